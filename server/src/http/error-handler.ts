@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger';
+import { errorBody } from './envelope';
+import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors';
+
+/** Errors thrown by body-parser and friends carry a `type` and a `status`. */
+function fromLibrary(err: { type?: string; status?: number }): AppError | undefined {
+  if (err.type === 'entity.too.large') return new PayloadTooLargeError();
+  if (err.type === 'entity.parse.failed') return new BadRequestError('The request body is not valid JSON');
+  if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', 415);
+  }
+  if (err.status === 400 && err.type) return new BadRequestError('The request could not be read');
+  return undefined;
+}
+
+export const notFound: RequestHandler = (req) => {
+  throw new NotFoundError(`Route ${req.method} ${req.path}`);
+};
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = err instanceof AppError ? err : fromLibrary(err ?? {});
+    if (!known) {
+      log.error('unhandled error', {
+        requestId: req.id,
+        route: req.routeTemplate,
+        error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err),
+      });
+    }
+    const e = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
+    if (res.headersSent) return res.end();
+    for (const [k, v] of Object.entries(e.headers ?? {})) res.setHeader(k, v);
+    res.status(e.statusCode).json(errorBody(req, e));
+  };
+}

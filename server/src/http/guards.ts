@@ -1,0 +1,54 @@
+import type { RequestHandler } from 'express';
+import { ForbiddenError, UnauthorizedError, ValidationError } from './errors';
+import { uuid } from './validate';
+import type { AccessTokens } from '../modules/auth/tokens';
+import { can, ROLE_PERMISSIONS, type Permission, type Role } from '../modules/stores/permissions';
+
+export interface Guards {
+  requireAuth: RequestHandler;
+  /** "Member of this store with permission X": the one guard every store route uses. */
+  requireStorePermission(permission: Permission): RequestHandler;
+}
+
+export function createGuards(deps: {
+  tokens: AccessTokens;
+  findRole(storeId: string, userId: string): Promise<Role | undefined>;
+}): Guards {
+  const requireAuth: RequestHandler = (req, _res, next) => {
+    const header = req.get('authorization') ?? '';
+    const [scheme, token] = header.split(' ');
+    if (!token || scheme?.toLowerCase() !== 'bearer') {
+      throw new UnauthorizedError('Send an access token as "Authorization: Bearer <token>"');
+    }
+    req.principal = deps.tokens.verify(token);
+    next();
+  };
+
+  function requireStorePermission(permission: Permission): RequestHandler {
+    return async (req, _res, next) => {
+      const userId = req.principal?.userId;
+      if (!userId) throw new UnauthorizedError();
+      const parsed = uuid.safeParse(req.params.storeId);
+      if (!parsed.success) {
+        throw new ValidationError([
+          { field: 'storeId', message: 'must be a valid id', code: 'invalid_format' },
+        ]);
+      }
+      const role = await deps.findRole(parsed.data, userId);
+      if (!role) throw new ForbiddenError('You are not a member of this store');
+      if (!can(role, permission)) {
+        throw new ForbiddenError(`Your role (${role}) does not allow ${permission}`);
+      }
+      req.store = {
+        userId,
+        storeId: parsed.data,
+        role,
+        permissions: ROLE_PERMISSIONS[role],
+        requestId: req.id,
+      };
+      next();
+    };
+  }
+
+  return { requireAuth, requireStorePermission };
+}

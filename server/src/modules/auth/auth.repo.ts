@@ -1,0 +1,152 @@
+import type { Db } from '../../db/pool';
+import { isUniqueViolation } from '../../db/pool';
+import { ConflictError } from '../../http/errors';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  created_at: Date;
+}
+
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  createdAt: r.created_at.toISOString(),
+});
+
+export async function insertUser(
+  db: Db,
+  u: { email: string; name: string; passwordHash: string },
+): Promise<User> {
+  try {
+    const { rows } = await db.query<UserRow>(
+      `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
+       RETURNING id, email, name, created_at`,
+      [u.email, u.name, u.passwordHash],
+    );
+    return toUser(rows[0]!);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('An account with this e-mail already exists');
+    throw err;
+  }
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, email, name, created_at FROM users WHERE id = $1',
+    [id],
+  );
+  return rows[0] && toUser(rows[0]);
+}
+
+export async function findCredentialsByEmail(
+  db: Db,
+  email: string,
+): Promise<(User & { passwordHash: string }) | undefined> {
+  const { rows } = await db.query<UserRow & { password_hash: string }>(
+    'SELECT id, email, name, created_at, password_hash FROM users WHERE email = $1',
+    [email],
+  );
+  return rows[0] && { ...toUser(rows[0]), passwordHash: rows[0].password_hash };
+}
+
+export async function findPasswordHash(db: Db, userId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ password_hash: string }>(
+    'SELECT password_hash FROM users WHERE id = $1',
+    [userId],
+  );
+  return rows[0]?.password_hash;
+}
+
+export async function updatePasswordHash(db: Db, userId: string, hash: string): Promise<void> {
+  await db.query(
+    `UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now()
+     WHERE id = $1`,
+    [userId, hash],
+  );
+}
+
+export interface RefreshTokenRow {
+  id: string;
+  user_id: string;
+  family_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export async function insertRefreshToken(
+  db: Db,
+  t: { userId: string; familyId: string; hash: string; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, $4)`,
+    [t.userId, t.familyId, t.hash, t.expiresAt],
+  );
+}
+
+/** Locks the token row so two concurrent refreshes with one token cannot both rotate it. */
+export async function lockRefreshToken(db: Db, hash: string): Promise<RefreshTokenRow | undefined> {
+  const { rows } = await db.query<RefreshTokenRow>(
+    `SELECT id, user_id, family_id, expires_at, used_at, revoked_at
+     FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+    [hash],
+  );
+  return rows[0];
+}
+
+export async function markRefreshTokenUsed(db: Db, id: string): Promise<void> {
+  await db.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [id]);
+}
+
+export async function revokeFamily(db: Db, familyId: string): Promise<void> {
+  await db.query(
+    'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+    [familyId],
+  );
+}
+
+export async function revokeAllForUser(db: Db, userId: string): Promise<void> {
+  await db.query(
+    'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+    [userId],
+  );
+}
+
+export async function insertResetToken(
+  db: Db,
+  t: { userId: string; hash: string; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)',
+    [t.userId, t.hash, t.expiresAt],
+  );
+}
+
+/** Consumes a reset token exactly once: only an unused, unexpired token matches. */
+export async function consumeResetToken(db: Db, hash: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ user_id: string }>(
+    `UPDATE password_reset_tokens SET used_at = now()
+     WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+     RETURNING user_id`,
+    [hash],
+  );
+  return rows[0]?.user_id;
+}
+
+export async function invalidateResetTokens(db: Db, userId: string): Promise<void> {
+  await db.query(
+    'UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL',
+    [userId],
+  );
+}

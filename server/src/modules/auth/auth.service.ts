@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
+import { withTransaction } from '../../db/pool';
+import { BadRequestError, UnauthorizedError, ValidationError } from '../../http/errors';
+import type { Logger } from '../../logger';
+import type { Mailer } from '../../platform/mailer';
+import type { StoresService } from '../stores/stores.service';
+import type { MembersService } from '../stores/members.service';
+import * as repo from './auth.repo';
+import type { RegisterInput } from './auth.schemas';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import {
+  type AccessTokens,
+  hashToken,
+  newOpaqueToken,
+  REFRESH_TOKEN_TTL_DAYS,
+  RESET_TOKEN_TTL_MINUTES,
+} from './tokens';
+
+export interface Session {
+  user: repo.User;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+interface Deps {
+  pool: Pool;
+  tokens: AccessTokens;
+  mailer: Mailer;
+  log: Logger;
+  stores: StoresService;
+  members: MembersService;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createAuthService({ pool, tokens, mailer, log, stores, members }: Deps) {
+  async function issueSession(db: Db, user: repo.User, familyId: string = randomUUID()): Promise<Session> {
+    const refresh = newOpaqueToken('nmr_');
+    await repo.insertRefreshToken(db, {
+      userId: user.id,
+      familyId,
+      hash: refresh.hash,
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
+    });
+    const access = tokens.sign(user.id);
+    return { user, accessToken: access.token, refreshToken: refresh.token, expiresIn: access.expiresIn };
+  }
+
+  return {
+    async register(input: RegisterInput): Promise<Session> {
+      const passwordHash = await hashPassword(input.password);
+      return withTransaction(pool, async (tx) => {
+        const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash });
+        await members.acceptInvitations(tx, user);
+        if (input.storeName) await stores.createForUser(tx, user.id, { name: input.storeName });
+        return issueSession(tx, user);
+      });
+    },
+
+    async login(email: string, password: string): Promise<Session> {
+      const found = await repo.findCredentialsByEmail(pool, email);
+      const valid = found
+        ? await verifyPassword(password, found.passwordHash)
+        : await burnPasswordCheck(password);
+      if (!found || !valid) throw new UnauthorizedError('Invalid email or password');
+      const { passwordHash: _omit, ...user } = found;
+      return issueSession(pool, user);
+    },
+
+    /** Rotates a refresh token; a token presented twice revokes its whole family. */
+    async refresh(refreshToken: string | undefined): Promise<Session> {
+      if (!refreshToken) throw new UnauthorizedError('Refresh token missing');
+      const outcome = await withTransaction(pool, async (tx) => {
+        const row = await repo.lockRefreshToken(tx, hashToken(refreshToken));
+        if (!row || row.revoked_at || row.expires_at <= new Date()) return 'invalid' as const;
+        if (row.used_at) {
+          await repo.revokeFamily(tx, row.family_id);
+          return 'reused' as const;
+        }
+        const user = await repo.findUserById(tx, row.user_id);
+        if (!user) return 'invalid' as const;
+        await repo.markRefreshTokenUsed(tx, row.id);
+        return issueSession(tx, user, row.family_id);
+      });
+      if (outcome === 'reused') {
+        log.warn('refresh token reuse detected; token family revoked');
+        throw new UnauthorizedError('Refresh token already used; please sign in again');
+      }
+      if (outcome === 'invalid') throw new UnauthorizedError('Invalid or expired refresh token');
+      return outcome;
+    },
+
+    async logout(refreshToken: string | undefined): Promise<void> {
+      if (!refreshToken) return;
+      await withTransaction(pool, async (tx) => {
+        const row = await repo.lockRefreshToken(tx, hashToken(refreshToken));
+        if (row) await repo.revokeFamily(tx, row.family_id);
+      });
+    },
+
+    async me(userId: string) {
+      const user = await repo.findUserById(pool, userId);
+      if (!user) throw new UnauthorizedError('This account no longer exists');
+      return { user, memberships: await members.membershipsOf(userId) };
+    },
+
+    async findUserByEmail(db: Db, email: string): Promise<repo.User | undefined> {
+      const found = await repo.findCredentialsByEmail(db, email);
+      if (!found) return undefined;
+      const { passwordHash: _omit, ...user } = found;
+      return user;
+    },
+
+    /** Always succeeds from the caller's view, so it cannot tell who has an account. */
+    async forgotPassword(email: string, origin: string): Promise<void> {
+      const user = await repo.findCredentialsByEmail(pool, email);
+      if (!user) return;
+      const reset = newOpaqueToken('nmp_');
+      await repo.insertResetToken(pool, {
+        userId: user.id,
+        hash: reset.hash,
+        expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MINUTES * 60_000),
+      });
+      await mailer.send({
+        to: user.email,
+        subject: 'Reset your Nimbus password',
+        text:
+          `Hello ${user.name},\n\nSomeone asked to reset the password of your Nimbus account. ` +
+          `If it was you, open this link within ${RESET_TOKEN_TTL_MINUTES} minutes:\n\n` +
+          `${origin}/reset-password?token=${encodeURIComponent(reset.token)}\n\n` +
+          `If it was not you, ignore this e-mail; your password stays as it is.\n`,
+      });
+    },
+
+    async resetPassword(token: string, newPassword: string): Promise<void> {
+      const passwordHash = await hashPassword(newPassword);
+      await withTransaction(pool, async (tx) => {
+        const userId = await repo.consumeResetToken(tx, hashToken(token));
+        if (!userId) throw new BadRequestError('This reset link is invalid, expired or already used');
+        await repo.updatePasswordHash(tx, userId, passwordHash);
+        await repo.invalidateResetTokens(tx, userId);
+        await repo.revokeAllForUser(tx, userId);
+      });
+    },
+
+    /** Changes the password, signs every other session out and returns a fresh one. */
+    async changePassword(userId: string, current: string, next: string): Promise<Session> {
+      const hash = await repo.findPasswordHash(pool, userId);
+      if (!hash || !(await verifyPassword(current, hash))) {
+        // Not a 401: the caller is signed in, only this field is wrong.
+        throw new ValidationError([
+          { field: 'currentPassword', message: 'is not correct', code: 'invalid_password' },
+        ]);
+      }
+      const passwordHash = await hashPassword(next);
+      return withTransaction(pool, async (tx) => {
+        await repo.updatePasswordHash(tx, userId, passwordHash);
+        await repo.revokeAllForUser(tx, userId);
+        const user = await repo.findUserById(tx, userId);
+        if (!user) throw new UnauthorizedError('This account no longer exists');
+        return issueSession(tx, user);
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

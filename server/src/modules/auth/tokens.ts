@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { UnauthorizedError } from '../../http/errors';
+
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+export const RESET_TOKEN_TTL_MINUTES = 30;
+
+const ISSUER = 'nimbus';
+const AUDIENCE = 'nimbus-api';
+
+export interface AccessTokens {
+  sign(userId: string): { token: string; expiresIn: number };
+  verify(token: string): { userId: string };
+}
+
+export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
+  return {
+    sign(userId) {
+      const token = jwt.sign({ typ: 'access' }, secret, {
+        algorithm: 'HS256',
+        subject: userId,
+        expiresIn: ttlSeconds,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+      return { token, expiresIn: ttlSeconds };
+    },
+    verify(token) {
+      try {
+        // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
+        const payload = jwt.verify(token, secret, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        });
+        if (typeof payload === 'string' || payload.typ !== 'access' || !payload.sub) {
+          throw new Error('not an access token');
+        }
+        return { userId: payload.sub };
+      } catch (err) {
+        const expired = err instanceof jwt.TokenExpiredError;
+        throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token');
+      }
+    },
+  };
+}
+
+/** An opaque random secret; only its SHA-256 is stored. */
+export function newOpaqueToken(prefix: string): { token: string; hash: string } {
+  const token = prefix + randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,94 @@
+import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
+import { withTransaction } from '../../db/pool';
+import { ForbiddenError, InvalidStateError, NotFoundError } from '../../http/errors';
+import type { StoreContext } from '../../http/request-types';
+import type { Mailer } from '../../platform/mailer';
+import * as repo from './members.repo';
+import { ROLE_PERMISSIONS, type Role } from './permissions';
+import { findStore } from './stores.repo';
+
+interface Deps {
+  pool: Pool;
+  mailer: Mailer;
+  /** Supplied by the auth module: members never read the users table for identity. */
+  findUserByEmail(db: Db, email: string): Promise<{ id: string } | undefined>;
+}
+
+export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
+  /** Refuses a change that would leave the store without an admin (admin rows locked). */
+  async function assertKeepsAnAdmin(tx: Db, ctx: StoreContext, userId: string, nextRole?: Role) {
+    const admins = await repo.lockAdmins(tx, ctx.storeId);
+    const losesAdmin = admins.includes(userId) && nextRole !== 'admin';
+    if (losesAdmin && admins.length === 1) {
+      throw new InvalidStateError('A store needs at least one admin; make someone else admin first');
+    }
+  }
+
+  return {
+    findRole: (storeId: string, userId: string) => repo.findRole(pool, storeId, userId),
+
+    async membershipsOf(userId: string) {
+      const rows = await repo.listMembershipsOfUser(pool, userId);
+      return rows.map((m) => ({ ...m, permissions: ROLE_PERMISSIONS[m.role] }));
+    },
+
+    acceptInvitations: (db: Db, user: { id: string; email: string }) =>
+      repo.acceptInvitations(db, user.id, user.email),
+
+    list: (ctx: StoreContext) => repo.listMembers(pool, ctx.storeId),
+
+    listInvitations: (ctx: StoreContext) => repo.listInvitations(pool, ctx.storeId),
+
+    /** Adds an existing user at once, or records an invitation they take up on registering. */
+    async add(ctx: StoreContext, input: { email: string; role: Role }, origin: string) {
+      const outcome = await withTransaction(pool, async (tx) => {
+        const user = await findUserByEmail(tx, input.email);
+        if (user) {
+          await repo.insertMembership(tx, ctx.storeId, user.id, input.role);
+          return { status: 'added' as const, member: (await repo.findMember(tx, ctx.storeId, user.id))! };
+        }
+        const invitation = await repo.upsertInvitation(tx, { ...input, storeId: ctx.storeId, invitedBy: ctx.userId });
+        return { status: 'invited' as const, invitation };
+      });
+      const store = await findStore(pool, ctx.storeId);
+      await mailer.send({
+        to: input.email,
+        subject: `You have been added to ${store?.name ?? 'a store'} on Nimbus`,
+        text:
+          outcome.status === 'added'
+            ? `You now have the ${input.role} role in ${store?.name}. Sign in at ${origin}/login\n`
+            : `You have been invited as ${input.role} to ${store?.name}. ` +
+              `Create your account with this e-mail address at ${origin}/register to join.\n`,
+      });
+      return outcome;
+    },
+
+    async changeRole(ctx: StoreContext, userId: string, role: Role) {
+      return withTransaction(pool, async (tx) => {
+        await assertKeepsAnAdmin(tx, ctx, userId, role);
+        if (!(await repo.updateRole(tx, ctx.storeId, userId, role))) throw new NotFoundError('Member');
+        return (await repo.findMember(tx, ctx.storeId, userId))!;
+      });
+    },
+
+    /** Admins remove anyone; any member may remove themselves (leave the store). */
+    async remove(ctx: StoreContext, userId: string): Promise<void> {
+      if (userId !== ctx.userId && !ctx.permissions.includes('settings:manage')) {
+        throw new ForbiddenError();
+      }
+      await withTransaction(pool, async (tx) => {
+        await assertKeepsAnAdmin(tx, ctx, userId);
+        if (!(await repo.deleteMembership(tx, ctx.storeId, userId))) throw new NotFoundError('Member');
+      });
+    },
+
+    async revokeInvitation(ctx: StoreContext, invitationId: string): Promise<void> {
+      if (!(await repo.deleteInvitation(pool, ctx.storeId, invitationId))) {
+        throw new NotFoundError('Invitation');
+      }
+    },
+  };
+}
+
+export type MembersService = ReturnType<typeof createMembersService>;

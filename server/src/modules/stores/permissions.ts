@@ -1,0 +1,32 @@
+export const ROLES = ['admin', 'manager', 'employee', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'inventory:read',
+  'inventory:write',
+  'inventory:delete',
+  'vendor:manage',
+  'invoice:process',
+  'reports:view',
+  'settings:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The permission matrix of PRODUCT.md §4: the only place roles are interpreted. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.freeze({
+  admin: PERMISSIONS,
+  manager: [
+    'inventory:read',
+    'inventory:write',
+    'inventory:delete',
+    'vendor:manage',
+    'invoice:process',
+    'reports:view',
+  ],
+  employee: ['inventory:read', 'inventory:write'],
+  viewer: ['inventory:read', 'reports:view'],
+});
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

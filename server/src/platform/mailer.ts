@@ -1,0 +1,52 @@
+import nodemailer from 'nodemailer';
+import type { Pool } from 'pg';
+import type { Logger } from '../logger';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/** SMTP when SMTP_URL is set. */
+export class SmtpMailer implements Mailer {
+  private readonly transport;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(url);
+  }
+
+  async send(mail: Mail): Promise<void> {
+    await this.transport.sendMail({ from: this.from, ...mail });
+  }
+}
+
+/**
+ * No SMTP: mail is kept in the mail_outbox table and announced in the log (without the
+ * body, which may hold a reset link), so an operator of a local install can read it.
+ */
+export class OutboxMailer implements Mailer {
+  constructor(
+    private readonly pool: Pool,
+    private readonly log: Logger,
+  ) {}
+
+  async send(mail: Mail): Promise<void> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      'INSERT INTO mail_outbox (to_address, subject, body) VALUES ($1, $2, $3) RETURNING id',
+      [mail.to, mail.subject, mail.text],
+    );
+    this.log.info('mail stored in outbox (no SMTP_URL)', {
+      outboxId: rows[0]?.id,
+      to: mail.to,
+      subject: mail.subject,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Link, useMatch } from 'react-router-dom';
+import { Button } from '../components/button';
+import type { Membership } from '../features/auth/api/get-me';
+import { useSignOut } from '../features/auth/api/logout';
+import { StoreSwitcher } from '../features/stores/components/store-switcher';
+import { getLastStoreId } from '../lib/session';
+
+interface AppHeaderProps {
+  userName: string;
+  memberships: Membership[];
+}
+
+export function AppHeader({ userName, memberships }: AppHeaderProps) {
+  const signOut = useSignOut();
+  const storeMatch = useMatch('/stores/:storeId/*');
+  const routeStoreId = storeMatch?.params.storeId;
+  const current = routeStoreId && routeStoreId !== 'new' ? routeStoreId : getLastStoreId();
+  const currentId = memberships.some((m) => m.storeId === current) ? current : undefined;
+
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Link to="/" className="app-header__brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Nimbus
+        </Link>
+        <StoreSwitcher stores={memberships} currentId={currentId} />
+        <Link to="/stores/new" className="btn btn--header">
+          <span aria-hidden="true">+</span> Create store
+        </Link>
+        <div className="app-header__spacer" />
+        <Link to="/account" className="app-header__user" title="Your account">
+          <span className="avatar" aria-hidden="true">
+            {userName.trim().charAt(0).toUpperCase() || '?'}
+          </span>
+          <span className="app-header__user-name">{userName}</span>
+        </Link>
+        <Button
+          variant="ghost"
+          className="btn--header-ghost"
+          busy={signOut.isPending}
+          busyLabel="Signing out…"
+          onClick={() => signOut.mutate()}
+        >
+          Sign out
+        </Button>
+      </div>
+    </header>
+  );
+}

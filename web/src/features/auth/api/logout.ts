@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { clearSession } from '../../../lib/session';
+
+export async function logout(): Promise<void> {
+  await api.post('/auth/logout', {});
+}
+
+/** Signing out always ends the local session, even when the server call fails. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      clearSession('signed-out');
+      queryClient.clear();
+    },
+  });
+}

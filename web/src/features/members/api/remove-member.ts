@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { getSession } from '../../../lib/session';
+import { memberKeys, membersPath, meQueryKey } from './member-keys';
+
+export async function removeMember(storeId: string, userId: string): Promise<void> {
+  await api.delete(`${membersPath(storeId)}/${encodeURIComponent(userId)}`);
+}
+
+export function useRemoveMember(storeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => removeMember(storeId, userId),
+    onSuccess: async (_void, userId) => {
+      const session = getSession();
+      const isSelf = session.status === 'authenticated' && session.user.id === userId;
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.members(storeId) }),
+        isSelf && queryClient.invalidateQueries({ queryKey: meQueryKey }),
+      ]);
+    },
+  });
+}

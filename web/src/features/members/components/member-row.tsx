@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button } from '../../../components/button';
+import { toApiError } from '../../../lib/api-error';
+import { formatDate, formatRole } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
+import { useRemoveMember } from '../api/remove-member';
+import { useUpdateMemberRole } from '../api/update-member-role';
+import { ROLE_OPTIONS, type Member, type Role } from '../api/types';
+
+interface MemberRowProps {
+  storeId: string;
+  member: Member;
+  canManage: boolean;
+  onOutcome: (outcome: { notice?: string; problem?: string }) => void;
+}
+
+export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowProps) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const updateRole = useUpdateMemberRole(storeId);
+  const remove = useRemoveMember(storeId);
+  const [confirming, setConfirming] = useState(false);
+  const isSelf = session.status === 'authenticated' && session.user.id === member.userId;
+  const label = member.name || member.email;
+  const selectId = `role-${member.userId}`;
+
+  function changeRole(role: Role) {
+    updateRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () => onOutcome({ notice: `${label} is now ${formatRole(role)}.` }),
+        onError: (error) => onOutcome({ problem: toApiError(error).message }),
+      },
+    );
+  }
+
+  function confirmRemove() {
+    remove.mutate(member.userId, {
+      onSuccess: () => {
+        onOutcome({ notice: `${label} was removed from the store.` });
+        if (isSelf) navigate('/', { replace: true });
+      },
+      onError: (error) => onOutcome({ problem: toApiError(error).message }),
+      onSettled: () => setConfirming(false),
+    });
+  }
+
+  return (
+    <tr>
+      <td>
+        {member.name}
+        {isSelf && <span className="tag">You</span>}
+      </td>
+      <td>{member.email}</td>
+      <td>
+        {canManage ? (
+          <>
+            <label htmlFor={selectId} className="visually-hidden">
+              Role for {label}
+            </label>
+            <select
+              id={selectId}
+              value={member.role}
+              disabled={updateRole.isPending}
+              onChange={(e) => changeRole(e.target.value as Role)}
+            >
+              {ROLE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <span className={`role-badge role-badge--${member.role}`}>{formatRole(member.role)}</span>
+        )}
+      </td>
+      <td>{formatDate(member.joinedAt)}</td>
+      {canManage && (
+        <td className="table__actions">
+          {confirming ? (
+            <>
+              <Button variant="danger" busy={remove.isPending} onClick={confirmRemove}>
+                Confirm removal<span className="visually-hidden"> of {label}</span>
+              </Button>
+              <Button variant="ghost" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <Button variant="ghost" className="btn--danger-text" onClick={() => setConfirming(true)}>
+              Remove<span className="visually-hidden"> {label}</span>
+            </Button>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Card } from '../../../components/card';
+import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
+import { toApiError } from '../../../lib/api-error';
+import { useMembers } from '../api/get-members';
+import { MemberRow } from './member-row';
+
+export function MembersCard({ storeId, canManage }: { storeId: string; canManage: boolean }) {
+  const members = useMembers(storeId);
+  const [notice, setNotice] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+
+  function report(outcome: { notice?: string; problem?: string }) {
+    setNotice(outcome.notice);
+    setProblem(outcome.problem);
+  }
+
+  return (
+    <Card title="Team" description={members.data ? `${members.data.length} member(s)` : undefined}>
+      <StatusMessage>{notice}</StatusMessage>
+      <ErrorBanner>{problem}</ErrorBanner>
+      {members.isPending && <Loading label="Loading members…" />}
+      {members.isError && <ErrorBanner>{toApiError(members.error).message}</ErrorBanner>}
+      {members.data && (
+        <div className="table-wrap">
+          <table className="table" aria-label="Members">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                {canManage && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((member) => (
+                <MemberRow
+                  key={member.userId}
+                  storeId={storeId}
+                  member={member}
+                  canManage={canManage}
+                  onOutcome={report}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,6 @@
+export { meQueryKey as meKey } from '../../../lib/query-keys';
+
+export const storeKeys = {
+  all: ['stores'] as const,
+  detail: (storeId: string) => ['stores', storeId] as const,
+};

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { Card, PageHeader } from '../../../components/card';
+import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
+import { toApiError } from '../../../lib/api-error';
+import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { useStore } from '../api/get-store';
+import { useUpdateStore } from '../api/update-store';
+import { DeleteStoreCard } from './delete-store-card';
+import { StoreFields } from './store-fields';
+
+export function StoreSettingsPage() {
+  const { storeId } = useStoreAccess();
+  const canManage = useCan('settings:manage');
+  const store = useStore(storeId);
+  const update = useUpdateStore(storeId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const apiError = update.error ? toApiError(update.error) : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { name = '', currency, timezone } = readForm(event);
+    const found = collectErrors({ name: checkRequired(name, 'a store name') });
+    setErrors(found);
+    if (!hasErrors(found)) update.mutate({ name, currency, timezone });
+  }
+
+  return (
+    <div className="page page--narrow">
+      <PageHeader title="Store settings" subtitle="Name, currency and timezone for this store." />
+      <Card title="General">
+        {store.isPending && <Loading label="Loading store…" />}
+        {store.isError && <ErrorBanner>{toApiError(store.error).message}</ErrorBanner>}
+        {store.data && (
+          <form onSubmit={onSubmit} noValidate className="form">
+            {!canManage && (
+              <p className="notice">Only store admins can change these settings.</p>
+            )}
+            {update.isSuccess && !update.isPending && <StatusMessage>Store settings saved.</StatusMessage>}
+            <ErrorBanner>{apiError?.message}</ErrorBanner>
+            {/* key: remount with fresh defaults whenever the saved store changes */}
+            <fieldset disabled={!canManage} key={store.data.updatedAt} className="form__fieldset">
+              <StoreFields initial={store.data} errors={{ ...apiError?.fieldErrors, ...errors }} />
+            </fieldset>
+            {canManage && (
+              <div className="form__actions">
+                <Button type="submit" busy={update.isPending} busyLabel="Saving…">
+                  Save changes
+                </Button>
+              </div>
+            )}
+          </form>
+        )}
+      </Card>
+      {canManage && store.data && <DeleteStoreCard storeId={storeId} storeName={store.data.name} />}
+    </div>
+  );
+}

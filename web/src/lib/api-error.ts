@@ -1,0 +1,57 @@
+import { isAxiosError } from 'axios';
+import type { ErrorEnvelope } from './api-types';
+
+export interface ApiError {
+  message: string;
+  code: string;
+  status?: number;
+  /** Server validation details keyed by field name (`email`, `newPassword`, ...). */
+  fieldErrors: Record<string, string>;
+}
+
+function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { success?: unknown }).success === false &&
+    typeof (body as { error?: { message?: unknown } }).error?.message === 'string'
+  );
+}
+
+/** Turns whatever a request threw into something a form can show. */
+export function toApiError(error: unknown): ApiError {
+  if (isAxiosError(error)) {
+    const status = error.response?.status;
+    const body: unknown = error.response?.data;
+    if (isErrorEnvelope(body)) {
+      const fieldErrors: Record<string, string> = {};
+      for (const detail of body.error.details ?? []) {
+        // Nested paths such as `location.aisle` keep their full name; first message wins.
+        if (detail.field && !fieldErrors[detail.field]) fieldErrors[detail.field] = detail.message;
+      }
+      return { message: body.error.message, code: body.error.code, status, fieldErrors };
+    }
+    if (!error.response) {
+      return {
+        message: 'Could not reach the server. Check your connection and try again.',
+        code: 'NETWORK_ERROR',
+        fieldErrors: {},
+      };
+    }
+    return {
+      message: `The server answered with an unexpected error (${status}).`,
+      code: 'UNKNOWN',
+      status,
+      fieldErrors: {},
+    };
+  }
+  return {
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+    code: 'UNKNOWN',
+    fieldErrors: {},
+  };
+}
+
+export function isStatus(error: unknown, status: number): boolean {
+  return isAxiosError(error) && error.response?.status === status;
+}
