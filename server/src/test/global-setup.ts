@@ -1,0 +1,44 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { migrate } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { createLogger } from '../logger';
+
+/**
+ * One PostgreSQL for the run (DATABASE_URL, or an embedded one like `npm start` uses),
+ * one migrated template database; every test file clones it in milliseconds.
+ */
+export default async function globalSetup() {
+  const started = Date.now();
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nimbus-test-'));
+    const embedded = await startEmbeddedPostgres(dir, createLogger('silent'));
+    (globalThis as Record<string, unknown>).__nimbusEmbedded = embedded;
+    adminUrl = embedded.url;
+  }
+  const template = `nimbus_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.end();
+  const templateUrl = withDatabase(adminUrl, template);
+  const pool = createPool(templateUrl, 1);
+  await migrate(pool);
+  await pool.end();
+  process.env.NIMBUS_TEST_ADMIN_URL = adminUrl;
+  process.env.NIMBUS_TEST_TEMPLATE = template;
+  process.stdout.write(
+    `\ntest database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, ` +
+      `cache: ${process.env.REDIS_URL ? 'Redis (REDIS_URL)' : 'in-process'}, ready in ${Date.now() - started} ms\n`,
+  );
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
