@@ -15,7 +15,7 @@ function fromLibrary(err: { type?: string; status?: number }): AppError | undefi
 }
 
 export const notFound: RequestHandler = (req) => {
-  throw new NotFoundError(`Route ${req.method} ${req.path}`);
+  throw new NotFoundError(`Route ${req.method} ${req.originalUrl.split("?")[0]}`);
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {

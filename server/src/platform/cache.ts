@@ -15,6 +15,10 @@ export class MemoryCache implements Cache {
   constructor(private readonly maxEntries = 10_000) {}
 
   async get<T>(key: string): Promise<T | undefined> {
+    return this.read<T>(key);
+  }
+
+  private read<T>(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expiresAt <= Date.now()) {
@@ -39,7 +43,8 @@ export class MemoryCache implements Cache {
   }
 
   async incr(key: string): Promise<number> {
-    const current = Number((await this.get<number>(key)) ?? 0) + 1;
+    // Read and write with no await between them: atomic on the event loop.
+    const current = Number(this.read<number>(key) ?? 0) + 1;
     this.entries.set(key, { value: JSON.stringify(current), expiresAt: Number.MAX_SAFE_INTEGER });
     return current;
   }
