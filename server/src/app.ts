@@ -84,7 +84,9 @@ export function createApp(deps: AppDeps) {
   app.use(requestId, requestLog(log, metrics));
   app.use(helmet());
   const allowed = new Set(config.corsOrigins);
-  app.use(cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }));
+  app.use(
+    cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }),
+  );
   app.use(compression({ threshold: 1024 }));
   app.use(cookieParser());
   app.use(jsonBody);

@@ -2,10 +2,24 @@ import { loadConfig } from './config';
 
 test('with no environment, then the embedded defaults of PRODUCT.md §7', () => {
   const c = loadConfig({});
-  expect(c).toEqual(expect.objectContaining({ env: 'development', port: 3000, host: '0.0.0.0', demoData: true, logLevel: 'info' }));
+  expect(c).toEqual(
+    expect.objectContaining({
+      env: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      demoData: true,
+      logLevel: 'info',
+    }),
+  );
   expect(c.databaseUrl).toBeUndefined();
   expect(c.redisUrl).toBeUndefined();
-  expect(c.rateLimit).toEqual({ enabled: true, windowMs: 900_000, authMax: 20, loginFailures: 5, apiMax: 1000 });
+  expect(c.rateLimit).toEqual({
+    enabled: true,
+    windowMs: 900_000,
+    authMax: 20,
+    loginFailures: 5,
+    apiMax: 1000,
+  });
   expect(Object.isFrozen(c)).toBe(true);
 });
 

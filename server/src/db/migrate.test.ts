@@ -17,7 +17,9 @@ test('when several replicas migrate at once, then each migration is applied exac
     const results = await Promise.all(pools.map((p) => migrate(p)));
     const all = await readMigrations();
     expect(results.flat().sort()).toEqual(all.map((m) => m.name).sort());
-    const { rows } = await db.pool.query('SELECT version, checksum FROM schema_migrations ORDER BY version');
+    const { rows } = await db.pool.query(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.checksum)).toEqual(all.map((m) => m.checksum));
     expect(await migrate(db.pool)).toEqual([]);
   } finally {
@@ -37,7 +39,10 @@ test('when an applied migration file was edited, then migrate refuses to start',
 test('when a migration fails, then it is rolled back and not recorded', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nimbus-mig-'));
   await writeFile(path.join(dir, '001_ok.sql'), 'CREATE TABLE a (id int);');
-  await writeFile(path.join(dir, '002_bad.sql'), 'CREATE TABLE b (id int); SELECT no_such_function();');
+  await writeFile(
+    path.join(dir, '002_bad.sql'),
+    'CREATE TABLE b (id int); SELECT no_such_function();',
+  );
   await expect(migrate(db.pool, dir)).rejects.toThrow(/002_bad.sql failed/);
   const { rows } = await db.pool.query("SELECT to_regclass('a') AS a, to_regclass('b') AS b");
   expect(rows[0]).toEqual({ a: 'a', b: null });

@@ -17,7 +17,10 @@ export function createPool(connectionString: string, max = 10): Pool {
 }
 
 /** Runs fn inside one transaction on one connection; rolls back on any error. */
-export async function withTransaction<T>(pool: Pool, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: Pool,
+  fn: (tx: PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -6,7 +6,8 @@ import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from '
 /** Errors thrown by body-parser and friends carry a `type` and a `status`. */
 function fromLibrary(err: { type?: string; status?: number }): AppError | undefined {
   if (err.type === 'entity.too.large') return new PayloadTooLargeError();
-  if (err.type === 'entity.parse.failed') return new BadRequestError('The request body is not valid JSON');
+  if (err.type === 'entity.parse.failed')
+    return new BadRequestError('The request body is not valid JSON');
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', 415);
   }
@@ -15,7 +16,7 @@ function fromLibrary(err: { type?: string; status?: number }): AppError | undefi
 }
 
 export const notFound: RequestHandler = (req) => {
-  throw new NotFoundError(`Route ${req.method} ${req.originalUrl.split("?")[0]}`);
+  throw new NotFoundError(`Route ${req.method} ${req.originalUrl.split('?')[0]}`);
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {

@@ -9,59 +9,101 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 test('when a route does not exist, then 404 in the envelope with the request id', async () => {
-  const res = await request(t.app).get('/api/v1/nope').set('X-Request-Id', 'trace-abc.123').expect(404);
+  const res = await request(t.app)
+    .get('/api/v1/nope')
+    .set('X-Request-Id', 'trace-abc.123')
+    .expect(404);
   expect(res.headers['x-request-id']).toBe('trace-abc.123');
   expect(res.body).toEqual({
     success: false,
-    error: { code: 'NOT_FOUND', message: 'Route GET /api/v1/nope not found', statusCode: 404, requestId: 'trace-abc.123' },
+    error: {
+      code: 'NOT_FOUND',
+      message: 'Route GET /api/v1/nope not found',
+      statusCode: 404,
+      requestId: 'trace-abc.123',
+    },
   });
 });
 
 test('when the request id is not sane, then the server makes its own', async () => {
-  const res = await request(t.app).get('/api/v1/health/liveness').set('X-Request-Id', 'bad id with spaces').expect(200);
+  const res = await request(t.app)
+    .get('/api/v1/health/liveness')
+    .set('X-Request-Id', 'bad id with spaces')
+    .expect(200);
   expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   expect(res.body.meta.requestId).toBe(res.headers['x-request-id']);
 });
 
 test('when JSON is malformed, then 400 BAD_REQUEST and no stack or parser text', async () => {
-  const res = await t.api.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+  const res = await t.api
+    .post('/api/v1/auth/login')
+    .set('Content-Type', 'application/json')
+    .send('{"email": ')
+    .expect(400);
   expect(res.body.error.code).toBe('BAD_REQUEST');
   expect(JSON.stringify(res.body)).not.toMatch(/at |SyntaxError|position/);
 });
 
 test('when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE', async () => {
-  const res = await t.api.post('/api/v1/auth/register').set('Content-Type', 'application/json')
-    .send(JSON.stringify({ email: 'big@example.test', name: 'x'.repeat(1_100_000), password: 'Abcdefg-1' })).expect(413);
+  const res = await t.api
+    .post('/api/v1/auth/register')
+    .set('Content-Type', 'application/json')
+    .send(
+      JSON.stringify({
+        email: 'big@example.test',
+        name: 'x'.repeat(1_100_000),
+        password: 'Abcdefg-1',
+      }),
+    )
+    .expect(413);
   expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-  const { rows } = await t.db.pool.query("SELECT count(*)::int AS n FROM users WHERE email = 'big@example.test'");
+  const { rows } = await t.db.pool.query(
+    "SELECT count(*)::int AS n FROM users WHERE email = 'big@example.test'",
+  );
   expect(rows[0].n).toBe(0);
 });
 
 test('when the body is not JSON, then 415', async () => {
-  const res = await t.api.post('/api/v1/auth/register').set('Content-Type', 'text/plain').send('email=a').expect(415);
+  const res = await t.api
+    .post('/api/v1/auth/register')
+    .set('Content-Type', 'text/plain')
+    .send('email=a')
+    .expect(415);
   expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 });
 
 test('when unknown body fields are sent, then they are stripped, never applied', async () => {
   const u = await createUser(t.db.pool);
-  const res = await t.api.post('/api/v1/stores').set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
-    .send({ name: 'Strip', id: '00000000-0000-4000-8000-000000000000', role: 'viewer' }).expect(201);
+  const res = await t.api
+    .post('/api/v1/stores')
+    .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
+    .send({ name: 'Strip', id: '00000000-0000-4000-8000-000000000000', role: 'viewer' })
+    .expect(201);
   expect(res.body.data.id).not.toBe('00000000-0000-4000-8000-000000000000');
   expect(res.body.data.role).toBe('admin');
 });
 
 test('security headers are set and the allow-listed origin alone gets CORS', async () => {
-  const allowed = await request(t.app).get('/api/v1/health/liveness').set('Origin', 'https://shop.example.test').expect(200);
+  const allowed = await request(t.app)
+    .get('/api/v1/health/liveness')
+    .set('Origin', 'https://shop.example.test')
+    .expect(200);
   expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example.test');
   expect(allowed.headers['access-control-allow-credentials']).toBe('true');
   expect(allowed.headers['x-content-type-options']).toBe('nosniff');
   expect(allowed.headers['x-powered-by']).toBeUndefined();
-  const other = await request(t.app).get('/api/v1/health/liveness').set('Origin', 'https://evil.example.test').expect(200);
+  const other = await request(t.app)
+    .get('/api/v1/health/liveness')
+    .set('Origin', 'https://evil.example.test')
+    .expect(200);
   expect(other.headers['access-control-allow-origin']).toBeUndefined();
 });
 
 test('responses over 1 KB are compressed', async () => {
-  const res = await request(t.app).get('/api-docs/openapi.json').set('Accept-Encoding', 'gzip').expect(200);
+  const res = await request(t.app)
+    .get('/api-docs/openapi.json')
+    .set('Accept-Encoding', 'gzip')
+    .expect(200);
   expect(res.headers['content-encoding']).toBe('gzip');
   expect(res.body.openapi).toBe('3.1.0');
 });
@@ -72,8 +114,16 @@ test('when a handler fails unexpectedly, then a generic 500 envelope and the det
   pool.query = (() => Promise.reject(new Error('relation "secret_table" is broken'))) as never;
   try {
     const u = '00000000-0000-4000-8000-000000000001';
-    const res = await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${t.tokenFor(u)}`).expect(500);
-    expect(res.body.error).toEqual(expect.objectContaining({ code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' }));
+    const res = await request(t.app)
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${t.tokenFor(u)}`)
+      .expect(500);
+    expect(res.body.error).toEqual(
+      expect.objectContaining({
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side',
+      }),
+    );
     expect(JSON.stringify(res.body)).not.toContain('secret_table');
     expect(t.logs.some((l) => l.includes('secret_table'))).toBe(true);
   } finally {

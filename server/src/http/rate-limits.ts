@@ -41,7 +41,10 @@ function limiter(
   });
 }
 
-export function createRateLimiters(limits: Limits, storeFor: (name: string) => Store): RateLimiters {
+export function createRateLimiters(
+  limits: Limits,
+  storeFor: (name: string) => Store,
+): RateLimiters {
   if (!limits.enabled) {
     const pass: RequestHandler = (_req, _res, next) => next();
     return { auth: pass, loginFailures: pass, api: pass };
@@ -53,8 +56,14 @@ export function createRateLimiters(limits: Limits, storeFor: (name: string) => S
       storeFor('login'),
       limits.loginFailures,
       w,
-      (req) => `${ip(req)}|${String(req.body?.email ?? '').trim().toLowerCase()}`,
-      { skipSuccessfulRequests: true, message: 'Too many failed sign-in attempts, try again later' },
+      (req) =>
+        `${ip(req)}|${String(req.body?.email ?? '')
+          .trim()
+          .toLowerCase()}`,
+      {
+        skipSuccessfulRequests: true,
+        message: 'Too many failed sign-in attempts, try again later',
+      },
     ),
     api: limiter(storeFor('api'), limits.apiMax, w, (req) => req.principal?.userId ?? ip(req)),
   };

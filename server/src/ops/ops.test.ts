@@ -13,7 +13,9 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 test('every route the server registers is in openapi.yaml, and every documented route exists', () => {
   const spec = loadOpenApi() as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(spec.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).filter((m) => HTTP_METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+    Object.keys(ops)
+      .filter((m) => HTTP_METHODS.includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
   );
   const served = t.routes().map((r) => `${r.method.toUpperCase()} ${r.path}`);
   expect(served.length).toBeGreaterThan(15);

@@ -35,7 +35,10 @@ export class MemoryCache implements Cache {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     this.entries.delete(key);
-    this.entries.set(key, { value: JSON.stringify(value), expiresAt: Date.now() + ttlSeconds * 1000 });
+    this.entries.set(key, {
+      value: JSON.stringify(value),
+      expiresAt: Date.now() + ttlSeconds * 1000,
+    });
   }
 
   async del(key: string): Promise<void> {

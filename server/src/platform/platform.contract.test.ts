@@ -5,7 +5,10 @@ import { createPlatform, type Platform } from './platform';
 const log = createLogger('silent');
 const kinds: Array<[string, string | undefined]> = [['in-process', undefined]];
 if (process.env.REDIS_URL) kinds.push(['redis', process.env.REDIS_URL]);
-else process.stdout.write('REDIS_URL not set: platform contract runs on the in-process implementation only\n');
+else
+  process.stdout.write(
+    'REDIS_URL not set: platform contract runs on the in-process implementation only\n',
+  );
 
 describe.each(kinds)('platform contract: %s', (kind, redisUrl) => {
   let prefix: string;

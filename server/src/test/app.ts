@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import winston from 'winston';
+import TransportStream from 'winston-transport';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
@@ -12,7 +12,7 @@ import { createTestDb, type TestDb } from './db';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 /** Keeps every log line a test app writes, so tests can assert what is (not) logged. */
-class MemoryTransport extends winston.Transport {
+class MemoryTransport extends TransportStream {
   readonly lines: string[] = [];
   override log(info: Record<string | symbol, unknown>, next: () => void) {
     this.lines.push(JSON.stringify(info));
@@ -57,7 +57,14 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     log,
   });
   const mailer = new OutboxMailer(db.pool, log);
-  const built = createApp({ config, pool: db.pool, platform, mailer, log, jwtSecret: TEST_JWT_SECRET });
+  const built = createApp({
+    config,
+    pool: db.pool,
+    platform,
+    mailer,
+    log,
+    jwtSecret: TEST_JWT_SECRET,
+  });
   const tokens = createAccessTokens(TEST_JWT_SECRET, config.accessTokenTtl);
   return {
     ...built,

@@ -11,12 +11,17 @@ let defaultHash: Promise<string> | undefined;
 export const uniqueEmail = (label = 'user') =>
   `${label}.${randomBytes(5).toString('hex')}@example.test`;
 
-export function buildUser(overrides: Partial<{ email: string; name: string; password: string }> = {}) {
+export function buildUser(
+  overrides: Partial<{ email: string; name: string; password: string }> = {},
+) {
   return { email: uniqueEmail(), name: 'Test User', password: DEFAULT_PASSWORD, ...overrides };
 }
 
 /** A user row with DEFAULT_PASSWORD, hashed once per test file (cost 12 is slow on purpose). */
-export async function createUser(pool: Pool, overrides: Partial<{ email: string; name: string }> = {}) {
+export async function createUser(
+  pool: Pool,
+  overrides: Partial<{ email: string; name: string }> = {},
+) {
   defaultHash ??= bcrypt.hash(DEFAULT_PASSWORD, BCRYPT_COST);
   const u = buildUser(overrides);
   const { rows } = await pool.query<{ id: string }>(

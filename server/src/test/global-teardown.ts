@@ -10,7 +10,6 @@ export default async function globalTeardown() {
     await admin.end();
   }
   const embedded = (globalThis as Record<string, unknown>).__nimbusEmbedded as
-    | { stop(): Promise<void> }
-    | undefined;
+    { stop(): Promise<void> } | undefined;
   await embedded?.stop();
 }

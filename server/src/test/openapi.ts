@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
@@ -22,7 +21,9 @@ const templates = Object.keys(spec.paths).map((template) => ({
 export function findTemplate(path: string): string | undefined {
   // A literal segment beats a parameter: /stores/mine before /stores/{storeId}.
   const matches = templates.filter((t) => t.regex.test(path));
-  matches.sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
+  matches.sort(
+    (a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0),
+  );
   return matches[0]?.template;
 }
 
@@ -45,9 +46,11 @@ export function assertMatchesSpec(res: Response): void {
   }
   const status = String(res.status);
   const responses = op.responses ?? {};
-  const key = status in responses ? status : `${status[0]}XX` in responses ? `${status[0]}XX` : 'default';
+  const key =
+    status in responses ? status : `${status[0]}XX` in responses ? `${status[0]}XX` : 'default';
   let at = `/paths/${pointer(template)}/${method}/responses/${key}`;
-  let documented = responses[key] as { $ref?: string; content?: Record<string, unknown> } | undefined;
+  let documented = responses[key] as
+    { $ref?: string; content?: Record<string, unknown> } | undefined;
   while (documented?.$ref) {
     at = documented.$ref.slice(1);
     documented = at
@@ -56,12 +59,16 @@ export function assertMatchesSpec(res: Response): void {
       .reduce<any>((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   }
   if (!documented) {
-    throw new Error(`${req.method} ${template} answered ${status}, which openapi.yaml does not list`);
+    throw new Error(
+      `${req.method} ${template} answered ${status}, which openapi.yaml does not list`,
+    );
   }
   const type = String(res.headers['content-type'] ?? '');
   if (!type.includes('application/json')) return;
   if (!documented.content?.['application/json']) {
-    throw new Error(`${req.method} ${template} ${status} has a JSON body the spec does not describe`);
+    throw new Error(
+      `${req.method} ${template} ${status} has a JSON body the spec does not describe`,
+    );
   }
   const ref = `openapi#${at}/content/application~1json/schema`;
   const validateFn = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });

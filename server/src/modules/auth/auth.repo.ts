@@ -35,7 +35,8 @@ export async function insertUser(
     );
     return toUser(rows[0]!);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('An account with this e-mail already exists');
+    if (isUniqueViolation(err))
+      throw new ConflictError('An account with this e-mail already exists');
     throw err;
   }
 }

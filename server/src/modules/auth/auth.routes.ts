@@ -62,9 +62,11 @@ export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }
   });
   router.post('/forgot-password', validate({ body: s.forgotPasswordBody }), async (req, res) => {
     await auth.forgotPassword(req.body.email, publicOrigin(req));
-    res.status(202).json(
-      ok(req, { message: 'If an account exists for this e-mail, a reset link is on its way' }),
-    );
+    res
+      .status(202)
+      .json(
+        ok(req, { message: 'If an account exists for this e-mail, a reset link is on its way' }),
+      );
   });
   router.post('/reset-password', validate({ body: s.resetPasswordBody }), async (req, res) => {
     await auth.resetPassword(req.body.token, req.body.newPassword);
@@ -79,7 +81,11 @@ export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }
         req,
         res,
         200,
-        await auth.changePassword(req.principal!.userId, req.body.currentPassword, req.body.newPassword),
+        await auth.changePassword(
+          req.principal!.userId,
+          req.body.currentPassword,
+          req.body.newPassword,
+        ),
       ),
   );
   return router;

@@ -37,7 +37,11 @@ interface Deps {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createAuthService({ pool, tokens, mailer, log, stores, members }: Deps) {
-  async function issueSession(db: Db, user: repo.User, familyId: string = randomUUID()): Promise<Session> {
+  async function issueSession(
+    db: Db,
+    user: repo.User,
+    familyId: string = randomUUID(),
+  ): Promise<Session> {
     const refresh = newOpaqueToken('nmr_');
     await repo.insertRefreshToken(db, {
       userId: user.id,
@@ -46,14 +50,23 @@ export function createAuthService({ pool, tokens, mailer, log, stores, members }
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
     });
     const access = tokens.sign(user.id);
-    return { user, accessToken: access.token, refreshToken: refresh.token, expiresIn: access.expiresIn };
+    return {
+      user,
+      accessToken: access.token,
+      refreshToken: refresh.token,
+      expiresIn: access.expiresIn,
+    };
   }
 
   return {
     async register(input: RegisterInput): Promise<Session> {
       const passwordHash = await hashPassword(input.password);
       return withTransaction(pool, async (tx) => {
-        const user = await repo.insertUser(tx, { email: input.email, name: input.name, passwordHash });
+        const user = await repo.insertUser(tx, {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+        });
         await members.acceptInvitations(tx, user);
         if (input.storeName) await stores.createForUser(tx, user.id, { name: input.storeName });
         return issueSession(tx, user);
@@ -139,7 +152,8 @@ export function createAuthService({ pool, tokens, mailer, log, stores, members }
       const passwordHash = await hashPassword(newPassword);
       await withTransaction(pool, async (tx) => {
         const userId = await repo.consumeResetToken(tx, hashToken(token));
-        if (!userId) throw new BadRequestError('This reset link is invalid, expired or already used');
+        if (!userId)
+          throw new BadRequestError('This reset link is invalid, expired or already used');
         await repo.updatePasswordHash(tx, userId, passwordHash);
         await repo.invalidateResetTokens(tx, userId);
         await repo.revokeAllForUser(tx, userId);

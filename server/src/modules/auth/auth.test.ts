@@ -12,7 +12,9 @@ const register = (body: object) => t.api.post('/api/v1/auth/register').send(body
 const login = (email: string, password = DEFAULT_PASSWORD) =>
   t.api.post('/api/v1/auth/login').send({ email, password });
 const refreshCookie = (res: { headers: Record<string, unknown> }) =>
-  ([] as string[]).concat((res.headers['set-cookie'] as string[]) ?? []).find((c) => c.startsWith('nimbus_refresh='));
+  ([] as string[])
+    .concat((res.headers['set-cookie'] as string[]) ?? [])
+    .find((c) => c.startsWith('nimbus_refresh='));
 
 describe('register', () => {
   test('when a newcomer registers with a store name, then they get a session and admin of that store', async () => {
@@ -27,11 +29,20 @@ describe('register', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
 
-    const me = await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.data.accessToken}`).expect(200);
+    const me = await t.api
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${res.body.data.accessToken}`)
+      .expect(200);
     expect(me.body.data.memberships).toEqual([
-      expect.objectContaining({ storeName: 'Corner Shop', role: 'admin', permissions: expect.arrayContaining(['settings:manage']) }),
+      expect.objectContaining({
+        storeName: 'Corner Shop',
+        role: 'admin',
+        permissions: expect.arrayContaining(['settings:manage']),
+      }),
     ]);
-    const { rows } = await t.db.pool.query('SELECT password_hash FROM users WHERE email = $1', ['owner.one@example.test']);
+    const { rows } = await t.db.pool.query('SELECT password_hash FROM users WHERE email = $1', [
+      'owner.one@example.test',
+    ]);
     expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
     expect(JSON.stringify(res.body)).not.toContain('$2b$');
   });
@@ -40,7 +51,10 @@ describe('register', () => {
     const u = await createUser(t.db.pool);
     const res = await register({ ...buildUser(), email: u.email.toUpperCase() }).expect(409);
     expect(res.body.error.code).toBe('CONFLICT');
-    const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [u.email]);
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM users WHERE email = $1',
+      [u.email],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -52,14 +66,20 @@ describe('register', () => {
     ['missing name', { name: '' }, 'name'],
     ['wrong type', { name: 42 }, 'name'],
     ['huge name', { name: 'x'.repeat(10_000) }, 'name'],
-  ])('when the body has a %s, then 400 with the field named and nothing stored', async (_l, patch, field) => {
-    const body = { ...buildUser(), ...patch };
-    const res = await register(body).expect(400);
-    expect(res.body.error.code).toBe('VALIDATION_ERROR');
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-    const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [String(body.email).toLowerCase()]);
-    expect(rows[0].n).toBe(0);
-  });
+  ])(
+    'when the body has a %s, then 400 with the field named and nothing stored',
+    async (_l, patch, field) => {
+      const body = { ...buildUser(), ...patch };
+      const res = await register(body).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+      const { rows } = await t.db.pool.query(
+        'SELECT count(*)::int AS n FROM users WHERE email = $1',
+        [String(body.email).toLowerCase()],
+      );
+      expect(rows[0].n).toBe(0);
+    },
+  );
 });
 
 describe('login and tokens', () => {
@@ -77,19 +97,43 @@ describe('login and tokens', () => {
     const good = t.tokenFor(u.id);
     const [h, p, s] = good.split('.');
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ ...payload, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-    const none = jwt.sign({ typ: 'access' }, '', { algorithm: 'none', subject: u.id, issuer: 'nimbus', audience: 'nimbus-api' });
-    const expired = jwt.sign({ typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, {
-      algorithm: 'HS256', subject: u.id, issuer: 'nimbus', audience: 'nimbus-api',
+    const forged = Buffer.from(
+      JSON.stringify({ ...payload, sub: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
+    const none = jwt.sign({ typ: 'access' }, '', {
+      algorithm: 'none',
+      subject: u.id,
+      issuer: 'nimbus',
+      audience: 'nimbus-api',
     });
+    const expired = jwt.sign(
+      { typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 },
+      TEST_JWT_SECRET,
+      {
+        algorithm: 'HS256',
+        subject: u.id,
+        issuer: 'nimbus',
+        audience: 'nimbus-api',
+      },
+    );
     const otherKey = jwt.sign({ typ: 'access' }, 'another-secret-that-is-also-long-enough-0123', {
-      algorithm: 'HS256', subject: u.id, issuer: 'nimbus', audience: 'nimbus-api', expiresIn: 60,
+      algorithm: 'HS256',
+      subject: u.id,
+      issuer: 'nimbus',
+      audience: 'nimbus-api',
+      expiresIn: 60,
     });
     for (const token of [`${h}.${forged}.${s}`, none, otherKey, 'garbage']) {
-      const res = await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+      const res = await t.api
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(401);
       expect(res.body.error.message).toBe('Invalid access token');
     }
-    const exp = await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
+    const exp = await t.api
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${expired}`)
+      .expect(401);
     expect(exp.body.error.message).toBe('Access token expired');
     await t.api.get('/api/v1/auth/me').expect(401);
     await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${good}`).expect(200);
@@ -100,15 +144,28 @@ describe('refresh rotation', () => {
   test('when a refresh token is used, then it rotates; when it is replayed, then the whole family is revoked', async () => {
     const u = await createUser(t.db.pool);
     const first = (await login(u.email).expect(200)).body.data;
-    const second = (await t.api.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body.data;
+    const second = (
+      await t.api
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body.data;
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
-    const replay = await t.api.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const replay = await t.api
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect(replay.body.error.message).toMatch(/already used/);
     // The thief's replay also kills the legitimate descendant.
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
+    await t.api
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: second.refreshToken })
+      .expect(401);
     const { rows } = await t.db.pool.query(
-      'SELECT count(*)::int AS live FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [u.id]);
+      'SELECT count(*)::int AS live FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
+      [u.id],
+    );
     expect(rows[0].live).toBe(0);
   });
 
@@ -141,17 +198,27 @@ describe('refresh rotation', () => {
 
 describe('password reset and change', () => {
   const outboxFor = async (email: string) =>
-    (await t.db.pool.query('SELECT body FROM mail_outbox WHERE to_address = $1 ORDER BY id', [email])).rows.map((r) => r.body as string);
+    (
+      await t.db.pool.query('SELECT body FROM mail_outbox WHERE to_address = $1 ORDER BY id', [
+        email,
+      ])
+    ).rows.map((r) => r.body as string);
   const tokenIn = (body: string) => decodeURIComponent(/token=([^\s]+)/.exec(body)![1]!);
 
   test('when anyone asks for a reset, then 202 whether or not the account exists, and only real accounts get mail', async () => {
     const u = await createUser(t.db.pool);
     const a = await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
-    const b = await t.api.post('/api/v1/auth/forgot-password').send({ email: 'ghost@example.test' }).expect(202);
+    const b = await t.api
+      .post('/api/v1/auth/forgot-password')
+      .send({ email: 'ghost@example.test' })
+      .expect(202);
     expect(a.body.data).toEqual(b.body.data);
     expect(await outboxFor(u.email)).toHaveLength(1);
     expect(await outboxFor('ghost@example.test')).toHaveLength(0);
-    const { rows } = await t.db.pool.query('SELECT token_hash FROM password_reset_tokens WHERE user_id = $1', [u.id]);
+    const { rows } = await t.db.pool.query(
+      'SELECT token_hash FROM password_reset_tokens WHERE user_id = $1',
+      [u.id],
+    );
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await outboxFor(u.email))[0]).not.toContain(rows[0].token_hash);
   });
@@ -161,11 +228,17 @@ describe('password reset and change', () => {
     const { refreshToken } = (await login(u.email).expect(200)).body.data;
     await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
     const token = tokenIn((await outboxFor(u.email))[0]!);
-    await t.api.post('/api/v1/auth/reset-password').send({ token, newPassword: 'Brand-new-pass-7' }).expect(204);
+    await t.api
+      .post('/api/v1/auth/reset-password')
+      .send({ token, newPassword: 'Brand-new-pass-7' })
+      .expect(204);
     await login(u.email).expect(401);
     await login(u.email, 'Brand-new-pass-7').expect(200);
     await t.api.post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
-    const again = await t.api.post('/api/v1/auth/reset-password').send({ token, newPassword: 'Another-pass-8' }).expect(400);
+    const again = await t.api
+      .post('/api/v1/auth/reset-password')
+      .send({ token, newPassword: 'Another-pass-8' })
+      .expect(400);
     expect(again.body.error.code).toBe('BAD_REQUEST');
     await login(u.email, 'Another-pass-8').expect(401);
   });
@@ -174,21 +247,36 @@ describe('password reset and change', () => {
     const u = await createUser(t.db.pool);
     await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
     const token = tokenIn((await outboxFor(u.email))[0]!);
-    await t.db.pool.query("UPDATE password_reset_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [u.id]);
-    await t.api.post('/api/v1/auth/reset-password').send({ token, newPassword: 'Brand-new-pass-7' }).expect(400);
+    await t.db.pool.query(
+      "UPDATE password_reset_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
+      [u.id],
+    );
+    await t.api
+      .post('/api/v1/auth/reset-password')
+      .send({ token, newPassword: 'Brand-new-pass-7' })
+      .expect(400);
     await login(u.email).expect(200);
   });
 
   test('when a user changes their password, then the current one is checked and other sessions end', async () => {
     const u = await createUser(t.db.pool);
     const other = (await login(u.email).expect(200)).body.data;
-    const bad = await t.api.post('/api/v1/auth/change-password').set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
-      .send({ currentPassword: 'Not-my-pass-1', newPassword: 'Fresh-pass-2026' }).expect(400);
+    const bad = await t.api
+      .post('/api/v1/auth/change-password')
+      .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
+      .send({ currentPassword: 'Not-my-pass-1', newPassword: 'Fresh-pass-2026' })
+      .expect(400);
     expect(bad.body.error.details[0].field).toBe('currentPassword');
-    const res = await t.api.post('/api/v1/auth/change-password').set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
-      .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' }).expect(200);
+    const res = await t.api
+      .post('/api/v1/auth/change-password')
+      .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
+      .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' })
+      .expect(200);
     await t.api.post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken: res.body.data.refreshToken }).expect(200);
+    await t.api
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: res.body.data.refreshToken })
+      .expect(200);
     await login(u.email, 'Fresh-pass-2026').expect(200);
   });
 });

@@ -81,7 +81,8 @@ export async function insertMembership(
       role,
     ]);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('This user is already a member of the store');
+    if (isUniqueViolation(err))
+      throw new ConflictError('This user is already a member of the store');
     throw err;
   }
 }
@@ -97,7 +98,11 @@ export async function listMembers(db: Db, storeId: string): Promise<Member[]> {
   return rows.map(toMember);
 }
 
-export async function findMember(db: Db, storeId: string, userId: string): Promise<Member | undefined> {
+export async function findMember(
+  db: Db,
+  storeId: string,
+  userId: string,
+): Promise<Member | undefined> {
   const { rows } = await db.query<MemberRow>(
     `${MEMBER_SELECT} WHERE m.store_id = $1 AND m.user_id = $2`,
     [storeId, userId],
@@ -114,7 +119,12 @@ export async function lockAdmins(db: Db, storeId: string): Promise<string[]> {
   return rows.map((r) => r.user_id);
 }
 
-export async function updateRole(db: Db, storeId: string, userId: string, role: Role): Promise<boolean> {
+export async function updateRole(
+  db: Db,
+  storeId: string,
+  userId: string,
+  role: Role,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     'UPDATE memberships SET role = $3 WHERE store_id = $1 AND user_id = $2',
     [storeId, userId, role],

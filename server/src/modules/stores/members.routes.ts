@@ -26,7 +26,9 @@ export function membersRouter(deps: {
     admin,
     validate({ params: s.memberParams, body: s.updateMemberBody }),
     async (req, res) => {
-      res.json(ok(req, await members.changeRole(req.store!, req.params.userId as string, req.body.role)));
+      res.json(
+        ok(req, await members.changeRole(req.store!, req.params.userId as string, req.body.role)),
+      );
     },
   );
   // Any member may leave; removing someone else is checked in the service.

@@ -21,7 +21,9 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
     const admins = await repo.lockAdmins(tx, ctx.storeId);
     const losesAdmin = admins.includes(userId) && nextRole !== 'admin';
     if (losesAdmin && admins.length === 1) {
-      throw new InvalidStateError('A store needs at least one admin; make someone else admin first');
+      throw new InvalidStateError(
+        'A store needs at least one admin; make someone else admin first',
+      );
     }
   }
 
@@ -46,9 +48,16 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
         const user = await findUserByEmail(tx, input.email);
         if (user) {
           await repo.insertMembership(tx, ctx.storeId, user.id, input.role);
-          return { status: 'added' as const, member: (await repo.findMember(tx, ctx.storeId, user.id))! };
+          return {
+            status: 'added' as const,
+            member: (await repo.findMember(tx, ctx.storeId, user.id))!,
+          };
         }
-        const invitation = await repo.upsertInvitation(tx, { ...input, storeId: ctx.storeId, invitedBy: ctx.userId });
+        const invitation = await repo.upsertInvitation(tx, {
+          ...input,
+          storeId: ctx.storeId,
+          invitedBy: ctx.userId,
+        });
         return { status: 'invited' as const, invitation };
       });
       const store = await findStore(pool, ctx.storeId);
@@ -67,7 +76,8 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
     async changeRole(ctx: StoreContext, userId: string, role: Role) {
       return withTransaction(pool, async (tx) => {
         await assertKeepsAnAdmin(tx, ctx, userId, role);
-        if (!(await repo.updateRole(tx, ctx.storeId, userId, role))) throw new NotFoundError('Member');
+        if (!(await repo.updateRole(tx, ctx.storeId, userId, role)))
+          throw new NotFoundError('Member');
         return (await repo.findMember(tx, ctx.storeId, userId))!;
       });
     },
@@ -79,7 +89,8 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
       }
       await withTransaction(pool, async (tx) => {
         await assertKeepsAnAdmin(tx, ctx, userId);
-        if (!(await repo.deleteMembership(tx, ctx.storeId, userId))) throw new NotFoundError('Member');
+        if (!(await repo.deleteMembership(tx, ctx.storeId, userId)))
+          throw new NotFoundError('Member');
       });
     },
 

@@ -30,9 +30,14 @@ beforeAll(async () => {
   const guards = createGuards({ tokens, findRole: t.services.members.findRole });
   guarded = express();
   for (const p of PERMISSIONS) {
-    guarded.get(`/stores/:storeId/${p.replace(":", "-")}`, guards.requireAuth, guards.requireStorePermission(p), (req, res) => {
-      res.json({ role: req.store!.role, storeId: req.store!.storeId });
-    });
+    guarded.get(
+      `/stores/:storeId/${p.replace(':', '-')}`,
+      guards.requireAuth,
+      guards.requireStorePermission(p),
+      (req, res) => {
+        res.json({ role: req.store!.role, storeId: req.store!.storeId });
+      },
+    );
   }
   guarded.use(errorHandler(t.services.log));
   storeId = (await createStore(t.db.pool)).id;
@@ -48,7 +53,7 @@ const cases = PERMISSIONS.flatMap((p) => ROLES.map((r) => [p, r, MATRIX[p].inclu
 
 test.each(cases)('%s as %s: allowed=%s', async (permission, role, allowed) => {
   const res = await request(guarded)
-    .get(`/stores/${storeId}/${permission.replace(":", "-")}`)
+    .get(`/stores/${storeId}/${permission.replace(':', '-')}`)
     .set('Authorization', `Bearer ${tokens.sign(userOf[role]).token}`);
   if (allowed) {
     expect(res.status).toBe(200);
@@ -62,7 +67,7 @@ test.each(cases)('%s as %s: allowed=%s', async (permission, role, allowed) => {
 test('when the caller is not a member, then every permission is 403', async () => {
   for (const p of PERMISSIONS) {
     const res = await request(guarded)
-      .get(`/stores/${storeId}/${p.replace(":", "-")}`)
+      .get(`/stores/${storeId}/${p.replace(':', '-')}`)
       .set('Authorization', `Bearer ${tokens.sign(userOf.outsider).token}`)
       .expect(403);
     expect(res.body.error.message).toMatch(/not a member/);
