@@ -17,7 +17,7 @@ export default async function globalSetup() {
   if (!adminUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'nimbus-test-'));
     const embedded = await startEmbeddedPostgres(dir, createLogger('silent'));
-    (globalThis as Record<string, unknown>).__nimbusEmbedded = embedded;
+    (globalThis as Record<string, unknown>).__nimbusEmbedded = { ...embedded, dir };
     adminUrl = embedded.url;
   }
   const template = `nimbus_tpl_${process.pid}_${Date.now().toString(36)}`;

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
 export default async function globalTeardown() {
@@ -10,6 +11,10 @@ export default async function globalTeardown() {
     await admin.end();
   }
   const embedded = (globalThis as Record<string, unknown>).__nimbusEmbedded as
-    { stop(): Promise<void> } | undefined;
-  await embedded?.stop();
+    | { stop(): Promise<void>; dir: string }
+    | undefined;
+  if (embedded) {
+    await embedded.stop();
+    await rm(embedded.dir, { recursive: true, force: true });
+  }
 }
