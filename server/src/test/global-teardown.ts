@@ -11,8 +11,7 @@ export default async function globalTeardown() {
     await admin.end();
   }
   const embedded = (globalThis as Record<string, unknown>).__nimbusEmbedded as
-    | { stop(): Promise<void>; dir: string }
-    | undefined;
+    { stop(): Promise<void>; dir: string } | undefined;
   if (embedded) {
     await embedded.stop();
     await rm(embedded.dir, { recursive: true, force: true });

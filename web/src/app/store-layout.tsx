@@ -61,7 +61,9 @@ export function StoreLayout() {
               key={tab.label}
               to={`/stores/${storeId}${tab.to ? `/${tab.to}` : ''}`}
               end={tab.end}
-              className={({ isActive }) => (isActive ? 'store-nav__tab is-active' : 'store-nav__tab')}
+              className={({ isActive }) =>
+                isActive ? 'store-nav__tab is-active' : 'store-nav__tab'
+              }
             >
               {tab.label}
             </NavLink>

@@ -63,7 +63,14 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   options: ReadonlyArray<{ value: string; label: string }>;
 };
 
-export function SelectField({ label, error, hint, options, id: givenId, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  id: givenId,
+  ...select
+}: SelectFieldProps) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (

@@ -18,6 +18,11 @@ function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
   );
 }
 
+// Server messages read "must be ..." after the field name; shown under a label they start a sentence.
+function capitalize(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 /** Turns whatever a request threw into something a form can show. */
 export function toApiError(error: unknown): ApiError {
   if (isAxiosError(error)) {
@@ -27,7 +32,9 @@ export function toApiError(error: unknown): ApiError {
       const fieldErrors: Record<string, string> = {};
       for (const detail of body.error.details ?? []) {
         // Nested paths such as `location.aisle` keep their full name; first message wins.
-        if (detail.field && !fieldErrors[detail.field]) fieldErrors[detail.field] = detail.message;
+        if (detail.field && !fieldErrors[detail.field]) {
+          fieldErrors[detail.field] = capitalize(detail.message);
+        }
       }
       return { message: body.error.message, code: body.error.code, status, fieldErrors };
     }

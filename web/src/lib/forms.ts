@@ -38,8 +38,6 @@ export function checkNewPassword(value: string | undefined): string | undefined 
 }
 
 /** Keeps only the messages that are set. */
-export function collectErrors(
-  checks: Record<string, string | undefined>,
-): FieldErrors {
+export function collectErrors(checks: Record<string, string | undefined>): FieldErrors {
   return Object.fromEntries(Object.entries(checks).filter(([, m]) => m)) as FieldErrors;
 }

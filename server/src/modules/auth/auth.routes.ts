@@ -37,13 +37,21 @@ export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }
     req.body?.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
 
   const router = Router();
-  router.use(limits.auth);
+  // The per-IP limit guards the credential endpoints; refresh, me and logout are ordinary
+  // traffic of a signed-in SPA (an office behind one IP refreshes all day).
+  const credentials = limits.auth;
+  const signedIn = [guards.requireAuth, limits.api];
 
-  router.post('/register', validate({ body: s.registerBody }), async (req, res) =>
+  router.post('/register', credentials, validate({ body: s.registerBody }), async (req, res) =>
     sendSession(req, res, 201, await auth.register(req.body)),
   );
-  router.post('/login', limits.loginFailures, validate({ body: s.loginBody }), async (req, res) =>
-    sendSession(req, res, 200, await auth.login(req.body.email, req.body.password)),
+  router.post(
+    '/login',
+    credentials,
+    limits.loginFailures,
+    validate({ body: s.loginBody }),
+    async (req, res) =>
+      sendSession(req, res, 200, await auth.login(req.body.email, req.body.password)),
   );
   router.post('/refresh', validate({ body: s.refreshBody }), async (req, res) => {
     try {
@@ -57,24 +65,35 @@ export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }
     await auth.logout(presentedRefresh(req));
     res.clearCookie(REFRESH_COOKIE, cookie).status(204).end();
   });
-  router.get('/me', guards.requireAuth, async (req, res) => {
+  router.get('/me', ...signedIn, async (req, res) => {
     res.json(ok(req, await auth.me(req.principal!.userId)));
   });
-  router.post('/forgot-password', validate({ body: s.forgotPasswordBody }), async (req, res) => {
-    await auth.forgotPassword(req.body.email, publicOrigin(req));
-    res
-      .status(202)
-      .json(
-        ok(req, { message: 'If an account exists for this e-mail, a reset link is on its way' }),
-      );
-  });
-  router.post('/reset-password', validate({ body: s.resetPasswordBody }), async (req, res) => {
-    await auth.resetPassword(req.body.token, req.body.newPassword);
-    res.status(204).end();
-  });
+  router.post(
+    '/forgot-password',
+    credentials,
+    validate({ body: s.forgotPasswordBody }),
+    async (req, res) => {
+      await auth.forgotPassword(req.body.email, publicOrigin(req));
+      res
+        .status(202)
+        .json(
+          ok(req, { message: 'If an account exists for this e-mail, a reset link is on its way' }),
+        );
+    },
+  );
+  router.post(
+    '/reset-password',
+    credentials,
+    validate({ body: s.resetPasswordBody }),
+    async (req, res) => {
+      await auth.resetPassword(req.body.token, req.body.newPassword);
+      res.status(204).end();
+    },
+  );
   router.post(
     '/change-password',
-    guards.requireAuth,
+    credentials,
+    ...signedIn,
     validate({ body: s.changePasswordBody }),
     async (req, res) =>
       sendSession(

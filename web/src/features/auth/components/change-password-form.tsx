@@ -27,7 +27,9 @@ export function ChangePasswordForm() {
       currentPassword: checkRequired(currentPassword, 'your current password'),
       newPassword:
         checkNewPassword(newPassword) ??
-        (newPassword === currentPassword ? 'Choose a password different from the current one.' : undefined),
+        (newPassword === currentPassword
+          ? 'Choose a password different from the current one.'
+          : undefined),
       confirmPassword: newPassword === confirmPassword ? undefined : 'The passwords do not match.',
     });
     setErrors(found);

@@ -31,8 +31,7 @@ export function ForgotPasswordPage() {
     >
       {sentTo && (
         <StatusMessage>
-          If an account exists for {sentTo}, a reset link is on its way. It is valid for 30
-          minutes.
+          If an account exists for {sentTo}, a reset link is on its way. It is valid for 30 minutes.
         </StatusMessage>
       )}
       <ErrorBanner>{apiError?.message}</ErrorBanner>

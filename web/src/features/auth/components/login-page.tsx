@@ -4,7 +4,14 @@ import { Button } from '../../../components/button';
 import { TextField } from '../../../components/form-field';
 import { ErrorBanner, StatusMessage } from '../../../components/messages';
 import { toApiError } from '../../../lib/api-error';
-import { checkEmail, checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import {
+  checkEmail,
+  checkRequired,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
 import { useSession } from '../../../lib/session';
 import { useLogin } from '../api/login';
 import { AuthLayout } from './auth-layout';

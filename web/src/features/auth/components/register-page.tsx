@@ -47,7 +47,13 @@ export function RegisterPage() {
     >
       <ErrorBanner>{apiError?.message}</ErrorBanner>
       <form onSubmit={onSubmit} noValidate className="form">
-        <TextField label="Name" name="name" autoComplete="name" error={fieldError('name')} autoFocus />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          error={fieldError('name')}
+          autoFocus
+        />
         <TextField
           label="Email"
           name="email"

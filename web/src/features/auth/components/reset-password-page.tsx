@@ -4,7 +4,13 @@ import { Button } from '../../../components/button';
 import { TextField } from '../../../components/form-field';
 import { ErrorBanner, StatusMessage } from '../../../components/messages';
 import { toApiError } from '../../../lib/api-error';
-import { checkNewPassword, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import {
+  checkNewPassword,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
 import { useResetPassword } from '../api/reset-password';
 import { AuthLayout } from './auth-layout';
 
@@ -51,9 +57,12 @@ export function ResetPasswordPage() {
     <AuthLayout title="Choose a new password" footer={<Link to="/login">Back to sign in</Link>}>
       {apiError && (
         <ErrorBanner>
-          {apiError.message}{' '}
+          {apiError.message}
           {apiError.status === 400 && !apiError.fieldErrors.newPassword && (
-            <Link to="/forgot-password">Request a new link</Link>
+            <>
+              {' — '}
+              <Link to="/forgot-password">request a new link</Link>
+            </>
           )}
         </ErrorBanner>
       )}

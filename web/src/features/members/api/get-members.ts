@@ -10,7 +10,10 @@ export async function getMembers(storeId: string): Promise<Member[]> {
 }
 
 export function membersQueryOptions(storeId: string) {
-  return queryOptions({ queryKey: memberKeys.members(storeId), queryFn: () => getMembers(storeId) });
+  return queryOptions({
+    queryKey: memberKeys.members(storeId),
+    queryFn: () => getMembers(storeId),
+  });
 }
 
 export function useMembers(storeId: string) {

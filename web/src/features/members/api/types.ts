@@ -23,5 +23,4 @@ export interface Invitation {
 }
 
 export type AddMemberResult =
-  | { status: 'added'; member: Member }
-  | { status: 'invited'; invitation: Invitation };
+  { status: 'added'; member: Member } | { status: 'invited'; invitation: Invitation };

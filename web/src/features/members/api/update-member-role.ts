@@ -5,7 +5,11 @@ import { getSession } from '../../../lib/session';
 import { memberKeys, membersPath, meQueryKey } from './member-keys';
 import type { Member, Role } from './types';
 
-export async function updateMemberRole(storeId: string, userId: string, role: Role): Promise<Member> {
+export async function updateMemberRole(
+  storeId: string,
+  userId: string,
+  role: Role,
+): Promise<Member> {
   const res = await api.patch<SuccessEnvelope<Member>>(
     `${membersPath(storeId)}/${encodeURIComponent(userId)}`,
     { role },

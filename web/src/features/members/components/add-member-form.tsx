@@ -5,7 +5,13 @@ import { SelectField, TextField } from '../../../components/form-field';
 import { ErrorBanner, StatusMessage } from '../../../components/messages';
 import { toApiError } from '../../../lib/api-error';
 import { formatRole } from '../../../lib/format';
-import { checkEmail, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import {
+  checkEmail,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
 import { useAddMember } from '../api/add-member';
 import { ROLE_OPTIONS, type AddMemberResult, type Role } from '../api/types';
 

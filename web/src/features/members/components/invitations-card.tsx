@@ -46,7 +46,8 @@ export function InvitationsCard({ storeId }: { storeId: string }) {
                       busy={revoke.isPending && revoke.variables === invitation.id}
                       onClick={() => revoke.mutate(invitation.id)}
                     >
-                      Revoke<span className="visually-hidden"> invitation for {invitation.email}</span>
+                      Revoke
+                      <span className="visually-hidden"> invitation for {invitation.email}</span>
                     </Button>
                   </td>
                 </tr>

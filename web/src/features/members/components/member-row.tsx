@@ -89,7 +89,11 @@ export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowPr
               </Button>
             </>
           ) : (
-            <Button variant="ghost" className="btn--danger-text" onClick={() => setConfirming(true)}>
+            <Button
+              variant="ghost"
+              className="btn--danger-text"
+              onClick={() => setConfirming(true)}
+            >
               Remove<span className="visually-hidden"> {label}</span>
             </Button>
           )}

@@ -5,6 +5,10 @@ import { toApiError } from '../../../lib/api-error';
 import { useMembers } from '../api/get-members';
 import { MemberRow } from './member-row';
 
+function countMembers(n: number): string {
+  return n === 1 ? '1 member' : `${n} members`;
+}
+
 export function MembersCard({ storeId, canManage }: { storeId: string; canManage: boolean }) {
   const members = useMembers(storeId);
   const [notice, setNotice] = useState<string>();
@@ -16,7 +20,7 @@ export function MembersCard({ storeId, canManage }: { storeId: string; canManage
   }
 
   return (
-    <Card title="Team" description={members.data ? `${members.data.length} member(s)` : undefined}>
+    <Card title="Team" description={members.data ? countMembers(members.data.length) : undefined}>
       <StatusMessage>{notice}</StatusMessage>
       <ErrorBanner>{problem}</ErrorBanner>
       {members.isPending && <Loading label="Loading members…" />}

@@ -1,4 +1,4 @@
-import { PageHeader } from '../../../components/card';
+import { Card, PageHeader } from '../../../components/card';
 import { useCan, useStoreAccess } from '../../../lib/store-access';
 import { AddMemberForm } from './add-member-form';
 import { InvitationsCard } from './invitations-card';
@@ -15,10 +15,16 @@ export function MembersPage() {
         subtitle={
           canManage
             ? `Invite staff to ${storeName} and choose what each of them can do.`
-            : `People who work in ${storeName}. Only store admins can change memberships.`
+            : `The team of ${storeName}.`
         }
       />
-      <MembersCard storeId={storeId} canManage={canManage} />
+      {canManage ? (
+        <MembersCard storeId={storeId} canManage={canManage} />
+      ) : (
+        <Card title="Team">
+          <p className="notice">Only store admins can see and manage the members of {storeName}.</p>
+        </Card>
+      )}
       {canManage && <AddMemberForm storeId={storeId} />}
       {canManage && <InvitationsCard storeId={storeId} />}
     </div>

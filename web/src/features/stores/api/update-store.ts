@@ -17,9 +17,10 @@ export function useUpdateStore(storeId: string) {
   return useMutation({
     mutationFn: (input: Partial<StoreInput>) => updateStore(storeId, input),
     onSuccess: async (store) => {
+      const before = queryClient.getQueryData<Store>(storeKeys.detail(storeId));
       queryClient.setQueryData(storeKeys.detail(storeId), store);
       // The store name also appears in the switcher, which reads /auth/me.
-      await queryClient.invalidateQueries({ queryKey: meKey });
+      if (before?.name !== store.name) await queryClient.invalidateQueries({ queryKey: meKey });
     },
   });
 }

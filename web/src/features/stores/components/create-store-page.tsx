@@ -4,7 +4,13 @@ import { Button } from '../../../components/button';
 import { Card, PageHeader } from '../../../components/card';
 import { ErrorBanner } from '../../../components/messages';
 import { toApiError } from '../../../lib/api-error';
-import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import {
+  checkRequired,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
 import { useCreateStore } from '../api/create-store';
 import { StoreFields } from './store-fields';
 

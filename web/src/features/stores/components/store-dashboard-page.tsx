@@ -13,7 +13,8 @@ export function StoreDashboardPage() {
         title={storeName}
         subtitle={
           <>
-            Your role: <strong className={`role-badge role-badge--${role}`}>{formatRole(role)}</strong>
+            Your role:{' '}
+            <strong className={`role-badge role-badge--${role}`}>{formatRole(role)}</strong>
           </>
         }
       />

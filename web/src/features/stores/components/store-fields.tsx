@@ -36,7 +36,13 @@ function withCurrent(options: { value: string; label: string }[], current?: stri
 }
 
 /** Name, currency and timezone: the same fields when creating and editing a store. */
-export function StoreFields({ initial, errors }: { initial?: Partial<StoreInput>; errors: FieldErrors }) {
+export function StoreFields({
+  initial,
+  errors,
+}: {
+  initial?: Partial<StoreInput>;
+  errors: FieldErrors;
+}) {
   const currencyOptions = withCurrent(
     CURRENCIES.map(([code, name]) => ({ value: code, label: `${code} — ${name}` })),
     initial?.currency,

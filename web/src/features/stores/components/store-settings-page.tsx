@@ -3,7 +3,13 @@ import { Button } from '../../../components/button';
 import { Card, PageHeader } from '../../../components/card';
 import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
 import { toApiError } from '../../../lib/api-error';
-import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '../../../lib/forms';
+import {
+  checkRequired,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
 import { useCan, useStoreAccess } from '../../../lib/store-access';
 import { useStore } from '../api/get-store';
 import { useUpdateStore } from '../api/update-store';
@@ -34,10 +40,10 @@ export function StoreSettingsPage() {
         {store.isError && <ErrorBanner>{toApiError(store.error).message}</ErrorBanner>}
         {store.data && (
           <form onSubmit={onSubmit} noValidate className="form">
-            {!canManage && (
-              <p className="notice">Only store admins can change these settings.</p>
+            {!canManage && <p className="notice">Only store admins can change these settings.</p>}
+            {update.isSuccess && !update.isPending && (
+              <StatusMessage>Store settings saved.</StatusMessage>
             )}
-            {update.isSuccess && !update.isPending && <StatusMessage>Store settings saved.</StatusMessage>}
             <ErrorBanner>{apiError?.message}</ErrorBanner>
             {/* key: remount with fresh defaults whenever the saved store changes */}
             <fieldset disabled={!canManage} key={store.data.updatedAt} className="form__fieldset">

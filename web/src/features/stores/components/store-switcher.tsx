@@ -8,7 +8,13 @@ interface StoreOption {
 // Sections that exist in every store; switching keeps the user in the same one.
 const SECTIONS = ['members', 'settings'];
 
-export function StoreSwitcher({ stores, currentId }: { stores: StoreOption[]; currentId?: string }) {
+export function StoreSwitcher({
+  stores,
+  currentId,
+}: {
+  stores: StoreOption[];
+  currentId?: string;
+}) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
@@ -27,7 +33,9 @@ export function StoreSwitcher({ stores, currentId }: { stores: StoreOption[]; cu
         onChange={(e) => e.target.value && onChange(e.target.value)}
         disabled={stores.length === 0}
       >
-        {!currentId && <option value="">{stores.length ? 'Choose a store…' : 'No stores yet'}</option>}
+        {!currentId && (
+          <option value="">{stores.length ? 'Choose a store…' : 'No stores yet'}</option>
+        )}
         {stores.map((store) => (
           <option key={store.storeId} value={store.storeId}>
             {store.storeName}

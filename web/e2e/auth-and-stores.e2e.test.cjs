@@ -1,0 +1,202 @@
+// One user's journey through the SPA against the real API: register, sign out and in,
+// survive access-token expiry (ACCESS_TOKEN_TTL=3), work with two stores, invite a member.
+const crypto = require('node:crypto');
+const { describeWithBrowser } = require('./support/browser.cjs');
+const { screen, useJourney } = require('./support/journey.cjs');
+
+const run = crypto.randomBytes(4).toString('hex');
+const user = { name: 'Dana Reyes', email: `dana.${run}@example.com`, password: 'Shelf-Life-42' };
+const firstStore = 'Corner Grocery';
+const secondStore = 'Harbor Hardware';
+const invitee = `sam.${run}@example.com`;
+const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
+
+describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () => {
+  const { ctx, step } = useJourney();
+  const { heading, field, status, alert, storeTab, selectedStoreName } = screen(ctx);
+  const { traffic } = ctx;
+  const ids = {};
+  let page;
+  const storeIdInUrl = () => STORE_URL.exec(new URL(page.url()).pathname)?.[1];
+  beforeAll(() => {
+    page = ctx.page;
+  });
+
+  step(
+    'when a visitor registers with a store name, then they land on that store dashboard',
+    async () => {
+      await page.goto(`${ctx.server.baseUrl}/register`);
+      await heading('Create your account').waitFor();
+      await field('Name').fill(user.name);
+      await field('Email').fill(user.email);
+      await field('Password').fill(user.password);
+      await field('Store name (optional)').fill(firstStore);
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      await page.waitForURL(STORE_URL);
+      ids.first = storeIdInUrl();
+      await heading(firstStore).waitFor();
+      await page.getByText('Your dashboard will appear here').waitFor();
+      await page.getByText('Admin', { exact: true }).first().waitFor();
+      expect(await selectedStoreName()).toBe(firstStore);
+      await page.getByRole('link', { name: user.name }).waitFor();
+    },
+  );
+
+  step('when the user signs out and back in, then they return to their first store', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await status('You have signed out.').waitFor();
+
+    await field('Email').fill(user.email);
+    await field('Password').fill('Not-the-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await alert('Invalid email or password').waitFor();
+
+    await field('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(STORE_URL);
+    expect(storeIdInUrl()).toBe(ids.first);
+    await heading(firstStore).waitFor();
+  });
+
+  step(
+    'when the access token has expired, then concurrent requests share one refresh and succeed',
+    async () => {
+      await page.waitForTimeout(4_500);
+      traffic.refreshes = 0;
+      traffic.unauthorized = [];
+
+      // The members page fires GET members and GET invitations at once: both get 401.
+      await storeTab('Members').click();
+      const members = page.getByRole('table', { name: 'Members' });
+      await members.getByRole('cell', { name: user.email }).waitFor();
+      await page.getByText('No pending invitations.').waitFor();
+
+      expect(
+        traffic.unauthorized.filter((p) => p.startsWith('/api/v1/stores/')).length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(traffic.refreshes).toBe(1);
+    },
+  );
+
+  step('when the token expires again, then the settings page still loads and saves', async () => {
+    await page.waitForTimeout(3_500);
+    await storeTab('Settings').click();
+    await heading('Store settings').waitFor();
+    const name = field('Store name');
+    await expect(name.inputValue()).resolves.toBe(firstStore);
+    await field('Timezone').selectOption('Europe/Berlin');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await status('Store settings saved.').waitFor();
+    await expect(field('Timezone').inputValue()).resolves.toBe('Europe/Berlin');
+  });
+
+  step(
+    'when the user creates a second store, then it opens and both appear in the switcher',
+    async () => {
+      await page.getByRole('link', { name: 'Create store' }).click();
+      await heading('Create a store').waitFor();
+      await field('Store name').fill(secondStore);
+      await page.getByRole('button', { name: 'Create store' }).click();
+
+      await page.waitForURL(
+        (url) => STORE_URL.test(url.pathname) && !url.pathname.includes(ids.first),
+      );
+      ids.second = storeIdInUrl();
+      await heading(secondStore).waitFor();
+      expect(await selectedStoreName()).toBe(secondStore);
+      const options = await field('Store').locator('option').allTextContents();
+      expect(options).toEqual(expect.arrayContaining([firstStore, secondStore]));
+    },
+  );
+
+  step('when the user switches stores, then the URL, header and dashboard follow', async () => {
+    await field('Store').selectOption({ label: firstStore });
+    await page.waitForURL(`**/stores/${ids.first}`);
+    await heading(firstStore).waitFor();
+    expect(await selectedStoreName()).toBe(firstStore);
+
+    await field('Store').selectOption({ label: secondStore });
+    await page.waitForURL(`**/stores/${ids.second}`);
+    await heading(secondStore).waitFor();
+    await page.getByText('Your dashboard will appear here').waitFor();
+  });
+
+  step(
+    'when an admin adds an unknown e-mail as employee, then it is listed as a pending invitation',
+    async () => {
+      await storeTab('Members').click();
+      await heading('Members').waitFor();
+      await field('Member email').fill(invitee);
+      await field('Member role').selectOption('employee');
+      await page.getByRole('button', { name: 'Add member' }).click();
+
+      await status(`Invitation sent to ${invitee}`).waitFor();
+      const invitations = page.getByRole('table', { name: 'Pending invitations' });
+      const row = invitations.getByRole('row').filter({ hasText: invitee });
+      await row.waitFor();
+      await row.getByText('Employee').waitFor();
+      await row.getByRole('button', { name: `Revoke invitation for ${invitee}` }).waitFor();
+    },
+  );
+
+  step(
+    'when the page is reloaded, then the session is restored from the refresh cookie',
+    async () => {
+      await page.reload();
+      await heading('Members').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/stores/${ids.second}/members`);
+      expect(await selectedStoreName()).toBe(secondStore);
+      await page
+        .getByRole('table', { name: 'Pending invitations' })
+        .getByRole('cell', { name: invitee, exact: true })
+        .waitFor();
+    },
+  );
+
+  step(
+    'when the session cannot be refreshed, then the user signs in again and returns to the page',
+    async () => {
+      await page.waitForTimeout(3_500);
+      // Answered in the browser, so the real refresh cookie stays valid and no server limit is spent.
+      await page.route('**/api/v1/auth/refresh', (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            success: false,
+            error: {
+              code: 'UNAUTHORIZED',
+              message: 'Session expired',
+              statusCode: 401,
+              requestId: 'e2e',
+            },
+          }),
+        }),
+      );
+      await storeTab('Settings').click();
+      await page.waitForURL(/\/login$/);
+      await status('Your session has expired').waitFor();
+      await page.unroute('**/api/v1/auth/refresh');
+
+      await field('Email').fill(user.email);
+      await field('Password').fill(user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`**/stores/${ids.second}/settings`);
+      await heading('Store settings').waitFor();
+      await expect(field('Store name').inputValue()).resolves.toBe(secondStore);
+    },
+  );
+
+  step('when the user signs out, then protected pages send them to the login page', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+
+    // A full page load: nothing in memory, and the refresh cookie was revoked by logout.
+    await page.goto(`${ctx.server.baseUrl}/stores/${ids.second}/members`);
+    await page.waitForURL(/\/login$/);
+    await heading('Sign in to Nimbus').waitFor();
+    expect(traffic.unauthorized.some((p) => p.startsWith('/api/v1/stores/'))).toBe(true);
+  });
+});

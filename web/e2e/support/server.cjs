@@ -1,0 +1,126 @@
+// Starts the real built API (which also serves web/dist) on a free port with a fresh database.
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const serverMain = path.join(repoRoot, 'server', 'dist', 'main.js');
+const webIndex = path.join(repoRoot, 'web', 'dist', 'index.html');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** With DATABASE_URL set, each run gets its own database on that server, dropped at the end. */
+async function createDatabase(baseUrl) {
+  const { Client } = require('pg');
+  const name = `nimbus_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const client = new Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  };
+  return { url: url.toString(), drop };
+}
+
+async function waitForReady(baseUrl, child, output, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited with code ${child.exitCode}:\n${output.join('')}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health/readiness`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server was not ready within ${timeoutMs} ms:\n${output.join('')}`);
+}
+
+async function startServer() {
+  for (const [file, hint] of [
+    [serverMain, 'npm run build -w server'],
+    [webIndex, 'npm run build -w web'],
+  ]) {
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`${hint}\` first.`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-e2e-'));
+  // mkdtemp makes the directory 0700; as root the embedded PostgreSQL runs initdb as the
+  // `postgres` user, which must be able to reach DATA_DIR/pg inside it.
+  fs.chmodSync(dataDir, 0o755);
+  const database = process.env.DATABASE_URL
+    ? await createDatabase(process.env.DATABASE_URL)
+    : undefined;
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    ACCESS_TOKEN_TTL: '3',
+    RATE_LIMIT_ENABLED: 'true',
+  };
+  delete env.DATABASE_URL;
+  if (database) env.DATABASE_URL = database.url;
+
+  const output = [];
+  const child = spawn(process.execPath, [serverMain], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk) => output.push(chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  async function stop() {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await database?.drop().catch((err) => console.warn(`Could not drop the e2e database: ${err}`));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    await waitForReady(baseUrl, child, output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, stop, log: () => output.join('') };
+}
+
+module.exports = { startServer, repoRoot };
