@@ -43,7 +43,9 @@ describe('with the default limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(20);
     // A signed-in SPA refreshing all day from the same office IP is not counted here.
-    const refresh = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: 'nmr_unknown' });
+    const refresh = await request(t.app)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: 'nmr_unknown' });
     expect(refresh.status).toBe(401);
   });
 });
