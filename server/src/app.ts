@@ -23,6 +23,21 @@ import { membersRouter } from './modules/stores/members.routes';
 import { createMembersService } from './modules/stores/members.service';
 import { storesRouter } from './modules/stores/stores.routes';
 import { createStoresService } from './modules/stores/stores.service';
+import { idempotency } from './http/idempotency';
+import { analyticsRouter } from './modules/analytics/analytics.routes';
+import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { categoriesRouter } from './modules/categories/categories.routes';
+import { createCategoriesService } from './modules/categories/categories.service';
+import { createStoreWriter } from './modules/events/events.service';
+import { productsRouter } from './modules/products/products.routes';
+import { createProductsService } from './modules/products/products.service';
+import { createStockService } from './modules/products/stock.service';
+import { salesRouter } from './modules/sales/sales.routes';
+import { createSalesService } from './modules/sales/sales.service';
+import { suppliersRouter } from './modules/suppliers/suppliers.routes';
+import { createSuppliersService } from './modules/suppliers/suppliers.service';
+import { createFieldCipher } from './platform/field-cipher';
+import { createStoreCache } from './platform/store-cache';
 import { docsRouter } from './ops/docs';
 import { createMetrics } from './ops/metrics';
 import type { Mailer } from './platform/mailer';
@@ -50,6 +65,13 @@ export function createApp(deps: AppDeps) {
   const metrics = createMetrics();
   const tokens = createAccessTokens(deps.jwtSecret, config.accessTokenTtl);
 
+  const storeCache = createStoreCache(platform.cache, (err) =>
+    log.warn('cache invalidation failed', { error: String(err) }),
+  );
+  const write = createStoreWriter(pool, storeCache);
+  const cipher = createFieldCipher(config.encryptionKey ?? deps.jwtSecret);
+  const idempotent = idempotency(pool);
+
   const stores = createStoresService({ pool });
   const members = createMembersService({
     pool,
@@ -57,6 +79,19 @@ export function createApp(deps: AppDeps) {
     findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
   });
   const auth: AuthService = createAuthService({ pool, tokens, mailer, log, stores, members });
+  const categories = createCategoriesService({ pool, write });
+  const suppliers = createSuppliersService({ pool, write, cipher });
+  const stock = createStockService({ pool, write });
+  const products = createProductsService({
+    pool,
+    write,
+    cache: storeCache,
+    categories,
+    suppliers,
+    stock,
+  });
+  const sales = createSalesService({ pool, write, stock });
+  const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const guards = createGuards({ tokens, findRole: members.findRole });
   const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
@@ -76,6 +111,20 @@ export function createApp(deps: AppDeps) {
     },
     { prefix: '/api/v1/stores', before: authenticated, router: storesRouter({ stores, guards }) },
     { prefix: '/api/v1/stores/:storeId', router: membersRouter({ members, guards, publicOrigin }) },
+    {
+      prefix: '/api/v1/stores/:storeId/categories',
+      router: categoriesRouter({ categories, guards }),
+    },
+    {
+      prefix: '/api/v1/stores/:storeId/suppliers',
+      router: suppliersRouter({ suppliers, products, guards }),
+    },
+    {
+      prefix: '/api/v1/stores/:storeId/products',
+      router: productsRouter({ products, stock, guards, idempotent }),
+    },
+    { prefix: '/api/v1/stores/:storeId/sales', router: salesRouter({ sales, guards, idempotent }) },
+    { prefix: '/api/v1/stores/:storeId/analytics', router: analyticsRouter({ analytics, guards }) },
   ];
 
   const app = express();
@@ -107,7 +156,23 @@ export function createApp(deps: AppDeps) {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  return { app, services: { auth, stores, members, log }, routes: () => listRoutes(mounts) };
+  return {
+    app,
+    services: {
+      auth,
+      stores,
+      members,
+      categories,
+      suppliers,
+      products,
+      stock,
+      sales,
+      analytics,
+      storeCache,
+      log,
+    },
+    routes: () => listRoutes(mounts),
+  };
 }
 
 function serveSpa(app: express.Express, dist: string) {

@@ -15,6 +15,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: positiveInt.default(900),
   CORS_ORIGINS: z.string().optional(),
   DEMO_DATA: bool.optional(),
@@ -41,6 +42,7 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   jwtSecret?: string;
+  encryptionKey?: string;
   accessTokenTtl: number;
   corsOrigins: string[];
   demoData: boolean;
@@ -88,6 +90,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
     jwtSecret: e.JWT_SECRET,
+    encryptionKey: e.ENCRYPTION_KEY,
     accessTokenTtl: e.ACCESS_TOKEN_TTL,
     corsOrigins: (e.CORS_ORIGINS ?? '')
       .split(',')

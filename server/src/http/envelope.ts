@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-export interface Pagination {
+export interface PagePagination {
   page: number;
   limit: number;
   total: number;
@@ -9,6 +9,15 @@ export interface Pagination {
   hasPrev: boolean;
   nextCursor?: string | null;
 }
+
+/** Keyset pages: no total, so a page costs the same at row 1M as at row 0. */
+export interface CursorPagination {
+  limit: number;
+  hasNext: boolean;
+  nextCursor: string | null;
+}
+
+export type Pagination = PagePagination | CursorPagination;
 
 function meta(req: Request) {
   return { requestId: req.id, timestamp: new Date().toISOString() };
@@ -22,7 +31,7 @@ export function okPage<T>(req: Request, data: T[], pagination: Pagination) {
   return { success: true as const, data, pagination, meta: meta(req) };
 }
 
-export function pageOf(page: number, limit: number, total: number): Pagination {
+export function pageOf(page: number, limit: number, total: number): PagePagination {
   const totalPages = Math.ceil(total / limit);
   return { page, limit, total, totalPages, hasNext: page < totalPages, hasPrev: page > 1 };
 }

@@ -1,0 +1,226 @@
+import type { Db } from '../../db/pool';
+import { isUniqueViolation } from '../../db/pool';
+import { ConflictError } from '../../http/errors';
+
+export interface ProductRow {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  description: string | null;
+  category_id: string | null;
+  category_name: string | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  brand: string | null;
+  department: string | null;
+  unit: string | null;
+  pack_size: number | null;
+  price: string;
+  cost: string | null;
+  reorder_point: number;
+  reorder_quantity: number | null;
+  location_aisle: string | null;
+  location_row: string | null;
+  location_bin: string | null;
+  expires_at: string | null;
+  active: boolean;
+  quantity: number;
+  last_sold_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  /** Microsecond-exact timestamps for keyset cursors (a Date keeps only milliseconds). */
+  created_key: string;
+  updated_key: string;
+}
+
+export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id, c.name AS category_name,
+  p.supplier_id, s.name AS supplier_name, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
+  p.reorder_point, p.reorder_quantity, p.location_aisle, p.location_row, p.location_bin,
+  to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.active, p.quantity, p.last_sold_at,
+  p.created_at, p.updated_at,
+  to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+  to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
+  FROM products p
+  LEFT JOIN categories c ON c.id = p.category_id
+  LEFT JOIN suppliers s ON s.id = p.supplier_id`;
+
+/** API field → column for everything a caller may write. */
+export const COLUMNS = {
+  sku: 'sku',
+  barcode: 'barcode',
+  name: 'name',
+  description: 'description',
+  categoryId: 'category_id',
+  supplierId: 'supplier_id',
+  brand: 'brand',
+  department: 'department',
+  unit: 'unit',
+  packSize: 'pack_size',
+  price: 'price',
+  cost: 'cost',
+  reorderPoint: 'reorder_point',
+  reorderQuantity: 'reorder_quantity',
+  locationAisle: 'location_aisle',
+  locationRow: 'location_row',
+  locationBin: 'location_bin',
+  expiresAt: 'expires_at',
+  active: 'active',
+} as const;
+
+export type ProductColumns = Partial<Record<keyof typeof COLUMNS, unknown>>;
+
+function uniqueConflict(err: unknown): never {
+  if (isUniqueViolation(err, 'products_store_sku_key')) {
+    throw new ConflictError('A product with this SKU already exists', [
+      { field: 'sku', message: 'is already used by another product', code: 'duplicate' },
+    ]);
+  }
+  if (isUniqueViolation(err, 'products_store_barcode_key')) {
+    throw new ConflictError('A product with this barcode already exists', [
+      { field: 'barcode', message: 'is already used by another product', code: 'duplicate' },
+    ]);
+  }
+  throw err;
+}
+
+export async function find(
+  db: Db,
+  storeId: string,
+  id: string,
+  lock = false,
+): Promise<ProductRow | undefined> {
+  const { rows } = await db.query<ProductRow>(
+    `${SELECT} WHERE p.store_id = $1 AND p.id = $2${lock ? ' FOR UPDATE OF p' : ''}`,
+    [storeId, id],
+  );
+  return rows[0];
+}
+
+export async function findByBarcode(
+  db: Db,
+  storeId: string,
+  barcode: string,
+): Promise<ProductRow | undefined> {
+  const { rows } = await db.query<ProductRow>(
+    `${SELECT} WHERE p.store_id = $1 AND p.barcode = $2`,
+    [storeId, barcode],
+  );
+  return rows[0];
+}
+
+export async function findBySku(
+  db: Db,
+  storeId: string,
+  sku: string,
+): Promise<ProductRow | undefined> {
+  const { rows } = await db.query<ProductRow>(`${SELECT} WHERE p.store_id = $1 AND p.sku = $2`, [
+    storeId,
+    sku,
+  ]);
+  return rows[0];
+}
+
+export async function insert(db: Db, storeId: string, values: ProductColumns): Promise<string> {
+  const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO products (store_id, ${keys.map((k) => COLUMNS[k]).join(', ')})
+       VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
+      [storeId, ...keys.map((k) => values[k])],
+    );
+    return rows[0]!.id;
+  } catch (err) {
+    return uniqueConflict(err);
+  }
+}
+
+export async function update(
+  db: Db,
+  storeId: string,
+  id: string,
+  values: ProductColumns,
+): Promise<void> {
+  const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
+  if (!keys.length) return;
+  try {
+    await db.query(
+      `UPDATE products SET ${keys.map((k, i) => `${COLUMNS[k]} = $${i + 3}`).join(', ')}, updated_at = now()
+       WHERE store_id = $1 AND id = $2`,
+      [storeId, id, ...keys.map((k) => values[k])],
+    );
+  } catch (err) {
+    uniqueConflict(err);
+  }
+}
+
+export async function remove(db: Db, storeId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM products WHERE store_id = $1 AND id = $2', [
+    storeId,
+    id,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function insertHistory(
+  db: Db,
+  storeId: string,
+  productId: string,
+  userId: string,
+  changes: Array<{ field: string; oldValue: string | null; newValue: string | null }>,
+  reason: string,
+): Promise<void> {
+  if (!changes.length) return;
+  await db.query(
+    `INSERT INTO product_history (store_id, product_id, field, old_value, new_value, changed_by, reason)
+     SELECT $1, $2, c.field, c.old_value, c.new_value, $3, $4
+     FROM jsonb_to_recordset($5::jsonb) AS c(field text, old_value text, new_value text)`,
+    [
+      storeId,
+      productId,
+      userId,
+      reason,
+      JSON.stringify(
+        changes.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue })),
+      ),
+    ],
+  );
+}
+
+export async function listHistory(
+  db: Db,
+  storeId: string,
+  productId: string,
+  page: { limit: number; offset: number },
+) {
+  const { rows } = await db.query<{
+    id: string;
+    field: string;
+    old_value: string | null;
+    new_value: string | null;
+    changed_by: string | null;
+    changed_by_name: string | null;
+    reason: string | null;
+    changed_at: Date;
+    total: number;
+  }>(
+    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.name AS changed_by_name, h.reason, h.changed_at,
+       count(*) OVER () AS total
+     FROM product_history h LEFT JOIN users u ON u.id = h.changed_by
+     WHERE h.store_id = $1 AND h.product_id = $2
+     ORDER BY h.changed_at DESC, h.id DESC LIMIT $3 OFFSET $4`,
+    [storeId, productId, page.limit, page.offset],
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      changedBy: r.changed_by ? { id: r.changed_by, name: r.changed_by_name } : null,
+      changedAt: r.changed_at.toISOString(),
+      reason: r.reason,
+    })),
+  };
+}

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { type CursorPart, decodeCursor, encodeCursor } from '../../http/cursor';
+import { pageOf, type Pagination } from '../../http/envelope';
+import { NotFoundError, ValidationError, type ErrorDetail } from '../../http/errors';
+import type { StoreContext } from '../../http/request-types';
+import type { StoreCache } from '../../platform/store-cache';
+import type { Db } from '../../db/pool';
+import type { CategoriesService } from '../categories/categories.service';
+import type { StoreWriter } from '../events/events.service';
+import type { SuppliersService } from '../suppliers/suppliers.service';
+import { listProducts } from './products-list.repo';
+import * as repo from './products.repo';
+import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
+import type { CreateProductInput, ListProductsQuery, UpdateProductInput } from './products.schemas';
+import type { StockService } from './stock.service';
+
+const PRODUCT_TTL = 300;
+
+const CURSOR_KIND: Record<string, CursorPart> = {
+  name: 'text',
+  sku: 'text',
+  price: 'decimal',
+  quantity: 'number',
+  createdAt: 'timestamp',
+  updatedAt: 'timestamp',
+};
+
+interface Deps {
+  pool: Pool;
+  write: StoreWriter;
+  cache: StoreCache;
+  categories: CategoriesService;
+  suppliers: SuppliersService;
+  stock: StockService;
+}
+
+/** A readable SKU from the name: `MILK-7Q2KX4RD`. */
+function generateSku(name: string): string {
+  const prefix =
+    name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 4) || 'SKU';
+  const suffix = randomBytes(5)
+    .toString('base64url')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, 'X');
+  return `${prefix}-${suffix}`;
+}
+
+export function createProductsService(deps: Deps) {
+  const { pool, write, cache, categories, suppliers, stock } = deps;
+
+  /** Category and supplier ids in a body must belong to this store, or it is a 400 on that field. */
+  async function assertReferences(
+    db: Db,
+    storeId: string,
+    input: { categoryId?: string | null; supplierId?: string | null },
+  ) {
+    const details: ErrorDetail[] = [];
+    if (input.categoryId && !(await categories.exists(db, storeId, input.categoryId))) {
+      details.push({
+        field: 'categoryId',
+        message: 'no such category in this store',
+        code: 'not_found',
+      });
+    }
+    if (input.supplierId && !(await suppliers.exists(db, storeId, input.supplierId))) {
+      details.push({
+        field: 'supplierId',
+        message: 'no such supplier in this store',
+        code: 'not_found',
+      });
+    }
+    if (details.length) throw new ValidationError(details);
+  }
+
+  const get = (ctx: StoreContext, id: string): Promise<Product> =>
+    cache.get(ctx.storeId, `product:${id}`, PRODUCT_TTL, async () => {
+      const row = await repo.find(pool, ctx.storeId, id);
+      if (!row) throw new NotFoundError('Product');
+      return toProduct(row);
+    });
+
+  async function applyUpdate(
+    ctx: StoreContext,
+    id: string,
+    input: Record<string, unknown>,
+    reason: string,
+  ) {
+    await write(ctx.storeId, async (tx, emit) => {
+      const before = await repo.find(tx, ctx.storeId, id, true);
+      if (!before) throw new NotFoundError('Product');
+      await assertReferences(tx, ctx.storeId, input);
+      const columns = toColumns(input);
+      await repo.update(tx, ctx.storeId, id, columns);
+      const after = (await repo.find(tx, ctx.storeId, id))!;
+      const changes = Object.keys(repo.COLUMNS)
+        .map((field) => {
+          const col = repo.COLUMNS[field as keyof typeof repo.COLUMNS] as keyof repo.ProductRow;
+          const [oldValue, newValue] = [before[col], after[col]].map((v) =>
+            v === null ? null : String(v),
+          );
+          return { field, oldValue: oldValue ?? null, newValue: newValue ?? null };
+        })
+        .filter((c) => c.oldValue !== c.newValue);
+      await repo.insertHistory(tx, ctx.storeId, id, ctx.userId, changes, reason);
+      if (changes.length)
+        await emit('product.updated', { productId: id, fields: changes.map((c) => c.field) });
+    });
+    return get(ctx, id);
+  }
+
+  return {
+    get,
+
+    async list(
+      ctx: StoreContext,
+      q: ListProductsQuery,
+    ): Promise<{ items: Product[]; pagination: Pagination }> {
+      return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
+        const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
+        const after = q.cursor ? decodeCursor(q.cursor, [kind, 'uuid']) : undefined;
+        const { rows, total } = await listProducts(
+          pool,
+          ctx.storeId,
+          q,
+          after && { value: after[0], id: String(after[1]) },
+        );
+        const hasNext = rows.length > q.limit;
+        const page = rows.slice(0, q.limit);
+        const last = page.at(-1);
+        const nextCursor =
+          hasNext && last ? encodeCursor([sortValue(last, q.sort ?? 'name'), last.id]) : null;
+        const pagination: Pagination =
+          total === undefined
+            ? { limit: q.limit, hasNext, nextCursor }
+            : { ...pageOf(q.page, q.limit, total), nextCursor };
+        return { items: page.map(toProduct), pagination };
+      });
+    },
+
+    async lookup(ctx: StoreContext, barcode: string) {
+      const row = await repo.findByBarcode(pool, ctx.storeId, barcode);
+      if (!row) throw new NotFoundError('Product with this barcode');
+      return toProduct(row);
+    },
+
+    async create(ctx: StoreContext, input: CreateProductInput) {
+      const id = await write(ctx.storeId, async (tx, emit) => {
+        await assertReferences(tx, ctx.storeId, input);
+        const created = await repo.insert(
+          tx,
+          ctx.storeId,
+          toColumns({ ...input, sku: input.sku ?? generateSku(input.name) }),
+        );
+        if (input.initialQuantity) {
+          await stock.move(tx, emit, ctx, created, input.initialQuantity, 'initial', {
+            note: 'Initial quantity',
+          });
+        }
+        await emit('product.created', { productId: created, name: input.name });
+        return created;
+      });
+      return get(ctx, id);
+    },
+
+    update: (ctx: StoreContext, id: string, input: UpdateProductInput) =>
+      applyUpdate(ctx, id, input, 'update'),
+
+    /** PUT: every optional field that is left out is cleared. */
+    replace(ctx: StoreContext, id: string, input: Omit<CreateProductInput, 'initialQuantity'>) {
+      const cleared = {
+        barcode: null,
+        description: null,
+        categoryId: null,
+        supplierId: null,
+        brand: null,
+        department: null,
+        unit: null,
+        packSize: null,
+        cost: null,
+        reorderPoint: 0,
+        reorderQuantity: null,
+        location: null,
+        expiresAt: null,
+        active: true,
+      };
+      return applyUpdate(ctx, id, { ...cleared, ...input }, 'replace');
+    },
+
+    async remove(ctx: StoreContext, id: string): Promise<void> {
+      await write(ctx.storeId, async (tx, emit) => {
+        if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Product');
+        await emit('product.deleted', { productId: id });
+      });
+    },
+
+    async history(ctx: StoreContext, id: string, q: { page: number; limit: number }) {
+      await get(ctx, id);
+      const { items, total } = await repo.listHistory(pool, ctx.storeId, id, {
+        limit: q.limit,
+        offset: (q.page - 1) * q.limit,
+      });
+      return { items, pagination: pageOf(q.page, q.limit, total) };
+    },
+  };
+}
+
+export type ProductsService = ReturnType<typeof createProductsService>;

@@ -1,0 +1,175 @@
+import type { Db } from '../../db/pool';
+
+export const MOVEMENT_REASONS = [
+  'sale',
+  'purchase_receipt',
+  'adjustment',
+  'count',
+  'return',
+  'damaged',
+  'expired',
+  'spoiled',
+  'lost',
+  'theft',
+  'import',
+  'initial',
+] as const;
+export type MovementReason = (typeof MOVEMENT_REASONS)[number];
+
+export interface Movement {
+  id: string;
+  productId: string;
+  delta: number;
+  reason: MovementReason;
+  referenceType: string | null;
+  referenceId: string | null;
+  note: string | null;
+  userId: string | null;
+  quantityAfter: number;
+  createdAt: string;
+}
+
+interface MovementRow {
+  id: string;
+  product_id: string;
+  delta: number;
+  reason: MovementReason;
+  reference_type: string | null;
+  reference_id: string | null;
+  note: string | null;
+  user_id: string | null;
+  quantity_after: number;
+  created_at: Date;
+}
+
+const toMovement = (r: MovementRow): Movement => ({
+  id: r.id,
+  productId: r.product_id,
+  delta: r.delta,
+  reason: r.reason,
+  referenceType: r.reference_type,
+  referenceId: r.reference_id,
+  note: r.note,
+  userId: r.user_id,
+  quantityAfter: r.quantity_after,
+  createdAt: r.created_at.toISOString(),
+});
+
+const MOVEMENT_COLUMNS =
+  'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, created_at';
+const CURSOR_KEY = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+
+/**
+ * The only statement that changes on-hand stock. The condition makes a decrement that
+ * would go below zero match no row, so the database never holds a negative quantity.
+ */
+export async function applyDelta(
+  db: Db,
+  storeId: string,
+  productId: string,
+  delta: number,
+  opts: { sold?: Date } = {},
+): Promise<{ quantity: number; reorderPoint: number } | undefined> {
+  const { rows } = await db.query<{ quantity: number; reorder_point: number }>(
+    `UPDATE products SET quantity = quantity + $3, updated_at = now(),
+       last_sold_at = CASE WHEN $4::timestamptz IS NULL THEN last_sold_at
+                           ELSE GREATEST(last_sold_at, $4::timestamptz) END
+     WHERE store_id = $1 AND id = $2 AND quantity + $3 >= 0
+     RETURNING quantity, reorder_point`,
+    [storeId, productId, delta, opts.sold ?? null],
+  );
+  return rows[0] && { quantity: rows[0].quantity, reorderPoint: rows[0].reorder_point };
+}
+
+/** Locks products in id order (a fixed order, so concurrent multi-line sales cannot deadlock). */
+export async function lockStock(
+  db: Db,
+  storeId: string,
+  productIds: string[],
+): Promise<Map<string, { quantity: number; price: string; name: string; sku: string }>> {
+  const { rows } = await db.query<{
+    id: string;
+    quantity: number;
+    price: string;
+    name: string;
+    sku: string;
+  }>(
+    `SELECT id, quantity, price, name, sku FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+    [storeId, productIds],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function insertMovement(
+  db: Db,
+  storeId: string,
+  m: {
+    productId: string;
+    delta: number;
+    reason: MovementReason;
+    quantityAfter: number;
+    userId: string | null;
+    note?: string | null;
+    referenceType?: string | null;
+    referenceId?: string | null;
+    at?: Date;
+  },
+): Promise<Movement> {
+  const { rows } = await db.query<MovementRow>(
+    `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
+       quantity_after, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now())) RETURNING ${MOVEMENT_COLUMNS}`,
+    [
+      storeId,
+      m.productId,
+      m.delta,
+      m.reason,
+      m.referenceType ?? null,
+      m.referenceId ?? null,
+      m.note ?? null,
+      m.userId,
+      m.quantityAfter,
+      m.at ?? null,
+    ],
+  );
+  return toMovement(rows[0]!);
+}
+
+export async function listMovements(
+  db: Db,
+  storeId: string,
+  productId: string,
+  q: { limit: number; offset?: number; reason?: string; dateFrom?: string; dateTo?: string },
+  after?: { createdAt: string; id: string },
+) {
+  const args: unknown[] = [
+    storeId,
+    productId,
+    q.reason ?? null,
+    q.dateFrom ?? null,
+    q.dateTo ?? null,
+  ];
+  const filter = `store_id = $1 AND product_id = $2 AND ($3::text IS NULL OR reason = $3)
+    AND ($4::timestamptz IS NULL OR created_at >= $4) AND ($5::timestamptz IS NULL OR created_at <= $5)`;
+  const keyset = after ? ' AND (created_at, id) < ($8::timestamptz, $9::uuid)' : '';
+  const { rows } = await db.query<MovementRow & { created_key: string }>(
+    `SELECT ${MOVEMENT_COLUMNS}, ${CURSOR_KEY} FROM stock_movements WHERE ${filter}${keyset}
+     ORDER BY created_at DESC, id DESC LIMIT $6 OFFSET $7`,
+    [
+      ...args,
+      q.limit + 1,
+      after ? 0 : (q.offset ?? 0),
+      ...(after ? [after.createdAt, after.id] : []),
+    ],
+  );
+  const total = after
+    ? undefined
+    : (
+        await db.query<{ n: number }>(
+          `SELECT count(*) AS n FROM stock_movements WHERE ${filter}`,
+          args,
+        )
+      ).rows[0]!.n;
+  return { items: rows.map((r) => ({ ...toMovement(r), cursorKey: r.created_key })), total };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { dateQuery } from '../../http/list-query';
+import { paginationQuery } from '../../http/validate';
+import { MOVEMENT_REASONS } from './stock.repo';
+
+/** Reasons a person may give by hand; sales, counts, imports and initial stock have their own routes. */
+export const ADJUSTMENT_REASONS = [
+  'adjustment',
+  'purchase_receipt',
+  'return',
+  'damaged',
+  'expired',
+  'spoiled',
+  'lost',
+  'theft',
+] as const;
+
+const quantity = z.number({ message: 'must be a whole number' }).int('must be a whole number');
+const note = z.string().trim().max(500).nullable().optional();
+
+export const adjustmentBody = z.object({
+  delta: quantity
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((d) => d !== 0, { message: 'must not be zero' }),
+  reason: z.enum(ADJUSTMENT_REASONS, {
+    message: `must be one of ${ADJUSTMENT_REASONS.join(', ')}`,
+  }),
+  note,
+});
+
+export const countBody = z.object({
+  countedQuantity: quantity.min(0, 'must not be negative').max(1_000_000_000),
+  note,
+});
+
+export const movementsQuery = paginationQuery.extend({
+  cursor: z.string().min(1).max(500).optional(),
+  reason: z.enum(MOVEMENT_REASONS).optional(),
+  dateFrom: dateQuery.optional(),
+  dateTo: dateQuery.optional(),
+});
+
+export type AdjustmentInput = z.infer<typeof adjustmentBody>;
+export type CountInput = z.infer<typeof countBody>;
+export type MovementsQuery = z.infer<typeof movementsQuery>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { dateQuery } from '../../http/list-query';
+import { paginationQuery, uuid } from '../../http/validate';
+
+export const saleParams = z.object({ storeId: uuid, id: uuid });
+
+export const recordSaleBody = z.object({
+  items: z
+    .array(
+      z.object({
+        productId: uuid,
+        quantity: z
+          .number({ message: 'must be a whole number' })
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(100_000),
+        unitPrice: z
+          .number({ message: 'must be a number' })
+          .min(0, 'must not be negative')
+          .max(9_999_999_999.99)
+          .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+            message: 'must have at most 2 decimals',
+          })
+          .optional(),
+      }),
+    )
+    .min(1, 'a sale needs at least one line')
+    .max(200, 'a sale has at most 200 lines'),
+  soldAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time' })
+    .refine((d) => new Date(d).getTime() <= Date.now() + 5 * 60_000, {
+      message: 'must not be in the future',
+    })
+    .optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+export const listSalesQuery = paginationQuery
+  .extend({
+    cursor: z.string().min(1).max(500).optional(),
+    productId: uuid.optional(),
+    dateFrom: dateQuery.optional(),
+    dateTo: dateQuery.optional(),
+    sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
+    order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
+  })
+  .refine((q) => !q.cursor || q.sort === 'soldAt', {
+    message: 'cursor pagination sorts by soldAt',
+    path: ['sort'],
+  });
+
+export type RecordSaleInput = z.infer<typeof recordSaleBody>;
+export type ListSalesQuery = z.infer<typeof listSalesQuery>;

@@ -1,0 +1,103 @@
+import type { Pool } from 'pg';
+import { decodeCursor, encodeCursor } from '../../http/cursor';
+import { pageOf, type Pagination } from '../../http/envelope';
+import { NotFoundError, ValidationError } from '../../http/errors';
+import type { StoreContext } from '../../http/request-types';
+import type { StoreWriter } from '../events/events.service';
+import {
+  InsufficientStockError,
+  type CommitHook,
+  type StockService,
+} from '../products/stock.service';
+import * as repo from './sales.repo';
+import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
+
+export function createSalesService(deps: { pool: Pool; write: StoreWriter; stock: StockService }) {
+  const { pool, write, stock } = deps;
+
+  return {
+    /**
+     * All lines or none. Stock rows are locked in id order, every shortage is reported at
+     * once, and each decrement is still conditional, so no interleaving can oversell.
+     */
+    record(ctx: StoreContext, input: RecordSaleInput, commit?: CommitHook) {
+      return write(ctx.storeId, async (tx, emit) => {
+        const wanted = new Map<string, number>();
+        for (const item of input.items)
+          wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
+        const locked = await stock.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort());
+
+        const missing = input.items.flatMap((item, i) =>
+          locked.has(item.productId)
+            ? []
+            : [
+                {
+                  field: `items.${i}.productId`,
+                  message: 'no such product in this store',
+                  code: 'not_found',
+                },
+              ],
+        );
+        if (missing.length) throw new ValidationError(missing);
+        const short = [...wanted].flatMap(([productId, requested]) => {
+          const available = locked.get(productId)!.quantity;
+          return requested > available ? [{ productId, requested, available }] : [];
+        });
+        if (short.length) throw new InsufficientStockError(short);
+
+        const soldAt = input.soldAt ? new Date(input.soldAt) : new Date();
+        const saleId = await repo.insertSale(tx, ctx.storeId, {
+          userId: ctx.userId,
+          soldAt,
+          note: input.note ?? null,
+          lines: input.items.map((item) => ({
+            productId: item.productId,
+            quantity: item.quantity,
+            unitPrice:
+              item.unitPrice !== undefined
+                ? item.unitPrice.toFixed(2)
+                : locked.get(item.productId)!.price,
+          })),
+        });
+        for (const [productId, quantity] of wanted) {
+          await stock.move(tx, emit, ctx, productId, -quantity, 'sale', {
+            referenceType: 'sale',
+            referenceId: saleId,
+            soldAt,
+          });
+        }
+        const sale = (await repo.find(tx, ctx.storeId, saleId))!;
+        await emit('sale.recorded', { saleId, total: sale.total, itemCount: sale.itemCount });
+        await commit?.(tx, sale);
+        return sale;
+      });
+    },
+
+    async get(ctx: StoreContext, id: string) {
+      const sale = await repo.find(pool, ctx.storeId, id);
+      if (!sale) throw new NotFoundError('Sale');
+      return sale;
+    },
+
+    async list(ctx: StoreContext, q: ListSalesQuery) {
+      const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
+      const { items, total } = await repo.list(
+        pool,
+        ctx.storeId,
+        q,
+        after && { soldAt: String(after[0]), id: String(after[1]) },
+      );
+      const hasNext = items.length > q.limit;
+      const page = items.slice(0, q.limit);
+      const last = page.at(-1);
+      const nextCursor = hasNext && last ? encodeCursor([last.key, last.sale.id]) : null;
+      const pagination: Pagination =
+        total === undefined
+          ? { limit: q.limit, hasNext, nextCursor }
+          : { ...pageOf(q.page, q.limit, total), nextCursor };
+      return { items: page.map((i) => i.sale), pagination };
+    },
+  };
+}
+
+export type SalesService = ReturnType<typeof createSalesService>;

@@ -1,0 +1,119 @@
+import type { Db } from '../../db/pool';
+import type { ListSuppliersQuery } from './suppliers.schemas';
+
+export interface SupplierRow {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  website: string | null;
+  contact_person: string | null;
+  payment_terms: string | null;
+  tax_id_encrypted: string | null;
+  notes: string | null;
+  status: string;
+  lead_time_days: number | null;
+  product_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** API field → column, for the columns a caller may write. */
+export const WRITABLE = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  address: 'address',
+  city: 'city',
+  state: 'state',
+  zip: 'zip',
+  website: 'website',
+  contactPerson: 'contact_person',
+  paymentTerms: 'payment_terms',
+  taxIdEncrypted: 'tax_id_encrypted',
+  notes: 'notes',
+  status: 'status',
+  leadTimeDays: 'lead_time_days',
+} as const;
+
+export type SupplierColumns = Partial<Record<keyof typeof WRITABLE, unknown>>;
+
+const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.website,
+  s.contact_person, s.payment_terms, s.tax_id_encrypted, s.notes, s.status, s.lead_time_days,
+  s.created_at, s.updated_at,
+  (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count
+  FROM suppliers s`;
+
+const SORT = { name: 's.name', createdAt: 's.created_at', status: 's.status' } as const;
+
+const FILTER = `s.store_id = $1
+  AND ($2::text IS NULL OR s.name ILIKE '%' || $2 || '%' OR s.contact_person ILIKE '%' || $2 || '%')
+  AND ($3::text IS NULL OR s.status = $3)`;
+
+export async function list(db: Db, storeId: string, q: ListSuppliersQuery) {
+  const args = [storeId, q.search ?? null, q.status ?? null];
+  const { rows } = await db.query<SupplierRow>(
+    `${SELECT} WHERE ${FILTER}
+     ORDER BY ${SORT[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'}, s.id LIMIT $4 OFFSET $5`,
+    [...args, q.limit, (q.page - 1) * q.limit],
+  );
+  const { rows: c } = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM suppliers s WHERE ${FILTER}`,
+    args,
+  );
+  return { rows, total: c[0]!.n };
+}
+
+export async function find(db: Db, storeId: string, id: string): Promise<SupplierRow | undefined> {
+  const { rows } = await db.query<SupplierRow>(`${SELECT} WHERE s.store_id = $1 AND s.id = $2`, [
+    storeId,
+    id,
+  ]);
+  return rows[0];
+}
+
+export async function exists(db: Db, storeId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM suppliers WHERE store_id = $1 AND id = $2', [
+    storeId,
+    id,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function insert(db: Db, storeId: string, values: SupplierColumns): Promise<string> {
+  const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
+  const cols = keys.map((k) => WRITABLE[k]);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO suppliers (store_id, ${cols.join(', ')})
+     VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
+    [storeId, ...keys.map((k) => values[k])],
+  );
+  return rows[0]!.id;
+}
+
+export async function update(
+  db: Db,
+  storeId: string,
+  id: string,
+  values: SupplierColumns,
+): Promise<boolean> {
+  const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
+  const sets = keys.map((k, i) => `${WRITABLE[k]} = $${i + 3}`);
+  const { rowCount } = await db.query(
+    `UPDATE suppliers SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE store_id = $1 AND id = $2`,
+    [storeId, id, ...keys.map((k) => values[k])],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function remove(db: Db, storeId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM suppliers WHERE store_id = $1 AND id = $2', [
+    storeId,
+    id,
+  ]);
+  return (rowCount ?? 0) > 0;
+}

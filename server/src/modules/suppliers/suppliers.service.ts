@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
+import { pageOf } from '../../http/envelope';
+import { NotFoundError } from '../../http/errors';
+import type { StoreContext } from '../../http/request-types';
+import type { FieldCipher } from '../../platform/field-cipher';
+import type { StoreWriter } from '../events/events.service';
+import * as repo from './suppliers.repo';
+import type { ListSuppliersQuery, SupplierInput } from './suppliers.schemas';
+
+export function createSuppliersService(deps: {
+  pool: Pool;
+  write: StoreWriter;
+  cipher: FieldCipher;
+}) {
+  const { pool, write, cipher } = deps;
+
+  const toSupplier = (r: repo.SupplierRow) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    address: r.address,
+    city: r.city,
+    state: r.state,
+    zip: r.zip,
+    website: r.website,
+    contactPerson: r.contact_person,
+    paymentTerms: r.payment_terms,
+    // The tax id itself never leaves the server; its last digits help people tell suppliers apart.
+    taxIdLast4: r.tax_id_encrypted ? cipher.decrypt(r.tax_id_encrypted).slice(-4) : null,
+    notes: r.notes,
+    status: r.status,
+    leadTimeDays: r.lead_time_days,
+    productCount: r.product_count,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  });
+
+  const columns = (input: SupplierInput): repo.SupplierColumns => {
+    const { taxId, ...rest } = input;
+    const out: repo.SupplierColumns = { ...rest };
+    if (taxId !== undefined) out.taxIdEncrypted = taxId ? cipher.encrypt(taxId) : null;
+    return out;
+  };
+
+  const get = async (ctx: StoreContext, id: string) => {
+    const row = await repo.find(pool, ctx.storeId, id);
+    if (!row) throw new NotFoundError('Supplier');
+    return toSupplier(row);
+  };
+
+  return {
+    get,
+    exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
+
+    async list(ctx: StoreContext, q: ListSuppliersQuery) {
+      const { rows, total } = await repo.list(pool, ctx.storeId, q);
+      return { items: rows.map(toSupplier), pagination: pageOf(q.page, q.limit, total) };
+    },
+
+    async create(ctx: StoreContext, input: SupplierInput & { name: string }) {
+      const id = await write(ctx.storeId, async (tx, emit) => {
+        const created = await repo.insert(tx, ctx.storeId, columns(input));
+        await emit('supplier.created', { supplierId: created, name: input.name });
+        return created;
+      });
+      return get(ctx, id);
+    },
+
+    async update(ctx: StoreContext, id: string, input: SupplierInput) {
+      await write(ctx.storeId, async (tx, emit) => {
+        if (!(await repo.update(tx, ctx.storeId, id, columns(input))))
+          throw new NotFoundError('Supplier');
+        await emit('supplier.updated', { supplierId: id });
+      });
+      return get(ctx, id);
+    },
+
+    async remove(ctx: StoreContext, id: string): Promise<void> {
+      await write(ctx.storeId, async (tx, emit) => {
+        if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Supplier');
+        await emit('supplier.deleted', { supplierId: id });
+      });
+    },
+  };
+}
+
+export type SuppliersService = ReturnType<typeof createSuppliersService>;
