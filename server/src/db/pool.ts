@@ -10,9 +10,12 @@ export function createPool(connectionString: string, max = 10): Pool {
     connectionString,
     max,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
+    // Under a burst, requests queue for a connection rather than fail; past this, 503.
+    connectionTimeoutMillis: 10_000,
     statement_timeout: 30_000,
     application_name: 'nimbus-api',
+    // Typo-tolerant search (`<%`): "choclate" is 0.58 similar to "Chocolate"; the default 0.6 misses it.
+    options: '-c pg_trgm.word_similarity_threshold=0.5',
   });
 }
 

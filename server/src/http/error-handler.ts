@@ -4,7 +4,12 @@ import { errorBody } from './envelope';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors';
 
 /** Errors thrown by body-parser and friends carry a `type` and a `status`. */
-function fromLibrary(err: { type?: string; status?: number }): AppError | undefined {
+function fromLibrary(err: { type?: string; status?: number; message?: string }): AppError | undefined {
+  if (err.message === 'timeout exceeded when trying to connect') {
+    return new AppError('SERVICE_UNAVAILABLE', 'The server is busy, try again shortly', 503, {
+      headers: { 'Retry-After': '1' },
+    });
+  }
   if (err.type === 'entity.too.large') return new PayloadTooLargeError();
   if (err.type === 'entity.parse.failed')
     return new BadRequestError('The request body is not valid JSON');

@@ -28,6 +28,7 @@ export interface TestApp {
   routes: ReturnType<typeof createApp>['routes'];
   services: ReturnType<typeof createApp>['services'];
   logs: string[];
+  keyPrefix: string;
   tokenFor(userId: string): string;
   close(): Promise<void>;
 }
@@ -36,8 +37,12 @@ export interface TestApp {
  * The real app on a private database and (with REDIS_URL) real Redis under a private key
  * prefix. Rate limits are high unless a test asks for the defaults.
  */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDb();
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  /** Another "replica": the same database and cache namespace as an existing test app. */
+  replicaOf?: TestApp,
+): Promise<TestApp> {
+  const db = replicaOf?.db ?? (await createTestDb());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'http',
@@ -51,9 +56,10 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const memory = new MemoryTransport({ level: 'debug' });
   const log = createLogger('http', [memory]);
   log.transports[0]!.silent = true;
+  const keyPrefix = replicaOf?.keyPrefix ?? `nimbus-test:${randomBytes(4).toString('hex')}:`;
   const platform = await createPlatform({
     redisUrl: config.redisUrl,
-    keyPrefix: `nimbus-test:${randomBytes(4).toString('hex')}:`,
+    keyPrefix,
     log,
   });
   const mailer = new OutboxMailer(db.pool, log);
@@ -72,10 +78,11 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     db,
     platform,
     logs: memory.lines,
+    keyPrefix,
     tokenFor: (userId) => tokens.sign(userId).token,
     async close() {
       await platform.close();
-      await db.drop();
+      if (!replicaOf) await db.drop();
     },
   };
 }

@@ -46,3 +46,39 @@ export async function addMember(pool: Pool, storeId: string, userId: string, rol
     role,
   ]);
 }
+
+/** A store with a member of the given role, plus request helpers for that member. */
+export async function storeWithMember(
+  t: { db: { pool: Pool }; tokenFor(userId: string): string },
+  role: Role = 'admin',
+) {
+  const user = await createUser(t.db.pool);
+  const store = await createStore(t.db.pool);
+  await addMember(t.db.pool, store.id, user.id, role);
+  return {
+    user,
+    storeId: store.id,
+    url: `/api/v1/stores/${store.id}`,
+    auth: { Authorization: `Bearer ${t.tokenFor(user.id)}` },
+  };
+}
+
+/** Another member of an existing store, with their own auth header. */
+export async function memberOf(
+  t: { db: { pool: Pool }; tokenFor(userId: string): string },
+  storeId: string,
+  role: Role,
+) {
+  const user = await createUser(t.db.pool);
+  await addMember(t.db.pool, storeId, user.id, role);
+  return { user, auth: { Authorization: `Bearer ${t.tokenFor(user.id)}` } };
+}
+
+let barcodeSeq = 100_000;
+/** A fresh valid EAN-13 barcode. */
+export function nextEan13(): string {
+  const body = `200${String(barcodeSeq++).padStart(9, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
+  return body + ((10 - (sum % 10)) % 10);
+}

@@ -1,0 +1,93 @@
+import { buildTestApp, type TestApp } from '../../test/app';
+import { memberOf, storeWithMember } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+test('when staff create, rename and delete a category, then the list follows and events are written', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const created = await t.api
+    .post(`${s.url}/categories`)
+    .set(s.auth)
+    .send({ name: 'Dairy', description: 'Milk & co' })
+    .expect(201);
+  expect(created.body.data).toEqual(
+    expect.objectContaining({ name: 'Dairy', description: 'Milk & co', productCount: 0 }),
+  );
+  const id = created.body.data.id;
+  await t.api
+    .patch(`${s.url}/categories/${id}`)
+    .set(s.auth)
+    .send({ name: 'Dairy & Eggs', description: null })
+    .expect(200);
+  const list = await t.api.get(`${s.url}/categories?search=eggs`).set(s.auth).expect(200);
+  expect(
+    list.body.data.map((c: { name: string; description: null }) => [c.name, c.description]),
+  ).toEqual([['Dairy & Eggs', null]]);
+  await t.api.delete(`${s.url}/categories/${id}`).set(s.auth).expect(204);
+  await t.api.get(`${s.url}/categories/${id}`).set(s.auth).expect(404);
+  const { rows } = await t.db.pool.query(
+    'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY id',
+    [s.storeId],
+  );
+  expect(rows.map((r) => r.type)).toEqual([
+    'category.created',
+    'category.updated',
+    'category.deleted',
+  ]);
+});
+
+test('when a name is taken in any letter case, then 409 on the name field; another store may use it', async () => {
+  const s = await storeWithMember(t);
+  await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Bakery' }).expect(201);
+  const dup = await t.api
+    .post(`${s.url}/categories`)
+    .set(s.auth)
+    .send({ name: 'BAKERY' })
+    .expect(409);
+  expect(dup.body.error.details[0].field).toBe('name');
+  const other = await storeWithMember(t);
+  await t.api.post(`${other.url}/categories`).set(other.auth).send({ name: 'Bakery' }).expect(201);
+});
+
+test.each([[{ name: '' }], [{ name: 'x'.repeat(51) }], [{ name: 12 }], [{}]])(
+  'when the body is %j, then 400 and nothing is created',
+  async (body) => {
+    const s = await storeWithMember(t);
+    await t.api.post(`${s.url}/categories`).set(s.auth).send(body).expect(400);
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM categories WHERE store_id = $1',
+      [s.storeId],
+    );
+    expect(rows[0].n).toBe(0);
+  },
+);
+
+test("roles: viewers read only, employees cannot delete, outsiders get 403, other stores' ids are 404", async () => {
+  const s = await storeWithMember(t);
+  const id = (
+    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Tools' }).expect(201)
+  ).body.data.id;
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  const employee = await memberOf(t, s.storeId, 'employee');
+  await t.api.get(`${s.url}/categories`).set(viewer.auth).expect(200);
+  await t.api.post(`${s.url}/categories`).set(viewer.auth).send({ name: 'X' }).expect(403);
+  await t.api.patch(`${s.url}/categories/${id}`).set(viewer.auth).send({ name: 'X' }).expect(403);
+  await t.api
+    .patch(`${s.url}/categories/${id}`)
+    .set(employee.auth)
+    .send({ name: 'Hand tools' })
+    .expect(200);
+  await t.api.delete(`${s.url}/categories/${id}`).set(employee.auth).expect(403);
+  const outsider = await storeWithMember(t);
+  await t.api.get(`${s.url}/categories`).set(outsider.auth).expect(403);
+  await t.api.get(`${outsider.url}/categories/${id}`).set(outsider.auth).expect(404);
+  await t.api.delete(`${outsider.url}/categories/${id}`).set(outsider.auth).expect(404);
+  await t.api.get(`${s.url}/categories?sort=secret`).set(s.auth).expect(400);
+  await t.api.get(`${s.url}/categories/not-a-uuid`).set(s.auth).expect(400);
+  const { rows } = await t.db.pool.query('SELECT name FROM categories WHERE id = $1', [id]);
+  expect(rows[0].name).toBe('Hand tools');
+});

@@ -1,0 +1,273 @@
+import { buildTestApp, type TestApp } from '../../test/app';
+import { memberOf, storeWithMember } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+type S = Awaited<ReturnType<typeof storeWithMember>>;
+const product = async (s: S, initialQuantity: number, extra: object = {}) =>
+  (
+    await t.api
+      .post(`${s.url}/products`)
+      .set(s.auth)
+      .send({ name: 'Widget', price: 5, initialQuantity, ...extra })
+      .expect(201)
+  ).body.data;
+
+/** The ledger invariant: quantity equals the sum of movements, and no movement left it negative. */
+async function expectLedgerConsistent(storeId: string) {
+  const { rows } = await t.db.pool.query(
+    `SELECT p.id, p.quantity, coalesce(sum(m.delta), 0)::int AS ledger, coalesce(min(m.quantity_after), 0) AS lowest
+     FROM products p LEFT JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
+    [storeId],
+  );
+  for (const r of rows) {
+    expect(r.quantity).toBe(r.ledger);
+    expect(r.lowest).toBeGreaterThanOrEqual(0);
+  }
+}
+
+test('when stock is adjusted up and down with reasons, then quantity and movements follow', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const p = await product(s, 10, { reorderPoint: 4 });
+  const up = await t.api
+    .post(`${s.url}/products/${p.id}/adjustments`)
+    .set(s.auth)
+    .send({ delta: 5, reason: 'purchase_receipt', note: 'Delivery #12' })
+    .expect(201);
+  expect(up.body.data.movement).toEqual(
+    expect.objectContaining({
+      delta: 5,
+      reason: 'purchase_receipt',
+      quantityAfter: 15,
+      note: 'Delivery #12',
+      userId: s.user.id,
+    }),
+  );
+  expect(up.body.data.product.quantity).toBe(15);
+  const down = await t.api
+    .post(`${s.url}/products/${p.id}/adjustments`)
+    .set(s.auth)
+    .send({ delta: -12, reason: 'damaged' })
+    .expect(201);
+  expect(down.body.data.product).toEqual(expect.objectContaining({ quantity: 3, lowStock: true }));
+  const events = await t.db.pool.query(
+    "SELECT type, payload FROM outbox_events WHERE store_id = $1 AND type = 'alert.low_stock'",
+    [s.storeId],
+  );
+  expect(events.rows).toEqual([
+    { type: 'alert.low_stock', payload: { productId: p.id, quantity: 3, reorderPoint: 4 } },
+  ]);
+  const mv = await t.api
+    .get(`${s.url}/products/${p.id}/movements?reason=damaged`)
+    .set(s.auth)
+    .expect(200);
+  expect(mv.body.data.map((m: { delta: number }) => m.delta)).toEqual([-12]);
+  await expectLedgerConsistent(s.storeId);
+});
+
+test('when an adjustment would go below zero, then 409 INSUFFICIENT_STOCK with details and nothing changes', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 2);
+  const res = await t.api
+    .post(`${s.url}/products/${p.id}/adjustments`)
+    .set(s.auth)
+    .send({ delta: -3, reason: 'lost' })
+    .expect(409);
+  expect(res.body.error).toEqual(
+    expect.objectContaining({
+      code: 'INSUFFICIENT_STOCK',
+      details: [{ productId: p.id, requested: 3, available: 2 }],
+    }),
+  );
+  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+  expect(rows[0].quantity).toBe(2);
+  await expectLedgerConsistent(s.storeId);
+});
+
+test.each([
+  [{ delta: 0, reason: 'adjustment' }, 'delta'],
+  [{ delta: 1.5, reason: 'adjustment' }, 'delta'],
+  [{ delta: '5', reason: 'adjustment' }, 'delta'],
+  [{ delta: 5, reason: 'sale' }, 'reason'],
+  [{ delta: 5, reason: 'gift' }, 'reason'],
+  [{ delta: 5, reason: 'adjustment', note: 'x'.repeat(501) }, 'note'],
+])('when an adjustment is %j, then 400 on %s and the stock is untouched', async (body, field) => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 4);
+  const res = await t.api
+    .post(`${s.url}/products/${p.id}/adjustments`)
+    .set(s.auth)
+    .send(body)
+    .expect(400);
+  expect(res.body.error.details[0].field).toBe(field);
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM stock_movements WHERE product_id = $1',
+    [p.id],
+  );
+  expect(rows[0].n).toBe(1);
+});
+
+test('when a shelf is counted, then the difference is one count movement; a matching count changes nothing', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 10);
+  const res = await t.api
+    .post(`${s.url}/products/${p.id}/counts`)
+    .set(s.auth)
+    .send({ countedQuantity: 7, note: 'Friday count' })
+    .expect(201);
+  expect(res.body.data.movement).toEqual(
+    expect.objectContaining({ delta: -3, reason: 'count', quantityAfter: 7 }),
+  );
+  const same = await t.api
+    .post(`${s.url}/products/${p.id}/counts`)
+    .set(s.auth)
+    .send({ countedQuantity: 7 })
+    .expect(201);
+  expect(same.body.data.movement).toBeNull();
+  await t.api
+    .post(`${s.url}/products/${p.id}/counts`)
+    .set(s.auth)
+    .send({ countedQuantity: -1 })
+    .expect(400);
+  await expectLedgerConsistent(s.storeId);
+});
+
+test('viewers cannot change stock; other stores get 404 and change nothing', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 5);
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  await t.api
+    .post(`${s.url}/products/${p.id}/adjustments`)
+    .set(viewer.auth)
+    .send({ delta: -1, reason: 'lost' })
+    .expect(403);
+  await t.api
+    .post(`${s.url}/products/${p.id}/counts`)
+    .set(viewer.auth)
+    .send({ countedQuantity: 0 })
+    .expect(403);
+  const other = await storeWithMember(t);
+  await t.api
+    .post(`${other.url}/products/${p.id}/adjustments`)
+    .set(other.auth)
+    .send({ delta: -1, reason: 'lost' })
+    .expect(404);
+  await t.api
+    .post(`${other.url}/products/${p.id}/counts`)
+    .set(other.auth)
+    .send({ countedQuantity: 0 })
+    .expect(404);
+  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+  expect(rows[0].quantity).toBe(5);
+});
+
+describe('Idempotency-Key', () => {
+  test('when an adjustment is retried with the same key and body, then the first response comes back and stock moves once', async () => {
+    const s = await storeWithMember(t);
+    const p = await product(s, 10);
+    const send = () =>
+      t.api
+        .post(`${s.url}/products/${p.id}/adjustments`)
+        .set(s.auth)
+        .set('Idempotency-Key', 'adj-1')
+        .send({ delta: -4, reason: 'theft' });
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+    expect(rows[0].quantity).toBe(6);
+  });
+
+  test('when the same key comes with another body, then 422 IDEMPOTENCY_KEY_REUSED and nothing happens', async () => {
+    const s = await storeWithMember(t);
+    const p = await product(s, 10);
+    const url = `${s.url}/products/${p.id}/adjustments`;
+    await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'k2')
+      .send({ delta: -1, reason: 'lost' })
+      .expect(201);
+    const res = await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'k2')
+      .send({ delta: -2, reason: 'lost' })
+      .expect(422);
+    expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+    expect(rows[0].quantity).toBe(9);
+  });
+
+  test('when replays race the first request, then exactly one change is made and the others replay or get 409', async () => {
+    const s = await storeWithMember(t);
+    const p = await product(s, 100);
+    const url = `${s.url}/products/${p.id}/adjustments`;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.api
+          .post(url)
+          .set(s.auth)
+          .set('Idempotency-Key', 'race')
+          .send({ delta: -1, reason: 'adjustment' }),
+      ),
+    );
+    for (const r of results) expect([201, 409]).toContain(r.status);
+    expect(results.some((r) => r.status === 201)).toBe(true);
+    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+    expect(rows[0].quantity).toBe(99);
+  });
+
+  test('keys are per caller: another user with the same key makes their own change', async () => {
+    const s = await storeWithMember(t);
+    const p = await product(s, 10);
+    const colleague = await memberOf(t, s.storeId, 'employee');
+    const url = `${s.url}/products/${p.id}/adjustments`;
+    await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'same')
+      .send({ delta: -1, reason: 'lost' })
+      .expect(201);
+    const theirs = await t.api
+      .post(url)
+      .set(colleague.auth)
+      .set('Idempotency-Key', 'same')
+      .send({ delta: -1, reason: 'lost' })
+      .expect(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+    expect(rows[0].quantity).toBe(8);
+  });
+
+  test('a refusal is replayed as well, and a malformed key is 400', async () => {
+    const s = await storeWithMember(t);
+    const p = await product(s, 1);
+    const url = `${s.url}/products/${p.id}/adjustments`;
+    const first = await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'short')
+      .send({ delta: -5, reason: 'lost' })
+      .expect(409);
+    await t.api.post(url).set(s.auth).send({ delta: 10, reason: 'purchase_receipt' }).expect(201);
+    const replay = await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'short')
+      .send({ delta: -5, reason: 'lost' })
+      .expect(409);
+    expect(replay.body).toEqual(first.body);
+    await t.api
+      .post(url)
+      .set(s.auth)
+      .set('Idempotency-Key', 'x'.repeat(300))
+      .send({ delta: 1, reason: 'lost' })
+      .expect(400);
+  });
+});

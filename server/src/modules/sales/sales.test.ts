@@ -1,0 +1,342 @@
+import request from 'supertest';
+import { buildTestApp, type TestApp } from '../../test/app';
+import { memberOf, storeWithMember } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+type S = Awaited<ReturnType<typeof storeWithMember>>;
+const product = async (s: S, name: string, price: number, initialQuantity: number) =>
+  (
+    await t.api
+      .post(`${s.url}/products`)
+      .set(s.auth)
+      .send({ name, price, initialQuantity })
+      .expect(201)
+  ).body.data;
+const quantityOf = async (id: string) =>
+  (await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [id])).rows[0]
+    .quantity as number;
+
+test('when a multi-line sale is recorded, then stock drops, totals add up and each line is a sale movement', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const milk = await product(s, 'Milk', 1.49, 10);
+  const bread = await product(s, 'Bread', 2.5, 5);
+  const res = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({
+      items: [
+        { productId: milk.id, quantity: 3 },
+        { productId: bread.id, quantity: 2, unitPrice: 2 },
+        { productId: milk.id, quantity: 1 },
+      ],
+      note: 'Till 2',
+    })
+    .expect(201);
+  const sale = res.body.data;
+  expect(sale).toEqual(
+    expect.objectContaining({
+      total: 9.96,
+      itemCount: 6,
+      note: 'Till 2',
+      user: { id: s.user.id, name: s.user.name },
+    }),
+  );
+  expect(
+    sale.items.map((i: { productName: string; quantity: number; lineTotal: number }) => [
+      i.productName,
+      i.quantity,
+      i.lineTotal,
+    ]),
+  ).toEqual(
+    expect.arrayContaining([
+      ['Milk', 3, 4.47],
+      ['Bread', 2, 4],
+      ['Milk', 1, 1.49],
+    ]),
+  );
+  expect(await quantityOf(milk.id)).toBe(6);
+  expect(await quantityOf(bread.id)).toBe(3);
+  const { rows } = await t.db.pool.query(
+    "SELECT product_id, delta, reference_id FROM stock_movements WHERE reason = 'sale' AND store_id = $1 ORDER BY delta",
+    [s.storeId],
+  );
+  expect(rows).toEqual(
+    expect.arrayContaining([
+      { product_id: milk.id, delta: -4, reference_id: sale.id },
+      { product_id: bread.id, delta: -2, reference_id: sale.id },
+    ]),
+  );
+  const got = await t.api.get(`${s.url}/sales/${sale.id}`).set(s.auth).expect(200);
+  expect(got.body.data.total).toBe(9.96);
+  const p = await t.api.get(`${s.url}/products/${milk.id}`).set(s.auth).expect(200);
+  expect(p.body.data.lastSoldAt).toBe(sale.soldAt);
+});
+
+test('when any line lacks stock, then nothing is sold and every short line is listed', async () => {
+  const s = await storeWithMember(t);
+  const a = await product(s, 'A', 1, 2);
+  const b = await product(s, 'B', 1, 1);
+  const c = await product(s, 'C', 1, 9);
+  const res = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({
+      items: [
+        { productId: a.id, quantity: 3 },
+        { productId: b.id, quantity: 1 },
+        { productId: b.id, quantity: 1 },
+        { productId: c.id, quantity: 1 },
+      ],
+    })
+    .expect(409);
+  expect(res.body.error.code).toBe('INSUFFICIENT_STOCK');
+  expect(res.body.error.details).toEqual(
+    expect.arrayContaining([
+      { productId: a.id, requested: 3, available: 2 },
+      { productId: b.id, requested: 2, available: 1 },
+    ]),
+  );
+  expect(res.body.error.details).toHaveLength(2);
+  expect([await quantityOf(a.id), await quantityOf(b.id), await quantityOf(c.id)]).toEqual([
+    2, 1, 9,
+  ]);
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM sales WHERE store_id = $1',
+    [s.storeId],
+  );
+  expect(rows[0].n).toBe(0);
+  const ev = await t.db.pool.query(
+    "SELECT count(*)::int AS n FROM outbox_events WHERE store_id = $1 AND type = 'sale.recorded'",
+    [s.storeId],
+  );
+  expect(ev.rows[0].n).toBe(0);
+});
+
+test.each([
+  [{ items: [] }, 'items'],
+  [
+    { items: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 0 }] },
+    'items.0.quantity',
+  ],
+  [
+    { items: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1.5 }] },
+    'items.0.quantity',
+  ],
+  [
+    { items: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: -2 }] },
+    'items.0.quantity',
+  ],
+  [{ items: [{ productId: 'abc', quantity: 1 }] }, 'items.0.productId'],
+  [
+    { items: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1, unitPrice: -1 }] },
+    'items.0.unitPrice',
+  ],
+  [
+    {
+      items: [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }],
+      soldAt: '2999-01-01T00:00:00Z',
+    },
+    'soldAt',
+  ],
+  [{ items: 'everything' }, 'items'],
+])('when a sale body is %j, then 400 on %s', async (body, field) => {
+  const s = await storeWithMember(t);
+  const res = await t.api.post(`${s.url}/sales`).set(s.auth).send(body).expect(400);
+  expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+});
+
+test('when a sale names a product of another store, then 400 on that line and nothing moves anywhere', async () => {
+  const s = await storeWithMember(t);
+  const other = await storeWithMember(t);
+  const theirs = await product(other, 'Theirs', 1, 5);
+  const mine = await product(s, 'Mine', 1, 5);
+  const res = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({
+      items: [
+        { productId: mine.id, quantity: 1 },
+        { productId: theirs.id, quantity: 1 },
+      ],
+    })
+    .expect(400);
+  expect(res.body.error.details[0].field).toBe('items.1.productId');
+  expect([await quantityOf(mine.id), await quantityOf(theirs.id)]).toEqual([5, 5]);
+  await t.api.get(`${other.url}/sales`).set(s.auth).expect(403);
+});
+
+test('when many clients sell the last units of a product at once, then exactly the stock is sold and the rest get 409', async () => {
+  const s = await storeWithMember(t);
+  const hot = await product(s, 'Concert ticket', 50, 10);
+  const cold = await product(s, 'Programme', 5, 100);
+  const attempts = 40;
+  // Real HTTP against a listening server: each request is its own connection and transaction.
+  const server = t.app.listen(0);
+  try {
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, i) =>
+        request(server)
+          .post(`${s.url}/sales`)
+          .set(s.auth)
+          .send({
+            items: [
+              { productId: hot.id, quantity: 1 + (i % 2) },
+              { productId: cold.id, quantity: 1 },
+            ],
+          }),
+      ),
+    );
+    const sold = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status === 409);
+    expect(sold.length + refused.length).toBe(attempts);
+    for (const r of refused) expect(r.body.error.code).toBe('INSUFFICIENT_STOCK');
+    const unitsSold = sold.reduce(
+      (n, r) =>
+        n + r.body.data.items.find((i: { productId: string }) => i.productId === hot.id).quantity,
+      0,
+    );
+    expect(unitsSold).toBeLessThanOrEqual(10);
+    expect(unitsSold).toBeGreaterThanOrEqual(9); // only a last single unit can be left when every ask is 2
+    expect(await quantityOf(hot.id)).toBe(10 - unitsSold);
+    expect(await quantityOf(cold.id)).toBe(100 - sold.length);
+  } finally {
+    server.close();
+  }
+  const { rows } = await t.db.pool.query(
+    `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
+     FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
+    [s.storeId],
+  );
+  for (const r of rows) {
+    expect(r.quantity).toBe(r.ledger);
+    expect(r.lowest).toBeGreaterThanOrEqual(0);
+  }
+});
+
+test('when sales and adjustments interleave on the same products, then the ledger still adds up exactly', async () => {
+  const s = await storeWithMember(t);
+  const products = [
+    await product(s, 'P1', 1, 30),
+    await product(s, 'P2', 1, 30),
+    await product(s, 'P3', 1, 30),
+  ];
+  const server = t.app.listen(0);
+  try {
+    const ops = Array.from({ length: 60 }, (_, i) => {
+      const p = products[i % 3]!;
+      const q = products[(i + 1) % 3]!;
+      if (i % 4 === 0) {
+        return request(server)
+          .post(`${s.url}/products/${p.id}/adjustments`)
+          .set(s.auth)
+          .send({ delta: i % 8 === 0 ? 3 : -4, reason: 'adjustment' });
+      }
+      // Lines in both orders, so a sale that locked in request order could deadlock.
+      return request(server)
+        .post(`${s.url}/sales`)
+        .set(s.auth)
+        .send({
+          items:
+            i % 2
+              ? [
+                  { productId: p.id, quantity: 2 },
+                  { productId: q.id, quantity: 1 },
+                ]
+              : [
+                  { productId: q.id, quantity: 1 },
+                  { productId: p.id, quantity: 2 },
+                ],
+        });
+    });
+    const results = await Promise.all(ops);
+    for (const r of results) expect([201, 409]).toContain(r.status);
+  } finally {
+    server.close();
+  }
+  const { rows } = await t.db.pool.query(
+    `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
+     FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
+    [s.storeId],
+  );
+  expect(rows).toHaveLength(3);
+  for (const r of rows) {
+    expect(r.quantity).toBe(r.ledger);
+    expect(r.lowest).toBeGreaterThanOrEqual(0);
+  }
+});
+
+test('a POS retrying a sale with its Idempotency-Key sells once', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 'Gum', 1, 10);
+  const body = { items: [{ productId: p.id, quantity: 2 }] };
+  const a = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .set('Idempotency-Key', 'pos-42')
+    .send(body)
+    .expect(201);
+  const b = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .set('Idempotency-Key', 'pos-42')
+    .send(body)
+    .expect(201);
+  expect(b.body.data.id).toBe(a.body.data.id);
+  expect(await quantityOf(p.id)).toBe(8);
+});
+
+test('sales are listed by product and date range, newest first, with a keyset cursor', async () => {
+  const s = await storeWithMember(t);
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  const a = await product(s, 'A', 1, 50);
+  const b = await product(s, 'B', 2, 50);
+  const days = [
+    '2026-01-01T10:00:00Z',
+    '2026-01-02T10:00:00Z',
+    '2026-01-03T10:00:00Z',
+    '2026-01-04T10:00:00Z',
+  ];
+  for (const [i, soldAt] of days.entries()) {
+    await t.api
+      .post(`${s.url}/sales`)
+      .set(s.auth)
+      .send({ soldAt, items: [{ productId: i % 2 ? b.id : a.id, quantity: 1 }] })
+      .expect(201);
+  }
+  const byProduct = await t.api
+    .get(`${s.url}/sales?productId=${a.id}`)
+    .set(viewer.auth)
+    .expect(200);
+  expect(byProduct.body.data.map((x: { soldAt: string }) => x.soldAt)).toEqual([
+    '2026-01-03T10:00:00.000Z',
+    '2026-01-01T10:00:00.000Z',
+  ]);
+  const range = await t.api
+    .get(`${s.url}/sales?dateFrom=2026-01-02&dateTo=2026-01-03T23:59:59Z`)
+    .set(s.auth)
+    .expect(200);
+  expect(range.body.pagination.total).toBe(2);
+  const page1 = await t.api.get(`${s.url}/sales?limit=3&cursor=`).set(s.auth).expect(400);
+  expect(page1.body.error.details[0].field).toBe('cursor');
+  const first = await t.api.get(`${s.url}/sales?limit=3`).set(s.auth).expect(200);
+  const next = await t.api
+    .get(`${s.url}/sales?limit=3&cursor=${first.body.pagination.nextCursor}`)
+    .set(s.auth)
+    .expect(200);
+  expect(
+    [...first.body.data, ...next.body.data].map((x: { soldAt: string }) => x.soldAt.slice(0, 10)),
+  ).toEqual(['2026-01-04', '2026-01-03', '2026-01-02', '2026-01-01']);
+  await t.api.get(`${s.url}/sales?dateFrom=yesterday`).set(s.auth).expect(400);
+  await t.api
+    .post(`${s.url}/sales`)
+    .set(viewer.auth)
+    .send({ items: [{ productId: a.id, quantity: 1 }] })
+    .expect(403);
+  const other = await storeWithMember(t);
+  await t.api.get(`${other.url}/sales/${first.body.data[0].id}`).set(other.auth).expect(404);
+});

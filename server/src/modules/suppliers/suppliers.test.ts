@@ -1,0 +1,112 @@
+import { buildTestApp, type TestApp } from '../../test/app';
+import { memberOf, storeWithMember } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const acme = {
+  name: 'Acme Foods',
+  email: 'Orders@Acme.example',
+  phone: '+1 (555) 010-2030',
+  city: 'Springfield',
+  website: 'https://acme.example',
+  contactPerson: 'Wile E.',
+  paymentTerms: 'Net 30',
+  taxId: 'DE-123456789',
+  status: 'active',
+  leadTimeDays: 5,
+};
+
+test('when a manager adds a supplier with a tax id, then it is encrypted at rest and only its last 4 are shown', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const res = await t.api.post(`${s.url}/suppliers`).set(s.auth).send(acme).expect(201);
+  expect(res.body.data).toEqual(
+    expect.objectContaining({
+      name: 'Acme Foods',
+      email: 'orders@acme.example',
+      taxIdLast4: '6789',
+      leadTimeDays: 5,
+      productCount: 0,
+    }),
+  );
+  expect(res.body.data.taxId).toBeUndefined();
+  const { rows } = await t.db.pool.query('SELECT tax_id_encrypted FROM suppliers WHERE id = $1', [
+    res.body.data.id,
+  ]);
+  expect(rows[0].tax_id_encrypted).not.toContain('123456789');
+  expect(Buffer.from(rows[0].tax_id_encrypted, 'base64').length).toBeGreaterThan(28);
+  // Two encryptions of one value differ (random IV).
+  const again = await t.api
+    .post(`${s.url}/suppliers`)
+    .set(s.auth)
+    .send({ ...acme, name: 'Acme 2' })
+    .expect(201);
+  const { rows: r2 } = await t.db.pool.query(
+    'SELECT tax_id_encrypted FROM suppliers WHERE id = $1',
+    [again.body.data.id],
+  );
+  expect(r2[0].tax_id_encrypted).not.toBe(rows[0].tax_id_encrypted);
+
+  const updated = await t.api
+    .patch(`${s.url}/suppliers/${res.body.data.id}`)
+    .set(s.auth)
+    .send({ status: 'on-hold', taxId: null })
+    .expect(200);
+  expect(updated.body.data).toEqual(
+    expect.objectContaining({ status: 'on-hold', taxIdLast4: null, city: 'Springfield' }),
+  );
+  const list = await t.api.get(`${s.url}/suppliers?status=on-hold`).set(s.auth).expect(200);
+  expect(list.body.data.map((x: { name: string }) => x.name)).toEqual(['Acme Foods']);
+});
+
+test.each([
+  [{ name: '' }, 'name'],
+  [{ name: 'X', email: 'nope' }, 'email'],
+  [{ name: 'X', website: 'javascript:alert(1)' }, 'website'],
+  [{ name: 'X', status: 'closed' }, 'status'],
+  [{ name: 'X', leadTimeDays: 1.5 }, 'leadTimeDays'],
+  [{ name: 'X', phone: 'call me' }, 'phone'],
+])('when a supplier body is bad (%j), then 400 on %s', async (body, field) => {
+  const s = await storeWithMember(t);
+  const res = await t.api.post(`${s.url}/suppliers`).set(s.auth).send(body).expect(400);
+  expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+});
+
+test('roles and tenancy: employees and viewers read but cannot manage vendors; other stores get 403/404', async () => {
+  const s = await storeWithMember(t);
+  const id = (
+    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Bolt & Nut' }).expect(201)
+  ).body.data.id;
+  for (const role of ['employee', 'viewer'] as const) {
+    const m = await memberOf(t, s.storeId, role);
+    await t.api.get(`${s.url}/suppliers/${id}`).set(m.auth).expect(200);
+    await t.api.post(`${s.url}/suppliers`).set(m.auth).send({ name: 'Nope' }).expect(403);
+    await t.api.patch(`${s.url}/suppliers/${id}`).set(m.auth).send({ name: 'Nope' }).expect(403);
+    await t.api.delete(`${s.url}/suppliers/${id}`).set(m.auth).expect(403);
+  }
+  const other = await storeWithMember(t);
+  await t.api.get(`${s.url}/suppliers`).set(other.auth).expect(403);
+  await t.api.get(`${other.url}/suppliers/${id}`).set(other.auth).expect(404);
+  await t.api.get(`${other.url}/suppliers/${id}/products`).set(other.auth).expect(404);
+  await t.api.delete(`${s.url}/suppliers/${id}`).set(s.auth).expect(204);
+});
+
+test("a supplier's products are listed under it", async () => {
+  const s = await storeWithMember(t);
+  const sup = (
+    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Fresh Farm' }).expect(201)
+  ).body.data;
+  await t.api
+    .post(`${s.url}/products`)
+    .set(s.auth)
+    .send({ name: 'Eggs', price: 3, supplierId: sup.id })
+    .expect(201);
+  await t.api.post(`${s.url}/products`).set(s.auth).send({ name: 'Bread', price: 2 }).expect(201);
+  const res = await t.api.get(`${s.url}/suppliers/${sup.id}/products`).set(s.auth).expect(200);
+  expect(res.body.data.map((p: { name: string }) => p.name)).toEqual(['Eggs']);
+  const again = await t.api.get(`${s.url}/suppliers/${sup.id}`).set(s.auth).expect(200);
+  expect(again.body.data.productCount).toBe(1);
+});
