@@ -38,6 +38,11 @@ import { suppliersRouter } from './modules/suppliers/suppliers.routes';
 import { createSuppliersService } from './modules/suppliers/suppliers.service';
 import { createFieldCipher } from './platform/field-cipher';
 import { createStoreCache } from './platform/store-cache';
+import { createJobsService } from './modules/jobs/jobs.service';
+import { jobsRouter } from './modules/jobs/jobs.routes';
+import { createExportService } from './modules/products/import/export.service';
+import { importExportRouter } from './modules/products/import/import.routes';
+import { createImportService } from './modules/products/import/import.service';
 import { docsRouter } from './ops/docs';
 import { createMetrics } from './ops/metrics';
 import type { Mailer } from './platform/mailer';
@@ -92,6 +97,9 @@ export function createApp(deps: AppDeps) {
   });
   const sales = createSalesService({ pool, write, stock });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
+  const jobs = createJobsService({ pool, log });
+  const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
+  const exports = createExportService({ pool });
   const guards = createGuards({ tokens, findRole: members.findRole });
   const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
@@ -121,8 +129,13 @@ export function createApp(deps: AppDeps) {
     },
     {
       prefix: '/api/v1/stores/:storeId/products',
+      router: importExportRouter({ imports, exports, guards, idempotent, heavy: limits.heavy }),
+    },
+    {
+      prefix: '/api/v1/stores/:storeId/products',
       router: productsRouter({ products, stock, guards, idempotent }),
     },
+    { prefix: '/api/v1/stores/:storeId/jobs', router: jobsRouter({ jobs, guards }) },
     { prefix: '/api/v1/stores/:storeId/sales', router: salesRouter({ sales, guards, idempotent }) },
     { prefix: '/api/v1/stores/:storeId/analytics', router: analyticsRouter({ analytics, guards }) },
   ];
@@ -168,6 +181,7 @@ export function createApp(deps: AppDeps) {
       stock,
       sales,
       analytics,
+      jobs,
       storeCache,
       log,
     },

@@ -19,6 +19,7 @@ test('with no environment, then the embedded defaults of PRODUCT.md §7', () => 
     authMax: 20,
     loginFailures: 5,
     apiMax: 1000,
+    heavyMax: 10,
   });
   expect(Object.isFrozen(c)).toBe(true);
 });

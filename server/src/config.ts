@@ -24,6 +24,7 @@ const schema = z.object({
   RATE_LIMIT_AUTH_MAX: positiveInt.default(20),
   RATE_LIMIT_LOGIN_FAILURES: positiveInt.default(5),
   RATE_LIMIT_API_MAX: positiveInt.default(1000),
+  RATE_LIMIT_HEAVY_MAX: positiveInt.default(10),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Nimbus <no-reply@nimbus.local>'),
   PUBLIC_URL: z.url().optional(),
@@ -52,6 +53,7 @@ export interface Config {
     authMax: number;
     loginFailures: number;
     apiMax: number;
+    heavyMax: number;
   };
   smtpUrl?: string;
   mailFrom: string;
@@ -103,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       authMax: e.RATE_LIMIT_AUTH_MAX,
       loginFailures: e.RATE_LIMIT_LOGIN_FAILURES,
       apiMax: e.RATE_LIMIT_API_MAX,
+      heavyMax: e.RATE_LIMIT_HEAVY_MAX,
     }),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -37,7 +37,8 @@ async function main() {
     jwtSecret,
     lifecycle,
   });
-  const seeded = config.demoData && (await seedDemoIfEmpty(pool, services.auth, log));
+  const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
+  services.jobs.start();
   if (config.env === 'production' && !config.publicUrl) {
     log.warn('PUBLIC_URL is not set: links in e-mails use the request Host header');
   }
@@ -70,6 +71,7 @@ async function main() {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await services.jobs.stop();
     await platform.close();
     await pool.end();
     await embedded?.stop();

@@ -4,7 +4,17 @@ import { errorBody } from './envelope';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors';
 
 /** Errors thrown by body-parser and friends carry a `type` and a `status`. */
-function fromLibrary(err: { type?: string; status?: number; message?: string }): AppError | undefined {
+function fromLibrary(err: {
+  type?: string;
+  status?: number;
+  message?: string;
+  name?: string;
+  code?: string;
+}): AppError | undefined {
+  if (err.name === 'MulterError') {
+    if (err.code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeError('The file is too large');
+    return new BadRequestError(`The upload could not be read (${err.message})`);
+  }
   if (err.message === 'timeout exceeded when trying to connect') {
     return new AppError('SERVICE_UNAVAILABLE', 'The server is busy, try again shortly', 503, {
       headers: { 'Retry-After': '1' },

@@ -53,7 +53,8 @@ export function idempotency(pool: Pool): RequestHandler {
     }
     const principal = req.principal!.userId;
     const hash = createHash('sha256')
-      .update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`)
+      .update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}\n`)
+      .update(req.file?.buffer ?? '')
       .digest('hex');
 
     const claimed = await pool.query(
@@ -138,7 +139,13 @@ export function idempotency(pool: Pool): RequestHandler {
 /** The hook a service calls inside its transaction when the request carried a key. */
 export function completeWith(req: Request, status: number) {
   return async (tx: Db, data: unknown) => {
-    await req.idempotency?.complete(tx, status, ok(req, data));
+    // status 0: the handler decides later (200 inline / 202 queued); derive it from the data.
+    const final =
+      status ||
+      ((data as { jobId?: unknown })?.jobId && (data as { status?: string }).status === 'queued'
+        ? 202
+        : 200);
+    await req.idempotency?.complete(tx, final, ok(req, data));
   };
 }
 

@@ -12,6 +12,8 @@ export interface RateLimiters {
   loginFailures: RequestHandler;
   /** Authenticated API, per user. */
   api: RequestHandler;
+  /** Heavy endpoints (imports, reports), per user per minute. */
+  heavy: RequestHandler;
 }
 
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
@@ -47,7 +49,7 @@ export function createRateLimiters(
 ): RateLimiters {
   if (!limits.enabled) {
     const pass: RequestHandler = (_req, _res, next) => next();
-    return { auth: pass, loginFailures: pass, api: pass };
+    return { auth: pass, loginFailures: pass, api: pass, heavy: pass };
   }
   const w = limits.windowMs;
   return {
@@ -66,5 +68,14 @@ export function createRateLimiters(
       },
     ),
     api: limiter(storeFor('api'), limits.apiMax, w, (req) => req.principal?.userId ?? ip(req)),
+    heavy: limiter(
+      storeFor('heavy'),
+      limits.heavyMax,
+      60_000,
+      (req) => req.principal?.userId ?? ip(req),
+      {
+        message: 'Too many heavy requests (imports, reports), try again in a minute',
+      },
+    ),
   };
 }

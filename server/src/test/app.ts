@@ -50,6 +50,7 @@ export async function buildTestApp(
     JWT_SECRET: TEST_JWT_SECRET,
     RATE_LIMIT_AUTH_MAX: '100000',
     RATE_LIMIT_LOGIN_FAILURES: '100000',
+    RATE_LIMIT_HEAVY_MAX: '100000',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });

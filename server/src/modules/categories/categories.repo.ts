@@ -121,3 +121,20 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
   ]);
   return (rowCount ?? 0) > 0;
 }
+
+/** The id of the category with this name (any letter case), creating it if there is none. */
+export async function idForName(db: Db, storeId: string, name: string): Promise<string> {
+  const find = () =>
+    db.query<{ id: string }>('SELECT id FROM categories WHERE store_id = $1 AND name = $2', [
+      storeId,
+      name,
+    ]);
+  const found = (await find()).rows[0];
+  if (found) return found.id;
+  const made = await db.query<{ id: string }>(
+    'INSERT INTO categories (store_id, name) VALUES ($1, $2) ON CONFLICT (store_id, name) DO NOTHING RETURNING id',
+    [storeId, name],
+  );
+  // Nothing returned: another transaction created it meanwhile; a new statement sees it.
+  return made.rows[0]?.id ?? (await find()).rows[0]!.id;
+}

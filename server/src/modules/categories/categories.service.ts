@@ -21,6 +21,7 @@ export function createCategoriesService({ pool, write }: { pool: Pool; write: St
   return {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
+    idForName: (db: Db, storeId: string, name: string) => repo.idForName(db, storeId, name),
 
     async list(ctx: StoreContext, q: ListCategoriesQuery) {
       const { items, total } = await repo.list(pool, ctx.storeId, q);

@@ -117,3 +117,15 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
   ]);
   return (rowCount ?? 0) > 0;
 }
+
+export async function idForName(
+  db: Db,
+  storeId: string,
+  name: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM suppliers WHERE store_id = $1 AND lower(name) = lower($2) ORDER BY created_at LIMIT 1',
+    [storeId, name],
+  );
+  return rows[0]?.id;
+}

@@ -53,6 +53,7 @@ export function createSuppliersService(deps: {
   return {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
+    idForName: (db: Db, storeId: string, name: string) => repo.idForName(db, storeId, name),
 
     async list(ctx: StoreContext, q: ListSuppliersQuery) {
       const { rows, total } = await repo.list(pool, ctx.storeId, q);

@@ -1,0 +1,103 @@
+import type { Db } from '../../db/pool';
+
+export interface JobRow {
+  id: string;
+  store_id: string;
+  type: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  payload: Record<string, unknown>;
+  checkpoint: Record<string, unknown> | null;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `id, store_id, type, status, progress, payload, checkpoint, result, error, attempts, created_by,
+  created_at, updated_at`;
+
+export async function insert(
+  db: Db,
+  job: { storeId: string; type: string; payload: unknown; input?: Buffer; createdBy: string },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO jobs (store_id, type, payload, input, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [job.storeId, job.type, JSON.stringify(job.payload), job.input ?? null, job.createdBy],
+  );
+  return rows[0]!.id;
+}
+
+export async function find(db: Db, storeId: string, id: string): Promise<JobRow | undefined> {
+  const { rows } = await db.query<JobRow>(
+    `SELECT ${COLUMNS} FROM jobs WHERE store_id = $1 AND id = $2`,
+    [storeId, id],
+  );
+  return rows[0];
+}
+
+/** Claims one runnable job (or one whose worker went silent) for this worker; SKIP LOCKED. */
+export async function claim(db: Db, staleSeconds: number): Promise<JobRow | undefined> {
+  const { rows } = await db.query<JobRow>(
+    `UPDATE jobs SET status = 'running', locked_at = now(), attempts = attempts + 1, updated_at = now()
+     WHERE id = (
+       SELECT id FROM jobs
+       WHERE (status = 'queued' AND run_after <= now())
+          OR (status = 'running' AND locked_at < now() - make_interval(secs => $1))
+       ORDER BY run_after FOR UPDATE SKIP LOCKED LIMIT 1
+     ) RETURNING ${COLUMNS}`,
+    [staleSeconds],
+  );
+  return rows[0];
+}
+
+export async function input(db: Db, id: string): Promise<Buffer | null> {
+  const { rows } = await db.query<{ input: Buffer | null }>(
+    'SELECT input FROM jobs WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.input ?? null;
+}
+
+/** Progress and checkpoint, written in the caller's transaction with the work they describe. */
+export async function progress(
+  db: Db,
+  id: string,
+  percent: number,
+  checkpoint?: unknown,
+): Promise<void> {
+  await db.query(
+    `UPDATE jobs SET progress = $2, checkpoint = COALESCE($3, checkpoint), locked_at = now(), updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      Math.max(0, Math.min(100, Math.floor(percent))),
+      checkpoint === undefined ? null : JSON.stringify(checkpoint),
+    ],
+  );
+}
+
+export async function succeed(db: Db, id: string, result: unknown): Promise<void> {
+  await db.query(
+    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, locked_at = NULL, updated_at = now()
+     WHERE id = $1`,
+    [id, JSON.stringify(result)],
+  );
+}
+
+export async function fail(
+  db: Db,
+  id: string,
+  error: string,
+  retryInSeconds: number | null,
+): Promise<void> {
+  await db.query(
+    retryInSeconds === null
+      ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, locked_at = NULL, updated_at = now() WHERE id = $1`
+      : `UPDATE jobs SET status = 'queued', error = $2, run_after = now() + make_interval(secs => $3),
+           locked_at = NULL, updated_at = now() WHERE id = $1`,
+    retryInSeconds === null ? [id, error] : [id, error, retryInSeconds],
+  );
+}

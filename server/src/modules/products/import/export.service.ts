@@ -1,0 +1,113 @@
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { Pool } from 'pg';
+import type { StoreContext } from '../../../http/request-types';
+import { listProducts } from '../products-list.repo';
+import type { ProductRow } from '../products.repo';
+import type { ListProductsQuery } from '../products.schemas';
+
+/** The columns of an export, which the import reads back (a round trip keeps everything). */
+export const EXPORT_COLUMNS = [
+  'sku',
+  'barcode',
+  'name',
+  'description',
+  'category',
+  'supplier',
+  'brand',
+  'department',
+  'unit',
+  'packSize',
+  'price',
+  'cost',
+  'reorderPoint',
+  'reorderQuantity',
+  'aisle',
+  'row',
+  'bin',
+  'expiresAt',
+  'active',
+  'quantity',
+] as const;
+
+const BATCH = 1000;
+// A spreadsheet would run text that starts like a formula (CSV injection): quote it.
+const guard = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+function toLine(r: ProductRow): Array<string | number | boolean | null> {
+  return [
+    r.sku,
+    r.barcode,
+    guard(r.name),
+    guard(r.description),
+    guard(r.category_name),
+    guard(r.supplier_name),
+    guard(r.brand),
+    guard(r.department),
+    guard(r.unit),
+    r.pack_size,
+    Number(r.price),
+    r.cost === null ? null : Number(r.cost),
+    r.reorder_point,
+    r.reorder_quantity,
+    guard(r.location_aisle),
+    guard(r.location_row),
+    guard(r.location_bin),
+    r.expires_at,
+    r.active,
+    r.quantity,
+  ];
+}
+
+/** Every product of the store, read in keyset batches so memory stays flat at any size. */
+async function* allRows(pool: Pool, storeId: string) {
+  const q = { page: 1, limit: BATCH, order: 'asc', sort: 'name' } as ListProductsQuery;
+  let after: { value: unknown; id: string } | undefined;
+  for (;;) {
+    const { rows } = await listProducts(
+      pool,
+      storeId,
+      q,
+      after ?? { value: '', id: '00000000-0000-0000-0000-000000000000' },
+    );
+    const page = rows.slice(0, BATCH);
+    for (const r of page) yield r;
+    if (rows.length <= BATCH) return;
+    const last = page.at(-1)!;
+    after = { value: last.name, id: last.id };
+  }
+}
+
+export function createExportService({ pool }: { pool: Pool }) {
+  return {
+    async csv(ctx: StoreContext, out: Writable) {
+      const csv = stringify({
+        header: true,
+        columns: [...EXPORT_COLUMNS],
+        cast: { boolean: (b) => String(b) },
+      });
+      csv.pipe(out);
+      for await (const r of allRows(pool, ctx.storeId)) {
+        if (!csv.write(toLine(r))) await new Promise((resolve) => csv.once('drain', resolve));
+      }
+      csv.end();
+      await new Promise((resolve) => out.once('finish', resolve));
+    },
+
+    async xlsx(ctx: StoreContext, out: Writable) {
+      const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      });
+      const sheet = book.addWorksheet('Products');
+      sheet.addRow([...EXPORT_COLUMNS]).commit();
+      for await (const r of allRows(pool, ctx.storeId)) sheet.addRow(toLine(r)).commit();
+      sheet.commit();
+      await book.commit();
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

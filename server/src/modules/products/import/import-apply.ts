@@ -1,0 +1,160 @@
+import type { PoolClient } from 'pg';
+import { AppError, type ErrorDetail } from '../../../http/errors';
+import type { StoreContext } from '../../../http/request-types';
+import type { CategoriesService } from '../../categories/categories.service';
+import type { Emit } from '../../events/events.service';
+import type { SuppliersService } from '../../suppliers/suppliers.service';
+import * as products from '../products.repo';
+import { toColumns } from '../product-mapper';
+import type { StockService } from '../stock.service';
+import type { RawRecord } from './import-file';
+import { parseRow, type ImportRow } from './import-row';
+
+export interface ImportOptions {
+  validateOnly: boolean;
+  skipDuplicates: boolean;
+  updateExisting: boolean;
+}
+
+export interface ImportState {
+  summary: { total: number; created: number; updated: number; skipped: number; failed: number };
+  errors: Array<{ row: number; field: string; message: string }>;
+  seenSkus: Set<string>;
+}
+
+export const MAX_REPORTED_ERRORS = 1000;
+
+export const newState = (): ImportState => ({
+  summary: { total: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
+  errors: [],
+  seenSkus: new Set(),
+});
+
+interface Deps {
+  categories: CategoriesService;
+  suppliers: SuppliersService;
+  stock: StockService;
+}
+
+class RowError extends Error {
+  constructor(readonly details: ErrorDetail[]) {
+    super('row refused');
+  }
+}
+
+const FORMULA = /^'[=+\-@\t\r]/;
+const unescapeText = (v: string | undefined) => (v && FORMULA.test(v) ? v.slice(1) : v);
+
+/**
+ * Applies one row inside its own savepoint: a refused row (bad value, duplicate, unknown
+ * supplier, unique violation) is rolled back alone and reported with its row number.
+ */
+export function createRowApplier(
+  deps: Deps,
+  ctx: Pick<StoreContext, 'storeId' | 'userId'>,
+  options: ImportOptions,
+) {
+  const categoryIds = new Map<string, string>();
+
+  async function apply(tx: PoolClient, emit: Emit, row: ImportRow) {
+    const refuse = (field: string, message: string) => {
+      throw new RowError([{ field, message, code: 'invalid' }]);
+    };
+    let categoryId: string | undefined;
+    if (row.category) {
+      const key = row.category.toLowerCase();
+      categoryId =
+        categoryIds.get(key) ?? (await deps.categories.idForName(tx, ctx.storeId, row.category));
+      categoryIds.set(key, categoryId);
+    }
+    const supplierId = row.supplier
+      ? await deps.suppliers.idForName(tx, ctx.storeId, row.supplier)
+      : undefined;
+    if (row.supplier && !supplierId)
+      refuse('supplier', `no supplier named "${row.supplier}" in this store`);
+
+    const input: Record<string, unknown> = {
+      sku: row.sku,
+      barcode: row.barcode,
+      name: unescapeText(row.name),
+      description: unescapeText(row.description),
+      brand: unescapeText(row.brand),
+      department: row.department,
+      unit: row.unit,
+      packSize: row.packSize,
+      price: row.price,
+      cost: row.cost,
+      reorderPoint: row.reorderPoint,
+      reorderQuantity: row.reorderQuantity,
+      expiresAt: row.expiresAt,
+      active: row.active,
+      categoryId,
+      supplierId,
+    };
+    if (row.aisle !== undefined || row.row !== undefined || row.bin !== undefined) {
+      input.location = { aisle: row.aisle ?? null, row: row.row ?? null, bin: row.bin ?? null };
+    }
+    for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+
+    const existing = row.sku ? await products.findBySku(tx, ctx.storeId, row.sku) : undefined;
+    if (existing) {
+      if (options.skipDuplicates) return 'skipped' as const;
+      if (!options.updateExisting)
+        refuse('sku', 'already exists; choose "skip duplicates" or "update existing"');
+      await products.update(tx, ctx.storeId, existing.id, toColumns(input));
+      const delta = row.quantity === undefined ? 0 : row.quantity - existing.quantity;
+      if (delta)
+        await deps.stock.move(tx, emit, ctx, existing.id, delta, 'import', { note: 'Import' });
+      await emit('product.updated', { productId: existing.id, source: 'import' });
+      return 'updated' as const;
+    }
+    const sku =
+      row.sku ??
+      `IMP-${Date.now().toString(36).toUpperCase()}-${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+    const id = await products.insert(tx, ctx.storeId, toColumns({ ...input, sku }));
+    if (row.quantity)
+      await deps.stock.move(tx, emit, ctx, id, row.quantity, 'import', { note: 'Import' });
+    await emit('product.created', { productId: id, source: 'import' });
+    return 'created' as const;
+  }
+
+  return async function applyRow(
+    tx: PoolClient,
+    emit: Emit,
+    state: ImportState,
+    row: number,
+    record: RawRecord,
+  ) {
+    state.summary.total++;
+    const fail = (details: ErrorDetail[]) => {
+      state.summary.failed++;
+      for (const d of details) {
+        if (state.errors.length < MAX_REPORTED_ERRORS)
+          state.errors.push({ row, field: d.field, message: d.message });
+      }
+    };
+    const parsed = parseRow(record);
+    if (!parsed.ok) return fail(parsed.errors);
+    const sku = parsed.value.sku;
+    if (sku && state.seenSkus.has(sku)) {
+      return fail([
+        { field: 'sku', message: 'appears more than once in the file', code: 'duplicate' },
+      ]);
+    }
+    if (sku) state.seenSkus.add(sku);
+    await tx.query('SAVEPOINT import_row');
+    try {
+      const outcome = await apply(tx, emit, parsed.value);
+      await tx.query('RELEASE SAVEPOINT import_row');
+      state.summary[outcome]++;
+    } catch (err) {
+      await tx.query('ROLLBACK TO SAVEPOINT import_row');
+      if (err instanceof RowError) return fail(err.details);
+      if (err instanceof AppError && Array.isArray(err.details))
+        return fail(err.details as ErrorDetail[]);
+      if (err instanceof AppError)
+        return fail([{ field: 'row', message: err.message, code: err.code }]);
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,293 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { buildTestApp, type TestApp } from '../../../test/app';
+import { memberOf, nextEan13, storeWithMember } from '../../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+type S = Awaited<ReturnType<typeof storeWithMember>>;
+const upload = (
+  s: S,
+  file: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+  auth = s.auth,
+) => {
+  let req = t.api.post(`${s.url}/products/import`).set(auth);
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  return req.attach('file', file, name);
+};
+const count = async (table: string, storeId: string) =>
+  (await t.db.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE store_id = $1`, [storeId]))
+    .rows[0].n as number;
+
+const CSV = [
+  'SKU,Name,Price,Cost,Category,Quantity,Reorder Point,Barcode,Expires At,Active',
+  `MILK-1,Whole Milk,1.49,0.90,Dairy,24,6,${nextEan13()},2031-01-31,yes`,
+  'BRD-1,Sourdough,3.20,1.10,Bakery,10,2,,,true',
+  'BAD-1,,2.00,,Dairy,1,,,,',
+  'BAD-2,Broken Price,abc,,,1,,,,',
+  'BAD-3,Bad Barcode,1.00,,,1,,036000291453,,',
+  'MILK-1,Duplicate In File,1.00,,,1,,,,',
+  'EGG-1,Eggs (12),"4.10",2.00,dairy,-3,,,,',
+].join('\n');
+
+test('when a CSV is imported, then valid rows become products with their stock, and each bad row is reported with row and field', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const res = await upload(s, Buffer.from(CSV), 'products.csv').expect(200);
+  expect(res.body.data.summary).toEqual({
+    total: 7,
+    created: 2,
+    updated: 0,
+    skipped: 0,
+    failed: 5,
+  });
+  expect(res.body.data.errors).toEqual([
+    expect.objectContaining({ row: 4, field: 'name' }),
+    expect.objectContaining({ row: 5, field: 'price' }),
+    expect.objectContaining({ row: 6, field: 'barcode' }),
+    expect.objectContaining({
+      row: 7,
+      field: 'sku',
+      message: 'appears more than once in the file',
+    }),
+    expect.objectContaining({ row: 8, field: 'quantity' }),
+  ]);
+  const list = await t.api.get(`${s.url}/products?sort=sku`).set(s.auth).expect(200);
+  expect(
+    list.body.data.map((p: { sku: string; quantity: number; category: { name: string } }) => [
+      p.sku,
+      p.quantity,
+      p.category.name,
+    ]),
+  ).toEqual([
+    ['BRD-1', 10, 'Bakery'],
+    ['MILK-1', 24, 'Dairy'],
+  ]);
+  expect(list.body.data[1]).toEqual(
+    expect.objectContaining({
+      price: 1.49,
+      cost: 0.9,
+      reorderPoint: 6,
+      expiresAt: '2031-01-31',
+      active: true,
+    }),
+  );
+  const { rows } = await t.db.pool.query(
+    "SELECT sum(delta)::int AS units FROM stock_movements WHERE store_id = $1 AND reason = 'import'",
+    [s.storeId],
+  );
+  expect(rows[0].units).toBe(34);
+});
+
+test('when validateOnly is set, then every row is checked for real and nothing at all is written', async () => {
+  const s = await storeWithMember(t);
+  const res = await upload(s, Buffer.from(CSV), 'products.csv', { validateOnly: 'true' }).expect(
+    200,
+  );
+  expect(res.body.data).toEqual(
+    expect.objectContaining({
+      validateOnly: true,
+      summary: { total: 7, created: 2, updated: 0, skipped: 0, failed: 5 },
+    }),
+  );
+  for (const table of ['products', 'categories', 'stock_movements', 'outbox_events'])
+    expect(await count(table, s.storeId)).toBe(0);
+});
+
+test('existing SKUs: refused by default, skipped with skipDuplicates, updated (stock through the ledger) with updateExisting', async () => {
+  const s = await storeWithMember(t);
+  const p = (
+    await t.api
+      .post(`${s.url}/products`)
+      .set(s.auth)
+      .send({ name: 'Old name', sku: 'A-1', price: 1, initialQuantity: 5 })
+      .expect(201)
+  ).body.data;
+  const csv = Buffer.from('sku,name,price,quantity\nA-1,New name,2.5,8\nB-1,Brand new,1,1\n');
+  const refused = await upload(s, csv, 'p.csv').expect(200);
+  expect(refused.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 1 }));
+  expect(refused.body.data.errors[0]).toEqual(expect.objectContaining({ row: 2, field: 'sku' }));
+  const skipped = await upload(s, csv, 'p.csv', { skipDuplicates: 'true' }).expect(200);
+  expect(skipped.body.data.summary).toEqual(expect.objectContaining({ skipped: 2, failed: 0 }));
+  const updated = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
+  expect(updated.body.data.summary).toEqual(expect.objectContaining({ updated: 2, failed: 0 }));
+  const after = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200)).body.data;
+  expect(after).toEqual(expect.objectContaining({ name: 'New name', price: 2.5, quantity: 8 }));
+  const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
+    .data;
+  expect(mv[0]).toEqual(expect.objectContaining({ delta: 3, reason: 'import', quantityAfter: 8 }));
+  await upload(s, csv, 'p.csv', { skipDuplicates: 'true', updateExisting: 'true' }).expect(400);
+});
+
+test('an XLSX import reads the first sheet, with numbers, dates and booleans as cells', async () => {
+  const s = await storeWithMember(t);
+  await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Acme' }).expect(201);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Stock');
+  sheet.addRow(['SKU', 'Name', 'Price', 'Supplier', 'Quantity', 'Expires At', 'Active']);
+  sheet.addRow(['X-1', 'Xlsx product', 9.99, 'acme', 7, new Date(Date.UTC(2032, 4, 6)), true]);
+  sheet.addRow(['X-2', 'Unknown supplier', 1, 'Nobody Inc', 1, null, false]);
+  const file = Buffer.from(await book.xlsx.writeBuffer());
+  const res = await upload(s, file, 'stock.xlsx').expect(200);
+  expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 1 }));
+  expect(res.body.data.errors).toEqual([expect.objectContaining({ row: 3, field: 'supplier' })]);
+  const p = (await t.api.get(`${s.url}/products?search=X-1`).set(s.auth).expect(200)).body.data[0];
+  expect(p).toEqual(
+    expect.objectContaining({
+      price: 9.99,
+      quantity: 7,
+      expiresAt: '2032-05-06',
+      supplier: expect.objectContaining({ name: 'Acme' }),
+    }),
+  );
+});
+
+test.each([
+  ['an unbalanced quote', 'name,price\n"Milk,1\n', 'p.csv', 422],
+  ['no name/price header', 'title,cost\nMilk,1\n', 'p.csv', 422],
+  ['an empty file', '', 'p.csv', 422],
+  ['a ragged row', 'name,price\nMilk,1,extra\n', 'p.csv', 422],
+  ['a broken workbook', 'PK\u0003\u0004 not really a zip', 'p.xlsx', 422],
+  ['a text file', 'name,price\nMilk,1\n', 'p.txt', 415],
+])(
+  'when the file has %s, then a clear 4xx and nothing is written (%#)',
+  async (_label, content, name, status) => {
+    const s = await storeWithMember(t);
+    const res = await upload(s, Buffer.from(content), name).expect(status);
+    expect(res.body.success).toBe(false);
+    expect(await count('products', s.storeId)).toBe(0);
+  },
+);
+
+test('uploads without a file are 400 and over 20 MB are 413', async () => {
+  const s = await storeWithMember(t);
+  const none = await t.api
+    .post(`${s.url}/products/import`)
+    .set(s.auth)
+    .field('validateOnly', 'true')
+    .expect(400);
+  expect(none.body.error.details[0].field).toBe('file');
+  await upload(s, Buffer.alloc(21 * 1024 * 1024, 'a'), 'big.csv').expect(413);
+});
+
+test('a large file runs as a job with progress, and the job imports every row once', async () => {
+  const s = await storeWithMember(t);
+  const lines = ['sku,name,price,quantity,category'];
+  for (let i = 0; i < 4000; i++)
+    lines.push(
+      `BULK-${i},Bulk product number ${i} with a long descriptive name,${(i % 50) + 1}.99,${i % 7},Cat ${i % 9}`,
+    );
+  const file = Buffer.from(lines.join('\n'));
+  expect(file.length).toBeGreaterThan(256 * 1024);
+  const res = await upload(s, file, 'bulk.csv').expect(202);
+  const jobId = res.body.data.jobId;
+  const queued = await t.api.get(`${s.url}/jobs/${jobId}`).set(s.auth).expect(200);
+  expect(queued.body.data.status).toMatch(/queued|running/);
+  await t.services.jobs.drain();
+  const done = await t.api.get(`${s.url}/jobs/${jobId}`).set(s.auth).expect(200);
+  expect(done.body.data).toEqual(expect.objectContaining({ status: 'succeeded', progress: 100 }));
+  expect(done.body.data.result.summary).toEqual({
+    total: 4000,
+    created: 4000,
+    updated: 0,
+    skipped: 0,
+    failed: 0,
+  });
+  expect(await count('products', s.storeId)).toBe(4000);
+  expect(await count('categories', s.storeId)).toBe(9);
+  const { rows } = await t.db.pool.query(
+    'SELECT sum(quantity)::int AS q FROM products WHERE store_id = $1',
+    [s.storeId],
+  );
+  const expected = Array.from({ length: 4000 }, (_, i) => i % 7).reduce((a, b) => a + b, 0);
+  expect(rows[0].q).toBe(expected);
+  const other = await storeWithMember(t);
+  await t.api.get(`${other.url}/jobs/${jobId}`).set(other.auth).expect(404);
+});
+
+test('export as CSV and XLSX gives every product, and importing the export into another store recreates them', async () => {
+  const s = await storeWithMember(t);
+  await upload(s, Buffer.from(CSV), 'products.csv').expect(200);
+  await t.api
+    .post(`${s.url}/products`)
+    .set(s.auth)
+    .send({ name: '=HYPERLINK("evil")', price: 1, sku: 'FORMULA' })
+    .expect(201);
+  const csv = await request(t.app)
+    .get(`${s.url}/products/export?format=csv`)
+    .set(s.auth)
+    .buffer(true)
+    .expect(200);
+  expect(csv.headers['content-type']).toMatch(/text\/csv/);
+  expect(csv.headers['content-disposition']).toMatch(/attachment; filename="products-.*\.csv"/);
+  const text = csv.text;
+  expect(text.split('\n')[0]).toBe(
+    'sku,barcode,name,description,category,supplier,brand,department,unit,packSize,price,cost,reorderPoint,reorderQuantity,aisle,row,bin,expiresAt,active,quantity',
+  );
+  expect(text).toContain(`'=HYPERLINK`);
+
+  const copy = await storeWithMember(t);
+  const res = await upload(copy, Buffer.from(text), 'export.csv').expect(200);
+  expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 3, failed: 0 }));
+  const names = async (st: S) =>
+    (await t.api.get(`${st.url}/products?sort=sku`).set(st.auth).expect(200)).body.data.map(
+      (p: { sku: string; name: string; quantity: number; price: number }) => [
+        p.sku,
+        p.name,
+        p.quantity,
+        p.price,
+      ],
+    );
+  expect(await names(copy)).toEqual(await names(s));
+
+  const xlsx = await request(t.app)
+    .get(`${s.url}/products/export?format=xlsx`)
+    .set(s.auth)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.body as never);
+  expect(book.worksheets[0]!.rowCount).toBe(4);
+  await t.api.get(`${s.url}/products/export?format=pdf`).set(s.auth).expect(400);
+});
+
+test('roles and tenancy: viewers export but cannot import; outsiders get 403', async () => {
+  const s = await storeWithMember(t);
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  await upload(s, Buffer.from('name,price\nA,1\n'), 'p.csv', {}, viewer.auth).expect(403);
+  await request(t.app).get(`${s.url}/products/export`).set(viewer.auth).expect(200);
+  const other = await storeWithMember(t);
+  await upload(s, Buffer.from('name,price\nA,1\n'), 'p.csv', {}, other.auth).expect(403);
+  await request(t.app).get(`${s.url}/products/export`).set(other.auth).expect(403);
+  expect(await count('products', s.storeId)).toBe(0);
+});
+
+test('an import retried with its Idempotency-Key runs once', async () => {
+  const s = await storeWithMember(t);
+  const file = Buffer.from('sku,name,price,quantity\nI-1,Once,1,5\n');
+  const send = () =>
+    t.api
+      .post(`${s.url}/products/import`)
+      .set(s.auth)
+      .set('Idempotency-Key', 'imp-1')
+      .field('updateExisting', 'true')
+      .attach('file', file, 'p.csv');
+  const a = await send().expect(200);
+  const b = await send().expect(200);
+  expect(b.body).toEqual(a.body);
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM stock_movements WHERE store_id = $1',
+    [s.storeId],
+  );
+  expect(rows[0].n).toBe(1);
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ErrorDetail } from '../../../http/errors';
+import { productFields } from '../products.schemas';
+import type { RawRecord } from './import-file';
+
+const number = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
+    schema,
+  );
+const flag = z.preprocess(
+  (v) => {
+    if (typeof v === 'boolean') return v;
+    const s = String(v).toLowerCase();
+    if (['true', 'yes', 'y', '1'].includes(s)) return true;
+    if (['false', 'no', 'n', '0'].includes(s)) return false;
+    return v;
+  },
+  z.boolean({ message: 'must be true or false' }),
+);
+const text = (max: number) =>
+  z.preprocess((v) => (v === undefined ? v : String(v)), z.string().trim().max(max));
+
+/** One spreadsheet row: the product fields plus names for category/supplier and the stock on hand. */
+const rowSchema = z.object({
+  sku: z.preprocess((v) => (v === undefined ? v : String(v)), productFields.sku).optional(),
+  barcode: z.preprocess((v) => (v === undefined ? v : String(v)), productFields.barcode).optional(),
+  name: text(200).pipe(productFields.name),
+  description: text(5000).optional(),
+  category: text(50).optional(),
+  supplier: text(100).optional(),
+  brand: text(100).optional(),
+  department: text(100).optional(),
+  unit: text(30).optional(),
+  packSize: number(z.number().int().min(1).max(100_000)).optional(),
+  price: number(productFields.price),
+  cost: number(z.number().min(0).max(9_999_999_999.99)).optional(),
+  reorderPoint: number(productFields.reorderPoint).optional(),
+  reorderQuantity: number(z.number().int().min(0).max(1_000_000_000)).optional(),
+  aisle: text(30).optional(),
+  row: text(30).optional(),
+  bin: text(30).optional(),
+  expiresAt: z
+    .preprocess((v) => (v === undefined ? v : String(v)), productFields.expiresAt)
+    .optional(),
+  active: flag.optional(),
+  quantity: number(
+    z
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0)
+      .max(1_000_000_000),
+  ).optional(),
+});
+
+export type ImportRow = z.infer<typeof rowSchema>;
+
+export function parseRow(
+  record: RawRecord,
+): { ok: true; value: ImportRow } | { ok: false; errors: ErrorDetail[] } {
+  const r = rowSchema.safeParse(record);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({
+      field: String(i.path[0] ?? 'row'),
+      message: i.message,
+      code: i.code,
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { UnsupportedMediaTypeError, ValidationError } from '../../../http/errors';
+import type { Guards } from '../../../http/guards';
+import { completeWith, respond } from '../../../http/idempotency';
+import { validate } from '../../../http/validate';
+import type { ExportService } from './export.service';
+import { formatOf } from './import-file';
+import type { ImportService } from './import.service';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'on')
+  .default(false);
+
+const importOptions = z
+  .object({ validateOnly: flag, skipDuplicates: flag, updateExisting: flag })
+  .refine((o) => !(o.skipDuplicates && o.updateExisting), {
+    message: 'choose either skipDuplicates or updateExisting',
+    path: ['updateExisting'],
+  });
+
+const exportQuery = z.object({
+  format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
+});
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
+});
+
+interface Deps {
+  imports: ImportService;
+  exports: ExportService;
+  guards: Guards;
+  idempotent: RequestHandler;
+  heavy: RequestHandler;
+}
+
+/** Mounted at /api/v1/stores/:storeId/products, before the /:id routes. */
+export function importExportRouter({ imports, exports, guards, idempotent, heavy }: Deps) {
+  const can = guards.requireStorePermission;
+  const router = Router({ mergeParams: true });
+
+  router.post(
+    '/import',
+    can('inventory:write'),
+    heavy,
+    upload.single('file'),
+    idempotent,
+    validate({ body: importOptions }),
+    async (req, res) => {
+      if (!req.file) {
+        throw new ValidationError([
+          { field: 'file', message: 'attach a CSV or XLSX file as "file"', code: 'required' },
+        ]);
+      }
+      const format = formatOf(req.file.originalname, req.file.mimetype);
+      if (!format) throw new UnsupportedMediaTypeError('Upload a .csv or .xlsx file');
+      const { status, body } = await imports.start(
+        req.store!,
+        { buffer: req.file.buffer, format },
+        req.body,
+        completeWith(req, 0),
+      );
+      respond(req, res, status, body);
+    },
+  );
+
+  router.get(
+    '/export',
+    can('inventory:read'),
+    heavy,
+    validate({ query: exportQuery }),
+    async (req, res) => {
+      const { format } = req.query as { format: 'csv' | 'xlsx' };
+      const stamp = new Date().toISOString().slice(0, 10);
+      res.setHeader('Content-Disposition', `attachment; filename="products-${stamp}.${format}"`);
+      if (format === 'csv') {
+        res.type('text/csv; charset=utf-8');
+        await exports.csv(req.store!, res);
+      } else {
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        await exports.xlsx(req.store!, res);
+      }
+    },
+  );
+  return router;
+}
