@@ -1,6 +1,6 @@
 // Set-based SQL that simulates a store's history into temporary tables and then copies it
-// into the real ones. Randomness comes from hashint8extended(key, salt), so every value is
-// a pure function of the seed and the row's key: the result does not depend on the plan.
+// into the real ones. Randomness comes from hashint8extended(b, hashint8extended(a, salt)), so every
+// value is a pure function of the seed and the row's keys: the result does not depend on the plan.
 //
 // Stock can never go negative: products are delivered on a fixed cycle, and each delivery
 // brings the cumulative receipts up to the cumulative sales and waste of its cycle plus a
@@ -8,22 +8,24 @@
 // cycle at or above the safety stock.
 
 export const CREATE_FUNCTIONS = [
-  `CREATE OR REPLACE FUNCTION pg_temp.demo_rnd(k bigint, salt bigint) RETURNS float8
+  `CREATE OR REPLACE FUNCTION pg_temp.demo_rnd(a bigint, b bigint, salt bigint) RETURNS float8
      LANGUAGE sql IMMUTABLE
-     AS $$ SELECT (hashint8extended(k, salt) & 4503599627370495)::float8 / 4503599627370496.0 $$`,
+     AS $$ SELECT (hashint8extended(b, hashint8extended(a, salt)) & 4503599627370495)::float8
+       / 4503599627370496.0 $$`,
   // A UUIDv7 (time-ordered, so the primary keys fill up from the right) with a hashed tail.
-  `CREATE OR REPLACE FUNCTION pg_temp.demo_uuid(ts timestamptz, k bigint, salt bigint) RETURNS uuid
-     LANGUAGE sql STABLE
+  `CREATE OR REPLACE FUNCTION pg_temp.demo_uuid(ts timestamptz, a bigint, b bigint, salt bigint)
+     RETURNS uuid LANGUAGE sql STABLE
      AS $$ SELECT (lpad(to_hex((date_part('epoch', ts) * 1000)::bigint), 12, '0') || '7'
-       || lpad(to_hex(hashint8extended(k, salt) & 4095), 3, '0') || '8'
-       || lpad(to_hex(hashint8extended(k, salt + 1) & 1152921504606846975), 15, '0'))::uuid $$`,
+       || lpad(to_hex(hashint8extended(b, hashint8extended(a, salt)) & 4095), 3, '0') || '8'
+       || lpad(to_hex(hashint8extended(b, hashint8extended(a, salt + 1)) & 1152921504606846975),
+         15, '0'))::uuid $$`,
 ];
 
 /** Product plan rows: $1 store id salt, then one array per column. */
 export const CREATE_PLAN = `
 CREATE TEMP TABLE demo_p ON COMMIT DROP AS
 SELECT u.*,
-  pg_temp.demo_uuid(u.created_at, u.n, $1) AS id
+  pg_temp.demo_uuid(u.created_at, u.n, 0, $1::bigint) AS id
 FROM unnest(
   $2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
   $10::text[], $11::text[], $12::int[], $13::numeric[], $14::numeric[], $15::int[], $16::int[],
@@ -37,48 +39,53 @@ FROM unnest(
 
 /**
  * Sale lines: $1 salt, $2 days, $3 first day (timestamptz), $4 now, $5 day factors,
- * $6 baskets per day, $7 id salt. Each product draws candidate (day) pairs and keeps
- * each with a probability that follows the weekday and the product's trend; a kept line
- * joins one of that day's baskets, whose time is a function of (day, basket).
+ * $6 baskets per day, $7 id salt. Each product draws candidate days and keeps each with a
+ * probability that follows the weekday and the product's trend; a kept line joins one of
+ * that day's baskets, whose time is a function of (day, basket). Two draws of one product
+ * in one basket become one line, so no product has two movements at the same instant.
+ * A product is on promotion (20% off) on about one day in twenty.
  */
 export const CREATE_LINES = `
 CREATE TEMP TABLE demo_lines ON COMMIT DROP AS
 WITH cand AS (
   SELECT p.n, p.id AS product_id, p.price, p.upl, p.trend, p.stop_day, p.fmax,
-    (p.n::bigint << 24) + j AS key,
-    floor(pg_temp.demo_rnd((p.n::bigint << 24) + j, $1 + 1) * $2)::int AS d
+    j, floor(pg_temp.demo_rnd(p.n, j, $1::bigint + 1) * $2)::int AS d
   FROM demo_p p, generate_series(1, p.candidates) j
 ), kept AS (
-  SELECT c.*, floor(pg_temp.demo_rnd(c.key, $1 + 3) * ($6::int[])[c.d + 1])::int AS k
+  SELECT c.*, floor(pg_temp.demo_rnd(c.n, c.j, $1::bigint + 3) * ($6::int[])[c.d + 1])::int AS k
   FROM cand c
   WHERE (c.stop_day IS NULL OR c.d <= c.stop_day)
-    AND pg_temp.demo_rnd(c.key, $1 + 2) * c.fmax
+    AND pg_temp.demo_rnd(c.n, c.j, $1::bigint + 2) * c.fmax
       < ($5::float8[])[c.d + 1] * (1 + c.trend * (c.d::float8 / greatest($2 - 1, 1) - 0.5))
 ), timed AS (
   SELECT kept.*,
     $3::timestamptz + make_interval(days => d) + interval '8 hours'
-      + interval '13 hours' * (0.5 + asin(2 * (k + pg_temp.demo_rnd((d::bigint << 32) + k, $1 + 4))
+      + interval '13 hours' * (0.5 + asin(2 * (k + pg_temp.demo_rnd(d, k, $1::bigint + 4))
         / ($6::int[])[d + 1] - 1) / pi()) AS sold_at,
-    least(24, 1 + floor(-ln(1 - pg_temp.demo_rnd(key, $1 + 5)) * (upl - 1)))::int AS q,
-    CASE WHEN pg_temp.demo_rnd(key, $1 + 6) < 0.05 THEN round(price * 0.8, 2) ELSE price END
+    least(24, 1 + floor(-ln(1 - pg_temp.demo_rnd(n, j, $1::bigint + 5)) * (upl - 1)))::int AS q,
+    CASE WHEN pg_temp.demo_rnd(n, d, $1::bigint + 6) < 0.05 THEN round(price * 0.8, 2) ELSE price END
       AS unit_price
   FROM kept
+), merged AS (
+  SELECT n, d, k, min(j) AS j, product_id, sold_at, unit_price, sum(q)::int AS q
+  FROM timed
+  WHERE sold_at <= $4
+  GROUP BY n, d, k, product_id, sold_at, unit_price
 )
-SELECT n, product_id, key, sold_at, q, unit_price, q * unit_price AS line_total,
-  pg_temp.demo_uuid(sold_at, (d::bigint << 32) + k, $7) AS sale_id
-FROM timed
-WHERE sold_at <= $4`;
+SELECT n, j, product_id, sold_at, q, unit_price, q * unit_price AS line_total,
+  pg_temp.demo_uuid(sold_at, d, k, $7::bigint) AS sale_id
+FROM merged`;
 
 /** Waste events: $1 salt, $2 days, $3 first day, $4 now. */
 export const CREATE_WASTE = `
 CREATE TEMP TABLE demo_waste ON COMMIT DROP AS
 SELECT * FROM (
-  SELECT p.n, p.id AS product_id, p.waste_reason AS reason, (p.n::bigint << 16) + w AS key,
+  SELECT p.n, w, p.id AS product_id, p.waste_reason AS reason,
     $3::timestamptz
-      + make_interval(days => floor(pg_temp.demo_rnd((p.n::bigint << 16) + w, $1 + 7) * $2)::int)
-      + interval '7 hours' + interval '15 hours' * pg_temp.demo_rnd((p.n::bigint << 16) + w, $1 + 8)
+      + make_interval(days => floor(pg_temp.demo_rnd(p.n, w, $1::bigint + 7) * $2)::int)
+      + interval '7 hours' + interval '15 hours' * pg_temp.demo_rnd(p.n, w, $1::bigint + 8)
       AS ts,
-    1 + floor(pg_temp.demo_rnd((p.n::bigint << 16) + w, $1 + 9) * 3)::int AS q
+    1 + floor(pg_temp.demo_rnd(p.n, w, $1::bigint + 9) * 3)::int AS q
   FROM demo_p p, generate_series(1, p.waste_count) w
 ) x
 WHERE ts <= $4`;
@@ -121,7 +128,7 @@ SELECT n, product_id, k, supplier_name,
   (total - coalesce(lag(total) OVER (PARTITION BY n ORDER BY k), 0))::int AS qty,
   CASE WHEN k = 0 THEN $2::timestamptz - interval '18 hours'
     ELSE $2::timestamptz + make_interval(days => off + (k - 1) * every) + interval '6 hours' END
-    + interval '30 minutes' * pg_temp.demo_rnd((n::bigint << 16) + k, $1 + 10) AS ts
+    + interval '30 minutes' * pg_temp.demo_rnd(n, k, $1::bigint + 10) AS ts
 FROM received`;
 
 /** Every movement with its running quantity: $1 id salt. */
@@ -129,18 +136,18 @@ export const CREATE_MOVEMENTS = `
 CREATE TEMP TABLE demo_mov ON COMMIT DROP AS
 SELECT m.*, sum(delta) OVER (PARTITION BY n ORDER BY created_at, id) AS quantity_after
 FROM (
-  SELECT pg_temp.demo_uuid(sold_at, key, $1 + 20) AS id, n, product_id, -q AS delta,
+  SELECT pg_temp.demo_uuid(sold_at, n, j, $1::bigint + 20) AS id, n, product_id, -q AS delta,
     'sale' AS reason, 'sale' AS reference_type, sale_id AS reference_id, NULL::text AS note,
     sold_at AS created_at
   FROM demo_lines
   UNION ALL
-  SELECT pg_temp.demo_uuid(ts, key, $1 + 30), n, product_id, -q, reason, NULL, NULL,
+  SELECT pg_temp.demo_uuid(ts, n, w, $1::bigint + 30), n, product_id, -q, reason, NULL, NULL,
     CASE reason WHEN 'spoiled' THEN 'Spoiled on the shelf' WHEN 'expired' THEN 'Past its date'
       ELSE 'Damaged in store' END,
     ts
   FROM demo_waste
   UNION ALL
-  SELECT pg_temp.demo_uuid(ts, (n::bigint << 16) + k, $1 + 40), n, product_id, qty,
+  SELECT pg_temp.demo_uuid(ts, n, k, $1::bigint + 40), n, product_id, qty,
     'purchase_receipt', NULL, NULL,
     CASE WHEN k = 0 THEN 'Opening stock' ELSE 'Delivery from ' || supplier_name END, ts
   FROM demo_receipts
@@ -176,10 +183,10 @@ ORDER BY sale_id`;
 /** $1 store id, $2 id salt. */
 export const INSERT_SALE_ITEMS = `
 INSERT INTO sale_items (id, sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at)
-SELECT pg_temp.demo_uuid(sold_at, key, $2), sale_id, $1, product_id, q, unit_price, line_total,
+SELECT pg_temp.demo_uuid(sold_at, n, j, $2::bigint), sale_id, $1, product_id, q, unit_price, line_total,
   sold_at
 FROM demo_lines
-ORDER BY sold_at, key`;
+ORDER BY sold_at, n, j`;
 
 /** $1 store id, $2 user id. */
 export const INSERT_MOVEMENTS = `

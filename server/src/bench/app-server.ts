@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import type { Logger } from '../logger';
+import { createAccessTokens } from '../modules/auth/tokens';
+import type { Cache } from '../platform/cache';
+import { OutboxMailer } from '../platform/mailer';
+import type { Platform } from '../platform/platform';
+
+/** Never hits: the app behind it runs its SQL on every request. */
+class NoCache implements Cache {
+  async get<T>(): Promise<T | undefined> {
+    return undefined;
+  }
+  async set(): Promise<void> {}
+  async del(): Promise<void> {}
+  async incr(): Promise<number> {
+    return 1;
+  }
+}
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real app on port 0, rate limits off; `cached: false` swaps its cache for one that never hits. */
+export async function startApp(opts: {
+  pool: Pool;
+  databaseUrl: string;
+  platform: Platform;
+  log: Logger;
+  jwtSecret: string;
+  cached: boolean;
+}): Promise<RunningApp> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: opts.databaseUrl,
+    JWT_SECRET: opts.jwtSecret,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'error',
+    PORT: '0',
+  });
+  const platform = opts.cached ? opts.platform : { ...opts.platform, cache: new NoCache() };
+  const { app } = createApp({
+    config,
+    pool: opts.pool,
+    platform,
+    mailer: new OutboxMailer(opts.pool, opts.log),
+    log: opts.log,
+    jwtSecret: opts.jwtSecret,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function benchSecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** An access token that outlives the whole run. */
+export function benchToken(secret: string, userId: string): string {
+  return createAccessTokens(secret, 3600).sign(userId).token;
+}

@@ -1,0 +1,106 @@
+/* eslint-disable no-restricted-imports -- the baseline runs the repositories' own SQL, without
+   the framework around it, so the comparison measures everything except the SQL. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
+import { withTransaction } from '../db/pool';
+import * as analytics from '../modules/analytics/analytics.repo';
+import { insertEvent } from '../modules/events/events.repo';
+import { listProducts } from '../modules/products/products-list.repo';
+import * as products from '../modules/products/products.repo';
+import * as stock from '../modules/products/stock.repo';
+import type { ListProductsQuery } from '../modules/products/products.schemas';
+import * as sales from '../modules/sales/sales.repo';
+import { findStore } from '../modules/stores/stores.repo';
+
+export type BareHandler = (arg: string, body: string) => Promise<unknown>;
+
+/** The same SQL as the API for each scenario, as plain functions of (path argument, body). */
+export function bareHandlers(
+  pool: Pool,
+  storeId: string,
+  userId: string,
+  lists: Record<string, ListProductsQuery>,
+): Record<string, BareHandler> {
+  return {
+    list: async (name) => (await listProducts(pool, storeId, lists[name]!)).rows,
+    product: (id) => products.find(pool, storeId, id),
+    dashboard: async () => {
+      const store = await findStore(pool, storeId);
+      return Promise.all([
+        analytics.totals(pool, storeId),
+        analytics.categoryBreakdown(pool, storeId),
+        analytics.topMovers(pool, storeId, 30, 10),
+        analytics.slowMovers(pool, storeId, 10),
+        analytics.salesTrend(pool, storeId, store!.timezone, 30),
+      ]);
+    },
+    sale: (_arg, body) => {
+      const { items } = JSON.parse(body) as {
+        items: Array<{ productId: string; quantity: number }>;
+      };
+      return withTransaction(pool, async (tx) => {
+        const ids = [...new Set(items.map((i) => i.productId))].sort();
+        const locked = await stock.lockStock(tx, storeId, ids);
+        const soldAt = new Date();
+        const saleId = await sales.insertSale(tx, storeId, {
+          userId,
+          soldAt,
+          note: null,
+          lines: items.map((i) => ({ ...i, unitPrice: locked.get(i.productId)!.price })),
+        });
+        for (const i of items) {
+          const applied = await stock.applyDelta(tx, storeId, i.productId, -i.quantity, {
+            sold: soldAt,
+          });
+          if (!applied) throw new Error('insufficient stock');
+          const m = await stock.insertMovement(tx, storeId, {
+            productId: i.productId,
+            delta: -i.quantity,
+            reason: 'sale',
+            quantityAfter: applied.quantity,
+            userId,
+            referenceType: 'sale',
+            referenceId: saleId,
+            at: soldAt,
+          });
+          await insertEvent(tx, storeId, 'inventory.stock_updated', { movementId: m.id });
+        }
+        const sale = await sales.find(tx, storeId, saleId);
+        await insertEvent(tx, storeId, 'sale.recorded', { saleId });
+        return sale;
+      });
+    },
+  };
+}
+
+/** node:http + pg: `/<handler>/<arg>` runs the handler and answers its result as JSON. */
+export async function startBareServer(handlers: Record<string, BareHandler>) {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const [, name = '', arg = ''] = (req.url ?? '/').split('/');
+      const handler = handlers[name];
+      if (!handler) {
+        res.writeHead(404).end();
+        return;
+      }
+      handler(decodeURIComponent(arg), Buffer.concat(chunks).toString()).then(
+        (data) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ data }));
+        },
+        (err: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: String(err) }));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { migrate } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { createLogger } from '../logger';
+import { createPlatform } from '../platform/platform';
+import { benchSecret, benchToken, startApp } from './app-server';
+import { bareHandlers, startBareServer } from './bare';
+import { runLoad, type LoadResult } from './load';
+import { machineInfo, type Row, renderTable, writeReport } from './report';
+import { prepareFixtures } from './scenarios';
+import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
+
+const SIZES: Record<string, BenchSize> = {
+  '10k': { label: '10k', products: 10_000, days: 180 },
+  '100k': { label: '100k', products: 100_000, days: 90 },
+};
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10k,100k' },
+      seconds: { type: 'string', default: '6' },
+      warmup: { type: 'string', default: '1' },
+      connections: { type: 'string', default: '10' },
+      only: { type: 'string' },
+      'no-report': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => {
+    const size = SIZES[s.trim()];
+    if (!size) throw new Error(`unknown size ${s}; use ${Object.keys(SIZES).join(', ')}`);
+    return size;
+  });
+  const seconds = Number(values.seconds);
+  const warmup = Number(values.warmup);
+  const connections = Number(values.connections);
+  const config = loadConfig();
+  const log = createLogger('error');
+  const started = Date.now();
+  const server = await benchServer(config.databaseUrl, config.dataDir, log);
+  const platform = await createPlatform({
+    redisUrl: config.redisUrl,
+    keyPrefix: `nimbus-bench:${randomBytes(4).toString('hex')}:`,
+    log,
+  });
+  say(`PostgreSQL ${server.version} (${server.kind}), cache: ${platform.kind}`);
+  const rows: Row[] = [];
+  try {
+    for (const size of sizes) {
+      say(`\n== ${size.label} products ==`);
+      const seeded = await ensureSeeded(server, size, say);
+      const db = await cloneForRun(server, seeded);
+      const pool = createPool(db.url, 10);
+      const secret = benchSecret();
+      const apps: Array<{ close(): Promise<void> }> = [];
+      try {
+        await migrate(pool);
+        const fixtures = await prepareFixtures(pool, db.storeId);
+        const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
+        const cached = await startApp({ ...appOpts, cached: true });
+        const uncached = await startApp({ ...appOpts, cached: false });
+        const bare = await startBareServer(
+          bareHandlers(pool, db.storeId, db.userId, fixtures.lists),
+        );
+        apps.push(cached, uncached, bare);
+        const token = benchToken(secret, db.userId);
+        const only = values.only;
+        for (const s of fixtures.scenarios.filter((x) => !only || x.name.includes(only))) {
+          const measure = async (url: string, paths: string[], auth: boolean) => {
+            const spec = {
+              url,
+              method: s.method,
+              paths,
+              bodies: s.bodies,
+              connections,
+              headers: {
+                'content-type': 'application/json',
+                ...(auth ? { authorization: `Bearer ${token}` } : {}),
+              },
+            };
+            if (warmup > 0 && s.method === 'GET') await runLoad({ ...spec, seconds: warmup });
+            return runLoad({ ...spec, seconds });
+          };
+          const appResult: LoadResult = await measure(
+            (s.app === 'cached' ? cached : uncached).url,
+            s.appPaths,
+            true,
+          );
+          const bareResult = await measure(bare.url, s.barePaths, false);
+          const row: Row = { size: size.label, scenario: s.name, app: appResult, bare: bareResult };
+          rows.push(row);
+          say(renderTable([row], false));
+        }
+      } finally {
+        for (const a of apps) await a.close();
+        await pool.end();
+        await db.drop();
+      }
+    }
+  } finally {
+    await platform.close();
+    await server.stop();
+  }
+  say(`\n${renderTable(rows, true)}`);
+  say(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!values['no-report']) {
+    const file = await writeReport(rows, {
+      ...machineInfo(),
+      postgres: `${server.version} (${server.kind})`,
+      cache: platform.kind,
+      seconds,
+      connections,
+    });
+    say(`written to ${file}`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+import { createTestDb, type TestDb } from '../../test/db';
+import { createStore, createUser } from '../../test/factories';
+import { ean13CheckDigit, isValidEan13, makeEan13 } from './ean';
+import { generateDemoStore } from './generate';
+
+const NOW = new Date('2026-03-18T15:30:00Z');
+let db: TestDb;
+let owner: { id: string };
+
+beforeAll(async () => {
+  db = await createTestDb();
+  owner = await createUser(db.pool);
+});
+afterAll(() => db.drop());
+
+async function generated(seed: number, products = 300, days = 60) {
+  const store = await createStore(db.pool);
+  const summary = await generateDemoStore(db.pool, {
+    storeId: store.id,
+    userId: owner.id,
+    products,
+    days,
+    seed,
+    now: NOW,
+  });
+  return { storeId: store.id, summary };
+}
+
+async function one<T>(sql: string, values: unknown[]): Promise<T> {
+  const { rows } = await db.pool.query(sql, values);
+  return rows[0] as T;
+}
+
+describe('EAN-13 check digits', () => {
+  test('when given known barcodes, then the computed check digit matches', () => {
+    expect(ean13CheckDigit('400638133393')).toBe(1);
+    expect(ean13CheckDigit('590123412345')).toBe(7);
+    expect(isValidEan13('4006381333931')).toBe(true);
+    expect(isValidEan13('4006381333932')).toBe(false);
+    expect(isValidEan13(makeEan13('50', 12345, 42))).toBe(true);
+  });
+});
+
+describe('generateDemoStore', () => {
+  let storeId: string;
+  let summary: Awaited<ReturnType<typeof generateDemoStore>>;
+
+  beforeAll(async () => {
+    ({ storeId, summary } = await generated(7));
+  });
+
+  test('when a store is generated, then it has a realistic catalogue', async () => {
+    expect(summary.products).toBe(300);
+    expect(summary.categories).toBeGreaterThanOrEqual(10);
+    expect(summary.suppliers).toBeGreaterThanOrEqual(8);
+    const c = await one<Record<string, number>>(
+      `SELECT count(*)::int AS products,
+         count(DISTINCT sku)::int AS skus,
+         count(DISTINCT category_id)::int AS categories,
+         count(*) FILTER (WHERE cost >= price)::int AS cost_not_below_price,
+         count(*) FILTER (WHERE expires_at < $2::date)::int AS expired,
+         count(*) FILTER (WHERE expires_at BETWEEN $2::date AND $2::date + 30)::int AS expiring,
+         count(*) FILTER (WHERE quantity = 0)::int AS out_of_stock,
+         count(*) FILTER (WHERE quantity > 0 AND quantity <= reorder_point)::int AS low_stock,
+         count(*) FILTER (WHERE location_aisle IS NOT NULL)::int AS located,
+         count(*) FILTER (WHERE barcode IS NOT NULL)::int AS barcoded
+       FROM products WHERE store_id = $1`,
+      [storeId, NOW.toISOString().slice(0, 10)],
+    );
+    expect(c.products).toBe(300);
+    expect(c.skus).toBe(300);
+    expect(c.categories).toBeGreaterThanOrEqual(10);
+    expect(c.cost_not_below_price).toBe(0);
+    expect(c.expired).toBeGreaterThan(0);
+    expect(c.expiring).toBeGreaterThan(c.expired!);
+    expect(c.out_of_stock).toBeGreaterThan(0);
+    expect(c.low_stock).toBeGreaterThan(0);
+    expect(c.located).toBeGreaterThan(200);
+    const { rows } = await db.pool.query<{ barcode: string }>(
+      'SELECT barcode FROM products WHERE store_id = $1 AND barcode IS NOT NULL',
+      [storeId],
+    );
+    expect(rows.length).toBeGreaterThan(250);
+    expect(rows.filter((r) => !isValidEan13(r.barcode))).toEqual([]);
+    expect(new Set(rows.map((r) => r.barcode)).size).toBe(rows.length);
+  });
+
+  test('when a store is generated, then each quantity is the sum of its movements and never went negative', async () => {
+    const bad = await one<Record<string, number>>(
+      `WITH m AS (
+         SELECT product_id, quantity_after,
+           sum(delta) OVER (PARTITION BY product_id ORDER BY created_at, id) AS running
+         FROM stock_movements WHERE store_id = $1
+       )
+       SELECT
+         (SELECT count(*)::int FROM m WHERE quantity_after <> running) AS wrong_after,
+         (SELECT count(*)::int FROM m WHERE running < 0) AS negative,
+         (SELECT count(*)::int FROM products p WHERE p.store_id = $1 AND p.quantity <>
+            coalesce((SELECT sum(delta) FROM stock_movements s WHERE s.product_id = p.id), 0))
+           AS wrong_quantity,
+         (SELECT count(*)::int FROM stock_movements WHERE store_id = $1) AS movements`,
+      [storeId],
+    );
+    expect(bad).toEqual({
+      wrong_after: 0,
+      negative: 0,
+      wrong_quantity: 0,
+      movements: summary.movements,
+    });
+  });
+
+  test('when a store is generated, then every sale line has its sale movement and every sale adds up', async () => {
+    const c = await one<Record<string, number>>(
+      `SELECT
+         (SELECT count(*)::int FROM sale_items WHERE store_id = $1) AS lines,
+         (SELECT count(*)::int FROM sale_items i WHERE i.store_id = $1 AND NOT EXISTS (
+            SELECT 1 FROM stock_movements m
+            WHERE m.store_id = $1 AND m.reason = 'sale' AND m.reference_type = 'sale'
+              AND m.reference_id = i.sale_id AND m.product_id = i.product_id
+              AND m.delta = -i.quantity AND m.created_at = i.sold_at)) AS unmatched_lines,
+         (SELECT count(*)::int FROM stock_movements WHERE store_id = $1 AND reason = 'sale')
+           AS sale_movements,
+         (SELECT count(*)::int FROM sales s
+            LEFT JOIN (SELECT sale_id, sum(line_total) AS total, sum(quantity) AS units
+                       FROM sale_items WHERE store_id = $1 GROUP BY sale_id) i ON i.sale_id = s.id
+            WHERE s.store_id = $1 AND (i.sale_id IS NULL OR s.total <> i.total
+              OR s.item_count <> i.units)) AS wrong_totals,
+         (SELECT count(*)::int FROM sale_items i JOIN sales s ON s.id = i.sale_id
+            WHERE i.store_id = $1 AND (i.sold_at <> s.sold_at OR i.line_total <> i.quantity * i.unit_price))
+           AS wrong_lines,
+         (SELECT count(*)::int FROM products p WHERE p.store_id = $1 AND p.last_sold_at IS DISTINCT FROM
+            (SELECT max(sold_at) FROM sale_items i WHERE i.product_id = p.id)) AS wrong_last_sold`,
+      [storeId],
+    );
+    expect(c.lines).toBe(summary.saleLines);
+    expect(c.lines).toBeGreaterThan(5000);
+    expect(c).toMatchObject({
+      unmatched_lines: 0,
+      sale_movements: c.lines,
+      wrong_totals: 0,
+      wrong_lines: 0,
+      wrong_last_sold: 0,
+    });
+  });
+
+  test('when a store is generated, then it has receipts, waste, and nothing after now', async () => {
+    const { rows } = await db.pool.query<{ reason: string; n: number }>(
+      `SELECT reason, count(*)::int AS n FROM stock_movements WHERE store_id = $1 GROUP BY 1`,
+      [storeId],
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
+    expect(by.purchase_receipt).toBeGreaterThan(300);
+    for (const reason of ['damaged', 'expired', 'spoiled']) expect(by[reason]).toBeGreaterThan(0);
+    const latest = await one<{ m: Date; s: Date }>(
+      `SELECT (SELECT max(created_at) FROM stock_movements WHERE store_id = $1) AS m,
+         (SELECT max(sold_at) FROM sales WHERE store_id = $1) AS s`,
+      [storeId],
+    );
+    expect(latest.m.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(latest.s.getTime()).toBeLessThanOrEqual(NOW.getTime());
+  });
+
+  test('when a store is generated, then weekends sell more units per day than weekdays', async () => {
+    const r = await one<{ weekend: number; weekday: number }>(
+      `SELECT avg(units) FILTER (WHERE dow IN (0, 6))::float8 AS weekend,
+         avg(units) FILTER (WHERE dow NOT IN (0, 6))::float8 AS weekday
+       FROM (SELECT date_trunc('day', sold_at AT TIME ZONE 'UTC') AS day,
+               extract(dow FROM sold_at AT TIME ZONE 'UTC') AS dow, sum(quantity) AS units
+             FROM sale_items WHERE store_id = $1 AND sold_at < $2::date GROUP BY 1, 2) d`,
+      [storeId, NOW.toISOString().slice(0, 10)],
+    );
+    expect(r.weekend).toBeGreaterThan(r.weekday * 1.1);
+  });
+
+  test('when the same seed is used twice, then the stores have the same content; another seed differs', async () => {
+    const fingerprint = (id: string) =>
+      one<{ products: string; movements: string; sales: string }>(
+        `SELECT
+           (SELECT md5(string_agg(concat_ws('|', sku, barcode, name, price, cost, quantity,
+              reorder_point, expires_at, last_sold_at, location_aisle), ',' ORDER BY sku))
+            FROM products WHERE store_id = $1) AS products,
+           (SELECT md5(string_agg(concat_ws('|', p.sku, m.created_at, m.delta, m.reason,
+              m.quantity_after), ',' ORDER BY p.sku, m.created_at))
+            FROM stock_movements m JOIN products p ON p.id = m.product_id
+            WHERE m.store_id = $1) AS movements,
+           (SELECT md5(string_agg(concat_ws('|', sold_at, total, item_count), ','
+              ORDER BY sold_at, total)) FROM sales WHERE store_id = $1) AS sales`,
+        [id],
+      );
+    const again = await generated(7);
+    const other = await generated(8);
+    const first = await fingerprint(storeId);
+    expect(await fingerprint(again.storeId)).toEqual(first);
+    const different = await fingerprint(other.storeId);
+    expect(different.products).not.toBe(first.products);
+    expect(different.movements).not.toBe(first.movements);
+  });
+});
