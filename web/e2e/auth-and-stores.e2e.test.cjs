@@ -2,17 +2,17 @@
 // survive access-token expiry (ACCESS_TOKEN_TTL=3), work with two stores, invite a member.
 const crypto = require('node:crypto');
 const { describeWithBrowser } = require('./support/browser.cjs');
-const { screen, useJourney } = require('./support/journey.cjs');
+const { registerWithStore, screen, STORE_URL, useJourney } = require('./support/journey.cjs');
 
 const run = crypto.randomBytes(4).toString('hex');
 const user = { name: 'Dana Reyes', email: `dana.${run}@example.com`, password: 'Shelf-Life-42' };
 const firstStore = 'Corner Grocery';
 const secondStore = 'Harbor Hardware';
 const invitee = `sam.${run}@example.com`;
-const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 
 describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () => {
-  const { ctx, step } = useJourney();
+  // Access tokens live 3 s, so the journey crosses several expiries and refreshes.
+  const { ctx, step } = useJourney({ env: { ACCESS_TOKEN_TTL: '3' } });
   const { heading, field, status, alert, storeTab, selectedStoreName } = screen(ctx);
   const { traffic } = ctx;
   const ids = {};
@@ -25,16 +25,7 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
   step(
     'when a visitor registers with a store name, then they land on that store dashboard',
     async () => {
-      await page.goto(`${ctx.server.baseUrl}/register`);
-      await heading('Create your account').waitFor();
-      await field('Name').fill(user.name);
-      await field('Email').fill(user.email);
-      await field('Password').fill(user.password);
-      await field('Store name (optional)').fill(firstStore);
-      await page.getByRole('button', { name: 'Create account' }).click();
-
-      await page.waitForURL(STORE_URL);
-      ids.first = storeIdInUrl();
+      ids.first = await registerWithStore(ctx, user, firstStore);
       await heading(firstStore).waitFor();
       await page.getByText('Your dashboard will appear here').waitFor();
       await page.getByText('Admin', { exact: true }).first().waitFor();

@@ -5,6 +5,9 @@ import { Providers } from './app/providers';
 import { router } from './app/router';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/forms.css';
+import './styles/data.css';
+import './styles/screens.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,8 +2,13 @@
 const { startServer } = require('./server.cjs');
 const { launchBrowser, saveFailureArtifacts } = require('./browser.cjs');
 
-/** Call inside a describe block; registers the hooks and returns `step` and the shared state. */
-function useJourney() {
+const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
+
+/**
+ * Call inside a describe block; registers the hooks and returns `step` and the shared state.
+ * `env` goes to the server (see startServer).
+ */
+function useJourney({ env } = {}) {
   const ctx = {
     server: undefined,
     browser: undefined,
@@ -13,7 +18,7 @@ function useJourney() {
   let failed = false;
 
   beforeAll(async () => {
-    ctx.server = await startServer();
+    ctx.server = await startServer({ env });
     ctx.browser = await launchBrowser();
     const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(15_000);
@@ -71,4 +76,19 @@ function screen(ctx) {
   };
 }
 
-module.exports = { useJourney, screen };
+/** Registers through the form with a first store; resolves once that store's page is open. */
+async function registerWithStore(ctx, user, storeName) {
+  const { page } = ctx;
+  const { heading, field } = screen(ctx);
+  await page.goto(`${ctx.server.baseUrl}/register`);
+  await heading('Create your account').waitFor();
+  await field('Name').fill(user.name);
+  await field('Email').fill(user.email);
+  await field('Password').fill(user.password);
+  await field('Store name (optional)').fill(storeName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(STORE_URL);
+  return STORE_URL.exec(new URL(page.url()).pathname)[1];
+}
+
+module.exports = { useJourney, screen, registerWithStore, STORE_URL };

@@ -64,7 +64,8 @@ async function waitForReady(baseUrl, child, output, timeoutMs = 60_000) {
   throw new Error(`The server was not ready within ${timeoutMs} ms:\n${output.join('')}`);
 }
 
-async function startServer() {
+/** `env` overrides the defaults below (e.g. a short ACCESS_TOKEN_TTL to exercise refresh). */
+async function startServer({ env: overrides = {} } = {}) {
   for (const [file, hint] of [
     [serverMain, 'npm run build -w server'],
     [webIndex, 'npm run build -w web'],
@@ -86,8 +87,8 @@ async function startServer() {
     DATA_DIR: dataDir,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
-    ACCESS_TOKEN_TTL: '3',
     RATE_LIMIT_ENABLED: 'true',
+    ...overrides,
   };
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;

@@ -4,20 +4,19 @@ import { ForgotPasswordPage } from '../features/auth/components/forgot-password-
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
-import { MembersPage } from '../features/members/components/members-page';
-import { StoreDashboardPage } from '../features/stores/components/store-dashboard-page';
-import { StoreSettingsPage } from '../features/stores/components/store-settings-page';
 import { AppLayout } from './app-layout';
 import { GuestOnly, RequireAuth } from './guards';
 import { CreateStoreRoute, HomeRedirect } from './home-redirect';
 import { NotFoundPage, RouteErrorPage } from './not-found';
-import { SessionGate } from './session-gate';
+import { SessionGate, Splash } from './session-gate';
 import { StoreLayout } from './store-layout';
+import { storeRoutes } from './store-routes';
 
 export const router = createBrowserRouter([
   {
     element: <SessionGate />,
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <Splash />,
     children: [
       {
         element: <GuestOnly />,
@@ -40,11 +39,7 @@ export const router = createBrowserRouter([
               {
                 path: 'stores/:storeId',
                 element: <StoreLayout />,
-                children: [
-                  { index: true, element: <StoreDashboardPage /> },
-                  { path: 'members', element: <MembersPage /> },
-                  { path: 'settings', element: <StoreSettingsPage /> },
-                ],
+                children: storeRoutes,
               },
               { path: '*', element: <NotFoundPage /> },
             ],

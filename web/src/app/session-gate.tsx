@@ -12,13 +12,16 @@ export function SessionGate() {
     void restoreSession();
   }, []);
 
-  if (session.status === 'restoring') {
-    return (
-      <div className="splash">
-        <span className="brand-mark brand-mark--large" aria-hidden="true" />
-        <Loading label="Loading Nimbus…" />
-      </div>
-    );
-  }
+  if (session.status === 'restoring') return <Splash />;
   return <Outlet />;
+}
+
+/** Also shown while the first screen's code loads (the store screens are lazy routes). */
+export function Splash() {
+  return (
+    <div className="splash">
+      <span className="brand-mark brand-mark--large" aria-hidden="true" />
+      <Loading label="Loading Nimbus…" />
+    </div>
+  );
 }

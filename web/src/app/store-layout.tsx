@@ -1,20 +1,19 @@
 import { useEffect, useMemo } from 'react';
-import { Link, NavLink, Outlet, useParams } from 'react-router-dom';
+import { Link, Outlet, useParams } from 'react-router-dom';
 import { useMe } from '../features/auth/api/get-me';
+import { useStore } from '../features/stores/api/get-store';
 import { rememberStore } from '../lib/session';
 import { StoreAccessContext, type StoreAccess } from '../lib/store-access';
-
-const tabs = [
-  { to: '', label: 'Dashboard', end: true },
-  { to: 'members', label: 'Members', end: false },
-  { to: 'settings', label: 'Settings', end: false },
-];
+import { StoreNav } from './store-nav';
 
 /** `/stores/:storeId/*`: checks membership, remembers the store, and shares the caller's access. */
 export function StoreLayout() {
   const { storeId = '' } = useParams();
   const me = useMe();
   const membership = me.data?.memberships.find((m) => m.storeId === storeId);
+  // Only for the currency money is shown in; screens work (in USD) until it arrives.
+  const store = useStore(storeId, { enabled: !!membership });
+  const currency = store.data?.currency ?? 'USD';
 
   const access = useMemo<StoreAccess | null>(
     () =>
@@ -24,9 +23,10 @@ export function StoreLayout() {
             storeName: membership.storeName,
             role: membership.role,
             permissions: membership.permissions,
+            currency,
           }
         : null,
-    [storeId, membership],
+    [storeId, membership, currency],
   );
 
   useEffect(() => {
@@ -53,23 +53,7 @@ export function StoreLayout() {
 
   return (
     <StoreAccessContext.Provider value={access}>
-      <nav className="store-nav" aria-label="Store sections">
-        <div className="store-nav__inner">
-          <span className="store-nav__name">{access.storeName}</span>
-          {tabs.map((tab) => (
-            <NavLink
-              key={tab.label}
-              to={`/stores/${storeId}${tab.to ? `/${tab.to}` : ''}`}
-              end={tab.end}
-              className={({ isActive }) =>
-                isActive ? 'store-nav__tab is-active' : 'store-nav__tab'
-              }
-            >
-              {tab.label}
-            </NavLink>
-          ))}
-        </div>
-      </nav>
+      <StoreNav access={access} />
       <Outlet />
     </StoreAccessContext.Provider>
   );

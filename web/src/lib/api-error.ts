@@ -62,3 +62,28 @@ export function toApiError(error: unknown): ApiError {
 export function isStatus(error: unknown, status: number): boolean {
   return isAxiosError(error) && error.response?.status === status;
 }
+
+export interface StockShortage {
+  productId: string;
+  requested: number;
+  available: number;
+}
+
+/** The lines an INSUFFICIENT_STOCK answer lists as short, keyed by product id. */
+export function stockShortages(error: unknown): Map<string, StockShortage> {
+  const shortages = new Map<string, StockShortage>();
+  if (!isAxiosError(error)) return shortages;
+  const body: unknown = error.response?.data;
+  if (!isErrorEnvelope(body) || body.error.code !== 'INSUFFICIENT_STOCK') return shortages;
+  for (const detail of (body.error.details ?? []) as unknown[]) {
+    const d = detail as Partial<StockShortage>;
+    if (typeof d.productId === 'string' && typeof d.available === 'number') {
+      shortages.set(d.productId, {
+        productId: d.productId,
+        requested: Number(d.requested),
+        available: d.available,
+      });
+    }
+  }
+  return shortages;
+}

@@ -7,6 +7,12 @@ export interface Pagination {
   hasPrev: boolean;
 }
 
+/** A page of a list: the rows and where they sit in the whole list. */
+export interface Paged<T> {
+  items: T[];
+  pagination: Pagination;
+}
+
 export interface SuccessEnvelope<T> {
   success: true;
   data: T;
@@ -44,4 +50,9 @@ export interface AuthSession {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
 }

@@ -1,9 +1,50 @@
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const numberFormat = new Intl.NumberFormat();
 
-export function formatDate(iso: string | undefined): string {
+export function formatDate(iso: string | undefined | null): string {
+  if (!iso) return '—';
+  // A bare `YYYY-MM-DD` is a calendar day, not UTC midnight: read it in local time.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+}
+
+export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date);
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value);
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(value: number | null | undefined, currency = 'USD'): string {
+  if (value === null || value === undefined) return '—';
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(value);
+}
+
+/** Whole days from today (local) to a `YYYY-MM-DD` day; negative when it has passed. */
+export function daysUntil(day: string): number {
+  const target = new Date(`${day}T00:00:00`);
+  const today = new Date();
+  today.setHours(0, 0, 0, 0);
+  return Math.round((target.getTime() - today.getTime()) / 86_400_000);
 }
 
 const roleLabels: Record<string, string> = {

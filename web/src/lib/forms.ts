@@ -41,3 +41,33 @@ export function checkNewPassword(value: string | undefined): string | undefined 
 export function collectErrors(checks: Record<string, string | undefined>): FieldErrors {
   return Object.fromEntries(Object.entries(checks).filter(([, m]) => m)) as FieldErrors;
 }
+
+interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  required?: boolean;
+}
+
+/** Checks a typed number; an empty optional field is fine. */
+export function checkNumber(value: string | undefined, rule: NumberRule = {}): string | undefined {
+  if (!value) return rule.required ? 'Enter a number.' : undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return 'Enter a number.';
+  if (rule.integer && !Number.isInteger(n)) return 'Enter a whole number.';
+  if (rule.min !== undefined && n < rule.min) return `Must be at least ${rule.min}.`;
+  if (rule.max !== undefined && n > rule.max) return `Must be at most ${rule.max}.`;
+  return undefined;
+}
+
+/** A typed number, or null when the field was left empty. */
+export function toNumber(value: string | undefined): number | null {
+  return value ? Number(value) : null;
+}
+
+/** For creates: leaves out what was left empty instead of sending nulls. */
+export function withoutEmpty<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as Partial<T>;
+}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { formatMoney } from './format';
 
 export type Permission =
   | 'inventory:read'
@@ -15,6 +16,8 @@ export interface StoreAccess {
   storeName: string;
   role: string;
   permissions: readonly string[];
+  /** ISO 4217 code for money on this store's screens (USD until the store has loaded). */
+  currency: string;
 }
 
 export const StoreAccessContext = createContext<StoreAccess | null>(null);
@@ -27,4 +30,10 @@ export function useStoreAccess(): StoreAccess {
 
 export function useCan(permission: Permission): boolean {
   return useStoreAccess().permissions.includes(permission);
+}
+
+/** Formats money in the store's currency. */
+export function useMoney(): (value: number | null | undefined) => string {
+  const { currency } = useStoreAccess();
+  return (value) => formatMoney(value, currency);
 }

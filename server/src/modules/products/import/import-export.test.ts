@@ -47,8 +47,8 @@ test('when a CSV is imported, then valid rows become products with their stock, 
     failed: 5,
   });
   expect(res.body.data.errors).toEqual([
-    expect.objectContaining({ row: 4, field: 'name' }),
-    expect.objectContaining({ row: 5, field: 'price' }),
+    expect.objectContaining({ row: 4, field: 'name', message: 'is required' }),
+    expect.objectContaining({ row: 5, field: 'price', message: 'must be a number' }),
     expect.objectContaining({ row: 6, field: 'barcode' }),
     expect.objectContaining({
       row: 7,

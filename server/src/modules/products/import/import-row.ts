@@ -18,8 +18,12 @@ const flag = z.preprocess(
   },
   z.boolean({ message: 'must be true or false' }),
 );
+const required = {
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined ? 'is required' : 'must be text',
+};
 const text = (max: number) =>
-  z.preprocess((v) => (v === undefined ? v : String(v)), z.string().trim().max(max));
+  z.preprocess((v) => (v === undefined ? v : String(v)), z.string(required).trim().max(max));
 
 /** One spreadsheet row: the product fields plus names for category/supplier and the stock on hand. */
 const rowSchema = z.object({
@@ -33,7 +37,11 @@ const rowSchema = z.object({
   department: text(100).optional(),
   unit: text(30).optional(),
   packSize: number(z.number().int().min(1).max(100_000)).optional(),
-  price: number(productFields.price),
+  price: number(
+    z
+      .number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a number') })
+      .pipe(productFields.price),
+  ),
   cost: number(z.number().min(0).max(9_999_999_999.99)).optional(),
   reorderPoint: number(productFields.reorderPoint).optional(),
   reorderQuantity: number(z.number().int().min(0).max(1_000_000_000)).optional(),

@@ -13,6 +13,11 @@ export function storeQueryOptions(storeId: string) {
   return queryOptions({ queryKey: storeKeys.detail(storeId), queryFn: () => getStore(storeId) });
 }
 
-export function useStore(storeId: string) {
-  return useQuery(storeQueryOptions(storeId));
+export function useStore(storeId: string, { enabled = true, fresh = false } = {}) {
+  // `fresh`: revalidate on every mount even when cached, for forms that edit the store.
+  return useQuery({
+    ...storeQueryOptions(storeId),
+    enabled,
+    refetchOnMount: fresh ? 'always' : true,
+  });
 }

@@ -19,7 +19,8 @@ import { StoreFields } from './store-fields';
 export function StoreSettingsPage() {
   const { storeId } = useStoreAccess();
   const canManage = useCan('settings:manage');
-  const store = useStore(storeId);
+  // The store layout has it cached for its currency; the form starts from the server's latest.
+  const store = useStore(storeId, { fresh: true });
   const update = useUpdateStore(storeId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const apiError = update.error ? toApiError(update.error) : undefined;

@@ -6,7 +6,7 @@ interface StoreOption {
 }
 
 // Sections that exist in every store; switching keeps the user in the same one.
-const SECTIONS = ['members', 'settings'];
+const SECTIONS = ['products', 'sales', 'categories', 'suppliers', 'members', 'settings'];
 
 export function StoreSwitcher({
   stores,

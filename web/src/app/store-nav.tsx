@@ -1,0 +1,56 @@
+import { NavLink, useLocation } from 'react-router-dom';
+import type { StoreAccess } from '../lib/store-access';
+
+interface Tab {
+  to: string;
+  label: string;
+  /** Shown only to members with this permission. */
+  needs?: string;
+}
+
+const tabs: Tab[] = [
+  { to: '', label: 'Dashboard' },
+  { to: 'products', label: 'Products' },
+  { to: 'sales/new', label: 'Quick sale', needs: 'inventory:write' },
+  { to: 'sales', label: 'Sales' },
+  { to: 'categories', label: 'Categories' },
+  { to: 'suppliers', label: 'Suppliers' },
+  { to: 'members', label: 'Members' },
+  { to: 'settings', label: 'Settings' },
+];
+
+// The tab whose path is the longest prefix of the current one wins, so /sales/new is
+// "Quick sale" and /sales/123 is "Sales".
+function activeTab(pathname: string, base: string): string | undefined {
+  const rest = pathname.slice(base.length).replace(/^\/|\/$/g, '');
+  const matches = tabs.filter((t) =>
+    t.to === '' ? rest === '' : rest === t.to || rest.startsWith(`${t.to}/`),
+  );
+  return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
+
+export function StoreNav({ access }: { access: StoreAccess }) {
+  const { pathname } = useLocation();
+  const base = `/stores/${access.storeId}`;
+  const active = activeTab(pathname, base);
+  return (
+    <nav className="store-nav" aria-label="Store sections">
+      <div className="store-nav__inner">
+        <span className="store-nav__name">{access.storeName}</span>
+        {tabs
+          .filter((tab) => !tab.needs || access.permissions.includes(tab.needs))
+          .map((tab) => (
+            <NavLink
+              key={tab.label}
+              to={tab.to ? `${base}/${tab.to}` : base}
+              end
+              aria-current={active === tab.to ? 'page' : undefined}
+              className={active === tab.to ? 'store-nav__tab is-active' : 'store-nav__tab'}
+            >
+              {tab.label}
+            </NavLink>
+          ))}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,78 @@
+import type { RouteObject } from 'react-router-dom';
+import { MembersPage } from '../features/members/components/members-page';
+import { StoreSettingsPage } from '../features/stores/components/store-settings-page';
+
+// The store's screens load on first visit (each feature is its own chunk), so signing in
+// does not download the catalogue, till and dashboard code up front.
+export const storeRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: async () => ({
+      Component: (await import('../features/dashboard/components/dashboard-page')).DashboardPage,
+    }),
+  },
+  {
+    path: 'products',
+    lazy: async () => ({
+      Component: (await import('../features/products/components/products-page')).ProductsPage,
+    }),
+  },
+  {
+    path: 'products/new',
+    lazy: async () => ({
+      Component: (await import('../features/products/components/product-form-page')).NewProductPage,
+    }),
+  },
+  {
+    path: 'products/import',
+    lazy: async () => ({
+      Component: (await import('../features/products/components/import-page')).ImportPage,
+    }),
+  },
+  {
+    path: 'products/:productId',
+    lazy: async () => ({
+      Component: (await import('../features/products/components/product-detail-page'))
+        .ProductDetailPage,
+    }),
+  },
+  {
+    path: 'products/:productId/edit',
+    lazy: async () => ({
+      Component: (await import('../features/products/components/product-form-page'))
+        .EditProductPage,
+    }),
+  },
+  {
+    path: 'sales',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/sales-page')).SalesPage,
+    }),
+  },
+  {
+    path: 'sales/new',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/quick-sale-page')).QuickSalePage,
+    }),
+  },
+  {
+    path: 'sales/:saleId',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/sale-detail-page')).SaleDetailPage,
+    }),
+  },
+  {
+    path: 'categories',
+    lazy: async () => ({
+      Component: (await import('../features/categories/components/categories-page')).CategoriesPage,
+    }),
+  },
+  {
+    path: 'suppliers',
+    lazy: async () => ({
+      Component: (await import('../features/suppliers/components/suppliers-page')).SuppliersPage,
+    }),
+  },
+  { path: 'members', element: <MembersPage /> },
+  { path: 'settings', element: <StoreSettingsPage /> },
+];

@@ -1,0 +1,30 @@
+import type { Pagination as PageInfo } from '../lib/api-types';
+import { formatNumber } from '../lib/format';
+import { Button } from './button';
+
+interface PaginationProps {
+  /** Names the navigation landmark, e.g. "Product pages". */
+  label: string;
+  pagination: PageInfo;
+  onPage: (page: number) => void;
+}
+
+export function Pagination({ label, pagination, onPage }: PaginationProps) {
+  const { page, totalPages, total, hasNext, hasPrev } = pagination;
+  if (total === 0) return null;
+  const count = total === 1 ? '1 result' : `${formatNumber(total)} results`;
+  if (totalPages <= 1) return <p className="pager pager__info">{count}</p>;
+  return (
+    <nav className="pager" aria-label={label}>
+      <Button variant="secondary" disabled={!hasPrev} onClick={() => onPage(page - 1)}>
+        <span aria-hidden="true">←</span> Previous page
+      </Button>
+      <span className="pager__info">
+        Page {formatNumber(page)} of {formatNumber(totalPages)} · {count}
+      </span>
+      <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)}>
+        Next page <span aria-hidden="true">→</span>
+      </Button>
+    </nav>
+  );
+}

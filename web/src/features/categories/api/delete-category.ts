@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
+
+export async function deleteCategory(storeId: string, id: string): Promise<void> {
+  await api.delete(categoriesPath(storeId, id));
+}
+
+/** Its products stay, without a category. */
+export function useDeleteCategory(storeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteCategory(storeId, id),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: categoryKeys.all(storeId) }),
+        queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
+        queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
+      ]),
+  });
+}

@@ -1,0 +1,103 @@
+import { Link } from 'react-router-dom';
+import { Card } from '../../../components/card';
+import { formatNumber } from '../../../lib/format';
+import { useMoney } from '../../../lib/store-access';
+import type { SlowMover, TopMover } from '../api/types';
+
+function ProductLink({
+  storeId,
+  id,
+  name,
+  sku,
+}: {
+  storeId: string;
+  id: string;
+  name: string;
+  sku: string;
+}) {
+  return (
+    <>
+      <Link to={`/stores/${storeId}/products/${id}`}>{name}</Link>
+      <div className="muted small">SKU {sku}</div>
+    </>
+  );
+}
+
+export function TopMoversCard({ storeId, movers }: { storeId: string; movers: TopMover[] }) {
+  const money = useMoney();
+  return (
+    <Card title="Top movers" description="Best sellers by units, last 30 days.">
+      {movers.length === 0 ? (
+        <p className="muted">No sales in the last 30 days.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Top movers">
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col" className="num">
+                  Units sold
+                </th>
+                <th scope="col" className="num">
+                  Revenue
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {movers.map((m) => (
+                <tr key={m.productId}>
+                  <td>
+                    <ProductLink storeId={storeId} id={m.productId} name={m.name} sku={m.sku} />
+                  </td>
+                  <td className="num">{formatNumber(m.unitsSold)}</td>
+                  <td className="num">{money(m.revenue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function SlowMoversCard({ storeId, movers }: { storeId: string; movers: SlowMover[] }) {
+  return (
+    <Card title="Slow movers" description="In stock, but sold least recently.">
+      {movers.length === 0 ? (
+        <p className="muted">Nothing in stock is waiting to sell.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Slow movers">
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col" className="num">
+                  On hand
+                </th>
+                <th scope="col" className="num">
+                  Days since last sale
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {movers.map((m) => (
+                <tr key={m.productId}>
+                  <td>
+                    <ProductLink storeId={storeId} id={m.productId} name={m.name} sku={m.sku} />
+                  </td>
+                  <td className="num">{formatNumber(m.quantity)}</td>
+                  <td className="num">
+                    {m.daysSinceLastSale === null
+                      ? 'Never sold'
+                      : formatNumber(m.daysSinceLastSale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { SuccessEnvelope } from '../../../lib/api-types';
+import { productKeys, productPath, storeDataKeys } from './product-keys';
+import type { AdjustmentInput, StockResult } from './stock-types';
+
+export interface AdjustStockVariables {
+  input: AdjustmentInput;
+  idempotencyKey: string;
+}
+
+export async function adjustStock(
+  storeId: string,
+  productId: string,
+  { input, idempotencyKey }: AdjustStockVariables,
+): Promise<StockResult> {
+  const res = await api.post<SuccessEnvelope<StockResult>>(
+    productPath(storeId, productId, 'adjustments'),
+    input,
+    { headers: { 'Idempotency-Key': idempotencyKey } },
+  );
+  return res.data.data;
+}
+
+export function useAdjustStock(storeId: string, productId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: AdjustStockVariables) => adjustStock(storeId, productId, variables),
+    onSuccess: (result) => stockChanged(queryClient, storeId, result),
+  });
+}
+
+/** After any stock movement: the product, its movements, every list and the dashboard. */
+export async function stockChanged(
+  queryClient: ReturnType<typeof useQueryClient>,
+  storeId: string,
+  result: StockResult,
+): Promise<void> {
+  queryClient.setQueryData(productKeys.detail(storeId, result.product.id), result.product);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: productKeys.all(storeId) }),
+    queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
+  ]);
+}

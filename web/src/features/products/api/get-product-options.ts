@@ -1,0 +1,37 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { NamedRef, SuccessEnvelope } from '../../../lib/api-types';
+import { storeDataKeys, storePath } from '../../../lib/query-keys';
+
+type OptionSource = 'categories' | 'suppliers';
+
+// The product form and filters need every category and supplier by name, not a page of them.
+const MAX_PAGES = 20;
+
+export async function getOptions(storeId: string, source: OptionSource): Promise<NamedRef[]> {
+  const options: NamedRef[] = [];
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const res = await api.get<SuccessEnvelope<NamedRef[]>>(storePath(storeId, source), {
+      params: { page, limit: 100, sort: 'name', order: 'asc' },
+    });
+    options.push(...res.data.data.map(({ id, name }) => ({ id, name })));
+    if (!res.data.pagination?.hasNext) break;
+  }
+  return options;
+}
+
+// Under the categories / suppliers keys, so their create, rename and delete refresh these too.
+export function optionsQueryOptions(storeId: string, source: OptionSource) {
+  const base = source === 'categories' ? storeDataKeys.categories : storeDataKeys.suppliers;
+  return queryOptions({
+    queryKey: [...base(storeId), 'options'] as const,
+    queryFn: () => getOptions(storeId, source),
+  });
+}
+
+/** Every category and supplier of the store as `{ id, name }`, for selects. */
+export function useProductOptions(storeId: string) {
+  const categories = useQuery(optionsQueryOptions(storeId, 'categories'));
+  const suppliers = useQuery(optionsQueryOptions(storeId, 'suppliers'));
+  return { categories, suppliers };
+}

@@ -1,0 +1,30 @@
+import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import type { ProductListParams } from './types';
+
+export { storeDataKeys };
+
+export interface PageParams {
+  page: number;
+  limit: number;
+}
+
+export const productKeys = {
+  all: storeDataKeys.products,
+  list: (storeId: string, params: ProductListParams) =>
+    [...storeDataKeys.products(storeId), 'list', params] as const,
+  detail: (storeId: string, id: string) =>
+    [...storeDataKeys.products(storeId), 'detail', id] as const,
+  movements: (storeId: string, id: string, params: PageParams) =>
+    [...productKeys.detail(storeId, id), 'movements', params] as const,
+  history: (storeId: string, id: string, params: PageParams) =>
+    [...productKeys.detail(storeId, id), 'history', params] as const,
+  job: (storeId: string, jobId: string) => ['stores', storeId, 'jobs', jobId] as const,
+};
+
+export function productsPath(storeId: string, rest?: string): string {
+  return storePath(storeId, rest ? `products/${rest}` : 'products');
+}
+
+export function productPath(storeId: string, id: string, rest?: string): string {
+  return productsPath(storeId, `${encodeURIComponent(id)}${rest ? `/${rest}` : ''}`);
+}

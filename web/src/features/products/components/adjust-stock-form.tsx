@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
+import { Card } from '../../../components/card';
+import { SelectField, TextField } from '../../../components/form-field';
+import { ErrorBanner, StatusMessage } from '../../../components/messages';
+import { stockShortages, toApiError } from '../../../lib/api-error';
+import { formatNumber } from '../../../lib/format';
+import {
+  checkNumber,
+  collectErrors,
+  hasErrors,
+  readForm,
+  type FieldErrors,
+} from '../../../lib/forms';
+import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useAdjustStock } from '../api/adjust-stock';
+import {
+  ADJUSTMENT_REASONS,
+  MOVEMENT_REASON_LABELS,
+  type AdjustmentInput,
+  type AdjustmentReason,
+} from '../api/stock-types';
+import type { Product } from '../api/types';
+
+const REASON_OPTIONS = ADJUSTMENT_REASONS.map((r) => ({
+  value: r,
+  label: MOVEMENT_REASON_LABELS[r],
+}));
+
+function checkDelta(value: string | undefined): string | undefined {
+  if (!value) return 'Enter how many units to add or remove.';
+  if (Number(value) === 0) return 'Enter a change other than zero.';
+  return checkNumber(value, { integer: true });
+}
+
+export function AdjustStockForm({ storeId, product }: { storeId: string; product: Product }) {
+  const adjust = useAdjustStock(storeId, product.id);
+  const idempotency = useIdempotencyKey();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<string>();
+  const apiError = adjust.error ? toApiError(adjust.error) : undefined;
+  const shortage = stockShortages(adjust.error).get(product.id);
+  const deltaError =
+    errors.delta ??
+    (shortage
+      ? `Only ${formatNumber(shortage.available)} available.`
+      : apiError?.fieldErrors.delta);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const values = readForm(event);
+    const found = collectErrors({ delta: checkDelta(values.delta) });
+    setErrors(found);
+    setDone(undefined);
+    if (hasErrors(found)) return;
+    const input: AdjustmentInput = {
+      delta: Number(values.delta),
+      reason: values.reason as AdjustmentReason,
+      ...(values.note ? { note: values.note } : {}),
+    };
+    adjust.mutate(
+      { input, idempotencyKey: idempotency.keyFor(input) },
+      {
+        onSuccess: ({ product: after }) => {
+          form.reset();
+          setDone(
+            `Stock adjusted by ${input.delta > 0 ? '+' : ''}${input.delta}. Now ${formatNumber(after.quantity)} on hand.`,
+          );
+        },
+        onSettled: (_result, error) => idempotency.settle(error),
+      },
+    );
+  }
+
+  return (
+    <Card title="Adjust stock" description="Receive, return or write off units with a reason.">
+      <StatusMessage>{done}</StatusMessage>
+      <ErrorBanner>{apiError && !shortage ? apiError.message : undefined}</ErrorBanner>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <div className="form__grid">
+          <TextField
+            label="Quantity change"
+            name="delta"
+            type="number"
+            step={1}
+            inputMode="numeric"
+            hint="Negative removes units, e.g. -2."
+            error={deltaError}
+          />
+          <SelectField
+            label="Reason"
+            name="reason"
+            defaultValue="adjustment"
+            options={REASON_OPTIONS}
+            error={apiError?.fieldErrors.reason}
+          />
+        </div>
+        <TextField
+          label="Adjustment note"
+          name="note"
+          maxLength={500}
+          error={apiError?.fieldErrors.note}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={adjust.isPending} busyLabel="Adjusting…">
+            Adjust stock
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

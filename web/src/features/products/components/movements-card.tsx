@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Card } from '../../../components/card';
+import { ErrorBanner, Loading } from '../../../components/messages';
+import { Pagination } from '../../../components/pagination';
+import { toApiError } from '../../../lib/api-error';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useMovements } from '../api/get-movements';
+import { MOVEMENT_REASON_LABELS, type Movement } from '../api/stock-types';
+
+function Reference({ storeId, movement }: { storeId: string; movement: Movement }) {
+  if (movement.referenceType === 'sale' && movement.referenceId) {
+    return <Link to={`/stores/${storeId}/sales/${movement.referenceId}`}>View sale</Link>;
+  }
+  return <span className="muted">{movement.referenceType ?? '—'}</span>;
+}
+
+export function MovementsCard({ storeId, productId }: { storeId: string; productId: string }) {
+  const [page, setPage] = useState(1);
+  const movements = useMovements(storeId, productId, { page, limit: 10 });
+
+  return (
+    <Card title="Stock movements" description="Every change of the quantity on hand, newest first.">
+      {movements.isPending && <Loading label="Loading movements…" />}
+      {movements.isError && <ErrorBanner>{toApiError(movements.error).message}</ErrorBanner>}
+      {movements.data?.items.length === 0 && <p className="muted">No movements yet.</p>}
+      {!!movements.data?.items.length && (
+        <>
+          <div className="table-wrap">
+            <table className="table" aria-label="Stock movements">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
+                  <th scope="col" className="num">
+                    On hand after
+                  </th>
+                  <th scope="col">Note</th>
+                  <th scope="col">Reference</th>
+                </tr>
+              </thead>
+              <tbody>
+                {movements.data.items.map((m) => (
+                  <tr key={m.id}>
+                    <td>{formatDateTime(m.createdAt)}</td>
+                    <td>{MOVEMENT_REASON_LABELS[m.reason] ?? m.reason}</td>
+                    <td className={m.delta < 0 ? 'num delta delta--out' : 'num delta delta--in'}>
+                      {m.delta > 0 ? `+${formatNumber(m.delta)}` : formatNumber(m.delta)}
+                    </td>
+                    <td className="num">{formatNumber(m.quantityAfter)}</td>
+                    <td className="muted">{m.note || '—'}</td>
+                    <td>
+                      <Reference storeId={storeId} movement={m} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            label="Movement pages"
+            pagination={movements.data.pagination}
+            onPage={setPage}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState, type ChangeEvent } from 'react';
+import { Button } from '../../../components/button';
+import { SelectField } from '../../../components/form-field';
+import { SearchBox } from '../../../components/search-box';
+import type { NamedRef } from '../../../lib/api-types';
+import type { useListParams } from '../../../lib/use-list-params';
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Any stock level' },
+  { value: 'in_stock', label: 'In stock' },
+  { value: 'low_stock', label: 'Low stock' },
+  { value: 'out_of_stock', label: 'Out of stock' },
+];
+
+const ACTIVE_OPTIONS = [
+  { value: '', label: 'Active and inactive' },
+  { value: 'true', label: 'Active only' },
+  { value: 'false', label: 'Inactive only' },
+];
+
+const EXPIRY_DAYS = ['7', '14', '30', '60', '90'];
+
+function expiryOptions(current: string) {
+  const days = current && !EXPIRY_DAYS.includes(current) ? [current, ...EXPIRY_DAYS] : EXPIRY_DAYS;
+  return [
+    { value: '', label: 'Any expiry' },
+    ...days.map((d) => ({ value: d, label: `Within ${d} days` })),
+  ];
+}
+
+interface ProductFiltersProps {
+  list: ReturnType<typeof useListParams>;
+  categories: NamedRef[];
+  suppliers: NamedRef[];
+}
+
+export const FILTER_KEYS = [
+  'search',
+  'category',
+  'supplier',
+  'status',
+  'expiringWithinDays',
+  'active',
+];
+
+export function ProductFilters({ list, categories, suppliers }: ProductFiltersProps) {
+  const anySet = FILTER_KEYS.some((key) => list.get(key));
+  // Bumped by "Clear filters" so the search box starts over empty (it keeps its own text).
+  const [cleared, setCleared] = useState(0);
+  const select = (key: string) => ({
+    name: key,
+    value: list.get(key),
+    onChange: (e: ChangeEvent<HTMLSelectElement>) => list.update({ [key]: e.target.value }),
+  });
+
+  return (
+    <div className="toolbar toolbar--filters" role="search" aria-label="Filter products">
+      <SearchBox
+        key={cleared}
+        label="Search products"
+        placeholder="Name, SKU, barcode, brand…"
+        value={list.get('search')}
+        onSearch={(value) => list.update({ search: value })}
+      />
+      <SelectField
+        label="Category"
+        {...select('category')}
+        options={[
+          { value: '', label: 'All categories' },
+          ...categories.map((c) => ({ value: c.id, label: c.name })),
+        ]}
+      />
+      <SelectField
+        label="Supplier"
+        {...select('supplier')}
+        options={[
+          { value: '', label: 'All suppliers' },
+          ...suppliers.map((s) => ({ value: s.id, label: s.name })),
+        ]}
+      />
+      <SelectField label="Stock status" {...select('status')} options={STATUS_OPTIONS} />
+      <SelectField
+        label="Expiring"
+        {...select('expiringWithinDays')}
+        options={expiryOptions(list.get('expiringWithinDays'))}
+      />
+      <SelectField label="Active" {...select('active')} options={ACTIVE_OPTIONS} />
+      {anySet && (
+        <Button
+          variant="ghost"
+          className="toolbar__clear"
+          onClick={() => {
+            list.update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
+            setCleared((n) => n + 1);
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}

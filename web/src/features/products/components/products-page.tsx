@@ -1,0 +1,87 @@
+import { Link } from 'react-router-dom';
+import { Card, PageHeader } from '../../../components/card';
+import { ErrorBanner, Loading } from '../../../components/messages';
+import { Pagination } from '../../../components/pagination';
+import type { SortOrder } from '../../../components/sortable-header';
+import { toApiError } from '../../../lib/api-error';
+import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { useListParams } from '../../../lib/use-list-params';
+import { useProductOptions } from '../api/get-product-options';
+import { useProducts } from '../api/get-products';
+import type { ProductListParams, ProductSort } from '../api/types';
+import { FILTER_KEYS, ProductFilters } from './product-filters';
+import { ProductsTable } from './products-table';
+
+export function ProductsPage() {
+  const { storeId } = useStoreAccess();
+  const canWrite = useCan('inventory:write');
+  const list = useListParams();
+  const { categories, suppliers } = useProductOptions(storeId);
+  const sort = (list.get('sort') || 'name') as ProductSort;
+  const order = (list.get('order') || 'asc') as SortOrder;
+  const params: ProductListParams = {
+    page: list.page,
+    limit: 25,
+    sort,
+    order,
+    ...(Object.fromEntries(FILTER_KEYS.map((key) => [key, list.get(key)])) as ProductListParams),
+  };
+  const products = useProducts(storeId, params);
+  const filtered = FILTER_KEYS.some((key) => list.get(key));
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Products"
+        subtitle="Your catalogue with stock on hand."
+        actions={
+          canWrite && (
+            <>
+              <Link to={`/stores/${storeId}/products/import`} className="btn btn--secondary">
+                Import / export
+              </Link>
+              <Link to={`/stores/${storeId}/products/new`} className="btn btn--primary">
+                <span aria-hidden="true">+</span> New product
+              </Link>
+            </>
+          )
+        }
+      />
+      <Card>
+        <ProductFilters
+          list={list}
+          categories={categories.data ?? []}
+          suppliers={suppliers.data ?? []}
+        />
+        {products.isPending && <Loading label="Loading products…" />}
+        {products.isError && <ErrorBanner>{toApiError(products.error).message}</ErrorBanner>}
+        {products.data?.items.length === 0 && (
+          <div className="empty-state">
+            <h2>{filtered ? 'No product matches these filters' : 'No products yet'}</h2>
+            <p>
+              {filtered
+                ? 'Try another search or clear the filters.'
+                : 'Add your first product, or import a catalogue from a spreadsheet.'}
+            </p>
+          </div>
+        )}
+        {!!products.data?.items.length && (
+          <>
+            <ProductsTable
+              storeId={storeId}
+              products={products.data.items}
+              sort={sort}
+              order={order}
+              onSort={(field, next) => list.update({ sort: field, order: next })}
+            />
+            <Pagination
+              label="Product pages"
+              pagination={products.data.pagination}
+              onPage={list.setPage}
+            />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

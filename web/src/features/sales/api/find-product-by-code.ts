@@ -1,0 +1,62 @@
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { isAxiosError } from 'axios';
+import { api } from '../../../lib/api-client';
+import type { SuccessEnvelope } from '../../../lib/api-types';
+import { storePath } from '../../../lib/query-keys';
+import { saleKeys } from './sale-keys';
+import type { ScannedProduct } from './types';
+
+function slim(p: ScannedProduct): ScannedProduct {
+  return {
+    id: p.id,
+    name: p.name,
+    sku: p.sku,
+    barcode: p.barcode,
+    price: p.price,
+    quantity: p.quantity,
+  };
+}
+
+/**
+ * What a scanned or typed code names: the product with that barcode, else the product
+ * whose SKU is exactly the code; null when neither exists.
+ */
+export async function findProductByCode(
+  storeId: string,
+  code: string,
+): Promise<ScannedProduct | null> {
+  try {
+    const res = await api.get<SuccessEnvelope<ScannedProduct>>(
+      storePath(storeId, 'products/lookup'),
+      {
+        params: { barcode: code },
+      },
+    );
+    return slim(res.data.data);
+  } catch (error) {
+    // 404: no such barcode; 400: not a valid barcode at all. Either way it may be a SKU.
+    const status = isAxiosError(error) ? error.response?.status : undefined;
+    if (status !== 404 && status !== 400) throw error;
+  }
+  const res = await api.get<SuccessEnvelope<ScannedProduct[]>>(storePath(storeId, 'products'), {
+    params: { search: code, limit: 20 },
+  });
+  const wanted = code.toLowerCase();
+  const match = res.data.data.find((p) => p.sku.toLowerCase() === wanted);
+  return match ? slim(match) : null;
+}
+
+export function productByCodeQueryOptions(storeId: string, code: string) {
+  return queryOptions({
+    queryKey: saleKeys.code(storeId, code),
+    queryFn: () => findProductByCode(storeId, code),
+    // A scanner repeats the same code quickly: one lookup serves a burst of scans.
+    staleTime: 15_000,
+  });
+}
+
+/** Resolves codes on demand (scans are events, not something the page renders from). */
+export function useFindProductByCode(storeId: string) {
+  const queryClient = useQueryClient();
+  return (code: string) => queryClient.fetchQuery(productByCodeQueryOptions(storeId, code));
+}

@@ -1,0 +1,18 @@
+import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import type { SaleListParams } from './types';
+
+export { storeDataKeys };
+
+export const saleKeys = {
+  all: storeDataKeys.sales,
+  list: (storeId: string, params: SaleListParams) =>
+    [...storeDataKeys.sales(storeId), 'list', params] as const,
+  detail: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'detail', id] as const,
+  // Under the products key: a sale or any stock change refreshes what a code resolves to.
+  code: (storeId: string, code: string) =>
+    [...storeDataKeys.products(storeId), 'by-code', code] as const,
+};
+
+export function salesPath(storeId: string, id?: string): string {
+  return storePath(storeId, id ? `sales/${encodeURIComponent(id)}` : 'sales');
+}

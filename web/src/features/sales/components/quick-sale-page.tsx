@@ -1,0 +1,157 @@
+import { useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button } from '../../../components/button';
+import { Card, PageHeader } from '../../../components/card';
+import { ErrorBanner, StatusMessage } from '../../../components/messages';
+import { stockShortages, toApiError } from '../../../lib/api-error';
+import { formatNumber } from '../../../lib/format';
+import { useIdempotencyKey } from '../../../lib/idempotency';
+import { useCan, useMoney, useStoreAccess } from '../../../lib/store-access';
+import { useCreateSale } from '../api/create-sale';
+import { useFindProductByCode } from '../api/find-product-by-code';
+import type { Sale, SaleInput } from '../api/types';
+import { SaleLinesTable } from './sale-lines-table';
+import { ScanInput } from './scan-input';
+import { useSaleLines } from './use-sale-lines';
+
+export function QuickSalePage() {
+  const { storeId } = useStoreAccess();
+  const canWrite = useCan('inventory:write');
+  const money = useMoney();
+  const findByCode = useFindProductByCode(storeId);
+  const sale = useSaleLines();
+  const complete = useCreateSale(storeId);
+  const idempotency = useIdempotencyKey();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Codes are resolved one after another, so lines appear in the order they were scanned.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [lookups, setLookups] = useState(0);
+  const [lookupError, setLookupError] = useState<string>();
+  const [recorded, setRecorded] = useState<Sale>();
+  const shortages = stockShortages(complete.error);
+  const saleError = complete.error ? toApiError(complete.error) : undefined;
+
+  function changed() {
+    setRecorded(undefined);
+    if (complete.error) complete.reset();
+  }
+
+  function onScan(code: string) {
+    changed();
+    setLookups((n) => n + 1);
+    queue.current = queue.current.then(async () => {
+      try {
+        const product = await findByCode(code);
+        if (product) {
+          sale.add(product);
+          setLookupError(undefined);
+        } else {
+          setLookupError(`No product has the barcode or SKU “${code}”.`);
+        }
+      } catch (error) {
+        setLookupError(toApiError(error).message);
+      } finally {
+        setLookups((n) => n - 1);
+      }
+    });
+  }
+
+  function onComplete() {
+    const input: SaleInput = {
+      items: sale.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    };
+    complete.mutate(
+      { input, idempotencyKey: idempotency.keyFor(input) },
+      {
+        onSuccess: (result) => {
+          setRecorded(result);
+          sale.clear();
+        },
+        onSettled: (_result, error) => {
+          idempotency.settle(error);
+          inputRef.current?.focus();
+        },
+      },
+    );
+  }
+
+  if (!canWrite) {
+    return (
+      <div className="page page--narrow">
+        <PageHeader title="Quick sale" />
+        <p className="notice">Your role cannot record sales in this store.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Quick sale"
+        subtitle="Scan items with a barcode scanner or type their code, then complete the sale."
+        actions={
+          <Link to={`/stores/${storeId}/sales`} className="btn btn--secondary">
+            All sales
+          </Link>
+        }
+      />
+      {recorded && (
+        <StatusMessage>
+          Sale recorded: {formatNumber(recorded.itemCount)}{' '}
+          {recorded.itemCount === 1 ? 'item' : 'items'}, total {money(recorded.total)}.{' '}
+          <Link to={`/stores/${storeId}/sales/${recorded.id}`}>View sale</Link>
+        </StatusMessage>
+      )}
+      <Card>
+        <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
+      </Card>
+      <Card
+        title="Current sale"
+        description={sale.units ? `${formatNumber(sale.units)} units` : undefined}
+      >
+        <ErrorBanner>
+          {shortages.size
+            ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
+            : saleError?.message}
+        </ErrorBanner>
+        {sale.lines.length === 0 ? (
+          <p className="muted">No items yet. Scan a barcode to start.</p>
+        ) : (
+          <SaleLinesTable
+            lines={sale.lines}
+            total={sale.total}
+            shortages={shortages}
+            onQuantity={(id, quantity) => {
+              changed();
+              sale.setQuantity(id, quantity);
+            }}
+            onRemove={(id) => {
+              changed();
+              sale.remove(id);
+            }}
+          />
+        )}
+        <div className="sale-actions">
+          <Button
+            variant="ghost"
+            disabled={!sale.lines.length || complete.isPending}
+            onClick={() => {
+              changed();
+              sale.clear();
+            }}
+          >
+            Clear sale
+          </Button>
+          <Button
+            disabled={!sale.lines.length || lookups > 0}
+            busy={complete.isPending}
+            busyLabel="Recording sale…"
+            onClick={onComplete}
+          >
+            Complete sale
+          </Button>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button } from '../../../components/button';
+import type { StockShortage } from '../../../lib/api-error';
+import { formatNumber } from '../../../lib/format';
+import { useMoney } from '../../../lib/store-access';
+import { lineTotal, type SaleLine } from './use-sale-lines';
+
+interface SaleLinesTableProps {
+  lines: SaleLine[];
+  total: number;
+  shortages: Map<string, StockShortage>;
+  onQuantity: (productId: string, quantity: number) => void;
+  onRemove: (productId: string) => void;
+}
+
+export function SaleLinesTable({
+  lines,
+  total,
+  shortages,
+  onQuantity,
+  onRemove,
+}: SaleLinesTableProps) {
+  const money = useMoney();
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Sale lines">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" className="num">
+              Unit price
+            </th>
+            <th scope="col">Quantity</th>
+            <th scope="col" className="num">
+              Line total
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => {
+            const { product } = line;
+            const short = shortages.get(product.id);
+            const inputId = `qty-${product.id}`;
+            return (
+              <tr key={product.id} className={short ? 'row--invalid' : undefined}>
+                <td>
+                  <div className="strong">{product.name}</div>
+                  <div className="muted small">SKU {product.sku}</div>
+                </td>
+                <td className="num">{money(product.price)}</td>
+                <td>
+                  <label htmlFor={inputId} className="visually-hidden">
+                    Quantity of {product.name}
+                  </label>
+                  <input
+                    id={inputId}
+                    className="qty-input"
+                    type="number"
+                    min={1}
+                    step={1}
+                    inputMode="numeric"
+                    value={line.quantity}
+                    aria-invalid={short ? true : undefined}
+                    aria-describedby={short ? `${inputId}-short` : undefined}
+                    onFocus={(e) => e.target.select()}
+                    onChange={(e) => {
+                      const n = Math.floor(Number(e.target.value));
+                      if (n >= 1) onQuantity(product.id, n);
+                    }}
+                  />
+                  {short && (
+                    <p className="field__error" id={`${inputId}-short`}>
+                      Only {formatNumber(short.available)} available
+                    </p>
+                  )}
+                </td>
+                <td className="num strong">{money(lineTotal(line))}</td>
+                <td className="table__actions">
+                  <Button
+                    variant="ghost"
+                    className="btn--danger-text"
+                    onClick={() => onRemove(product.id)}
+                  >
+                    Remove<span className="visually-hidden"> {product.name}</span>
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td className="num total" aria-live="polite">
+              {money(total)}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

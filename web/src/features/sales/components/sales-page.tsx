@@ -1,0 +1,100 @@
+import { Link } from 'react-router-dom';
+import { Card, PageHeader } from '../../../components/card';
+import { TextField } from '../../../components/form-field';
+import { ErrorBanner, Loading } from '../../../components/messages';
+import { Pagination } from '../../../components/pagination';
+import type { SortOrder } from '../../../components/sortable-header';
+import { toApiError } from '../../../lib/api-error';
+import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { useListParams } from '../../../lib/use-list-params';
+import { useSales } from '../api/get-sales';
+import { SalesTable } from './sales-table';
+
+// The filter holds calendar days; the API wants instants, so a day runs from local midnight
+// to the last millisecond before the next one.
+function startOfDay(day: string): string | undefined {
+  return day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
+}
+
+function endOfDay(day: string): string | undefined {
+  return day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined;
+}
+
+export function SalesPage() {
+  const { storeId } = useStoreAccess();
+  const canWrite = useCan('inventory:write');
+  const list = useListParams();
+  const from = list.get('from');
+  const to = list.get('to');
+  const sort = (list.get('sort') || 'soldAt') as 'soldAt' | 'total';
+  const order = (list.get('order') || 'desc') as SortOrder;
+  const sales = useSales(storeId, {
+    page: list.page,
+    limit: 20,
+    dateFrom: startOfDay(from),
+    dateTo: endOfDay(to),
+    sort,
+    order,
+  });
+  const rangeError = from && to && from > to ? 'The start date is after the end date.' : undefined;
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Sales"
+        subtitle="Every recorded sale, newest first."
+        actions={
+          canWrite && (
+            <Link to={`/stores/${storeId}/sales/new`} className="btn btn--primary">
+              Quick sale
+            </Link>
+          )
+        }
+      />
+      <Card>
+        <div className="toolbar toolbar--dates" role="search" aria-label="Filter sales">
+          <TextField
+            label="From"
+            name="from"
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => list.update({ from: e.target.value })}
+            error={rangeError}
+          />
+          <TextField
+            label="To"
+            name="to"
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => list.update({ to: e.target.value })}
+          />
+        </div>
+        {sales.isPending && <Loading label="Loading sales…" />}
+        {sales.isError && <ErrorBanner>{toApiError(sales.error).message}</ErrorBanner>}
+        {sales.data?.items.length === 0 && (
+          <p className="muted">
+            {from || to ? 'No sales in this period.' : 'No sales recorded yet.'}
+          </p>
+        )}
+        {!!sales.data?.items.length && (
+          <>
+            <SalesTable
+              storeId={storeId}
+              sales={sales.data.items}
+              sort={sort}
+              order={order}
+              onSort={(field, next) => list.update({ sort: field, order: next })}
+            />
+            <Pagination
+              label="Sale pages"
+              pagination={sales.data.pagination}
+              onPage={list.setPage}
+            />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Link } from 'react-router-dom';
+import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useMoney } from '../../../lib/store-access';
+import type { Sale } from '../api/types';
+
+interface SalesTableProps {
+  storeId: string;
+  sales: Sale[];
+  sort: string;
+  order: SortOrder;
+  onSort: (field: string, order: SortOrder) => void;
+}
+
+function summary(sale: Sale): string {
+  const names = sale.items.map((i) => i.productName);
+  if (names.length <= 2) return names.join(', ');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
+export function SalesTable({ storeId, sales, sort, order, onSort }: SalesTableProps) {
+  const money = useMoney();
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Sales">
+        <thead>
+          <tr>
+            <SortableHeader field="soldAt" sort={sort} order={order} onSort={onSort}>
+              Sold at
+            </SortableHeader>
+            <th scope="col">Items</th>
+            <th scope="col" className="num">
+              Units
+            </th>
+            <SortableHeader field="total" sort={sort} order={order} onSort={onSort} className="num">
+              Total
+            </SortableHeader>
+            <th scope="col">Recorded by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sales.map((sale) => (
+            <tr key={sale.id}>
+              <td className="nowrap">
+                <Link to={`/stores/${storeId}/sales/${sale.id}`}>
+                  {formatDateTime(sale.soldAt)}
+                </Link>
+              </td>
+              <td className="muted">{summary(sale) || '—'}</td>
+              <td className="num">{formatNumber(sale.itemCount)}</td>
+              <td className="num strong">{money(sale.total)}</td>
+              <td>{sale.user?.name ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

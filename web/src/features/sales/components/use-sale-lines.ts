@@ -1,0 +1,60 @@
+import { useCallback, useReducer } from 'react';
+import type { ScannedProduct } from '../api/types';
+
+export interface SaleLine {
+  product: ScannedProduct;
+  quantity: number;
+}
+
+type Action =
+  | { type: 'add'; product: ScannedProduct }
+  | { type: 'set'; productId: string; quantity: number }
+  | { type: 'remove'; productId: string }
+  | { type: 'clear' };
+
+function reduce(lines: SaleLine[], action: Action): SaleLine[] {
+  switch (action.type) {
+    case 'add': {
+      const existing = lines.find((l) => l.product.id === action.product.id);
+      if (!existing) return [...lines, { product: action.product, quantity: 1 }];
+      // Scanning the same item again adds one more of it (and refreshes its price and stock).
+      return lines.map((l) =>
+        l === existing ? { product: action.product, quantity: l.quantity + 1 } : l,
+      );
+    }
+    case 'set':
+      return lines.map((l) =>
+        l.product.id === action.productId ? { ...l, quantity: action.quantity } : l,
+      );
+    case 'remove':
+      return lines.filter((l) => l.product.id !== action.productId);
+    case 'clear':
+      return [];
+  }
+}
+
+/** Money in cents, so a total of many lines does not drift (0.1 + 0.2). */
+function cents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+export function lineTotal(line: SaleLine): number {
+  return (cents(line.product.price) * line.quantity) / 100;
+}
+
+/** The lines of the sale being rung up: one per product, with a quantity. */
+export function useSaleLines() {
+  const [lines, dispatch] = useReducer(reduce, []);
+  return {
+    lines,
+    total: lines.reduce((sum, l) => sum + cents(l.product.price) * l.quantity, 0) / 100,
+    units: lines.reduce((sum, l) => sum + l.quantity, 0),
+    add: useCallback((product: ScannedProduct) => dispatch({ type: 'add', product }), []),
+    setQuantity: useCallback(
+      (productId: string, quantity: number) => dispatch({ type: 'set', productId, quantity }),
+      [],
+    ),
+    remove: useCallback((productId: string) => dispatch({ type: 'remove', productId }), []),
+    clear: useCallback(() => dispatch({ type: 'clear' }), []),
+  };
+}

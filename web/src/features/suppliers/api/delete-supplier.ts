@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
+
+export async function deleteSupplier(storeId: string, id: string): Promise<void> {
+  await api.delete(suppliersPath(storeId, id));
+}
+
+export function useDeleteSupplier(storeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteSupplier(storeId, id),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: supplierKeys.all(storeId) }),
+        queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
+      ]),
+  });
+}

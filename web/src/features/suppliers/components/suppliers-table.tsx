@@ -1,0 +1,92 @@
+import { Button } from '../../../components/button';
+import { ConfirmAction } from '../../../components/confirm-action';
+import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
+import { formatNumber } from '../../../lib/format';
+import { SUPPLIER_STATUS_OPTIONS, type Supplier } from '../api/types';
+
+interface SuppliersTableProps {
+  suppliers: Supplier[];
+  sort: string;
+  order: SortOrder;
+  onSort: (field: string, order: SortOrder) => void;
+  canManage: boolean;
+  canDelete: boolean;
+  deletingId?: string;
+  onEdit: (supplier: Supplier) => void;
+  onDelete: (supplier: Supplier) => void;
+}
+
+function statusLabel(status: string): string {
+  return SUPPLIER_STATUS_OPTIONS.find((o) => o.value === status)?.label ?? status;
+}
+
+export function SuppliersTable(props: SuppliersTableProps) {
+  const { suppliers, sort, order, onSort, canManage, canDelete } = props;
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Suppliers">
+        <thead>
+          <tr>
+            <SortableHeader field="name" sort={sort} order={order} onSort={onSort}>
+              Name
+            </SortableHeader>
+            <th scope="col">Contact</th>
+            <SortableHeader field="status" sort={sort} order={order} onSort={onSort}>
+              Status
+            </SortableHeader>
+            <th scope="col" className="num">
+              Lead time
+            </th>
+            <th scope="col" className="num">
+              Products
+            </th>
+            {canManage && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {suppliers.map((supplier) => (
+            <tr key={supplier.id}>
+              <td className="strong">{supplier.name}</td>
+              <td>
+                <div>{supplier.contactPerson || '—'}</div>
+                <div className="muted small">
+                  {[supplier.email, supplier.phone].filter(Boolean).join(' · ')}
+                </div>
+              </td>
+              <td>
+                <span className={`status-badge status-badge--${supplier.status}`}>
+                  {statusLabel(supplier.status)}
+                </span>
+              </td>
+              <td className="num">
+                {supplier.leadTimeDays === null
+                  ? '—'
+                  : `${supplier.leadTimeDays} ${supplier.leadTimeDays === 1 ? 'day' : 'days'}`}
+              </td>
+              <td className="num">{formatNumber(supplier.productCount)}</td>
+              {canManage && (
+                <td className="table__actions">
+                  <Button variant="ghost" onClick={() => props.onEdit(supplier)}>
+                    Edit<span className="visually-hidden"> {supplier.name}</span>
+                  </Button>
+                  {canDelete && (
+                    <ConfirmAction
+                      action="Delete"
+                      subject={supplier.name}
+                      busy={props.deletingId === supplier.id}
+                      onConfirm={() => props.onDelete(supplier)}
+                    />
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
