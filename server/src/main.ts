@@ -19,7 +19,9 @@ async function main() {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(config.dataDir, log);
-  const pool = createPool(config.databaseUrl ?? embedded!.url);
+  const pool = createPool(config.databaseUrl ?? embedded!.url, 10, (err) =>
+    log.warn('idle database connection lost', { error: err.message }),
+  );
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
   const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(config.dataDir, 'jwt-secret'));

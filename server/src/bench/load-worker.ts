@@ -14,6 +14,7 @@ void autocannon({
   url: spec.url,
   connections: spec.connections,
   duration: spec.seconds,
+  timeout: spec.timeout,
   headers: spec.headers,
   requests: [
     {

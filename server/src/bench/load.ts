@@ -10,6 +10,8 @@ export interface LoadSpec {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  /** Per-request timeout, seconds. */
+  timeout: number;
 }
 
 export interface LoadResult {

@@ -58,8 +58,10 @@ Produced by \`npm run bench\` (\`server/src/bench/\`). Do not edit by hand; re-r
 - machine: ${info.machine}
 - Node.js ${info.node}, PostgreSQL ${info.postgres}, cache: ${info.cache}
 - load: autocannon in a worker thread of the same process, ${info.connections} connections,
-  ${info.seconds} s per measurement after a 1 s warm-up (GETs); the load generator, the API and
-  PostgreSQL share the machine's cores.
+  ${info.seconds} s per measurement after a 1 s warm-up (GETs), except "dashboard, uncached"
+  (2 connections, 15 s); each measurement waits for the previous one's in-flight requests to
+  finish. The load generator, the API and PostgreSQL share the machine's cores, so figures
+  are for comparing, not for capacity planning.
 
 Each scenario runs twice: against the API (\`createApp\`, rate limits off, JWT auth, store
 membership check, validation, cache, envelope) and against a bare \`node:http\` + \`pg\` handler
@@ -76,6 +78,12 @@ The seeded stores: 10k products with 180 days of history and 100k products with 
 
 ${renderTable(rows, true)}
 `;
-  await writeFile(REPORT_FILE, text);
+  // Formatted like the rest of the repository, so `npm run lint` passes on the result.
+  const prettier = await import('prettier').catch(() => undefined);
+  const options = prettier ? await prettier.resolveConfig(REPORT_FILE) : null;
+  const formatted = prettier
+    ? await prettier.format(text, { ...options, parser: 'markdown' })
+    : text;
+  await writeFile(REPORT_FILE, formatted);
   return REPORT_FILE;
 }

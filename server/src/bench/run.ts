@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import type { Pool } from 'pg';
 import { loadConfig } from '../config';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -18,6 +19,18 @@ const SIZES: Record<string, BenchSize> = {
 };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Waits until no other session of this database is running a statement. */
+async function drained(pool: Pool) {
+  for (let i = 0; i < 600; i++) {
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+    );
+    if (!rows[0]!.n) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -76,14 +89,22 @@ async function main() {
               method: s.method,
               paths,
               bodies: s.bodies,
-              connections,
+              connections: s.connections ?? connections,
+              timeout: 120,
               headers: {
                 'content-type': 'application/json',
                 ...(auth ? { authorization: `Bearer ${token}` } : {}),
               },
             };
-            if (warmup > 0 && s.method === 'GET') await runLoad({ ...spec, seconds: warmup });
-            return runLoad({ ...spec, seconds });
+            if (warmup > 0 && s.method === 'GET') {
+              await runLoad({ ...spec, seconds: warmup });
+              await drained(pool);
+            }
+            const result = await runLoad({ ...spec, seconds: s.seconds ?? seconds });
+            // autocannon stops sending, not the server working: let in-flight requests end
+            // before the next measurement starts.
+            await drained(pool);
+            return result;
           };
           const appResult: LoadResult = await measure(
             (s.app === 'cached' ? cached : uncached).url,

@@ -9,6 +9,9 @@ export interface Scenario {
   appPaths: string[];
   barePaths: string[];
   bodies?: string[];
+  /** For slow scenarios: fewer connections, a longer window. */
+  connections?: number;
+  seconds?: number;
 }
 
 export interface BenchFixtures {
@@ -98,6 +101,8 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
         method: 'GET',
         appPaths: [`${base}/analytics/dashboard`],
         barePaths: ['/dashboard/x'],
+        connections: 2,
+        seconds: 15,
       },
       {
         name: 'record sale, one hot product',

@@ -5,8 +5,12 @@ types.setTypeParser(types.builtins.INT8, (v) => Number(v));
 
 export type Db = Pool | PoolClient;
 
-export function createPool(connectionString: string, max = 10): Pool {
-  return new Pool({
+export function createPool(
+  connectionString: string,
+  max = 10,
+  onError: (err: Error) => void = () => undefined,
+): Pool {
+  const pool = new Pool({
     connectionString,
     max,
     idleTimeoutMillis: 30_000,
@@ -17,6 +21,10 @@ export function createPool(connectionString: string, max = 10): Pool {
     // Typo-tolerant search (`<%`): "choclate" is 0.58 similar to "Chocolate"; the default 0.6 misses it.
     options: '-c pg_trgm.word_similarity_threshold=0.5',
   });
+  // An idle connection the server closes (restart, failover) must not crash the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', onError);
+  return pool;
 }
 
 /** Runs fn inside one transaction on one connection; rolls back on any error. */

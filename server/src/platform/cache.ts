@@ -11,6 +11,9 @@ export interface Cache {
 
 export class MemoryCache implements Cache {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  // Counters (cache generations) live apart from the evictable entries: losing one would
+  // restart a store's generation and bring old entries back to life.
+  private readonly counters = new Map<string, number>();
 
   constructor(private readonly maxEntries = 10_000) {}
 
@@ -19,6 +22,8 @@ export class MemoryCache implements Cache {
   }
 
   private read<T>(key: string): T | undefined {
+    const counter = this.counters.get(key);
+    if (counter !== undefined) return counter as T;
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expiresAt <= Date.now()) {
@@ -43,12 +48,13 @@ export class MemoryCache implements Cache {
 
   async del(key: string): Promise<void> {
     this.entries.delete(key);
+    this.counters.delete(key);
   }
 
   async incr(key: string): Promise<number> {
     // Read and write with no await between them: atomic on the event loop.
-    const current = Number(this.read<number>(key) ?? 0) + 1;
-    this.entries.set(key, { value: JSON.stringify(current), expiresAt: Number.MAX_SAFE_INTEGER });
+    const current = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, current);
     return current;
   }
 }

@@ -52,10 +52,16 @@ export async function categoryBreakdown(db: Db, storeId: string) {
 
 export async function topMovers(db: Db, storeId: string, days: number, limit: number) {
   const { rows } = await db.query(
-    `SELECT i.product_id, p.name, p.sku, sum(i.quantity) AS units, sum(i.line_total) AS revenue
-     FROM sale_items i JOIN products p ON p.id = i.product_id
-     WHERE i.store_id = $1 AND i.sold_at >= now() - make_interval(days => $2)
-     GROUP BY i.product_id, p.name, p.sku ORDER BY units DESC, revenue DESC LIMIT $3`,
+    // Aggregate the lines by product first and join only the top few to products.
+    `WITH top AS (
+       SELECT product_id, sum(quantity) AS units, sum(line_total) AS revenue
+       FROM sale_items
+       WHERE store_id = $1 AND sold_at >= now() - make_interval(days => $2)
+       GROUP BY product_id ORDER BY units DESC, revenue DESC, product_id LIMIT $3
+     )
+     SELECT t.product_id, p.name, p.sku, t.units, t.revenue
+     FROM top t JOIN products p ON p.id = t.product_id
+     ORDER BY t.units DESC, t.revenue DESC, t.product_id`,
     [storeId, days, limit],
   );
   return rows.map((r) => ({

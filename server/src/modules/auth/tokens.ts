@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { UnauthorizedError } from '../../http/errors';
 
@@ -14,9 +14,11 @@ export interface AccessTokens {
 }
 
 export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
+  // A KeyObject made once: given a string, jsonwebtoken builds a key on every call (~0.7 ms).
+  const key = createSecretKey(Buffer.from(secret));
   return {
     sign(userId) {
-      const token = jwt.sign({ typ: 'access' }, secret, {
+      const token = jwt.sign({ typ: 'access' }, key, {
         algorithm: 'HS256',
         subject: userId,
         expiresIn: ttlSeconds,
@@ -28,7 +30,7 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
     verify(token) {
       try {
         // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
-        const payload = jwt.verify(token, secret, {
+        const payload = jwt.verify(token, key, {
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,

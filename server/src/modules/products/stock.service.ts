@@ -54,7 +54,6 @@ export function createStockService({ pool, write }: { pool: Pool; write: StoreWr
       note: extra.note,
       referenceType: extra.referenceType,
       referenceId: extra.referenceId,
-      at: extra.soldAt,
     });
     await emit('inventory.stock_updated', {
       productId,

@@ -65,7 +65,7 @@ const toSale = (r: SaleRow): Sale => ({
 const SELECT = `SELECT s.id, s.sold_at, s.note, s.total, s.item_count, s.user_id, u.name AS user_name, s.created_at,
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
   (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name, 'sku', p.sku,
-      'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total) ORDER BY i.id), '[]')
+      'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total) ORDER BY i.line_no, i.id), '[]')
    FROM sale_items i JOIN products p ON p.id = i.product_id WHERE i.sale_id = s.id) AS items
   FROM sales s LEFT JOIN users u ON u.id = s.user_id`;
 
@@ -81,14 +81,16 @@ export async function insertSale(
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `WITH lines AS (
-       SELECT * FROM jsonb_to_recordset($5::jsonb) AS l(product_id uuid, quantity int, unit_price numeric)
+       SELECT l.product_id, l.quantity, l.unit_price, l.n AS line_no
+       FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (product_id uuid, quantity int, unit_price numeric))
+         WITH ORDINALITY AS l(product_id, quantity, unit_price, n)
      ), sale AS (
        INSERT INTO sales (store_id, user_id, sold_at, note, total, item_count)
        SELECT $1, $2, $3, $4, coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0) FROM lines
        RETURNING id
      ), items AS (
-       INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at)
-       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3
+       INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no)
+       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3, l.line_no
        FROM sale, lines l
      )
      SELECT id FROM sale`,
