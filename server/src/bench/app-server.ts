@@ -10,10 +10,15 @@ import type { Cache } from '../platform/cache';
 import { OutboxMailer } from '../platform/mailer';
 import type { Platform } from '../platform/platform';
 
-/** Never hits: the app behind it runs its SQL on every request. */
+/**
+ * Never hits: the app behind it runs its SQL on every request. Each read also sees a new
+ * store generation, so concurrent identical requests are not coalesced by the single-flight
+ * either, and every request pays its own queries, like the bare handler.
+ */
 class NoCache implements Cache {
-  async get<T>(): Promise<T | undefined> {
-    return undefined;
+  private generation = 0;
+  async get<T>(key: string): Promise<T | undefined> {
+    return (key.startsWith('gen:') ? ++this.generation : undefined) as T | undefined;
   }
   async set(): Promise<void> {}
   async del(): Promise<void> {}

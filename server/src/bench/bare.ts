@@ -21,9 +21,10 @@ export function bareHandlers(
   storeId: string,
   userId: string,
   lists: Record<string, ListProductsQuery>,
+  afters: Record<string, { value: unknown; id: string }> = {},
 ): Record<string, BareHandler> {
   return {
-    list: async (name) => (await listProducts(pool, storeId, lists[name]!)).rows,
+    list: async (name) => (await listProducts(pool, storeId, lists[name]!, afters[name])).rows,
     product: (id) => products.find(pool, storeId, id),
     dashboard: async () => {
       const store = await findStore(pool, storeId);

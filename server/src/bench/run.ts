@@ -77,7 +77,7 @@ async function main() {
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
         const bare = await startBareServer(
-          bareHandlers(pool, db.storeId, db.userId, fixtures.lists),
+          bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
         );
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { encodeCursor } from '../http/cursor';
 import { listProductsQuery, type ListProductsQuery } from '../modules/products/products.schemas';
 
 export interface Scenario {
@@ -17,7 +18,11 @@ export interface Scenario {
 export interface BenchFixtures {
   scenarios: Scenario[];
   lists: Record<string, ListProductsQuery>;
+  /** Keyset positions for the bare handler's cursor pages. */
+  afters: Record<string, { value: unknown; id: string }>;
 }
+
+const KEYSET_PAGES = 50;
 
 const TOP_UP = 1_000_000;
 
@@ -51,15 +56,41 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
   const base = `/api/v1/stores/${storeId}`;
   const filterQs = `category=${cats[0]!.id}&lowStock=true&sort=name&limit=20`;
   const searchQs = 'search=chocolate&limit=20';
-  const lists = {
+  const lists: Record<string, ListProductsQuery> = {
     filter: listProductsQuery.parse(Object.fromEntries(new URLSearchParams(filterQs))),
     search: listProductsQuery.parse(Object.fromEntries(new URLSearchParams(searchQs))),
   };
+  // Cursor pages spread over the whole catalogue (different ones, so no two requests share a load).
+  const { rows: marks } = await pool.query<{ name: string; id: string }>(
+    `SELECT name, id FROM (
+       SELECT name, id, row_number() OVER (ORDER BY name, id) AS n, count(*) OVER () AS total
+       FROM products WHERE store_id = $1
+     ) t WHERE n % greatest(1, total / $2) = 0 ORDER BY n LIMIT $2`,
+    [storeId, KEYSET_PAGES],
+  );
+  const afters: BenchFixtures['afters'] = {};
+  const keysetPaths: string[] = [];
+  const keysetBare: string[] = [];
+  marks.forEach((m, i) => {
+    const cursor = encodeCursor([m.name, m.id]);
+    lists[`keyset-${i}`] = listProductsQuery.parse({ sort: 'name', limit: '20', cursor });
+    afters[`keyset-${i}`] = { value: m.name, id: m.id };
+    keysetPaths.push(`${base}/products?sort=name&limit=20&cursor=${cursor}`);
+    keysetBare.push(`/list/keyset-${i}`);
+  });
   const productPaths = cold.slice(0, 1000);
   const sale = (productId: string) => JSON.stringify({ items: [{ productId, quantity: 1 }] });
   return {
     lists,
+    afters,
     scenarios: [
+      {
+        name: 'products: keyset pages across the catalogue',
+        app: 'uncached',
+        method: 'GET',
+        appPaths: keysetPaths,
+        barePaths: keysetBare,
+      },
       {
         name: 'products: category + lowStock, sort=name',
         app: 'uncached',

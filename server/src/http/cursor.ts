@@ -1,3 +1,4 @@
+import { pageOf, type Pagination } from './envelope';
 import { ValidationError } from './errors';
 
 export type CursorPart = 'text' | 'number' | 'decimal' | 'timestamp' | 'uuid';
@@ -35,4 +36,28 @@ export function decodeCursor(cursor: string, parts: CursorPart[]): unknown[] {
   throw new ValidationError([
     { field: 'cursor', message: 'is not a valid cursor', code: 'invalid_cursor' },
   ]);
+}
+
+/**
+ * One page from a query that fetched `limit + 1` rows: the extra row only says whether
+ * there is a next page. With a total (page mode) the usual pagination, without (keyset)
+ * `{ limit, hasNext, nextCursor }`.
+ */
+export function keysetPage<T>(
+  rows: T[],
+  q: { page: number; limit: number },
+  total: number | undefined,
+  cursorOf: (last: T) => unknown[],
+): { page: T[]; pagination: Pagination } {
+  const hasNext = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor = hasNext && last !== undefined ? encodeCursor(cursorOf(last)) : null;
+  return {
+    page,
+    pagination:
+      total === undefined
+        ? { limit: q.limit, hasNext, nextCursor }
+        : { ...pageOf(q.page, q.limit, total), nextCursor },
+  };
 }

@@ -16,6 +16,19 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/**
+ * rate-limit-redis loads its Lua scripts in its constructor; with Redis down those promises
+ * reject before anyone awaits them (an unhandled rejection). Mark them handled: the store
+ * reloads the scripts on the next use, and express-rate-limit lets requests through meanwhile.
+ */
+class ResilientRedisStore extends RedisStore {
+  constructor(options: ConstructorParameters<typeof RedisStore>[0]) {
+    super(options);
+    this.incrementScriptSha.catch(() => undefined);
+    this.getScriptSha.catch(() => undefined);
+  }
+}
+
 function connect(url: string, keyPrefix: string, log: Logger): Redis {
   const redis = new Redis(url, {
     keyPrefix,
@@ -72,7 +85,7 @@ export async function createPlatform(opts: {
     cache: new RedisCache(redis, (err) => opts.log.debug('cache error', { error: String(err) })),
     bus,
     rateLimitStore: (name) =>
-      new RedisStore({
+      new ResilientRedisStore({
         prefix: `rl:${name}:`,
         sendCommand: (command: string, ...args: string[]) =>
           redis.call(command, ...args) as Promise<never>,

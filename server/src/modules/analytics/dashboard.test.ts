@@ -169,3 +169,29 @@ test('every role of the store may see the dashboard; outsiders may not', async (
   const other = await storeWithMember(t);
   await t.api.get(`${s.url}/analytics/dashboard`).set(other.auth).expect(403);
 });
+
+test('when Redis is down, requests skip the cache and still answer correctly', async () => {
+  const dead = await buildTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+  try {
+    const s = await storeWithMember(dead);
+    const p = (
+      await dead.api
+        .post(`${s.url}/products`)
+        .set(s.auth)
+        .send({ name: 'Salt', price: 1, initialQuantity: 3 })
+        .expect(201)
+    ).body.data;
+    await dead.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
+    await dead.api
+      .post(`${s.url}/products/${p.id}/adjustments`)
+      .set(s.auth)
+      .send({ delta: -1, reason: 'lost' })
+      .expect(201);
+    const after = await dead.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
+    expect(after.body.data.quantity).toBe(2);
+    const dash = await dead.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200);
+    expect(dash.body.data.totals.units).toBe(2);
+  } finally {
+    await dead.close();
+  }
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { type CursorPart, decodeCursor, encodeCursor } from '../../http/cursor';
+import { type CursorPart, decodeCursor, keysetPage } from '../../http/cursor';
 import { pageOf, type Pagination } from '../../http/envelope';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
@@ -128,15 +128,10 @@ export function createProductsService(deps: Deps) {
           q,
           after && { value: after[0], id: String(after[1]) },
         );
-        const hasNext = rows.length > q.limit;
-        const page = rows.slice(0, q.limit);
-        const last = page.at(-1);
-        const nextCursor =
-          hasNext && last ? encodeCursor([sortValue(last, q.sort ?? 'name'), last.id]) : null;
-        const pagination: Pagination =
-          total === undefined
-            ? { limit: q.limit, hasNext, nextCursor }
-            : { ...pageOf(q.page, q.limit, total), nextCursor };
+        const { page, pagination } = keysetPage(rows, q, total, (last) => [
+          sortValue(last, q.sort ?? 'name'),
+          last.id,
+        ]);
         return { items: page.map(toProduct), pagination };
       });
     },

@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { decodeCursor, encodeCursor } from '../../http/cursor';
-import { pageOf, type Pagination } from '../../http/envelope';
+import { decodeCursor, keysetPage } from '../../http/cursor';
 import { AppError, NotFoundError } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
 import type { Db } from '../../db/pool';
@@ -120,14 +119,7 @@ export function createStockService({ pool, write }: { pool: Pool; write: StoreWr
         { ...q, offset: (q.page - 1) * q.limit },
         after && { createdAt: String(after[0]), id: String(after[1]) },
       );
-      const hasNext = items.length > q.limit;
-      const page = items.slice(0, q.limit);
-      const last = page.at(-1);
-      const nextCursor = hasNext && last ? encodeCursor([last.cursorKey, last.id]) : null;
-      const pagination: Pagination =
-        total === undefined
-          ? { limit: q.limit, hasNext, nextCursor }
-          : { ...pageOf(q.page, q.limit, total), nextCursor };
+      const { page, pagination } = keysetPage(items, q, total, (last) => [last.cursorKey, last.id]);
       return { items: page.map(({ cursorKey: _k, ...m }) => m), pagination };
     },
   };

@@ -271,3 +271,28 @@ describe('Idempotency-Key', () => {
       .expect(400);
   });
 });
+
+test('movements page by keyset cursor, newest first, with nothing skipped or repeated', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 100);
+  for (let i = 1; i <= 6; i++) {
+    await t.api
+      .post(`${s.url}/products/${p.id}/adjustments`)
+      .set(s.auth)
+      .send({ delta: -i, reason: 'adjustment' })
+      .expect(201);
+  }
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: {
+      body: { data: Array<{ delta: number }>; pagination: { nextCursor: string | null } };
+    } = await t.api
+      .get(`${s.url}/products/${p.id}/movements?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      .set(s.auth)
+      .expect(200);
+    seen.push(...res.body.data.map((m) => m.delta));
+    cursor = res.body.pagination.nextCursor;
+  } while (cursor);
+  expect(seen).toEqual([-6, -5, -4, -3, -2, -1, 100]);
+});

@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
-import { decodeCursor, encodeCursor } from '../../http/cursor';
-import { pageOf, type Pagination } from '../../http/envelope';
+import { decodeCursor, keysetPage } from '../../http/cursor';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
 import type { StoreWriter } from '../events/events.service';
@@ -87,14 +86,7 @@ export function createSalesService(deps: { pool: Pool; write: StoreWriter; stock
         q,
         after && { soldAt: String(after[0]), id: String(after[1]) },
       );
-      const hasNext = items.length > q.limit;
-      const page = items.slice(0, q.limit);
-      const last = page.at(-1);
-      const nextCursor = hasNext && last ? encodeCursor([last.key, last.sale.id]) : null;
-      const pagination: Pagination =
-        total === undefined
-          ? { limit: q.limit, hasNext, nextCursor }
-          : { ...pageOf(q.page, q.limit, total), nextCursor };
+      const { page, pagination } = keysetPage(items, q, total, (last) => [last.key, last.sale.id]);
       return { items: page.map((i) => i.sale), pagination };
     },
   };
