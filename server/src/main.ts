@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { purgeIdempotencyKeys } from './http/idempotency';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
@@ -41,6 +42,12 @@ async function main() {
   });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
   services.jobs.start();
+  const housekeeping = setInterval(() => {
+    purgeIdempotencyKeys(pool).catch((err) =>
+      log.warn('idempotency purge failed', { error: String(err) }),
+    );
+  }, 60 * 60_000);
+  housekeeping.unref();
   if (config.env === 'production' && !config.publicUrl) {
     log.warn('PUBLIC_URL is not set: links in e-mails use the request Host header');
   }
@@ -73,6 +80,7 @@ async function main() {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    clearInterval(housekeeping);
     await services.jobs.stop();
     await platform.close();
     await pool.end();

@@ -153,3 +153,12 @@ export function completeWith(req: Request, status: number) {
 export function respond(req: Request, res: Response, status: number, data: unknown) {
   res.status(status).json(req.idempotency?.body ?? ok(req, data));
 }
+
+/** Forgets keys past their 24 hours (run periodically; a replay after that is a new request). */
+export async function purgeIdempotencyKeys(db: Db): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+    [RETENTION_HOURS],
+  );
+  return rowCount ?? 0;
+}

@@ -1,3 +1,4 @@
+import { purgeIdempotencyKeys } from '../../http/idempotency';
 import { buildTestApp, type TestApp } from '../../test/app';
 import { memberOf, storeWithMember } from '../../test/factories';
 
@@ -295,4 +296,30 @@ test('movements page by keyset cursor, newest first, with nothing skipped or rep
     cursor = res.body.pagination.nextCursor;
   } while (cursor);
   expect(seen).toEqual([-6, -5, -4, -3, -2, -1, 100]);
+});
+
+test('idempotency keys are forgotten after 24 hours, and not before', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 10);
+  const url = `${s.url}/products/${p.id}/adjustments`;
+  await t.api
+    .post(url)
+    .set(s.auth)
+    .set('Idempotency-Key', 'old')
+    .send({ delta: -1, reason: 'lost' })
+    .expect(201);
+  await t.api
+    .post(url)
+    .set(s.auth)
+    .set('Idempotency-Key', 'fresh')
+    .send({ delta: -1, reason: 'lost' })
+    .expect(201);
+  await t.db.pool.query(
+    "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old'",
+  );
+  expect(await purgeIdempotencyKeys(t.db.pool)).toBeGreaterThanOrEqual(1);
+  const { rows } = await t.db.pool.query(
+    "SELECT key FROM idempotency_keys WHERE key IN ('old', 'fresh')",
+  );
+  expect(rows.map((r) => r.key)).toEqual(['fresh']);
 });
