@@ -11,7 +11,12 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false, ws: true },
+      // The API's PORT (npm run dev passes it to both processes).
+      '/api': {
+        target: `http://localhost:${process.env.PORT ?? 3000}`,
+        changeOrigin: false,
+        ws: true,
+      },
     },
   },
 });
