@@ -144,7 +144,14 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestId, requestLog(log, metrics));
-  app.use(helmet());
+  app.use(
+    helmet({
+      // No upgrade-insecure-requests: on a LAN over plain http (a tablet opening the back-office
+      // PC by IP) it rewrites the SPA's scripts to https and leaves a blank page. TLS belongs to
+      // the proxy in front; HSTS still tells browsers to stay on https once they got there.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   const allowed = new Set(config.corsOrigins);
   app.use(
     cors({ origin: (origin, cb) => cb(null, !origin || allowed.has(origin)), credentials: true }),

@@ -72,7 +72,7 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
   const keysetPaths: string[] = [];
   const keysetBare: string[] = [];
   marks.forEach((m, i) => {
-    const cursor = encodeCursor([m.name, m.id]);
+    const cursor = encodeCursor(['name:asc', m.name, m.id]);
     lists[`keyset-${i}`] = listProductsQuery.parse({ sort: 'name', limit: '20', cursor });
     afters[`keyset-${i}`] = { value: m.name, id: m.id };
     keysetPaths.push(`${base}/products?sort=name&limit=20&cursor=${cursor}`);

@@ -92,6 +92,8 @@ test('security headers are set and the allow-listed origin alone gets CORS', asy
   expect(allowed.headers['access-control-allow-credentials']).toBe('true');
   expect(allowed.headers['x-content-type-options']).toBe('nosniff');
   expect(allowed.headers['x-powered-by']).toBeUndefined();
+  expect(allowed.headers['content-security-policy']).toContain("script-src 'self'");
+  expect(allowed.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   const other = await request(t.app)
     .get('/api/v1/health/liveness')
     .set('Origin', 'https://evil.example.test')

@@ -118,9 +118,10 @@ export function idempotency(pool: Pool): RequestHandler {
     };
     res.on('finish', () => {
       if (completed) return;
-      // Refusals (4xx) are answers too and are replayed; a 5xx frees the key for a retry.
+      // Refusals by the endpoint (404, 409, 422) are answers too and are replayed; a request
+      // that never started (400: malformed or invalid) or failed (5xx) frees the key.
       const q =
-        res.statusCode < 500
+        res.statusCode !== 400 && res.statusCode < 500
           ? pool.query(
               `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4
                WHERE principal = $1 AND key = $2`,

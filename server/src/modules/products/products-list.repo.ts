@@ -39,7 +39,7 @@ export function buildProductListSql(
     // Each arm is one index (GIN full text, GIN trigram, the store's SKU and barcode
     // b-trees), so the planner can OR bitmaps instead of testing every product of the store.
     where.push(
-      `(p.search @@ ${tsq} OR ${s} <% p.name OR (p.store_id = $1 AND p.sku = ${s}) OR (p.store_id = $1 AND p.barcode = ${s}))`,
+      `(p.search @@ ${tsq} OR ${s} <% p.name OR (p.store_id = $1 AND lower(p.sku) = lower(${s})) OR (p.store_id = $1 AND p.barcode = ${s}))`,
     );
     rank = `ts_rank(p.search, ${tsq}) + word_similarity(${s}, p.name)`;
   }

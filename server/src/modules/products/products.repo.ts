@@ -114,10 +114,10 @@ export async function findBySku(
   storeId: string,
   sku: string,
 ): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(`${SELECT} WHERE p.store_id = $1 AND p.sku = $2`, [
-    storeId,
-    sku,
-  ]);
+  const { rows } = await db.query<ProductRow>(
+    `${SELECT} WHERE p.store_id = $1 AND lower(p.sku) = lower($2)`,
+    [storeId, sku],
+  );
   return rows[0];
 }
 

@@ -85,8 +85,8 @@ export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   router.post(
     '/:id/adjustments',
     can('inventory:write'),
-    idempotent,
     validate({ params: s.productParams, body: stockSchemas.adjustmentBody }),
+    idempotent,
     async (req, res) => {
       respond(
         req,
@@ -99,8 +99,8 @@ export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   router.post(
     '/:id/counts',
     can('inventory:write'),
-    idempotent,
     validate({ params: s.productParams, body: stockSchemas.countBody }),
+    idempotent,
     async (req, res) => {
       respond(
         req,

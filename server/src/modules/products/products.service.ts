@@ -121,7 +121,19 @@ export function createProductsService(deps: Deps) {
     ): Promise<{ items: Product[]; pagination: Pagination }> {
       return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
         const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
-        const after = q.cursor ? decodeCursor(q.cursor, [kind, 'uuid']) : undefined;
+        const sort = q.sort ?? 'name';
+        const decoded = q.cursor ? decodeCursor(q.cursor, ['text', kind, 'uuid']) : undefined;
+        // A cursor belongs to the sort and order that made it; elsewhere it means nothing.
+        if (decoded && decoded[0] !== `${sort}:${q.order}`) {
+          throw new ValidationError([
+            {
+              field: 'cursor',
+              message: `was made for another sort or order than ${sort} ${q.order}`,
+              code: 'invalid_cursor',
+            },
+          ]);
+        }
+        const after = decoded?.slice(1);
         const { rows, total } = await listProducts(
           pool,
           ctx.storeId,
@@ -129,7 +141,8 @@ export function createProductsService(deps: Deps) {
           after && { value: after[0], id: String(after[1]) },
         );
         const { page, pagination } = keysetPage(rows, q, total, (last) => [
-          sortValue(last, q.sort ?? 'name'),
+          `${sort}:${q.order}`,
+          sortValue(last, sort),
           last.id,
         ]);
         return { items: page.map(toProduct), pagination };

@@ -64,6 +64,8 @@ test('when the SKU or barcode is taken in the store, then 409 on that field; ano
   await create(s, { name: 'A', price: 1, sku: 'SKU-1', barcode }).expect(201);
   const sku = await create(s, { name: 'B', price: 1, sku: 'SKU-1' }).expect(409);
   expect(sku.body.error.details[0].field).toBe('sku');
+  // One SKU whatever the letter case: a scanner or a person may type either.
+  await create(s, { name: 'B', price: 1, sku: 'sku-1' }).expect(409);
   const bc = await create(s, { name: 'C', price: 1, barcode }).expect(409);
   expect(bc.body.error.details[0].field).toBe('barcode');
   const other = await storeWithMember(t);
@@ -273,6 +275,16 @@ test('a keyset cursor walks the whole list exactly like pages do', async () => {
     expect(seen).toHaveLength(7);
   }
   await t.api.get(`${s.url}/products?cursor=bm90LWEtY3Vyc29y`).set(s.auth).expect(400);
+  const byPrice = await t.api.get(`${s.url}/products?sort=price&limit=2`).set(s.auth).expect(200);
+  const reused = await t.api
+    .get(`${s.url}/products?sort=name&cursor=${byPrice.body.pagination.nextCursor}`)
+    .set(s.auth)
+    .expect(400);
+  expect(reused.body.error.details[0].field).toBe('cursor');
+  await t.api
+    .get(`${s.url}/products?sort=price&order=desc&cursor=${byPrice.body.pagination.nextCursor}`)
+    .set(s.auth)
+    .expect(400);
   await t.api
     .get(`${s.url}/products?cursor=${Buffer.from('["x","not-uuid"]').toString('base64url')}`)
     .set(s.auth)

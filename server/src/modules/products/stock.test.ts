@@ -323,3 +323,24 @@ test('idempotency keys are forgotten after 24 hours, and not before', async () =
   );
   expect(rows.map((r) => r.key)).toEqual(['fresh']);
 });
+
+test('a request refused as invalid (400) does not use up its Idempotency-Key', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 10);
+  const url = `${s.url}/products/${p.id}/adjustments`;
+  await t.api
+    .post(url)
+    .set(s.auth)
+    .set('Idempotency-Key', 'typo')
+    .send({ delta: -1, reason: 'oops' })
+    .expect(400);
+  const fixed = await t.api
+    .post(url)
+    .set(s.auth)
+    .set('Idempotency-Key', 'typo')
+    .send({ delta: -1, reason: 'lost' })
+    .expect(201);
+  expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
+  expect(rows[0].quantity).toBe(9);
+});

@@ -19,8 +19,8 @@ export function salesRouter(deps: {
   router.post(
     '/',
     can('inventory:write'),
-    idempotent,
     validate({ body: s.recordSaleBody }),
+    idempotent,
     async (req, res) => {
       respond(req, res, 201, await sales.record(req.store!, req.body, completeWith(req, 201)));
     },

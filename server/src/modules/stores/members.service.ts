@@ -63,7 +63,10 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
       const store = await findStore(pool, ctx.storeId);
       await mailer.send({
         to: input.email,
-        subject: `You have been added to ${store?.name ?? 'a store'} on Nimbus`,
+        subject:
+          outcome.status === 'added'
+            ? `You have been added to ${store?.name ?? 'a store'} on Nimbus`
+            : `You are invited to ${store?.name ?? 'a store'} on Nimbus`,
         text:
           outcome.status === 'added'
             ? `You now have the ${input.role} role in ${store?.name}. Sign in at ${origin}/login\n`

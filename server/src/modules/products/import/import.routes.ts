@@ -50,8 +50,8 @@ export function importExportRouter({ imports, exports, guards, idempotent, heavy
     can('inventory:write'),
     heavy,
     upload.single('file'),
-    idempotent,
     validate({ body: importOptions }),
+    idempotent,
     async (req, res) => {
       if (!req.file) {
         throw new ValidationError([
