@@ -56,3 +56,8 @@ export const paginationQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** A message for a value of the wrong type only; range checks keep their own messages. */
+export const typeMessage = (message: string) => ({
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined),
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { booleanQuery, searchQuery } from '../../http/list-query';
-import { paginationQuery, uuid } from '../../http/validate';
+import { paginationQuery, typeMessage, uuid } from '../../http/validate';
 import { checkBarcode } from './barcode';
 
 export const productParams = z.object({ storeId: uuid, id: uuid });
@@ -14,14 +14,14 @@ export const barcode = z
   });
 
 const money = z
-  .number({ message: 'must be a number' })
+  .number(typeMessage('must be a number'))
   .min(0, 'must not be negative')
   .max(9_999_999_999.99)
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
     message: 'must have at most 2 decimals',
   });
 const count = z
-  .number({ message: 'must be a whole number' })
+  .number(typeMessage('must be a whole number'))
   .int('must be a whole number')
   .min(0)
   .max(1_000_000_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateQuery } from '../../http/list-query';
-import { paginationQuery } from '../../http/validate';
+import { paginationQuery, typeMessage } from '../../http/validate';
 import { MOVEMENT_REASONS } from './stock.repo';
 
 /** Reasons a person may give by hand; sales, counts, imports and initial stock have their own routes. */
@@ -15,7 +15,7 @@ export const ADJUSTMENT_REASONS = [
   'theft',
 ] as const;
 
-const quantity = z.number({ message: 'must be a whole number' }).int('must be a whole number');
+const quantity = z.number(typeMessage('must be a whole number')).int('must be a whole number');
 const note = z.string().trim().max(500).nullable().optional();
 
 export const adjustmentBody = z.object({

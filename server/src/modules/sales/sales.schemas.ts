@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateQuery } from '../../http/list-query';
-import { paginationQuery, uuid } from '../../http/validate';
+import { paginationQuery, typeMessage, uuid } from '../../http/validate';
 
 export const saleParams = z.object({ storeId: uuid, id: uuid });
 
@@ -10,12 +10,12 @@ export const recordSaleBody = z.object({
       z.object({
         productId: uuid,
         quantity: z
-          .number({ message: 'must be a whole number' })
+          .number(typeMessage('must be a whole number'))
           .int('must be a whole number')
           .min(1, 'must be at least 1')
           .max(100_000),
         unitPrice: z
-          .number({ message: 'must be a number' })
+          .number(typeMessage('must be a number'))
           .min(0, 'must not be negative')
           .max(9_999_999_999.99)
           .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {

@@ -1,3 +1,4 @@
+import { typeMessage } from '../../../http/validate';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../http/errors';
 import { productFields } from '../products.schemas';
@@ -54,7 +55,7 @@ const rowSchema = z.object({
   active: flag.optional(),
   quantity: number(
     z
-      .number({ message: 'must be a whole number' })
+      .number(typeMessage('must be a whole number'))
       .int('must be a whole number')
       .min(0)
       .max(1_000_000_000),
