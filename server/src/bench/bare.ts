@@ -63,7 +63,6 @@ export function bareHandlers(
             userId,
             referenceType: 'sale',
             referenceId: saleId,
-            at: soldAt,
           });
           await insertEvent(tx, storeId, 'inventory.stock_updated', { movementId: m.id });
         }

@@ -137,16 +137,13 @@ export function idempotency(pool: Pool): RequestHandler {
   };
 }
 
-/** The hook a service calls inside its transaction when the request carried a key. */
+/**
+ * The hook a service calls inside its transaction when the request carried a key; a service
+ * whose answer can take more than one status (import: 200 or 202) passes the one it sends.
+ */
 export function completeWith(req: Request, status: number) {
-  return async (tx: Db, data: unknown) => {
-    // status 0: the handler decides later (200 inline / 202 queued); derive it from the data.
-    const final =
-      status ||
-      ((data as { jobId?: unknown })?.jobId && (data as { status?: string }).status === 'queued'
-        ? 202
-        : 200);
-    await req.idempotency?.complete(tx, final, ok(req, data));
+  return async (tx: Db, data: unknown, actual: number = status) => {
+    await req.idempotency?.complete(tx, actual, ok(req, data));
   };
 }
 

@@ -113,13 +113,12 @@ export async function insertMovement(
     note?: string | null;
     referenceType?: string | null;
     referenceId?: string | null;
-    at?: Date;
   },
 ): Promise<Movement> {
   const { rows } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now())) RETURNING ${MOVEMENT_COLUMNS}`,
+       quantity_after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
       m.productId,
@@ -130,7 +129,6 @@ export async function insertMovement(
       m.note ?? null,
       m.userId,
       m.quantityAfter,
-      m.at ?? null,
     ],
   );
   return toMovement(rows[0]!);

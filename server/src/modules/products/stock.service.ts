@@ -9,7 +9,7 @@ import { toProduct } from './product-mapper';
 import type { AdjustmentInput, CountInput, MovementsQuery } from './stock.schemas';
 import * as repo from './stock.repo';
 
-export type CommitHook = (tx: Db, data: unknown) => Promise<void>;
+export type CommitHook = (tx: Db, data: unknown, status?: number) => Promise<void>;
 
 export class InsufficientStockError extends AppError {
   constructor(details: Array<{ productId: string; requested: number; available: number }>) {

@@ -64,7 +64,7 @@ export function importExportRouter({ imports, exports, guards, idempotent, heavy
         req.store!,
         { buffer: req.file.buffer, format },
         req.body,
-        completeWith(req, 0),
+        completeWith(req, 200),
       );
       respond(req, res, status, body);
     },

@@ -53,7 +53,7 @@ export function createImportService(deps: Deps) {
         await applyRow(tx, emit, state, row, record);
       const result = { jobId: null, ...report(state, options.validateOnly) };
       if (options.validateOnly) throw new DryRun();
-      await commit?.(tx, result);
+      await commit?.(tx, result, 200);
       return result;
     };
     try {
@@ -139,7 +139,7 @@ export function createImportService(deps: Deps) {
           createdBy: ctx.userId,
         });
         const accepted = { jobId, status: 'queued' as const };
-        await commit?.(tx, accepted);
+        await commit?.(tx, accepted, 202);
         return accepted;
       });
       jobs.nudge();

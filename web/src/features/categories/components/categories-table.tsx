@@ -1,5 +1,4 @@
-import { Button } from '../../../components/button';
-import { ConfirmAction } from '../../../components/confirm-action';
+import { RowActions } from '../../../components/row-actions';
 import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
 import { formatNumber } from '../../../lib/format';
 import type { Category } from '../api/types';
@@ -50,21 +49,12 @@ export function CategoriesTable(props: CategoriesTableProps) {
               <td className="muted">{category.description || '—'}</td>
               <td className="num">{formatNumber(category.productCount)}</td>
               {(canWrite || canDelete) && (
-                <td className="table__actions">
-                  {canWrite && (
-                    <Button variant="ghost" onClick={() => props.onEdit(category)}>
-                      Edit<span className="visually-hidden"> {category.name}</span>
-                    </Button>
-                  )}
-                  {canDelete && (
-                    <ConfirmAction
-                      action="Delete"
-                      subject={category.name}
-                      busy={props.deletingId === category.id}
-                      onConfirm={() => props.onDelete(category)}
-                    />
-                  )}
-                </td>
+                <RowActions
+                  subject={category.name}
+                  onEdit={canWrite ? () => props.onEdit(category) : undefined}
+                  onDelete={canDelete ? () => props.onDelete(category) : undefined}
+                  deleting={props.deletingId === category.id}
+                />
               )}
             </tr>
           ))}

@@ -1,5 +1,4 @@
-import { Button } from '../../../components/button';
-import { ConfirmAction } from '../../../components/confirm-action';
+import { RowActions } from '../../../components/row-actions';
 import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
 import { formatNumber } from '../../../lib/format';
 import { SUPPLIER_STATUS_OPTIONS, type Supplier } from '../api/types';
@@ -69,19 +68,12 @@ export function SuppliersTable(props: SuppliersTableProps) {
               </td>
               <td className="num">{formatNumber(supplier.productCount)}</td>
               {canManage && (
-                <td className="table__actions">
-                  <Button variant="ghost" onClick={() => props.onEdit(supplier)}>
-                    Edit<span className="visually-hidden"> {supplier.name}</span>
-                  </Button>
-                  {canDelete && (
-                    <ConfirmAction
-                      action="Delete"
-                      subject={supplier.name}
-                      busy={props.deletingId === supplier.id}
-                      onConfirm={() => props.onDelete(supplier)}
-                    />
-                  )}
-                </td>
+                <RowActions
+                  subject={supplier.name}
+                  onEdit={() => props.onEdit(supplier)}
+                  onDelete={canDelete ? () => props.onDelete(supplier) : undefined}
+                  deleting={props.deletingId === supplier.id}
+                />
               )}
             </tr>
           ))}
