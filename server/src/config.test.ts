@@ -13,6 +13,7 @@ test('with no environment, then the embedded defaults of PRODUCT.md §7', () => 
   );
   expect(c.databaseUrl).toBeUndefined();
   expect(c.redisUrl).toBeUndefined();
+  expect(c.redisKeyPrefix).toBe('nimbus:');
   expect(c.rateLimit).toEqual({
     enabled: true,
     windowMs: 900_000,
@@ -34,6 +35,7 @@ test.each([
   [{ PORT: '70000' }, 'PORT'],
   [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
   [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+  [{ REDIS_KEY_PREFIX: 'has spaces' }, 'REDIS_KEY_PREFIX'],
   [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
   [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   [{ RATE_LIMIT_ENABLED: 'maybe' }, 'RATE_LIMIT_ENABLED'],

@@ -14,6 +14,10 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only (at most 64)')
+    .default('nimbus:'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: positiveInt.default(900),
@@ -42,6 +46,7 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  redisKeyPrefix: string;
   jwtSecret?: string;
   encryptionKey?: string;
   accessTokenTtl: number;
@@ -92,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     // Default: .data at the repository root, whichever workspace the process started in.
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.resolve(__dirname, '..', '..', '.data'),
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     jwtSecret: e.JWT_SECRET,
     encryptionKey: e.ENCRYPTION_KEY,
     accessTokenTtl: e.ACCESS_TOKEN_TTL,

@@ -26,7 +26,11 @@ async function main() {
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
   const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(config.dataDir, 'jwt-secret'));
-  const platform = await createPlatform({ redisUrl: config.redisUrl, log });
+  const platform = await createPlatform({
+    redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    log,
+  });
   const mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
     : new OutboxMailer(pool, log);

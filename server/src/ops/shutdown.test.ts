@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ test.each(['external', 'embedded'])(
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'info',
       DEMO_DATA: 'false',
+      REDIS_KEY_PREFIX: `nimbus-test:${randomBytes(4).toString('hex')}:`,
     };
     delete env.DATABASE_URL;
     if (dataDir) env.DATA_DIR = dataDir;

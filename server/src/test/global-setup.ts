@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,8 @@ export default async function globalSetup() {
     (globalThis as Record<string, unknown>).__nimbusEmbedded = { ...embedded, dir };
     adminUrl = embedded.url;
   }
-  const template = `nimbus_tpl_${process.pid}_${Date.now().toString(36)}`;
+  // Random: other runs may share this PostgreSQL (and reuse our pid in another container).
+  const template = `nimbus_tpl_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${template}`);

@@ -13,7 +13,7 @@ function useJourney({ env } = {}) {
     server: undefined,
     browser: undefined,
     page: undefined,
-    traffic: { refreshes: 0, unauthorized: [], authCalls: [] },
+    traffic: { refreshes: 0, unauthorized: [], authCalls: [], recent: [] },
   };
   let failed = false;
 
@@ -28,7 +28,13 @@ function useJourney({ env } = {}) {
       if (pathname === '/api/v1/auth/refresh') ctx.traffic.refreshes += 1;
     });
     page.on('response', (res) => {
-      if (res.status() === 401) ctx.traffic.unauthorized.push(new URL(res.url()).pathname);
+      const { pathname } = new URL(res.url());
+      if (res.status() === 401) ctx.traffic.unauthorized.push(pathname);
+      if (pathname.startsWith('/api/')) {
+        // The last API answers go into the failure report: CI keeps the console, not files.
+        ctx.traffic.recent.push(`${res.request().method()} ${pathname} → ${res.status()}`);
+        if (ctx.traffic.recent.length > 12) ctx.traffic.recent.shift();
+      }
     });
     ctx.page = page;
   });
@@ -50,7 +56,19 @@ function useJourney({ env } = {}) {
       } catch (err) {
         failed = true;
         const base = await saveFailureArtifacts(ctx.page, name, ctx.server?.log());
-        console.error(`Failure artifacts: ${base}.png (and .server.log)`);
+        const alerts = await ctx.page
+          ?.getByRole('alert')
+          .allInnerTexts()
+          .catch(() => []);
+        console.error(
+          [
+            `Failure artifacts: ${base}.png (and .server.log)`,
+            `URL: ${ctx.page?.url()}`,
+            `Alerts on the page: ${JSON.stringify(alerts ?? [])}`,
+            `Last API responses:\n  ${ctx.traffic.recent.join('\n  ')}`,
+            `Server log (tail):\n${(ctx.server?.log() ?? '').split('\n').slice(-25).join('\n')}`,
+          ].join('\n'),
+        );
         throw err;
       }
     });

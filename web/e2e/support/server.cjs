@@ -88,6 +88,8 @@ async function startServer({ env: overrides = {} } = {}) {
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_ENABLED: 'true',
+    // Rate-limit counters and cache entries in a shared Redis stay this server's own.
+    REDIS_KEY_PREFIX: `nimbus-e2e:${crypto.randomBytes(4).toString('hex')}:`,
     ...overrides,
   };
   delete env.DATABASE_URL;
