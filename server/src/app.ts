@@ -215,9 +215,16 @@ function serveSpa(app: express.Express, dist: string) {
   });
 }
 
+export interface RegisteredRoute {
+  method: string;
+  path: string;
+  /** Query parameters its validation accepts (none when it validates no query). */
+  query: readonly string[];
+}
+
 /** Every route the API registers, as OpenAPI paths: the contract test compares them. */
-function listRoutes(mounts: Mount[]): Array<{ method: string; path: string }> {
-  const out: Array<{ method: string; path: string }> = [];
+function listRoutes(mounts: Mount[]): RegisteredRoute[] {
+  const out: RegisteredRoute[] = [];
   for (const m of mounts) {
     for (const layer of (m.router as unknown as { stack: RouteLayer[] }).stack) {
       if (!layer.route) continue;
@@ -225,12 +232,18 @@ function listRoutes(mounts: Mount[]): Array<{ method: string; path: string }> {
         /:(\w+)/g,
         '{$1}',
       );
-      for (const method of Object.keys(layer.route.methods)) out.push({ method, path: full });
+      const query = layer.route.stack.flatMap((l) => l.handle.queryKeys ?? []);
+      for (const method of Object.keys(layer.route.methods))
+        out.push({ method, path: full, query });
     }
   }
   return out;
 }
 
 interface RouteLayer {
-  route?: { path: string; methods: Record<string, boolean> };
+  route?: {
+    path: string;
+    methods: Record<string, boolean>;
+    stack: Array<{ handle: { queryKeys?: readonly string[] } }>;
+  };
 }

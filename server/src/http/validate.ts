@@ -16,13 +16,38 @@ function toDetails(where: string, error: z.ZodError): ErrorDetail[] {
   }));
 }
 
+/** The parameter names an object schema (possibly transformed) accepts, if it is one. */
+function objectKeys(schema: z.ZodType): string[] | undefined {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodPipe) return objectKeys(schema.in as z.ZodType);
+  return undefined;
+}
+
+export type ValidateHandler = RequestHandler & {
+  /** Query parameters the route accepts (the OpenAPI contract test compares them). */
+  queryKeys?: readonly string[];
+};
+
 /**
  * Parses params, query and body with zod and writes the parsed values back, so
- * handlers only ever see validated, typed, stripped input.
+ * handlers only ever see validated, typed, stripped input. Unknown query parameters are a
+ * 400: `?from=` instead of `?dateFrom=` must not quietly return unfiltered data.
  */
-export function validate(shapes: Shapes): RequestHandler {
-  return (req, _res, next) => {
+export function validate(shapes: Shapes): ValidateHandler {
+  const queryKeys = shapes.query ? objectKeys(shapes.query) : undefined;
+  if (shapes.query && !queryKeys) throw new Error('validate(): query must be an object schema');
+  const handler: ValidateHandler = (req, _res, next) => {
     const details: ErrorDetail[] = [];
+    if (queryKeys) {
+      for (const key of Object.keys(req.query)) {
+        if (queryKeys.includes(key)) continue;
+        details.push({
+          field: key,
+          message: `is not a parameter of this endpoint (accepted: ${queryKeys.join(', ')})`,
+          code: 'unrecognized_keys',
+        });
+      }
+    }
     for (const where of ['params', 'query', 'body'] as const) {
       const shape = shapes[where];
       if (!shape) continue;
@@ -42,6 +67,8 @@ export function validate(shapes: Shapes): RequestHandler {
     if (details.length) throw new ValidationError(details);
     next();
   };
+  handler.queryKeys = queryKeys;
+  return handler;
 }
 
 export const uuid = z.uuid({ message: 'must be a valid id' });

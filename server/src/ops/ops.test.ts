@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildTestApp, type TestApp } from '../test/app';
+import { storeWithMember } from '../test/factories';
 import { loadOpenApi } from './docs';
 
 let t: TestApp;
@@ -20,6 +21,51 @@ test('every route the server registers is in openapi.yaml, and every documented 
   const served = t.routes().map((r) => `${r.method.toUpperCase()} ${r.path}`);
   expect(served.length).toBeGreaterThan(15);
   expect([...new Set(served)].sort()).toEqual([...new Set(documented)].sort());
+});
+
+interface Parameter {
+  $ref?: string;
+  name?: string;
+  in?: string;
+}
+
+test('each route accepts exactly the query parameters openapi.yaml documents for it', () => {
+  const spec = loadOpenApi() as {
+    paths: Record<
+      string,
+      { parameters?: Parameter[] } & Record<string, { parameters?: Parameter[] }>
+    >;
+    components: { parameters: Record<string, Parameter> };
+  };
+  const resolve = (p: Parameter) =>
+    p.$ref ? spec.components.parameters[p.$ref.split('/').pop()!]! : p;
+  const mismatches: string[] = [];
+  for (const route of t.routes()) {
+    const item = spec.paths[route.path]!;
+    const params = [...(item.parameters ?? []), ...(item[route.method]?.parameters ?? [])]
+      .map(resolve)
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name!);
+    const documented = [...params].sort().join(',');
+    const accepted = [...route.query].sort().join(',');
+    if (documented !== accepted) {
+      mismatches.push(
+        `${route.method.toUpperCase()} ${route.path}: documented [${documented}], accepted [${accepted}]`,
+      );
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test('an unknown query parameter is a 400 naming it, not silently ignored', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const res = await t.api.get(`${s.url}/sales?from=2026-01-01`).set(s.auth).expect(400);
+  expect(res.body.error.code).toBe('VALIDATION_ERROR');
+  expect(res.body.error.details).toEqual([
+    expect.objectContaining({ field: 'from', code: 'unrecognized_keys' }),
+  ]);
+  expect(res.body.error.details[0].message).toContain('dateFrom');
+  await t.api.get(`${s.url}/sales?dateFrom=2026-01-01`).set(s.auth).expect(200);
 });
 
 test('health: liveness, readiness and details answer with the state of each dependency', async () => {

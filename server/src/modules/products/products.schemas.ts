@@ -107,32 +107,39 @@ export const PRODUCT_SORTS = [
 ] as const;
 export const CURSOR_SORTS = ['name', 'sku', 'price', 'quantity', 'createdAt', 'updatedAt'] as const;
 
-export const listProductsQuery = paginationQuery
-  .extend({
-    cursor: z.string().min(1).max(500).optional(),
-    sort: z
-      .enum(PRODUCT_SORTS, { message: `must be one of ${PRODUCT_SORTS.join(', ')}` })
-      .optional(),
-    order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('asc'),
-    search: searchQuery.optional(),
-    category: uuid.optional(),
-    supplier: uuid.optional(),
-    status: z.enum(['in_stock', 'low_stock', 'out_of_stock']).optional(),
-    lowStock: booleanQuery.optional(),
-    outOfStock: booleanQuery.optional(),
-    expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
-    minPrice: z.coerce.number().min(0).optional(),
-    maxPrice: z.coerce.number().min(0).optional(),
-    active: booleanQuery.optional(),
-  })
-  .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
-    message: 'must not be greater than maxPrice',
-    path: ['minPrice'],
-  })
-  .refine((q) => !q.cursor || !q.sort || (CURSOR_SORTS as readonly string[]).includes(q.sort), {
-    message: `cursor pagination sorts by one of ${CURSOR_SORTS.join(', ')}`,
-    path: ['sort'],
-  });
+const productListShape = paginationQuery.extend({
+  cursor: z.string().min(1).max(500).optional(),
+  sort: z.enum(PRODUCT_SORTS, { message: `must be one of ${PRODUCT_SORTS.join(', ')}` }).optional(),
+  order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('asc'),
+  search: searchQuery.optional(),
+  category: uuid.optional(),
+  supplier: uuid.optional(),
+  status: z.enum(['in_stock', 'low_stock', 'out_of_stock']).optional(),
+  lowStock: booleanQuery.optional(),
+  outOfStock: booleanQuery.optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  minPrice: z.coerce.number().min(0).optional(),
+  maxPrice: z.coerce.number().min(0).optional(),
+  active: booleanQuery.optional(),
+});
+
+type ListChecked = { minPrice?: number; maxPrice?: number; cursor?: string; sort?: string };
+function withListChecks<T extends z.ZodType<ListChecked>>(schema: T): T {
+  return schema
+    .refine(
+      (q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice,
+      { message: 'must not be greater than maxPrice', path: ['minPrice'] },
+    )
+    .refine((q) => !q.cursor || !q.sort || (CURSOR_SORTS as readonly string[]).includes(q.sort), {
+      message: `cursor pagination sorts by one of ${CURSOR_SORTS.join(', ')}`,
+      path: ['sort'],
+    });
+}
+
+export const listProductsQuery = withListChecks(productListShape);
+
+/** A supplier's products: the product list's query, with the supplier given by the path. */
+export const supplierProductsQuery = withListChecks(productListShape.omit({ supplier: true }));
 
 export const lookupQuery = z.object({ barcode });
 

@@ -3,7 +3,7 @@ import { ok, okPage } from '../../http/envelope';
 import type { Guards } from '../../http/guards';
 import { validate } from '../../http/validate';
 import type { ProductsService } from '../products/products.service';
-import { listProductsQuery } from '../products/products.schemas';
+import { supplierProductsQuery } from '../products/products.schemas';
 import * as s from './suppliers.schemas';
 import type { SuppliersService } from './suppliers.service';
 
@@ -63,7 +63,7 @@ export function suppliersRouter(deps: {
   router.get(
     '/:id/products',
     can('inventory:read'),
-    validate({ params: s.supplierParams, query: listProductsQuery }),
+    validate({ params: s.supplierParams, query: supplierProductsQuery }),
     async (req, res) => {
       await suppliers.get(req.store!, id(req));
       const q = { ...(req.query as object), supplier: id(req) };
