@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps) {
   const cipher = createFieldCipher(config.encryptionKey ?? deps.jwtSecret);
   const idempotent = idempotency(pool);
 
-  const stores = createStoresService({ pool });
+  const stores = createStoresService({ pool, cache: storeCache });
   const members = createMembersService({
     pool,
     mailer,
@@ -95,8 +95,8 @@ export function createApp(deps: AppDeps) {
     suppliers,
     stock,
   });
-  const sales = createSalesService({ pool, write, stock });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
+  const sales = createSalesService({ pool, write, stock, analytics });
   const jobs = createJobsService({ pool, log });
   const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
   const exports = createExportService({ pool });

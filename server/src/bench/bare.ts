@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import * as analytics from '../modules/analytics/analytics.repo';
+import { ensureSalesSnapshot } from '../modules/analytics/sales-snapshot';
 import { insertEvent } from '../modules/events/events.repo';
 import { listProducts } from '../modules/products/products-list.repo';
 import * as products from '../modules/products/products.repo';
@@ -28,12 +29,12 @@ export function bareHandlers(
     product: (id) => products.find(pool, storeId, id),
     dashboard: async () => {
       const store = await findStore(pool, storeId);
+      const { through } = await ensureSalesSnapshot(pool, storeId, store!.timezone, 30);
       return Promise.all([
-        analytics.totals(pool, storeId),
-        analytics.categoryBreakdown(pool, storeId),
-        analytics.topMovers(pool, storeId, 30, 10),
+        analytics.stockSummary(pool, storeId),
+        analytics.topMovers(pool, storeId, through, 10),
         analytics.slowMovers(pool, storeId, 10),
-        analytics.salesTrend(pool, storeId, store!.timezone, 30),
+        analytics.salesTrend(pool, storeId, store!.timezone, 30, through),
       ]);
     },
     sale: (_arg, body) => {

@@ -46,6 +46,11 @@ export async function withTransaction<T>(
   }
 }
 
+export function isForeignKeyViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23503' && (!constraint || e.constraint === constraint);
+}
+
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = err as { code?: string; constraint?: string };
   return e?.code === '23505' && (!constraint || e.constraint === constraint);

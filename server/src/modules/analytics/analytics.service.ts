@@ -2,7 +2,9 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../http/request-types';
 import type { StoreCache } from '../../platform/store-cache';
 import type { StoresService } from '../stores/stores.service';
+import type { Db } from '../../db/pool';
 import * as repo from './analytics.repo';
+import { ensureSalesSnapshot, invalidateForBackdatedSale } from './sales-snapshot';
 
 const ANALYTICS_TTL = 600;
 const TREND_DAYS = 30;
@@ -15,26 +17,34 @@ export function createAnalyticsService(deps: {
 }) {
   const { pool, cache, stores } = deps;
   return {
-    /** Six queries, whatever the size of the catalogue; cached under the store's generation. */
+    /**
+     * A fixed handful of queries whatever the size of the store, cached under the store's
+     * generation. Sales figures cover the store's last 30 calendar days, today included: the
+     * closed days come from the daily snapshot, today is read live.
+     */
     dashboard(ctx: StoreContext) {
       return cache.get(ctx.storeId, 'dashboard', ANALYTICS_TTL, async () => {
         const { timezone } = await stores.get(ctx);
-        const [summary, categoryBreakdown, topMovers, slowMovers, salesTrend] = await Promise.all([
-          repo.totals(pool, ctx.storeId),
-          repo.categoryBreakdown(pool, ctx.storeId),
-          repo.topMovers(pool, ctx.storeId, TREND_DAYS, LIST_SIZE),
+        const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
+        const [summary, topMovers, slowMovers, salesTrend] = await Promise.all([
+          repo.stockSummary(pool, ctx.storeId),
+          repo.topMovers(pool, ctx.storeId, through, LIST_SIZE),
           repo.slowMovers(pool, ctx.storeId, LIST_SIZE),
-          repo.salesTrend(pool, ctx.storeId, timezone, TREND_DAYS),
+          repo.salesTrend(pool, ctx.storeId, timezone, TREND_DAYS, through),
         ]);
         return {
           ...summary,
-          categoryBreakdown,
           topMovers,
           slowMovers,
           salesTrend,
           generatedAt: new Date().toISOString(),
         };
       });
+    },
+
+    /** Called in the transaction of a sale dated in the past (see sales-snapshot.ts). */
+    backdatedSale(tx: Db, storeId: string, soldAt: Date) {
+      return invalidateForBackdatedSale(tx, storeId, soldAt);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { buildTestApp, type TestApp } from '../../test/app';
 import { memberOf, storeWithMember } from '../../test/factories';
+import { ensureSalesSnapshot } from './sales-snapshot';
 
 let t: TestApp;
 let replica: TestApp;
@@ -194,4 +195,141 @@ test('when Redis is down, requests skip the cache and still answer correctly', a
   } finally {
     await dead.close();
   }
+});
+
+describe('sales figures: closed days from the daily snapshot, today live', () => {
+  const DAY = 864e5;
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+  const snapshotOf = async (storeId: string) =>
+    (
+      await t.db.pool.query(
+        'SELECT timezone, built_at, through FROM sales_snapshots WHERE store_id = $1',
+        [storeId],
+      )
+    ).rows[0];
+
+  async function storeWithProducts() {
+    const s = await storeWithMember(t);
+    const make = async (name: string) =>
+      (
+        await t.api
+          .post(`${s.url}/products`)
+          .set(s.auth)
+          .send({ name, price: 2, initialQuantity: 1000 })
+          .expect(201)
+      ).body.data as { id: string };
+    const sell = (productId: string, quantity: number, soldAt?: string) =>
+      t.api
+        .post(`${s.url}/sales`)
+        .set(s.auth)
+        .send({ items: [{ productId, quantity }], ...(soldAt ? { soldAt } : {}) })
+        .expect(201);
+    const dashboard = async () =>
+      (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
+    return { s, make, sell, dashboard };
+  }
+
+  test('a day-old snapshot is reused, today is added live, a back-dated sale rebuilds it', async () => {
+    const { s, make, sell, dashboard } = await storeWithProducts();
+    const tea = await make('Tea');
+    const rice = await make('Rice');
+    await sell(tea.id, 3, daysAgo(2));
+    await sell(rice.id, 50, daysAgo(40)); // outside the 30-day window
+
+    let d = await dashboard();
+    expect(
+      d.topMovers.map((m: { name: string; unitsSold: number }) => [m.name, m.unitsSold]),
+    ).toEqual([['Tea', 3]]);
+    expect(d.salesTrend.at(-3)).toEqual({
+      date: daysAgo(2).slice(0, 10),
+      orders: 1,
+      units: 3,
+      revenue: 6,
+    });
+    const built = await snapshotOf(s.storeId);
+    expect(built.timezone).toBe('UTC');
+
+    // Today's sale shows at once; the snapshot of the closed days is not rebuilt for it.
+    await sell(tea.id, 2);
+    d = await dashboard();
+    expect(d.topMovers[0]).toEqual(
+      expect.objectContaining({ name: 'Tea', unitsSold: 5, revenue: 10 }),
+    );
+    expect(d.salesTrend.at(-1)).toEqual(expect.objectContaining({ orders: 1, units: 2 }));
+    expect((await snapshotOf(s.storeId)).built_at).toEqual(built.built_at);
+
+    // A till syncing late: the sale lands in a summarised day and drops the snapshot.
+    await sell(rice.id, 7, daysAgo(5));
+    expect(await snapshotOf(s.storeId)).toBeUndefined();
+    d = await dashboard();
+    expect(
+      d.topMovers.map((m: { name: string; unitsSold: number }) => [m.name, m.unitsSold]),
+    ).toEqual([
+      ['Rice', 7],
+      ['Tea', 5],
+    ]);
+    expect(d.salesTrend.at(-6)).toEqual(
+      expect.objectContaining({ orders: 1, units: 7, revenue: 14 }),
+    );
+    expect(await snapshotOf(s.storeId)).toBeDefined();
+  });
+
+  test('the figures equal a direct count over the sale lines, whatever the sales dates', async () => {
+    const { s, make, sell, dashboard } = await storeWithProducts();
+    const products = await Promise.all(['A', 'B', 'C', 'D'].map(make));
+    await dashboard(); // a snapshot exists before the back-dated sales arrive
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let i = 0; i < 24; i++) {
+      const when = rand(4) === 0 ? undefined : daysAgo(rand(34) + rand(100) / 100);
+      await sell(products[rand(4)]!.id, rand(9) + 1, when);
+    }
+    const d = await dashboard();
+
+    const { rows: expected } = await t.db.pool.query(
+      `SELECT product_id, sum(quantity)::int AS units FROM sale_items
+       WHERE store_id = $1 AND sold_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '29 days'
+       GROUP BY product_id ORDER BY units DESC, sum(line_total) DESC, product_id`,
+      [s.storeId],
+    );
+    expect(
+      d.topMovers.map((m: { productId: string; unitsSold: number }) => [m.productId, m.unitsSold]),
+    ).toEqual(expected.map((r) => [r.product_id, r.units]));
+    const { rows: days } = await t.db.pool.query(
+      `SELECT to_char((sold_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS date, count(*)::int AS orders, sum(item_count)::int AS units
+       FROM sales WHERE store_id = $1 AND sold_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '29 days'
+       GROUP BY 1`,
+      [s.storeId],
+    );
+    const trend = new Map(d.salesTrend.map((x: { date: string }) => [x.date, x]));
+    for (const day of days) expect(trend.get(day.date)).toEqual(expect.objectContaining(day));
+    const total = d.salesTrend.reduce((n: number, x: { orders: number }) => n + x.orders, 0);
+    expect(total).toBe(days.reduce((n, x) => n + x.orders, 0));
+  });
+
+  test('the days follow the store time zone: changing it refreshes the dashboard and the snapshot', async () => {
+    const { s, dashboard } = await storeWithProducts();
+    await dashboard();
+    const zone = 'Pacific/Kiritimati'; // UTC+14: its date is ahead of UTC most of the day
+    await t.api.patch(s.url).set(s.auth).send({ timezone: zone }).expect(200);
+    const d = await dashboard();
+    const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+    expect(d.salesTrend.at(-1).date).toBe(localToday);
+    expect((await snapshotOf(s.storeId)).timezone).toBe(zone);
+  });
+
+  test('builders racing on a cold store all succeed and leave one consistent snapshot (they take turns on a lock)', async () => {
+    const { s, make, sell } = await storeWithProducts();
+    const p = await make('Oats');
+    await sell(p.id, 4, daysAgo(3));
+    const windows = await Promise.all(
+      Array.from({ length: 6 }, () => ensureSalesSnapshot(t.db.pool, s.storeId, 'UTC', 30)),
+    );
+    expect(new Set(windows.map((w) => w.through.getTime())).size).toBe(1);
+    const { rows } = await t.db.pool.query(
+      'SELECT product_id, units::int FROM sales_snapshot_products WHERE store_id = $1',
+      [s.storeId],
+    );
+    expect(rows).toEqual([{ product_id: p.id, units: 4 }]);
+  });
 });

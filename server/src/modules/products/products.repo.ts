@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import { isUniqueViolation } from '../../db/pool';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../http/errors';
 
 export interface ProductRow {
@@ -154,12 +154,22 @@ export async function update(
   }
 }
 
+/** Deletes a product with its movements and history; a product that has been sold stays. */
 export async function remove(db: Db, storeId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('DELETE FROM products WHERE store_id = $1 AND id = $2', [
-    storeId,
-    id,
-  ]);
-  return (rowCount ?? 0) > 0;
+  try {
+    const { rowCount } = await db.query('DELETE FROM products WHERE store_id = $1 AND id = $2', [
+      storeId,
+      id,
+    ]);
+    return (rowCount ?? 0) > 0;
+  } catch (err) {
+    if (isForeignKeyViolation(err, 'sale_items_product_id_fkey')) {
+      throw new ConflictError(
+        'This product has sales, so it cannot be deleted; deactivate it instead',
+      );
+    }
+    throw err;
+  }
 }
 
 export async function insertHistory(

@@ -333,3 +333,32 @@ test('roles and tenancy on products: viewers read, employees write but not delet
   await t.api.delete(`${s.url}/products/${p.id}`).set(s.auth).expect(204);
   await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(404);
 });
+
+test('a product that has been sold cannot be deleted (409), so its sales keep their lines', async () => {
+  const s = await storeWithMember(t);
+  const sold = (await create(s, { name: 'Kettle', price: 30, initialQuantity: 5 }).expect(201)).body
+    .data;
+  const sale = (
+    await t.api
+      .post(`${s.url}/sales`)
+      .set(s.auth)
+      .send({ items: [{ productId: sold.id, quantity: 2 }] })
+      .expect(201)
+  ).body.data;
+  const refused = await t.api.delete(`${s.url}/products/${sold.id}`).set(s.auth).expect(409);
+  expect(refused.body.error).toEqual(
+    expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/deactivate/) }),
+  );
+  const after = await t.api.get(`${s.url}/products/${sold.id}`).set(s.auth).expect(200);
+  expect(after.body.data.quantity).toBe(3);
+  const kept = await t.api.get(`${s.url}/sales/${sale.id}`).set(s.auth).expect(200);
+  expect(kept.body.data.items).toHaveLength(1);
+  const movements = await t.api.get(`${s.url}/products/${sold.id}/movements`).set(s.auth);
+  expect(movements.body.data).toHaveLength(2);
+
+  // Retiring it is the way out; a product never sold still deletes with its movements.
+  await t.api.patch(`${s.url}/products/${sold.id}`).set(s.auth).send({ active: false }).expect(200);
+  const unsold = (await create(s, { name: 'Spare', price: 1, initialQuantity: 4 }).expect(201)).body
+    .data;
+  await t.api.delete(`${s.url}/products/${unsold.id}`).set(s.auth).expect(204);
+});

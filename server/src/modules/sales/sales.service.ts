@@ -8,11 +8,17 @@ import {
   type CommitHook,
   type StockService,
 } from '../products/stock.service';
+import type { AnalyticsService } from '../analytics/analytics.service';
 import * as repo from './sales.repo';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
-export function createSalesService(deps: { pool: Pool; write: StoreWriter; stock: StockService }) {
-  const { pool, write, stock } = deps;
+export function createSalesService(deps: {
+  pool: Pool;
+  write: StoreWriter;
+  stock: StockService;
+  analytics: Pick<AnalyticsService, 'backdatedSale'>;
+}) {
+  const { pool, write, stock, analytics } = deps;
 
   return {
     /**
@@ -45,6 +51,8 @@ export function createSalesService(deps: { pool: Pool; write: StoreWriter; stock
         if (short.length) throw new InsufficientStockError(short);
 
         const soldAt = input.soldAt ? new Date(input.soldAt) : new Date();
+        // A sale recorded late (an offline till syncing) may land in already-summarised days.
+        if (input.soldAt) await analytics.backdatedSale(tx, ctx.storeId, soldAt);
         const saleId = await repo.insertSale(tx, ctx.storeId, {
           userId: ctx.userId,
           soldAt,

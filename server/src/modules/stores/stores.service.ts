@@ -4,11 +4,12 @@ import { withTransaction } from '../../db/pool';
 import { NotFoundError } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
 import { pageOf } from '../../http/envelope';
+import type { StoreCache } from '../../platform/store-cache';
 import * as members from './members.repo';
 import * as repo from './stores.repo';
 import type { CreateStoreInput, UpdateStoreInput } from './stores.schemas';
 
-export function createStoresService({ pool }: { pool: Pool }) {
+export function createStoresService({ pool, cache }: { pool: Pool; cache: StoreCache }) {
   async function createForUser(
     db: Db,
     userId: string,
@@ -47,6 +48,8 @@ export function createStoresService({ pool }: { pool: Pool }) {
     async update(ctx: StoreContext, patch: UpdateStoreInput) {
       const store = await repo.updateStore(pool, ctx.storeId, patch);
       if (!store) throw new NotFoundError('Store');
+      // Cached reads depend on the store too (the dashboard's days follow its time zone).
+      await cache.invalidate(ctx.storeId);
       return { ...store, role: ctx.role };
     },
 

@@ -132,13 +132,28 @@ test('when requests carry no token, then 401; malformed store ids 400', async ()
   expect(res.body.error.code).toBe('VALIDATION_ERROR');
 });
 
-test('when an admin deletes the store, then it and its memberships are gone', async () => {
+test('when an admin deletes the store, then it, its memberships and its sales are gone', async () => {
   const { user, store } = await storeWith('admin');
-  await t.api.delete(`/api/v1/stores/${store.id}`).set(as(user.id)).expect(204);
-  await t.api.get(`/api/v1/stores/${store.id}`).set(as(user.id)).expect(403);
+  const url = `/api/v1/stores/${store.id}`;
+  const product = await t.api
+    .post(`${url}/products`)
+    .set(as(user.id))
+    .send({ name: 'Mop', price: 9, initialQuantity: 3 })
+    .expect(201);
+  await t.api
+    .post(`${url}/sales`)
+    .set(as(user.id))
+    .send({ items: [{ productId: product.body.data.id, quantity: 1 }] })
+    .expect(201);
+  await t.api.get(`${url}/analytics/dashboard`).set(as(user.id)).expect(200);
+  await t.api.delete(url).set(as(user.id)).expect(204);
+  await t.api.get(url).set(as(user.id)).expect(403);
   const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM memberships WHERE store_id = $1',
+    `SELECT (SELECT count(*) FROM memberships WHERE store_id = $1)::int AS members,
+       (SELECT count(*) FROM products WHERE store_id = $1)::int AS products,
+       (SELECT count(*) FROM sale_items WHERE store_id = $1)::int AS lines,
+       (SELECT count(*) FROM sales_snapshots WHERE store_id = $1)::int AS snapshots`,
     [store.id],
   );
-  expect(rows[0].n).toBe(0);
+  expect(rows[0]).toEqual({ members: 0, products: 0, lines: 0, snapshots: 0 });
 });

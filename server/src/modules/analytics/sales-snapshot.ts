@@ -1,0 +1,106 @@
+import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
+
+/**
+ * The closed days of the dashboard's sales window, aggregated once per store per day.
+ *
+ * The window is the store's last `days` calendar days, today included. Everything before
+ * today (store time zone) is summed into `sales_snapshot_products` / `sales_snapshot_days`
+ * by the first dashboard of the day; the dashboard then adds today's sales, read live.
+ * A 100k-product store thus reads ~1 day of sale lines per dashboard instead of 30.
+ *
+ * Consistency: a sale dated before the snapshot's end (a back-dated POS sale) drops the
+ * snapshot in its own transaction (`invalidateForBackdatedSale`). Builder and back-dated
+ * sales serialise on a per-store advisory lock, so a snapshot never misses such a sale: either
+ * the sale committed before the build read the lines, or it drops the build once committed.
+ */
+export interface SalesWindow {
+  /** Start of the window: the store's day `days - 1` days ago. */
+  windowStart: Date;
+  /** Start of the store's current day: the snapshot covers [windowStart, through). */
+  through: Date;
+}
+
+const lockKey = (storeId: string) => `sales-snapshot:${storeId}`;
+
+/** The window for the store's time zone, as of now (computed by PostgreSQL, which knows tz rules). */
+async function currentWindow(db: Db, timezone: string, days: number) {
+  const { rows } = await db.query<{ window_start: Date; through: Date }>(
+    `SELECT (((now() AT TIME ZONE $1)::date - ($2::int - 1))::timestamp AT TIME ZONE $1) AS window_start,
+            (((now() AT TIME ZONE $1)::date)::timestamp AT TIME ZONE $1) AS through`,
+    [timezone, days],
+  );
+  return { windowStart: rows[0]!.window_start, through: rows[0]!.through };
+}
+
+async function isFresh(db: Db, storeId: string, timezone: string, w: SalesWindow) {
+  const { rows } = await db.query(
+    `SELECT 1 FROM sales_snapshots
+     WHERE store_id = $1 AND timezone = $2 AND window_start = $3 AND through = $4`,
+    [storeId, timezone, w.windowStart, w.through],
+  );
+  return rows.length > 0;
+}
+
+/** Makes sure the store's snapshot covers the current window; returns the window. */
+export async function ensureSalesSnapshot(
+  pool: Pool,
+  storeId: string,
+  timezone: string,
+  days: number,
+): Promise<SalesWindow> {
+  const w = await currentWindow(pool, timezone, days);
+  if (await isFresh(pool, storeId, timezone, w)) return w;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One builder per store across replicas; the others wait here, then find it fresh.
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(storeId)]);
+    if (!(await isFresh(client, storeId, timezone, w))) await build(client, storeId, timezone, w);
+    await client.query('COMMIT');
+    return w;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) {
+  await db.query('DELETE FROM sales_snapshots WHERE store_id = $1', [storeId]);
+  await db.query(
+    `INSERT INTO sales_snapshots (store_id, timezone, window_start, through) VALUES ($1, $2, $3, $4)`,
+    [storeId, timezone, w.windowStart, w.through],
+  );
+  await db.query(
+    `INSERT INTO sales_snapshot_products (store_id, product_id, units, revenue)
+     SELECT $1, product_id, sum(quantity), sum(line_total)
+     FROM sale_items
+     WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
+     GROUP BY product_id`,
+    [storeId, w.windowStart, w.through],
+  );
+  await db.query(
+    `INSERT INTO sales_snapshot_days (store_id, day, orders, units, revenue)
+     SELECT $1, (sold_at AT TIME ZONE $4)::date, count(*), sum(item_count), sum(total)
+     FROM sales
+     WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
+     GROUP BY 2`,
+    [storeId, w.windowStart, w.through, timezone],
+  );
+}
+
+/**
+ * Inside a sale's transaction, for a sale dated in the past: drops a snapshot that already
+ * covers that moment, so the next dashboard rebuilds it with this sale.
+ */
+export async function invalidateForBackdatedSale(tx: Db, storeId: string, soldAt: Date) {
+  await tx.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [
+    lockKey(storeId),
+  ]);
+  await tx.query('DELETE FROM sales_snapshots WHERE store_id = $1 AND through > $2', [
+    storeId,
+    soldAt,
+  ]);
+}
