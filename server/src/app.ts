@@ -17,6 +17,7 @@ import './http/request-types';
 import type { Logger } from './logger';
 import { authRouter } from './modules/auth/auth.routes';
 import { type AuthService, createAuthService } from './modules/auth/auth.service';
+import { createSessionVersions } from './modules/auth/session-versions';
 import { createAccessTokens } from './modules/auth/tokens';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
 import { membersRouter } from './modules/stores/members.routes';
@@ -83,7 +84,16 @@ export function createApp(deps: AppDeps) {
     mailer,
     findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
   });
-  const auth: AuthService = createAuthService({ pool, tokens, mailer, log, stores, members });
+  const sessions = createSessionVersions(platform.cache, log);
+  const auth: AuthService = createAuthService({
+    pool,
+    tokens,
+    sessions,
+    mailer,
+    log,
+    stores,
+    members,
+  });
   const categories = createCategoriesService({ pool, write });
   const suppliers = createSuppliersService({ pool, write, cipher });
   const stock = createStockService({ pool, write });
@@ -100,7 +110,7 @@ export function createApp(deps: AppDeps) {
   const jobs = createJobsService({ pool, log });
   const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
   const exports = createExportService({ pool });
-  const guards = createGuards({ tokens, findRole: members.findRole });
+  const guards = createGuards({ tokens, sessions, findRole: members.findRole });
   const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 

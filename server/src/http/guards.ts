@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors';
 import { uuid } from './validate';
+import type { SessionVersions } from '../modules/auth/session-versions';
 import type { AccessTokens } from '../modules/auth/tokens';
 import { can, ROLE_PERMISSIONS, type Permission, type Role } from '../modules/stores/permissions';
 
@@ -12,15 +13,20 @@ export interface Guards {
 
 export function createGuards(deps: {
   tokens: AccessTokens;
+  sessions: SessionVersions;
   findRole(storeId: string, userId: string): Promise<Role | undefined>;
 }): Guards {
-  const requireAuth: RequestHandler = (req, _res, next) => {
+  const requireAuth: RequestHandler = async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
     const [scheme, token] = header.split(' ');
     if (!token || scheme?.toLowerCase() !== 'bearer') {
       throw new UnauthorizedError('Send an access token as "Authorization: Bearer <token>"');
     }
-    req.principal = deps.tokens.verify(token);
+    const { userId, sessionVersion } = deps.tokens.verify(token);
+    if (sessionVersion < (await deps.sessions.current(userId))) {
+      throw new UnauthorizedError('This session has ended (the password changed): sign in again');
+    }
+    req.principal = { userId };
     next();
   };
 

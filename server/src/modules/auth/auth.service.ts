@@ -8,6 +8,7 @@ import type { Mailer } from '../../platform/mailer';
 import type { StoresService } from '../stores/stores.service';
 import type { MembersService } from '../stores/members.service';
 import * as repo from './auth.repo';
+import type { SessionVersions } from './session-versions';
 import type { RegisterInput } from './auth.schemas';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import {
@@ -28,6 +29,7 @@ export interface Session {
 interface Deps {
   pool: Pool;
   tokens: AccessTokens;
+  sessions: SessionVersions;
   mailer: Mailer;
   log: Logger;
   stores: StoresService;
@@ -36,7 +38,8 @@ interface Deps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function createAuthService({ pool, tokens, mailer, log, stores, members }: Deps) {
+export function createAuthService(deps: Deps) {
+  const { pool, tokens, sessions, mailer, log, stores, members } = deps;
   async function issueSession(
     db: Db,
     user: repo.User,
@@ -49,7 +52,7 @@ export function createAuthService({ pool, tokens, mailer, log, stores, members }
       hash: refresh.hash,
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
     });
-    const access = tokens.sign(user.id);
+    const access = tokens.sign(user.id, await sessions.current(user.id));
     return {
       user,
       accessToken: access.token,
@@ -150,14 +153,16 @@ export function createAuthService({ pool, tokens, mailer, log, stores, members }
 
     async resetPassword(token: string, newPassword: string): Promise<void> {
       const passwordHash = await hashPassword(newPassword);
-      await withTransaction(pool, async (tx) => {
-        const userId = await repo.consumeResetToken(tx, hashToken(token));
-        if (!userId)
+      const userId = await withTransaction(pool, async (tx) => {
+        const owner = await repo.consumeResetToken(tx, hashToken(token));
+        if (!owner)
           throw new BadRequestError('This reset link is invalid, expired or already used');
-        await repo.updatePasswordHash(tx, userId, passwordHash);
-        await repo.invalidateResetTokens(tx, userId);
-        await repo.revokeAllForUser(tx, userId);
+        await repo.updatePasswordHash(tx, owner, passwordHash);
+        await repo.invalidateResetTokens(tx, owner);
+        await repo.revokeAllForUser(tx, owner);
+        return owner;
       });
+      await sessions.bump(userId);
     },
 
     /** Changes the password, signs every other session out and returns a fresh one. */
@@ -170,6 +175,9 @@ export function createAuthService({ pool, tokens, mailer, log, stores, members }
         ]);
       }
       const passwordHash = await hashPassword(next);
+      // Before the new session is signed, so only it carries the new version. Should the
+      // change fail below, the other sessions merely refresh their access tokens.
+      await sessions.bump(userId);
       return withTransaction(pool, async (tx) => {
         await repo.updatePasswordHash(tx, userId, passwordHash);
         await repo.revokeAllForUser(tx, userId);

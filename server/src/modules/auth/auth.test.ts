@@ -11,6 +11,8 @@ afterAll(() => t.close());
 const register = (body: object) => t.api.post('/api/v1/auth/register').send(body);
 const login = (email: string, password = DEFAULT_PASSWORD) =>
   t.api.post('/api/v1/auth/login').send({ email, password });
+const me = (accessToken: string) =>
+  t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`);
 const refreshCookie = (res: { headers: Record<string, unknown> }) =>
   ([] as string[])
     .concat((res.headers['set-cookie'] as string[]) ?? [])
@@ -225,7 +227,8 @@ describe('password reset and change', () => {
 
   test('when the reset token is used, then the password changes, sessions end, and the token cannot be used again', async () => {
     const u = await createUser(t.db.pool);
-    const { refreshToken } = (await login(u.email).expect(200)).body.data;
+    const { refreshToken, accessToken } = (await login(u.email).expect(200)).body.data;
+    await me(accessToken).expect(200);
     await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
     const token = tokenIn((await outboxFor(u.email))[0]!);
     await t.api
@@ -235,6 +238,9 @@ describe('password reset and change', () => {
     await login(u.email).expect(401);
     await login(u.email, 'Brand-new-pass-7').expect(200);
     await t.api.post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    // The access token of the old session ends too, without waiting for its expiry.
+    const ended = await me(accessToken).expect(401);
+    expect(ended.body.error.message).toMatch(/session has ended/);
     const again = await t.api
       .post('/api/v1/auth/reset-password')
       .send({ token, newPassword: 'Another-pass-8' })
@@ -273,11 +279,15 @@ describe('password reset and change', () => {
       .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' })
       .expect(200);
     await t.api.post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
+    // Every access token issued before the change has ended; the new session's works.
+    await me(other.accessToken).expect(401);
+    await me(res.body.data.accessToken).expect(200);
     await t.api
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: res.body.data.refreshToken })
       .expect(200);
-    await login(u.email, 'Fresh-pass-2026').expect(200);
+    const again = (await login(u.email, 'Fresh-pass-2026').expect(200)).body.data;
+    await me(again.accessToken).expect(200);
   });
 });
 
@@ -293,3 +303,30 @@ test('no password, hash or token ever reaches the log', async () => {
   expect(all).not.toContain(reg.body.data.refreshToken);
   expect(all).not.toContain(reg.body.data.accessToken);
 });
+
+// Replicas share session versions only through Redis; the in-process store serves one process.
+(process.env.REDIS_URL ? test : test.skip)(
+  'when the password changes on one replica, then the old access token is refused by the other',
+  async () => {
+    const replica = await buildTestApp({}, t);
+    try {
+      const u = await createUser(t.db.pool);
+      const old = (await login(u.email).expect(200)).body.data;
+      await replica.api
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${old.accessToken}`)
+        .expect(200);
+      await t.api
+        .post('/api/v1/auth/change-password')
+        .set('Authorization', `Bearer ${old.accessToken}`)
+        .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' })
+        .expect(200);
+      await replica.api
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${old.accessToken}`)
+        .expect(401);
+    } finally {
+      await replica.close();
+    }
+  },
+);

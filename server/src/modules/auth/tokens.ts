@@ -9,16 +9,17 @@ const ISSUER = 'nimbus';
 const AUDIENCE = 'nimbus-api';
 
 export interface AccessTokens {
-  sign(userId: string): { token: string; expiresIn: number };
-  verify(token: string): { userId: string };
+  /** `sessionVersion`: the user's version at issue time (see session-versions.ts). */
+  sign(userId: string, sessionVersion?: number): { token: string; expiresIn: number };
+  verify(token: string): { userId: string; sessionVersion: number };
 }
 
 export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
   // A KeyObject made once: given a string, jsonwebtoken builds a key on every call (~0.7 ms).
   const key = createSecretKey(Buffer.from(secret));
   return {
-    sign(userId) {
-      const token = jwt.sign({ typ: 'access' }, key, {
+    sign(userId, sessionVersion = 0) {
+      const token = jwt.sign({ typ: 'access', sv: sessionVersion }, key, {
         algorithm: 'HS256',
         subject: userId,
         expiresIn: ttlSeconds,
@@ -38,7 +39,8 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
         if (typeof payload === 'string' || payload.typ !== 'access' || !payload.sub) {
           throw new Error('not an access token');
         }
-        return { userId: payload.sub };
+        const sv = typeof payload.sv === 'number' ? payload.sv : 0;
+        return { userId: payload.sub, sessionVersion: sv };
       } catch (err) {
         const expired = err instanceof jwt.TokenExpiredError;
         throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token');

@@ -4,6 +4,9 @@ import { errorHandler } from '../../http/error-handler';
 import { createGuards } from '../../http/guards';
 import { buildTestApp, type TestApp } from '../../test/app';
 import { addMember, createStore, createUser } from '../../test/factories';
+import { createLogger } from '../../logger';
+import { MemoryCache } from '../../platform/cache';
+import { createSessionVersions } from '../auth/session-versions';
 import { createAccessTokens } from '../auth/tokens';
 import { PERMISSIONS, ROLES, type Permission, type Role } from './permissions';
 
@@ -27,7 +30,11 @@ const userOf = {} as Record<Role | 'outsider', string>;
 beforeAll(async () => {
   t = await buildTestApp();
   // The real guard on the real membership table, behind one route per permission.
-  const guards = createGuards({ tokens, findRole: t.services.members.findRole });
+  const guards = createGuards({
+    tokens,
+    sessions: createSessionVersions(new MemoryCache(), createLogger('silent')),
+    findRole: t.services.members.findRole,
+  });
   guarded = express();
   for (const p of PERMISSIONS) {
     guarded.get(
