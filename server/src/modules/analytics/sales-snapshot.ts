@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Db } from '../../db/pool';
+import { withTransaction, type Db } from '../../db/pool';
 
 /**
  * The closed days of the dashboard's sales window, aggregated once per store per day.
@@ -51,20 +51,12 @@ export async function ensureSalesSnapshot(
 ): Promise<SalesWindow> {
   const w = await currentWindow(pool, timezone, days);
   if (await isFresh(pool, storeId, timezone, w)) return w;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(pool, async (tx) => {
     // One builder per store across replicas; the others wait here, then find it fresh.
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(storeId)]);
-    if (!(await isFresh(client, storeId, timezone, w))) await build(client, storeId, timezone, w);
-    await client.query('COMMIT');
-    return w;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(storeId)]);
+    if (!(await isFresh(tx, storeId, timezone, w))) await build(tx, storeId, timezone, w);
+  });
+  return w;
 }
 
 async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) {
