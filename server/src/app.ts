@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
+import type { StoreContext } from './http/request-types';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps) {
   });
   const categories = createCategoriesService({ pool, write });
   const suppliers = createSuppliersService({ pool, write, cipher });
-  const stock = createStockService({ pool, write });
+  const timezoneOf = async (ctx: StoreContext) => (await stores.get(ctx)).timezone;
+  const stock = createStockService({ pool, write, timezoneOf });
   const products = createProductsService({
     pool,
     write,
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps) {
     stock,
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
-  const sales = createSalesService({ pool, write, stock, analytics });
+  const sales = createSalesService({ pool, write, stock, analytics, timezoneOf });
   const jobs = createJobsService({ pool, log });
   const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
   const exports = createExportService({ pool });

@@ -47,12 +47,14 @@ export function keysetPage<T>(
   rows: T[],
   q: { page: number; limit: number },
   total: number | undefined,
-  cursorOf: (last: T) => unknown[],
+  /** Undefined when this ordering cannot be continued by cursor: then `nextCursor` is null. */
+  cursorOf: ((last: T) => unknown[]) | undefined,
 ): { page: T[]; pagination: Pagination } {
   const hasNext = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const nextCursor = hasNext && last !== undefined ? encodeCursor(cursorOf(last)) : null;
+  const nextCursor =
+    hasNext && last !== undefined && cursorOf ? encodeCursor(cursorOf(last)) : null;
   return {
     page,
     pagination:

@@ -72,15 +72,37 @@ test('when the body is not JSON, then 415', async () => {
   expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 });
 
-test('when unknown body fields are sent, then they are stripped, never applied', async () => {
+test('when unknown body fields or NUL characters are sent, then 400 naming them, and nothing is created', async () => {
   const u = await createUser(t.db.pool);
+  const auth = { Authorization: `Bearer ${t.tokenFor(u.id)}` };
   const res = await t.api
     .post('/api/v1/stores')
-    .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
+    .set(auth)
     .send({ name: 'Strip', id: '00000000-0000-4000-8000-000000000000', role: 'viewer' })
-    .expect(201);
-  expect(res.body.data.id).not.toBe('00000000-0000-4000-8000-000000000000');
-  expect(res.body.data.role).toBe('admin');
+    .expect(400);
+  expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+    'id',
+    'role',
+  ]);
+  expect(res.body.error.details[0]).toEqual(
+    expect.objectContaining({ code: 'unrecognized_keys', message: expect.stringMatching(/name/) }),
+  );
+  const nul = await t.api.post('/api/v1/stores').set(auth).send({ name: 'Bad\u0000Name' });
+  expect(nul.status).toBe(400);
+  expect(nul.body.error.details).toEqual([
+    expect.objectContaining({ field: 'name', code: 'invalid_string' }),
+  ]);
+  const search = await t.api.get('/api/v1/stores?page=%00').set(auth).expect(400);
+  expect(search.body.error.details[0].field).toBe('page');
+  const twice = await t.api.get('/api/v1/stores?limit=1&limit=2').set(auth).expect(400);
+  expect(twice.body.error.details).toEqual([
+    expect.objectContaining({ field: 'limit', message: 'must be given once' }),
+  ]);
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM memberships WHERE user_id = $1',
+    [u.id],
+  );
+  expect(rows[0].n).toBe(0);
 });
 
 test('security headers are set and the allow-listed origin alone gets CORS', async () => {

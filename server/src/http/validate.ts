@@ -29,25 +29,75 @@ export type ValidateHandler = RequestHandler & {
 };
 
 /**
- * Parses params, query and body with zod and writes the parsed values back, so
- * handlers only ever see validated, typed, stripped input. Unknown query parameters are a
- * 400: `?from=` instead of `?dateFrom=` must not quietly return unfiltered data.
+ * Every string that holds a NUL character, by path. PostgreSQL text cannot store U+0000, so
+ * such input is refused here, as a 400, before it can reach SQL.
  */
-export function validate(shapes: Shapes): ValidateHandler {
+export function nulCharacterDetails(value: unknown, path: string[] = []): ErrorDetail[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [
+          {
+            field: path.join('.') || 'body',
+            message: 'must not contain NUL (\\u0000) characters',
+            code: 'invalid_string',
+          },
+        ]
+      : [];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => nulCharacterDetails(v, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => nulCharacterDetails(v, [...path, k]));
+  }
+  return [];
+}
+
+function unknownKeyDetails(
+  input: unknown,
+  accepted: readonly string[],
+  what: string,
+  hints: Record<string, string>,
+): ErrorDetail[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return [];
+  return Object.keys(input)
+    .filter((key) => !accepted.includes(key))
+    .map((key) => ({
+      field: key,
+      message: hints[key] ?? `is not ${what} (accepted: ${accepted.join(', ')})`,
+      code: 'unrecognized_keys',
+    }));
+}
+
+/**
+ * Parses params, query and body with zod and writes the parsed values back, so handlers only
+ * ever see validated, typed input. Unknown query parameters and body fields are a 400, not
+ * silently dropped: `?from=` instead of `?dateFrom=`, or `quantity` instead of
+ * `initialQuantity`, must not quietly do something else than asked. `readOnly` names body
+ * fields a client may have read from a response, with what to do instead.
+ */
+export function validate(shapes: Shapes & { readOnly?: Record<string, string> }): ValidateHandler {
   const queryKeys = shapes.query ? objectKeys(shapes.query) : undefined;
   if (shapes.query && !queryKeys) throw new Error('validate(): query must be an object schema');
+  const bodyKeys = shapes.body ? objectKeys(shapes.body) : undefined;
+  const hints = shapes.readOnly ?? {};
   const handler: ValidateHandler = (req, _res, next) => {
-    const details: ErrorDetail[] = [];
+    const details: ErrorDetail[] = [
+      ...nulCharacterDetails(req.params),
+      ...nulCharacterDetails(req.query),
+      ...nulCharacterDetails(req.body),
+    ];
     if (queryKeys) {
-      for (const key of Object.keys(req.query)) {
-        if (queryKeys.includes(key)) continue;
-        details.push({
-          field: key,
-          message: `is not a parameter of this endpoint (accepted: ${queryKeys.join(', ')})`,
-          code: 'unrecognized_keys',
-        });
+      details.push(...unknownKeyDetails(req.query, queryKeys, 'a parameter of this endpoint', {}));
+      for (const [key, value] of Object.entries(req.query)) {
+        if (Array.isArray(value)) {
+          details.push({ field: key, message: 'must be given once', code: 'invalid_type' });
+        }
       }
     }
+    if (bodyKeys) {
+      details.push(...unknownKeyDetails(req.body, bodyKeys, 'a field of this request', hints));
+    }
+    if (details.length) throw new ValidationError(details);
     for (const where of ['params', 'query', 'body'] as const) {
       const shape = shapes[where];
       if (!shape) continue;

@@ -16,6 +16,13 @@ interface Deps {
 }
 
 /** Mounted at /api/v1/stores/:storeId/products. */
+const STOCK_HINT = 'changes only through adjustments, counts, sales and imports';
+/** Response fields a client may send back unchanged in a PATCH or PUT. */
+const PRODUCT_READ_ONLY = {
+  quantity: `is read-only: stock ${STOCK_HINT}`,
+  initialQuantity: `is only for new products: stock then ${STOCK_HINT}`,
+};
+
 export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   const can = guards.requireStorePermission;
   const id = (req: { params: Record<string, unknown> }) => req.params.id as string;
@@ -33,7 +40,10 @@ export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   router.post(
     '/',
     can('inventory:write'),
-    validate({ body: s.createProductBody }),
+    validate({
+      body: s.createProductBody,
+      readOnly: { quantity: 'is read-only: send initialQuantity to start with stock' },
+    }),
     async (req, res) => {
       res.status(201).json(ok(req, await products.create(req.store!, req.body)));
     },
@@ -59,7 +69,7 @@ export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   router.patch(
     '/:id',
     can('inventory:write'),
-    validate({ params: s.productParams, body: s.updateProductBody }),
+    validate({ params: s.productParams, body: s.updateProductBody, readOnly: PRODUCT_READ_ONLY }),
     async (req, res) => {
       res.json(ok(req, await products.update(req.store!, id(req), req.body)));
     },
@@ -67,7 +77,7 @@ export function productsRouter({ products, stock, guards, idempotent }: Deps) {
   router.put(
     '/:id',
     can('inventory:write'),
-    validate({ params: s.productParams, body: s.replaceProductBody }),
+    validate({ params: s.productParams, body: s.replaceProductBody, readOnly: PRODUCT_READ_ONLY }),
     async (req, res) => {
       res.json(ok(req, await products.replace(req.store!, id(req), req.body)));
     },

@@ -12,7 +12,12 @@ import type { SuppliersService } from '../suppliers/suppliers.service';
 import { listProducts } from './products-list.repo';
 import * as repo from './products.repo';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
-import type { CreateProductInput, ListProductsQuery, UpdateProductInput } from './products.schemas';
+import {
+  CURSOR_SORTS,
+  type CreateProductInput,
+  type ListProductsQuery,
+  type UpdateProductInput,
+} from './products.schemas';
 import type { StockService } from './stock.service';
 
 const PRODUCT_TTL = 300;
@@ -140,11 +145,18 @@ export function createProductsService(deps: Deps) {
           q,
           after && { value: after[0], id: String(after[1]) },
         );
-        const { page, pagination } = keysetPage(rows, q, total, (last) => [
-          `${sort}:${q.order}`,
-          sortValue(last, sort),
-          last.id,
-        ]);
+        // Only orderings a cursor can continue hand one out (not cost or expiry, nor a
+        // search ranked by relevance).
+        const continuable =
+          (CURSOR_SORTS as readonly string[]).includes(sort) && !(q.search && !q.sort);
+        const { page, pagination } = keysetPage(
+          rows,
+          q,
+          total,
+          continuable
+            ? (last) => [`${sort}:${q.order}`, sortValue(last, sort), last.id]
+            : undefined,
+        );
         return { items: page.map(toProduct), pagination };
       });
     },

@@ -123,10 +123,20 @@ test('when a product is edited, then the history lists each changed field; quant
   const p = (
     await create(s, { name: 'Soap', price: 2, reorderPoint: 1, initialQuantity: 4 }).expect(201)
   ).body.data;
-  const res = await t.api
+  const refused = await t.api
     .patch(`${s.url}/products/${p.id}`)
     .set(s.auth)
     .send({ price: 2.25, name: 'Hand Soap', quantity: 999 })
+    .expect(400);
+  expect(refused.body.error.details).toEqual([
+    expect.objectContaining({ field: 'quantity', message: expect.stringMatching(/adjustments/) }),
+  ]);
+  const typo = await create(s, { name: 'Typo', price: 1, quantity: 5 }).expect(400);
+  expect(typo.body.error.details[0].message).toMatch(/initialQuantity/);
+  const res = await t.api
+    .patch(`${s.url}/products/${p.id}`)
+    .set(s.auth)
+    .send({ price: 2.25, name: 'Hand Soap' })
     .expect(200);
   expect(res.body.data).toEqual(
     expect.objectContaining({ price: 2.25, name: 'Hand Soap', quantity: 4 }),
@@ -285,6 +295,13 @@ test('a keyset cursor walks the whole list exactly like pages do', async () => {
     .get(`${s.url}/products?sort=price&order=desc&cursor=${byPrice.body.pagination.nextCursor}`)
     .set(s.auth)
     .expect(400);
+  // Orderings a cursor cannot continue (cost, expiry, search relevance) hand none out.
+  for (const query of ['sort=cost', 'sort=expiresAt', 'search=item']) {
+    const res = await t.api.get(`${s.url}/products?${query}&limit=2`).set(s.auth).expect(200);
+    expect(res.body.pagination).toEqual(
+      expect.objectContaining({ hasNext: true, nextCursor: null }),
+    );
+  }
   await t.api
     .get(`${s.url}/products?cursor=${Buffer.from('["x","not-uuid"]').toString('base64url')}`)
     .set(s.auth)

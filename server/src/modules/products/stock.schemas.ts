@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateQuery } from '../../http/list-query';
+import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { paginationQuery, typeMessage } from '../../http/validate';
 import { MOVEMENT_REASONS } from './stock.repo';
 
@@ -34,12 +34,14 @@ export const countBody = z.object({
   note,
 });
 
-export const movementsQuery = paginationQuery.extend({
-  cursor: z.string().min(1).max(500).optional(),
-  reason: z.enum(MOVEMENT_REASONS).optional(),
-  dateFrom: dateQuery.optional(),
-  dateTo: dateQuery.optional(),
-});
+export const movementsQuery = withDateRangeOrder(
+  paginationQuery.extend({
+    cursor: z.string().min(1).max(500).optional(),
+    reason: z.enum(MOVEMENT_REASONS).optional(),
+    dateFrom: dateQuery.optional(),
+    dateTo: dateQuery.optional(),
+  }),
+);
 
 export type AdjustmentInput = z.infer<typeof adjustmentBody>;
 export type CountInput = z.infer<typeof countBody>;

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { decodeCursor, keysetPage } from '../../http/cursor';
 import { AppError, NotFoundError } from '../../http/errors';
+import { resolveDateRange } from '../../http/list-query';
 import type { StoreContext } from '../../http/request-types';
 import type { Db } from '../../db/pool';
 import type { Emit, StoreWriter } from '../events/events.service';
@@ -17,7 +18,15 @@ export class InsufficientStockError extends AppError {
   }
 }
 
-export function createStockService({ pool, write }: { pool: Pool; write: StoreWriter }) {
+export function createStockService({
+  pool,
+  write,
+  timezoneOf,
+}: {
+  pool: Pool;
+  write: StoreWriter;
+  timezoneOf(ctx: StoreContext): Promise<string>;
+}) {
   /**
    * One ledger entry: the conditional quantity change and its movement row, in the caller's
    * transaction, plus the events that announce it once committed.
@@ -112,11 +121,12 @@ export function createStockService({ pool, write }: { pool: Pool; write: StoreWr
     async movements(ctx: StoreContext, productId: string, q: MovementsQuery) {
       if (!(await products.find(pool, ctx.storeId, productId))) throw new NotFoundError('Product');
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
+      const range = await resolveDateRange(pool, q, () => timezoneOf(ctx));
       const { items, total } = await repo.listMovements(
         pool,
         ctx.storeId,
         productId,
-        { ...q, offset: (q.page - 1) * q.limit },
+        { ...q, ...range, offset: (q.page - 1) * q.limit },
         after && { createdAt: String(after[0]), id: String(after[1]) },
       );
       const { page, pagination } = keysetPage(items, q, total, (last) => [last.cursorKey, last.id]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateQuery } from '../../http/list-query';
+import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { paginationQuery, typeMessage, uuid } from '../../http/validate';
 
 export const saleParams = z.object({ storeId: uuid, id: uuid });
@@ -35,19 +35,19 @@ export const recordSaleBody = z.object({
   note: z.string().trim().max(500).nullable().optional(),
 });
 
-export const listSalesQuery = paginationQuery
-  .extend({
+export const listSalesQuery = withDateRangeOrder(
+  paginationQuery.extend({
     cursor: z.string().min(1).max(500).optional(),
     productId: uuid.optional(),
     dateFrom: dateQuery.optional(),
     dateTo: dateQuery.optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
-  })
-  .refine((q) => !q.cursor || q.sort === 'soldAt', {
-    message: 'cursor pagination sorts by soldAt',
-    path: ['sort'],
-  });
+  }),
+).refine((q) => !q.cursor || q.sort === 'soldAt', {
+  message: 'cursor pagination sorts by soldAt',
+  path: ['sort'],
+});
 
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;
 export type ListSalesQuery = z.infer<typeof listSalesQuery>;

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { decodeCursor, keysetPage } from '../../http/cursor';
 import { NotFoundError, ValidationError } from '../../http/errors';
+import { resolveDateRange } from '../../http/list-query';
 import type { StoreContext } from '../../http/request-types';
 import type { StoreWriter } from '../events/events.service';
 import {
@@ -17,8 +18,9 @@ export function createSalesService(deps: {
   write: StoreWriter;
   stock: StockService;
   analytics: Pick<AnalyticsService, 'backdatedSale'>;
+  timezoneOf(ctx: StoreContext): Promise<string>;
 }) {
-  const { pool, write, stock, analytics } = deps;
+  const { pool, write, stock, analytics, timezoneOf } = deps;
 
   return {
     /**
@@ -88,13 +90,19 @@ export function createSalesService(deps: {
 
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
+      const range = await resolveDateRange(pool, q, () => timezoneOf(ctx));
       const { items, total } = await repo.list(
         pool,
         ctx.storeId,
-        q,
+        { ...q, ...range },
         after && { soldAt: String(after[0]), id: String(after[1]) },
       );
-      const { page, pagination } = keysetPage(items, q, total, (last) => [last.key, last.sale.id]);
+      const { page, pagination } = keysetPage(
+        items,
+        q,
+        total,
+        q.sort === 'soldAt' ? (last) => [last.key, last.sale.id] : undefined,
+      );
       return { items: page.map((i) => i.sale), pagination };
     },
   };

@@ -351,6 +351,8 @@ test('sales are listed by product and date range, newest first, with a keyset cu
   expect(
     [...first.body.data, ...next.body.data].map((x: { soldAt: string }) => x.soldAt.slice(0, 10)),
   ).toEqual(['2026-01-04', '2026-01-03', '2026-01-02', '2026-01-01']);
+  const byTotal = await t.api.get(`${s.url}/sales?sort=total&limit=3`).set(s.auth).expect(200);
+  expect(byTotal.body.pagination).toEqual(expect.objectContaining({ nextCursor: null, total: 4 }));
   await t.api.get(`${s.url}/sales?dateFrom=yesterday`).set(s.auth).expect(400);
   await t.api
     .post(`${s.url}/sales`)
@@ -359,4 +361,50 @@ test('sales are listed by product and date range, newest first, with a keyset cu
     .expect(403);
   const other = await storeWithMember(t);
   await t.api.get(`${other.url}/sales/${first.body.data[0].id}`).set(other.auth).expect(404);
+});
+
+test('a date-only range covers whole days in the store time zone; an inverted range is a 400', async () => {
+  const s = await storeWithMember(t);
+  await t.api.patch(s.url).set(s.auth).send({ timezone: 'America/Los_Angeles' }).expect(200);
+  const p = await product(s, 'Late', 1, 50);
+  // 2026-03-10 in Los Angeles (UTC-7 after the DST change on the 8th) runs 07:00Z to 07:00Z.
+  for (const soldAt of [
+    '2026-03-10T06:59:59Z', // 9th, 23:59:59 local
+    '2026-03-10T07:00:00Z', // 10th, 00:00 local
+    '2026-03-11T06:59:59.999Z', // 10th, 23:59:59.999 local
+    '2026-03-11T07:00:00Z', // 11th, 00:00 local
+  ]) {
+    await t.api
+      .post(`${s.url}/sales`)
+      .set(s.auth)
+      .send({ soldAt, items: [{ productId: p.id, quantity: 1 }] })
+      .expect(201);
+  }
+  const day = await t.api
+    .get(`${s.url}/sales?dateFrom=2026-03-10&dateTo=2026-03-10&order=asc`)
+    .set(s.auth)
+    .expect(200);
+  expect(day.body.data.map((x: { soldAt: string }) => x.soldAt)).toEqual([
+    '2026-03-10T07:00:00.000Z',
+    '2026-03-11T06:59:59.999Z',
+  ]);
+  // Movements are dated when recorded: all five (initial stock, four sales) are "today" there.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format();
+  const movements = await t.api
+    .get(`${s.url}/products/${p.id}/movements?dateFrom=${today}&dateTo=${today}`)
+    .set(s.auth)
+    .expect(200);
+  expect(movements.body.pagination.total).toBe(5);
+
+  const inverted = await t.api
+    .get(`${s.url}/sales?dateFrom=2026-03-11&dateTo=2026-03-10`)
+    .set(s.auth)
+    .expect(400);
+  expect(inverted.body.error.details).toEqual([
+    expect.objectContaining({ field: 'dateFrom', message: 'must not be after dateTo' }),
+  ]);
+  const invalid = await t.api.get(`${s.url}/sales?dateTo=2026-13-45`).set(s.auth).expect(400);
+  expect(invalid.body.error.details[0]).toEqual(
+    expect.objectContaining({ field: 'dateTo', message: 'must be an ISO date or date-time' }),
+  );
 });
