@@ -18,16 +18,43 @@ export const ADJUSTMENT_REASONS = [
 const quantity = z.number(typeMessage('must be a whole number')).int('must be a whole number');
 const note = z.string().trim().max(500).nullable().optional();
 
-export const adjustmentBody = z.object({
-  delta: quantity
-    .min(-1_000_000)
-    .max(1_000_000)
-    .refine((d) => d !== 0, { message: 'must not be zero' }),
-  reason: z.enum(ADJUSTMENT_REASONS, {
-    message: `must be one of ${ADJUSTMENT_REASONS.join(', ')}`,
-  }),
-  note,
-});
+/** Which way each reason moves stock; `adjustment` (a correction) goes either way. */
+export const REASON_DIRECTION: Record<(typeof ADJUSTMENT_REASONS)[number], 1 | -1 | 0> = {
+  adjustment: 0,
+  purchase_receipt: 1,
+  return: 1,
+  damaged: -1,
+  expired: -1,
+  spoiled: -1,
+  lost: -1,
+  theft: -1,
+};
+
+export const adjustmentBody = z
+  .object({
+    delta: quantity
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((d) => d !== 0, { message: 'must not be zero' }),
+    reason: z.enum(ADJUSTMENT_REASONS, {
+      message: `must be one of ${ADJUSTMENT_REASONS.join(', ')}`,
+    }),
+    note,
+  })
+  // "Damaged +5" would inflate stock and the waste figures alike.
+  .superRefine((a, ctx) => {
+    const direction = REASON_DIRECTION[a.reason];
+    if (direction && Math.sign(a.delta) !== direction) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delta'],
+        message:
+          direction > 0
+            ? `must be positive for ${a.reason} (stock coming in)`
+            : `must be negative for ${a.reason} (stock going out)`,
+      });
+    }
+  });
 
 export const countBody = z.object({
   countedQuantity: quantity.min(0, 'must not be negative').max(1_000_000_000),

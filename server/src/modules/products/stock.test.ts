@@ -344,3 +344,34 @@ test('a request refused as invalid (400) does not use up its Idempotency-Key', a
   const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
   expect(rows[0].quantity).toBe(9);
 });
+
+test('an adjustment whose sign contradicts its reason is a 400 and changes nothing', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 10);
+  const url = `${s.url}/products/${p.id}/adjustments`;
+  for (const [delta, reason, message] of [
+    [5, 'damaged', /negative for damaged/],
+    [1, 'theft', /negative for theft/],
+    [-1, 'return', /positive for return/],
+    [-3, 'purchase_receipt', /positive for purchase_receipt/],
+  ] as const) {
+    const res = await t.api.post(url).set(s.auth).send({ delta, reason }).expect(400);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ field: 'delta', message: expect.stringMatching(message) }),
+    ]);
+  }
+  const after = await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
+  expect(after.body.data.quantity).toBe(10);
+  // The right ways round, and a correction either way, are accepted.
+  for (const [delta, reason] of [
+    [-2, 'damaged'],
+    [4, 'return'],
+    [-1, 'adjustment'],
+    [1, 'adjustment'],
+  ] as const) {
+    await t.api.post(url).set(s.auth).send({ delta, reason }).expect(201);
+  }
+  const final = await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
+  expect(final.body.data.quantity).toBe(12);
+  await expectLedgerConsistent(s.storeId);
+});

@@ -44,6 +44,18 @@ export const ADJUSTMENT_REASONS = [
 
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
+/** Which way each reason moves stock (the API refuses the other way); 0: either. */
+export const REASON_DIRECTION: Record<AdjustmentReason, 1 | -1 | 0> = {
+  adjustment: 0,
+  purchase_receipt: 1,
+  return: 1,
+  damaged: -1,
+  expired: -1,
+  spoiled: -1,
+  lost: -1,
+  theft: -1,
+};
+
 export interface Movement {
   id: string;
   productId: string;

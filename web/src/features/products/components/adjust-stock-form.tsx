@@ -17,6 +17,7 @@ import { useAdjustStock } from '../api/adjust-stock';
 import {
   ADJUSTMENT_REASONS,
   MOVEMENT_REASON_LABELS,
+  REASON_DIRECTION,
   type AdjustmentInput,
   type AdjustmentReason,
 } from '../api/stock-types';
@@ -27,10 +28,18 @@ const REASON_OPTIONS = ADJUSTMENT_REASONS.map((r) => ({
   label: MOVEMENT_REASON_LABELS[r],
 }));
 
-function checkDelta(value: string | undefined): string | undefined {
+function checkDelta(value: string | undefined, reason: AdjustmentReason): string | undefined {
   if (!value) return 'Enter how many units to add or remove.';
   if (Number(value) === 0) return 'Enter a change other than zero.';
-  return checkNumber(value, { integer: true });
+  const invalid = checkNumber(value, { integer: true });
+  if (invalid) return invalid;
+  const direction = REASON_DIRECTION[reason];
+  const label = MOVEMENT_REASON_LABELS[reason].toLowerCase();
+  if (direction > 0 && Number(value) < 0)
+    return `Stock comes in for ${label}: enter a positive number.`;
+  if (direction < 0 && Number(value) > 0)
+    return `Stock goes out for ${label}: enter a negative number, e.g. -${value}.`;
+  return undefined;
 }
 
 export function AdjustStockForm({ storeId, product }: { storeId: string; product: Product }) {
@@ -50,7 +59,9 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
     event.preventDefault();
     const form = event.currentTarget;
     const values = readForm(event);
-    const found = collectErrors({ delta: checkDelta(values.delta) });
+    const found = collectErrors({
+      delta: checkDelta(values.delta, values.reason as AdjustmentReason),
+    });
     setErrors(found);
     setDone(undefined);
     if (hasErrors(found)) return;
