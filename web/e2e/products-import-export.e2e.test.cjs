@@ -17,6 +17,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
   const figure = (summary, label) =>
     summary.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
 
+  let exported = '';
   beforeAll(() => {
     page = ctx.page;
   });
@@ -78,8 +79,45 @@ describeWithBrowser('Nimbus web: product import and export', () => {
         page.getByRole('button', { name: 'Export CSV' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^products-\d{4}-\d{2}-\d{2}\.csv$/);
-      const content = fs.readFileSync(await download.path(), 'utf8');
-      expect(content).toContain('LEMON-330');
+      exported = fs.readFileSync(await download.path(), 'utf8');
+      expect(exported).toContain('LEMON-330');
+    },
+  );
+
+  step(
+    'when the export is re-imported with a new price and a stale quantity, then the price changes and the stock stays',
+    async () => {
+      const [header, ...lines] = exported.trim().split(/\r?\n/);
+      const columns = header.split(',');
+      const edited = lines.map((line) => {
+        const cells = line.split(',');
+        if (!line.startsWith('LEMON-330')) return line;
+        cells[columns.indexOf('price')] = '1.50';
+        cells[columns.indexOf('quantity')] = '99';
+        return cells.join(',');
+      });
+      await field('Product file (CSV or XLSX)').setInputFiles({
+        name: 'prices.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, ...edited].join('\n')),
+      });
+      await page.getByLabel('Update the existing product (update existing)').check();
+      await page.getByText('Existing products keep their stock').waitFor();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const result = region('Import result');
+      await result.waitFor();
+      await expect(figure(result, 'Updated').textContent()).resolves.toBe('1');
+
+      await storeTab('Products').click();
+      await field('Search products').fill('Lemonade');
+      const row = page
+        .getByRole('table', { name: 'Products' })
+        .getByRole('row')
+        .filter({ hasText: 'Lemonade 330 ml' });
+      await row.getByRole('cell', { name: '24', exact: true }).waitFor();
+      await row.getByText('1.50').waitFor();
+      await page.goBack();
+      await heading('Import and export products').waitFor();
     },
   );
 

@@ -3,7 +3,13 @@ import { ForbiddenError, UnauthorizedError, ValidationError } from './errors';
 import { uuid } from './validate';
 import type { SessionVersions } from '../modules/auth/session-versions';
 import type { AccessTokens } from '../modules/auth/tokens';
-import { can, ROLE_PERMISSIONS, type Permission, type Role } from '../modules/stores/permissions';
+import {
+  can,
+  PERMISSION_ACTIONS,
+  ROLE_PERMISSIONS,
+  type Permission,
+  type Role,
+} from '../modules/stores/permissions';
 
 export interface Guards {
   requireAuth: RequestHandler;
@@ -43,7 +49,9 @@ export function createGuards(deps: {
       const role = await deps.findRole(parsed.data, userId);
       if (!role) throw new ForbiddenError('You are not a member of this store');
       if (!can(role, permission)) {
-        throw new ForbiddenError(`Your role (${role}) does not allow ${permission}`);
+        throw new ForbiddenError(
+          `As ${role === 'admin' ? 'an' : 'a'} ${role} you cannot ${PERMISSION_ACTIONS[permission]} in this store (needs ${permission})`,
+        );
       }
       req.store = {
         userId,

@@ -11,6 +11,7 @@ import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { listProducts } from './products-list.repo';
 import * as repo from './products.repo';
+import { updateWithHistory } from './product-update';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
 import {
   CURSOR_SORTS,
@@ -94,26 +95,11 @@ export function createProductsService(deps: Deps) {
     input: Record<string, unknown>,
     reason: string,
   ) {
-    await write(ctx.storeId, async (tx, emit) => {
-      const before = await repo.find(tx, ctx.storeId, id, true);
-      if (!before) throw new NotFoundError('Product');
-      await assertReferences(tx, ctx.storeId, input);
-      const columns = toColumns(input);
-      await repo.update(tx, ctx.storeId, id, columns);
-      const after = (await repo.find(tx, ctx.storeId, id))!;
-      const changes = Object.keys(repo.COLUMNS)
-        .map((field) => {
-          const col = repo.COLUMNS[field as keyof typeof repo.COLUMNS] as keyof repo.ProductRow;
-          const [oldValue, newValue] = [before[col], after[col]].map((v) =>
-            v === null ? null : String(v),
-          );
-          return { field, oldValue: oldValue ?? null, newValue: newValue ?? null };
-        })
-        .filter((c) => c.oldValue !== c.newValue);
-      await repo.insertHistory(tx, ctx.storeId, id, ctx.userId, changes, reason);
-      if (changes.length)
-        await emit('product.updated', { productId: id, fields: changes.map((c) => c.field) });
-    });
+    await write(ctx.storeId, (tx, emit) =>
+      updateWithHistory(tx, emit, ctx, id, input, reason, () =>
+        assertReferences(tx, ctx.storeId, input),
+      ),
+    );
     return get(ctx, id);
   }
 

@@ -12,6 +12,17 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets a person do, for messages people read. */
+export const PERMISSION_ACTIONS: Record<Permission, string> = {
+  'inventory:read': 'see the inventory',
+  'inventory:write': 'change products and stock',
+  'inventory:delete': 'delete products',
+  'vendor:manage': 'manage suppliers',
+  'invoice:process': 'process invoices',
+  'reports:view': 'view reports',
+  'settings:manage': 'manage the store settings and members',
+};
+
 /** The permission matrix of PRODUCT.md §4: the only place roles are interpreted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.freeze({
   admin: PERMISSIONS,

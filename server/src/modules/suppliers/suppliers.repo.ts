@@ -118,14 +118,11 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
   return (rowCount ?? 0) > 0;
 }
 
-export async function idForName(
-  db: Db,
-  storeId: string,
-  name: string,
-): Promise<string | undefined> {
+/** Ids of the suppliers with this name, whatever the case (at most two: enough to tell). */
+export async function idsForName(db: Db, storeId: string, name: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM suppliers WHERE store_id = $1 AND lower(name) = lower($2) ORDER BY created_at LIMIT 1',
+    'SELECT id FROM suppliers WHERE store_id = $1 AND lower(name) = lower($2) ORDER BY created_at LIMIT 2',
     [storeId, name],
   );
-  return rows[0]?.id;
+  return rows.map((r) => r.id);
 }

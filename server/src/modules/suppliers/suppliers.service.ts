@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
 import { pageOf } from '../../http/envelope';
-import { NotFoundError } from '../../http/errors';
+import { NotFoundError, ValidationError } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
 import type { FieldCipher } from '../../platform/field-cipher';
 import type { StoreWriter } from '../events/events.service';
@@ -53,7 +53,20 @@ export function createSuppliersService(deps: {
   return {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
-    idForName: (db: Db, storeId: string, name: string) => repo.idForName(db, storeId, name),
+    /** The supplier a file names; two with that name is a 400 on `supplier`, never a guess. */
+    async idForName(db: Db, storeId: string, name: string): Promise<string | undefined> {
+      const ids = await repo.idsForName(db, storeId, name);
+      if (ids.length > 1) {
+        throw new ValidationError([
+          {
+            field: 'supplier',
+            message: `more than one supplier is named "${name}": rename one so the file can tell them apart`,
+            code: 'ambiguous',
+          },
+        ]);
+      }
+      return ids[0];
+    },
 
     async list(ctx: StoreContext, q: ListSuppliersQuery) {
       const { rows, total } = await repo.list(pool, ctx.storeId, q);

@@ -6,6 +6,7 @@ import type { Emit } from '../../events/events.service';
 import type { SuppliersService } from '../../suppliers/suppliers.service';
 import * as products from '../products.repo';
 import { toColumns } from '../product-mapper';
+import { updateWithHistory } from '../product-update';
 import type { StockService } from '../stock.service';
 import type { RawRecord } from './import-file';
 import { parseRow, type ImportRow } from './import-row';
@@ -14,10 +15,24 @@ export interface ImportOptions {
   validateOnly: boolean;
   skipDuplicates: boolean;
   updateExisting: boolean;
+  /**
+   * With updateExisting: also set existing products' stock to the file's `quantity`, like a
+   * count. Off by default, so re-importing an old export to fix prices cannot undo the sales
+   * and deliveries recorded since.
+   */
+  updateStock: boolean;
 }
 
 export interface ImportState {
-  summary: { total: number; created: number; updated: number; skipped: number; failed: number };
+  summary: {
+    total: number;
+    created: number;
+    updated: number;
+    /** Existing products the row left as they were. */
+    unchanged: number;
+    skipped: number;
+    failed: number;
+  };
   errors: Array<{ row: number; field: string; message: string }>;
   seenSkus: Set<string>;
 }
@@ -25,7 +40,7 @@ export interface ImportState {
 export const MAX_REPORTED_ERRORS = 1000;
 
 export const newState = (): ImportState => ({
-  summary: { total: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
+  summary: { total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
   errors: [],
   seenSkus: new Set(),
 });
@@ -101,12 +116,12 @@ export function createRowApplier(
       if (options.skipDuplicates) return 'skipped' as const;
       if (!options.updateExisting)
         refuse('sku', 'already exists; choose "skip duplicates" or "update existing"');
-      await products.update(tx, ctx.storeId, existing.id, toColumns(input));
-      const delta = row.quantity === undefined ? 0 : row.quantity - existing.quantity;
+      const fields = await updateWithHistory(tx, emit, ctx, existing.id, input, 'import');
+      const delta =
+        options.updateStock && row.quantity !== undefined ? row.quantity - existing.quantity : 0;
       if (delta)
         await deps.stock.move(tx, emit, ctx, existing.id, delta, 'import', { note: 'Import' });
-      await emit('product.updated', { productId: existing.id, source: 'import' });
-      return 'updated' as const;
+      return fields.length || delta ? ('updated' as const) : ('unchanged' as const);
     }
     const sku =
       row.sku ??

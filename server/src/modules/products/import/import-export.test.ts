@@ -43,6 +43,7 @@ test('when a CSV is imported, then valid rows become products with their stock, 
     total: 7,
     created: 2,
     updated: 0,
+    unchanged: 0,
     skipped: 0,
     failed: 5,
   });
@@ -92,14 +93,14 @@ test('when validateOnly is set, then every row is checked for real and nothing a
   expect(res.body.data).toEqual(
     expect.objectContaining({
       validateOnly: true,
-      summary: { total: 7, created: 2, updated: 0, skipped: 0, failed: 5 },
+      summary: { total: 7, created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 5 },
     }),
   );
   for (const table of ['products', 'categories', 'stock_movements', 'outbox_events'])
     expect(await count(table, s.storeId)).toBe(0);
 });
 
-test('existing SKUs: refused by default, skipped with skipDuplicates, updated (stock through the ledger) with updateExisting', async () => {
+test('existing SKUs: refused by default, skipped with skipDuplicates, updated with updateExisting, stock only with updateStock', async () => {
   const s = await storeWithMember(t);
   const p = (
     await t.api
@@ -114,14 +115,32 @@ test('existing SKUs: refused by default, skipped with skipDuplicates, updated (s
   expect(refused.body.data.errors[0]).toEqual(expect.objectContaining({ row: 2, field: 'sku' }));
   const skipped = await upload(s, csv, 'p.csv', { skipDuplicates: 'true' }).expect(200);
   expect(skipped.body.data.summary).toEqual(expect.objectContaining({ skipped: 2, failed: 0 }));
+  // Fields update (with history); the stock the file states is left alone by default.
   const updated = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
-  expect(updated.body.data.summary).toEqual(expect.objectContaining({ updated: 2, failed: 0 }));
+  expect(updated.body.data.summary).toEqual(
+    expect.objectContaining({ updated: 1, unchanged: 1, failed: 0 }),
+  );
   const after = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200)).body.data;
-  expect(after).toEqual(expect.objectContaining({ name: 'New name', price: 2.5, quantity: 8 }));
+  expect(after).toEqual(expect.objectContaining({ name: 'New name', price: 2.5, quantity: 5 }));
+  const history = (await t.api.get(`${s.url}/products/${p.id}/history`).set(s.auth)).body.data;
+  expect(history.map((h: { field: string; reason: string }) => [h.field, h.reason]).sort()).toEqual(
+    [
+      ['name', 'import'],
+      ['price', 'import'],
+    ],
+  );
+  // The same file again changes nothing, and says so.
+  const again = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
+  expect(again.body.data.summary).toEqual(expect.objectContaining({ updated: 0, unchanged: 2 }));
+  // With updateStock the file's quantity is set through the ledger, like a count.
+  const stock = await upload(s, csv, 'p.csv', { updateExisting: 'true', updateStock: 'true' });
+  expect(stock.status).toBe(200);
+  expect(stock.body.data.summary).toEqual(expect.objectContaining({ updated: 1, unchanged: 1 }));
   const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
     .data;
   expect(mv[0]).toEqual(expect.objectContaining({ delta: 3, reason: 'import', quantityAfter: 8 }));
   await upload(s, csv, 'p.csv', { skipDuplicates: 'true', updateExisting: 'true' }).expect(400);
+  await upload(s, csv, 'p.csv', { updateStock: 'true' }).expect(400);
 });
 
 test('an XLSX import reads the first sheet, with numbers, dates and booleans as cells', async () => {
@@ -195,6 +214,7 @@ test('a large file runs as a job with progress, and the job imports every row on
     total: 4000,
     created: 4000,
     updated: 0,
+    unchanged: 0,
     skipped: 0,
     failed: 0,
   });
@@ -290,4 +310,24 @@ test('an import retried with its Idempotency-Key runs once', async () => {
     [s.storeId],
   );
   expect(rows[0].n).toBe(1);
+});
+
+test('a supplier name two suppliers share is a row error, not a guess', async () => {
+  const s = await storeWithMember(t);
+  for (let i = 0; i < 2; i++)
+    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Twin Foods' }).expect(201);
+  await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Solo Foods' }).expect(201);
+  const csv = Buffer.from(
+    'sku,name,price,supplier\nT-1,Twin,1,twin foods\nS-1,Solo,1,Solo Foods\nX-1,Bad\u0000Name,1,\n',
+  );
+  const res = await upload(s, csv, 'p.csv').expect(200);
+  expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 2 }));
+  expect(res.body.data.errors).toEqual([
+    expect.objectContaining({
+      row: 2,
+      field: 'supplier',
+      message: expect.stringMatching(/more than one/),
+    }),
+    expect.objectContaining({ row: 4, field: 'name', message: expect.stringMatching(/NUL/) }),
+  ]);
 });

@@ -17,10 +17,14 @@ const flag = z
   .default(false);
 
 const importOptions = z
-  .object({ validateOnly: flag, skipDuplicates: flag, updateExisting: flag })
+  .object({ validateOnly: flag, skipDuplicates: flag, updateExisting: flag, updateStock: flag })
   .refine((o) => !(o.skipDuplicates && o.updateExisting), {
     message: 'choose either skipDuplicates or updateExisting',
     path: ['updateExisting'],
+  })
+  .refine((o) => !o.updateStock || o.updateExisting, {
+    message: 'applies to existing products: send updateExisting=true with it',
+    path: ['updateStock'],
   });
 
 const exportQuery = z.object({

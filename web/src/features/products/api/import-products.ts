@@ -22,6 +22,7 @@ export async function importProducts(
   form.append('validateOnly', String(options.validateOnly));
   form.append('skipDuplicates', String(options.skipDuplicates));
   form.append('updateExisting', String(options.updateExisting));
+  form.append('updateStock', String(options.updateStock));
   const res = await api.post<SuccessEnvelope<ImportBody>>(productsPath(storeId, 'import'), form, {
     headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
   });

@@ -2,12 +2,15 @@ export interface ImportOptions {
   validateOnly: boolean;
   skipDuplicates: boolean;
   updateExisting: boolean;
+  /** With updateExisting: set existing products' stock to the file's quantity. */
+  updateStock: boolean;
 }
 
 export interface ImportSummary {
   total: number;
   created: number;
   updated: number;
+  unchanged: number;
   skipped: number;
   failed: number;
 }

@@ -20,6 +20,7 @@ export function ImportForm({ storeId }: { storeId: string }) {
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates>('error');
+  const [updateStock, setUpdateStock] = useState(false);
   const validation = useImportProducts(storeId);
   const run = useImportProducts(storeId);
   const idempotency = useIdempotencyKey();
@@ -27,6 +28,7 @@ export function ImportForm({ storeId }: { storeId: string }) {
     validateOnly,
     skipDuplicates: duplicates === 'skip',
     updateExisting: duplicates === 'update',
+    updateStock: duplicates === 'update' && updateStock,
   });
   const error = validation.error ?? run.error;
 
@@ -79,6 +81,29 @@ export function ImportForm({ storeId }: { storeId: string }) {
             <label htmlFor={`${fileId}-${choice.value}`}>{choice.label}</label>
           </div>
         ))}
+        {duplicates === 'update' && (
+          <div className="field field--checkbox">
+            <input
+              type="checkbox"
+              id={`${fileId}-stock`}
+              checked={updateStock}
+              onChange={(e) => {
+                setUpdateStock(e.target.checked);
+                validation.reset();
+                run.reset();
+              }}
+            />
+            <label htmlFor={`${fileId}-stock`}>
+              Also set their stock to the file’s quantity (like a stock count)
+            </label>
+          </div>
+        )}
+        {duplicates === 'update' && !updateStock && (
+          <p className="field__hint">
+            Existing products keep their stock: sales and deliveries since the file was made stay
+            counted.
+          </p>
+        )}
       </fieldset>
       <ErrorBanner>{error ? toApiError(error).message : undefined}</ErrorBanner>
       <div className="form__actions">

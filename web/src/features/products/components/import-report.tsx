@@ -13,6 +13,7 @@ export function ImportReport({ report, validateOnly }: ImportReportProps) {
     ['Rows', summary.total],
     [validateOnly ? 'Would create' : 'Created', summary.created],
     [validateOnly ? 'Would update' : 'Updated', summary.updated],
+    [validateOnly ? 'Would stay as they are' : 'Unchanged', summary.unchanged],
     [validateOnly ? 'Would skip' : 'Skipped', summary.skipped],
     ['With errors', summary.failed],
   ];

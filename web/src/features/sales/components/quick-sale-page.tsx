@@ -107,7 +107,11 @@ export function QuickSalePage() {
       </Card>
       <Card
         title="Current sale"
-        description={sale.units ? `${formatNumber(sale.units)} units` : undefined}
+        description={
+          sale.units
+            ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
+            : undefined
+        }
       >
         <ErrorBanner>
           {shortages.size

@@ -32,7 +32,7 @@ export function SaleDetailPage() {
       {back}
       <PageHeader
         title={`Sale of ${formatDateTime(s.soldAt)}`}
-        subtitle={`${formatNumber(s.itemCount)} units · total ${money(s.total)}${s.user ? ` · recorded by ${s.user.name}` : ''}`}
+        subtitle={`${formatNumber(s.itemCount)} ${s.itemCount === 1 ? 'unit' : 'units'} · total ${money(s.total)}${s.user ? ` · recorded by ${s.user.name}` : ''}`}
       />
       {s.note && <p className="notice">{s.note}</p>}
       <Card title="Items">
