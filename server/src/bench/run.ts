@@ -55,6 +55,13 @@ async function main() {
   const log = createLogger('error');
   const started = Date.now();
   const server = await benchServer(config.databaseUrl, config.dataDir, log);
+  // Stopped with Ctrl-C or kill: stop the embedded PostgreSQL too, not leave it running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`\n${signal}: stopping`);
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const platform = await createPlatform({
     redisUrl: config.redisUrl,
     keyPrefix: `nimbus-bench:${randomBytes(4).toString('hex')}:`,

@@ -37,15 +37,32 @@ const rowSchema = z.object({
   brand: text(100).optional(),
   department: text(100).optional(),
   unit: text(30).optional(),
-  packSize: number(z.number().int().min(1).max(100_000)).optional(),
+  packSize: number(
+    z
+      .number(typeMessage('must be a whole number'))
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(100_000, 'must be at most 100000'),
+  ).optional(),
   price: number(
     z
       .number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a number') })
       .pipe(productFields.price),
   ),
-  cost: number(z.number().min(0).max(9_999_999_999.99)).optional(),
+  cost: number(
+    z
+      .number(typeMessage('must be a number'))
+      .min(0, 'must not be negative')
+      .max(9_999_999_999.99, 'is too large'),
+  ).optional(),
   reorderPoint: number(productFields.reorderPoint).optional(),
-  reorderQuantity: number(z.number().int().min(0).max(1_000_000_000)).optional(),
+  reorderQuantity: number(
+    z
+      .number(typeMessage('must be a whole number'))
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(1_000_000_000, 'is too large'),
+  ).optional(),
   aisle: text(30).optional(),
   row: text(30).optional(),
   bin: text(30).optional(),
@@ -57,8 +74,8 @@ const rowSchema = z.object({
     z
       .number(typeMessage('must be a whole number'))
       .int('must be a whole number')
-      .min(0)
-      .max(1_000_000_000),
+      .min(0, 'must not be negative')
+      .max(1_000_000_000, 'is too large'),
   ).optional(),
 });
 
