@@ -232,6 +232,8 @@ export interface RegisteredRoute {
   path: string;
   /** Query parameters its validation accepts (none when it validates no query). */
   query: readonly string[];
+  /** Body fields its validation accepts, when it validates an object body. */
+  body?: readonly string[];
 }
 
 /** Every route the API registers, as OpenAPI paths: the contract test compares them. */
@@ -245,8 +247,9 @@ function listRoutes(mounts: Mount[]): RegisteredRoute[] {
         '{$1}',
       );
       const query = layer.route.stack.flatMap((l) => l.handle.queryKeys ?? []);
+      const body = layer.route.stack.find((l) => l.handle.bodyKeys)?.handle.bodyKeys;
       for (const method of Object.keys(layer.route.methods))
-        out.push({ method, path: full, query });
+        out.push({ method, path: full, query, ...(body ? { body } : {}) });
     }
   }
   return out;
@@ -256,6 +259,6 @@ interface RouteLayer {
   route?: {
     path: string;
     methods: Record<string, boolean>;
-    stack: Array<{ handle: { queryKeys?: readonly string[] } }>;
+    stack: Array<{ handle: { queryKeys?: readonly string[]; bodyKeys?: readonly string[] } }>;
   };
 }

@@ -24,8 +24,9 @@ function objectKeys(schema: z.ZodType): string[] | undefined {
 }
 
 export type ValidateHandler = RequestHandler & {
-  /** Query parameters the route accepts (the OpenAPI contract test compares them). */
+  /** Query parameters and body fields the route accepts (the contract test compares them). */
   queryKeys?: readonly string[];
+  bodyKeys?: readonly string[];
 };
 
 /**
@@ -118,10 +119,20 @@ export function validate(shapes: Shapes & { readOnly?: Record<string, string> })
     next();
   };
   handler.queryKeys = queryKeys;
+  handler.bodyKeys = bodyKeys;
   return handler;
 }
 
 export const uuid = z.uuid({ message: 'must be a valid id' });
+
+/** A nested object whose unknown keys are a 400 too (top-level ones are checked in validate). */
+export const strictObject = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `has unknown field(s): ${issue.keys.join(', ')} (accepted: ${Object.keys(shape).join(', ')})`
+        : undefined,
+  });
 export const email = z
   .string()
   .trim()

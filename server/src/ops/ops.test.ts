@@ -57,6 +57,44 @@ test('each route accepts exactly the query parameters openapi.yaml documents for
   expect(mismatches).toEqual([]);
 });
 
+interface SchemaNode {
+  $ref?: string;
+  allOf?: SchemaNode[];
+  properties?: Record<string, unknown>;
+}
+
+test('each route accepts exactly the body fields openapi.yaml documents for it', () => {
+  const spec = loadOpenApi() as {
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: SchemaNode }> } }>
+    >;
+    components: { schemas: Record<string, SchemaNode> };
+  };
+  const fields = (node: SchemaNode): string[] => {
+    if (node.$ref) return fields(spec.components.schemas[node.$ref.split('/').pop()!]!);
+    return [...Object.keys(node.properties ?? {}), ...(node.allOf ?? []).flatMap(fields)];
+  };
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const route of t.routes()) {
+    if (!route.body) continue;
+    const content = spec.paths[route.path]![route.method]?.requestBody?.content ?? {};
+    const schema = (content['application/json'] ?? content['multipart/form-data'])?.schema;
+    const documented = schema ? [...new Set(fields(schema))].filter((f) => f !== 'file') : [];
+    const a = [...documented].sort().join(',');
+    const b = [...route.body].sort().join(',');
+    compared++;
+    if (a !== b) {
+      mismatches.push(
+        `${route.method.toUpperCase()} ${route.path}: documented [${a}], accepted [${b}]`,
+      );
+    }
+  }
+  expect(compared).toBeGreaterThan(15);
+  expect(mismatches).toEqual([]);
+});
+
 test('an unknown query parameter is a 400 naming it, not silently ignored', async () => {
   const s = await storeWithMember(t, 'employee');
   const res = await t.api.get(`${s.url}/sales?from=2026-01-01`).set(s.auth).expect(400);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { booleanQuery, searchQuery } from '../../http/list-query';
-import { paginationQuery, typeMessage, uuid } from '../../http/validate';
+import { paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 import { checkBarcode } from './barcode';
 
 export const productParams = z.object({ storeId: uuid, id: uuid });
@@ -47,7 +47,7 @@ export const productFields = {
   cost: money.nullable(),
   reorderPoint: count,
   reorderQuantity: count.nullable(),
-  location: z.object({ aisle: text(30), row: text(30), bin: text(30) }).nullable(),
+  location: strictObject({ aisle: text(30), row: text(30), bin: text(30) }).nullable(),
   expiresAt: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).nullable(),
   active: z.boolean(),
 };

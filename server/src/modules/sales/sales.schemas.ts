@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
-import { paginationQuery, typeMessage, uuid } from '../../http/validate';
+import { paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 
 export const saleParams = z.object({ storeId: uuid, id: uuid });
 
 export const recordSaleBody = z.object({
   items: z
     .array(
-      z.object({
+      strictObject({
         productId: uuid,
         quantity: z
           .number(typeMessage('must be a whole number'))

@@ -408,3 +408,29 @@ test('a date-only range covers whole days in the store time zone; an inverted ra
     expect.objectContaining({ field: 'dateTo', message: 'must be an ISO date or date-time' }),
   );
 });
+
+test('a sale line with a field the API does not know (price for unitPrice) is a 400, not a sale at list price', async () => {
+  const s = await storeWithMember(t);
+  const p = await product(s, 'Cheese', 8, 5);
+  const res = await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({ items: [{ productId: p.id, quantity: 1, price: 0.5 }] })
+    .expect(400);
+  expect(res.body.error.details).toEqual([
+    expect.objectContaining({
+      field: 'items.0',
+      code: 'unrecognized_keys',
+      message: expect.stringMatching(/price.*unitPrice/),
+    }),
+  ]);
+  expect(await quantityOf(p.id)).toBe(5);
+  const loc = await t.api
+    .post(`${s.url}/products`)
+    .set(s.auth)
+    .send({ name: 'Shelved', price: 1, location: { aisle: '3', shelf: 'B' } })
+    .expect(400);
+  expect(loc.body.error.details[0]).toEqual(
+    expect.objectContaining({ field: 'location', message: expect.stringMatching(/shelf/) }),
+  );
+});
