@@ -18,6 +18,12 @@ describeWithBrowser('Nimbus web: product import and export', () => {
     summary.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
 
   let exported = '';
+  /** Opens the product list, searches for the name and returns its row. */
+  async function findProductRow(name) {
+    await storeTab('Products').click();
+    await field('Search products').fill(name);
+    return page.getByRole('table', { name: 'Products' }).getByRole('row').filter({ hasText: name });
+  }
   beforeAll(() => {
     page = ctx.page;
   });
@@ -59,12 +65,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
       await result.waitFor();
       await expect(figure(result, 'Created').textContent()).resolves.toBe('1');
 
-      await storeTab('Products').click();
-      await field('Search products').fill('Lemonade');
-      const row = page
-        .getByRole('table', { name: 'Products' })
-        .getByRole('row')
-        .filter({ hasText: 'Lemonade 330 ml' });
+      const row = await findProductRow('Lemonade 330 ml');
       await row.getByRole('cell', { name: '24', exact: true }).waitFor();
     },
   );
@@ -108,12 +109,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
       await result.waitFor();
       await expect(figure(result, 'Updated').textContent()).resolves.toBe('1');
 
-      await storeTab('Products').click();
-      await field('Search products').fill('Lemonade');
-      const row = page
-        .getByRole('table', { name: 'Products' })
-        .getByRole('row')
-        .filter({ hasText: 'Lemonade 330 ml' });
+      const row = await findProductRow('Lemonade 330 ml');
       await row.getByRole('cell', { name: '24', exact: true }).waitFor();
       await row.getByText('1.50').waitFor();
       await page.goBack();

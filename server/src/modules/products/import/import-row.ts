@@ -9,6 +9,15 @@ const number = <T extends z.ZodType>(schema: T) =>
     (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
     schema,
   );
+/** A whole-number cell within [min, max], with messages a spreadsheet user understands. */
+const wholeNumber = (min: number, max: number) =>
+  number(
+    z
+      .number(typeMessage('must be a whole number'))
+      .int('must be a whole number')
+      .min(min, min === 0 ? 'must not be negative' : `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  );
 const flag = z.preprocess(
   (v) => {
     if (typeof v === 'boolean') return v;
@@ -37,13 +46,7 @@ const rowSchema = z.object({
   brand: text(100).optional(),
   department: text(100).optional(),
   unit: text(30).optional(),
-  packSize: number(
-    z
-      .number(typeMessage('must be a whole number'))
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(100_000, 'must be at most 100000'),
-  ).optional(),
+  packSize: wholeNumber(1, 100_000).optional(),
   price: number(
     z
       .number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a number') })
@@ -56,13 +59,7 @@ const rowSchema = z.object({
       .max(9_999_999_999.99, 'is too large'),
   ).optional(),
   reorderPoint: number(productFields.reorderPoint).optional(),
-  reorderQuantity: number(
-    z
-      .number(typeMessage('must be a whole number'))
-      .int('must be a whole number')
-      .min(0, 'must not be negative')
-      .max(1_000_000_000, 'is too large'),
-  ).optional(),
+  reorderQuantity: wholeNumber(0, 1_000_000_000).optional(),
   aisle: text(30).optional(),
   row: text(30).optional(),
   bin: text(30).optional(),
@@ -70,13 +67,7 @@ const rowSchema = z.object({
     .preprocess((v) => (v === undefined ? v : String(v)), productFields.expiresAt)
     .optional(),
   active: flag.optional(),
-  quantity: number(
-    z
-      .number(typeMessage('must be a whole number'))
-      .int('must be a whole number')
-      .min(0, 'must not be negative')
-      .max(1_000_000_000, 'is too large'),
-  ).optional(),
+  quantity: wholeNumber(0, 1_000_000_000).optional(),
 });
 
 export type ImportRow = z.infer<typeof rowSchema>;
