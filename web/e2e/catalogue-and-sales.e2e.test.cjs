@@ -260,4 +260,32 @@ describeWithBrowser('Nimbus web: catalogue, quick sale, stock and dashboard', ()
       expect(idempotencyKeys.sales[2]).not.toBe(idempotencyKeys.sales[0]);
     },
   );
+
+  step(
+    'when the sales list is filtered to today, then it lists the sale; an inverted range asks the API nothing',
+    async () => {
+      const asked = [];
+      const record = (req) => {
+        if (/\/api\/v1\/stores\/[^/]+\/sales\?/.test(req.url())) asked.push(new URL(req.url()));
+      };
+      page.on('request', record);
+      await storeTab('Sales').click();
+      // The store keeps UTC (the default), so "today" is the UTC date; the SPA sends the plain
+      // day and the API reads it in the store's time zone.
+      const today = new Date().toISOString().slice(0, 10);
+      const filtered = page.waitForResponse(
+        (r) => r.url().includes(`dateFrom=${today}&dateTo=${today}`) && r.status() === 200,
+      );
+      await field('From').fill(today);
+      await field('To').fill(today);
+      await filtered;
+      await page.getByRole('table', { name: 'Sales' }).getByRole('row').nth(1).waitFor();
+
+      await field('From').fill('2999-01-01');
+      await page.getByText('The start date is after the end date.').waitFor();
+      await page.waitForTimeout(300);
+      page.off('request', record);
+      expect(asked.filter((u) => u.searchParams.get('dateFrom') === '2999-01-01')).toEqual([]);
+    },
+  );
 });

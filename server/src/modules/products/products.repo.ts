@@ -144,9 +144,13 @@ export async function update(
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
   if (!keys.length) return;
   try {
+    // A row that would not change is left alone, so `updated_at` keeps meaning "last changed".
+    const columns = keys.map((k) => COLUMNS[k]);
+    const params = keys.map((_k, i) => `$${i + 3}`);
     await db.query(
-      `UPDATE products SET ${keys.map((k, i) => `${COLUMNS[k]} = $${i + 3}`).join(', ')}, updated_at = now()
-       WHERE store_id = $1 AND id = $2`,
+      `UPDATE products SET ${columns.map((c, i) => `${c} = ${params[i]}`).join(', ')}, updated_at = now()
+       WHERE store_id = $1 AND id = $2
+         AND (${columns.join(', ')}, NULL) IS DISTINCT FROM (${params.join(', ')}, NULL)`,
       [storeId, id, ...keys.map((k) => values[k])],
     );
   } catch (err) {

@@ -45,13 +45,14 @@ export const adjustmentBody = z
   .superRefine((a, ctx) => {
     const direction = REASON_DIRECTION[a.reason];
     if (direction && Math.sign(a.delta) !== direction) {
+      const reason = a.reason.replace('_', ' ');
       ctx.addIssue({
         code: 'custom',
         path: ['delta'],
         message:
           direction > 0
-            ? `must be positive for ${a.reason} (stock coming in)`
-            : `must be negative for ${a.reason} (stock going out)`,
+            ? `must be positive for ${reason} (stock comes in)`
+            : `must be negative for ${reason} (stock goes out)`,
       });
     }
   });

@@ -353,7 +353,7 @@ test('an adjustment whose sign contradicts its reason is a 400 and changes nothi
     [5, 'damaged', /negative for damaged/],
     [1, 'theft', /negative for theft/],
     [-1, 'return', /positive for return/],
-    [-3, 'purchase_receipt', /positive for purchase_receipt/],
+    [-3, 'purchase_receipt', /positive for purchase receipt/],
   ] as const) {
     const res = await t.api.post(url).set(s.auth).send({ delta, reason }).expect(400);
     expect(res.body.error.details).toEqual([

@@ -129,9 +129,11 @@ test('existing SKUs: refused by default, skipped with skipDuplicates, updated wi
       ['price', 'import'],
     ],
   );
-  // The same file again changes nothing, and says so.
+  // The same file again changes nothing, and says so: not even the products' updatedAt.
   const again = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
   expect(again.body.data.summary).toEqual(expect.objectContaining({ updated: 0, unchanged: 2 }));
+  const untouched = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth)).body.data;
+  expect(untouched.updatedAt).toBe(after.updatedAt);
   // With updateStock the file's quantity is set through the ledger, like a count.
   const stock = await upload(s, csv, 'p.csv', { updateExisting: 'true', updateStock: 'true' });
   expect(stock.status).toBe(200);

@@ -20,6 +20,6 @@ export function salesQueryOptions(storeId: string, params: SaleListParams) {
   });
 }
 
-export function useSales(storeId: string, params: SaleListParams) {
-  return useQuery(salesQueryOptions(storeId, params));
+export function useSales(storeId: string, params: SaleListParams, { enabled = true } = {}) {
+  return useQuery({ ...salesQueryOptions(storeId, params), enabled });
 }

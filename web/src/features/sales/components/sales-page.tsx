@@ -10,16 +10,6 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useSales } from '../api/get-sales';
 import { SalesTable } from './sales-table';
 
-// The filter holds calendar days; the API wants instants, so a day runs from local midnight
-// to the last millisecond before the next one.
-function startOfDay(day: string): string | undefined {
-  return day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
-}
-
-function endOfDay(day: string): string | undefined {
-  return day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined;
-}
-
 export function SalesPage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
@@ -28,15 +18,21 @@ export function SalesPage() {
   const to = list.get('to');
   const sort = (list.get('sort') || 'soldAt') as 'soldAt' | 'total';
   const order = (list.get('order') || 'desc') as SortOrder;
-  const sales = useSales(storeId, {
-    page: list.page,
-    limit: 20,
-    dateFrom: startOfDay(from),
-    dateTo: endOfDay(to),
-    sort,
-    order,
-  });
   const rangeError = from && to && from > to ? 'The start date is after the end date.' : undefined;
+  // Plain calendar days: the API reads them as whole days in the store's time zone, whatever
+  // the browser's. An inverted range is not asked for at all.
+  const sales = useSales(
+    storeId,
+    {
+      page: list.page,
+      limit: 20,
+      dateFrom: from || undefined,
+      dateTo: to || undefined,
+      sort,
+      order,
+    },
+    { enabled: !rangeError },
+  );
 
   return (
     <div className="page">
@@ -71,14 +67,14 @@ export function SalesPage() {
             onChange={(e) => list.update({ to: e.target.value })}
           />
         </div>
-        {sales.isPending && <Loading label="Loading sales…" />}
+        {sales.isPending && !rangeError && <Loading label="Loading sales…" />}
         {sales.isError && <ErrorBanner>{toApiError(sales.error).message}</ErrorBanner>}
-        {sales.data?.items.length === 0 && (
+        {!rangeError && sales.data?.items.length === 0 && (
           <p className="muted">
             {from || to ? 'No sales in this period.' : 'No sales recorded yet.'}
           </p>
         )}
-        {!!sales.data?.items.length && (
+        {!rangeError && !!sales.data?.items.length && (
           <>
             <SalesTable
               storeId={storeId}
