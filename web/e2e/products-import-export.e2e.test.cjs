@@ -118,6 +118,28 @@ describeWithBrowser('Nimbus web: product import and export', () => {
   );
 
   step(
+    'when a never-sold product is deleted, then the list opens without asking for the deleted product',
+    async () => {
+      const failed = [];
+      const watch = (res) => {
+        if (res.url().includes('/api/') && res.status() >= 400) failed.push(res.url());
+      };
+      const row = await findProductRow('Lemonade 330 ml');
+      await row.getByRole('link', { name: 'Lemonade 330 ml' }).click();
+      await heading('Lemonade 330 ml').waitFor();
+      page.on('response', watch);
+      await page.getByRole('button', { name: 'Delete Lemonade 330 ml' }).click();
+      await page.getByRole('button', { name: 'Confirm delete of Lemonade 330 ml' }).click();
+      await page.waitForURL(/\/products$/);
+      await page.waitForTimeout(300);
+      page.off('response', watch);
+      expect(failed).toEqual([]);
+      await page.getByRole('link', { name: 'Import / export' }).click();
+      await heading('Import and export products').waitFor();
+    },
+  );
+
+  step(
     'when a large file is imported, then it runs as a job whose progress is polled to the end',
     async () => {
       const jobPolls = [];
