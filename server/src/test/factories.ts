@@ -3,6 +3,7 @@ import bcrypt from 'bcrypt';
 import type { Pool } from 'pg';
 import { BCRYPT_COST } from '../modules/auth/password';
 import type { Role } from '../modules/stores/permissions';
+import type { SpecApi } from './openapi';
 
 export const DEFAULT_PASSWORD = 'Correct-Horse-9';
 
@@ -81,4 +82,20 @@ export function nextEan13(): string {
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
   return body + ((10 - (sum % 10)) % 10);
+}
+
+/** A product created through the API, so its initial stock is a ledger movement like any other. */
+export async function productVia(
+  t: { api: SpecApi },
+  s: { url: string; auth: Record<string, string> },
+  name: string,
+  price: number,
+  initialQuantity: number,
+) {
+  const res = await t.api
+    .post(`${s.url}/products`)
+    .set(s.auth)
+    .send({ name, price, initialQuantity })
+    .expect(201);
+  return res.body.data;
 }

@@ -23,23 +23,26 @@ export interface SalesWindow {
 
 const lockKey = (storeId: string) => `sales-snapshot:${storeId}`;
 
-/** The window for the store's time zone, as of now (computed by PostgreSQL, which knows tz rules). */
-async function currentWindow(db: Db, timezone: string, days: number) {
-  const { rows } = await db.query<{ window_start: Date; through: Date }>(
-    `SELECT (((now() AT TIME ZONE $1)::date - ($2::int - 1))::timestamp AT TIME ZONE $1) AS window_start,
-            (((now() AT TIME ZONE $1)::date)::timestamp AT TIME ZONE $1) AS through`,
-    [timezone, days],
+/**
+ * The window for the store's time zone as of now (PostgreSQL knows the tz rules), and whether
+ * the store's snapshot already covers it: one round trip on the dashboard's path.
+ */
+async function currentWindow(db: Db, storeId: string, timezone: string, days: number) {
+  const { rows } = await db.query<{ window_start: Date; through: Date; fresh: boolean }>(
+    `WITH w AS (
+       SELECT (((now() AT TIME ZONE $2)::date - ($3::int - 1))::timestamp AT TIME ZONE $2) AS window_start,
+              (((now() AT TIME ZONE $2)::date)::timestamp AT TIME ZONE $2) AS through
+     )
+     SELECT w.window_start, w.through, EXISTS (
+       SELECT 1 FROM sales_snapshots s
+       WHERE s.store_id = $1 AND s.timezone = $2 AND s.window_start = w.window_start
+         AND s.through = w.through
+     ) AS fresh
+     FROM w`,
+    [storeId, timezone, days],
   );
-  return { windowStart: rows[0]!.window_start, through: rows[0]!.through };
-}
-
-async function isFresh(db: Db, storeId: string, timezone: string, w: SalesWindow) {
-  const { rows } = await db.query(
-    `SELECT 1 FROM sales_snapshots
-     WHERE store_id = $1 AND timezone = $2 AND window_start = $3 AND through = $4`,
-    [storeId, timezone, w.windowStart, w.through],
-  );
-  return rows.length > 0;
+  const r = rows[0]!;
+  return { window: { windowStart: r.window_start, through: r.through }, fresh: r.fresh };
 }
 
 /** Makes sure the store's snapshot covers the current window; returns the window. */
@@ -49,14 +52,15 @@ export async function ensureSalesSnapshot(
   timezone: string,
   days: number,
 ): Promise<SalesWindow> {
-  const w = await currentWindow(pool, timezone, days);
-  if (await isFresh(pool, storeId, timezone, w)) return w;
-  await withTransaction(pool, async (tx) => {
+  const first = await currentWindow(pool, storeId, timezone, days);
+  if (first.fresh) return first.window;
+  return withTransaction(pool, async (tx) => {
     // One builder per store across replicas; the others wait here, then find it fresh.
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(storeId)]);
-    if (!(await isFresh(tx, storeId, timezone, w))) await build(tx, storeId, timezone, w);
+    const { window, fresh } = await currentWindow(tx, storeId, timezone, days);
+    if (!fresh) await build(tx, storeId, timezone, window);
+    return window;
   });
-  return w;
 }
 
 async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) {
