@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
 import type { Config } from './config';
@@ -17,8 +17,8 @@ import { requestLog } from './http/request-log';
 import './http/request-types';
 import type { Logger } from './logger';
 import { authRouter } from './modules/auth/auth.routes';
-import { type AuthService, createAuthService } from './modules/auth/auth.service';
-import { createSessionVersions } from './modules/auth/session-versions';
+import { type AuthService, createAuthService, registerAuthJobs } from './modules/auth/auth.service';
+import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens } from './modules/auth/tokens';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
 import { membersRouter } from './modules/stores/members.routes';
@@ -46,7 +46,7 @@ import { createExportService } from './modules/products/import/export.service';
 import { importExportRouter } from './modules/products/import/import.routes';
 import { createImportService } from './modules/products/import/import.service';
 import { docsRouter } from './ops/docs';
-import { createMetrics } from './ops/metrics';
+import { createMetrics, metricsEndpoint } from './ops/metrics';
 import type { Mailer } from './platform/mailer';
 import type { Platform } from './platform/platform';
 
@@ -58,6 +58,8 @@ export interface AppDeps {
   log: Logger;
   jwtSecret: string;
   lifecycle?: Lifecycle;
+  /** The origin of e-mailed links; default config.publicUrl (main passes the bound port's). */
+  publicUrl?: () => string;
 }
 
 interface Mount {
@@ -80,21 +82,29 @@ export function createApp(deps: AppDeps) {
   const idempotent = idempotency(pool);
 
   const stores = createStoresService({ pool, cache: storeCache });
+  const publicUrl =
+    deps.publicUrl ?? (() => config.publicUrl ?? `http://localhost:${config.port || 3000}`);
+  const jobs = createJobsService({ pool, log });
   const members = createMembersService({
     pool,
     mailer,
+    publicUrl,
     findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
   });
-  const sessions = createSessionVersions(platform.cache, log);
+  const sessions = createSessions(pool, platform.cache, config.accessTokenTtl);
   const auth: AuthService = createAuthService({
     pool,
     tokens,
     sessions,
     mailer,
+    jobs,
+    publicUrl,
+    accessTokenTtl: config.accessTokenTtl,
     log,
     stores,
     members,
   });
+  registerAuthJobs(jobs, auth);
   const categories = createCategoriesService({ pool, write });
   const suppliers = createSuppliersService({ pool, write, cipher });
   const timezoneOf = async (ctx: StoreContext) => (await stores.get(ctx)).timezone;
@@ -109,12 +119,10 @@ export function createApp(deps: AppDeps) {
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const sales = createSalesService({ pool, write, stock, analytics, timezoneOf });
-  const jobs = createJobsService({ pool, log });
   const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
   const exports = createExportService({ pool });
   const guards = createGuards({ tokens, sessions, findRole: members.findRole });
   const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
-  const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
   const authenticated = [guards.requireAuth, limits.api];
   const mounts: Mount[] = [
@@ -126,11 +134,10 @@ export function createApp(deps: AppDeps) {
         guards,
         limits,
         secureCookies: config.env === 'production',
-        publicOrigin,
       }),
     },
     { prefix: '/api/v1/stores', before: authenticated, router: storesRouter({ stores, guards }) },
-    { prefix: '/api/v1/stores/:storeId', router: membersRouter({ members, guards, publicOrigin }) },
+    { prefix: '/api/v1/stores/:storeId', router: membersRouter({ members, guards }) },
     {
       prefix: '/api/v1/stores/:storeId/categories',
       router: categoriesRouter({ categories, guards }),
@@ -179,9 +186,9 @@ export function createApp(deps: AppDeps) {
     };
     app.use(m.prefix, tag, ...(m.before ?? []), m.router);
   }
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // On the API's port only with a token; with METRICS_PORT, main serves it on its own listener.
+  const scrape = metricsEndpoint(metrics, config.metrics.token);
+  if (config.metrics.token && config.metrics.port === undefined) app.get('/metrics', scrape);
   app.use('/api-docs', docsRouter());
   app.use('/api', notFound);
   serveSpa(app, config.webDist);
@@ -205,6 +212,8 @@ export function createApp(deps: AppDeps) {
       log,
     },
     routes: () => listRoutes(mounts),
+    /** The scrape endpoint, for a listener of its own (METRICS_PORT). */
+    metrics: scrape,
   };
 }
 

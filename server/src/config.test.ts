@@ -41,6 +41,13 @@ test.each([
   [{ RATE_LIMIT_ENABLED: 'maybe' }, 'RATE_LIMIT_ENABLED'],
   [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
   [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'DATABASE_URL'],
+  [
+    { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://u@h/db' },
+    'PUBLIC_URL',
+  ],
+  [{ PUBLIC_URL: 'javascript:alert(1)' }, 'PUBLIC_URL'],
+  [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+  [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
 ])('when %j, then start-up stops with a message naming %s', (env, name) => {
   expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
 });

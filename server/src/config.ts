@@ -31,7 +31,11 @@ const schema = z.object({
   RATE_LIMIT_HEAVY_MAX: positiveInt.default(10),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Nimbus <no-reply@nimbus.local>'),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
@@ -62,7 +66,13 @@ export interface Config {
   };
   smtpUrl?: string;
   mailFrom: string;
+  /**
+   * The origin of links in e-mails. Unset (development only) they use this server's own origin,
+   * `http://localhost:<port>`, and never a request's Host header.
+   */
   publicUrl?: string;
+  metrics: { token?: string; port?: number; host: string };
+  shutdownTimeoutMs: number;
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
   trustProxy: number;
@@ -82,7 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
-    const missing = (['JWT_SECRET', 'DATABASE_URL'] as const).filter((k) => !e[k]);
+    const missing = (['JWT_SECRET', 'DATABASE_URL', 'PUBLIC_URL'] as const).filter((k) => !e[k]);
     if (missing.length) {
       throw new ConfigError(
         `Invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
@@ -116,7 +126,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDist: path.resolve(e.WEB_DIST ?? path.join(__dirname, '..', '..', 'web', 'dist')),

@@ -1,5 +1,8 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { createApp } from './app';
+import { drainable } from './http/drain';
 import { purgeIdempotencyKeys } from './http/idempotency';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres } from './db/embedded';
@@ -11,17 +14,19 @@ import { OutboxMailer, SmtpMailer } from './platform/mailer';
 import { createPlatform } from './platform/platform';
 import { loadOrCreateSecret } from './secrets';
 
-const SHUTDOWN_DEADLINE_MS = 10_000;
-
 async function main() {
   const started = Date.now();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  let shutdown: (reason: string, exitCode?: number) => Promise<void> = async () => process.exit(1);
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, log);
+    : await startEmbeddedPostgres(config.dataDir, log, (err) => {
+        log.error(`${err.message}. Nimbus is stopping; start it again, or set DATABASE_URL.`);
+        void shutdown('embedded PostgreSQL lost', 1);
+      });
   const pool = createPool(config.databaseUrl ?? embedded!.url, 10, (err) =>
-    log.warn('idle database connection lost', { error: err.message }),
+    log.warn('database connection lost', { error: err.message }),
   );
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
@@ -35,7 +40,8 @@ async function main() {
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
     : new OutboxMailer(pool, log);
   const lifecycle = { shuttingDown: false };
-  const { app, services } = createApp({
+  let boundPort = config.port;
+  const { app, services, metrics } = createApp({
     config,
     pool,
     platform,
@@ -43,6 +49,8 @@ async function main() {
     log,
     jwtSecret,
     lifecycle,
+    // Unset PUBLIC_URL in development: this server's own origin, on the port it really got.
+    publicUrl: () => config.publicUrl ?? `http://localhost:${boundPort}`,
   });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
   services.jobs.start();
@@ -52,13 +60,10 @@ async function main() {
     );
   }, 60 * 60_000);
   housekeeping.unref();
-  if (config.env === 'production' && !config.publicUrl) {
-    log.warn('PUBLIC_URL is not set: links in e-mails use the request Host header');
-  }
 
   const server: Server = app.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
+    const port = (server.address() as AddressInfo).port;
+    boundPort = port;
     log.info('Nimbus is ready', {
       url: `http://localhost:${port}`,
       port,
@@ -69,28 +74,40 @@ async function main() {
     });
   });
 
+  const drain = drainable(server);
+  const metricsServer = config.metrics.port === undefined ? undefined : listenMetrics();
+  function listenMetrics() {
+    const m = express().disable('x-powered-by');
+    m.get('/metrics', metrics);
+    const s = http
+      .createServer(m)
+      .listen(config.metrics.port, config.metrics.host, () =>
+        log.info('metrics listening', { ...(s.address() as AddressInfo) }),
+      );
+    return s;
+  }
+
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
+    // Readiness answers 503 from here on, so a load balancer stops sending traffic.
     lifecycle.shuttingDown = true;
-    log.info('shutting down', { signal });
+    log.info('shutting down', { reason, deadlineMs: config.shutdownTimeoutMs });
     setTimeout(() => {
       log.error('shutdown deadline passed; exiting');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    // Stop accepting connections, let in-flight requests finish, drop idle keep-alives.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    }, config.shutdownTimeoutMs + 2000).unref();
+    const drained = await drain.drain(config.shutdownTimeoutMs);
+    if (!drained) log.warn('connections still open at the deadline were closed');
+    metricsServer?.close();
     clearInterval(housekeeping);
     await services.jobs.stop();
     await platform.close();
     await pool.end();
     await embedded?.stop();
     log.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
@@ -11,16 +11,25 @@ import { OutboxMailer } from '../platform/mailer';
 import type { Platform } from '../platform/platform';
 
 /**
- * Never hits: the app behind it runs its SQL on every request. Each read also sees a new
- * store generation, so concurrent identical requests are not coalesced by the single-flight
- * either, and every request pays its own queries, like the bare handler.
+ * Never hits for data: the app behind it runs its SQL on every request. Each read also sees a
+ * new store generation, so concurrent identical requests are not coalesced by the
+ * single-flight either, and every request pays its own queries, like the bare handler. Only
+ * the sign-in session check stays remembered, as in production: the scenarios measure the
+ * endpoints, not authentication.
  */
 class NoCache implements Cache {
   private generation = 0;
+  private readonly sessions = new Map<string, unknown>();
   async get<T>(key: string): Promise<T | undefined> {
+    if (key.startsWith('session:')) return this.sessions.get(key) as T | undefined;
     return (key.startsWith('gen:') ? ++this.generation : undefined) as T | undefined;
   }
-  async set(): Promise<void> {}
+  async set(key: string, value: unknown): Promise<void> {
+    if (key.startsWith('session:')) this.sessions.set(key, value);
+  }
+  async add(key: string, value: unknown): Promise<void> {
+    if (!this.sessions.has(key)) await this.set(key, value);
+  }
   async del(): Promise<void> {}
   async incr(): Promise<number> {
     return 1;
@@ -48,6 +57,7 @@ export async function startApp(opts: {
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'error',
     PORT: '0',
+    PUBLIC_URL: 'http://127.0.0.1',
   });
   const platform = opts.cached ? opts.platform : { ...opts.platform, cache: new NoCache() };
   const { app } = createApp({
@@ -77,5 +87,5 @@ export function benchSecret(): string {
 
 /** An access token that outlives the whole run. */
 export function benchToken(secret: string, userId: string): string {
-  return createAccessTokens(secret, 3600).sign(userId).token;
+  return createAccessTokens(secret, 3600).sign(userId, randomUUID()).token;
 }

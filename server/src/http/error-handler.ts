@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseUnavailable } from '../db/pool';
+import { JSON_LIMIT } from './body';
 import type { Logger } from '../logger';
 import { errorBody } from './envelope';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors';
@@ -15,18 +17,32 @@ function fromLibrary(err: {
     if (err.code === 'LIMIT_FILE_SIZE') return new PayloadTooLargeError('The file is too large');
     return new BadRequestError(`The upload could not be read (${err.message})`);
   }
-  if (err.message === 'timeout exceeded when trying to connect') {
-    return new AppError('SERVICE_UNAVAILABLE', 'The server is busy, try again shortly', 503, {
-      headers: { 'Retry-After': '1' },
-    });
+  if (isDatabaseUnavailable(err)) {
+    const busy = err.message === 'timeout exceeded when trying to connect';
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      busy
+        ? 'The server is busy, try again shortly'
+        : 'The database is not reachable right now, try again shortly',
+      503,
+      { headers: { 'Retry-After': busy ? '1' : '5' } },
+    );
   }
-  if (err.type === 'entity.too.large') return new PayloadTooLargeError();
+  if (err.type === 'entity.too.large')
+    return new PayloadTooLargeError(`The JSON body is larger than ${JSON_LIMIT.toUpperCase()}`);
   if (err.type === 'entity.parse.failed')
     return new BadRequestError('The request body is not valid JSON');
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', 415);
   }
-  if (err.status === 400 && err.type) return new BadRequestError('The request could not be read');
+  // A path that does not decode (`%ZZ`, a lone surrogate's bytes) and other client errors
+  // libraries flag with a 4xx status.
+  if (
+    (err.status === 400 && err.type) ||
+    err.name === 'URIError' ||
+    err.message === 'Failed to decode param'
+  )
+    return new BadRequestError('The request could not be read');
   return undefined;
 }
 
@@ -37,7 +53,9 @@ export const notFound: RequestHandler = (req) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof AppError ? err : fromLibrary(err ?? {});
-    if (!known) {
+    if (known?.statusCode === 503 && !(err instanceof AppError)) {
+      log.warn('database unavailable', { requestId: req.id, error: String(err?.message ?? err) });
+    } else if (!known) {
       log.error('unhandled error', {
         requestId: req.id,
         route: req.routeTemplate,

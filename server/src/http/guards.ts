@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors';
 import { uuid } from './validate';
-import type { SessionVersions } from '../modules/auth/session-versions';
+import type { Sessions } from '../modules/auth/sessions';
 import type { AccessTokens } from '../modules/auth/tokens';
 import {
   can,
@@ -19,7 +19,7 @@ export interface Guards {
 
 export function createGuards(deps: {
   tokens: AccessTokens;
-  sessions: SessionVersions;
+  sessions: Sessions;
   findRole(storeId: string, userId: string): Promise<Role | undefined>;
 }): Guards {
   const requireAuth: RequestHandler = async (req, _res, next) => {
@@ -28,9 +28,13 @@ export function createGuards(deps: {
     if (!token || scheme?.toLowerCase() !== 'bearer') {
       throw new UnauthorizedError('Send an access token as "Authorization: Bearer <token>"');
     }
-    const { userId, sessionVersion } = deps.tokens.verify(token);
-    if (sessionVersion < (await deps.sessions.current(userId))) {
-      throw new UnauthorizedError('This session has ended (the password changed): sign in again');
+    const { userId, sessionId } = deps.tokens.verify(token);
+    const state = await deps.sessions.check(userId, sessionId);
+    if (state === 'no-user') throw new UnauthorizedError('This account no longer exists');
+    if (state === 'ended') {
+      throw new UnauthorizedError(
+        'This session has ended (signed out, or the password changed): sign in again',
+      );
     }
     req.principal = { userId };
     next();

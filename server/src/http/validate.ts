@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { MONEY_MAX } from '../core/limits';
 import { ValidationError, type ErrorDetail } from './errors';
 
 interface Shapes {
@@ -29,26 +30,39 @@ export type ValidateHandler = RequestHandler & {
   bodyKeys?: readonly string[];
 };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
+  if (LONE_SURROGATE.test(value)) {
+    return 'must be well-formed Unicode (it holds half of a UTF-16 surrogate pair)';
+  }
+  return undefined;
+}
+
 /**
- * Every string that holds a NUL character, by path. PostgreSQL text cannot store U+0000, so
- * such input is refused here, as a 400, before it can reach SQL.
+ * Every string PostgreSQL could not store, by path: a NUL character (text cannot hold U+0000)
+ * or a lone UTF-16 surrogate (`"\\ud800"` parses from JSON, but neither UTF-8 text nor jsonb
+ * accepts it). Refused here, as a 400, before it can reach SQL. Keys are checked as well as
+ * values: a key becomes a field name in messages and in stored JSON.
  */
-export function nulCharacterDetails(value: unknown, path: string[] = []): ErrorDetail[] {
+export function invalidTextDetails(value: unknown, path: string[] = []): ErrorDetail[] {
+  const at = () => path.join('.') || 'body';
   if (typeof value === 'string') {
-    return value.includes('\u0000')
-      ? [
-          {
-            field: path.join('.') || 'body',
-            message: 'must not contain NUL (\\u0000) characters',
-            code: 'invalid_string',
-          },
-        ]
-      : [];
+    const problem = textProblem(value);
+    return problem ? [{ field: at(), message: problem, code: 'invalid_string' }] : [];
   }
   if (Array.isArray(value))
-    return value.flatMap((v, i) => nulCharacterDetails(v, [...path, String(i)]));
+    return value.flatMap((v, i) => invalidTextDetails(v, [...path, String(i)]));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => nulCharacterDetails(v, [...path, k]));
+    return Object.entries(value).flatMap(([k, v]) => {
+      const problem = textProblem(k);
+      if (problem)
+        return [
+          { field: at(), message: `has a field name that ${problem}`, code: 'invalid_string' },
+        ];
+      return invalidTextDetails(v, [...path, k]);
+    });
   }
   return [];
 }
@@ -83,9 +97,9 @@ export function validate(shapes: Shapes & { readOnly?: Record<string, string> })
   const hints = shapes.readOnly ?? {};
   const handler: ValidateHandler = (req, _res, next) => {
     const details: ErrorDetail[] = [
-      ...nulCharacterDetails(req.params),
-      ...nulCharacterDetails(req.query),
-      ...nulCharacterDetails(req.body),
+      ...invalidTextDetails(req.params),
+      ...invalidTextDetails(req.query),
+      ...invalidTextDetails(req.body),
     ];
     if (queryKeys) {
       details.push(...unknownKeyDetails(req.query, queryKeys, 'a parameter of this endpoint', {}));
@@ -149,3 +163,14 @@ export const paginationQuery = z.object({
 export const typeMessage = (message: string) => ({
   error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined),
 });
+
+/**
+ * An amount of money: 0 to MONEY_MAX with at most 2 decimals. The decimals are checked on
+ * the number's shortest text (what the client sent), not by multiplying by 100: in binary,
+ * 2276573784.93 × 100 is 227657378492.99997, which a tolerance check wrongly refuses.
+ */
+export const money = z
+  .number(typeMessage('must be a number'))
+  .min(0, 'must not be negative')
+  .max(MONEY_MAX)
+  .refine((n) => Number(n.toFixed(2)) === n, { message: 'must have at most 2 decimals' });

@@ -1,4 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
 import client from 'prom-client';
+import { UnauthorizedError } from '../http/errors';
 
 export interface HttpMetrics {
   registry: client.Registry;
@@ -22,5 +25,26 @@ export function createMetrics(): HttpMetrics {
     observe(method, route, status, seconds) {
       duration.observe({ method, route, status_code: String(status) }, seconds);
     },
+  };
+}
+
+/**
+ * The Prometheus scrape endpoint. With a token, only `Authorization: Bearer <token>` reads it
+ * (compared in constant time); the metrics name routes, statuses and the process's insides.
+ */
+export function metricsEndpoint(metrics: HttpMetrics, token?: string): RequestHandler {
+  const expected = token ? createHash('sha256').update(token).digest() : undefined;
+  return async (req, res) => {
+    if (expected) {
+      const [scheme, given] = (req.get('authorization') ?? '').split(' ');
+      const digest = createHash('sha256')
+        .update(given ?? '')
+        .digest();
+      if (scheme?.toLowerCase() !== 'bearer' || !timingSafeEqual(digest, expected)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        throw new UnauthorizedError('Send the metrics token as "Authorization: Bearer <token>"');
+      }
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
 }

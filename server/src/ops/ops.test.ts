@@ -114,14 +114,49 @@ test('health: liveness, readiness and details answer with the state of each depe
   expect(res.body.data.checks.cache.kind).toBe(process.env.REDIS_URL ? 'redis' : 'memory');
 });
 
-test('/metrics exposes a request histogram labelled by route template, never by id', async () => {
-  const storeId = '11111111-1111-4111-8111-111111111111';
-  await request(t.app).get(`/api/v1/stores/${storeId}`).expect(401);
-  const res = await request(t.app).get('/metrics').expect(200);
-  expect(res.text).toContain('http_request_duration_seconds_bucket');
-  expect(res.text).toMatch(/route="\/api\/v1\/health\/liveness"/);
-  expect(res.text).not.toContain(storeId);
-  expect(res.text).toContain('process_cpu_seconds_total');
+test('when a drain has started, then readiness answers 503 at once while liveness stays up', async () => {
+  t.lifecycle.shuttingDown = true;
+  try {
+    const res = await t.api.get('/api/v1/health/readiness').expect(503);
+    expect(res.body.error.message).toBe('Shutting down');
+    await t.api.get('/api/v1/health/liveness').expect(200);
+  } finally {
+    t.lifecycle.shuttingDown = false;
+  }
+  await t.api.get('/api/v1/health/readiness').expect(200);
+});
+
+test('when no metrics token or port is configured, then /metrics is not served to anyone', async () => {
+  const res = await request(t.app).get('/metrics').set('Accept', 'text/plain');
+  expect(res.status).toBe(404);
+  expect(res.text).not.toContain('process_cpu_seconds_total');
+});
+
+test('/metrics answers only with its bearer token, and labels by route template, never by id', async () => {
+  const token = 'scrape-token-0123456789';
+  const m = await buildTestApp({ METRICS_TOKEN: token });
+  try {
+    const storeId = '11111111-1111-4111-8111-111111111111';
+    await request(m.app).get(`/api/v1/stores/${storeId}`).expect(401);
+    await request(m.app).get('/api/v1/health/liveness').expect(200);
+    const refused = await request(m.app).get('/metrics').expect(401);
+    expect(refused.headers['www-authenticate']).toMatch(/^Bearer/);
+    await request(m.app)
+      .get('/metrics')
+      .set('Authorization', 'Bearer wrong-token-0123456789')
+      .expect(401);
+    await request(m.app).get('/metrics').set('Authorization', `Bearer ${token}x`).expect(401);
+    const res = await request(m.app)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/route="\/api\/v1\/health\/liveness"/);
+    expect(res.text).not.toContain(storeId);
+    expect(res.text).toContain('process_cpu_seconds_total');
+  } finally {
+    await m.close();
+  }
 });
 
 test('/api-docs serves Swagger UI and the contract as JSON', async () => {

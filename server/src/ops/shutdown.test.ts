@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDb, type TestDb } from '../test/db';
-import { TEST_JWT_SECRET } from '../test/app';
+import { spawnServer } from '../test/spawn-server';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -12,57 +11,172 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
+const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'nimbus-ops-'));
+
 test.each(['external', 'embedded'])(
   'on SIGTERM the server (%s PostgreSQL) stops taking traffic, drains, closes and exits 0',
   async (mode) => {
-    const main = path.join(__dirname, '..', 'main.ts');
-    const dataDir =
-      mode === 'embedded' ? await mkdtemp(path.join(os.tmpdir(), 'nimbus-shutdown-')) : undefined;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'info',
-      DEMO_DATA: 'false',
-      REDIS_KEY_PREFIX: `nimbus-test:${randomBytes(4).toString('hex')}:`,
-    };
-    delete env.DATABASE_URL;
-    if (dataDir) env.DATA_DIR = dataDir;
-    else env.DATABASE_URL = db.url;
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), main], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    child.stdout.on('data', (c: Buffer) => lines.push(...c.toString().split('\n').filter(Boolean)));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`server did not start: ${lines.join('\n')}`)),
-        30_000,
-      );
-      child.stdout.on('data', () => {
-        const ready = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'Nimbus is ready');
-        if (ready) {
-          clearTimeout(timer);
-          resolve(ready.port);
-        }
-      });
-    });
-    const base = `http://127.0.0.1:${port}/api/v1/health`;
-    expect((await fetch(`${base}/readiness`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    );
-    child.kill('SIGTERM');
-    const code = await exited;
-    expect(code).toBe(0);
-    const messages = lines.map((l) => JSON.parse(l).message);
-    expect(messages).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
-    // The database outlives the drain: nothing cut the pool's connections from under it.
-    expect(messages).not.toContain('idle database connection lost');
-    await expect(fetch(`${base}/liveness`)).rejects.toThrow();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    const dataDir = mode === 'embedded' ? await tempDir() : undefined;
+    const server = await spawnServer(dataDir ? { dataDir } : { databaseUrl: db.url });
+    try {
+      const base = `${server.base}/api/v1/health`;
+      expect((await fetch(`${base}/readiness`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      const messages = server.logs().map((l) => l.message);
+      expect(messages).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+      // The database outlives the drain: nothing cut the pool's connections from under it.
+      expect(messages).not.toContain('database connection lost');
+      await expect(fetch(`${base}/liveness`)).rejects.toThrow();
+    } finally {
+      server.child.kill('SIGKILL');
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    }
   },
-  60_000,
+  90_000,
 );
+
+/** One GET on a keep-alive agent: its status and whether the server asked to close. */
+const get = (agent: http.Agent, url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; close: boolean }>((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, close: res.headers.connection === 'close' }),
+      );
+    });
+    req.on('error', reject);
+  });
+
+test('when SIGTERM comes under a keep-alive load, then no request fails: those in flight finish, each connection is closed after its response, and new connections are refused', async () => {
+  const server = await spawnServer({
+    databaseUrl: db.url,
+    env: { RATE_LIMIT_ENABLED: 'false', SHUTDOWN_TIMEOUT_MS: '15000' },
+  });
+  try {
+    const reg = await fetch(`${server.base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        email: `drain.${Date.now()}@example.test`,
+        password: 'Drain-the-pool-7',
+        name: 'Drain',
+        storeName: 'Drain Store',
+      }),
+    });
+    const { accessToken } = ((await reg.json()) as { data: { accessToken: string } }).data;
+    const me = (await (
+      await fetch(`${server.base}/api/v1/auth/me`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      })
+    ).json()) as { data: { memberships: Array<{ storeId: string }> } };
+    const url = `${server.base}/api/v1/stores/${me.data.memberships[0]!.storeId}/products`;
+    const headers = { Authorization: `Bearer ${accessToken}` };
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    let signalled = false;
+    const tally = { ok: 0, afterSignal: 0, closeAsked: 0, refused: 0 };
+    const failures: string[] = [];
+    const worker = async () => {
+      for (;;) {
+        try {
+          const res = await get(agent, url, headers);
+          if (res.status !== 200) failures.push(`status ${res.status}`);
+          else tally.ok++;
+          if (signalled) tally.afterSignal++;
+          if (res.close) tally.closeAsked++;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          // A refused connection never carried a request: the client may send it elsewhere.
+          if (code === 'ECONNREFUSED') {
+            tally.refused++;
+            return;
+          }
+          failures.push(code ?? String(err));
+          return;
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((r) => setTimeout(r, 1500));
+    signalled = true;
+    server.child.kill('SIGTERM');
+    await load;
+    agent.destroy();
+
+    expect(failures).toEqual([]);
+    expect(tally.ok).toBeGreaterThan(100);
+    // Requests on open connections were still answered after the signal, each with a close.
+    expect(tally.afterSignal).toBeGreaterThan(0);
+    expect(tally.closeAsked).toBeGreaterThan(0);
+    expect(tally.refused).toBe(16);
+    expect(await server.exited).toBe(0);
+    expect(server.logs().map((l) => l.message)).not.toContain(
+      'connections still open at the deadline were closed',
+    );
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+}, 90_000);
+
+test('when the embedded PostgreSQL is killed, then the server stays up, readiness says 503 while it is down, and it is back by itself', async () => {
+  const dataDir = await tempDir();
+  const server = await spawnServer({ dataDir });
+  try {
+    const readiness = async () =>
+      (await fetch(`${server.base}/api/v1/health/readiness`).catch(() => undefined))?.status;
+    expect(await readiness()).toBe(200);
+    const pid = Number(
+      (await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    process.kill(pid, 'SIGKILL');
+
+    const seen: Array<number | undefined> = [];
+    const until = Date.now() + 45_000;
+    while (Date.now() < until) {
+      const status = await readiness();
+      if (seen.at(-1) !== status) seen.push(status);
+      if (status === 200 && seen.includes(503)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen).toContain(503);
+    expect(seen.at(-1)).toBe(200);
+    await server.waitForLog((l) => l.message === 'embedded PostgreSQL restarted');
+    // Writes work again without restarting the server.
+    const reg = await fetch(`${server.base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        email: 'back@example.test',
+        password: 'Back-again-2026',
+        name: 'Back',
+      }),
+    });
+    expect(reg.status).toBe(201);
+    expect(server.child.exitCode).toBeNull();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  } finally {
+    server.child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+test('when METRICS_PORT is set, then the metrics are served there, not on the API port', async () => {
+  const server = await spawnServer({
+    databaseUrl: db.url,
+    env: { METRICS_PORT: '0' },
+  });
+  try {
+    const listening = await server.waitForLog((l) => l.message === 'metrics listening');
+    const metrics = await fetch(`http://127.0.0.1:${listening.port}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_cpu_seconds_total');
+    const onApi = await fetch(`${server.base}/metrics`, { headers: { Accept: 'text/plain' } });
+    expect(onApi.status).toBe(404);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+}, 90_000);

@@ -4,6 +4,8 @@ import type Redis from 'ioredis';
 export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Sets the value only where the key holds none (SET NX): a later `set` always wins. */
+  add(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(key: string): Promise<void>;
   /** Atomically increments a counter and returns the new value (cache generations). */
   incr(key: string): Promise<number>;
@@ -46,6 +48,10 @@ export class MemoryCache implements Cache {
     });
   }
 
+  async add(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    if (this.read(key) === undefined) await this.set(key, value, ttlSeconds);
+  }
+
   async del(key: string): Promise<void> {
     this.entries.delete(key);
     this.counters.delete(key);
@@ -78,6 +84,14 @@ export class RedisCache implements Cache {
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     try {
       await this.redis.set(key, JSON.stringify(value), 'EX', ttlSeconds);
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  async add(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    try {
+      await this.redis.set(key, JSON.stringify(value), 'EX', ttlSeconds, 'NX');
     } catch (err) {
       this.onError(err);
     }

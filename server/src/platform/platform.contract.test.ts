@@ -36,6 +36,15 @@ describe.each(kinds)('platform contract: %s', (kind, redisUrl) => {
     expect(await a.cache.get('never-set')).toBeUndefined();
   });
 
+  test('cache: add sets only where nothing is stored, and a later set overwrites it', async () => {
+    await a.cache.add('nx', 'first', 60);
+    await b.cache.add('nx', 'second', 60);
+    expect(await a.cache.get('nx')).toBe('first');
+    await b.cache.set('nx', 'third', 60);
+    await a.cache.add('nx', 'fourth', 60);
+    expect(await b.cache.get('nx')).toBe('third');
+  });
+
   test('cache: incr is atomic across concurrent callers and replicas', async () => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).cache.incr('gen')),

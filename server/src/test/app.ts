@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import TransportStream from 'winston-transport';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
@@ -28,6 +29,8 @@ export interface TestApp {
   routes: ReturnType<typeof createApp>['routes'];
   services: ReturnType<typeof createApp>['services'];
   logs: string[];
+  /** Flip `shuttingDown` to see the app as it answers during a drain. */
+  lifecycle: { shuttingDown: boolean };
   keyPrefix: string;
   tokenFor(userId: string): string;
   close(): Promise<void>;
@@ -41,6 +44,8 @@ export async function buildTestApp(
   env: Record<string, string> = {},
   /** Another "replica": the same database and cache namespace as an existing test app. */
   replicaOf?: TestApp,
+  /** The app's own pool on its database (e.g. through a proxy a test can cut). */
+  poolFor?: (db: TestDb) => Pool,
 ): Promise<TestApp> {
   const db = replicaOf?.db ?? (await createTestDb());
   const config = loadConfig({
@@ -64,9 +69,11 @@ export async function buildTestApp(
     log,
   });
   const mailer = new OutboxMailer(db.pool, log);
+  const lifecycle = { shuttingDown: false };
   const built = createApp({
+    lifecycle,
     config,
-    pool: db.pool,
+    pool: poolFor ? poolFor(db) : db.pool,
     platform,
     mailer,
     log,
@@ -79,8 +86,9 @@ export async function buildTestApp(
     db,
     platform,
     logs: memory.lines,
+    lifecycle,
     keyPrefix,
-    tokenFor: (userId) => tokens.sign(userId).token,
+    tokenFor: (userId) => tokens.sign(userId, randomUUID()).token,
     async close() {
       await platform.close();
       if (!replicaOf) await db.drop();

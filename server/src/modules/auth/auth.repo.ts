@@ -117,11 +117,41 @@ export async function revokeFamily(db: Db, familyId: string): Promise<void> {
   );
 }
 
-export async function revokeAllForUser(db: Db, userId: string): Promise<void> {
-  await db.query(
-    'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-    [userId],
+/**
+ * Revokes every session of the user; returns the families that issued a token within the
+ * last `recentSeconds` (an access token lifetime): only those can have live access tokens.
+ */
+export async function revokeAllForUser(
+  db: Db,
+  userId: string,
+  recentSeconds: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ family_id: string }>(
+    `WITH revoked AS (
+       UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+       RETURNING family_id, created_at
+     )
+     SELECT DISTINCT family_id FROM revoked WHERE created_at > now() - make_interval(secs => $2)`,
+    [userId, recentSeconds],
   );
+  return rows.map((r) => r.family_id);
+}
+
+/** A session is active while its user exists and its refresh-token family is not revoked. */
+export async function sessionState(
+  db: Db,
+  userId: string,
+  familyId: string,
+): Promise<'active' | 'ended' | 'no-user'> {
+  const { rows } = await db.query<{ active: boolean }>(
+    `SELECT NOT EXISTS (
+       SELECT 1 FROM refresh_tokens WHERE family_id = $2 AND revoked_at IS NOT NULL
+     ) AS active
+     FROM users WHERE id = $1`,
+    [userId, familyId],
+  );
+  if (!rows[0]) return 'no-user';
+  return rows[0].active ? 'active' : 'ended';
 }
 
 export async function insertResetToken(

@@ -15,10 +15,9 @@ interface Deps {
   guards: Guards;
   limits: RateLimiters;
   secureCookies: boolean;
-  publicOrigin(req: Request): string;
 }
 
-export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }: Deps) {
+export function authRouter({ auth, guards, limits, secureCookies }: Deps) {
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'strict',
@@ -73,7 +72,7 @@ export function authRouter({ auth, guards, limits, secureCookies, publicOrigin }
     credentials,
     validate({ body: s.forgotPasswordBody }),
     async (req, res) => {
-      await auth.forgotPassword(req.body.email, publicOrigin(req));
+      await auth.forgotPassword(req.body.email);
       res
         .status(202)
         .json(

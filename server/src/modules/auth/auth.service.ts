@@ -8,7 +8,8 @@ import type { Mailer } from '../../platform/mailer';
 import type { StoresService } from '../stores/stores.service';
 import type { MembersService } from '../stores/members.service';
 import * as repo from './auth.repo';
-import type { SessionVersions } from './session-versions';
+import type { JobsService } from '../jobs/jobs.service';
+import type { Sessions } from './sessions';
 import type { RegisterInput } from './auth.schemas';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import {
@@ -29,17 +30,22 @@ export interface Session {
 interface Deps {
   pool: Pool;
   tokens: AccessTokens;
-  sessions: SessionVersions;
+  sessions: Sessions;
   mailer: Mailer;
+  jobs: JobsService;
+  /** The origin of links in e-mails (PUBLIC_URL), never a request's Host header. */
+  publicUrl(): string;
+  accessTokenTtl: number;
   log: Logger;
   stores: StoresService;
   members: MembersService;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const PASSWORD_RESET_JOB = 'auth.password_reset';
 
 export function createAuthService(deps: Deps) {
-  const { pool, tokens, sessions, mailer, log, stores, members } = deps;
+  const { pool, tokens, sessions, mailer, jobs, log, stores, members } = deps;
   async function issueSession(
     db: Db,
     user: repo.User,
@@ -52,7 +58,7 @@ export function createAuthService(deps: Deps) {
       hash: refresh.hash,
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
     });
-    const access = tokens.sign(user.id, await sessions.current(user.id));
+    const access = tokens.sign(user.id, familyId);
     return {
       user,
       accessToken: access.token,
@@ -94,27 +100,31 @@ export function createAuthService(deps: Deps) {
         if (!row || row.revoked_at || row.expires_at <= new Date()) return 'invalid' as const;
         if (row.used_at) {
           await repo.revokeFamily(tx, row.family_id);
-          return 'reused' as const;
+          return { reused: row.family_id };
         }
         const user = await repo.findUserById(tx, row.user_id);
         if (!user) return 'invalid' as const;
         await repo.markRefreshTokenUsed(tx, row.id);
         return issueSession(tx, user, row.family_id);
       });
-      if (outcome === 'reused') {
+      if (outcome === 'invalid') throw new UnauthorizedError('Invalid or expired refresh token');
+      if ('reused' in outcome) {
+        await sessions.ended([outcome.reused]);
         log.warn('refresh token reuse detected; token family revoked');
         throw new UnauthorizedError('Refresh token already used; please sign in again');
       }
-      if (outcome === 'invalid') throw new UnauthorizedError('Invalid or expired refresh token');
       return outcome;
     },
 
+    /** Ends the session: its refresh tokens and its access tokens. */
     async logout(refreshToken: string | undefined): Promise<void> {
       if (!refreshToken) return;
-      await withTransaction(pool, async (tx) => {
+      const familyId = await withTransaction(pool, async (tx) => {
         const row = await repo.lockRefreshToken(tx, hashToken(refreshToken));
         if (row) await repo.revokeFamily(tx, row.family_id);
+        return row?.family_id;
       });
+      if (familyId) await sessions.ended([familyId]);
     },
 
     async me(userId: string) {
@@ -130,8 +140,16 @@ export function createAuthService(deps: Deps) {
       return user;
     },
 
-    /** Always succeeds from the caller's view, so it cannot tell who has an account. */
-    async forgotPassword(email: string, origin: string): Promise<void> {
+    /**
+     * The same work whoever asks: one queued job. Looking the address up and sending the mail
+     * happen in the background, so neither the answer nor its timing tells who has an account.
+     */
+    async forgotPassword(email: string): Promise<void> {
+      await jobs.enqueue(pool, { type: PASSWORD_RESET_JOB, payload: { email } });
+      jobs.nudge();
+    },
+
+    async sendResetMail(email: string): Promise<void> {
       const user = await repo.findCredentialsByEmail(pool, email);
       if (!user) return;
       const reset = newOpaqueToken('nmp_');
@@ -146,23 +164,22 @@ export function createAuthService(deps: Deps) {
         text:
           `Hello ${user.name},\n\nSomeone asked to reset the password of your Nimbus account. ` +
           `If it was you, open this link within ${RESET_TOKEN_TTL_MINUTES} minutes:\n\n` +
-          `${origin}/reset-password?token=${encodeURIComponent(reset.token)}\n\n` +
+          `${deps.publicUrl()}/reset-password?token=${encodeURIComponent(reset.token)}\n\n` +
           `If it was not you, ignore this e-mail; your password stays as it is.\n`,
       });
     },
 
     async resetPassword(token: string, newPassword: string): Promise<void> {
       const passwordHash = await hashPassword(newPassword);
-      const userId = await withTransaction(pool, async (tx) => {
+      const ended = await withTransaction(pool, async (tx) => {
         const owner = await repo.consumeResetToken(tx, hashToken(token));
         if (!owner)
           throw new BadRequestError('This reset link is invalid, expired or already used');
         await repo.updatePasswordHash(tx, owner, passwordHash);
         await repo.invalidateResetTokens(tx, owner);
-        await repo.revokeAllForUser(tx, owner);
-        return owner;
+        return repo.revokeAllForUser(tx, owner, deps.accessTokenTtl);
       });
-      await sessions.bump(userId);
+      await sessions.ended(ended);
     },
 
     /** Changes the password, signs every other session out and returns a fresh one. */
@@ -175,18 +192,25 @@ export function createAuthService(deps: Deps) {
         ]);
       }
       const passwordHash = await hashPassword(next);
-      // Before the new session is signed, so only it carries the new version. Should the
-      // change fail below, the other sessions merely refresh their access tokens.
-      await sessions.bump(userId);
-      return withTransaction(pool, async (tx) => {
+      const { session, ended } = await withTransaction(pool, async (tx) => {
         await repo.updatePasswordHash(tx, userId, passwordHash);
-        await repo.revokeAllForUser(tx, userId);
+        const revoked = await repo.revokeAllForUser(tx, userId, deps.accessTokenTtl);
         const user = await repo.findUserById(tx, userId);
         if (!user) throw new UnauthorizedError('This account no longer exists');
-        return issueSession(tx, user);
+        return { session: await issueSession(tx, user), ended: revoked };
       });
+      await sessions.ended(ended);
+      return session;
     },
   };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Runs the password-reset mails that forgotPassword queued. */
+export function registerAuthJobs(jobs: JobsService, auth: AuthService) {
+  jobs.register(PASSWORD_RESET_JOB, async ({ job }) => {
+    await auth.sendResetMail(String((job.payload as { email: unknown }).email));
+    return null;
+  });
+}

@@ -142,6 +142,53 @@ describe('login and tokens', () => {
   });
 });
 
+describe('sessions end with their refresh tokens', () => {
+  test('when a user signs out, then the access token of that session stops working at once, and other sessions keep theirs', async () => {
+    const u = await createUser(t.db.pool);
+    const phone = (await login(u.email).expect(200)).body.data;
+    const laptop = (await login(u.email).expect(200)).body.data;
+    await me(phone.accessToken).expect(200);
+    await t.api.post('/api/v1/auth/logout').send({ refreshToken: phone.refreshToken }).expect(204);
+    const ended = await me(phone.accessToken).expect(401);
+    expect(ended.body.error.message).toMatch(/session has ended/);
+    await me(laptop.accessToken).expect(200);
+  });
+
+  test('when a stolen refresh token is replayed, then the access tokens of its family end too', async () => {
+    const u = await createUser(t.db.pool);
+    const first = (await login(u.email).expect(200)).body.data;
+    const second = (
+      await t.api
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200)
+    ).body.data;
+    await me(second.accessToken).expect(200);
+    await t.api.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await me(second.accessToken).expect(401);
+    await me(first.accessToken).expect(401);
+  });
+
+  test('when a correctly signed token names a user that no longer exists, then 401, never a 500', async () => {
+    const u = await createUser(t.db.pool);
+    const token = t.tokenFor(u.id);
+    await t.db.pool.query('DELETE FROM users WHERE id = $1', [u.id]);
+    const gone = await t.api
+      .post('/api/v1/stores')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Ghost Store' })
+      .expect(401);
+    expect(gone.body.error).toEqual(
+      expect.objectContaining({ code: 'UNAUTHORIZED', message: 'This account no longer exists' }),
+    );
+    expect(
+      (await t.db.pool.query("SELECT 1 FROM stores WHERE name = 'Ghost Store'")).rowCount,
+    ).toBe(0);
+    const never = t.tokenFor('00000000-0000-4000-8000-000000000000');
+    await t.api.get('/api/v1/stores').set('Authorization', `Bearer ${never}`).expect(401);
+  });
+});
+
 describe('refresh rotation', () => {
   test('when a refresh token is used, then it rotates; when it is replayed, then the whole family is revoked', async () => {
     const u = await createUser(t.db.pool);
@@ -207,6 +254,13 @@ describe('password reset and change', () => {
     ).rows.map((r) => r.body as string);
   const tokenIn = (body: string) => decodeURIComponent(/token=([^\s]+)/.exec(body)![1]!);
 
+  const queuedResets = async () =>
+    (
+      await t.db.pool.query(
+        "SELECT payload->>'email' AS email, status FROM jobs WHERE type = 'auth.password_reset' ORDER BY created_at",
+      )
+    ).rows as Array<{ email: string; status: string }>;
+
   test('when anyone asks for a reset, then 202 whether or not the account exists, and only real accounts get mail', async () => {
     const u = await createUser(t.db.pool);
     const a = await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
@@ -215,6 +269,7 @@ describe('password reset and change', () => {
       .send({ email: 'ghost@example.test' })
       .expect(202);
     expect(a.body.data).toEqual(b.body.data);
+    await t.services.jobs.drain();
     expect(await outboxFor(u.email)).toHaveLength(1);
     expect(await outboxFor('ghost@example.test')).toHaveLength(0);
     const { rows } = await t.db.pool.query(
@@ -225,11 +280,70 @@ describe('password reset and change', () => {
     expect((await outboxFor(u.email))[0]).not.toContain(rows[0].token_hash);
   });
 
+  test('when a reset is asked for a known and an unknown address, then the answer does the same work for both: one queued job, no lookup, no mail', async () => {
+    const u = await createUser(t.db.pool);
+    await t.db.pool.query("DELETE FROM jobs WHERE type = 'auth.password_reset'");
+    await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
+    await t.api
+      .post('/api/v1/auth/forgot-password')
+      .send({ email: 'nobody@example.test' })
+      .expect(202);
+    // Answered before anything depends on the account: no token made, no mail stored yet.
+    expect(await queuedResets()).toEqual([
+      { email: u.email, status: 'queued' },
+      { email: 'nobody@example.test', status: 'queued' },
+    ]);
+    const tokens = await t.db.pool.query('SELECT 1 FROM password_reset_tokens WHERE user_id = $1', [
+      u.id,
+    ]);
+    expect(tokens.rowCount).toBe(0);
+    expect(await outboxFor(u.email)).toHaveLength(0);
+    await t.services.jobs.drain();
+    expect((await queuedResets()).map((j) => j.status)).toEqual(['succeeded', 'succeeded']);
+    expect(await outboxFor(u.email)).toHaveLength(1);
+    expect(await outboxFor('nobody@example.test')).toHaveLength(0);
+  });
+
+  test('when a reset is asked with a forged Host header, then the link still points at the configured origin', async () => {
+    const u = await createUser(t.db.pool);
+    await t.api
+      .post('/api/v1/auth/forgot-password')
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ email: u.email })
+      .expect(202);
+    await t.services.jobs.drain();
+    const [mail] = await outboxFor(u.email);
+    expect(mail).toContain('http://localhost:3000/reset-password?token=');
+    expect(mail).not.toContain('evil.example');
+
+    const configured = await buildTestApp({ PUBLIC_URL: 'https://shop.example.com/' });
+    try {
+      const v = await createUser(configured.db.pool);
+      await configured.api
+        .post('/api/v1/auth/forgot-password')
+        .set('Host', 'evil.example')
+        .send({ email: v.email })
+        .expect(202);
+      await configured.services.jobs.drain();
+      const { rows } = await configured.db.pool.query(
+        'SELECT body FROM mail_outbox WHERE to_address = $1',
+        [v.email],
+      );
+      expect(rows[0].body).toContain('https://shop.example.com/reset-password?token=');
+      expect(rows[0].body).not.toContain('evil.example');
+    } finally {
+      await configured.close();
+    }
+  });
+
   test('when the reset token is used, then the password changes, sessions end, and the token cannot be used again', async () => {
     const u = await createUser(t.db.pool);
     const { refreshToken, accessToken } = (await login(u.email).expect(200)).body.data;
     await me(accessToken).expect(200);
     await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
+    await t.services.jobs.drain();
     const token = tokenIn((await outboxFor(u.email))[0]!);
     await t.api
       .post('/api/v1/auth/reset-password')
@@ -252,6 +366,7 @@ describe('password reset and change', () => {
   test('when a reset token has expired, then it is refused', async () => {
     const u = await createUser(t.db.pool);
     await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
+    await t.services.jobs.drain();
     const token = tokenIn((await outboxFor(u.email))[0]!);
     await t.db.pool.query(
       "UPDATE password_reset_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",

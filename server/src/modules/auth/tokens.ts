@@ -9,17 +9,17 @@ const ISSUER = 'nimbus';
 const AUDIENCE = 'nimbus-api';
 
 export interface AccessTokens {
-  /** `sessionVersion`: the user's version at issue time (see session-versions.ts). */
-  sign(userId: string, sessionVersion?: number): { token: string; expiresIn: number };
-  verify(token: string): { userId: string; sessionVersion: number };
+  /** `sessionId`: the refresh-token family the token belongs to (see sessions.ts). */
+  sign(userId: string, sessionId: string): { token: string; expiresIn: number };
+  verify(token: string): { userId: string; sessionId: string };
 }
 
 export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
   // A KeyObject made once: given a string, jsonwebtoken builds a key on every call (~0.7 ms).
   const key = createSecretKey(Buffer.from(secret));
   return {
-    sign(userId, sessionVersion = 0) {
-      const token = jwt.sign({ typ: 'access', sv: sessionVersion }, key, {
+    sign(userId, sessionId) {
+      const token = jwt.sign({ typ: 'access', sid: sessionId }, key, {
         algorithm: 'HS256',
         subject: userId,
         expiresIn: ttlSeconds,
@@ -36,11 +36,15 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
           issuer: ISSUER,
           audience: AUDIENCE,
         });
-        if (typeof payload === 'string' || payload.typ !== 'access' || !payload.sub) {
+        if (
+          typeof payload === 'string' ||
+          payload.typ !== 'access' ||
+          !payload.sub ||
+          typeof payload.sid !== 'string'
+        ) {
           throw new Error('not an access token');
         }
-        const sv = typeof payload.sv === 'number' ? payload.sv : 0;
-        return { userId: payload.sub, sessionVersion: sv };
+        return { userId: payload.sub, sessionId: payload.sid };
       } catch (err) {
         const expired = err instanceof jwt.TokenExpiredError;
         throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token');

@@ -8,10 +8,18 @@ export interface Lifecycle {
   shuttingDown: boolean;
 }
 
+/** A probe answers within this, whatever a dependency does: a hung check is a down one. */
+const CHECK_TIMEOUT_MS = 2000;
+
 async function check(pool: Pool, platform: Platform) {
   const timed = async (fn: () => Promise<boolean>) => {
     const start = Date.now();
-    const up = await fn().catch(() => false);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+    });
+    const up = await Promise.race([fn().catch(() => false), timeout]);
+    clearTimeout(timer);
     return { status: up ? ('up' as const) : ('down' as const), latencyMs: Date.now() - start };
   };
   const database = await timed(async () => (await pool.query('SELECT 1')).rowCount === 1);
@@ -28,8 +36,9 @@ export function healthRouter(deps: { pool: Pool; platform: Platform; lifecycle: 
     res.json(ok(req, { status: 'up' }));
   });
   router.get('/readiness', async (req, res) => {
-    const { database, cache } = await check(deps.pool, deps.platform);
+    // At once: a load balancer must stop sending traffic the moment a drain starts.
     if (deps.lifecycle.shuttingDown) throw new ServiceUnavailableError('Shutting down');
+    const { database, cache } = await check(deps.pool, deps.platform);
     if (database.status !== 'up' || cache.status !== 'up') {
       throw new ServiceUnavailableError('A dependency is not reachable', { database, cache });
     }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/pool';
 
 export interface JobRow {
   id: string;
-  store_id: string;
+  store_id: string | null;
   type: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed';
   progress: number;
@@ -21,11 +21,17 @@ const COLUMNS = `id, store_id, type, status, progress, payload, checkpoint, resu
 
 export async function insert(
   db: Db,
-  job: { storeId: string; type: string; payload: unknown; input?: Buffer; createdBy: string },
+  job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO jobs (store_id, type, payload, input, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [job.storeId, job.type, JSON.stringify(job.payload), job.input ?? null, job.createdBy],
+    [
+      job.storeId ?? null,
+      job.type,
+      JSON.stringify(job.payload),
+      job.input ?? null,
+      job.createdBy ?? null,
+    ],
   );
   return rows[0]!.id;
 }

@@ -82,7 +82,8 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
 
     enqueue(
       db: Db,
-      job: { storeId: string; type: string; payload: unknown; input?: Buffer; createdBy: string },
+      /** No store: a system job (a password-reset mail), not listed under any store. */
+      job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
     ) {
       return repo.insert(db, job);
     },

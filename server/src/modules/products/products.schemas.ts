@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ON_HAND_MAX } from '../../core/limits';
 import { booleanQuery, searchQuery } from '../../http/list-query';
-import { paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 import { checkBarcode } from './barcode';
 
 export const productParams = z.object({ storeId: uuid, id: uuid });
@@ -13,18 +14,11 @@ export const barcode = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
   });
 
-const money = z
-  .number(typeMessage('must be a number'))
-  .min(0, 'must not be negative')
-  .max(9_999_999_999.99)
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
-    message: 'must have at most 2 decimals',
-  });
 const count = z
   .number(typeMessage('must be a whole number'))
   .int('must be a whole number')
   .min(0)
-  .max(1_000_000_000);
+  .max(ON_HAND_MAX);
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const productFields = {

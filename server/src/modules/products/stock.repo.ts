@@ -1,3 +1,4 @@
+import { ON_HAND_MAX } from '../../core/limits';
 import type { Db } from '../../db/pool';
 
 export const MOVEMENT_REASONS = [
@@ -74,9 +75,9 @@ export async function applyDelta(
     `UPDATE products SET quantity = quantity + $3, updated_at = now(),
        last_sold_at = CASE WHEN $4::timestamptz IS NULL THEN last_sold_at
                            ELSE GREATEST(last_sold_at, $4::timestamptz) END
-     WHERE store_id = $1 AND id = $2 AND quantity + $3 >= 0
+     WHERE store_id = $1 AND id = $2 AND quantity::bigint + $3 BETWEEN 0 AND $5
      RETURNING quantity, reorder_point`,
-    [storeId, productId, delta, opts.sold ?? null],
+    [storeId, productId, delta, opts.sold ?? null, ON_HAND_MAX],
   );
   return rows[0] && { quantity: rows[0].quantity, reorderPoint: rows[0].reorder_point };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ON_HAND_MAX } from '../../core/limits';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { paginationQuery, typeMessage } from '../../http/validate';
 import { MOVEMENT_REASONS } from './stock.repo';
@@ -58,7 +59,7 @@ export const adjustmentBody = z
   });
 
 export const countBody = z.object({
-  countedQuantity: quantity.min(0, 'must not be negative').max(1_000_000_000),
+  countedQuantity: quantity.min(0, 'must not be negative').max(ON_HAND_MAX),
   note,
 });
 

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { decodeCursor, keysetPage } from '../../http/cursor';
-import { AppError, NotFoundError } from '../../http/errors';
+import { ON_HAND_MAX } from '../../core/limits';
+import { AppError, NotFoundError, ValidationError } from '../../http/errors';
 import { resolveDateRange } from '../../http/list-query';
 import type { StoreContext } from '../../http/request-types';
 import type { Db } from '../../db/pool';
@@ -51,6 +52,15 @@ export function createStockService({
     if (!applied) {
       const row = await products.find(tx, ctx.storeId, productId);
       if (!row) throw new NotFoundError('Product');
+      if (row.quantity + delta > ON_HAND_MAX) {
+        throw new ValidationError([
+          {
+            field: 'delta',
+            message: `would bring the stock to ${(row.quantity + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
+            code: 'too_big',
+          },
+        ]);
+      }
       throw new InsufficientStockError([{ productId, requested: -delta, available: row.quantity }]);
     }
     const movement = await repo.insertMovement(tx, ctx.storeId, {

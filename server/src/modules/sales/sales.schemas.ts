@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
-import { paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 
 export const saleParams = z.object({ storeId: uuid, id: uuid });
 
@@ -14,14 +14,7 @@ export const recordSaleBody = z.object({
           .int('must be a whole number')
           .min(1, 'must be at least 1')
           .max(100_000),
-        unitPrice: z
-          .number(typeMessage('must be a number'))
-          .min(0, 'must not be negative')
-          .max(9_999_999_999.99)
-          .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
-            message: 'must have at most 2 decimals',
-          })
-          .optional(),
+        unitPrice: money.optional(),
       }),
     )
     .min(1, 'a sale needs at least one line')

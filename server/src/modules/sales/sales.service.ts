@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { formatMoney, TOTAL_MAX_CENTS, toCents } from '../../core/limits';
 import { decodeCursor, keysetPage } from '../../http/cursor';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import { resolveDateRange } from '../../http/list-query';
@@ -52,6 +53,16 @@ export function createSalesService(deps: {
         });
         if (short.length) throw new InsufficientStockError(short);
 
+        const lines = input.items.map((item) => ({
+          productId: item.productId,
+          quantity: item.quantity,
+          unitPrice:
+            item.unitPrice !== undefined
+              ? item.unitPrice.toFixed(2)
+              : locked.get(item.productId)!.price,
+        }));
+        assertTotalsFit(lines);
+
         const soldAt = input.soldAt ? new Date(input.soldAt) : new Date();
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
         if (input.soldAt) await analytics.backdatedSale(tx, ctx.storeId, soldAt);
@@ -59,14 +70,7 @@ export function createSalesService(deps: {
           userId: ctx.userId,
           soldAt,
           note: input.note ?? null,
-          lines: input.items.map((item) => ({
-            productId: item.productId,
-            quantity: item.quantity,
-            unitPrice:
-              item.unitPrice !== undefined
-                ? item.unitPrice.toFixed(2)
-                : locked.get(item.productId)!.price,
-          })),
+          lines,
         });
         for (const [productId, quantity] of wanted) {
           await stock.move(tx, emit, ctx, productId, -quantity, 'sale', {
@@ -109,3 +113,30 @@ export function createSalesService(deps: {
 }
 
 export type SalesService = ReturnType<typeof createSalesService>;
+
+/** Line totals and the sale total must fit their numeric(14,2) columns. */
+function assertTotalsFit(lines: Array<{ quantity: number; unitPrice: string }>) {
+  const max = formatMoney(TOTAL_MAX_CENTS);
+  let total = 0n;
+  const details = lines.flatMap((line, i) => {
+    const lineTotal = BigInt(line.quantity) * toCents(line.unitPrice);
+    total += lineTotal;
+    return lineTotal > TOTAL_MAX_CENTS
+      ? [
+          {
+            field: `items.${i}.quantity`,
+            message: `makes a line total of ${formatMoney(lineTotal)}; a line totals at most ${max}`,
+            code: 'too_big',
+          },
+        ]
+      : [];
+  });
+  if (!details.length && total > TOTAL_MAX_CENTS) {
+    details.push({
+      field: 'items',
+      message: `add up to ${formatMoney(total)}; a sale totals at most ${max}`,
+      code: 'too_big',
+    });
+  }
+  if (details.length) throw new ValidationError(details);
+}

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { ok } from '../../http/envelope';
 import type { Guards } from '../../http/guards';
 import { validate } from '../../http/validate';
@@ -6,11 +6,7 @@ import type { MembersService } from './members.service';
 import * as s from './stores.schemas';
 
 /** Mounted at /api/v1/stores/:storeId, behind requireAuth. */
-export function membersRouter(deps: {
-  members: MembersService;
-  guards: Guards;
-  publicOrigin(req: Request): string;
-}) {
+export function membersRouter(deps: { members: MembersService; guards: Guards }) {
   const { members, guards } = deps;
   const admin = guards.requireStorePermission('settings:manage');
   const router = Router({ mergeParams: true });
@@ -19,7 +15,7 @@ export function membersRouter(deps: {
     res.json(ok(req, await members.list(req.store!)));
   });
   router.post('/members', admin, validate({ body: s.addMemberBody }), async (req, res) => {
-    res.status(201).json(ok(req, await members.add(req.store!, req.body, deps.publicOrigin(req))));
+    res.status(201).json(ok(req, await members.add(req.store!, req.body)));
   });
   router.patch(
     '/members/:userId',

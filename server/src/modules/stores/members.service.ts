@@ -13,9 +13,11 @@ interface Deps {
   mailer: Mailer;
   /** Supplied by the auth module: members never read the users table for identity. */
   findUserByEmail(db: Db, email: string): Promise<{ id: string } | undefined>;
+  /** The origin of links in e-mails (PUBLIC_URL), never a request's Host header. */
+  publicUrl(): string;
 }
 
-export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
+export function createMembersService({ pool, mailer, findUserByEmail, publicUrl }: Deps) {
   /** Refuses a change that would leave the store without an admin (admin rows locked). */
   async function assertKeepsAnAdmin(tx: Db, ctx: StoreContext, userId: string, nextRole?: Role) {
     const admins = await repo.lockAdmins(tx, ctx.storeId);
@@ -43,7 +45,8 @@ export function createMembersService({ pool, mailer, findUserByEmail }: Deps) {
     listInvitations: (ctx: StoreContext) => repo.listInvitations(pool, ctx.storeId),
 
     /** Adds an existing user at once, or records an invitation they take up on registering. */
-    async add(ctx: StoreContext, input: { email: string; role: Role }, origin: string) {
+    async add(ctx: StoreContext, input: { email: string; role: Role }) {
+      const origin = publicUrl();
       const outcome = await withTransaction(pool, async (tx) => {
         const user = await findUserByEmail(tx, input.email);
         if (user) {

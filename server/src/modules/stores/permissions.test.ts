@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import express from 'express';
 import request from 'supertest';
 import { errorHandler } from '../../http/error-handler';
 import { createGuards } from '../../http/guards';
 import { buildTestApp, type TestApp } from '../../test/app';
 import { addMember, createStore, createUser } from '../../test/factories';
-import { createLogger } from '../../logger';
 import { MemoryCache } from '../../platform/cache';
-import { createSessionVersions } from '../auth/session-versions';
+import { createSessions } from '../auth/sessions';
 import { createAccessTokens } from '../auth/tokens';
 import { PERMISSIONS, ROLES, type Permission, type Role } from './permissions';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   // The real guard on the real membership table, behind one route per permission.
   const guards = createGuards({
     tokens,
-    sessions: createSessionVersions(new MemoryCache(), createLogger('silent')),
+    sessions: createSessions(t.db.pool, new MemoryCache(), 60),
     findRole: t.services.members.findRole,
   });
   guarded = express();
@@ -61,7 +61,7 @@ const cases = PERMISSIONS.flatMap((p) => ROLES.map((r) => [p, r, MATRIX[p].inclu
 test.each(cases)('%s as %s: allowed=%s', async (permission, role, allowed) => {
   const res = await request(guarded)
     .get(`/stores/${storeId}/${permission.replace(':', '-')}`)
-    .set('Authorization', `Bearer ${tokens.sign(userOf[role]).token}`);
+    .set('Authorization', `Bearer ${tokens.sign(userOf[role], randomUUID()).token}`);
   if (allowed) {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ role, storeId });
@@ -75,7 +75,7 @@ test('when the caller is not a member, then every permission is 403', async () =
   for (const p of PERMISSIONS) {
     const res = await request(guarded)
       .get(`/stores/${storeId}/${p.replace(':', '-')}`)
-      .set('Authorization', `Bearer ${tokens.sign(userOf.outsider).token}`)
+      .set('Authorization', `Bearer ${tokens.sign(userOf.outsider, randomUUID()).token}`)
       .expect(403);
     expect(res.body.error.message).toMatch(/not a member/);
   }
@@ -84,7 +84,7 @@ test('when the caller is not a member, then every permission is 403', async () =
 test('when the store id is malformed, then 400 before any lookup', async () => {
   const res = await request(guarded)
     .get(`/stores/not-a-uuid/inventory-read`)
-    .set('Authorization', `Bearer ${tokens.sign(userOf.admin).token}`)
+    .set('Authorization', `Bearer ${tokens.sign(userOf.admin, randomUUID()).token}`)
     .expect(400);
   expect(res.body.error.details[0].field).toBe('storeId');
 });

@@ -1,4 +1,4 @@
-import { nulCharacterDetails, typeMessage } from '../../../http/validate';
+import { invalidTextDetails, typeMessage } from '../../../http/validate';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../http/errors';
 import { productFields } from '../products.schemas';
@@ -75,8 +75,8 @@ export type ImportRow = z.infer<typeof rowSchema>;
 export function parseRow(
   record: RawRecord,
 ): { ok: true; value: ImportRow } | { ok: false; errors: ErrorDetail[] } {
-  const nul = nulCharacterDetails(record);
-  if (nul.length) return { ok: false, errors: nul };
+  const bad = invalidTextDetails(record);
+  if (bad.length) return { ok: false, errors: bad };
   const r = rowSchema.safeParse(record);
   if (r.success) return { ok: true, value: r.data };
   return {

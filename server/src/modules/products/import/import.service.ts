@@ -66,7 +66,8 @@ export function createImportService(deps: Deps) {
 
   /** The job: batches of rows, each committed with its checkpoint, so a retry resumes. */
   async function runJob(job: JobContext) {
-    const { store_id: storeId, created_by: userId } = job.job;
+    const { created_by: userId } = job.job;
+    const storeId = job.job.store_id!;
     const { format, ...options } = job.job.payload as unknown as ImportOptions & {
       format: ImportFormat;
     };
