@@ -7,10 +7,11 @@ import { AppError } from '../../../http/errors';
 
 /** The upload itself (multer refuses more with 413). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** Product rows in one file (the header and blank rows not counted). */
+/**
+ * Rows after the header, blank ones included. Counted (newlines; row tags) before any row is
+ * imported, so a job never stops halfway through a file that is too long.
+ */
 export const MAX_ROWS = 500_000;
-/** Rows of any kind, blank ones included: Excel's own sheet height. */
-export const MAX_SHEET_ROWS = 1_048_576;
 /** An export has 20 columns; 100 leaves room for the user's own notes. */
 export const MAX_COLUMNS = 100;
 /** Excel's own limit for the text of one cell. */

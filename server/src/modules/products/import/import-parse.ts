@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from '../../../http/errors';
 import { mapHeaders, toRecord } from './import-header';
 import { MAX_ROWS, PARSE_BATCH_ROWS, unprocessable } from './import-limits';
 import { parseRow, type ImportRow } from './import-row';
-import { sourceRows, type ImportFormat } from './import-source';
+import { countRows, sourceRows, type ImportFormat } from './import-source';
 
 /** A row checked against the row schema: its value, or why it is refused. */
 export type ParsedRow = { row: number; value: ImportRow } | { row: number; errors: ErrorDetail[] };
@@ -25,11 +25,17 @@ export async function* parseImport(
   skipThrough = 0,
 ): AsyncGenerator<Batch> {
   let headers: Array<string | undefined> | undefined;
-  let count = 0;
+  let count = 0; // a second guard: the count above decides
   const seenSkus = new Set<string>();
   let rows: ParsedRow[] = [];
   let progress = 0;
   try {
+    const lines = await countRows(file, format);
+    if (lines - 1 > MAX_ROWS) {
+      throw unprocessable(
+        `The file has ${lines - 1} rows after the header; at most ${MAX_ROWS} are imported at once: split it into several files`,
+      );
+    }
     for await (const source of sourceRows(file, format)) {
       progress = source.progress;
       if (source.cells.every((v) => v === undefined || v === '')) continue;
@@ -39,7 +45,7 @@ export async function* parseImport(
       }
       if (++count > MAX_ROWS) {
         throw unprocessable(
-          `The file has more than ${MAX_ROWS} product rows (row ${source.row}); split it into several imports`,
+          `The file has more than ${MAX_ROWS} rows after the header (row ${source.row})`,
         );
       }
       const parsed = check(parseRow(toRecord(headers, source.cells)), seenSkus);

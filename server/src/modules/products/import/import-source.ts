@@ -7,7 +7,7 @@ import {
   columnName,
   unprocessable,
 } from './import-limits';
-import { xlsxRows } from './xlsx-rows';
+import { countSheetRows, xlsxRows } from './xlsx-rows';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -21,6 +21,14 @@ export interface SourceRow {
 
 export function sourceRows(file: Buffer, format: ImportFormat): AsyncGenerator<SourceRow> {
   return format === 'csv' ? csvRows(file) : xlsxRows(file);
+}
+
+/** Rows in the file, blank ones included, counted without parsing a cell. */
+export async function countRows(file: Buffer, format: ImportFormat): Promise<number> {
+  if (format === 'xlsx') return countSheetRows(file);
+  let lines = file.length && file.at(-1) !== 10 ? 1 : 0;
+  for (let i = file.indexOf(10); i !== -1; i = file.indexOf(10, i + 1)) lines++;
+  return lines;
 }
 
 const SLICE = 64 * 1024;

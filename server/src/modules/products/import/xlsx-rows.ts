@@ -1,10 +1,4 @@
-import {
-  MAX_CELL_CHARS,
-  MAX_COLUMNS,
-  MAX_SHEET_ROWS,
-  columnName,
-  unprocessable,
-} from './import-limits';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, columnName, unprocessable } from './import-limits';
 import type { SourceRow } from './import-source';
 import { dateStyles, feed, firstSheet, local, sharedStrings, xmlParser } from './xlsx-parts';
 import { checkSizes, openArchive, openEntry } from './xlsx-zip';
@@ -23,6 +17,26 @@ function columnOf(ref: string | undefined): number | undefined {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
+}
+
+/** Row elements in the first sheet, counted in the inflated bytes without parsing them. */
+export async function countSheetRows(file: Buffer): Promise<number> {
+  const archive = await openArchive(file);
+  try {
+    checkSizes(archive.entries);
+    const stream = (await openEntry(archive, (await firstSheet(archive)).path))!;
+    let rows = 0;
+    let tail = '';
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      // latin1 keeps one character per byte; the tail catches a tag cut between chunks.
+      const text = tail + chunk.toString('latin1');
+      rows += text.match(/[<:]row[\s>/]/g)?.length ?? 0;
+      tail = text.slice(-5);
+    }
+    return rows;
+  } finally {
+    archive.zip.close();
+  }
 }
 
 /**
@@ -54,8 +68,8 @@ export async function* xlsxRows(file: Buffer): AsyncGenerator<SourceRow> {
       const attrs = tag.attributes as Record<string, string>;
       if (name === 'row') {
         row = attrs.r ? Number(attrs.r) : row + 1;
-        if (++rowsSeen > MAX_SHEET_ROWS || !Number.isInteger(row) || row > MAX_SHEET_ROWS)
-          throw unprocessable(`The sheet has more than ${MAX_SHEET_ROWS} rows (Excel's limit)`);
+        if (++rowsSeen > MAX_ROWS + 1)
+          throw unprocessable(`The sheet has more than ${MAX_ROWS} rows after the header`);
         cells = [];
         lastCol = 0;
       } else if (name === 'c') {
