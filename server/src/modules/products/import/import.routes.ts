@@ -8,6 +8,7 @@ import { validate } from '../../../http/validate';
 import type { ExportService } from './export.service';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import type { ImportService } from './import.service';
+import { sharedMemoryStorage } from './upload-storage';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
@@ -30,7 +31,7 @@ const exportQuery = z.object({
 });
 
 const upload = multer({
-  storage: multer.memoryStorage(),
+  storage: sharedMemoryStorage(),
   limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
 });
 

@@ -72,8 +72,8 @@ export function withParsedRows<T>(
   use: (rows: AsyncIterable<Batch>) => Promise<T>,
 ): Promise<T> {
   return slots.run(async () => {
-    // A job's input is in shared memory (see jobs.repo input()) and goes over uncopied; an
-    // upload parsed inline is small enough to clone.
+    // Uploads and job inputs are in shared memory (upload-storage.ts, jobs.repo input()):
+    // they go over uncopied.
     const workerData: ParseJob = { file, format, skipThrough: options.skipThrough ?? 0 };
     const worker = new Worker(entry, {
       workerData,
