@@ -27,23 +27,35 @@ const PARTS: Record<string, string> = {
 export const str = (ref: string, text: string) =>
   `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
-/** A workbook whose first sheet holds the given XML pieces (rows), streamed into the zip. */
-export async function xlsxOfRows(rows: Iterable<string>): Promise<Buffer> {
+function* joined(head: string, pieces: Iterable<string>, tail: string) {
+  let chunk = head;
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + tail;
+}
+
+/**
+ * A workbook whose first sheet holds the given XML pieces (rows), streamed into the zip,
+ * with shared strings (`<si>` pieces) when given.
+ */
+export async function xlsxOfRows(rows: Iterable<string>, shared?: Iterable<string>) {
   const zip = new yazl.ZipFile();
   for (const [name, xml] of Object.entries(PARTS)) zip.addBuffer(Buffer.from(xml), name);
-  function* sheet() {
-    yield `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`;
-    let chunk = '';
-    for (const row of rows) {
-      chunk += row;
-      if (chunk.length > 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    yield `${chunk}</sheetData></worksheet>`;
+  const sheet = joined(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`,
+    rows,
+    '</sheetData></worksheet>',
+  );
+  zip.addReadStream(Readable.from(sheet), 'xl/worksheets/sheet1.xml');
+  if (shared) {
+    const strings = joined(`<sst xmlns="${NS}">`, shared, '</sst>');
+    zip.addReadStream(Readable.from(strings), 'xl/sharedStrings.xml');
   }
-  zip.addReadStream(Readable.from(sheet()), 'xl/worksheets/sheet1.xml');
   zip.end();
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);

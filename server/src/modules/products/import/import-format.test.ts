@@ -136,12 +136,19 @@ test.each([
   },
 );
 
-test('when a job file is unreadable (a bad header, too many rows), then the job fails at once with the reason, without retries', async () => {
+test('when a job file is unreadable (a bad header, too many rows, too many texts), then the job fails at once with the reason, without retries', async () => {
   const s = await storeWithMember(t);
   const badHeader = Buffer.from(`title,cost\n${'Milk,1\n'.repeat(3000)}`);
   const tooLong = Buffer.from(`name,price\n${'a,1\n'.repeat(500_001)}`);
+  const manyTexts = await xlsxOfRows(
+    ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'],
+    (function* () {
+      yield '<si><t>name</t></si><si><t>price</t></si>';
+      for (let i = 0; i < 1_500_000; i++) yield `<si><t>${i}</t></si>`;
+    })(),
+  );
   const ids = [];
-  for (const file of [badHeader, tooLong])
+  for (const file of [badHeader, tooLong, manyTexts])
     ids.push((await upload(s, file, 'p.csv').expect(202)).body.data.jobId);
   await t.services.jobs.drain();
   const { rows } = await t.db.pool.query(
@@ -154,6 +161,11 @@ test('when a job file is unreadable (a bad header, too many rows), then the job 
       status: 'failed',
       attempts: 1,
       error: expect.stringMatching(/has 500001 rows after the header; at most 500000/),
+    },
+    {
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringMatching(/more than 1500000 distinct texts/),
     },
   ]);
   expect(await products(s)).toBe(0);

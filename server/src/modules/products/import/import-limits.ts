@@ -45,7 +45,15 @@ export const INLINE_MAX_XML_BYTES = 1024 * 1024;
 export const PARSE_BATCH_ROWS = 500;
 /** Parse workers at once in a process (each may use up to the heap below). */
 export const MAX_PARSE_WORKERS = 2;
-/** The parse worker's heap: a declared size can lie, the heap cannot. */
+/*
+ * What the parse worker keeps in memory is bounded by the limits themselves: cells, records
+ * and XML buffers are capped, the SKU set by the row limit, and the shared strings below (a
+ * 300k-row export's 1.2M strings / 36M characters take ~105 MB of heap). The heap cap is
+ * the last resort only: Node enforces it best-effort, and a worker dying of it can take
+ * the process down (nodejs/node#47224; seen here with a tiny cap).
+ */
+export const MAX_SHARED_STRINGS = 1_500_000;
+export const MAX_SHARED_STRING_CHARS = 48_000_000;
 export const PARSE_WORKER_HEAP_MB = 256;
 
 export const unprocessable = (message: string) => new AppError('UNPROCESSABLE', message, 422);

@@ -2,7 +2,12 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
-import { MAX_CELL_CHARS, unprocessable } from './import-limits';
+import {
+  MAX_CELL_CHARS,
+  MAX_SHARED_STRING_CHARS,
+  MAX_SHARED_STRINGS,
+  unprocessable,
+} from './import-limits';
 import { openEntry, type Archive } from './xlsx-zip';
 
 /*
@@ -81,18 +86,26 @@ export async function firstSheet(archive: Archive): Promise<SheetInfo> {
 export async function sharedStrings(archive: Archive): Promise<string[]> {
   const strings: string[] = [];
   let current: string | undefined;
+  let chars = 0;
+  const tooMany = () =>
+    unprocessable(
+      `The workbook holds more than ${MAX_SHARED_STRINGS} distinct texts or ${MAX_SHARED_STRING_CHARS} characters of them; split it into several files`,
+    );
   let inText = false;
   let phonetic = 0;
   const parser = xmlParser();
   parser.onopentag = (tag) => {
     const name = local(tag.name);
-    if (name === 'si') current = '';
-    else if (name === 'rPh') phonetic++;
+    if (name === 'si') {
+      if (strings.length >= MAX_SHARED_STRINGS) throw tooMany();
+      current = '';
+    } else if (name === 'rPh') phonetic++;
     else if (name === 't') inText = phonetic === 0;
   };
   parser.ontext = (text) => {
     if (!inText || current === undefined) return;
     current += text;
+    if ((chars += text.length) > MAX_SHARED_STRING_CHARS) throw tooMany();
     if (current.length > MAX_CELL_CHARS)
       throw unprocessable(
         `The workbook holds a text of more than ${MAX_CELL_CHARS} characters (Excel's limit for a cell)`,
