@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
-import { NotFoundError } from '../../http/errors';
+import { AppError, NotFoundError } from '../../http/errors';
 import type { StoreContext } from '../../http/request-types';
 import type { Logger } from '../../logger';
 import * as repo from './jobs.repo';
@@ -49,7 +49,10 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
       });
       await repo.succeed(pool, job.id, result);
     } catch (err) {
-      const retry = job.attempts < MAX_ATTEMPTS ? 5 * 2 ** job.attempts : null;
+      // A refusal of the job's own input (a 4xx: an unreadable file) fails the same way
+      // every time: retries are for transient errors.
+      const permanent = err instanceof AppError && err.statusCode < 500;
+      const retry = !permanent && job.attempts < MAX_ATTEMPTS ? 5 * 2 ** job.attempts : null;
       log.warn('job failed', {
         jobId: job.id,
         type: job.type,

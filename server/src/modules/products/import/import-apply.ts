@@ -8,8 +8,8 @@ import * as products from '../products.repo';
 import { toColumns } from '../product-mapper';
 import { updateWithHistory } from '../product-update';
 import type { StockService } from '../stock.service';
-import type { RawRecord } from './import-file';
-import { parseRow, type ImportRow } from './import-row';
+import type { ParsedRow } from './import-parse';
+import type { ImportRow } from './import-row';
 
 export interface ImportOptions {
   validateOnly: boolean;
@@ -34,7 +34,6 @@ export interface ImportState {
     failed: number;
   };
   errors: Array<{ row: number; field: string; message: string }>;
-  seenSkus: Set<string>;
 }
 
 export const MAX_REPORTED_ERRORS = 1000;
@@ -42,7 +41,6 @@ export const MAX_REPORTED_ERRORS = 1000;
 export const newState = (): ImportState => ({
   summary: { total: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
   errors: [],
-  seenSkus: new Set(),
 });
 
 interface Deps {
@@ -61,7 +59,7 @@ const FORMULA = /^'[=+\-@\t\r]/;
 const unescapeText = (v: string | undefined) => (v && FORMULA.test(v) ? v.slice(1) : v);
 
 /**
- * Applies one row inside its own savepoint: a refused row (bad value, duplicate, unknown
+ * Applies one row (already checked by the parse worker) inside its own savepoint: a refused row (bad value, duplicate, unknown
  * supplier, unique violation) is rolled back alone and reported with its row number.
  */
 export function createRowApplier(
@@ -137,9 +135,9 @@ export function createRowApplier(
     tx: PoolClient,
     emit: Emit,
     state: ImportState,
-    row: number,
-    record: RawRecord,
+    parsed: ParsedRow,
   ) {
+    const { row } = parsed;
     state.summary.total++;
     const fail = (details: ErrorDetail[]) => {
       state.summary.failed++;
@@ -148,15 +146,7 @@ export function createRowApplier(
           state.errors.push({ row, field: d.field, message: d.message });
       }
     };
-    const parsed = parseRow(record);
-    if (!parsed.ok) return fail(parsed.errors);
-    const sku = parsed.value.sku;
-    if (sku && state.seenSkus.has(sku)) {
-      return fail([
-        { field: 'sku', message: 'appears more than once in the file', code: 'duplicate' },
-      ]);
-    }
-    if (sku) state.seenSkus.add(sku);
+    if ('errors' in parsed) return fail(parsed.errors);
     await tx.query('SAVEPOINT import_row');
     try {
       const outcome = await apply(tx, emit, parsed.value);

@@ -2,7 +2,7 @@ import { invalidTextDetails, typeMessage } from '../../../http/validate';
 import { z } from 'zod';
 import type { ErrorDetail } from '../../../http/errors';
 import { productFields } from '../products.schemas';
-import type { RawRecord } from './import-file';
+import type { RawRecord } from './import-header';
 
 const number = <T extends z.ZodType>(schema: T) =>
   z.preprocess(

@@ -1,15 +1,14 @@
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { UnsupportedMediaTypeError, ValidationError } from '../../../http/errors';
+import { ValidationError } from '../../../http/errors';
 import type { Guards } from '../../../http/guards';
 import { completeWith, respond } from '../../../http/idempotency';
 import { validate } from '../../../http/validate';
 import type { ExportService } from './export.service';
-import { formatOf } from './import-file';
+import { MAX_IMPORT_BYTES } from './import-limits';
 import type { ImportService } from './import.service';
-
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { sharedMemoryStorage } from './upload-storage';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
@@ -32,7 +31,7 @@ const exportQuery = z.object({
 });
 
 const upload = multer({
-  storage: multer.memoryStorage(),
+  storage: sharedMemoryStorage(),
   limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
 });
 
@@ -62,11 +61,10 @@ export function importExportRouter({ imports, exports, guards, idempotent, heavy
           { field: 'file', message: 'attach a CSV or XLSX file as "file"', code: 'required' },
         ]);
       }
-      const format = formatOf(req.file.originalname, req.file.mimetype);
-      if (!format) throw new UnsupportedMediaTypeError('Upload a .csv or .xlsx file');
+      // The format comes from the bytes, not from the file's name or type.
       const { status, body } = await imports.start(
         req.store!,
-        { buffer: req.file.buffer, format },
+        req.file.buffer,
         req.body,
         completeWith(req, 200),
       );

@@ -7,11 +7,10 @@ import type { JobContext, JobsService } from '../../jobs/jobs.service';
 import type { SuppliersService } from '../../suppliers/suppliers.service';
 import type { CommitHook, StockService } from '../stock.service';
 import { createRowApplier, newState, type ImportOptions, type ImportState } from './import-apply';
-import { readRows, type ImportFormat } from './import-file';
+import { inspectUpload } from './import-format';
+import type { ImportFormat } from './import-source';
+import { withParsedRows } from './parse-in-worker';
 
-/** Files up to this size import in the request; larger ones become a job with progress. */
-export const INLINE_IMPORT_BYTES = 256 * 1024;
-const BATCH_ROWS = 500;
 export const IMPORT_JOB = 'products.import';
 
 interface Deps {
@@ -23,6 +22,8 @@ interface Deps {
   stock: StockService;
 }
 
+type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
+
 const report = (state: ImportState, validateOnly: boolean) => ({
   validateOnly,
   summary: state.summary,
@@ -32,12 +33,18 @@ const report = (state: ImportState, validateOnly: boolean) => ({
 /** Thrown to roll a validate-only run back after it has checked every row for real. */
 class DryRun extends Error {}
 
+/** What a job commits with each batch, so a retry resumes after the last committed row. */
+interface Checkpoint {
+  row: number;
+  state: ImportState;
+}
+
 export function createImportService(deps: Deps) {
   const { pool, write, jobs } = deps;
 
   /** Every row in one transaction: the inline path, and every validate-only run. */
   async function runWhole(
-    ctx: Pick<StoreContext, 'storeId' | 'userId'>,
+    ctx: Ctx,
     file: Buffer,
     format: ImportFormat,
     options: ImportOptions,
@@ -45,26 +52,27 @@ export function createImportService(deps: Deps) {
   ) {
     const state = newState();
     const applyRow = createRowApplier(deps, ctx, options);
-    const body = async (
-      tx: Parameters<Parameters<StoreWriter>[1]>[0],
-      emit: Parameters<Parameters<StoreWriter>[1]>[1],
-    ) => {
-      for await (const { row, record } of readRows(file, format))
-        await applyRow(tx, emit, state, row, record);
-      const result = { jobId: null, ...report(state, options.validateOnly) };
-      if (options.validateOnly) throw new DryRun();
-      await commit?.(tx, result, 200);
-      return result;
-    };
     try {
-      return await write(ctx.storeId, body);
+      return await withParsedRows(file, format, {}, (batches) =>
+        write(ctx.storeId, async (tx, emit) => {
+          for await (const { rows } of batches)
+            for (const r of rows) await applyRow(tx, emit, state, r);
+          const result = { jobId: null, ...report(state, options.validateOnly) };
+          if (options.validateOnly) throw new DryRun();
+          await commit?.(tx, result, 200);
+          return result;
+        }),
+      );
     } catch (err) {
       if (err instanceof DryRun) return { jobId: null, ...report(state, true) };
       throw err;
     }
   }
 
-  /** The job: batches of rows, each committed with its checkpoint, so a retry resumes. */
+  /**
+   * The job, in one pass over the file: batches of rows, each committed with its checkpoint
+   * and the progress (the share of the input read), so a retry resumes where it stopped.
+   */
   async function runJob(job: JobContext) {
     const { created_by: userId } = job.job;
     const storeId = job.job.store_id!;
@@ -76,67 +84,48 @@ export function createImportService(deps: Deps) {
     const ctx = { storeId, userId: userId ?? '' };
     if (options.validateOnly) return runWhole(ctx, file, format, options);
 
-    let totalRows = 0;
-    for await (const _ of readRows(file, format)) totalRows++;
-    const saved = job.job.checkpoint as {
-      row: number;
-      state: Omit<ImportState, 'seenSkus'> & { seenSkus: string[] };
-    } | null;
+    // A checkpoint written before parsing moved to the worker also holds seenSkus: unused.
+    const saved = job.job.checkpoint as Checkpoint | null;
     const state: ImportState = saved
-      ? { ...saved.state, seenSkus: new Set(saved.state.seenSkus) }
+      ? { summary: saved.state.summary, errors: saved.state.errors }
       : newState();
-    const resumeAfter = saved?.row ?? 0;
     const applyRow = createRowApplier(deps, ctx, options);
-    let batch: Array<{ row: number; record: Record<string, unknown> }> = [];
-    let done = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      const rows = batch;
-      batch = [];
-      await write(storeId, async (tx, emit) => {
-        for (const r of rows) await applyRow(tx, emit, state, r.row, r.record);
-        done += rows.length;
-        await job.progress(tx, (100 * done) / Math.max(1, totalRows), {
-          row: rows.at(-1)!.row,
-          state: { ...state, seenSkus: [...state.seenSkus] },
+    await withParsedRows(file, format, { skipThrough: saved?.row ?? 0 }, async (batches) => {
+      for await (const { rows, progress } of batches) {
+        if (!rows.length) continue;
+        await write(storeId, async (tx, emit) => {
+          for (const r of rows) await applyRow(tx, emit, state, r);
+          const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
+          await job.progress(tx, 100 * progress, checkpoint);
         });
-      });
-    };
-    for await (const r of readRows(file, format)) {
-      if (r.row <= resumeAfter) {
-        done++;
-        continue;
       }
-      batch.push(r);
-      if (batch.length >= BATCH_ROWS) await flush();
-    }
-    await flush();
+    });
     return { jobId: job.job.id, ...report(state, false) };
   }
 
   jobs.register(IMPORT_JOB, runJob);
 
   return {
+    /**
+     * A small file is imported in the request (200 with the report); anything larger is
+     * queued at once (202 with the job id), unread: the job finds its problems.
+     */
     async start(
       ctx: StoreContext,
-      file: { buffer: Buffer; format: ImportFormat },
+      file: Buffer,
       options: ImportOptions,
       commit?: CommitHook,
     ): Promise<{ status: 200 | 202; body: unknown }> {
-      if (file.buffer.length <= INLINE_IMPORT_BYTES) {
-        return {
-          status: 200,
-          body: await runWhole(ctx, file.buffer, file.format, options, commit),
-        };
+      const { format, inline } = await inspectUpload(file);
+      if (inline) {
+        return { status: 200, body: await runWhole(ctx, file, format, options, commit) };
       }
-      // Check the header now, so an unreadable file is refused before a job is queued.
-      for await (const _ of readRows(file.buffer, file.format)) break;
       const body = await withTransaction(pool, async (tx) => {
         const jobId = await jobs.enqueue(tx, {
           storeId: ctx.storeId,
           type: IMPORT_JOB,
-          payload: { ...options, format: file.format },
-          input: file.buffer,
+          payload: { ...options, format },
+          input: file,
           createdBy: ctx.userId,
         });
         const accepted = { jobId, status: 'queued' as const };

@@ -1,0 +1,197 @@
+import request from 'supertest';
+import { buildTestApp, type TestApp } from '../../../test/app';
+import { storeWithMember } from '../../../test/factories';
+import { eventLoopDelayDuring, str, understate, xlsxOfRows } from '../../../test/spreadsheets';
+
+/*
+ * Files built to hurt: each must be refused or queued at once, store nothing it should not,
+ * and leave the event loop free. The delay bound is what a liveness probe would feel.
+ */
+const MAX_DELAY_MS = 50;
+jest.setTimeout(180_000);
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+type S = Awaited<ReturnType<typeof storeWithMember>>;
+const upload = (s: S, file: Buffer, name: string, type?: string) =>
+  t.api
+    .post(`${s.url}/products/import`)
+    .set(s.auth)
+    .attach('file', file, type ? { filename: name, contentType: type } : name);
+const products = async (s: S) =>
+  (
+    await t.db.pool.query('SELECT count(*)::int AS n FROM products WHERE store_id = $1', [
+      s.storeId,
+    ])
+  ).rows[0].n as number;
+const job = async (s: S, id: string) =>
+  (await t.api.get(`${s.url}/jobs/${id}`).set(s.auth).expect(200)).body.data;
+
+/** Runs the queued jobs while probing liveness; returns the event loop's delay meanwhile. */
+async function drainWatched() {
+  let done = false;
+  const probes: number[] = [];
+  const delay = await eventLoopDelayDuring(async () => {
+    const drained = t.services.jobs.drain().finally(() => (done = true));
+    while (!done) {
+      const started = performance.now();
+      await request(t.app).get('/api/v1/health/liveness').expect(200);
+      probes.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await drained;
+  });
+  return { ...delay, probes };
+}
+
+async function timed<T>(work: () => Promise<T>) {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
+
+const rows300k = (row: (n: number) => string) =>
+  (function* () {
+    yield `<row r="1">${str('A1', 'sku')}${str('B1', 'name')}${str('C1', 'price')}</row>`;
+    for (let n = 2; n <= 300_001; n++) yield row(n);
+  })();
+
+test.each(['csv', 'xlsx'])(
+  'when a 300k-row %s import runs as a job, then the event loop stays free and liveness answers throughout',
+  async (format) => {
+    const s = await storeWithMember(t);
+    // Rows the schema refuses: the job does no database work per row, so it is the
+    // reading of 300k rows the event loop would feel, not 300k inserts.
+    const file =
+      format === 'csv'
+        ? Buffer.from(
+            [
+              'sku,name,price',
+              ...Array.from({ length: 300_000 }, (_, i) => `S-${i},Item ${i},n/a`),
+            ].join('\n'),
+          )
+        : await xlsxOfRows(
+            rows300k(
+              (n) =>
+                `<row r="${n}">${str(`A${n}`, `S-${n}`)}${str(`B${n}`, `Item ${n}`)}${str(`C${n}`, 'n/a')}</row>`,
+            ),
+          );
+    const { result: res, ms } = await timed(() => upload(s, file, `big.${format}`).expect(202));
+    const { p99Ms, maxMs, histogramP99Ms, probes } = await drainWatched();
+    process.stdout.write(
+      `${format} 300k: ${(file.length / 1e6).toFixed(1)} MB, 202 in ${ms.toFixed(0)} ms; ` +
+        `wait p99 ${p99Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms (histogram p99 ${histogramP99Ms.toFixed(1)} ms); ` +
+        `${probes.length} liveness probes, slowest ${Math.max(...probes).toFixed(1)} ms\n`,
+    );
+    const done = await job(s, res.body.data.jobId);
+    expect(done).toEqual(expect.objectContaining({ status: 'succeeded', progress: 100 }));
+    expect(done.result.summary).toEqual(
+      expect.objectContaining({ total: 300_000, failed: 300_000, created: 0 }),
+    );
+    expect(done.result.errors).toHaveLength(1000);
+    expect(done.result.errors[0]).toEqual(
+      expect.objectContaining({ row: 2, field: 'price', message: 'must be a number' }),
+    );
+    expect(await products(s)).toBe(0);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+  },
+);
+
+test('when 300k rows reach column XFD, then the job fails at the first such row, once, with nothing stored', async () => {
+  const s = await storeWithMember(t);
+  const file = await xlsxOfRows(
+    rows300k((n) => `<row r="${n}">${str(`A${n}`, `Item ${n}`)}<c r="XFD${n}"><v>1</v></c></row>`),
+  );
+  const { result: res, ms } = await timed(() => upload(s, file, 'wide.xlsx').expect(202));
+  const { p99Ms } = await drainWatched();
+  const failed = await job(s, res.body.data.jobId);
+  expect(failed.status).toBe('failed');
+  expect(failed.error).toMatch(
+    /Row 2 has a value in column XFD; an import reads at most 100 columns/,
+  );
+  const { rows } = await t.db.pool.query('SELECT attempts FROM jobs WHERE id = $1', [
+    res.body.data.jobId,
+  ]);
+  expect(rows[0].attempts).toBe(1);
+  expect(await products(s)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+  process.stdout.write(
+    `XFD 300k: ${(file.length / 1e6).toFixed(1)} MB, 202 in ${ms.toFixed(0)} ms\n`,
+  );
+});
+
+/** One cell of 120 MB of the same letter: ~120 KB zipped. */
+const bombRows = () =>
+  (function* () {
+    yield `<row r="1">${str('A1', 'name')}${str('B1', 'price')}</row><row r="2"><c r="A2" t="inlineStr"><is><t>`;
+    for (let i = 0; i < 120; i++) yield 'a'.repeat(1 << 20);
+    yield '</t></is></c><c r="B2"><v>1</v></c></row>';
+  })();
+
+test('when a small XLSX holds one cell that unpacks to 120 MB, then it is a 422 before anything is inflated', async () => {
+  const s = await storeWithMember(t);
+  const file = await xlsxOfRows(bombRows());
+  expect(file.length).toBeLessThan(256 * 1024);
+  const { result, p99Ms } = await eventLoopDelayDuring(() =>
+    timed(() => upload(s, file, 'bomb.xlsx').expect(422)),
+  );
+  expect(result.result.body.error).toEqual(
+    expect.objectContaining({ code: 'UNPROCESSABLE', message: expect.stringMatching(/zip bomb/) }),
+  );
+  expect(await products(s)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+  process.stdout.write(`zip bomb: ${file.length} bytes, 422 in ${result.ms.toFixed(0)} ms\n`);
+});
+
+test('when a workbook understates its unpacked size, then reading stops at the declared size: 422, nothing stored', async () => {
+  const s = await storeWithMember(t);
+  // 70 MB of rows (a name, no price) that the zip directory says are 500 KB.
+  const rows = (function* () {
+    yield `<row r="1">${str('A1', 'name')}${str('B1', 'price')}</row>`;
+    for (let i = 0; i < 1_500_000; i++) yield '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
+  })();
+  const file = understate(await xlsxOfRows(rows), 'xl/worksheets/sheet1.xml', 500_000);
+  expect(file.length).toBeLessThan(256 * 1024);
+  const { result, p99Ms } = await eventLoopDelayDuring(() =>
+    upload(s, file, 'liar.xlsx').expect(422),
+  );
+  expect(result.body.error.message).toMatch(/could not be read: .*too many bytes/);
+  expect(await products(s)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+});
+
+test('when an XLSX has 100k empty rows, then 202 comes at once and the job finds no product rows', async () => {
+  const s = await storeWithMember(t);
+  const file = await xlsxOfRows(
+    (function* () {
+      yield `<row r="1">${str('A1', 'name')}${str('B1', 'price')}</row>`;
+      for (let n = 2; n <= 100_001; n++) yield `<row r="${n}"><c r="A${n}"/><c r="B${n}"/></row>`;
+    })(),
+  );
+  const { result: res, ms } = await timed(() => upload(s, file, 'empty.xlsx').expect(202));
+  const { p99Ms } = await drainWatched();
+  const done = await job(s, res.body.data.jobId);
+  expect(done.status).toBe('succeeded');
+  expect(done.result.summary).toEqual(expect.objectContaining({ total: 0, failed: 0 }));
+  expect(await products(s)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+  process.stdout.write(`100k empty XLSX rows: ${file.length} bytes, 202 in ${ms.toFixed(0)} ms\n`);
+});
+
+test('when a CSV has 100k rows of bare commas, then 202 comes at once and the job finds no product rows', async () => {
+  const s = await storeWithMember(t);
+  const file = Buffer.from(`name,price\n${',\n'.repeat(100_000)}`);
+  const { result: res, ms } = await timed(() => upload(s, file, 'commas.csv').expect(202));
+  const { p99Ms } = await drainWatched();
+  const done = await job(s, res.body.data.jobId);
+  expect(done.status).toBe('succeeded');
+  expect(done.result.summary).toEqual(expect.objectContaining({ total: 0, failed: 0 }));
+  expect(await products(s)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+  process.stdout.write(`100k comma rows: ${file.length} bytes, 202 in ${ms.toFixed(0)} ms\n`);
+});

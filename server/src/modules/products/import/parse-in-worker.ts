@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Semaphore } from '../../../platform/semaphore';
+import { MAX_PARSE_WORKERS, PARSE_WORKER_HEAP_MB, unprocessable } from './import-limits';
+import type { Batch } from './import-parse';
+import type { ImportFormat } from './import-source';
+import type { ParseJob } from './parse-worker';
+
+type Message =
+  | ({ type: 'batch' } & Batch)
+  | { type: 'done' }
+  | { type: 'error'; statusCode: number; message: string }
+  | { type: 'crash'; error: Error & { code?: string } }
+  | { type: 'exit'; code: number };
+
+const slots = new Semaphore(MAX_PARSE_WORKERS);
+
+// Built, the worker is parse-worker.js beside this file. From source (tsx, ts-jest) it is the
+// .ts file, and Node 20 needs tsx's loader in the worker to run it (the worker does not
+// inherit the parent's loader).
+const fromSource = __filename.endsWith('.ts');
+const entry = path.join(__dirname, `parse-worker.${fromSource ? 'ts' : 'js'}`);
+const execArgv = fromSource ? ['--require', require.resolve('tsx/cjs')] : undefined;
+
+/** The worker's messages, one at a time; crash and exit events come through the same queue. */
+function inbox(worker: Worker) {
+  const queue: Message[] = [];
+  let wake: (() => void) | undefined;
+  const push = (m: Message) => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', (m: Message) => push(m));
+  worker.on('error', (error: Error) => push({ type: 'crash', error }));
+  worker.on('exit', (code: number) => push({ type: 'exit', code }));
+  return async (): Promise<Message> => {
+    while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+    return queue.shift()!;
+  };
+}
+
+async function* batches(worker: Worker): AsyncGenerator<Batch> {
+  const next = inbox(worker);
+  for (;;) {
+    worker.postMessage('next');
+    const m = await next();
+    if (m.type === 'done') return;
+    if (m.type === 'batch') {
+      yield { rows: m.rows, progress: m.progress };
+      continue;
+    }
+    if (m.type === 'error' && m.statusCode < 500) throw unprocessable(m.message);
+    if (m.type === 'crash' && m.error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      throw unprocessable(
+        'The file is too large to read: it needs more memory than an import may use',
+      );
+    if (m.type === 'error') throw new Error(`import parse failed: ${m.message}`);
+    if (m.type === 'crash') throw m.error;
+    throw new Error(`the import parse worker stopped (exit code ${m.code})`);
+  }
+}
+
+/**
+ * Parses an import off the main thread and hands `use` its batches of checked rows. At most
+ * MAX_PARSE_WORKERS run at once in the process, each with a capped heap; the rest queue.
+ * The main thread is left only the database work.
+ */
+export function withParsedRows<T>(
+  file: Buffer,
+  format: ImportFormat,
+  options: { skipThrough?: number },
+  use: (rows: AsyncIterable<Batch>) => Promise<T>,
+): Promise<T> {
+  return slots.run(async () => {
+    // Uploads and job inputs are in shared memory (upload-storage.ts, jobs.repo input()):
+    // they go over uncopied.
+    const workerData: ParseJob = { file, format, skipThrough: options.skipThrough ?? 0 };
+    const worker = new Worker(entry, {
+      workerData,
+      execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
+    });
+    try {
+      return await use(batches(worker));
+    } finally {
+      await worker.terminate();
+    }
+  });
+}
