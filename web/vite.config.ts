@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // In production the API serves dist/ itself (same origin); in dev Vite proxies /api to it.
 export default defineConfig({
   plugins: [react()],
+  // `@/lib/api-client` instead of `../../../lib/api-client` (tsconfig.json has the same paths).
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

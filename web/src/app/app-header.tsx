@@ -1,9 +1,9 @@
 import { Link, useMatch } from 'react-router-dom';
-import { Button } from '../components/button';
-import type { Membership } from '../features/auth/api/get-me';
-import { useSignOut } from '../features/auth/api/logout';
-import { StoreSwitcher } from '../features/stores/components/store-switcher';
-import { getLastStoreId } from '../lib/session';
+import { Button } from '@/components/button';
+import type { Membership } from '@/features/auth/api/get-me';
+import { useSignOut } from '@/features/auth/api/logout';
+import { StoreSwitcher } from '@/features/stores/components/store-switcher';
+import { getLastStoreId } from '@/lib/session';
 
 interface AppHeaderProps {
   userName: string;

@@ -1,9 +1,9 @@
 import { Outlet } from 'react-router-dom';
-import { Button } from '../components/button';
-import { ErrorBanner, Loading } from '../components/messages';
-import { useMe } from '../features/auth/api/get-me';
-import { toApiError } from '../lib/api-error';
-import { useSession } from '../lib/session';
+import { Button } from '@/components/button';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { useMe } from '@/features/auth/api/get-me';
+import { toApiError } from '@/lib/api-error';
+import { useSession } from '@/lib/session';
 import { AppHeader } from './app-header';
 
 /** The signed-in frame: header with the store switcher, then the page. */

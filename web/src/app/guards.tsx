@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useSession } from '../lib/session';
+import { useSession } from '@/lib/session';
 
 interface FromState {
   from?: string;

@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router-dom';
-import { useMe } from '../features/auth/api/get-me';
-import { CreateStorePage } from '../features/stores/components/create-store-page';
-import { getLastStoreId } from '../lib/session';
+import { useMe } from '@/features/auth/api/get-me';
+import { CreateStorePage } from '@/features/stores/components/create-store-page';
+import { getLastStoreId } from '@/lib/session';
 
 /** `/`: the store used last in this tab, else the first store, else create one. */
 export function HomeRedirect() {

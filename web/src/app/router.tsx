@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router-dom';
-import { AccountPage } from '../features/auth/components/account-page';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { RegisterPage } from '../features/auth/components/register-page';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
+import { AccountPage } from '@/features/auth/components/account-page';
+import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
+import { LoginPage } from '@/features/auth/components/login-page';
+import { RegisterPage } from '@/features/auth/components/register-page';
+import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
 import { AppLayout } from './app-layout';
 import { GuestOnly, RequireAuth } from './guards';
 import { CreateStoreRoute, HomeRedirect } from './home-redirect';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
-import { Loading } from '../components/messages';
-import { restoreSession } from '../lib/api-client';
-import { useSession } from '../lib/session';
+import { Loading } from '@/components/messages';
+import { restoreSession } from '@/lib/api-client';
+import { useSession } from '@/lib/session';
 
 /** Holds every route until the silent refresh on start has settled. */
 export function SessionGate() {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
-import { useMe } from '../features/auth/api/get-me';
-import { useStore } from '../features/stores/api/get-store';
-import { rememberStore } from '../lib/session';
-import { StoreAccessContext, type StoreAccess } from '../lib/store-access';
+import { useMe } from '@/features/auth/api/get-me';
+import { useStore } from '@/features/stores/api/get-store';
+import { rememberStore } from '@/lib/session';
+import { StoreAccessContext, type StoreAccess } from '@/lib/store-access';
 import { StoreNav } from './store-nav';
 
 /** `/stores/:storeId/*`: checks membership, remembers the store, and shares the caller's access. */

@@ -1,11 +1,12 @@
 import { NavLink, useLocation } from 'react-router-dom';
-import type { StoreAccess } from '../lib/store-access';
+import type { Permission } from '@/lib/api/types';
+import type { StoreAccess } from '@/lib/store-access';
 
 interface Tab {
   to: string;
   label: string;
   /** Shown only to members with this permission. */
-  needs?: string;
+  needs?: Permission;
 }
 
 const tabs: Tab[] = [

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
-import { MembersPage } from '../features/members/components/members-page';
-import { StoreSettingsPage } from '../features/stores/components/store-settings-page';
+import { MembersPage } from '@/features/members/components/members-page';
+import { StoreSettingsPage } from '@/features/stores/components/store-settings-page';
 
 // The store's screens load on first visit (each feature is its own chunk), so signing in
 // does not download the catalogue, till and dashboard code up front.

@@ -1,5 +1,5 @@
-import type { Pagination as PageInfo } from '../lib/api-types';
-import { formatNumber } from '../lib/format';
+import type { Pagination as PageInfo } from '@/lib/api/types';
+import { formatNumber } from '@/lib/format';
 import { Button } from './button';
 
 interface PaginationProps {

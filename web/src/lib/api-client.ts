@@ -1,15 +1,71 @@
-import axios, { isAxiosError, type InternalAxiosRequestConfig } from 'axios';
-import type { AuthSession, SuccessEnvelope } from './api-types';
+import axios, {
+  isAxiosError,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from 'axios';
+import type { AuthSession, Paged, Schemas } from './api/types';
 import { queryClient } from './query-client';
 import { clearSession, getAccessToken, getSession, setSession } from './session';
 
 const baseURL = '/api/v1';
 
-/** The one axios instance every feature uses. */
+/** The one axios instance every feature uses (through `apiClient`, or raw for downloads). */
 export const api = axios.create({ baseURL, withCredentials: true });
 
 // Refresh goes through its own bare instance: no interceptors, so it can never loop.
 const refreshClient = axios.create({ baseURL, withCredentials: true });
+
+type Envelope<T> = Omit<Schemas['SuccessEnvelope'], 'data'> & {
+  data: T;
+  pagination?: Schemas['Pagination'] | Schemas['CursorPagination'];
+};
+
+type Params = Record<string, string | number | boolean | undefined>;
+
+/** Drops empty filters so the query string (and the cache key) only holds what is set. */
+function cleanParams<T extends Params>(params: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
+}
+
+async function unwrap<T>(request: Promise<AxiosResponse<Envelope<T>>>): Promise<T> {
+  return (await request).data.data;
+}
+
+function toPaged<T>({ data, pagination }: Envelope<T[]>): Paged<T> {
+  // The app pages by number; only a request that sends a cursor is answered by cursor.
+  if (pagination && 'page' in pagination) return { items: data, pagination };
+  const count = data.length;
+  return {
+    items: data,
+    pagination: {
+      page: 1,
+      limit: count,
+      total: count,
+      totalPages: 1,
+      hasNext: false,
+      hasPrev: false,
+    },
+  };
+}
+
+/** Requests that unwrap the success envelope: callers get its `data` (lists: rows and pagination). */
+export const apiClient = {
+  get: <T>(url: string, params?: Params) =>
+    unwrap<T>(api.get(url, { params: params && cleanParams(params) })),
+  list: async <T>(url: string, params?: Params): Promise<Paged<T>> => {
+    const res = await api.get<Envelope<T[]>>(url, { params: params && cleanParams(params) });
+    return toPaged(res.data);
+  },
+  post: <T = void>(url: string, body?: unknown, config?: AxiosRequestConfig) =>
+    unwrap<T>(api.post(url, body, config)),
+  patch: <T>(url: string, body: unknown) => unwrap<T>(api.patch(url, body)),
+  delete: async (url: string): Promise<void> => {
+    await api.delete(url);
+  },
+};
 
 // A 401 from these means "wrong credentials or token", not "access token expired".
 const NO_REFRESH = [
@@ -29,18 +85,16 @@ let refreshInFlight: Promise<string> | null = null;
 
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
 export function refreshSession(): Promise<string> {
-  refreshInFlight ??= refreshClient
-    .post<SuccessEnvelope<AuthSession>>('/auth/refresh', {})
-    .then((res) => {
-      setSession(res.data.data);
-      return res.data.data.accessToken;
+  refreshInFlight ??= unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}))
+    .then((session) => {
+      setSession(session);
+      return session.accessToken;
     })
     .finally(() => {
       refreshInFlight = null;
     });
   return refreshInFlight;
 }
-
 let restoring: Promise<void> | null = null;
 
 /** Run once on app start: the cookie may still hold a valid refresh token. */

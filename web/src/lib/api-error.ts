@@ -1,5 +1,5 @@
 import { isAxiosError } from 'axios';
-import type { ErrorEnvelope } from './api-types';
+import type { ErrorEnvelope, StockShortage } from './api/types';
 
 export interface ApiError {
   message: string;
@@ -30,9 +30,10 @@ export function toApiError(error: unknown): ApiError {
     const body: unknown = error.response?.data;
     if (isErrorEnvelope(body)) {
       const fieldErrors: Record<string, string> = {};
-      for (const detail of body.error.details ?? []) {
+      const details = Array.isArray(body.error.details) ? body.error.details : [];
+      for (const detail of details) {
         // Nested paths such as `location.aisle` keep their full name; first message wins.
-        if (detail.field && !fieldErrors[detail.field]) {
+        if ('field' in detail && detail.field && !fieldErrors[detail.field]) {
           fieldErrors[detail.field] = capitalize(detail.message);
         }
       }
@@ -63,26 +64,16 @@ export function isStatus(error: unknown, status: number): boolean {
   return isAxiosError(error) && error.response?.status === status;
 }
 
-export interface StockShortage {
-  productId: string;
-  requested: number;
-  available: number;
-}
-
 /** The lines an INSUFFICIENT_STOCK answer lists as short, keyed by product id. */
 export function stockShortages(error: unknown): Map<string, StockShortage> {
   const shortages = new Map<string, StockShortage>();
   if (!isAxiosError(error)) return shortages;
   const body: unknown = error.response?.data;
   if (!isErrorEnvelope(body) || body.error.code !== 'INSUFFICIENT_STOCK') return shortages;
-  for (const detail of (body.error.details ?? []) as unknown[]) {
-    const d = detail as Partial<StockShortage>;
-    if (typeof d.productId === 'string' && typeof d.available === 'number') {
-      shortages.set(d.productId, {
-        productId: d.productId,
-        requested: Number(d.requested),
-        available: d.available,
-      });
+  const details = Array.isArray(body.error.details) ? body.error.details : [];
+  for (const detail of details) {
+    if ('productId' in detail && typeof detail.available === 'number') {
+      shortages.set(detail.productId, detail);
     }
   }
   return shortages;

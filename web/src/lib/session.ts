@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { AuthSession, User } from './api-types';
+import type { AuthSession, User } from './api/types';
 
 // The access token lives only in this module's memory; the refresh token stays in the
 // HTTP-only cookie, so a page reload restores the session through POST /auth/refresh.

@@ -1,21 +1,13 @@
 import { createContext, useContext } from 'react';
+import type { Permission, Role } from './api/types';
 import { formatMoney } from './format';
-
-export type Permission =
-  | 'inventory:read'
-  | 'inventory:write'
-  | 'inventory:delete'
-  | 'vendor:manage'
-  | 'invoice:process'
-  | 'reports:view'
-  | 'settings:manage';
 
 /** The store the user is working in and what they may do there (from /auth/me). */
 export interface StoreAccess {
   storeId: string;
   storeName: string;
-  role: string;
-  permissions: readonly string[];
+  role: Role;
+  permissions: readonly Permission[];
   /** ISO 4217 code for money on this store's screens (USD until the store has loaded). */
   currency: string;
 }

@@ -1,16 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { AuthSession, SuccessEnvelope } from '../../../lib/api-types';
-import { setSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import type { AuthSession, RequestBody } from '@/lib/api/types';
+import { setSession } from '@/lib/session';
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordInput = RequestBody<'changePassword'>;
 
-export async function changePassword(input: ChangePasswordInput): Promise<AuthSession> {
-  const res = await api.post<SuccessEnvelope<AuthSession>>('/auth/change-password', input);
-  return res.data.data;
+export function changePassword(input: ChangePasswordInput): Promise<AuthSession> {
+  return apiClient.post<AuthSession>('/auth/change-password', input);
 }
 
 /** The server revokes every other session and answers a fresh one for this tab. */

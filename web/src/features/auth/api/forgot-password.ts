@@ -1,8 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
+import type { RequestBody } from '@/lib/api/types';
 
-export async function requestPasswordReset(input: { email: string }): Promise<void> {
-  await api.post('/auth/forgot-password', input);
+export async function requestPasswordReset(
+  input: RequestBody<'requestPasswordReset'>,
+): Promise<void> {
+  await apiClient.post('/auth/forgot-password', input);
 }
 
 export function useForgotPassword() {

@@ -1,25 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope, User } from '../../../lib/api-types';
-import { meQueryKey } from '../../../lib/query-keys';
+import { apiClient } from '@/lib/api-client';
+import type { ResponseData, Schemas } from '@/lib/api/types';
+import { meQueryKey } from '@/lib/query-keys';
 
-export type Role = 'admin' | 'manager' | 'employee' | 'viewer';
+export type Membership = Schemas['Membership'];
+export type Me = ResponseData<'getCurrentUser'>;
 
-export interface Membership {
-  storeId: string;
-  storeName: string;
-  role: Role;
-  permissions: string[];
-}
-
-export interface Me {
-  user: User;
-  memberships: Membership[];
-}
-
-export async function getMe(): Promise<Me> {
-  const res = await api.get<SuccessEnvelope<Me>>('/auth/me');
-  return res.data.data;
+export function getMe(): Promise<Me> {
+  return apiClient.get<Me>('/auth/me');
 }
 
 export function meQueryOptions() {

@@ -1,16 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { AuthSession, SuccessEnvelope } from '../../../lib/api-types';
-import { setSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import type { AuthSession, RequestBody } from '@/lib/api/types';
+import { setSession } from '@/lib/session';
 
-export interface LoginInput {
-  email: string;
-  password: string;
-}
+export type LoginInput = RequestBody<'login'>;
 
-export async function login(input: LoginInput): Promise<AuthSession> {
-  const res = await api.post<SuccessEnvelope<AuthSession>>('/auth/login', input);
-  return res.data.data;
+export function login(input: LoginInput): Promise<AuthSession> {
+  return apiClient.post<AuthSession>('/auth/login', input);
 }
 
 export function useLogin() {

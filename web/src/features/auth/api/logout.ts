@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { clearSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import { clearSession } from '@/lib/session';
 
-export async function logout(): Promise<void> {
-  await api.post('/auth/logout', {});
+export function logout(): Promise<void> {
+  return apiClient.post('/auth/logout', {});
 }
 
 /** Signing out always ends the local session, even when the server call fails. */

@@ -1,18 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { AuthSession, SuccessEnvelope } from '../../../lib/api-types';
-import { setSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import type { AuthSession, RequestBody } from '@/lib/api/types';
+import { setSession } from '@/lib/session';
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  name: string;
-  storeName?: string;
-}
+export type RegisterInput = RequestBody<'register'>;
 
-export async function register(input: RegisterInput): Promise<AuthSession> {
-  const res = await api.post<SuccessEnvelope<AuthSession>>('/auth/register', input);
-  return res.data.data;
+export function register(input: RegisterInput): Promise<AuthSession> {
+  return apiClient.post<AuthSession>('/auth/register', input);
 }
 
 export function useRegister() {

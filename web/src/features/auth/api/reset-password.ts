@@ -1,13 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
+import type { RequestBody } from '@/lib/api/types';
 
-export interface ResetPasswordInput {
-  token: string;
-  newPassword: string;
-}
+export type ResetPasswordInput = RequestBody<'resetPassword'>;
 
-export async function resetPassword(input: ResetPasswordInput): Promise<void> {
-  await api.post('/auth/reset-password', input);
+export function resetPassword(input: ResetPasswordInput): Promise<void> {
+  return apiClient.post('/auth/reset-password', input);
 }
 
 export function useResetPassword() {

@@ -1,6 +1,6 @@
-import { useSession } from '../../../lib/session';
-import { Card, PageHeader } from '../../../components/card';
-import { formatDate } from '../../../lib/format';
+import { useSession } from '@/lib/session';
+import { Card, PageHeader } from '@/components/card';
+import { formatDate } from '@/lib/format';
 import { ChangePasswordForm } from './change-password-form';
 
 export function AccountPage() {

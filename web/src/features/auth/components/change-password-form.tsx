@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import {
   checkNewPassword,
   checkRequired,
@@ -10,7 +10,7 @@ import {
   hasErrors,
   readForm,
   type FieldErrors,
-} from '../../../lib/forms';
+} from '@/lib/forms';
 import { useChangePassword } from '../api/change-password';
 
 export function ChangePasswordForm() {

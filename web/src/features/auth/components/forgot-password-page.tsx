@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { checkEmail, readForm } from '../../../lib/forms';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { checkEmail, readForm } from '@/lib/forms';
 import { useForgotPassword } from '../api/forgot-password';
 import { AuthLayout } from './auth-layout';
 

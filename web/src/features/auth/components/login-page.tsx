@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import {
   checkEmail,
   checkRequired,
@@ -11,8 +11,8 @@ import {
   hasErrors,
   readForm,
   type FieldErrors,
-} from '../../../lib/forms';
-import { useSession } from '../../../lib/session';
+} from '@/lib/forms';
+import { useSession } from '@/lib/session';
 import { useLogin } from '../api/login';
 import { AuthLayout } from './auth-layout';
 

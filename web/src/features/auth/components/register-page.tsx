@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import {
   checkEmail,
   checkNewPassword,
@@ -12,7 +12,7 @@ import {
   hasErrors,
   readForm,
   type FieldErrors,
-} from '../../../lib/forms';
+} from '@/lib/forms';
 import { useRegister } from '../api/register';
 import { AuthLayout } from './auth-layout';
 

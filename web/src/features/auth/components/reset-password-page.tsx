@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import {
   checkNewPassword,
   collectErrors,
   hasErrors,
   readForm,
   type FieldErrors,
-} from '../../../lib/forms';
+} from '@/lib/forms';
 import { useResetPassword } from '../api/reset-password';
 import { AuthLayout } from './auth-layout';
 

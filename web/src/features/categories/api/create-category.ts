@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { categoriesPath, categoryKeys } from './category-keys';
 import type { Category, CategoryInput } from './types';
 
-export async function createCategory(storeId: string, input: CategoryInput): Promise<Category> {
-  const res = await api.post<SuccessEnvelope<Category>>(categoriesPath(storeId), input);
-  return res.data.data;
+export function createCategory(storeId: string, input: CategoryInput): Promise<Category> {
+  return apiClient.post<Category>(categoriesPath(storeId), input);
 }
 
 export function useCreateCategory(storeId: string) {

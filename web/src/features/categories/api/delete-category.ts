@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
 
-export async function deleteCategory(storeId: string, id: string): Promise<void> {
-  await api.delete(categoriesPath(storeId, id));
+export function deleteCategory(storeId: string, id: string): Promise<void> {
+  return apiClient.delete(categoriesPath(storeId, id));
 }
 
 /** Its products stay, without a category. */

@@ -1,18 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Paged, SuccessEnvelope } from '../../../lib/api-types';
-import { cleanParams, toPaged } from '../../../lib/paged';
+import { apiClient } from '@/lib/api-client';
+import type { Paged } from '@/lib/api/types';
 import { categoriesPath, categoryKeys } from './category-keys';
 import type { Category, CategoryListParams } from './types';
 
-export async function getCategories(
+export function getCategories(
   storeId: string,
   params: CategoryListParams,
 ): Promise<Paged<Category>> {
-  const res = await api.get<SuccessEnvelope<Category[]>>(categoriesPath(storeId), {
-    params: cleanParams({ ...params }),
-  });
-  return toPaged(res);
+  return apiClient.list<Category>(categoriesPath(storeId), params);
 }
 
 export function categoriesQueryOptions(storeId: string, params: CategoryListParams) {

@@ -1,23 +1,7 @@
-export interface Category {
-  id: string;
-  name: string;
-  description: string | null;
-  productCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { QueryParams, RequestBody, Schemas } from '@/lib/api/types';
 
-export interface CategoryInput {
-  name: string;
-  description?: string | null;
-}
-
-export type CategorySort = 'name' | 'createdAt' | 'productCount';
-
-export interface CategoryListParams {
-  page?: number;
-  limit?: number;
-  search?: string;
-  sort?: CategorySort;
-  order?: 'asc' | 'desc';
-}
+export type Category = Schemas['Category'];
+export type CategoryInput = RequestBody<'createCategory'>;
+export type CategoryChanges = RequestBody<'updateCategory'>;
+export type CategoryListParams = QueryParams<'listCategories'>;
+export type CategorySort = NonNullable<CategoryListParams['sort']>;

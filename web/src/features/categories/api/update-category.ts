@@ -1,22 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
-import type { Category, CategoryInput } from './types';
+import type { Category, CategoryChanges } from './types';
 
-export async function updateCategory(
+export function updateCategory(
   storeId: string,
   id: string,
-  input: Partial<CategoryInput>,
+  changes: CategoryChanges,
 ): Promise<Category> {
-  const res = await api.patch<SuccessEnvelope<Category>>(categoriesPath(storeId, id), input);
-  return res.data.data;
+  return apiClient.patch<Category>(categoriesPath(storeId, id), changes);
 }
 
 export function useUpdateCategory(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: Partial<CategoryInput> }) =>
+    mutationFn: ({ id, input }: { id: string; input: CategoryChanges }) =>
       updateCategory(storeId, id, input),
     // Products show their category's name.
     onSuccess: () =>

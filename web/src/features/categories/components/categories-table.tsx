@@ -1,6 +1,6 @@
-import { RowActions } from '../../../components/row-actions';
-import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
-import { formatNumber } from '../../../lib/format';
+import { RowActions } from '@/components/row-actions';
+import { SortableHeader, type SortOrder } from '@/components/sortable-header';
+import { formatNumber } from '@/lib/format';
 import type { Category } from '../api/types';
 
 interface CategoriesTableProps {

@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { TextAreaField, TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import {
-  checkRequired,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { TextAreaField, TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useCreateCategory } from '../api/create-category';
 import { useUpdateCategory } from '../api/update-category';
 import type { Category } from '../api/types';

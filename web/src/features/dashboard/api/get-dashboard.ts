@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import { apiClient } from '@/lib/api-client';
+import { storeDataKeys, storePath } from '@/lib/query-keys';
 import type { Dashboard } from './types';
 
-export async function getDashboard(storeId: string): Promise<Dashboard> {
-  const res = await api.get<SuccessEnvelope<Dashboard>>(storePath(storeId, 'analytics/dashboard'));
-  return res.data.data;
+export function getDashboard(storeId: string): Promise<Dashboard> {
+  return apiClient.get<Dashboard>(storePath(storeId, 'analytics/dashboard'));
 }
 
 export function dashboardQueryOptions(storeId: string) {

@@ -1,55 +1,7 @@
-export interface DashboardTotals {
-  products: number;
-  activeProducts: number;
-  units: number;
-  inventoryValueCost: number;
-  inventoryValueRetail: number;
-}
+import type { Schemas } from '@/lib/api/types';
 
-export interface CategorySlice {
-  categoryId: string | null;
-  name: string;
-  products: number;
-  units: number;
-  valueCost: number;
-  valueRetail: number;
-}
-
-export interface TopMover {
-  productId: string;
-  name: string;
-  sku: string;
-  unitsSold: number;
-  revenue: number;
-}
-
-export interface SlowMover {
-  productId: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  daysSinceLastSale: number | null;
-}
-
-export interface TrendDay {
-  /** `YYYY-MM-DD` in the store's timezone. */
-  date: string;
-  orders: number;
-  units: number;
-  revenue: number;
-}
-
-export interface Dashboard {
-  totals: DashboardTotals;
-  lowStockCount: number;
-  outOfStockCount: number;
-  /** Products expiring within 30 days (or already expired). */
-  expiringSoonCount: number;
-  categoryBreakdown: CategorySlice[];
-  /** The last 30 days. */
-  topMovers: TopMover[];
-  slowMovers: SlowMover[];
-  /** The last 30 days, one entry per day. */
-  salesTrend: TrendDay[];
-  generatedAt: string;
-}
+export type Dashboard = Schemas['Dashboard'];
+export type CategorySlice = Dashboard['categoryBreakdown'][number];
+export type TopMover = Dashboard['topMovers'][number];
+export type SlowMover = Dashboard['slowMovers'][number];
+export type TrendDay = Dashboard['salesTrend'][number];

@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { formatDateTime, formatRole } from '../../../lib/format';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Button } from '@/components/button';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatDateTime, formatRole } from '@/lib/format';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useDashboard } from '../api/get-dashboard';
 import { CategoryBreakdownCard } from './category-breakdown-card';
 import { SlowMoversCard, TopMoversCard } from './movers-cards';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { Card } from '../../../components/card';
-import { formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { Card } from '@/components/card';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { SlowMover, TopMover } from '../api/types';
 
 function ProductLink({

@@ -1,7 +1,7 @@
-import { BarChart } from '../../../components/bar-chart';
-import { Card } from '../../../components/card';
-import { formatDate, formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { BarChart } from '@/components/bar-chart';
+import { Card } from '@/components/card';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { TrendDay } from '../api/types';
 
 const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { Dashboard } from '../api/types';
 
 interface Stat {

@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
+import type { RequestBody } from '@/lib/api/types';
 import { memberKeys, membersPath } from './member-keys';
-import type { AddMemberResult, Role } from './types';
+import type { AddMemberResult } from './types';
 
-export interface AddMemberInput {
-  email: string;
-  role: Role;
-}
+export type AddMemberInput = RequestBody<'addMember'>;
 
 /** Adds an existing user, or records an invitation they accept by registering. */
-export async function addMember(storeId: string, input: AddMemberInput): Promise<AddMemberResult> {
-  const res = await api.post<SuccessEnvelope<AddMemberResult>>(membersPath(storeId), input);
-  return res.data.data;
+export function addMember(storeId: string, input: AddMemberInput): Promise<AddMemberResult> {
+  return apiClient.post<AddMemberResult>(membersPath(storeId), input);
 }
 
 export function useAddMember(storeId: string) {

@@ -1,14 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { memberKeys } from './member-keys';
+import { apiClient } from '@/lib/api-client';
+import { invitationsPath, memberKeys } from './member-keys';
 import type { Invitation } from './types';
 
-export async function getInvitations(storeId: string): Promise<Invitation[]> {
-  const res = await api.get<SuccessEnvelope<Invitation[]>>(
-    `/stores/${encodeURIComponent(storeId)}/invitations`,
-  );
-  return res.data.data;
+export function getInvitations(storeId: string): Promise<Invitation[]> {
+  return apiClient.get<Invitation[]>(invitationsPath(storeId));
 }
 
 export function invitationsQueryOptions(storeId: string) {

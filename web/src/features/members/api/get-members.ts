@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { memberKeys, membersPath } from './member-keys';
 import type { Member } from './types';
 
-export async function getMembers(storeId: string): Promise<Member[]> {
-  const res = await api.get<SuccessEnvelope<Member[]>>(membersPath(storeId));
-  return res.data.data;
+export function getMembers(storeId: string): Promise<Member[]> {
+  return apiClient.get<Member[]>(membersPath(storeId));
 }
 
 export function membersQueryOptions(storeId: string) {

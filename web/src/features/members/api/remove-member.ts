@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { getSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import { getSession } from '@/lib/session';
 import { memberKeys, membersPath, meQueryKey } from './member-keys';
 
-export async function removeMember(storeId: string, userId: string): Promise<void> {
-  await api.delete(`${membersPath(storeId)}/${encodeURIComponent(userId)}`);
+export function removeMember(storeId: string, userId: string): Promise<void> {
+  return apiClient.delete(membersPath(storeId, userId));
 }
 
 export function useRemoveMember(storeId: string) {

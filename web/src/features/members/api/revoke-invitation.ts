@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { memberKeys } from './member-keys';
+import { apiClient } from '@/lib/api-client';
+import { invitationsPath, memberKeys } from './member-keys';
 
-export async function revokeInvitation(storeId: string, invitationId: string): Promise<void> {
-  await api.delete(
-    `/stores/${encodeURIComponent(storeId)}/invitations/${encodeURIComponent(invitationId)}`,
-  );
+export function revokeInvitation(storeId: string, invitationId: string): Promise<void> {
+  return apiClient.delete(invitationsPath(storeId, invitationId));
 }
 
 export function useRevokeInvitation(storeId: string) {

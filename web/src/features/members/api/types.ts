@@ -1,26 +1,7 @@
-export type Role = 'admin' | 'manager' | 'employee' | 'viewer';
+import type { ResponseData, Schemas } from '@/lib/api/types';
 
-export const ROLE_OPTIONS: ReadonlyArray<{ value: Role; label: string }> = [
-  { value: 'admin', label: 'Admin' },
-  { value: 'manager', label: 'Manager' },
-  { value: 'employee', label: 'Employee' },
-  { value: 'viewer', label: 'Viewer' },
-];
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  invitedAt: string;
-}
-
-export type AddMemberResult =
-  { status: 'added'; member: Member } | { status: 'invited'; invitation: Invitation };
+export type { Role } from '@/lib/api/types';
+export type Member = Schemas['Member'];
+export type Invitation = Schemas['Invitation'];
+/** An existing account is added at once; an unknown e-mail is invited. */
+export type AddMemberResult = ResponseData<'addMember'>;

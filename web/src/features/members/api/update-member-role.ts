@@ -1,20 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { getSession } from '../../../lib/session';
+import { apiClient } from '@/lib/api-client';
+import { getSession } from '@/lib/session';
 import { memberKeys, membersPath, meQueryKey } from './member-keys';
 import type { Member, Role } from './types';
 
-export async function updateMemberRole(
-  storeId: string,
-  userId: string,
-  role: Role,
-): Promise<Member> {
-  const res = await api.patch<SuccessEnvelope<Member>>(
-    `${membersPath(storeId)}/${encodeURIComponent(userId)}`,
-    { role },
-  );
-  return res.data.data;
+export function updateMemberRole(storeId: string, userId: string, role: Role): Promise<Member> {
+  return apiClient.patch<Member>(membersPath(storeId, userId), { role });
 }
 
 export function useUpdateMemberRole(storeId: string) {

@@ -1,19 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { SelectField, TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { formatRole } from '../../../lib/format';
-import {
-  checkEmail,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { SelectField, TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatRole } from '@/lib/format';
+import { checkEmail, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useAddMember } from '../api/add-member';
-import { ROLE_OPTIONS, type AddMemberResult, type Role } from '../api/types';
+import type { AddMemberResult, Role } from '../api/types';
+import { ROLE_OPTIONS } from './role-options';
 
 function describe(result: AddMemberResult): string {
   if (result.status === 'added') {

@@ -1,8 +1,8 @@
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { formatDate, formatRole } from '../../../lib/format';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatDate, formatRole } from '@/lib/format';
 import { useInvitations } from '../api/get-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { toApiError } from '../../../lib/api-error';
-import { formatDate, formatRole } from '../../../lib/format';
-import { useSession } from '../../../lib/session';
+import { Button } from '@/components/button';
+import { toApiError } from '@/lib/api-error';
+import { formatDate, formatRole } from '@/lib/format';
+import { useSession } from '@/lib/session';
 import { useRemoveMember } from '../api/remove-member';
 import { useUpdateMemberRole } from '../api/update-member-role';
-import { ROLE_OPTIONS, type Member, type Role } from '../api/types';
+import type { Member, Role } from '../api/types';
+import { ROLE_OPTIONS } from './role-options';
 
 interface MemberRowProps {
   storeId: string;

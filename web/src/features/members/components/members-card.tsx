@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Card } from '../../../components/card';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Card } from '@/components/card';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import { useMembers } from '../api/get-members';
 import { MemberRow } from './member-row';
 

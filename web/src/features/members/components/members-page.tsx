@@ -1,5 +1,5 @@
-import { Card, PageHeader } from '../../../components/card';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Card, PageHeader } from '@/components/card';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { AddMemberForm } from './add-member-form';
 import { InvitationsCard } from './invitations-card';
 import { MembersCard } from './members-card';

@@ -1,25 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { productKeys, productPath, storeDataKeys } from './product-keys';
-import type { AdjustmentInput, StockResult } from './stock-types';
+import type { AdjustmentInput, StockResult } from './types';
 
 export interface AdjustStockVariables {
   input: AdjustmentInput;
   idempotencyKey: string;
 }
 
-export async function adjustStock(
+export function adjustStock(
   storeId: string,
   productId: string,
   { input, idempotencyKey }: AdjustStockVariables,
 ): Promise<StockResult> {
-  const res = await api.post<SuccessEnvelope<StockResult>>(
-    productPath(storeId, productId, 'adjustments'),
-    input,
-    { headers: { 'Idempotency-Key': idempotencyKey } },
-  );
-  return res.data.data;
+  return apiClient.post<StockResult>(productPath(storeId, productId, 'adjustments'), input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useAdjustStock(storeId: string, productId: string) {

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { stockChanged } from './adjust-stock';
 import { productPath } from './product-keys';
-import type { CountInput, StockResult } from './stock-types';
+import type { CountInput, StockResult } from './types';
 
 export interface CountStockVariables {
   input: CountInput;
@@ -11,17 +10,14 @@ export interface CountStockVariables {
 }
 
 /** Records the counted quantity; the server books the difference as a `count` movement. */
-export async function countStock(
+export function countStock(
   storeId: string,
   productId: string,
   { input, idempotencyKey }: CountStockVariables,
 ): Promise<StockResult> {
-  const res = await api.post<SuccessEnvelope<StockResult>>(
-    productPath(storeId, productId, 'counts'),
-    input,
-    { headers: { 'Idempotency-Key': idempotencyKey } },
-  );
-  return res.data.data;
+  return apiClient.post<StockResult>(productPath(storeId, productId, 'counts'), input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useCountStock(storeId: string, productId: string) {

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { productKeys, productsPath, storeDataKeys } from './product-keys';
 import type { Product, ProductInput } from './types';
 
-export async function createProduct(storeId: string, input: ProductInput): Promise<Product> {
-  const res = await api.post<SuccessEnvelope<Product>>(productsPath(storeId), input);
-  return res.data.data;
+export function createProduct(storeId: string, input: ProductInput): Promise<Product> {
+  return apiClient.post<Product>(productsPath(storeId), input);
 }
 
 export function useCreateProduct(storeId: string) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { productKeys, productPath, storeDataKeys } from './product-keys';
 
-export async function deleteProduct(storeId: string, id: string): Promise<void> {
-  await api.delete(productPath(storeId, id));
+export function deleteProduct(storeId: string, id: string): Promise<void> {
+  return apiClient.delete(productPath(storeId, id));
 }
 
 export function useDeleteProduct(storeId: string, id: string) {

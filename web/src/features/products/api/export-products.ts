@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { isAxiosError } from 'axios';
-import { api } from '../../../lib/api-client';
-import { filenameFrom, saveBlob } from '../../../lib/download';
+import { api } from '@/lib/api-client';
+import type { QueryParams } from '@/lib/api/types';
+import { filenameFrom, saveBlob } from '@/lib/download';
 import { productsPath } from './product-keys';
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = NonNullable<QueryParams<'exportProducts'>['format']>;
 
-/** Downloaded through the API client (not a plain link) so the bearer token is sent. */
+/** Downloaded through the API's axios instance (not a plain link) so the bearer token is sent. */
 export async function exportProducts(
   storeId: string,
   format: ExportFormat,

@@ -1,21 +1,16 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Paged, SuccessEnvelope } from '../../../lib/api-types';
-import { toPaged } from '../../../lib/paged';
+import { apiClient } from '@/lib/api-client';
+import type { Paged } from '@/lib/api/types';
 import { productKeys, productPath, type PageParams } from './product-keys';
-import type { HistoryEntry } from './stock-types';
+import type { HistoryEntry } from './types';
 
 /** Field-level changes of a product: who changed what, from which value to which. */
-export async function getHistory(
+export function getHistory(
   storeId: string,
   productId: string,
   params: PageParams,
 ): Promise<Paged<HistoryEntry>> {
-  const res = await api.get<SuccessEnvelope<HistoryEntry[]>>(
-    productPath(storeId, productId, 'history'),
-    { params },
-  );
-  return toPaged(res);
+  return apiClient.list<HistoryEntry>(productPath(storeId, productId, 'history'), params);
 }
 
 export function historyQueryOptions(storeId: string, productId: string, params: PageParams) {

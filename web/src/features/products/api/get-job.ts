@@ -1,21 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { storePath } from '../../../lib/query-keys';
-import type { Job } from './import-types';
+import { apiClient } from '@/lib/api-client';
+import { storePath } from '@/lib/query-keys';
 import { productKeys } from './product-keys';
+import type { Job } from './types';
 
-export async function getJob<Result>(storeId: string, jobId: string): Promise<Job<Result>> {
-  const res = await api.get<SuccessEnvelope<Job<Result>>>(
-    storePath(storeId, `jobs/${encodeURIComponent(jobId)}`),
-  );
-  return res.data.data;
+export function getJob(storeId: string, jobId: string): Promise<Job> {
+  return apiClient.get<Job>(storePath(storeId, `jobs/${encodeURIComponent(jobId)}`));
 }
 
-export function jobQueryOptions<Result>(storeId: string, jobId: string) {
+export function jobQueryOptions(storeId: string, jobId: string) {
   return queryOptions({
     queryKey: productKeys.job(storeId, jobId),
-    queryFn: () => getJob<Result>(storeId, jobId),
+    queryFn: () => getJob(storeId, jobId),
     // Poll while the job is waiting or running; stop once it has an outcome.
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -25,6 +21,6 @@ export function jobQueryOptions<Result>(storeId: string, jobId: string) {
   });
 }
 
-export function useJob<Result>(storeId: string, jobId: string) {
-  return useQuery(jobQueryOptions<Result>(storeId, jobId));
+export function useJob(storeId: string, jobId: string) {
+  return useQuery(jobQueryOptions(storeId, jobId));
 }

@@ -1,20 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Paged, SuccessEnvelope } from '../../../lib/api-types';
-import { toPaged } from '../../../lib/paged';
+import { apiClient } from '@/lib/api-client';
+import type { Paged } from '@/lib/api/types';
 import { productKeys, productPath, type PageParams } from './product-keys';
-import type { Movement } from './stock-types';
+import type { Movement } from './types';
 
-export async function getMovements(
+export function getMovements(
   storeId: string,
   productId: string,
   params: PageParams,
 ): Promise<Paged<Movement>> {
-  const res = await api.get<SuccessEnvelope<Movement[]>>(
-    productPath(storeId, productId, 'movements'),
-    { params },
-  );
-  return toPaged(res);
+  return apiClient.list<Movement>(productPath(storeId, productId, 'movements'), params);
 }
 
 export function movementsQueryOptions(storeId: string, productId: string, params: PageParams) {

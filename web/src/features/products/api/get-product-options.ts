@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { NamedRef, SuccessEnvelope } from '../../../lib/api-types';
-import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import { apiClient } from '@/lib/api-client';
+import type { NamedRef } from '@/lib/api/types';
+import { storeDataKeys, storePath } from '@/lib/query-keys';
 
 type OptionSource = 'categories' | 'suppliers';
 
@@ -11,11 +11,14 @@ const MAX_PAGES = 20;
 export async function getOptions(storeId: string, source: OptionSource): Promise<NamedRef[]> {
   const options: NamedRef[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const res = await api.get<SuccessEnvelope<NamedRef[]>>(storePath(storeId, source), {
-      params: { page, limit: 100, sort: 'name', order: 'asc' },
+    const { items, pagination } = await apiClient.list<NamedRef>(storePath(storeId, source), {
+      page,
+      limit: 100,
+      sort: 'name',
+      order: 'asc',
     });
-    options.push(...res.data.data.map(({ id, name }) => ({ id, name })));
-    if (!res.data.pagination?.hasNext) break;
+    options.push(...items.map(({ id, name }) => ({ id, name })));
+    if (!pagination.hasNext) break;
   }
   return options;
 }

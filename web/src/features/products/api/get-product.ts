@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { productKeys, productPath } from './product-keys';
 import type { Product } from './types';
 
-export async function getProduct(storeId: string, id: string): Promise<Product> {
-  const res = await api.get<SuccessEnvelope<Product>>(productPath(storeId, id));
-  return res.data.data;
+export function getProduct(storeId: string, id: string): Promise<Product> {
+  return apiClient.get<Product>(productPath(storeId, id));
 }
 
 export function productQueryOptions(storeId: string, id: string) {

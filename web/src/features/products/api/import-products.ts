@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import type { ImportAnswer, ImportOptions, ImportReport } from './import-types';
+import { apiClient } from '@/lib/api-client';
+import type { ResponseData } from '@/lib/api/types';
 import { productKeys, productsPath, storeDataKeys } from './product-keys';
+import type { ImportOptions, ImportReport } from './types';
 
 export interface ImportVariables {
   file: File;
@@ -11,7 +11,9 @@ export interface ImportVariables {
   idempotencyKey?: string;
 }
 
-type ImportBody = (ImportReport & { jobId: null }) | { jobId: string };
+/** Small files are imported in the request (200); large ones become a background job (202). */
+export type ImportAnswer =
+  { kind: 'done'; report: ImportReport } | { kind: 'queued'; jobId: string };
 
 export async function importProducts(
   storeId: string,
@@ -23,13 +25,12 @@ export async function importProducts(
   form.append('skipDuplicates', String(options.skipDuplicates));
   form.append('updateExisting', String(options.updateExisting));
   form.append('updateStock', String(options.updateStock));
-  const res = await api.post<SuccessEnvelope<ImportBody>>(productsPath(storeId, 'import'), form, {
-    headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
-  });
-  const body = res.data.data;
-  if (body.jobId) return { kind: 'queued', jobId: body.jobId };
-  const report = body as ImportReport;
-  return { kind: 'done', report: { summary: report.summary, errors: report.errors ?? [] } };
+  const body = await apiClient.post<ResponseData<'importProducts'>>(
+    productsPath(storeId, 'import'),
+    form,
+    { headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
+  );
+  return 'status' in body ? { kind: 'queued', jobId: body.jobId } : { kind: 'done', report: body };
 }
 
 export function useImportProducts(storeId: string) {

@@ -1,12 +1,11 @@
-import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import type { QueryParams } from '@/lib/api/types';
+import { storeDataKeys, storePath } from '@/lib/query-keys';
 import type { ProductListParams } from './types';
 
 export { storeDataKeys };
 
-export interface PageParams {
-  page: number;
-  limit: number;
-}
+/** A page of a product's movements or history. */
+export type PageParams = Required<Pick<QueryParams<'listProductHistory'>, 'page' | 'limit'>>;
 
 export const productKeys = {
   all: storeDataKeys.products,

@@ -1,75 +1,22 @@
-import type { NamedRef } from '../../../lib/api-types';
+import type { QueryParams, RequestBody, ResponseData, Schemas } from '@/lib/api/types';
 
-export interface ProductLocation {
-  aisle: string | null;
-  row: string | null;
-  bin: string | null;
-}
+export type Product = Schemas['Product'];
+export type ProductLocation = Schemas['Location'];
+export type ProductInput = RequestBody<'createProduct'>;
+/** PATCH: only the fields that change; `null` clears one. */
+export type ProductChanges = RequestBody<'updateProduct'>;
+export type ProductListParams = QueryParams<'listProducts'>;
+export type ProductSort = NonNullable<ProductListParams['sort']>;
 
-export interface Product {
-  id: string;
-  sku: string;
-  barcode: string | null;
-  name: string;
-  description: string | null;
-  category: NamedRef | null;
-  supplier: NamedRef | null;
-  brand: string | null;
-  department: string | null;
-  unit: string | null;
-  packSize: number | null;
-  price: number;
-  cost: number | null;
-  reorderPoint: number;
-  reorderQuantity: number | null;
-  location: ProductLocation | null;
-  /** A calendar day, `YYYY-MM-DD`. */
-  expiresAt: string | null;
-  active: boolean;
-  quantity: number;
-  lowStock: boolean;
-  outOfStock: boolean;
-  lastSoldAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type MovementReason = Schemas['MovementReason'];
+export type Movement = Schemas['Movement'];
+export type HistoryEntry = Schemas['FieldChange'];
+export type AdjustmentInput = RequestBody<'adjustStock'>;
+export type AdjustmentReason = AdjustmentInput['reason'];
+export type CountInput = RequestBody<'countStock'>;
+/** Adjustments and counts answer the movement (null for a count with no difference) and the product. */
+export type StockResult = ResponseData<'adjustStock'>;
 
-/** The create body; PATCH takes the same fields (null clears one) except initialQuantity. */
-export interface ProductInput {
-  sku?: string;
-  barcode?: string | null;
-  name: string;
-  description?: string | null;
-  categoryId?: string | null;
-  supplierId?: string | null;
-  brand?: string | null;
-  department?: string | null;
-  unit?: string | null;
-  packSize?: number | null;
-  price: number;
-  cost?: number | null;
-  reorderPoint?: number;
-  reorderQuantity?: number | null;
-  location?: Partial<ProductLocation> | null;
-  expiresAt?: string | null;
-  active?: boolean;
-  initialQuantity?: number;
-}
-
-export type ProductSort =
-  'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
-
-export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
-
-export interface ProductListParams {
-  page?: number;
-  limit?: number;
-  search?: string;
-  category?: string;
-  supplier?: string;
-  status?: StockStatus | '';
-  expiringWithinDays?: string;
-  active?: 'true' | 'false' | '';
-  sort?: ProductSort;
-  order?: 'asc' | 'desc';
-}
+export type ImportOptions = Required<Omit<RequestBody<'importProducts'>, 'file'>>;
+export type ImportReport = Schemas['ImportReport'];
+export type Job = Schemas['Job'];

@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { productKeys, productPath, storeDataKeys } from './product-keys';
-import type { Product, ProductInput } from './types';
+import type { Product, ProductChanges } from './types';
 
-export type ProductChanges = Partial<Omit<ProductInput, 'initialQuantity'>>;
-
-export async function updateProduct(
+export function updateProduct(
   storeId: string,
   id: string,
   changes: ProductChanges,
 ): Promise<Product> {
-  const res = await api.patch<SuccessEnvelope<Product>>(productPath(storeId, id), changes);
-  return res.data.data;
+  return apiClient.patch<Product>(productPath(storeId, id), changes);
 }
 
 export function useUpdateProduct(storeId: string, id: string) {

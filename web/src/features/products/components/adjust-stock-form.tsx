@@ -1,45 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { SelectField, TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { stockShortages, toApiError } from '../../../lib/api-error';
-import { formatNumber } from '../../../lib/format';
-import {
-  checkNumber,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
-import { useIdempotencyKey } from '../../../lib/idempotency';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { SelectField, TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { stockShortages, toApiError } from '@/lib/api-error';
+import { formatNumber } from '@/lib/format';
+import { checkNumber, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
+import { adjustmentReasonValues } from '@/lib/api/schema';
+import { useIdempotencyKey } from '@/lib/idempotency';
 import { useAdjustStock } from '../api/adjust-stock';
-import {
-  ADJUSTMENT_REASONS,
-  MOVEMENT_REASON_LABELS,
-  REASON_DIRECTION,
-  type AdjustmentInput,
-  type AdjustmentReason,
-} from '../api/stock-types';
-import type { Product } from '../api/types';
+import type { AdjustmentInput, AdjustmentReason, Product } from '../api/types';
+import { MOVEMENT_REASON_LABELS } from './stock-reasons';
 
-const REASON_OPTIONS = ADJUSTMENT_REASONS.map((r) => ({
+// What a person may choose when adjusting by hand (sales and counts have their own forms).
+// Which way each reason may move stock is the API's rule: a contradiction is its 400 on `delta`.
+const REASON_OPTIONS = adjustmentReasonValues.map((r) => ({
   value: r,
   label: MOVEMENT_REASON_LABELS[r],
 }));
 
-function checkDelta(value: string | undefined, reason: AdjustmentReason): string | undefined {
+function checkDelta(value: string | undefined): string | undefined {
   if (!value) return 'Enter how many units to add or remove.';
   if (Number(value) === 0) return 'Enter a change other than zero.';
-  const invalid = checkNumber(value, { integer: true });
-  if (invalid) return invalid;
-  const direction = REASON_DIRECTION[reason];
-  const label = MOVEMENT_REASON_LABELS[reason].toLowerCase();
-  if (direction > 0 && Number(value) < 0)
-    return `Stock comes in for ${label}: enter a positive number.`;
-  if (direction < 0 && Number(value) > 0)
-    return `Stock goes out for ${label}: enter a negative number, e.g. -${value}.`;
-  return undefined;
+  return checkNumber(value, { integer: true });
 }
 
 export function AdjustStockForm({ storeId, product }: { storeId: string; product: Product }) {
@@ -60,7 +43,7 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
     const form = event.currentTarget;
     const values = readForm(event);
     const found = collectErrors({
-      delta: checkDelta(values.delta, values.reason as AdjustmentReason),
+      delta: checkDelta(values.delta),
     });
     setErrors(found);
     setDone(undefined);
@@ -96,7 +79,7 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
             type="number"
             step={1}
             inputMode="numeric"
-            hint="Negative removes units, e.g. -2."
+            hint="Negative removes units, e.g. -2: receipts and returns add stock, write-offs remove it."
             error={deltaError}
           />
           <SelectField

@@ -1,21 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { formatNumber } from '../../../lib/format';
-import {
-  checkNumber,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
-import { useIdempotencyKey } from '../../../lib/idempotency';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatNumber } from '@/lib/format';
+import { checkNumber, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
+import { useIdempotencyKey } from '@/lib/idempotency';
 import { useCountStock } from '../api/count-stock';
-import type { CountInput, StockResult } from '../api/stock-types';
-import type { Product } from '../api/types';
+import type { CountInput, Product, StockResult } from '../api/types';
 
 function describe({ movement, product }: StockResult): string {
   if (!movement) return `Count matches the records: ${formatNumber(product.quantity)} on hand.`;

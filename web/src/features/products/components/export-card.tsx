@@ -1,7 +1,7 @@
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import { useExportProducts } from '../api/export-products';
 
 export function ExportCard({ storeId }: { storeId: string }) {

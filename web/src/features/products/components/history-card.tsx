@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Card } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { Pagination } from '../../../components/pagination';
-import { toApiError } from '../../../lib/api-error';
-import { formatDateTime } from '../../../lib/format';
+import { Card } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import { toApiError } from '@/lib/api-error';
+import { formatDateTime } from '@/lib/format';
 import { useHistory } from '../api/get-history';
 
 // Field names as the API sends them, shown the way the form labels them.

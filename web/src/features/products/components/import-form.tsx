@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { Button } from '../../../components/button';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { useIdempotencyKey } from '../../../lib/idempotency';
+import { Button } from '@/components/button';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { useIdempotencyKey } from '@/lib/idempotency';
 import { useImportProducts } from '../api/import-products';
-import type { ImportOptions } from '../api/import-types';
+import type { ImportOptions } from '../api/types';
 import { ImportOutcome } from './import-outcome';
 
 type Duplicates = 'error' | 'skip' | 'update';

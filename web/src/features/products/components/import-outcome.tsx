@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import { useJob } from '../api/get-job';
-import { invalidateAfterImport } from '../api/import-products';
-import type { ImportAnswer, ImportReport as Report } from '../api/import-types';
+import { invalidateAfterImport, type ImportAnswer } from '../api/import-products';
 import { ImportReport } from './import-report';
 
 interface ImportOutcomeProps {
@@ -29,7 +28,7 @@ function JobProgress({
   jobId: string;
   validateOnly: boolean;
 }) {
-  const job = useJob<Report>(storeId, jobId);
+  const job = useJob(storeId, jobId);
   const queryClient = useQueryClient();
   const status = job.data?.status;
 
@@ -46,10 +45,7 @@ function JobProgress({
     return (
       <>
         <StatusMessage>{validateOnly ? 'Validation finished.' : 'Import finished.'}</StatusMessage>
-        <ImportReport
-          report={{ summary: result.summary, errors: result.errors ?? [] }}
-          validateOnly={validateOnly}
-        />
+        <ImportReport report={result} validateOnly={validateOnly} />
       </>
     );
   }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Card, PageHeader } from '@/components/card';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { ExportCard } from './export-card';
 import { ImportForm } from './import-form';
 

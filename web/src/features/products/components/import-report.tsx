@@ -1,8 +1,8 @@
-import { formatNumber } from '../../../lib/format';
-import type { ImportReport as Report } from '../api/import-types';
+import { formatNumber } from '@/lib/format';
+import type { ImportReport as Report } from '../api/types';
 
 interface ImportReportProps {
-  report: Report;
+  report: Pick<Report, 'summary' | 'errors'>;
   /** A validation changes nothing: its summary says what an import would do. */
   validateOnly: boolean;
 }

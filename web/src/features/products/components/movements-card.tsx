@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { Pagination } from '../../../components/pagination';
-import { toApiError } from '../../../lib/api-error';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { Card } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import { toApiError } from '@/lib/api-error';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMovements } from '../api/get-movements';
-import { MOVEMENT_REASON_LABELS, type Movement } from '../api/stock-types';
+import type { Movement } from '../api/types';
+import { MOVEMENT_REASON_LABELS } from './stock-reasons';
 
 function Reference({ storeId, movement }: { storeId: string; movement: Movement }) {
   if (movement.referenceType === 'sale' && movement.referenceId) {

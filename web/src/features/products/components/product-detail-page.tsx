@@ -1,9 +1,9 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { ConfirmAction } from '../../../components/confirm-action';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Card, PageHeader } from '@/components/card';
+import { ConfirmAction } from '@/components/confirm-action';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useDeleteProduct } from '../api/delete-product';
 import { useProduct } from '../api/get-product';
 import { AdjustStockForm } from './adjust-stock-form';

@@ -1,5 +1,5 @@
-import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
-import type { NamedRef } from '../../../lib/api-types';
+import { SelectField, TextAreaField, TextField } from '@/components/form-field';
+import type { NamedRef } from '@/lib/api/types';
 import {
   LocationFields,
   num,

@@ -1,9 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import { Button } from '../../../components/button';
-import { SelectField } from '../../../components/form-field';
-import { SearchBox } from '../../../components/search-box';
-import type { NamedRef } from '../../../lib/api-types';
-import type { useListParams } from '../../../lib/use-list-params';
+import { Button } from '@/components/button';
+import { SelectField } from '@/components/form-field';
+import { SearchBox } from '@/components/search-box';
+import type { NamedRef } from '@/lib/api/types';
+import type { useListParams } from '@/lib/use-list-params';
+import type { ProductListParams } from '../api/types';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'Any stock level' },
@@ -29,10 +30,16 @@ function expiryOptions(current: string) {
 }
 
 interface ProductFiltersProps {
-  list: ReturnType<typeof useListParams>;
+  list: List;
   categories: NamedRef[];
   suppliers: NamedRef[];
 }
+
+type List = ReturnType<typeof useListParams>;
+type Filters = Pick<
+  ProductListParams,
+  'search' | 'category' | 'supplier' | 'status' | 'expiringWithinDays' | 'active'
+>;
 
 export const FILTER_KEYS = [
   'search',
@@ -41,7 +48,22 @@ export const FILTER_KEYS = [
   'status',
   'expiringWithinDays',
   'active',
-];
+] as const satisfies ReadonlyArray<keyof Filters>;
+
+/** The filters kept in the URL, as the product list's query parameters. */
+export function filtersOf(list: List): Filters {
+  const text = (key: keyof Filters) => list.get(key) || undefined;
+  const days = text('expiringWithinDays');
+  const active = text('active');
+  return {
+    search: text('search'),
+    category: text('category'),
+    supplier: text('supplier'),
+    status: text('status') as Filters['status'],
+    expiringWithinDays: days === undefined ? undefined : Number(days),
+    active: active === undefined ? undefined : active === 'true',
+  };
+}
 
 export function ProductFilters({ list, categories, suppliers }: ProductFiltersProps) {
   const anySet = FILTER_KEYS.some((key) => list.get(key));

@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useProduct } from '../api/get-product';
 import { ProductForm } from './product-form';
 

@@ -1,12 +1,5 @@
-import {
-  checkNumber,
-  checkRequired,
-  collectErrors,
-  toNumber,
-  type FieldErrors,
-} from '../../../lib/forms';
-import type { ProductChanges } from '../api/update-product';
-import type { Product, ProductInput, ProductLocation } from '../api/types';
+import { checkNumber, checkRequired, collectErrors, toNumber, type FieldErrors } from '@/lib/forms';
+import type { Product, ProductChanges, ProductInput, ProductLocation } from '../api/types';
 
 type Values = Record<string, string>;
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { toApiError, type ApiError } from '../../../lib/api-error';
-import { hasErrors, readForm, withoutEmpty, type FieldErrors } from '../../../lib/forms';
+import { Button } from '@/components/button';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { toApiError, type ApiError } from '@/lib/api-error';
+import { hasErrors, readForm, withoutEmpty, type FieldErrors } from '@/lib/forms';
 import { useCreateProduct } from '../api/create-product';
 import { useProductOptions } from '../api/get-product-options';
 import { useUpdateProduct } from '../api/update-product';

@@ -1,6 +1,6 @@
-import { Card } from '../../../components/card';
-import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { Card } from '@/components/card';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 
 function locationText(product: Product): string {

@@ -1,4 +1,4 @@
-import { CheckboxField, TextField } from '../../../components/form-field';
+import { CheckboxField, TextField } from '@/components/form-field';
 import type { Product } from '../api/types';
 
 export interface SectionProps {

@@ -1,15 +1,15 @@
 import { Link } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { Pagination } from '../../../components/pagination';
-import type { SortOrder } from '../../../components/sortable-header';
-import { toApiError } from '../../../lib/api-error';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
-import { useListParams } from '../../../lib/use-list-params';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import type { SortOrder } from '@/components/sortable-header';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useListParams } from '@/lib/use-list-params';
 import { useProductOptions } from '../api/get-product-options';
 import { useProducts } from '../api/get-products';
 import type { ProductListParams, ProductSort } from '../api/types';
-import { FILTER_KEYS, ProductFilters } from './product-filters';
+import { FILTER_KEYS, filtersOf, ProductFilters } from './product-filters';
 import { ProductsTable } from './products-table';
 
 export function ProductsPage() {
@@ -24,7 +24,7 @@ export function ProductsPage() {
     limit: 25,
     sort,
     order,
-    ...(Object.fromEntries(FILTER_KEYS.map((key) => [key, list.get(key)])) as ProductListParams),
+    ...filtersOf(list),
   };
   const products = useProducts(storeId, params);
   const filtered = FILTER_KEYS.some((key) => list.get(key));

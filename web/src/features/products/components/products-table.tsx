@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
-import { formatDate, formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { SortableHeader, type SortOrder } from '@/components/sortable-header';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';
 

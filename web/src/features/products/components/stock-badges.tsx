@@ -1,4 +1,4 @@
-import { daysUntil } from '../../../lib/format';
+import { daysUntil } from '@/lib/format';
 import type { Product } from '../api/types';
 
 // Expiry is flagged this many days ahead, the same horizon as the dashboard's "expiring soon".

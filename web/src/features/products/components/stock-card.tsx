@@ -1,5 +1,5 @@
-import { Card } from '../../../components/card';
-import { formatDateTime, formatNumber } from '../../../lib/format';
+import { Card } from '@/components/card';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';
 

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { saleKeys, salesPath, storeDataKeys } from './sale-keys';
 import type { Sale, SaleInput } from './types';
 
@@ -10,14 +9,13 @@ export interface CreateSaleVariables {
 }
 
 /** All lines or none: a short line fails the whole sale with INSUFFICIENT_STOCK. */
-export async function createSale(
+export function createSale(
   storeId: string,
   { input, idempotencyKey }: CreateSaleVariables,
 ): Promise<Sale> {
-  const res = await api.post<SuccessEnvelope<Sale>>(salesPath(storeId), input, {
+  return apiClient.post<Sale>(salesPath(storeId), input, {
     headers: { 'Idempotency-Key': idempotencyKey },
   });
-  return res.data.data;
 }
 
 export function useCreateSale(storeId: string) {

@@ -1,12 +1,14 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { isAxiosError } from 'axios';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { storePath } from '../../../lib/query-keys';
+import { apiClient } from '@/lib/api-client';
+import type { Schemas } from '@/lib/api/types';
+import { storePath } from '@/lib/query-keys';
 import { saleKeys } from './sale-keys';
 import type { ScannedProduct } from './types';
 
-function slim(p: ScannedProduct): ScannedProduct {
+type Product = Schemas['Product'];
+
+function slim(p: Product): ScannedProduct {
   return {
     id: p.id,
     name: p.name,
@@ -26,23 +28,20 @@ export async function findProductByCode(
   code: string,
 ): Promise<ScannedProduct | null> {
   try {
-    const res = await api.get<SuccessEnvelope<ScannedProduct>>(
-      storePath(storeId, 'products/lookup'),
-      {
-        params: { barcode: code },
-      },
+    return slim(
+      await apiClient.get<Product>(storePath(storeId, 'products/lookup'), { barcode: code }),
     );
-    return slim(res.data.data);
   } catch (error) {
     // 404: no such barcode; 400: not a valid barcode at all. Either way it may be a SKU.
     const status = isAxiosError(error) ? error.response?.status : undefined;
     if (status !== 404 && status !== 400) throw error;
   }
-  const res = await api.get<SuccessEnvelope<ScannedProduct[]>>(storePath(storeId, 'products'), {
-    params: { search: code, limit: 20 },
+  const { items } = await apiClient.list<Product>(storePath(storeId, 'products'), {
+    search: code,
+    limit: 20,
   });
   const wanted = code.toLowerCase();
-  const match = res.data.data.find((p) => p.sku.toLowerCase() === wanted);
+  const match = items.find((p) => p.sku.toLowerCase() === wanted);
   return match ? slim(match) : null;
 }
 

@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { saleKeys, salesPath } from './sale-keys';
 import type { Sale } from './types';
 
-export async function getSale(storeId: string, id: string): Promise<Sale> {
-  const res = await api.get<SuccessEnvelope<Sale>>(salesPath(storeId, id));
-  return res.data.data;
+export function getSale(storeId: string, id: string): Promise<Sale> {
+  return apiClient.get<Sale>(salesPath(storeId, id));
 }
 
 export function saleQueryOptions(storeId: string, id: string) {

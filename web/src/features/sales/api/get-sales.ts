@@ -1,15 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Paged, SuccessEnvelope } from '../../../lib/api-types';
-import { cleanParams, toPaged } from '../../../lib/paged';
+import { apiClient } from '@/lib/api-client';
+import type { Paged } from '@/lib/api/types';
 import { saleKeys, salesPath } from './sale-keys';
 import type { Sale, SaleListParams } from './types';
 
-export async function getSales(storeId: string, params: SaleListParams): Promise<Paged<Sale>> {
-  const res = await api.get<SuccessEnvelope<Sale[]>>(salesPath(storeId), {
-    params: cleanParams({ ...params }),
-  });
-  return toPaged(res);
+export function getSales(storeId: string, params: SaleListParams): Promise<Paged<Sale>> {
+  return apiClient.list<Sale>(salesPath(storeId), params);
 }
 
 export function salesQueryOptions(storeId: string, params: SaleListParams) {

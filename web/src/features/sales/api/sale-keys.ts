@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '../../../lib/query-keys';
+import { storeDataKeys, storePath } from '@/lib/query-keys';
 import type { SaleListParams } from './types';
 
 export { storeDataKeys };

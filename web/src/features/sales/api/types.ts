@@ -1,47 +1,11 @@
-import type { NamedRef } from '../../../lib/api-types';
+import type { QueryParams, RequestBody, Schemas } from '@/lib/api/types';
 
-export interface SaleItem {
-  id: string;
-  productId: string;
-  productName: string;
-  sku: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-}
+export type Sale = Schemas['Sale'];
+export type SaleInput = RequestBody<'recordSale'>;
+export type SaleListParams = QueryParams<'listSales'>;
 
-export interface Sale {
-  id: string;
-  soldAt: string;
-  note: string | null;
-  total: number;
-  itemCount: number;
-  user: NamedRef | null;
-  items: SaleItem[];
-  createdAt: string;
-}
-
-export interface SaleInput {
-  items: Array<{ productId: string; quantity: number; unitPrice?: number }>;
-  soldAt?: string;
-  note?: string;
-}
-
-export interface SaleListParams {
-  page?: number;
-  limit?: number;
-  dateFrom?: string;
-  dateTo?: string;
-  sort?: 'soldAt' | 'total';
-  order?: 'asc' | 'desc';
-}
-
-/** What the till needs to know about a scanned product. */
-export interface ScannedProduct {
-  id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
-  price: number;
-  quantity: number;
-}
+/** What the till keeps of a scanned product. */
+export type ScannedProduct = Pick<
+  Schemas['Product'],
+  'id' | 'name' | 'sku' | 'barcode' | 'price' | 'quantity'
+>;

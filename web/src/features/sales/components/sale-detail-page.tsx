@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { formatDateTime, formatNumber } from '../../../lib/format';
-import { useMoney, useStoreAccess } from '../../../lib/store-access';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSale } from '../api/get-sale';
 
 export function SaleDetailPage() {

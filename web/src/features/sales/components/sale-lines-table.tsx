@@ -1,7 +1,7 @@
-import { Button } from '../../../components/button';
-import type { StockShortage } from '../../../lib/api-error';
-import { formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { Button } from '@/components/button';
+import type { StockShortage } from '@/lib/api/types';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import { lineTotal, type SaleLine } from './use-sale-lines';
 
 interface SaleLinesTableProps {

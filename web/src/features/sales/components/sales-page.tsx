@@ -1,12 +1,12 @@
 import { Link } from 'react-router-dom';
-import { Card, PageHeader } from '../../../components/card';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner, Loading } from '../../../components/messages';
-import { Pagination } from '../../../components/pagination';
-import type { SortOrder } from '../../../components/sortable-header';
-import { toApiError } from '../../../lib/api-error';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
-import { useListParams } from '../../../lib/use-list-params';
+import { Card, PageHeader } from '@/components/card';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import type { SortOrder } from '@/components/sortable-header';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useListParams } from '@/lib/use-list-params';
 import { useSales } from '../api/get-sales';
 import { SalesTable } from './sales-table';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
-import { formatDateTime, formatNumber } from '../../../lib/format';
-import { useMoney } from '../../../lib/store-access';
+import { SortableHeader, type SortOrder } from '@/components/sortable-header';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
 import type { Sale } from '../api/types';
 
 interface SalesTableProps {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type RefObject } from 'react';
-import { Button } from '../../../components/button';
+import { Button } from '@/components/button';
 
 interface ScanInputProps {
   inputRef: RefObject<HTMLInputElement | null>;

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { meKey, storeKeys } from './store-keys';
 import type { Store, StoreInput } from './types';
 
-export async function createStore(input: StoreInput): Promise<Store> {
-  const res = await api.post<SuccessEnvelope<Store>>('/stores', input);
-  return res.data.data;
+export function createStore(input: StoreInput): Promise<Store> {
+  return apiClient.post<Store>('/stores', input);
 }
 
 export function useCreateStore() {

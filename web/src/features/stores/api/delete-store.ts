@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { meKey, storeKeys } from './store-keys';
+import { apiClient } from '@/lib/api-client';
+import { meKey, storeKeys, storeUrl } from './store-keys';
 
-export async function deleteStore(storeId: string): Promise<void> {
-  await api.delete(`/stores/${encodeURIComponent(storeId)}`);
+export function deleteStore(storeId: string): Promise<void> {
+  return apiClient.delete(storeUrl(storeId));
 }
 
 export function useDeleteStore(storeId: string) {

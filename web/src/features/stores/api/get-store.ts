@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { storeKeys } from './store-keys';
+import { apiClient } from '@/lib/api-client';
+import { storeKeys, storeUrl } from './store-keys';
 import type { Store } from './types';
 
-export async function getStore(storeId: string): Promise<Store> {
-  const res = await api.get<SuccessEnvelope<Store>>(`/stores/${encodeURIComponent(storeId)}`);
-  return res.data.data;
+export function getStore(storeId: string): Promise<Store> {
+  return apiClient.get<Store>(storeUrl(storeId));
 }
 
 export function storeQueryOptions(storeId: string) {

@@ -1,15 +1,5 @@
-export interface Store {
-  id: string;
-  name: string;
-  currency: string;
-  timezone: string;
-  role: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { RequestBody, Schemas } from '@/lib/api/types';
 
-export interface StoreInput {
-  name: string;
-  currency?: string;
-  timezone?: string;
-}
+export type Store = Schemas['Store'];
+export type StoreInput = RequestBody<'createStore'>;
+export type StoreChanges = RequestBody<'updateStore'>;

@@ -1,21 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
-import { meKey, storeKeys } from './store-keys';
-import type { Store, StoreInput } from './types';
+import { apiClient } from '@/lib/api-client';
+import { meKey, storeKeys, storeUrl } from './store-keys';
+import type { Store, StoreChanges } from './types';
 
-export async function updateStore(storeId: string, input: Partial<StoreInput>): Promise<Store> {
-  const res = await api.patch<SuccessEnvelope<Store>>(
-    `/stores/${encodeURIComponent(storeId)}`,
-    input,
-  );
-  return res.data.data;
+export function updateStore(storeId: string, changes: StoreChanges): Promise<Store> {
+  return apiClient.patch<Store>(storeUrl(storeId), changes);
 }
 
 export function useUpdateStore(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<StoreInput>) => updateStore(storeId, input),
+    mutationFn: (changes: StoreChanges) => updateStore(storeId, changes),
     onSuccess: async (store) => {
       const before = queryClient.getQueryData<Store>(storeKeys.detail(storeId));
       queryClient.setQueryData(storeKeys.detail(storeId), store);

@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import {
-  checkRequired,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
+import { Button } from '@/components/button';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useCreateStore } from '../api/create-store';
 import { StoreFields } from './store-fields';
 

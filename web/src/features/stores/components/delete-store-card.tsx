@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { TextField } from '../../../components/form-field';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import { rememberStore } from '../../../lib/session';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { rememberStore } from '@/lib/session';
 import { useDeleteStore } from '../api/delete-store';
 
 /** Deleting is irreversible, so the user confirms by typing the store's name. */

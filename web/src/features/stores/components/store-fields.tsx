@@ -1,5 +1,5 @@
-import { SelectField, TextField } from '../../../components/form-field';
-import type { FieldErrors } from '../../../lib/forms';
+import { SelectField, TextField } from '@/components/form-field';
+import type { FieldErrors } from '@/lib/forms';
 import type { StoreInput } from '../api/types';
 
 const CURRENCIES = [

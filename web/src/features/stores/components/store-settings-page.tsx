@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card, PageHeader } from '../../../components/card';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
-import {
-  checkRequired,
-  collectErrors,
-  hasErrors,
-  readForm,
-  type FieldErrors,
-} from '../../../lib/forms';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
+import { Button } from '@/components/button';
+import { Card, PageHeader } from '@/components/card';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useStore } from '../api/get-store';
 import { useUpdateStore } from '../api/update-store';
 import { DeleteStoreCard } from './delete-store-card';

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { supplierKeys, suppliersPath } from './supplier-keys';
 import type { Supplier, SupplierInput } from './types';
 
-export async function createSupplier(storeId: string, input: SupplierInput): Promise<Supplier> {
-  const res = await api.post<SuccessEnvelope<Supplier>>(suppliersPath(storeId), input);
-  return res.data.data;
+export function createSupplier(storeId: string, input: SupplierInput): Promise<Supplier> {
+  return apiClient.post<Supplier>(suppliersPath(storeId), input);
 }
 
 export function useCreateSupplier(storeId: string) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
 
-export async function deleteSupplier(storeId: string, id: string): Promise<void> {
-  await api.delete(suppliersPath(storeId, id));
+export function deleteSupplier(storeId: string, id: string): Promise<void> {
+  return apiClient.delete(suppliersPath(storeId, id));
 }
 
 export function useDeleteSupplier(storeId: string) {

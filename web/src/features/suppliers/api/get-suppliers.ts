@@ -1,18 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Paged, SuccessEnvelope } from '../../../lib/api-types';
-import { cleanParams, toPaged } from '../../../lib/paged';
+import { apiClient } from '@/lib/api-client';
+import type { Paged } from '@/lib/api/types';
 import { supplierKeys, suppliersPath } from './supplier-keys';
 import type { Supplier, SupplierListParams } from './types';
 
-export async function getSuppliers(
+export function getSuppliers(
   storeId: string,
   params: SupplierListParams,
 ): Promise<Paged<Supplier>> {
-  const res = await api.get<SuccessEnvelope<Supplier[]>>(suppliersPath(storeId), {
-    params: cleanParams({ ...params }),
-  });
-  return toPaged(res);
+  return apiClient.list<Supplier>(suppliersPath(storeId), params);
 }
 
 export function suppliersQueryOptions(storeId: string, params: SupplierListParams) {

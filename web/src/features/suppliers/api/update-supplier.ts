@@ -1,22 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SuccessEnvelope } from '../../../lib/api-types';
+import { apiClient } from '@/lib/api-client';
 import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
-import type { Supplier, SupplierInput } from './types';
+import type { Supplier, SupplierChanges } from './types';
 
-export async function updateSupplier(
+export function updateSupplier(
   storeId: string,
   id: string,
-  input: Partial<SupplierInput>,
+  changes: SupplierChanges,
 ): Promise<Supplier> {
-  const res = await api.patch<SuccessEnvelope<Supplier>>(suppliersPath(storeId, id), input);
-  return res.data.data;
+  return apiClient.patch<Supplier>(suppliersPath(storeId, id), changes);
 }
 
 export function useUpdateSupplier(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: Partial<SupplierInput> }) =>
+    mutationFn: ({ id, input }: { id: string; input: SupplierChanges }) =>
       updateSupplier(storeId, id, input),
     // Products show their supplier's name.
     onSuccess: () =>

@@ -1,5 +1,6 @@
-import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
-import { SUPPLIER_STATUS_OPTIONS, type Supplier } from '../api/types';
+import { SelectField, TextAreaField, TextField } from '@/components/form-field';
+import type { Supplier } from '../api/types';
+import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
 interface SupplierFieldsProps {
   initial?: Supplier;

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../components/button';
-import { Card } from '../../../components/card';
-import { ErrorBanner } from '../../../components/messages';
-import { toApiError } from '../../../lib/api-error';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
 import {
   checkNumber,
   checkRequired,
@@ -12,7 +12,7 @@ import {
   toNumber,
   withoutEmpty,
   type FieldErrors,
-} from '../../../lib/forms';
+} from '@/lib/forms';
 import { useCreateSupplier } from '../api/create-supplier';
 import { useUpdateSupplier } from '../api/update-supplier';
 import type { Supplier, SupplierInput, SupplierStatus } from '../api/types';

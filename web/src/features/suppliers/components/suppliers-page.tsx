@@ -1,22 +1,18 @@
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { Card, PageHeader } from '../../../components/card';
-import { SelectField } from '../../../components/form-field';
-import { ErrorBanner, Loading, StatusMessage } from '../../../components/messages';
-import { Pagination } from '../../../components/pagination';
-import { SearchBox } from '../../../components/search-box';
-import type { SortOrder } from '../../../components/sortable-header';
-import { toApiError } from '../../../lib/api-error';
-import { useCan, useStoreAccess } from '../../../lib/store-access';
-import { useListParams } from '../../../lib/use-list-params';
+import { Button } from '@/components/button';
+import { Card, PageHeader } from '@/components/card';
+import { SelectField } from '@/components/form-field';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import { SearchBox } from '@/components/search-box';
+import type { SortOrder } from '@/components/sortable-header';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useListParams } from '@/lib/use-list-params';
 import { useDeleteSupplier } from '../api/delete-supplier';
 import { useSuppliers } from '../api/get-suppliers';
-import {
-  SUPPLIER_STATUS_OPTIONS,
-  type Supplier,
-  type SupplierSort,
-  type SupplierStatus,
-} from '../api/types';
+import type { Supplier, SupplierSort, SupplierStatus } from '../api/types';
+import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 import { SupplierForm } from './supplier-form';
 import { SuppliersTable } from './suppliers-table';
 
@@ -34,7 +30,7 @@ export function SuppliersPage() {
     page: list.page,
     limit: 20,
     search,
-    status,
+    status: status || undefined,
     sort,
     order,
   });

@@ -1,7 +1,8 @@
-import { RowActions } from '../../../components/row-actions';
-import { SortableHeader, type SortOrder } from '../../../components/sortable-header';
-import { formatNumber } from '../../../lib/format';
-import { SUPPLIER_STATUS_OPTIONS, type Supplier } from '../api/types';
+import { RowActions } from '@/components/row-actions';
+import { SortableHeader, type SortOrder } from '@/components/sortable-header';
+import { formatNumber } from '@/lib/format';
+import type { Supplier } from '../api/types';
+import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
 interface SuppliersTableProps {
   suppliers: Supplier[];
