@@ -915,22 +915,35 @@ export interface paths {
     put?: never;
     /**
      * Import products from CSV or XLSX (inventory:write)
-     * @description The first row is a header; `name` and `price` are required columns, the others are optional:
-     *     `sku, barcode, description, category, supplier, brand, department, unit, packSize, price,
-     *     cost, reorderPoint, reorderQuantity, aisle, row, bin, expiresAt, active, quantity` (an
-     *     export has exactly these). Categories are created by name when missing; suppliers must exist
-     *     (by name, which must then be unique). A new product's `quantity` is recorded as an `import`
-     *     stock movement; an existing product's stock is only set from the file with
-     *     `updateStock=true` (as a count would), so re-importing an old export to fix prices cannot
-     *     undo the sales and deliveries since. Updated products get a history entry per changed field;
-     *     rows that change nothing count as `unchanged`. Valid rows are imported and invalid ones
-     *     reported with their row number and field. Files up to 256 KB are processed in the request
-     *     (200); larger ones (up to 20 MB, else 413) run as a job (202) whose progress `GET jobs/{id}`
-     *     reports. `validateOnly=true` checks every row for real and changes nothing.
+     * @description The first row is a header; `name` and `price` are required columns, the others are
+     *     optional: `sku, barcode, description, category, supplier, brand, department, unit,
+     *     packSize, price, cost, reorderPoint, reorderQuantity, aisle, row, bin, expiresAt,
+     *     active, quantity` (an export has exactly these). Categories are created by name when
+     *     missing; suppliers must exist (by name, which must then be unique). A new product's
+     *     `quantity` is recorded as an `import` stock movement; an existing product's stock is
+     *     only set from the file with `updateStock=true` (as a count would), so re-importing an
+     *     old export to fix prices cannot undo the sales and deliveries since. Updated products
+     *     get a history entry per changed field; rows that change nothing count as `unchanged`.
+     *     Valid rows are imported and invalid ones reported with their row number and field.
+     *     `validateOnly=true` checks every row for real and changes nothing.
+     *
+     *     The format comes from the file's content, not its name or media type: a zip holding
+     *     `xl/workbook.xml` is XLSX (first worksheet), UTF-8 text is CSV; anything else is 415.
+     *     A small file (at most 256 KB and 2,000 lines; an XLSX with at most 1 MB of sheet XML
+     *     unpacked) is imported in the request (200 with the report). Anything larger, up to
+     *     20 MB, is queued without being read (202 with the job id); `GET jobs/{id}` reports
+     *     its progress and, when done, the same report (or the reason it failed).
+     *
+     *     Limits, each a 422 `UNPROCESSABLE` naming it (a queued job fails with that message,
+     *     without retries): at most 500,000 rows after the header, blank ones included
+     *     (counted before any row is imported); no value past column 100; no cell over 32,767
+     *     characters; for XLSX, read from the zip directory before anything is unpacked, at
+     *     most 2,000 parts, 512 MB unpacked in all, and no part over 1 MB that grows more than
+     *     100-fold (a zip bomb), at most 1.5 million shared texts (48 million characters); a
+     *     workbook that needs more memory than an import may use.
      *
      *     Requires `inventory:write` (admins, managers and employees). A heavy operation: 10 per
-     *     minute per user (429). A file that is not CSV or XLSX is 415; one that cannot be read as one
-     *     is 422 `UNPROCESSABLE`. Send an `Idempotency-Key` to make a retry safe: the same key and
+     *     minute per user (429). Send an `Idempotency-Key` to make a retry safe: the same key and
      *     body within 24 hours answer the first response again and change nothing; the same key with
      *     another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still
      *     runs is 409 `CONFLICT`.
@@ -3217,7 +3230,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Imported (or validated) in the request */
+      /** @description Imported (or validated) in the request (a small file) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3228,7 +3241,7 @@ export interface operations {
           };
         };
       };
-      /** @description Queued as a job */
+      /** @description Queued as a job, the file not yet read (anything above the inline size) */
       202: {
         headers: {
           [name: string]: unknown;
@@ -3248,9 +3261,33 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
+      /** @description PAYLOAD_TOO_LARGE (the file is over 20 MB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE (the content is neither an XLSX workbook nor UTF-8 text) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNPROCESSABLE (the file cannot be read or breaks a limit; the message names which) or IDEMPOTENCY_KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
