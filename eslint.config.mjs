@@ -43,6 +43,44 @@ export default tseslint.config(
     },
   },
   {
+    // The transport-neutral core depends on nothing of ours but itself.
+    files: ['server/src/core/**/*.ts'],
+    ignores: ['server/src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../core', 'express', 'express/*', 'pg', 'ioredis'],
+              message:
+                'core/ is transport-neutral: no HTTP, database, platform or feature code in it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The HTTP layer serves every feature and so depends on none.
+    files: ['server/src/http/**/*.ts', 'server/src/db/**/*.ts', 'server/src/platform/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../modules/*', '../modules/**', '../seed/*', '../composition', '../app'],
+              message:
+                'Shared layers (core, http, db, platform) never import a feature module: features import them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/src/**/*.test.ts', 'server/src/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-imports': 'off' },
   },

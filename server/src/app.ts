@@ -3,160 +3,114 @@ import { existsSync } from 'node:fs';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Pool } from 'pg';
+import type { Services } from './composition';
 import type { Config } from './config';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
-import type { StoreContext } from './http/request-types';
+import { idempotency } from './http/idempotency';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import './http/request-types';
 import type { Logger } from './logger';
-import { authRouter } from './modules/auth/auth.routes';
-import { type AuthService, createAuthService, registerAuthJobs } from './modules/auth/auth.service';
-import { createSessions } from './modules/auth/sessions';
-import { createAccessTokens } from './modules/auth/tokens';
-import { healthRouter, type Lifecycle } from './modules/health/health.routes';
-import { membersRouter } from './modules/stores/members.routes';
-import { createMembersService } from './modules/stores/members.service';
-import { storesRouter } from './modules/stores/stores.routes';
-import { createStoresService } from './modules/stores/stores.service';
-import { idempotency } from './http/idempotency';
 import { analyticsRouter } from './modules/analytics/analytics.routes';
-import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { authRouter } from './modules/auth/auth.routes';
 import { categoriesRouter } from './modules/categories/categories.routes';
-import { createCategoriesService } from './modules/categories/categories.service';
-import { createStoreWriter } from './modules/events/events.service';
-import { productsRouter } from './modules/products/products.routes';
-import { createProductsService } from './modules/products/products.service';
-import { createStockService } from './modules/products/stock.service';
-import { salesRouter } from './modules/sales/sales.routes';
-import { createSalesService } from './modules/sales/sales.service';
-import { suppliersRouter } from './modules/suppliers/suppliers.routes';
-import { createSuppliersService } from './modules/suppliers/suppliers.service';
-import { createFieldCipher } from './platform/field-cipher';
-import { createStoreCache } from './platform/store-cache';
-import { createJobsService } from './modules/jobs/jobs.service';
+import { healthRouter, type Lifecycle } from './modules/health/health.routes';
+import { inventoryRouter } from './modules/inventory/inventory.routes';
 import { jobsRouter } from './modules/jobs/jobs.routes';
-import { createExportService } from './modules/products/import/export.service';
 import { importExportRouter } from './modules/products/import/import.routes';
-import { createImportService } from './modules/products/import/import.service';
+import { productsRouter } from './modules/products/products.routes';
+import { salesRouter } from './modules/sales/sales.routes';
+import { membersRouter } from './modules/stores/members.routes';
+import { storeRouter, storesRouter } from './modules/stores/stores.routes';
+import { suppliersRouter } from './modules/suppliers/suppliers.routes';
 import { docsRouter } from './ops/docs';
 import { createMetrics, metricsEndpoint } from './ops/metrics';
-import type { Mailer } from './platform/mailer';
-import type { Platform } from './platform/platform';
 
 export interface AppDeps {
   config: Config;
-  pool: Pool;
-  platform: Platform;
-  mailer: Mailer;
   log: Logger;
-  jwtSecret: string;
+  services: Services;
+  /** Where Idempotency-Keys are claimed (the requests' own table). */
+  pool: Pool;
   lifecycle?: Lifecycle;
-  /** The origin of e-mailed links; default config.publicUrl (main passes the bound port's). */
-  publicUrl?: () => string;
 }
 
 interface Mount {
   prefix: string;
   router: Router;
-  before?: RequestHandler[];
 }
 
-export function createApp(deps: AppDeps) {
-  const { config, pool, platform, mailer, log } = deps;
-  const lifecycle = deps.lifecycle ?? { shuttingDown: false };
+const STORE = '/api/v1/stores/:storeId';
+
+/** The HTTP app: middleware, routes and errors over the services. No listen(); tests import it. */
+export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const metrics = createMetrics();
-  const tokens = createAccessTokens(deps.jwtSecret, config.accessTokenTtl);
-
-  const storeCache = createStoreCache(platform.cache, (err) =>
-    log.warn('cache invalidation failed', { error: String(err) }),
-  );
-  const write = createStoreWriter(pool, storeCache);
-  const cipher = createFieldCipher(config.encryptionKey ?? deps.jwtSecret);
-  const idempotent = idempotency(pool);
-
-  const stores = createStoresService({ pool, cache: storeCache });
-  const publicUrl =
-    deps.publicUrl ?? (() => config.publicUrl ?? `http://localhost:${config.port || 3000}`);
-  const jobs = createJobsService({ pool, log });
-  const members = createMembersService({
-    pool,
-    mailer,
-    publicUrl,
-    findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
+  const guards = createGuards({
+    authenticate: (token) => services.auth.authenticate(token),
+    findRole: services.members.findRole,
   });
-  const sessions = createSessions(pool, platform.cache, config.accessTokenTtl);
-  const auth: AuthService = createAuthService({
-    pool,
-    tokens,
-    sessions,
-    mailer,
-    jobs,
-    publicUrl,
-    accessTokenTtl: config.accessTokenTtl,
-    log,
-    stores,
-    members,
-  });
-  registerAuthJobs(jobs, auth);
-  const categories = createCategoriesService({ pool, write });
-  const suppliers = createSuppliersService({ pool, write, cipher });
-  const timezoneOf = async (ctx: StoreContext) => (await stores.get(ctx)).timezone;
-  const stock = createStockService({ pool, write, timezoneOf });
-  const products = createProductsService({
-    pool,
-    write,
-    cache: storeCache,
-    categories,
-    suppliers,
-    stock,
-  });
-  const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
-  const sales = createSalesService({ pool, write, stock, analytics, timezoneOf });
-  const imports = createImportService({ pool, write, jobs, categories, suppliers, stock });
-  const exports = createExportService({ pool });
-  const guards = createGuards({ tokens, sessions, findRole: members.findRole });
-  const limits = createRateLimiters(config.rateLimit, platform.rateLimitStore);
+  const limits = createRateLimiters(config.rateLimit, services.platform.rateLimitStore);
+  const deps = { guards, idempotency: idempotency(pool) };
+  const signedIn = [guards.requireAuth, limits.api];
 
-  const authenticated = [guards.requireAuth, limits.api];
+  // Every route of a store is authenticated and rate limited here; each then checks that the
+  // caller is a member with the permission it needs. Import routes come before the
+  // products' `/products/:id`.
+  const inStore: Mount[] = [
+    { prefix: STORE, router: storeRouter({ ...deps, stores: services.stores }) },
+    { prefix: STORE, router: membersRouter({ ...deps, members: services.members }) },
+    { prefix: STORE, router: categoriesRouter({ ...deps, categories: services.categories }) },
+    { prefix: STORE, router: suppliersRouter({ ...deps, suppliers: services.suppliers }) },
+    {
+      prefix: STORE,
+      router: importExportRouter({
+        ...deps,
+        imports: services.imports,
+        exports: services.exports,
+        heavy: limits.heavy,
+      }),
+    },
+    { prefix: STORE, router: productsRouter({ ...deps, products: services.products }) },
+    { prefix: STORE, router: inventoryRouter({ ...deps, inventory: services.inventory }) },
+    { prefix: STORE, router: salesRouter({ ...deps, sales: services.sales }) },
+    { prefix: STORE, router: analyticsRouter({ ...deps, analytics: services.analytics }) },
+    { prefix: STORE, router: jobsRouter({ ...deps, jobs: services.jobs }) },
+  ];
+  const store = Router({ mergeParams: true });
+  store.use(...signedIn);
+  for (const m of inStore) store.use(m.router);
+  store.use(notFound);
+
+  const userStores: Mount = {
+    prefix: '/api/v1/stores',
+    router: storesRouter({ ...deps, stores: services.stores }),
+  };
+  const stores = Router();
+  stores.use(...signedIn, userStores.router);
+
   const mounts: Mount[] = [
-    { prefix: '/api/v1/health', router: healthRouter({ pool, platform, lifecycle }) },
+    {
+      prefix: '/api/v1/health',
+      router: healthRouter({
+        health: services.health,
+        lifecycle: lifecycle ?? { shuttingDown: false },
+      }),
+    },
     {
       prefix: '/api/v1/auth',
       router: authRouter({
-        auth,
+        auth: services.auth,
         guards,
         limits,
         secureCookies: config.env === 'production',
       }),
     },
-    { prefix: '/api/v1/stores', before: authenticated, router: storesRouter({ stores, guards }) },
-    { prefix: '/api/v1/stores/:storeId', router: membersRouter({ members, guards }) },
-    {
-      prefix: '/api/v1/stores/:storeId/categories',
-      router: categoriesRouter({ categories, guards }),
-    },
-    {
-      prefix: '/api/v1/stores/:storeId/suppliers',
-      router: suppliersRouter({ suppliers, products, guards }),
-    },
-    {
-      prefix: '/api/v1/stores/:storeId/products',
-      router: importExportRouter({ imports, exports, guards, idempotent, heavy: limits.heavy }),
-    },
-    {
-      prefix: '/api/v1/stores/:storeId/products',
-      router: productsRouter({ products, stock, guards, idempotent }),
-    },
-    { prefix: '/api/v1/stores/:storeId/jobs', router: jobsRouter({ jobs, guards }) },
-    { prefix: '/api/v1/stores/:storeId/sales', router: salesRouter({ sales, guards, idempotent }) },
-    { prefix: '/api/v1/stores/:storeId/analytics', router: analyticsRouter({ analytics, guards }) },
   ];
 
   const app = express();
@@ -179,13 +133,10 @@ export function createApp(deps: AppDeps) {
   app.use(cookieParser());
   app.use(jsonBody);
 
-  for (const m of mounts) {
-    const tag: RequestHandler = (req, _res, next) => {
-      req.routeTemplate = m.prefix;
-      next();
-    };
-    app.use(m.prefix, tag, ...(m.before ?? []), m.router);
-  }
+  for (const m of mounts) app.use(m.prefix, tag(m.prefix), m.router);
+  app.use(STORE, tag(STORE), store);
+  app.use('/api/v1/stores', tag('/api/v1/stores'), stores);
+
   // On the API's port only with a token; with METRICS_PORT, main serves it on its own listener.
   const scrape = metricsEndpoint(metrics, config.metrics.token);
   if (config.metrics.token && config.metrics.port === undefined) app.get('/metrics', scrape);
@@ -197,23 +148,17 @@ export function createApp(deps: AppDeps) {
 
   return {
     app,
-    services: {
-      auth,
-      stores,
-      members,
-      categories,
-      suppliers,
-      products,
-      stock,
-      sales,
-      analytics,
-      jobs,
-      storeCache,
-      log,
-    },
-    routes: () => listRoutes(mounts),
+    routes: () => listRoutes([...mounts, ...inStore, userStores]),
     /** The scrape endpoint, for a listener of its own (METRICS_PORT). */
     metrics: scrape,
+  };
+}
+
+/** The route template (never the raw path) of what follows, for logs and metrics. */
+function tag(prefix: string): RequestHandler {
+  return (req, _res, next) => {
+    req.routeTemplate = prefix;
+    next();
   };
 }
 

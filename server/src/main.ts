@@ -9,7 +9,8 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
 import { createLogger } from './logger';
-import { DEMO_LOGIN, seedDemoIfEmpty } from './modules/demo/demo';
+import { createServices } from './composition';
+import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo';
 import { OutboxMailer, SmtpMailer } from './platform/mailer';
 import { createPlatform } from './platform/platform';
 import { loadOrCreateSecret } from './secrets';
@@ -41,17 +42,17 @@ async function main() {
     : new OutboxMailer(pool, log);
   const lifecycle = { shuttingDown: false };
   let boundPort = config.port;
-  const { app, services, metrics } = createApp({
+  const services = createServices({
     config,
     pool,
     platform,
     mailer,
     log,
     jwtSecret,
-    lifecycle,
     // Unset PUBLIC_URL in development: this server's own origin, on the port it really got.
     publicUrl: () => config.publicUrl ?? `http://localhost:${boundPort}`,
   });
+  const { app, metrics } = createApp({ config, log, services, pool, lifecycle });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
   services.jobs.start();
   const housekeeping = setInterval(() => {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { createApp } from '../app';
+import { createServices } from '../composition';
 import { loadConfig } from '../config';
 import type { Logger } from '../logger';
 import { createAccessTokens } from '../modules/auth/tokens';
@@ -60,7 +61,7 @@ export async function startApp(opts: {
     PUBLIC_URL: 'http://127.0.0.1',
   });
   const platform = opts.cached ? opts.platform : { ...opts.platform, cache: new NoCache() };
-  const { app } = createApp({
+  const services = createServices({
     config,
     pool: opts.pool,
     platform,
@@ -68,6 +69,7 @@ export async function startApp(opts: {
     log: opts.log,
     jwtSecret: opts.jwtSecret,
   });
+  const { app } = createApp({ config, log: opts.log, services, pool: opts.pool });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

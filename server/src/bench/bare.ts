@@ -9,7 +9,7 @@ import { ensureSalesSnapshot } from '../modules/analytics/sales-snapshot';
 import { insertEvent } from '../modules/events/events.repo';
 import { listProducts } from '../modules/products/products-list.repo';
 import * as products from '../modules/products/products.repo';
-import * as stock from '../modules/products/stock.repo';
+import * as stock from '../modules/inventory/inventory.repo';
 import type { ListProductsQuery } from '../modules/products/products.schemas';
 import * as sales from '../modules/sales/sales.repo';
 import { findStore } from '../modules/stores/stores.repo';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { encodeCursor } from '../http/cursor';
+import { encodeCursor } from '../core/cursor';
 import { listProductsQuery, type ListProductsQuery } from '../modules/products/products.schemas';
 
 export interface Scenario {

@@ -4,7 +4,7 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import type { Logger } from '../logger';
-import { generateDemoStore } from '../modules/demo/generate';
+import { generateDemoStore } from '../seed/generate';
 
 /** Bump when the generator's output changes, so cached databases are rebuilt. */
 const GENERATOR_VERSION = 1;

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { UnsupportedMediaTypeError, ValidationError } from './errors';
+import { UnsupportedMediaTypeError, ValidationError } from '../core/errors';
 import { invalidTextDetails } from './validate';
 
 export const JSON_LIMIT = '1mb';

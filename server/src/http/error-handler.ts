@@ -3,7 +3,15 @@ import { isDatabaseUnavailable } from '../db/pool';
 import { JSON_LIMIT } from './body';
 import type { Logger } from '../logger';
 import { errorBody } from './envelope';
-import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors';
+import {
+  AppError,
+  BadRequestError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+} from '../core/errors';
+import { STATUS_OF } from './error-status';
 
 /** Errors thrown by body-parser and friends carry a `type` and a `status`. */
 function fromLibrary(err: {
@@ -19,13 +27,11 @@ function fromLibrary(err: {
   }
   if (isDatabaseUnavailable(err)) {
     const busy = err.message === 'timeout exceeded when trying to connect';
-    return new AppError(
-      'SERVICE_UNAVAILABLE',
+    return new ServiceUnavailableError(
       busy
         ? 'The server is busy, try again shortly'
         : 'The database is not reachable right now, try again shortly',
-      503,
-      { headers: { 'Retry-After': busy ? '1' : '5' } },
+      { retryAfterSeconds: busy ? 1 : 5, cause: err },
     );
   }
   if (err.type === 'entity.too.large')
@@ -33,7 +39,7 @@ function fromLibrary(err: {
   if (err.type === 'entity.parse.failed')
     return new BadRequestError('The request body is not valid JSON');
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', 415);
+    return new UnsupportedMediaTypeError('Unsupported body encoding');
   }
   // A path that does not decode (`%ZZ`, a lone surrogate's bytes) and other client errors
   // libraries flag with a 4xx status.
@@ -53,7 +59,7 @@ export const notFound: RequestHandler = (req) => {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof AppError ? err : fromLibrary(err ?? {});
-    if (known?.statusCode === 503 && !(err instanceof AppError)) {
+    if (known?.code === 'SERVICE_UNAVAILABLE' && !(err instanceof AppError)) {
       log.warn('database unavailable', { requestId: req.id, error: String(err?.message ?? err) });
     } else if (!known) {
       log.error('unhandled error', {
@@ -62,9 +68,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err),
       });
     }
-    const e = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side', 500);
+    const e = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side');
     if (res.headersSent) return res.end();
-    for (const [k, v] of Object.entries(e.headers ?? {})) res.setHeader(k, v);
-    res.status(e.statusCode).json(errorBody(req, e));
+    if (e.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(e.retryAfterSeconds));
+    const status = STATUS_OF[e.code];
+    res.status(status).json(errorBody(req, e, status));
   };
 }

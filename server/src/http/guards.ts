@@ -1,15 +1,14 @@
 import type { RequestHandler } from 'express';
-import { ForbiddenError, UnauthorizedError, ValidationError } from './errors';
-import { uuid } from './validate';
-import type { Sessions } from '../modules/auth/sessions';
-import type { AccessTokens } from '../modules/auth/tokens';
 import {
   can,
   PERMISSION_ACTIONS,
   ROLE_PERMISSIONS,
   type Permission,
   type Role,
-} from '../modules/stores/permissions';
+} from '../core/access';
+import type { Principal } from '../core/context';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../core/errors';
+import { uuid } from './validate';
 
 export interface Guards {
   requireAuth: RequestHandler;
@@ -17,9 +16,13 @@ export interface Guards {
   requireStorePermission(permission: Permission): RequestHandler;
 }
 
+/**
+ * The HTTP side of access control. Who a token belongs to and which role a user has in a
+ * store are the auth and stores modules' answers, handed in by the composition root.
+ */
 export function createGuards(deps: {
-  tokens: AccessTokens;
-  sessions: Sessions;
+  /** The principal of a valid access token of a live session; throws UnauthorizedError. */
+  authenticate(accessToken: string): Promise<Principal>;
   findRole(storeId: string, userId: string): Promise<Role | undefined>;
 }): Guards {
   const requireAuth: RequestHandler = async (req, _res, next) => {
@@ -28,15 +31,7 @@ export function createGuards(deps: {
     if (!token || scheme?.toLowerCase() !== 'bearer') {
       throw new UnauthorizedError('Send an access token as "Authorization: Bearer <token>"');
     }
-    const { userId, sessionId } = deps.tokens.verify(token);
-    const state = await deps.sessions.check(userId, sessionId);
-    if (state === 'no-user') throw new UnauthorizedError('This account no longer exists');
-    if (state === 'ended') {
-      throw new UnauthorizedError(
-        'This session has ended (signed out, or the password changed): sign in again',
-      );
-    }
-    req.principal = { userId };
+    req.principal = await deps.authenticate(token);
     next();
   };
 

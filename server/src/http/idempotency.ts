@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import type { Db } from '../db/pool';
-import { ok } from './envelope';
-import { AppError, ConflictError, ValidationError } from './errors';
+import { AppError, ConflictError, ValidationError } from '../core/errors';
 
 const RETENTION_HOURS = 24;
 // A claim older than this whose request never finished (crashed process) may be retried:
@@ -84,7 +83,6 @@ export function idempotency(pool: Pool): RequestHandler {
         throw new AppError(
           'IDEMPOTENCY_KEY_REUSED',
           'This Idempotency-Key was used with a different request',
-          422,
         );
       } else if (row.status === 'in_progress') {
         throw new ConflictError('A request with this Idempotency-Key is still being processed');
@@ -135,21 +133,6 @@ export function idempotency(pool: Pool): RequestHandler {
     });
     next();
   };
-}
-
-/**
- * The hook a service calls inside its transaction when the request carried a key; a service
- * whose answer can take more than one status (import: 200 or 202) passes the one it sends.
- */
-export function completeWith(req: Request, status: number) {
-  return async (tx: Db, data: unknown, actual: number = status) => {
-    await req.idempotency?.complete(tx, actual, ok(req, data));
-  };
-}
-
-/** Sends exactly the body that was stored for replays, so both are the same response. */
-export function respond(req: Request, res: Response, status: number, data: unknown) {
-  res.status(status).json(req.idempotency?.body ?? ok(req, data));
 }
 
 /** Forgets keys past their 24 hours (run periodically; a replay after that is a new request). */

@@ -1,7 +1,7 @@
 import { rateLimit, ipKeyGenerator, type Store } from 'express-rate-limit';
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config';
-import { RateLimitedError } from './errors';
+import { RateLimitedError } from '../core/errors';
 
 type Limits = Config['rateLimit'];
 

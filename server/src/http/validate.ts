@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { MONEY_MAX } from '../core/limits';
-import { ValidationError, type ErrorDetail } from './errors';
+import { ValidationError, type ErrorDetail } from '../core/errors';
 
 interface Shapes {
   params?: z.ZodType;
@@ -138,6 +138,9 @@ export function validate(shapes: Shapes & { readOnly?: Record<string, string> })
 }
 
 export const uuid = z.uuid({ message: 'must be a valid id' });
+
+/** `/stores/:storeId/<things>/:id` */
+export const idParams = z.object({ storeId: uuid, id: uuid });
 
 /** A nested object whose unknown keys are a 400 too (top-level ones are checked in validate). */
 export const strictObject = <T extends z.ZodRawShape>(shape: T) =>

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import client from 'prom-client';
-import { UnauthorizedError } from '../http/errors';
+import { UnauthorizedError } from '../core/errors';
 
 export interface HttpMetrics {
   registry: client.Registry;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import TransportStream from 'winston-transport';
 import { createApp } from '../app';
+import { createServices, type Services } from '../composition';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createAccessTokens } from '../modules/auth/tokens';
@@ -27,7 +28,7 @@ export interface TestApp {
   platform: Platform;
   app: ReturnType<typeof createApp>['app'];
   routes: ReturnType<typeof createApp>['routes'];
-  services: ReturnType<typeof createApp>['services'];
+  services: Services;
   logs: string[];
   /** Flip `shuttingDown` to see the app as it answers during a drain. */
   lifecycle: { shuttingDown: boolean };
@@ -68,20 +69,21 @@ export async function buildTestApp(
     keyPrefix,
     log,
   });
-  const mailer = new OutboxMailer(db.pool, log);
-  const lifecycle = { shuttingDown: false };
-  const built = createApp({
-    lifecycle,
+  const pool = poolFor ? poolFor(db) : db.pool;
+  const services = createServices({
     config,
-    pool: poolFor ? poolFor(db) : db.pool,
+    pool,
     platform,
-    mailer,
+    mailer: new OutboxMailer(db.pool, log),
     log,
     jwtSecret: TEST_JWT_SECRET,
   });
+  const lifecycle = { shuttingDown: false };
+  const built = createApp({ config, log, services, pool, lifecycle });
   const tokens = createAccessTokens(TEST_JWT_SECRET, config.accessTokenTtl);
   return {
     ...built,
+    services,
     api: specApi(built.app),
     db,
     platform,

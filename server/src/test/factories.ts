@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import type { Pool } from 'pg';
 import { BCRYPT_COST } from '../modules/auth/password';
-import type { Role } from '../modules/stores/permissions';
+import type { Role } from '../core/access';
 import type { SpecApi } from './openapi';
 
 export const DEFAULT_PASSWORD = 'Correct-Horse-9';

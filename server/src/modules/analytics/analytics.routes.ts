@@ -1,19 +1,18 @@
 import { Router } from 'express';
-import { ok } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
+import { routes, type RouteDeps } from '../../http/route';
 import type { AnalyticsService } from './analytics.service';
 
-/** Mounted at /api/v1/stores/:storeId/analytics. */
+/** Routes under /api/v1/stores/:storeId. */
 export function analyticsRouter({
   analytics,
-  guards,
-}: {
-  analytics: AnalyticsService;
-  guards: Guards;
-}) {
+  ...deps
+}: RouteDeps & { analytics: AnalyticsService }) {
   const router = Router({ mergeParams: true });
-  router.get('/dashboard', guards.requireStorePermission('inventory:read'), async (req, res) => {
-    res.json(ok(req, await analytics.dashboard(req.store!)));
-  });
+  routes(router, deps).store(
+    'get',
+    '/analytics/dashboard',
+    { permission: 'inventory:read' },
+    ({ ctx }) => analytics.dashboard(ctx),
+  );
   return router;
 }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { StoreContext } from '../../http/request-types';
+import type { StoreContext } from '../../core/context';
 import type { StoreCache } from '../../platform/store-cache';
 import type { StoresService } from '../stores/stores.service';
 import type { Db } from '../../db/pool';

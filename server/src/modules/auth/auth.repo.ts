@@ -1,6 +1,6 @@
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
-import { ConflictError } from '../../http/errors';
+import { ConflictError } from '../../core/errors';
 
 export interface User {
   id: string;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
 import { withTransaction } from '../../db/pool';
-import { BadRequestError, UnauthorizedError, ValidationError } from '../../http/errors';
+import { BadRequestError, UnauthorizedError, ValidationError } from '../../core/errors';
+import type { Principal } from '../../core/context';
 import type { Logger } from '../../logger';
 import type { Mailer } from '../../platform/mailer';
 import type { StoresService } from '../stores/stores.service';
@@ -68,6 +69,19 @@ export function createAuthService(deps: Deps) {
   }
 
   return {
+    /** The principal of a valid access token whose session is still live. */
+    async authenticate(accessToken: string): Promise<Principal> {
+      const { userId, sessionId } = tokens.verify(accessToken);
+      const state = await sessions.check(userId, sessionId);
+      if (state === 'no-user') throw new UnauthorizedError('This account no longer exists');
+      if (state === 'ended') {
+        throw new UnauthorizedError(
+          'This session has ended (signed out, or the password changed): sign in again',
+        );
+      }
+      return { userId };
+    },
+
     async register(input: RegisterInput): Promise<Session> {
       const passwordHash = await hashPassword(input.password);
       return withTransaction(pool, async (tx) => {

@@ -1,62 +1,45 @@
 import { Router } from 'express';
-import { ok, okPage } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { validate } from '../../http/validate';
+import { routes, type RouteDeps } from '../../http/route';
+import { idParams } from '../../http/validate';
 import type { CategoriesService } from './categories.service';
 import * as s from './categories.schemas';
 
-/** Mounted at /api/v1/stores/:storeId/categories. */
+/** Routes under /api/v1/stores/:storeId. */
 export function categoriesRouter({
   categories,
-  guards,
-}: {
-  categories: CategoriesService;
-  guards: Guards;
-}) {
-  const can = guards.requireStorePermission;
+  ...deps
+}: RouteDeps & { categories: CategoriesService }) {
   const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
 
-  router.get(
-    '/',
-    can('inventory:read'),
-    validate({ query: s.listCategoriesQuery }),
-    async (req, res) => {
-      const { items, pagination } = await categories.list(req.store!, req.query as never);
-      res.json(okPage(req, items, pagination));
-    },
+  r.page(
+    '/categories',
+    { permission: 'inventory:read', query: s.listCategoriesQuery },
+    ({ ctx, query }) => categories.list(ctx, query),
   );
-  router.post(
-    '/',
-    can('inventory:write'),
-    validate({ body: s.createCategoryBody }),
-    async (req, res) => {
-      res.status(201).json(ok(req, await categories.create(req.store!, req.body)));
-    },
+  r.store(
+    'post',
+    '/categories',
+    { permission: 'inventory:write', body: s.createCategoryBody, status: 201 },
+    ({ ctx, body }) => categories.create(ctx, body),
   );
-  router.get(
-    '/:id',
-    can('inventory:read'),
-    validate({ params: s.categoryParams }),
-    async (req, res) => {
-      res.json(ok(req, await categories.get(req.store!, req.params.id as string)));
-    },
+  r.store(
+    'get',
+    '/categories/:id',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => categories.get(ctx, params.id),
   );
-  router.patch(
-    '/:id',
-    can('inventory:write'),
-    validate({ params: s.categoryParams, body: s.updateCategoryBody }),
-    async (req, res) => {
-      res.json(ok(req, await categories.update(req.store!, req.params.id as string, req.body)));
-    },
+  r.store(
+    'patch',
+    '/categories/:id',
+    { permission: 'inventory:write', params: idParams, body: s.updateCategoryBody },
+    ({ ctx, params, body }) => categories.update(ctx, params.id, body),
   );
-  router.delete(
-    '/:id',
-    can('inventory:delete'),
-    validate({ params: s.categoryParams }),
-    async (req, res) => {
-      await categories.remove(req.store!, req.params.id as string);
-      res.status(204).end();
-    },
+  r.store(
+    'delete',
+    '/categories/:id',
+    { permission: 'inventory:delete', params: idParams, status: 204 },
+    ({ ctx, params }) => categories.remove(ctx, params.id),
   );
   return router;
 }

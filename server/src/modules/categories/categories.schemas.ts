@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { searchQuery, sortQuery } from '../../http/list-query';
-import { paginationQuery, uuid } from '../../http/validate';
-
-export const categoryParams = z.object({ storeId: uuid, id: uuid });
+import { paginationQuery } from '../../http/validate';
 
 export const listCategoriesQuery = paginationQuery.extend({
   search: searchQuery.optional(),

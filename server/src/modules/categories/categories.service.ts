@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
-import { pageOf } from '../../http/envelope';
-import { NotFoundError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
+import { pageOf } from '../../core/paging';
+import { NotFoundError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
 import type { StoreWriter } from '../events/events.service';
 import * as repo from './categories.repo';
 import type {

@@ -1,20 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { ok } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { uuid, validate } from '../../http/validate';
+import { routes, type RouteDeps } from '../../http/route';
+import { idParams } from '../../http/validate';
 import type { JobsService } from './jobs.service';
 
-/** Mounted at /api/v1/stores/:storeId/jobs. */
-export function jobsRouter({ jobs, guards }: { jobs: JobsService; guards: Guards }) {
+/** Routes under /api/v1/stores/:storeId. */
+export function jobsRouter({ jobs, ...deps }: RouteDeps & { jobs: JobsService }) {
   const router = Router({ mergeParams: true });
-  router.get(
-    '/:id',
-    guards.requireStorePermission('inventory:read'),
-    validate({ params: z.object({ storeId: uuid, id: uuid }) }),
-    async (req, res) => {
-      res.json(ok(req, await jobs.get(req.store!, req.params.id as string)));
-    },
+  routes(router, deps).store(
+    'get',
+    '/jobs/:id',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => jobs.get(ctx, params.id),
   );
   return router;
 }

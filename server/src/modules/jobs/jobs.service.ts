@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
-import { AppError, NotFoundError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
+import { isTransient, NotFoundError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
 import type { Logger } from '../../logger';
 import * as repo from './jobs.repo';
 
@@ -51,7 +51,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     } catch (err) {
       // A refusal of the job's own input (a 4xx: an unreadable file) fails the same way
       // every time: retries are for transient errors.
-      const permanent = err instanceof AppError && err.statusCode < 500;
+      const permanent = !isTransient(err);
       const retry = !permanent && job.attempts < MAX_ATTEMPTS ? 5 * 2 ** job.attempts : null;
       log.warn('job failed', {
         jobId: job.id,

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
-import { NotFoundError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
-import type { Emit } from '../events/events.service';
+import { NotFoundError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
+import type { Emit } from '../../core/events';
 import { toColumns } from './product-mapper';
 import * as repo from './products.repo';
 

@@ -1,21 +1,9 @@
-import { Router, type RequestHandler } from 'express';
-import { ok, okPage } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { completeWith, respond } from '../../http/idempotency';
-import { validate, paginationQuery } from '../../http/validate';
+import { Router } from 'express';
+import { routes, type RouteDeps } from '../../http/route';
+import { idParams, paginationQuery } from '../../http/validate';
 import type { ProductsService } from './products.service';
 import * as s from './products.schemas';
-import * as stockSchemas from './stock.schemas';
-import type { StockService } from './stock.service';
 
-interface Deps {
-  products: ProductsService;
-  stock: StockService;
-  guards: Guards;
-  idempotent: RequestHandler;
-}
-
-/** Mounted at /api/v1/stores/:storeId/products. */
 const STOCK_HINT = 'changes only through adjustments, counts, sales and imports';
 /** Response fields a client may send back unchanged in a PATCH or PUT. */
 const PRODUCT_READ_ONLY = {
@@ -23,120 +11,76 @@ const PRODUCT_READ_ONLY = {
   initialQuantity: `is only for new products: stock then ${STOCK_HINT}`,
 };
 
-export function productsRouter({ products, stock, guards, idempotent }: Deps) {
-  const can = guards.requireStorePermission;
-  const id = (req: { params: Record<string, unknown> }) => req.params.id as string;
+/** Routes under /api/v1/stores/:storeId (after the import routes: /products/import is theirs). */
+export function productsRouter({ products, ...deps }: RouteDeps & { products: ProductsService }) {
   const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
 
-  router.get(
-    '/',
-    can('inventory:read'),
-    validate({ query: s.listProductsQuery }),
-    async (req, res) => {
-      const { items, pagination } = await products.list(req.store!, req.query as never);
-      res.json(okPage(req, items, pagination));
-    },
+  r.page(
+    '/products',
+    { permission: 'inventory:read', query: s.listProductsQuery },
+    ({ ctx, query }) => products.list(ctx, query),
   );
-  router.post(
-    '/',
-    can('inventory:write'),
-    validate({
+  r.store(
+    'post',
+    '/products',
+    {
+      permission: 'inventory:write',
       body: s.createProductBody,
       readOnly: { quantity: 'is read-only: send initialQuantity to start with stock' },
-    }),
-    async (req, res) => {
-      res.status(201).json(ok(req, await products.create(req.store!, req.body)));
+      status: 201,
     },
+    ({ ctx, body }) => products.create(ctx, body),
   );
-  router.get(
-    '/lookup',
-    can('inventory:read'),
-    validate({ query: s.lookupQuery }),
-    async (req, res) => {
-      res.json(
-        ok(req, await products.lookup(req.store!, (req.query as { barcode: string }).barcode)),
-      );
-    },
+  r.store(
+    'get',
+    '/products/lookup',
+    { permission: 'inventory:read', query: s.lookupQuery },
+    ({ ctx, query }) => products.lookup(ctx, query.barcode),
   );
-  router.get(
-    '/:id',
-    can('inventory:read'),
-    validate({ params: s.productParams }),
-    async (req, res) => {
-      res.json(ok(req, await products.get(req.store!, id(req))));
-    },
+  r.store(
+    'get',
+    '/products/:id',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => products.get(ctx, params.id),
   );
-  router.patch(
-    '/:id',
-    can('inventory:write'),
-    validate({ params: s.productParams, body: s.updateProductBody, readOnly: PRODUCT_READ_ONLY }),
-    async (req, res) => {
-      res.json(ok(req, await products.update(req.store!, id(req), req.body)));
+  r.store(
+    'patch',
+    '/products/:id',
+    {
+      permission: 'inventory:write',
+      params: idParams,
+      body: s.updateProductBody,
+      readOnly: PRODUCT_READ_ONLY,
     },
+    ({ ctx, params, body }) => products.update(ctx, params.id, body),
   );
-  router.put(
-    '/:id',
-    can('inventory:write'),
-    validate({ params: s.productParams, body: s.replaceProductBody, readOnly: PRODUCT_READ_ONLY }),
-    async (req, res) => {
-      res.json(ok(req, await products.replace(req.store!, id(req), req.body)));
+  r.store(
+    'put',
+    '/products/:id',
+    {
+      permission: 'inventory:write',
+      params: idParams,
+      body: s.replaceProductBody,
+      readOnly: PRODUCT_READ_ONLY,
     },
+    ({ ctx, params, body }) => products.replace(ctx, params.id, body),
   );
-  router.delete(
-    '/:id',
-    can('inventory:delete'),
-    validate({ params: s.productParams }),
-    async (req, res) => {
-      await products.remove(req.store!, id(req));
-      res.status(204).end();
-    },
+  r.store(
+    'delete',
+    '/products/:id',
+    { permission: 'inventory:delete', params: idParams, status: 204 },
+    ({ ctx, params }) => products.remove(ctx, params.id),
   );
-
-  router.post(
-    '/:id/adjustments',
-    can('inventory:write'),
-    validate({ params: s.productParams, body: stockSchemas.adjustmentBody }),
-    idempotent,
-    async (req, res) => {
-      respond(
-        req,
-        res,
-        201,
-        await stock.adjust(req.store!, id(req), req.body, completeWith(req, 201)),
-      );
-    },
+  r.page(
+    '/products/:id/history',
+    { permission: 'inventory:read', params: idParams, query: paginationQuery },
+    ({ ctx, params, query }) => products.history(ctx, params.id, query),
   );
-  router.post(
-    '/:id/counts',
-    can('inventory:write'),
-    validate({ params: s.productParams, body: stockSchemas.countBody }),
-    idempotent,
-    async (req, res) => {
-      respond(
-        req,
-        res,
-        201,
-        await stock.count(req.store!, id(req), req.body, completeWith(req, 201)),
-      );
-    },
-  );
-  router.get(
-    '/:id/movements',
-    can('inventory:read'),
-    validate({ params: s.productParams, query: stockSchemas.movementsQuery }),
-    async (req, res) => {
-      const { items, pagination } = await stock.movements(req.store!, id(req), req.query as never);
-      res.json(okPage(req, items, pagination));
-    },
-  );
-  router.get(
-    '/:id/history',
-    can('inventory:read'),
-    validate({ params: s.productParams, query: paginationQuery }),
-    async (req, res) => {
-      const { items, pagination } = await products.history(req.store!, id(req), req.query as never);
-      res.json(okPage(req, items, pagination));
-    },
+  r.page(
+    '/suppliers/:id/products',
+    { permission: 'inventory:read', params: idParams, query: s.supplierProductsQuery },
+    ({ ctx, params, query }) => products.ofSupplier(ctx, params.id, query),
   );
   return router;
 }

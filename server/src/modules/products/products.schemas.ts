@@ -4,8 +4,6 @@ import { booleanQuery, searchQuery } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 import { checkBarcode } from './barcode';
 
-export const productParams = z.object({ storeId: uuid, id: uuid });
-
 export const barcode = z
   .string()
   .trim()

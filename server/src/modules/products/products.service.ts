@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { type CursorPart, decodeCursor, keysetPage } from '../../http/cursor';
-import { pageOf, type Pagination } from '../../http/envelope';
-import { NotFoundError, ValidationError, type ErrorDetail } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
+import { type CursorPart, decodeCursor } from '../../core/cursor';
+import { keysetPage } from '../../core/paging';
+import { pageOf, type Pagination } from '../../core/paging';
+import { NotFoundError, ValidationError, type ErrorDetail } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
 import type { StoreCache } from '../../platform/store-cache';
 import type { Db } from '../../db/pool';
 import type { CategoriesService } from '../categories/categories.service';
@@ -19,7 +20,7 @@ import {
   type ListProductsQuery,
   type UpdateProductInput,
 } from './products.schemas';
-import type { StockService } from './stock.service';
+import type { InventoryService } from '../inventory/inventory.service';
 
 const PRODUCT_TTL = 300;
 
@@ -38,7 +39,7 @@ interface Deps {
   cache: StoreCache;
   categories: CategoriesService;
   suppliers: SuppliersService;
-  stock: StockService;
+  inventory: InventoryService;
 }
 
 /** A readable SKU from the name: `MILK-7Q2KX4RD`. */
@@ -56,7 +57,7 @@ function generateSku(name: string): string {
 }
 
 export function createProductsService(deps: Deps) {
-  const { pool, write, cache, categories, suppliers, stock } = deps;
+  const { pool, write, cache, categories, suppliers, inventory } = deps;
 
   /** Category and supplier ids in a body must belong to this store, or it is a 400 on that field. */
   async function assertReferences(
@@ -103,48 +104,66 @@ export function createProductsService(deps: Deps) {
     return get(ctx, id);
   }
 
+  /** The product as the API shows it, read in `db` (another module's transaction). */
+  async function view(db: Db, storeId: string, id: string): Promise<Product> {
+    const row = await repo.find(db, storeId, id);
+    if (!row) throw new NotFoundError('Product');
+    return toProduct(row);
+  }
+
+  async function list(
+    ctx: StoreContext,
+    q: ListProductsQuery,
+  ): Promise<{ items: Product[]; pagination: Pagination }> {
+    return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
+      const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
+      const sort = q.sort ?? 'name';
+      const decoded = q.cursor ? decodeCursor(q.cursor, ['text', kind, 'uuid']) : undefined;
+      // A cursor belongs to the sort and order that made it; elsewhere it means nothing.
+      if (decoded && decoded[0] !== `${sort}:${q.order}`) {
+        throw new ValidationError([
+          {
+            field: 'cursor',
+            message: `was made for another sort or order than ${sort} ${q.order}`,
+            code: 'invalid_cursor',
+          },
+        ]);
+      }
+      const after = decoded?.slice(1);
+      const { rows, total } = await listProducts(
+        pool,
+        ctx.storeId,
+        q,
+        after && { value: after[0], id: String(after[1]) },
+      );
+      // Only orderings a cursor can continue hand one out (not cost or expiry, nor a
+      // search ranked by relevance).
+      const continuable =
+        (CURSOR_SORTS as readonly string[]).includes(sort) && !(q.search && !q.sort);
+      const { page, pagination } = keysetPage(
+        rows,
+        q,
+        total,
+        continuable ? (last) => [`${sort}:${q.order}`, sortValue(last, sort), last.id] : undefined,
+      );
+      return { items: page.map(toProduct), pagination };
+    });
+  }
+
   return {
     get,
+    view,
 
-    async list(
+    list,
+
+    /** A supplier's products: the product list with the supplier from the path. */
+    async ofSupplier(
       ctx: StoreContext,
-      q: ListProductsQuery,
-    ): Promise<{ items: Product[]; pagination: Pagination }> {
-      return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
-        const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
-        const sort = q.sort ?? 'name';
-        const decoded = q.cursor ? decodeCursor(q.cursor, ['text', kind, 'uuid']) : undefined;
-        // A cursor belongs to the sort and order that made it; elsewhere it means nothing.
-        if (decoded && decoded[0] !== `${sort}:${q.order}`) {
-          throw new ValidationError([
-            {
-              field: 'cursor',
-              message: `was made for another sort or order than ${sort} ${q.order}`,
-              code: 'invalid_cursor',
-            },
-          ]);
-        }
-        const after = decoded?.slice(1);
-        const { rows, total } = await listProducts(
-          pool,
-          ctx.storeId,
-          q,
-          after && { value: after[0], id: String(after[1]) },
-        );
-        // Only orderings a cursor can continue hand one out (not cost or expiry, nor a
-        // search ranked by relevance).
-        const continuable =
-          (CURSOR_SORTS as readonly string[]).includes(sort) && !(q.search && !q.sort);
-        const { page, pagination } = keysetPage(
-          rows,
-          q,
-          total,
-          continuable
-            ? (last) => [`${sort}:${q.order}`, sortValue(last, sort), last.id]
-            : undefined,
-        );
-        return { items: page.map(toProduct), pagination };
-      });
+      supplierId: string,
+      q: Omit<ListProductsQuery, 'supplier'>,
+    ) {
+      await suppliers.get(ctx, supplierId);
+      return list(ctx, { ...q, supplier: supplierId });
     },
 
     async lookup(ctx: StoreContext, barcode: string) {
@@ -162,11 +181,11 @@ export function createProductsService(deps: Deps) {
           toColumns({ ...input, sku: input.sku ?? generateSku(input.name) }),
         );
         if (input.initialQuantity) {
-          await stock.move(tx, emit, ctx, created, input.initialQuantity, 'initial', {
+          await inventory.move(tx, emit, ctx, created, input.initialQuantity, 'initial', {
             note: 'Initial quantity',
           });
         }
-        await emit('product.created', { productId: created, name: input.name });
+        await emit('product.created', { productId: created, name: input.name, source: 'api' });
         return created;
       });
       return get(ctx, id);

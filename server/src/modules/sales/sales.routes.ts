@@ -1,46 +1,28 @@
-import { Router, type RequestHandler } from 'express';
-import { ok, okPage } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { completeWith, respond } from '../../http/idempotency';
-import { validate } from '../../http/validate';
+import { Router } from 'express';
+import { routes, type RouteDeps } from '../../http/route';
+import { idParams } from '../../http/validate';
 import * as s from './sales.schemas';
 import type { SalesService } from './sales.service';
 
-/** Mounted at /api/v1/stores/:storeId/sales. */
-export function salesRouter(deps: {
-  sales: SalesService;
-  guards: Guards;
-  idempotent: RequestHandler;
-}) {
-  const { sales, guards, idempotent } = deps;
-  const can = guards.requireStorePermission;
+/** Routes under /api/v1/stores/:storeId. */
+export function salesRouter({ sales, ...deps }: RouteDeps & { sales: SalesService }) {
   const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
 
-  router.post(
-    '/',
-    can('inventory:write'),
-    validate({ body: s.recordSaleBody }),
-    idempotent,
-    async (req, res) => {
-      respond(req, res, 201, await sales.record(req.store!, req.body, completeWith(req, 201)));
-    },
+  r.store(
+    'post',
+    '/sales',
+    { permission: 'inventory:write', body: s.recordSaleBody, idempotent: 201 },
+    ({ ctx, body }) => sales.record(ctx, body),
   );
-  router.get(
-    '/',
-    can('inventory:read'),
-    validate({ query: s.listSalesQuery }),
-    async (req, res) => {
-      const { items, pagination } = await sales.list(req.store!, req.query as never);
-      res.json(okPage(req, items, pagination));
-    },
+  r.page('/sales', { permission: 'inventory:read', query: s.listSalesQuery }, ({ ctx, query }) =>
+    sales.list(ctx, query),
   );
-  router.get(
-    '/:id',
-    can('inventory:read'),
-    validate({ params: s.saleParams }),
-    async (req, res) => {
-      res.json(ok(req, await sales.get(req.store!, req.params.id as string)));
-    },
+  r.store(
+    'get',
+    '/sales/:id',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => sales.get(ctx, params.id),
   );
   return router;
 }

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 
-export const saleParams = z.object({ storeId: uuid, id: uuid });
-
 export const recordSaleBody = z.object({
   items: z
     .array(

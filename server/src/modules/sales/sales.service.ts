@@ -1,15 +1,13 @@
 import type { Pool } from 'pg';
 import { formatMoney, TOTAL_MAX_CENTS, toCents } from '../../core/limits';
-import { decodeCursor, keysetPage } from '../../http/cursor';
-import { NotFoundError, ValidationError } from '../../http/errors';
-import { resolveDateRange } from '../../http/list-query';
-import type { StoreContext } from '../../http/request-types';
+import { decodeCursor } from '../../core/cursor';
+import { keysetPage } from '../../core/paging';
+import { NotFoundError, ValidationError } from '../../core/errors';
+import { resolveDateRange } from '../../core/date-range';
+import type { StoreContext } from '../../core/context';
 import type { StoreWriter } from '../events/events.service';
-import {
-  InsufficientStockError,
-  type CommitHook,
-  type StockService,
-} from '../products/stock.service';
+import { InsufficientStockError } from '../inventory/inventory.errors';
+import type { InventoryService } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
 import * as repo from './sales.repo';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
@@ -17,23 +15,23 @@ import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 export function createSalesService(deps: {
   pool: Pool;
   write: StoreWriter;
-  stock: StockService;
+  inventory: InventoryService;
   analytics: Pick<AnalyticsService, 'backdatedSale'>;
   timezoneOf(ctx: StoreContext): Promise<string>;
 }) {
-  const { pool, write, stock, analytics, timezoneOf } = deps;
+  const { pool, write, inventory, analytics, timezoneOf } = deps;
 
   return {
     /**
      * All lines or none. Stock rows are locked in id order, every shortage is reported at
      * once, and each decrement is still conditional, so no interleaving can oversell.
      */
-    record(ctx: StoreContext, input: RecordSaleInput, commit?: CommitHook) {
+    record(ctx: StoreContext, input: RecordSaleInput) {
       return write(ctx.storeId, async (tx, emit) => {
         const wanted = new Map<string, number>();
         for (const item of input.items)
           wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-        const locked = await stock.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort());
+        const locked = await inventory.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort());
 
         const missing = input.items.flatMap((item, i) =>
           locked.has(item.productId)
@@ -73,7 +71,7 @@ export function createSalesService(deps: {
           lines,
         });
         for (const [productId, quantity] of wanted) {
-          await stock.move(tx, emit, ctx, productId, -quantity, 'sale', {
+          await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
             referenceType: 'sale',
             referenceId: saleId,
             soldAt,
@@ -81,7 +79,6 @@ export function createSalesService(deps: {
         }
         const sale = (await repo.find(tx, ctx.storeId, saleId))!;
         await emit('sale.recorded', { saleId, total: sale.total, itemCount: sale.itemCount });
-        await commit?.(tx, sale);
         return sale;
       });
     },
@@ -94,7 +91,7 @@ export function createSalesService(deps: {
 
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
-      const range = await resolveDateRange(pool, q, () => timezoneOf(ctx));
+      const range = await resolveDateRange(q, () => timezoneOf(ctx));
       const { items, total } = await repo.list(
         pool,
         ctx.storeId,

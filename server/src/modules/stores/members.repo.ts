@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
-import { ConflictError } from '../../http/errors';
-import type { Role } from './permissions';
+import { ConflictError } from '../../core/errors';
+import type { Role } from '../../core/access';
 
 export interface Member {
   userId: string;

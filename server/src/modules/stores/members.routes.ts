@@ -1,53 +1,37 @@
 import { Router } from 'express';
-import { ok } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { validate } from '../../http/validate';
+import { routes, type RouteDeps } from '../../http/route';
 import type { MembersService } from './members.service';
 import * as s from './stores.schemas';
 
-/** Mounted at /api/v1/stores/:storeId, behind requireAuth. */
-export function membersRouter(deps: { members: MembersService; guards: Guards }) {
-  const { members, guards } = deps;
-  const admin = guards.requireStorePermission('settings:manage');
+/** Routes under /api/v1/stores/:storeId: members and invitations (admins). */
+export function membersRouter({ members, ...deps }: RouteDeps & { members: MembersService }) {
   const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
+  const admin = { permission: 'settings:manage' } as const;
 
-  router.get('/members', admin, async (req, res) => {
-    res.json(ok(req, await members.list(req.store!)));
-  });
-  router.post('/members', admin, validate({ body: s.addMemberBody }), async (req, res) => {
-    res.status(201).json(ok(req, await members.add(req.store!, req.body)));
-  });
-  router.patch(
+  r.store('get', '/members', admin, ({ ctx }) => members.list(ctx));
+  r.store('post', '/members', { ...admin, body: s.addMemberBody, status: 201 }, ({ ctx, body }) =>
+    members.add(ctx, body),
+  );
+  r.store(
+    'patch',
     '/members/:userId',
-    admin,
-    validate({ params: s.memberParams, body: s.updateMemberBody }),
-    async (req, res) => {
-      res.json(
-        ok(req, await members.changeRole(req.store!, req.params.userId as string, req.body.role)),
-      );
-    },
+    { ...admin, params: s.memberParams, body: s.updateMemberBody },
+    ({ ctx, params, body }) => members.changeRole(ctx, params.userId, body.role),
   );
   // Any member may leave; removing someone else is checked in the service.
-  router.delete(
+  r.store(
+    'delete',
     '/members/:userId',
-    guards.requireStorePermission('inventory:read'),
-    validate({ params: s.memberParams }),
-    async (req, res) => {
-      await members.remove(req.store!, req.params.userId as string);
-      res.status(204).end();
-    },
+    { permission: 'inventory:read', params: s.memberParams, status: 204 },
+    ({ ctx, params }) => members.remove(ctx, params.userId),
   );
-  router.get('/invitations', admin, async (req, res) => {
-    res.json(ok(req, await members.listInvitations(req.store!)));
-  });
-  router.delete(
+  r.store('get', '/invitations', admin, ({ ctx }) => members.listInvitations(ctx));
+  r.store(
+    'delete',
     '/invitations/:invitationId',
-    admin,
-    validate({ params: s.invitationParams }),
-    async (req, res) => {
-      await members.revokeInvitation(req.store!, req.params.invitationId as string);
-      res.status(204).end();
-    },
+    { ...admin, params: s.invitationParams, status: 204 },
+    ({ ctx, params }) => members.revokeInvitation(ctx, params.invitationId),
   );
   return router;
 }

@@ -1,11 +1,11 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
 import { withTransaction } from '../../db/pool';
-import { ForbiddenError, InvalidStateError, NotFoundError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
+import { ForbiddenError, InvalidStateError, NotFoundError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
 import type { Mailer } from '../../platform/mailer';
 import * as repo from './members.repo';
-import { ROLE_PERMISSIONS, type Role } from './permissions';
+import { ROLE_PERMISSIONS, type Role } from '../../core/access';
 import { findStore } from './stores.repo';
 
 interface Deps {

@@ -8,7 +8,7 @@ import { addMember, createStore, createUser } from '../../test/factories';
 import { MemoryCache } from '../../platform/cache';
 import { createSessions } from '../auth/sessions';
 import { createAccessTokens } from '../auth/tokens';
-import { PERMISSIONS, ROLES, type Permission, type Role } from './permissions';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../core/access';
 
 // PRODUCT.md §4, written out independently of ROLE_PERMISSIONS so a slip in either shows.
 const MATRIX: Record<Permission, Role[]> = {
@@ -30,9 +30,13 @@ const userOf = {} as Record<Role | 'outsider', string>;
 beforeAll(async () => {
   t = await buildTestApp();
   // The real guard on the real membership table, behind one route per permission.
+  const sessions = createSessions(t.db.pool, new MemoryCache(), 60);
   const guards = createGuards({
-    tokens,
-    sessions: createSessions(t.db.pool, new MemoryCache(), 60),
+    authenticate: async (token) => {
+      const { userId, sessionId } = tokens.verify(token);
+      if ((await sessions.check(userId, sessionId)) !== 'active') throw new Error('ended');
+      return { userId };
+    },
     findRole: t.services.members.findRole,
   });
   guarded = express();

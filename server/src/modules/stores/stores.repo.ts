@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import type { Role } from './permissions';
+import type { Role } from '../../core/access';
 
 export interface Store {
   id: string;

@@ -1,37 +1,34 @@
 import { Router } from 'express';
-import { ok, okPage } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
-import { validate } from '../../http/validate';
+import { routes, type RouteDeps } from '../../http/route';
 import * as s from './stores.schemas';
 import type { StoresService } from './stores.service';
 
-/** Mounted at /api/v1/stores, behind requireAuth. */
-export function storesRouter({ stores, guards }: { stores: StoresService; guards: Guards }) {
-  const { requireStorePermission: can } = guards;
+/** Routes under /api/v1/stores: the caller's stores, and a new one. */
+export function storesRouter({ stores, ...deps }: RouteDeps & { stores: StoresService }) {
   const router = Router();
-
-  router.get('/', validate({ query: s.listStoresQuery }), async (req, res) => {
-    const { page, limit } = req.query as unknown as { page: number; limit: number };
-    const { items, pagination } = await stores.listForUser(req.principal!.userId, { page, limit });
-    res.json(okPage(req, items, pagination));
-  });
-  router.post('/', validate({ body: s.createStoreBody }), async (req, res) => {
-    res.status(201).json(ok(req, await stores.create(req.principal!.userId, req.body)));
-  });
-  router.get('/:storeId', can('inventory:read'), async (req, res) => {
-    res.json(ok(req, await stores.get(req.store!)));
-  });
-  router.patch(
-    '/:storeId',
-    can('settings:manage'),
-    validate({ body: s.updateStoreBody }),
-    async (req, res) => {
-      res.json(ok(req, await stores.update(req.store!, req.body)));
-    },
+  const r = routes(router, deps);
+  r.user('get', '/', { query: s.listStoresQuery, list: true }, ({ principal, query }) =>
+    stores.listForUser(principal.userId, query),
   );
-  router.delete('/:storeId', can('settings:manage'), async (req, res) => {
-    await stores.remove(req.store!);
-    res.status(204).end();
-  });
+  r.user('post', '/', { body: s.createStoreBody, status: 201 }, ({ principal, body }) =>
+    stores.create(principal.userId, body),
+  );
+  return router;
+}
+
+/** Routes under /api/v1/stores/:storeId: the store itself. */
+export function storeRouter({ stores, ...deps }: RouteDeps & { stores: StoresService }) {
+  const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
+  r.store('get', '/', { permission: 'inventory:read' }, ({ ctx }) => stores.get(ctx));
+  r.store(
+    'patch',
+    '/',
+    { permission: 'settings:manage', body: s.updateStoreBody },
+    ({ ctx, body }) => stores.update(ctx, body),
+  );
+  r.store('delete', '/', { permission: 'settings:manage', status: 204 }, ({ ctx }) =>
+    stores.remove(ctx),
+  );
   return router;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, paginationQuery, uuid } from '../../http/validate';
-import { ROLES } from './permissions';
+import { ROLES } from '../../core/access';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);

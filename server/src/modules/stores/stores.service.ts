@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
 import { withTransaction } from '../../db/pool';
-import { NotFoundError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
-import { pageOf } from '../../http/envelope';
+import { NotFoundError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
+import { pageOf } from '../../core/paging';
 import type { StoreCache } from '../../platform/store-cache';
 import * as members from './members.repo';
 import * as repo from './stores.repo';
@@ -43,6 +43,13 @@ export function createStoresService({ pool, cache }: { pool: Pool; cache: StoreC
       const store = await repo.findStore(pool, ctx.storeId);
       if (!store) throw new NotFoundError('Store');
       return { ...store, role: ctx.role };
+    },
+
+    /** The store's IANA time zone: its days (date filters, the dashboard) are local days. */
+    async timezoneOf(storeId: string): Promise<string> {
+      const store = await repo.findStore(pool, storeId);
+      if (!store) throw new NotFoundError('Store');
+      return store.timezone;
     },
 
     async update(ctx: StoreContext, patch: UpdateStoreInput) {

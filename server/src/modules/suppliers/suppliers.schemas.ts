@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { searchQuery, sortQuery } from '../../http/list-query';
-import { paginationQuery, uuid } from '../../http/validate';
+import { paginationQuery } from '../../http/validate';
 
 export const SUPPLIER_STATUSES = ['active', 'inactive', 'on-hold', 'new'] as const;
-
-export const supplierParams = z.object({ storeId: uuid, id: uuid });
 
 export const listSuppliersQuery = paginationQuery.extend({
   search: searchQuery.optional(),

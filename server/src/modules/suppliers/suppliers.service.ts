@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
-import { pageOf } from '../../http/envelope';
-import { NotFoundError, ValidationError } from '../../http/errors';
-import type { StoreContext } from '../../http/request-types';
+import { pageOf } from '../../core/paging';
+import { NotFoundError, ValidationError } from '../../core/errors';
+import type { StoreContext } from '../../core/context';
 import type { FieldCipher } from '../../platform/field-cipher';
 import type { StoreWriter } from '../events/events.service';
 import * as repo from './suppliers.repo';

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
-import type { StoreContext } from '../../../http/request-types';
+import type { StoreContext } from '../../../core/context';
 import { listProducts } from '../products-list.repo';
 import type { ProductRow } from '../products.repo';
 import type { ListProductsQuery } from '../products.schemas';

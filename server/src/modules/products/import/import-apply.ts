@@ -1,13 +1,13 @@
 import type { PoolClient } from 'pg';
-import { AppError, type ErrorDetail } from '../../../http/errors';
-import type { StoreContext } from '../../../http/request-types';
+import { AppError, type ErrorDetail } from '../../../core/errors';
+import type { StoreContext } from '../../../core/context';
 import type { CategoriesService } from '../../categories/categories.service';
-import type { Emit } from '../../events/events.service';
+import type { Emit } from '../../../core/events';
 import type { SuppliersService } from '../../suppliers/suppliers.service';
 import * as products from '../products.repo';
 import { toColumns } from '../product-mapper';
 import { updateWithHistory } from '../product-update';
-import type { StockService } from '../stock.service';
+import type { InventoryService } from '../../inventory/inventory.service';
 import type { ParsedRow } from './import-parse';
 import type { ImportRow } from './import-row';
 
@@ -46,7 +46,7 @@ export const newState = (): ImportState => ({
 interface Deps {
   categories: CategoriesService;
   suppliers: SuppliersService;
-  stock: StockService;
+  inventory: InventoryService;
 }
 
 class RowError extends Error {
@@ -118,7 +118,7 @@ export function createRowApplier(
       const delta =
         options.updateStock && row.quantity !== undefined ? row.quantity - existing.quantity : 0;
       if (delta)
-        await deps.stock.move(tx, emit, ctx, existing.id, delta, 'import', { note: 'Import' });
+        await deps.inventory.move(tx, emit, ctx, existing.id, delta, 'import', { note: 'Import' });
       return fields.length || delta ? ('updated' as const) : ('unchanged' as const);
     }
     const sku =
@@ -126,8 +126,8 @@ export function createRowApplier(
       `IMP-${Date.now().toString(36).toUpperCase()}-${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
     const id = await products.insert(tx, ctx.storeId, toColumns({ ...input, sku }));
     if (row.quantity)
-      await deps.stock.move(tx, emit, ctx, id, row.quantity, 'import', { note: 'Import' });
-    await emit('product.created', { productId: id, source: 'import' });
+      await deps.inventory.move(tx, emit, ctx, id, row.quantity, 'import', { note: 'Import' });
+    await emit('product.created', { productId: id, name: input.name as string, source: 'import' });
     return 'created' as const;
   }
 

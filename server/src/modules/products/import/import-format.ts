@@ -1,4 +1,4 @@
-import { UnsupportedMediaTypeError } from '../../../http/errors';
+import { UnsupportedMediaTypeError } from '../../../core/errors';
 import { INLINE_MAX_BYTES, INLINE_MAX_LINES, INLINE_MAX_XML_BYTES } from './import-limits';
 import type { ImportFormat } from './import-source';
 import { checkSizes, openArchive, rowDataBytes } from './xlsx-zip';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../http/errors';
+import { UnprocessableError } from '../../../core/errors';
 
 /*
  * What an import may hold. A hostile file must be refused early and cheaply, never parsed
@@ -56,7 +56,7 @@ export const MAX_SHARED_STRINGS = 1_500_000;
 export const MAX_SHARED_STRING_CHARS = 48_000_000;
 export const PARSE_WORKER_HEAP_MB = 256;
 
-export const unprocessable = (message: string) => new AppError('UNPROCESSABLE', message, 422);
+export const unprocessable = (message: string) => new UnprocessableError(message);
 
 /** Spreadsheet column letters for a 1-based index (1 → A, 16384 → XFD). */
 export function columnName(index: number): string {

@@ -1,4 +1,4 @@
-import { AppError, type ErrorDetail } from '../../../http/errors';
+import { AppError, type ErrorDetail } from '../../../core/errors';
 import { mapHeaders, toRecord } from './import-header';
 import { MAX_ROWS, PARSE_BATCH_ROWS, unprocessable } from './import-limits';
 import { parseRow, type ImportRow } from './import-row';

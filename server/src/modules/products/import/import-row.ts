@@ -1,6 +1,6 @@
 import { invalidTextDetails, typeMessage } from '../../../http/validate';
 import { z } from 'zod';
-import type { ErrorDetail } from '../../../http/errors';
+import type { ErrorDetail } from '../../../core/errors';
 import { productFields } from '../products.schemas';
 import type { RawRecord } from './import-header';
 

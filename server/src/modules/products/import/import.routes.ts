@@ -1,10 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { ValidationError } from '../../../http/errors';
-import type { Guards } from '../../../http/guards';
-import { completeWith, respond } from '../../../http/idempotency';
-import { validate } from '../../../http/validate';
+import { ValidationError } from '../../../core/errors';
+import { routes, type RouteDeps } from '../../../http/route';
 import type { ExportService } from './export.service';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import type { ImportService } from './import.service';
@@ -35,58 +33,55 @@ const upload = multer({
   limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
 });
 
-interface Deps {
+interface Deps extends RouteDeps {
   imports: ImportService;
   exports: ExportService;
-  guards: Guards;
-  idempotent: RequestHandler;
+  /** The heavy-endpoint rate limit. */
   heavy: RequestHandler;
 }
 
-/** Mounted at /api/v1/stores/:storeId/products, before the /:id routes. */
-export function importExportRouter({ imports, exports, guards, idempotent, heavy }: Deps) {
-  const can = guards.requireStorePermission;
+/** Routes under /api/v1/stores/:storeId (before the products' /products/:id). */
+export function importExportRouter({ imports, exports, heavy, ...deps }: Deps) {
   const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
 
-  router.post(
-    '/import',
-    can('inventory:write'),
-    heavy,
-    upload.single('file'),
-    validate({ body: importOptions }),
-    idempotent,
-    async (req, res) => {
+  r.store(
+    'post',
+    '/products/import',
+    {
+      permission: 'inventory:write',
+      before: [heavy, upload.single('file')],
+      body: importOptions,
+      // A small file is imported in the request (200), a large one queued (202).
+      idempotent: (data: object) => ('status' in data ? 202 : 200),
+    },
+    async ({ ctx, body, req }) => {
       if (!req.file) {
         throw new ValidationError([
           { field: 'file', message: 'attach a CSV or XLSX file as "file"', code: 'required' },
         ]);
       }
       // The format comes from the bytes, not from the file's name or type.
-      const { status, body } = await imports.start(
-        req.store!,
-        req.file.buffer,
-        req.body,
-        completeWith(req, 200),
-      );
-      respond(req, res, status, body);
+      return imports.start(ctx, req.file.buffer, body);
     },
   );
 
-  router.get(
-    '/export',
-    can('inventory:read'),
-    heavy,
-    validate({ query: exportQuery }),
-    async (req, res) => {
-      const { format } = req.query as { format: 'csv' | 'xlsx' };
+  r.raw(
+    'get',
+    '/products/export',
+    { permission: 'inventory:read', before: [heavy], query: exportQuery },
+    async ({ ctx, query }, res) => {
       const stamp = new Date().toISOString().slice(0, 10);
-      res.setHeader('Content-Disposition', `attachment; filename="products-${stamp}.${format}"`);
-      if (format === 'csv') {
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="products-${stamp}.${query.format}"`,
+      );
+      if (query.format === 'csv') {
         res.type('text/csv; charset=utf-8');
-        await exports.csv(req.store!, res);
+        await exports.csv(ctx, res);
       } else {
         res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        await exports.xlsx(req.store!, res);
+        await exports.xlsx(ctx, res);
       }
     },
   );

@@ -1,11 +1,9 @@
-import type { Pool } from 'pg';
-import { withTransaction } from '../../../db/pool';
-import type { StoreContext } from '../../../http/request-types';
+import type { StoreContext } from '../../../core/context';
 import type { CategoriesService } from '../../categories/categories.service';
 import type { StoreWriter } from '../../events/events.service';
 import type { JobContext, JobsService } from '../../jobs/jobs.service';
 import type { SuppliersService } from '../../suppliers/suppliers.service';
-import type { CommitHook, StockService } from '../stock.service';
+import type { InventoryService } from '../../inventory/inventory.service';
 import { createRowApplier, newState, type ImportOptions, type ImportState } from './import-apply';
 import { inspectUpload } from './import-format';
 import type { ImportFormat } from './import-source';
@@ -14,12 +12,11 @@ import { withParsedRows } from './parse-in-worker';
 export const IMPORT_JOB = 'products.import';
 
 interface Deps {
-  pool: Pool;
   write: StoreWriter;
   jobs: JobsService;
   categories: CategoriesService;
   suppliers: SuppliersService;
-  stock: StockService;
+  inventory: InventoryService;
 }
 
 type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
@@ -40,16 +37,10 @@ interface Checkpoint {
 }
 
 export function createImportService(deps: Deps) {
-  const { pool, write, jobs } = deps;
+  const { write, jobs } = deps;
 
   /** Every row in one transaction: the inline path, and every validate-only run. */
-  async function runWhole(
-    ctx: Ctx,
-    file: Buffer,
-    format: ImportFormat,
-    options: ImportOptions,
-    commit?: CommitHook,
-  ) {
+  async function runWhole(ctx: Ctx, file: Buffer, format: ImportFormat, options: ImportOptions) {
     const state = newState();
     const applyRow = createRowApplier(deps, ctx, options);
     try {
@@ -59,7 +50,6 @@ export function createImportService(deps: Deps) {
             for (const r of rows) await applyRow(tx, emit, state, r);
           const result = { jobId: null, ...report(state, options.validateOnly) };
           if (options.validateOnly) throw new DryRun();
-          await commit?.(tx, result, 200);
           return result;
         }),
       );
@@ -110,30 +100,21 @@ export function createImportService(deps: Deps) {
      * A small file is imported in the request (200 with the report); anything larger is
      * queued at once (202 with the job id), unread: the job finds its problems.
      */
-    async start(
-      ctx: StoreContext,
-      file: Buffer,
-      options: ImportOptions,
-      commit?: CommitHook,
-    ): Promise<{ status: 200 | 202; body: unknown }> {
+    async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
       const { format, inline } = await inspectUpload(file);
-      if (inline) {
-        return { status: 200, body: await runWhole(ctx, file, format, options, commit) };
-      }
-      const body = await withTransaction(pool, async (tx) => {
-        const jobId = await jobs.enqueue(tx, {
+      if (inline) return runWhole(ctx, file, format, options);
+      const accepted = await write(ctx.storeId, async (tx) => ({
+        jobId: await jobs.enqueue(tx, {
           storeId: ctx.storeId,
           type: IMPORT_JOB,
           payload: { ...options, format },
           input: file,
           createdBy: ctx.userId,
-        });
-        const accepted = { jobId, status: 'queued' as const };
-        await commit?.(tx, accepted, 202);
-        return accepted;
-      });
+        }),
+        status: 'queued' as const,
+      }));
       jobs.nudge();
-      return { status: 202, body };
+      return accepted;
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ParseJob } from './parse-worker';
 type Message =
   | ({ type: 'batch' } & Batch)
   | { type: 'done' }
-  | { type: 'error'; statusCode: number; message: string }
+  | { type: 'error'; refused: boolean; message: string }
   | { type: 'crash'; error: Error & { code?: string } }
   | { type: 'exit'; code: number };
 
@@ -49,7 +49,7 @@ async function* batches(worker: Worker): AsyncGenerator<Batch> {
       yield { rows: m.rows, progress: m.progress };
       continue;
     }
-    if (m.type === 'error' && m.statusCode < 500) throw unprocessable(m.message);
+    if (m.type === 'error' && m.refused) throw unprocessable(m.message);
     if (m.type === 'crash' && m.error.code === 'ERR_WORKER_OUT_OF_MEMORY')
       throw unprocessable(
         'The file is too large to read: it needs more memory than an import may use',

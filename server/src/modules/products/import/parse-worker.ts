@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../http/errors';
+import { AppError, isTransient } from '../../../core/errors';
 import { parseImport } from './import-parse';
 import type { ImportFormat } from './import-source';
 
@@ -25,8 +25,8 @@ const read = () =>
     (r) => (r.done ? { type: 'done' as const } : { type: 'batch' as const, ...r.value }),
     (err: unknown) =>
       err instanceof AppError
-        ? { type: 'error' as const, statusCode: err.statusCode, message: err.message }
-        : { type: 'error' as const, statusCode: 500, message: String(err) },
+        ? { type: 'error' as const, refused: !isTransient(err), message: err.message }
+        : { type: 'error' as const, refused: false, message: String(err) },
   );
 
 let ahead = read();

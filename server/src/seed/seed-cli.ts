@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { createServices } from '../composition';
 import { ConfigError, loadConfig } from '../config';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { createLogger } from '../logger';
-import { createDemoAccount } from '../modules/demo/demo';
+import { createDemoAccount } from './demo';
 import { OutboxMailer } from '../platform/mailer';
 import { createPlatform } from '../platform/platform';
 
@@ -58,7 +58,7 @@ async function main() {
     const applied = await migrate(pool);
     out(`database: ${embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL'}`);
     if (applied.length) out(`migrations applied: ${applied.join(', ')}`);
-    const { services } = createApp({
+    const services = createServices({
       config,
       pool,
       platform,

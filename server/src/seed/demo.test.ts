@@ -1,5 +1,5 @@
-import { createTestDb, type TestDb } from '../../test/db';
-import { createStore, createUser } from '../../test/factories';
+import { createTestDb, type TestDb } from '../test/db';
+import { createStore, createUser } from '../test/factories';
 import { ean13CheckDigit, isValidEan13, makeEan13 } from './ean';
 import { generateDemoStore } from './generate';
 

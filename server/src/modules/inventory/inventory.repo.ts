@@ -82,6 +82,20 @@ export async function applyDelta(
   return rows[0] && { quantity: rows[0].quantity, reorderPoint: rows[0].reorder_point };
 }
 
+/** A product's stock on hand (undefined: no such product in the store); `lock` for a count. */
+export async function stockOf(
+  db: Db,
+  storeId: string,
+  productId: string,
+  lock = false,
+): Promise<number | undefined> {
+  const { rows } = await db.query<{ quantity: number }>(
+    `SELECT quantity FROM products WHERE store_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [storeId, productId],
+  );
+  return rows[0]?.quantity;
+}
+
 /** Locks products in id order (a fixed order, so concurrent multi-line sales cannot deadlock). */
 export async function lockStock(
   db: Db,

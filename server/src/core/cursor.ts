@@ -1,4 +1,3 @@
-import { pageOf, type Pagination } from './envelope';
 import { ValidationError } from './errors';
 
 export type CursorPart = 'text' | 'number' | 'decimal' | 'timestamp' | 'uuid';
@@ -36,30 +35,4 @@ export function decodeCursor(cursor: string, parts: CursorPart[]): unknown[] {
   throw new ValidationError([
     { field: 'cursor', message: 'is not a valid cursor', code: 'invalid_cursor' },
   ]);
-}
-
-/**
- * One page from a query that fetched `limit + 1` rows: the extra row only says whether
- * there is a next page. With a total (page mode) the usual pagination, without (keyset)
- * `{ limit, hasNext, nextCursor }`.
- */
-export function keysetPage<T>(
-  rows: T[],
-  q: { page: number; limit: number },
-  total: number | undefined,
-  /** Undefined when this ordering cannot be continued by cursor: then `nextCursor` is null. */
-  cursorOf: ((last: T) => unknown[]) | undefined,
-): { page: T[]; pagination: Pagination } {
-  const hasNext = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    hasNext && last !== undefined && cursorOf ? encodeCursor(cursorOf(last)) : null;
-  return {
-    page,
-    pagination:
-      total === undefined
-        ? { limit: q.limit, hasNext, nextCursor }
-        : { ...pageOf(q.page, q.limit, total), nextCursor },
-  };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ON_HAND_MAX } from '../../core/limits';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { paginationQuery, typeMessage } from '../../http/validate';
-import { MOVEMENT_REASONS } from './stock.repo';
+import { MOVEMENT_REASONS } from './inventory.repo';
 
 /** Reasons a person may give by hand; sales, counts, imports and initial stock have their own routes. */
 export const ADJUSTMENT_REASONS = [

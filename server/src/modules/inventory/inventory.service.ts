@@ -1,33 +1,31 @@
 import type { Pool, PoolClient } from 'pg';
-import { decodeCursor, keysetPage } from '../../http/cursor';
+import type { StoreContext } from '../../core/context';
+import { decodeCursor } from '../../core/cursor';
+import { resolveDateRange } from '../../core/date-range';
+import { NotFoundError, ValidationError } from '../../core/errors';
+import type { Emit } from '../../core/events';
 import { ON_HAND_MAX } from '../../core/limits';
-import { AppError, NotFoundError, ValidationError } from '../../http/errors';
-import { resolveDateRange } from '../../http/list-query';
-import type { StoreContext } from '../../http/request-types';
+import { keysetPage } from '../../core/paging';
 import type { Db } from '../../db/pool';
-import type { Emit, StoreWriter } from '../events/events.service';
-import * as products from './products.repo';
-import { toProduct } from './product-mapper';
-import type { AdjustmentInput, CountInput, MovementsQuery } from './stock.schemas';
-import * as repo from './stock.repo';
+import type { StoreWriter } from '../events/events.service';
+import { InsufficientStockError } from './inventory.errors';
+import * as repo from './inventory.repo';
+import type { AdjustmentInput, CountInput, MovementsQuery } from './inventory.schemas';
 
-export type CommitHook = (tx: Db, data: unknown, status?: number) => Promise<void>;
-
-export class InsufficientStockError extends AppError {
-  constructor(details: Array<{ productId: string; requested: number; available: number }>) {
-    super('INSUFFICIENT_STOCK', 'Not enough stock for this request', 409, { details });
-  }
-}
-
-export function createStockService({
-  pool,
-  write,
-  timezoneOf,
-}: {
+interface Deps {
   pool: Pool;
   write: StoreWriter;
   timezoneOf(ctx: StoreContext): Promise<string>;
-}) {
+  /** The product as the API shows it (the products module's view), read in `db`. */
+  productView(db: Db, storeId: string, productId: string): Promise<unknown>;
+}
+
+/**
+ * The stock ledger: the only way on-hand quantities change (the `quantity` and
+ * `last_sold_at` columns of products are this module's), each change a movement row in the
+ * same transaction. Products, sales, imports and purchasing receive stock through `move`.
+ */
+export function createInventoryService({ pool, write, timezoneOf, productView }: Deps) {
   /**
    * One ledger entry: the conditional quantity change and its movement row, in the caller's
    * transaction, plus the events that announce it once committed.
@@ -50,18 +48,18 @@ export function createStockService({
       sold: extra.soldAt,
     });
     if (!applied) {
-      const row = await products.find(tx, ctx.storeId, productId);
-      if (!row) throw new NotFoundError('Product');
-      if (row.quantity + delta > ON_HAND_MAX) {
+      const onHand = await repo.stockOf(tx, ctx.storeId, productId);
+      if (onHand === undefined) throw new NotFoundError('Product');
+      if (onHand + delta > ON_HAND_MAX) {
         throw new ValidationError([
           {
             field: 'delta',
-            message: `would bring the stock to ${(row.quantity + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
+            message: `would bring the stock to ${(onHand + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
             code: 'too_big',
           },
         ]);
       }
-      throw new InsufficientStockError([{ productId, requested: -delta, available: row.quantity }]);
+      throw new InsufficientStockError([{ productId, requested: -delta, available: onHand }]);
     }
     const movement = await repo.insertMovement(tx, ctx.storeId, {
       productId,
@@ -91,47 +89,49 @@ export function createStockService({
     return movement;
   }
 
-  async function withProduct(tx: Db, ctx: StoreContext, id: string) {
-    const row = await products.find(tx, ctx.storeId, id);
-    if (!row) throw new NotFoundError('Product');
-    return toProduct(row);
-  }
+  /** A stock change answers with the movement and the product as it now stands. */
+  const changed = async (
+    tx: Db,
+    ctx: StoreContext,
+    id: string,
+    movement: repo.Movement | null,
+  ) => ({
+    movement,
+    product: await productView(tx, ctx.storeId, id),
+  });
 
   return {
     move,
     lockForSale: (tx: Db, storeId: string, productIds: string[]) =>
       repo.lockStock(tx, storeId, productIds),
 
-    adjust(ctx: StoreContext, productId: string, input: AdjustmentInput, commit?: CommitHook) {
+    adjust(ctx: StoreContext, productId: string, input: AdjustmentInput) {
       return write(ctx.storeId, async (tx, emit) => {
         const movement = await move(tx, emit, ctx, productId, input.delta, input.reason, {
           note: input.note,
         });
-        const result = { movement, product: await withProduct(tx, ctx, productId) };
-        await commit?.(tx, result);
-        return result;
+        return changed(tx, ctx, productId, movement);
       });
     },
 
     /** A shelf count: the difference to the books becomes one `count` movement. */
-    count(ctx: StoreContext, productId: string, input: CountInput, commit?: CommitHook) {
+    count(ctx: StoreContext, productId: string, input: CountInput) {
       return write(ctx.storeId, async (tx, emit) => {
-        const locked = await products.find(tx, ctx.storeId, productId, true);
-        if (!locked) throw new NotFoundError('Product');
-        const delta = input.countedQuantity - locked.quantity;
+        const onHand = await repo.stockOf(tx, ctx.storeId, productId, true);
+        if (onHand === undefined) throw new NotFoundError('Product');
+        const delta = input.countedQuantity - onHand;
         const movement = delta
           ? await move(tx, emit, ctx, productId, delta, 'count', { note: input.note })
           : null;
-        const result = { movement, product: await withProduct(tx, ctx, productId) };
-        await commit?.(tx, result);
-        return result;
+        return changed(tx, ctx, productId, movement);
       });
     },
 
     async movements(ctx: StoreContext, productId: string, q: MovementsQuery) {
-      if (!(await products.find(pool, ctx.storeId, productId))) throw new NotFoundError('Product');
+      if ((await repo.stockOf(pool, ctx.storeId, productId)) === undefined)
+        throw new NotFoundError('Product');
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
-      const range = await resolveDateRange(pool, q, () => timezoneOf(ctx));
+      const range = await resolveDateRange(q, () => timezoneOf(ctx));
       const { items, total } = await repo.listMovements(
         pool,
         ctx.storeId,
@@ -145,4 +145,4 @@ export function createStockService({
   };
 }
 
-export type StockService = ReturnType<typeof createStockService>;
+export type InventoryService = ReturnType<typeof createInventoryService>;

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import type { Logger } from '../../logger';
-import type { AuthService } from '../auth/auth.service';
-import type { StoresService } from '../stores/stores.service';
+import type { Logger } from '../logger';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { StoresService } from '../modules/stores/stores.service';
 import { type DemoStoreSummary, generateDemoStore } from './generate';
 
 export const DEMO_LOGIN = { email: 'demo@nimbus.local', password: 'Nimbus-demo-2026' };

@@ -1,0 +1,121 @@
+import type { Pool } from 'pg';
+import type { Config } from './config';
+import type { StoreContext } from './core/context';
+import type { Logger } from './logger';
+import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
+import { createSessions } from './modules/auth/sessions';
+import { createAccessTokens } from './modules/auth/tokens';
+import { createCategoriesService } from './modules/categories/categories.service';
+import { createStoreWriter } from './modules/events/events.service';
+import { createHealthService } from './modules/health/health.service';
+import { createInventoryService } from './modules/inventory/inventory.service';
+import { createJobsService } from './modules/jobs/jobs.service';
+import { createExportService } from './modules/products/import/export.service';
+import { createImportService } from './modules/products/import/import.service';
+import { createProductsService } from './modules/products/products.service';
+import { createSalesService } from './modules/sales/sales.service';
+import { createMembersService } from './modules/stores/members.service';
+import { createStoresService } from './modules/stores/stores.service';
+import { createSuppliersService } from './modules/suppliers/suppliers.service';
+import { createFieldCipher } from './platform/field-cipher';
+import type { Mailer } from './platform/mailer';
+import type { Platform } from './platform/platform';
+import { createStoreCache } from './platform/store-cache';
+
+export interface ServiceDeps {
+  config: Config;
+  pool: Pool;
+  platform: Platform;
+  mailer: Mailer;
+  log: Logger;
+  jwtSecret: string;
+  /** The origin of e-mailed links; default PUBLIC_URL (main passes the bound port's). */
+  publicUrl?: () => string;
+}
+
+/**
+ * Every service, wired once. The HTTP app, the job worker, the seed CLI and the bench take
+ * their services from here; nothing here knows about Express.
+ */
+export function createServices(deps: ServiceDeps) {
+  const { config, pool, platform, mailer, log } = deps;
+  const publicUrl =
+    deps.publicUrl ?? (() => config.publicUrl ?? `http://localhost:${config.port || 3000}`);
+
+  const storeCache = createStoreCache(platform.cache, (err) =>
+    log.warn('cache invalidation failed', { error: String(err) }),
+  );
+  const write = createStoreWriter(pool, storeCache);
+  const jobs = createJobsService({ pool, log });
+
+  const stores = createStoresService({ pool, cache: storeCache });
+  const members = createMembersService({
+    pool,
+    mailer,
+    publicUrl,
+    findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
+  });
+  const auth = createAuthService({
+    pool,
+    tokens: createAccessTokens(deps.jwtSecret, config.accessTokenTtl),
+    sessions: createSessions(pool, platform.cache, config.accessTokenTtl),
+    mailer,
+    jobs,
+    publicUrl,
+    accessTokenTtl: config.accessTokenTtl,
+    log,
+    stores,
+    members,
+  });
+  registerAuthJobs(jobs, auth);
+
+  const timezoneOf = (ctx: Pick<StoreContext, 'storeId'>) => stores.timezoneOf(ctx.storeId);
+  const categories = createCategoriesService({ pool, write });
+  const suppliers = createSuppliersService({
+    pool,
+    write,
+    cipher: createFieldCipher(config.encryptionKey ?? deps.jwtSecret),
+  });
+  const inventory = createInventoryService({
+    pool,
+    write,
+    timezoneOf,
+    productView: (db, storeId, id) => products.view(db, storeId, id),
+  });
+  const products = createProductsService({
+    pool,
+    write,
+    cache: storeCache,
+    categories,
+    suppliers,
+    inventory,
+  });
+  const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
+  const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
+  const imports = createImportService({ write, jobs, categories, suppliers, inventory });
+  const exports = createExportService({ pool });
+  const health = createHealthService({ pool, platform });
+
+  return {
+    auth,
+    stores,
+    members,
+    categories,
+    suppliers,
+    products,
+    inventory,
+    sales,
+    analytics,
+    imports,
+    exports,
+    jobs,
+    health,
+    storeCache,
+    /** Shared state the HTTP layer needs too: rate-limit counters. */
+    platform,
+    log,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

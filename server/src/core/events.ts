@@ -1,0 +1,47 @@
+/**
+ * Every event a store change announces, by name, with its payload. Events are written to the
+ * outbox in the transaction of the change (modules/events) and fan out from there to the
+ * WebSocket, webhooks and notifications; `openapi.yaml` describes each one as `StoreEvent`
+ * (a test holds the two equal).
+ */
+export interface EventMap {
+  'inventory.stock_updated': {
+    productId: string;
+    delta: number;
+    reason: string;
+    quantity: number;
+    movementId: string;
+  };
+  'alert.low_stock': { productId: string; quantity: number; reorderPoint: number };
+  'product.created': { productId: string; name: string; source: 'api' | 'import' };
+  'product.updated': { productId: string; fields: string[] };
+  'product.deleted': { productId: string };
+  'category.created': { categoryId: string; name: string };
+  'category.updated': { categoryId: string };
+  'category.deleted': { categoryId: string };
+  'supplier.created': { supplierId: string; name: string };
+  'supplier.updated': { supplierId: string };
+  'supplier.deleted': { supplierId: string };
+  'sale.recorded': { saleId: string; total: number; itemCount: number };
+}
+
+export type EventName = keyof EventMap;
+
+/** Writes an event in the current change's transaction. */
+export type Emit = <K extends EventName>(type: K, payload: EventMap[K]) => Promise<void>;
+
+const NAMES: Record<EventName, true> = {
+  'inventory.stock_updated': true,
+  'alert.low_stock': true,
+  'product.created': true,
+  'product.updated': true,
+  'product.deleted': true,
+  'category.created': true,
+  'category.updated': true,
+  'category.deleted': true,
+  'supplier.created': true,
+  'supplier.updated': true,
+  'supplier.deleted': true,
+  'sale.recorded': true,
+};
+export const EVENT_NAMES = Object.keys(NAMES) as EventName[];

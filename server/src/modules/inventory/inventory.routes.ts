@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { routes, type RouteDeps } from '../../http/route';
+import { idParams } from '../../http/validate';
+import * as s from './inventory.schemas';
+import type { InventoryService } from './inventory.service';
+
+/** Routes under /api/v1/stores/:storeId: a product's stock changes and its ledger. */
+export function inventoryRouter({
+  inventory,
+  ...deps
+}: RouteDeps & { inventory: InventoryService }) {
+  const router = Router({ mergeParams: true });
+  const r = routes(router, deps);
+  const change = { permission: 'inventory:write', params: idParams, idempotent: 201 } as const;
+
+  r.store(
+    'post',
+    '/products/:id/adjustments',
+    { ...change, body: s.adjustmentBody },
+    ({ ctx, params, body }) => inventory.adjust(ctx, params.id, body),
+  );
+  r.store(
+    'post',
+    '/products/:id/counts',
+    { ...change, body: s.countBody },
+    ({ ctx, params, body }) => inventory.count(ctx, params.id, body),
+  );
+  r.page(
+    '/products/:id/movements',
+    { permission: 'inventory:read', params: idParams, query: s.movementsQuery },
+    ({ ctx, params, query }) => inventory.movements(ctx, params.id, query),
+  );
+  return router;
+}
