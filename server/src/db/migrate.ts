@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { splitStatements } from './sql-statements';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', '..', 'migrations');
 // Any constant works; it only has to be the same for every replica.
@@ -12,18 +13,29 @@ export interface MigrationFile {
   name: string;
   sql: string;
   checksum: string;
+  /**
+   * From a first line `-- migrate:no-transaction [lock_timeout=5s]`: the statements run one by
+   * one outside a transaction (so `CREATE INDEX CONCURRENTLY` can build an index without
+   * blocking writes), each giving up after `lock_timeout` rather than queueing behind a long
+   * transaction while every query on the table queues behind it.
+   */
+  noTransaction?: { lockTimeout: string };
 }
+
+const NO_TRANSACTION = /^--\s*migrate:no-transaction(?:\s+lock_timeout=(\d+(?:ms|s)))?\s*$/m;
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const files = (await readdir(dir)).filter((f) => /^\d+_[\w-]+\.sql$/.test(f)).sort();
   const out: MigrationFile[] = [];
   for (const file of files) {
     const sql = await readFile(path.join(dir, file), 'utf8');
+    const header = NO_TRANSACTION.exec(sql.split('\n', 1)[0]!);
     out.push({
       version: Number(file.split('_')[0]),
       name: file,
       sql,
       checksum: createHash('sha256').update(sql).digest('hex'),
+      ...(header ? { noTransaction: { lockTimeout: header[1] ?? '5s' } } : {}),
     });
   }
   return out;
@@ -60,23 +72,63 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<string[
         }
         continue;
       }
-      await client.query('BEGIN');
-      try {
-        await client.query(m.sql);
-        await client.query(
-          'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
-          [m.version, m.name, m.checksum],
-        );
-        await client.query('COMMIT');
-        applied.push(m.name);
-      } catch (err) {
-        await client.query('ROLLBACK');
-        throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
-      }
+      if (m.noTransaction) await applyOutsideTransaction(client, m);
+      else await applyInTransaction(client, m);
+      applied.push(m.name);
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     client.release();
   }
   return applied;
+}
+
+const record = (client: PoolClient, m: MigrationFile) =>
+  client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+    m.version,
+    m.name,
+    m.checksum,
+  ]);
+
+async function applyInTransaction(client: PoolClient, m: MigrationFile) {
+  await client.query('BEGIN');
+  try {
+    await client.query(m.sql);
+    await record(client, m);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Statement by statement, each under the lock timeout. A failure leaves the statements before
+ * it applied and the migration unrecorded, so the next start runs the file again: such a file
+ * must be safe to rerun (`DROP INDEX CONCURRENTLY IF EXISTS` before `CREATE INDEX
+ * CONCURRENTLY`, which also clears the invalid index a failed build leaves behind).
+ */
+async function applyOutsideTransaction(client: PoolClient, m: MigrationFile) {
+  const statements = splitStatements(m.sql);
+  await client.query(`SET lock_timeout = '${m.noTransaction!.lockTimeout}'`);
+  try {
+    for (const [i, statement] of statements.entries()) {
+      try {
+        await client.query(statement);
+      } catch (err) {
+        const e = err as { code?: string; message: string };
+        const hint =
+          e.code === '55P03'
+            ? ` (a lock was not granted within ${m.noTransaction!.lockTimeout}: a long transaction holds the table; start again when it is done)`
+            : '';
+        throw new Error(
+          `Migration ${m.name} failed at statement ${i + 1} of ${statements.length}: ${e.message}${hint}`,
+          { cause: err },
+        );
+      }
+    }
+    await record(client, m);
+  } finally {
+    await client.query('RESET lock_timeout').catch(() => undefined);
+  }
 }
