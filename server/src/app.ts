@@ -20,6 +20,7 @@ import type { Logger } from './logger';
 import { analyticsRouter } from './modules/analytics/analytics.routes';
 import { authRouter } from './modules/auth/auth.routes';
 import { categoriesRouter } from './modules/categories/categories.routes';
+import { eventsRouter } from './modules/events/events.routes';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRouter } from './modules/inventory/inventory.routes';
 import { jobsRouter } from './modules/jobs/jobs.routes';
@@ -81,6 +82,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     { prefix: STORE, router: salesRouter({ ...deps, sales: services.sales }) },
     { prefix: STORE, router: analyticsRouter({ ...deps, analytics: services.analytics }) },
     { prefix: STORE, router: jobsRouter({ ...deps, jobs: services.jobs }) },
+    { prefix: STORE, router: eventsRouter({ ...deps, events: services.events }) },
   ];
   const store = Router({ mergeParams: true });
   store.use(...signedIn);

@@ -7,6 +7,7 @@ import { createAuthService, registerAuthJobs } from './modules/auth/auth.service
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens } from './modules/auth/tokens';
 import { createCategoriesService } from './modules/categories/categories.service';
+import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
@@ -96,6 +97,7 @@ export function createServices(deps: ServiceDeps) {
   const imports = createImportService({ write, jobs, categories, suppliers, inventory });
   const exports = createExportService({ pool });
   const health = createHealthService({ pool, platform });
+  const events = createEventFeed({ pool });
 
   return {
     auth,
@@ -111,6 +113,7 @@ export function createServices(deps: ServiceDeps) {
     exports,
     jobs,
     health,
+    events,
     storeCache,
     /** Shared state the HTTP layer needs too: rate-limit counters. */
     platform,

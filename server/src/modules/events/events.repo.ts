@@ -12,3 +12,25 @@ export async function insertEvent(
     JSON.stringify(payload),
   ]);
 }
+
+export interface EventRow {
+  id: number;
+  type: string;
+  payload: unknown;
+  created_at: Date;
+}
+
+/** A store's events in the order they were committed, after an id (exclusive). */
+export async function listEvents(
+  db: Db,
+  storeId: string,
+  q: { after: number; limit: number; type?: string },
+): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT id, type, payload, created_at FROM outbox_events
+     WHERE store_id = $1 AND id > $2 AND ($3::text IS NULL OR type = $3)
+     ORDER BY id LIMIT $4`,
+    [storeId, q.after, q.type ?? null, q.limit],
+  );
+  return rows;
+}

@@ -1005,6 +1005,35 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's change feed, oldest first (inventory:read)
+     * @description Every change committed in the store, as the events the outbox records in the same
+     *     transaction (a rolled-back change is never announced): stock movements and low-stock
+     *     alerts, products, categories and suppliers created, changed or deleted, sales recorded.
+     *     Oldest first. Follow `pagination.nextCursor` to read on; at the newest event the cursor
+     *     stays where it is (it is never null once an event was read), so calling it again later
+     *     returns only what happened since, which makes this a simple way to keep another system
+     *     in step. `hasNext` says whether more events are waiting now. `type` keeps one kind of
+     *     event. Requires `inventory:read` (every role).
+     */
+    get: operations['listStoreEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1045,6 +1074,260 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /**
+     * @description The kinds of store events (the server's EventMap)
+     * @enum {unknown}
+     */
+    EventType:
+      | 'inventory.stock_updated'
+      | 'alert.low_stock'
+      | 'product.created'
+      | 'product.updated'
+      | 'product.deleted'
+      | 'category.created'
+      | 'category.updated'
+      | 'category.deleted'
+      | 'supplier.created'
+      | 'supplier.updated'
+      | 'supplier.deleted'
+      | 'sale.recorded';
+    /**
+     * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
+     *     schema per `type`. The same messages are meant for the WebSocket, webhooks and
+     *     notifications.
+     */
+    StoreEvent:
+      | components['schemas']['StockUpdatedEvent']
+      | components['schemas']['LowStockEvent']
+      | components['schemas']['ProductCreatedEvent']
+      | components['schemas']['ProductUpdatedEvent']
+      | components['schemas']['ProductDeletedEvent']
+      | components['schemas']['CategoryCreatedEvent']
+      | components['schemas']['CategoryUpdatedEvent']
+      | components['schemas']['CategoryDeletedEvent']
+      | components['schemas']['SupplierCreatedEvent']
+      | components['schemas']['SupplierUpdatedEvent']
+      | components['schemas']['SupplierDeletedEvent']
+      | components['schemas']['SaleRecordedEvent'];
+    StockUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'inventory.stock_updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        productId: string;
+        delta: number;
+        reason: string;
+        quantity: number;
+        /** Format: uuid */
+        movementId: string;
+      };
+    };
+    LowStockEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'alert.low_stock';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        productId: string;
+        quantity: number;
+        reorderPoint: number;
+      };
+    };
+    ProductCreatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'product.created';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        productId: string;
+        name: string;
+        /** @enum {unknown} */
+        source: 'api' | 'import';
+      };
+    };
+    ProductUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'product.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        productId: string;
+        fields: string[];
+      };
+    };
+    ProductDeletedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'product.deleted';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        productId: string;
+      };
+    };
+    CategoryCreatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'category.created';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        categoryId: string;
+        name: string;
+      };
+    };
+    CategoryUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'category.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        categoryId: string;
+      };
+    };
+    CategoryDeletedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'category.deleted';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        categoryId: string;
+      };
+    };
+    SupplierCreatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'supplier.created';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        supplierId: string;
+        name: string;
+      };
+    };
+    SupplierUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'supplier.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        supplierId: string;
+      };
+    };
+    SupplierDeletedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'supplier.deleted';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        supplierId: string;
+      };
+    };
+    SaleRecordedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'sale.recorded';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        saleId: string;
+        total: number;
+        itemCount: number;
+      };
     };
     CursorPagination: {
       limit: number;
@@ -3353,6 +3636,43 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listStoreEvents: {
+    parameters: {
+      query?: {
+        /** @description From the previous page's `pagination.nextCursor` */
+        cursor?: string;
+        /** @description Events per page */
+        limit?: number;
+        /** @description Only events of this type */
+        type?: components['schemas']['EventType'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['StoreEvent'][];
+            pagination: components['schemas']['CursorPagination'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -3386,6 +3706,61 @@ export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues
 export const jobStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Job']['status']
 > = ['queued', 'running', 'succeeded', 'failed'];
+export const eventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['EventType']
+> = [
+  'inventory.stock_updated',
+  'alert.low_stock',
+  'product.created',
+  'product.updated',
+  'product.deleted',
+  'category.created',
+  'category.updated',
+  'category.deleted',
+  'supplier.created',
+  'supplier.updated',
+  'supplier.deleted',
+  'sale.recorded',
+];
+export const stockUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
+> = ['inventory.stock_updated'];
+export const lowStockEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LowStockEvent']['type']
+> = ['alert.low_stock'];
+export const productCreatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductCreatedEvent']['type']
+> = ['product.created'];
+export const productCreatedEventPayloadSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductCreatedEvent']['payload']['source']
+> = ['api', 'import'];
+export const productUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductUpdatedEvent']['type']
+> = ['product.updated'];
+export const productDeletedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductDeletedEvent']['type']
+> = ['product.deleted'];
+export const categoryCreatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CategoryCreatedEvent']['type']
+> = ['category.created'];
+export const categoryUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CategoryUpdatedEvent']['type']
+> = ['category.updated'];
+export const categoryDeletedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CategoryDeletedEvent']['type']
+> = ['category.deleted'];
+export const supplierCreatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SupplierCreatedEvent']['type']
+> = ['supplier.created'];
+export const supplierUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SupplierUpdatedEvent']['type']
+> = ['supplier.updated'];
+export const supplierDeletedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SupplierDeletedEvent']['type']
+> = ['supplier.deleted'];
+export const saleRecordedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleRecordedEvent']['type']
+> = ['sale.recorded'];
 export const supplierStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SupplierStatus']
 > = ['active', 'inactive', 'on-hold', 'new'];

@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { EVENT_NAMES } from '../../core/events';
+import { routes, type RouteDeps } from '../../http/route';
+import type { EventFeed } from './events.feed';
+
+const feedQuery = z.object({
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  type: z.enum(EVENT_NAMES, { message: `must be one of ${EVENT_NAMES.join(', ')}` }).optional(),
+});
+
+/** Routes under /api/v1/stores/:storeId: the change feed. */
+export function eventsRouter({ events, ...deps }: RouteDeps & { events: EventFeed }) {
+  const router = Router({ mergeParams: true });
+  routes(router, deps).page(
+    '/events',
+    { permission: 'inventory:read', query: feedQuery },
+    ({ ctx, query }) => events.list(ctx, query),
+  );
+  return router;
+}

@@ -1,0 +1,149 @@
+import { EVENT_NAMES } from '../../core/events';
+import { loadOpenApi } from '../../ops/docs';
+import { buildTestApp, type TestApp } from '../../test/app';
+import { memberOf, productVia, storeWithMember } from '../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+type S = Awaited<ReturnType<typeof storeWithMember>>;
+interface StoreEvent {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** The whole feed, a few events per page, and the cursor it ends at. */
+async function readFeed(s: S, from?: string, query = '') {
+  const events: StoreEvent[] = [];
+  let cursor = from;
+  for (;;) {
+    const res = await t.api
+      .get(`${s.url}/events?limit=3${cursor ? `&cursor=${cursor}` : ''}${query}`)
+      .set(s.auth)
+      .expect(200);
+    events.push(...res.body.data);
+    cursor = res.body.pagination.nextCursor ?? undefined;
+    if (!res.body.pagination.hasNext) return { events, cursor };
+  }
+}
+
+test('the event map and the contract name the same events, each with a schema', () => {
+  const spec = loadOpenApi() as {
+    components: {
+      schemas: Record<string, { enum?: string[]; discriminator?: { mapping: object } }>;
+    };
+  };
+  expect([...spec.components.schemas.EventType!.enum!].sort()).toEqual([...EVENT_NAMES].sort());
+  expect(Object.keys(spec.components.schemas.StoreEvent!.discriminator!.mapping).sort()).toEqual(
+    [...EVENT_NAMES].sort(),
+  );
+});
+
+test('when every kind of change is made, then the feed announces each, in commit order, with payloads the contract describes', async () => {
+  const s = await storeWithMember(t, 'admin');
+  const category = await t.api
+    .post(`${s.url}/categories`)
+    .set(s.auth)
+    .send({ name: 'Dairy' })
+    .expect(201);
+  await t.api
+    .patch(`${s.url}/categories/${category.body.data.id}`)
+    .set(s.auth)
+    .send({ description: 'Cold' })
+    .expect(200);
+  const supplier = await t.api
+    .post(`${s.url}/suppliers`)
+    .set(s.auth)
+    .send({ name: 'Farm Co' })
+    .expect(201);
+  await t.api
+    .patch(`${s.url}/suppliers/${supplier.body.data.id}`)
+    .set(s.auth)
+    .send({ phone: '555-0100' })
+    .expect(200);
+  const milk = await productVia(t, s, 'Milk', 1.5, 5);
+  await t.api
+    .patch(`${s.url}/products/${milk.id}`)
+    .set(s.auth)
+    .send({ reorderPoint: 3 })
+    .expect(200);
+  await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({ items: [{ productId: milk.id, quantity: 2 }] })
+    .expect(201);
+  // Refused for want of stock: rolled back, so never announced.
+  await t.api
+    .post(`${s.url}/sales`)
+    .set(s.auth)
+    .send({ items: [{ productId: milk.id, quantity: 9 }] })
+    .expect(409);
+  const spare = await productVia(t, s, 'Spare', 1, 0);
+  await t.api.delete(`${s.url}/products/${spare.id}`).set(s.auth).expect(204);
+  await t.api.delete(`${s.url}/suppliers/${supplier.body.data.id}`).set(s.auth).expect(204);
+  await t.api.delete(`${s.url}/categories/${category.body.data.id}`).set(s.auth).expect(204);
+
+  const { events, cursor } = await readFeed(s);
+  expect(events.map((e) => e.type)).toEqual([
+    'category.created',
+    'category.updated',
+    'supplier.created',
+    'supplier.updated',
+    'inventory.stock_updated',
+    'product.created',
+    'product.updated',
+    'inventory.stock_updated',
+    'alert.low_stock',
+    'sale.recorded',
+    'product.created',
+    'product.deleted',
+    'supplier.deleted',
+    'category.deleted',
+  ]);
+  expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_NAMES));
+  const ids = events.map((e) => Number(e.id));
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  expect(events.find((e) => e.type === 'alert.low_stock')!.payload).toEqual({
+    productId: milk.id,
+    quantity: 3,
+    reorderPoint: 3,
+  });
+
+  // At the end the cursor stays: polling it returns nothing, then only what happened since.
+  const idle = await t.api.get(`${s.url}/events?cursor=${cursor}`).set(s.auth).expect(200);
+  expect(idle.body.data).toEqual([]);
+  expect(idle.body.pagination).toEqual({ limit: 50, hasNext: false, nextCursor: cursor });
+  await t.api
+    .post(`${s.url}/products/${milk.id}/counts`)
+    .set(s.auth)
+    .send({ countedQuantity: 10 })
+    .expect(201);
+  const since = await readFeed(s, cursor);
+  expect(since.events.map((e) => e.type)).toEqual(['inventory.stock_updated']);
+  expect(since.events[0]!.payload).toEqual(
+    expect.objectContaining({ productId: milk.id, delta: 7, reason: 'count', quantity: 10 }),
+  );
+
+  const sales = await readFeed(s, undefined, '&type=sale.recorded');
+  expect(sales.events.map((e) => e.payload)).toEqual([
+    { saleId: expect.any(String), total: 3, itemCount: 2 },
+  ]);
+});
+
+test("the feed is the store's own: another store's events never show, any member reads it, outsiders get 403", async () => {
+  const a = await storeWithMember(t, 'admin');
+  const b = await storeWithMember(t, 'admin');
+  await productVia(t, a, 'Only in A', 1, 0);
+  expect((await readFeed(b)).events).toEqual([]);
+  const viewer = await memberOf(t, a.storeId, 'viewer');
+  const seen = await t.api.get(`${a.url}/events`).set(viewer.auth).expect(200);
+  expect(seen.body.data.map((e: StoreEvent) => e.type)).toEqual(['product.created']);
+  await t.api.get(`${a.url}/events`).set(b.auth).expect(403);
+  const bad = await t.api.get(`${a.url}/events?type=product.exploded`).set(a.auth).expect(400);
+  expect(bad.body.error.details[0].field).toBe('type');
+  await t.api.get(`${a.url}/events?cursor=not-a-cursor`).set(a.auth).expect(400);
+});
