@@ -6,7 +6,7 @@ import type { Pagination } from '../core/paging';
 import { withCommitHook } from '../db/commit-hook';
 import { ok, okPage } from './envelope';
 import type { Guards } from './guards';
-import { validate } from './validate';
+import { idParams, validate } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Shape = z.ZodType | undefined;
@@ -99,18 +99,22 @@ async function run<T>(req: Request, answer: Answer<T>, handler: () => Promise<T>
 export function routes(router: Router, deps: RouteDeps) {
   const { guards } = deps;
 
-  function chain(
-    access: RequestHandler[],
-    shapes: Shapes<Shape, Shape, Shape>,
-    idempotent: boolean,
-  ): RequestHandler[] {
-    const checks = shapes.params || shapes.query || shapes.body ? [validate(shapes)] : [];
-    return [
-      ...access,
-      ...(shapes.before ?? []),
-      ...checks,
-      ...(idempotent ? [deps.idempotency] : []),
-    ];
+  /** Access check, then `before`, validation and the key claim, then the handler. */
+  function add(
+    method: Method,
+    path: string,
+    opts: Shapes<Shape, Shape, Shape> & { permission?: Permission; idempotent?: unknown },
+    handle: (req: Request, res: Response) => Promise<void>,
+  ) {
+    const { params, query, body } = opts;
+    router[method](
+      path,
+      ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
+      ...(opts.before ?? []),
+      ...(params || query || body ? [validate(opts)] : []),
+      ...(opts.idempotent ? [deps.idempotency] : []),
+      handle,
+    );
   }
 
   function store<
@@ -124,14 +128,10 @@ export function routes(router: Router, deps: RouteDeps) {
     opts: Shapes<P, Q, B> & Answer<T> & { permission: Permission },
     handler: (input: StoreInput<P, Q, B>) => Promise<T>,
   ) {
-    router[method](
-      path,
-      ...chain([guards.requireStorePermission(opts.permission)], opts, !!opts.idempotent),
-      async (req: Request, res: Response) => {
-        const data = await run(req, opts, () => handler({ ...inputOf(req), ctx: req.store! }));
-        send(req, res, opts, data);
-      },
-    );
+    add(method, path, opts, async (req, res) => {
+      const data = await run(req, opts, () => handler({ ...inputOf(req), ctx: req.store! }));
+      send(req, res, opts, data);
+    });
   }
 
   return {
@@ -149,6 +149,51 @@ export function routes(router: Router, deps: RouteDeps) {
       store('get', path, { ...opts, list: true }, handler);
     },
 
+    /**
+     * The routes of a plain store resource at `path`: list, create, get, update (PATCH) and
+     * delete, with the permission each needs and the shapes of its list query and bodies.
+     */
+    resource<L extends z.ZodType, C extends z.ZodType, U extends z.ZodType>(
+      path: string,
+      service: Resource<z.output<L>, z.output<C>, z.output<U>>,
+      opts: {
+        read: Permission;
+        write: Permission;
+        remove: Permission;
+        list: L;
+        create: C;
+        update: U;
+        readOnly?: { create?: Record<string, string>; update?: Record<string, string> };
+      },
+    ) {
+      const one = `${path}/:id`;
+      const { read, write, remove } = opts;
+      store('get', path, { permission: read, query: opts.list, list: true }, ({ ctx, query }) =>
+        service.list(ctx, query as z.output<L>),
+      );
+      store(
+        'post',
+        path,
+        { permission: write, body: opts.create, readOnly: opts.readOnly?.create, status: 201 },
+        ({ ctx, body }) => service.create(ctx, body as z.output<C>),
+      );
+      store('get', one, { permission: read, params: idParams }, ({ ctx, params }) =>
+        service.get(ctx, params.id),
+      );
+      store(
+        'patch',
+        one,
+        { permission: write, params: idParams, body: opts.update, readOnly: opts.readOnly?.update },
+        ({ ctx, params, body }) => service.update(ctx, params.id, body as z.output<U>),
+      );
+      store(
+        'delete',
+        one,
+        { permission: remove, params: idParams, status: 204 },
+        ({ ctx, params }) => service.remove(ctx, params.id),
+      );
+    },
+
     /** A route of a signed-in user outside any store (authentication is on the router). */
     user<
       P extends Shape = undefined,
@@ -161,7 +206,7 @@ export function routes(router: Router, deps: RouteDeps) {
       opts: Shapes<P, Q, B> & Answer<T>,
       handler: (input: UserInput<P, Q, B>) => Promise<T>,
     ) {
-      router[method](path, ...chain([], opts, false), async (req: Request, res: Response) => {
+      add(method, path, opts, async (req, res) => {
         send(req, res, opts, await handler({ ...inputOf(req), principal: req.principal! }));
       });
     },
@@ -176,15 +221,18 @@ export function routes(router: Router, deps: RouteDeps) {
       opts: Shapes<P, Q, B> & { permission: Permission },
       handler: (input: StoreInput<P, Q, B>, res: Response) => Promise<void>,
     ) {
-      router[method](
-        path,
-        ...chain([guards.requireStorePermission(opts.permission)], opts, false),
-        async (req: Request, res: Response) => {
-          await handler({ ...inputOf(req), ctx: req.store! }, res);
-        },
-      );
+      add(method, path, opts, (req, res) => handler({ ...inputOf(req), ctx: req.store! }, res));
     },
   };
+}
+
+/** What `resource` calls: a service with the five operations of a store resource. */
+export interface Resource<L, C, U> {
+  list(ctx: StoreContext, query: L): Promise<{ items: unknown[]; pagination: Pagination }>;
+  create(ctx: StoreContext, body: C): Promise<unknown>;
+  get(ctx: StoreContext, id: string): Promise<unknown>;
+  update(ctx: StoreContext, id: string, body: U): Promise<unknown>;
+  remove(ctx: StoreContext, id: string): Promise<void>;
 }
 
 export type Routes = ReturnType<typeof routes>;

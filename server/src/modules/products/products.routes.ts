@@ -16,45 +16,25 @@ export function productsRouter({ products, ...deps }: RouteDeps & { products: Pr
   const router = Router({ mergeParams: true });
   const r = routes(router, deps);
 
-  r.page(
-    '/products',
-    { permission: 'inventory:read', query: s.listProductsQuery },
-    ({ ctx, query }) => products.list(ctx, query),
-  );
-  r.store(
-    'post',
-    '/products',
-    {
-      permission: 'inventory:write',
-      body: s.createProductBody,
-      readOnly: { quantity: 'is read-only: send initialQuantity to start with stock' },
-      status: 201,
-    },
-    ({ ctx, body }) => products.create(ctx, body),
-  );
+  // Before /products/:id, which would take "lookup" for an id.
   r.store(
     'get',
     '/products/lookup',
     { permission: 'inventory:read', query: s.lookupQuery },
     ({ ctx, query }) => products.lookup(ctx, query.barcode),
   );
-  r.store(
-    'get',
-    '/products/:id',
-    { permission: 'inventory:read', params: idParams },
-    ({ ctx, params }) => products.get(ctx, params.id),
-  );
-  r.store(
-    'patch',
-    '/products/:id',
-    {
-      permission: 'inventory:write',
-      params: idParams,
-      body: s.updateProductBody,
-      readOnly: PRODUCT_READ_ONLY,
+  r.resource('/products', products, {
+    read: 'inventory:read',
+    write: 'inventory:write',
+    remove: 'inventory:delete',
+    list: s.listProductsQuery,
+    create: s.createProductBody,
+    update: s.updateProductBody,
+    readOnly: {
+      create: { quantity: 'is read-only: send initialQuantity to start with stock' },
+      update: PRODUCT_READ_ONLY,
     },
-    ({ ctx, params, body }) => products.update(ctx, params.id, body),
-  );
+  });
   r.store(
     'put',
     '/products/:id',
@@ -65,12 +45,6 @@ export function productsRouter({ products, ...deps }: RouteDeps & { products: Pr
       readOnly: PRODUCT_READ_ONLY,
     },
     ({ ctx, params, body }) => products.replace(ctx, params.id, body),
-  );
-  r.store(
-    'delete',
-    '/products/:id',
-    { permission: 'inventory:delete', params: idParams, status: 204 },
-    ({ ctx, params }) => products.remove(ctx, params.id),
   );
   r.page(
     '/products/:id/history',
