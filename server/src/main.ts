@@ -54,7 +54,7 @@ async function main() {
   });
   const { app, metrics } = createApp({ config, log, services, pool, lifecycle });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
-  services.jobs.start();
+  await services.jobs.start();
   const housekeeping = setInterval(() => {
     purgeIdempotencyKeys(pool).catch((err) =>
       log.warn('idempotency purge failed', { error: String(err) }),
@@ -103,7 +103,8 @@ async function main() {
     if (!drained) log.warn('connections still open at the deadline were closed');
     metricsServer?.close();
     clearInterval(housekeeping);
-    await services.jobs.stop();
+    // Running jobs get what is left of the deadline, then go back to the queue.
+    await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));
     await platform.close();
     await pool.end();
     await embedded?.stop();

@@ -180,3 +180,73 @@ test('when METRICS_PORT is set, then the metrics are served there, not on the AP
     server.child.kill('SIGKILL');
   }
 }, 90_000);
+
+test('when the server stops in the middle of an import job, then the job goes back to the queue and the next server finishes it, each row imported once', async () => {
+  const env = { RATE_LIMIT_ENABLED: 'false', SHUTDOWN_TIMEOUT_MS: '4000' };
+  const first = await spawnServer({ databaseUrl: db.url, env });
+  let second: Awaited<ReturnType<typeof spawnServer>> | undefined;
+  try {
+    const reg = await fetch(`${first.base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        email: `resume.${Date.now()}@example.test`,
+        password: 'Resume-the-job-7',
+        name: 'Resume',
+        storeName: 'Resume Store',
+      }),
+    });
+    const token = ((await reg.json()) as { data: { accessToken: string } }).data.accessToken;
+    const auth = { Authorization: `Bearer ${token}` };
+    const me = (await (await fetch(`${first.base}/api/v1/auth/me`, { headers: auth })).json()) as {
+      data: { memberships: Array<{ storeId: string }> };
+    };
+    const store = `/api/v1/stores/${me.data.memberships[0]!.storeId}`;
+    const rows = Array.from({ length: 3000 }, (_, i) => `RES-${i},Item ${i},1.00,2`);
+    const form = new FormData();
+    form.append('file', new Blob([['sku,name,price,quantity', ...rows].join('\n')]), 'big.csv');
+    const upload = await fetch(`${first.base}${store}/products/import`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
+    expect(upload.status).toBe(202);
+    const { jobId } = ((await upload.json()) as { data: { jobId: string } }).data;
+    const job = async (base: string) =>
+      (
+        (await (await fetch(`${base}${store}/jobs/${jobId}`, { headers: auth })).json()) as {
+          data: { status: string; progress: number; result: { summary: { created: number } } };
+        }
+      ).data;
+    for (let until = Date.now() + 30_000; (await job(first.base)).progress === 0;) {
+      if (Date.now() > until) throw new Error('the import made no progress');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    second = await spawnServer({ databaseUrl: db.url, env });
+    let done = await job(second.base);
+    for (
+      let until = Date.now() + 60_000;
+      done.status !== 'succeeded';
+      done = await job(second.base)
+    ) {
+      if (Date.now() > until || done.status === 'failed') throw new Error(JSON.stringify(done));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // The report counts the rows of both deliveries, from the checkpoint on.
+    expect(done.result.summary.created).toBe(3000);
+    const counts = await db.pool.query(
+      `SELECT count(*)::int AS products, count(DISTINCT sku)::int AS skus,
+              (SELECT count(*)::int FROM stock_movements m WHERE m.store_id = p.store_id) AS movements
+       FROM products p WHERE sku LIKE 'RES-%' GROUP BY p.store_id`,
+    );
+    expect(counts.rows).toEqual([{ products: 3000, skus: 3000, movements: 3000 }]);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  } finally {
+    first.child.kill('SIGKILL');
+    second?.child.kill('SIGKILL');
+  }
+}, 150_000);

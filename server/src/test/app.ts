@@ -92,6 +92,7 @@ export async function buildTestApp(
     keyPrefix,
     tokenFor: (userId) => tokens.sign(userId, randomUUID()).token,
     async close() {
+      await services.jobs.stop(0);
       await platform.close();
       if (!replicaOf) await db.drop();
     },

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -30,6 +31,14 @@ export default async function globalSetup() {
   const templateUrl = withDatabase(adminUrl, template);
   const pool = createPool(templateUrl, 1);
   await migrate(pool);
+  // The job queue's tables too, so no test database installs them again.
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, close: false });
   await pool.end();
   process.env.NIMBUS_TEST_ADMIN_URL = adminUrl;
   process.env.NIMBUS_TEST_TEMPLATE = template;

@@ -61,17 +61,15 @@ export async function find(db: Db, storeId: string, id: string): Promise<JobRow 
   return rows[0];
 }
 
-/** Claims one runnable job (or one whose worker went silent) for this worker; SKIP LOCKED. */
-export async function claim(db: Db, staleSeconds: number): Promise<JobRow | undefined> {
+/**
+ * The queue delivered the job to this worker: it runs now (one more attempt). Undefined when
+ * the record is gone (its store was deleted) or already settled.
+ */
+export async function begin(db: Db, id: string): Promise<JobRow | undefined> {
   const { rows } = await db.query<JobRow>(
-    `UPDATE jobs SET status = 'running', locked_at = now(), attempts = attempts + 1, updated_at = now()
-     WHERE id = (
-       SELECT id FROM jobs
-       WHERE (status = 'queued' AND run_after <= now())
-          OR (status = 'running' AND locked_at < now() - make_interval(secs => $1))
-       ORDER BY run_after FOR UPDATE SKIP LOCKED LIMIT 1
-     ) RETURNING ${COLUMNS}`,
-    [staleSeconds],
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = now()
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${COLUMNS}`,
+    [id],
   );
   return rows[0];
 }
@@ -107,7 +105,7 @@ export async function progress(
   checkpoint?: unknown,
 ): Promise<void> {
   await db.query(
-    `UPDATE jobs SET progress = $2, checkpoint = COALESCE($3, checkpoint), locked_at = now(), updated_at = now()
+    `UPDATE jobs SET progress = $2, checkpoint = COALESCE($3, checkpoint), updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -119,23 +117,18 @@ export async function progress(
 
 export async function succeed(db: Db, id: string, result: unknown): Promise<void> {
   await db.query(
-    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, locked_at = NULL, updated_at = now()
+    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, updated_at = now()
      WHERE id = $1`,
     [id, JSON.stringify(result)],
   );
 }
 
-export async function fail(
-  db: Db,
-  id: string,
-  error: string,
-  retryInSeconds: number | null,
-): Promise<void> {
+/** Failed for good (`final`), or waiting for the queue to deliver it again. */
+export async function fail(db: Db, id: string, error: string, final: boolean): Promise<void> {
   await db.query(
-    retryInSeconds === null
-      ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, locked_at = NULL, updated_at = now() WHERE id = $1`
-      : `UPDATE jobs SET status = 'queued', error = $2, run_after = now() + make_interval(secs => $3),
-           locked_at = NULL, updated_at = now() WHERE id = $1`,
-    retryInSeconds === null ? [id, error] : [id, error, retryInSeconds],
+    final
+      ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, updated_at = now() WHERE id = $1`
+      : `UPDATE jobs SET status = 'queued', error = $2, updated_at = now() WHERE id = $1`,
+    [id, error],
   );
 }
