@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { buildTestApp, type TestApp } from '../test/app';
+import { buildTestApp, useTestApp } from '../test/app';
 import { createTestDb, type TestDb } from '../test/db';
-import { productVia, storeWithMember } from '../test/factories';
+import { createCategory, createProduct, storeWithMember } from '../test/factories';
+import { postSale } from '../test/requests';
 import { tcpProxy } from '../test/tcp-proxy';
 import { createPool } from './pool';
 
@@ -53,21 +54,13 @@ test('when the backend of a client checked out for a transaction is terminated, 
 });
 
 describe('an app whose database connections are terminated under load', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   test('when every connection is terminated during concurrent sales, then each answer is 201, 409 or 503 (never 500), the app recovers, and the ledger adds up', async () => {
     const s = await storeWithMember(t, 'employee');
-    const p = await productVia(t, s, 'Cola 330ml', 1.2, 300);
+    const p = await createProduct(s, { name: 'Cola 330ml', price: 1.2, initialQuantity: 300 });
     const sell = (i: number) =>
-      t.api
-        .post(`${s.url}/sales`)
-        .set(s.auth)
-        .set('Idempotency-Key', `storm-${i}`)
-        .send({ items: [{ productId: p.id, quantity: 1 }] });
+      postSale(s, { items: [{ productId: p.id, quantity: 1 }] }, `storm-${i}`);
     let terminated = 0;
     const storm = setInterval(
       () =>
@@ -121,7 +114,7 @@ test('when the database goes away, then readiness and requests answer 503 while 
   try {
     const s = await storeWithMember(t, 'manager');
     await t.api.get('/api/v1/health/readiness').expect(200);
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Before' }).expect(201);
+    await createCategory(s, { name: 'Before' });
 
     await proxy.cut();
     const ready = await t.api.get('/api/v1/health/readiness').expect(503);
@@ -132,7 +125,7 @@ test('when the database goes away, then readiness and requests answer 503 while 
 
     await proxy.restore();
     await waitFor(async () => (await t.api.get('/api/v1/health/readiness')).status === 200);
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'After' }).expect(201);
+    await createCategory(s, { name: 'After' });
     const names = await t.db.pool.query(
       'SELECT name FROM categories WHERE store_id = $1 ORDER BY name',
       [s.storeId],

@@ -2,23 +2,19 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { formatMoney, MONEY_MAX, ON_HAND_MAX, TOTAL_MAX_CENTS, toCents } from '../core/limits';
 import { buildTestApp, type TestApp } from '../test/app';
-import { productVia, storeWithMember } from '../test/factories';
+import { countRows, createProduct, storeWithMember, type StoreMember } from '../test/factories';
+import { postAdjustment, postCount, postSale } from '../test/requests';
 import { JSON_MAX_DEPTH } from './body';
 
 let t: TestApp;
-let s: Awaited<ReturnType<typeof storeWithMember>>;
+let s: StoreMember;
 beforeAll(async () => {
   t = await buildTestApp();
   s = await storeWithMember(t, 'admin');
 });
 afterAll(() => t.close());
 
-const count = async (table: string) =>
-  (
-    await t.db.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE store_id = $1`, [
-      s.storeId,
-    ])
-  ).rows[0].n as number;
+const count = (table: string) => countRows(t, table, s.storeId);
 
 const nested = (depth: number, kind: 'array' | 'object') =>
   kind === 'array'
@@ -121,12 +117,8 @@ describe('text that PostgreSQL cannot store', () => {
 
 describe('money and quantities beyond their columns', () => {
   test('when 101 units of the highest price are sold, then 400 naming the line, and no sale or stock change', async () => {
-    const p = await productVia(t, s, 'Gold bar', MONEY_MAX, 500);
-    const res = await t.api
-      .post(`${s.url}/sales`)
-      .set(s.auth)
-      .send({ items: [{ productId: p.id, quantity: 101 }] })
-      .expect(400);
+    const p = await createProduct(s, { name: 'Gold bar', price: MONEY_MAX, initialQuantity: 500 });
+    const res = await postSale(s, { items: [{ productId: p.id, quantity: 101 }] }).expect(400);
     expect(res.body.error.details).toEqual([
       expect.objectContaining({ field: 'items.0.quantity', code: 'too_big' }),
     ]);
@@ -137,27 +129,20 @@ describe('money and quantities beyond their columns', () => {
   });
 
   test('property: a sale is recorded exactly when every line and the total fit numeric(14,2); otherwise a 400, never a 500', async () => {
-    const p = await productVia(t, s, 'Anything', 1, 0);
-    await t.api
-      .post(`${s.url}/products/${p.id}/counts`)
-      .set(s.auth)
-      .send({ countedQuantity: ON_HAND_MAX })
-      .expect(201);
+    const p = await createProduct(s, { name: 'Anything', price: 1, initialQuantity: 0 });
+    await postCount(s, p.id, { countedQuantity: ON_HAND_MAX }).expect(201);
     const cents = fc.integer({ min: 0, max: Number(toCents(MONEY_MAX)) });
     const line = fc.record({ quantity: fc.integer({ min: 1, max: 100_000 }), cents });
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 3 }), async (lines) => {
         const before = await count('sales');
-        const res = await t.api
-          .post(`${s.url}/sales`)
-          .set(s.auth)
-          .send({
-            items: lines.map((l) => ({
-              productId: p.id,
-              quantity: l.quantity,
-              unitPrice: l.cents / 100,
-            })),
-          });
+        const res = await postSale(s, {
+          items: lines.map((l) => ({
+            productId: p.id,
+            quantity: l.quantity,
+            unitPrice: l.cents / 100,
+          })),
+        });
         const totals = lines.map((l) => BigInt(l.quantity) * BigInt(l.cents));
         const fits =
           totals.every((x) => x <= TOTAL_MAX_CENTS) &&
@@ -170,20 +155,13 @@ describe('money and quantities beyond their columns', () => {
   });
 
   test('property: stock never passes the most a product holds; an adjustment past it is a 400 naming delta', async () => {
-    const p = await productVia(t, s, 'Sand (grains)', 0.01, 0);
-    await t.api
-      .post(`${s.url}/products/${p.id}/counts`)
-      .set(s.auth)
-      .send({ countedQuantity: ON_HAND_MAX - 2_000_000 })
-      .expect(201);
+    const p = await createProduct(s, { name: 'Sand (grains)', price: 0.01, initialQuantity: 0 });
+    await postCount(s, p.id, { countedQuantity: ON_HAND_MAX - 2_000_000 }).expect(201);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (delta) => {
         const before = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth)).body.data
           .quantity;
-        const res = await t.api
-          .post(`${s.url}/products/${p.id}/adjustments`)
-          .set(s.auth)
-          .send({ delta, reason: 'purchase_receipt' });
+        const res = await postAdjustment(s, p.id, { delta, reason: 'purchase_receipt' });
         if (before + delta <= ON_HAND_MAX) {
           expect(res.status).toBe(201);
         } else {

@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { buildTestApp, type TestApp } from '../test/app';
+import { useTestApp } from '../test/app';
 import { createUser } from '../test/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({ CORS_ORIGINS: 'https://shop.example.test' });
-});
-afterAll(() => t.close());
+const t = useTestApp({ CORS_ORIGINS: 'https://shop.example.test' });
+
+/** A body sent as it is, under the content type given, not as supertest would encode it. */
+const postRaw = (path: string, contentType: string, body: string) =>
+  t.api.post(path).set('Content-Type', contentType).send(body);
 
 test('when a route does not exist, then 404 in the envelope with the request id', async () => {
   const res = await request(t.app)
@@ -35,27 +35,18 @@ test('when the request id is not sane, then the server makes its own', async () 
 });
 
 test('when JSON is malformed, then 400 BAD_REQUEST and no stack or parser text', async () => {
-  const res = await t.api
-    .post('/api/v1/auth/login')
-    .set('Content-Type', 'application/json')
-    .send('{"email": ')
-    .expect(400);
+  const res = await postRaw('/api/v1/auth/login', 'application/json', '{"email": ').expect(400);
   expect(res.body.error.code).toBe('BAD_REQUEST');
   expect(JSON.stringify(res.body)).not.toMatch(/at |SyntaxError|position/);
 });
 
 test('when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE', async () => {
-  const res = await t.api
-    .post('/api/v1/auth/register')
-    .set('Content-Type', 'application/json')
-    .send(
-      JSON.stringify({
-        email: 'big@example.test',
-        name: 'x'.repeat(1_100_000),
-        password: 'Abcdefg-1',
-      }),
-    )
-    .expect(413);
+  const body = JSON.stringify({
+    email: 'big@example.test',
+    name: 'x'.repeat(1_100_000),
+    password: 'Abcdefg-1',
+  });
+  const res = await postRaw('/api/v1/auth/register', 'application/json', body).expect(413);
   expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   const { rows } = await t.db.pool.query(
     "SELECT count(*)::int AS n FROM users WHERE email = 'big@example.test'",
@@ -64,11 +55,7 @@ test('when the body is over 1 MB, then 413 PAYLOAD_TOO_LARGE', async () => {
 });
 
 test('when the body is not JSON, then 415', async () => {
-  const res = await t.api
-    .post('/api/v1/auth/register')
-    .set('Content-Type', 'text/plain')
-    .send('email=a')
-    .expect(415);
+  const res = await postRaw('/api/v1/auth/register', 'text/plain', 'email=a').expect(415);
   expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 });
 

@@ -1,13 +1,9 @@
 import request from 'supertest';
-import { buildTestApp, type TestApp } from '../test/app';
+import { buildTestApp, useTestApp } from '../test/app';
 import { storeWithMember } from '../test/factories';
 import { loadOpenApi } from './docs';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 

@@ -98,3 +98,16 @@ export async function buildTestApp(
     },
   };
 }
+
+/**
+ * The test app of the enclosing file or describe block: built before its tests run, closed
+ * after them. The object is filled in by beforeAll, so read it inside tests and hooks only.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await buildTestApp(env));
+  });
+  afterAll(() => t.close());
+  return t;
+}

@@ -3,6 +3,7 @@ import bcrypt from 'bcrypt';
 import type { Pool } from 'pg';
 import { BCRYPT_COST } from '../modules/auth/password';
 import type { Role } from '../core/access';
+import type { TestApp } from './app';
 import type { SpecApi } from './openapi';
 
 export const DEFAULT_PASSWORD = 'Correct-Horse-9';
@@ -11,6 +12,8 @@ let defaultHash: Promise<string> | undefined;
 
 export const uniqueEmail = (label = 'user') =>
   `${label}.${randomBytes(5).toString('hex')}@example.test`;
+
+const uniqueName = (label: string) => `${label} ${randomBytes(3).toString('hex')}`;
 
 export function buildUser(
   overrides: Partial<{ email: string; name: string; password: string }> = {},
@@ -35,7 +38,7 @@ export async function createUser(
 export async function createStore(pool: Pool, overrides: Partial<{ name: string }> = {}) {
   const { rows } = await pool.query<{ id: string }>(
     'INSERT INTO stores (name) VALUES ($1) RETURNING id',
-    [overrides.name ?? `Store ${randomBytes(3).toString('hex')}`],
+    [overrides.name ?? uniqueName('Store')],
   );
   return { id: rows[0]!.id };
 }
@@ -48,31 +51,34 @@ export async function addMember(pool: Pool, storeId: string, userId: string, rol
   ]);
 }
 
-/** A store with a member of the given role, plus request helpers for that member. */
-export async function storeWithMember(
-  t: { db: { pool: Pool }; tokenFor(userId: string): string },
-  role: Role = 'admin',
-) {
+/** One member's way into one store: its URL, their auth header and the API to call it with. */
+export interface StoreMember {
+  user: Awaited<ReturnType<typeof createUser>>;
+  storeId: string;
+  url: string;
+  auth: Record<string, string>;
+  api: SpecApi;
+}
+
+type MemberApp = Pick<TestApp, 'api' | 'db' | 'tokenFor'>;
+
+/** A new member of an existing store. */
+export async function memberOf(t: MemberApp, storeId: string, role: Role): Promise<StoreMember> {
   const user = await createUser(t.db.pool);
-  const store = await createStore(t.db.pool);
-  await addMember(t.db.pool, store.id, user.id, role);
+  await addMember(t.db.pool, storeId, user.id, role);
   return {
     user,
-    storeId: store.id,
-    url: `/api/v1/stores/${store.id}`,
+    storeId,
+    url: `/api/v1/stores/${storeId}`,
     auth: { Authorization: `Bearer ${t.tokenFor(user.id)}` },
+    api: t.api,
   };
 }
 
-/** Another member of an existing store, with their own auth header. */
-export async function memberOf(
-  t: { db: { pool: Pool }; tokenFor(userId: string): string },
-  storeId: string,
-  role: Role,
-) {
-  const user = await createUser(t.db.pool);
-  await addMember(t.db.pool, storeId, user.id, role);
-  return { user, auth: { Authorization: `Bearer ${t.tokenFor(user.id)}` } };
+/** A new store with one member of the given role. */
+export async function storeWithMember(t: MemberApp, role: Role = 'admin') {
+  const store = await createStore(t.db.pool);
+  return memberOf(t, store.id, role);
 }
 
 let barcodeSeq = 100_000;
@@ -84,18 +90,45 @@ export function nextEan13(): string {
   return body + ((10 - (sum % 10)) % 10);
 }
 
-/** A product created through the API, so its initial stock is a ledger movement like any other. */
-export async function productVia(
-  t: { api: SpecApi },
-  s: { url: string; auth: Record<string, string> },
-  name: string,
-  price: number,
-  initialQuantity: number,
-) {
-  const res = await t.api
-    .post(`${s.url}/products`)
-    .set(s.auth)
-    .send({ name, price, initialQuantity })
-    .expect(201);
+type Fields = Record<string, unknown>;
+
+export function buildProduct(overrides: Fields = {}) {
+  return { name: 'Widget', price: 5, ...overrides };
+}
+
+/** Creates through the API as the member (which must answer 201) and returns the new row. */
+async function createVia(s: StoreMember, collection: string, body: Fields) {
+  const res = await s.api.post(`${s.url}/${collection}`).set(s.auth).send(body).expect(201);
   return res.body.data;
 }
+
+/** A product created through the API, so its initial stock is a ledger movement like any other. */
+export const createProduct = (s: StoreMember, overrides: Fields = {}) =>
+  createVia(s, 'products', buildProduct(overrides));
+
+export const createCategory = (s: StoreMember, overrides: Fields = {}) =>
+  createVia(s, 'categories', { name: uniqueName('Category'), ...overrides });
+
+export const createSupplier = (s: StoreMember, overrides: Fields = {}) =>
+  createVia(s, 'suppliers', { name: uniqueName('Supplier'), ...overrides });
+
+type WithPool = { db: { pool: Pool } };
+
+/** The stock a product's row holds now. */
+export const quantityOf = async (t: WithPool, productId: string) =>
+  (await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [productId])).rows[0]
+    .quantity as number;
+
+/** How many rows of a store-scoped table belong to the store. */
+export const countRows = async (t: WithPool, table: string, storeId: string) =>
+  (await t.db.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE store_id = $1`, [storeId]))
+    .rows[0].n as number;
+
+/** The types of the events a store has written to the outbox, oldest first. */
+export const outboxTypes = async (t: WithPool, storeId: string) =>
+  (
+    await t.db.pool.query<{ type: string }>(
+      'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY id',
+      [storeId],
+    )
+  ).rows.map((r) => r.type);

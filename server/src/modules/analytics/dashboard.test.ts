@@ -1,5 +1,6 @@
 import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, storeWithMember } from '../../test/factories';
+import { createCategory, createProduct, memberOf, storeWithMember } from '../../test/factories';
+import { postAdjustment, postSale } from '../../test/requests';
 import { ensureSalesSnapshot } from './sales-snapshot';
 
 let t: TestApp;
@@ -16,47 +17,27 @@ afterAll(async () => {
 
 test('the dashboard adds up the catalogue, stock value, alerts, movers and the 30-day trend', async () => {
   const s = await storeWithMember(t);
-  const cat = (
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Drinks' }).expect(201)
-  ).body.data;
+  const cat = await createCategory(s, { name: 'Drinks' });
   const soon = new Date(Date.now() + 3 * 864e5).toISOString().slice(0, 10);
-  const cola = (
-    await t.api
-      .post(`${s.url}/products`)
-      .set(s.auth)
-      .send({
-        name: 'Cola',
-        price: 2,
-        cost: 1,
-        initialQuantity: 20,
-        reorderPoint: 5,
-        categoryId: cat.id,
-      })
-      .expect(201)
-  ).body.data;
-  await t.api
-    .post(`${s.url}/products`)
-    .set(s.auth)
-    .send({
-      name: 'Juice',
-      price: 3,
-      cost: 2,
-      initialQuantity: 2,
-      reorderPoint: 5,
-      expiresAt: soon,
-      categoryId: cat.id,
-    })
-    .expect(201);
-  await t.api
-    .post(`${s.url}/products`)
-    .set(s.auth)
-    .send({ name: 'Water', price: 1, initialQuantity: 0 })
-    .expect(201);
-  await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({ items: [{ productId: cola.id, quantity: 4 }] })
-    .expect(201);
+  const cola = await createProduct(s, {
+    name: 'Cola',
+    price: 2,
+    cost: 1,
+    initialQuantity: 20,
+    reorderPoint: 5,
+    categoryId: cat.id,
+  });
+  await createProduct(s, {
+    name: 'Juice',
+    price: 3,
+    cost: 2,
+    initialQuantity: 2,
+    reorderPoint: 5,
+    expiresAt: soon,
+    categoryId: cat.id,
+  });
+  await createProduct(s, { name: 'Water', price: 1, initialQuantity: 0 });
+  await postSale(s, { items: [{ productId: cola.id, quantity: 4 }] }).expect(201);
 
   const d = (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
   expect(d.totals).toEqual({
@@ -103,24 +84,14 @@ withRedis(
   'a write on one replica is seen by the next read on the other (cache generations)',
   async () => {
     const s = await storeWithMember(t, 'manager');
-    const p = (
-      await t.api
-        .post(`${s.url}/products`)
-        .set(s.auth)
-        .send({ name: 'Tea', price: 4, initialQuantity: 10 })
-        .expect(201)
-    ).body.data;
+    const p = await createProduct(s, { name: 'Tea', price: 4, initialQuantity: 10 });
     // Warm both replicas' view of the product, the list and the dashboard.
     for (const app of [t, replica]) {
       await app.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
       await app.api.get(`${s.url}/products?sort=name`).set(s.auth).expect(200);
       await app.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200);
     }
-    await t.api
-      .post(`${s.url}/products/${p.id}/adjustments`)
-      .set(s.auth)
-      .send({ delta: -3, reason: 'damaged' })
-      .expect(201);
+    await postAdjustment(s, p.id, { delta: -3, reason: 'damaged' }).expect(201);
     await t.api
       .patch(`${s.url}/products/${p.id}`)
       .set(s.auth)
@@ -138,23 +109,13 @@ withRedis(
 
 test('cached reads are served from the cache until a write (the database is not asked again)', async () => {
   const s = await storeWithMember(t);
-  const p = (
-    await t.api
-      .post(`${s.url}/products`)
-      .set(s.auth)
-      .send({ name: 'Rice', price: 3, initialQuantity: 5 })
-      .expect(201)
-  ).body.data;
+  const p = await createProduct(s, { name: 'Rice', price: 3, initialQuantity: 5 });
   await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
   // Changed behind the API's back: a cached read does not see it, a write-then-read does.
   await t.db.pool.query("UPDATE products SET name = 'Changed directly' WHERE id = $1", [p.id]);
   const cached = await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
   expect(cached.body.data.name).toBe('Rice');
-  await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(s.auth)
-    .send({ delta: 1, reason: 'return' })
-    .expect(201);
+  await postAdjustment(s, p.id, { delta: 1, reason: 'return' }).expect(201);
   const fresh = await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
   expect(fresh.body.data).toEqual(
     expect.objectContaining({ name: 'Changed directly', quantity: 6 }),
@@ -175,19 +136,9 @@ test('when Redis is down, requests skip the cache and still answer correctly', a
   const dead = await buildTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
   try {
     const s = await storeWithMember(dead);
-    const p = (
-      await dead.api
-        .post(`${s.url}/products`)
-        .set(s.auth)
-        .send({ name: 'Salt', price: 1, initialQuantity: 3 })
-        .expect(201)
-    ).body.data;
+    const p = await createProduct(s, { name: 'Salt', price: 1, initialQuantity: 3 });
     await dead.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
-    await dead.api
-      .post(`${s.url}/products/${p.id}/adjustments`)
-      .set(s.auth)
-      .send({ delta: -1, reason: 'lost' })
-      .expect(201);
+    await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }).expect(201);
     const after = await dead.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
     expect(after.body.data.quantity).toBe(2);
     const dash = await dead.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200);
@@ -211,19 +162,9 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
   async function storeWithProducts() {
     const s = await storeWithMember(t);
     const make = async (name: string) =>
-      (
-        await t.api
-          .post(`${s.url}/products`)
-          .set(s.auth)
-          .send({ name, price: 2, initialQuantity: 1000 })
-          .expect(201)
-      ).body.data as { id: string };
+      (await createProduct(s, { name, price: 2, initialQuantity: 1000 })) as { id: string };
     const sell = (productId: string, quantity: number, soldAt?: string) =>
-      t.api
-        .post(`${s.url}/sales`)
-        .set(s.auth)
-        .send({ items: [{ productId, quantity }], ...(soldAt ? { soldAt } : {}) })
-        .expect(201);
+      postSale(s, { items: [{ productId, quantity }], ...(soldAt ? { soldAt } : {}) }).expect(201);
     const dashboard = async () =>
       (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
     return { s, make, sell, dashboard };

@@ -1,18 +1,28 @@
 import jwt from 'jsonwebtoken';
-import { buildTestApp, TEST_JWT_SECRET, type TestApp } from '../../test/app';
+import { buildTestApp, TEST_JWT_SECRET, useTestApp, type TestApp } from '../../test/app';
 import { buildUser, createUser, DEFAULT_PASSWORD } from '../../test/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const register = (body: object) => t.api.post('/api/v1/auth/register').send(body);
 const login = (email: string, password = DEFAULT_PASSWORD) =>
   t.api.post('/api/v1/auth/login').send({ email, password });
-const me = (accessToken: string) =>
-  t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`);
+const me = (accessToken: string, app: TestApp = t) =>
+  app.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`);
+const refresh = (refreshToken: string) => t.api.post('/api/v1/auth/refresh').send({ refreshToken });
+const logout = (refreshToken: string) => t.api.post('/api/v1/auth/logout').send({ refreshToken });
+const forgotPassword = (email: string) =>
+  t.api.post('/api/v1/auth/forgot-password').send({ email });
+const resetPassword = (token: string, newPassword: string) =>
+  t.api.post('/api/v1/auth/reset-password').send({ token, newPassword });
+const changePassword = (
+  accessToken: string,
+  body: { currentPassword: string; newPassword: string },
+) =>
+  t.api
+    .post('/api/v1/auth/change-password')
+    .set('Authorization', `Bearer ${accessToken}`)
+    .send(body);
 const refreshCookie = (res: { headers: Record<string, unknown> }) =>
   ([] as string[])
     .concat((res.headers['set-cookie'] as string[]) ?? [])
@@ -31,11 +41,8 @@ describe('register', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
 
-    const me = await t.api
-      .get('/api/v1/auth/me')
-      .set('Authorization', `Bearer ${res.body.data.accessToken}`)
-      .expect(200);
-    expect(me.body.data.memberships).toEqual([
+    const session = await me(res.body.data.accessToken).expect(200);
+    expect(session.body.data.memberships).toEqual([
       expect.objectContaining({
         storeName: 'Corner Shop',
         role: 'admin',
@@ -126,19 +133,13 @@ describe('login and tokens', () => {
       expiresIn: 60,
     });
     for (const token of [`${h}.${forged}.${s}`, none, otherKey, 'garbage']) {
-      const res = await t.api
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${token}`)
-        .expect(401);
+      const res = await me(token).expect(401);
       expect(res.body.error.message).toBe('Invalid access token');
     }
-    const exp = await t.api
-      .get('/api/v1/auth/me')
-      .set('Authorization', `Bearer ${expired}`)
-      .expect(401);
+    const exp = await me(expired).expect(401);
     expect(exp.body.error.message).toBe('Access token expired');
     await t.api.get('/api/v1/auth/me').expect(401);
-    await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${good}`).expect(200);
+    await me(good).expect(200);
   });
 });
 
@@ -148,7 +149,7 @@ describe('sessions end with their refresh tokens', () => {
     const phone = (await login(u.email).expect(200)).body.data;
     const laptop = (await login(u.email).expect(200)).body.data;
     await me(phone.accessToken).expect(200);
-    await t.api.post('/api/v1/auth/logout').send({ refreshToken: phone.refreshToken }).expect(204);
+    await logout(phone.refreshToken).expect(204);
     const ended = await me(phone.accessToken).expect(401);
     expect(ended.body.error.message).toMatch(/session has ended/);
     await me(laptop.accessToken).expect(200);
@@ -157,14 +158,9 @@ describe('sessions end with their refresh tokens', () => {
   test('when a stolen refresh token is replayed, then the access tokens of its family end too', async () => {
     const u = await createUser(t.db.pool);
     const first = (await login(u.email).expect(200)).body.data;
-    const second = (
-      await t.api
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(200)
-    ).body.data;
+    const second = (await refresh(first.refreshToken).expect(200)).body.data;
     await me(second.accessToken).expect(200);
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await refresh(first.refreshToken).expect(401);
     await me(second.accessToken).expect(401);
     await me(first.accessToken).expect(401);
   });
@@ -193,24 +189,13 @@ describe('refresh rotation', () => {
   test('when a refresh token is used, then it rotates; when it is replayed, then the whole family is revoked', async () => {
     const u = await createUser(t.db.pool);
     const first = (await login(u.email).expect(200)).body.data;
-    const second = (
-      await t.api
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(200)
-    ).body.data;
+    const second = (await refresh(first.refreshToken).expect(200)).body.data;
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
-    const replay = await t.api
-      .post('/api/v1/auth/refresh')
-      .send({ refreshToken: first.refreshToken })
-      .expect(401);
+    const replay = await refresh(first.refreshToken).expect(401);
     expect(replay.body.error.message).toMatch(/already used/);
     // The thief's replay also kills the legitimate descendant.
-    await t.api
-      .post('/api/v1/auth/refresh')
-      .send({ refreshToken: second.refreshToken })
-      .expect(401);
+    await refresh(second.refreshToken).expect(401);
     const { rows } = await t.db.pool.query(
       'SELECT count(*)::int AS live FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
       [u.id],
@@ -230,18 +215,16 @@ describe('refresh rotation', () => {
   test('when two refreshes race with one token, then exactly one wins', async () => {
     const u = await createUser(t.db.pool);
     const { refreshToken } = (await login(u.email).expect(200)).body.data;
-    const results = await Promise.all(
-      [1, 2, 3].map(() => t.api.post('/api/v1/auth/refresh').send({ refreshToken })),
-    );
+    const results = await Promise.all([1, 2, 3].map(() => refresh(refreshToken)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
   });
 
   test('when a user logs out, then that refresh token no longer works and the cookie is cleared', async () => {
     const u = await createUser(t.db.pool);
     const { refreshToken } = (await login(u.email).expect(200)).body.data;
-    const out = await t.api.post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
+    const out = await logout(refreshToken).expect(204);
     expect(refreshCookie(out)).toMatch(/Expires=Thu, 01 Jan 1970/);
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    await refresh(refreshToken).expect(401);
   });
 });
 
@@ -263,11 +246,8 @@ describe('password reset and change', () => {
 
   test('when anyone asks for a reset, then 202 whether or not the account exists, and only real accounts get mail', async () => {
     const u = await createUser(t.db.pool);
-    const a = await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
-    const b = await t.api
-      .post('/api/v1/auth/forgot-password')
-      .send({ email: 'ghost@example.test' })
-      .expect(202);
+    const a = await forgotPassword(u.email).expect(202);
+    const b = await forgotPassword('ghost@example.test').expect(202);
     expect(a.body.data).toEqual(b.body.data);
     await t.services.jobs.drain();
     expect(await outboxFor(u.email)).toHaveLength(1);
@@ -283,11 +263,8 @@ describe('password reset and change', () => {
   test('when a reset is asked for a known and an unknown address, then the answer does the same work for both: one queued job, no lookup, no mail', async () => {
     const u = await createUser(t.db.pool);
     await t.db.pool.query("DELETE FROM jobs WHERE type = 'auth.password_reset'");
-    await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
-    await t.api
-      .post('/api/v1/auth/forgot-password')
-      .send({ email: 'nobody@example.test' })
-      .expect(202);
+    await forgotPassword(u.email).expect(202);
+    await forgotPassword('nobody@example.test').expect(202);
     // Answered before anything depends on the account: no token made, no mail stored yet.
     expect(await queuedResets()).toEqual([
       { email: u.email, status: 'queued' },
@@ -342,65 +319,51 @@ describe('password reset and change', () => {
     const u = await createUser(t.db.pool);
     const { refreshToken, accessToken } = (await login(u.email).expect(200)).body.data;
     await me(accessToken).expect(200);
-    await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
+    await forgotPassword(u.email).expect(202);
     await t.services.jobs.drain();
     const token = tokenIn((await outboxFor(u.email))[0]!);
-    await t.api
-      .post('/api/v1/auth/reset-password')
-      .send({ token, newPassword: 'Brand-new-pass-7' })
-      .expect(204);
+    await resetPassword(token, 'Brand-new-pass-7').expect(204);
     await login(u.email).expect(401);
     await login(u.email, 'Brand-new-pass-7').expect(200);
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    await refresh(refreshToken).expect(401);
     // The access token of the old session ends too, without waiting for its expiry.
     const ended = await me(accessToken).expect(401);
     expect(ended.body.error.message).toMatch(/session has ended/);
-    const again = await t.api
-      .post('/api/v1/auth/reset-password')
-      .send({ token, newPassword: 'Another-pass-8' })
-      .expect(400);
+    const again = await resetPassword(token, 'Another-pass-8').expect(400);
     expect(again.body.error.code).toBe('BAD_REQUEST');
     await login(u.email, 'Another-pass-8').expect(401);
   });
 
   test('when a reset token has expired, then it is refused', async () => {
     const u = await createUser(t.db.pool);
-    await t.api.post('/api/v1/auth/forgot-password').send({ email: u.email }).expect(202);
+    await forgotPassword(u.email).expect(202);
     await t.services.jobs.drain();
     const token = tokenIn((await outboxFor(u.email))[0]!);
     await t.db.pool.query(
       "UPDATE password_reset_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
       [u.id],
     );
-    await t.api
-      .post('/api/v1/auth/reset-password')
-      .send({ token, newPassword: 'Brand-new-pass-7' })
-      .expect(400);
+    await resetPassword(token, 'Brand-new-pass-7').expect(400);
     await login(u.email).expect(200);
   });
 
   test('when a user changes their password, then the current one is checked and other sessions end', async () => {
     const u = await createUser(t.db.pool);
     const other = (await login(u.email).expect(200)).body.data;
-    const bad = await t.api
-      .post('/api/v1/auth/change-password')
-      .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
-      .send({ currentPassword: 'Not-my-pass-1', newPassword: 'Fresh-pass-2026' })
-      .expect(400);
+    const bad = await changePassword(t.tokenFor(u.id), {
+      currentPassword: 'Not-my-pass-1',
+      newPassword: 'Fresh-pass-2026',
+    }).expect(400);
     expect(bad.body.error.details[0].field).toBe('currentPassword');
-    const res = await t.api
-      .post('/api/v1/auth/change-password')
-      .set('Authorization', `Bearer ${t.tokenFor(u.id)}`)
-      .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' })
-      .expect(200);
-    await t.api.post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
+    const res = await changePassword(t.tokenFor(u.id), {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'Fresh-pass-2026',
+    }).expect(200);
+    await refresh(other.refreshToken).expect(401);
     // Every access token issued before the change has ended; the new session's works.
     await me(other.accessToken).expect(401);
     await me(res.body.data.accessToken).expect(200);
-    await t.api
-      .post('/api/v1/auth/refresh')
-      .send({ refreshToken: res.body.data.refreshToken })
-      .expect(200);
+    await refresh(res.body.data.refreshToken).expect(200);
     const again = (await login(u.email, 'Fresh-pass-2026').expect(200)).body.data;
     await me(again.accessToken).expect(200);
   });
@@ -427,19 +390,12 @@ test('no password, hash or token ever reaches the log', async () => {
     try {
       const u = await createUser(t.db.pool);
       const old = (await login(u.email).expect(200)).body.data;
-      await replica.api
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${old.accessToken}`)
-        .expect(200);
-      await t.api
-        .post('/api/v1/auth/change-password')
-        .set('Authorization', `Bearer ${old.accessToken}`)
-        .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Fresh-pass-2026' })
-        .expect(200);
-      await replica.api
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${old.accessToken}`)
-        .expect(401);
+      await me(old.accessToken, replica).expect(200);
+      await changePassword(old.accessToken, {
+        currentPassword: DEFAULT_PASSWORD,
+        newPassword: 'Fresh-pass-2026',
+      }).expect(200);
+      await me(old.accessToken, replica).expect(401);
     } finally {
       await replica.close();
     }

@@ -1,11 +1,13 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import {
+  countRows,
+  createCategory,
+  memberOf,
+  outboxTypes,
+  storeWithMember,
+} from '../../test/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 test('when staff create, rename and delete a category, then the list follows and events are written', async () => {
   const s = await storeWithMember(t, 'manager');
@@ -29,11 +31,7 @@ test('when staff create, rename and delete a category, then the list follows and
   ).toEqual([['Dairy & Eggs', null]]);
   await t.api.delete(`${s.url}/categories/${id}`).set(s.auth).expect(204);
   await t.api.get(`${s.url}/categories/${id}`).set(s.auth).expect(404);
-  const { rows } = await t.db.pool.query(
-    'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY id',
-    [s.storeId],
-  );
-  expect(rows.map((r) => r.type)).toEqual([
+  expect(await outboxTypes(t, s.storeId)).toEqual([
     'category.created',
     'category.updated',
     'category.deleted',
@@ -42,7 +40,7 @@ test('when staff create, rename and delete a category, then the list follows and
 
 test('when a name is taken in any letter case, then 409 on the name field; another store may use it', async () => {
   const s = await storeWithMember(t);
-  await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Bakery' }).expect(201);
+  await createCategory(s, { name: 'Bakery' });
   const dup = await t.api
     .post(`${s.url}/categories`)
     .set(s.auth)
@@ -58,19 +56,13 @@ test.each([[{ name: '' }], [{ name: 'x'.repeat(51) }], [{ name: 12 }], [{}]])(
   async (body) => {
     const s = await storeWithMember(t);
     await t.api.post(`${s.url}/categories`).set(s.auth).send(body).expect(400);
-    const { rows } = await t.db.pool.query(
-      'SELECT count(*)::int AS n FROM categories WHERE store_id = $1',
-      [s.storeId],
-    );
-    expect(rows[0].n).toBe(0);
+    expect(await countRows(t, 'categories', s.storeId)).toBe(0);
   },
 );
 
 test("roles: viewers read only, employees cannot delete, outsiders get 403, other stores' ids are 404", async () => {
   const s = await storeWithMember(t);
-  const id = (
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Tools' }).expect(201)
-  ).body.data.id;
+  const { id } = await createCategory(s, { name: 'Tools' });
   const viewer = await memberOf(t, s.storeId, 'viewer');
   const employee = await memberOf(t, s.storeId, 'employee');
   await t.api.get(`${s.url}/categories`).set(viewer.auth).expect(200);

@@ -1,15 +1,18 @@
 import { EVENT_NAMES } from '../../core/events';
 import { loadOpenApi } from '../../ops/docs';
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, productVia, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import {
+  createCategory,
+  createProduct,
+  createSupplier,
+  memberOf,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
+import { postCount, postSale } from '../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-type S = Awaited<ReturnType<typeof storeWithMember>>;
 interface StoreEvent {
   id: string;
   type: string;
@@ -17,7 +20,7 @@ interface StoreEvent {
 }
 
 /** The whole feed, a few events per page, and the cursor it ends at. */
-async function readFeed(s: S, from?: string, query = '') {
+async function readFeed(s: StoreMember, from?: string, query = '') {
   const events: StoreEvent[] = [];
   let cursor = from;
   for (;;) {
@@ -45,47 +48,31 @@ test('the event map and the contract name the same events, each with a schema', 
 
 test('when every kind of change is made, then the feed announces each, in commit order, with payloads the contract describes', async () => {
   const s = await storeWithMember(t, 'admin');
-  const category = await t.api
-    .post(`${s.url}/categories`)
-    .set(s.auth)
-    .send({ name: 'Dairy' })
-    .expect(201);
+  const category = await createCategory(s, { name: 'Dairy' });
   await t.api
-    .patch(`${s.url}/categories/${category.body.data.id}`)
+    .patch(`${s.url}/categories/${category.id}`)
     .set(s.auth)
     .send({ description: 'Cold' })
     .expect(200);
-  const supplier = await t.api
-    .post(`${s.url}/suppliers`)
-    .set(s.auth)
-    .send({ name: 'Farm Co' })
-    .expect(201);
+  const supplier = await createSupplier(s, { name: 'Farm Co' });
   await t.api
-    .patch(`${s.url}/suppliers/${supplier.body.data.id}`)
+    .patch(`${s.url}/suppliers/${supplier.id}`)
     .set(s.auth)
     .send({ phone: '555-0100' })
     .expect(200);
-  const milk = await productVia(t, s, 'Milk', 1.5, 5);
+  const milk = await createProduct(s, { name: 'Milk', price: 1.5, initialQuantity: 5 });
   await t.api
     .patch(`${s.url}/products/${milk.id}`)
     .set(s.auth)
     .send({ reorderPoint: 3 })
     .expect(200);
-  await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({ items: [{ productId: milk.id, quantity: 2 }] })
-    .expect(201);
+  await postSale(s, { items: [{ productId: milk.id, quantity: 2 }] }).expect(201);
   // Refused for want of stock: rolled back, so never announced.
-  await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({ items: [{ productId: milk.id, quantity: 9 }] })
-    .expect(409);
-  const spare = await productVia(t, s, 'Spare', 1, 0);
+  await postSale(s, { items: [{ productId: milk.id, quantity: 9 }] }).expect(409);
+  const spare = await createProduct(s, { name: 'Spare', price: 1, initialQuantity: 0 });
   await t.api.delete(`${s.url}/products/${spare.id}`).set(s.auth).expect(204);
-  await t.api.delete(`${s.url}/suppliers/${supplier.body.data.id}`).set(s.auth).expect(204);
-  await t.api.delete(`${s.url}/categories/${category.body.data.id}`).set(s.auth).expect(204);
+  await t.api.delete(`${s.url}/suppliers/${supplier.id}`).set(s.auth).expect(204);
+  await t.api.delete(`${s.url}/categories/${category.id}`).set(s.auth).expect(204);
 
   const { events, cursor } = await readFeed(s);
   expect(events.map((e) => e.type)).toEqual([
@@ -117,11 +104,7 @@ test('when every kind of change is made, then the feed announces each, in commit
   const idle = await t.api.get(`${s.url}/events?cursor=${cursor}`).set(s.auth).expect(200);
   expect(idle.body.data).toEqual([]);
   expect(idle.body.pagination).toEqual({ limit: 50, hasNext: false, nextCursor: cursor });
-  await t.api
-    .post(`${s.url}/products/${milk.id}/counts`)
-    .set(s.auth)
-    .send({ countedQuantity: 10 })
-    .expect(201);
+  await postCount(s, milk.id, { countedQuantity: 10 }).expect(201);
   const since = await readFeed(s, cursor);
   expect(since.events.map((e) => e.type)).toEqual(['inventory.stock_updated']);
   expect(since.events[0]!.payload).toEqual(
@@ -137,7 +120,7 @@ test('when every kind of change is made, then the feed announces each, in commit
 test("the feed is the store's own: another store's events never show, any member reads it, outsiders get 403", async () => {
   const a = await storeWithMember(t, 'admin');
   const b = await storeWithMember(t, 'admin');
-  await productVia(t, a, 'Only in A', 1, 0);
+  await createProduct(a, { name: 'Only in A', price: 1, initialQuantity: 0 });
   expect((await readFeed(b)).events).toEqual([]);
   const viewer = await memberOf(t, a.storeId, 'viewer');
   const seen = await t.api.get(`${a.url}/events`).set(viewer.auth).expect(200);

@@ -1,22 +1,9 @@
 import { purgeIdempotencyKeys } from '../../http/idempotency';
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import { createProduct, memberOf, quantityOf, storeWithMember } from '../../test/factories';
+import { postAdjustment, postCount } from '../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-type S = Awaited<ReturnType<typeof storeWithMember>>;
-const product = async (s: S, initialQuantity: number, extra: object = {}) =>
-  (
-    await t.api
-      .post(`${s.url}/products`)
-      .set(s.auth)
-      .send({ name: 'Widget', price: 5, initialQuantity, ...extra })
-      .expect(201)
-  ).body.data;
+const t = useTestApp();
 
 /** The ledger invariant: quantity equals the sum of movements, and no movement left it negative. */
 async function expectLedgerConsistent(storeId: string) {
@@ -33,12 +20,12 @@ async function expectLedgerConsistent(storeId: string) {
 
 test('when stock is adjusted up and down with reasons, then quantity and movements follow', async () => {
   const s = await storeWithMember(t, 'employee');
-  const p = await product(s, 10, { reorderPoint: 4 });
-  const up = await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(s.auth)
-    .send({ delta: 5, reason: 'purchase_receipt', note: 'Delivery #12' })
-    .expect(201);
+  const p = await createProduct(s, { initialQuantity: 10, reorderPoint: 4 });
+  const up = await postAdjustment(s, p.id, {
+    delta: 5,
+    reason: 'purchase_receipt',
+    note: 'Delivery #12',
+  }).expect(201);
   expect(up.body.data.movement).toEqual(
     expect.objectContaining({
       delta: 5,
@@ -49,11 +36,7 @@ test('when stock is adjusted up and down with reasons, then quantity and movemen
     }),
   );
   expect(up.body.data.product.quantity).toBe(15);
-  const down = await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(s.auth)
-    .send({ delta: -12, reason: 'damaged' })
-    .expect(201);
+  const down = await postAdjustment(s, p.id, { delta: -12, reason: 'damaged' }).expect(201);
   expect(down.body.data.product).toEqual(expect.objectContaining({ quantity: 3, lowStock: true }));
   const events = await t.db.pool.query(
     "SELECT type, payload FROM outbox_events WHERE store_id = $1 AND type = 'alert.low_stock'",
@@ -72,20 +55,15 @@ test('when stock is adjusted up and down with reasons, then quantity and movemen
 
 test('when an adjustment would go below zero, then 409 INSUFFICIENT_STOCK with details and nothing changes', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 2);
-  const res = await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(s.auth)
-    .send({ delta: -3, reason: 'lost' })
-    .expect(409);
+  const p = await createProduct(s, { initialQuantity: 2 });
+  const res = await postAdjustment(s, p.id, { delta: -3, reason: 'lost' }).expect(409);
   expect(res.body.error).toEqual(
     expect.objectContaining({
       code: 'INSUFFICIENT_STOCK',
       details: [{ productId: p.id, requested: 3, available: 2 }],
     }),
   );
-  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-  expect(rows[0].quantity).toBe(2);
+  expect(await quantityOf(t, p.id)).toBe(2);
   await expectLedgerConsistent(s.storeId);
 });
 
@@ -98,12 +76,8 @@ test.each([
   [{ delta: 5, reason: 'adjustment', note: 'x'.repeat(501) }, 'note'],
 ])('when an adjustment is %j, then 400 on %s and the stock is untouched', async (body, field) => {
   const s = await storeWithMember(t);
-  const p = await product(s, 4);
-  const res = await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(s.auth)
-    .send(body)
-    .expect(400);
+  const p = await createProduct(s, { initialQuantity: 4 });
+  const res = await postAdjustment(s, p.id, body).expect(400);
   expect(res.body.error.details[0].field).toBe(field);
   const { rows } = await t.db.pool.query(
     'SELECT count(*)::int AS n FROM stock_movements WHERE product_id = $1',
@@ -114,174 +88,96 @@ test.each([
 
 test('when a shelf is counted, then the difference is one count movement; a matching count changes nothing', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 10);
-  const res = await t.api
-    .post(`${s.url}/products/${p.id}/counts`)
-    .set(s.auth)
-    .send({ countedQuantity: 7, note: 'Friday count' })
-    .expect(201);
+  const p = await createProduct(s, { initialQuantity: 10 });
+  const res = await postCount(s, p.id, { countedQuantity: 7, note: 'Friday count' }).expect(201);
   expect(res.body.data.movement).toEqual(
     expect.objectContaining({ delta: -3, reason: 'count', quantityAfter: 7 }),
   );
-  const same = await t.api
-    .post(`${s.url}/products/${p.id}/counts`)
-    .set(s.auth)
-    .send({ countedQuantity: 7 })
-    .expect(201);
+  const same = await postCount(s, p.id, { countedQuantity: 7 }).expect(201);
   expect(same.body.data.movement).toBeNull();
-  await t.api
-    .post(`${s.url}/products/${p.id}/counts`)
-    .set(s.auth)
-    .send({ countedQuantity: -1 })
-    .expect(400);
+  await postCount(s, p.id, { countedQuantity: -1 }).expect(400);
   await expectLedgerConsistent(s.storeId);
 });
 
 test('viewers cannot change stock; other stores get 404 and change nothing', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 5);
+  const p = await createProduct(s, { initialQuantity: 5 });
   const viewer = await memberOf(t, s.storeId, 'viewer');
-  await t.api
-    .post(`${s.url}/products/${p.id}/adjustments`)
-    .set(viewer.auth)
-    .send({ delta: -1, reason: 'lost' })
-    .expect(403);
-  await t.api
-    .post(`${s.url}/products/${p.id}/counts`)
-    .set(viewer.auth)
-    .send({ countedQuantity: 0 })
-    .expect(403);
+  await postAdjustment(viewer, p.id, { delta: -1, reason: 'lost' }).expect(403);
+  await postCount(viewer, p.id, { countedQuantity: 0 }).expect(403);
   const other = await storeWithMember(t);
-  await t.api
-    .post(`${other.url}/products/${p.id}/adjustments`)
-    .set(other.auth)
-    .send({ delta: -1, reason: 'lost' })
-    .expect(404);
-  await t.api
-    .post(`${other.url}/products/${p.id}/counts`)
-    .set(other.auth)
-    .send({ countedQuantity: 0 })
-    .expect(404);
-  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-  expect(rows[0].quantity).toBe(5);
+  await postAdjustment(other, p.id, { delta: -1, reason: 'lost' }).expect(404);
+  await postCount(other, p.id, { countedQuantity: 0 }).expect(404);
+  expect(await quantityOf(t, p.id)).toBe(5);
 });
 
 describe('Idempotency-Key', () => {
   test('when an adjustment is retried with the same key and body, then the first response comes back and stock moves once', async () => {
     const s = await storeWithMember(t);
-    const p = await product(s, 10);
-    const send = () =>
-      t.api
-        .post(`${s.url}/products/${p.id}/adjustments`)
-        .set(s.auth)
-        .set('Idempotency-Key', 'adj-1')
-        .send({ delta: -4, reason: 'theft' });
+    const p = await createProduct(s, { initialQuantity: 10 });
+    const send = () => postAdjustment(s, p.id, { delta: -4, reason: 'theft' }, 'adj-1');
     const first = await send().expect(201);
     const again = await send().expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
-    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-    expect(rows[0].quantity).toBe(6);
+    expect(await quantityOf(t, p.id)).toBe(6);
   });
 
   test('when the same key comes with another body, then 422 IDEMPOTENCY_KEY_REUSED and nothing happens', async () => {
     const s = await storeWithMember(t);
-    const p = await product(s, 10);
-    const url = `${s.url}/products/${p.id}/adjustments`;
-    await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'k2')
-      .send({ delta: -1, reason: 'lost' })
-      .expect(201);
-    const res = await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'k2')
-      .send({ delta: -2, reason: 'lost' })
-      .expect(422);
+    const p = await createProduct(s, { initialQuantity: 10 });
+    await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }, 'k2').expect(201);
+    const res = await postAdjustment(s, p.id, { delta: -2, reason: 'lost' }, 'k2').expect(422);
     expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-    expect(rows[0].quantity).toBe(9);
+    expect(await quantityOf(t, p.id)).toBe(9);
   });
 
   test('when replays race the first request, then exactly one change is made and the others replay or get 409', async () => {
     const s = await storeWithMember(t);
-    const p = await product(s, 100);
-    const url = `${s.url}/products/${p.id}/adjustments`;
+    const p = await createProduct(s, { initialQuantity: 100 });
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        t.api
-          .post(url)
-          .set(s.auth)
-          .set('Idempotency-Key', 'race')
-          .send({ delta: -1, reason: 'adjustment' }),
+        postAdjustment(s, p.id, { delta: -1, reason: 'adjustment' }, 'race'),
       ),
     );
     for (const r of results) expect([201, 409]).toContain(r.status);
     expect(results.some((r) => r.status === 201)).toBe(true);
-    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-    expect(rows[0].quantity).toBe(99);
+    expect(await quantityOf(t, p.id)).toBe(99);
   });
 
   test('keys are per caller: another user with the same key makes their own change', async () => {
     const s = await storeWithMember(t);
-    const p = await product(s, 10);
+    const p = await createProduct(s, { initialQuantity: 10 });
     const colleague = await memberOf(t, s.storeId, 'employee');
-    const url = `${s.url}/products/${p.id}/adjustments`;
-    await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'same')
-      .send({ delta: -1, reason: 'lost' })
-      .expect(201);
-    const theirs = await t.api
-      .post(url)
-      .set(colleague.auth)
-      .set('Idempotency-Key', 'same')
-      .send({ delta: -1, reason: 'lost' })
-      .expect(201);
+    await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }, 'same').expect(201);
+    const theirs = await postAdjustment(
+      colleague,
+      p.id,
+      { delta: -1, reason: 'lost' },
+      'same',
+    ).expect(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
-    const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-    expect(rows[0].quantity).toBe(8);
+    expect(await quantityOf(t, p.id)).toBe(8);
   });
 
   test('a refusal is replayed as well, and a malformed key is 400', async () => {
     const s = await storeWithMember(t);
-    const p = await product(s, 1);
-    const url = `${s.url}/products/${p.id}/adjustments`;
-    const first = await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'short')
-      .send({ delta: -5, reason: 'lost' })
-      .expect(409);
-    await t.api.post(url).set(s.auth).send({ delta: 10, reason: 'purchase_receipt' }).expect(201);
-    const replay = await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'short')
-      .send({ delta: -5, reason: 'lost' })
-      .expect(409);
+    const p = await createProduct(s, { initialQuantity: 1 });
+    const first = await postAdjustment(s, p.id, { delta: -5, reason: 'lost' }, 'short').expect(409);
+    await postAdjustment(s, p.id, { delta: 10, reason: 'purchase_receipt' }).expect(201);
+    const replay = await postAdjustment(s, p.id, { delta: -5, reason: 'lost' }, 'short').expect(
+      409,
+    );
     expect(replay.body).toEqual(first.body);
-    await t.api
-      .post(url)
-      .set(s.auth)
-      .set('Idempotency-Key', 'x'.repeat(300))
-      .send({ delta: 1, reason: 'lost' })
-      .expect(400);
+    await postAdjustment(s, p.id, { delta: 1, reason: 'lost' }, 'x'.repeat(300)).expect(400);
   });
 });
 
 test('movements page by keyset cursor, newest first, with nothing skipped or repeated', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 100);
+  const p = await createProduct(s, { initialQuantity: 100 });
   for (let i = 1; i <= 6; i++) {
-    await t.api
-      .post(`${s.url}/products/${p.id}/adjustments`)
-      .set(s.auth)
-      .send({ delta: -i, reason: 'adjustment' })
-      .expect(201);
+    await postAdjustment(s, p.id, { delta: -i, reason: 'adjustment' }).expect(201);
   }
   const seen: number[] = [];
   let cursor: string | null = null;
@@ -300,20 +196,9 @@ test('movements page by keyset cursor, newest first, with nothing skipped or rep
 
 test('idempotency keys are forgotten after 24 hours, and not before', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 10);
-  const url = `${s.url}/products/${p.id}/adjustments`;
-  await t.api
-    .post(url)
-    .set(s.auth)
-    .set('Idempotency-Key', 'old')
-    .send({ delta: -1, reason: 'lost' })
-    .expect(201);
-  await t.api
-    .post(url)
-    .set(s.auth)
-    .set('Idempotency-Key', 'fresh')
-    .send({ delta: -1, reason: 'lost' })
-    .expect(201);
+  const p = await createProduct(s, { initialQuantity: 10 });
+  await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }, 'old').expect(201);
+  await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }, 'fresh').expect(201);
   await t.db.pool.query(
     "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old'",
   );
@@ -326,36 +211,23 @@ test('idempotency keys are forgotten after 24 hours, and not before', async () =
 
 test('a request refused as invalid (400) does not use up its Idempotency-Key', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 10);
-  const url = `${s.url}/products/${p.id}/adjustments`;
-  await t.api
-    .post(url)
-    .set(s.auth)
-    .set('Idempotency-Key', 'typo')
-    .send({ delta: -1, reason: 'oops' })
-    .expect(400);
-  const fixed = await t.api
-    .post(url)
-    .set(s.auth)
-    .set('Idempotency-Key', 'typo')
-    .send({ delta: -1, reason: 'lost' })
-    .expect(201);
+  const p = await createProduct(s, { initialQuantity: 10 });
+  await postAdjustment(s, p.id, { delta: -1, reason: 'oops' }, 'typo').expect(400);
+  const fixed = await postAdjustment(s, p.id, { delta: -1, reason: 'lost' }, 'typo').expect(201);
   expect(fixed.headers['idempotent-replayed']).toBeUndefined();
-  const { rows } = await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [p.id]);
-  expect(rows[0].quantity).toBe(9);
+  expect(await quantityOf(t, p.id)).toBe(9);
 });
 
 test('an adjustment whose sign contradicts its reason is a 400 and changes nothing', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 10);
-  const url = `${s.url}/products/${p.id}/adjustments`;
+  const p = await createProduct(s, { initialQuantity: 10 });
   for (const [delta, reason, message] of [
     [5, 'damaged', /negative for damaged/],
     [1, 'theft', /negative for theft/],
     [-1, 'return', /positive for return/],
     [-3, 'purchase_receipt', /positive for purchase receipt/],
   ] as const) {
-    const res = await t.api.post(url).set(s.auth).send({ delta, reason }).expect(400);
+    const res = await postAdjustment(s, p.id, { delta, reason }).expect(400);
     expect(res.body.error.details).toEqual([
       expect.objectContaining({ field: 'delta', message: expect.stringMatching(message) }),
     ]);
@@ -369,7 +241,7 @@ test('an adjustment whose sign contradicts its reason is a 400 and changes nothi
     [-1, 'adjustment'],
     [1, 'adjustment'],
   ] as const) {
-    await t.api.post(url).set(s.auth).send({ delta, reason }).expect(201);
+    await postAdjustment(s, p.id, { delta, reason }).expect(201);
   }
   const final = await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
   expect(final.body.data.quantity).toBe(12);

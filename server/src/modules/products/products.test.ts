@@ -1,20 +1,24 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, nextEan13, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import {
+  countRows,
+  createCategory,
+  createSupplier,
+  memberOf,
+  nextEan13,
+  outboxTypes,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
+import { postSale } from '../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-type S = Awaited<ReturnType<typeof storeWithMember>>;
-const create = (s: S, body: object) => t.api.post(`${s.url}/products`).set(s.auth).send(body);
+const create = (s: StoreMember, body: object) =>
+  t.api.post(`${s.url}/products`).set(s.auth).send(body);
 
 test('when a product is created without SKU and with initial stock, then a SKU is generated and the stock is a movement', async () => {
   const s = await storeWithMember(t);
-  const cat = (
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Dairy' }).expect(201)
-  ).body.data;
+  const cat = await createCategory(s, { name: 'Dairy' });
   const res = await create(s, {
     name: 'Whole Milk 1L',
     price: 1.49,
@@ -47,11 +51,7 @@ test('when a product is created without SKU and with initial stock, then a SKU i
   expect(mv.body.data).toEqual([
     expect.objectContaining({ delta: 12, reason: 'initial', quantityAfter: 12 }),
   ]);
-  const { rows } = await t.db.pool.query(
-    'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY id',
-    [s.storeId],
-  );
-  expect(rows.map((r) => r.type)).toEqual([
+  expect(await outboxTypes(t, s.storeId)).toEqual([
     'category.created',
     'inventory.stock_updated',
     'product.created',
@@ -90,22 +90,14 @@ test.each([
   const s = await storeWithMember(t);
   const res = await create(s, body).expect(400);
   expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-  const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM products WHERE store_id = $1',
-    [s.storeId],
-  );
-  expect(rows[0].n).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
 test("when a body names another store's category or supplier, then 400 on that field", async () => {
   const s = await storeWithMember(t);
   const other = await storeWithMember(t);
-  const foreignCat = (
-    await t.api.post(`${other.url}/categories`).set(other.auth).send({ name: 'Theirs' }).expect(201)
-  ).body.data;
-  const foreignSup = (
-    await t.api.post(`${other.url}/suppliers`).set(other.auth).send({ name: 'Theirs' }).expect(201)
-  ).body.data;
+  const foreignCat = await createCategory(other, { name: 'Theirs' });
+  const foreignSup = await createSupplier(other, { name: 'Theirs' });
   const res = await create(s, {
     name: 'X',
     price: 1,
@@ -168,9 +160,7 @@ test('when a product is edited, then the history lists each changed field; quant
 
 test('filters, sort whitelist and price range select the right products', async () => {
   const s = await storeWithMember(t);
-  const cat = (
-    await t.api.post(`${s.url}/categories`).set(s.auth).send({ name: 'Snacks' }).expect(201)
-  ).body.data;
+  const cat = await createCategory(s, { name: 'Snacks' });
   const soon = new Date(Date.now() + 5 * 864e5).toISOString().slice(0, 10);
   await create(s, {
     name: 'Chips',
@@ -355,13 +345,8 @@ test('a product that has been sold cannot be deleted (409), so its sales keep th
   const s = await storeWithMember(t);
   const sold = (await create(s, { name: 'Kettle', price: 30, initialQuantity: 5 }).expect(201)).body
     .data;
-  const sale = (
-    await t.api
-      .post(`${s.url}/sales`)
-      .set(s.auth)
-      .send({ items: [{ productId: sold.id, quantity: 2 }] })
-      .expect(201)
-  ).body.data;
+  const sale = (await postSale(s, { items: [{ productId: sold.id, quantity: 2 }] }).expect(201))
+    .body.data;
   const refused = await t.api.delete(`${s.url}/products/${sold.id}`).set(s.auth).expect(409);
   expect(refused.body.error).toEqual(
     expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/deactivate/) }),

@@ -1,25 +1,15 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, productVia, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import { createProduct, memberOf, storeWithMember } from '../../test/factories';
+import { postSale } from '../../test/requests';
 
 /** Listing sales: filters, date ranges in the store's time zone, sorting and cursors. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-const product = (
-  s: Awaited<ReturnType<typeof storeWithMember>>,
-  name: string,
-  price: number,
-  qty: number,
-) => productVia(t, s, name, price, qty);
+const t = useTestApp();
 
 test('sales are listed by product and date range, newest first, with a keyset cursor', async () => {
   const s = await storeWithMember(t);
   const viewer = await memberOf(t, s.storeId, 'viewer');
-  const a = await product(s, 'A', 1, 50);
-  const b = await product(s, 'B', 2, 50);
+  const a = await createProduct(s, { name: 'A', price: 1, initialQuantity: 50 });
+  const b = await createProduct(s, { name: 'B', price: 2, initialQuantity: 50 });
   const days = [
     '2026-01-01T10:00:00Z',
     '2026-01-02T10:00:00Z',
@@ -27,11 +17,10 @@ test('sales are listed by product and date range, newest first, with a keyset cu
     '2026-01-04T10:00:00Z',
   ];
   for (const [i, soldAt] of days.entries()) {
-    await t.api
-      .post(`${s.url}/sales`)
-      .set(s.auth)
-      .send({ soldAt, items: [{ productId: i % 2 ? b.id : a.id, quantity: 1 }] })
-      .expect(201);
+    await postSale(s, {
+      soldAt,
+      items: [{ productId: i % 2 ? b.id : a.id, quantity: 1 }],
+    }).expect(201);
   }
   const byProduct = await t.api
     .get(`${s.url}/sales?productId=${a.id}`)
@@ -59,11 +48,7 @@ test('sales are listed by product and date range, newest first, with a keyset cu
   const byTotal = await t.api.get(`${s.url}/sales?sort=total&limit=3`).set(s.auth).expect(200);
   expect(byTotal.body.pagination).toEqual(expect.objectContaining({ nextCursor: null, total: 4 }));
   await t.api.get(`${s.url}/sales?dateFrom=yesterday`).set(s.auth).expect(400);
-  await t.api
-    .post(`${s.url}/sales`)
-    .set(viewer.auth)
-    .send({ items: [{ productId: a.id, quantity: 1 }] })
-    .expect(403);
+  await postSale(viewer, { items: [{ productId: a.id, quantity: 1 }] }).expect(403);
   const other = await storeWithMember(t);
   await t.api.get(`${other.url}/sales/${first.body.data[0].id}`).set(other.auth).expect(404);
 });
@@ -71,7 +56,7 @@ test('sales are listed by product and date range, newest first, with a keyset cu
 test('a date-only range covers whole days in the store time zone; an inverted range is a 400', async () => {
   const s = await storeWithMember(t);
   await t.api.patch(s.url).set(s.auth).send({ timezone: 'America/Los_Angeles' }).expect(200);
-  const p = await product(s, 'Late', 1, 50);
+  const p = await createProduct(s, { name: 'Late', price: 1, initialQuantity: 50 });
   // 2026-03-10 in Los Angeles (UTC-7 after the DST change on the 8th) runs 07:00Z to 07:00Z.
   for (const soldAt of [
     '2026-03-10T06:59:59Z', // 9th, 23:59:59 local
@@ -79,11 +64,7 @@ test('a date-only range covers whole days in the store time zone; an inverted ra
     '2026-03-11T06:59:59.999Z', // 10th, 23:59:59.999 local
     '2026-03-11T07:00:00Z', // 11th, 00:00 local
   ]) {
-    await t.api
-      .post(`${s.url}/sales`)
-      .set(s.auth)
-      .send({ soldAt, items: [{ productId: p.id, quantity: 1 }] })
-      .expect(201);
+    await postSale(s, { soldAt, items: [{ productId: p.id, quantity: 1 }] }).expect(201);
   }
   const day = await t.api
     .get(`${s.url}/sales?dateFrom=2026-03-10&dateTo=2026-03-10&order=asc`)

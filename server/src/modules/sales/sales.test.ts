@@ -1,39 +1,32 @@
 import request from 'supertest';
-import { buildTestApp, type TestApp } from '../../test/app';
-import { productVia, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import { createProduct, quantityOf, storeWithMember } from '../../test/factories';
+import { postSale } from '../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-const product = (
-  s: Awaited<ReturnType<typeof storeWithMember>>,
-  name: string,
-  price: number,
-  qty: number,
-) => productVia(t, s, name, price, qty);
-const quantityOf = async (id: string) =>
-  (await t.db.pool.query('SELECT quantity FROM products WHERE id = $1', [id])).rows[0]
-    .quantity as number;
+/** Each product's quantity beside the sum of its movements and the lowest point it reached. */
+const ledgerOf = async (storeId: string) =>
+  (
+    await t.db.pool.query(
+      `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
+       FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
+      [storeId],
+    )
+  ).rows;
 
 test('when a multi-line sale is recorded, then stock drops, totals add up and each line is a sale movement', async () => {
   const s = await storeWithMember(t, 'employee');
-  const milk = await product(s, 'Milk', 1.49, 10);
-  const bread = await product(s, 'Bread', 2.5, 5);
-  const res = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({
-      items: [
-        { productId: milk.id, quantity: 3 },
-        { productId: bread.id, quantity: 2, unitPrice: 2 },
-        { productId: milk.id, quantity: 1 },
-      ],
-      note: 'Till 2',
-    })
-    .expect(201);
+  const milk = await createProduct(s, { name: 'Milk', price: 1.49, initialQuantity: 10 });
+  const bread = await createProduct(s, { name: 'Bread', price: 2.5, initialQuantity: 5 });
+  const res = await postSale(s, {
+    items: [
+      { productId: milk.id, quantity: 3 },
+      { productId: bread.id, quantity: 2, unitPrice: 2 },
+      { productId: milk.id, quantity: 1 },
+    ],
+    note: 'Till 2',
+  }).expect(201);
   const sale = res.body.data;
   expect(sale).toEqual(
     expect.objectContaining({
@@ -55,8 +48,8 @@ test('when a multi-line sale is recorded, then stock drops, totals add up and ea
     ['Bread', 2, 4],
     ['Milk', 1, 1.49],
   ]);
-  expect(await quantityOf(milk.id)).toBe(6);
-  expect(await quantityOf(bread.id)).toBe(3);
+  expect(await quantityOf(t, milk.id)).toBe(6);
+  expect(await quantityOf(t, bread.id)).toBe(3);
   const { rows } = await t.db.pool.query(
     "SELECT product_id, delta, reference_id FROM stock_movements WHERE reason = 'sale' AND store_id = $1 ORDER BY delta",
     [s.storeId],
@@ -75,21 +68,17 @@ test('when a multi-line sale is recorded, then stock drops, totals add up and ea
 
 test('when any line lacks stock, then nothing is sold and every short line is listed', async () => {
   const s = await storeWithMember(t);
-  const a = await product(s, 'A', 1, 2);
-  const b = await product(s, 'B', 1, 1);
-  const c = await product(s, 'C', 1, 9);
-  const res = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({
-      items: [
-        { productId: a.id, quantity: 3 },
-        { productId: b.id, quantity: 1 },
-        { productId: b.id, quantity: 1 },
-        { productId: c.id, quantity: 1 },
-      ],
-    })
-    .expect(409);
+  const a = await createProduct(s, { name: 'A', price: 1, initialQuantity: 2 });
+  const b = await createProduct(s, { name: 'B', price: 1, initialQuantity: 1 });
+  const c = await createProduct(s, { name: 'C', price: 1, initialQuantity: 9 });
+  const res = await postSale(s, {
+    items: [
+      { productId: a.id, quantity: 3 },
+      { productId: b.id, quantity: 1 },
+      { productId: b.id, quantity: 1 },
+      { productId: c.id, quantity: 1 },
+    ],
+  }).expect(409);
   expect(res.body.error.code).toBe('INSUFFICIENT_STOCK');
   expect(res.body.error.details).toEqual(
     expect.arrayContaining([
@@ -98,9 +87,9 @@ test('when any line lacks stock, then nothing is sold and every short line is li
     ]),
   );
   expect(res.body.error.details).toHaveLength(2);
-  expect([await quantityOf(a.id), await quantityOf(b.id), await quantityOf(c.id)]).toEqual([
-    2, 1, 9,
-  ]);
+  expect([await quantityOf(t, a.id), await quantityOf(t, b.id), await quantityOf(t, c.id)]).toEqual(
+    [2, 1, 9],
+  );
   const { rows } = await t.db.pool.query(
     'SELECT count(*)::int AS n FROM sales WHERE store_id = $1',
     [s.storeId],
@@ -142,34 +131,30 @@ test.each([
   [{ items: 'everything' }, 'items'],
 ])('when a sale body is %j, then 400 on %s', async (body, field) => {
   const s = await storeWithMember(t);
-  const res = await t.api.post(`${s.url}/sales`).set(s.auth).send(body).expect(400);
+  const res = await postSale(s, body).expect(400);
   expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
 });
 
 test('when a sale names a product of another store, then 400 on that line and nothing moves anywhere', async () => {
   const s = await storeWithMember(t);
   const other = await storeWithMember(t);
-  const theirs = await product(other, 'Theirs', 1, 5);
-  const mine = await product(s, 'Mine', 1, 5);
-  const res = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({
-      items: [
-        { productId: mine.id, quantity: 1 },
-        { productId: theirs.id, quantity: 1 },
-      ],
-    })
-    .expect(400);
+  const theirs = await createProduct(other, { name: 'Theirs', price: 1, initialQuantity: 5 });
+  const mine = await createProduct(s, { name: 'Mine', price: 1, initialQuantity: 5 });
+  const res = await postSale(s, {
+    items: [
+      { productId: mine.id, quantity: 1 },
+      { productId: theirs.id, quantity: 1 },
+    ],
+  }).expect(400);
   expect(res.body.error.details[0].field).toBe('items.1.productId');
-  expect([await quantityOf(mine.id), await quantityOf(theirs.id)]).toEqual([5, 5]);
+  expect([await quantityOf(t, mine.id), await quantityOf(t, theirs.id)]).toEqual([5, 5]);
   await t.api.get(`${other.url}/sales`).set(s.auth).expect(403);
 });
 
 test('when many clients sell the last units of a product at once, then exactly the stock is sold and the rest get 409', async () => {
   const s = await storeWithMember(t);
-  const hot = await product(s, 'Concert ticket', 50, 10);
-  const cold = await product(s, 'Programme', 5, 100);
+  const hot = await createProduct(s, { name: 'Concert ticket', price: 50, initialQuantity: 10 });
+  const cold = await createProduct(s, { name: 'Programme', price: 5, initialQuantity: 100 });
   const attempts = 40;
   // Real HTTP against a listening server: each request is its own connection and transaction.
   const server = t.app.listen(0);
@@ -198,16 +183,12 @@ test('when many clients sell the last units of a product at once, then exactly t
     );
     expect(unitsSold).toBeLessThanOrEqual(10);
     expect(unitsSold).toBeGreaterThanOrEqual(9); // only a last single unit can be left when every ask is 2
-    expect(await quantityOf(hot.id)).toBe(10 - unitsSold);
-    expect(await quantityOf(cold.id)).toBe(100 - sold.length);
+    expect(await quantityOf(t, hot.id)).toBe(10 - unitsSold);
+    expect(await quantityOf(t, cold.id)).toBe(100 - sold.length);
   } finally {
     server.close();
   }
-  const { rows } = await t.db.pool.query(
-    `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
-     FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
-    [s.storeId],
-  );
+  const rows = await ledgerOf(s.storeId);
   for (const r of rows) {
     expect(r.quantity).toBe(r.ledger);
     expect(r.lowest).toBeGreaterThanOrEqual(0);
@@ -217,9 +198,9 @@ test('when many clients sell the last units of a product at once, then exactly t
 test('when sales and adjustments interleave on the same products, then the ledger still adds up exactly', async () => {
   const s = await storeWithMember(t);
   const products = [
-    await product(s, 'P1', 1, 30),
-    await product(s, 'P2', 1, 30),
-    await product(s, 'P3', 1, 30),
+    await createProduct(s, { name: 'P1', price: 1, initialQuantity: 30 }),
+    await createProduct(s, { name: 'P2', price: 1, initialQuantity: 30 }),
+    await createProduct(s, { name: 'P3', price: 1, initialQuantity: 30 }),
   ];
   const server = t.app.listen(0);
   try {
@@ -254,11 +235,7 @@ test('when sales and adjustments interleave on the same products, then the ledge
   } finally {
     server.close();
   }
-  const { rows } = await t.db.pool.query(
-    `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
-     FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
-    [s.storeId],
-  );
+  const rows = await ledgerOf(s.storeId);
   expect(rows).toHaveLength(3);
   for (const r of rows) {
     expect(r.quantity).toBe(r.ledger);
@@ -268,12 +245,11 @@ test('when sales and adjustments interleave on the same products, then the ledge
 
 test('a backdated sale keeps the ledger in recording order: quantityAfter is the running total', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 'Late entry', 1, 10);
-  await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({ soldAt: '2026-01-01T09:00:00Z', items: [{ productId: p.id, quantity: 3 }] })
-    .expect(201);
+  const p = await createProduct(s, { name: 'Late entry', price: 1, initialQuantity: 10 });
+  await postSale(s, {
+    soldAt: '2026-01-01T09:00:00Z',
+    items: [{ productId: p.id, quantity: 3 }],
+  }).expect(201);
   const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
     .data;
   expect(
@@ -289,32 +265,20 @@ test('a backdated sale keeps the ledger in recording order: quantityAfter is the
 
 test('a POS retrying a sale with its Idempotency-Key sells once', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 'Gum', 1, 10);
+  const p = await createProduct(s, { name: 'Gum', price: 1, initialQuantity: 10 });
   const body = { items: [{ productId: p.id, quantity: 2 }] };
-  const a = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .set('Idempotency-Key', 'pos-42')
-    .send(body)
-    .expect(201);
-  const b = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .set('Idempotency-Key', 'pos-42')
-    .send(body)
-    .expect(201);
+  const a = await postSale(s, body, 'pos-42').expect(201);
+  const b = await postSale(s, body, 'pos-42').expect(201);
   expect(b.body.data.id).toBe(a.body.data.id);
-  expect(await quantityOf(p.id)).toBe(8);
+  expect(await quantityOf(t, p.id)).toBe(8);
 });
 
 test('a sale line with a field the API does not know (price for unitPrice) is a 400, not a sale at list price', async () => {
   const s = await storeWithMember(t);
-  const p = await product(s, 'Cheese', 8, 5);
-  const res = await t.api
-    .post(`${s.url}/sales`)
-    .set(s.auth)
-    .send({ items: [{ productId: p.id, quantity: 1, price: 0.5 }] })
-    .expect(400);
+  const p = await createProduct(s, { name: 'Cheese', price: 8, initialQuantity: 5 });
+  const res = await postSale(s, {
+    items: [{ productId: p.id, quantity: 1, price: 0.5 }],
+  }).expect(400);
   expect(res.body.error.details).toEqual([
     expect.objectContaining({
       field: 'items.0',
@@ -322,7 +286,7 @@ test('a sale line with a field the API does not know (price for unitPrice) is a 
       message: expect.stringMatching(/price.*unitPrice/),
     }),
   ]);
-  expect(await quantityOf(p.id)).toBe(5);
+  expect(await quantityOf(t, p.id)).toBe(5);
   const loc = await t.api
     .post(`${s.url}/products`)
     .set(s.auth)

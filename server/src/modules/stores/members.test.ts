@@ -1,13 +1,20 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { addMember, buildUser, createStore, createUser } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import {
+  buildUser,
+  createUser,
+  memberOf,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-const as = (userId: string) => ({ Authorization: `Bearer ${t.tokenFor(userId)}` });
+const addOrInvite = (by: StoreMember, body: { email: string; role: string }) =>
+  t.api.post(`${by.url}/members`).set(by.auth).send(body);
+const setRole = (by: StoreMember, userId: string, role: string) =>
+  t.api.patch(`${by.url}/members/${userId}`).set(by.auth).send({ role });
+const removeMember = (by: StoreMember, userId: string) =>
+  t.api.delete(`${by.url}/members/${userId}`).set(by.auth);
 const roleOf = async (storeId: string, userId: string) =>
   (
     await t.db.pool.query('SELECT role FROM memberships WHERE store_id = $1 AND user_id = $2', [
@@ -16,119 +23,80 @@ const roleOf = async (storeId: string, userId: string) =>
     ])
   ).rows[0]?.role;
 
-async function adminStore() {
-  const admin = await createUser(t.db.pool);
-  const store = await createStore(t.db.pool);
-  await addMember(t.db.pool, store.id, admin.id, 'admin');
-  return { admin, store, url: `/api/v1/stores/${store.id}` };
-}
-
 test('when an admin adds an existing user with a role, then they are a member with that role and get mail', async () => {
-  const { admin, store, url } = await adminStore();
+  const admin = await storeWithMember(t, 'admin');
   const colleague = await createUser(t.db.pool, { name: 'Casey' });
-  const res = await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: colleague.email.toUpperCase(), role: 'employee' })
-    .expect(201);
+  const res = await addOrInvite(admin, {
+    email: colleague.email.toUpperCase(),
+    role: 'employee',
+  }).expect(201);
   expect(res.body.data).toEqual({
     status: 'added',
     member: expect.objectContaining({ userId: colleague.id, name: 'Casey', role: 'employee' }),
   });
-  expect(await roleOf(store.id, colleague.id)).toBe('employee');
-  const list = await t.api.get(`${url}/members`).set(as(admin.id)).expect(200);
+  expect(await roleOf(admin.storeId, colleague.id)).toBe('employee');
+  const list = await t.api.get(`${admin.url}/members`).set(admin.auth).expect(200);
   expect(list.body.data).toHaveLength(2);
   const mail = await t.db.pool.query('SELECT subject FROM mail_outbox WHERE to_address = $1', [
     colleague.email,
   ]);
   expect(mail.rowCount).toBe(1);
-  const dup = await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: colleague.email, role: 'viewer' })
-    .expect(409);
+  const dup = await addOrInvite(admin, { email: colleague.email, role: 'viewer' }).expect(409);
   expect(dup.body.error.code).toBe('CONFLICT');
-  expect(await roleOf(store.id, colleague.id)).toBe('employee');
+  expect(await roleOf(admin.storeId, colleague.id)).toBe('employee');
 });
 
 test('when an admin invites an unknown e-mail, then registering with it joins the store with that role', async () => {
-  const { admin, store, url } = await adminStore();
+  const admin = await storeWithMember(t, 'admin');
   const invitee = buildUser();
-  const res = await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: invitee.email, role: 'manager' })
-    .expect(201);
+  const res = await addOrInvite(admin, { email: invitee.email, role: 'manager' }).expect(201);
   expect(res.body.data).toEqual({
     status: 'invited',
     invitation: expect.objectContaining({ email: invitee.email, role: 'manager' }),
   });
-  const pending = await t.api.get(`${url}/invitations`).set(as(admin.id)).expect(200);
+  const pending = await t.api.get(`${admin.url}/invitations`).set(admin.auth).expect(200);
   expect(pending.body.data.map((i: { email: string }) => i.email)).toEqual([invitee.email]);
 
   const reg = await t.api.post('/api/v1/auth/register').send(invitee).expect(201);
-  expect(await roleOf(store.id, reg.body.data.user.id)).toBe('manager');
-  const after = await t.api.get(`${url}/invitations`).set(as(admin.id)).expect(200);
+  expect(await roleOf(admin.storeId, reg.body.data.user.id)).toBe('manager');
+  const after = await t.api.get(`${admin.url}/invitations`).set(admin.auth).expect(200);
   expect(after.body.data).toEqual([]);
 });
 
 test('when an admin revokes an invitation, then registering no longer joins', async () => {
-  const { admin, store, url } = await adminStore();
+  const admin = await storeWithMember(t, 'admin');
   const invitee = buildUser();
-  const inv = await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: invitee.email, role: 'viewer' })
-    .expect(201);
-  await t.api
-    .delete(`${url}/invitations/${inv.body.data.invitation.id}`)
-    .set(as(admin.id))
-    .expect(204);
-  await t.api
-    .delete(`${url}/invitations/${inv.body.data.invitation.id}`)
-    .set(as(admin.id))
-    .expect(404);
+  const inv = await addOrInvite(admin, { email: invitee.email, role: 'viewer' }).expect(201);
+  const invitation = `${admin.url}/invitations/${inv.body.data.invitation.id}`;
+  await t.api.delete(invitation).set(admin.auth).expect(204);
+  await t.api.delete(invitation).set(admin.auth).expect(404);
   const reg = await t.api.post('/api/v1/auth/register').send(invitee).expect(201);
-  expect(await roleOf(store.id, reg.body.data.user.id)).toBeUndefined();
+  expect(await roleOf(admin.storeId, reg.body.data.user.id)).toBeUndefined();
 });
 
 test('when the last admin would be demoted or removed, then 409 INVALID_STATE and nothing changes', async () => {
-  const { admin, store, url } = await adminStore();
-  const demote = await t.api
-    .patch(`${url}/members/${admin.id}`)
-    .set(as(admin.id))
-    .send({ role: 'manager' })
-    .expect(409);
+  const admin = await storeWithMember(t, 'admin');
+  const demote = await setRole(admin, admin.user.id, 'manager').expect(409);
   expect(demote.body.error.code).toBe('INVALID_STATE');
-  await t.api.delete(`${url}/members/${admin.id}`).set(as(admin.id)).expect(409);
-  expect(await roleOf(store.id, admin.id)).toBe('admin');
+  await removeMember(admin, admin.user.id).expect(409);
+  expect(await roleOf(admin.storeId, admin.user.id)).toBe('admin');
 
-  const second = await createUser(t.db.pool);
-  await addMember(t.db.pool, store.id, second.id, 'employee');
-  await t.api
-    .patch(`${url}/members/${second.id}`)
-    .set(as(admin.id))
-    .send({ role: 'admin' })
-    .expect(200);
-  await t.api
-    .patch(`${url}/members/${admin.id}`)
-    .set(as(admin.id))
-    .send({ role: 'viewer' })
-    .expect(200);
-  expect(await roleOf(store.id, admin.id)).toBe('viewer');
+  const second = await memberOf(t, admin.storeId, 'employee');
+  await setRole(admin, second.user.id, 'admin').expect(200);
+  await setRole(admin, admin.user.id, 'viewer').expect(200);
+  expect(await roleOf(admin.storeId, admin.user.id)).toBe('viewer');
 });
 
 test('when two admins demote each other at once, then one admin always remains', async () => {
-  const { admin, store, url } = await adminStore();
-  const other = await createUser(t.db.pool);
-  await addMember(t.db.pool, store.id, other.id, 'admin');
+  const admin = await storeWithMember(t, 'admin');
+  const other = await memberOf(t, admin.storeId, 'admin');
   const results = await Promise.all([
-    t.api.patch(`${url}/members/${other.id}`).set(as(admin.id)).send({ role: 'viewer' }),
-    t.api.patch(`${url}/members/${admin.id}`).set(as(other.id)).send({ role: 'viewer' }),
+    setRole(admin, other.user.id, 'viewer'),
+    setRole(other, admin.user.id, 'viewer'),
   ]);
   const { rows } = await t.db.pool.query(
     "SELECT count(*)::int AS n FROM memberships WHERE store_id = $1 AND role = 'admin'",
-    [store.id],
+    [admin.storeId],
   );
   expect(rows[0].n).toBe(1);
   expect(results.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
@@ -136,44 +104,26 @@ test('when two admins demote each other at once, then one admin always remains',
 });
 
 test('when a member leaves, then they are removed; when they remove someone else without the permission, then 403', async () => {
-  const { admin, store, url } = await adminStore();
-  const a = await createUser(t.db.pool);
-  const b = await createUser(t.db.pool);
-  await addMember(t.db.pool, store.id, a.id, 'employee');
-  await addMember(t.db.pool, store.id, b.id, 'manager');
-  await t.api.delete(`${url}/members/${b.id}`).set(as(a.id)).expect(403);
-  await t.api.patch(`${url}/members/${b.id}`).set(as(a.id)).send({ role: 'viewer' }).expect(403);
-  await t.api.delete(`${url}/members/${a.id}`).set(as(a.id)).expect(204);
-  expect(await roleOf(store.id, a.id)).toBeUndefined();
-  await t.api.delete(`${url}/members/${b.id}`).set(as(admin.id)).expect(204);
-  await t.api.delete(`${url}/members/${b.id}`).set(as(admin.id)).expect(404);
+  const admin = await storeWithMember(t, 'admin');
+  const a = await memberOf(t, admin.storeId, 'employee');
+  const b = await memberOf(t, admin.storeId, 'manager');
+  await removeMember(a, b.user.id).expect(403);
+  await setRole(a, b.user.id, 'viewer').expect(403);
+  await removeMember(a, a.user.id).expect(204);
+  expect(await roleOf(admin.storeId, a.user.id)).toBeUndefined();
+  await removeMember(admin, b.user.id).expect(204);
+  await removeMember(admin, b.user.id).expect(404);
 });
 
 test("when member requests are malformed or name another store's member, then 400/404 and nothing changes", async () => {
-  const { admin, url } = await adminStore();
-  const elsewhere = await adminStore();
-  await t.api
-    .patch(`${url}/members/not-a-uuid`)
-    .set(as(admin.id))
-    .send({ role: 'viewer' })
-    .expect(400);
-  const badRole = await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: 'x@example.test', role: 'owner' })
-    .expect(400);
+  const admin = await storeWithMember(t, 'admin');
+  const elsewhere = await storeWithMember(t, 'admin');
+  await setRole(admin, 'not-a-uuid', 'viewer').expect(400);
+  const badRole = await addOrInvite(admin, { email: 'x@example.test', role: 'owner' }).expect(400);
   expect(badRole.body.error.details[0].field).toBe('role');
-  await t.api
-    .post(`${url}/members`)
-    .set(as(admin.id))
-    .send({ email: 'nope', role: 'viewer' })
-    .expect(400);
+  await addOrInvite(admin, { email: 'nope', role: 'viewer' }).expect(400);
   // A user of another store is "not found" here, exactly as if they did not exist.
-  await t.api
-    .patch(`${url}/members/${elsewhere.admin.id}`)
-    .set(as(admin.id))
-    .send({ role: 'viewer' })
-    .expect(404);
-  await t.api.delete(`${url}/members/${elsewhere.admin.id}`).set(as(admin.id)).expect(404);
-  expect(await roleOf(elsewhere.store.id, elsewhere.admin.id)).toBe('admin');
+  await setRole(admin, elsewhere.user.id, 'viewer').expect(404);
+  await removeMember(admin, elsewhere.user.id).expect(404);
+  expect(await roleOf(elsewhere.storeId, elsewhere.user.id)).toBe('admin');
 });

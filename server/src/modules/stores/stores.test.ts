@@ -1,20 +1,17 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { addMember, createStore, createUser } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import {
+  countRows,
+  createProduct,
+  createStore,
+  createUser,
+  memberOf,
+  storeWithMember,
+} from '../../test/factories';
+import { postSale } from '../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const as = (userId: string) => ({ Authorization: `Bearer ${t.tokenFor(userId)}` });
-
-async function storeWith(role: 'admin' | 'manager' | 'employee' | 'viewer') {
-  const user = await createUser(t.db.pool);
-  const store = await createStore(t.db.pool);
-  await addMember(t.db.pool, store.id, user.id, role);
-  return { user, store };
-}
 
 test('when a user creates a store, then they are its admin and it is listed among their stores', async () => {
   const u = await createUser(t.db.pool);
@@ -77,51 +74,42 @@ test.each([
 );
 
 test('when an admin edits the store, then it changes; when others try, then 403 and nothing changes', async () => {
-  const { user: admin, store } = await storeWith('admin');
+  const admin = await storeWithMember(t, 'admin');
   for (const role of ['manager', 'employee', 'viewer'] as const) {
-    const other = await createUser(t.db.pool);
-    await addMember(t.db.pool, store.id, other.id, role);
-    await t.api
-      .patch(`/api/v1/stores/${store.id}`)
-      .set(as(other.id))
-      .send({ name: 'Hijacked' })
-      .expect(403);
-    await t.api.delete(`/api/v1/stores/${store.id}`).set(as(other.id)).expect(403);
-    const seen = await t.api.get(`/api/v1/stores/${store.id}`).set(as(other.id)).expect(200);
+    const other = await memberOf(t, admin.storeId, role);
+    await t.api.patch(admin.url).set(other.auth).send({ name: 'Hijacked' }).expect(403);
+    await t.api.delete(admin.url).set(other.auth).expect(403);
+    const seen = await t.api.get(admin.url).set(other.auth).expect(200);
     expect(seen.body.data.role).toBe(role);
   }
   const res = await t.api
-    .patch(`/api/v1/stores/${store.id}`)
-    .set(as(admin.id))
+    .patch(admin.url)
+    .set(admin.auth)
     .send({ name: 'Renamed', timezone: 'America/New_York' })
     .expect(200);
   expect(res.body.data).toEqual(
     expect.objectContaining({ name: 'Renamed', timezone: 'America/New_York', currency: 'USD' }),
   );
-  await t.api.patch(`/api/v1/stores/${store.id}`).set(as(admin.id)).send({}).expect(400);
-  const { rows } = await t.db.pool.query('SELECT name FROM stores WHERE id = $1', [store.id]);
+  await t.api.patch(admin.url).set(admin.auth).send({}).expect(400);
+  const { rows } = await t.db.pool.query('SELECT name FROM stores WHERE id = $1', [admin.storeId]);
   expect(rows[0].name).toBe('Renamed');
 });
 
 test('when a non-member touches a store, then 403 for every store route', async () => {
-  const { store } = await storeWith('admin');
+  const { storeId, url } = await storeWithMember(t, 'admin');
   const outsider = await createUser(t.db.pool);
   const h = as(outsider.id);
-  await t.api.get(`/api/v1/stores/${store.id}`).set(h).expect(403);
-  await t.api.patch(`/api/v1/stores/${store.id}`).set(h).send({ name: 'x' }).expect(403);
-  await t.api.delete(`/api/v1/stores/${store.id}`).set(h).expect(403);
-  await t.api.get(`/api/v1/stores/${store.id}/members`).set(h).expect(403);
+  await t.api.get(url).set(h).expect(403);
+  await t.api.patch(url).set(h).send({ name: 'x' }).expect(403);
+  await t.api.delete(url).set(h).expect(403);
+  await t.api.get(`${url}/members`).set(h).expect(403);
   await t.api
-    .post(`/api/v1/stores/${store.id}/members`)
+    .post(`${url}/members`)
     .set(h)
     .send({ email: outsider.email, role: 'admin' })
     .expect(403);
-  await t.api.get(`/api/v1/stores/${store.id}/invitations`).set(h).expect(403);
-  const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM memberships WHERE store_id = $1',
-    [store.id],
-  );
-  expect(rows[0].n).toBe(1);
+  await t.api.get(`${url}/invitations`).set(h).expect(403);
+  expect(await countRows(t, 'memberships', storeId)).toBe(1);
 });
 
 test('when requests carry no token, then 401; malformed store ids 400', async () => {
@@ -133,27 +121,18 @@ test('when requests carry no token, then 401; malformed store ids 400', async ()
 });
 
 test('when an admin deletes the store, then it, its memberships and its sales are gone', async () => {
-  const { user, store } = await storeWith('admin');
-  const url = `/api/v1/stores/${store.id}`;
-  const product = await t.api
-    .post(`${url}/products`)
-    .set(as(user.id))
-    .send({ name: 'Mop', price: 9, initialQuantity: 3 })
-    .expect(201);
-  await t.api
-    .post(`${url}/sales`)
-    .set(as(user.id))
-    .send({ items: [{ productId: product.body.data.id, quantity: 1 }] })
-    .expect(201);
-  await t.api.get(`${url}/analytics/dashboard`).set(as(user.id)).expect(200);
-  await t.api.delete(url).set(as(user.id)).expect(204);
-  await t.api.get(url).set(as(user.id)).expect(403);
+  const s = await storeWithMember(t, 'admin');
+  const product = await createProduct(s, { name: 'Mop', price: 9, initialQuantity: 3 });
+  await postSale(s, { items: [{ productId: product.id, quantity: 1 }] }).expect(201);
+  await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200);
+  await t.api.delete(s.url).set(s.auth).expect(204);
+  await t.api.get(s.url).set(s.auth).expect(403);
   const { rows } = await t.db.pool.query(
     `SELECT (SELECT count(*) FROM memberships WHERE store_id = $1)::int AS members,
        (SELECT count(*) FROM products WHERE store_id = $1)::int AS products,
        (SELECT count(*) FROM sale_items WHERE store_id = $1)::int AS lines,
        (SELECT count(*) FROM sales_snapshots WHERE store_id = $1)::int AS snapshots`,
-    [store.id],
+    [s.storeId],
   );
   expect(rows[0]).toEqual({ members: 0, products: 0, lines: 0, snapshots: 0 });
 });

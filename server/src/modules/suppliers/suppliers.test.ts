@@ -1,11 +1,7 @@
-import { buildTestApp, type TestApp } from '../../test/app';
-import { memberOf, storeWithMember } from '../../test/factories';
+import { useTestApp } from '../../test/app';
+import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const acme = {
   name: 'Acme Foods',
@@ -77,9 +73,7 @@ test.each([
 
 test('roles and tenancy: employees and viewers read but cannot manage vendors; other stores get 403/404', async () => {
   const s = await storeWithMember(t);
-  const id = (
-    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Bolt & Nut' }).expect(201)
-  ).body.data.id;
+  const { id } = await createSupplier(s, { name: 'Bolt & Nut' });
   for (const role of ['employee', 'viewer'] as const) {
     const m = await memberOf(t, s.storeId, role);
     await t.api.get(`${s.url}/suppliers/${id}`).set(m.auth).expect(200);
@@ -96,15 +90,9 @@ test('roles and tenancy: employees and viewers read but cannot manage vendors; o
 
 test("a supplier's products are listed under it", async () => {
   const s = await storeWithMember(t);
-  const sup = (
-    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Fresh Farm' }).expect(201)
-  ).body.data;
-  await t.api
-    .post(`${s.url}/products`)
-    .set(s.auth)
-    .send({ name: 'Eggs', price: 3, supplierId: sup.id })
-    .expect(201);
-  await t.api.post(`${s.url}/products`).set(s.auth).send({ name: 'Bread', price: 2 }).expect(201);
+  const sup = await createSupplier(s, { name: 'Fresh Farm' });
+  await createProduct(s, { name: 'Eggs', price: 3, supplierId: sup.id });
+  await createProduct(s, { name: 'Bread', price: 2 });
   const res = await t.api.get(`${s.url}/suppliers/${sup.id}/products`).set(s.auth).expect(200);
   expect(res.body.data.map((p: { name: string }) => p.name)).toEqual(['Eggs']);
   const again = await t.api.get(`${s.url}/suppliers/${sup.id}`).set(s.auth).expect(200);

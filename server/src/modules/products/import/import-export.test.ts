@@ -1,29 +1,18 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { buildTestApp, type TestApp } from '../../../test/app';
-import { memberOf, nextEan13, storeWithMember } from '../../../test/factories';
+import { useTestApp } from '../../../test/app';
+import {
+  countRows,
+  createProduct,
+  createSupplier,
+  memberOf,
+  nextEan13,
+  storeWithMember,
+  type StoreMember,
+} from '../../../test/factories';
+import { downloadExport, uploadProducts } from '../../../test/requests';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-type S = Awaited<ReturnType<typeof storeWithMember>>;
-const upload = (
-  s: S,
-  file: Buffer,
-  name: string,
-  fields: Record<string, string> = {},
-  auth = s.auth,
-) => {
-  let req = t.api.post(`${s.url}/products/import`).set(auth);
-  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
-  return req.attach('file', file, name);
-};
-const count = async (table: string, storeId: string) =>
-  (await t.db.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE store_id = $1`, [storeId]))
-    .rows[0].n as number;
+const t = useTestApp();
 
 const CSV = [
   'SKU,Name,Price,Cost,Category,Quantity,Reorder Point,Barcode,Expires At,Active',
@@ -38,7 +27,7 @@ const CSV = [
 
 test('when a CSV is imported, then valid rows become products with their stock, and each bad row is reported with row and field', async () => {
   const s = await storeWithMember(t, 'employee');
-  const res = await upload(s, Buffer.from(CSV), 'products.csv').expect(200);
+  const res = await uploadProducts(s, Buffer.from(CSV), 'products.csv').expect(200);
   expect(res.body.data.summary).toEqual({
     total: 7,
     created: 2,
@@ -87,9 +76,9 @@ test('when a CSV is imported, then valid rows become products with their stock, 
 
 test('when validateOnly is set, then every row is checked for real and nothing at all is written', async () => {
   const s = await storeWithMember(t);
-  const res = await upload(s, Buffer.from(CSV), 'products.csv', { validateOnly: 'true' }).expect(
-    200,
-  );
+  const res = await uploadProducts(s, Buffer.from(CSV), 'products.csv', {
+    fields: { validateOnly: 'true' },
+  }).expect(200);
   expect(res.body.data).toEqual(
     expect.objectContaining({
       validateOnly: true,
@@ -97,26 +86,24 @@ test('when validateOnly is set, then every row is checked for real and nothing a
     }),
   );
   for (const table of ['products', 'categories', 'stock_movements', 'outbox_events'])
-    expect(await count(table, s.storeId)).toBe(0);
+    expect(await countRows(t, table, s.storeId)).toBe(0);
 });
 
 test('existing SKUs: refused by default, skipped with skipDuplicates, updated with updateExisting, stock only with updateStock', async () => {
   const s = await storeWithMember(t);
-  const p = (
-    await t.api
-      .post(`${s.url}/products`)
-      .set(s.auth)
-      .send({ name: 'Old name', sku: 'A-1', price: 1, initialQuantity: 5 })
-      .expect(201)
-  ).body.data;
+  const p = await createProduct(s, { name: 'Old name', sku: 'A-1', price: 1, initialQuantity: 5 });
   const csv = Buffer.from('sku,name,price,quantity\nA-1,New name,2.5,8\nB-1,Brand new,1,1\n');
-  const refused = await upload(s, csv, 'p.csv').expect(200);
+  const refused = await uploadProducts(s, csv, 'p.csv').expect(200);
   expect(refused.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 1 }));
   expect(refused.body.data.errors[0]).toEqual(expect.objectContaining({ row: 2, field: 'sku' }));
-  const skipped = await upload(s, csv, 'p.csv', { skipDuplicates: 'true' }).expect(200);
+  const skipped = await uploadProducts(s, csv, 'p.csv', {
+    fields: { skipDuplicates: 'true' },
+  }).expect(200);
   expect(skipped.body.data.summary).toEqual(expect.objectContaining({ skipped: 2, failed: 0 }));
   // Fields update (with history); the stock the file states is left alone by default.
-  const updated = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
+  const updated = await uploadProducts(s, csv, 'p.csv', {
+    fields: { updateExisting: 'true' },
+  }).expect(200);
   expect(updated.body.data.summary).toEqual(
     expect.objectContaining({ updated: 1, unchanged: 1, failed: 0 }),
   );
@@ -130,31 +117,37 @@ test('existing SKUs: refused by default, skipped with skipDuplicates, updated wi
     ],
   );
   // The same file again changes nothing, and says so: not even the products' updatedAt.
-  const again = await upload(s, csv, 'p.csv', { updateExisting: 'true' }).expect(200);
+  const again = await uploadProducts(s, csv, 'p.csv', {
+    fields: { updateExisting: 'true' },
+  }).expect(200);
   expect(again.body.data.summary).toEqual(expect.objectContaining({ updated: 0, unchanged: 2 }));
   const untouched = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth)).body.data;
   expect(untouched.updatedAt).toBe(after.updatedAt);
   // With updateStock the file's quantity is set through the ledger, like a count.
-  const stock = await upload(s, csv, 'p.csv', { updateExisting: 'true', updateStock: 'true' });
+  const stock = await uploadProducts(s, csv, 'p.csv', {
+    fields: { updateExisting: 'true', updateStock: 'true' },
+  });
   expect(stock.status).toBe(200);
   expect(stock.body.data.summary).toEqual(expect.objectContaining({ updated: 1, unchanged: 1 }));
   const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
     .data;
   expect(mv[0]).toEqual(expect.objectContaining({ delta: 3, reason: 'import', quantityAfter: 8 }));
-  await upload(s, csv, 'p.csv', { skipDuplicates: 'true', updateExisting: 'true' }).expect(400);
-  await upload(s, csv, 'p.csv', { updateStock: 'true' }).expect(400);
+  await uploadProducts(s, csv, 'p.csv', {
+    fields: { skipDuplicates: 'true', updateExisting: 'true' },
+  }).expect(400);
+  await uploadProducts(s, csv, 'p.csv', { fields: { updateStock: 'true' } }).expect(400);
 });
 
 test('an XLSX import reads the first sheet, with numbers, dates and booleans as cells', async () => {
   const s = await storeWithMember(t);
-  await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Acme' }).expect(201);
+  await createSupplier(s, { name: 'Acme' });
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Stock');
   sheet.addRow(['SKU', 'Name', 'Price', 'Supplier', 'Quantity', 'Expires At', 'Active']);
   sheet.addRow(['X-1', 'Xlsx product', 9.99, 'acme', 7, new Date(Date.UTC(2032, 4, 6)), true]);
   sheet.addRow(['X-2', 'Unknown supplier', 1, 'Nobody Inc', 1, null, false]);
   const file = Buffer.from(await book.xlsx.writeBuffer());
-  const res = await upload(s, file, 'stock.xlsx').expect(200);
+  const res = await uploadProducts(s, file, 'stock.xlsx').expect(200);
   expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 1 }));
   expect(res.body.data.errors).toEqual([expect.objectContaining({ row: 3, field: 'supplier' })]);
   const p = (await t.api.get(`${s.url}/products?search=X-1`).set(s.auth).expect(200)).body.data[0];
@@ -178,9 +171,9 @@ test.each([
   'when the file has %s, then a clear 4xx and nothing is written (%#)',
   async (_label, content, name, status) => {
     const s = await storeWithMember(t);
-    const res = await upload(s, Buffer.from(content), name).expect(status);
+    const res = await uploadProducts(s, Buffer.from(content), name).expect(status);
     expect(res.body.success).toBe(false);
-    expect(await count('products', s.storeId)).toBe(0);
+    expect(await countRows(t, 'products', s.storeId)).toBe(0);
   },
 );
 
@@ -192,7 +185,7 @@ test('uploads without a file are 400 and over 20 MB are 413', async () => {
     .field('validateOnly', 'true')
     .expect(400);
   expect(none.body.error.details[0].field).toBe('file');
-  await upload(s, Buffer.alloc(21 * 1024 * 1024, 'a'), 'big.csv').expect(413);
+  await uploadProducts(s, Buffer.alloc(21 * 1024 * 1024, 'a'), 'big.csv').expect(413);
 });
 
 test('a large file runs as a job with progress, and the job imports every row once', async () => {
@@ -204,7 +197,7 @@ test('a large file runs as a job with progress, and the job imports every row on
     );
   const file = Buffer.from(lines.join('\n'));
   expect(file.length).toBeGreaterThan(256 * 1024);
-  const res = await upload(s, file, 'bulk.csv').expect(202);
+  const res = await uploadProducts(s, file, 'bulk.csv').expect(202);
   const jobId = res.body.data.jobId;
   const queued = await t.api.get(`${s.url}/jobs/${jobId}`).set(s.auth).expect(200);
   expect(queued.body.data.status).toMatch(/queued|running/);
@@ -219,8 +212,8 @@ test('a large file runs as a job with progress, and the job imports every row on
     skipped: 0,
     failed: 0,
   });
-  expect(await count('products', s.storeId)).toBe(4000);
-  expect(await count('categories', s.storeId)).toBe(9);
+  expect(await countRows(t, 'products', s.storeId)).toBe(4000);
+  expect(await countRows(t, 'categories', s.storeId)).toBe(9);
   const { rows } = await t.db.pool.query(
     'SELECT sum(quantity)::int AS q FROM products WHERE store_id = $1',
     [s.storeId],
@@ -233,17 +226,9 @@ test('a large file runs as a job with progress, and the job imports every row on
 
 test('export as CSV and XLSX gives every product, and importing the export into another store recreates them', async () => {
   const s = await storeWithMember(t);
-  await upload(s, Buffer.from(CSV), 'products.csv').expect(200);
-  await t.api
-    .post(`${s.url}/products`)
-    .set(s.auth)
-    .send({ name: '=HYPERLINK("evil")', price: 1, sku: 'FORMULA' })
-    .expect(201);
-  const csv = await request(t.app)
-    .get(`${s.url}/products/export?format=csv`)
-    .set(s.auth)
-    .buffer(true)
-    .expect(200);
+  await uploadProducts(s, Buffer.from(CSV), 'products.csv').expect(200);
+  await createProduct(s, { name: '=HYPERLINK("evil")', price: 1, sku: 'FORMULA' });
+  const csv = await downloadExport(t.app, s, 'csv').expect(200);
   expect(csv.headers['content-type']).toMatch(/text\/csv/);
   expect(csv.headers['content-disposition']).toMatch(/attachment; filename="products-.*\.csv"/);
   const text = csv.text;
@@ -253,9 +238,9 @@ test('export as CSV and XLSX gives every product, and importing the export into 
   expect(text).toContain(`'=HYPERLINK`);
 
   const copy = await storeWithMember(t);
-  const res = await upload(copy, Buffer.from(text), 'export.csv').expect(200);
+  const res = await uploadProducts(copy, Buffer.from(text), 'export.csv').expect(200);
   expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 3, failed: 0 }));
-  const names = async (st: S) =>
+  const names = async (st: StoreMember) =>
     (await t.api.get(`${st.url}/products?sort=sku`).set(st.auth).expect(200)).body.data.map(
       (p: { sku: string; name: string; quantity: number; price: number }) => [
         p.sku,
@@ -266,16 +251,7 @@ test('export as CSV and XLSX gives every product, and importing the export into 
     );
   expect(await names(copy)).toEqual(await names(s));
 
-  const xlsx = await request(t.app)
-    .get(`${s.url}/products/export?format=xlsx`)
-    .set(s.auth)
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const xlsx = await downloadExport(t.app, s, 'xlsx').expect(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
   expect(book.worksheets[0]!.rowCount).toBe(4);
@@ -285,43 +261,40 @@ test('export as CSV and XLSX gives every product, and importing the export into 
 test('roles and tenancy: viewers export but cannot import; outsiders get 403', async () => {
   const s = await storeWithMember(t);
   const viewer = await memberOf(t, s.storeId, 'viewer');
-  await upload(s, Buffer.from('name,price\nA,1\n'), 'p.csv', {}, viewer.auth).expect(403);
+  await uploadProducts(viewer, Buffer.from('name,price\nA,1\n'), 'p.csv').expect(403);
   await request(t.app).get(`${s.url}/products/export`).set(viewer.auth).expect(200);
   const other = await storeWithMember(t);
-  await upload(s, Buffer.from('name,price\nA,1\n'), 'p.csv', {}, other.auth).expect(403);
+  await uploadProducts(
+    { ...s, auth: other.auth },
+    Buffer.from('name,price\nA,1\n'),
+    'p.csv',
+  ).expect(403);
   await request(t.app).get(`${s.url}/products/export`).set(other.auth).expect(403);
-  expect(await count('products', s.storeId)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
 test('an import retried with its Idempotency-Key runs once', async () => {
   const s = await storeWithMember(t);
   const file = Buffer.from('sku,name,price,quantity\nI-1,Once,1,5\n');
   const send = () =>
-    t.api
-      .post(`${s.url}/products/import`)
-      .set(s.auth)
-      .set('Idempotency-Key', 'imp-1')
-      .field('updateExisting', 'true')
-      .attach('file', file, 'p.csv');
+    uploadProducts(s, file, 'p.csv', {
+      fields: { updateExisting: 'true' },
+      idempotencyKey: 'imp-1',
+    });
   const a = await send().expect(200);
   const b = await send().expect(200);
   expect(b.body).toEqual(a.body);
-  const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM stock_movements WHERE store_id = $1',
-    [s.storeId],
-  );
-  expect(rows[0].n).toBe(1);
+  expect(await countRows(t, 'stock_movements', s.storeId)).toBe(1);
 });
 
 test('a supplier name two suppliers share is a row error, not a guess', async () => {
   const s = await storeWithMember(t);
-  for (let i = 0; i < 2; i++)
-    await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Twin Foods' }).expect(201);
-  await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Solo Foods' }).expect(201);
+  for (let i = 0; i < 2; i++) await createSupplier(s, { name: 'Twin Foods' });
+  await createSupplier(s, { name: 'Solo Foods' });
   const csv = Buffer.from(
     'sku,name,price,supplier\nT-1,Twin,1,twin foods\nS-1,Solo,1,Solo Foods\nX-1,Bad\u0000Name,1,\n',
   );
-  const res = await upload(s, csv, 'p.csv').expect(200);
+  const res = await uploadProducts(s, csv, 'p.csv').expect(200);
   expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 2 }));
   expect(res.body.data.errors).toEqual([
     expect.objectContaining({

@@ -1,28 +1,11 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import yazl from 'yazl';
-import { buildTestApp, type TestApp } from '../../../test/app';
-import { storeWithMember } from '../../../test/factories';
+import { useTestApp } from '../../../test/app';
+import { countRows, storeWithMember } from '../../../test/factories';
+import { downloadExport, uploadProducts } from '../../../test/requests';
 import { PDF, str, xlsxOfRows } from '../../../test/spreadsheets';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-type S = Awaited<ReturnType<typeof storeWithMember>>;
-const upload = (s: S, file: Buffer, filename: string, contentType?: string) =>
-  t.api
-    .post(`${s.url}/products/import`)
-    .set(s.auth)
-    .attach('file', file, contentType ? { filename, contentType } : filename);
-const products = async (s: S) =>
-  (
-    await t.db.pool.query('SELECT count(*)::int AS n FROM products WHERE store_id = $1', [
-      s.storeId,
-    ])
-  ).rows[0].n as number;
+const t = useTestApp();
 
 async function workbook() {
   const book = new ExcelJS.Workbook();
@@ -43,7 +26,9 @@ async function zipOf(parts: Record<string, string>) {
 
 test('when a valid XLSX is uploaded named .csv, typed text/plain, with no options, then it is read as XLSX', async () => {
   const s = await storeWithMember(t);
-  const res = await upload(s, await workbook(), 'products.csv', 'text/plain').expect(200);
+  const res = await uploadProducts(s, await workbook(), 'products.csv', {
+    contentType: 'text/plain',
+  }).expect(200);
   expect(res.body.data.summary).toEqual(expect.objectContaining({ created: 1, failed: 0 }));
   const p = (await t.api.get(`${s.url}/products?search=W-1`).set(s.auth)).body.data[0];
   expect(p).toEqual(expect.objectContaining({ price: 2.5, expiresAt: '2031-01-31' }));
@@ -52,8 +37,10 @@ test('when a valid XLSX is uploaded named .csv, typed text/plain, with no option
 test('when CSV text is uploaded as notes.txt of type application/octet-stream, then it is read as CSV', async () => {
   const s = await storeWithMember(t);
   const csv = Buffer.from('name,price\nPlain text,1\n');
-  await upload(s, csv, 'notes.txt', 'application/octet-stream').expect(200);
-  expect(await products(s)).toBe(1);
+  await uploadProducts(s, csv, 'notes.txt', {
+    contentType: 'application/octet-stream',
+  }).expect(200);
+  expect(await countRows(t, 'products', s.storeId)).toBe(1);
 });
 
 test.each([
@@ -73,14 +60,16 @@ test.each([
   ['Latin-1 text', async () => Buffer.from('name,price\nCafé crème,1\n', 'latin1'), /CSV UTF-8/],
 ])('when the upload is %s, then 415 and nothing is stored', async (_label, file, message) => {
   const s = await storeWithMember(t);
-  const res = await upload(s, await file(), 'products.csv', 'text/csv').expect(415);
+  const res = await uploadProducts(s, await file(), 'products.csv', {
+    contentType: 'text/csv',
+  }).expect(415);
   expect(res.body.error).toEqual(
     expect.objectContaining({
       code: 'UNSUPPORTED_MEDIA_TYPE',
       message: expect.stringMatching(message),
     }),
   );
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
 const wide = ['name', 'price', ...Array.from({ length: 99 }, (_, i) => `note${i}`)].join(',');
@@ -128,11 +117,11 @@ test.each([
   'when the file has %s, then 422 naming the limit, nothing stored',
   async (_label, file, message) => {
     const s = await storeWithMember(t);
-    const res = await upload(s, await file(), 'limits.xlsx').expect(422);
+    const res = await uploadProducts(s, await file(), 'limits.xlsx').expect(422);
     expect(res.body.error).toEqual(
       expect.objectContaining({ code: 'UNPROCESSABLE', message: expect.stringMatching(message) }),
     );
-    expect(await products(s)).toBe(0);
+    expect(await countRows(t, 'products', s.storeId)).toBe(0);
   },
 );
 
@@ -149,7 +138,7 @@ test('when a job file is unreadable (a bad header, too many rows, too many texts
   );
   const ids = [];
   for (const file of [badHeader, tooLong, manyTexts])
-    ids.push((await upload(s, file, 'p.csv').expect(202)).body.data.jobId);
+    ids.push((await uploadProducts(s, file, 'p.csv').expect(202)).body.data.jobId);
   await t.services.jobs.drain();
   const { rows } = await t.db.pool.query(
     'SELECT status, error, attempts FROM jobs WHERE id = ANY($1) ORDER BY array_position($1, id)',
@@ -168,7 +157,7 @@ test('when a job file is unreadable (a bad header, too many rows, too many texts
       error: expect.stringMatching(/more than 1500000 distinct texts/),
     },
   ]);
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
 test('when a job resumes from its checkpoint, then it imports only the rows after it and still knows the SKUs before it', async () => {
@@ -176,8 +165,8 @@ test('when a job resumes from its checkpoint, then it imports only the rows afte
   const lines = ['sku,name,price'];
   for (let i = 1; i <= 3000; i++)
     lines.push(`${i === 2 || i === 2499 ? 'DUP' : `R-${i}`},Item ${i},1`);
-  const jobId = (await upload(s, Buffer.from(lines.join('\n')), 'p.csv').expect(202)).body.data
-    .jobId;
+  const jobId = (await uploadProducts(s, Buffer.from(lines.join('\n')), 'p.csv').expect(202)).body
+    .data.jobId;
   // As a crashed first attempt would have left it: rows through line 2001 committed.
   const done = { total: 2000, created: 2000, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   await t.db.pool.query('UPDATE jobs SET checkpoint = $2 WHERE id = $1', [
@@ -199,23 +188,14 @@ test('when a job resumes from its checkpoint, then it imports only the rows afte
 
 test('when an XLSX export is imported into another store, then it recreates the products', async () => {
   const s = await storeWithMember(t);
-  await upload(
+  await uploadProducts(
     s,
     Buffer.from('sku,name,price,quantity,active\nE-1,Exported,3.5,4,false\n'),
     'p.csv',
   ).expect(200);
-  const xlsx = await request(t.app)
-    .get(`${s.url}/products/export?format=xlsx`)
-    .set(s.auth)
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const xlsx = await downloadExport(t.app, s, 'xlsx').expect(200);
   const copy = await storeWithMember(t);
-  await upload(copy, xlsx.body as Buffer, 'export.xlsx').expect(200);
+  await uploadProducts(copy, xlsx.body as Buffer, 'export.xlsx').expect(200);
   const p = (await t.api.get(`${copy.url}/products?search=E-1`).set(copy.auth)).body.data[0];
   expect(p).toEqual(
     expect.objectContaining({ name: 'Exported', price: 3.5, quantity: 4, active: false }),

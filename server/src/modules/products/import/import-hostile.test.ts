@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { buildTestApp, type TestApp } from '../../../test/app';
-import { storeWithMember } from '../../../test/factories';
+import { useTestApp } from '../../../test/app';
+import { countRows, storeWithMember, type StoreMember } from '../../../test/factories';
+import { uploadProducts } from '../../../test/requests';
 import { eventLoopDelayDuring, str, understate, xlsxOfRows } from '../../../test/spreadsheets';
 
 /*
@@ -10,26 +11,7 @@ import { eventLoopDelayDuring, str, understate, xlsxOfRows } from '../../../test
 const MAX_DELAY_MS = 50;
 jest.setTimeout(180_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-type S = Awaited<ReturnType<typeof storeWithMember>>;
-const upload = (s: S, file: Buffer, name: string, type?: string) =>
-  t.api
-    .post(`${s.url}/products/import`)
-    .set(s.auth)
-    .attach('file', file, type ? { filename: name, contentType: type } : name);
-const products = async (s: S) =>
-  (
-    await t.db.pool.query('SELECT count(*)::int AS n FROM products WHERE store_id = $1', [
-      s.storeId,
-    ])
-  ).rows[0].n as number;
-const job = async (s: S, id: string) =>
-  (await t.api.get(`${s.url}/jobs/${id}`).set(s.auth).expect(200)).body.data;
+const t = useTestApp();
 
 /** Runs the queued jobs while probing liveness; returns the event loop's delay meanwhile. */
 async function drainWatched() {
@@ -52,6 +34,15 @@ async function timed<T>(work: () => Promise<T>) {
   const started = performance.now();
   const result = await work();
   return { result, ms: performance.now() - started };
+}
+
+/** Uploads a file that must be queued (202 in `ms`), runs the job watched, and reads it back. */
+async function importAsJob(s: StoreMember, file: Buffer, name: string) {
+  const { result: res, ms } = await timed(() => uploadProducts(s, file, name).expect(202));
+  const jobId: string = res.body.data.jobId;
+  const watched = await drainWatched();
+  const job = (await t.api.get(`${s.url}/jobs/${jobId}`).set(s.auth).expect(200)).body.data;
+  return { ...watched, ms, jobId, job };
 }
 
 const rows300k = (row: (n: number) => string) =>
@@ -80,14 +71,19 @@ test.each(['csv', 'xlsx'])(
                 `<row r="${n}">${str(`A${n}`, `S-${n}`)}${str(`B${n}`, `Item ${n}`)}${str(`C${n}`, 'n/a')}</row>`,
             ),
           );
-    const { result: res, ms } = await timed(() => upload(s, file, `big.${format}`).expect(202));
-    const { p99Ms, maxMs, histogramP99Ms, probes } = await drainWatched();
+    const {
+      job: done,
+      ms,
+      p99Ms,
+      maxMs,
+      histogramP99Ms,
+      probes,
+    } = await importAsJob(s, file, `big.${format}`);
     process.stdout.write(
       `${format} 300k: ${(file.length / 1e6).toFixed(1)} MB, 202 in ${ms.toFixed(0)} ms; ` +
         `wait p99 ${p99Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms (histogram p99 ${histogramP99Ms.toFixed(1)} ms); ` +
         `${probes.length} liveness probes, slowest ${Math.max(...probes).toFixed(1)} ms\n`,
     );
-    const done = await job(s, res.body.data.jobId);
     expect(done).toEqual(expect.objectContaining({ status: 'succeeded', progress: 100 }));
     expect(done.result.summary).toEqual(
       expect.objectContaining({ total: 300_000, failed: 300_000, created: 0 }),
@@ -96,7 +92,7 @@ test.each(['csv', 'xlsx'])(
     expect(done.result.errors[0]).toEqual(
       expect.objectContaining({ row: 2, field: 'price', message: 'must be a number' }),
     );
-    expect(await products(s)).toBe(0);
+    expect(await countRows(t, 'products', s.storeId)).toBe(0);
     expect(probes.length).toBeGreaterThan(0);
     expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   },
@@ -107,18 +103,14 @@ test('when 300k rows reach column XFD, then the job fails at the first such row,
   const file = await xlsxOfRows(
     rows300k((n) => `<row r="${n}">${str(`A${n}`, `Item ${n}`)}<c r="XFD${n}"><v>1</v></c></row>`),
   );
-  const { result: res, ms } = await timed(() => upload(s, file, 'wide.xlsx').expect(202));
-  const { p99Ms } = await drainWatched();
-  const failed = await job(s, res.body.data.jobId);
+  const { job: failed, jobId, ms, p99Ms } = await importAsJob(s, file, 'wide.xlsx');
   expect(failed.status).toBe('failed');
   expect(failed.error).toMatch(
     /Row 2 has a value in column XFD; an import reads at most 100 columns/,
   );
-  const { rows } = await t.db.pool.query('SELECT attempts FROM jobs WHERE id = $1', [
-    res.body.data.jobId,
-  ]);
+  const { rows } = await t.db.pool.query('SELECT attempts FROM jobs WHERE id = $1', [jobId]);
   expect(rows[0].attempts).toBe(1);
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   process.stdout.write(
     `XFD 300k: ${(file.length / 1e6).toFixed(1)} MB, 202 in ${ms.toFixed(0)} ms\n`,
@@ -138,12 +130,12 @@ test('when a small XLSX holds one cell that unpacks to 120 MB, then it is a 422 
   const file = await xlsxOfRows(bombRows());
   expect(file.length).toBeLessThan(256 * 1024);
   const { result, p99Ms } = await eventLoopDelayDuring(() =>
-    timed(() => upload(s, file, 'bomb.xlsx').expect(422)),
+    timed(() => uploadProducts(s, file, 'bomb.xlsx').expect(422)),
   );
   expect(result.result.body.error).toEqual(
     expect.objectContaining({ code: 'UNPROCESSABLE', message: expect.stringMatching(/zip bomb/) }),
   );
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   process.stdout.write(`zip bomb: ${file.length} bytes, 422 in ${result.ms.toFixed(0)} ms\n`);
 });
@@ -158,10 +150,10 @@ test('when a workbook understates its unpacked size, then reading stops at the d
   const file = understate(await xlsxOfRows(rows), 'xl/worksheets/sheet1.xml', 500_000);
   expect(file.length).toBeLessThan(256 * 1024);
   const { result, p99Ms } = await eventLoopDelayDuring(() =>
-    upload(s, file, 'liar.xlsx').expect(422),
+    uploadProducts(s, file, 'liar.xlsx').expect(422),
   );
   expect(result.body.error.message).toMatch(/could not be read: .*too many bytes/);
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
 });
 
@@ -173,12 +165,10 @@ test('when an XLSX has 100k empty rows, then 202 comes at once and the job finds
       for (let n = 2; n <= 100_001; n++) yield `<row r="${n}"><c r="A${n}"/><c r="B${n}"/></row>`;
     })(),
   );
-  const { result: res, ms } = await timed(() => upload(s, file, 'empty.xlsx').expect(202));
-  const { p99Ms } = await drainWatched();
-  const done = await job(s, res.body.data.jobId);
+  const { job: done, ms, p99Ms } = await importAsJob(s, file, 'empty.xlsx');
   expect(done.status).toBe('succeeded');
   expect(done.result.summary).toEqual(expect.objectContaining({ total: 0, failed: 0 }));
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   process.stdout.write(`100k empty XLSX rows: ${file.length} bytes, 202 in ${ms.toFixed(0)} ms\n`);
 });
@@ -186,12 +176,10 @@ test('when an XLSX has 100k empty rows, then 202 comes at once and the job finds
 test('when a CSV has 100k rows of bare commas, then 202 comes at once and the job finds no product rows', async () => {
   const s = await storeWithMember(t);
   const file = Buffer.from(`name,price\n${',\n'.repeat(100_000)}`);
-  const { result: res, ms } = await timed(() => upload(s, file, 'commas.csv').expect(202));
-  const { p99Ms } = await drainWatched();
-  const done = await job(s, res.body.data.jobId);
+  const { job: done, ms, p99Ms } = await importAsJob(s, file, 'commas.csv');
   expect(done.status).toBe('succeeded');
   expect(done.result.summary).toEqual(expect.objectContaining({ total: 0, failed: 0 }));
-  expect(await products(s)).toBe(0);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   process.stdout.write(`100k comma rows: ${file.length} bytes, 202 in ${ms.toFixed(0)} ms\n`);
 });
