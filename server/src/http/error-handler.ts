@@ -70,9 +70,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     const e = known ?? new AppError('INTERNAL_ERROR', 'Something went wrong on our side');
     if (res.headersSent) return res.end();
-    if (e.retryAfterSeconds !== undefined)
-      res.setHeader('Retry-After', String(e.retryAfterSeconds));
     const status = STATUS_OF[e.code];
-    res.status(status).json(errorBody(req, e, status));
+    const answer = () => {
+      if (e.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(e.retryAfterSeconds));
+      res.status(status).json(errorBody(req, e, status));
+    };
+    // A retry may follow at once: its Idempotency-Key must be free by the time it does.
+    if (req.idempotency && (status >= 500 || status === 400)) {
+      void req.idempotency.release().finally(answer);
+    } else answer();
   };
 }

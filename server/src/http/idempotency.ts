@@ -5,6 +5,7 @@ import type { Db } from '../db/pool';
 import { AppError, ConflictError, ValidationError } from '../core/errors';
 
 const RETENTION_HOURS = 24;
+const RELEASE_BACKOFF_MS = [50, 200, 800, 2000];
 // A claim older than this whose request never finished (crashed process) may be retried:
 // its change was never committed, because completion commits with the change itself.
 const STALE_CLAIM_SECONDS = 60;
@@ -14,6 +15,12 @@ export interface IdempotencyClaim {
   key: string;
   /** Stores the response in the caller's transaction, atomically with the change. */
   complete(tx: Db, status: number, body: unknown): Promise<void>;
+  /**
+   * Frees the key of a request that failed (a 5xx) or never started (a 400), so its retry
+   * runs. Called before the error is answered, retried briefly: a database that just dropped
+   * the request's connection usually takes the next statement.
+   */
+  release(): Promise<void>;
   body?: unknown;
 }
 
@@ -106,6 +113,20 @@ export function idempotency(pool: Pool): RequestHandler {
         claim.body = body;
         completed = true;
       },
+      async release() {
+        for (const wait of RELEASE_BACKOFF_MS) {
+          try {
+            await pool.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [
+              principal,
+              key,
+            ]);
+            completed = true;
+            return;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, wait));
+          }
+        }
+      },
     };
     req.idempotency = claim;
     let sentBody: unknown;
@@ -117,19 +138,17 @@ export function idempotency(pool: Pool): RequestHandler {
     res.on('finish', () => {
       if (completed) return;
       // Refusals by the endpoint (404, 409, 422) are answers too and are replayed; a request
-      // that never started (400: malformed or invalid) or failed (5xx) frees the key.
-      const q =
-        res.statusCode !== 400 && res.statusCode < 500
-          ? pool.query(
-              `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4
-               WHERE principal = $1 AND key = $2`,
-              [principal, key, res.statusCode, JSON.stringify(sentBody ?? null)],
-            )
-          : pool.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [
-              principal,
-              key,
-            ]);
-      q.catch(() => undefined);
+      // that never started (400: malformed or invalid) or failed (5xx) frees the key (the
+      // error handler already tried, before answering).
+      if (res.statusCode !== 400 && res.statusCode < 500) {
+        pool
+          .query(
+            `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4
+             WHERE principal = $1 AND key = $2`,
+            [principal, key, res.statusCode, JSON.stringify(sentBody ?? null)],
+          )
+          .catch(() => undefined);
+      } else void claim.release();
     });
     next();
   };
