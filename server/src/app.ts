@@ -12,24 +12,25 @@ import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
 import { idempotency } from './http/idempotency';
+import { routes } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
 import './http/request-types';
 import type { Logger } from './logger';
-import { analyticsRouter } from './modules/analytics/analytics.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { authRouter } from './modules/auth/auth.routes';
-import { categoriesRouter } from './modules/categories/categories.routes';
-import { eventsRouter } from './modules/events/events.routes';
+import { categoriesRoutes } from './modules/categories/categories.routes';
+import { eventsRoutes } from './modules/events/events.routes';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
-import { inventoryRouter } from './modules/inventory/inventory.routes';
-import { jobsRouter } from './modules/jobs/jobs.routes';
-import { importExportRouter } from './modules/products/import/import.routes';
-import { productsRouter } from './modules/products/products.routes';
-import { salesRouter } from './modules/sales/sales.routes';
-import { membersRouter } from './modules/stores/members.routes';
-import { storeRouter, storesRouter } from './modules/stores/stores.routes';
-import { suppliersRouter } from './modules/suppliers/suppliers.routes';
+import { inventoryRoutes } from './modules/inventory/inventory.routes';
+import { jobsRoutes } from './modules/jobs/jobs.routes';
+import { importExportRoutes } from './modules/products/import/import.routes';
+import { productsRoutes } from './modules/products/products.routes';
+import { salesRoutes } from './modules/sales/sales.routes';
+import { membersRoutes } from './modules/stores/members.routes';
+import { storeRoutes, storesRouter } from './modules/stores/stores.routes';
+import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
 import { docsRouter } from './ops/docs';
 import { createMetrics, metricsEndpoint } from './ops/metrics';
 
@@ -60,34 +61,25 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const deps = { guards, idempotency: idempotency(pool) };
   const signedIn = [guards.requireAuth, limits.api];
 
-  // Every route of a store is authenticated and rate limited here; each then checks that the
-  // caller is a member with the permission it needs. Import routes come before the
-  // products' `/products/:id`.
-  const inStore: Mount[] = [
-    { prefix: STORE, router: storeRouter({ ...deps, stores: services.stores }) },
-    { prefix: STORE, router: membersRouter({ ...deps, members: services.members }) },
-    { prefix: STORE, router: categoriesRouter({ ...deps, categories: services.categories }) },
-    { prefix: STORE, router: suppliersRouter({ ...deps, suppliers: services.suppliers }) },
-    {
-      prefix: STORE,
-      router: importExportRouter({
-        ...deps,
-        imports: services.imports,
-        exports: services.exports,
-        heavy: limits.heavy,
-      }),
-    },
-    { prefix: STORE, router: productsRouter({ ...deps, products: services.products }) },
-    { prefix: STORE, router: inventoryRouter({ ...deps, inventory: services.inventory }) },
-    { prefix: STORE, router: salesRouter({ ...deps, sales: services.sales }) },
-    { prefix: STORE, router: analyticsRouter({ ...deps, analytics: services.analytics }) },
-    { prefix: STORE, router: jobsRouter({ ...deps, jobs: services.jobs }) },
-    { prefix: STORE, router: eventsRouter({ ...deps, events: services.events }) },
-  ];
+  // Every route of a store is on this one router: authenticated and rate limited here, then
+  // each route checks that the caller is a member with the permission it needs. The import
+  // routes come before the products' `/products/:id`.
   const store = Router({ mergeParams: true });
   store.use(...signedIn);
-  for (const m of inStore) store.use(m.router);
+  const r = routes(store, deps);
+  storeRoutes(r, services);
+  membersRoutes(r, services);
+  categoriesRoutes(r, services);
+  suppliersRoutes(r, services);
+  importExportRoutes(r, { ...services, heavy: limits.heavy });
+  productsRoutes(r, services);
+  inventoryRoutes(r, services);
+  salesRoutes(r, services);
+  analyticsRoutes(r, services);
+  jobsRoutes(r, services);
+  eventsRoutes(r, services);
   store.use(notFound);
+  const inStore: Mount[] = [{ prefix: STORE, router: store }];
 
   const userStores: Mount = {
     prefix: '/api/v1/stores',

@@ -1,15 +1,10 @@
-import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import type { CategoriesService } from './categories.service';
 import * as s from './categories.schemas';
 
 /** Routes under /api/v1/stores/:storeId. */
-export function categoriesRouter({
-  categories,
-  ...deps
-}: RouteDeps & { categories: CategoriesService }) {
-  const router = Router({ mergeParams: true });
-  routes(router, deps).resource('/categories', categories, {
+export function categoriesRoutes(r: Routes, { categories }: { categories: CategoriesService }) {
+  r.resource('/categories', categories, {
     read: 'inventory:read',
     write: 'inventory:write',
     remove: 'inventory:delete',
@@ -17,5 +12,4 @@ export function categoriesRouter({
     create: s.createCategoryBody,
     update: s.updateCategoryBody,
   });
-  return router;
 }

@@ -1,7 +1,6 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import { EVENT_NAMES } from '../../core/events';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import type { EventFeed } from './events.feed';
 
 const feedQuery = z.object({
@@ -11,12 +10,8 @@ const feedQuery = z.object({
 });
 
 /** Routes under /api/v1/stores/:storeId: the change feed. */
-export function eventsRouter({ events, ...deps }: RouteDeps & { events: EventFeed }) {
-  const router = Router({ mergeParams: true });
-  routes(router, deps).page(
-    '/events',
-    { permission: 'inventory:read', query: feedQuery },
-    ({ ctx, query }) => events.list(ctx, query),
+export function eventsRoutes(r: Routes, { events }: { events: EventFeed }) {
+  r.page('/events', { permission: 'inventory:read', query: feedQuery }, ({ ctx, query }) =>
+    events.list(ctx, query),
   );
-  return router;
 }

@@ -1,16 +1,10 @@
-import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import { idParams } from '../../http/validate';
 import * as s from './inventory.schemas';
 import type { InventoryService } from './inventory.service';
 
 /** Routes under /api/v1/stores/:storeId: a product's stock changes and its ledger. */
-export function inventoryRouter({
-  inventory,
-  ...deps
-}: RouteDeps & { inventory: InventoryService }) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
+export function inventoryRoutes(r: Routes, { inventory }: { inventory: InventoryService }) {
   const change = { permission: 'inventory:write', params: idParams, idempotent: 201 } as const;
 
   r.store(
@@ -30,5 +24,4 @@ export function inventoryRouter({
     { permission: 'inventory:read', params: idParams, query: s.movementsQuery },
     ({ ctx, params, query }) => inventory.movements(ctx, params.id, query),
   );
-  return router;
 }

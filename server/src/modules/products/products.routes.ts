@@ -1,5 +1,4 @@
-import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import { idParams, paginationQuery } from '../../http/validate';
 import type { ProductsService } from './products.service';
 import * as s from './products.schemas';
@@ -12,10 +11,7 @@ const PRODUCT_READ_ONLY = {
 };
 
 /** Routes under /api/v1/stores/:storeId (after the import routes: /products/import is theirs). */
-export function productsRouter({ products, ...deps }: RouteDeps & { products: ProductsService }) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
-
+export function productsRoutes(r: Routes, { products }: { products: ProductsService }) {
   // Before /products/:id, which would take "lookup" for an id.
   r.store(
     'get',
@@ -56,5 +52,4 @@ export function productsRouter({ products, ...deps }: RouteDeps & { products: Pr
     { permission: 'inventory:read', params: idParams, query: s.supplierProductsQuery },
     ({ ctx, params, query }) => products.ofSupplier(ctx, params.id, query),
   );
-  return router;
 }

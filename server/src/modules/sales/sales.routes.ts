@@ -1,14 +1,10 @@
-import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import { idParams } from '../../http/validate';
 import * as s from './sales.schemas';
 import type { SalesService } from './sales.service';
 
 /** Routes under /api/v1/stores/:storeId. */
-export function salesRouter({ sales, ...deps }: RouteDeps & { sales: SalesService }) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
-
+export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
   r.store(
     'post',
     '/sales',
@@ -24,5 +20,4 @@ export function salesRouter({ sales, ...deps }: RouteDeps & { sales: SalesServic
     { permission: 'inventory:read', params: idParams },
     ({ ctx, params }) => sales.get(ctx, params.id),
   );
-  return router;
 }

@@ -1,12 +1,9 @@
-import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import type { Routes } from '../../http/route';
 import type { MembersService } from './members.service';
 import * as s from './stores.schemas';
 
 /** Routes under /api/v1/stores/:storeId: members and invitations (admins). */
-export function membersRouter({ members, ...deps }: RouteDeps & { members: MembersService }) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
+export function membersRoutes(r: Routes, { members }: { members: MembersService }) {
   const admin = { permission: 'settings:manage' } as const;
 
   r.store('get', '/members', admin, ({ ctx }) => members.list(ctx));
@@ -33,5 +30,4 @@ export function membersRouter({ members, ...deps }: RouteDeps & { members: Membe
     { ...admin, params: s.invitationParams, status: 204 },
     ({ ctx, params }) => members.revokeInvitation(ctx, params.invitationId),
   );
-  return router;
 }

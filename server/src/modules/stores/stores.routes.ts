@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { routes, type RouteDeps } from '../../http/route';
+import { routes, type RouteDeps, type Routes } from '../../http/route';
 import * as s from './stores.schemas';
 import type { StoresService } from './stores.service';
 
@@ -17,9 +17,7 @@ export function storesRouter({ stores, ...deps }: RouteDeps & { stores: StoresSe
 }
 
 /** Routes under /api/v1/stores/:storeId: the store itself. */
-export function storeRouter({ stores, ...deps }: RouteDeps & { stores: StoresService }) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
+export function storeRoutes(r: Routes, { stores }: { stores: StoresService }) {
   r.store('get', '/', { permission: 'inventory:read' }, ({ ctx }) => stores.get(ctx));
   r.store(
     'patch',
@@ -30,5 +28,4 @@ export function storeRouter({ stores, ...deps }: RouteDeps & { stores: StoresSer
   r.store('delete', '/', { permission: 'settings:manage', status: 204 }, ({ ctx }) =>
     stores.remove(ctx),
   );
-  return router;
 }

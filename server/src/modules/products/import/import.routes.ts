@@ -1,8 +1,8 @@
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { ValidationError } from '../../../core/errors';
-import { routes, type RouteDeps } from '../../../http/route';
+import type { Routes } from '../../../http/route';
 import type { ExportService } from './export.service';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import type { ImportService } from './import.service';
@@ -33,7 +33,7 @@ const upload = multer({
   limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
 });
 
-interface Deps extends RouteDeps {
+interface Deps {
   imports: ImportService;
   exports: ExportService;
   /** The heavy-endpoint rate limit. */
@@ -41,10 +41,7 @@ interface Deps extends RouteDeps {
 }
 
 /** Routes under /api/v1/stores/:storeId (before the products' /products/:id). */
-export function importExportRouter({ imports, exports, heavy, ...deps }: Deps) {
-  const router = Router({ mergeParams: true });
-  const r = routes(router, deps);
-
+export function importExportRoutes(r: Routes, { imports, exports, heavy }: Deps) {
   r.store(
     'post',
     '/products/import',
@@ -85,5 +82,4 @@ export function importExportRouter({ imports, exports, heavy, ...deps }: Deps) {
       }
     },
   );
-  return router;
 }
