@@ -12,7 +12,7 @@ import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
 import { idempotency } from './http/idempotency';
-import { routes } from './http/route';
+import { routes, type RegisteredRoute } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
@@ -29,7 +29,7 @@ import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { membersRoutes } from './modules/stores/members.routes';
-import { storeRoutes, storesRouter } from './modules/stores/stores.routes';
+import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
 import { docsRouter } from './ops/docs';
 import { createMetrics, metricsEndpoint } from './ops/metrics';
@@ -66,7 +66,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   // routes come before the products' `/products/:id`.
   const store = Router({ mergeParams: true });
   store.use(...signedIn);
-  const r = routes(store, deps);
+  const r = routes(store, deps, STORE);
   storeRoutes(r, services);
   membersRoutes(r, services);
   categoriesRoutes(r, services);
@@ -79,14 +79,11 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   jobsRoutes(r, services);
   eventsRoutes(r, services);
   store.use(notFound);
-  const inStore: Mount[] = [{ prefix: STORE, router: store }];
 
-  const userStores: Mount = {
-    prefix: '/api/v1/stores',
-    router: storesRouter({ ...deps, stores: services.stores }),
-  };
   const stores = Router();
-  stores.use(...signedIn, userStores.router);
+  stores.use(...signedIn);
+  const mine = routes(stores, deps, '/api/v1/stores');
+  storesRoutes(mine, services);
 
   const mounts: Mount[] = [
     {
@@ -142,7 +139,12 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
 
   return {
     app,
-    routes: () => listRoutes([...mounts, ...inStore, userStores]),
+    /** Every route the API registers, as OpenAPI paths: the contract tests compare them. */
+    routes: (): RegisteredRoute[] => [
+      ...listRoutes(mounts),
+      ...r.registered(),
+      ...mine.registered(),
+    ],
     /** The scrape endpoint, for a listener of its own (METRICS_PORT). */
     metrics: scrape,
   };
@@ -175,16 +177,7 @@ function serveSpa(app: express.Express, dist: string) {
   });
 }
 
-export interface RegisteredRoute {
-  method: string;
-  path: string;
-  /** Query parameters its validation accepts (none when it validates no query). */
-  query: readonly string[];
-  /** Body fields its validation accepts, when it validates an object body. */
-  body?: readonly string[];
-}
-
-/** Every route the API registers, as OpenAPI paths: the contract test compares them. */
+/** The routes of plain Express routers (health, auth), as OpenAPI paths. */
 function listRoutes(mounts: Mount[]): RegisteredRoute[] {
   const out: RegisteredRoute[] = [];
   for (const m of mounts) {

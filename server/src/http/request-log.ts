@@ -4,6 +4,7 @@ import type { HttpMetrics } from '../ops/metrics';
 
 /** The route template (never the raw path) so logs and metrics group by endpoint. */
 export function routeOf(req: Request): string {
+  if (req.routeName) return req.routeName;
   if (!req.route) return req.routeTemplate ? `${req.routeTemplate}/*` : 'unmatched';
   const tail = req.route.path === '/' ? '' : String(req.route.path);
   return (req.routeTemplate ?? '') + tail || '/';

@@ -6,5 +6,7 @@ declare module 'express-serve-static-core' {
     principal?: Principal;
     store?: StoreContext;
     routeTemplate?: string;
+    /** The full route template, set by the route helper when a route matched. */
+    routeName?: string;
   }
 }

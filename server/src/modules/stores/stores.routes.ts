@@ -1,19 +1,15 @@
-import { Router } from 'express';
-import { routes, type RouteDeps, type Routes } from '../../http/route';
+import type { Routes } from '../../http/route';
 import * as s from './stores.schemas';
 import type { StoresService } from './stores.service';
 
 /** Routes under /api/v1/stores: the caller's stores, and a new one. */
-export function storesRouter({ stores, ...deps }: RouteDeps & { stores: StoresService }) {
-  const router = Router();
-  const r = routes(router, deps);
+export function storesRoutes(r: Routes, { stores }: { stores: StoresService }) {
   r.user('get', '/', { query: s.listStoresQuery, list: true }, ({ principal, query }) =>
     stores.listForUser(principal.userId, query),
   );
   r.user('post', '/', { body: s.createStoreBody, status: 201 }, ({ principal, body }) =>
     stores.create(principal.userId, body),
   );
-  return router;
 }
 
 /** Routes under /api/v1/stores/:storeId: the store itself. */
