@@ -10,6 +10,7 @@ export interface SupplierRow {
   city: string | null;
   state: string | null;
   zip: string | null;
+  country: string | null;
   website: string | null;
   contact_person: string | null;
   payment_terms: string | null;
@@ -31,6 +32,7 @@ export const WRITABLE = {
   city: 'city',
   state: 'state',
   zip: 'zip',
+  country: 'country',
   website: 'website',
   contactPerson: 'contact_person',
   paymentTerms: 'payment_terms',
@@ -42,7 +44,7 @@ export const WRITABLE = {
 
 export type SupplierColumns = Partial<Record<keyof typeof WRITABLE, unknown>>;
 
-const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.website,
+const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.country, s.website,
   s.contact_person, s.payment_terms, s.tax_id_encrypted, s.notes, s.status, s.lead_time_days,
   s.created_at, s.updated_at,
   (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRY_CODES } from '../../core/countries';
 import { searchQuery, sortQuery } from '../../http/list-query';
 import { paginationQuery } from '../../http/validate';
 
@@ -33,6 +34,18 @@ const fields = {
   city: text(100),
   state: text(100),
   zip: text(20),
+  // An ISO 3166-1 alpha-2 code; `de` is read as `DE`.
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(
+      z.enum(COUNTRY_CODES, {
+        message: 'must be an ISO 3166-1 alpha-2 country code, like DE or US',
+      }),
+    )
+    .nullable()
+    .optional(),
   website: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .max(300)

@@ -24,6 +24,7 @@ export function createSuppliersService(deps: {
     city: r.city,
     state: r.state,
     zip: r.zip,
+    country: r.country,
     website: r.website,
     contactPerson: r.contact_person,
     paymentTerms: r.payment_terms,

@@ -1,5 +1,13 @@
+import { COUNTRY_CODES } from '../../core/countries';
+import { loadOpenApi } from '../../ops/docs';
 import { useTestApp } from '../../test/app';
-import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
+import {
+  countRows,
+  createProduct,
+  createSupplier,
+  memberOf,
+  storeWithMember,
+} from '../../test/factories';
 
 const t = useTestApp();
 
@@ -97,4 +105,55 @@ test("a supplier's products are listed under it", async () => {
   expect(res.body.data.map((p: { name: string }) => p.name)).toEqual(['Eggs']);
   const again = await t.api.get(`${s.url}/suppliers/${sup.id}`).set(s.auth).expect(200);
   expect(again.body.data.productCount).toBe(1);
+});
+
+test('when a supplier is given a country, then it is stored as its ISO code, shown, changed and cleared', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const created = await t.api
+    .post(`${s.url}/suppliers`)
+    .set(s.auth)
+    .send({ name: 'Kaffee Kontor', address: 'Am Sandtorkai 1', city: 'Hamburg', country: 'de' })
+    .expect(201);
+  const { id } = created.body.data;
+  expect(created.body.data).toEqual(expect.objectContaining({ city: 'Hamburg', country: 'DE' }));
+  const stored = await t.db.pool.query('SELECT country FROM suppliers WHERE id = $1', [id]);
+  expect(stored.rows[0].country).toBe('DE');
+
+  const moved = await t.api
+    .patch(`${s.url}/suppliers/${id}`)
+    .set(s.auth)
+    .send({ country: 'AT' })
+    .expect(200);
+  expect(moved.body.data).toEqual(expect.objectContaining({ country: 'AT', city: 'Hamburg' }));
+  const cleared = await t.api
+    .patch(`${s.url}/suppliers/${id}`)
+    .set(s.auth)
+    .send({ country: null })
+    .expect(200);
+  expect(cleared.body.data.country).toBeNull();
+
+  // Left out, it is null: the address is optional, the country with it.
+  const plain = await t.api.post(`${s.url}/suppliers`).set(s.auth).send({ name: 'Nowhere Ltd' });
+  expect(plain.status).toBe(201);
+  expect(plain.body.data.country).toBeNull();
+});
+
+test.each(['Germany', 'XX', 'UK', 'D', 'DEU', 7])(
+  'when a supplier country is not an ISO 3166-1 alpha-2 code (%j), then 400 on country and nothing is stored',
+  async (country) => {
+    const s = await storeWithMember(t);
+    const res = await t.api
+      .post(`${s.url}/suppliers`)
+      .set(s.auth)
+      .send({ name: 'Wrong Country', country })
+      .expect(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'country' })]);
+    expect(await countRows(t, 'suppliers', s.storeId)).toBe(0);
+  },
+);
+
+test('the country codes the API accepts are the ones openapi.yaml lists', () => {
+  const spec = loadOpenApi() as { components: { schemas: Record<string, { enum?: string[] }> } };
+  expect(spec.components.schemas.CountryCode?.enum).toEqual([...COUNTRY_CODES]);
+  expect(COUNTRY_CODES).toHaveLength(249);
 });
