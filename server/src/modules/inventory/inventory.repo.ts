@@ -149,6 +149,41 @@ export async function insertMovement(
   return toMovement(rows[0]!);
 }
 
+/** One movement of a product, locked so that two reversals of it queue up behind each other. */
+export async function lockMovement(
+  db: Db,
+  storeId: string,
+  productId: string,
+  id: string,
+): Promise<(Movement & { createdKey: string }) | undefined> {
+  const { rows } = await db.query<MovementRow & { created_key: string }>(
+    `SELECT ${MOVEMENT_COLUMNS}, ${CURSOR_KEY} FROM stock_movements
+     WHERE store_id = $1 AND product_id = $2 AND id = $3 FOR UPDATE`,
+    [storeId, productId, id],
+  );
+  return rows[0] && { ...toMovement(rows[0]), createdKey: rows[0].created_key };
+}
+
+/**
+ * What has happened to a product since one of its movements: whether that movement has been
+ * reversed already, and whether a stock count has been recorded after it.
+ */
+export async function since(
+  db: Db,
+  storeId: string,
+  productId: string,
+  movement: { id: string; createdKey: string },
+): Promise<{ reversed: boolean; counted: boolean }> {
+  const { rows } = await db.query<{ reversed: boolean; counted: boolean }>(
+    `SELECT coalesce(bool_or(reference_type = 'movement' AND reference_id = $3), false) AS reversed,
+       coalesce(bool_or(reason = 'count'), false) AS counted
+     FROM stock_movements
+     WHERE store_id = $1 AND product_id = $2 AND created_at >= $4::timestamptz AND id <> $3`,
+    [storeId, productId, movement.id, movement.createdKey],
+  );
+  return rows[0]!;
+}
+
 export async function listMovements(
   db: Db,
   storeId: string,

@@ -19,6 +19,12 @@ export function inventoryRoutes(r: Routes, { inventory }: { inventory: Inventory
     { ...change, body: s.countBody },
     ({ ctx, params, body }) => inventory.count(ctx, params.id, body),
   );
+  r.store(
+    'post',
+    '/products/:id/movements/:movementId/reversal',
+    { ...change, params: s.movementParams, body: s.reversalBody },
+    ({ ctx, params, body }) => inventory.reverse(ctx, params.id, params.movementId, body),
+  );
   r.page(
     '/products/:id/movements',
     { permission: 'inventory:read', params: idParams, query: s.movementsQuery },

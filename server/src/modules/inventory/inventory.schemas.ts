@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ON_HAND_MAX } from '../../core/limits';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
-import { paginationQuery, typeMessage } from '../../http/validate';
+import { idParams, paginationQuery, typeMessage, uuid } from '../../http/validate';
 import { MOVEMENT_REASONS } from './inventory.repo';
 
 /** Reasons a person may give by hand; sales, counts, imports and initial stock have their own routes. */
@@ -63,6 +63,11 @@ export const countBody = z.object({
   note,
 });
 
+export const reversalBody = z.object({ note });
+
+/** `/stores/:storeId/products/:id/movements/:movementId/...` */
+export const movementParams = idParams.extend({ movementId: uuid });
+
 export const movementsQuery = withDateRangeOrder(
   paginationQuery.extend({
     cursor: z.string().min(1).max(500).optional(),
@@ -74,4 +79,5 @@ export const movementsQuery = withDateRangeOrder(
 
 export type AdjustmentInput = z.infer<typeof adjustmentBody>;
 export type CountInput = z.infer<typeof countBody>;
+export type ReversalInput = z.infer<typeof reversalBody>;
 export type MovementsQuery = z.infer<typeof movementsQuery>;

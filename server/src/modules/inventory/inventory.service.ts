@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { decodeCursor } from '../../core/cursor';
 import { resolveDateRange } from '../../core/date-range';
-import { NotFoundError, ValidationError } from '../../core/errors';
+import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import { ON_HAND_MAX } from '../../core/limits';
 import { keysetPage } from '../../core/paging';
@@ -10,7 +10,13 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from './inventory.errors';
 import * as repo from './inventory.repo';
-import type { AdjustmentInput, CountInput, MovementsQuery } from './inventory.schemas';
+import {
+  ADJUSTMENT_REASONS,
+  type AdjustmentInput,
+  type CountInput,
+  type MovementsQuery,
+  type ReversalInput,
+} from './inventory.schemas';
 
 interface Deps {
   pool: Pool;
@@ -109,6 +115,41 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       return write(ctx.storeId, async (tx, emit) => {
         const movement = await move(tx, emit, ctx, productId, input.delta, input.reason, {
           note: input.note,
+        });
+        return changed(tx, ctx, productId, movement);
+      });
+    },
+
+    /**
+     * Undoes a hand-made adjustment with its mirror image: a new movement of the opposite delta
+     * and the same reason, referring to the original (`referenceType: 'movement'`). Nothing is
+     * deleted, and per-reason sums (waste: damaged + expired + spoiled) net out. Only once per
+     * adjustment, and not after a stock count: the count has set the quantity since.
+     */
+    reverse(ctx: StoreContext, productId: string, movementId: string, input: ReversalInput) {
+      return write(ctx.storeId, async (tx, emit) => {
+        const original = await repo.lockMovement(tx, ctx.storeId, productId, movementId);
+        if (!original) throw new NotFoundError('Stock movement');
+        const byHand = (ADJUSTMENT_REASONS as readonly string[]).includes(original.reason);
+        if (!byHand || original.referenceType !== null) {
+          throw new InvalidStateError(
+            original.reason === 'sale'
+              ? 'A sale is not undone here: its movements belong to the sale'
+              : `Only a stock adjustment can be reversed, not a ${original.reason.replace('_', ' ')} movement`,
+          );
+        }
+        const after = await repo.since(tx, ctx.storeId, productId, original);
+        if (after.reversed)
+          throw new InvalidStateError('This adjustment has already been reversed');
+        if (after.counted) {
+          throw new InvalidStateError(
+            'A stock count has been recorded since this adjustment; adjust the stock instead',
+          );
+        }
+        const movement = await move(tx, emit, ctx, productId, -original.delta, original.reason, {
+          note: input.note ?? original.note,
+          referenceType: 'movement',
+          referenceId: original.id,
         });
         return changed(tx, ctx, productId, movement);
       });
