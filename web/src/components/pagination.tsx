@@ -1,5 +1,5 @@
 import type { Pagination as PageInfo } from '@/lib/api/types';
-import { formatNumber } from '@/lib/format';
+import { formatCount, formatNumber } from '@/lib/format';
 import { Button } from './button';
 
 interface PaginationProps {
@@ -12,7 +12,7 @@ interface PaginationProps {
 export function Pagination({ label, pagination, onPage }: PaginationProps) {
   const { page, totalPages, total, hasNext, hasPrev } = pagination;
   if (total === 0) return null;
-  const count = total === 1 ? '1 result' : `${formatNumber(total)} results`;
+  const count = formatCount(total, 'result');
   if (totalPages <= 1) return <p className="pager pager__info">{count}</p>;
   return (
     <nav className="pager" aria-label={label}>

@@ -22,6 +22,20 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
 
+// The interface's words are English, so English plural rules choose between them (numbers
+// themselves are formatted in the reader's locale). A translation brings its own forms and rules.
+const pluralRules = new Intl.PluralRules('en');
+
+/** The word for `count` things: `plural(1, 'unit')` is "unit", `plural(3, 'unit')` "units". */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return pluralRules.select(count) === 'one' ? one : other;
+}
+
+/** A count with its word: "1 unit", "1,250 units", "2 categories" (with `other` given). */
+export function formatCount(count: number, one: string, other = `${one}s`): string {
+  return `${formatNumber(count)} ${plural(count, one, other)}`;
+}
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(value: number | null | undefined, currency = 'USD'): string {

@@ -1,6 +1,6 @@
 import { BarChart } from '@/components/bar-chart';
 import { Card } from '@/components/card';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatCount, formatDate, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { TrendDay } from '../api/types';
 
@@ -19,8 +19,8 @@ export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
   );
   const description =
     best && best.revenue > 0
-      ? `Revenue per day over the last ${trend.length} days, ${money(revenue)} in total. Best day: ${formatDate(best.date)} with ${money(best.revenue)}.`
-      : `No sales in the last ${trend.length} days.`;
+      ? `Revenue per day over the last ${formatCount(trend.length, 'day')}, ${money(revenue)} in total. Best day: ${formatDate(best.date)} with ${money(best.revenue)}.`
+      : `No sales in the last ${formatCount(trend.length, 'day')}.`;
 
   return (
     <Card title="Sales trend" description="Revenue per day, last 30 days.">
@@ -30,7 +30,7 @@ export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
         bars={trend.map((d) => ({
           label: shortDay(d.date),
           value: d.revenue,
-          display: `${money(d.revenue)}, ${formatNumber(d.units)} units`,
+          display: `${money(d.revenue)}, ${formatCount(d.units, 'unit')}`,
         }))}
       />
       <details className="chart-data">

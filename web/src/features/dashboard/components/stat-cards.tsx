@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { formatNumber } from '@/lib/format';
+import { formatCount, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { Dashboard } from '../api/types';
 
@@ -67,7 +67,7 @@ export function StatCards({ storeId, dashboard }: { storeId: string; dashboard: 
     {
       label: 'Revenue, last 30 days',
       value: money(sold.revenue),
-      detail: `${formatNumber(sold.units)} units sold in ${formatNumber(sold.orders)} ${sold.orders === 1 ? 'sale' : 'sales'}`,
+      detail: `${formatCount(sold.units, 'unit')} sold in ${formatCount(sold.orders, 'sale')}`,
       to: `/stores/${storeId}/sales`,
     },
   ];

@@ -2,12 +2,9 @@ import { useState } from 'react';
 import { Card } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
+import { formatCount } from '@/lib/format';
 import { useMembers } from '../api/get-members';
 import { MemberRow } from './member-row';
-
-function countMembers(n: number): string {
-  return n === 1 ? '1 member' : `${n} members`;
-}
 
 export function MembersCard({ storeId, canManage }: { storeId: string; canManage: boolean }) {
   const members = useMembers(storeId);
@@ -20,7 +17,10 @@ export function MembersCard({ storeId, canManage }: { storeId: string; canManage
   }
 
   return (
-    <Card title="Team" description={members.data ? countMembers(members.data.length) : undefined}>
+    <Card
+      title="Team"
+      description={members.data ? formatCount(members.data.length, 'member') : undefined}
+    >
       <StatusMessage>{notice}</StatusMessage>
       <ErrorBanner>{problem}</ErrorBanner>
       {members.isPending && <Loading label="Loading members…" />}

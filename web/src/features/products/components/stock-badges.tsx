@@ -1,4 +1,4 @@
-import { daysUntil } from '@/lib/format';
+import { daysUntil, formatCount } from '@/lib/format';
 import type { Product } from '../api/types';
 
 // Expiry is flagged this many days ahead, the same horizon as the dashboard's "expiring soon".
@@ -10,7 +10,7 @@ export function expiryLabel(expiresAt: string | null): string | undefined {
   if (days > EXPIRY_WARNING_DAYS) return undefined;
   if (days < 0) return 'Expired';
   if (days === 0) return 'Expires today';
-  return days === 1 ? 'Expires in 1 day' : `Expires in ${days} days`;
+  return `Expires in ${formatCount(days, 'day')}`;
 }
 
 type BadgeProduct = Pick<Product, 'quantity' | 'lowStock' | 'outOfStock' | 'expiresAt' | 'active'>;

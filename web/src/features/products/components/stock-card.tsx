@@ -1,10 +1,10 @@
 import { Card } from '@/components/card';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime, formatNumber, plural } from '@/lib/format';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';
 
 export function StockCard({ product }: { product: Product }) {
-  const unit = product.unit || (product.quantity === 1 ? 'unit' : 'units');
+  const unit = product.unit || plural(product.quantity, 'unit');
   return (
     <Card title="Stock on hand">
       <p className="stock-level">

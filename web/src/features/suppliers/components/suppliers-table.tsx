@@ -1,6 +1,6 @@
 import { RowActions } from '@/components/row-actions';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
-import { formatNumber } from '@/lib/format';
+import { formatCount, formatNumber } from '@/lib/format';
 import type { Supplier } from '../api/types';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
@@ -63,9 +63,7 @@ export function SuppliersTable(props: SuppliersTableProps) {
                 </span>
               </td>
               <td className="num">
-                {supplier.leadTimeDays === null
-                  ? '—'
-                  : `${supplier.leadTimeDays} ${supplier.leadTimeDays === 1 ? 'day' : 'days'}`}
+                {supplier.leadTimeDays == null ? '—' : formatCount(supplier.leadTimeDays, 'day')}
               </td>
               <td className="num">{formatNumber(supplier.productCount)}</td>
               {canManage && (
