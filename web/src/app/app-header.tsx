@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import type { Membership } from '@/features/auth/api/get-me';
 import { useSignOut } from '@/features/auth/api/logout';
 import { StoreSwitcher } from '@/features/stores/components/store-switcher';
+import { flushDeferredDeletes } from '@/lib/deferred-delete';
 import { getLastStoreId } from '@/lib/session';
 
 interface AppHeaderProps {
@@ -40,7 +41,8 @@ export function AppHeader({ userName, memberships }: AppHeaderProps) {
           className="btn--header-ghost"
           busy={signOut.isPending}
           busyLabel="Signing out…"
-          onClick={() => signOut.mutate()}
+          // Deletes still waiting for Undo go out while the session can still send them.
+          onClick={() => void flushDeferredDeletes().then(() => signOut.mutate())}
         >
           Sign out
         </Button>

@@ -6,11 +6,12 @@ interface Props {
   subject: string;
   onEdit?: () => void;
   onDelete?: () => void;
-  deleting: boolean;
+  /** While the delete runs; a deferred delete (with Undo) has nothing to wait for. */
+  deleting?: boolean;
 }
 
 /** The Edit / Delete cell of a list row; each action shows only when its handler is given. */
-export function RowActions({ subject, onEdit, onDelete, deleting }: Props) {
+export function RowActions({ subject, onEdit, onDelete, deleting = false }: Props) {
   return (
     <td className="table__actions">
       {onEdit && (

@@ -62,8 +62,8 @@ export const apiClient = {
   post: <T = void>(url: string, body?: unknown, config?: AxiosRequestConfig) =>
     unwrap<T>(api.post(url, body, config)),
   patch: <T>(url: string, body: unknown) => unwrap<T>(api.patch(url, body)),
-  delete: async (url: string): Promise<void> => {
-    await api.delete(url);
+  delete: async (url: string, config?: AxiosRequestConfig): Promise<void> => {
+    await api.delete(url, config);
   },
 };
 

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { isAxiosError } from 'axios';
 
-function randomKey(): string {
+/** A fresh Idempotency-Key (a UUID v4). */
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // randomUUID needs a secure context; plain-HTTP LAN installs still have getRandomValues.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -33,7 +34,7 @@ export function useIdempotencyKey() {
     keyFor(fingerprint: unknown): string {
       const print = JSON.stringify(fingerprint);
       if (attempt.current?.fingerprint !== print) {
-        attempt.current = { key: randomKey(), fingerprint: print };
+        attempt.current = { key: newIdempotencyKey(), fingerprint: print };
       }
       return attempt.current.key;
     },

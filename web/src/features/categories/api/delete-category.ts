@@ -1,21 +1,27 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
+import { deferDelete, KEEPALIVE } from '@/lib/deferred-delete';
 import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
+import type { Category } from './types';
 
 export function deleteCategory(storeId: string, id: string): Promise<void> {
-  return apiClient.delete(categoriesPath(storeId, id));
+  return apiClient.delete(categoriesPath(storeId, id), KEEPALIVE);
 }
 
-/** Its products stay, without a category. */
+/** Deletes a category after the Undo window (see lib/deferred-delete); its products stay, without one. */
 export function useDeleteCategory(storeId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => deleteCategory(storeId, id),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: categoryKeys.all(storeId) }),
-        queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
-        queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
-      ]),
-  });
+  return (category: Category) =>
+    deferDelete({
+      id: category.id,
+      message: `Deleted category “${category.name}”. Its products will have no category.`,
+      subject: `category “${category.name}”`,
+      send: () => deleteCategory(storeId, category.id),
+      onDeleted: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: categoryKeys.all(storeId) }),
+          queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
+          queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
+        ]),
+    });
 }

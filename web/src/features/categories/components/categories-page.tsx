@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
 import type { SortOrder } from '@/components/sortable-header';
 import { toApiError } from '@/lib/api-error';
+import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useDeleteCategory } from '../api/delete-category';
@@ -23,16 +24,13 @@ export function CategoriesPage() {
   const search = list.get('search');
   const categories = useCategories(storeId, { page: list.page, limit: 20, search, sort, order });
   const remove = useDeleteCategory(storeId);
+  const deleting = usePendingDeletes();
+  const items = categories.data?.items.filter((c) => !deleting.has(c.id));
   const [editing, setEditing] = useState<Category>();
-  const [notice, setNotice] = useState<string>();
 
   function onDelete(category: Category) {
-    remove.mutate(category.id, {
-      onSuccess: () => {
-        setNotice(`Category “${category.name}” deleted. Its products no longer have a category.`);
-        if (editing?.id === category.id) setEditing(undefined);
-      },
-    });
+    remove(category);
+    if (editing?.id === category.id) setEditing(undefined);
   }
 
   return (
@@ -42,8 +40,6 @@ export function CategoriesPage() {
         <CategoryForm storeId={storeId} editing={editing} onDone={() => setEditing(undefined)} />
       )}
       <Card title="All categories">
-        <StatusMessage>{notice}</StatusMessage>
-        <ErrorBanner>{remove.error ? toApiError(remove.error).message : undefined}</ErrorBanner>
         <div className="toolbar">
           <SearchBox
             label="Search categories"
@@ -53,25 +49,21 @@ export function CategoriesPage() {
         </div>
         {categories.isPending && <Loading label="Loading categories…" />}
         {categories.isError && <ErrorBanner>{toApiError(categories.error).message}</ErrorBanner>}
-        {categories.data?.items.length === 0 && (
+        {items?.length === 0 && (
           <p className="muted">
             {search ? 'No category matches your search.' : 'No categories yet.'}
           </p>
         )}
-        {!!categories.data?.items.length && (
+        {categories.data && !!items?.length && (
           <>
             <CategoriesTable
-              categories={categories.data.items}
+              categories={items}
               sort={sort}
               order={order}
               onSort={(field, next) => list.update({ sort: field, order: next })}
               canWrite={canWrite}
               canDelete={canDelete}
-              deletingId={remove.isPending ? remove.variables : undefined}
-              onEdit={(category) => {
-                setNotice(undefined);
-                setEditing(category);
-              }}
+              onEdit={setEditing}
               onDelete={onDelete}
             />
             <Pagination

@@ -10,7 +10,6 @@ interface CategoriesTableProps {
   onSort: (field: string, order: SortOrder) => void;
   canWrite: boolean;
   canDelete: boolean;
-  deletingId?: string;
   onEdit: (category: Category) => void;
   onDelete: (category: Category) => void;
 }
@@ -53,7 +52,6 @@ export function CategoriesTable(props: CategoriesTableProps) {
                   subject={category.name}
                   onEdit={canWrite ? () => props.onEdit(category) : undefined}
                   onDelete={canDelete ? () => props.onDelete(category) : undefined}
-                  deleting={props.deletingId === category.id}
                 />
               )}
             </tr>

@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { SelectField, TextField } from '@/components/form-field';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner } from '@/components/messages';
 import { stockShortages, toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
 import { checkNumber, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { adjustmentReasonValues } from '@/lib/api/schema';
 import { useIdempotencyKey } from '@/lib/idempotency';
+import { showToast } from '@/lib/toasts';
 import { useAdjustStock } from '../api/adjust-stock';
+import { reverseAdjustment } from '../api/reverse-adjustment';
 import type { AdjustmentInput, AdjustmentReason, Product } from '../api/types';
 import { MOVEMENT_REASON_LABELS } from './stock-reasons';
 
@@ -25,11 +27,43 @@ function checkDelta(value: string | undefined): string | undefined {
   return checkNumber(value, { integer: true });
 }
 
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+
+/** The confirmation, with Undo: a reversing movement of the same reason (the ledger keeps both). */
+function offerUndo(
+  storeId: string,
+  productId: string,
+  movementId: string,
+  delta: number,
+  onHand: number,
+) {
+  showToast({
+    message: `Stock adjusted by ${signed(delta)}. Now ${formatNumber(onHand)} on hand.`,
+    duration: 8000,
+    action: {
+      label: 'Undo',
+      run: () => {
+        reverseAdjustment(storeId, productId, movementId).then(
+          ({ product }) =>
+            showToast({
+              message: `Adjustment of ${signed(delta)} undone. Now ${formatNumber(product.quantity)} on hand.`,
+            }),
+          (error: unknown) =>
+            showToast({
+              tone: 'error',
+              message: `Could not undo the adjustment: ${toApiError(error).message}`,
+              duration: 10_000,
+            }),
+        );
+      },
+    },
+  });
+}
+
 export function AdjustStockForm({ storeId, product }: { storeId: string; product: Product }) {
   const adjust = useAdjustStock(storeId, product.id);
   const idempotency = useIdempotencyKey();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState<string>();
   const apiError = adjust.error ? toApiError(adjust.error) : undefined;
   const shortage = stockShortages(adjust.error).get(product.id);
   const deltaError =
@@ -46,7 +80,6 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
       delta: checkDelta(values.delta),
     });
     setErrors(found);
-    setDone(undefined);
     if (hasErrors(found)) return;
     const input: AdjustmentInput = {
       delta: Number(values.delta),
@@ -56,11 +89,9 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
     adjust.mutate(
       { input, idempotencyKey: idempotency.keyFor(input) },
       {
-        onSuccess: ({ product: after }) => {
+        onSuccess: ({ movement, product: after }) => {
           form.reset();
-          setDone(
-            `Stock adjusted by ${input.delta > 0 ? '+' : ''}${input.delta}. Now ${formatNumber(after.quantity)} on hand.`,
-          );
+          offerUndo(storeId, product.id, movement!.id, input.delta, after.quantity);
         },
         onSettled: (_result, error) => idempotency.settle(error),
       },
@@ -69,7 +100,6 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
 
   return (
     <Card title="Adjust stock" description="Receive, return or write off units with a reason.">
-      <StatusMessage>{done}</StatusMessage>
       <ErrorBanner>{apiError && !shortage ? apiError.message : undefined}</ErrorBanner>
       <form onSubmit={onSubmit} noValidate className="form">
         <div className="form__grid">

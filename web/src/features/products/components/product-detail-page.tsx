@@ -1,16 +1,15 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { ConfirmAction } from '@/components/confirm-action';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
-import { useDeleteProduct } from '../api/delete-product';
 import { useProduct } from '../api/get-product';
 import { AdjustStockForm } from './adjust-stock-form';
 import { CountStockForm } from './count-stock-form';
 import { HistoryCard } from './history-card';
 import { MovementsCard } from './movements-card';
 import { ProductInfoCard } from './product-info-card';
+import { ProductStatusAction } from './product-status-action';
 import { StockCard } from './stock-card';
 
 export function ProductDetailPage() {
@@ -19,7 +18,6 @@ export function ProductDetailPage() {
   const canWrite = useCan('inventory:write');
   const canDelete = useCan('inventory:delete');
   const product = useProduct(storeId, productId);
-  const remove = useDeleteProduct(storeId, productId);
   const navigate = useNavigate();
   const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved;
   const listPath = `/stores/${storeId}/products`;
@@ -57,19 +55,17 @@ export function ProductDetailPage() {
                 Edit product
               </Link>
             )}
-            {canDelete && (
-              <ConfirmAction
-                action="Delete"
-                subject={p.name}
-                busy={remove.isPending}
-                onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate(listPath) })}
-              />
-            )}
+            <ProductStatusAction
+              storeId={storeId}
+              product={p}
+              canWrite={canWrite}
+              canDelete={canDelete}
+              onDeleting={() => navigate(listPath)}
+            />
           </>
         }
       />
       {justSaved && <StatusMessage>Product saved.</StatusMessage>}
-      <ErrorBanner>{remove.error ? toApiError(remove.error).message : undefined}</ErrorBanner>
       <div className="grid grid--2">
         <StockCard product={p} />
         <ProductInfoCard product={p} />

@@ -4,6 +4,7 @@ import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import type { SortOrder } from '@/components/sortable-header';
 import { toApiError } from '@/lib/api-error';
+import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useProductOptions } from '../api/get-product-options';
@@ -28,6 +29,9 @@ export function ProductsPage() {
   };
   const products = useProducts(storeId, params);
   const filtered = FILTER_KEYS.some((key) => list.get(key));
+  // A product whose delete waits for Undo is gone from the list already.
+  const deleting = usePendingDeletes();
+  const items = products.data?.items.filter((p) => !deleting.has(p.id));
 
   return (
     <div className="page">
@@ -55,7 +59,7 @@ export function ProductsPage() {
         />
         {products.isPending && <Loading label="Loading products…" />}
         {products.isError && <ErrorBanner>{toApiError(products.error).message}</ErrorBanner>}
-        {products.data?.items.length === 0 && (
+        {items?.length === 0 && (
           <div className="empty-state">
             <h2>{filtered ? 'No product matches these filters' : 'No products yet'}</h2>
             <p>
@@ -65,11 +69,11 @@ export function ProductsPage() {
             </p>
           </div>
         )}
-        {!!products.data?.items.length && (
+        {products.data && !!items?.length && (
           <>
             <ProductsTable
               storeId={storeId}
-              products={products.data.items}
+              products={items}
               sort={sort}
               order={order}
               onSort={(field, next) => list.update({ sort: field, order: next })}

@@ -1,19 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
+import { deferDelete, KEEPALIVE } from '@/lib/deferred-delete';
 import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
+import type { Supplier } from './types';
 
 export function deleteSupplier(storeId: string, id: string): Promise<void> {
-  return apiClient.delete(suppliersPath(storeId, id));
+  return apiClient.delete(suppliersPath(storeId, id), KEEPALIVE);
 }
 
+/** Deletes a supplier after the Undo window (see lib/deferred-delete); its products stay, without one. */
 export function useDeleteSupplier(storeId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => deleteSupplier(storeId, id),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: supplierKeys.all(storeId) }),
-        queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
-      ]),
-  });
+  return (supplier: Supplier) =>
+    deferDelete({
+      id: supplier.id,
+      message: `Deleted supplier “${supplier.name}”.`,
+      subject: `supplier “${supplier.name}”`,
+      send: () => deleteSupplier(storeId, supplier.id),
+      onDeleted: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: supplierKeys.all(storeId) }),
+          queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
+        ]),
+    });
 }

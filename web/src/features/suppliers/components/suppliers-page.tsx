@@ -7,6 +7,7 @@ import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
 import type { SortOrder } from '@/components/sortable-header';
 import { toApiError } from '@/lib/api-error';
+import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useDeleteSupplier } from '../api/delete-supplier';
@@ -35,13 +36,16 @@ export function SuppliersPage() {
     order,
   });
   const remove = useDeleteSupplier(storeId);
+  const deleting = usePendingDeletes();
+  const items = suppliers.data?.items.filter((s) => !deleting.has(s.id));
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [notice, setNotice] = useState<string>();
 
   function onDelete(supplier: Supplier) {
-    remove.mutate(supplier.id, {
-      onSuccess: () => setNotice(`Supplier “${supplier.name}” deleted.`),
-    });
+    remove(supplier);
+    if (editing.mode === 'edit' && editing.supplier.id === supplier.id) {
+      setEditing({ mode: 'closed' });
+    }
   }
 
   return (
@@ -68,7 +72,6 @@ export function SuppliersPage() {
         }
       >
         <StatusMessage>{notice}</StatusMessage>
-        <ErrorBanner>{remove.error ? toApiError(remove.error).message : undefined}</ErrorBanner>
         <div className="toolbar">
           <SearchBox
             label="Search suppliers"
@@ -85,17 +88,16 @@ export function SuppliersPage() {
         </div>
         {suppliers.isPending && <Loading label="Loading suppliers…" />}
         {suppliers.isError && <ErrorBanner>{toApiError(suppliers.error).message}</ErrorBanner>}
-        {suppliers.data?.items.length === 0 && <p className="muted">No suppliers found.</p>}
-        {!!suppliers.data?.items.length && (
+        {items?.length === 0 && <p className="muted">No suppliers found.</p>}
+        {suppliers.data && !!items?.length && (
           <>
             <SuppliersTable
-              suppliers={suppliers.data.items}
+              suppliers={items}
               sort={sort}
               order={order}
               onSort={(field, next) => list.update({ sort: field, order: next })}
               canManage={canManage}
               canDelete={canManage}
-              deletingId={remove.isPending ? remove.variables : undefined}
               onEdit={(supplier) => {
                 setNotice(undefined);
                 setEditing({ mode: 'edit', supplier });
