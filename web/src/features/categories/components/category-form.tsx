@@ -3,8 +3,10 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { TextAreaField, TextField } from '@/components/form-field';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
 import { toApiError } from '@/lib/api-error';
 import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
+import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useCreateCategory } from '../api/create-category';
 import { useUpdateCategory } from '../api/update-category';
 import type { Category } from '../api/types';
@@ -24,6 +26,8 @@ export function CategoryForm({ storeId, editing, onDone }: CategoryFormProps) {
   const [saved, setSaved] = useState<string>();
   const apiError = mutation.error ? toApiError(mutation.error) : undefined;
   const fieldError = (name: string) => errors[name] ?? apiError?.fieldErrors[name];
+  const { dirty, formProps } = useFormDirty();
+  const guard = useUnsavedChanges(dirty);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,7 +61,14 @@ export function CategoryForm({ storeId, editing, onDone }: CategoryFormProps) {
       <StatusMessage>{saved}</StatusMessage>
       <ErrorBanner>{apiError?.message}</ErrorBanner>
       {/* key: fresh defaults whenever another category is picked for editing */}
-      <form key={editing?.id ?? 'new'} onSubmit={onSubmit} noValidate className="form">
+      <UnsavedChangesDialog blocker={guard.blocker} />
+      <form
+        key={editing?.id ?? 'new'}
+        onSubmit={onSubmit}
+        noValidate
+        className="form"
+        {...formProps}
+      >
         <TextField
           label="Category name"
           name="name"

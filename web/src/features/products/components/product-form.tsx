@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
 import { toApiError, type ApiError } from '@/lib/api-error';
 import { hasErrors, readForm, withoutEmpty, type FieldErrors } from '@/lib/forms';
+import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useCreateProduct } from '../api/create-product';
 import { useProductOptions } from '../api/get-product-options';
 import { useUpdateProduct } from '../api/update-product';
@@ -38,6 +40,12 @@ export function ProductForm({ storeId, product }: ProductFormProps) {
   const fieldsToFix = hasErrors(errors) || hasErrors(serverErrors);
   const problem = fieldsToFix ? 'Please correct the highlighted fields.' : apiError?.message;
   const detailPath = (id: string) => `/stores/${storeId}/products/${id}`;
+  const { dirty, formProps } = useFormDirty();
+  const guard = useUnsavedChanges(dirty);
+  const leave = (to: string, state?: object) => {
+    guard.allowNavigation();
+    navigate(to, { state });
+  };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,8 +55,7 @@ export function ProductForm({ storeId, product }: ProductFormProps) {
     setUnchanged(false);
     if (hasErrors(found)) return;
     const input = readProductValues(values, values.active === 'on');
-    const onSuccess = (saved: Product) =>
-      navigate(detailPath(saved.id), { state: { saved: true } });
+    const onSuccess = (saved: Product) => leave(detailPath(saved.id), { saved: true });
     if (!product) {
       create.mutate(withoutEmpty(input) as ProductInput, { onSuccess });
       return;
@@ -62,7 +69,8 @@ export function ProductForm({ storeId, product }: ProductFormProps) {
   if (categories.isPending || suppliers.isPending) return <Loading label="Loading the form…" />;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form onSubmit={onSubmit} noValidate className="form" {...formProps}>
+      <UnsavedChangesDialog blocker={guard.blocker} />
       {unchanged && <StatusMessage>Nothing changed, so there was nothing to save.</StatusMessage>}
       <ErrorBanner>{problem}</ErrorBanner>
       <ProductFields
@@ -77,7 +85,7 @@ export function ProductForm({ storeId, product }: ProductFormProps) {
         </Button>
         <Button
           variant="ghost"
-          onClick={() => navigate(product ? detailPath(product.id) : `/stores/${storeId}/products`)}
+          onClick={() => leave(product ? detailPath(product.id) : `/stores/${storeId}/products`)}
         >
           Cancel
         </Button>

@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
 import { toApiError } from '@/lib/api-error';
 import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useStore } from '../api/get-store';
 import { useUpdateStore } from '../api/update-store';
 import { DeleteStoreCard } from './delete-store-card';
@@ -18,6 +20,8 @@ export function StoreSettingsPage() {
   const update = useUpdateStore(storeId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const apiError = update.error ? toApiError(update.error) : undefined;
+  const { dirty, formProps } = useFormDirty();
+  const guard = useUnsavedChanges(dirty);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,14 +38,21 @@ export function StoreSettingsPage() {
         {store.isPending && <Loading label="Loading store…" />}
         {store.isError && <ErrorBanner>{toApiError(store.error).message}</ErrorBanner>}
         {store.data && (
-          <form onSubmit={onSubmit} noValidate className="form">
+          // key: the saved store remounts the form with fresh defaults and nothing unsaved
+          <form
+            key={store.data.updatedAt}
+            onSubmit={onSubmit}
+            noValidate
+            className="form"
+            {...formProps}
+          >
+            <UnsavedChangesDialog blocker={guard.blocker} />
             {!canManage && <p className="notice">Only store admins can change these settings.</p>}
             {update.isSuccess && !update.isPending && (
               <StatusMessage>Store settings saved.</StatusMessage>
             )}
             <ErrorBanner>{apiError?.message}</ErrorBanner>
-            {/* key: remount with fresh defaults whenever the saved store changes */}
-            <fieldset disabled={!canManage} key={store.data.updatedAt} className="form__fieldset">
+            <fieldset disabled={!canManage} className="form__fieldset">
               <StoreFields initial={store.data} errors={{ ...apiError?.fieldErrors, ...errors }} />
             </fieldset>
             {canManage && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ErrorBanner } from '@/components/messages';
+import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
 import { toApiError } from '@/lib/api-error';
 import {
   checkNumber,
@@ -13,6 +14,7 @@ import {
   withoutEmpty,
   type FieldErrors,
 } from '@/lib/forms';
+import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useCreateSupplier } from '../api/create-supplier';
 import { useUpdateSupplier } from '../api/update-supplier';
 import type { Supplier, SupplierInput, SupplierStatus } from '../api/types';
@@ -32,6 +34,7 @@ const TEXT_FIELDS = [
   'city',
   'state',
   'zip',
+  'country',
   'website',
   'contactPerson',
   'paymentTerms',
@@ -45,6 +48,8 @@ export function SupplierForm({ storeId, editing, onSaved, onCancel }: SupplierFo
   const [errors, setErrors] = useState<FieldErrors>({});
   const apiError = mutation.error ? toApiError(mutation.error) : undefined;
   const error = (name: string) => errors[name] ?? apiError?.fieldErrors[name];
+  const { dirty, formProps } = useFormDirty();
+  const guard = useUnsavedChanges(dirty);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,7 +75,14 @@ export function SupplierForm({ storeId, editing, onSaved, onCancel }: SupplierFo
   return (
     <Card title={editing ? `Edit supplier “${editing.name}”` : 'New supplier'}>
       <ErrorBanner>{apiError?.message}</ErrorBanner>
-      <form key={editing?.id ?? 'new'} onSubmit={onSubmit} noValidate className="form">
+      <UnsavedChangesDialog blocker={guard.blocker} />
+      <form
+        key={editing?.id ?? 'new'}
+        onSubmit={onSubmit}
+        noValidate
+        className="form"
+        {...formProps}
+      >
         <SupplierFields initial={editing} error={error} />
         <div className="form__actions">
           <Button type="submit" busy={mutation.isPending} busyLabel="Saving…">
