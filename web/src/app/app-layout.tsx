@@ -1,6 +1,8 @@
 import { Outlet } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorBanner, Loading } from '@/components/messages';
+import { SkipLink } from '@/components/skip-link';
+import { Toaster } from '@/components/toaster';
 import { useMe } from '@/features/auth/api/get-me';
 import { toApiError } from '@/lib/api-error';
 import { useSession } from '@/lib/session';
@@ -15,8 +17,10 @@ export function AppLayout() {
 
   return (
     <div className="app">
+      <SkipLink target="main" />
       <AppHeader userName={userName} memberships={me.data?.memberships ?? []} />
-      <main className="app-main" id="main">
+      {/* tabIndex: the skip link moves the keyboard focus here */}
+      <main className="app-main" id="main" tabIndex={-1}>
         {me.isPending && <Loading label="Loading your stores…" />}
         {me.isError && (
           <div className="page page--narrow">
@@ -26,6 +30,7 @@ export function AppLayout() {
         )}
         {me.data && <Outlet />}
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -16,8 +16,9 @@ const tabs: Tab[] = [
   { to: 'sales', label: 'Sales' },
   { to: 'categories', label: 'Categories' },
   { to: 'suppliers', label: 'Suppliers' },
-  { to: 'members', label: 'Members' },
-  { to: 'settings', label: 'Settings' },
+  // Only admins can use these: the others would find a page that says so and nothing more.
+  { to: 'members', label: 'Members', needs: 'settings:manage' },
+  { to: 'settings', label: 'Settings', needs: 'settings:manage' },
 ];
 
 // The tab whose path is the longest prefix of the current one wins, so /sales/new is

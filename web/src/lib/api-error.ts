@@ -23,6 +23,22 @@ function capitalize(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+const inTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/**
+ * "Try again in 14 minutes." from a 429's Retry-After (seconds, or an HTTP date), rounded up
+ * to what a person would wait for; undefined when the header is missing or unreadable.
+ */
+export function retryAfterText(header: unknown, now = Date.now()): string | undefined {
+  if (typeof header !== 'string' || !header.trim()) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - now) / 1000;
+  if (!Number.isFinite(seconds)) return undefined;
+  if (seconds <= 1) return 'Try again in a moment.';
+  if (seconds < 60) return `Try again ${inTime.format(Math.ceil(seconds), 'second')}.`;
+  if (seconds < 3600) return `Try again ${inTime.format(Math.ceil(seconds / 60), 'minute')}.`;
+  return `Try again ${inTime.format(Math.ceil(seconds / 3600), 'hour')}.`;
+}
+
 /** Turns whatever a request threw into something a form can show. */
 export function toApiError(error: unknown): ApiError {
   if (isAxiosError(error)) {
@@ -37,7 +53,14 @@ export function toApiError(error: unknown): ApiError {
           fieldErrors[detail.field] = capitalize(detail.message);
         }
       }
-      return { message: body.error.message, code: body.error.code, status, fieldErrors };
+      // A rate limit says how long to wait instead of a bare "try again later".
+      const wait =
+        body.error.code === 'RATE_LIMITED'
+          ? retryAfterText(error.response?.headers['retry-after'])
+          : undefined;
+      const said = body.error.message.replace(/,?\s*try again\b.*$/i, '').replace(/[.\s]*$/, '.');
+      const message = wait ? `${said} ${wait}` : body.error.message;
+      return { message, code: body.error.code, status, fieldErrors };
     }
     if (!error.response) {
       return {

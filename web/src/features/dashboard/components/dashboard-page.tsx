@@ -34,9 +34,11 @@ function EmptyStore({ storeId, storeName }: { storeId: string; storeName: string
               Import a catalogue
             </Link>
           )}
-          <Link to={`/stores/${storeId}/members`} className="btn btn--ghost">
-            {canManage ? 'Invite your team' : 'See who works here'}
-          </Link>
+          {canManage && (
+            <Link to={`/stores/${storeId}/members`} className="btn btn--ghost">
+              Invite your team
+            </Link>
+          )}
         </div>
       </div>
     </Card>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { SelectField, TextField } from '@/components/form-field';
@@ -8,7 +8,7 @@ import { formatRole } from '@/lib/format';
 import { checkEmail, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useAddMember } from '../api/add-member';
 import type { AddMemberResult, Role } from '../api/types';
-import { ROLE_OPTIONS } from './role-options';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './role-options';
 
 function describe(result: AddMemberResult): string {
   if (result.status === 'added') {
@@ -22,6 +22,8 @@ function describe(result: AddMemberResult): string {
 export function AddMemberForm({ storeId }: { storeId: string }) {
   const add = useAddMember(storeId);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [role, setRole] = useState<Role>('employee');
+  const roleHintId = useId();
   const apiError = add.error ? toApiError(add.error) : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +33,15 @@ export function AddMemberForm({ storeId }: { storeId: string }) {
     const found = collectErrors({ email: checkEmail(email) });
     setErrors(found);
     if (hasErrors(found)) return;
-    add.mutate({ email, role: role as Role }, { onSuccess: () => form.reset() });
+    add.mutate(
+      { email, role: role as Role },
+      {
+        onSuccess: () => {
+          form.reset();
+          setRole('employee');
+        },
+      },
+    );
   }
 
   return (
@@ -53,14 +63,30 @@ export function AddMemberForm({ storeId }: { storeId: string }) {
         <SelectField
           label="Member role"
           name="role"
-          defaultValue="employee"
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role)}
           options={ROLE_OPTIONS}
+          aria-describedby={roleHintId}
           error={apiError?.fieldErrors.role}
         />
         <Button type="submit" busy={add.isPending} busyLabel="Adding…">
           Add member
         </Button>
       </form>
+      <p className="role-hint" id={roleHintId}>
+        <strong>{formatRole(role)}:</strong> {ROLE_DESCRIPTIONS[role]}
+      </p>
+      <details className="role-guide">
+        <summary>What each role can do</summary>
+        <dl className="details">
+          {ROLE_OPTIONS.map((option) => (
+            <div key={option.value} className="details__row">
+              <dt>{option.label}</dt>
+              <dd>{ROLE_DESCRIPTIONS[option.value]}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
     </Card>
   );
 }

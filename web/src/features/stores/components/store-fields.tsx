@@ -23,6 +23,54 @@ const CURRENCIES = [
   ['ZAR', 'South African rand'],
 ] as const;
 
+// The currencies above by the regions that use them; Intl has no region → currency table.
+const CURRENCY_OF_REGION: Record<string, string> = {
+  US: 'USD',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  CH: 'CHF',
+  LI: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  JP: 'JPY',
+  IN: 'INR',
+  SG: 'SGD',
+  BR: 'BRL',
+  MX: 'MXN',
+  ZA: 'ZAR',
+  ...Object.fromEntries(
+    'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK AD MC SM VA ME'
+      .split(' ')
+      .map((region) => [region, 'EUR']),
+  ),
+};
+
+/**
+ * The currency of the browser's region (`de-AT` → EUR, `en-GB` → GBP): a new store's default.
+ * A language without a region (`de`) takes its likeliest one; anything unknown is USD.
+ */
+export function browserCurrency(
+  languages: readonly string[] = navigator.languages?.length
+    ? navigator.languages
+    : [navigator.language],
+): string {
+  for (const tag of languages) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      const currency = region && CURRENCY_OF_REGION[region];
+      if (currency) return currency;
+    } catch {
+      // not a well-formed language tag: try the next one
+    }
+  }
+  return 'USD';
+}
+
 export const browserTimezone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function timezones(): string[] {
@@ -64,7 +112,7 @@ export function StoreFields({
         <SelectField
           label="Currency"
           name="currency"
-          defaultValue={initial?.currency ?? 'USD'}
+          defaultValue={initial?.currency ?? browserCurrency()}
           options={currencyOptions}
           error={errors.currency}
         />

@@ -1,5 +1,6 @@
 import { SelectField, TextAreaField, TextField } from '@/components/form-field';
 import type { Supplier } from '../api/types';
+import { COUNTRY_OPTIONS } from './country-options';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
 interface SupplierFieldsProps {
@@ -71,6 +72,13 @@ export function SupplierFields({ initial, error }: SupplierFieldsProps) {
           name="zip"
           defaultValue={text('zip')}
           error={error('zip')}
+        />
+        <SelectField
+          label="Country"
+          name="country"
+          defaultValue={initial?.country ?? ''}
+          options={COUNTRY_OPTIONS}
+          error={error('country')}
         />
       </div>
       <div className="form__grid">

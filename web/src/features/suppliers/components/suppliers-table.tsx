@@ -2,6 +2,7 @@ import { RowActions } from '@/components/row-actions';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import { formatCount, formatNumber } from '@/lib/format';
 import type { Supplier } from '../api/types';
+import { countryName } from './country-options';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
 interface SuppliersTableProps {
@@ -11,9 +12,14 @@ interface SuppliersTableProps {
   onSort: (field: string, order: SortOrder) => void;
   canManage: boolean;
   canDelete: boolean;
-  deletingId?: string;
   onEdit: (supplier: Supplier) => void;
   onDelete: (supplier: Supplier) => void;
+}
+
+/** "Hamburg, Germany": where the supplier is, as far as its address says. */
+function placeOf(supplier: Supplier): string {
+  const country = supplier.country ? countryName(supplier.country) : undefined;
+  return [supplier.city, country].filter(Boolean).join(', ');
 }
 
 function statusLabel(status: string): string {
@@ -56,6 +62,7 @@ export function SuppliersTable(props: SuppliersTableProps) {
                 <div className="muted small">
                   {[supplier.email, supplier.phone].filter(Boolean).join(' · ')}
                 </div>
+                <div className="muted small">{placeOf(supplier)}</div>
               </td>
               <td>
                 <span className={`status-badge status-badge--${supplier.status}`}>
@@ -71,7 +78,6 @@ export function SuppliersTable(props: SuppliersTableProps) {
                   subject={supplier.name}
                   onEdit={() => props.onEdit(supplier)}
                   onDelete={canDelete ? () => props.onDelete(supplier) : undefined}
-                  deleting={props.deletingId === supplier.id}
                 />
               )}
             </tr>
