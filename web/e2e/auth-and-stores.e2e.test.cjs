@@ -1,6 +1,7 @@
 // One user's journey through the SPA against the real API: register, sign out and in,
 // survive access-token expiry (ACCESS_TOKEN_TTL=3), work with two stores, invite a member.
 const crypto = require('node:crypto');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, STORE_URL, useJourney } = require('./support/journey.cjs');
 
@@ -25,9 +26,13 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
   step(
     'when a visitor registers with a store name, then they land on that store dashboard',
     async () => {
+      await page.goto(`${ctx.server.baseUrl}/register`);
+      await heading('Create your account').waitFor();
+      await expectAccessible(page, 'register');
       ids.first = await registerWithStore(ctx, user, firstStore);
       await heading(firstStore).waitFor();
       await page.getByText('Your dashboard will appear here').waitFor();
+      await expectAccessible(page, 'dashboard, empty store');
       await page.getByText('Admin', { exact: true }).first().waitFor();
       expect(await selectedStoreName()).toBe(firstStore);
       await page.getByRole('link', { name: user.name }).waitFor();
@@ -43,6 +48,7 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
     await field('Password').fill('Not-the-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await alert('Invalid email or password').waitFor();
+    await expectAccessible(page, 'sign in, wrong password');
 
     await field('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -81,6 +87,7 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
     await page.getByRole('button', { name: 'Save changes' }).click();
     await status('Store settings saved.').waitFor();
     await expect(field('Timezone').inputValue()).resolves.toBe('Europe/Berlin');
+    await expectAccessible(page, 'store settings');
   });
 
   step(
@@ -129,6 +136,7 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
       await row.waitFor();
       await row.getByText('Employee').waitFor();
       await row.getByRole('button', { name: `Revoke invitation for ${invitee}` }).waitFor();
+      await expectAccessible(page, 'members with an invitation');
     },
   );
 

@@ -2,6 +2,7 @@
 // catalogue through the API client (so the download carries the bearer token).
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -33,6 +34,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
     await storeTab('Products').click();
     await page.getByRole('link', { name: 'Import / export' }).click();
     await heading('Import and export products').waitFor();
+    await expectAccessible(page, 'import and export');
   });
 
   step(
@@ -59,6 +61,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
       await errorRow.getByRole('cell', { name: '3', exact: true }).waitFor();
       await expect(figure(validation, 'Would create').textContent()).resolves.toBe('1');
       await expect(figure(validation, 'With errors').textContent()).resolves.toBe('1');
+      await expectAccessible(page, 'import, validated');
 
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       const result = region('Import result');
@@ -67,6 +70,7 @@ describeWithBrowser('Nimbus web: product import and export', () => {
 
       const row = await findProductRow('Lemonade 330 ml');
       await row.getByRole('cell', { name: '24', exact: true }).waitFor();
+      await expectAccessible(page, 'products');
     },
   );
 
