@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
-import { createAccessTokens } from './modules/auth/tokens';
+import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
@@ -60,6 +60,8 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService({
     pool,
     tokens: createAccessTokens(deps.jwtSecret, config.accessTokenTtl),
+    successorOf: refreshSuccessor(deps.jwtSecret),
+    refreshReuseGraceSeconds: config.refreshReuseGraceSeconds,
     sessions: createSessions(pool, platform.cache, config.accessTokenTtl),
     mailer,
     jobs,
