@@ -15,6 +15,7 @@ import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
+import { createProductSearch } from './modules/products/product-search';
 import { createSalesService } from './modules/sales/sales.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -95,6 +96,11 @@ export function createServices(deps: ServiceDeps) {
     inventory,
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
+  const productSearch = createProductSearch({
+    pool,
+    cache: storeCache,
+    bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
+  });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
   const imports = createImportService({ write, jobs, categories, suppliers, inventory });
   const exports = createExportService({ pool });
@@ -108,6 +114,7 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     products,
+    productSearch,
     inventory,
     sales,
     analytics,
