@@ -1699,6 +1699,13 @@ export interface components {
       hasNext: boolean;
       hasPrev: boolean;
       nextCursor?: string | null;
+      /**
+       * @description Present and true when `total` stopped counting: a product list with `search` counts at
+       *     most 1,000 matches, so its cost does not grow with the catalogue. `total` is then a
+       *     floor, `totalPages` covers those 1,000, and `hasNext` still says whether a next page
+       *     exists.
+       */
+      totalCapped?: boolean;
     };
     ErrorEnvelope: {
       /** @constant */
@@ -2019,6 +2026,14 @@ export interface components {
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
+    /**
+     * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+     *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+     *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+     *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+     *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+     *     `GET products/search`.
+     */
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
@@ -2991,6 +3006,14 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         status?: components['parameters']['ProductStatus'];
@@ -3035,6 +3058,14 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];
