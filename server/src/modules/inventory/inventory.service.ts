@@ -112,7 +112,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       repo.lockStock(tx, storeId, productIds),
 
     adjust(ctx: StoreContext, productId: string, input: AdjustmentInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const movement = await move(tx, emit, ctx, productId, input.delta, input.reason, {
           note: input.note,
         });
@@ -127,7 +127,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
      * adjustment, and not after a stock count: the count has set the quantity since.
      */
     reverse(ctx: StoreContext, productId: string, movementId: string, input: ReversalInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const original = await repo.lockMovement(tx, ctx.storeId, productId, movementId);
         if (!original) throw new NotFoundError('Stock movement');
         const byHand = (ADJUSTMENT_REASONS as readonly string[]).includes(original.reason);
@@ -157,7 +157,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
 
     /** A shelf count: the difference to the books becomes one `count` movement. */
     count(ctx: StoreContext, productId: string, input: CountInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const onHand = await repo.stockOf(tx, ctx.storeId, productId, true);
         if (onHand === undefined) throw new NotFoundError('Product');
         const delta = input.countedQuantity - onHand;

@@ -96,7 +96,7 @@ export function createProductsService(deps: Deps) {
     input: Record<string, unknown>,
     reason: string,
   ) {
-    await write(ctx.storeId, (tx, emit) =>
+    await write(ctx, (tx, emit) =>
       updateWithHistory(tx, emit, ctx, id, input, reason, () =>
         assertReferences(tx, ctx.storeId, input),
       ),
@@ -130,7 +130,7 @@ export function createProductsService(deps: Deps) {
         ]);
       }
       const after = decoded?.slice(1);
-      const { rows, total } = await listProducts(
+      const { rows, total, totalCapped } = await listProducts(
         pool,
         ctx.storeId,
         q,
@@ -146,7 +146,11 @@ export function createProductsService(deps: Deps) {
         total,
         continuable ? (last) => [`${sort}:${q.order}`, sortValue(last, sort), last.id] : undefined,
       );
-      return { items: page.map(toProduct), pagination };
+      // A capped total is a floor: whether a next page exists is the extra row's to say.
+      const paged = totalCapped
+        ? { ...pagination, totalCapped: true, hasNext: rows.length > q.limit }
+        : pagination;
+      return { items: page.map(toProduct), pagination: paged };
     });
   }
 
@@ -173,7 +177,7 @@ export function createProductsService(deps: Deps) {
     },
 
     async create(ctx: StoreContext, input: CreateProductInput) {
-      const id = await write(ctx.storeId, async (tx, emit) => {
+      const id = await write(ctx, async (tx, emit) => {
         await assertReferences(tx, ctx.storeId, input);
         const created = await repo.insert(
           tx,
@@ -216,7 +220,7 @@ export function createProductsService(deps: Deps) {
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Product');
         await emit('product.deleted', { productId: id });
       });

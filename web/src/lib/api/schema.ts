@@ -637,6 +637,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/products/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Type-ahead product search for pickers and the till (inventory:read)
+     * @description Up to `limit` active products for what has been typed so far, best first: an exact barcode
+     *     or SKU (case-insensitive; `match` is `barcode` or `sku`), then names starting with the
+     *     text, then names whose words start with every typed word (name, brand, SKU, barcode and
+     *     description words; ranked), then, when those leave room and no code matched, names with a
+     *     word that looks like the text (a typo; `match: similar`, trigram word similarity of at
+     *     least 0.6). The cost is bounded by the limit and at most 200 candidates per kind of match,
+     *     not by the size of the catalogue; there is no total. Inactive products are left out.
+     *     Requires `inventory:read` (every role).
+     */
+    get: operations['searchProducts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/products/top-sellers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's best-selling active products of the last 30 days (inventory:read)
+     * @description The active products that sold the most units over the store's last 30 calendar days (today
+     *     included, as on the dashboard), most units first, for one-tap selling at the till. A new
+     *     store with no sales answers an empty list. Requires `inventory:read` (every role).
+     */
+    get: operations['listTopSellers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/products/{id}': {
     parameters: {
       query?: never;
@@ -1734,6 +1787,34 @@ export interface components {
       expiresAt?: string | null;
       active?: boolean;
     };
+    /** @description What a product picker shows of a product. */
+    ProductPick: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sku: string;
+      barcode: string | null;
+      brand: string | null;
+      unit: string | null;
+      /** @description Current price, tax-inclusive as entered */
+      price: number;
+      /** @description Stock on hand */
+      quantity: number;
+      /** @description Quantity at or below the reorder point */
+      lowStock: boolean;
+    };
+    ProductSearchHit: components['schemas']['ProductPick'] & {
+      /**
+       * @description Why it matched: the exact barcode, the exact SKU, the name (starts with the text,
+       *     or its words start with the typed words), or a similar-looking name (a typo).
+       * @enum {string}
+       */
+      match: 'barcode' | 'sku' | 'name' | 'similar';
+    };
+    TopSeller: components['schemas']['ProductPick'] & {
+      /** @description Units sold over the last 30 days */
+      unitsSold: number;
+    };
     Product: {
       /** Format: uuid */
       id: string;
@@ -1925,6 +2006,13 @@ export interface components {
       hasNext: boolean;
       hasPrev: boolean;
       nextCursor?: string | null;
+      /**
+       * @description Present and true when `total` stopped counting: a product list with `search` counts at
+       *     most 1,000 matches, so its cost does not grow with the catalogue. `total` is then a
+       *     floor, `totalPages` covers those 1,000, and `hasNext` still says whether a next page
+       *     exists.
+       */
+      totalCapped?: boolean;
     };
     ErrorEnvelope: {
       /** @constant */
@@ -2245,6 +2333,14 @@ export interface components {
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
+    /**
+     * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+     *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+     *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+     *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+     *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+     *     `GET products/search`.
+     */
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
@@ -3217,6 +3313,14 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         status?: components['parameters']['ProductStatus'];
@@ -3261,6 +3365,14 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     products whose name holds a word that looks like the text (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];
@@ -3336,6 +3448,70 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  searchProducts: {
+    parameters: {
+      query: {
+        /** @description The text typed or scanned (1 to 100 characters after trimming). */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matches, best first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ProductSearchHit'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listTopSellers: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The best sellers, most units first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TopSeller'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -4365,6 +4541,9 @@ export const countryCodeValues: ReadonlyArray<
   'ZM',
   'ZW',
 ];
+export const productSearchHitMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductSearchHit']['match']
+> = ['barcode', 'sku', 'name', 'similar'];
 export const movementReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MovementReason']
 > = [

@@ -17,7 +17,17 @@ interface Deps {
   categories: CategoriesService;
   suppliers: SuppliersService;
   inventory: InventoryService;
+  /**
+   * Refreshes the planner's statistics of the products table (ANALYZE). Called after an import
+   * that added or changed STATISTICS_AFTER rows or more, so searches and filters are planned
+   * for the new rows at once rather than after autovacuum gets round to it (searches right
+   * after a large load took ~1.3 s instead of tens of milliseconds). Never throws.
+   */
+  refreshStatistics(): Promise<void>;
 }
+
+export const STATISTICS_AFTER = 1000;
+const changedRows = (state: ImportState) => state.summary.created + state.summary.updated;
 
 type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
 
@@ -45,14 +55,18 @@ export function createImportService(deps: Deps) {
     const applyRow = createRowApplier(deps, ctx, options);
     try {
       return await withParsedRows(file, format, {}, (batches) =>
-        write(ctx.storeId, async (tx, emit) => {
+        write(ctx, async (tx, emit) => {
           for await (const { rows } of batches)
             for (const r of rows) await applyRow(tx, emit, state, r);
           const result = { jobId: null, ...report(state, options.validateOnly) };
           if (options.validateOnly) throw new DryRun();
           return result;
         }),
-      );
+      ).then((result) => {
+        // Not awaited: the answer need not wait for the statistics.
+        if (changedRows(state) >= STATISTICS_AFTER) void deps.refreshStatistics();
+        return result;
+      });
     } catch (err) {
       if (err instanceof DryRun) return { jobId: null, ...report(state, true) };
       throw err;
@@ -83,13 +97,14 @@ export function createImportService(deps: Deps) {
     await withParsedRows(file, format, { skipThrough: saved?.row ?? 0 }, async (batches) => {
       for await (const { rows, progress } of batches) {
         if (!rows.length) continue;
-        await write(storeId, async (tx, emit) => {
+        await write(ctx, async (tx, emit) => {
           for (const r of rows) await applyRow(tx, emit, state, r);
           const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
           await job.progress(tx, 100 * progress, checkpoint);
         });
       }
     });
+    if (changedRows(state) >= STATISTICS_AFTER) await deps.refreshStatistics();
     return { jobId: job.job.id, ...report(state, false) };
   }
 
@@ -103,7 +118,7 @@ export function createImportService(deps: Deps) {
     async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
       const { format, inline } = await inspectUpload(file);
       if (inline) return runWhole(ctx, file, format, options);
-      const accepted = await write(ctx.storeId, async (tx) => ({
+      const accepted = await write(ctx, async (tx) => ({
         jobId: await jobs.enqueue(tx, {
           storeId: ctx.storeId,
           type: IMPORT_JOB,
