@@ -67,9 +67,13 @@ export function dayIn(iso: string | Date, timeZone: string): string {
 export function formatDateTimeIn(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
+  // dateStyle and timeStyle do not combine with timeZoneName: the fields, spelled out.
   return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(date);
