@@ -9,9 +9,11 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 /** Runs axe on the page (or on `selector`) and fails on serious and critical violations. */
 async function expectAccessible(page, label, { selector } = {}) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  // These callbacks run in the page: globalThis is its window.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (context) => {
-    const result = await window.axe.run(context ? document.querySelector(context) : document, {
+    const { axe, document } = globalThis;
+    const result = await axe.run(context ? document.querySelector(context) : document, {
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({
