@@ -51,7 +51,7 @@ export function createSaleReversals(deps: {
 
   return {
     voidSale(ctx: StoreContext, id: string, input: VoidSaleInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const sale = await lock(tx, ctx, id);
         const label = saleLabel(sale.number);
         const refundCount = await refunds.countForSale(tx, ctx.storeId, id);
@@ -86,7 +86,7 @@ export function createSaleReversals(deps: {
     },
 
     refund(ctx: StoreContext, saleId: string, input: RefundSaleInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const sale = await lock(tx, ctx, saleId);
         const label = saleLabel(sale.number);
         const saleLines = new Map(
