@@ -651,10 +651,11 @@ export interface paths {
      * @description Up to `limit` active products for what has been typed so far, best first: an exact barcode
      *     or SKU (case-insensitive; `match` is `barcode` or `sku`), then names starting with the
      *     text, then names whose words start with every typed word (name, brand, SKU, barcode and
-     *     description words; ranked), then, when those leave room and no code matched, names with a
-     *     word that looks like the text (a typo; `match: similar`, trigram word similarity of at
-     *     least 0.6). The cost is bounded by the limit and at most 200 candidates per kind of match,
-     *     not by the size of the catalogue; there is no total. Inactive products are left out.
+     *     description words; ranked), then, when those leave room and no code matched, the same with
+     *     each misspelt word replaced by the most similar word of the store's product names (a typo;
+     *     `match: similar`, pg_trgm similarity of at least 0.3). The cost is bounded by the limit and
+     *     at most 200 candidates per kind of match, not by the size of the catalogue; there is no
+     *     total. Inactive products are left out.
      *     Requires `inventory:read` (every role).
      */
     get: operations['searchProducts'];
@@ -1669,7 +1670,7 @@ export interface components {
     ProductSearchHit: components['schemas']['ProductPick'] & {
       /**
        * @description Why it matched: the exact barcode, the exact SKU, the name (starts with the text,
-       *     or its words start with the typed words), or a similar-looking name (a typo).
+       *     or its words start with the typed words), or the typed words corrected (a typo).
        * @enum {string}
        */
       match: 'barcode' | 'sku' | 'name' | 'similar';
@@ -1928,6 +1929,13 @@ export interface components {
       hasNext: boolean;
       hasPrev: boolean;
       nextCursor?: string | null;
+      /**
+       * @description Present and true when `total` stopped counting: a product list with `search` counts at
+       *     most 1,000 matches, so its cost does not grow with the catalogue. `total` is then a
+       *     floor, `totalPages` covers those 1,000, and `hasNext` still says whether a next page
+       *     exists.
+       */
+      totalCapped?: boolean;
     };
     ErrorEnvelope: {
       /** @constant */
@@ -2261,6 +2269,15 @@ export interface components {
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
+    /**
+     * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+     *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+     *     the same with each misspelt word replaced by the most similar word of the store's product
+     *     names (a typo). Without `sort`, the
+     *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+     *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+     *     `GET products/search`.
+     */
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
@@ -3233,6 +3250,15 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         status?: components['parameters']['ProductStatus'];
@@ -3277,6 +3303,15 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];

@@ -327,3 +327,30 @@ test('a supplier name two suppliers share is a row error, not a guess', async ()
     expect.objectContaining({ row: 4, field: 'name', message: expect.stringMatching(/NUL/) }),
   ]);
 });
+
+test('when an import adds 1,000 products or more, then the products table is analysed at once, so searches are planned for the new rows', async () => {
+  const s = await storeWithMember(t);
+  const analyses = async () =>
+    Number(
+      (
+        await t.db.pool.query(
+          `SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'products'`,
+        )
+      ).rows[0].analyze_count,
+    );
+  const before = await analyses();
+  const rows = Array.from({ length: 1000 }, (_, i) => `STAT-${i},Statistic ${i},1.00`);
+  const csv = ['SKU,Name,Price', ...rows].join('\n');
+  const res = await uploadProducts(s, Buffer.from(csv), 'many.csv').expect(200);
+  expect(res.body.data.summary.created).toBe(1000);
+  // The answer does not wait for ANALYZE; it follows within moments.
+  const deadline = Date.now() + 15_000;
+  while ((await analyses()) === before && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  expect(await analyses()).toBeGreaterThan(before);
+
+  const small = await analyses();
+  await uploadProducts(s, Buffer.from('SKU,Name,Price\nONE-1,One,1.00'), 'one.csv').expect(200);
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await analyses()).toBe(small);
+});

@@ -19,7 +19,17 @@ interface Deps {
   categories: CategoriesService;
   suppliers: SuppliersService;
   inventory: InventoryService;
+  /**
+   * Refreshes the planner's statistics of the products table (ANALYZE). Called after an import
+   * that added or changed STATISTICS_AFTER rows or more, so searches and filters are planned
+   * for the new rows at once rather than after autovacuum gets round to it (searches right
+   * after a large load took ~1.3 s instead of tens of milliseconds). Never throws.
+   */
+  refreshStatistics(): Promise<void>;
 }
+
+export const STATISTICS_AFTER = 1000;
+const changedRows = (state: ImportState) => state.summary.created + state.summary.updated;
 
 type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
 
@@ -54,7 +64,11 @@ export function createImportService(deps: Deps) {
           if (options.validateOnly) throw new DryRun();
           return result;
         }),
-      );
+      ).then((result) => {
+        // Not awaited: the answer need not wait for the statistics.
+        if (changedRows(state) >= STATISTICS_AFTER) void deps.refreshStatistics();
+        return result;
+      });
     } catch (err) {
       if (err instanceof DryRun) return { jobId: null, ...report(state, true) };
       throw err;
@@ -92,6 +106,7 @@ export function createImportService(deps: Deps) {
         });
       }
     });
+    if (changedRows(state) >= STATISTICS_AFTER) await deps.refreshStatistics();
     return { jobId: job.job.id, ...report(state, false) };
   }
 
