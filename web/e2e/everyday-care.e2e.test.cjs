@@ -1,5 +1,3 @@
-// Functions passed to page.evaluate run in the browser:
-/* global document, getComputedStyle */
 // The small things people hit at work: a skip link, a supplier's country, a form that asks
 // before losing changes, Undo for a write-off and for a delete, Deactivate for a sold product,
 // roles explained and tabs hidden, a rate limit that says how long, dark mode, a new store's
@@ -89,10 +87,13 @@ describeWithBrowser(
         await expectAccessible(page, 'dashboard');
 
         await page.keyboard.press('Tab');
-        const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+        const focused = () =>
+          page.evaluate(() => globalThis.document.activeElement?.textContent?.trim());
         await expect(focused()).resolves.toBe('Skip to content');
         await page.keyboard.press('Enter');
-        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+        await expect(page.evaluate(() => globalThis.document.activeElement?.id)).resolves.toBe(
+          'main',
+        );
         expect(new URL(page.url()).hash).toBe('');
       },
     );
@@ -137,7 +138,7 @@ describeWithBrowser(
         await alert('Please correct the highlighted fields.').waitFor();
         await expectAccessible(page, 'product form with errors');
         await storeTab('Categories').click();
-        const prompt = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+        const prompt = page.getByRole('dialog', { name: 'Leave without saving?' });
         await prompt.waitFor();
         await expectAccessible(page, 'unsaved changes prompt');
         await prompt.getByRole('button', { name: 'Stay on this page' }).click();
@@ -328,7 +329,9 @@ describeWithBrowser(
       async () => {
         await page.emulateMedia({ colorScheme: 'dark' });
         try {
+          // Runs in the page: globalThis is its window.
           const colours = await page.evaluate(() => {
+            const { document, getComputedStyle } = globalThis;
             const luminance = (el) => {
               const [r, g, b] = getComputedStyle(el).backgroundColor.match(/\d+/g).map(Number);
               return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;

@@ -1,18 +1,19 @@
-// Functions passed to page.evaluate run in the browser:
-/* global window, document, requestAnimationFrame */
 // axe-core in the page under test: each screen a journey shows is checked in the light and the
 // dark colour scheme, and any serious or critical violation fails the step with a readable list.
 const fs = require('node:fs');
 
+// Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses a
+// script tag, and rightly so.
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const FAILING_IMPACTS = new Set(['serious', 'critical']);
+
+const BLOCKING = new Set(['serious', 'critical']);
 const SCHEMES = ['light', 'dark'];
 
-/** One violation as a person reads it: the rule, what to do, and where. */
+/** One violation as a person reads it: the rule, where to read about it, and where it is. */
 function describeViolation(violation) {
   const nodes = violation.nodes.slice(0, 5).map((node) => {
     const summary = (node.failureSummary ?? '').split('\n').slice(1).join(' ').trim();
-    return `    at ${node.target.join(' ')}\n      ${node.html.slice(0, 160)}\n      ${summary}`;
+    return `    at ${node.target}\n      ${node.html.slice(0, 160)}\n      ${summary}`;
   });
   const more = violation.nodes.length > 5 ? [`    … and ${violation.nodes.length - 5} more`] : [];
   return [
@@ -23,54 +24,67 @@ function describeViolation(violation) {
   ].join('\n');
 }
 
-async function runAxe(page) {
-  const loaded = await page.evaluate(() => typeof window.axe === 'object');
-  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays as it is.
-  if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+/** Every violation axe finds on the page (or inside `selector`). */
+async function runAxe(page, selector) {
+  // These callbacks run in the page: globalThis is its window.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  return page.evaluate(async (context) => {
+    const { axe, document } = globalThis;
+    const result = await axe.run(context ? document.querySelector(context) : document, {
+      resultTypes: ['violations'],
+    });
     return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
       id,
       impact,
       help,
       helpUrl,
       nodes: nodes.map(({ target, html, failureSummary }) => ({
-        target: target.map(String),
+        target: target.join(' '),
         html,
         failureSummary,
       })),
     }));
-  });
+  }, selector ?? null);
 }
 
 /**
- * Checks the screen on show (`name` says which, for the report) in each colour scheme and throws
- * when axe finds a serious or critical violation. Leaves the page in the light scheme.
+ * Checks the screen on show (`label` says which, for the report) in each colour scheme and
+ * throws when axe finds a serious or critical violation; `selector` narrows it to one part.
+ * Leaves the page in the light scheme and returns every violation found (any impact).
  */
-async function expectAccessible(page, name, { schemes = SCHEMES } = {}) {
+async function expectAccessible(page, label, { selector, schemes = SCHEMES } = {}) {
   const problems = [];
+  const found = [];
   try {
     for (const colorScheme of schemes) {
       await page.emulateMedia({ colorScheme });
-      // Let the new scheme's styles apply (and any transition settle) before measuring colours.
+      // Let the new scheme's styles apply (and any transition settle) before colours are measured.
       await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 250))),
+        () =>
+          new Promise((resolve) =>
+            globalThis.requestAnimationFrame(() => setTimeout(resolve, 250)),
+          ),
       );
-      const violations = (await runAxe(page)).filter((v) => FAILING_IMPACTS.has(v.impact));
-      if (violations.length) {
-        problems.push(`${colorScheme} scheme:\n${violations.map(describeViolation).join('\n')}`);
+      const violations = await runAxe(page, selector);
+      found.push(...violations);
+      const blocking = violations.filter((v) => BLOCKING.has(v.impact));
+      if (blocking.length) {
+        problems.push(`${colorScheme} scheme:\n${blocking.map(describeViolation).join('\n')}`);
       }
     }
   } finally {
     await page.emulateMedia({ colorScheme: 'light' });
   }
-  expectAccessible.checked.add(name);
+  expectAccessible.checked.add(label);
   if (problems.length) {
-    throw new Error(`axe found accessibility violations on "${name}":\n${problems.join('\n')}`);
+    throw new Error(
+      `axe found serious or critical violations on ${label}:\n${problems.join('\n')}`,
+    );
   }
+  return found;
 }
 
-/** The screens checked so far in this test file, for the journey's closing log line. */
+/** The screens checked so far in this test file, for a journey's closing log line. */
 expectAccessible.checked = new Set();
 
 module.exports = { expectAccessible };

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool';
 import { SELECT, type ProductRow } from './products.repo';
 import type { ListProductsQuery } from './products.schemas';
+import { correctedTsquery, prefixTsquery } from './product-search.repo';
 
 const SORT_COLUMNS = {
   name: 'p.name',
@@ -21,16 +22,14 @@ const SORT_COLUMNS = {
 export const SEARCH_CAP = 1000;
 
 /**
- * How `search` matches. `words`: every word of the text begins a word of the product (name,
- * SKU, barcode, brand, description: the `search` vector), or the text is its exact SKU or
- * barcode. `similar`: the name holds a word that looks like the text (a typo); the service
- * asks for it only when `words` found nothing.
+ * How `search` matches: every word of the text begins a word of the product (name, SKU,
+ * barcode, brand, description: the `search` vector), or the text is its exact SKU or barcode.
+ * When that finds nothing, the same with misspelt words corrected (correctedTsquery).
  */
 export interface SearchTerms {
   text: string;
-  /** The prefix tsquery of the text, as text (prefixTsquery): a constant for the planner. */
+  /** The prefix tsquery, as text: a constant for the planner. */
   tsquery: string | null;
-  mode: 'words' | 'similar';
 }
 
 /**
@@ -52,18 +51,13 @@ export function buildProductListSql(
   let rank: string | undefined;
   if (terms) {
     const s = arg(terms.text);
-    if (terms.mode === 'similar') {
-      where.push(`${s} <% p.name`);
-      rank = `word_similarity(${s}, p.name)`;
-    } else {
-      // Each arm is one index (GIN full text, the store's SKU and barcode b-trees), so the
-      // planner can OR bitmaps instead of testing every product of the store.
-      const tsq = terms.tsquery ? `${arg(terms.tsquery)}::tsquery` : 'NULL::tsquery';
-      where.push(
-        `(p.search @@ ${tsq} OR (p.store_id = $1 AND lower(p.sku) = lower(${s})) OR (p.store_id = $1 AND p.barcode = ${s}))`,
-      );
-      rank = `ts_rank(p.search, ${tsq}) + CASE WHEN lower(p.sku) = lower(${s}) OR p.barcode = ${s} THEN 1 ELSE 0 END`;
-    }
+    // Each arm is one index (GIN full text, the store's SKU and barcode b-trees), so the
+    // planner can OR bitmaps instead of testing every product of the store.
+    const tsq = terms.tsquery ? `${arg(terms.tsquery)}::tsquery` : 'NULL::tsquery';
+    where.push(
+      `(p.search @@ ${tsq} OR (p.store_id = $1 AND lower(p.sku) = lower(${s})) OR (p.store_id = $1 AND p.barcode = ${s}))`,
+    );
+    rank = `ts_rank(p.search, ${tsq}) + CASE WHEN lower(p.sku) = lower(${s}) OR p.barcode = ${s} THEN 1 ELSE 0 END`;
   }
   if (q.category) where.push(`p.category_id = ${arg(q.category)}`);
   if (q.supplier) where.push(`p.supplier_id = ${arg(q.supplier)}`);
@@ -118,17 +112,6 @@ export function buildProductListSql(
   };
 }
 
-/** The prefix tsquery of a text, by PostgreSQL's own parser (the one that built `search`). */
-export async function prefixTsquery(db: Db, text: string): Promise<string | null> {
-  const { rows } = await db.query<{ tsq: string | null }>(`SELECT ${PREFIX_TSQUERY} AS tsq`, [
-    text,
-  ]);
-  return rows[0]?.tsq ?? null;
-}
-
-export const PREFIX_TSQUERY = `(SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))::text
-  FROM unnest(tsvector_to_array(to_tsvector('simple', $1))) AS w)`;
-
 /**
  * A page of the list (and, in page mode, the total). With `search`, the words first; when
  * they match nothing, similar names.
@@ -140,14 +123,11 @@ export async function listProducts(
   after?: { value: unknown; id: string },
 ): Promise<{ rows: ProductRow[]; total: number | undefined; totalCapped: boolean }> {
   if (!q.search) return listPage(db, storeId, q, after);
-  const terms: SearchTerms = {
-    text: q.search,
-    tsquery: await prefixTsquery(db, q.search),
-    mode: 'words',
-  };
+  const terms: SearchTerms = { text: q.search, tsquery: await prefixTsquery(db, q.search) };
   const words = await listPage(db, storeId, q, after, terms);
   if (words.rows.length || q.page > 1 || after) return words;
-  return listPage(db, storeId, q, after, { ...terms, mode: 'similar' });
+  const corrected = await correctedTsquery(db, storeId, q.search);
+  return corrected ? listPage(db, storeId, q, after, { ...terms, tsquery: corrected }) : words;
 }
 
 async function listPage(

@@ -273,6 +273,28 @@ test('roles and tenancy: viewers export but cannot import; outsiders get 403', a
   expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
+test('employees import new products, but updating existing ones or their stock from a file is a manager’s: 403 in words', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const manager = await memberOf(t, s.storeId, 'manager');
+  await createProduct(manager, { sku: 'E-1', name: 'Shelf price', price: 1, initialQuantity: 4 });
+  const csv = Buffer.from('sku,name,price,quantity\nE-1,Cut price,0.5,40\nE-2,New one,2,3\n');
+  for (const fields of [
+    { updateExisting: 'true' } as Record<string, string>,
+    { updateExisting: 'true', updateStock: 'true' },
+    { updateExisting: 'true', validateOnly: 'true' },
+  ]) {
+    const res = await uploadProducts(s, csv, 'p.csv', { fields }).expect(403);
+    expect(res.body.error.message).toMatch(/employee you can import new products only.*managers/);
+  }
+  const added = await uploadProducts(s, csv, 'p.csv', { fields: { skipDuplicates: 'true' } });
+  expect(added.status).toBe(200);
+  expect(added.body.data.summary).toEqual(expect.objectContaining({ created: 1, skipped: 1 }));
+  const byManager = await uploadProducts(manager, csv, 'p.csv', {
+    fields: { updateExisting: 'true' },
+  }).expect(200);
+  expect(byManager.body.data.summary).toEqual(expect.objectContaining({ updated: 1 }));
+});
+
 test('an import retried with its Idempotency-Key runs once', async () => {
   const s = await storeWithMember(t);
   const file = Buffer.from('sku,name,price,quantity\nI-1,Once,1,5\n');

@@ -1,4 +1,6 @@
 import type { StoreContext } from '../../../core/context';
+import { withArticle } from '../../../core/access';
+import { ForbiddenError } from '../../../core/errors';
 import type { CategoriesService } from '../../categories/categories.service';
 import type { StoreWriter } from '../../events/events.service';
 import type { JobContext, JobsService } from '../../jobs/jobs.service';
@@ -116,6 +118,17 @@ export function createImportService(deps: Deps) {
      * queued at once (202 with the job id), unread: the job finds its problems.
      */
     async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
+      // Adding products is everyday work; rewriting existing ones (prices, stock) from a
+      // spreadsheet in one go is a manager's call (PRODUCT.md §4: inventory:write is the
+      // employee's, a bulk updateExisting import is not).
+      if (
+        (options.updateExisting || options.updateStock) &&
+        !ctx.permissions.includes('inventory:bulk_update')
+      ) {
+        throw new ForbiddenError(
+          `As ${withArticle(ctx.role)} you can import new products only: updating existing products or their stock from a file (updateExisting, updateStock) is for managers and admins (needs inventory:bulk_update)`,
+        );
+      }
       const { format, inline } = await inspectUpload(file);
       if (inline) return runWhole(ctx, file, format, options);
       const accepted = await write(ctx, async (tx) => ({
