@@ -6,12 +6,13 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 
 /**
  * Call inside a describe block; registers the hooks and returns `step` and the shared state.
- * `env` goes to the server (see startServer).
+ * `env` goes to the server (see startServer); `viewport` is the page's size.
  */
-function useJourney({ env } = {}) {
+function useJourney({ env, viewport = { width: 1280, height: 860 } } = {}) {
   const ctx = {
     server: undefined,
     browser: undefined,
+    context: undefined,
     page: undefined,
     traffic: { refreshes: 0, unauthorized: [], authCalls: [], recent: [] },
   };
@@ -20,7 +21,9 @@ function useJourney({ env } = {}) {
   beforeAll(async () => {
     ctx.server = await startServer({ env });
     ctx.browser = await launchBrowser();
-    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // A context of its own, so a test can open a second tab that shares its cookies.
+    ctx.context = await ctx.browser.newContext({ viewport });
+    const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('request', (req) => {
       const { pathname } = new URL(req.url());

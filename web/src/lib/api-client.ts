@@ -7,6 +7,7 @@ import axios, {
 import type { AuthSession, Paged, Schemas } from './api/types';
 import { queryClient } from './query-client';
 import { clearSession, getAccessToken, getSession, setSession } from './session';
+import { withTabLock } from './tab-channel';
 
 const baseURL = '/api/v1';
 
@@ -83,18 +84,51 @@ interface TrackedConfig extends InternalAxiosRequestConfig {
 
 let refreshInFlight: Promise<string> | null = null;
 
+// Refreshing rotates the cookie's token: two tabs sending the same one at once would look like
+// token theft and end the session everywhere. So tabs take turns under one lock, and sign-out
+// takes the same lock, so no refresh can slip in and keep a session it has just ended.
+const SESSION_LOCK = 'nimbus-refresh';
+// A token with less life left than this is not worth taking over from another tab.
+const MIN_TOKEN_LIFE_MS = 5_000;
+
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
 export function refreshSession(): Promise<string> {
-  refreshInFlight ??= unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}))
-    .then((session) => {
-      setSession(session);
-      return session.accessToken;
-    })
-    .finally(() => {
-      refreshInFlight = null;
-    });
+  const stale = getAccessToken();
+  refreshInFlight ??= withTabLock(SESSION_LOCK, async () => {
+    // Another tab refreshed while this one waited for the lock and sent us its token.
+    const current = getSession();
+    if (
+      current.status === 'authenticated' &&
+      current.accessToken !== stale &&
+      current.expiresAt - Date.now() > MIN_TOKEN_LIFE_MS
+    ) {
+      return current.accessToken;
+    }
+    const session = await unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}));
+    setSession(session);
+    return session.accessToken;
+  }).finally(() => {
+    refreshInFlight = null;
+  });
   return refreshInFlight;
 }
+
+/** Ends the session on the server and in every tab, even when the server cannot be reached. */
+export async function signOut(): Promise<void> {
+  try {
+    await withTabLock(SESSION_LOCK, () => refreshClient.post('/auth/logout', {}));
+  } finally {
+    clearSession('signed-out');
+    queryClient.clear();
+  }
+}
+
+/** A refresh that was answered and refused; a lost answer says nothing about the session. */
+function refusedRefresh(error: unknown): boolean {
+  const status = isAxiosError(error) ? error.response?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
 let restoring: Promise<void> | null = null;
 
 /** Run once on app start: the cookie may still hold a valid refresh token. */
@@ -131,8 +165,8 @@ api.interceptors.response.use(undefined, async (error: unknown) => {
   if (!token || token === config.sentToken) {
     try {
       token = await refreshSession();
-    } catch {
-      endSession();
+    } catch (refreshError) {
+      if (refusedRefresh(refreshError)) endSession();
       throw error;
     }
   }
