@@ -112,4 +112,17 @@ async function registerWithStore(ctx, user, storeName) {
   return STORE_URL.exec(new URL(page.url()).pathname)[1];
 }
 
-module.exports = { useJourney, screen, registerWithStore, STORE_URL };
+/** Signs in through the form; resolves once the first store's page is open. */
+async function signIn(ctx, user) {
+  const { page } = ctx;
+  const { heading, field } = screen(ctx);
+  await page.goto(`${ctx.server.baseUrl}/login`);
+  await heading('Sign in to Nimbus').waitFor();
+  await field('Email').fill(user.email);
+  await field('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(STORE_URL);
+  return STORE_URL.exec(new URL(page.url()).pathname)[1];
+}
+
+module.exports = { useJourney, screen, registerWithStore, signIn, STORE_URL };

@@ -5,6 +5,7 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from 'axios';
 import type { AuthSession, Paged, Schemas } from './api/types';
+import { reportAnswer, reportNoAnswer } from './network-status';
 import { queryClient } from './query-client';
 import { clearSession, getAccessToken, getSession, setSession } from './session';
 import { withTabLock } from './tab-channel';
@@ -14,7 +15,7 @@ const baseURL = '/api/v1';
 /** The one axios instance every feature uses (through `apiClient`, or raw for downloads). */
 export const api = axios.create({ baseURL, withCredentials: true });
 
-// Refresh goes through its own bare instance: no interceptors, so it can never loop.
+// Refresh goes through its own bare instance: no 401 handling, so it can never loop.
 const refreshClient = axios.create({ baseURL, withCredentials: true });
 
 type Envelope<T> = Omit<Schemas['SuccessEnvelope'], 'data'> & {
@@ -151,6 +152,23 @@ api.interceptors.request.use((config: TrackedConfig) => {
   config.sentToken = token;
   return config;
 });
+
+// Every answer (or its absence) tells the connection banner whether the server is there.
+for (const client of [api, refreshClient]) {
+  client.interceptors.response.use(
+    (response) => {
+      reportAnswer();
+      return response;
+    },
+    (error: unknown) => {
+      if (isAxiosError(error) && error.code !== 'ERR_CANCELED') {
+        if (error.response) reportAnswer();
+        else reportNoAnswer();
+      }
+      throw error;
+    },
+  );
+}
 
 api.interceptors.response.use(undefined, async (error: unknown) => {
   if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;

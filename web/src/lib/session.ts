@@ -56,6 +56,7 @@ listenToOtherTabs((message) => {
     queryClient.clear();
     return;
   }
+  if (message.type !== 'session') return;
   // Another user signed in elsewhere (the cookie is theirs now): nothing cached is ours.
   if (state.status === 'authenticated' && state.user.id !== message.user.id) queryClient.clear();
   const { user, accessToken, expiresAt } = message;

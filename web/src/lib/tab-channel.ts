@@ -1,12 +1,13 @@
 import type { User } from './api/types';
 
-/** What one tab tells the others: a new access token, or that the user signed out. */
+/** What one tab tells the others: a new access token, a sign-out, a change to queued sales. */
 export type TabMessage =
-  { type: 'session'; user: User; accessToken: string; expiresAt: number } | { type: 'signed-out' };
+  | { type: 'session'; user: User; accessToken: string; expiresAt: number }
+  | { type: 'signed-out' }
+  | { type: 'sale-outbox-changed' };
 
 // Same-origin tabs only; absent in very old browsers, where each tab simply keeps its own.
-const channel =
-  typeof BroadcastChannel === 'function' ? new BroadcastChannel('nimbus-session') : null;
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('nimbus-tabs') : null;
 
 export function tellOtherTabs(message: TabMessage): void {
   channel?.postMessage(message);

@@ -5,14 +5,18 @@ import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { stockShortages, toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
-import { useIdempotencyKey } from '@/lib/idempotency';
+import { useSession } from '@/lib/session';
 import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
-import { useCreateSale } from '../api/create-sale';
 import { useFindProductByCode } from '../api/find-product-by-code';
-import type { Sale, SaleInput } from '../api/types';
+import { useSaleOutbox } from '../api/sale-outbox';
+import type { Sale } from '../api/types';
+import { QueuedSales } from './queued-sales';
 import { SaleLinesTable } from './sale-lines-table';
 import { ScanInput } from './scan-input';
+import { useCompleteSale } from './use-complete-sale';
 import { useSaleLines } from './use-sale-lines';
+
+type Outcome = { kind: 'recorded'; sale: Sale } | { kind: 'queued'; units: number; total: number };
 
 export function QuickSalePage() {
   const { storeId } = useStoreAccess();
@@ -20,19 +24,23 @@ export function QuickSalePage() {
   const money = useMoney();
   const findByCode = useFindProductByCode(storeId);
   const sale = useSaleLines();
-  const complete = useCreateSale(storeId);
-  const idempotency = useIdempotencyKey();
+  const session = useSession();
+  const outbox = useSaleOutbox(
+    storeId,
+    session.status === 'authenticated' ? session.user.id : undefined,
+  );
+  const { complete: completeSale, mutation: complete } = useCompleteSale(storeId);
   const inputRef = useRef<HTMLInputElement>(null);
   // Codes are resolved one after another, so lines appear in the order they were scanned.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [lookups, setLookups] = useState(0);
   const [lookupError, setLookupError] = useState<string>();
-  const [recorded, setRecorded] = useState<Sale>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
 
   function changed() {
-    setRecorded(undefined);
+    setOutcome(undefined);
     if (complete.error) complete.reset();
   }
 
@@ -57,22 +65,18 @@ export function QuickSalePage() {
   }
 
   function onComplete() {
-    const input: SaleInput = {
-      items: sale.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
-    };
-    complete.mutate(
-      { input, idempotencyKey: idempotency.keyFor(input) },
-      {
-        onSuccess: (result) => {
-          setRecorded(result);
-          sale.clear();
-        },
-        onSettled: (_result, error) => {
-          idempotency.settle(error);
-          inputRef.current?.focus();
-        },
+    const totals = { total: sale.total, units: sale.units };
+    completeSale(sale.lines, totals, {
+      onRecorded: (recorded) => {
+        setOutcome({ kind: 'recorded', sale: recorded });
+        sale.clear();
       },
-    );
+      onQueued: () => {
+        setOutcome({ kind: 'queued', ...totals });
+        sale.clear();
+      },
+      onSettled: () => inputRef.current?.focus(),
+    });
   }
 
   if (!canWrite) {
@@ -95,13 +99,34 @@ export function QuickSalePage() {
           </Link>
         }
       />
-      {recorded && (
+      {outcome?.kind === 'recorded' && (
         <StatusMessage>
-          Sale recorded: {formatNumber(recorded.itemCount)}{' '}
-          {recorded.itemCount === 1 ? 'item' : 'items'}, total {money(recorded.total)}.{' '}
-          <Link to={`/stores/${storeId}/sales/${recorded.id}`}>View sale</Link>
+          Sale recorded: {formatNumber(outcome.sale.itemCount)}{' '}
+          {outcome.sale.itemCount === 1 ? 'item' : 'items'}, total {money(outcome.sale.total)}.{' '}
+          <Link to={`/stores/${storeId}/sales/${outcome.sale.id}`}>View sale</Link>
         </StatusMessage>
       )}
+      {outcome?.kind === 'queued' && (
+        <StatusMessage>
+          No connection: the sale ({formatNumber(outcome.units)}{' '}
+          {outcome.units === 1 ? 'item' : 'items'}, total {money(outcome.total)}) is kept on this
+          device and will be sent when the connection returns.
+        </StatusMessage>
+      )}
+      {outbox.lastSent && (
+        <StatusMessage>
+          A sale kept on this device has been sent: total {money(outbox.lastSent.total)}.{' '}
+          <Link to={`/stores/${storeId}/sales/${outbox.lastSent.id}`}>View sale</Link>
+        </StatusMessage>
+      )}
+      <QueuedSales
+        waiting={outbox.waiting}
+        refused={outbox.refused}
+        onReopen={(lines) => {
+          changed();
+          sale.load(lines);
+        }}
+      />
       <Card>
         <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
       </Card>

@@ -1,16 +1,14 @@
 import { useCallback, useReducer } from 'react';
-import type { ScannedProduct } from '../api/types';
+import type { SaleLine, ScannedProduct } from '../api/types';
 
-export interface SaleLine {
-  product: ScannedProduct;
-  quantity: number;
-}
+export type { SaleLine };
 
 type Action =
   | { type: 'add'; product: ScannedProduct }
   | { type: 'set'; productId: string; quantity: number }
   | { type: 'remove'; productId: string }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  | { type: 'load'; lines: SaleLine[] };
 
 function reduce(lines: SaleLine[], action: Action): SaleLine[] {
   switch (action.type) {
@@ -30,6 +28,8 @@ function reduce(lines: SaleLine[], action: Action): SaleLine[] {
       return lines.filter((l) => l.product.id !== action.productId);
     case 'clear':
       return [];
+    case 'load':
+      return action.lines;
   }
 }
 
@@ -56,5 +56,6 @@ export function useSaleLines() {
     ),
     remove: useCallback((productId: string) => dispatch({ type: 'remove', productId }), []),
     clear: useCallback(() => dispatch({ type: 'clear' }), []),
+    load: useCallback((lines: SaleLine[]) => dispatch({ type: 'load', lines }), []),
   };
 }
