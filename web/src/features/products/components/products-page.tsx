@@ -5,10 +5,12 @@ import { Pagination } from '@/components/pagination';
 import type { SortOrder } from '@/components/sortable-header';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { useListParams } from '@/lib/use-list-params';
 import { useProductOptions } from '../api/get-product-options';
 import { useProducts } from '../api/get-products';
 import type { ProductListParams, ProductSort } from '../api/types';
+import { ProductCards } from './product-cards';
 import { FILTER_KEYS, filtersOf, ProductFilters } from './product-filters';
 import { ProductsTable } from './products-table';
 
@@ -28,6 +30,8 @@ export function ProductsPage() {
   };
   const products = useProducts(storeId, params);
   const filtered = FILTER_KEYS.some((key) => list.get(key));
+  const phone = useMediaQuery(PHONE);
+  const List = phone ? ProductCards : ProductsTable;
 
   return (
     <div className="page">
@@ -67,7 +71,7 @@ export function ProductsPage() {
         )}
         {!!products.data?.items.length && (
           <>
-            <ProductsTable
+            <List
               storeId={storeId}
               products={products.data.items}
               sort={sort}

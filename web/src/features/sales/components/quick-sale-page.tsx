@@ -2,26 +2,24 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner } from '@/components/messages';
 import { stockShortages, toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
 import { useSession } from '@/lib/session';
-import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
+import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useFindProductByCode } from '../api/find-product-by-code';
 import { useSaleOutbox } from '../api/sale-outbox';
-import type { Sale } from '../api/types';
 import { QueuedSales } from './queued-sales';
+import { SaleFooter } from './sale-footer';
+import { SaleMessages, type SaleOutcome } from './sale-messages';
 import { SaleLinesTable } from './sale-lines-table';
 import { ScanInput } from './scan-input';
 import { useCompleteSale } from './use-complete-sale';
 import { useSaleLines } from './use-sale-lines';
 
-type Outcome = { kind: 'recorded'; sale: Sale } | { kind: 'queued'; units: number; total: number };
-
 export function QuickSalePage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
-  const money = useMoney();
   const findByCode = useFindProductByCode(storeId);
   const sale = useSaleLines();
   const session = useSession();
@@ -35,7 +33,7 @@ export function QuickSalePage() {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [lookups, setLookups] = useState(0);
   const [lookupError, setLookupError] = useState<string>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const [outcome, setOutcome] = useState<SaleOutcome>();
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
 
@@ -99,88 +97,70 @@ export function QuickSalePage() {
           </Link>
         }
       />
-      {outcome?.kind === 'recorded' && (
-        <StatusMessage>
-          Sale recorded: {formatNumber(outcome.sale.itemCount)}{' '}
-          {outcome.sale.itemCount === 1 ? 'item' : 'items'}, total {money(outcome.sale.total)}.{' '}
-          <Link to={`/stores/${storeId}/sales/${outcome.sale.id}`}>View sale</Link>
-        </StatusMessage>
-      )}
-      {outcome?.kind === 'queued' && (
-        <StatusMessage>
-          No connection: the sale ({formatNumber(outcome.units)}{' '}
-          {outcome.units === 1 ? 'item' : 'items'}, total {money(outcome.total)}) is kept on this
-          device and will be sent when the connection returns.
-        </StatusMessage>
-      )}
-      {outbox.lastSent && (
-        <StatusMessage>
-          A sale kept on this device has been sent: total {money(outbox.lastSent.total)}.{' '}
-          <Link to={`/stores/${storeId}/sales/${outbox.lastSent.id}`}>View sale</Link>
-        </StatusMessage>
-      )}
-      <QueuedSales
-        waiting={outbox.waiting}
-        refused={outbox.refused}
-        onReopen={(lines) => {
-          changed();
-          sale.load(lines);
-        }}
+      <SaleMessages storeId={storeId} outcome={outcome} sent={outbox.lastSent} />
+      <div className="till">
+        <Card>
+          <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
+        </Card>
+        <QueuedSales
+          waiting={outbox.waiting}
+          refused={outbox.refused}
+          onReopen={(lines) => {
+            changed();
+            sale.load(lines);
+          }}
+        />
+        <Card
+          title="Current sale"
+          actions={
+            <Button
+              variant="ghost"
+              disabled={!sale.lines.length || complete.isPending}
+              onClick={() => {
+                changed();
+                sale.clear();
+              }}
+            >
+              Clear sale
+            </Button>
+          }
+          description={
+            sale.units
+              ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
+              : undefined
+          }
+        >
+          <ErrorBanner>
+            {shortages.size
+              ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
+              : saleError?.message}
+          </ErrorBanner>
+          {sale.lines.length === 0 ? (
+            <p className="muted">No items yet. Scan a barcode to start.</p>
+          ) : (
+            <SaleLinesTable
+              lines={sale.lines}
+              total={sale.total}
+              shortages={shortages}
+              onQuantity={(id, quantity) => {
+                changed();
+                sale.setQuantity(id, quantity);
+              }}
+              onRemove={(id) => {
+                changed();
+                sale.remove(id);
+              }}
+            />
+          )}
+        </Card>
+      </div>
+      <SaleFooter
+        total={sale.total}
+        units={sale.units}
+        canComplete={sale.lines.length > 0 && lookups === 0}
+        recording={complete.isPending}
+        onComplete={onComplete}
       />
-      <Card>
-        <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
-      </Card>
-      <Card
-        title="Current sale"
-        description={
-          sale.units
-            ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
-            : undefined
-        }
-      >
-        <ErrorBanner>
-          {shortages.size
-            ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
-            : saleError?.message}
-        </ErrorBanner>
-        {sale.lines.length === 0 ? (
-          <p className="muted">No items yet. Scan a barcode to start.</p>
-        ) : (
-          <SaleLinesTable
-            lines={sale.lines}
-            total={sale.total}
-            shortages={shortages}
-            onQuantity={(id, quantity) => {
-              changed();
-              sale.setQuantity(id, quantity);
-            }}
-            onRemove={(id) => {
-              changed();
-              sale.remove(id);
-            }}
-          />
-        )}
-        <div className="sale-actions">
-          <Button
-            variant="ghost"
-            disabled={!sale.lines.length || complete.isPending}
-            onClick={() => {
-              changed();
-              sale.clear();
-            }}
-          >
-            Clear sale
-          </Button>
-          <Button
-            disabled={!sale.lines.length || lookups > 0}
-            busy={complete.isPending}
-            busyLabel="Recording sale…"
-            onClick={onComplete}
-          >
-            Complete sale
-          </Button>
-        </div>
-      </Card>
     </div>
   );
 }
