@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
-import { createAccessTokens } from './modules/auth/tokens';
+import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
@@ -15,6 +15,7 @@ import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
+import { createProductSearch } from './modules/products/product-search';
 import { createSalesService } from './modules/sales/sales.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -60,6 +61,8 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService({
     pool,
     tokens: createAccessTokens(deps.jwtSecret, config.accessTokenTtl),
+    successorOf: refreshSuccessor(deps.jwtSecret),
+    refreshReuseGraceSeconds: config.refreshReuseGraceSeconds,
     sessions: createSessions(pool, platform.cache, config.accessTokenTtl),
     mailer,
     jobs,
@@ -93,6 +96,11 @@ export function createServices(deps: ServiceDeps) {
     inventory,
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
+  const productSearch = createProductSearch({
+    pool,
+    cache: storeCache,
+    bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
+  });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
   const imports = createImportService({ write, jobs, categories, suppliers, inventory });
   const exports = createExportService({ pool });
@@ -106,6 +114,7 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     products,
+    productSearch,
     inventory,
     sales,
     analytics,

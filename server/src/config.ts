@@ -21,6 +21,7 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: positiveInt.default(900),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   CORS_ORIGINS: z.string().optional(),
   DEMO_DATA: bool.optional(),
   RATE_LIMIT_ENABLED: bool.default(true),
@@ -54,6 +55,11 @@ export interface Config {
   jwtSecret?: string;
   encryptionKey?: string;
   accessTokenTtl: number;
+  /**
+   * A just-rotated refresh token presented again within this many seconds gets the same
+   * successor (two tabs refreshing at once); later reuse revokes the family. 0 turns it off.
+   */
+  refreshReuseGraceSeconds: number;
   corsOrigins: string[];
   demoData: boolean;
   rateLimit: {
@@ -111,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: e.JWT_SECRET,
     encryptionKey: e.ENCRYPTION_KEY,
     accessTokenTtl: e.ACCESS_TOKEN_TTL,
+    refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     corsOrigins: (e.CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

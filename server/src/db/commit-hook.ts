@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 
 /**
@@ -7,21 +6,25 @@ import type { PoolClient } from 'pg';
  * answer this way, so a change and the record that it was made commit together or not at all
  * (a crash in between would otherwise let a retry sell twice).
  *
- * The first transaction of the operation that calls `takeCommitHook()` (the store writer
- * does, before COMMIT) runs the hook with that transaction and its result; later ones see
- * none. An operation makes its change in one transaction.
+ * The hook hangs on the operation's scope object (the request's store context), which the
+ * service hands to the store writer with its change; the first transaction that takes it
+ * (the store writer does, before COMMIT) runs it with that transaction and its result, later
+ * ones see none. An operation makes its change in one transaction.
+ *
+ * A WeakMap keyed by the scope, not AsyncLocalStorage: on Node 20 the first
+ * `AsyncLocalStorage.run()` turns on async hooks for every promise of the process from then
+ * on, a cost every request would pay for the few that carry a key.
  */
 export type CommitHook = (tx: PoolClient, result: unknown) => Promise<void>;
 
-const scope = new AsyncLocalStorage<{ hook?: CommitHook }>();
+const hooks = new WeakMap<object, CommitHook>();
 
-export function withCommitHook<T>(hook: CommitHook, fn: () => Promise<T>): Promise<T> {
-  return scope.run({ hook }, fn);
+export function setCommitHook(scope: object, hook: CommitHook): void {
+  hooks.set(scope, hook);
 }
 
-export function takeCommitHook(): CommitHook | undefined {
-  const store = scope.getStore();
-  const hook = store?.hook;
-  if (store) store.hook = undefined;
+export function takeCommitHook(scope: object): CommitHook | undefined {
+  const hook = hooks.get(scope);
+  hooks.delete(scope);
   return hook;
 }

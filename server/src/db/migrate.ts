@@ -51,7 +51,7 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<string[
   const client = await pool.connect();
   const applied: string[] = [];
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await takeMigrationLock(client);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
@@ -81,6 +81,21 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<string[
     client.release();
   }
   return applied;
+}
+
+/**
+ * The session advisory lock, asked for every 200 ms rather than waited on: a replica blocked
+ * inside `pg_advisory_lock()` is a running statement, and `CREATE INDEX CONCURRENTLY` in the
+ * replica holding the lock waits for every running statement to finish: a deadlock.
+ */
+async function takeMigrationLock(client: PoolClient) {
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      LOCK_KEY,
+    ]);
+    if (rows[0]!.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 const record = (client: PoolClient, m: MigrationFile) =>

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Permission } from '../core/access';
 import type { Principal, StoreContext } from '../core/context';
 import type { Pagination } from '../core/paging';
-import { withCommitHook } from '../db/commit-hook';
+import { setCommitHook } from '../db/commit-hook';
 import { ok, okPage } from './envelope';
 import type { Guards } from './guards';
 import { idParams, validate } from './validate';
@@ -86,17 +86,24 @@ function send<T>(req: Request, res: Response, answer: Answer<T>, data: T) {
   res.status(status).json(req.idempotency?.body ?? ok(req, data));
 }
 
-/** Runs the handler; with a claimed key, inside the commit hook that stores its answer. */
-async function run<T>(req: Request, answer: Answer<T>, handler: () => Promise<T>): Promise<T> {
+/** Runs the handler; with a claimed key, the store context carries the hook that stores its answer. */
+async function run<T>(
+  req: Request,
+  ctx: StoreContext,
+  answer: Answer<T>,
+  handler: () => Promise<T>,
+): Promise<T> {
   const claim = req.idempotency;
-  if (!claim || !answer.idempotent) return handler();
-  return withCommitHook(async (tx, result) => {
-    const status =
-      typeof answer.idempotent === 'function'
-        ? answer.idempotent(result as T)
-        : (answer.idempotent as number);
-    await claim.complete(tx, status, ok(req, result));
-  }, handler);
+  if (claim && answer.idempotent) {
+    setCommitHook(ctx, async (tx, result) => {
+      const status =
+        typeof answer.idempotent === 'function'
+          ? answer.idempotent(result as T)
+          : (answer.idempotent as number);
+      await claim.complete(tx, status, ok(req, result));
+    });
+  }
+  return handler();
 }
 
 /**
@@ -169,7 +176,8 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     handler: (input: StoreInput<P, Q, B>) => Promise<T>,
   ) {
     add(method, path, opts, async (req, res) => {
-      const data = await run(req, opts, () => handler({ ...inputOf(req), ctx: req.store! }));
+      const ctx = req.store!;
+      const data = await run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
       send(req, res, opts, data);
     });
   }

@@ -42,6 +42,13 @@ export function createAnalyticsService(deps: {
       });
     },
 
+    /** The best sellers of the store's last 30 calendar days, as on the dashboard. */
+    async bestSellers(ctx: StoreContext, limit: number) {
+      const { timezone } = await stores.get(ctx);
+      const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
+      return repo.topMovers(pool, ctx.storeId, through, limit);
+    },
+
     /** Called in the transaction of a sale dated in the past (see sales-snapshot.ts). */
     backdatedSale(tx: Db, storeId: string, soldAt: Date) {
       return invalidateForBackdatedSale(tx, storeId, soldAt);

@@ -83,6 +83,8 @@ export interface RefreshTokenRow {
   expires_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
+  /** Used, and within the reuse grace window of its rotation (by the database's clock). */
+  in_grace: boolean;
 }
 
 export async function insertRefreshToken(
@@ -96,12 +98,34 @@ export async function insertRefreshToken(
   );
 }
 
-/** Locks the token row so two concurrent refreshes with one token cannot both rotate it. */
-export async function lockRefreshToken(db: Db, hash: string): Promise<RefreshTokenRow | undefined> {
+/**
+ * Locks the token row so two concurrent refreshes with one token cannot both rotate it: the
+ * second waits for the first's commit and then sees it used (and whether within `graceSeconds`).
+ */
+export async function lockRefreshToken(
+  db: Db,
+  hash: string,
+  graceSeconds = 0,
+): Promise<RefreshTokenRow | undefined> {
   const { rows } = await db.query<RefreshTokenRow>(
-    `SELECT id, user_id, family_id, expires_at, used_at, revoked_at
+    `SELECT id, user_id, family_id, expires_at, used_at, revoked_at,
+            coalesce(used_at > now() - make_interval(secs => $2), false) AS in_grace
      FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
-    [hash],
+    [hash, graceSeconds],
+  );
+  return rows[0];
+}
+
+/** A live (unrevoked, unexpired) token of the family by its hash. */
+export async function findLiveRefreshToken(
+  db: Db,
+  familyId: string,
+  hash: string,
+): Promise<{ id: string } | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM refresh_tokens
+     WHERE token_hash = $1 AND family_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+    [hash, familyId],
   );
   return rows[0];
 }

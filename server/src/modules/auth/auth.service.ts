@@ -15,6 +15,7 @@ import type { RegisterInput } from './auth.schemas';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import {
   type AccessTokens,
+  type RefreshSuccessor,
   hashToken,
   newOpaqueToken,
   REFRESH_TOKEN_TTL_DAYS,
@@ -31,6 +32,10 @@ export interface Session {
 interface Deps {
   pool: Pool;
   tokens: AccessTokens;
+  /** Derives a rotated refresh token from its parent (tokens.ts). */
+  successorOf: RefreshSuccessor;
+  /** Seconds after rotation in which the parent token may be presented again (config). */
+  refreshReuseGraceSeconds: number;
   sessions: Sessions;
   mailer: Mailer;
   jobs: JobsService;
@@ -46,13 +51,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_JOB = 'auth.password_reset';
 
 export function createAuthService(deps: Deps) {
-  const { pool, tokens, sessions, mailer, jobs, log, stores, members } = deps;
+  const { pool, tokens, sessions, mailer, jobs, log, stores, members, successorOf } = deps;
   async function issueSession(
     db: Db,
     user: repo.User,
     familyId: string = randomUUID(),
+    refresh: { token: string; hash: string } = newOpaqueToken('nmr_'),
   ): Promise<Session> {
-    const refresh = newOpaqueToken('nmr_');
     await repo.insertRefreshToken(db, {
       userId: user.id,
       familyId,
@@ -106,20 +111,41 @@ export function createAuthService(deps: Deps) {
       return issueSession(pool, user);
     },
 
-    /** Rotates a refresh token; a token presented twice revokes its whole family. */
+    /**
+     * Rotates a refresh token. A token presented again within the grace window of its
+     * rotation (two tabs refreshing with one cookie) gets the same successor and a fresh access
+     * token; presented again later, it revokes its whole family (theft detection).
+     */
     async refresh(refreshToken: string | undefined): Promise<Session> {
       if (!refreshToken) throw new UnauthorizedError('Refresh token missing');
+      const successor = successorOf(refreshToken);
       const outcome = await withTransaction(pool, async (tx) => {
-        const row = await repo.lockRefreshToken(tx, hashToken(refreshToken));
+        const row = await repo.lockRefreshToken(
+          tx,
+          hashToken(refreshToken),
+          deps.refreshReuseGraceSeconds,
+        );
         if (!row || row.revoked_at || row.expires_at <= new Date()) return 'invalid' as const;
+        const user = await repo.findUserById(tx, row.user_id);
+        if (!user) return 'invalid' as const;
         if (row.used_at) {
+          if (
+            row.in_grace &&
+            (await repo.findLiveRefreshToken(tx, row.family_id, successor.hash))
+          ) {
+            const access = tokens.sign(user.id, row.family_id);
+            return {
+              user,
+              accessToken: access.token,
+              refreshToken: successor.token,
+              expiresIn: access.expiresIn,
+            };
+          }
           await repo.revokeFamily(tx, row.family_id);
           return { reused: row.family_id };
         }
-        const user = await repo.findUserById(tx, row.user_id);
-        if (!user) return 'invalid' as const;
         await repo.markRefreshTokenUsed(tx, row.id);
-        return issueSession(tx, user, row.family_id);
+        return issueSession(tx, user, row.family_id, successor);
       });
       if (outcome === 'invalid') throw new UnauthorizedError('Invalid or expired refresh token');
       if ('reused' in outcome) {

@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { buildTestApp, TEST_JWT_SECRET, useTestApp, type TestApp } from '../../test/app';
 import { buildUser, createUser, DEFAULT_PASSWORD } from '../../test/factories';
+import { hashToken } from './tokens';
 
 const t = useTestApp();
 
@@ -23,6 +24,12 @@ const changePassword = (
     .post('/api/v1/auth/change-password')
     .set('Authorization', `Bearer ${accessToken}`)
     .send(body);
+/** Moves a token's rotation back in time, past the reuse grace window (10 s by default). */
+const rotatedLongAgo = (refreshToken: string, app: TestApp = t) =>
+  app.db.pool.query(
+    `UPDATE refresh_tokens SET used_at = now() - interval '1 minute' WHERE token_hash = $1`,
+    [hashToken(refreshToken)],
+  );
 const refreshCookie = (res: { headers: Record<string, unknown> }) =>
   ([] as string[])
     .concat((res.headers['set-cookie'] as string[]) ?? [])
@@ -155,11 +162,12 @@ describe('sessions end with their refresh tokens', () => {
     await me(laptop.accessToken).expect(200);
   });
 
-  test('when a stolen refresh token is replayed, then the access tokens of its family end too', async () => {
+  test('when a stolen refresh token is replayed after the grace window, then the access tokens of its family end too', async () => {
     const u = await createUser(t.db.pool);
     const first = (await login(u.email).expect(200)).body.data;
     const second = (await refresh(first.refreshToken).expect(200)).body.data;
     await me(second.accessToken).expect(200);
+    await rotatedLongAgo(first.refreshToken);
     await refresh(first.refreshToken).expect(401);
     await me(second.accessToken).expect(401);
     await me(first.accessToken).expect(401);
@@ -186,11 +194,12 @@ describe('sessions end with their refresh tokens', () => {
 });
 
 describe('refresh rotation', () => {
-  test('when a refresh token is used, then it rotates; when it is replayed, then the whole family is revoked', async () => {
+  test('when a refresh token is used, then it rotates; when it is replayed after the grace window, then the whole family is revoked', async () => {
     const u = await createUser(t.db.pool);
     const first = (await login(u.email).expect(200)).body.data;
     const second = (await refresh(first.refreshToken).expect(200)).body.data;
     expect(second.refreshToken).not.toBe(first.refreshToken);
+    await rotatedLongAgo(first.refreshToken);
 
     const replay = await refresh(first.refreshToken).expect(401);
     expect(replay.body.error.message).toMatch(/already used/);
@@ -212,11 +221,70 @@ describe('refresh rotation', () => {
     await t.api.post('/api/v1/auth/refresh').expect(401);
   });
 
-  test('when two refreshes race with one token, then exactly one wins', async () => {
+  test('when two tabs refresh with one token at the same moment, then both get the same successor and the session lives on', async () => {
     const u = await createUser(t.db.pool);
     const { refreshToken } = (await login(u.email).expect(200)).body.data;
     const results = await Promise.all([1, 2, 3].map(() => refresh(refreshToken)));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const successors = new Set(results.map((r) => r.body.data.refreshToken));
+    expect(successors.size).toBe(1);
+    const [successor] = [...successors] as string[];
+    expect(successor).not.toBe(refreshToken);
+    for (const r of results) await me(r.body.data.accessToken).expect(200);
+    // The successor rotates normally; the family was never revoked.
+    const next = (await refresh(successor!).expect(200)).body.data;
+    await me(next.accessToken).expect(200);
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS revoked FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NOT NULL',
+      [u.id],
+    );
+    expect(rows[0].revoked).toBe(0);
+  });
+
+  test('when a just-rotated token comes again within the window, then it gets the successor; after the window, the family is revoked', async () => {
+    const u = await createUser(t.db.pool);
+    const first = (await login(u.email).expect(200)).body.data;
+    const second = (await refresh(first.refreshToken).expect(200)).body.data;
+    const again = (await refresh(first.refreshToken).expect(200)).body.data;
+    expect(again.refreshToken).toBe(second.refreshToken);
+    expect(again.user.id).toBe(u.id);
+    await rotatedLongAgo(first.refreshToken);
+    const late = await refresh(first.refreshToken).expect(401);
+    expect(late.body.error.message).toMatch(/already used/);
+    await refresh(second.refreshToken).expect(401);
+    await me(again.accessToken).expect(401);
+  });
+
+  test('when the successor has been signed out, then the parent within the window does not bring the session back', async () => {
+    const u = await createUser(t.db.pool);
+    const first = (await login(u.email).expect(200)).body.data;
+    const second = (await refresh(first.refreshToken).expect(200)).body.data;
+    await logout(second.refreshToken).expect(204);
+    await refresh(first.refreshToken).expect(401);
+  });
+
+  test('when the grace window is off, then concurrent refreshes with one token: exactly one wins and the family is revoked', async () => {
+    const strict = await buildTestApp({ REFRESH_REUSE_GRACE_SECONDS: '0' });
+    try {
+      const u = await createUser(strict.db.pool);
+      const { refreshToken } = (
+        await strict.api
+          .post('/api/v1/auth/login')
+          .send({ email: u.email, password: DEFAULT_PASSWORD })
+          .expect(200)
+      ).body.data;
+      const results = await Promise.all(
+        [1, 2, 3].map(() => strict.api.post('/api/v1/auth/refresh').send({ refreshToken })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
+      const winner = results.find((r) => r.status === 200)!.body.data;
+      await strict.api
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: winner.refreshToken })
+        .expect(401);
+    } finally {
+      await strict.close();
+    }
   });
 
   test('when a user logs out, then that refresh token no longer works and the cookie is cleared', async () => {

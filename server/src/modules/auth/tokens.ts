@@ -1,4 +1,4 @@
-import { createHash, createSecretKey, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { UnauthorizedError } from '../../core/errors';
 
@@ -61,4 +61,22 @@ export function newOpaqueToken(prefix: string): { token: string; hash: string } 
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+export type RefreshSuccessor = (parent: string) => { token: string; hash: string };
+
+/**
+ * The refresh token that rotation issues for `parent`: an HMAC of the parent under the
+ * server's secret. Derived rather than random so that the parent, presented again within the
+ * grace window (a second tab refreshing at the same moment), can be answered with the same
+ * successor without the server ever storing a usable token. The family's first token is
+ * random, so every chain is unguessable without the secret.
+ */
+export function refreshSuccessor(secret: string): RefreshSuccessor {
+  const key = createSecretKey(Buffer.from(secret));
+  return (parent) => {
+    const token =
+      'nmr_' + createHmac('sha256', key).update(`refresh-successor:${parent}`).digest('base64url');
+    return { token, hash: hashToken(token) };
+  };
 }

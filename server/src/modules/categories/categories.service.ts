@@ -29,7 +29,7 @@ export function createCategoriesService({ pool, write }: { pool: Pool; write: St
     },
 
     async create(ctx: StoreContext, input: CreateCategoryInput) {
-      const id = await write(ctx.storeId, async (tx, emit) => {
+      const id = await write(ctx, async (tx, emit) => {
         const created = await repo.insert(tx, ctx.storeId, input);
         await emit('category.created', { categoryId: created, name: input.name });
         return created;
@@ -38,7 +38,7 @@ export function createCategoriesService({ pool, write }: { pool: Pool; write: St
     },
 
     async update(ctx: StoreContext, id: string, input: UpdateCategoryInput) {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.update(tx, ctx.storeId, id, input))) throw new NotFoundError('Category');
         await emit('category.updated', { categoryId: id });
       });
@@ -46,7 +46,7 @@ export function createCategoriesService({ pool, write }: { pool: Pool; write: St
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Category');
         await emit('category.deleted', { categoryId: id });
       });

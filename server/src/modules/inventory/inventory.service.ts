@@ -106,7 +106,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       repo.lockStock(tx, storeId, productIds),
 
     adjust(ctx: StoreContext, productId: string, input: AdjustmentInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const movement = await move(tx, emit, ctx, productId, input.delta, input.reason, {
           note: input.note,
         });
@@ -116,7 +116,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
 
     /** A shelf count: the difference to the books becomes one `count` movement. */
     count(ctx: StoreContext, productId: string, input: CountInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const onHand = await repo.stockOf(tx, ctx.storeId, productId, true);
         if (onHand === undefined) throw new NotFoundError('Product');
         const delta = input.countedQuantity - onHand;

@@ -1,6 +1,7 @@
 import type { Routes } from '../../http/route';
 import { idParams, paginationQuery } from '../../http/validate';
 import type { ProductsService } from './products.service';
+import type { ProductSearch } from './product-search';
 import * as s from './products.schemas';
 
 const STOCK_HINT = 'changes only through adjustments, counts, sales and imports';
@@ -11,8 +12,23 @@ const PRODUCT_READ_ONLY = {
 };
 
 /** Routes under /api/v1/stores/:storeId (after the import routes: /products/import is theirs). */
-export function productsRoutes(r: Routes, { products }: { products: ProductsService }) {
-  // Before /products/:id, which would take "lookup" for an id.
+export function productsRoutes(
+  r: Routes,
+  { products, productSearch }: { products: ProductsService; productSearch: ProductSearch },
+) {
+  // Before /products/:id, which would take "lookup", "search" or "top-sellers" for an id.
+  r.store(
+    'get',
+    '/products/search',
+    { permission: 'inventory:read', query: s.searchProductsQuery },
+    ({ ctx, query }) => productSearch.search(ctx, query.q, query.limit),
+  );
+  r.store(
+    'get',
+    '/products/top-sellers',
+    { permission: 'inventory:read', query: s.topSellersQuery },
+    ({ ctx, query }) => productSearch.topSellers(ctx, query.limit),
+  );
   r.store(
     'get',
     '/products/lookup',

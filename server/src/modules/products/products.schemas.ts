@@ -135,6 +135,15 @@ export const supplierProductsQuery = withListChecks(productListShape.omit({ supp
 
 export const lookupQuery = z.object({ barcode });
 
+export const searchProductsQuery = z.object({
+  q: z.string().trim().min(1, 'type at least one character').max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+export const topSellersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(24).default(12),
+});
+
 export type CreateProductInput = z.infer<typeof createProductBody>;
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;

@@ -96,7 +96,7 @@ export function createProductsService(deps: Deps) {
     input: Record<string, unknown>,
     reason: string,
   ) {
-    await write(ctx.storeId, (tx, emit) =>
+    await write(ctx, (tx, emit) =>
       updateWithHistory(tx, emit, ctx, id, input, reason, () =>
         assertReferences(tx, ctx.storeId, input),
       ),
@@ -173,7 +173,7 @@ export function createProductsService(deps: Deps) {
     },
 
     async create(ctx: StoreContext, input: CreateProductInput) {
-      const id = await write(ctx.storeId, async (tx, emit) => {
+      const id = await write(ctx, async (tx, emit) => {
         await assertReferences(tx, ctx.storeId, input);
         const created = await repo.insert(
           tx,
@@ -216,7 +216,7 @@ export function createProductsService(deps: Deps) {
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Product');
         await emit('product.deleted', { productId: id });
       });

@@ -27,7 +27,7 @@ export function createSalesService(deps: {
      * once, and each decrement is still conditional, so no interleaving can oversell.
      */
     record(ctx: StoreContext, input: RecordSaleInput) {
-      return write(ctx.storeId, async (tx, emit) => {
+      return write(ctx, async (tx, emit) => {
         const wanted = new Map<string, number>();
         for (const item of input.items)
           wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);

@@ -74,7 +74,7 @@ export function createSuppliersService(deps: {
     },
 
     async create(ctx: StoreContext, input: SupplierInput & { name: string }) {
-      const id = await write(ctx.storeId, async (tx, emit) => {
+      const id = await write(ctx, async (tx, emit) => {
         const created = await repo.insert(tx, ctx.storeId, columns(input));
         await emit('supplier.created', { supplierId: created, name: input.name });
         return created;
@@ -83,7 +83,7 @@ export function createSuppliersService(deps: {
     },
 
     async update(ctx: StoreContext, id: string, input: SupplierInput) {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.update(tx, ctx.storeId, id, columns(input))))
           throw new NotFoundError('Supplier');
         await emit('supplier.updated', { supplierId: id });
@@ -92,7 +92,7 @@ export function createSuppliersService(deps: {
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
-      await write(ctx.storeId, async (tx, emit) => {
+      await write(ctx, async (tx, emit) => {
         if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Supplier');
         await emit('supplier.deleted', { supplierId: id });
       });

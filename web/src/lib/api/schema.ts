@@ -637,6 +637,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/products/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Type-ahead product search for pickers and the till (inventory:read)
+     * @description Up to `limit` active products for what has been typed so far, best first: an exact barcode
+     *     or SKU (case-insensitive; `match` is `barcode` or `sku`), then names starting with the
+     *     text, then names whose words start with every typed word (name, brand, SKU, barcode and
+     *     description words; ranked), then, when those leave room and no code matched, names with a
+     *     word that looks like the text (a typo; `match: similar`, trigram word similarity of at
+     *     least 0.6). The cost is bounded by the limit and at most 200 candidates per kind of match,
+     *     not by the size of the catalogue; there is no total. Inactive products are left out.
+     *     Requires `inventory:read` (every role).
+     */
+    get: operations['searchProducts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/products/top-sellers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's best-selling active products of the last 30 days (inventory:read)
+     * @description The active products that sold the most units over the store's last 30 calendar days (today
+     *     included, as on the dashboard), most units first, for one-tap selling at the till. A new
+     *     store with no sales answers an empty list. Requires `inventory:read` (every role).
+     */
+    get: operations['listTopSellers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/products/{id}': {
     parameters: {
       query?: never;
@@ -1430,6 +1483,34 @@ export interface components {
       /** Format: date */
       expiresAt?: string | null;
       active?: boolean;
+    };
+    /** @description What a product picker shows of a product. */
+    ProductPick: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      sku: string;
+      barcode: string | null;
+      brand: string | null;
+      unit: string | null;
+      /** @description Current price, tax-inclusive as entered */
+      price: number;
+      /** @description Stock on hand */
+      quantity: number;
+      /** @description Quantity at or below the reorder point */
+      lowStock: boolean;
+    };
+    ProductSearchHit: components['schemas']['ProductPick'] & {
+      /**
+       * @description Why it matched: the exact barcode, the exact SKU, the name (starts with the text,
+       *     or its words start with the typed words), or a similar-looking name (a typo).
+       * @enum {string}
+       */
+      match: 'barcode' | 'sku' | 'name' | 'similar';
+    };
+    TopSeller: components['schemas']['ProductPick'] & {
+      /** @description Units sold over the last 30 days */
+      unitsSold: number;
     };
     Product: {
       /** Format: uuid */
@@ -3033,6 +3114,70 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  searchProducts: {
+    parameters: {
+      query: {
+        /** @description The text typed or scanned (1 to 100 characters after trimming). */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matches, best first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ProductSearchHit'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listTopSellers: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The best sellers, most units first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TopSeller'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getProduct: {
     parameters: {
       query?: never;
@@ -3764,6 +3909,9 @@ export const saleRecordedEventTypeValues: ReadonlyArray<
 export const supplierStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SupplierStatus']
 > = ['active', 'inactive', 'on-hold', 'new'];
+export const productSearchHitMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductSearchHit']['match']
+> = ['barcode', 'sku', 'name', 'similar'];
 export const movementReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MovementReason']
 > = [

@@ -45,7 +45,7 @@ export function createImportService(deps: Deps) {
     const applyRow = createRowApplier(deps, ctx, options);
     try {
       return await withParsedRows(file, format, {}, (batches) =>
-        write(ctx.storeId, async (tx, emit) => {
+        write(ctx, async (tx, emit) => {
           for await (const { rows } of batches)
             for (const r of rows) await applyRow(tx, emit, state, r);
           const result = { jobId: null, ...report(state, options.validateOnly) };
@@ -83,7 +83,7 @@ export function createImportService(deps: Deps) {
     await withParsedRows(file, format, { skipThrough: saved?.row ?? 0 }, async (batches) => {
       for await (const { rows, progress } of batches) {
         if (!rows.length) continue;
-        await write(storeId, async (tx, emit) => {
+        await write(ctx, async (tx, emit) => {
           for (const r of rows) await applyRow(tx, emit, state, r);
           const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
           await job.progress(tx, 100 * progress, checkpoint);
@@ -103,7 +103,7 @@ export function createImportService(deps: Deps) {
     async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
       const { format, inline } = await inspectUpload(file);
       if (inline) return runWhole(ctx, file, format, options);
-      const accepted = await write(ctx.storeId, async (tx) => ({
+      const accepted = await write(ctx, async (tx) => ({
         jobId: await jobs.enqueue(tx, {
           storeId: ctx.storeId,
           type: IMPORT_JOB,
