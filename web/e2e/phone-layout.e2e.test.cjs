@@ -9,7 +9,7 @@ const { screen, signIn, useJourney } = require('./support/journey.cjs');
 const run = crypto.randomBytes(4).toString('hex');
 const user = { name: 'Kofi Boateng', email: `kofi.${run}@example.com`, password: 'Pocket-Till-36' };
 const storeName = 'Market Stall';
-const SCAN_LABEL = 'Scan or type barcode / SKU';
+const SCAN_LABEL = 'Scan or search products';
 const SECTIONS = [
   'Dashboard',
   'Products',
@@ -22,7 +22,7 @@ const SECTIONS = [
 ];
 
 describeWithBrowser('Nimbus web: phone layout', () => {
-  const { ctx, step } = useJourney({ viewport: { width: 390, height: 844 } });
+  const { ctx, step } = useJourney({ viewport: { width: 390, height: 844 }, touch: true });
   const { heading, field, status, storeTab } = screen(ctx);
   let page;
   let api;
@@ -104,21 +104,27 @@ describeWithBrowser('Nimbus web: phone layout', () => {
         await scan.fill(`TOM-TRAY-${i}`);
         await scan.press('Enter');
       }
+      // No keyboard on a phone: a suggestion is tapped.
+      await scan.pressSequentially('tray 7', { delay: 40 });
+      await page
+        .getByRole('listbox', { name: 'Product suggestions' })
+        .getByRole('option', { name: /Tray 7/ })
+        .tap();
       const lines = page.getByRole('table', { name: 'Sale lines' }).locator('tbody tr');
       await page.waitForFunction(
-        () => document.querySelectorAll('[aria-label="Sale lines"] tbody tr').length === 6,
+        () => document.querySelectorAll('[aria-label="Sale lines"] tbody tr').length === 7,
       );
-      await expect(lines.count()).resolves.toBe(6);
+      await expect(lines.count()).resolves.toBe(7);
       await expectNoSidewaysScroll();
 
       const complete = page.getByRole('button', { name: 'Complete sale' });
       await expectInViewport(complete);
-      await expectInViewport(page.getByText('Total $39.00'));
+      await expectInViewport(page.getByText('Total $49.00'));
       // Still there at the far end of the page.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await expectInViewport(complete);
       await complete.click();
-      await status('Sale recorded: 6 items').waitFor();
+      await status('Sale recorded: 7 items').waitFor();
       expect(await api.listSales()).toHaveLength(1);
     },
   );

@@ -6,9 +6,10 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 
 /**
  * Call inside a describe block; registers the hooks and returns `step` and the shared state.
- * `env` goes to the server (see startServer); `viewport` is the page's size.
+ * `env` goes to the server (see startServer); `viewport` is the page's size, `touch` makes it a
+ * phone's (touch events, mobile viewport).
  */
-function useJourney({ env, viewport = { width: 1280, height: 860 } } = {}) {
+function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = false } = {}) {
   const ctx = {
     server: undefined,
     browser: undefined,
@@ -22,7 +23,7 @@ function useJourney({ env, viewport = { width: 1280, height: 860 } } = {}) {
     ctx.server = await startServer({ env });
     ctx.browser = await launchBrowser();
     // A context of its own, so a test can open a second tab that shares its cookies.
-    ctx.context = await ctx.browser.newContext({ viewport });
+    ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
     const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('request', (req) => {

@@ -4,11 +4,8 @@ export type Sale = Schemas['Sale'];
 export type SaleInput = RequestBody<'recordSale'>;
 export type SaleListParams = QueryParams<'listSales'>;
 
-/** What the till keeps of a scanned product. */
-export type ScannedProduct = Pick<
-  Schemas['Product'],
-  'id' | 'name' | 'sku' | 'barcode' | 'price' | 'quantity'
->;
+/** What the till keeps of a scanned or picked product. */
+export type ScannedProduct = Schemas['ProductPick'];
 
 /** A line of the sale being rung up. */
 export interface SaleLine {

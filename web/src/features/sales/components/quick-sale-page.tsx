@@ -7,15 +7,19 @@ import { stockShortages, toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useCan, useStoreAccess } from '@/lib/store-access';
-import { useFindProductByCode } from '../api/find-product-by-code';
+import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
+import type { ProductPick } from '@/features/products/api/types';
+import { ProductPicker } from '@/features/products/components/product-picker';
+import { TopSellers } from '@/features/products/components/top-sellers';
 import { useSaleOutbox } from '../api/sale-outbox';
 import { QueuedSales } from './queued-sales';
 import { SaleFooter } from './sale-footer';
 import { SaleMessages, type SaleOutcome } from './sale-messages';
 import { SaleLinesTable } from './sale-lines-table';
-import { ScanInput } from './scan-input';
 import { useCompleteSale } from './use-complete-sale';
 import { useSaleLines } from './use-sale-lines';
+
+const PICKER_LABEL = 'Scan or search products';
 
 export function QuickSalePage() {
   const { storeId } = useStoreAccess();
@@ -29,7 +33,8 @@ export function QuickSalePage() {
   );
   const { complete: completeSale, mutation: complete } = useCompleteSale(storeId);
   const inputRef = useRef<HTMLInputElement>(null);
-  // Codes are resolved one after another, so lines appear in the order they were scanned.
+  // Codes are resolved one after another, so lines appear in the order they were scanned (and
+  // a product picked from the suggestions or the top sellers waits its turn behind them).
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [lookups, setLookups] = useState(0);
   const [lookupError, setLookupError] = useState<string>();
@@ -52,7 +57,9 @@ export function QuickSalePage() {
           sale.add(product);
           setLookupError(undefined);
         } else {
-          setLookupError(`No product has the barcode or SKU “${code}”.`);
+          setLookupError(
+            `No product has the barcode or SKU “${code}”. To find it by name, choose it from the suggestions.`,
+          );
         }
       } catch (error) {
         setLookupError(toApiError(error).message);
@@ -60,6 +67,12 @@ export function QuickSalePage() {
         setLookups((n) => n - 1);
       }
     });
+  }
+
+  function onPick(product: ProductPick) {
+    changed();
+    setLookupError(undefined);
+    queue.current = queue.current.then(() => sale.add(product));
   }
 
   function onComplete() {
@@ -90,7 +103,7 @@ export function QuickSalePage() {
     <div className="page">
       <PageHeader
         title="Quick sale"
-        subtitle="Scan items with a barcode scanner or type their code, then complete the sale."
+        subtitle="Scan items, or type part of a name and choose from the suggestions, then complete the sale."
         actions={
           <Link to={`/stores/${storeId}/sales`} className="btn btn--secondary">
             All sales
@@ -99,60 +112,81 @@ export function QuickSalePage() {
       />
       <SaleMessages storeId={storeId} outcome={outcome} sent={outbox.lastSent} />
       <div className="till">
-        <Card>
-          <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
-        </Card>
-        <QueuedSales
-          waiting={outbox.waiting}
-          refused={outbox.refused}
-          onReopen={(lines) => {
-            changed();
-            sale.load(lines);
-          }}
-        />
-        <Card
-          title="Current sale"
-          actions={
-            <Button
-              variant="ghost"
-              disabled={!sale.lines.length || complete.isPending}
-              onClick={() => {
-                changed();
-                sale.clear();
-              }}
-            >
-              Clear sale
-            </Button>
-          }
-          description={
-            sale.units
-              ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
-              : undefined
-          }
-        >
-          <ErrorBanner>
-            {shortages.size
-              ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
-              : saleError?.message}
-          </ErrorBanner>
-          {sale.lines.length === 0 ? (
-            <p className="muted">No items yet. Scan a barcode to start.</p>
-          ) : (
-            <SaleLinesTable
-              lines={sale.lines}
-              total={sale.total}
-              shortages={shortages}
-              onQuantity={(id, quantity) => {
-                changed();
-                sale.setQuantity(id, quantity);
-              }}
-              onRemove={(id) => {
-                changed();
-                sale.remove(id);
-              }}
+        <div className="till__pick">
+          <Card>
+            <ProductPicker
+              storeId={storeId}
+              label={PICKER_LABEL}
+              formLabel="Add products to the sale"
+              inputRef={inputRef}
+              onPick={onPick}
+              onCode={onScan}
+              busy={lookups > 0}
+              error={lookupError}
+              autoFocus
             />
-          )}
-        </Card>
+          </Card>
+        </div>
+        <div className="till__queued">
+          <QueuedSales
+            waiting={outbox.waiting}
+            refused={outbox.refused}
+            onReopen={(lines) => {
+              changed();
+              sale.load(lines);
+            }}
+          />
+        </div>
+        <div className="till__sale">
+          <Card
+            title="Current sale"
+            actions={
+              <Button
+                variant="ghost"
+                disabled={!sale.lines.length || complete.isPending}
+                onClick={() => {
+                  changed();
+                  sale.clear();
+                }}
+              >
+                Clear sale
+              </Button>
+            }
+            description={
+              sale.units
+                ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
+                : undefined
+            }
+          >
+            <ErrorBanner>
+              {shortages.size
+                ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
+                : saleError?.message}
+            </ErrorBanner>
+            {sale.lines.length === 0 ? (
+              <p className="muted">
+                No items yet. Scan a barcode or search for a product to start.
+              </p>
+            ) : (
+              <SaleLinesTable
+                lines={sale.lines}
+                total={sale.total}
+                shortages={shortages}
+                onQuantity={(id, quantity) => {
+                  changed();
+                  sale.setQuantity(id, quantity);
+                }}
+                onRemove={(id) => {
+                  changed();
+                  sale.remove(id);
+                }}
+              />
+            )}
+          </Card>
+        </div>
+        <div className="till__top">
+          <TopSellers storeId={storeId} onPick={onPick} />
+        </div>
       </div>
       <SaleFooter
         total={sale.total}
