@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { Button } from '@/components/button';
+import { useNetworkStatus } from '@/lib/network-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useMoney } from '@/lib/store-access';
 import { toPick } from '../api/find-product-by-code';
@@ -64,6 +65,7 @@ export function ProductPicker({
   autoFocus,
 }: ProductPickerProps) {
   const money = useMoney();
+  const network = useNetworkStatus();
   const id = useId();
   // What to search for. The field itself is downshift's: its value changes within the key
   // event, so a scanner's fast keys are never lost to a render that has not caught up.
@@ -132,8 +134,8 @@ export function ProductPicker({
 
   const hint = busy
     ? 'Looking up…'
-    : search.isError && combo.inputValue.trim()
-      ? 'Suggestions need a connection; a scanned or typed code can still be added.'
+    : (search.isError || network !== 'online') && combo.inputValue.trim()
+      ? 'Suggestions need a connection. Scanned codes of products seen today still work.'
       : open
         ? `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}: arrow keys to choose, Enter to add.`
         : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';
