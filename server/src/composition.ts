@@ -102,7 +102,20 @@ export function createServices(deps: ServiceDeps) {
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
   });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
-  const imports = createImportService({ write, jobs, categories, suppliers, inventory });
+  const imports = createImportService({
+    write,
+    jobs,
+    categories,
+    suppliers,
+    inventory,
+    refreshStatistics: () =>
+      pool.query('ANALYZE products').then(
+        () => undefined,
+        (err: Error) => {
+          log.warn('ANALYZE products after an import failed', { error: err.message });
+        },
+      ),
+  });
   const exports = createExportService({ pool });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });

@@ -9,6 +9,7 @@ import { ensureSalesSnapshot } from '../modules/analytics/sales-snapshot';
 import { insertEvent } from '../modules/events/events.repo';
 import { listProducts } from '../modules/products/products-list.repo';
 import * as products from '../modules/products/products.repo';
+import { typeAhead } from '../modules/products/product-search.repo';
 import * as stock from '../modules/inventory/inventory.repo';
 import type { ListProductsQuery } from '../modules/products/products.schemas';
 import * as sales from '../modules/sales/sales.repo';
@@ -27,6 +28,7 @@ export function bareHandlers(
   return {
     list: async (name) => (await listProducts(pool, storeId, lists[name]!, afters[name])).rows,
     product: (id) => products.find(pool, storeId, id),
+    typeahead: (q) => typeAhead(pool, storeId, q, 8),
     dashboard: async () => {
       const store = await findStore(pool, storeId);
       const { through } = await ensureSalesSnapshot(pool, storeId, store!.timezone, 30);

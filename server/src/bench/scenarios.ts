@@ -78,6 +78,10 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
     keysetPaths.push(`${base}/products?sort=name&limit=20&cursor=${cursor}`);
     keysetBare.push(`/list/keyset-${i}`);
   });
+  const terms = await typeAheadTerms(pool, storeId);
+  terms.forEach((term, i) => {
+    lists[`term-${i}`] = listProductsQuery.parse({ search: term, limit: '8' });
+  });
   const productPaths = cold.slice(0, 1000);
   const sale = (productId: string) => JSON.stringify({ items: [{ productId, quantity: 1 }] });
   return {
@@ -104,6 +108,20 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
         method: 'GET',
         appPaths: [`${base}/products?${searchQs}`],
         barePaths: ['/list/search'],
+      },
+      {
+        name: `products: search list, ${terms.length} terms`,
+        app: 'uncached',
+        method: 'GET',
+        appPaths: terms.map((q) => `${base}/products?search=${encodeURIComponent(q)}&limit=8`),
+        barePaths: terms.map((_, i) => `/list/term-${i}`),
+      },
+      {
+        name: `type-ahead, ${terms.length} terms`,
+        app: 'uncached',
+        method: 'GET',
+        appPaths: terms.map((q) => `${base}/products/search?q=${encodeURIComponent(q)}&limit=8`),
+        barePaths: terms.map((q) => `/typeahead/${encodeURIComponent(q)}`),
       },
       {
         name: 'product by id, cached',
@@ -153,4 +171,42 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
       },
     ],
   };
+}
+
+/**
+ * What people type into a picker, from the store's own catalogue (the same 30 on every run of
+ * a seeded store): the 4-letter beginnings of its 8 commonest name words, 8 whole words of
+ * random products (common and rare alike), 4 two-word beginnings, 4 exact SKUs or barcodes (a
+ * scan), 6 words with a letter dropped (a typo).
+ */
+export async function typeAheadTerms(pool: Pool, storeId: string): Promise<string[]> {
+  const { rows: common } = await pool.query<{ w: string }>(
+    `SELECT left(w, 4) AS w FROM (
+       SELECT lower(w) AS w, count(*) AS n
+       FROM products, regexp_split_to_table(name, '\\s+') AS w
+       WHERE store_id = $1 AND w ~ '^[A-Za-z]{5,}$' GROUP BY 1
+     ) t ORDER BY n DESC, w LIMIT 8`,
+    [storeId],
+  );
+  const { rows: sample } = await pool.query<{ name: string; sku: string; barcode: string | null }>(
+    `SELECT name, sku, barcode FROM products WHERE store_id = $1 AND active
+     ORDER BY md5(id::text || 'type-ahead') LIMIT 22`,
+    [storeId],
+  );
+  const wordsOf = (name: string) => name.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+  const terms = common.map((r) => r.w);
+  sample.slice(0, 8).forEach((p, i) => {
+    const words = wordsOf(p.name);
+    terms.push(words[i % words.length] ?? p.name.split(' ')[0]!);
+  });
+  sample.slice(8, 12).forEach((p) => {
+    const [a = '', b = ''] = wordsOf(p.name);
+    terms.push(`${a} ${b.slice(0, 3)}`.trim());
+  });
+  sample.slice(12, 16).forEach((p, i) => terms.push(i % 2 && p.barcode ? p.barcode : p.sku));
+  sample.slice(16, 22).forEach((p) => {
+    const word = wordsOf(p.name).sort((x, y) => y.length - x.length)[0] ?? p.name;
+    terms.push(word.slice(0, 2) + word.slice(3));
+  });
+  return terms;
 }

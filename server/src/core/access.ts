@@ -5,6 +5,8 @@ export const PERMISSIONS = [
   'inventory:read',
   'inventory:write',
   'inventory:delete',
+  'inventory:bulk_update',
+  'sales:refund',
   'vendor:manage',
   'invoice:process',
   'reports:view',
@@ -17,6 +19,8 @@ export const PERMISSION_ACTIONS: Record<Permission, string> = {
   'inventory:read': 'see the inventory',
   'inventory:write': 'change products and stock',
   'inventory:delete': 'delete products',
+  'inventory:bulk_update': 'update existing products or their stock by import',
+  'sales:refund': 'void and refund sales',
   'vendor:manage': 'manage suppliers',
   'invoice:process': 'process invoices',
   'reports:view': 'view reports',
@@ -30,6 +34,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.free
     'inventory:read',
     'inventory:write',
     'inventory:delete',
+    'inventory:bulk_update',
+    'sales:refund',
     'vendor:manage',
     'invoice:process',
     'reports:view',
@@ -41,3 +47,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.free
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** The role with its article, for messages: "an admin", "an employee", "a viewer". */
+export const withArticle = (role: Role) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;

@@ -22,7 +22,15 @@ export interface EventMap {
   'supplier.created': { supplierId: string; name: string };
   'supplier.updated': { supplierId: string };
   'supplier.deleted': { supplierId: string };
-  'sale.recorded': { saleId: string; total: number; itemCount: number };
+  'sale.recorded': { saleId: string; number: number; total: number; itemCount: number };
+  'sale.voided': { saleId: string; number: number; total: number; reason: string };
+  'sale.refunded': {
+    saleId: string;
+    refundId: string;
+    total: number;
+    itemCount: number;
+    restocked: boolean;
+  };
 }
 
 export type EventName = keyof EventMap;
@@ -43,5 +51,7 @@ const NAMES: Record<EventName, true> = {
   'supplier.updated': true,
   'supplier.deleted': true,
   'sale.recorded': true,
+  'sale.voided': true,
+  'sale.refunded': true,
 };
 export const EVENT_NAMES = Object.keys(NAMES) as EventName[];

@@ -9,6 +9,8 @@ export interface PagePagination {
   hasNext: boolean;
   hasPrev: boolean;
   nextCursor?: string | null;
+  /** `total` stopped counting there (a searched product list counts at most 1,000 matches). */
+  totalCapped?: boolean;
 }
 
 /** Keyset pages: no total, so a page costs the same at row 1M as at row 0. */

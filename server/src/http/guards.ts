@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import {
   can,
   PERMISSION_ACTIONS,
+  withArticle,
   ROLE_PERMISSIONS,
   type Permission,
   type Role,
@@ -49,7 +50,7 @@ export function createGuards(deps: {
       if (!role) throw new ForbiddenError('You are not a member of this store');
       if (!can(role, permission)) {
         throw new ForbiddenError(
-          `As ${role === 'admin' ? 'an' : 'a'} ${role} you cannot ${PERMISSION_ACTIONS[permission]} in this store (needs ${permission})`,
+          `As ${withArticle(role)} you cannot ${PERMISSION_ACTIONS[permission]} in this store (needs ${permission})`,
         );
       }
       req.store = {

@@ -104,6 +104,7 @@ export async function generateDemoStore(
     await step('movements', sql.CREATE_MOVEMENTS, [idSalt]);
     await step('insert products', sql.INSERT_PRODUCTS, [opts.storeId]);
     const sales = await step('insert sales', sql.INSERT_SALES, [opts.storeId, opts.userId]);
+    await step('sale numbers', sql.SET_SALE_COUNTER, [opts.storeId]);
     const items = await step('insert sale items', sql.INSERT_SALE_ITEMS, [
       opts.storeId,
       idSalt + 50,

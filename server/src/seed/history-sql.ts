@@ -174,11 +174,18 @@ ORDER BY p.n`;
 
 /** $1 store id, $2 user id. */
 export const INSERT_SALES = `
-INSERT INTO sales (id, store_id, user_id, sold_at, total, item_count, created_at)
-SELECT sale_id, $1, $2, min(sold_at), sum(line_total), sum(q), min(sold_at)
+INSERT INTO sales (id, store_id, user_id, sold_at, total, item_count, created_at, number)
+SELECT sale_id, $1, $2, min(sold_at), sum(line_total), sum(q), min(sold_at),
+  row_number() OVER (ORDER BY min(sold_at), sale_id)
 FROM demo_lines
 GROUP BY sale_id
 ORDER BY sale_id`;
+
+/** $1 store id: the store's next sale number follows the generated ones. */
+export const SET_SALE_COUNTER = `
+INSERT INTO sale_counters (store_id, last_number)
+SELECT $1, max(number) FROM sales WHERE store_id = $1 HAVING count(*) > 0
+ON CONFLICT (store_id) DO UPDATE SET last_number = EXCLUDED.last_number`;
 
 /** $1 store id, $2 id salt. */
 export const INSERT_SALE_ITEMS = `

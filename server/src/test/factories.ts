@@ -132,3 +132,13 @@ export const outboxTypes = async (t: WithPool, storeId: string) =>
       [storeId],
     )
   ).rows.map((r) => r.type);
+
+/** Each product's quantity beside the sum of its movements and the lowest point it reached. */
+export const ledgerOf = async (t: WithPool, storeId: string) =>
+  (
+    await t.db.pool.query<{ id: string; quantity: number; ledger: number; lowest: number }>(
+      `SELECT p.id, p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
+       FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
+      [storeId],
+    )
+  ).rows;

@@ -30,6 +30,12 @@ export const postCount: ProductWrite = (s, productId, body, idempotencyKey) =>
 export const postSale = (s: StoreMember, body: object, idempotencyKey?: string) =>
   postAs(s, '/sales', body, idempotencyKey);
 
+export const postVoid = (s: StoreMember, saleId: string, body: object, idempotencyKey?: string) =>
+  postAs(s, `/sales/${saleId}/void`, body, idempotencyKey);
+
+export const postRefund = (s: StoreMember, saleId: string, body: object, idempotencyKey?: string) =>
+  postAs(s, `/sales/${saleId}/refunds`, body, idempotencyKey);
+
 /** POST /products/import: the form fields, then the file. */
 export function uploadProducts(
   s: StoreMember,

@@ -62,6 +62,18 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'sales/:saleId/receipt',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/receipt-page')).ReceiptPage,
+    }),
+  },
+  {
+    path: 'refunds/:refundId',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/refund-page')).RefundPage,
+    }),
+  },
+  {
     path: 'categories',
     lazy: async () => ({
       Component: (await import('../features/categories/components/categories-page')).CategoriesPage,

@@ -57,3 +57,24 @@ const roleLabels: Record<string, string> = {
 export function formatRole(role: string): string {
   return roleLabels[role] ?? role;
 }
+
+/** The calendar day (`YYYY-MM-DD`) a moment falls on in a time zone (a store's). */
+export function dayIn(iso: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+}
+
+/** Date and time as seen in a time zone (a store's, on its receipts), with the zone's name. */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  // dateStyle and timeStyle do not combine with timeZoneName: the fields, spelled out.
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}

@@ -48,12 +48,23 @@ export async function stockSummary(db: Db, storeId: string) {
   };
 }
 
-/** Best sellers of the window: the snapshot's closed days plus today's lines, read live. */
+/**
+ * Best sellers of the window by net units: the snapshot's closed days plus today's lines, read
+ * live, less the lines of today's voided sales and today's refunds.
+ */
 export async function topMovers(db: Db, storeId: string, through: Date, limit: number) {
   const { rows } = await db.query(
     `WITH today AS (
-       SELECT product_id, sum(quantity) AS units, sum(line_total) AS revenue
-       FROM sale_items WHERE store_id = $1 AND sold_at >= $2
+       SELECT product_id, sum(units) AS units, sum(revenue) AS revenue FROM (
+         SELECT product_id, quantity AS units, line_total AS revenue
+         FROM sale_items
+         WHERE store_id = $1 AND sold_at >= $2
+           AND sale_id NOT IN (SELECT id FROM sales
+                               WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2)
+         UNION ALL
+         SELECT product_id, -quantity, -line_total
+         FROM sale_refund_items WHERE store_id = $1 AND refunded_at >= $2
+       ) lines
        GROUP BY product_id
      ), closed AS (
        SELECT product_id, units, revenue FROM sales_snapshot_products WHERE store_id = $1
@@ -62,6 +73,8 @@ export async function topMovers(db: Db, storeId: string, through: Date, limit: n
          coalesce(c.units, 0) + coalesce(t.units, 0) AS units,
          coalesce(c.revenue, 0) + coalesce(t.revenue, 0) AS revenue
        FROM closed c FULL JOIN today t ON t.product_id = c.product_id
+       -- A product whose refunds outweigh its sales in the window moved nothing out.
+       WHERE coalesce(c.units, 0) + coalesce(t.units, 0) > 0
        ORDER BY units DESC, revenue DESC, product_id LIMIT $3
      )
      SELECT t.product_id, p.name, p.sku, t.units, t.revenue
@@ -95,7 +108,10 @@ export async function slowMovers(db: Db, storeId: string, limit: number) {
   }));
 }
 
-/** One row per day of the window, days without sales included: closed days from the snapshot. */
+/**
+ * One row per day of the window, days without sales included: closed days from the snapshot.
+ * Orders are completed (not voided) sales; units and revenue are net of the day's refunds.
+ */
 export async function salesTrend(
   db: Db,
   storeId: string,
@@ -110,7 +126,11 @@ export async function salesTrend(
        SELECT day, orders, units, revenue FROM sales_snapshot_days WHERE store_id = $1
        UNION ALL
        SELECT (sold_at AT TIME ZONE $2)::date, count(*), sum(item_count), sum(total)
-       FROM sales WHERE store_id = $1 AND sold_at >= $4
+       FROM sales WHERE store_id = $1 AND sold_at >= $4 AND status = 'completed'
+       GROUP BY 1
+       UNION ALL
+       SELECT (created_at AT TIME ZONE $2)::date, 0, -sum(item_count), -sum(total)
+       FROM sale_refunds WHERE store_id = $1 AND created_at >= $4
        GROUP BY 1
      )
      SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(sum(daily.orders), 0) AS orders,

@@ -4,7 +4,7 @@ import type { StoreCache } from '../../platform/store-cache';
 import type { StoresService } from '../stores/stores.service';
 import type { Db } from '../../db/pool';
 import * as repo from './analytics.repo';
-import { ensureSalesSnapshot, invalidateForBackdatedSale } from './sales-snapshot';
+import { ensureSalesSnapshot, invalidateSnapshotCovering } from './sales-snapshot';
 
 const ANALYTICS_TTL = 600;
 const TREND_DAYS = 30;
@@ -20,7 +20,8 @@ export function createAnalyticsService(deps: {
     /**
      * A fixed handful of queries whatever the size of the store, cached under the store's
      * generation. Sales figures cover the store's last 30 calendar days, today included: the
-     * closed days come from the daily snapshot, today is read live.
+     * closed days come from the daily snapshot, today is read live. They are net: voided sales
+     * left out, refunds subtracted on the day they were made.
      */
     dashboard(ctx: StoreContext) {
       return cache.get(ctx.storeId, 'dashboard', ANALYTICS_TTL, async () => {
@@ -49,9 +50,12 @@ export function createAnalyticsService(deps: {
       return repo.topMovers(pool, ctx.storeId, through, limit);
     },
 
-    /** Called in the transaction of a sale dated in the past (see sales-snapshot.ts). */
-    backdatedSale(tx: Db, storeId: string, soldAt: Date) {
-      return invalidateForBackdatedSale(tx, storeId, soldAt);
+    /**
+     * Called in the transaction of a sale dated in the past, and of every void and refund
+     * (their time, see sales-snapshot.ts).
+     */
+    salesChangedAt(tx: Db, storeId: string, at: Date) {
+      return invalidateSnapshotCovering(tx, storeId, at);
     },
   };
 }

@@ -9,10 +9,16 @@ import { withTransaction, type Db } from '../../db/pool';
  * by the first dashboard of the day; the dashboard then adds today's sales, read live.
  * A 100k-product store thus reads ~1 day of sale lines per dashboard instead of 30.
  *
- * Consistency: a sale dated before the snapshot's end (a back-dated POS sale) drops the
- * snapshot in its own transaction (`invalidateForBackdatedSale`). Builder and back-dated
- * sales serialise on a per-store advisory lock, so a snapshot never misses such a sale: either
- * the sale committed before the build read the lines, or it drops the build once committed.
+ * Revenue is net: a voided sale counts for nothing (its lines and its order are left out), and
+ * a refund is negative revenue and units on the day it is made (store time zone), not on the
+ * sale's day, so a refund never rewrites a day already summarised. A void is allowed only on
+ * the sale's own day, which is never a closed one.
+ *
+ * Consistency: a change dated before the snapshot's end (a back-dated POS sale; a void or a
+ * refund that commits just after midnight while the first dashboard of the day builds) drops
+ * the snapshot in its own transaction (`invalidateSnapshotCovering`). Builder and such
+ * changes serialise on a per-store advisory lock, so a snapshot never misses one: either the
+ * change committed before the build read the rows, or it drops the build once committed.
  */
 export interface SalesWindow {
   /** Start of the window: the store's day `days - 1` days ago. */
@@ -71,32 +77,46 @@ async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) 
   );
   await db.query(
     `INSERT INTO sales_snapshot_products (store_id, product_id, units, revenue)
-     SELECT $1, product_id, sum(quantity), sum(line_total)
-     FROM sale_items
-     WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
+     SELECT $1, product_id, sum(units), sum(revenue) FROM (
+       SELECT product_id, quantity AS units, line_total AS revenue
+       FROM sale_items
+       WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
+         AND sale_id NOT IN (SELECT id FROM sales
+                             WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2 AND sold_at < $3)
+       UNION ALL
+       SELECT product_id, -quantity, -line_total
+       FROM sale_refund_items
+       WHERE store_id = $1 AND refunded_at >= $2 AND refunded_at < $3
+     ) lines
      GROUP BY product_id`,
     [storeId, w.windowStart, w.through],
   );
   await db.query(
     `INSERT INTO sales_snapshot_days (store_id, day, orders, units, revenue)
-     SELECT $1, (sold_at AT TIME ZONE $4)::date, count(*), sum(item_count), sum(total)
-     FROM sales
-     WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
-     GROUP BY 2`,
+     SELECT $1, day, sum(orders), sum(units), sum(revenue) FROM (
+       SELECT (sold_at AT TIME ZONE $4)::date AS day, count(*) AS orders, sum(item_count) AS units,
+         sum(total) AS revenue
+       FROM sales
+       WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3 AND status = 'completed'
+       GROUP BY 1
+       UNION ALL
+       SELECT (created_at AT TIME ZONE $4)::date, 0, -sum(item_count), -sum(total)
+       FROM sale_refunds
+       WHERE store_id = $1 AND created_at >= $2 AND created_at < $3
+       GROUP BY 1
+     ) days
+     GROUP BY day`,
     [storeId, w.windowStart, w.through, timezone],
   );
 }
 
 /**
- * Inside a sale's transaction, for a sale dated in the past: drops a snapshot that already
- * covers that moment, so the next dashboard rebuilds it with this sale.
+ * Inside the transaction of a sale, void or refund dated at `at`: drops a snapshot that already
+ * covers that moment, so the next dashboard rebuilds it with the change.
  */
-export async function invalidateForBackdatedSale(tx: Db, storeId: string, soldAt: Date) {
+export async function invalidateSnapshotCovering(tx: Db, storeId: string, at: Date) {
   await tx.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [
     lockKey(storeId),
   ]);
-  await tx.query('DELETE FROM sales_snapshots WHERE store_id = $1 AND through > $2', [
-    storeId,
-    soldAt,
-  ]);
+  await tx.query('DELETE FROM sales_snapshots WHERE store_id = $1 AND through > $2', [storeId, at]);
 }

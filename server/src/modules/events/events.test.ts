@@ -66,9 +66,22 @@ test('when every kind of change is made, then the feed announces each, in commit
     .set(s.auth)
     .send({ reorderPoint: 3 })
     .expect(200);
-  await postSale(s, { items: [{ productId: milk.id, quantity: 2 }] }).expect(201);
+  const sale = (await postSale(s, { items: [{ productId: milk.id, quantity: 2 }] }).expect(201))
+    .body.data;
   // Refused for want of stock: rolled back, so never announced.
   await postSale(s, { items: [{ productId: milk.id, quantity: 9 }] }).expect(409);
+  await t.api
+    .post(`${s.url}/sales/${sale.id}/refunds`)
+    .set(s.auth)
+    .send({ lines: [{ saleLineId: sale.items[0].id, quantity: 1 }], reason: 'Leaking carton' })
+    .expect(201);
+  const mistake = (await postSale(s, { items: [{ productId: milk.id, quantity: 1 }] }).expect(201))
+    .body.data;
+  await t.api
+    .post(`${s.url}/sales/${mistake.id}/void`)
+    .set(s.auth)
+    .send({ reason: 'Scanned twice' })
+    .expect(200);
   const spare = await createProduct(s, { name: 'Spare', price: 1, initialQuantity: 0 });
   await t.api.delete(`${s.url}/products/${spare.id}`).set(s.auth).expect(204);
   await t.api.delete(`${s.url}/suppliers/${supplier.id}`).set(s.auth).expect(204);
@@ -86,6 +99,13 @@ test('when every kind of change is made, then the feed announces each, in commit
     'inventory.stock_updated',
     'alert.low_stock',
     'sale.recorded',
+    'inventory.stock_updated',
+    'sale.refunded',
+    'inventory.stock_updated',
+    'alert.low_stock',
+    'sale.recorded',
+    'inventory.stock_updated',
+    'sale.voided',
     'product.created',
     'product.deleted',
     'supplier.deleted',
@@ -108,12 +128,22 @@ test('when every kind of change is made, then the feed announces each, in commit
   const since = await readFeed(s, cursor);
   expect(since.events.map((e) => e.type)).toEqual(['inventory.stock_updated']);
   expect(since.events[0]!.payload).toEqual(
-    expect.objectContaining({ productId: milk.id, delta: 7, reason: 'count', quantity: 10 }),
+    expect.objectContaining({ productId: milk.id, delta: 6, reason: 'count', quantity: 10 }),
   );
 
   const sales = await readFeed(s, undefined, '&type=sale.recorded');
+  // Numbered in order; the refused sale took no number.
   expect(sales.events.map((e) => e.payload)).toEqual([
-    { saleId: expect.any(String), total: 3, itemCount: 2 },
+    { saleId: sale.id, number: 1, total: 3, itemCount: 2 },
+    { saleId: mistake.id, number: 2, total: 1.5, itemCount: 1 },
+  ]);
+  const undone = await readFeed(s, undefined, '&type=sale.voided');
+  expect(undone.events.map((e) => e.payload)).toEqual([
+    { saleId: mistake.id, number: 2, total: 1.5, reason: 'Scanned twice' },
+  ]);
+  const refunded = await readFeed(s, undefined, '&type=sale.refunded');
+  expect(refunded.events.map((e) => e.payload)).toEqual([
+    { saleId: sale.id, refundId: expect.any(String), total: 1.5, itemCount: 1, restocked: true },
   ]);
 });
 

@@ -14,6 +14,7 @@ export const MOVEMENT_REASONS = [
   'theft',
   'import',
   'initial',
+  'void',
 ] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 

@@ -84,6 +84,19 @@ describe('type-ahead search', () => {
     ]);
   });
 
+  test('when a product is renamed, then a misspelling of its new word finds it', async () => {
+    const p = await createProduct(s, { name: 'Rye Bread', price: 3 });
+    expect((await search(s, 'bagete').expect(200)).body.data).toEqual([]);
+    await t.api
+      .patch(`${s.url}/products/${p.id}`)
+      .set(s.auth)
+      .send({ name: 'Rye Baguette' })
+      .expect(200);
+    expect((await search(s, 'bagete').expect(200)).body.data).toEqual([
+      expect.objectContaining({ id: p.id, match: 'similar' }),
+    ]);
+  });
+
   test('when the text has LIKE wildcards or nothing matches, then they are plain characters and the answer is empty', async () => {
     expect((await search(s, '%').expect(200)).body.data).toEqual([]);
     expect(names(await search(s, '70%').expect(200))).toEqual(['Dark Chocolate 70% 100 g']);

@@ -2,10 +2,9 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import type { StoreCache } from '../../platform/store-cache';
 import * as repo from './product-search.repo';
+import type { SearchMatch } from './product-search.repo';
 
 const SEARCH_TTL = 60;
-
-export type SearchMatch = 'barcode' | 'sku' | 'name' | 'similar';
 
 /** What a picker shows of a product. */
 function toPick(r: repo.SearchHitRow) {
@@ -36,32 +35,11 @@ export function createProductSearch(deps: {
 }) {
   const { pool, cache } = deps;
   return {
-    /**
-     * Type-ahead: an exact barcode or SKU first (a scan), then names starting with the text,
-     * then names whose words start with the text's words, best ranked first; names that only
-     * look alike (a typo) when those leave room. What it reads is bounded by `limit` and
-     * repo.CANDIDATES, never by the size of the catalogue.
-     */
+    /** Type-ahead for pickers and the till (repo.typeAhead), cached under the store's generation. */
     search(ctx: StoreContext, q: string, limit: number): Promise<SearchHit[]> {
-      return cache.get(ctx.storeId, `search:${limit}:${q}`, SEARCH_TTL, async () => {
-        const { storeId } = ctx;
-        const { tsquery, hits: codes } = await repo.codeHitsAndQuery(pool, storeId, q);
-        const [prefix, words] = await Promise.all([
-          repo.namePrefixHits(pool, storeId, q, limit),
-          tsquery ? repo.wordHits(pool, storeId, tsquery, limit) : [],
-        ]);
-        const found = new Map<string, SearchHit>();
-        const add = (rows: repo.SearchHitRow[], match: SearchMatch) => {
-          for (const r of rows) if (!found.has(r.id)) found.set(r.id, toHit(r, match));
-        };
-        for (const c of codes) add([c], c.match);
-        add(prefix, 'name');
-        add(words, 'name');
-        if (!codes.length && found.size < limit) {
-          add(await repo.similarHits(pool, storeId, q, limit), 'similar');
-        }
-        return [...found.values()].slice(0, limit);
-      });
+      return cache.get(ctx.storeId, `search:${limit}:${q}`, SEARCH_TTL, async () =>
+        (await repo.typeAhead(pool, ctx.storeId, q, limit)).map((r) => toHit(r, r.match)),
+      );
     },
 
     /** The store's most-sold active products of the last 30 days, for one-tap selling. */

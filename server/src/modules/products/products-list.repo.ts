@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool';
 import { SELECT, type ProductRow } from './products.repo';
 import type { ListProductsQuery } from './products.schemas';
+import { correctedTsquery, prefixTsquery } from './product-search.repo';
 
 const SORT_COLUMNS = {
   name: 'p.name',
@@ -13,9 +14,23 @@ const SORT_COLUMNS = {
   expiresAt: 'p.expires_at',
 } as const;
 
-/** Prefix tsquery from the user's words, built by PostgreSQL itself (no string surgery here). */
-const PREFIX_QUERY = `(SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))
-  FROM unnest(tsvector_to_array(to_tsvector('simple', $SEARCH))) AS w)`;
+/**
+ * A searched list counts at most this many matches (`pagination.totalCapped` says when it
+ * stopped), and ranks by relevance only the first this many: what a search costs is bounded,
+ * whatever the catalogue holds. A field sort (`sort=name`) still orders every match.
+ */
+export const SEARCH_CAP = 1000;
+
+/**
+ * How `search` matches: every word of the text begins a word of the product (name, SKU,
+ * barcode, brand, description: the `search` vector), or the text is its exact SKU or barcode.
+ * When that finds nothing, the same with misspelt words corrected (correctedTsquery).
+ */
+export interface SearchTerms {
+  text: string;
+  /** The prefix tsquery, as text: a constant for the planner. */
+  tsquery: string | null;
+}
 
 /**
  * The product list: filters, whitelisted sort, and either page/offset or keyset (`after`).
@@ -25,6 +40,7 @@ export function buildProductListSql(
   storeId: string,
   q: ListProductsQuery,
   after?: { value: unknown; id: string },
+  terms?: SearchTerms,
 ) {
   const args: unknown[] = [storeId];
   const arg = (v: unknown) => {
@@ -33,15 +49,15 @@ export function buildProductListSql(
   };
   const where = ['p.store_id = $1'];
   let rank: string | undefined;
-  if (q.search) {
-    const s = arg(q.search);
-    const tsq = PREFIX_QUERY.replace('$SEARCH', s);
-    // Each arm is one index (GIN full text, GIN trigram, the store's SKU and barcode
-    // b-trees), so the planner can OR bitmaps instead of testing every product of the store.
+  if (terms) {
+    const s = arg(terms.text);
+    // Each arm is one index (GIN full text, the store's SKU and barcode b-trees), so the
+    // planner can OR bitmaps instead of testing every product of the store.
+    const tsq = terms.tsquery ? `${arg(terms.tsquery)}::tsquery` : 'NULL::tsquery';
     where.push(
-      `(p.search @@ ${tsq} OR ${s} <% p.name OR (p.store_id = $1 AND lower(p.sku) = lower(${s})) OR (p.store_id = $1 AND p.barcode = ${s}))`,
+      `(p.search @@ ${tsq} OR (p.store_id = $1 AND lower(p.sku) = lower(${s})) OR (p.store_id = $1 AND p.barcode = ${s}))`,
     );
-    rank = `ts_rank(p.search, ${tsq}) + word_similarity(${s}, p.name)`;
+    rank = `ts_rank(p.search, ${tsq}) + CASE WHEN lower(p.sku) = lower(${s}) OR p.barcode = ${s} THEN 1 ELSE 0 END`;
   }
   if (q.category) where.push(`p.category_id = ${arg(q.category)}`);
   if (q.supplier) where.push(`p.supplier_id = ${arg(q.supplier)}`);
@@ -65,36 +81,71 @@ export function buildProductListSql(
   const sortColumn = SORT_COLUMNS[q.sort ?? 'name'];
   // Only nullable columns need NULLS LAST; elsewhere it would stop a backward index scan.
   const nulls = sortColumn === 'p.cost' || sortColumn === 'p.expires_at' ? ' NULLS LAST' : '';
-  let order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
-  if (rank && !q.sort && !after) order = `${rank} DESC, p.id`;
+  const count = terms
+    ? `SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter} LIMIT ${SEARCH_CAP + 1}) m`
+    : `SELECT count(*) AS n FROM products p WHERE ${filter}`;
+  const limit = arg(q.limit + 1);
+  const offset = after ? '' : ` OFFSET ${arg((q.page - 1) * q.limit)}`;
+  if (rank && !q.sort && !after) {
+    // Relevance: the first SEARCH_CAP matches, ranked.
+    return {
+      list: {
+        text: `WITH m AS (SELECT p.id, ${rank} AS rank FROM products p WHERE ${filter} LIMIT ${SEARCH_CAP})
+          ${SELECT} JOIN m ON m.id = p.id ORDER BY m.rank DESC, p.name, p.id LIMIT ${limit}${offset}`,
+        values: args,
+      },
+      count: { text: count, values: filterArgs },
+    };
+  }
+  const order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
   const pageWhere = [...where];
   if (after) {
     const cmp = dir === 'DESC' ? '<' : '>';
     pageWhere.push(`(${sortColumn}, p.id) ${cmp} (${arg(after.value)}, ${arg(after.id)})`);
   }
-  const limit = arg(q.limit + 1);
-  const offset = after ? '' : ` OFFSET ${arg((q.page - 1) * q.limit)}`;
   return {
     list: {
       text: `${SELECT} WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ${limit}${offset}`,
       values: args,
     },
-    count: { text: `SELECT count(*) AS n FROM products p WHERE ${filter}`, values: filterArgs },
+    count: { text: count, values: filterArgs },
   };
 }
 
+/**
+ * A page of the list (and, in page mode, the total). With `search`, the words first; when
+ * they match nothing, similar names.
+ */
 export async function listProducts(
   db: Db,
   storeId: string,
   q: ListProductsQuery,
   after?: { value: unknown; id: string },
+): Promise<{ rows: ProductRow[]; total: number | undefined; totalCapped: boolean }> {
+  if (!q.search) return listPage(db, storeId, q, after);
+  const terms: SearchTerms = { text: q.search, tsquery: await prefixTsquery(db, q.search) };
+  const words = await listPage(db, storeId, q, after, terms);
+  if (words.rows.length || q.page > 1 || after) return words;
+  const corrected = await correctedTsquery(db, storeId, q.search);
+  return corrected ? listPage(db, storeId, q, after, { ...terms, tsquery: corrected }) : words;
+}
+
+async function listPage(
+  db: Db,
+  storeId: string,
+  q: ListProductsQuery,
+  after?: { value: unknown; id: string },
+  terms?: SearchTerms,
 ) {
-  const sql = buildProductListSql(storeId, q, after);
+  const sql = buildProductListSql(storeId, q, after, terms);
   const [{ rows }, total] = await Promise.all([
     db.query<ProductRow>(sql.list),
     after
       ? Promise.resolve(undefined)
-      : db.query<{ n: number }>(sql.count).then((r) => r.rows[0]!.n),
+      : db.query<{ n: string }>(sql.count).then((r) => Number(r.rows[0]!.n)),
   ]);
-  return { rows, total };
+  if (total !== undefined && terms && total > SEARCH_CAP) {
+    return { rows, total: SEARCH_CAP, totalCapped: true };
+  }
+  return { rows, total, totalCapped: false };
 }

@@ -130,7 +130,7 @@ export function createProductsService(deps: Deps) {
         ]);
       }
       const after = decoded?.slice(1);
-      const { rows, total } = await listProducts(
+      const { rows, total, totalCapped } = await listProducts(
         pool,
         ctx.storeId,
         q,
@@ -146,7 +146,11 @@ export function createProductsService(deps: Deps) {
         total,
         continuable ? (last) => [`${sort}:${q.order}`, sortValue(last, sort), last.id] : undefined,
       );
-      return { items: page.map(toProduct), pagination };
+      // A capped total is a floor: whether a next page exists is the extra row's to say.
+      const paged = totalCapped
+        ? { ...pagination, totalCapped: true, hasNext: rows.length > q.limit }
+        : pagination;
+      return { items: page.map(toProduct), pagination: paged };
     });
   }
 

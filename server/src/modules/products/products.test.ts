@@ -364,3 +364,37 @@ test('a product that has been sold cannot be deleted (409), so its sales keep th
     .data;
   await t.api.delete(`${s.url}/products/${unsold.id}`).set(s.auth).expect(204);
 });
+
+test('when a search matches more than 1,000 products, then the total stops at 1,000 and says so, and a field sort still pages past it', async () => {
+  const s = await storeWithMember(t);
+  await t.db.pool.query(
+    `INSERT INTO products (store_id, sku, name, price)
+     SELECT $1, 'BULK-' || i, 'Bulk Rice ' || lpad(i::text, 4, '0'), 1 FROM generate_series(1, 1205) i`,
+    [s.storeId],
+  );
+  await t.db.pool.query(
+    `INSERT INTO products (store_id, sku, name, price) VALUES ($1, 'X-1', 'Basmati', 2)`,
+    [s.storeId],
+  );
+  const list = (qs: string) => t.api.get(`${s.url}/products?${qs}`).set(s.auth).expect(200);
+  const ranked = await list('search=rice&limit=100');
+  expect(ranked.body.pagination).toEqual(
+    expect.objectContaining({ total: 1000, totalCapped: true, totalPages: 10, hasNext: true }),
+  );
+  expect(ranked.body.data).toHaveLength(100);
+
+  const byName = await list('search=rice&sort=name&limit=100&page=11');
+  expect(byName.body.pagination).toEqual(
+    expect.objectContaining({ totalCapped: true, hasNext: true }),
+  );
+  expect(byName.body.data[0].name).toBe('Bulk Rice 1001');
+  const last = await list('search=rice&sort=name&limit=100&page=13');
+  expect(last.body.data.map((p: { name: string }) => p.name)).toEqual(
+    Array.from({ length: 5 }, (_, i) => `Bulk Rice ${1201 + i}`),
+  );
+  expect(last.body.pagination.hasNext).toBe(false);
+
+  const few = await list('search=basmati');
+  expect(few.body.pagination).toEqual(expect.objectContaining({ total: 1 }));
+  expect(few.body.pagination).not.toHaveProperty('totalCapped');
+});

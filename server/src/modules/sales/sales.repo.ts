@@ -1,5 +1,8 @@
 import type { Db } from '../../db/pool';
+import { REFUND_JSON, toRefund, type Refund, type RefundJson } from './refunds.repo';
 import type { ListSalesQuery } from './sales.schemas';
+
+export type SaleStatus = 'completed' | 'voided';
 
 export interface SaleLine {
   id: string;
@@ -9,27 +12,43 @@ export interface SaleLine {
   quantity: number;
   unitPrice: number;
   lineTotal: number;
+  refundedQuantity: number;
 }
 
 export interface Sale {
   id: string;
+  number: number;
+  status: SaleStatus;
   soldAt: string;
   note: string | null;
   total: number;
   itemCount: number;
+  refundedTotal: number;
+  /** What the sale still brings in: nothing once voided, else its total less its refunds. */
+  netTotal: number;
   user: { id: string; name: string } | null;
+  voidedAt: string | null;
+  voidedBy: { id: string; name: string } | null;
+  voidReason: string | null;
   items: SaleLine[];
+  refunds: Refund[];
   createdAt: string;
 }
 
 interface SaleRow {
   id: string;
+  number: number;
+  status: SaleStatus;
   sold_at: Date;
   note: string | null;
   total: string;
   item_count: number;
   user_id: string | null;
   user_name: string | null;
+  voided_at: Date | null;
+  voided_by: string | null;
+  voided_by_name: string | null;
+  void_reason: string | null;
   items: Array<{
     id: string;
     product_id: string;
@@ -38,41 +57,71 @@ interface SaleRow {
     quantity: number;
     unit_price: string;
     line_total: string;
+    refunded_quantity: number;
   }>;
+  refunds: RefundJson[];
   created_at: Date;
   sold_key: string;
 }
 
-const toSale = (r: SaleRow): Sale => ({
-  id: r.id,
-  soldAt: r.sold_at.toISOString(),
-  note: r.note,
-  total: Number(r.total),
-  itemCount: r.item_count,
-  user: r.user_id ? { id: r.user_id, name: r.user_name ?? '' } : null,
-  items: r.items.map((i) => ({
-    id: i.id,
-    productId: i.product_id,
-    productName: i.name,
-    sku: i.sku,
-    quantity: i.quantity,
-    unitPrice: Number(i.unit_price),
-    lineTotal: Number(i.line_total),
-  })),
-  createdAt: r.created_at.toISOString(),
-});
+const cents = (amount: number) => Math.round(amount * 100);
 
-const SELECT = `SELECT s.id, s.sold_at, s.note, s.total, s.item_count, s.user_id, u.name AS user_name, s.created_at,
+const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+
+function toSale(r: SaleRow): Sale {
+  const refunds = r.refunds.map(toRefund);
+  const refunded = refunds.reduce((sum, x) => sum + cents(x.total), 0);
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    soldAt: r.sold_at.toISOString(),
+    note: r.note,
+    total: Number(r.total),
+    itemCount: r.item_count,
+    refundedTotal: refunded / 100,
+    netTotal: r.status === 'voided' ? 0 : (cents(Number(r.total)) - refunded) / 100,
+    user: ref(r.user_id, r.user_name),
+    voidedAt: r.voided_at?.toISOString() ?? null,
+    voidedBy: ref(r.voided_by, r.voided_by_name),
+    voidReason: r.void_reason,
+    items: r.items.map((i) => ({
+      id: i.id,
+      productId: i.product_id,
+      productName: i.name,
+      sku: i.sku,
+      quantity: i.quantity,
+      unitPrice: Number(i.unit_price),
+      lineTotal: Number(i.line_total),
+      refundedQuantity: Number(i.refunded_quantity),
+    })),
+    refunds,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.total, s.item_count, s.user_id,
+  u.name AS user_name, s.voided_at, s.voided_by, vu.name AS voided_by_name, s.void_reason, s.created_at,
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
   (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name, 'sku', p.sku,
-      'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total) ORDER BY i.line_no, i.id), '[]')
-   FROM sale_items i JOIN products p ON p.id = i.product_id WHERE i.sale_id = s.id) AS items
-  FROM sales s LEFT JOIN users u ON u.id = s.user_id`;
+      'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
+      'refunded_quantity', (SELECT coalesce(sum(ri.quantity), 0) FROM sale_refund_items ri WHERE ri.sale_item_id = i.id))
+      ORDER BY i.line_no, i.id), '[]')
+   FROM sale_items i JOIN products p ON p.id = i.product_id WHERE i.sale_id = s.id) AS items,
+  (SELECT coalesce(json_agg(${REFUND_JSON} ORDER BY r.created_at, r.id), '[]')
+   FROM sale_refunds r WHERE r.sale_id = s.id) AS refunds
+  FROM sales s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN users vu ON vu.id = s.voided_by`;
 
+/**
+ * Inserts the sale and its lines with the store's next sale number. The number comes from the
+ * store's counter row, which stays locked until the transaction ends: call this as the last
+ * write of a sale, so concurrent sales in a store wait on each other only for the commit.
+ */
 export async function insertSale(
   db: Db,
   storeId: string,
   sale: {
+    id?: string;
     userId: string;
     soldAt: Date;
     note: string | null;
@@ -84,9 +133,16 @@ export async function insertSale(
        SELECT l.product_id, l.quantity, l.unit_price, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (product_id uuid, quantity int, unit_price numeric))
          WITH ORDINALITY AS l(product_id, quantity, unit_price, n)
+     ), counter AS (
+       INSERT INTO sale_counters (store_id, last_number) VALUES ($1, 1)
+       ON CONFLICT (store_id) DO UPDATE SET last_number = sale_counters.last_number + 1
+       RETURNING last_number
      ), sale AS (
-       INSERT INTO sales (store_id, user_id, sold_at, note, total, item_count)
-       SELECT $1, $2, $3, $4, coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0) FROM lines
+       INSERT INTO sales (id, store_id, user_id, sold_at, note, total, item_count, number)
+       SELECT coalesce($6::uuid, gen_random_uuid()), $1, $2, $3, $4,
+         coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0),
+         (SELECT last_number FROM counter)
+       FROM lines
        RETURNING id
      ), items AS (
        INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no)
@@ -106,6 +162,7 @@ export async function insertSale(
           unit_price: l.unitPrice,
         })),
       ),
+      sale.id ?? null,
     ],
   );
   return rows[0]!.id;
@@ -119,23 +176,111 @@ export async function find(db: Db, storeId: string, id: string): Promise<Sale | 
   return rows[0] && toSale(rows[0]);
 }
 
+export interface LockedSale {
+  id: string;
+  number: number;
+  status: SaleStatus;
+  soldAt: Date;
+  total: number;
+  /** The sale's calendar day in the store's time zone, `YYYY-MM-DD`. */
+  day: string;
+  /** Whether that day is today there. */
+  today: boolean;
+  timezone: string;
+}
+
+/**
+ * Locks the sale row for a void or refund: they serialise per sale, so two refunds cannot
+ * both take the last refundable unit. Whatever the caller reads after this sees the other's
+ * committed refund (a new statement, a new snapshot), which is why nothing else is read here.
+ */
+export async function lockSale(
+  db: Db,
+  storeId: string,
+  id: string,
+): Promise<LockedSale | undefined> {
+  const { rows } = await db.query<{
+    id: string;
+    number: number;
+    status: SaleStatus;
+    sold_at: Date;
+    total: string;
+    day: string;
+    today: boolean;
+    timezone: string;
+  }>(
+    `SELECT s.id, s.number, s.status, s.sold_at, s.total, st.timezone,
+       to_char((s.sold_at AT TIME ZONE st.timezone)::date, 'YYYY-MM-DD') AS day,
+       (s.sold_at AT TIME ZONE st.timezone)::date = (now() AT TIME ZONE st.timezone)::date AS today
+     FROM sales s JOIN stores st ON st.id = s.store_id
+     WHERE s.store_id = $1 AND s.id = $2
+     FOR UPDATE OF s`,
+    [storeId, id],
+  );
+  const r = rows[0];
+  return (
+    r && {
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      soldAt: r.sold_at,
+      total: Number(r.total),
+      day: r.day,
+      today: r.today,
+      timezone: r.timezone,
+    }
+  );
+}
+
+export async function markVoided(
+  db: Db,
+  storeId: string,
+  id: string,
+  v: { userId: string; reason: string },
+) {
+  await db.query(
+    `UPDATE sales SET status = 'voided', voided_at = now(), voided_by = $3, void_reason = $4
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, id, v.userId, v.reason],
+  );
+}
+
+/** Units sold per product on a sale, for putting them back. */
+export async function unitsByProduct(db: Db, storeId: string, saleId: string) {
+  const { rows } = await db.query<{ product_id: string; units: number }>(
+    `SELECT product_id, sum(quantity)::int AS units FROM sale_items
+     WHERE store_id = $1 AND sale_id = $2 GROUP BY product_id ORDER BY product_id`,
+    [storeId, saleId],
+  );
+  return rows.map((r) => ({ productId: r.product_id, units: r.units }));
+}
+
 export async function list(
   db: Db,
   storeId: string,
   q: ListSalesQuery,
   after?: { soldAt: string; id: string },
 ) {
-  const args: unknown[] = [storeId, q.productId ?? null, q.dateFrom ?? null, q.dateTo ?? null];
+  const args: unknown[] = [
+    storeId,
+    q.productId ?? null,
+    q.dateFrom ?? null,
+    q.dateTo ?? null,
+    q.status ?? null,
+    q.refunded ?? null,
+  ];
   const filter = `s.store_id = $1
     AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = $2))
-    AND ($3::timestamptz IS NULL OR s.sold_at >= $3) AND ($4::timestamptz IS NULL OR s.sold_at <= $4)`;
+    AND ($3::timestamptz IS NULL OR s.sold_at >= $3) AND ($4::timestamptz IS NULL OR s.sold_at <= $4)
+    AND ($5::text IS NULL OR s.status = $5)
+    AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM sale_refunds r WHERE r.sale_id = s.id) = $6)`;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const column = q.sort === 'total' ? 's.total' : 's.sold_at';
   const keyset = after
-    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($7::timestamptz, $8::uuid)`
+    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($9::timestamptz, $10::uuid)`
     : '';
   const { rows } = await db.query<SaleRow>(
-    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $5 OFFSET $6`,
+    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $7 OFFSET $8`,
     [
       ...args,
       q.limit + 1,

@@ -20,4 +20,22 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     { permission: 'inventory:read', params: idParams },
     ({ ctx, params }) => sales.get(ctx, params.id),
   );
+  r.store(
+    'post',
+    '/sales/:id/void',
+    { permission: 'sales:refund', params: idParams, body: s.voidSaleBody, idempotent: 200 },
+    ({ ctx, params, body }) => sales.voidSale(ctx, params.id, body),
+  );
+  r.store(
+    'post',
+    '/sales/:id/refunds',
+    { permission: 'sales:refund', params: idParams, body: s.refundSaleBody, idempotent: 201 },
+    ({ ctx, params, body }) => sales.refund(ctx, params.id, body),
+  );
+  r.store(
+    'get',
+    '/refunds/:id',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => sales.getRefund(ctx, params.id),
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateQuery, withDateRangeOrder } from '../../http/list-query';
+import { booleanQuery, dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 
 export const recordSaleBody = z.object({
@@ -32,6 +32,8 @@ export const listSalesQuery = withDateRangeOrder(
     productId: uuid.optional(),
     dateFrom: dateQuery.optional(),
     dateTo: dateQuery.optional(),
+    status: z.enum(['completed', 'voided'], { message: 'must be completed or voided' }).optional(),
+    refunded: booleanQuery.optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
   }),
@@ -40,5 +42,34 @@ export const listSalesQuery = withDateRangeOrder(
   path: ['sort'],
 });
 
+/** Why a sale is voided or refunded: kept with it and shown on its page. */
+const reason = z
+  .string(typeMessage('must be a text'))
+  .trim()
+  .min(1, 'is required: say why')
+  .max(500, 'must be at most 500 characters');
+
+export const voidSaleBody = z.object({ reason });
+
+export const refundSaleBody = z.object({
+  lines: z
+    .array(
+      strictObject({
+        saleLineId: uuid,
+        quantity: z
+          .number(typeMessage('must be a whole number'))
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(100_000),
+      }),
+    )
+    .min(1, 'a refund needs at least one line')
+    .max(200, 'a refund has at most 200 lines'),
+  reason,
+  restock: z.boolean(typeMessage('must be true or false')).default(true),
+});
+
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;
 export type ListSalesQuery = z.infer<typeof listSalesQuery>;
+export type VoidSaleInput = z.infer<typeof voidSaleBody>;
+export type RefundSaleInput = z.infer<typeof refundSaleBody>;

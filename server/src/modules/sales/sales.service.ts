@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { formatMoney, TOTAL_MAX_CENTS, toCents } from '../../core/limits';
 import { decodeCursor } from '../../core/cursor';
@@ -9,6 +10,7 @@ import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
+import { createSaleReversals } from './sale-reversals';
 import * as repo from './sales.repo';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
@@ -16,12 +18,14 @@ export function createSalesService(deps: {
   pool: Pool;
   write: StoreWriter;
   inventory: InventoryService;
-  analytics: Pick<AnalyticsService, 'backdatedSale'>;
+  analytics: Pick<AnalyticsService, 'salesChangedAt'>;
   timezoneOf(ctx: StoreContext): Promise<string>;
 }) {
   const { pool, write, inventory, analytics, timezoneOf } = deps;
 
   return {
+    ...createSaleReversals(deps),
+
     /**
      * All lines or none. Stock rows are locked in id order, every shortage is reported at
      * once, and each decrement is still conditional, so no interleaving can oversell.
@@ -63,13 +67,10 @@ export function createSalesService(deps: {
 
         const soldAt = input.soldAt ? new Date(input.soldAt) : new Date();
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
-        if (input.soldAt) await analytics.backdatedSale(tx, ctx.storeId, soldAt);
-        const saleId = await repo.insertSale(tx, ctx.storeId, {
-          userId: ctx.userId,
-          soldAt,
-          note: input.note ?? null,
-          lines,
-        });
+        if (input.soldAt) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
+        // Stock first, the sale row last: inserting it takes the store's next sale number,
+        // whose counter row every sale in the store waits for until its commit.
+        const saleId = randomUUID();
         for (const [productId, quantity] of wanted) {
           await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
             referenceType: 'sale',
@@ -77,8 +78,20 @@ export function createSalesService(deps: {
             soldAt,
           });
         }
+        await repo.insertSale(tx, ctx.storeId, {
+          id: saleId,
+          userId: ctx.userId,
+          soldAt,
+          note: input.note ?? null,
+          lines,
+        });
         const sale = (await repo.find(tx, ctx.storeId, saleId))!;
-        await emit('sale.recorded', { saleId, total: sale.total, itemCount: sale.itemCount });
+        await emit('sale.recorded', {
+          saleId,
+          number: sale.number,
+          total: sale.total,
+          itemCount: sale.itemCount,
+        });
         return sale;
       });
     },

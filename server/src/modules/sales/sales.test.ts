@@ -1,19 +1,9 @@
 import request from 'supertest';
 import { useTestApp } from '../../test/app';
-import { createProduct, quantityOf, storeWithMember } from '../../test/factories';
+import { createProduct, ledgerOf, quantityOf, storeWithMember } from '../../test/factories';
 import { postSale } from '../../test/requests';
 
 const t = useTestApp();
-
-/** Each product's quantity beside the sum of its movements and the lowest point it reached. */
-const ledgerOf = async (storeId: string) =>
-  (
-    await t.db.pool.query(
-      `SELECT p.quantity, sum(m.delta)::int AS ledger, min(m.quantity_after) AS lowest
-       FROM products p JOIN stock_movements m ON m.product_id = p.id WHERE p.store_id = $1 GROUP BY p.id`,
-      [storeId],
-    )
-  ).rows;
 
 test('when a multi-line sale is recorded, then stock drops, totals add up and each line is a sale movement', async () => {
   const s = await storeWithMember(t, 'employee');
@@ -188,7 +178,7 @@ test('when many clients sell the last units of a product at once, then exactly t
   } finally {
     server.close();
   }
-  const rows = await ledgerOf(s.storeId);
+  const rows = await ledgerOf(t, s.storeId);
   for (const r of rows) {
     expect(r.quantity).toBe(r.ledger);
     expect(r.lowest).toBeGreaterThanOrEqual(0);
@@ -235,7 +225,7 @@ test('when sales and adjustments interleave on the same products, then the ledge
   } finally {
     server.close();
   }
-  const rows = await ledgerOf(s.storeId);
+  const rows = await ledgerOf(t, s.storeId);
   expect(rows).toHaveLength(3);
   for (const r of rows) {
     expect(r.quantity).toBe(r.ledger);

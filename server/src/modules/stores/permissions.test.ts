@@ -15,6 +15,8 @@ const MATRIX: Record<Permission, Role[]> = {
   'inventory:read': ['admin', 'manager', 'employee', 'viewer'],
   'inventory:write': ['admin', 'manager', 'employee'],
   'inventory:delete': ['admin', 'manager'],
+  'inventory:bulk_update': ['admin', 'manager'],
+  'sales:refund': ['admin', 'manager'],
   'vendor:manage': ['admin', 'manager'],
   'invoice:process': ['admin', 'manager'],
   'reports:view': ['admin', 'manager', 'viewer'],

@@ -651,10 +651,11 @@ export interface paths {
      * @description Up to `limit` active products for what has been typed so far, best first: an exact barcode
      *     or SKU (case-insensitive; `match` is `barcode` or `sku`), then names starting with the
      *     text, then names whose words start with every typed word (name, brand, SKU, barcode and
-     *     description words; ranked), then, when those leave room and no code matched, names with a
-     *     word that looks like the text (a typo; `match: similar`, trigram word similarity of at
-     *     least 0.6). The cost is bounded by the limit and at most 200 candidates per kind of match,
-     *     not by the size of the catalogue; there is no total. Inactive products are left out.
+     *     description words; ranked), then, when those leave room and no code matched, the same with
+     *     each misspelt word replaced by the most similar word of the store's product names (a typo;
+     *     `match: similar`, pg_trgm similarity of at least 0.3). The cost is bounded by the limit and
+     *     at most 200 candidates per kind of match, not by the size of the catalogue; there is no
+     *     total. Inactive products are left out.
      *     Requires `inventory:read` (every role).
      */
     get: operations['searchProducts'];
@@ -874,9 +875,10 @@ export interface paths {
     };
     /**
      * Sales, newest first; by product and date range (inventory:read)
-     * @description Sales, newest first or by total, filtered by product and date range (a date alone is a whole
-     *     day in the store's time zone), a page or a cursor (`pagination.nextCursor`) at a time.
-     *     Requires `inventory:read` (every role).
+     * @description Sales, newest first or by total, filtered by product, date range (a date alone is a whole
+     *     day in the store's time zone), status (`completed` or `voided`) and whether they have
+     *     refunds, a page or a cursor (`pagination.nextCursor`) at a time. Each sale carries its
+     *     refunds, `refundedTotal` and `netTotal`. Requires `inventory:read` (every role).
      */
     get: operations['listSales'];
     put?: never;
@@ -910,10 +912,123 @@ export interface paths {
     };
     /**
      * One sale with its lines (inventory:read)
-     * @description One sale with its lines, total and who recorded it. Requires `inventory:read` (every role).
-     *     An id that is not in this store is 404.
+     * @description One sale with its number, status, lines (each with how much of it was refunded), refunds,
+     *     total, `refundedTotal`, `netTotal` and who recorded (and voided) it. Requires
+     *     `inventory:read` (every role). An id that is not in this store is 404.
      */
     get: operations['getSale'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/sales/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a sale on the day it was made (sales:refund)
+     * @description Marks the sale `voided` (it is kept, never deleted) with the reason, who voided it and when,
+     *     and puts every unit it sold back in stock as `void` movements that reference the sale. A
+     *     voided sale counts for nothing in the dashboard's revenue, units and orders. Answers the
+     *     updated sale.
+     *
+     *     Only on the sale's own calendar day in the store's time zone; later, or for a sale that
+     *     is already voided or has refunds (refund its remaining lines instead), it is 409
+     *     `INVALID_STATE` with a message that says why. Requires `sales:refund` (managers and
+     *     admins). Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
+     *     hours answer the first response again and change nothing; the same key with another body
+     *     is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still runs is 409
+     *     `CONFLICT`.
+     */
+    post: operations['voidSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/sales/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund some or all units of a sale's lines (sales:refund)
+     * @description Records a refund linked to the sale: for each listed sale line (`saleLineId` is the id of
+     *     one of the sale's `items`), how many units come back. The money is each line's recorded
+     *     unit price times the units; it counts as negative revenue and units on the day of the
+     *     refund (store time zone), not on the sale's day. With `restock` (the default) the units go
+     *     back in stock as `return` movements that reference the refund; `restock: false` is for
+     *     goods that are not resold (damaged, kept by the customer).
+     *
+     *     A line can be refunded until all of its units are: asking for more than is left (sold
+     *     less already refunded) is a 400 `VALIDATION_ERROR` on `lines.N.quantity` that says how
+     *     many are left, as is a line of another sale (`lines.N.saleLineId`) or a line listed
+     *     twice. Refunds of one sale run one at a time, so two racing for the last unit cannot both
+     *     take it. A voided sale is 409 `INVALID_STATE`. Requires `sales:refund` (managers and
+     *     admins). Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
+     *     hours answer the first response again and change nothing; the same key with another body
+     *     is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still runs is 409
+     *     `CONFLICT`.
+     */
+    post: operations['refundSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/refunds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One refund with its lines (inventory:read)
+     * @description A refund by its id (the `referenceId` of its `return` stock movements), with the sale it
+     *     belongs to. Requires `inventory:read` (every role). An id that is not in this store is 404.
+     */
+    get: operations['getRefund'];
     put?: never;
     post?: never;
     delete?: never;
@@ -935,8 +1050,10 @@ export interface paths {
      * The store at a glance (inventory:read); cached, refreshed by any write
      * @description Stock figures are live. Sales figures (`topMovers`, `salesTrend`) cover the store's last 30
      *     calendar days: the closed days are summarised once a day by the first dashboard of the day,
-     *     today is read live, and a sale recorded with a past `soldAt` refreshes the summary. Cached,
-     *     and refreshed by any write in the store. Requires `inventory:read` (every role).
+     *     today is read live, and a sale recorded with a past `soldAt` refreshes the summary. They
+     *     are net: voided sales count for nothing, and a refund is negative units and revenue on the
+     *     day it was made (not the sale's day, so a summarised day never changes). Cached, and
+     *     refreshed by any write in the store. Requires `inventory:read` (every role).
      */
     get: operations['getDashboard'];
     put?: never;
@@ -995,8 +1112,10 @@ export interface paths {
      *     100-fold (a zip bomb), at most 1.5 million shared texts (48 million characters); a
      *     workbook that needs more memory than an import may use.
      *
-     *     Requires `inventory:write` (admins, managers and employees). A heavy operation: 10 per
-     *     minute per user (429). Send an `Idempotency-Key` to make a retry safe: the same key and
+     *     Requires `inventory:write` (admins, managers and employees). Employees import new products
+     *     only: `updateExisting` or `updateStock` rewrites existing products in bulk and needs
+     *     `inventory:bulk_update` (managers and admins); without it the upload is 403, whatever
+     *     `validateOnly` says. A heavy operation: 10 per minute per user (429). Send an `Idempotency-Key` to make a retry safe: the same key and
      *     body within 24 hours answer the first response again and change nothing; the same key with
      *     another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still
      *     runs is 409 `CONFLICT`.
@@ -1144,7 +1263,9 @@ export interface components {
       | 'supplier.created'
       | 'supplier.updated'
       | 'supplier.deleted'
-      | 'sale.recorded';
+      | 'sale.recorded'
+      | 'sale.voided'
+      | 'sale.refunded';
     /**
      * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
      *     schema per `type`. The same messages are meant for the WebSocket, webhooks and
@@ -1162,7 +1283,9 @@ export interface components {
       | components['schemas']['SupplierCreatedEvent']
       | components['schemas']['SupplierUpdatedEvent']
       | components['schemas']['SupplierDeletedEvent']
-      | components['schemas']['SaleRecordedEvent'];
+      | components['schemas']['SaleRecordedEvent']
+      | components['schemas']['SaleVoidedEvent']
+      | components['schemas']['SaleRefundedEvent'];
     StockUpdatedEvent: {
       /** @description Position in the feed (increasing) */
       id: string;
@@ -1378,8 +1501,52 @@ export interface components {
       payload: {
         /** Format: uuid */
         saleId: string;
+        number: number;
         total: number;
         itemCount: number;
+      };
+    };
+    SaleVoidedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'sale.voided';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        saleId: string;
+        number: number;
+        /** @description The total the sale had; it now counts for nothing */
+        total: number;
+        reason: string;
+      };
+    };
+    SaleRefundedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'sale.refunded';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        saleId: string;
+        /** Format: uuid */
+        refundId: string;
+        total: number;
+        itemCount: number;
+        restocked: boolean;
       };
     };
     CursorPagination: {
@@ -1503,7 +1670,7 @@ export interface components {
     ProductSearchHit: components['schemas']['ProductPick'] & {
       /**
        * @description Why it matched: the exact barcode, the exact SKU, the name (starts with the text,
-       *     or its words start with the typed words), or a similar-looking name (a typo).
+       *     or its words start with the typed words), or the typed words corrected (a typo).
        * @enum {string}
        */
       match: 'barcode' | 'sku' | 'name' | 'similar';
@@ -1545,7 +1712,13 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    /** @enum {string} */
+    /**
+     * @description Why stock moved. `sale` takes a sale's units out; `void` puts a voided sale's units back
+     *     (reference: the sale); `return` is a customer return, by hand or from a refund (reference:
+     *     the refund, `referenceType: sale_refund`); `initial` and `import` are a product's first
+     *     stock; `count` is the difference a shelf count found.
+     * @enum {string}
+     */
     MovementReason:
       | 'sale'
       | 'purchase_receipt'
@@ -1558,7 +1731,8 @@ export interface components {
       | 'lost'
       | 'theft'
       | 'import'
-      | 'initial';
+      | 'initial'
+      | 'void';
     /**
      * @description The reasons a person gives when adjusting stock by hand. `purchase_receipt` and `return`
      *     add stock; `damaged`, `expired`, `spoiled`, `lost` and `theft` remove it; `adjustment` (a
@@ -1581,6 +1755,7 @@ export interface components {
       productId: string;
       delta: number;
       reason: components['schemas']['MovementReason'];
+      /** @description What `referenceId` names, e.g. `sale` (a sale, or its void) or `sale_refund` (a refund) */
       referenceType: string | null;
       /** Format: uuid */
       referenceId: string | null;
@@ -1602,18 +1777,68 @@ export interface components {
       changedAt: string;
       reason: string | null;
     };
+    /**
+     * @description `voided`: undone on its day; it is kept, but its stock came back and it counts for nothing
+     * @enum {string}
+     */
+    SaleStatus: 'completed' | 'voided';
     Sale: {
       /** Format: uuid */
       id: string;
+      /** @description The sale's number in its store, in the order sales were recorded; shown as `S-000123` */
+      number: number;
+      status: components['schemas']['SaleStatus'];
       /** Format: date-time */
       soldAt: string;
       note: string | null;
+      /** @description What the sale came to when it was made */
       total: number;
       itemCount: number;
+      /** @description The sum of its refunds */
+      refundedTotal: number;
+      /** @description What the sale still brings in, `total` less `refundedTotal` (0 when voided) */
+      netTotal: number;
       user: components['schemas']['NullableRef'];
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidedBy: components['schemas']['NullableRef'];
+      voidReason: string | null;
       items: {
         /** Format: uuid */
         id: string;
+        /** Format: uuid */
+        productId: string;
+        productName: string;
+        sku: string;
+        quantity: number;
+        /** @description The price charged as recorded (tax included) */
+        unitPrice: number;
+        lineTotal: number;
+        /** @description Units of this line refunded so far */
+        refundedQuantity: number;
+      }[];
+      /** @description Oldest first */
+      refunds: components['schemas']['Refund'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    Refund: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      saleId: string;
+      reason: string;
+      /** @description Whether its units went back in stock */
+      restocked: boolean;
+      /** @description The money refunded, from the recorded unit prices */
+      total: number;
+      itemCount: number;
+      createdBy: components['schemas']['NullableRef'];
+      lines: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        saleLineId: string;
         /** Format: uuid */
         productId: string;
         productName: string;
@@ -1648,8 +1873,9 @@ export interface components {
         valueRetail: number;
       }[];
       /**
-       * @description The ten best sellers by units over the store's last 30 calendar days (its time
-       *     zone), today included, the same window as `salesTrend`.
+       * @description The ten best sellers by net units (refunds subtracted, voided sales left out) over the
+       *     store's last 30 calendar days (its time zone), today included, the same window as
+       *     `salesTrend`. Products whose refunds outweigh their sales are not listed.
        */
       topMovers: {
         /** Format: uuid */
@@ -1667,6 +1893,10 @@ export interface components {
         quantity: number;
         daysSinceLastSale: number | null;
       }[];
+      /**
+       * @description One row per day: `orders` counts completed (not voided) sales; `units` and `revenue`
+       *     are the day's sales less the day's refunds, so a day can be negative.
+       */
       salesTrend: {
         /** Format: date */
         date: string;
@@ -1699,6 +1929,13 @@ export interface components {
       hasNext: boolean;
       hasPrev: boolean;
       nextCursor?: string | null;
+      /**
+       * @description Present and true when `total` stopped counting: a product list with `search` counts at
+       *     most 1,000 matches, so its cost does not grow with the catalogue. `total` is then a
+       *     floor, `totalPages` covers those 1,000, and `hasNext` still says whether a next page
+       *     exists.
+       */
+      totalCapped?: boolean;
     };
     ErrorEnvelope: {
       /** @constant */
@@ -1781,6 +2018,8 @@ export interface components {
       | 'inventory:read'
       | 'inventory:write'
       | 'inventory:delete'
+      | 'inventory:bulk_update'
+      | 'sales:refund'
       | 'vendor:manage'
       | 'invoice:process'
       | 'reports:view'
@@ -1882,6 +2121,17 @@ export interface components {
       content: {
         'application/json': components['schemas']['ListEnvelope'] & {
           data: components['schemas']['Product'][];
+        };
+      };
+    };
+    /** @description A sale */
+    SaleResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['Sale'];
         };
       };
     };
@@ -2019,6 +2269,15 @@ export interface components {
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
+    /**
+     * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+     *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+     *     the same with each misspelt word replaced by the most similar word of the store's product
+     *     names (a typo). Without `sort`, the
+     *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+     *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+     *     `GET products/search`.
+     */
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
@@ -2991,6 +3250,15 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         status?: components['parameters']['ProductStatus'];
@@ -3035,6 +3303,15 @@ export interface operations {
         /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
         sort?: components['parameters']['ProductSort'];
         order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];
@@ -3471,6 +3748,9 @@ export interface operations {
          *     time zone (`dateTo=2026-11-24` includes all sales of the 24th).
          */
         dateTo?: components['parameters']['DateTo'];
+        status?: components['schemas']['SaleStatus'];
+        /** @description `true`: only sales with at least one refund; `false`: only sales without */
+        refunded?: boolean;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
       };
@@ -3533,17 +3813,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The sale */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['Sale'];
-          };
-        };
-      };
+      201: components['responses']['SaleResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -3567,14 +3837,134 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The sale */
+      200: components['responses']['SaleResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  voidSale: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Why the sale is voided (trimmed; kept with the sale) */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['SaleResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  refundSale: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          lines: {
+            /** Format: uuid */
+            saleLineId: string;
+            quantity: number;
+          }[];
+          reason: string;
+          /**
+           * @description Put the units back in stock (`return` movements)
+           * @default true
+           */
+          restock?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The refund */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Refund'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getRefund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The refund */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['Sale'];
+            data: components['schemas']['Refund'];
           };
         };
       };
@@ -3866,6 +4256,8 @@ export const eventTypeValues: ReadonlyArray<
   'supplier.updated',
   'supplier.deleted',
   'sale.recorded',
+  'sale.voided',
+  'sale.refunded',
 ];
 export const stockUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
@@ -3906,6 +4298,12 @@ export const supplierDeletedEventTypeValues: ReadonlyArray<
 export const saleRecordedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleRecordedEvent']['type']
 > = ['sale.recorded'];
+export const saleVoidedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleVoidedEvent']['type']
+> = ['sale.voided'];
+export const saleRefundedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleRefundedEvent']['type']
+> = ['sale.refunded'];
 export const supplierStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SupplierStatus']
 > = ['active', 'inactive', 'on-hold', 'new'];
@@ -3927,10 +4325,14 @@ export const movementReasonValues: ReadonlyArray<
   'theft',
   'import',
   'initial',
+  'void',
 ];
 export const adjustmentReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AdjustmentReason']
 > = ['adjustment', 'purchase_receipt', 'return', 'damaged', 'expired', 'spoiled', 'lost', 'theft'];
+export const saleStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleStatus']
+> = ['completed', 'voided'];
 export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ErrorEnvelope']['error']['code']
 > = [
@@ -3971,6 +4373,8 @@ export const permissionValues: ReadonlyArray<
   'inventory:read',
   'inventory:write',
   'inventory:delete',
+  'inventory:bulk_update',
+  'sales:refund',
   'vendor:manage',
   'invoice:process',
   'reports:view',

@@ -273,6 +273,28 @@ test('roles and tenancy: viewers export but cannot import; outsiders get 403', a
   expect(await countRows(t, 'products', s.storeId)).toBe(0);
 });
 
+test('employees import new products, but updating existing ones or their stock from a file is a manager’s: 403 in words', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const manager = await memberOf(t, s.storeId, 'manager');
+  await createProduct(manager, { sku: 'E-1', name: 'Shelf price', price: 1, initialQuantity: 4 });
+  const csv = Buffer.from('sku,name,price,quantity\nE-1,Cut price,0.5,40\nE-2,New one,2,3\n');
+  for (const fields of [
+    { updateExisting: 'true' } as Record<string, string>,
+    { updateExisting: 'true', updateStock: 'true' },
+    { updateExisting: 'true', validateOnly: 'true' },
+  ]) {
+    const res = await uploadProducts(s, csv, 'p.csv', { fields }).expect(403);
+    expect(res.body.error.message).toMatch(/employee you can import new products only.*managers/);
+  }
+  const added = await uploadProducts(s, csv, 'p.csv', { fields: { skipDuplicates: 'true' } });
+  expect(added.status).toBe(200);
+  expect(added.body.data.summary).toEqual(expect.objectContaining({ created: 1, skipped: 1 }));
+  const byManager = await uploadProducts(manager, csv, 'p.csv', {
+    fields: { updateExisting: 'true' },
+  }).expect(200);
+  expect(byManager.body.data.summary).toEqual(expect.objectContaining({ updated: 1 }));
+});
+
 test('an import retried with its Idempotency-Key runs once', async () => {
   const s = await storeWithMember(t);
   const file = Buffer.from('sku,name,price,quantity\nI-1,Once,1,5\n');
@@ -304,4 +326,31 @@ test('a supplier name two suppliers share is a row error, not a guess', async ()
     }),
     expect.objectContaining({ row: 4, field: 'name', message: expect.stringMatching(/NUL/) }),
   ]);
+});
+
+test('when an import adds 1,000 products or more, then the products table is analysed at once, so searches are planned for the new rows', async () => {
+  const s = await storeWithMember(t);
+  const analyses = async () =>
+    Number(
+      (
+        await t.db.pool.query(
+          `SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'products'`,
+        )
+      ).rows[0].analyze_count,
+    );
+  const before = await analyses();
+  const rows = Array.from({ length: 1000 }, (_, i) => `STAT-${i},Statistic ${i},1.00`);
+  const csv = ['SKU,Name,Price', ...rows].join('\n');
+  const res = await uploadProducts(s, Buffer.from(csv), 'many.csv').expect(200);
+  expect(res.body.data.summary.created).toBe(1000);
+  // The answer does not wait for ANALYZE; it follows within moments.
+  const deadline = Date.now() + 15_000;
+  while ((await analyses()) === before && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  expect(await analyses()).toBeGreaterThan(before);
+
+  const small = await analyses();
+  await uploadProducts(s, Buffer.from('SKU,Name,Price\nONE-1,One,1.00'), 'one.csv').expect(200);
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await analyses()).toBe(small);
 });

@@ -1,4 +1,6 @@
 import type { StoreContext } from '../../../core/context';
+import { withArticle } from '../../../core/access';
+import { ForbiddenError } from '../../../core/errors';
 import type { CategoriesService } from '../../categories/categories.service';
 import type { StoreWriter } from '../../events/events.service';
 import type { JobContext, JobsService } from '../../jobs/jobs.service';
@@ -17,7 +19,17 @@ interface Deps {
   categories: CategoriesService;
   suppliers: SuppliersService;
   inventory: InventoryService;
+  /**
+   * Refreshes the planner's statistics of the products table (ANALYZE). Called after an import
+   * that added or changed STATISTICS_AFTER rows or more, so searches and filters are planned
+   * for the new rows at once rather than after autovacuum gets round to it (searches right
+   * after a large load took ~1.3 s instead of tens of milliseconds). Never throws.
+   */
+  refreshStatistics(): Promise<void>;
 }
+
+export const STATISTICS_AFTER = 1000;
+const changedRows = (state: ImportState) => state.summary.created + state.summary.updated;
 
 type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
 
@@ -52,7 +64,11 @@ export function createImportService(deps: Deps) {
           if (options.validateOnly) throw new DryRun();
           return result;
         }),
-      );
+      ).then((result) => {
+        // Not awaited: the answer need not wait for the statistics.
+        if (changedRows(state) >= STATISTICS_AFTER) void deps.refreshStatistics();
+        return result;
+      });
     } catch (err) {
       if (err instanceof DryRun) return { jobId: null, ...report(state, true) };
       throw err;
@@ -90,6 +106,7 @@ export function createImportService(deps: Deps) {
         });
       }
     });
+    if (changedRows(state) >= STATISTICS_AFTER) await deps.refreshStatistics();
     return { jobId: job.job.id, ...report(state, false) };
   }
 
@@ -101,6 +118,17 @@ export function createImportService(deps: Deps) {
      * queued at once (202 with the job id), unread: the job finds its problems.
      */
     async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
+      // Adding products is everyday work; rewriting existing ones (prices, stock) from a
+      // spreadsheet in one go is a manager's call (PRODUCT.md §4: inventory:write is the
+      // employee's, a bulk updateExisting import is not).
+      if (
+        (options.updateExisting || options.updateStock) &&
+        !ctx.permissions.includes('inventory:bulk_update')
+      ) {
+        throw new ForbiddenError(
+          `As ${withArticle(ctx.role)} you can import new products only: updating existing products or their stock from a file (updateExisting, updateStock) is for managers and admins (needs inventory:bulk_update)`,
+        );
+      }
       const { format, inline } = await inspectUpload(file);
       if (inline) return runWhole(ctx, file, format, options);
       const accepted = await write(ctx, async (tx) => ({

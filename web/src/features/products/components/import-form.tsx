@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { useIdempotencyKey } from '@/lib/idempotency';
+import { useCan } from '@/lib/store-access';
 import { useImportProducts } from '../api/import-products';
 import type { ImportOptions } from '../api/types';
 import { ImportOutcome } from './import-outcome';
@@ -18,6 +19,8 @@ const DUPLICATE_CHOICES: Array<{ value: Duplicates; label: string }> = [
 /** Choose a file, validate it (nothing is written), then import it. */
 export function ImportForm({ storeId }: { storeId: string }) {
   const fileId = useId();
+  // Rewriting existing products (and their stock) from a file is a manager's call.
+  const canUpdate = useCan('inventory:bulk_update');
   const [file, setFile] = useState<File | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates>('error');
   const [updateStock, setUpdateStock] = useState(false);
@@ -68,19 +71,30 @@ export function ImportForm({ storeId }: { storeId: string }) {
       </div>
       <fieldset className="form__section">
         <legend>When a row’s SKU already exists</legend>
-        {DUPLICATE_CHOICES.map((choice) => (
-          <div className="field field--checkbox" key={choice.value}>
-            <input
-              type="radio"
-              id={`${fileId}-${choice.value}`}
-              name="duplicates"
-              value={choice.value}
-              checked={duplicates === choice.value}
-              onChange={() => choose(file, choice.value)}
-            />
-            <label htmlFor={`${fileId}-${choice.value}`}>{choice.label}</label>
-          </div>
-        ))}
+        {DUPLICATE_CHOICES.map((choice) => {
+          const locked = choice.value === 'update' && !canUpdate;
+          return (
+            <div className="field field--checkbox" key={choice.value}>
+              <input
+                type="radio"
+                id={`${fileId}-${choice.value}`}
+                name="duplicates"
+                value={choice.value}
+                checked={duplicates === choice.value}
+                disabled={locked}
+                aria-describedby={locked ? `${fileId}-update-locked` : undefined}
+                onChange={() => choose(file, choice.value)}
+              />
+              <label htmlFor={`${fileId}-${choice.value}`}>{choice.label}</label>
+              {locked && (
+                <p className="field__hint" id={`${fileId}-update-locked`}>
+                  Updating existing products or their stock from a file is for managers and admins.
+                  Your role can import new products.
+                </p>
+              )}
+            </div>
+          );
+        })}
         {duplicates === 'update' && (
           <div className="field field--checkbox">
             <input

@@ -13,6 +13,9 @@ function Reference({ storeId, movement }: { storeId: string; movement: Movement 
   if (movement.referenceType === 'sale' && movement.referenceId) {
     return <Link to={`/stores/${storeId}/sales/${movement.referenceId}`}>View sale</Link>;
   }
+  if (movement.referenceType === 'sale_refund' && movement.referenceId) {
+    return <Link to={`/stores/${storeId}/refunds/${movement.referenceId}`}>View refund</Link>;
+  }
   return <span className="muted">{movement.referenceType ?? '—'}</span>;
 }
 

@@ -13,4 +13,5 @@ export const MOVEMENT_REASON_LABELS: Record<MovementReason, string> = {
   theft: 'Theft',
   import: 'Import',
   initial: 'Initial stock',
+  void: 'Sale voided',
 };

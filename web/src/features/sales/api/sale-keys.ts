@@ -8,6 +8,7 @@ export const saleKeys = {
   list: (storeId: string, params: SaleListParams) =>
     [...storeDataKeys.sales(storeId), 'list', params] as const,
   detail: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'detail', id] as const,
+  refund: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'refund', id] as const,
 };
 
 export function salesPath(storeId: string, id?: string): string {

@@ -1,14 +1,18 @@
 import type { QueryParams, RequestBody, Schemas } from '@/lib/api/types';
 
 export type Sale = Schemas['Sale'];
+export type SaleLine = Sale['items'][number];
+export type Refund = Schemas['Refund'];
 export type SaleInput = RequestBody<'recordSale'>;
+export type VoidInput = RequestBody<'voidSale'>;
+export type RefundInput = RequestBody<'refundSale'>;
 export type SaleListParams = QueryParams<'listSales'>;
 
 /** What the till keeps of a scanned or picked product. */
 export type ScannedProduct = Schemas['ProductPick'];
 
 /** A line of the sale being rung up. */
-export interface SaleLine {
+export interface TillLine {
   product: ScannedProduct;
   quantity: number;
 }
@@ -21,10 +25,15 @@ export interface QueuedSale {
   userId: string;
   input: SaleInput;
   /** What the till showed, to list the sale and to put it back in the till if refused. */
-  lines: SaleLine[];
+  lines: TillLine[];
   total: number;
   units: number;
   queuedAt: number;
   /** Why the server refused it (not enough stock, ...): it is not sent again as it is. */
   refusal?: string;
+}
+
+/** How people see a sale's number: S-000123. */
+export function saleLabel(sale: Pick<Sale, 'number'>): string {
+  return `S-${String(sale.number).padStart(6, '0')}`;
 }

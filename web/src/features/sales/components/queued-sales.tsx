@@ -3,13 +3,13 @@ import { Card } from '@/components/card';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { removeQueuedSale } from '../api/sale-outbox';
-import type { QueuedSale, SaleLine } from '../api/types';
+import type { QueuedSale, TillLine } from '../api/types';
 
 interface QueuedSalesProps {
   waiting: QueuedSale[];
   refused: QueuedSale[];
   /** Puts a refused sale's lines back in the till to correct and complete again. */
-  onReopen: (lines: SaleLine[]) => void;
+  onReopen: (lines: TillLine[]) => void;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,16 +1,40 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { useStore } from '@/features/stores/api/get-store';
 import { toApiError } from '@/lib/api-error';
-import { formatDateTime, formatNumber } from '@/lib/format';
-import { useMoney, useStoreAccess } from '@/lib/store-access';
+import { dayIn, formatDateTime, formatNumber } from '@/lib/format';
+import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSale } from '../api/get-sale';
+import { saleLabel, type Sale } from '../api/types';
+import { RefundSaleDialog } from './refund-sale-dialog';
+import { RefundsCard } from './refunds-card';
+import { SaleItemsTable } from './sale-items-table';
+import { SaleStatus } from './sale-status';
+import { VoidSaleDialog } from './void-sale-dialog';
+
+/** Why a sale cannot be voided, or nothing when it can (the API has the last word). */
+function voidBlocker(sale: Sale, timezone: string | undefined): string | undefined {
+  if (sale.status === 'voided') return undefined;
+  if (sale.refunds.length)
+    return 'A sale with refunds cannot be voided: refund what is left instead.';
+  if (timezone && dayIn(sale.soldAt, timezone) !== dayIn(new Date(), timezone)) {
+    return 'A sale can be voided only on the day it was made: refund it instead.';
+  }
+  return undefined;
+}
 
 export function SaleDetailPage() {
   const { storeId } = useStoreAccess();
   const { saleId = '' } = useParams();
   const sale = useSale(storeId, saleId);
+  const store = useStore(storeId);
   const money = useMoney();
+  const canRefund = useCan('sales:refund');
+  const [dialog, setDialog] = useState<'void' | 'refund'>();
+  const [done, setDone] = useState<string>();
   const back = (
     <Link to={`/stores/${storeId}/sales`} className="back-link">
       <span aria-hidden="true">←</span> All sales
@@ -27,57 +51,79 @@ export function SaleDetailPage() {
     );
   }
   const s = sale.data;
+  const completed = s.status === 'completed';
+  const refundable = completed && s.items.some((i) => i.refundedQuantity < i.quantity);
+  const blocker = voidBlocker(s, store.data?.timezone);
+  const canVoid = completed && !blocker && !!store.data;
+
   return (
     <div className="page page--narrow">
       {back}
       <PageHeader
-        title={`Sale of ${formatDateTime(s.soldAt)}`}
-        subtitle={`${formatNumber(s.itemCount)} ${s.itemCount === 1 ? 'unit' : 'units'} · total ${money(s.total)}${s.user ? ` · recorded by ${s.user.name}` : ''}`}
+        title={`Sale ${saleLabel(s)}`}
+        subtitle={
+          <>
+            {formatDateTime(s.soldAt)} · {formatNumber(s.itemCount)}{' '}
+            {s.itemCount === 1 ? 'unit' : 'units'} · total {money(s.total)}
+            {s.user ? ` · recorded by ${s.user.name}` : ''} <SaleStatus sale={s} />
+          </>
+        }
+        actions={
+          <>
+            <Link to={`/stores/${storeId}/sales/${s.id}/receipt`} className="btn btn--secondary">
+              Receipt
+            </Link>
+            {canRefund && refundable && (
+              <Button variant="secondary" onClick={() => setDialog('refund')}>
+                Refund…
+              </Button>
+            )}
+            {canRefund && canVoid && (
+              <Button variant="danger" onClick={() => setDialog('void')}>
+                Void sale…
+              </Button>
+            )}
+          </>
+        }
       />
+      <StatusMessage>{done}</StatusMessage>
+      {s.status === 'voided' && (
+        <p className="notice notice--danger">
+          Voided {formatDateTime(s.voidedAt)}
+          {s.voidedBy ? ` by ${s.voidedBy.name}` : ''}: {s.voidReason}. Its stock went back and it
+          does not count as revenue.
+        </p>
+      )}
+      {canRefund && completed && blocker && <p className="muted small">{blocker}</p>}
       {s.note && <p className="notice">{s.note}</p>}
       <Card title="Items">
-        <div className="table-wrap">
-          <table className="table" aria-label="Sale items">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  Quantity
-                </th>
-                <th scope="col" className="num">
-                  Unit price
-                </th>
-                <th scope="col" className="num">
-                  Line total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/stores/${storeId}/products/${item.productId}`}>
-                      {item.productName}
-                    </Link>
-                    <div className="muted small">SKU {item.sku}</div>
-                  </td>
-                  <td className="num">{formatNumber(item.quantity)}</td>
-                  <td className="num">{money(item.unitPrice)}</td>
-                  <td className="num strong">{money(item.lineTotal)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Total
-                </th>
-                <td className="num total">{money(s.total)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <SaleItemsTable storeId={storeId} sale={s} />
       </Card>
+      <RefundsCard refunds={s.refunds} />
+      {canRefund && (
+        <>
+          <VoidSaleDialog
+            storeId={storeId}
+            sale={s}
+            open={dialog === 'void'}
+            onClose={() => setDialog(undefined)}
+            onVoided={() => {
+              setDialog(undefined);
+              setDone(`Sale ${saleLabel(s)} voided. Its stock is back on hand.`);
+            }}
+          />
+          <RefundSaleDialog
+            storeId={storeId}
+            sale={s}
+            open={dialog === 'refund'}
+            onClose={() => setDialog(undefined)}
+            onRefunded={(total) => {
+              setDialog(undefined);
+              setDone(`Refunded ${money(total)}.`);
+            }}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -2,10 +2,10 @@ import { Button } from '@/components/button';
 import type { StockShortage } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import { lineTotal, type SaleLine } from './use-sale-lines';
+import { lineTotal, type TillLine } from './use-sale-lines';
 
 interface SaleLinesTableProps {
-  lines: SaleLine[];
+  lines: TillLine[];
   total: number;
   shortages: Map<string, StockShortage>;
   onQuantity: (productId: string, quantity: number) => void;

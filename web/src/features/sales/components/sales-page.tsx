@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { TextField } from '@/components/form-field';
+import { SelectField, TextField } from '@/components/form-field';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import type { SortOrder } from '@/components/sortable-header';
@@ -10,12 +10,20 @@ import { useListParams } from '@/lib/use-list-params';
 import { useSales } from '../api/get-sales';
 import { SalesTable } from './sales-table';
 
+const STATUS_OPTIONS = [
+  { value: '', label: 'All sales' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'refunded', label: 'With refunds' },
+  { value: 'voided', label: 'Voided' },
+];
+
 export function SalesPage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
   const list = useListParams();
   const from = list.get('from');
   const to = list.get('to');
+  const status = list.get('status') as '' | 'completed' | 'voided' | 'refunded';
   const sort = (list.get('sort') || 'soldAt') as 'soldAt' | 'total';
   const order = (list.get('order') || 'desc') as SortOrder;
   const rangeError = from && to && from > to ? 'The start date is after the end date.' : undefined;
@@ -28,6 +36,7 @@ export function SalesPage() {
       limit: 20,
       dateFrom: from || undefined,
       dateTo: to || undefined,
+      ...(status === 'refunded' ? { refunded: true } : status ? { status } : {}),
       sort,
       order,
     },
@@ -66,12 +75,19 @@ export function SalesPage() {
             min={from || undefined}
             onChange={(e) => list.update({ to: e.target.value })}
           />
+          <SelectField
+            label="Status"
+            name="status"
+            value={status}
+            onChange={(e) => list.update({ status: e.target.value })}
+            options={STATUS_OPTIONS}
+          />
         </div>
         {sales.isPending && !rangeError && <Loading label="Loading sales…" />}
         {sales.isError && <ErrorBanner>{toApiError(sales.error).message}</ErrorBanner>}
         {!rangeError && sales.data?.items.length === 0 && (
           <p className="muted">
-            {from || to ? 'No sales in this period.' : 'No sales recorded yet.'}
+            {from || to || status ? 'No sales match these filters.' : 'No sales recorded yet.'}
           </p>
         )}
         {!rangeError && !!sales.data?.items.length && (

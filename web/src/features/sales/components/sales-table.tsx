@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import type { Sale } from '../api/types';
+import { saleLabel, type Sale } from '../api/types';
+import { SaleStatus } from './sale-status';
 
 interface SalesTableProps {
   storeId: string;
@@ -25,6 +26,7 @@ export function SalesTable({ storeId, sales, sort, order, onSort }: SalesTablePr
       <table className="table" aria-label="Sales">
         <thead>
           <tr>
+            <th scope="col">Sale</th>
             <SortableHeader field="soldAt" sort={sort} order={order} onSort={onSort}>
               Sold at
             </SortableHeader>
@@ -35,20 +37,27 @@ export function SalesTable({ storeId, sales, sort, order, onSort }: SalesTablePr
             <SortableHeader field="total" sort={sort} order={order} onSort={onSort} className="num">
               Total
             </SortableHeader>
+            <th scope="col" className="num">
+              Refunded
+            </th>
+            <th scope="col">Status</th>
             <th scope="col">Recorded by</th>
           </tr>
         </thead>
         <tbody>
           {sales.map((sale) => (
-            <tr key={sale.id}>
+            <tr key={sale.id} className={sale.status === 'voided' ? 'row--voided' : undefined}>
               <td className="nowrap">
-                <Link to={`/stores/${storeId}/sales/${sale.id}`}>
-                  {formatDateTime(sale.soldAt)}
-                </Link>
+                <Link to={`/stores/${storeId}/sales/${sale.id}`}>{saleLabel(sale)}</Link>
               </td>
+              <td className="nowrap">{formatDateTime(sale.soldAt)}</td>
               <td className="muted">{summary(sale) || '—'}</td>
               <td className="num">{formatNumber(sale.itemCount)}</td>
               <td className="num strong">{money(sale.total)}</td>
+              <td className="num">{sale.refundedTotal ? money(-sale.refundedTotal) : '—'}</td>
+              <td>
+                <SaleStatus sale={sale} />
+              </td>
               <td>{sale.user?.name ?? '—'}</td>
             </tr>
           ))}

@@ -3,7 +3,7 @@ import { useIdempotencyKey } from '@/lib/idempotency';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
-import type { Sale, SaleInput, SaleLine } from '../api/types';
+import type { Sale, SaleInput, TillLine } from '../api/types';
 
 export interface CompleteCallbacks {
   onRecorded: (sale: Sale) => void;
@@ -27,7 +27,7 @@ export function useCompleteSale(storeId: string) {
   const userId = session.status === 'authenticated' ? session.user.id : undefined;
 
   function complete(
-    lines: SaleLine[],
+    lines: TillLine[],
     totals: { total: number; units: number },
     on: CompleteCallbacks,
   ) {

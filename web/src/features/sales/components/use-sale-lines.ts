@@ -1,16 +1,16 @@
 import { useCallback, useReducer } from 'react';
-import type { SaleLine, ScannedProduct } from '../api/types';
+import type { TillLine, ScannedProduct } from '../api/types';
 
-export type { SaleLine };
+export type { TillLine };
 
 type Action =
   | { type: 'add'; product: ScannedProduct }
   | { type: 'set'; productId: string; quantity: number }
   | { type: 'remove'; productId: string }
   | { type: 'clear' }
-  | { type: 'load'; lines: SaleLine[] };
+  | { type: 'load'; lines: TillLine[] };
 
-function reduce(lines: SaleLine[], action: Action): SaleLine[] {
+function reduce(lines: TillLine[], action: Action): TillLine[] {
   switch (action.type) {
     case 'add': {
       const existing = lines.find((l) => l.product.id === action.product.id);
@@ -38,7 +38,7 @@ function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
-export function lineTotal(line: SaleLine): number {
+export function lineTotal(line: TillLine): number {
   return (cents(line.product.price) * line.quantity) / 100;
 }
 
@@ -56,6 +56,6 @@ export function useSaleLines() {
     ),
     remove: useCallback((productId: string) => dispatch({ type: 'remove', productId }), []),
     clear: useCallback(() => dispatch({ type: 'clear' }), []),
-    load: useCallback((lines: SaleLine[]) => dispatch({ type: 'load', lines }), []),
+    load: useCallback((lines: TillLine[]) => dispatch({ type: 'load', lines }), []),
   };
 }

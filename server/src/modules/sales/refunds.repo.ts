@@ -1,0 +1,179 @@
+import type { Db } from '../../db/pool';
+
+export interface RefundLine {
+  id: string;
+  saleLineId: string;
+  productId: string;
+  productName: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+}
+
+export interface Refund {
+  id: string;
+  saleId: string;
+  reason: string;
+  restocked: boolean;
+  total: number;
+  itemCount: number;
+  createdBy: { id: string; name: string } | null;
+  lines: RefundLine[];
+  createdAt: string;
+}
+
+/** A refund as `REFUND_JSON` renders it (numbers and times as JSON gives them). */
+export interface RefundJson {
+  id: string;
+  sale_id: string;
+  reason: string;
+  restocked: boolean;
+  total: number | string;
+  item_count: number;
+  user_id: string | null;
+  user_name: string | null;
+  created_at: string;
+  lines: Array<{
+    id: string;
+    sale_item_id: string;
+    product_id: string;
+    name: string;
+    sku: string;
+    quantity: number;
+    unit_price: number | string;
+    line_total: number | string;
+  }>;
+}
+
+/** One refund row `r` as JSON with its lines: shared by a refund's read and a sale's. */
+export const REFUND_JSON = `json_build_object('id', r.id, 'sale_id', r.sale_id, 'reason', r.reason,
+  'restocked', r.restocked, 'total', r.total, 'item_count', r.item_count, 'user_id', r.user_id,
+  'user_name', (SELECT name FROM users WHERE id = r.user_id),
+  'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'lines', (SELECT json_agg(json_build_object('id', ri.id, 'sale_item_id', ri.sale_item_id,
+      'product_id', ri.product_id, 'name', p.name, 'sku', p.sku, 'quantity', ri.quantity,
+      'unit_price', ri.unit_price, 'line_total', ri.line_total) ORDER BY ri.line_no)
+    FROM sale_refund_items ri JOIN products p ON p.id = ri.product_id WHERE ri.refund_id = r.id))`;
+
+export const toRefund = (r: RefundJson): Refund => ({
+  id: r.id,
+  saleId: r.sale_id,
+  reason: r.reason,
+  restocked: r.restocked,
+  total: Number(r.total),
+  itemCount: r.item_count,
+  createdBy: r.user_id ? { id: r.user_id, name: r.user_name ?? '' } : null,
+  lines: r.lines.map((l) => ({
+    id: l.id,
+    saleLineId: l.sale_item_id,
+    productId: l.product_id,
+    productName: l.name,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: Number(l.unit_price),
+    lineTotal: Number(l.line_total),
+  })),
+  createdAt: r.created_at,
+});
+
+export async function find(db: Db, storeId: string, id: string): Promise<Refund | undefined> {
+  const { rows } = await db.query<{ refund: RefundJson }>(
+    `SELECT ${REFUND_JSON} AS refund FROM sale_refunds r WHERE r.store_id = $1 AND r.id = $2`,
+    [storeId, id],
+  );
+  return rows[0] && toRefund(rows[0].refund);
+}
+
+export interface RefundableLine {
+  id: string;
+  productId: string;
+  quantity: number;
+  unitPrice: string;
+  refunded: number;
+}
+
+/** A sale's lines with what has been refunded of each (read after the sale row is locked). */
+export async function refundableLines(
+  db: Db,
+  storeId: string,
+  saleId: string,
+): Promise<RefundableLine[]> {
+  const { rows } = await db.query<{
+    id: string;
+    product_id: string;
+    quantity: number;
+    unit_price: string;
+    refunded: number;
+  }>(
+    `SELECT i.id, i.product_id, i.quantity, i.unit_price,
+       (SELECT coalesce(sum(ri.quantity), 0)::int FROM sale_refund_items ri WHERE ri.sale_item_id = i.id) AS refunded
+     FROM sale_items i WHERE i.store_id = $1 AND i.sale_id = $2
+     ORDER BY i.line_no, i.id`,
+    [storeId, saleId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    productId: r.product_id,
+    quantity: r.quantity,
+    unitPrice: r.unit_price,
+    refunded: r.refunded,
+  }));
+}
+
+export async function countForSale(db: Db, storeId: string, saleId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM sale_refunds WHERE store_id = $1 AND sale_id = $2',
+    [storeId, saleId],
+  );
+  return rows[0]!.n;
+}
+
+/** The refund and its lines; money from each line's recorded unit price. */
+export async function insertRefund(
+  db: Db,
+  storeId: string,
+  refund: {
+    saleId: string;
+    userId: string;
+    reason: string;
+    restocked: boolean;
+    lines: Array<{ saleLineId: string; productId: string; quantity: number; unitPrice: string }>;
+  },
+): Promise<{ id: string; createdAt: Date }> {
+  const { rows } = await db.query<{ id: string; created_at: Date }>(
+    `WITH lines AS (
+       SELECT l.sale_item_id, l.product_id, l.quantity, l.unit_price, l.n AS line_no
+       FROM ROWS FROM (jsonb_to_recordset($6::jsonb)
+         AS (sale_item_id uuid, product_id uuid, quantity int, unit_price numeric))
+         WITH ORDINALITY AS l(sale_item_id, product_id, quantity, unit_price, n)
+     ), refund AS (
+       INSERT INTO sale_refunds (store_id, sale_id, reason, restocked, total, item_count, user_id)
+       SELECT $1, $2, $3, $4, sum(round(quantity * unit_price, 2)), sum(quantity), $5 FROM lines
+       RETURNING id, created_at
+     ), items AS (
+       INSERT INTO sale_refund_items (refund_id, store_id, sale_item_id, product_id, quantity, unit_price,
+         line_total, refunded_at, line_no)
+       SELECT refund.id, $1, l.sale_item_id, l.product_id, l.quantity, l.unit_price,
+         round(l.quantity * l.unit_price, 2), refund.created_at, l.line_no
+       FROM refund, lines l
+     )
+     SELECT id, created_at FROM refund`,
+    [
+      storeId,
+      refund.saleId,
+      refund.reason,
+      refund.restocked,
+      refund.userId,
+      JSON.stringify(
+        refund.lines.map((l) => ({
+          sale_item_id: l.saleLineId,
+          product_id: l.productId,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+        })),
+      ),
+    ],
+  );
+  return { id: rows[0]!.id, createdAt: rows[0]!.created_at };
+}

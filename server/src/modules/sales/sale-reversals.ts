@@ -1,0 +1,164 @@
+import type { Pool, PoolClient } from 'pg';
+import type { StoreContext } from '../../core/context';
+import {
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+  type ErrorDetail,
+} from '../../core/errors';
+import type { AnalyticsService } from '../analytics/analytics.service';
+import type { StoreWriter } from '../events/events.service';
+import type { InventoryService } from '../inventory/inventory.service';
+import * as refunds from './refunds.repo';
+import * as repo from './sales.repo';
+import type { RefundSaleInput, VoidSaleInput } from './sales.schemas';
+
+/** How people see a sale's number: S-000123. */
+export const saleLabel = (number: number) => `S-${String(number).padStart(6, '0')}`;
+
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/**
+ * Undoing sales. A void says the sale should never have been rung up (a mis-scan, the wrong
+ * basket): allowed on the sale's own day only, it marks the sale `voided`, puts all of its
+ * stock back and takes it out of revenue. A refund is a return that really happened, any day:
+ * some or all units of some lines, money from the recorded prices, negative revenue on the
+ * refund's day and, unless told otherwise, the units back in stock.
+ *
+ * Both lock the sale row first, so voids and refunds of one sale run one at a time and each
+ * sees what the one before it committed. A sale with refunds is not voided: money has gone
+ * back to a customer and the refund stays on the books; refunding what is left does the rest.
+ */
+export function createSaleReversals(deps: {
+  pool: Pool;
+  write: StoreWriter;
+  inventory: InventoryService;
+  analytics: Pick<AnalyticsService, 'salesChangedAt'>;
+}) {
+  const { pool, write, inventory, analytics } = deps;
+
+  async function lock(tx: PoolClient, ctx: StoreContext, id: string) {
+    const sale = await repo.lockSale(tx, ctx.storeId, id);
+    if (!sale) throw new NotFoundError('Sale');
+    if (sale.status === 'voided') {
+      throw new InvalidStateError(
+        `Sale ${saleLabel(sale.number)} was voided: it can be neither voided nor refunded again`,
+      );
+    }
+    return sale;
+  }
+
+  return {
+    voidSale(ctx: StoreContext, id: string, input: VoidSaleInput) {
+      return write(ctx, async (tx, emit) => {
+        const sale = await lock(tx, ctx, id);
+        const label = saleLabel(sale.number);
+        const refundCount = await refunds.countForSale(tx, ctx.storeId, id);
+        if (refundCount) {
+          throw new InvalidStateError(
+            `Sale ${label} has ${plural(refundCount, 'refund')} and can no longer be voided: refund its remaining lines instead`,
+          );
+        }
+        if (!sale.today) {
+          throw new InvalidStateError(
+            `Sale ${label} was made on ${longDate.format(new Date(`${sale.day}T00:00:00Z`))} (store time, ${sale.timezone}); a sale can be voided only on the day it was made. Refund its lines instead`,
+          );
+        }
+        await analytics.salesChangedAt(tx, ctx.storeId, sale.soldAt);
+        await repo.markVoided(tx, ctx.storeId, id, { userId: ctx.userId, reason: input.reason });
+        // In product id order, the order sales lock them in, so the two cannot deadlock.
+        for (const { productId, units } of await repo.unitsByProduct(tx, ctx.storeId, id)) {
+          await inventory.move(tx, emit, ctx, productId, units, 'void', {
+            referenceType: 'sale',
+            referenceId: id,
+            note: `Void of ${label}: ${input.reason}`,
+          });
+        }
+        await emit('sale.voided', {
+          saleId: id,
+          number: sale.number,
+          total: sale.total,
+          reason: input.reason,
+        });
+        return (await repo.find(tx, ctx.storeId, id))!;
+      });
+    },
+
+    refund(ctx: StoreContext, saleId: string, input: RefundSaleInput) {
+      return write(ctx, async (tx, emit) => {
+        const sale = await lock(tx, ctx, saleId);
+        const label = saleLabel(sale.number);
+        const saleLines = new Map(
+          (await refunds.refundableLines(tx, ctx.storeId, saleId)).map((l) => [l.id, l]),
+        );
+        const details: ErrorDetail[] = [];
+        const seen = new Set<string>();
+        input.lines.forEach((line, i) => {
+          const sold = saleLines.get(line.saleLineId);
+          if (!sold) {
+            details.push({
+              field: `lines.${i}.saleLineId`,
+              message: `is not a line of sale ${label}`,
+              code: 'not_found',
+            });
+          } else if (seen.has(line.saleLineId)) {
+            details.push({
+              field: `lines.${i}.saleLineId`,
+              message: 'names a sale line already listed: send each line once',
+              code: 'duplicate',
+            });
+          } else if (line.quantity > sold.quantity - sold.refunded) {
+            const left = sold.quantity - sold.refunded;
+            details.push({
+              field: `lines.${i}.quantity`,
+              message: `is more than is left to refund on this line: ${sold.quantity} sold, ${sold.refunded} already refunded, ${left} left`,
+              code: 'too_big',
+            });
+          }
+          seen.add(line.saleLineId);
+        });
+        if (details.length) throw new ValidationError(details);
+
+        const lines = input.lines.map((line) => {
+          const sold = saleLines.get(line.saleLineId)!;
+          return { ...line, productId: sold.productId, unitPrice: sold.unitPrice };
+        });
+        const refund = await refunds.insertRefund(tx, ctx.storeId, {
+          saleId,
+          userId: ctx.userId,
+          reason: input.reason,
+          restocked: input.restock,
+          lines,
+        });
+        await analytics.salesChangedAt(tx, ctx.storeId, refund.createdAt);
+        if (input.restock) {
+          const units = new Map<string, number>();
+          for (const l of lines) units.set(l.productId, (units.get(l.productId) ?? 0) + l.quantity);
+          for (const productId of [...units.keys()].sort()) {
+            await inventory.move(tx, emit, ctx, productId, units.get(productId)!, 'return', {
+              referenceType: 'sale_refund',
+              referenceId: refund.id,
+              note: `Refund of ${label}: ${input.reason}`,
+            });
+          }
+        }
+        const created = (await refunds.find(tx, ctx.storeId, refund.id))!;
+        await emit('sale.refunded', {
+          saleId,
+          refundId: created.id,
+          total: created.total,
+          itemCount: created.itemCount,
+          restocked: created.restocked,
+        });
+        return created;
+      });
+    },
+
+    async getRefund(ctx: StoreContext, id: string) {
+      const refund = await refunds.find(pool, ctx.storeId, id);
+      if (!refund) throw new NotFoundError('Refund');
+      return refund;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { storePath } from '@/lib/query-keys';
+import { saleKeys } from './sale-keys';
+import type { Refund } from './types';
+
+export function getRefund(storeId: string, id: string): Promise<Refund> {
+  return apiClient.get<Refund>(storePath(storeId, `refunds/${encodeURIComponent(id)}`));
+}
+
+export function refundQueryOptions(storeId: string, id: string) {
+  return queryOptions({
+    queryKey: saleKeys.refund(storeId, id),
+    queryFn: () => getRefund(storeId, id),
+  });
+}
+
+export function useRefund(storeId: string, id: string) {
+  return useQuery(refundQueryOptions(storeId, id));
+}

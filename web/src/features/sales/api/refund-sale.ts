@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { saleChanged } from './sale-changed';
+import { salesPath } from './sale-keys';
+import type { Refund, RefundInput } from './types';
+
+export interface RefundSaleVariables {
+  input: RefundInput;
+  idempotencyKey: string;
+}
+
+/** Some or all units of some lines, at the prices recorded on the sale. */
+export function refundSale(
+  storeId: string,
+  saleId: string,
+  { input, idempotencyKey }: RefundSaleVariables,
+): Promise<Refund> {
+  return apiClient.post<Refund>(`${salesPath(storeId, saleId)}/refunds`, input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function useRefundSale(storeId: string, saleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: RefundSaleVariables) => refundSale(storeId, saleId, variables),
+    onSuccess: () => saleChanged(queryClient, storeId),
+  });
+}

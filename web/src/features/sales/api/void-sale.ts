@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { saleChanged } from './sale-changed';
+import { salesPath } from './sale-keys';
+import type { Sale, VoidInput } from './types';
+
+export interface VoidSaleVariables {
+  input: VoidInput;
+  idempotencyKey: string;
+}
+
+/** Same day only; its stock comes back and it stops counting as revenue. */
+export function voidSale(
+  storeId: string,
+  saleId: string,
+  { input, idempotencyKey }: VoidSaleVariables,
+): Promise<Sale> {
+  return apiClient.post<Sale>(`${salesPath(storeId, saleId)}/void`, input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function useVoidSale(storeId: string, saleId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: VoidSaleVariables) => voidSale(storeId, saleId, variables),
+    onSuccess: () => saleChanged(queryClient, storeId),
+  });
+}
