@@ -3,6 +3,7 @@
 // button stay on screen however long the sale. A failing step leaves a screenshot.
 const crypto = require('node:crypto');
 const { apiAs } = require('./support/api.cjs');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { screen, signIn, useJourney } = require('./support/journey.cjs');
 
@@ -92,6 +93,7 @@ describeWithBrowser('Nimbus web: phone layout', () => {
     );
     await page.getByRole('button', { name: /Hide filters \(1 set\)/ }).waitFor();
     await expectNoSidewaysScroll();
+    await expectAccessible(page, 'the product cards on a phone');
   });
 
   step(
@@ -119,6 +121,7 @@ describeWithBrowser('Nimbus web: phone layout', () => {
 
       const complete = page.getByRole('button', { name: 'Complete sale' });
       await expectInViewport(complete);
+      await expectAccessible(page, 'the till on a phone');
       await expectInViewport(page.getByText('Total $49.00'));
       // Still there at the far end of the page.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));

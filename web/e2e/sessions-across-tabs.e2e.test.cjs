@@ -3,6 +3,7 @@
 // twice (reuse detection would end the session everywhere); sign-out in one signs out both.
 // The server's grace window for a just-rotated token is off, so the SPA alone must get it right.
 const crypto = require('node:crypto');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -80,6 +81,7 @@ describeWithBrowser('Nimbus web: one session across tabs', () => {
     await first.waitForURL(/\/login$/);
     await second.waitForURL(/\/login$/);
     await second.getByRole('status').filter({ hasText: 'You have signed out.' }).waitFor();
+    await expectAccessible(second, 'the sign-in page after signing out in another tab');
     // Not only in memory: the session is gone on the server as well.
     await second.goto(`${storeUrl}/members`);
     await second.waitForURL(/\/login$/);

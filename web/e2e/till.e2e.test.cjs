@@ -5,6 +5,7 @@
 // exist, the stock that moved).
 const crypto = require('node:crypto');
 const { apiAs } = require('./support/api.cjs');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { screen, signIn, useJourney } = require('./support/journey.cjs');
 
@@ -82,6 +83,7 @@ describeWithBrowser('Nimbus web: the till (type-ahead, top sellers, offline, slo
       await expect(scan.getAttribute('aria-expanded')).resolves.toBe('true');
       await scan.press('ArrowDown');
       await expect(loaf.getAttribute('aria-selected')).resolves.toBe('true');
+      await expectAccessible(page, 'the till with suggestions open');
       await expect(scan.getAttribute('aria-activedescendant')).resolves.toBe(
         await loaf.getAttribute('id'),
       );
@@ -107,6 +109,7 @@ describeWithBrowser('Nimbus web: the till (type-ahead, top sellers, offline, slo
     const loaf = tiles.getByRole('button', { name: /Sourdough Loaf/ });
     // The sale just recorded makes it a top seller, with its new stock.
     await loaf.filter({ hasText: '4 on hand' }).waitFor();
+    await expectAccessible(page, 'the till with top sellers');
     await loaf.click();
     await loaf.click();
     await expect(field('Quantity of Sourdough Loaf').inputValue()).resolves.toBe('2');
@@ -132,6 +135,7 @@ describeWithBrowser('Nimbus web: the till (type-ahead, top sellers, offline, slo
       await status('kept on this device').first().waitFor();
       await page.getByText('1 sale waiting to send').waitFor();
       await page.getByText('No items yet').waitFor();
+      await expectAccessible(page, 'the till offline with a sale waiting to send');
       expect(await api.listSales()).toHaveLength(1);
     },
   );
