@@ -95,4 +95,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Browser tests hand functions to page.evaluate, which run in the page.
+    files: ['web/e2e/**/*.cjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest, ...globals.browser } },
+  },
 );

@@ -6,12 +6,14 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 
 /**
  * Call inside a describe block; registers the hooks and returns `step` and the shared state.
- * `env` goes to the server (see startServer).
+ * `env` goes to the server (see startServer); `viewport` is the page's size, `touch` makes it a
+ * phone's (touch events, mobile viewport).
  */
-function useJourney({ env } = {}) {
+function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = false } = {}) {
   const ctx = {
     server: undefined,
     browser: undefined,
+    context: undefined,
     page: undefined,
     traffic: { refreshes: 0, unauthorized: [], authCalls: [], recent: [] },
   };
@@ -20,7 +22,9 @@ function useJourney({ env } = {}) {
   beforeAll(async () => {
     ctx.server = await startServer({ env });
     ctx.browser = await launchBrowser();
-    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // A context of its own, so a test can open a second tab that shares its cookies.
+    ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+    const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('request', (req) => {
       const { pathname } = new URL(req.url());
@@ -109,4 +113,17 @@ async function registerWithStore(ctx, user, storeName) {
   return STORE_URL.exec(new URL(page.url()).pathname)[1];
 }
 
-module.exports = { useJourney, screen, registerWithStore, STORE_URL };
+/** Signs in through the form; resolves once the first store's page is open. */
+async function signIn(ctx, user) {
+  const { page } = ctx;
+  const { heading, field } = screen(ctx);
+  await page.goto(`${ctx.server.baseUrl}/login`);
+  await heading('Sign in to Nimbus').waitFor();
+  await field('Email').fill(user.email);
+  await field('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(STORE_URL);
+  return STORE_URL.exec(new URL(page.url()).pathname)[1];
+}
+
+module.exports = { useJourney, screen, registerWithStore, signIn, STORE_URL };

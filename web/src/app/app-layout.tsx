@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { SkipLink } from '@/components/skip-link';
 import { Toaster } from '@/components/toaster';
 import { useMe } from '@/features/auth/api/get-me';
+import { startSaleOutbox } from '@/features/sales/api/sale-outbox';
 import { toApiError } from '@/lib/api-error';
 import { useSession } from '@/lib/session';
 import { AppHeader } from './app-header';
@@ -12,6 +14,8 @@ import { AppHeader } from './app-header';
 export function AppLayout() {
   const session = useSession();
   const me = useMe();
+  // Sales kept on this device while offline are sent from whichever screen is open.
+  useEffect(startSaleOutbox, []);
   const userName =
     me.data?.user.name ?? (session.status === 'authenticated' ? session.user.name : '');
 

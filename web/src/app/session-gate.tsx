@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
+import { ConnectionBanner } from '@/components/connection-banner';
 import { Loading } from '@/components/messages';
+import { TopProgress } from '@/components/top-progress';
 import { restoreSession } from '@/lib/api-client';
 import { useSession } from '@/lib/session';
 
@@ -12,8 +14,13 @@ export function SessionGate() {
     void restoreSession();
   }, []);
 
-  if (session.status === 'restoring') return <Splash />;
-  return <Outlet />;
+  return (
+    <>
+      <TopProgress />
+      <ConnectionBanner />
+      {session.status === 'restoring' ? <Splash /> : <Outlet />}
+    </>
+  );
 }
 
 /** Also shown while the first screen's code loads (the store screens are lazy routes). */

@@ -5,15 +5,17 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from 'axios';
 import type { AuthSession, Paged, Schemas } from './api/types';
+import { reportAnswer, reportNoAnswer } from './network-status';
 import { queryClient } from './query-client';
 import { clearSession, getAccessToken, getSession, setSession } from './session';
+import { withTabLock } from './tab-channel';
 
 const baseURL = '/api/v1';
 
 /** The one axios instance every feature uses (through `apiClient`, or raw for downloads). */
 export const api = axios.create({ baseURL, withCredentials: true });
 
-// Refresh goes through its own bare instance: no interceptors, so it can never loop.
+// Refresh goes through its own bare instance: no 401 handling, so it can never loop.
 const refreshClient = axios.create({ baseURL, withCredentials: true });
 
 type Envelope<T> = Omit<Schemas['SuccessEnvelope'], 'data'> & {
@@ -83,18 +85,51 @@ interface TrackedConfig extends InternalAxiosRequestConfig {
 
 let refreshInFlight: Promise<string> | null = null;
 
+// Refreshing rotates the cookie's token: two tabs sending the same one at once would look like
+// token theft and end the session everywhere. So tabs take turns under one lock, and sign-out
+// takes the same lock, so no refresh can slip in and keep a session it has just ended.
+const SESSION_LOCK = 'nimbus-refresh';
+// A token with less life left than this is not worth taking over from another tab.
+const MIN_TOKEN_LIFE_MS = 5_000;
+
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
 export function refreshSession(): Promise<string> {
-  refreshInFlight ??= unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}))
-    .then((session) => {
-      setSession(session);
-      return session.accessToken;
-    })
-    .finally(() => {
-      refreshInFlight = null;
-    });
+  const stale = getAccessToken();
+  refreshInFlight ??= withTabLock(SESSION_LOCK, async () => {
+    // Another tab refreshed while this one waited for the lock and sent us its token.
+    const current = getSession();
+    if (
+      current.status === 'authenticated' &&
+      current.accessToken !== stale &&
+      current.expiresAt - Date.now() > MIN_TOKEN_LIFE_MS
+    ) {
+      return current.accessToken;
+    }
+    const session = await unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}));
+    setSession(session);
+    return session.accessToken;
+  }).finally(() => {
+    refreshInFlight = null;
+  });
   return refreshInFlight;
 }
+
+/** Ends the session on the server and in every tab, even when the server cannot be reached. */
+export async function signOut(): Promise<void> {
+  try {
+    await withTabLock(SESSION_LOCK, () => refreshClient.post('/auth/logout', {}));
+  } finally {
+    clearSession('signed-out');
+    queryClient.clear();
+  }
+}
+
+/** A refresh that was answered and refused; a lost answer says nothing about the session. */
+function refusedRefresh(error: unknown): boolean {
+  const status = isAxiosError(error) ? error.response?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
 let restoring: Promise<void> | null = null;
 
 /** Run once on app start: the cookie may still hold a valid refresh token. */
@@ -118,6 +153,23 @@ api.interceptors.request.use((config: TrackedConfig) => {
   return config;
 });
 
+// Every answer (or its absence) tells the connection banner whether the server is there.
+for (const client of [api, refreshClient]) {
+  client.interceptors.response.use(
+    (response) => {
+      reportAnswer();
+      return response;
+    },
+    (error: unknown) => {
+      if (isAxiosError(error) && error.code !== 'ERR_CANCELED') {
+        if (error.response) reportAnswer();
+        else reportNoAnswer();
+      }
+      throw error;
+    },
+  );
+}
+
 api.interceptors.response.use(undefined, async (error: unknown) => {
   if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
   const config = error.config as TrackedConfig;
@@ -131,8 +183,8 @@ api.interceptors.response.use(undefined, async (error: unknown) => {
   if (!token || token === config.sentToken) {
     try {
       token = await refreshSession();
-    } catch {
-      endSession();
+    } catch (refreshError) {
+      if (refusedRefresh(refreshError)) endSession();
       throw error;
     }
   }

@@ -14,7 +14,7 @@ export function newIdempotencyKey(): string {
 
 // Only when the outcome is unknown may the same submission be sent again under its key:
 // no answer at all, a 5xx (the server frees the key) or "still being processed".
-function outcomeUnknown(error: unknown): boolean {
+export function outcomeUnknown(error: unknown): boolean {
   if (!isAxiosError(error)) return false;
   const res = error.response;
   if (!res) return true;

@@ -15,6 +15,8 @@ export const queryClient = new QueryClient({
       retry: shouldRetry,
       refetchOnWindowFocus: true,
     },
-    mutations: { retry: false },
+    // A change made offline fails at once (the till queues its sales) instead of waiting,
+    // paused and spinning, for a connection that may never come back in this tab.
+    mutations: { retry: false, networkMode: 'always' },
   },
 });

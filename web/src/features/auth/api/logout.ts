@@ -1,19 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import { clearSession } from '@/lib/session';
+import { useMutation } from '@tanstack/react-query';
+import { signOut } from '@/lib/api-client';
 
-export function logout(): Promise<void> {
-  return apiClient.post('/auth/logout', {});
-}
-
-/** Signing out always ends the local session, even when the server call fails. */
+/** Signing out always ends the local session (in every tab), even when the server call fails. */
 export function useSignOut() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: logout,
-    onSettled: () => {
-      clearSession('signed-out');
-      queryClient.clear();
-    },
-  });
+  return useMutation({ mutationFn: signOut });
 }

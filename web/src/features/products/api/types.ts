@@ -8,6 +8,13 @@ export type ProductChanges = RequestBody<'updateProduct'>;
 export type ProductListParams = QueryParams<'listProducts'>;
 export type ProductSort = NonNullable<ProductListParams['sort']>;
 
+/** What a picker needs of a product (the till's lines keep exactly this). */
+export type ProductPick = Schemas['ProductPick'];
+export type SearchHit = Schemas['ProductSearchHit'];
+export type SearchParams = QueryParams<'searchProducts'>;
+export type TopSeller = Schemas['TopSeller'];
+export type TopSellerParams = QueryParams<'listTopSellers'>;
+
 export type MovementReason = Schemas['MovementReason'];
 export type Movement = Schemas['Movement'];
 export type HistoryEntry = Schemas['FieldChange'];

@@ -1,9 +1,10 @@
-import { useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/form-field';
 import { SearchBox } from '@/components/search-box';
 import type { NamedRef } from '@/lib/api/types';
 import type { useListParams } from '@/lib/use-list-params';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import type { ProductListParams } from '../api/types';
 
 const STATUS_OPTIONS = [
@@ -67,6 +68,12 @@ export function filtersOf(list: List): Filters {
 
 export function ProductFilters({ list, categories, suppliers }: ProductFiltersProps) {
   const anySet = FILTER_KEYS.some((key) => list.get(key));
+  const setBesidesSearch = FILTER_KEYS.filter((key) => key !== 'search' && list.get(key)).length;
+  // On a phone the filters would fill the first screen: they fold away behind a button, and
+  // the search stays in sight. A wider screen shows them all, always.
+  const phone = useMediaQuery(PHONE);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
   // Bumped by "Clear filters" so the search box starts over empty (it keeps its own text).
   const [cleared, setCleared] = useState(0);
   const select = (key: string) => ({
@@ -84,29 +91,43 @@ export function ProductFilters({ list, categories, suppliers }: ProductFiltersPr
         value={list.get('search')}
         onSearch={(value) => list.update({ search: value })}
       />
-      <SelectField
-        label="Category"
-        {...select('category')}
-        options={[
-          { value: '', label: 'All categories' },
-          ...categories.map((c) => ({ value: c.id, label: c.name })),
-        ]}
-      />
-      <SelectField
-        label="Supplier"
-        {...select('supplier')}
-        options={[
-          { value: '', label: 'All suppliers' },
-          ...suppliers.map((s) => ({ value: s.id, label: s.name })),
-        ]}
-      />
-      <SelectField label="Stock status" {...select('status')} options={STATUS_OPTIONS} />
-      <SelectField
-        label="Expiring"
-        {...select('expiringWithinDays')}
-        options={expiryOptions(list.get('expiringWithinDays'))}
-      />
-      <SelectField label="Active" {...select('active')} options={ACTIVE_OPTIONS} />
+      {phone && (
+        <Button
+          variant="secondary"
+          className="toolbar__toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? 'Hide filters' : 'More filters'}
+          {setBesidesSearch > 0 && ` (${setBesidesSearch} set)`}
+        </Button>
+      )}
+      <div id={panelId} className="toolbar__panel" hidden={phone && !open}>
+        <SelectField
+          label="Category"
+          {...select('category')}
+          options={[
+            { value: '', label: 'All categories' },
+            ...categories.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <SelectField
+          label="Supplier"
+          {...select('supplier')}
+          options={[
+            { value: '', label: 'All suppliers' },
+            ...suppliers.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+        />
+        <SelectField label="Stock status" {...select('status')} options={STATUS_OPTIONS} />
+        <SelectField
+          label="Expiring"
+          {...select('expiringWithinDays')}
+          options={expiryOptions(list.get('expiringWithinDays'))}
+        />
+        <SelectField label="Active" {...select('active')} options={ACTIVE_OPTIONS} />
+      </div>
       {anySet && (
         <Button
           variant="ghost"

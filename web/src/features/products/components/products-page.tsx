@@ -6,10 +6,12 @@ import type { SortOrder } from '@/components/sortable-header';
 import { toApiError } from '@/lib/api-error';
 import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { useListParams } from '@/lib/use-list-params';
 import { useProductOptions } from '../api/get-product-options';
 import { useProducts } from '../api/get-products';
 import type { ProductListParams, ProductSort } from '../api/types';
+import { ProductCards } from './product-cards';
 import { FILTER_KEYS, filtersOf, ProductFilters } from './product-filters';
 import { ProductsTable } from './products-table';
 
@@ -32,6 +34,8 @@ export function ProductsPage() {
   // A product whose delete waits for Undo is gone from the list already.
   const deleting = usePendingDeletes();
   const items = products.data?.items.filter((p) => !deleting.has(p.id));
+  const phone = useMediaQuery(PHONE);
+  const List = phone ? ProductCards : ProductsTable;
 
   return (
     <div className="page">
@@ -71,7 +75,7 @@ export function ProductsPage() {
         )}
         {products.data && !!items?.length && (
           <>
-            <ProductsTable
+            <List
               storeId={storeId}
               products={items}
               sort={sort}

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { saleKeys, salesPath, storeDataKeys } from './sale-keys';
 import type { Sale, SaleInput } from './types';
@@ -8,6 +8,10 @@ export interface CreateSaleVariables {
   idempotencyKey: string;
 }
 
+// A sale that has had no answer by then is handed to the outbox (same key, so never twice)
+// instead of leaving "Recording sale…" on screen for as long as the connection hangs.
+const SALE_TIMEOUT_MS = 10_000;
+
 /** All lines or none: a short line fails the whole sale with INSUFFICIENT_STOCK. */
 export function createSale(
   storeId: string,
@@ -15,20 +19,24 @@ export function createSale(
 ): Promise<Sale> {
   return apiClient.post<Sale>(salesPath(storeId), input, {
     headers: { 'Idempotency-Key': idempotencyKey },
+    timeout: SALE_TIMEOUT_MS,
   });
+}
+
+/** A recorded sale changes the sales list, product quantities and the dashboard. */
+export function refreshAfterSale(queryClient: QueryClient, storeId: string, sale: Sale) {
+  queryClient.setQueryData(saleKeys.detail(storeId, sale.id), sale);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: saleKeys.all(storeId) }),
+    queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
+    queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
+  ]);
 }
 
 export function useCreateSale(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (variables: CreateSaleVariables) => createSale(storeId, variables),
-    onSuccess: (sale) => {
-      queryClient.setQueryData(saleKeys.detail(storeId, sale.id), sale);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: saleKeys.all(storeId) }),
-        queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
-        queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
-      ]);
-    },
+    onSuccess: (sale) => refreshAfterSale(queryClient, storeId, sale),
   });
 }

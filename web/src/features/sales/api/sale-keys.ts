@@ -9,9 +9,6 @@ export const saleKeys = {
     [...storeDataKeys.sales(storeId), 'list', params] as const,
   detail: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'detail', id] as const,
   refund: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'refund', id] as const,
-  // Under the products key: a sale or any stock change refreshes what a code resolves to.
-  code: (storeId: string, code: string) =>
-    [...storeDataKeys.products(storeId), 'by-code', code] as const,
 };
 
 export function salesPath(storeId: string, id?: string): string {

@@ -8,11 +8,30 @@ export type VoidInput = RequestBody<'voidSale'>;
 export type RefundInput = RequestBody<'refundSale'>;
 export type SaleListParams = QueryParams<'listSales'>;
 
-/** What the till keeps of a scanned product. */
-export type ScannedProduct = Pick<
-  Schemas['Product'],
-  'id' | 'name' | 'sku' | 'barcode' | 'price' | 'quantity'
->;
+/** What the till keeps of a scanned or picked product. */
+export type ScannedProduct = Schemas['ProductPick'];
+
+/** A line of the sale being rung up. */
+export interface TillLine {
+  product: ScannedProduct;
+  quantity: number;
+}
+
+/** A sale kept on this device until the server has it (see sale-outbox.ts). */
+export interface QueuedSale {
+  /** Sent with every attempt, so the server records the sale once however often it is sent. */
+  idempotencyKey: string;
+  storeId: string;
+  userId: string;
+  input: SaleInput;
+  /** What the till showed, to list the sale and to put it back in the till if refused. */
+  lines: TillLine[];
+  total: number;
+  units: number;
+  queuedAt: number;
+  /** Why the server refused it (not enough stock, ...): it is not sent again as it is. */
+  refusal?: string;
+}
 
 /** How people see a sale's number: S-000123. */
 export function saleLabel(sale: Pick<Sale, 'number'>): string {

@@ -2,37 +2,48 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner } from '@/components/messages';
 import { stockShortages, toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
-import { useIdempotencyKey } from '@/lib/idempotency';
-import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
-import { useCreateSale } from '../api/create-sale';
-import { useFindProductByCode } from '../api/find-product-by-code';
-import type { Sale, SaleInput } from '../api/types';
+import { useSession } from '@/lib/session';
+import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
+import type { ProductPick } from '@/features/products/api/types';
+import { ProductPicker } from '@/features/products/components/product-picker';
+import { TopSellers } from '@/features/products/components/top-sellers';
+import { useSaleOutbox } from '../api/sale-outbox';
+import { QueuedSales } from './queued-sales';
+import { SaleFooter } from './sale-footer';
+import { SaleMessages, type SaleOutcome } from './sale-messages';
 import { SaleLinesTable } from './sale-lines-table';
-import { ScanInput } from './scan-input';
+import { useCompleteSale } from './use-complete-sale';
 import { useSaleLines } from './use-sale-lines';
+
+const PICKER_LABEL = 'Scan or search products';
 
 export function QuickSalePage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
-  const money = useMoney();
   const findByCode = useFindProductByCode(storeId);
   const sale = useSaleLines();
-  const complete = useCreateSale(storeId);
-  const idempotency = useIdempotencyKey();
+  const session = useSession();
+  const outbox = useSaleOutbox(
+    storeId,
+    session.status === 'authenticated' ? session.user.id : undefined,
+  );
+  const { complete: completeSale, mutation: complete } = useCompleteSale(storeId);
   const inputRef = useRef<HTMLInputElement>(null);
-  // Codes are resolved one after another, so lines appear in the order they were scanned.
+  // Codes are resolved one after another, so lines appear in the order they were scanned (and
+  // a product picked from the suggestions or the top sellers waits its turn behind them).
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [lookups, setLookups] = useState(0);
   const [lookupError, setLookupError] = useState<string>();
-  const [recorded, setRecorded] = useState<Sale>();
+  const [outcome, setOutcome] = useState<SaleOutcome>();
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
 
   function changed() {
-    setRecorded(undefined);
+    setOutcome(undefined);
     if (complete.error) complete.reset();
   }
 
@@ -46,7 +57,9 @@ export function QuickSalePage() {
           sale.add(product);
           setLookupError(undefined);
         } else {
-          setLookupError(`No product has the barcode or SKU “${code}”.`);
+          setLookupError(
+            `No product has the barcode or SKU “${code}”. To find it by name, choose it from the suggestions.`,
+          );
         }
       } catch (error) {
         setLookupError(toApiError(error).message);
@@ -56,23 +69,25 @@ export function QuickSalePage() {
     });
   }
 
+  function onPick(product: ProductPick) {
+    changed();
+    setLookupError(undefined);
+    queue.current = queue.current.then(() => sale.add(product));
+  }
+
   function onComplete() {
-    const input: SaleInput = {
-      items: sale.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
-    };
-    complete.mutate(
-      { input, idempotencyKey: idempotency.keyFor(input) },
-      {
-        onSuccess: (result) => {
-          setRecorded(result);
-          sale.clear();
-        },
-        onSettled: (_result, error) => {
-          idempotency.settle(error);
-          inputRef.current?.focus();
-        },
+    const totals = { total: sale.total, units: sale.units };
+    completeSale(sale.lines, totals, {
+      onRecorded: (recorded) => {
+        setOutcome({ kind: 'recorded', sale: recorded });
+        sale.clear();
       },
-    );
+      onQueued: () => {
+        setOutcome({ kind: 'queued', ...totals });
+        sale.clear();
+      },
+      onSettled: () => inputRef.current?.focus(),
+    });
   }
 
   if (!canWrite) {
@@ -88,74 +103,98 @@ export function QuickSalePage() {
     <div className="page">
       <PageHeader
         title="Quick sale"
-        subtitle="Scan items with a barcode scanner or type their code, then complete the sale."
+        subtitle="Scan items, or type part of a name and choose from the suggestions, then complete the sale."
         actions={
           <Link to={`/stores/${storeId}/sales`} className="btn btn--secondary">
             All sales
           </Link>
         }
       />
-      {recorded && (
-        <StatusMessage>
-          Sale recorded: {formatNumber(recorded.itemCount)}{' '}
-          {recorded.itemCount === 1 ? 'item' : 'items'}, total {money(recorded.total)}.{' '}
-          <Link to={`/stores/${storeId}/sales/${recorded.id}`}>View sale</Link>
-        </StatusMessage>
-      )}
-      <Card>
-        <ScanInput inputRef={inputRef} onScan={onScan} busy={lookups > 0} error={lookupError} />
-      </Card>
-      <Card
-        title="Current sale"
-        description={
-          sale.units
-            ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
-            : undefined
-        }
-      >
-        <ErrorBanner>
-          {shortages.size
-            ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
-            : saleError?.message}
-        </ErrorBanner>
-        {sale.lines.length === 0 ? (
-          <p className="muted">No items yet. Scan a barcode to start.</p>
-        ) : (
-          <SaleLinesTable
-            lines={sale.lines}
-            total={sale.total}
-            shortages={shortages}
-            onQuantity={(id, quantity) => {
+      <SaleMessages storeId={storeId} outcome={outcome} sent={outbox.lastSent} />
+      <div className="till">
+        <div className="till__pick">
+          <Card>
+            <ProductPicker
+              storeId={storeId}
+              label={PICKER_LABEL}
+              formLabel="Add products to the sale"
+              inputRef={inputRef}
+              onPick={onPick}
+              onCode={onScan}
+              busy={lookups > 0}
+              error={lookupError}
+              autoFocus
+            />
+          </Card>
+        </div>
+        <div className="till__queued">
+          <QueuedSales
+            waiting={outbox.waiting}
+            refused={outbox.refused}
+            onReopen={(lines) => {
               changed();
-              sale.setQuantity(id, quantity);
-            }}
-            onRemove={(id) => {
-              changed();
-              sale.remove(id);
+              sale.load(lines);
             }}
           />
-        )}
-        <div className="sale-actions">
-          <Button
-            variant="ghost"
-            disabled={!sale.lines.length || complete.isPending}
-            onClick={() => {
-              changed();
-              sale.clear();
-            }}
-          >
-            Clear sale
-          </Button>
-          <Button
-            disabled={!sale.lines.length || lookups > 0}
-            busy={complete.isPending}
-            busyLabel="Recording sale…"
-            onClick={onComplete}
-          >
-            Complete sale
-          </Button>
         </div>
-      </Card>
+        <div className="till__sale">
+          <Card
+            title="Current sale"
+            actions={
+              <Button
+                variant="ghost"
+                disabled={!sale.lines.length || complete.isPending}
+                onClick={() => {
+                  changed();
+                  sale.clear();
+                }}
+              >
+                Clear sale
+              </Button>
+            }
+            description={
+              sale.units
+                ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
+                : undefined
+            }
+          >
+            <ErrorBanner>
+              {shortages.size
+                ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
+                : saleError?.message}
+            </ErrorBanner>
+            {sale.lines.length === 0 ? (
+              <p className="muted">
+                No items yet. Scan a barcode or search for a product to start.
+              </p>
+            ) : (
+              <SaleLinesTable
+                lines={sale.lines}
+                total={sale.total}
+                shortages={shortages}
+                onQuantity={(id, quantity) => {
+                  changed();
+                  sale.setQuantity(id, quantity);
+                }}
+                onRemove={(id) => {
+                  changed();
+                  sale.remove(id);
+                }}
+              />
+            )}
+          </Card>
+        </div>
+        <div className="till__top">
+          <TopSellers storeId={storeId} onPick={onPick} />
+        </div>
+      </div>
+      <SaleFooter
+        total={sale.total}
+        units={sale.units}
+        canComplete={sale.lines.length > 0 && lookups === 0}
+        recording={complete.isPending}
+        onComplete={onComplete}
+      />
     </div>
   );
 }

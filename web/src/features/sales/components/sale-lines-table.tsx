@@ -2,10 +2,10 @@ import { Button } from '@/components/button';
 import type { StockShortage } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import { lineTotal, type SaleLine } from './use-sale-lines';
+import { lineTotal, type TillLine } from './use-sale-lines';
 
 interface SaleLinesTableProps {
-  lines: SaleLine[];
+  lines: TillLine[];
   total: number;
   shortages: Map<string, StockShortage>;
   onQuantity: (productId: string, quantity: number) => void;
@@ -26,7 +26,7 @@ export function SaleLinesTable({
         <thead>
           <tr>
             <th scope="col">Product</th>
-            <th scope="col" className="num">
+            <th scope="col" className="num sale-line__price">
               Unit price
             </th>
             <th scope="col">Quantity</th>
@@ -48,8 +48,9 @@ export function SaleLinesTable({
                 <td>
                   <div className="strong">{product.name}</div>
                   <div className="muted small">SKU {product.sku}</div>
+                  <div className="muted small sale-line__each">{money(product.price)} each</div>
                 </td>
-                <td className="num">{money(product.price)}</td>
+                <td className="num sale-line__price">{money(product.price)}</td>
                 <td>
                   <label htmlFor={inputId} className="visually-hidden">
                     Quantity of {product.name}

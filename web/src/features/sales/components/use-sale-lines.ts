@@ -1,18 +1,16 @@
 import { useCallback, useReducer } from 'react';
-import type { ScannedProduct } from '../api/types';
+import type { TillLine, ScannedProduct } from '../api/types';
 
-export interface SaleLine {
-  product: ScannedProduct;
-  quantity: number;
-}
+export type { TillLine };
 
 type Action =
   | { type: 'add'; product: ScannedProduct }
   | { type: 'set'; productId: string; quantity: number }
   | { type: 'remove'; productId: string }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  | { type: 'load'; lines: TillLine[] };
 
-function reduce(lines: SaleLine[], action: Action): SaleLine[] {
+function reduce(lines: TillLine[], action: Action): TillLine[] {
   switch (action.type) {
     case 'add': {
       const existing = lines.find((l) => l.product.id === action.product.id);
@@ -30,6 +28,8 @@ function reduce(lines: SaleLine[], action: Action): SaleLine[] {
       return lines.filter((l) => l.product.id !== action.productId);
     case 'clear':
       return [];
+    case 'load':
+      return action.lines;
   }
 }
 
@@ -38,7 +38,7 @@ function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
-export function lineTotal(line: SaleLine): number {
+export function lineTotal(line: TillLine): number {
   return (cents(line.product.price) * line.quantity) / 100;
 }
 
@@ -56,5 +56,6 @@ export function useSaleLines() {
     ),
     remove: useCallback((productId: string) => dispatch({ type: 'remove', productId }), []),
     clear: useCallback(() => dispatch({ type: 'clear' }), []),
+    load: useCallback((lines: TillLine[]) => dispatch({ type: 'load', lines }), []),
   };
 }

@@ -1,0 +1,46 @@
+import { Link } from 'react-router-dom';
+import { StatusMessage } from '@/components/messages';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
+import type { Sale } from '../api/types';
+
+export type SaleOutcome =
+  { kind: 'recorded'; sale: Sale } | { kind: 'queued'; units: number; total: number };
+
+interface SaleMessagesProps {
+  storeId: string;
+  outcome?: SaleOutcome;
+  /** The last sale kept on this device that has since reached the server. */
+  sent?: Sale;
+}
+
+function items(n: number): string {
+  return `${formatNumber(n)} ${n === 1 ? 'item' : 'items'}`;
+}
+
+/** What became of the last sale: recorded, or kept on this device; and queued ones sent since. */
+export function SaleMessages({ storeId, outcome, sent }: SaleMessagesProps) {
+  const money = useMoney();
+  const link = (sale: Sale) => <Link to={`/stores/${storeId}/sales/${sale.id}`}>View sale</Link>;
+  return (
+    <>
+      {outcome?.kind === 'recorded' && (
+        <StatusMessage>
+          Sale recorded: {items(outcome.sale.itemCount)}, total {money(outcome.sale.total)}.{' '}
+          {link(outcome.sale)}
+        </StatusMessage>
+      )}
+      {outcome?.kind === 'queued' && (
+        <StatusMessage>
+          No answer from the server: the sale ({items(outcome.units)}, total {money(outcome.total)})
+          is kept on this device and will be sent by itself when the connection returns.
+        </StatusMessage>
+      )}
+      {sent && (
+        <StatusMessage>
+          A sale kept on this device has been sent: total {money(sent.total)}. {link(sent)}
+        </StatusMessage>
+      )}
+    </>
+  );
+}

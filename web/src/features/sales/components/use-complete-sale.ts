@@ -1,0 +1,82 @@
+import { isAxiosError } from 'axios';
+import { useIdempotencyKey } from '@/lib/idempotency';
+import { useSession } from '@/lib/session';
+import { useCreateSale } from '../api/create-sale';
+import { queueSale } from '../api/sale-outbox';
+import type { Sale, SaleInput, TillLine } from '../api/types';
+
+export interface CompleteCallbacks {
+  onRecorded: (sale: Sale) => void;
+  onQueued: () => void;
+  onSettled: () => void;
+}
+
+function unanswered(error: unknown): boolean {
+  return isAxiosError(error) && !error.response && error.code !== 'ERR_CANCELED';
+}
+
+/**
+ * Records the sale, or, when the server cannot be reached (offline, or no answer before the
+ * timeout), keeps it on this device to be sent with the same Idempotency-Key later. Either
+ * way the till is free for the next customer; a refusal (not enough stock) stays on screen.
+ */
+export function useCompleteSale(storeId: string) {
+  const mutation = useCreateSale(storeId);
+  const idempotency = useIdempotencyKey();
+  const session = useSession();
+  const userId = session.status === 'authenticated' ? session.user.id : undefined;
+
+  function complete(
+    lines: TillLine[],
+    totals: { total: number; units: number },
+    on: CompleteCallbacks,
+  ) {
+    const input: SaleInput = {
+      items: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    };
+    const idempotencyKey = idempotency.keyFor(input);
+
+    async function queue(): Promise<boolean> {
+      if (!userId) return false;
+      try {
+        await queueSale({
+          idempotencyKey,
+          storeId,
+          userId,
+          input,
+          lines,
+          ...totals,
+          queuedAt: Date.now(),
+        });
+      } catch {
+        return false; // No IndexedDB (a private window in some browsers): the error stays.
+      }
+      idempotency.settle();
+      mutation.reset();
+      on.onQueued();
+      return true;
+    }
+
+    function send() {
+      mutation.mutate(
+        { input, idempotencyKey },
+        {
+          onSuccess: on.onRecorded,
+          onSettled: async (_sale, error) => {
+            if (!(unanswered(error) && (await queue()))) idempotency.settle(error);
+            on.onSettled();
+          },
+        },
+      );
+    }
+
+    // Known to be offline: straight to the queue (or, without one, an honest network error).
+    if (!navigator.onLine) {
+      void queue().then((queued) => (queued ? on.onSettled() : send()));
+    } else {
+      send();
+    }
+  }
+
+  return { complete, mutation };
+}
