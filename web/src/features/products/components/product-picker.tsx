@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { Button } from '@/components/button';
+import { formatCount } from '@/lib/format';
 import { useNetworkStatus } from '@/lib/network-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useMoney } from '@/lib/store-access';
@@ -137,7 +138,7 @@ export function ProductPicker({
     : (search.isError || network !== 'online') && combo.inputValue.trim()
       ? 'Suggestions need a connection. Scanned codes of products seen today still work.'
       : open
-        ? `${items.length} ${items.length === 1 ? 'suggestion' : 'suggestions'}: arrow keys to choose, Enter to add.`
+        ? `${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
         : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';
 
   return (

@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatCount, formatDateTime } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { removeQueuedSale } from '../api/sale-outbox';
 import type { QueuedSale, TillLine } from '../api/types';
@@ -12,17 +12,13 @@ interface QueuedSalesProps {
   onReopen: (lines: TillLine[]) => void;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 /** Sales kept on this device: waiting for the connection, or refused and needing a decision. */
 export function QueuedSales({ waiting, refused, onReopen }: QueuedSalesProps) {
   const money = useMoney();
   if (!waiting.length && !refused.length) return null;
 
   const describe = (sale: QueuedSale) =>
-    `${formatDateTime(new Date(sale.queuedAt).toISOString())} · ${plural(sale.units, 'unit', 'units')} · ${money(sale.total)}`;
+    `${formatDateTime(new Date(sale.queuedAt).toISOString())} · ${formatCount(sale.units, 'unit', 'units')} · ${money(sale.total)}`;
 
   return (
     <Card title="Kept on this device">
@@ -30,7 +26,7 @@ export function QueuedSales({ waiting, refused, onReopen }: QueuedSalesProps) {
         <>
           <p className="queued__summary">
             <span className="badge badge--warning">
-              {plural(waiting.length, 'sale', 'sales')} waiting to send
+              {formatCount(waiting.length, 'sale', 'sales')} waiting to send
             </span>{' '}
             They are sent by themselves when the connection returns, each exactly once.
           </p>

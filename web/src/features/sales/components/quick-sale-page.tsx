@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner } from '@/components/messages';
 import { stockShortages, toApiError } from '@/lib/api-error';
-import { formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
@@ -152,11 +152,7 @@ export function QuickSalePage() {
                 Clear sale
               </Button>
             }
-            description={
-              sale.units
-                ? `${formatNumber(sale.units)} ${sale.units === 1 ? 'unit' : 'units'}`
-                : undefined
-            }
+            description={sale.units ? formatCount(sale.units, 'unit') : undefined}
           >
             <ErrorBanner>
               {shortages.size

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { useStore } from '@/features/stores/api/get-store';
 import { toApiError } from '@/lib/api-error';
-import { formatDateTimeIn, formatNumber } from '@/lib/format';
+import { formatCount, formatDateTimeIn, formatNumber } from '@/lib/format';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSale } from '../api/get-sale';
 import { saleLabel } from '../api/types';
@@ -97,7 +97,7 @@ export function ReceiptPage() {
           <tfoot>
             <tr className="receipt__total">
               <th scope="row" colSpan={3}>
-                Total ({formatNumber(r.itemCount)} {r.itemCount === 1 ? 'item' : 'items'})
+                Total ({formatCount(r.itemCount, 'item')})
               </th>
               <td className="num">{money(r.total)}</td>
             </tr>

@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
 import { useStore } from '@/features/stores/api/get-store';
 import { toApiError } from '@/lib/api-error';
-import { dayIn, formatDateTime, formatNumber } from '@/lib/format';
+import { dayIn, formatCount, formatDateTime } from '@/lib/format';
 import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSale } from '../api/get-sale';
 import { saleLabel, type Sale } from '../api/types';
@@ -63,8 +63,7 @@ export function SaleDetailPage() {
         title={`Sale ${saleLabel(s)}`}
         subtitle={
           <>
-            {formatDateTime(s.soldAt)} · {formatNumber(s.itemCount)}{' '}
-            {s.itemCount === 1 ? 'unit' : 'units'} · total {money(s.total)}
+            {formatDateTime(s.soldAt)} · {formatCount(s.itemCount, 'unit')} · total {money(s.total)}
             {s.user ? ` · recorded by ${s.user.name}` : ''} <SaleStatus sale={s} />
           </>
         }

@@ -1,5 +1,5 @@
 import { Button } from '@/components/button';
-import { formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 
 interface SaleFooterProps {
@@ -16,9 +16,7 @@ export function SaleFooter({ total, units, canComplete, recording, onComplete }:
   return (
     <div className="sale-footer">
       <p className="sale-footer__total">
-        <span className="muted small">
-          {formatNumber(units)} {units === 1 ? 'unit' : 'units'}
-        </span>
+        <span className="muted small">{formatCount(units, 'unit')}</span>
         <span>
           Total <strong>{money(total)}</strong>
         </span>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { StatusMessage } from '@/components/messages';
-import { formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { Sale } from '../api/types';
 
@@ -15,7 +15,7 @@ interface SaleMessagesProps {
 }
 
 function items(n: number): string {
-  return `${formatNumber(n)} ${n === 1 ? 'item' : 'items'}`;
+  return formatCount(n, 'item');
 }
 
 /** What became of the last sale: recorded, or kept on this device; and queued ones sent since. */

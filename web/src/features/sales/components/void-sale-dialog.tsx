@@ -4,7 +4,7 @@ import { Dialog } from '@/components/dialog';
 import { TextAreaField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
-import { formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
 import { useVoidSale } from '../api/void-sale';
@@ -54,7 +54,7 @@ export function VoidSaleDialog({ storeId, sale, open, onClose, onVoided }: VoidS
       open={open}
       onClose={close}
       title={`Void sale ${saleLabel(sale)}`}
-      description={`All ${formatNumber(sale.itemCount)} ${sale.itemCount === 1 ? 'unit goes' : 'units go'} back in stock and the ${money(sale.total)} no longer count as revenue. The sale stays on record, marked voided. This cannot be undone.`}
+      description={`All ${formatCount(sale.itemCount, 'unit goes', 'units go')} back in stock and the ${money(sale.total)} no longer count as revenue. The sale stays on record, marked voided. This cannot be undone.`}
     >
       <form onSubmit={onSubmit} noValidate className="form">
         <ErrorBanner>
