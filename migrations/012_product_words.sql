@@ -11,12 +11,19 @@ CREATE TABLE product_words (
 );
 CREATE INDEX product_words_trgm_idx ON product_words USING gin (word gin_trgm_ops);
 
+-- The words a name contributes: its 'simple' lexemes (the parser of the search vectors) of 3
+-- to 40 characters that are not plain numbers.
+CREATE FUNCTION product_name_words(name text) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple', name))) AS w
+  WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9.,-]+$'
+$$;
+
 CREATE FUNCTION product_words_of_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO product_words (store_id, word)
   SELECT DISTINCT n.store_id, w
-  FROM new_rows n, unnest(tsvector_to_array(to_tsvector('simple', n.name))) AS w
-  WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9.,-]+$'
+  FROM new_rows n, product_name_words(n.name) AS w
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
@@ -26,8 +33,7 @@ BEGIN
   INSERT INTO product_words (store_id, word)
   SELECT DISTINCT n.store_id, w
   FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.name IS DISTINCT FROM n.name,
-       unnest(tsvector_to_array(to_tsvector('simple', n.name))) AS w
-  WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9.,-]+$'
+       product_name_words(n.name) AS w
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
@@ -41,7 +47,6 @@ CREATE TRIGGER products_words_renamed AFTER UPDATE ON products
 
 INSERT INTO product_words (store_id, word)
 SELECT DISTINCT p.store_id, w
-FROM products p, unnest(tsvector_to_array(to_tsvector('simple', p.name))) AS w
-WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9.,-]+$'
+FROM products p, product_name_words(p.name) AS w
 ON CONFLICT DO NOTHING;
 ANALYZE product_words;

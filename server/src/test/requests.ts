@@ -62,3 +62,7 @@ export function downloadExport(app: Express, s: StoreMember, format: 'csv' | 'xl
     res.on('end', () => done(null, Buffer.concat(chunks)));
   });
 }
+
+/** The store's dashboard as the member sees it (which must answer 200). */
+export const dashboardOf = async (s: StoreMember) =>
+  (await s.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;

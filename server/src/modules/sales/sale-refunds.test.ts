@@ -8,13 +8,10 @@ import {
   storeWithMember,
   type StoreMember,
 } from '../../test/factories';
-import { postCount, postRefund, postSale } from '../../test/requests';
+import { dashboardOf, postCount, postRefund, postSale } from '../../test/requests';
 
 /** Refunding some or all of a sale's lines: money, stock, limits, races and revenue. */
 const t = useTestApp();
-
-const dashboardOf = async (s: StoreMember) =>
-  (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
 
 const saleOf = async (s: StoreMember, id: string) =>
   (await t.api.get(`${s.url}/sales/${id}`).set(s.auth).expect(200)).body.data;

@@ -7,15 +7,11 @@ import {
   outboxTypes,
   quantityOf,
   storeWithMember,
-  type StoreMember,
 } from '../../test/factories';
-import { postRefund, postSale, postVoid } from '../../test/requests';
+import { dashboardOf, postRefund, postSale, postVoid } from '../../test/requests';
 
 /** Voiding a sale on its day, who may, and the sale numbers voids and refunds refer to. */
 const t = useTestApp();
-
-const dashboardOf = async (s: StoreMember) =>
-  (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
 
 const movementsOf = async (storeId: string, reason: string) =>
   (

@@ -60,8 +60,8 @@ export function CategoryForm({ storeId, editing, onDone }: CategoryFormProps) {
     >
       <StatusMessage>{saved}</StatusMessage>
       <ErrorBanner>{apiError?.message}</ErrorBanner>
-      {/* key: fresh defaults whenever another category is picked for editing */}
       <UnsavedChangesDialog blocker={guard.blocker} />
+      {/* key: fresh defaults whenever another category is picked for editing */}
       <form
         key={editing?.id ?? 'new'}
         onSubmit={onSubmit}
