@@ -28,6 +28,7 @@ import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
+import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
 import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
@@ -75,6 +76,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   productsRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);
+  shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
   jobsRoutes(r, services);
   eventsRoutes(r, services);

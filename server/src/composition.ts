@@ -17,6 +17,8 @@ import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { createSalesService } from './modules/sales/sales.service';
+import { interimCreateOrdersInTx } from './modules/shopping-lists/interim-orders';
+import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
 import { createSuppliersService } from './modules/suppliers/suppliers.service';
@@ -116,6 +118,12 @@ export function createServices(deps: ServiceDeps) {
         },
       ),
   });
+  const shoppingLists = createShoppingListsService({
+    pool,
+    write,
+    timezoneOf,
+    createOrdersInTx: interimCreateOrdersInTx,
+  });
   const exports = createExportService({ pool });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
@@ -130,6 +138,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    shoppingLists,
     analytics,
     imports,
     exports,

@@ -1,0 +1,162 @@
+import type { Db } from '../../db/pool';
+import type { StockFacts, SupplierOption } from './suggestion';
+
+/*
+ * Read-model SQL over the catalogue, the suppliers and what they offer: what a reorder list
+ * is generated and optimised from. Nothing here writes another module's tables.
+ */
+
+export interface CandidateProduct extends StockFacts {
+  id: string;
+  name: string;
+  sku: string;
+  cost: number | null;
+}
+
+interface CandidateRow {
+  id: string;
+  name: string;
+  sku: string;
+  cost: string | null;
+  quantity: number;
+  reorder_point: number;
+  reorder_quantity: number | null;
+  pack_size: number | null;
+  expires_at: string | null;
+}
+
+/**
+ * Active products that may need reordering: low (at/below their reorder point, or under the
+ * threshold), expiring by `expiringBy`, or sold within `soldWithinDays` (only those can have
+ * demand to cover), in the given categories and from the given suppliers (the product's own
+ * or one that has offered it). The cheap filters here keep a large catalogue out of memory.
+ */
+export async function candidates(
+  db: Db,
+  storeId: string,
+  f: {
+    threshold?: number;
+    expiringBy?: string;
+    soldWithinDays: number;
+    categories?: string[];
+    suppliers?: string[];
+  },
+): Promise<CandidateProduct[]> {
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT p.id, p.name, p.sku, p.cost, p.quantity, p.reorder_point, p.reorder_quantity, p.pack_size,
+       to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at
+     FROM products p
+     WHERE p.store_id = $1 AND p.active
+       AND (($2::int IS NULL AND p.quantity <= p.reorder_point) OR p.quantity < $2::int
+            OR p.expires_at <= $3::date
+            OR p.last_sold_at >= now() - make_interval(days => $4))
+       AND ($5::uuid[] IS NULL OR p.category_id = ANY($5))
+       AND ($6::uuid[] IS NULL OR p.supplier_id = ANY($6) OR EXISTS (
+             SELECT 1 FROM supplier_items si
+             WHERE si.store_id = $1 AND si.product_id = p.id AND si.supplier_id = ANY($6)))
+     ORDER BY p.name, p.id`,
+    [
+      storeId,
+      f.threshold ?? null,
+      f.expiringBy ?? null,
+      f.soldWithinDays,
+      f.categories ?? null,
+      f.suppliers ?? null,
+    ],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    sku: r.sku,
+    cost: r.cost === null ? null : Number(r.cost),
+    quantity: r.quantity,
+    reorderPoint: r.reorder_point,
+    reorderQuantity: r.reorder_quantity,
+    packSize: r.pack_size,
+    expiresAt: r.expires_at,
+  }));
+}
+
+interface OptionRow {
+  product_id: string;
+  supplier_id: string;
+  name: string;
+  lead_time_days: number | null;
+  status: string;
+  cost: string | null;
+  min_order_quantity: number;
+  own: boolean;
+}
+
+/**
+ * Every supplier each product can be bought from: the product's own supplier (at the
+ * product's cost unless it has offered a price) and every supplier that has offered it
+ * (`supplier_items`, at its last cost).
+ */
+export async function supplierOptions(
+  db: Db,
+  storeId: string,
+  productIds: readonly string[],
+): Promise<Map<string, SupplierOption[]>> {
+  const out = new Map<string, SupplierOption[]>(productIds.map((id) => [id, []]));
+  if (!productIds.length) return out;
+  const { rows } = await db.query<OptionRow>(
+    `WITH pairs AS (
+       SELECT p.id AS product_id, p.supplier_id FROM products p
+       WHERE p.store_id = $1 AND p.id = ANY($2::uuid[]) AND p.supplier_id IS NOT NULL
+       UNION
+       SELECT si.product_id, si.supplier_id FROM supplier_items si
+       WHERE si.store_id = $1 AND si.product_id = ANY($2::uuid[])
+     )
+     SELECT pr.product_id, s.id AS supplier_id, s.name, s.lead_time_days, s.status,
+       coalesce(si.last_cost, CASE WHEN s.id = p.supplier_id THEN p.cost END) AS cost,
+       coalesce(si.min_order_quantity, 1) AS min_order_quantity,
+       s.id IS NOT DISTINCT FROM p.supplier_id AS own
+     FROM pairs pr
+     JOIN products p ON p.store_id = $1 AND p.id = pr.product_id
+     JOIN suppliers s ON s.store_id = $1 AND s.id = pr.supplier_id
+     LEFT JOIN supplier_items si
+       ON si.store_id = $1 AND si.supplier_id = pr.supplier_id AND si.product_id = pr.product_id`,
+    [storeId, productIds],
+  );
+  for (const r of rows) {
+    out.get(r.product_id)?.push({
+      supplierId: r.supplier_id,
+      name: r.name,
+      leadTimeDays: r.lead_time_days,
+      cost: r.cost === null ? null : Number(r.cost),
+      minOrderQuantity: r.min_order_quantity,
+      own: r.own,
+      usable: r.status !== 'inactive' && r.status !== 'on-hold',
+    });
+  }
+  return out;
+}
+
+/** The ids among `ids` that are this store's rows of `table` (categories or suppliers). */
+export async function existingIds(
+  db: Db,
+  storeId: string,
+  table: 'categories' | 'suppliers',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM ${table} WHERE store_id = $1 AND id = ANY($2::uuid[])`,
+    [storeId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Each supplier's lead time in days (null when not known). */
+export async function leadTimes(
+  db: Db,
+  storeId: string,
+  supplierIds: readonly string[],
+): Promise<Map<string, number | null>> {
+  const { rows } = await db.query<{ id: string; lead_time_days: number | null }>(
+    'SELECT id, lead_time_days FROM suppliers WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, supplierIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.lead_time_days]));
+}

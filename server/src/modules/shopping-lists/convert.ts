@@ -1,0 +1,104 @@
+import type { PoolClient } from 'pg';
+import type { StoreContext } from '../../core/context';
+import { InvalidStateError, ValidationError } from '../../core/errors';
+import type { Emit } from '../../core/events';
+import type { Db } from '../../db/pool';
+import type { StoreWriter } from '../events/events.service';
+import * as candidatesRepo from './candidates.repo';
+import * as repo from './shopping-lists.repo';
+import type { ShoppingList } from './shopping-list-view';
+import { addDays } from './suggestion';
+
+export interface NewOrder {
+  supplierId: string;
+  /** `YYYY-MM-DD` */
+  expectedAt?: string;
+  notes?: string;
+  shoppingListId?: string;
+  lines: Array<{ productId: string; quantity: number; unitCost: number }>;
+}
+
+/** The purchasing module's `createOrdersInTx`. */
+export type CreateOrdersInTx = (
+  tx: PoolClient,
+  emit: Emit,
+  ctx: StoreContext,
+  orders: NewOrder[],
+) => Promise<Array<{ id: string; orderNumber: string; supplierId: string }>>;
+
+/**
+ * Turning a draft list into purchase orders: one per supplier for the items still to buy
+ * (quantity above 0, not purchased), in one transaction with the list becoming `ordered`.
+ */
+export function createConversion(deps: {
+  write: StoreWriter;
+  timezoneOf(ctx: StoreContext): Promise<string>;
+  createOrdersInTx: CreateOrdersInTx;
+  lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.ListRow>;
+  view(db: Db, storeId: string, id: string): Promise<ShoppingList>;
+}) {
+  const { write, timezoneOf, createOrdersInTx, lockList, view } = deps;
+
+  return {
+    async convert(ctx: StoreContext, id: string) {
+      const timezone = await timezoneOf(ctx);
+      return write(ctx, async (tx, emit) => {
+        const list = await lockList(tx, ctx, id);
+        const open = (await repo.items(tx, ctx.storeId, id)).filter(
+          (i) => i.quantity > 0 && !i.purchased,
+        );
+        if (!open.length) {
+          throw new InvalidStateError(
+            'Nothing to order: every item is purchased or has a quantity of 0',
+          );
+        }
+        const orphans = open.filter((i) => !i.supplier_id);
+        if (orphans.length) {
+          throw new ValidationError(
+            orphans.map((i) => ({
+              field: `items.${i.id}.supplierId`,
+              message: `${i.product_name} has no supplier: pick one first`,
+              code: 'required',
+            })),
+            `Pick a supplier for ${orphans.map((i) => i.product_name).join(', ')} first`,
+          );
+        }
+        const bySupplier = new Map<string, typeof open>();
+        for (const i of open) bySupplier.set(i.supplier_id!, [...(bySupplier.get(i.supplier_id!) ?? []), i]);
+        const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+        const orders = [...bySupplier].map(([supplierId, items]) => {
+          const lead = leads.get(supplierId);
+          return {
+            supplierId,
+            ...(lead != null ? { expectedAt: addDays(today, lead) } : {}),
+            notes: `From the reorder list "${list.name}"`,
+            shoppingListId: id,
+            // A product with no known cost is ordered at 0: set the price on the order.
+            lines: items.map((i) => ({
+              productId: i.product_id,
+              quantity: i.quantity,
+              unitCost: Number(i.estimated_unit_cost ?? 0),
+            })),
+          };
+        });
+        const created = await createOrdersInTx(tx, emit, ctx, orders);
+        const purchaseOrders = created.map((order) => {
+          const items = bySupplier.get(order.supplierId)!;
+          const cents = items.reduce(
+            (sum, i) => sum + i.quantity * Math.round(Number(i.estimated_unit_cost ?? 0) * 100),
+            0,
+          );
+          return { ...order, total: cents / 100, itemIds: items.map((i) => i.id) };
+        });
+        for (const o of purchaseOrders) await repo.linkOrder(tx, ctx.storeId, id, o.itemIds, o.id);
+        await repo.markOrdered(tx, ctx.storeId, id);
+        await emit('shopping_list.updated', { shoppingListId: id, change: 'ordered' });
+        return {
+          purchaseOrders: purchaseOrders.map(({ itemIds: _, ...o }) => o),
+          shoppingList: await view(tx, ctx.storeId, id),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { Criteria } from './shopping-lists.schemas';
+
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+
+/** A supplier a product can be bought from, as far as Nimbus knows. */
+export interface SupplierOption {
+  supplierId: string;
+  name: string;
+  leadTimeDays: number | null;
+  /** Its last known cost (`supplier_items.last_cost`; the product's cost for its own supplier). */
+  cost: number | null;
+  minOrderQuantity: number;
+  /** The supplier named on the product itself. */
+  own: boolean;
+  /** Inactive and on-hold suppliers are not ordered from. */
+  usable: boolean;
+}
+
+export interface StockFacts {
+  quantity: number;
+  reorderPoint: number;
+  reorderQuantity: number | null;
+  packSize: number | null;
+  /** `YYYY-MM-DD` */
+  expiresAt: string | null;
+}
+
+export interface Suggestion {
+  suggestedQuantity: number;
+  priority: Priority;
+  reason: string;
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const rate = (perDay: number) => `${perDay >= 10 ? Math.round(perDay) : perDay.toFixed(1)}/day`;
+
+/**
+ * The supplier to buy from: the cheapest known cost among the usable ones (`allowed` limits
+ * them to the list's supplier filter); a known cost beats an unknown one; on a tie the
+ * product's own supplier, then the name.
+ */
+export function cheapestSupplier(
+  options: readonly SupplierOption[],
+  allowed?: ReadonlySet<string>,
+): SupplierOption | undefined {
+  return options
+    .filter((o) => o.usable && (!allowed || allowed.has(o.supplierId)))
+    .sort(
+      (a, b) =>
+        (a.cost ?? Infinity) - (b.cost ?? Infinity) ||
+        Number(b.own) - Number(a.own) ||
+        a.name.localeCompare(b.name),
+    )[0];
+}
+
+/** Up to the next multiple of `step` (a step of 1 or none leaves the number as it is). */
+export const roundUpTo = (n: number, step: number | null) =>
+  step && step > 1 ? Math.ceil(n / step) * step : n;
+
+/**
+ * Whether a product belongs on the list and, if so, how many to order, how pressing it is and
+ * why, in words. With L the supplier's lead time (0 when unknown), H `daysAhead`, d the daily
+ * demand and s the stock (0 when the stock expires within the horizon):
+ *
+ * - included when s ≤ reorder point (or s < lowStockThreshold when given), when d × (L + H) > s,
+ *   or (includeExpiring) when the stock expires within the expiry horizon;
+ * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
+ *   threshold, less s; at least the product's reorder quantity and at least 1; then at least the
+ *   supplier's minimum order, rounded up to whole packs (pack size);
+ * - priority: urgent when out of stock or it sells out before the supplier can deliver
+ *   (s < d × L); high when at or below its reorder point or threshold; medium when it sells out
+ *   within the horizon; low otherwise (only expiring stock brought it here).
+ */
+export function suggest(
+  p: StockFacts,
+  demandPerDay: number,
+  supplier: SupplierOption | undefined,
+  criteria: Criteria,
+  today: string,
+): Suggestion | undefined {
+  const lead = supplier?.leadTimeDays ?? 0;
+  const horizon = lead + criteria.daysAhead;
+  const expiryDays =
+    criteria.includeExpiring === true ? horizon : criteria.includeExpiring || undefined;
+  const expiring =
+    expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
+  const threshold = criteria.lowStockThreshold;
+  const low = threshold !== undefined ? p.quantity < threshold : p.quantity <= p.reorderPoint;
+  const stock = expiring ? 0 : p.quantity;
+  const needed = demandPerDay * horizon;
+  const short = needed > stock;
+  if (!low && !short && !expiring) return undefined;
+
+  const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
+  let quantity = Math.max(target - stock, p.reorderQuantity ?? 0, 1);
+  quantity = roundUpTo(Math.max(quantity, supplier?.minOrderQuantity ?? 1), p.packSize);
+
+  const priority: Priority =
+    p.quantity === 0 || stock < demandPerDay * lead
+      ? 'urgent'
+      : low
+        ? 'high'
+        : short
+          ? 'medium'
+          : 'low';
+
+  const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
+  if (expiring) parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
+  parts.push(demandPerDay > 0 ? `sells ${rate(demandPerDay)}` : 'no sales in 30 days');
+  if (low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
+  else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
+  if (!supplier) parts.push('no supplier known');
+  else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
+  const reason = parts.join(', ');
+  return {
+    suggestedQuantity: quantity,
+    priority,
+    reason: reason[0]!.toUpperCase() + reason.slice(1),
+  };
+}
+
+/** `YYYY-MM-DD` plus n days. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
