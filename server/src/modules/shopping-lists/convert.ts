@@ -64,7 +64,8 @@ export function createConversion(deps: {
           );
         }
         const bySupplier = new Map<string, typeof open>();
-        for (const i of open) bySupplier.set(i.supplier_id!, [...(bySupplier.get(i.supplier_id!) ?? []), i]);
+        for (const i of open)
+          bySupplier.set(i.supplier_id!, [...(bySupplier.get(i.supplier_id!) ?? []), i]);
         const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
         const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
         const orders = [...bySupplier].map(([supplierId, items]) => {

@@ -126,16 +126,16 @@ test('when stock is at its reorder point, under a threshold, out or inactive, th
   await createProduct(s, { name: 'Retired', initialQuantity: 0, active: false });
 
   const byPoint = (await generate(s).expect(201)).body.data;
-  expect(byPoint.items.map((i: Item) => [i.product.name, i.priority, i.quantity, i.reason])).toEqual(
-    [
-      ['Out', 'urgent', 1, 'Out of stock, no sales in 30 days, no supplier known'],
-      ['Low', 'high', 10, '4 left, no sales in 30 days, reorder point 5, no supplier known'],
-    ],
-  );
+  expect(
+    byPoint.items.map((i: Item) => [i.product.name, i.priority, i.quantity, i.reason]),
+  ).toEqual([
+    ['Out', 'urgent', 1, 'Out of stock, no sales in 30 days, no supplier known'],
+    ['Low', 'high', 10, '4 left, no sales in 30 days, reorder point 5, no supplier known'],
+  ]);
   expect(byPoint.name).toBe(`Reorder ${today()}`);
 
-  const byThreshold = (await generate(s, { criteria: { lowStockThreshold: 10 } }).expect(201))
-    .body.data;
+  const byThreshold = (await generate(s, { criteria: { lowStockThreshold: 10 } }).expect(201)).body
+    .data;
   expect(itemFor(byThreshold, fine.id)).toEqual(
     expect.objectContaining({
       priority: 'high',
@@ -155,8 +155,16 @@ test('when categories or suppliers are given, then only their products are liste
   const bakery = await createCategory(s, { name: 'Bakery' });
   const farm = await createSupplier(s, { name: 'Farm' });
   const mill = await createSupplier(s, { name: 'Mill' });
-  const cheese = await createProduct(s, { name: 'Cheese', categoryId: dairy.id, supplierId: farm.id });
-  const bread = await createProduct(s, { name: 'Bread', categoryId: bakery.id, supplierId: mill.id });
+  const cheese = await createProduct(s, {
+    name: 'Cheese',
+    categoryId: dairy.id,
+    supplierId: farm.id,
+  });
+  const bread = await createProduct(s, {
+    name: 'Bread',
+    categoryId: bakery.id,
+    supplierId: mill.id,
+  });
   // The mill has offered cheese too, at a price.
   await offer(t, s, mill.id, cheese.id, 3.5);
 
@@ -187,9 +195,9 @@ test('when expiring stock is included, then products expiring within the horizon
       reason: `20 left, expires ${soon}, no sales in 30 days, no supplier known`,
     }),
   );
-  expect((await generate(s, { criteria: { includeExpiring: 2 } }).expect(201)).body.data.items).toEqual(
-    [],
-  );
+  expect(
+    (await generate(s, { criteria: { includeExpiring: 2 } }).expect(201)).body.data.items,
+  ).toEqual([]);
   expect(
     (await generate(s, { criteria: { includeExpiring: 3 } }).expect(201)).body.data.items,
   ).toHaveLength(1);

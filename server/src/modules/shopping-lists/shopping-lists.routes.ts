@@ -17,8 +17,10 @@ export function shoppingListsRoutes(
     { permission: 'vendor:manage', body: s.generateBody, idempotent: 201 },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
-  r.page('/shopping-lists', { permission: 'inventory:read', query: s.listQuery }, ({ ctx, query }) =>
-    lists.list(ctx, query),
+  r.page(
+    '/shopping-lists',
+    { permission: 'inventory:read', query: s.listQuery },
+    ({ ctx, query }) => lists.list(ctx, query),
   );
   r.store(
     'get',

@@ -101,7 +101,9 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
         const change: repo.ItemChange = { ...input };
         if (input.supplierId && input.supplierId !== item.supplier_id) {
           const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, [item.product_id]);
-          const offer = options.get(item.product_id)!.find((o) => o.supplierId === input.supplierId);
+          const offer = options
+            .get(item.product_id)!
+            .find((o) => o.supplierId === input.supplierId);
           if (!offer) {
             const known = await candidatesRepo.existingIds(tx, ctx.storeId, 'suppliers', [
               input.supplierId,

@@ -32,7 +32,12 @@ export interface Suggestion {
 }
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-const rate = (perDay: number) => `${perDay >= 10 ? Math.round(perDay) : perDay.toFixed(1)}/day`;
+const rate = (perDay: number) =>
+  perDay >= 10
+    ? `${Math.round(perDay)}/day`
+    : perDay >= 0.1
+      ? `${Number(perDay.toFixed(1))}/day`
+      : 'under 0.1/day';
 
 /**
  * The supplier to buy from: the cheapest known cost among the usable ones (`allowed` limits
@@ -105,7 +110,8 @@ export function suggest(
           : 'low';
 
   const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
-  if (expiring) parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
+  if (expiring)
+    parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
   parts.push(demandPerDay > 0 ? `sells ${rate(demandPerDay)}` : 'no sales in 30 days');
   if (low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
   else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);

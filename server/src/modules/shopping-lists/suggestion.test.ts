@@ -1,0 +1,71 @@
+import { addDays, cheapestSupplier, roundUpTo, suggest, type SupplierOption } from './suggestion';
+
+/** The reorder arithmetic on its own: quantities, priorities and the words of a reason. */
+
+const criteria = { daysAhead: 7, includeExpiring: false } as const;
+const stock = (quantity: number, more: object = {}) => ({
+  quantity,
+  reorderPoint: 0,
+  reorderQuantity: null,
+  packSize: null,
+  expiresAt: null,
+  ...more,
+});
+const supplier = (more: Partial<SupplierOption> = {}): SupplierOption => ({
+  supplierId: 's1',
+  name: 'Acme',
+  leadTimeDays: 4,
+  cost: 1,
+  minOrderQuantity: 1,
+  own: true,
+  usable: true,
+  ...more,
+});
+
+test('when stock lasts beyond the lead time but not the horizon, then medium, with the demand rounded up', () => {
+  // 2 a day: 8 until delivery, 22 over 4 + 7 days; 10 on hand.
+  expect(suggest(stock(10), 2, supplier(), criteria, '2026-12-02')).toEqual({
+    suggestedQuantity: 12,
+    priority: 'medium',
+    reason: '10 left, sells 2/day, supplier needs 4 days',
+  });
+});
+
+test('when the supplier needs one day and the product sells fast, then the words are singular and the rate whole', () => {
+  const s = suggest(stock(1), 12.4, supplier({ leadTimeDays: 1 }), criteria, '2026-12-02')!;
+  expect(s.reason).toBe('1 left, sells 12/day, supplier needs 1 day');
+  expect(s.priority).toBe('urgent');
+  expect(suggest(stock(0), 0.02, undefined, criteria, '2026-12-02')!.reason).toBe(
+    'Out of stock, sells under 0.1/day, no supplier known',
+  );
+});
+
+test('when a minimum order and packs apply, then the minimum comes first and packs round it up', () => {
+  const s = suggest(
+    stock(0, { packSize: 6 }),
+    0,
+    supplier({ minOrderQuantity: 10 }),
+    criteria,
+    '2026-12-02',
+  )!;
+  expect(s.suggestedQuantity).toBe(12);
+  expect(roundUpTo(7, null)).toBe(7);
+  expect(roundUpTo(0, 6)).toBe(0);
+});
+
+test('when nothing is low, short or expiring, then no suggestion', () => {
+  expect(suggest(stock(50, { reorderPoint: 5 }), 1, supplier(), criteria, '2026-12-02')).toBe(
+    undefined,
+  );
+});
+
+test('when choosing a supplier, then known costs beat unknown ones, unusable suppliers are skipped and ties go to the own supplier', () => {
+  const own = supplier({ supplierId: 'own', name: 'Zed', cost: 2 });
+  const other = supplier({ supplierId: 'other', name: 'Abe', cost: 2, own: false });
+  const unknown = supplier({ supplierId: 'unknown', name: 'Abe', cost: null, own: false });
+  const off = supplier({ supplierId: 'off', cost: 0.5, own: false, usable: false });
+  expect(cheapestSupplier([unknown, other, own, off])!.supplierId).toBe('own');
+  expect(cheapestSupplier([unknown, other], new Set(['unknown']))!.supplierId).toBe('unknown');
+  expect(cheapestSupplier([off])).toBe(undefined);
+  expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+});
