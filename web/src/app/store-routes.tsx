@@ -85,6 +85,27 @@ export const storeRoutes: RouteObject[] = [
       Component: (await import('../features/suppliers/components/suppliers-page')).SuppliersPage,
     }),
   },
+  {
+    path: 'shopping-lists',
+    lazy: async () => ({
+      Component: (await import('../features/shopping-lists/components/shopping-lists-page'))
+        .ShoppingListsPage,
+    }),
+  },
+  {
+    path: 'shopping-lists/new',
+    lazy: async () => ({
+      Component: (await import('../features/shopping-lists/components/generate-list-page'))
+        .GenerateListPage,
+    }),
+  },
+  {
+    path: 'shopping-lists/:listId',
+    lazy: async () => ({
+      Component: (await import('../features/shopping-lists/components/shopping-list-page'))
+        .ShoppingListPage,
+    }),
+  },
   { path: 'members', element: <MembersPage /> },
   { path: 'settings', element: <StoreSettingsPage /> },
 ];

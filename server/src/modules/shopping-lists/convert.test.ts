@@ -1,7 +1,7 @@
 import { useTestApp } from '../../test/app';
 import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
 import { addDays } from './suggestion';
-import { convert, generate, itemFor, listTables, putItem } from './test-support';
+import { convert, generate, itemFor, listTables, putItem } from '../../test/shopping-lists';
 
 /** Turning a list into purchase orders: one per supplier, once, all or nothing. */
 const t = useTestApp();

@@ -9,7 +9,7 @@ import {
 import { postRefund, postSale, postVoid } from '../../test/requests';
 import { dailyDemand } from './demand';
 import { addDays } from './suggestion';
-import { generate, itemFor, listTables, offer, sell, type Item } from './test-support';
+import { generate, itemFor, listTables, offer, sell, type Item } from '../../test/shopping-lists';
 
 /** Which products a generated list holds, how many of each, how pressing and why. */
 const t = useTestApp();

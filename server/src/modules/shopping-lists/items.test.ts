@@ -6,7 +6,7 @@ import {
   storeWithMember,
   type StoreMember,
 } from '../../test/factories';
-import { convert, generate, itemFor, listTables, offer, putItem } from './test-support';
+import { convert, generate, itemFor, listTables, offer, putItem } from '../../test/shopping-lists';
 
 /** Editing a list's items, renaming, deleting and reading lists, and who may do which. */
 const t = useTestApp();

@@ -1,6 +1,14 @@
 import { useTestApp } from '../../test/app';
 import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
-import { convert, generate, itemFor, listTables, offer, optimize, putItem } from './test-support';
+import {
+  convert,
+  generate,
+  itemFor,
+  listTables,
+  offer,
+  optimize,
+  putItem,
+} from '../../test/shopping-lists';
 
 /** Optimising: the cheapest known supplier, its minimum order, whole packs, and why. */
 const t = useTestApp();

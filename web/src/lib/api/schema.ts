@@ -1251,6 +1251,238 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/shopping-lists/generate': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate a reorder list from criteria (vendor:manage)
+     * @description Creates a draft reorder list of the active products that need buying, each with its
+     *     preferred supplier, a suggested quantity, a priority and a reason in words ("3 left, sells
+     *     2.1/day, supplier needs 4 days").
+     *
+     *     **Which products.** Those at or below their reorder point (or, with `lowStockThreshold`,
+     *     under that many units); those whose demand over the supplier's lead time plus `daysAhead`
+     *     exceeds their stock; and, with `includeExpiring`, those whose stock expires within that
+     *     horizon (`true`) or within that many days (a number). `categories` and `suppliers` keep
+     *     the products of those categories and those a listed supplier sells (as the product's own
+     *     supplier or by having offered it). Inactive products never appear. At most 1,000 items,
+     *     the most pressing first.
+     *
+     *     **Demand** is the average daily sales of the last 30 days: units of completed sales less
+     *     the units refunded from them; voided sales count for nothing.
+     *
+     *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
+     *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
+     *     the `suppliers` filter when given); a known cost beats an unknown one; on a tie the
+     *     product's own supplier. Inactive and on-hold suppliers are not chosen.
+     *
+     *     **Suggested quantity**, with L the supplier's lead time (0 when unknown), H `daysAhead`,
+     *     d the daily demand and s the stock (0 when it expires within the horizon):
+     *     `ceil(d × (L + H)) + reorderPoint` (the reorder point is kept as safety stock), at least
+     *     `lowStockThreshold` when given, less s; at least the product's reorder quantity and at
+     *     least 1; then at least the supplier's minimum order quantity, rounded up to whole packs
+     *     (`packSize`). `quantity` starts as the suggestion.
+     *
+     *     **Priority**: `urgent` when out of stock or it sells out before the supplier can deliver
+     *     (s < d × L); `high` when at or below its reorder point or under the threshold; `medium`
+     *     when it sells out within the horizon; `low` otherwise (only expiring stock listed it).
+     *
+     *     When nothing needs reordering the list is still created, with no items: an honest answer
+     *     that can be deleted. Categories or suppliers that are not this store's are 400 naming
+     *     each (`criteria.categories.N`). Requires `vendor:manage` (managers and admins). Emits
+     *     `shopping_list.updated` (`generated`).
+     */
+    post: operations['generateShoppingList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Reorder lists, newest first (inventory:read)
+     * @description The store's reorder lists, newest first, a page at a time, without their items (each with
+     *     its item count, purchased count and estimated total). `status` keeps one status. Requires
+     *     `inventory:read` (every role).
+     */
+    get: operations['listShoppingLists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One reorder list with its items (inventory:read)
+     * @description The list with its items (grouped by supplier name, then priority and product name), the
+     *     estimated totals per supplier and overall, and the purchase orders made from it. Requires
+     *     `inventory:read` (every role). An id that is not in this store is 404.
+     */
+    get: operations['getShoppingList'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a draft reorder list (vendor:manage)
+     * @description Deletes a draft list and its items. A list that was turned into purchase orders is kept:
+     *     409 `INVALID_STATE`. Requires `vendor:manage` (managers and admins). Emits
+     *     `shopping_list.updated` (`deleted`).
+     */
+    delete: operations['deleteShoppingList'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename a reorder list (vendor:manage)
+     * @description Changes the list's name, in any status. Requires `vendor:manage` (managers and admins).
+     *     Emits `shopping_list.updated` (`edited`).
+     */
+    patch: operations['renameShoppingList'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists/{id}/items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+        itemId: components['parameters']['ItemId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change a reorder list item (inventory:write)
+     * @description Sets the item's quantity (0 keeps it on the list without ordering it), whether it was
+     *     purchased, what it actually cost, or its supplier (another supplier of this store; its
+     *     last known cost for the product becomes the estimate, when it has one; `null` clears
+     *     it). Only on a draft list: an ordered list is 409 `INVALID_STATE`. A supplier that is not
+     *     this store's is 400 on `supplierId`. Answers the whole list (totals change). Requires
+     *     `inventory:write` (admins, managers and the employees doing the shopping). Emits
+     *     `shopping_list.updated` (`items`).
+     */
+    put: operations['updateShoppingListItem'];
+    post?: never;
+    /**
+     * Take an item off a draft reorder list (vendor:manage)
+     * @description Removes the item from a draft list (an ordered list is 409 `INVALID_STATE`). Requires
+     *     `vendor:manage` (managers and admins). Emits `shopping_list.updated` (`items`).
+     */
+    delete: operations['deleteShoppingListItem'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists/{id}/optimize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cheapest suppliers and minimum orders for a draft list (vendor:manage)
+     * @description For each item not yet purchased, picks the supplier with the cheapest known cost for the
+     *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; only
+     *     active suppliers, within the list's `suppliers` criteria when it had them), takes that
+     *     cost as the estimate, and raises the quantity to that supplier's minimum order quantity
+     *     and to whole packs. Items no supplier offers at a known cost keep their supplier.
+     *     Answers the list (with its totals per supplier) and `changes`: each field changed per
+     *     item, from what to what, and why. Only a draft list: 409 `INVALID_STATE` otherwise.
+     *     Requires `vendor:manage` (managers and admins). Emits `shopping_list.updated`
+     *     (`optimized`).
+     */
+    post: operations['optimizeShoppingList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists/{id}/purchase-orders': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn a draft list into purchase orders, one per supplier (vendor:manage)
+     * @description Creates one pending purchase order per supplier for the items with a quantity above 0 that
+     *     are not purchased (each line at the item's quantity and estimated unit cost; an unknown
+     *     cost is ordered at 0, to be set on the order), expected after the supplier's lead time,
+     *     all in one transaction with the list becoming `ordered` and each item linked to its
+     *     order. Answers the orders (`id`, `orderNumber`, `supplierId`, `total`) and the list.
+     *
+     *     Items without a supplier are 400 naming each (`items.<itemId>.supplierId`: pick a supplier
+     *     first); a list with nothing to order, or one already ordered, is 409 `INVALID_STATE`;
+     *     nothing is created then. Send an `Idempotency-Key` to make a retry safe: the same key
+     *     within 24 hours answers the first response again and creates nothing. Requires
+     *     `vendor:manage` (managers and admins). Emits `shopping_list.updated` (`ordered`) and the
+     *     orders' `purchase_order.updated`.
+     */
+    post: operations['convertShoppingList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1662,6 +1894,101 @@ export interface components {
         /** @enum {string} */
         change: 'generated' | 'edited' | 'items' | 'optimized' | 'ordered' | 'deleted';
       };
+    };
+    /** @enum {string} */
+    ShoppingListStatus: 'draft' | 'ordered' | 'archived';
+    ShoppingListCriteria: {
+      /** @description List products with fewer units than this (instead of their reorder point) */
+      lowStockThreshold?: number;
+      /**
+       * @description Days of demand to cover after the supplier's lead time
+       * @default 7
+       */
+      daysAhead: number;
+      categories?: string[];
+      suppliers?: string[];
+      /**
+       * @description `true`: also stock expiring within lead time + `daysAhead`; a number: within that many
+       *     days
+       * @default false
+       */
+      includeExpiring: boolean | number;
+    };
+    ShoppingListItem: {
+      /** Format: uuid */
+      id: string;
+      product: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        sku: string;
+        /** @description Units on hand now */
+        quantity: number;
+      };
+      supplier: components['schemas']['NullableRef'];
+      suggestedQuantity: number;
+      quantity: number;
+      /** @enum {string} */
+      priority: 'low' | 'medium' | 'high' | 'urgent';
+      /** @description Why it is listed, in words */
+      reason: string;
+      estimatedUnitCost: number | null;
+      /** @description quantity × estimatedUnitCost */
+      estimatedCost: number | null;
+      purchased: boolean;
+      actualCost: number | null;
+      /** Format: uuid */
+      purchaseOrderId: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShoppingListSummary: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      status: components['schemas']['ShoppingListStatus'];
+      criteria: components['schemas']['ShoppingListCriteria'];
+      itemCount: number;
+      purchasedCount: number;
+      estimatedTotal: number;
+      actualTotal: number | null;
+      createdBy: components['schemas']['NullableRef'];
+      /** Format: date-time */
+      optimizedAt: string | null;
+      /** Format: date-time */
+      orderedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShoppingList: components['schemas']['ShoppingListSummary'] & {
+      items: components['schemas']['ShoppingListItem'][];
+      /** @description Items and estimated total per supplier (`supplier` null for items without one) */
+      suppliers: {
+        supplier: components['schemas']['NullableRef'];
+        itemCount: number;
+        estimatedTotal: number;
+      }[];
+      /** @description The purchase orders made from the list */
+      purchaseOrders: components['schemas']['ShoppingListOrder'][];
+    };
+    ShoppingListOrder: {
+      /** Format: uuid */
+      id: string;
+      orderNumber: string;
+      /** Format: uuid */
+      supplierId: string | null;
+      total: number;
+    };
+    ShoppingListChange: {
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      field: 'supplierId' | 'estimatedUnitCost' | 'quantity';
+      from: string | number | null;
+      to: string | number | null;
+      reason: string;
     };
     CursorPagination: {
       limit: number;
@@ -2511,6 +2838,17 @@ export interface components {
         };
       };
     };
+    /** @description A reorder list with its items */
+    ShoppingListResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['ShoppingList'];
+        };
+      };
+    };
     /** @description The movement recorded (null for a count that matched the books) and the product after it */
     StockChange: {
       headers: {
@@ -2691,6 +3029,7 @@ export interface components {
      *     409 `CONFLICT`. Keys are scoped to the caller.
      */
     IdempotencyKey: string;
+    ItemId: string;
     StoreId: string;
     Page: number;
     Limit: number;
@@ -4625,6 +4964,298 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  generateShoppingList: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Defaults to "Reorder YYYY-MM-DD" (the store's day) */
+          name?: string;
+          criteria?: components['schemas']['ShoppingListCriteria'];
+        };
+      };
+    };
+    responses: {
+      201: components['responses']['ShoppingListResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listShoppingLists: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        status?: components['schemas']['ShoppingListStatus'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Reorder lists */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageEnvelope'] & {
+            data: components['schemas']['ShoppingListSummary'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getShoppingList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ShoppingListResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteShoppingList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  renameShoppingList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['ShoppingListResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateShoppingListItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+        itemId: components['parameters']['ItemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          quantity?: number;
+          purchased?: boolean;
+          actualCost?: number | null;
+          /** Format: uuid */
+          supplierId?: string | null;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['ShoppingListResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteShoppingListItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+        itemId: components['parameters']['ItemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  optimizeShoppingList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The optimised list and what changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ShoppingList'] & {
+              changes: components['schemas']['ShoppingListChange'][];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  convertShoppingList: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The purchase orders created and the list */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              purchaseOrders: components['schemas']['ShoppingListOrder'][];
+              shoppingList: components['schemas']['ShoppingList'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -4748,6 +5379,15 @@ export const shoppingListUpdatedEventTypeValues: ReadonlyArray<
 export const shoppingListUpdatedEventPayloadChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['payload']['change']
 > = ['generated', 'edited', 'items', 'optimized', 'ordered', 'deleted'];
+export const shoppingListStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ShoppingListStatus']
+> = ['draft', 'ordered', 'archived'];
+export const shoppingListItemPriorityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ShoppingListItem']['priority']
+> = ['low', 'medium', 'high', 'urgent'];
+export const shoppingListChangeFieldValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ShoppingListChange']['field']
+> = ['supplierId', 'estimatedUnitCost', 'quantity'];
 export const supplierStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SupplierStatus']
 > = ['active', 'inactive', 'on-hold', 'new'];

@@ -1,6 +1,6 @@
-import type { TestApp } from '../../test/app';
-import type { StoreMember } from '../../test/factories';
-import { postSale } from '../../test/requests';
+import type { TestApp } from './app';
+import type { StoreMember } from './factories';
+import { postSale } from './requests';
 
 /* Requests and fixtures the shopping-list tests share. */
 
