@@ -155,3 +155,14 @@ test('when nothing is left to order, or the caller may not, or the list is not t
   ]);
   expect(rows[0].status).toBe('draft');
 });
+
+test('when two managers convert the same list at once, then one gets the orders and the other 409', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const other = await memberOf(t, s.storeId, 'admin');
+  const acme = await createSupplier(s, { name: 'Acme' });
+  await createProduct(s, { name: 'Tea', cost: 2, supplierId: acme.id });
+  const list = (await generate(s).expect(201)).body.data;
+  const answers = await Promise.all([convert(s, list.id, 'a'), convert(other, list.id, 'b')]);
+  expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+  expect(await ordersOf(s.storeId)).toHaveLength(1);
+});
