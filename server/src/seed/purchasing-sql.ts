@@ -49,6 +49,7 @@ FROM demo_receipts r
 JOIN demo_po o ON o.supplier_id = r.supplier_id AND o.k = r.k
 JOIN demo_p p ON p.n = r.n
 WHERE r.k > 0 AND r.qty > 0`,
+  `ANALYZE demo_po, demo_po_lines`,
   `
 -- The running cycle: the supplier's active products not delivered yet are open lines.
 INSERT INTO demo_po_lines
