@@ -86,6 +86,15 @@ export async function exists(db: Db, storeId: string, id: string): Promise<boole
   return (rowCount ?? 0) > 0;
 }
 
+/** The supplier's status, or undefined when it is not in this store. */
+export async function statusOf(db: Db, storeId: string, id: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ status: string }>(
+    'SELECT status FROM suppliers WHERE store_id = $1 AND id = $2',
+    [storeId, id],
+  );
+  return rows[0]?.status;
+}
+
 export async function insert(db: Db, storeId: string, values: SupplierColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
   const cols = keys.map((k) => WRITABLE[k]);

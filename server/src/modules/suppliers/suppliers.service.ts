@@ -54,6 +54,7 @@ export function createSuppliersService(deps: {
   return {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
+    statusOf: (db: Db, storeId: string, id: string) => repo.statusOf(db, storeId, id),
     /** The supplier a file names; two with that name is a 400 on `supplier`, never a guess. */
     async idForName(db: Db, storeId: string, name: string): Promise<string | undefined> {
       const ids = await repo.idsForName(db, storeId, name);
