@@ -78,10 +78,10 @@ export const receiveBody = z.object({
   note: z.string(typeMessage('must be a text')).trim().max(500).nullable().optional(),
 });
 
-/** `status=pending,processing` or `status=pending&status=processing`. */
+/** `status=pending,processing` (a parameter is given once: see http/validate.ts). */
 const statusList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
+  .string()
+  .transform((v) => v.split(',').filter(Boolean))
   .pipe(
     z
       .array(z.enum(ORDER_STATUSES, { message: `must be among ${ORDER_STATUSES.join(', ')}` }))
