@@ -112,7 +112,7 @@ export async function receiptsOf(db: Db, storeId: string, orderId: string): Prom
        (SELECT coalesce(json_agg(json_build_object('product_id', m.product_id, 'name', p.name,
            'sku', p.sku, 'quantity', m.delta) ORDER BY p.name, m.id), '[]')
         FROM stock_movements m JOIN products p ON p.id = m.product_id
-        WHERE m.store_id = r.store_id AND m.reason = 'purchase_receipt' AND m.reference_type = 'purchase_receipt' AND m.reference_id = r.id) AS lines
+        WHERE m.store_id = r.store_id AND m.reference_type = 'purchase_receipt' AND m.reference_id = r.id) AS lines
      FROM purchase_receipts r LEFT JOIN users u ON u.id = r.received_by
      WHERE r.store_id = $1 AND r.purchase_order_id = $2
      ORDER BY r.received_at, r.id`,
