@@ -16,6 +16,7 @@ import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
+import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -102,6 +103,7 @@ export function createServices(deps: ServiceDeps) {
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
   });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
+  const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
   const imports = createImportService({
     write,
     jobs,
@@ -130,6 +132,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    purchasing,
     analytics,
     imports,
     exports,
