@@ -27,6 +27,7 @@ import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
+import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
@@ -76,6 +77,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   productsRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);
+  purchasingRoutes(r, services);
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
   jobsRoutes(r, services);

@@ -16,8 +16,8 @@ import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
+import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createSalesService } from './modules/sales/sales.service';
-import { interimCreateOrdersInTx } from './modules/shopping-lists/interim-orders';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -104,6 +104,13 @@ export function createServices(deps: ServiceDeps) {
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
   });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
+  const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
+  const shoppingLists = createShoppingListsService({
+    pool,
+    write,
+    timezoneOf,
+    createOrdersInTx: (tx, emit, ctx, orders) => purchasing.createOrdersInTx(tx, emit, ctx, orders),
+  });
   const imports = createImportService({
     write,
     jobs,
@@ -117,12 +124,6 @@ export function createServices(deps: ServiceDeps) {
           log.warn('ANALYZE products after an import failed', { error: err.message });
         },
       ),
-  });
-  const shoppingLists = createShoppingListsService({
-    pool,
-    write,
-    timezoneOf,
-    createOrdersInTx: interimCreateOrdersInTx,
   });
   const exports = createExportService({ pool });
   const health = createHealthService({ pool, platform });
@@ -138,6 +139,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    purchasing,
     shoppingLists,
     analytics,
     imports,

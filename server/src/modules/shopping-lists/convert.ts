@@ -1,30 +1,15 @@
-import type { PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { InvalidStateError, ValidationError } from '../../core/errors';
-import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
+import type { PurchasingService } from '../purchasing/purchasing.service';
 import * as candidatesRepo from './candidates.repo';
 import * as repo from './shopping-lists.repo';
 import type { ShoppingList } from './shopping-list-view';
 import { addDays } from './suggestion';
 
-export interface NewOrder {
-  supplierId: string;
-  /** `YYYY-MM-DD` */
-  expectedAt?: string;
-  notes?: string;
-  shoppingListId?: string;
-  lines: Array<{ productId: string; quantity: number; unitCost: number }>;
-}
-
-/** The purchasing module's `createOrdersInTx`. */
-export type CreateOrdersInTx = (
-  tx: PoolClient,
-  emit: Emit,
-  ctx: StoreContext,
-  orders: NewOrder[],
-) => Promise<Array<{ id: string; orderNumber: string; supplierId: string }>>;
+/** The purchasing module's order creation, in the caller's transaction. */
+export type CreateOrdersInTx = PurchasingService['createOrdersInTx'];
 
 /**
  * Turning a draft list into purchase orders: one per supplier for the items still to buy
