@@ -145,6 +145,25 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
         ].sort(),
       );
       expect(list.purchaseOrders.map((o) => o.id)).toContain(ids.order);
+      ids.orders = list.purchaseOrders;
+      const order = await api('GET', `/stores/${ids.store}/purchase-orders/${ids.order}`);
+      expect(order.status).toBe('pending');
     },
   );
+
+  // Until the purchase-order screens land, the delivery is received through the API.
+  step('when the milk order is received, then the milk is in stock', async () => {
+    const store = `/stores/${ids.store}`;
+    const milkOrder = ids.orders.find((o) => o.supplierId === ids.acme);
+    await api('PATCH', `${store}/purchase-orders/${milkOrder.id}/status`, { status: 'processing' });
+    await api('POST', `${store}/purchase-orders/${milkOrder.id}/receive`, {
+      lines: [{ productId: ids.milk, quantity: 12 }],
+    });
+    await page.goto(`${ctx.server.baseUrl}${store}/products/${ids.milk}`);
+    await heading(milk.name).waitFor();
+    await page
+      .getByRole('region', { name: 'Stock on hand' })
+      .getByText('12 units on hand')
+      .waitFor();
+  });
 });

@@ -110,6 +110,19 @@ test('when a list is turned into orders, then one order per supplier holds its o
     .set(s.auth)
     .expect(200);
   expect(feed.body.data.at(-1).payload).toEqual({ shoppingListId: list.id, change: 'ordered' });
+  const created = await s.api
+    .get(`${s.url}/events?type=purchase_order.updated`)
+    .set(s.auth)
+    .expect(200);
+  expect(created.body.data.map((e: { payload: object }) => e.payload)).toEqual([
+    expect.objectContaining({ purchaseOrderId: acmeOrder.id, change: 'created' }),
+    expect.objectContaining({ purchaseOrderId: boltOrder.id, change: 'created' }),
+  ]);
+  // The orders are the purchasing module's, readable through its API.
+  const order = await s.api.get(`${s.url}/purchase-orders/${acmeOrder.id}`).set(s.auth).expect(200);
+  expect(order.body.data).toEqual(
+    expect.objectContaining({ orderNumber: acmeOrder.orderNumber, status: 'pending', total: 22.5 }),
+  );
 });
 
 test('when an item to order has no supplier, then 400 naming it and nothing is created', async () => {
