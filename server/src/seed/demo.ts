@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { Logger } from '../logger';
+import { ROLE_PERMISSIONS } from '../core/access';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { ShoppingListsService } from '../modules/shopping-lists/shopping-lists.service';
 import type { StoresService } from '../modules/stores/stores.service';
 import { type DemoStoreSummary, generateDemoStore } from './generate';
 
@@ -13,6 +15,8 @@ const SEED_LOCK_KEY = 7_314_159_266;
 export interface DemoServices {
   auth: AuthService;
   stores: StoresService;
+  /** When given, the demo store gets a reorder list made from its generated history. */
+  shoppingLists?: Pick<ShoppingListsService, 'generate'>;
 }
 
 export interface DemoAccountInput {
@@ -50,6 +54,20 @@ export async function createDemoAccount(
     seed: input.seed,
     onStep: input.onStep,
   });
+  if (services.shoppingLists) {
+    const t0 = Date.now();
+    await services.shoppingLists.generate(
+      {
+        userId: user.id,
+        storeId,
+        role: 'admin',
+        permissions: ROLE_PERMISSIONS.admin,
+        requestId: 'seed',
+      },
+      { name: 'Weekly reorder', criteria: { daysAhead: 7, includeExpiring: true } },
+    );
+    input.onStep?.('reorder list', Date.now() - t0);
+  }
   return { userId: user.id, storeId, summary };
 }
 

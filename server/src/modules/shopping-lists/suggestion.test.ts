@@ -1,4 +1,11 @@
-import { addDays, cheapestSupplier, roundUpTo, suggest, type SupplierOption } from './suggestion';
+import {
+  addDays,
+  cheapestSupplier,
+  daysBetween,
+  roundUpTo,
+  suggest,
+  type SupplierOption,
+} from './suggestion';
 
 /** The reorder arithmetic on its own: quantities, priorities and the words of a reason. */
 
@@ -68,4 +75,21 @@ test('when choosing a supplier, then known costs beat unknown ones, unusable sup
   expect(cheapestSupplier([unknown, other], new Set(['unknown']))!.supplierId).toBe('unknown');
   expect(cheapestSupplier([off])).toBe(undefined);
   expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+});
+
+test('when stock expires within the horizon, then only what sells before it expires counts', () => {
+  // 30 on hand expiring in 3 days at 2 a day: 6 usable; 2 × (4 + 7) = 22 needed.
+  const s = suggest(
+    stock(30, { expiresAt: '2026-12-05' }),
+    2,
+    supplier(),
+    { ...criteria, includeExpiring: true },
+    '2026-12-02',
+  )!;
+  expect(s).toEqual({
+    suggestedQuantity: 16,
+    priority: 'urgent',
+    reason: '30 left, expires 2026-12-05, sells 2/day, supplier needs 4 days',
+  });
+  expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
 });

@@ -91,7 +91,10 @@ export function suggest(
     expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
   const threshold = criteria.lowStockThreshold;
   const low = threshold !== undefined ? p.quantity < threshold : p.quantity <= p.reorderPoint;
-  const stock = expiring ? 0 : p.quantity;
+  // Expiring stock counts only for what sells before it expires.
+  const stock = expiring
+    ? Math.min(p.quantity, Math.floor(demandPerDay * Math.max(0, daysBetween(today, p.expiresAt!))))
+    : p.quantity;
   const needed = demandPerDay * horizon;
   const short = needed > stock;
   if (!low && !short && !expiring) return undefined;
@@ -123,6 +126,11 @@ export function suggest(
     priority,
     reason: reason[0]!.toUpperCase() + reason.slice(1),
   };
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** `YYYY-MM-DD` plus n days. */
