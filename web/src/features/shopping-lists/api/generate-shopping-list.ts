@@ -4,14 +4,25 @@ import { shoppingListsPath } from './keys';
 import { listChanged } from './mutations';
 import type { GenerateInput, ShoppingList } from './types';
 
-export function generateShoppingList(storeId: string, input: GenerateInput) {
-  return apiClient.post<ShoppingList>(`${shoppingListsPath(storeId)}/generate`, input);
+export interface GenerateVariables {
+  input: GenerateInput;
+  /** A retry after a lost answer makes one list, not two. */
+  idempotencyKey: string;
+}
+
+export function generateShoppingList(
+  storeId: string,
+  { input, idempotencyKey }: GenerateVariables,
+) {
+  return apiClient.post<ShoppingList>(`${shoppingListsPath(storeId)}/generate`, input, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useGenerateShoppingList(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: GenerateInput) => generateShoppingList(storeId, input),
+    mutationFn: (variables: GenerateVariables) => generateShoppingList(storeId, variables),
     onSuccess: (list) => listChanged(queryClient, storeId, list),
   });
 }

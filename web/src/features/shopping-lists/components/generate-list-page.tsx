@@ -7,6 +7,7 @@ import { ErrorBanner } from '@/components/messages';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
 import { toApiError } from '@/lib/api-error';
+import { useIdempotencyKey } from '@/lib/idempotency';
 import { useStoreAccess } from '@/lib/store-access';
 import { useGenerateShoppingList } from '../api/generate-shopping-list';
 import type { GenerateInput } from '../api/types';
@@ -25,6 +26,7 @@ export function GenerateListPage() {
   const categories = useCategories(storeId, { limit: 100, sort: 'name', order: 'asc' });
   const suppliers = useSuppliers(storeId, { limit: 100, sort: 'name', order: 'asc' });
   const generate = useGenerateShoppingList(storeId);
+  const idempotency = useIdempotencyKey();
   const [pickedCategories, setPickedCategories] = useState(new Set<string>());
   const [pickedSuppliers, setPickedSuppliers] = useState(new Set<string>());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -54,9 +56,13 @@ export function GenerateListPage() {
         ...(pickedSuppliers.size ? { suppliers: [...pickedSuppliers] } : {}),
       },
     };
-    generate.mutate(input, {
-      onSuccess: (list) => navigate(`/stores/${storeId}/shopping-lists/${list.id}`),
-    });
+    generate.mutate(
+      { input, idempotencyKey: idempotency.keyFor(input) },
+      {
+        onSuccess: (list) => navigate(`/stores/${storeId}/shopping-lists/${list.id}`),
+        onSettled: (_list, error) => idempotency.settle(error),
+      },
+    );
   }
 
   return (
