@@ -140,16 +140,20 @@ export function createReceiving(deps: {
     const note = [order && `Receipt for ${order.orderNumber}`, input.note]
       .filter(Boolean)
       .join(': ');
-    // In product id order, as sales lock products, so the two cannot deadlock.
-    delivered.sort((a, b) => (a.productId < b.productId ? -1 : 1));
-    for (const d of delivered) {
-      await inventory.move(tx, emit, ctx, d.productId, d.quantity, 'purchase_receipt', {
-        referenceType: 'purchase_receipt',
-        referenceId: receiptId,
-        note: note || null,
-      });
-      if (d.line) await repo.addReceived(tx, ctx.storeId, d.line.id, d.quantity);
-    }
+    // One ledger entry per product, written together (inventory locks them in id order).
+    await inventory.moveMany(
+      tx,
+      emit,
+      ctx,
+      delivered.map((d) => ({ productId: d.productId, delta: d.quantity })),
+      'purchase_receipt',
+      { referenceType: 'purchase_receipt', referenceId: receiptId, note: note || null },
+    );
+    await repo.addReceived(
+      tx,
+      ctx.storeId,
+      delivered.flatMap((d) => (d.line ? [{ lineId: d.line.id, units: d.quantity }] : [])),
+    );
 
     const supplierId =
       order?.supplierId ??
