@@ -11,6 +11,7 @@ import type { InventoryService } from '../inventory/inventory.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
 import { canMove, refusal } from './order-status';
+import * as views from './purchase-order-views.repo';
 import * as repo from './purchase-orders.repo';
 import type {
   CreateOrderInput,
@@ -90,7 +91,7 @@ export function createPurchasingService(deps: {
   }
 
   async function get(ctx: Pick<StoreContext, 'storeId'>, id: string, db: Db = pool) {
-    const order = await repo.find(db, ctx.storeId, id);
+    const order = await views.find(db, ctx.storeId, id);
     if (!order) throw new NotFoundError('Purchase order');
     return order;
   }
@@ -144,7 +145,7 @@ export function createPurchasingService(deps: {
     async list(ctx: StoreContext, q: ListOrdersQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
-      const { items, total } = await repo.list(
+      const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },
