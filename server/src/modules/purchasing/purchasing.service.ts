@@ -30,6 +30,8 @@ export interface NewOrder {
   expectedAt?: string | null;
   notes?: string | null;
   shoppingListId?: string | null;
+  /** Taken beforehand with `takeOrderNumber` (outside the caller's transaction), if wanted. */
+  orderNumber?: string;
   lines: Array<{
     productId: string;
     quantity: number;
@@ -114,10 +116,17 @@ export function createPurchasingService(deps: {
     get,
 
     /**
+     * The store's next order number, in its own statement on the pool: for a caller that wants
+     * its numbers before it opens the transaction it passes them to `createOrdersInTx` in.
+     */
+    takeOrderNumber: (storeId: string) => repo.nextOrderNumber(pool, storeId),
+
+    /**
      * Orders from another module's transaction (a shopping list's conversion), one per entry.
-     * The numbers are taken in that transaction: it already holds a connection, and waiting for
-     * a second one from the pool could starve it; the counter row then stays locked until that
-     * transaction commits, which only makes concurrent orders of the store wait that long.
+     * An entry without an `orderNumber` takes its number in that transaction: it already holds
+     * a connection, and waiting for a second one from the pool could starve it; the counter row
+     * then stays locked until that transaction commits, so other orders of the store wait that
+     * long. A caller that minds takes its numbers first with `takeOrderNumber`.
      */
     async createOrdersInTx(
       tx: PoolClient,
@@ -127,7 +136,7 @@ export function createPurchasingService(deps: {
     ): Promise<Array<{ id: string; orderNumber: string; supplierId: string }>> {
       const created = [];
       for (const [i, order] of orders.entries()) {
-        const number = await repo.nextOrderNumber(tx, ctx.storeId);
+        const number = order.orderNumber ?? (await repo.nextOrderNumber(tx, ctx.storeId));
         created.push(await insertOne(tx, emit, ctx, order, number, `orders.${i}.`));
       }
       return created;
