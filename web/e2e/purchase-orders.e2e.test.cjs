@@ -117,13 +117,26 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
         '40',
       );
       const scan = dialog.getByLabel('Scan a barcode or SKU');
+      await expect(scan.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // A scanner is a keyboard: it types the code and Enter, four times, into whatever has
+      // focus. Focus stays in the scan field, so each code lands there.
       for (let i = 0; i < 4; i++) {
-        await scan.fill(tea.barcode);
-        await scan.press('Enter');
+        await page.keyboard.type(tea.barcode);
+        await page.keyboard.press('Enter');
       }
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: `${tea.name}: 4 units counted, 10 open.` })
+        .waitFor();
       await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
         '4',
       );
+      await page.keyboard.type('NOT-ON-ORDER');
+      await page.keyboard.press('Enter');
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: '“NOT-ON-ORDER” is not on this order.' })
+        .waitFor();
       await dialog.getByLabel(`Units received of ${cups.name}`).fill('0');
       await expectAccessible(page, 'the receive dialog');
       await dialog.getByRole('button', { name: 'Receive into stock' }).click();

@@ -48,11 +48,12 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
     const code = scanText.trim();
     setScanText('');
     if (!code) return;
-    const line = form.scan(code);
+    const hit = form.scan(code);
     setScanNote(
-      line ? `${line.product.name}: counted one more.` : `“${code}” is not on this order.`,
+      hit
+        ? `${hit.line.product.name}: ${formatCount(hit.count, 'unit')} counted, ${formatNumber(hit.line.openQuantity)} open.`
+        : `“${code}” is not on this order.`,
     );
-    event.currentTarget.focus();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -110,7 +111,7 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
         value={scanText}
         onChange={(e) => setScanText(e.target.value)}
         onKeyDown={onScanKey}
-        hint="The first scan of a product starts its count at 1; each next scan adds one."
+        hint="The first scan of a product starts its count at 1; each next scan adds one. Focus stays here for the next scan."
       />
       <StatusMessage>{scanNote}</StatusMessage>
       <div className="table-wrap">
@@ -128,10 +129,13 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
           </thead>
           <tbody>
             {form.open.map((line) => (
-              <tr key={line.id}>
+              <tr
+                key={line.id}
+                className={form.lastScanned === line.id ? 'row--scanned' : undefined}
+              >
                 <td>
                   {line.product.name}
-                  <span className="muted small"> SKU {line.product.sku}</span>
+                  <div className="muted small">SKU {line.product.sku}</div>
                   {errors[line.id] && (
                     <p className="field__error" role="alert">
                       {errors[line.id]}

@@ -3,6 +3,7 @@ import {
   BarChart,
   CartesianGrid,
   Line,
+  Legend,
   LineChart,
   ResponsiveContainer,
   Tooltip,
@@ -97,6 +98,7 @@ function Figures({ data }: { data: SupplierPerformance }) {
                     color: 'var(--text)',
                   }}
                 />
+                <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
                 <Bar yAxisId="value" dataKey="value" name="Value" fill="var(--primary)" />
                 <Bar yAxisId="orders" dataKey="orders" name="Orders" fill="var(--warning)" />
               </BarChart>
