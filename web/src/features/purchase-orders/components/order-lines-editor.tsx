@@ -116,7 +116,7 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
                   <tr key={line.product.id}>
                     <td>
                       <span className="strong">{line.product.name}</span>
-                      <span className="muted small"> SKU {line.product.sku}</span>
+                      <div className="muted small">SKU {line.product.sku}</div>
                       {(qError || cError) && (
                         <p className="field__error" role="alert">
                           {qError ?? cError}
