@@ -14,9 +14,10 @@ const tabs: Tab[] = [
   { to: 'products', label: 'Products' },
   { to: 'sales/new', label: 'Quick sale', needs: 'inventory:write' },
   { to: 'sales', label: 'Sales' },
+  { to: 'shopping-lists', label: 'Reorder' },
+  { to: 'purchase-orders', label: 'Purchase orders' },
   { to: 'categories', label: 'Categories' },
   { to: 'suppliers', label: 'Suppliers' },
-  { to: 'shopping-lists', label: 'Reorder' },
   // Only admins can use these: the others would find a page that says so and nothing more.
   { to: 'members', label: 'Members', needs: 'settings:manage' },
   { to: 'settings', label: 'Settings', needs: 'settings:manage' },

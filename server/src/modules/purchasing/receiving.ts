@@ -11,6 +11,7 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import { RECEIVABLE } from './order-status';
+import * as views from './purchase-order-views.repo';
 import * as orders from './purchase-orders.repo';
 import type { ReceiveInput } from './purchasing.schemas';
 import * as repo from './receipts.repo';
@@ -194,19 +195,19 @@ export function createReceiving(deps: {
         const receipts = await repo.receiptsOf(tx, ctx.storeId, orderId);
         return {
           receipt: receipts.find((r) => r.id === receiptId)!,
-          order: (await orders.find(tx, ctx.storeId, orderId))!,
+          order: (await views.find(tx, ctx.storeId, orderId))!,
         };
       });
     },
 
     async receipts(ctx: StoreContext, orderId: string) {
-      if (!(await orders.find(pool, ctx.storeId, orderId)))
+      if (!(await views.find(pool, ctx.storeId, orderId)))
         throw new NotFoundError('Purchase order');
       return repo.receiptsOf(pool, ctx.storeId, orderId);
     },
 
     /** Orders that can still be received (processing or shipped), with their open lines. */
     openOrdersFor: (db: Db, storeId: string, supplierId: string) =>
-      orders.openFor(db, storeId, supplierId),
+      views.openFor(db, storeId, supplierId),
   };
 }

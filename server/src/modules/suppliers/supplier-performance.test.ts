@@ -44,6 +44,7 @@ test('when a supplier has no orders, then its metrics are nulls and zeros and ev
   );
   // Tenancy and input.
   await s.api.get(`${s.url}/suppliers/${supplier.id}/performance`).set(s.auth).expect(404);
+  await s.api.get(`${admin.url}/suppliers/${supplier.id}/performance`).set(s.auth).expect(403);
   await admin.api
     .get(`${admin.url}/suppliers/${supplier.id}/performance?months=0`)
     .set(admin.auth)
