@@ -110,6 +110,7 @@ export function createServices(deps: ServiceDeps) {
     write,
     timezoneOf,
     createOrdersInTx: (tx, emit, ctx, orders) => purchasing.createOrdersInTx(tx, emit, ctx, orders),
+    takeOrderNumber: (storeId) => purchasing.takeOrderNumber(storeId),
   });
   const imports = createImportService({
     write,

@@ -143,11 +143,19 @@ test('when an item to order has no supplier, then 400 naming it and nothing is c
   ]);
   expect(await listTables(t, s.storeId)).toEqual(before);
   expect(await ordersOf(s.storeId)).toEqual([]);
+  // Refused before any order number was taken: no gap in the numbers.
+  const { rows: counters } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM purchase_order_counters WHERE store_id = $1',
+    [s.storeId],
+  );
+  expect(counters[0].n).toBe(0);
 
   // Picking one makes the same key's retry work (a 400 frees the key).
   await putItem(s, list.id, itemFor(list, loose.id)!.id, { supplierId: acme.id }).expect(200);
   const ok = await convert(s, list.id, 'po-x').expect(201);
-  expect(ok.body.data.purchaseOrders).toHaveLength(1);
+  expect(ok.body.data.purchaseOrders).toEqual([
+    expect.objectContaining({ orderNumber: expect.stringMatching(/^PO-\d{4}-000001$/) }),
+  ]);
 });
 
 test('when nothing is left to order, or the caller may not, or the list is not theirs, then 409, 403 or 404', async () => {

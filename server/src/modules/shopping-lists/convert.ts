@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { InvalidStateError, ValidationError } from '../../core/errors';
 import type { Db } from '../../db/pool';
@@ -15,48 +16,62 @@ export type CreateOrdersInTx = PurchasingService['createOrdersInTx'];
  * Turning a draft list into purchase orders: one per supplier for the items still to buy
  * (quantity above 0, not purchased), in one transaction with the list becoming `ordered`.
  */
+/** The open items (quantity above 0, not purchased) by supplier; refuses what cannot be ordered. */
+async function openBySupplier(db: Db, storeId: string, id: string) {
+  const open = (await repo.items(db, storeId, id)).filter((i) => i.quantity > 0 && !i.purchased);
+  if (!open.length) {
+    throw new InvalidStateError('Nothing to order: every item is purchased or has a quantity of 0');
+  }
+  const orphans = open.filter((i) => !i.supplier_id);
+  if (orphans.length) {
+    throw new ValidationError(
+      orphans.map((i) => ({
+        field: `items.${i.id}.supplierId`,
+        message: `${i.product_name} has no supplier: pick one first`,
+        code: 'required',
+      })),
+      `Pick a supplier for ${orphans.map((i) => i.product_name).join(', ')} first`,
+    );
+  }
+  const bySupplier = new Map<string, typeof open>();
+  for (const i of open)
+    bySupplier.set(i.supplier_id!, [...(bySupplier.get(i.supplier_id!) ?? []), i]);
+  return bySupplier;
+}
+
 export function createConversion(deps: {
+  pool: Pool;
   write: StoreWriter;
   timezoneOf(ctx: StoreContext): Promise<string>;
   createOrdersInTx: CreateOrdersInTx;
+  takeOrderNumber: PurchasingService['takeOrderNumber'];
   lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.ListRow>;
   view(db: Db, storeId: string, id: string): Promise<ShoppingList>;
 }) {
-  const { write, timezoneOf, createOrdersInTx, lockList, view } = deps;
+  const { pool, write, timezoneOf, createOrdersInTx, takeOrderNumber, lockList, view } = deps;
 
   return {
     async convert(ctx: StoreContext, id: string) {
       const timezone = await timezoneOf(ctx);
+      // The order numbers first, each in its own short statement, so the store's other orders
+      // do not wait on its counter until this transaction commits. A list that cannot be
+      // ordered takes none; one changed in between takes the rest inside (a gap is allowed).
+      const first = await repo.findList(pool, ctx.storeId, id);
+      const numbers: string[] = [];
+      if (first?.status === 'draft') {
+        const planned = await openBySupplier(pool, ctx.storeId, id);
+        for (let n = 0; n < planned.size; n++) numbers.push(await takeOrderNumber(ctx.storeId));
+      }
       return write(ctx, async (tx, emit) => {
         const list = await lockList(tx, ctx, id);
-        const open = (await repo.items(tx, ctx.storeId, id)).filter(
-          (i) => i.quantity > 0 && !i.purchased,
-        );
-        if (!open.length) {
-          throw new InvalidStateError(
-            'Nothing to order: every item is purchased or has a quantity of 0',
-          );
-        }
-        const orphans = open.filter((i) => !i.supplier_id);
-        if (orphans.length) {
-          throw new ValidationError(
-            orphans.map((i) => ({
-              field: `items.${i.id}.supplierId`,
-              message: `${i.product_name} has no supplier: pick one first`,
-              code: 'required',
-            })),
-            `Pick a supplier for ${orphans.map((i) => i.product_name).join(', ')} first`,
-          );
-        }
-        const bySupplier = new Map<string, typeof open>();
-        for (const i of open)
-          bySupplier.set(i.supplier_id!, [...(bySupplier.get(i.supplier_id!) ?? []), i]);
+        const bySupplier = await openBySupplier(tx, ctx.storeId, id);
         const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
         const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
-        const orders = [...bySupplier].map(([supplierId, items]) => {
+        const orders = [...bySupplier].map(([supplierId, items], n) => {
           const lead = leads.get(supplierId);
           return {
             supplierId,
+            ...(numbers[n] ? { orderNumber: numbers[n] } : {}),
             ...(lead != null ? { expectedAt: addDays(today, lead) } : {}),
             notes: `From the reorder list "${list.name}"`,
             shoppingListId: id,

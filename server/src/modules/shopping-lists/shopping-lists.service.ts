@@ -18,6 +18,8 @@ export interface ShoppingListDeps {
   timezoneOf(ctx: StoreContext): Promise<string>;
   /** The purchasing module's order creation, in the caller's transaction. */
   createOrdersInTx: CreateOrdersInTx;
+  /** The purchasing module's next order number, taken outside any transaction. */
+  takeOrderNumber(storeId: string): Promise<string>;
 }
 
 /** The store's calendar day now. */
