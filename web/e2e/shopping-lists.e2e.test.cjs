@@ -151,19 +151,34 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
     },
   );
 
-  // Until the purchase-order screens land, the delivery is received through the API.
-  step('when the milk order is received, then the milk is in stock', async () => {
-    const store = `/stores/${ids.store}`;
-    const milkOrder = ids.orders.find((o) => o.supplierId === ids.acme);
-    await api('PATCH', `${store}/purchase-orders/${milkOrder.id}/status`, { status: 'processing' });
-    await api('POST', `${store}/purchase-orders/${milkOrder.id}/receive`, {
-      lines: [{ productId: ids.milk, quantity: 12 }],
-    });
-    await page.goto(`${ctx.server.baseUrl}${store}/products/${ids.milk}`);
-    await heading(milk.name).waitFor();
-    await page
-      .getByRole('region', { name: 'Stock on hand' })
-      .getByText('12 units on hand')
-      .waitFor();
-  });
+  step(
+    'when the milk order is opened from the list, marked as sent and received, then the milk is in stock',
+    async () => {
+      const milkOrder = ids.orders.find((o) => o.supplierId === ids.acme);
+      await page
+        .getByRole('region', { name: 'Purchase orders' })
+        .getByRole('link', { name: milkOrder.orderNumber })
+        .click();
+      await heading(`Purchase order ${milkOrder.orderNumber}`).waitFor();
+      await page.getByRole('list', { name: 'Order progress' }).getByText('Pending').waitFor();
+      await page.getByRole('button', { name: 'Mark as sent to supplier' }).click();
+      await status(/is now sent to supplier/).waitFor();
+      await page.getByRole('button', { name: 'Receive delivery…' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
+      await dialog.waitFor();
+      // The whole open quantity, 12 after optimising.
+      await expect(dialog.getByLabel(`Units received of ${milk.name}`).inputValue()).resolves.toBe(
+        '12',
+      );
+      await dialog.getByRole('button', { name: 'Receive into stock' }).click();
+      await status('Received 12 units into stock.').waitFor();
+
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.milk}`);
+      await heading(milk.name).waitFor();
+      await page
+        .getByRole('region', { name: 'Stock on hand' })
+        .getByText('12 units on hand')
+        .waitFor();
+    },
+  );
 });
