@@ -1,7 +1,8 @@
 // A manager's Monday: a reorder list is generated from what is out or low, a quantity is
 // changed in the list, optimising rounds it to whole packs and says why, and the list becomes
-// one purchase order per supplier after a confirmation that lists them. Suppliers and products
-// are set up through the API; what is under test is the screens.
+// one purchase order per supplier after a confirmation that lists them; one of them is then
+// received in the purchase-order screens and the stock shows it. Suppliers and products are
+// set up through the API; what is under test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');

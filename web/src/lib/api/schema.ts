@@ -1501,7 +1501,8 @@ export interface paths {
      *     product's own supplier. Inactive and on-hold suppliers are not chosen.
      *
      *     **Suggested quantity**, with L the supplier's lead time (0 when unknown), H `daysAhead`,
-     *     d the daily demand and s the stock (0 when it expires within the horizon):
+     *     d the daily demand and s the stock (when it expires within the horizon, only what sells
+     *     before it expires: `min(stock, d × days to expiry)`):
      *     `ceil(d × (L + H)) + reorderPoint` (the reorder point is kept as safety stock), at least
      *     `lowStockThreshold` when given, less s; at least the product's reorder quantity and at
      *     least 1; then at least the supplier's minimum order quantity, rounded up to whole packs
