@@ -11,6 +11,7 @@ import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -117,6 +118,23 @@ export function createServices(deps: ServiceDeps) {
       ),
   });
   const exports = createExportService({ pool });
+  const invoices = createInvoicesService({
+    pool,
+    write,
+    timezoneOf,
+    suppliers,
+    // TEMPORARY until the purchasing service lands: no open orders, plain receipts.
+    purchasing: {
+      openOrdersFor: async () => [],
+      receiveInTx: async (tx, emit, ctx, input) => {
+        for (const l of input.lines)
+          await inventory.move(tx, emit, ctx, l.productId, l.quantity, 'purchase_receipt', {
+            referenceType: 'invoice',
+            referenceId: input.invoiceId,
+          });
+      },
+    },
+  });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 
@@ -133,6 +151,7 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     imports,
     exports,
+    invoices,
     jobs,
     health,
     events,

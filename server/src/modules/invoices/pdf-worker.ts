@@ -18,7 +18,7 @@ interface Item {
 
 async function extract({ file, maxPages }: PdfTextJob) {
   const { getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(file));
+  const pdf = await getDocumentProxy(new Uint8Array(file), { verbosity: 0 });
   const pages: string[][] = [];
   for (let n = 1; n <= Math.min(pdf.numPages, maxPages); n++) {
     const page = await pdf.getPage(n);

@@ -1,0 +1,102 @@
+import type { Db } from '../../db/pool';
+
+/** A product a line may be: what the review shows, and the costs a conflict compares with. */
+export interface CandidateRow {
+  pos: number;
+  method: 'barcode' | 'sku' | 'name';
+  id: string;
+  name: string;
+  sku: string;
+  barcode: string | null;
+  cost: string | null;
+  last_cost: string | null;
+  score: number;
+}
+
+const PRODUCT = `p.id, p.name, p.sku, p.barcode, p.cost`;
+const LAST_COST = `(SELECT si.last_cost FROM supplier_items si
+   WHERE si.supplier_id = $2 AND si.product_id = p.id AND si.store_id = $1) AS last_cost`;
+
+/**
+ * Exact hits for every line at once: barcodes (each line's spellings: UPC-A and its EAN-13
+ * with a leading zero) on the unique (store, barcode) index, SKUs case-insensitively on the
+ * unique (store, lower(sku)) index, and the supplier's own item codes (supplier_items).
+ */
+export async function exactCandidates(
+  db: Db,
+  storeId: string,
+  supplierId: string | null,
+  codes: { pos: number[]; code: string[] },
+  skus: { pos: number[]; sku: string[] },
+): Promise<CandidateRow[]> {
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT c.pos, 'barcode' AS method, ${PRODUCT}, ${LAST_COST}, 1::real AS score
+     FROM unnest($3::int[], $4::text[]) AS c(pos, code)
+     JOIN products p ON p.store_id = $1 AND p.barcode = c.code AND p.active
+     UNION ALL
+     SELECT s.pos, 'sku', ${PRODUCT}, ${LAST_COST}, 0.95::real
+     FROM unnest($5::int[], $6::text[]) AS s(pos, sku)
+     JOIN products p ON p.store_id = $1 AND lower(p.sku) = lower(s.sku) AND p.active
+     UNION ALL
+     SELECT s.pos, 'sku', ${PRODUCT}, ${LAST_COST}, 0.9::real
+     FROM unnest($5::int[], $6::text[]) AS s(pos, sku)
+     JOIN supplier_items si ON si.store_id = $1 AND si.supplier_id = $2
+       AND lower(si.supplier_sku) = lower(s.sku)
+     JOIN products p ON p.store_id = $1 AND p.id = si.product_id AND p.active`,
+    [storeId, supplierId, codes.pos, codes.code, skus.pos, skus.sku],
+  );
+  return rows;
+}
+
+/**
+ * Up to three products per description by trigram similarity, for every line in one
+ * statement: each line's LATERAL probe uses the GIN trigram index on products.name through
+ * `%` (similarity ≥ pg_trgm.similarity_threshold, 0.3) or `<%` (the description is close to
+ * a part of the name: pg_trgm.word_similarity_threshold, 0.5, set by the pool). Ranked by
+ * similarity of the whole strings, which penalises a short description that fits many names.
+ */
+export async function nameCandidates(
+  db: Db,
+  storeId: string,
+  supplierId: string | null,
+  lines: { pos: number[]; description: string[] },
+): Promise<CandidateRow[]> {
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT l.pos, 'name' AS method, c.id, c.name, c.sku, c.barcode, c.cost, c.last_cost, c.score
+     FROM unnest($3::int[], $4::text[]) AS l(pos, description)
+     CROSS JOIN LATERAL (
+       SELECT ${PRODUCT}, ${LAST_COST}, similarity(p.name, l.description) AS score
+       FROM products p
+       WHERE p.store_id = $1 AND p.active
+         AND (p.name % l.description OR l.description <% p.name)
+       ORDER BY score DESC, p.id
+       LIMIT 3
+     ) c`,
+    [storeId, supplierId, lines.pos, lines.description],
+  );
+  return rows;
+}
+
+/** One product as a line's match shows it (a product picked by hand), with its costs. */
+export async function productCandidate(
+  db: Db,
+  storeId: string,
+  supplierId: string | null,
+  productId: string,
+): Promise<Omit<CandidateRow, 'pos' | 'method' | 'score'> | undefined> {
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${PRODUCT}, ${LAST_COST} FROM products p WHERE p.store_id = $1 AND p.id = $3`,
+    [storeId, supplierId, productId],
+  );
+  return rows[0];
+}
+
+/** Which of these ids are products of the store. */
+export async function existingProducts(db: Db, storeId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
