@@ -43,9 +43,10 @@ export const NAME_MATCH_LEAD = 0.1;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * Matches an invoice's lines to the store's catalogue in a fixed number of statements
- * (two, however many lines): barcode, then SKU (ours, then the supplier's own codes), then
- * similar names with up to three suggestions. With candidate open orders of the supplier, the
+ * Matches an invoice's lines to the store's catalogue in a fixed number of statements (at
+ * most three, however many lines): barcode, then SKU (ours, then the supplier's own codes),
+ * then names — by words, then by trigrams for the lines words did not find — with up to
+ * three suggestions. With candidate open orders of the supplier, the
  * one whose lines cover most matched products is chosen, and each matched line is checked
  * for conflicts: its unit cost against the last cost, its quantity against what the order
  * still expects. Exported for the benchmark: `matchInvoiceLines(pool, storeId, lines)`.
@@ -78,13 +79,16 @@ export async function matchInvoiceLines(
   }
   const byName = new Map<number, CandidateRow[]>();
   const named = lines.filter((l) => !exact.has(l.position) && l.description);
-  if (named.length) {
-    const rows = await repo.nameCandidates(db, storeId, supplierId, {
-      pos: named.map((l) => l.position),
-      description: named.map((l) => l.description!),
-    });
+  const collect = (rows: CandidateRow[]) => {
     for (const row of rows) byName.set(row.pos, [...(byName.get(row.pos) ?? []), row]);
-  }
+  };
+  const batch = (ls: LineToMatch[]) => ({
+    pos: ls.map((l) => l.position),
+    description: ls.map((l) => l.description!),
+  });
+  if (named.length) collect(await repo.wordCandidates(db, storeId, supplierId, batch(named)));
+  const unfound = named.filter((l) => !byName.has(l.position));
+  if (unfound.length) collect(await repo.trigramCandidates(db, storeId, supplierId, batch(unfound)));
 
   const chosen = new Map<number, CandidateRow>();
   for (const l of lines) {
