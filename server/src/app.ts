@@ -28,6 +28,7 @@ import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
+import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { membersRoutes } from './modules/stores/members.routes';
 import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
@@ -76,6 +77,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   productsRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);
+  purchasingRoutes(r, services);
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   analyticsRoutes(r, services);
   jobsRoutes(r, services);

@@ -17,6 +17,7 @@ import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
+import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -103,6 +104,7 @@ export function createServices(deps: ServiceDeps) {
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
   });
   const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
+  const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
   const imports = createImportService({
     write,
     jobs,
@@ -123,17 +125,7 @@ export function createServices(deps: ServiceDeps) {
     write,
     timezoneOf,
     suppliers,
-    // TEMPORARY until the purchasing service lands: no open orders, plain receipts.
-    purchasing: {
-      openOrdersFor: async () => [],
-      receiveInTx: async (tx, emit, ctx, input) => {
-        for (const l of input.lines)
-          await inventory.move(tx, emit, ctx, l.productId, l.quantity, 'purchase_receipt', {
-            referenceType: 'invoice',
-            referenceId: input.invoiceId,
-          });
-      },
-    },
+    purchasing,
   });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
@@ -148,6 +140,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    purchasing,
     analytics,
     imports,
     exports,

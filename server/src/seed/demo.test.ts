@@ -143,6 +143,67 @@ describe('generateDemoStore', () => {
     });
   });
 
+  test('when a store is generated, then its deliveries are purchase orders in every state, received to the unit', async () => {
+    const c = await one<Record<string, unknown>>(
+      `SELECT
+         (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n
+            FROM purchase_orders WHERE store_id = $1 GROUP BY 1) s) AS statuses,
+         -- every delivery after the opening stock belongs to a receipt of an order
+         (SELECT count(*)::int FROM stock_movements m WHERE m.store_id = $1
+            AND m.reason = 'purchase_receipt' AND m.note IS DISTINCT FROM 'Opening stock'
+            AND NOT EXISTS (SELECT 1 FROM purchase_receipts r WHERE r.id = m.reference_id
+              AND r.store_id = $1 AND r.purchase_order_id IS NOT NULL)) AS unlinked_receipts,
+         -- each line's received quantity is what its order's receipts put into stock
+         (SELECT count(*)::int FROM purchase_order_lines l WHERE l.store_id = $1
+            AND l.received_quantity <> coalesce((SELECT sum(m.delta) FROM stock_movements m
+              JOIN purchase_receipts r ON r.id = m.reference_id
+              WHERE r.purchase_order_id = l.purchase_order_id AND m.product_id = l.product_id), 0))
+           AS wrong_received,
+         (SELECT count(*)::int FROM purchase_orders o WHERE o.store_id = $1 AND o.total <>
+            (SELECT sum(quantity * unit_cost) FROM purchase_order_lines l
+             WHERE l.purchase_order_id = o.id)) AS wrong_totals,
+         (SELECT count(*)::int FROM purchase_orders o WHERE o.store_id = $1 AND o.status = 'completed'
+            AND EXISTS (SELECT 1 FROM purchase_order_lines l WHERE l.purchase_order_id = o.id
+              AND l.received_quantity < l.quantity)) AS completed_with_open_lines,
+         (SELECT count(*)::int FROM purchase_orders o WHERE o.store_id = $1 AND o.status = 'completed'
+            AND o.completed_at::date > o.expected_at) AS late,
+         (SELECT count(*)::int FROM purchase_orders WHERE store_id = $1
+            AND order_number !~ '^PO-20[0-9]{2}-[0-9]{6}$') AS bad_numbers,
+         (SELECT max(last_number) FROM purchase_order_counters WHERE store_id = $1) AS counter,
+         (SELECT count(*)::int FROM purchase_orders WHERE store_id = $1) AS orders,
+         (SELECT count(*)::int FROM supplier_items WHERE store_id = $1) AS offers,
+         (SELECT count(*)::int FROM invoices WHERE store_id = $1 AND reconciled_at IS NOT NULL) AS reconciled,
+         (SELECT count(*)::int FROM invoices WHERE store_id = $1 AND status = 'pending'
+            AND due_date < $2::date) AS overdue,
+         (SELECT count(*)::int FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+            WHERE i.store_id = $1 AND i.reconciled_at IS NULL AND l.conflicts <> '[]') AS conflicts,
+         (SELECT count(*)::int FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+            WHERE i.store_id = $1 AND i.reconciled_at IS NULL AND l.product_id IS NULL) AS unmatched`,
+      [storeId, NOW.toISOString().slice(0, 10)],
+    );
+    expect(Object.keys(c.statuses as object).sort()).toEqual([
+      'cancelled',
+      'completed',
+      'pending',
+      'processing',
+      'shipped',
+    ]);
+    expect(c).toMatchObject({
+      unlinked_receipts: 0,
+      wrong_received: 0,
+      wrong_totals: 0,
+      completed_with_open_lines: 0,
+      bad_numbers: 0,
+      counter: c.orders,
+      reconciled: 3,
+      overdue: 1,
+      conflicts: 2,
+      unmatched: 1,
+    });
+    expect(c.late).toBeGreaterThan(0);
+    expect(c.offers).toBeGreaterThan(300);
+  });
+
   test('when a store is generated, then it has receipts, waste, and nothing after now', async () => {
     const { rows } = await db.pool.query<{ reason: string; n: number }>(
       `SELECT reason, count(*)::int AS n FROM stock_movements WHERE store_id = $1 GROUP BY 1`,

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { CATEGORIES, SUPPLIERS, WEEKDAY_FACTOR } from './catalog-data';
 import { planCatalog, type PlannedProduct } from './catalog';
 import * as sql from './history-sql';
+import * as purchasing from './purchasing-sql';
 import { createRng, type Rng } from './prng';
 
 export interface DemoStoreOptions {
@@ -110,10 +111,20 @@ export async function generateDemoStore(
       idSalt + 50,
     ]);
     const moves = await step('insert movements', sql.INSERT_MOVEMENTS, [opts.storeId, opts.userId]);
+    const t0 = Date.now();
+    const params = [opts.storeId, opts.userId, idSalt, firstDay, now];
+    for (const text of [
+      ...purchasing.CREATE_ORDERS,
+      ...purchasing.INSERT_ORDERS,
+      ...purchasing.INSERT_INVOICES,
+    ]) {
+      await client.query(...purchasing.bindUsed(text, params));
+    }
+    opts.onStep?.('purchasing', Date.now() - t0);
     await client.query('COMMIT');
     const t = Date.now();
     await client.query(
-      'ANALYZE categories, suppliers, products, sales, sale_items, stock_movements',
+      'ANALYZE categories, suppliers, products, sales, sale_items, stock_movements, purchase_orders, purchase_order_lines, purchase_receipts, supplier_items',
     );
     opts.onStep?.('analyze', Date.now() - t);
     return {

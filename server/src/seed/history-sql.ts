@@ -19,6 +19,10 @@ export const CREATE_FUNCTIONS = [
        || lpad(to_hex(hashint8extended(b, hashint8extended(a, salt)) & 4095), 3, '0') || '8'
        || lpad(to_hex(hashint8extended(b, hashint8extended(a, salt + 1)) & 1152921504606846975),
          15, '0'))::uuid $$`,
+  // A delivery of one supplier on one day is one receipt (purchasing-sql.ts makes the rows).
+  `CREATE OR REPLACE FUNCTION pg_temp.demo_receipt_id(ts timestamptz, day int, supplier uuid, salt bigint)
+     RETURNS uuid LANGUAGE sql STABLE
+     AS $$ SELECT pg_temp.demo_uuid(date_trunc('day', ts), day, hashtext(supplier::text), salt + 50) $$`,
 ];
 
 /** Product plan rows: $1 store id salt, then one array per column. */
@@ -109,7 +113,7 @@ WITH dec AS (
   GROUP BY 1, 2
 ), cycles AS (
   SELECT p.n, p.id AS product_id, p.k_last, p.safety, p.final, p.pack, p.off, p.every,
-    p.supplier_name, k.k,
+    p.supplier_name, p.supplier_id, k.k,
     sum(coalesce(dec.qty, 0)) OVER (PARTITION BY p.n ORDER BY k.k) AS used
   FROM demo_p p
   CROSS JOIN LATERAL generate_series(0, p.k_last) AS k(k)
@@ -124,7 +128,7 @@ WITH dec AS (
   FROM covered
   WINDOW w AS (PARTITION BY n ORDER BY k)
 )
-SELECT n, product_id, k, supplier_name,
+SELECT n, product_id, k, supplier_name, supplier_id, every, off + (k - 1) * every AS day,
   (total - coalesce(lag(total) OVER (PARTITION BY n ORDER BY k), 0))::int AS qty,
   CASE WHEN k = 0 THEN $2::timestamptz - interval '18 hours'
     ELSE $2::timestamptz + make_interval(days => off + (k - 1) * every) + interval '6 hours' END
@@ -148,7 +152,8 @@ FROM (
   FROM demo_waste
   UNION ALL
   SELECT pg_temp.demo_uuid(ts, n, k, $1::bigint + 40), n, product_id, qty,
-    'purchase_receipt', NULL, NULL,
+    'purchase_receipt', CASE WHEN k > 0 THEN 'purchase_receipt' END,
+    CASE WHEN k > 0 THEN pg_temp.demo_receipt_id(ts, day, supplier_id, $1::bigint) END,
     CASE WHEN k = 0 THEN 'Opening stock' ELSE 'Delivery from ' || supplier_name END, ts
   FROM demo_receipts
   WHERE qty > 0

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/pool';
 import { SELECT, type ProductRow } from './products.repo';
-import type { ListProductsQuery } from './products.schemas';
+import type { ProductListFilter } from './products.schemas';
 import { correctedTsquery, prefixTsquery } from './product-search.repo';
 
 const SORT_COLUMNS = {
@@ -38,7 +38,7 @@ export interface SearchTerms {
  */
 export function buildProductListSql(
   storeId: string,
-  q: ListProductsQuery,
+  q: ProductListFilter,
   after?: { value: unknown; id: string },
   terms?: SearchTerms,
 ) {
@@ -61,6 +61,12 @@ export function buildProductListSql(
   }
   if (q.category) where.push(`p.category_id = ${arg(q.category)}`);
   if (q.supplier) where.push(`p.supplier_id = ${arg(q.supplier)}`);
+  if (q.suppliedBy) {
+    const id = arg(q.suppliedBy);
+    where.push(
+      `(p.supplier_id = ${id} OR p.id IN (SELECT si.product_id FROM supplier_items si WHERE si.store_id = $1 AND si.supplier_id = ${id}))`,
+    );
+  }
   if (q.active !== undefined) where.push(`p.active = ${arg(q.active)}`);
   if (q.lowStock) where.push('p.quantity <= p.reorder_point');
   if (q.outOfStock) where.push('p.quantity = 0');
@@ -119,7 +125,7 @@ export function buildProductListSql(
 export async function listProducts(
   db: Db,
   storeId: string,
-  q: ListProductsQuery,
+  q: ProductListFilter,
   after?: { value: unknown; id: string },
 ): Promise<{ rows: ProductRow[]; total: number | undefined; totalCapped: boolean }> {
   if (!q.search) return listPage(db, storeId, q, after);
@@ -133,7 +139,7 @@ export async function listProducts(
 async function listPage(
   db: Db,
   storeId: string,
-  q: ListProductsQuery,
+  q: ProductListFilter,
   after?: { value: unknown; id: string },
   terms?: SearchTerms,
 ) {

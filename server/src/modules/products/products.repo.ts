@@ -158,7 +158,7 @@ export async function update(
   }
 }
 
-/** Deletes a product with its movements and history; a product that has been sold stays. */
+/** Deletes a product with its movements and history; a product that was sold or ordered stays. */
 export async function remove(db: Db, storeId: string, id: string): Promise<boolean> {
   try {
     const { rowCount } = await db.query('DELETE FROM products WHERE store_id = $1 AND id = $2', [
@@ -170,6 +170,11 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
     if (isForeignKeyViolation(err, 'sale_items_product_id_fkey')) {
       throw new ConflictError(
         'This product has sales, so it cannot be deleted; deactivate it instead',
+      );
+    }
+    if (isForeignKeyViolation(err, 'purchase_order_lines_product_id_fkey')) {
+      throw new ConflictError(
+        'This product is on purchase orders, so it cannot be deleted; deactivate it instead',
       );
     }
     throw err;

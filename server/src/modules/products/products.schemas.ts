@@ -147,3 +147,8 @@ export const topSellersQuery = z.object({
 export type CreateProductInput = z.infer<typeof createProductBody>;
 export type UpdateProductInput = z.infer<typeof updateProductBody>;
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
+/**
+ * The list as services ask for it: `suppliedBy` (a supplier's product list) is the supplier's
+ * products and those it was ordered or invoiced for.
+ */
+export type ProductListFilter = ListProductsQuery & { suppliedBy?: string };

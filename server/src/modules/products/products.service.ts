@@ -18,6 +18,7 @@ import {
   CURSOR_SORTS,
   type CreateProductInput,
   type ListProductsQuery,
+  type ProductListFilter,
   type UpdateProductInput,
 } from './products.schemas';
 import type { InventoryService } from '../inventory/inventory.service';
@@ -113,7 +114,7 @@ export function createProductsService(deps: Deps) {
 
   async function list(
     ctx: StoreContext,
-    q: ListProductsQuery,
+    q: ProductListFilter,
   ): Promise<{ items: Product[]; pagination: Pagination }> {
     return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
       const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
@@ -160,14 +161,29 @@ export function createProductsService(deps: Deps) {
 
     list,
 
-    /** A supplier's products: the product list with the supplier from the path. */
+    /**
+     * A supplier's products: the product list of the products it supplies or was ordered or
+     * invoiced for, each with the supplier's last cost and last order date.
+     */
     async ofSupplier(
       ctx: StoreContext,
       supplierId: string,
       q: Omit<ListProductsQuery, 'supplier'>,
     ) {
       await suppliers.get(ctx, supplierId);
-      return list(ctx, { ...q, supplier: supplierId });
+      const { items, pagination } = await list(ctx, { ...q, suppliedBy: supplierId });
+      const known = await suppliers.suppliedItems(
+        pool,
+        ctx.storeId,
+        supplierId,
+        items.map((p) => p.id),
+      );
+      const withCosts = items.map((p) => ({
+        ...p,
+        lastOrderedAt: known.get(p.id)?.lastOrderedAt ?? null,
+        lastCost: known.get(p.id)?.lastCost ?? null,
+      }));
+      return { items: withCosts, pagination };
     },
 
     async lookup(ctx: StoreContext, barcode: string) {

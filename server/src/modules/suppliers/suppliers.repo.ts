@@ -1,4 +1,6 @@
+import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
+import { isForeignKeyViolation } from '../../db/pool';
 import type { ListSuppliersQuery } from './suppliers.schemas';
 
 export interface SupplierRow {
@@ -19,6 +21,9 @@ export interface SupplierRow {
   status: string;
   lead_time_days: number | null;
   product_count: number;
+  open_orders: number;
+  last_order_at: Date | null;
+  on_time_rate: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -47,8 +52,18 @@ export type SupplierColumns = Partial<Record<keyof typeof WRITABLE, unknown>>;
 const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.country, s.website,
   s.contact_person, s.payment_terms, s.tax_id_encrypted, s.notes, s.status, s.lead_time_days,
   s.created_at, s.updated_at,
-  (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count
-  FROM suppliers s`;
+  (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count,
+  o.open_orders, o.last_order_at, o.on_time_rate
+  FROM suppliers s
+  -- Kept in step with its orders by computing them on read (one index range per supplier).
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE po.status IN ('pending', 'processing', 'shipped'))::int AS open_orders,
+      max(po.ordered_at) AS last_order_at,
+      round(avg(((po.completed_at AT TIME ZONE st.timezone)::date <= po.expected_at)::int)
+        FILTER (WHERE po.status = 'completed' AND po.expected_at IS NOT NULL), 4) AS on_time_rate
+    FROM purchase_orders po JOIN stores st ON st.id = po.store_id
+    WHERE po.store_id = s.store_id AND po.supplier_id = s.id
+  ) o`;
 
 const SORT = { name: 's.name', createdAt: 's.created_at', status: 's.status' } as const;
 
@@ -86,6 +101,15 @@ export async function exists(db: Db, storeId: string, id: string): Promise<boole
   return (rowCount ?? 0) > 0;
 }
 
+/** The supplier's status, or undefined when it is not in this store. */
+export async function statusOf(db: Db, storeId: string, id: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ status: string }>(
+    'SELECT status FROM suppliers WHERE store_id = $1 AND id = $2',
+    [storeId, id],
+  );
+  return rows[0]?.status;
+}
+
 export async function insert(db: Db, storeId: string, values: SupplierColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
   const cols = keys.map((k) => WRITABLE[k]);
@@ -112,12 +136,22 @@ export async function update(
   return (rowCount ?? 0) > 0;
 }
 
+/** Deletes a supplier; one with purchase orders stays (the orders keep their supplier). */
 export async function remove(db: Db, storeId: string, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('DELETE FROM suppliers WHERE store_id = $1 AND id = $2', [
-    storeId,
-    id,
-  ]);
-  return (rowCount ?? 0) > 0;
+  try {
+    const { rowCount } = await db.query('DELETE FROM suppliers WHERE store_id = $1 AND id = $2', [
+      storeId,
+      id,
+    ]);
+    return (rowCount ?? 0) > 0;
+  } catch (err) {
+    if (isForeignKeyViolation(err, 'purchase_orders_supplier_id_fkey')) {
+      throw new ConflictError(
+        'This supplier has purchase orders, so it cannot be deleted; deactivate it instead',
+      );
+    }
+    throw err;
+  }
 }
 
 /** Ids of the suppliers with this name, whatever the case (at most two: enough to tell). */

@@ -1,4 +1,5 @@
 import type { Routes } from '../../http/route';
+import { idParams } from '../../http/validate';
 import * as s from './suppliers.schemas';
 import type { SuppliersService } from './suppliers.service';
 
@@ -12,4 +13,10 @@ export function suppliersRoutes(r: Routes, { suppliers }: { suppliers: Suppliers
     create: s.createSupplierBody,
     update: s.updateSupplierBody,
   });
+  r.store(
+    'get',
+    '/suppliers/:id/performance',
+    { permission: 'inventory:read', params: idParams, query: s.performanceQuery },
+    ({ ctx, params, query }) => suppliers.performance(ctx, params.id, query.months),
+  );
 }

@@ -67,3 +67,12 @@ export const updateSupplierBody = z
 
 export type ListSuppliersQuery = z.infer<typeof listSuppliersQuery>;
 export type SupplierInput = z.infer<typeof updateSupplierBody>;
+
+export const performanceQuery = z.object({
+  months: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(60, 'must be at most 60')
+    .default(12),
+});

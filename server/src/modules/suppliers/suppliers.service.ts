@@ -5,6 +5,8 @@ import { NotFoundError, ValidationError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { FieldCipher } from '../../platform/field-cipher';
 import type { StoreWriter } from '../events/events.service';
+import * as performance from './supplier-performance.repo';
+import { performanceOf } from './supplier-performance';
 import * as repo from './suppliers.repo';
 import type { ListSuppliersQuery, SupplierInput } from './suppliers.schemas';
 
@@ -34,6 +36,9 @@ export function createSuppliersService(deps: {
     status: r.status,
     leadTimeDays: r.lead_time_days,
     productCount: r.product_count,
+    openOrders: r.open_orders,
+    lastOrderAt: r.last_order_at?.toISOString() ?? null,
+    onTimeDeliveryRate: r.on_time_rate === null ? null : Number(r.on_time_rate),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   });
@@ -54,6 +59,7 @@ export function createSuppliersService(deps: {
   return {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
+    statusOf: (db: Db, storeId: string, id: string) => repo.statusOf(db, storeId, id),
     /** The supplier a file names; two with that name is a 400 on `supplier`, never a guess. */
     async idForName(db: Db, storeId: string, name: string): Promise<string | undefined> {
       const ids = await repo.idsForName(db, storeId, name);
@@ -68,6 +74,16 @@ export function createSuppliersService(deps: {
       }
       return ids[0];
     },
+
+    /** On-time rate, lead time, orders and value over the last `months` months, and per month. */
+    async performance(ctx: StoreContext, id: string, months: number) {
+      await get(ctx, id);
+      return performanceOf(await performance.monthsOf(pool, ctx.storeId, id, months));
+    },
+
+    /** The supplier's last cost and order date of these products (for its product list). */
+    suppliedItems: (db: Db, storeId: string, id: string, productIds: string[]) =>
+      performance.suppliedItems(db, storeId, id, productIds),
 
     async list(ctx: StoreContext, q: ListSuppliersQuery) {
       const { rows, total } = await repo.list(pool, ctx.storeId, q);

@@ -539,8 +539,10 @@ export interface paths {
     post?: never;
     /**
      * Delete a supplier (vendor:manage); its products stay, without a supplier
-     * @description Deletes the supplier; its products stay, without a supplier. Requires `vendor:manage`
-     *     (admins and managers). An id that is not in this store is 404.
+     * @description Deletes the supplier; its products stay, without a supplier. A supplier with purchase
+     *     orders cannot be deleted (409 `CONFLICT`): its orders keep it; set its status to
+     *     `inactive` instead. Requires `vendor:manage` (admins and managers). An id that is not in
+     *     this store is 404.
      */
     delete: operations['deleteSupplier'];
     options?: never;
@@ -551,6 +553,40 @@ export interface paths {
      *     `vendor:manage` (admins and managers). An id that is not in this store is 404.
      */
     patch: operations['updateSupplier'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/suppliers/{id}/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * How a supplier delivers, from its real orders (inventory:read)
+     * @description The supplier's purchase orders placed in the last `months` calendar months of the store's
+     *     time zone (this month included), summed in `metrics` and per month in `trends` (every
+     *     month, empty ones too, oldest first; an order counts in the month it was placed).
+     *
+     *     - `totalOrders`, `totalValue` and `averageOrderValue` leave cancelled orders out (they
+     *       were never bought); `cancelledOrders` counts them.
+     *     - `onTimeDeliveryRate` (0 to 1): of the completed orders that had an expected date, the
+     *       share completed on or before that day in the store's time zone.
+     *     - `averageLeadTimeDays`: days from ordered to completed, over completed orders.
+     *
+     *     Each is null when there is nothing to measure it on. Requires `inventory:read`. A supplier
+     *     that is not in this store is 404.
+     */
+    get: operations['getSupplierPerformance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/stores/{storeId}/suppliers/{id}/products': {
@@ -565,9 +601,11 @@ export interface paths {
     };
     /**
      * The supplier's products; takes the product list's query except `supplier` (inventory:read)
-     * @description The products of one supplier, with every filter, sort and pagination of the product list
-     *     except `supplier`, which the path gives. Requires `inventory:read` (every role). A supplier
-     *     that is not in this store is 404.
+     * @description The products of one supplier: those whose supplier it is and those it was ordered or
+     *     invoiced for, each with `lastOrderedAt` and `lastCost` (the supplier's last order date and
+     *     unit cost of it, null when never ordered). Every filter, sort and pagination of the
+     *     product list applies, except `supplier`, which the path gives. Requires `inventory:read`
+     *     (every role). A supplier that is not in this store is 404.
      */
     get: operations['listSupplierProducts'];
     put?: never;
@@ -720,8 +758,8 @@ export interface paths {
     /**
      * Delete a product with its movements (inventory:delete)
      * @description Deletes the product with its stock movements and history. A product that has been sold
-     *     cannot be deleted (409 `CONFLICT`): its sale lines keep it. Set `active: false` to retire it
-     *     instead. Requires `inventory:delete` (admins and managers). An id that is not in this store
+     *     or ordered from a supplier cannot be deleted (409 `CONFLICT`): its sale lines and purchase
+     *     order lines keep it. Set `active: false` to retire it instead. Requires `inventory:delete` (admins and managers). An id that is not in this store
      *     is 404.
      */
     delete: operations['deleteProduct'];
@@ -1074,6 +1112,176 @@ export interface paths {
      *     belongs to. Requires `inventory:read` (every role). An id that is not in this store is 404.
      */
     get: operations['getRefund'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Purchase orders, newest first; by status, supplier and date (inventory:read)
+     * @description Purchase orders, newest first, filtered by one or several statuses
+     *     (`status=processing,shipped`), supplier and the day they were
+     *     ordered (a date alone is a whole day in the store's time zone), a page or a cursor
+     *     (`pagination.nextCursor`) at a time. Requires `inventory:read` (every role).
+     */
+    get: operations['listPurchaseOrders'];
+    put?: never;
+    /**
+     * Create a purchase order to one supplier (vendor:manage)
+     * @description Creates a `pending` order with a new number `PO-YYYY-NNNNNN` (the year in the store's time
+     *     zone; unique per store; numbers of orders that failed are skipped, never reused). Each line
+     *     is a product of this store, listed once, with a quantity and a unit cost; `total` is the sum
+     *     of the line totals. The supplier's last cost and last order date of each product are kept
+     *     (`GET suppliers/{id}/products`). A supplier that is not in this store is 400 on
+     *     `supplierId`, as is an `inactive` or `on-hold` one; a product of another store, a
+     *     deactivated product or a product listed twice is 400 on that line. Requires
+     *     `vendor:manage` (managers and admins). Send an `Idempotency-Key` to make a retry safe: the
+     *     same key and body within 24 hours answer the first response again and create nothing; the
+     *     same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first
+     *     request still runs is 409 `CONFLICT`.
+     */
+    post: operations['createPurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One purchase order with its lines (inventory:read)
+     * @description One order with its supplier, status and the time of each step, and its lines with what was
+     *     ordered, received and is still open. Requires `inventory:read` (every role). An id that is
+     *     not in this store is 404.
+     */
+    get: operations['getPurchaseOrder'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a pending order (vendor:manage)
+     * @description Deletes an order that is still `pending` (nothing was sent or received). Any other order is
+     *     409 `INVALID_STATE`: cancel it instead, so its history stays. Requires `vendor:manage`.
+     */
+    delete: operations['deletePurchaseOrder'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit a pending order's expected date, notes or lines (vendor:manage)
+     * @description Changes the expected date, the notes, or replaces all lines (checked as on create) of an
+     *     order that is still `pending`; once it has gone to the supplier it is 409 `INVALID_STATE`.
+     *     The supplier cannot change: cancel the order and create another. Requires `vendor:manage`.
+     */
+    patch: operations['updatePurchaseOrder'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Move an order to its next status (vendor:manage)
+     * @description `pending → processing` (sent to the supplier) `→ shipped → completed`, or `cancelled` from
+     *     pending, processing or shipped (the `reason` is kept). Any other change, including one to
+     *     the status it already has, is 409 `INVALID_STATE` naming the current and the asked-for
+     *     status. An order normally completes by receiving its last open unit; asked for here,
+     *     `completed` is refused while units are open ("3 units still open: receive them or cancel
+     *     the rest"). Cancelling a partly received order closes it: the units received stay in
+     *     stock, the rest is no longer expected. Requires `vendor:manage`.
+     */
+    patch: operations['setPurchaseOrderStatus'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a delivery, whole or part, into stock (inventory:write)
+     * @description Takes delivered units into stock: one receipt, and one `purchase_receipt` stock movement
+     *     per product that references it, in one transaction. Each line names an order line by
+     *     `productId` or `lineId`. An order is received once it has gone to the supplier
+     *     (`processing` or `shipped`); a pending, completed or cancelled order is 409
+     *     `INVALID_STATE`. More than is open on a line is 400 on `lines.N.quantity` (saying how many
+     *     are open) unless the line allows over-receipt; deliveries of one order run one at a time,
+     *     so together they never exceed what was ordered. When every line is fully received the
+     *     order becomes `completed`. Requires `inventory:write` (employees too). Send an
+     *     `Idempotency-Key`: the same key and body within 24 hours answer the first response again
+     *     and add no stock; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a
+     *     replay while the first request still runs is 409 `CONFLICT`.
+     */
+    post: operations['receivePurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}/receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The deliveries received on an order (inventory:read)
+     * @description Every receipt of the order, oldest first, with who received it, its note, the invoice it
+     *     came from (if any) and the units of each product it added to stock (from its ledger
+     *     movements). Requires `inventory:read`. An order that is not in this store is 404.
+     */
+    get: operations['listPurchaseOrderReceipts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1989,6 +2197,18 @@ export interface components {
       status: components['schemas']['SupplierStatus'];
       leadTimeDays?: number | null;
       productCount: number;
+      /** @description Its purchase orders that are pending, processing or shipped */
+      openOrders: number;
+      /**
+       * Format: date-time
+       * @description When it was last ordered from
+       */
+      lastOrderAt: string | null;
+      /**
+       * @description Of its completed orders that had an expected date, the share completed on or before
+       *     that day (store time zone), all time; null when there is none
+       */
+      onTimeDeliveryRate: number | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2083,6 +2303,13 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * Format: date-time
+       * @description Only in a supplier's product list, when that supplier last had it on an order
+       */
+      lastOrderedAt?: string | null;
+      /** @description Only in a supplier's product list, the unit cost it last ordered or invoiced it at */
+      lastCost?: number | null;
     };
     /**
      * @description Why stock moved. `sale` takes a sale's units out; `void` puts a voided sale's units back
@@ -2225,6 +2452,108 @@ export interface components {
       }[];
       /** Format: date-time */
       createdAt: string;
+    };
+    SupplierPerformance: {
+      metrics: {
+        onTimeDeliveryRate: number | null;
+        averageLeadTimeDays: number | null;
+        totalOrders: number;
+        cancelledOrders: number;
+        totalValue: number;
+        averageOrderValue: number | null;
+      };
+      trends: {
+        month: string;
+        orders: number;
+        value: number;
+        onTimeRate: number | null;
+        averageLeadTimeDays: number | null;
+      }[];
+    };
+    /** @enum {string} */
+    PurchaseOrderStatus: 'pending' | 'processing' | 'shipped' | 'completed' | 'cancelled';
+    /** @description Each product once */
+    PurchaseOrderLinesInput: {
+      /** Format: uuid */
+      productId: string;
+      quantity: number;
+      unitCost: number;
+      /**
+       * @description The supplier may deliver more than ordered on this line
+       * @default false
+       */
+      allowOverReceipt: boolean;
+    }[];
+    PurchaseOrder: {
+      /** Format: uuid */
+      id: string;
+      orderNumber: string;
+      status: components['schemas']['PurchaseOrderStatus'];
+      supplier: components['schemas']['Ref'];
+      /** Format: date */
+      expectedAt: string | null;
+      notes: string | null;
+      lines: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        productId: string;
+        product: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          sku: string;
+          barcode: string | null;
+        };
+        quantity: number;
+        receivedQuantity: number;
+        /** @description Ordered less received */
+        openQuantity: number;
+        unitCost: number;
+        lineTotal: number;
+        allowOverReceipt: boolean;
+      }[];
+      total: number;
+      /** @description Units received at their ordered unit cost */
+      receivedValue: number;
+      /** Format: uuid */
+      shoppingListId: string | null;
+      /** Format: date-time */
+      orderedAt: string;
+      /** Format: date-time */
+      processingAt: string | null;
+      /** Format: date-time */
+      shippedAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+      cancelReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PurchaseReceipt: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedBy: components['schemas']['NullableRef'];
+      note: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      lines: {
+        /** Format: uuid */
+        productId: string;
+        product: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          sku: string;
+        };
+        quantity: number;
+      }[];
     };
     Dashboard: {
       totals: {
@@ -2508,6 +2837,17 @@ export interface components {
       content: {
         'application/json': components['schemas']['SuccessEnvelope'] & {
           data: components['schemas']['Sale'];
+        };
+      };
+    };
+    /** @description A purchase order */
+    PurchaseOrderResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['PurchaseOrder'];
         };
       };
     };
@@ -3581,6 +3921,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -3608,6 +3949,40 @@ export interface operations {
       404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getSupplierPerformance: {
+    parameters: {
+      query?: {
+        /** @description How many months back, this one included */
+        months?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The supplier's performance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SupplierPerformance'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -4393,6 +4768,306 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listPurchaseOrders: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+        /** @description One status, or several separated by commas */
+        status?: components['schemas']['PurchaseOrderStatus'][];
+        supplierId?: string;
+        /**
+         * @description ISO date or date-time, inclusive. A date alone is the start of that day in the store's
+         *     time zone. Must not be after `dateTo` (400).
+         */
+        dateFrom?: components['parameters']['DateFrom'];
+        /**
+         * @description ISO date or date-time, inclusive. A date alone covers that whole day in the store's
+         *     time zone (`dateTo=2026-11-24` includes all sales of the 24th).
+         */
+        dateTo?: components['parameters']['DateTo'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Purchase orders */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['PurchaseOrder'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          supplierId: string;
+          /**
+           * Format: date
+           * @description The day the delivery is expected
+           */
+          expectedAt?: string | null;
+          notes?: string | null;
+          lines: components['schemas']['PurchaseOrderLinesInput'];
+        };
+      };
+    };
+    responses: {
+      201: components['responses']['PurchaseOrderResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['PurchaseOrderResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deletePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updatePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          expectedAt?: string | null;
+          notes?: string | null;
+          lines?: components['schemas']['PurchaseOrderLinesInput'];
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['PurchaseOrderResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setPurchaseOrderStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          status: components['schemas']['PurchaseOrderStatus'];
+          /** @description Why it is cancelled */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['PurchaseOrderResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  receivePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          lines: {
+            /** Format: uuid */
+            productId?: string;
+            /** Format: uuid */
+            lineId?: string;
+            quantity: number;
+          }[];
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The receipt and the order as it now stands */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              receipt: components['schemas']['PurchaseReceipt'];
+              order: components['schemas']['PurchaseOrder'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listPurchaseOrderReceipts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Receipts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['PurchaseReceipt'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getDashboard: {
     parameters: {
       query?: never;
@@ -5030,6 +5705,9 @@ export const adjustmentReasonValues: ReadonlyArray<
 export const saleStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleStatus']
 > = ['completed', 'voided'];
+export const purchaseOrderStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PurchaseOrderStatus']
+> = ['pending', 'processing', 'shipped', 'completed', 'cancelled'];
 export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ErrorEnvelope']['error']['code']
 > = [

@@ -1,0 +1,133 @@
+import { ConflictError } from '../../core/errors';
+import type { Db } from '../../db/pool';
+
+export interface ReceivableLine {
+  id: string;
+  productId: string;
+  quantity: number;
+  receivedQuantity: number;
+  allowOverReceipt: boolean;
+  unitCost: number;
+}
+
+/** An order's lines as they stand (call after locking the order: a fresh snapshot). */
+export async function linesOf(db: Db, storeId: string, orderId: string): Promise<ReceivableLine[]> {
+  const { rows } = await db.query<{
+    id: string;
+    product_id: string;
+    quantity: number;
+    received_quantity: number;
+    allow_over_receipt: boolean;
+    unit_cost: string;
+  }>(
+    `SELECT id, product_id, quantity, received_quantity, allow_over_receipt, unit_cost
+     FROM purchase_order_lines WHERE store_id = $1 AND purchase_order_id = $2 ORDER BY position, id`,
+    [storeId, orderId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    productId: r.product_id,
+    quantity: r.quantity,
+    receivedQuantity: r.received_quantity,
+    allowOverReceipt: r.allow_over_receipt,
+    unitCost: Number(r.unit_cost),
+  }));
+}
+
+export async function insertReceipt(
+  db: Db,
+  storeId: string,
+  r: { orderId: string | null; invoiceId: string | null; note: string | null; userId: string },
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO purchase_receipts (store_id, purchase_order_id, invoice_id, note, received_by)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [storeId, r.orderId, r.invoiceId, r.note, r.userId],
+  );
+  return rows[0]!.id;
+}
+
+/**
+ * Adds received units to a line. The order row is locked by the caller, so this never races;
+ * the table's CHECK is the backstop, answered as a conflict rather than a 500.
+ */
+export async function addReceived(db: Db, storeId: string, lineId: string, units: number) {
+  try {
+    await db.query(
+      `UPDATE purchase_order_lines SET received_quantity = received_quantity + $3
+       WHERE store_id = $1 AND id = $2`,
+      [storeId, lineId, units],
+    );
+  } catch (err) {
+    if ((err as { constraint?: string }).constraint === 'purchase_order_lines_over_receipt_check') {
+      throw new ConflictError('This delivery would receive more than was ordered on a line');
+    }
+    throw err;
+  }
+}
+
+/** Products of the store among `ids`, with whether each is active. */
+export async function productsIn(db: Db, storeId: string, ids: string[]) {
+  const { rows } = await db.query<{ id: string; active: boolean }>(
+    'SELECT id, active FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The supplier of an invoice (the invoices module's row, read in the same transaction). */
+export async function invoiceSupplier(db: Db, storeId: string, invoiceId: string) {
+  const { rows } = await db.query<{ supplier_id: string | null }>(
+    'SELECT supplier_id FROM invoices WHERE store_id = $1 AND id = $2',
+    [storeId, invoiceId],
+  );
+  return rows[0] ? { supplierId: rows[0].supplier_id } : undefined;
+}
+
+export interface Receipt {
+  id: string;
+  receivedAt: string;
+  receivedBy: { id: string; name: string } | null;
+  note: string | null;
+  invoiceId: string | null;
+  lines: Array<{
+    productId: string;
+    product: { id: string; name: string; sku: string };
+    quantity: number;
+  }>;
+}
+
+/** An order's deliveries, oldest first, each with the ledger movements it made. */
+export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<Receipt[]> {
+  const { rows } = await db.query<{
+    id: string;
+    received_at: Date;
+    received_by: string | null;
+    received_by_name: string | null;
+    note: string | null;
+    invoice_id: string | null;
+    lines: Array<{ product_id: string; name: string; sku: string; quantity: number }>;
+  }>(
+    `SELECT r.id, r.received_at, r.received_by, u.name AS received_by_name, r.note, r.invoice_id,
+       (SELECT coalesce(json_agg(json_build_object('product_id', m.product_id, 'name', p.name,
+           'sku', p.sku, 'quantity', m.delta) ORDER BY p.name, m.id), '[]')
+        FROM stock_movements m JOIN products p ON p.id = m.product_id
+        WHERE m.store_id = r.store_id AND m.reference_type = 'purchase_receipt' AND m.reference_id = r.id) AS lines
+     FROM purchase_receipts r LEFT JOIN users u ON u.id = r.received_by
+     WHERE r.store_id = $1 AND r.purchase_order_id = $2
+     ORDER BY r.received_at, r.id`,
+    [storeId, orderId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    receivedAt: r.received_at.toISOString(),
+    receivedBy: r.received_by ? { id: r.received_by, name: r.received_by_name ?? '' } : null,
+    note: r.note,
+    invoiceId: r.invoice_id,
+    lines: r.lines.map((l) => ({
+      productId: l.product_id,
+      product: { id: l.product_id, name: l.name, sku: l.sku },
+      quantity: l.quantity,
+    })),
+  }));
+}
