@@ -86,7 +86,8 @@ function toInvoice(r: InvoiceRow): Invoice {
 }
 
 /** `overdue` is never stored: a pending invoice whose due date is before today in the store's zone ($2). */
-const TODAY = `(now() AT TIME ZONE $2)::date`;
+const TODAY = `today.d`;
+const WITH_TODAY = `CROSS JOIN (SELECT (now() AT TIME ZONE $2)::date AS d) today`;
 const STATUS = `CASE WHEN i.status = 'pending' AND i.due_date < ${TODAY} THEN 'overdue' ELSE i.status END`;
 
 // The order number is read for display only (purchasing owns the table).
@@ -96,7 +97,7 @@ const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date:
   (SELECT count(*)::int FROM invoice_lines l WHERE l.invoice_id = i.id) AS line_count,
   i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name, i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
-  FROM invoices i
+  FROM invoices i ${WITH_TODAY}
   LEFT JOIN suppliers s ON s.id = i.supplier_id AND s.store_id = i.store_id
   LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id AND po.store_id = i.store_id
   LEFT JOIN users ru ON ru.id = i.reconciled_by`;
@@ -155,7 +156,10 @@ export async function list(
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
       params,
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoices i WHERE ${filtered}`, countParams),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM invoices i ${WITH_TODAY} WHERE ${filtered}`,
+      countParams,
+    ),
   ]);
   return {
     items: rows.map((r) => ({ invoice: toInvoice(r), key: r.created_key })),
