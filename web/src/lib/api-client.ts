@@ -64,6 +64,7 @@ export const apiClient = {
   post: <T = void>(url: string, body?: unknown, config?: AxiosRequestConfig) =>
     unwrap<T>(api.post(url, body, config)),
   patch: <T>(url: string, body: unknown) => unwrap<T>(api.patch(url, body)),
+  put: <T>(url: string, body: unknown) => unwrap<T>(api.put(url, body)),
   delete: async (url: string, config?: AxiosRequestConfig): Promise<void> => {
     await api.delete(url, config);
   },
