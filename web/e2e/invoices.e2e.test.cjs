@@ -52,92 +52,121 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
     page = ctx.page;
   });
 
-  step('when a manager uploads a CSV invoice, then its lines are shown with their matches', async () => {
-    ids.store = await registerWithStore(ctx, user, storeName);
-    const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    token = (await login.json()).data.accessToken;
-    for (const [key, body] of Object.entries(products))
-      ids[key] = (await api('POST', `/stores/${ids.store}/products`, body)).id;
+  step(
+    'when a manager uploads a CSV invoice, then its lines are shown with their matches',
+    async () => {
+      ids.store = await registerWithStore(ctx, user, storeName);
+      const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      token = (await login.json()).data.accessToken;
+      for (const [key, body] of Object.entries(products))
+        ids[key] = (await api('POST', `/stores/${ids.store}/products`, body)).id;
 
-    await storeTab('Invoices').click();
-    await heading('Invoices').waitFor();
-    await page.getByText('No invoices uploaded yet.').waitFor();
-    await expectAccessible(page, 'the invoices list');
-    // A file that is not an invoice: the server's reason, in words.
-    await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
-      name: 'notes.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('Item,Notes\nMilk,fresh\n'),
-    });
-    await page.getByRole('button', { name: 'Upload and match' }).click();
-    await page.getByRole('alert').filter({ hasText: 'No line table found' }).waitFor();
+      await storeTab('Invoices').click();
+      await heading('Invoices').waitFor();
+      await page.getByText('No invoices uploaded yet.').waitFor();
+      await expectAccessible(page, 'the invoices list');
+      // A file that is not an invoice: the server's reason, in words.
+      await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
+        name: 'notes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Item,Notes\nMilk,fresh\n'),
+      });
+      await page.getByRole('button', { name: 'Upload and match' }).click();
+      await page.getByRole('alert').filter({ hasText: 'No line table found' }).waitFor();
 
-    await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
-      name: 'dairy-direct.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(invoiceCsv),
-    });
-    await page.getByRole('button', { name: 'Upload and match' }).click();
-    await heading('Invoice DD-4471').waitFor();
-    await line('Whole milk').getByText('Exact SKU match').waitFor();
-    await line('Organic Milk 1L').getByText('Not matched: choose a product or skip').waitFor();
-    await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(true);
-    await page.getByText('3 lines still to decide').waitFor();
-    await expectAccessible(page, 'the matching review');
-  });
+      await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
+        name: 'dairy-direct.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(invoiceCsv),
+      });
+      await page.getByRole('button', { name: 'Upload and match' }).click();
+      await heading('Invoice DD-4471').waitFor();
+      await line('Whole milk').getByText('Exact SKU match').waitFor();
+      await line('Organic Milk 1L').getByText('Not matched: choose a product or skip').waitFor();
+      await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(
+        true,
+      );
+      await page.getByText('3 lines still to decide').waitFor();
+      await expectAccessible(page, 'the matching review');
+    },
+  );
 
-  step('when a suggestion is accepted, another product picked and a charge skipped, then every line is decided', async () => {
-    await line('Organic Milk 1L')
-      .getByRole('button', { name: /^Use Organic Skim Milk 1L \(/ })
-      .click();
-    await line('Organic Milk 1L').getByText('Chosen by you').waitFor();
+  step(
+    'when a suggestion is accepted, another product picked and a charge skipped, then every line is decided',
+    async () => {
+      await line('Organic Milk 1L')
+        .getByRole('button', { name: /^Use Organic Skim Milk 1L \(/ })
+        .click();
+      await line('Organic Milk 1L').getByText('Chosen by you').waitFor();
 
-    await line('Fizzy H2O big').getByRole('button', { name: /^Pick a product/ }).click();
-    const picker = line('Fizzy H2O big').getByRole('combobox');
-    await picker.fill('Sparkling');
-    await page.getByRole('option', { name: /Sparkling Water 1\.5L/ }).click();
-    await line('Fizzy H2O big').getByText(products.water.name).waitFor();
+      await line('Fizzy H2O big')
+        .getByRole('button', { name: /^Pick a product/ })
+        .click();
+      const picker = line('Fizzy H2O big').getByRole('combobox');
+      await picker.fill('Sparkling');
+      await page.getByRole('option', { name: /Sparkling Water 1\.5L/ }).click();
+      await line('Fizzy H2O big').getByText(products.water.name).waitFor();
 
-    await line('Delivery charge').getByRole('button', { name: /^Skip/ }).click();
-    await line('Delivery charge').getByText('Skipped: nothing received').waitFor();
-    await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(false);
-  });
+      await line('Delivery charge').getByRole('button', { name: /^Skip/ }).click();
+      await line('Delivery charge').getByText('Skipped: nothing received').waitFor();
+      await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(
+        false,
+      );
+    },
+  );
 
-  step('when the invoice is reconciled after the confirmation, then the stock went up', async () => {
-    await page.getByRole('button', { name: 'Reconcile' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Reconcile this invoice?' });
-    await dialog.waitFor();
-    await dialog.getByText('28 units of 3 products will be received into stock; 1 line skipped.').waitFor();
-    await dialog.getByText(`6 × ${products.skim.name}`).waitFor();
-    await expectAccessible(page, 'the reconcile dialog');
-    await dialog.getByRole('button', { name: 'Receive and reconcile' }).click();
-    await page.getByText(/^Reconciled .*: its stock has been received\./).waitFor();
-    await expect(page.getByRole('button', { name: 'Reconcile' }).count()).resolves.toBe(0);
+  step(
+    'when the invoice is reconciled after the confirmation, then the stock went up',
+    async () => {
+      await page.getByRole('button', { name: 'Reconcile' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reconcile this invoice?' });
+      await dialog.waitFor();
+      await dialog
+        .getByText('28 units of 3 products will be received into stock; 1 line skipped.')
+        .waitFor();
+      await dialog.getByText(`6 × ${products.skim.name}`).waitFor();
+      await expectAccessible(page, 'the reconcile dialog');
+      await dialog.getByRole('button', { name: 'Receive and reconcile' }).click();
+      await page.getByText(/^Reconciled .*: its stock has been received\./).waitFor();
+      await expect(page.getByRole('button', { name: 'Reconcile' }).count()).resolves.toBe(0);
 
-    const stock = async (id) => (await api('GET', `/stores/${ids.store}/products/${id}`)).quantity;
-    await expect(stock(ids.whole)).resolves.toBe(16);
-    await expect(stock(ids.skim)).resolves.toBe(8);
-    await expect(stock(ids.water)).resolves.toBe(10);
+      const stock = async (id) =>
+        (await api('GET', `/stores/${ids.store}/products/${id}`)).quantity;
+      await expect(stock(ids.whole)).resolves.toBe(16);
+      await expect(stock(ids.skim)).resolves.toBe(8);
+      await expect(stock(ids.water)).resolves.toBe(10);
 
-    await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.skim}`);
-    await heading(products.skim.name).waitFor();
-    await page.getByRole('region', { name: 'Stock on hand' }).getByText('8 units on hand').waitFor();
-  });
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.skim}`);
+      await heading(products.skim.name).waitFor();
+      await page
+        .getByRole('region', { name: 'Stock on hand' })
+        .getByText('8 units on hand')
+        .waitFor();
+    },
+  );
 
   step('when the invoice is marked paid, then the list shows it paid', async () => {
     await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/invoices`);
-    const row = page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: 'DD-4471' });
+    const row = page
+      .getByRole('table', { name: 'Invoices' })
+      .getByRole('row')
+      .filter({ hasText: 'DD-4471' });
     await row.getByText('Pending').waitFor();
     await row.getByRole('link', { name: 'Invoice DD-4471' }).click();
     await heading('Invoice DD-4471').waitFor();
     await page.getByRole('button', { name: 'Mark as paid' }).click();
     await page.getByRole('button', { name: 'Mark as unpaid' }).waitFor();
     await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/invoices?status=paid`);
-    await page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: 'DD-4471' }).getByText('Paid').waitFor();
+    await page
+      .getByRole('table', { name: 'Invoices' })
+      .getByRole('row')
+      .filter({ hasText: 'DD-4471' })
+      .getByText('Paid')
+      .waitFor();
     await expectAccessible(page, 'the paid invoices');
   });
 });

@@ -32,7 +32,14 @@ export function amount(v: unknown): Cell<number> {
   const decimals = mark >= 0 ? s.length - mark - 1 : 0;
   let normal: string;
   if (mark >= 0 && decimals >= 1 && decimals <= 2) {
-    normal = s.slice(0, mark).replace(/[.,]/g, '') + '.' + s.slice(mark + 1);
+    const whole = s.slice(0, mark);
+    // Digits, or thousands grouped by the other mark: "1,234.50" and "1.234,50", not "1.2.3,4".
+    if (
+      !/^\d*$/.test(whole) &&
+      !new RegExp(`^\\d{1,3}(\\${s[mark] === '.' ? ',' : '.'}\\d{3})+$`).test(whole)
+    )
+      return bad();
+    normal = whole.replace(/[.,]/g, '') + '.' + s.slice(mark + 1);
   } else if (mark >= 0 && decimals === 3 && /^\d{1,3}([.,]\d{3})+$/.test(s)) {
     normal = s.replace(/[.,]/g, ''); // thousands only: "1,234"
   } else if (mark < 0) normal = s;

@@ -6,13 +6,7 @@
 
 export type LineColumn = 'description' | 'quantity' | 'unitCost' | 'total' | 'upc' | 'sku';
 export type HeaderField =
-  | 'invoiceNumber'
-  | 'invoiceDate'
-  | 'dueDate'
-  | 'supplierName'
-  | 'subtotal'
-  | 'tax'
-  | 'total';
+  'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'supplierName' | 'subtotal' | 'tax' | 'total';
 
 export const normalise = (v: unknown) =>
   String(v ?? '')

@@ -68,7 +68,8 @@ export function invoiceBuilder() {
       const h = header;
       const headerText = (f: 'invoiceNumber' | 'supplierName') => {
         const v = text(h[f]);
-        if (v && v.length > LIMITS[f]) refuse('header', f, `is longer than ${LIMITS[f]} characters`);
+        if (v && v.length > LIMITS[f])
+          refuse('header', f, `is longer than ${LIMITS[f]} characters`);
         return v;
       };
       const money = (f: 'subtotal' | 'tax' | 'total') => {
@@ -160,8 +161,10 @@ function readLine(
     warnings.push(
       `${where}: the total ${total.toFixed(2)} is not quantity × unit cost (${computed.toFixed(2)})`,
     );
-  if (upc && upc.length > LIMITS.upc) refuse(where, 'upc', `is longer than ${LIMITS.upc} characters`);
-  if (sku && sku.length > LIMITS.sku) refuse(where, 'sku', `is longer than ${LIMITS.sku} characters`);
+  if (upc && upc.length > LIMITS.upc)
+    refuse(where, 'upc', `is longer than ${LIMITS.upc} characters`);
+  if (sku && sku.length > LIMITS.sku)
+    refuse(where, 'sku', `is longer than ${LIMITS.sku} characters`);
   if (description && description.length > LIMITS.description) {
     warnings.push(`${where}: the description was cut to ${LIMITS.description} characters`);
     description = description.slice(0, LIMITS.description);

@@ -132,7 +132,11 @@ export async function productCandidate(
 }
 
 /** Which of these ids are products of the store. */
-export async function existingProducts(db: Db, storeId: string, ids: string[]): Promise<Set<string>> {
+export async function existingProducts(
+  db: Db,
+  storeId: string,
+  ids: string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const { rows } = await db.query<{ id: string }>(
     'SELECT id FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',

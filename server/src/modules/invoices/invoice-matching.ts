@@ -88,14 +88,18 @@ export async function matchInvoiceLines(
   });
   if (named.length) collect(await repo.wordCandidates(db, storeId, supplierId, batch(named)));
   const unfound = named.filter((l) => !byName.has(l.position));
-  if (unfound.length) collect(await repo.trigramCandidates(db, storeId, supplierId, batch(unfound)));
+  if (unfound.length)
+    collect(await repo.trigramCandidates(db, storeId, supplierId, batch(unfound)));
 
   const chosen = new Map<number, CandidateRow>();
   for (const l of lines) {
     const hit = exact.get(l.position) ?? nameHit(byName.get(l.position) ?? []);
     if (hit) chosen.set(l.position, hit);
   }
-  const order = chooseOrder(opts.orders ?? [], [...chosen.values()].map((c) => c.id));
+  const order = chooseOrder(
+    opts.orders ?? [],
+    [...chosen.values()].map((c) => c.id),
+  );
   return {
     order,
     lines: lines.map((l) => {

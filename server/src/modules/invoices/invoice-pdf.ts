@@ -26,7 +26,10 @@ const NUMBER = /^\(?-?[$€£]?\d[\d.,]*\)?$/;
  *   line item is a 422 saying what a line needs.
  */
 export function invoiceFromPdfText(pages: string[][]): ExtractedInvoice {
-  const all = pages.flat().map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const all = pages
+    .flat()
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   if (!all.length) throw new UnprocessableError(NEEDS_OCR);
   const inv = invoiceBuilder();
   let n = 0;
@@ -40,7 +43,12 @@ export function invoiceFromPdfText(pages: string[][]): ExtractedInvoice {
     headerLine(line, inv);
   }
   const first = all[0]!;
-  if (!inv.has('supplierName') && /[a-z]/i.test(first) && !/\d/.test(first) && !/invoice/i.test(first))
+  if (
+    !inv.has('supplierName') &&
+    /[a-z]/i.test(first) &&
+    !/\d/.test(first) &&
+    !/invoice/i.test(first)
+  )
     inv.header('supplierName', first);
   try {
     return inv.build();
@@ -69,8 +77,14 @@ function lineItem(line: string): Record<string, unknown> | undefined {
   const rest = words.slice(0, -3);
   let upc: string | undefined;
   let sku: string | undefined;
-  if (rest.length > 1 && /^\d{8,14}$/.test(rest[0]!) && checkBarcode(rest[0]!).ok) upc = rest.shift();
-  else if (rest.length > 1 && /\d/.test(rest[0]!) && !/[a-z]/.test(rest[0]!) && /^[A-Z0-9][\w.\/-]{2,}$/.test(rest[0]!))
+  if (rest.length > 1 && /^\d{8,14}$/.test(rest[0]!) && checkBarcode(rest[0]!).ok)
+    upc = rest.shift();
+  else if (
+    rest.length > 1 &&
+    /\d/.test(rest[0]!) &&
+    !/[a-z]/.test(rest[0]!) &&
+    /^[A-Z0-9][\w./-]{2,}$/.test(rest[0]!)
+  )
     sku = rest.shift();
   if (!upc && rest.length > 1 && /^\d{8,14}$/.test(rest.at(-1)!) && checkBarcode(rest.at(-1)!).ok)
     upc = rest.pop();
@@ -86,7 +100,10 @@ const LABELLED = /^(.{2,30}?)\s*[:#]\s*(.+)$/;
  */
 function usable(f: HeaderField, value: string): string | undefined {
   if (f === 'subtotal' || f === 'tax' || f === 'total') {
-    const last = value.split(' ').filter((w) => NUMBER.test(w)).at(-1);
+    const last = value
+      .split(' ')
+      .filter((w) => NUMBER.test(w))
+      .at(-1);
     return last && amount(last).ok ? last : undefined;
   }
   if (f === 'invoiceDate' || f === 'dueDate') return date(value).ok ? value : undefined;

@@ -29,6 +29,8 @@ export async function readInvoiceFile(
   }
   const rows = await readSheet(file, type, MAX_SHEET_ROWS);
   if (!rows.length)
-    throw new UnprocessableError(type === 'csv' ? 'The file is empty' : 'The first worksheet is empty');
+    throw new UnprocessableError(
+      type === 'csv' ? 'The file is empty' : 'The first worksheet is empty',
+    );
   return { type, invoice: invoiceFromSheet(rows) };
 }

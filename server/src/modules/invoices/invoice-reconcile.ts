@@ -1,6 +1,11 @@
 import type { PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
-import { InvalidStateError, NotFoundError, ValidationError, type ErrorDetail } from '../../core/errors';
+import {
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+  type ErrorDetail,
+} from '../../core/errors';
 import type { Emit } from '../../core/events';
 import * as repo from './invoices.repo';
 import type { PurchasingPort } from './purchasing-port';
@@ -18,7 +23,10 @@ export async function reconcileInTx(
   tx: PoolClient,
   emit: Emit,
   ctx: StoreContext,
-  deps: { purchasing: PurchasingPort; productsExist(tx: PoolClient, ids: string[]): Promise<Set<string>> },
+  deps: {
+    purchasing: PurchasingPort;
+    productsExist(tx: PoolClient, ids: string[]): Promise<Set<string>>;
+  },
   invoiceId: string,
   input: ReconcileInput,
 ) {
@@ -93,7 +101,11 @@ async function decide(
   const seen = new Set<string>();
   input.lines.forEach((d, i) => {
     if (!byId.has(d.lineId))
-      details.push({ field: `lines.${i}.lineId`, message: 'is not a line of this invoice', code: 'not_found' });
+      details.push({
+        field: `lines.${i}.lineId`,
+        message: 'is not a line of this invoice',
+        code: 'not_found',
+      });
     else if (seen.has(d.lineId))
       details.push({ field: `lines.${i}.lineId`, message: 'is decided twice', code: 'duplicate' });
     seen.add(d.lineId);
@@ -109,9 +121,14 @@ async function decide(
   const existing = await deps.productsExist(tx, ids);
   input.lines.forEach((d, i) => {
     if (d.productId && !existing.has(d.productId))
-      details.push({ field: `lines.${i}.productId`, message: 'no such product in this store', code: 'not_found' });
+      details.push({
+        field: `lines.${i}.productId`,
+        message: 'no such product in this store',
+        code: 'not_found',
+      });
   });
-  if (details.length) throw new ValidationError(details, 'Every line of the invoice must be decided');
+  if (details.length)
+    throw new ValidationError(details, 'Every line of the invoice must be decided');
   return input.lines.map((d) => {
     const line = byId.get(d.lineId)!;
     return {

@@ -5,7 +5,11 @@ import { csvOf, uploadInvoice } from '../../test/invoices';
 /** The invoice list: overdue derived from the due date, filters, cursor pages; paid and pending. */
 const t = useTestApp();
 
-async function invoice(s: StoreMember, fields: { no: string; date: string; due: string; qty: number }, supplierId?: string) {
+async function invoice(
+  s: StoreMember,
+  fields: { no: string; date: string; due: string; qty: number },
+  supplierId?: string,
+) {
   const res = await uploadInvoice(
     s,
     csvOf([
@@ -20,12 +24,18 @@ async function invoice(s: StoreMember, fields: { no: string; date: string; due: 
 }
 
 const ids = async (s: StoreMember, query: string) =>
-  (await s.api.get(`${s.url}/invoices?${query}`).set(s.auth).expect(200)).body.data.map((i: { id: string }) => i.id);
+  (await s.api.get(`${s.url}/invoices?${query}`).set(s.auth).expect(200)).body.data.map(
+    (i: { id: string }) => i.id,
+  );
 
 test('when invoices are listed, then overdue is derived from the due date, filters combine, pages follow a cursor, and marking paid takes one out of overdue', async () => {
   const s = await storeWithMember(t, 'admin');
   const acme = await createSupplier(s, { name: 'Acme' });
-  const late = await invoice(s, { no: 'L-1', date: '2026-01-10', due: '2026-02-10', qty: 1 }, acme.id);
+  const late = await invoice(
+    s,
+    { no: 'L-1', date: '2026-01-10', due: '2026-02-10', qty: 1 },
+    acme.id,
+  );
   const open = await invoice(s, { no: 'O-1', date: '2026-11-01', due: '2099-01-01', qty: 5 });
   const noDue = await invoice(s, { no: 'N-1', date: '2026-06-15', due: '', qty: 30 }, acme.id);
 
@@ -47,19 +57,43 @@ test('when invoices are listed, then overdue is derived from the due date, filte
   expect(first.pagination.nextCursor).toEqual(expect.any(String));
   expect(await ids(s, `limit=2&cursor=${first.pagination.nextCursor}`)).toEqual([late]);
 
-  const paid = await s.api.put(`${s.url}/invoices/${late}/status`).set(s.auth).send({ status: 'paid' }).expect(200);
-  expect(paid.body.data).toEqual(expect.objectContaining({ status: 'paid', paidAt: expect.any(String) }));
+  const paid = await s.api
+    .put(`${s.url}/invoices/${late}/status`)
+    .set(s.auth)
+    .send({ status: 'paid' })
+    .expect(200);
+  expect(paid.body.data).toEqual(
+    expect.objectContaining({ status: 'paid', paidAt: expect.any(String) }),
+  );
   expect(await ids(s, 'status=overdue')).toEqual([]);
   expect(await ids(s, 'status=paid')).toEqual([late]);
-  const back = await s.api.put(`${s.url}/invoices/${late}/status`).set(s.auth).send({ status: 'pending' }).expect(200);
+  const back = await s.api
+    .put(`${s.url}/invoices/${late}/status`)
+    .set(s.auth)
+    .send({ status: 'pending' })
+    .expect(200);
   expect(back.body.data).toEqual(expect.objectContaining({ status: 'overdue', paidAt: null }));
   const { rows } = await t.db.pool.query('SELECT status FROM invoices WHERE id = $1', [late]);
   expect(rows[0].status).toBe('pending');
 
-  const refused = await s.api.put(`${s.url}/invoices/${late}/status`).set(s.auth).send({ status: 'overdue' }).expect(400);
-  expect(refused.body.error.details[0]).toEqual(expect.objectContaining({ field: 'status', message: expect.stringMatching(/follows from the due date/) }));
+  const refused = await s.api
+    .put(`${s.url}/invoices/${late}/status`)
+    .set(s.auth)
+    .send({ status: 'overdue' })
+    .expect(400);
+  expect(refused.body.error.details[0]).toEqual(
+    expect.objectContaining({
+      field: 'status',
+      message: expect.stringMatching(/follows from the due date/),
+    }),
+  );
   const feed = await t.api.get(`${s.url}/events?type=invoice.updated`).set(s.auth).expect(200);
-  expect(feed.body.data.map((e: { payload: { change: string; status: string } }) => `${e.payload.change}:${e.payload.status}`)).toEqual([
+  expect(
+    feed.body.data.map(
+      (e: { payload: { change: string; status: string } }) =>
+        `${e.payload.change}:${e.payload.status}`,
+    ),
+  ).toEqual([
     'uploaded:pending',
     'uploaded:pending',
     'uploaded:pending',

@@ -6,16 +6,41 @@ import { matchInvoiceLines } from './invoice-matching';
 /** Matching invoice lines to the catalogue: barcode, SKU, similar names; suggestions and conflicts. */
 const t = useTestApp();
 
-type Line = { description: string; match: { productId: string | null; method: string; confidence: number; product: { name: string } | null }; suggestions: Array<{ name: string; confidence: number }>; conflicts: Array<{ kind: string; expected: number; actual: number; message: string }> };
+type Line = {
+  description: string;
+  match: {
+    productId: string | null;
+    method: string;
+    confidence: number;
+    product: { name: string } | null;
+  };
+  suggestions: Array<{ name: string; confidence: number }>;
+  conflicts: Array<{ kind: string; expected: number; actual: number; message: string }>;
+};
 
 async function catalogue() {
   const s = await storeWithMember(t, 'manager');
   const products = {
-    cola: await createProduct(s, { name: 'Cola Classic 330ml', price: 1, cost: 0.4, barcode: '0036000291452' }),
-    milk: await createProduct(s, { name: 'Organic Whole Milk 1L', price: 2, cost: 1, sku: 'MLK-1' }),
+    cola: await createProduct(s, {
+      name: 'Cola Classic 330ml',
+      price: 1,
+      cost: 0.4,
+      barcode: '0036000291452',
+    }),
+    milk: await createProduct(s, {
+      name: 'Organic Whole Milk 1L',
+      price: 2,
+      cost: 1,
+      sku: 'MLK-1',
+    }),
     skim: await createProduct(s, { name: 'Organic Skim Milk 1L', price: 2, cost: 1, sku: 'MLK-2' }),
     bread: await createProduct(s, { name: 'Brown Bread 500g', price: 3, cost: 2.1 }),
-    soap: await createProduct(s, { name: 'Lavender Hand Soap', price: 4, cost: 1.5, sku: 'SOAP-9' }),
+    soap: await createProduct(s, {
+      name: 'Lavender Hand Soap',
+      price: 4,
+      cost: 1.5,
+      sku: 'SOAP-9',
+    }),
   };
   return { s, products };
 }
@@ -39,20 +64,40 @@ test('when lines carry a barcode (UPC-A for our EAN-13), a SKU in another case, 
   const r = res.body.data.matchingResults;
   expect([r.matched, r.unmatched, r.conflicts]).toEqual([3, 2, 0]);
   const [cola, milk, bread, ambiguous, gnome] = r.lines as Line[];
-  expect(cola!.match).toEqual({ productId: products.cola.id, product: { id: products.cola.id, name: 'Cola Classic 330ml', sku: products.cola.sku, barcode: '0036000291452' }, method: 'barcode', confidence: 1 });
-  expect(milk!.match).toEqual(expect.objectContaining({ productId: products.milk.id, method: 'sku', confidence: 0.95 }));
-  expect(bread!.match).toEqual(expect.objectContaining({ productId: products.bread.id, method: 'name' }));
+  expect(cola!.match).toEqual({
+    productId: products.cola.id,
+    product: {
+      id: products.cola.id,
+      name: 'Cola Classic 330ml',
+      sku: products.cola.sku,
+      barcode: '0036000291452',
+    },
+    method: 'barcode',
+    confidence: 1,
+  });
+  expect(milk!.match).toEqual(
+    expect.objectContaining({ productId: products.milk.id, method: 'sku', confidence: 0.95 }),
+  );
+  expect(bread!.match).toEqual(
+    expect.objectContaining({ productId: products.bread.id, method: 'name' }),
+  );
   expect(bread!.match.confidence).toBeGreaterThanOrEqual(0.6);
   expect(bread!.match.confidence).toBeLessThan(1);
   // Two milks are about as close: no match is taken, both are offered, best first.
   expect(ambiguous!.match).toEqual({ productId: null, product: null, method: null, confidence: 0 });
-  expect(ambiguous!.suggestions.map((x) => x.name).sort()).toEqual(['Organic Skim Milk 1L', 'Organic Whole Milk 1L']);
+  expect(ambiguous!.suggestions.map((x) => x.name).sort()).toEqual([
+    'Organic Skim Milk 1L',
+    'Organic Whole Milk 1L',
+  ]);
   const confidences = ambiguous!.suggestions.map((x) => x.confidence);
   expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
   expect(gnome!.match.productId).toBeNull();
   expect(gnome!.suggestions).toEqual([]);
   // Stored as matched: the invoice reads back the same.
-  const again = await s.api.get(`${s.url}/invoices/${res.body.data.invoiceId}`).set(s.auth).expect(200);
+  const again = await s.api
+    .get(`${s.url}/invoices/${res.body.data.invoiceId}`)
+    .set(s.auth)
+    .expect(200);
   expect(again.body.data.matchingResults).toEqual(r);
 });
 
@@ -78,13 +123,20 @@ test("when a line's unit cost is off the supplier's last cost (else the product'
   ).expect(201);
   const [milk, soap, bread, bySupplierCode] = res.body.data.matchingResults.lines as Line[];
   expect(milk!.conflicts).toEqual([
-    { kind: 'price', expected: 1.2, actual: 1.25, message: 'Unit cost 1.25 is above the last cost 1.20 (4%)' },
+    {
+      kind: 'price',
+      expected: 1.2,
+      actual: 1.25,
+      message: 'Unit cost 1.25 is above the last cost 1.20 (4%)',
+    },
   ]);
   expect(soap!.conflicts).toEqual([]); // 1.3% off: within tolerance
   expect(bread!.match.product).toBeNull(); // "Bread" alone is not close enough to match...
   expect(bread!.suggestions[0]!.name).toBe('Brown Bread 500g'); // ...but it is suggested
   // The supplier's own item code finds its product.
-  expect(bySupplierCode!.match).toEqual(expect.objectContaining({ productId: products.milk.id, method: 'sku', confidence: 0.9 }));
+  expect(bySupplierCode!.match).toEqual(
+    expect.objectContaining({ productId: products.milk.id, method: 'sku', confidence: 0.9 }),
+  );
   expect(res.body.data.matchingResults.conflicts).toBe(1);
 });
 
@@ -107,5 +159,7 @@ test('when the matcher is called directly for many lines, then it answers each l
   // Another store's catalogue is never matched.
   const other = await storeWithMember(t);
   const none = await matchInvoiceLines(t.db.pool, other.storeId, lines);
-  expect(none.lines.every((m) => m.match.productId === null && m.suggestions.length === 0)).toBe(true);
+  expect(none.lines.every((m) => m.match.productId === null && m.suggestions.length === 0)).toBe(
+    true,
+  );
 });

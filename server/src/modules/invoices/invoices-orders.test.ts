@@ -9,7 +9,12 @@ const t = useTestApp();
 test('when the supplier has an open order, then the invoice is matched to it, quantities it does not expect are conflicts, and reconciling receives against it (the rest as a plain receipt)', async () => {
   const s = await storeWithMember(t, 'manager');
   const o = await orderingStore(s);
-  const extra = await createProduct(s, { name: 'Wooden stirrers', price: 1, cost: 0.05, sku: 'STIR' });
+  const extra = await createProduct(s, {
+    name: 'Wooden stirrers',
+    price: 1,
+    cost: 0.05,
+    sku: 'STIR',
+  });
   const order = await placeOrder(s, o); // 10 tea at 1.50, 40 cups at 0.25
   await patchStatus(s, order.id, { status: 'processing' }).expect(200);
 
@@ -30,7 +35,12 @@ test('when the supplier has an open order, then the invoice is matched to it, qu
   const [tea, cups, stirrers] = data.matchingResults.lines;
   expect(tea.match.productId).toBe(o.tea.id);
   expect(tea.conflicts).toEqual([
-    { kind: 'quantity', expected: 10, actual: 12, message: `Order ${order.orderNumber} still expects 10; the invoice bills 12` },
+    {
+      kind: 'quantity',
+      expected: 10,
+      actual: 12,
+      message: `Order ${order.orderNumber} still expects 10; the invoice bills 12`,
+    },
   ]);
   expect(cups.conflicts).toEqual([]);
   expect(stirrers.match.productId).toBeNull();
@@ -47,10 +57,18 @@ test('when the supplier has an open order, then the invoice is matched to it, qu
       ],
     })
     .expect(200);
-  expect(rec.body.data.matchingResults.lines.map((l: { receivedQuantity: number }) => l.receivedQuantity)).toEqual([12, 40, 100]);
+  expect(
+    rec.body.data.matchingResults.lines.map(
+      (l: { receivedQuantity: number }) => l.receivedQuantity,
+    ),
+  ).toEqual([12, 40, 100]);
   // 10 tea and 40 cups against the order (now complete), 2 tea and 100 stirrers as a plain receipt.
   expect((await getOrder(s, order.id)).status).toBe('completed');
-  expect([await quantityOf(t, o.tea.id), await quantityOf(t, o.cups.id), await quantityOf(t, extra.id)]).toEqual([22, 40, 100]);
+  expect([
+    await quantityOf(t, o.tea.id),
+    await quantityOf(t, o.cups.id),
+    await quantityOf(t, extra.id),
+  ]).toEqual([22, 40, 100]);
   const { rows } = await t.db.pool.query(
     `SELECT r.purchase_order_id, r.invoice_id, sum(m.delta)::int AS units FROM purchase_receipts r
      JOIN stock_movements m ON m.reference_type = 'purchase_receipt' AND m.reference_id = r.id

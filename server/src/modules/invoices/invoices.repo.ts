@@ -80,7 +80,9 @@ function toInvoice(r: InvoiceRow): Invoice {
     warnings: r.warnings,
     lineCount: r.line_count,
     reconciledAt: r.reconciled_at?.toISOString() ?? null,
-    reconciledBy: r.reconciled_by ? { id: r.reconciled_by, name: r.reconciled_by_name ?? '' } : null,
+    reconciledBy: r.reconciled_by
+      ? { id: r.reconciled_by, name: r.reconciled_by_name ?? '' }
+      : null,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -148,7 +150,9 @@ export async function list(
   const countParams = [...params];
   if (after) {
     params.push(after.createdAt, after.id);
-    where.push(`(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    where.push(
+      `(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+    );
   }
   params.push(f.limit + 1);
   const [{ rows }, counted] = await Promise.all([
@@ -207,7 +211,13 @@ export async function insertInvoice(
     if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
       throw new ConflictError(
         `Invoice ${inv.invoiceNumber} from this supplier has already been uploaded`,
-        [{ field: 'invoiceNumber', message: 'is already uploaded for this supplier', code: 'duplicate' }],
+        [
+          {
+            field: 'invoiceNumber',
+            message: 'is already uploaded for this supplier',
+            code: 'duplicate',
+          },
+        ],
       );
     throw err;
   }
@@ -309,7 +319,12 @@ function toLine(r: LineRow): InvoiceLine {
     match: {
       productId: r.product_id,
       product: r.product_id
-        ? { id: r.product_id, name: r.product_name!, sku: r.product_sku!, barcode: r.product_barcode }
+        ? {
+            id: r.product_id,
+            name: r.product_name!,
+            sku: r.product_sku!,
+            barcode: r.product_barcode,
+          }
         : null,
       method: r.product_id ? r.match_method : null,
       confidence: r.product_id && r.confidence !== null ? Number(r.confidence) : 0,
@@ -374,7 +389,12 @@ export async function saveReconciliation(
   storeId: string,
   invoiceId: string,
   userId: string,
-  decisions: Array<{ lineId: string; productId: string | null; method: string | null; received: number }>,
+  decisions: Array<{
+    lineId: string;
+    productId: string | null;
+    method: string | null;
+    received: number;
+  }>,
 ) {
   await db.query(
     `UPDATE invoice_lines l SET product_id = d.product_id, match_method = d.method,

@@ -24,11 +24,20 @@ export function invoicesRoutes(
   r.store(
     'post',
     '/invoices',
-    { permission, before: [heavy, upload.single('file')], body: s.uploadInvoiceFields, status: 201 },
+    {
+      permission,
+      before: [heavy, upload.single('file')],
+      body: s.uploadInvoiceFields,
+      status: 201,
+    },
     async ({ ctx, body, req }) => {
       if (!req.file) {
         throw new ValidationError([
-          { field: 'file', message: 'attach the invoice (CSV, XLSX or PDF) as "file"', code: 'required' },
+          {
+            field: 'file',
+            message: 'attach the invoice (CSV, XLSX or PDF) as "file"',
+            code: 'required',
+          },
         ]);
       }
       return invoices.upload(ctx, req.file, body);

@@ -31,7 +31,10 @@ export interface UploadedFile {
 
 /** "C:\\fakepath\\inv.csv" → "inv.csv"; never empty, at most 255 characters. */
 const fileNameOf = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f]/g, '').slice(-255) || 'invoice';
+  [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) >= 32)
+    .join('')
+    .slice(-255) || 'invoice';
 
 const summary = (lines: repo.InvoiceLine[]) => ({
   matched: lines.filter((l) => l.match.productId).length,
@@ -50,7 +53,11 @@ export function createInvoicesService(deps: Deps) {
     return { ...invoice, matchingResults: summary(await repo.lines(db, ctx.storeId, id)) };
   }
 
-  async function supplierFor(ctx: StoreContext, supplierId: string | undefined, name: string | null) {
+  async function supplierFor(
+    ctx: StoreContext,
+    supplierId: string | undefined,
+    name: string | null,
+  ) {
     if (supplierId) {
       try {
         await suppliers.get(ctx, supplierId);
@@ -64,7 +71,10 @@ export function createInvoicesService(deps: Deps) {
     }
     if (!name) return null;
     // Two suppliers of one name: leave it to the person to pick, do not refuse the file.
-    return suppliers.idForName(pool, ctx.storeId, name).catch(() => undefined).then((id) => id ?? null);
+    return suppliers
+      .idForName(pool, ctx.storeId, name)
+      .catch(() => undefined)
+      .then((id) => id ?? null);
   }
 
   return {
@@ -75,8 +85,13 @@ export function createInvoicesService(deps: Deps) {
     async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
       const { type, invoice } = await readInvoiceFile(file.buffer);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
-      const orders = supplierId ? await purchasing.openOrdersFor(pool, ctx.storeId, supplierId) : [];
-      const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, { supplierId, orders });
+      const orders = supplierId
+        ? await purchasing.openOrdersFor(pool, ctx.storeId, supplierId)
+        : [];
+      const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, {
+        supplierId,
+        orders,
+      });
       const invoiceId = await write(ctx, async (tx, emit) => {
         const id = await repo.insertInvoice(tx, ctx.storeId, {
           ...invoice,
@@ -114,7 +129,10 @@ export function createInvoicesService(deps: Deps) {
         q,
         after && { createdAt: String(after[0]), id: String(after[1]) },
       );
-      const { page, pagination } = keysetPage(items, q, total, (last) => [last.key, last.invoice.id]);
+      const { page, pagination } = keysetPage(items, q, total, (last) => [
+        last.key,
+        last.invoice.id,
+      ]);
       return { items: page.map((i) => i.invoice), pagination };
     },
 
@@ -140,7 +158,12 @@ export function createInvoicesService(deps: Deps) {
         if (!line) throw new NotFoundError('Invoice line');
         let conflicts: ReturnType<typeof lineConflicts> = [];
         if (input.productId) {
-          const product = await matching.productCandidate(tx, ctx.storeId, invoice.supplier_id, input.productId);
+          const product = await matching.productCandidate(
+            tx,
+            ctx.storeId,
+            invoice.supplier_id,
+            input.productId,
+          );
           if (!product)
             throw new ValidationError([
               { field: 'productId', message: 'no such product in this store', code: 'not_found' },
@@ -152,7 +175,14 @@ export function createInvoicesService(deps: Deps) {
           const order = orders.find((o) => o.id === invoice.purchase_order_id) ?? null;
           conflicts = lineConflicts(line, product, order);
         }
-        await repo.setLineMatch(tx, ctx.storeId, lineId, input.productId, input.productId ? input.method : null, conflicts);
+        await repo.setLineMatch(
+          tx,
+          ctx.storeId,
+          lineId,
+          input.productId,
+          input.productId ? input.method : null,
+          conflicts,
+        );
         await emit('invoice.updated', { invoiceId: id, status: invoice.status, change: 'matched' });
       });
       return detail(ctx, id);
@@ -164,7 +194,10 @@ export function createInvoicesService(deps: Deps) {
           tx,
           emit,
           ctx,
-          { purchasing, productsExist: (db, ids) => matching.existingProducts(db, ctx.storeId, ids) },
+          {
+            purchasing,
+            productsExist: (db, ids) => matching.existingProducts(db, ctx.storeId, ids),
+          },
           id,
           input,
         );

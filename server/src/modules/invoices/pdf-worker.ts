@@ -49,5 +49,6 @@ async function extract({ file, maxPages }: PdfTextJob) {
 
 extract(workerData as PdfTextJob).then(
   (result) => parentPort!.postMessage({ ok: true, ...result }),
-  (err: Error) => parentPort!.postMessage({ ok: false, name: err?.name, message: String(err?.message ?? err) }),
+  (err: Error) =>
+    parentPort!.postMessage({ ok: false, name: err?.name, message: String(err?.message ?? err) }),
 );

@@ -37,8 +37,7 @@ const BATCH = 1000;
  * text column, SKUs and barcodes too (a SKU may be `=1+1` or `-cmd|...`: visible ASCII); the
  * import takes the quote off again (import-apply.ts).
  */
-export const neutraliseFormula = (v: string | null) =>
-  v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+export const neutraliseFormula = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 const guard = neutraliseFormula;
 
 function toLine(r: ProductRow): Array<string | number | boolean | null> {

@@ -58,8 +58,20 @@ class RowError extends Error {
 const FORMULA = /^'[=+\-@\t\r]/;
 const unescapeText = <T extends string | null | undefined>(v: T): T =>
   (v && FORMULA.test(v) ? v.slice(1) : v) as T;
-const TEXT_FIELDS = ['sku', 'barcode', 'name', 'description', 'category', 'supplier', 'brand',
-  'department', 'unit', 'aisle', 'row', 'bin'] as const;
+const TEXT_FIELDS = [
+  'sku',
+  'barcode',
+  'name',
+  'description',
+  'category',
+  'supplier',
+  'brand',
+  'department',
+  'unit',
+  'aisle',
+  'row',
+  'bin',
+] as const;
 
 /** The export quotes text that starts like a formula (export.service.ts); a round trip takes it off. */
 function unescapeRow(row: ImportRow): ImportRow {

@@ -17,7 +17,13 @@ interface CreateProductDialogProps {
 }
 
 /** A new product from an invoice line: its name, SKU, barcode and cost filled in from the line. */
-export function CreateProductDialog({ storeId, line, open, onClose, onCreated }: CreateProductDialogProps) {
+export function CreateProductDialog({
+  storeId,
+  line,
+  open,
+  onClose,
+  onCreated,
+}: CreateProductDialogProps) {
   const create = useCreateProduct(storeId);
   const [priceError, setPriceError] = useState<string>();
   const apiError = create.error ? toApiError(create.error) : undefined;
@@ -56,12 +62,44 @@ export function CreateProductDialog({ storeId, line, open, onClose, onCreated }:
       description="Filled in from the invoice line. It starts with no stock: reconciling the invoice receives it."
     >
       <form onSubmit={onSubmit} noValidate className="form">
-        <ErrorBanner>{apiError && !Object.keys(apiError.fieldErrors).length ? apiError.message : undefined}</ErrorBanner>
-        <TextField label="Name" name="name" required defaultValue={line.description ?? ''} error={apiError?.fieldErrors.name} autoFocus />
-        <TextField label="SKU" name="sku" defaultValue={line.sku ?? ''} hint="Left empty, one is made up." error={apiError?.fieldErrors.sku} />
-        <TextField label="Barcode" name="barcode" defaultValue={line.upc ?? ''} error={apiError?.fieldErrors.barcode} />
-        <TextField label="Cost" name="cost" inputMode="decimal" defaultValue={String(line.unitCost)} error={apiError?.fieldErrors.cost} />
-        <TextField label="Selling price" name="price" inputMode="decimal" required error={priceError ?? apiError?.fieldErrors.price} />
+        <ErrorBanner>
+          {apiError && !Object.keys(apiError.fieldErrors).length ? apiError.message : undefined}
+        </ErrorBanner>
+        <TextField
+          label="Name"
+          name="name"
+          required
+          defaultValue={line.description ?? ''}
+          error={apiError?.fieldErrors.name}
+          autoFocus
+        />
+        <TextField
+          label="SKU"
+          name="sku"
+          defaultValue={line.sku ?? ''}
+          hint="Left empty, one is made up."
+          error={apiError?.fieldErrors.sku}
+        />
+        <TextField
+          label="Barcode"
+          name="barcode"
+          defaultValue={line.upc ?? ''}
+          error={apiError?.fieldErrors.barcode}
+        />
+        <TextField
+          label="Cost"
+          name="cost"
+          inputMode="decimal"
+          defaultValue={String(line.unitCost)}
+          error={apiError?.fieldErrors.cost}
+        />
+        <TextField
+          label="Selling price"
+          name="price"
+          inputMode="decimal"
+          required
+          error={priceError ?? apiError?.fieldErrors.price}
+        />
         <div className="form__actions">
           <Button variant="ghost" onClick={close}>
             Cancel

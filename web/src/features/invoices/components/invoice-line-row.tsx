@@ -18,7 +18,15 @@ interface InvoiceLineRowProps {
 }
 
 /** One invoice line: what it says, what it matched (how sure, in words), its conflicts, and the choices. */
-export function InvoiceLineRow({ storeId, line, skipped, locked, busy, onChoose, onSkip }: InvoiceLineRowProps) {
+export function InvoiceLineRow({
+  storeId,
+  line,
+  skipped,
+  locked,
+  busy,
+  onChoose,
+  onSkip,
+}: InvoiceLineRowProps) {
   const money = useMoney();
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -36,7 +44,9 @@ export function InvoiceLineRow({ storeId, line, skipped, locked, busy, onChoose,
         <strong>{title}</strong>
         {(line.sku || line.upc) && (
           <span className="invoice-line__codes">
-            {[line.sku && `SKU ${line.sku}`, line.upc && `UPC ${line.upc}`].filter(Boolean).join(' · ')}
+            {[line.sku && `SKU ${line.sku}`, line.upc && `UPC ${line.upc}`]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         )}
       </td>
@@ -57,7 +67,9 @@ export function InvoiceLineRow({ storeId, line, skipped, locked, busy, onChoose,
         )}
         {line.conflicts.map((c) => (
           <p className="invoice-line__conflict" key={c.kind}>
-            <span className="strong">{c.kind === 'price' ? 'Price conflict: ' : 'Quantity conflict: '}</span>
+            <span className="strong">
+              {c.kind === 'price' ? 'Price conflict: ' : 'Quantity conflict: '}
+            </span>
             {c.message}
           </p>
         ))}
@@ -71,11 +83,21 @@ export function InvoiceLineRow({ storeId, line, skipped, locked, busy, onChoose,
             {!product &&
               !skipped &&
               line.suggestions.map((s) => (
-                <Button key={s.productId} variant="secondary" disabled={busy} onClick={() => onChoose(s.productId)}>
+                <Button
+                  key={s.productId}
+                  variant="secondary"
+                  disabled={busy}
+                  onClick={() => onChoose(s.productId)}
+                >
                   Use {s.name} ({suggestionWords(s.confidence)})
                 </Button>
               ))}
-            <Button variant="ghost" disabled={busy} onClick={() => setPicking((p) => !p)} aria-expanded={picking}>
+            <Button
+              variant="ghost"
+              disabled={busy}
+              onClick={() => setPicking((p) => !p)}
+              aria-expanded={picking}
+            >
               {product ? 'Pick another product' : 'Pick a product'}
               <span className="visually-hidden"> for {title}</span>
             </Button>

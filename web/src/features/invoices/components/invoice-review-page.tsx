@@ -85,9 +85,10 @@ export function InvoiceReviewPage() {
         }
       >
         <p>
-          <InvoiceStatusBadge status={inv.status} /> Total <span className="strong">{money(inv.total)}</span>
-          {inv.tax !== null && <> (tax {money(inv.tax)})</>} · {formatCount(inv.lineCount, 'line')} ·{' '}
-          {formatCount(inv.matchingResults.matched, 'line')} matched,{' '}
+          <InvoiceStatusBadge status={inv.status} /> Total{' '}
+          <span className="strong">{money(inv.total)}</span>
+          {inv.tax !== null && <> (tax {money(inv.tax)})</>} · {formatCount(inv.lineCount, 'line')}{' '}
+          · {formatCount(inv.matchingResults.matched, 'line')} matched,{' '}
           {formatCount(inv.matchingResults.conflicts, 'line')} with conflicts
           {inv.purchaseOrder && <> · against order {inv.purchaseOrder.orderNumber}</>}
         </p>

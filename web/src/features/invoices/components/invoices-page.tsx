@@ -36,7 +36,10 @@ export function InvoicesPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Invoices" subtitle="Supplier invoices: review their lines, receive them, follow what is due." />
+      <PageHeader
+        title="Invoices"
+        subtitle="Supplier invoices: review their lines, receive them, follow what is due."
+      />
       <UploadInvoiceCard storeId={storeId} />
       <Card title="All invoices">
         <div className="toolbar" role="search" aria-label="Filter invoices">
@@ -62,7 +65,9 @@ export function InvoicesPage() {
         {invoices.isError && <ErrorBanner>{toApiError(invoices.error).message}</ErrorBanner>}
         {invoices.data?.items.length === 0 && (
           <p className="muted">
-            {status || supplierId ? 'No invoices match these filters.' : 'No invoices uploaded yet.'}
+            {status || supplierId
+              ? 'No invoices match these filters.'
+              : 'No invoices uploaded yet.'}
           </p>
         )}
         {!!invoices.data?.items.length && (
@@ -86,7 +91,9 @@ export function InvoicesPage() {
                   {invoices.data.items.map((inv) => (
                     <tr key={inv.id}>
                       <td>
-                        <Link to={`/stores/${storeId}/invoices/${inv.id}`}>{invoiceLabel(inv)}</Link>
+                        <Link to={`/stores/${storeId}/invoices/${inv.id}`}>
+                          {invoiceLabel(inv)}
+                        </Link>
                       </td>
                       <td>{inv.supplier?.name ?? inv.supplierName ?? '—'}</td>
                       <td className="nowrap">{formatDate(inv.invoiceDate)}</td>
@@ -95,13 +102,19 @@ export function InvoicesPage() {
                       <td>
                         <InvoiceStatusBadge status={inv.status} />
                       </td>
-                      <td>{inv.reconciledAt ? `Yes, ${formatDate(inv.reconciledAt)}` : 'Not yet'}</td>
+                      <td>
+                        {inv.reconciledAt ? `Yes, ${formatDate(inv.reconciledAt)}` : 'Not yet'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pagination label="Invoice pages" pagination={invoices.data.pagination} onPage={list.setPage} />
+            <Pagination
+              label="Invoice pages"
+              pagination={invoices.data.pagination}
+              onPage={list.setPage}
+            />
           </>
         )}
       </Card>

@@ -16,7 +16,15 @@ interface ReconcileDialogProps {
 }
 
 /** Says exactly what will be received before it is: reconciling happens once and cannot be undone. */
-export function ReconcileDialog({ open, lines, skipped, busy, error, onClose, onConfirm }: ReconcileDialogProps) {
+export function ReconcileDialog({
+  open,
+  lines,
+  skipped,
+  busy,
+  error,
+  onClose,
+  onConfirm,
+}: ReconcileDialogProps) {
   const received = lines.filter((l) => l.match.product && !skipped.has(l.lineId));
   const units = received.reduce((n, l) => n + l.quantity, 0);
   const skippedCount = lines.length - received.length;
