@@ -23,6 +23,7 @@ const invoiceCsv = [
   ',Organic Milk 1L,6,1.00,6.00',
   ',Fizzy H2O big,10,0.40,4.00',
   ',Delivery charge,1,5.00,5.00',
+  'LEM-330,Lemon Soda 330ml,24,0.30,7.20',
 ].join('\n');
 
 describeWithBrowser('Nimbus web: supplier invoices', () => {
@@ -90,13 +91,13 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(
         true,
       );
-      await page.getByText('3 lines still to decide').waitFor();
+      await page.getByText('4 lines still to decide').waitFor();
       await expectAccessible(page, 'the matching review');
     },
   );
 
   step(
-    'when a suggestion is accepted, another product picked and a charge skipped, then every line is decided',
+    'when a suggestion is accepted, another product picked, one created from a line and a charge skipped, then every line is decided',
     async () => {
       await line('Organic Milk 1L')
         .getByRole('button', { name: /^Use Organic Skim Milk 1L \(/ })
@@ -110,6 +111,25 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       await picker.fill('Sparkling');
       await page.getByRole('option', { name: /Sparkling Water 1\.5L/ }).click();
       await line('Fizzy H2O big').getByText(products.water.name).waitFor();
+
+      await line('Lemon Soda 330ml')
+        .getByRole('button', { name: /^Create product/ })
+        .click();
+      const create = page.getByRole('dialog', { name: 'Create a product from this line' });
+      await create.waitFor();
+      await expect(create.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe(
+        'Lemon Soda 330ml',
+      );
+      await expect(create.getByLabel('SKU', { exact: true }).inputValue()).resolves.toBe('LEM-330');
+      await expect(create.getByLabel('Cost', { exact: true }).inputValue()).resolves.toBe('0.3');
+      await create.getByRole('button', { name: 'Create product' }).click();
+      await create.getByText('Enter the selling price, for example 2.49.').waitFor();
+      await create.getByLabel('Selling price', { exact: true }).fill('0.99');
+      await expectAccessible(page, 'the create-product dialog');
+      await create.getByRole('button', { name: 'Create product' }).click();
+      await line('Lemon Soda 330ml')
+        .getByText(/Created from this line/)
+        .waitFor();
 
       await line('Delivery charge').getByRole('button', { name: /^Skip/ }).click();
       await line('Delivery charge').getByText('Skipped: nothing received').waitFor();
@@ -126,13 +146,14 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       const dialog = page.getByRole('dialog', { name: 'Reconcile this invoice?' });
       await dialog.waitFor();
       await dialog
-        .getByText('28 units of 3 products will be received into stock; 1 line skipped.')
+        .getByText('52 units of 4 products will be received into stock; 1 line skipped.')
         .waitFor();
       await dialog.getByText(`6 × ${products.skim.name}`).waitFor();
       await expectAccessible(page, 'the reconcile dialog');
       await dialog.getByRole('button', { name: 'Receive and reconcile' }).click();
       await page.getByText(/^Reconciled .*: its stock has been received\./).waitFor();
       await expect(page.getByRole('button', { name: 'Reconcile' }).count()).resolves.toBe(0);
+      await line('Lemon Soda 330ml').getByText('Received: 24').waitFor();
 
       const stock = async (id) =>
         (await api('GET', `/stores/${ids.store}/products/${id}`)).quantity;

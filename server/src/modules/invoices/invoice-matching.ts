@@ -44,7 +44,7 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Matches an invoice's lines to the store's catalogue in a fixed number of statements (at
- * most three, however many lines): barcode, then SKU (ours, then the supplier's own codes),
+ * most four, however many lines): barcode, then SKU (ours, then the supplier's own codes),
  * then names — by words, then by trigrams for the lines words did not find — with up to
  * three suggestions. With candidate open orders of the supplier, the
  * one whose lines cover most matched products is chosen, and each matched line is checked
@@ -86,7 +86,10 @@ export async function matchInvoiceLines(
     pos: ls.map((l) => l.position),
     description: ls.map((l) => l.description!),
   });
-  if (named.length) collect(await repo.wordCandidates(db, storeId, supplierId, batch(named)));
+  if (named.length) {
+    const frequent = await repo.frequentWords(db);
+    collect(await repo.wordCandidates(db, storeId, supplierId, batch(named), frequent));
+  }
   const unfound = named.filter((l) => !byName.has(l.position));
   if (unfound.length)
     collect(await repo.trigramCandidates(db, storeId, supplierId, batch(unfound)));
