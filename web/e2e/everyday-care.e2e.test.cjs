@@ -318,6 +318,7 @@ describeWithBrowser(
         'Dashboard',
         'Products',
         'Sales',
+        'Purchase orders',
         'Categories',
         'Suppliers',
       ]);

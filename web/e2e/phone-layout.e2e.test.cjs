@@ -16,6 +16,7 @@ const SECTIONS = [
   'Products',
   'Quick sale',
   'Sales',
+  'Purchase orders',
   'Categories',
   'Suppliers',
   'Members',

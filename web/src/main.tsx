@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/data.css';
 import './styles/screens.css';
+import './styles/purchasing.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -10,6 +10,7 @@ import { benchSecret, benchToken, startApp } from './app-server';
 import { bareHandlers, startBareServer } from './bare';
 import { runLoad, type LoadResult } from './load';
 import { machineInfo, type Row, renderTable, writeReport } from './report';
+import { receivingFixtures } from './purchasing-fixtures';
 import { prepareFixtures } from './scenarios';
 import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
 
@@ -80,12 +81,15 @@ async function main() {
       try {
         await migrate(pool);
         const fixtures = await prepareFixtures(pool, db.storeId);
+        const receiving = await receivingFixtures(pool, db.storeId, db.userId);
+        fixtures.scenarios.push(receiving.scenario);
         const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
-        const bare = await startBareServer(
-          bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
-        );
+        const bare = await startBareServer({
+          ...bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
+          ...receiving.handlers,
+        });
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);
         const only = values.only;

@@ -6,8 +6,11 @@ import { createPool } from '../db/pool';
 import type { Logger } from '../logger';
 import { generateDemoStore } from '../seed/generate';
 
-/** Bump when the generator's output changes, so cached databases are rebuilt. */
-const GENERATOR_VERSION = 1;
+/**
+ * Bump when the generator's output changes, so cached databases are rebuilt
+ * (2: purchase orders, receipts, invoices and supplier offers).
+ */
+const GENERATOR_VERSION = 2;
 const MAX_AGE_DAYS = 7;
 
 export interface BenchSize {

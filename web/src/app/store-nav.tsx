@@ -14,6 +14,7 @@ const tabs: Tab[] = [
   { to: 'products', label: 'Products' },
   { to: 'sales/new', label: 'Quick sale', needs: 'inventory:write' },
   { to: 'sales', label: 'Sales' },
+  { to: 'purchase-orders', label: 'Purchase orders' },
   { to: 'categories', label: 'Categories' },
   { to: 'suppliers', label: 'Suppliers' },
   { to: 'invoices', label: 'Invoices', needs: 'invoice:process' },

@@ -87,6 +87,27 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'purchase-orders',
+    lazy: async () => ({
+      Component: (await import('../features/purchase-orders/components/purchase-orders-page'))
+        .PurchaseOrdersPage,
+    }),
+  },
+  {
+    path: 'purchase-orders/new',
+    lazy: async () => ({
+      Component: (await import('../features/purchase-orders/components/new-purchase-order-page'))
+        .NewPurchaseOrderPage,
+    }),
+  },
+  {
+    path: 'purchase-orders/:orderId',
+    lazy: async () => ({
+      Component: (await import('../features/purchase-orders/components/purchase-order-detail-page'))
+        .PurchaseOrderDetailPage,
+    }),
+  },
+  {
     path: 'categories',
     lazy: async () => ({
       Component: (await import('../features/categories/components/categories-page')).CategoriesPage,
@@ -96,6 +117,13 @@ export const storeRoutes: RouteObject[] = [
     path: 'suppliers',
     lazy: async () => ({
       Component: (await import('../features/suppliers/components/suppliers-page')).SuppliersPage,
+    }),
+  },
+  {
+    path: 'suppliers/:supplierId',
+    lazy: async () => ({
+      Component: (await import('../features/suppliers/components/supplier-detail-page'))
+        .SupplierDetailPage,
     }),
   },
   { path: 'members', element: <MembersPage /> },

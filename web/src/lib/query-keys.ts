@@ -9,6 +9,7 @@ export const storeDataKeys = {
   suppliers: (storeId: string) => ['stores', storeId, 'suppliers'] as const,
   products: (storeId: string) => ['stores', storeId, 'products'] as const,
   sales: (storeId: string) => ['stores', storeId, 'sales'] as const,
+  purchaseOrders: (storeId: string) => ['stores', storeId, 'purchase-orders'] as const,
   dashboard: (storeId: string) => ['stores', storeId, 'dashboard'] as const,
 };
 

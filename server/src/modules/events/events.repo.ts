@@ -13,6 +13,24 @@ export async function insertEvent(
   ]);
 }
 
+export interface PendingEvent {
+  type: string;
+  payload: unknown;
+}
+
+/** Several events in one statement; their ids follow the order given. */
+export async function insertEvents(db: Db, storeId: string, events: PendingEvent[]) {
+  if (events.length === 0) return;
+  if (events.length === 1) return insertEvent(db, storeId, events[0]!.type, events[0]!.payload);
+  await db.query(
+    `INSERT INTO outbox_events (store_id, type, payload)
+     SELECT $1, e.type, e.payload::jsonb
+     FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS e(type, payload, n)
+     ORDER BY e.n`,
+    [storeId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.payload))],
+  );
+}
+
 export interface EventRow {
   id: number;
   type: string;

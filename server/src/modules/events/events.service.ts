@@ -3,7 +3,7 @@ import type { Emit } from '../../core/events';
 import { takeCommitHook } from '../../db/commit-hook';
 import { withTransaction } from '../../db/pool';
 import type { StoreCache } from '../../platform/store-cache';
-import { insertEvent } from './events.repo';
+import { insertEvents, type PendingEvent } from './events.repo';
 
 /** The store a change is for; the request's store context carries its commit hook. */
 export type StoreScope = { readonly storeId: string };
@@ -22,7 +22,14 @@ export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
   return async (scope, fn) => {
     const { storeId } = scope;
     const result = await withTransaction(pool, async (tx) => {
-      const value = await fn(tx, (type, payload) => insertEvent(tx, storeId, type, payload));
+      // Events wait in the change and are written together, in order, before it commits: a
+      // 200-line delivery writes one outbox statement, not 200. Nothing reads the outbox
+      // inside the change, and a change that fails writes none.
+      const pending: PendingEvent[] = [];
+      const value = await fn(tx, async (type, payload) => {
+        pending.push({ type, payload });
+      });
+      await insertEvents(tx, storeId, pending);
       await takeCommitHook(scope)?.(tx, value);
       return value;
     });

@@ -83,6 +83,26 @@ export async function applyDelta(
   return rows[0] && { quantity: rows[0].quantity, reorderPoint: rows[0].reorder_point };
 }
 
+/**
+ * `applyDelta` for several products in one statement (each product once): the rows that could
+ * take their change, with their new quantity. Lock them first (`lockStock`) so the order
+ * rows are locked in is fixed.
+ */
+export async function applyDeltas(
+  db: Db,
+  storeId: string,
+  changes: Array<{ productId: string; delta: number }>,
+): Promise<Map<string, { quantity: number; reorderPoint: number }>> {
+  const { rows } = await db.query<{ id: string; quantity: number; reorder_point: number }>(
+    `UPDATE products p SET quantity = p.quantity + d.delta, updated_at = now()
+     FROM unnest($2::uuid[], $3::int[]) AS d(product_id, delta)
+     WHERE p.store_id = $1 AND p.id = d.product_id AND p.quantity::bigint + d.delta BETWEEN 0 AND $4
+     RETURNING p.id, p.quantity, p.reorder_point`,
+    [storeId, changes.map((c) => c.productId), changes.map((c) => c.delta), ON_HAND_MAX],
+  );
+  return new Map(rows.map((r) => [r.id, { quantity: r.quantity, reorderPoint: r.reorder_point }]));
+}
+
 /** A product's stock on hand (undefined: no such product in the store); `lock` for a count. */
 export async function stockOf(
   db: Db,
@@ -148,6 +168,42 @@ export async function insertMovement(
     ],
   );
   return toMovement(rows[0]!);
+}
+
+/** Several movements with one reason and reference, in one statement, in the order given. */
+export async function insertMovements(
+  db: Db,
+  storeId: string,
+  common: {
+    reason: MovementReason;
+    userId: string | null;
+    note?: string | null;
+    referenceType?: string | null;
+    referenceId?: string | null;
+  },
+  rows: Array<{ productId: string; delta: number; quantityAfter: number }>,
+): Promise<Movement[]> {
+  const { rows: inserted } = await db.query<MovementRow>(
+    `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
+       quantity_after)
+     SELECT $1, m.product_id, m.delta, $5, $6, $7, $8, $9, m.quantity_after
+     FROM unnest($2::uuid[], $3::int[], $4::int[]) WITH ORDINALITY AS m(product_id, delta, quantity_after, n)
+     ORDER BY m.n
+     RETURNING ${MOVEMENT_COLUMNS}`,
+    [
+      storeId,
+      rows.map((r) => r.productId),
+      rows.map((r) => r.delta),
+      rows.map((r) => r.quantityAfter),
+      common.reason,
+      common.referenceType ?? null,
+      common.referenceId ?? null,
+      common.note ?? null,
+      common.userId,
+    ],
+  );
+  const byProduct = new Map(inserted.map((r) => [r.product_id, toMovement(r)]));
+  return rows.map((r) => byProduct.get(r.productId)!);
 }
 
 /** One movement of a product, locked so that two reversals of it queue up behind each other. */

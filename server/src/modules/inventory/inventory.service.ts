@@ -53,20 +53,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
     const applied = await repo.applyDelta(tx, ctx.storeId, productId, delta, {
       sold: extra.soldAt,
     });
-    if (!applied) {
-      const onHand = await repo.stockOf(tx, ctx.storeId, productId);
-      if (onHand === undefined) throw new NotFoundError('Product');
-      if (onHand + delta > ON_HAND_MAX) {
-        throw new ValidationError([
-          {
-            field: 'delta',
-            message: `would bring the stock to ${(onHand + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
-            code: 'too_big',
-          },
-        ]);
-      }
-      throw new InsufficientStockError([{ productId, requested: -delta, available: onHand }]);
-    }
+    if (!applied) return refusal(tx, ctx.storeId, productId, delta);
     const movement = await repo.insertMovement(tx, ctx.storeId, {
       productId,
       delta,
@@ -77,22 +64,84 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       referenceType: extra.referenceType,
       referenceId: extra.referenceId,
     });
+    await announce(emit, movement, applied);
+    return movement;
+  }
+
+  /** Why a change matched no row: no such product, too much stock, or too little. */
+  async function refusal(
+    tx: Db,
+    storeId: string,
+    productId: string,
+    delta: number,
+  ): Promise<never> {
+    const onHand = await repo.stockOf(tx, storeId, productId);
+    if (onHand === undefined) throw new NotFoundError('Product');
+    if (onHand + delta > ON_HAND_MAX) {
+      throw new ValidationError([
+        {
+          field: 'delta',
+          message: `would bring the stock to ${(onHand + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
+          code: 'too_big',
+        },
+      ]);
+    }
+    throw new InsufficientStockError([{ productId, requested: -delta, available: onHand }]);
+  }
+
+  async function announce(
+    emit: Emit,
+    movement: repo.Movement,
+    applied: { quantity: number; reorderPoint: number },
+  ) {
     await emit('inventory.stock_updated', {
-      productId,
-      delta,
-      reason,
+      productId: movement.productId,
+      delta: movement.delta,
+      reason: movement.reason,
       quantity: applied.quantity,
       movementId: movement.id,
     });
-    const before = applied.quantity - delta;
+    const before = applied.quantity - movement.delta;
     if (applied.quantity <= applied.reorderPoint && before > applied.reorderPoint) {
       await emit('alert.low_stock', {
-        productId,
+        productId: movement.productId,
         quantity: applied.quantity,
         reorderPoint: applied.reorderPoint,
       });
     }
-    return movement;
+  }
+
+  /**
+   * `move` for many products at once (each product once, one reason and reference): the same
+   * ledger entries and events in a fixed number of statements, for deliveries of hundreds of
+   * lines. Products are locked in id order first, as sales lock them.
+   */
+  async function moveMany(
+    tx: PoolClient,
+    emit: Emit,
+    ctx: Pick<StoreContext, 'storeId' | 'userId'>,
+    changes: Array<{ productId: string; delta: number }>,
+    reason: repo.MovementReason,
+    extra: { note?: string | null; referenceType?: string; referenceId?: string } = {},
+  ): Promise<repo.Movement[]> {
+    if (changes.length === 0) return [];
+    const sorted = [...changes].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    await repo.lockStock(
+      tx,
+      ctx.storeId,
+      sorted.map((c) => c.productId),
+    );
+    const applied = await repo.applyDeltas(tx, ctx.storeId, sorted);
+    const refused = sorted.find((c) => !applied.has(c.productId));
+    if (refused) return refusal(tx, ctx.storeId, refused.productId, refused.delta);
+    const movements = await repo.insertMovements(
+      tx,
+      ctx.storeId,
+      { reason, userId: ctx.userId, ...extra },
+      sorted.map((c) => ({ ...c, quantityAfter: applied.get(c.productId)!.quantity })),
+    );
+    for (const m of movements) await announce(emit, m, applied.get(m.productId)!);
+    return movements;
   }
 
   /** A stock change answers with the movement and the product as it now stands. */
@@ -108,6 +157,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
 
   return {
     move,
+    moveMany,
     lockForSale: (tx: Db, storeId: string, productIds: string[]) =>
       repo.lockStock(tx, storeId, productIds),
 

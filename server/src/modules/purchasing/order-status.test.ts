@@ -176,3 +176,7 @@ test('bad status bodies are 400 and an order of another store is 404; employees 
   await patchStatus(employee, order.id, { status: 'processing' }).expect(403);
   expect((await getOrder(s, order.id)).status).toBe('pending');
 });
+
+test('after every transition above, each product’s stock still equals the sum of its movements', async () => {
+  await expectLedgerBalanced(t, s.storeId);
+});

@@ -83,6 +83,23 @@ test('createOrdersInTx makes one numbered pending order per entry in the caller 
   expect(rows[0].n).toBe(2);
 });
 
+test('a number taken beforehand with takeOrderNumber is the one the order gets', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const o = await orderingStore(s);
+  const number = await t.services.purchasing.takeOrderNumber(s.storeId);
+  const [created] = await inTx(s, (tx, emit) =>
+    t.services.purchasing.createOrdersInTx(tx, emit, ctxOf(s), [
+      {
+        supplierId: o.supplier.id,
+        orderNumber: number,
+        lines: [{ productId: o.tea.id, quantity: 1, unitCost: 1 }],
+      },
+    ]),
+  );
+  expect(created!.orderNumber).toBe(number);
+  expect((await getOrder(s, created!.id)).orderNumber).toMatch(/-000001$/);
+});
+
 test('openOrdersFor lists the receivable orders of a supplier with their open lines, and receiveInTx receives against one', async () => {
   const s = await storeWithMember(t, 'manager');
   const o = await orderingStore(s);

@@ -11,6 +11,7 @@ import type { InventoryService } from '../inventory/inventory.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
 import { canMove, refusal } from './order-status';
+import * as views from './purchase-order-views.repo';
 import * as repo from './purchase-orders.repo';
 import type {
   CreateOrderInput,
@@ -29,6 +30,8 @@ export interface NewOrder {
   expectedAt?: string | null;
   notes?: string | null;
   shoppingListId?: string | null;
+  /** Taken beforehand with `takeOrderNumber` (outside the caller's transaction), if wanted. */
+  orderNumber?: string;
   lines: Array<{
     productId: string;
     quantity: number;
@@ -90,7 +93,7 @@ export function createPurchasingService(deps: {
   }
 
   async function get(ctx: Pick<StoreContext, 'storeId'>, id: string, db: Db = pool) {
-    const order = await repo.find(db, ctx.storeId, id);
+    const order = await views.find(db, ctx.storeId, id);
     if (!order) throw new NotFoundError('Purchase order');
     return order;
   }
@@ -113,10 +116,17 @@ export function createPurchasingService(deps: {
     get,
 
     /**
+     * The store's next order number, in its own statement on the pool: for a caller that wants
+     * its numbers before it opens the transaction it passes them to `createOrdersInTx` in.
+     */
+    takeOrderNumber: (storeId: string) => repo.nextOrderNumber(pool, storeId),
+
+    /**
      * Orders from another module's transaction (a shopping list's conversion), one per entry.
-     * The numbers are taken in that transaction: it already holds a connection, and waiting for
-     * a second one from the pool could starve it; the counter row then stays locked until that
-     * transaction commits, which only makes concurrent orders of the store wait that long.
+     * An entry without an `orderNumber` takes its number in that transaction: it already holds
+     * a connection, and waiting for a second one from the pool could starve it; the counter row
+     * then stays locked until that transaction commits, so other orders of the store wait that
+     * long. A caller that minds takes its numbers first with `takeOrderNumber`.
      */
     async createOrdersInTx(
       tx: PoolClient,
@@ -126,7 +136,7 @@ export function createPurchasingService(deps: {
     ): Promise<Array<{ id: string; orderNumber: string; supplierId: string }>> {
       const created = [];
       for (const [i, order] of orders.entries()) {
-        const number = await repo.nextOrderNumber(tx, ctx.storeId);
+        const number = order.orderNumber ?? (await repo.nextOrderNumber(tx, ctx.storeId));
         created.push(await insertOne(tx, emit, ctx, order, number, `orders.${i}.`));
       }
       return created;
@@ -144,7 +154,7 @@ export function createPurchasingService(deps: {
     async list(ctx: StoreContext, q: ListOrdersQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
-      const { items, total } = await repo.list(
+      const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },

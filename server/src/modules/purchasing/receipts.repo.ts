@@ -48,15 +48,21 @@ export async function insertReceipt(
 }
 
 /**
- * Adds received units to a line. The order row is locked by the caller, so this never races;
+ * Adds received units to lines. The order row is locked by the caller, so this never races;
  * the table's CHECK is the backstop, answered as a conflict rather than a 500.
  */
-export async function addReceived(db: Db, storeId: string, lineId: string, units: number) {
+export async function addReceived(
+  db: Db,
+  storeId: string,
+  lines: Array<{ lineId: string; units: number }>,
+) {
+  if (lines.length === 0) return;
   try {
     await db.query(
-      `UPDATE purchase_order_lines SET received_quantity = received_quantity + $3
-       WHERE store_id = $1 AND id = $2`,
-      [storeId, lineId, units],
+      `UPDATE purchase_order_lines l SET received_quantity = l.received_quantity + r.units
+       FROM unnest($2::uuid[], $3::int[]) AS r(line_id, units)
+       WHERE l.store_id = $1 AND l.id = r.line_id`,
+      [storeId, lines.map((l) => l.lineId), lines.map((l) => l.units)],
     );
   } catch (err) {
     if ((err as { constraint?: string }).constraint === 'purchase_order_lines_over_receipt_check') {

@@ -11,6 +11,7 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import { RECEIVABLE } from './order-status';
+import * as views from './purchase-order-views.repo';
 import * as orders from './purchase-orders.repo';
 import type { ReceiveInput } from './purchasing.schemas';
 import * as repo from './receipts.repo';
@@ -140,16 +141,20 @@ export function createReceiving(deps: {
     const note = [order && `Receipt for ${order.orderNumber}`, input.note]
       .filter(Boolean)
       .join(': ');
-    // In product id order, as sales lock products, so the two cannot deadlock.
-    delivered.sort((a, b) => (a.productId < b.productId ? -1 : 1));
-    for (const d of delivered) {
-      await inventory.move(tx, emit, ctx, d.productId, d.quantity, 'purchase_receipt', {
-        referenceType: 'purchase_receipt',
-        referenceId: receiptId,
-        note: note || null,
-      });
-      if (d.line) await repo.addReceived(tx, ctx.storeId, d.line.id, d.quantity);
-    }
+    // One ledger entry per product, written together (inventory locks them in id order).
+    await inventory.moveMany(
+      tx,
+      emit,
+      ctx,
+      delivered.map((d) => ({ productId: d.productId, delta: d.quantity })),
+      'purchase_receipt',
+      { referenceType: 'purchase_receipt', referenceId: receiptId, note: note || null },
+    );
+    await repo.addReceived(
+      tx,
+      ctx.storeId,
+      delivered.flatMap((d) => (d.line ? [{ lineId: d.line.id, units: d.quantity }] : [])),
+    );
 
     const supplierId =
       order?.supplierId ??
@@ -190,19 +195,19 @@ export function createReceiving(deps: {
         const receipts = await repo.receiptsOf(tx, ctx.storeId, orderId);
         return {
           receipt: receipts.find((r) => r.id === receiptId)!,
-          order: (await orders.find(tx, ctx.storeId, orderId))!,
+          order: (await views.find(tx, ctx.storeId, orderId))!,
         };
       });
     },
 
     async receipts(ctx: StoreContext, orderId: string) {
-      if (!(await orders.find(pool, ctx.storeId, orderId)))
+      if (!(await views.find(pool, ctx.storeId, orderId)))
         throw new NotFoundError('Purchase order');
       return repo.receiptsOf(pool, ctx.storeId, orderId);
     },
 
     /** Orders that can still be received (processing or shipped), with their open lines. */
     openOrdersFor: (db: Db, storeId: string, supplierId: string) =>
-      orders.openFor(db, storeId, supplierId),
+      views.openFor(db, storeId, supplierId),
   };
 }

@@ -1,5 +1,5 @@
 import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { SupplierListParams } from './types';
+import type { SupplierListParams, SupplierProductParams } from './types';
 
 export { storeDataKeys };
 
@@ -7,6 +7,13 @@ export const supplierKeys = {
   all: storeDataKeys.suppliers,
   list: (storeId: string, params: SupplierListParams) =>
     [...storeDataKeys.suppliers(storeId), 'list', params] as const,
+  detail: (storeId: string, id: string) =>
+    [...storeDataKeys.suppliers(storeId), 'detail', id] as const,
+  performance: (storeId: string, id: string, months: number) =>
+    [...supplierKeys.detail(storeId, id), 'performance', months] as const,
+  // Under the supplier: its orders change the last costs and dates shown.
+  products: (storeId: string, id: string, params: SupplierProductParams) =>
+    [...supplierKeys.detail(storeId, id), 'products', params] as const,
 };
 
 export function suppliersPath(storeId: string, id?: string): string {

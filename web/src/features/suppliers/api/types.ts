@@ -1,4 +1,4 @@
-import type { QueryParams, RequestBody, Schemas } from '@/lib/api/types';
+import type { QueryParams, RequestBody, ResponseData, Schemas } from '@/lib/api/types';
 
 export type Supplier = Schemas['Supplier'];
 export type SupplierStatus = Schemas['SupplierStatus'];
@@ -7,3 +7,6 @@ export type SupplierInput = RequestBody<'createSupplier'>;
 export type SupplierChanges = RequestBody<'updateSupplier'>;
 export type SupplierListParams = QueryParams<'listSuppliers'>;
 export type SupplierSort = NonNullable<SupplierListParams['sort']>;
+export type SupplierPerformance = ResponseData<'getSupplierPerformance'>;
+export type SupplierProduct = Schemas['Product'];
+export type SupplierProductParams = QueryParams<'listSupplierProducts'>;

@@ -92,6 +92,7 @@ export function SuppliersPage() {
         {suppliers.data && !!items?.length && (
           <>
             <SuppliersTable
+              storeId={storeId}
               suppliers={items}
               sort={sort}
               order={order}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { RowActions } from '@/components/row-actions';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import { formatCount, formatNumber } from '@/lib/format';
@@ -6,6 +7,7 @@ import { countryName } from './country-options';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 
 interface SuppliersTableProps {
+  storeId: string;
   suppliers: Supplier[];
   sort: string;
   order: SortOrder;
@@ -27,7 +29,7 @@ function statusLabel(status: string): string {
 }
 
 export function SuppliersTable(props: SuppliersTableProps) {
-  const { suppliers, sort, order, onSort, canManage, canDelete } = props;
+  const { storeId, suppliers, sort, order, onSort, canManage, canDelete } = props;
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Suppliers">
@@ -46,6 +48,12 @@ export function SuppliersTable(props: SuppliersTableProps) {
             <th scope="col" className="num">
               Products
             </th>
+            <th scope="col" className="num">
+              Open orders
+            </th>
+            <th scope="col" className="num">
+              On time
+            </th>
             {canManage && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -56,7 +64,9 @@ export function SuppliersTable(props: SuppliersTableProps) {
         <tbody>
           {suppliers.map((supplier) => (
             <tr key={supplier.id}>
-              <td className="strong">{supplier.name}</td>
+              <td className="strong">
+                <Link to={`/stores/${storeId}/suppliers/${supplier.id}`}>{supplier.name}</Link>
+              </td>
               <td>
                 <div>{supplier.contactPerson || '—'}</div>
                 <div className="muted small">
@@ -73,6 +83,12 @@ export function SuppliersTable(props: SuppliersTableProps) {
                 {supplier.leadTimeDays == null ? '—' : formatCount(supplier.leadTimeDays, 'day')}
               </td>
               <td className="num">{formatNumber(supplier.productCount)}</td>
+              <td className="num">{formatNumber(supplier.openOrders)}</td>
+              <td className="num">
+                {supplier.onTimeDeliveryRate == null
+                  ? '—'
+                  : `${Math.round(supplier.onTimeDeliveryRate * 100)}%`}
+              </td>
               {canManage && (
                 <RowActions
                   subject={supplier.name}

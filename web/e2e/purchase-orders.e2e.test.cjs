@@ -1,0 +1,253 @@
+// A manager orders from a supplier, sends the order, receives it in two deliveries (the first
+// counted with the barcode scanner) and sees the stock and the supplier's record follow; a
+// second order is cancelled after a confirmation. Set-up goes through the API; what is under
+// test is the screens.
+const crypto = require('node:crypto');
+const { expectAccessible } = require('./support/axe.cjs');
+const { describeWithBrowser } = require('./support/browser.cjs');
+const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
+
+const run = crypto.randomBytes(4).toString('hex');
+const user = {
+  name: 'Kofi Boateng',
+  email: `kofi.${run}@example.com`,
+  password: 'Back-Door-Dock-7',
+};
+const storeName = 'Harbour Deli';
+const tea = {
+  name: 'Green Tea 50 bags',
+  price: 4,
+  cost: 1.5,
+  barcode: '4006381333931',
+  initialQuantity: 10,
+};
+const cups = { name: 'Paper Cups 12oz', price: 2, cost: 0.25 };
+
+describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
+  const { ctx, step } = useJourney();
+  const { heading, field, status, storeTab } = screen(ctx);
+  const ids = {};
+  let page;
+  let token;
+
+  async function api(method, path, body) {
+    const res = await fetch(`${ctx.server.baseUrl}/api/v1/stores/${ids.store}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
+    return json.data;
+  }
+
+  const lines = () => page.getByRole('table', { name: 'Order lines' });
+
+  beforeAll(() => {
+    page = ctx.page;
+  });
+
+  step('when a manager with a supplier opens Purchase orders, then the list is empty', async () => {
+    ids.store = await registerWithStore(ctx, user, storeName);
+    const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    token = (await login.json()).data.accessToken;
+    ids.supplier = (await api('POST', '/suppliers', { name: 'Coastal Wholesale' })).id;
+    ids.tea = (await api('POST', '/products', tea)).id;
+    ids.cups = (await api('POST', '/products', cups)).id;
+
+    await storeTab('Purchase orders').click();
+    await heading('Purchase orders').waitFor();
+    await page.getByText('No purchase orders yet.').waitFor();
+    await expectAccessible(page, 'the empty purchase order list');
+  });
+
+  step(
+    'when an order is written with the picker and a scan, then costs default to the products’ and it is created pending',
+    async () => {
+      await page.getByRole('link', { name: 'New purchase order' }).click();
+      await heading('New purchase order').waitFor();
+      await field('Supplier').selectOption({ label: 'Coastal Wholesale' });
+      await field('Expected delivery').fill('2030-01-15');
+      const picker = field('Add a product');
+      await picker.fill('Paper');
+      await page.getByRole('option', { name: /Paper Cups 12oz/ }).click();
+      // A scanner types the barcode and Enter.
+      await picker.fill(tea.barcode);
+      await picker.press('Enter');
+      await lines().getByRole('row').filter({ hasText: tea.name }).waitFor();
+      await expect(field(`Unit cost of ${tea.name}`).inputValue()).resolves.toBe('1.50');
+      await expect(field(`Unit cost of ${cups.name}`).inputValue()).resolves.toBe('0.25');
+      await field(`Quantity of ${tea.name}`).fill('10');
+      await field(`Quantity of ${cups.name}`).fill('40');
+      await lines().getByRole('row', { name: /Total/ }).getByText('$25.00').waitFor();
+      await expectAccessible(page, 'the new purchase order form');
+      await page.getByRole('button', { name: 'Create purchase order' }).click();
+
+      await heading(/^Purchase order PO-\d{4}-000001$/).waitFor();
+      ids.order = new URL(page.url()).pathname.split('/').pop();
+      await page.getByRole('list', { name: 'Order progress' }).getByText('Pending').waitFor();
+      await expectAccessible(page, 'a pending purchase order');
+    },
+  );
+
+  step('when it is marked as sent, then it can be received', async () => {
+    await page.getByRole('button', { name: 'Mark as sent to supplier' }).click();
+    await status(/is now sent to supplier/).waitFor();
+    await page.getByRole('button', { name: 'Receive delivery…' }).waitFor();
+  });
+
+  step(
+    'when part is received by scanning, then stock rises by what was counted and the delivery is listed',
+    async () => {
+      await page.getByRole('button', { name: 'Receive delivery…' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
+      await dialog.waitFor();
+      // Each line starts at what is open.
+      await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
+        '10',
+      );
+      await expect(dialog.getByLabel(`Units received of ${cups.name}`).inputValue()).resolves.toBe(
+        '40',
+      );
+      const scan = dialog.getByLabel('Scan a barcode or SKU');
+      await expect(scan.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // A scanner is a keyboard: it types the code and Enter, four times, into whatever has
+      // focus. Focus stays in the scan field, so each code lands there.
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.type(tea.barcode);
+        await page.keyboard.press('Enter');
+      }
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: `${tea.name}: 4 units counted, 10 open.` })
+        .waitFor();
+      await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
+        '4',
+      );
+      await page.keyboard.type('NOT-ON-ORDER');
+      await page.keyboard.press('Enter');
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: '“NOT-ON-ORDER” is not on this order.' })
+        .waitFor();
+      await dialog.getByLabel(`Units received of ${cups.name}`).fill('0');
+      await expectAccessible(page, 'the receive dialog');
+      await dialog.getByRole('button', { name: 'Receive into stock' }).click();
+
+      await status('Received 4 units into stock.').waitFor();
+      await lines()
+        .getByRole('row')
+        .filter({ hasText: tea.name })
+        .getByRole('cell', { name: '6', exact: true })
+        .waitFor();
+      await page
+        .getByRole('list', { name: 'Deliveries received' })
+        .getByText(`4 units of ${tea.name}`)
+        .waitFor();
+      await expectAccessible(page, 'a partly received order');
+    },
+  );
+
+  step('when the tea is opened, then its stock shows the delivery', async () => {
+    await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.tea}`);
+    await heading(tea.name).waitFor();
+    await page
+      .getByRole('region', { name: 'Stock on hand' })
+      .getByText('14 units on hand')
+      .waitFor();
+    const movements = page.getByRole('table', { name: 'Stock movements' });
+    await movements
+      .getByRole('row')
+      .filter({ hasText: 'Purchase receipt' })
+      .getByRole('cell', { name: '+4', exact: true })
+      .waitFor();
+  });
+
+  step('when the rest is received, then the order is completed', async () => {
+    await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders/${ids.order}`);
+    await page.getByRole('button', { name: 'Receive delivery…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
+    await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
+      '6',
+    );
+    await dialog.getByRole('button', { name: 'Receive into stock' }).click();
+    await status(/Received 46 units into stock\. PO-\d{4}-000001 is complete\./).waitFor();
+    await page
+      .getByRole('list', { name: 'Order progress' })
+      .locator('[aria-current="step"]')
+      .getByText('Completed')
+      .waitFor();
+    await expect(page.getByRole('button', { name: 'Receive delivery…' }).count()).resolves.toBe(0);
+    const product = await api('GET', `/products/${ids.cups}`);
+    expect(product.quantity).toBe(40);
+  });
+
+  step(
+    'when another order is cancelled, then it asks first and says what happens to the stock',
+    async () => {
+      const second = await api('POST', '/purchase-orders', {
+        supplierId: ids.supplier,
+        lines: [{ productId: ids.cups, quantity: 100, unitCost: 0.2 }],
+      });
+      await api('PATCH', `/purchase-orders/${second.id}/status`, { status: 'processing' });
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders/${second.id}`);
+      await heading(`Purchase order ${second.orderNumber}`).waitFor();
+      await page.getByRole('button', { name: 'Cancel order…' }).click();
+      const dialog = page.getByRole('dialog', { name: `Cancel ${second.orderNumber}?` });
+      await dialog
+        .getByText(
+          'Nothing was received on it; the 100 units still open will no longer be expected.',
+          { exact: false },
+        )
+        .waitFor();
+      await expectAccessible(page, 'the cancel dialog');
+      await dialog.getByRole('button', { name: 'Keep the order' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await api('GET', `/purchase-orders/${second.id}`)).status).toBe('processing');
+
+      await page.getByRole('button', { name: 'Cancel order…' }).click();
+      await dialog.getByLabel('Reason for cancelling').fill('Found a cheaper supplier');
+      await dialog.getByRole('button', { name: 'Cancel order' }).click();
+      await status(`${second.orderNumber} cancelled.`).waitFor();
+      await page
+        .getByText(/Found a cheaper supplier\. What was received stays in stock\./)
+        .waitFor();
+    },
+  );
+
+  step('when the list is filtered to completed orders, then only the first shows', async () => {
+    await storeTab('Purchase orders').click();
+    await page
+      .getByRole('group', { name: 'Status' })
+      .getByRole('button', { name: 'Completed' })
+      .click();
+    await page.waitForURL(/status=completed/);
+    const table = page.getByRole('table', { name: 'Purchase orders' });
+    await table.getByRole('row').filter({ hasText: '000002' }).waitFor({ state: 'detached' });
+    await expect(table.getByRole('row').count()).resolves.toBe(2);
+    await expectAccessible(page, 'the purchase order list');
+  });
+
+  step('when the supplier is opened, then its performance and supplied products show', async () => {
+    await storeTab('Suppliers').click();
+    await page
+      .getByRole('table', { name: 'Suppliers' })
+      .getByRole('link', { name: 'Coastal Wholesale' })
+      .click();
+    await heading('Coastal Wholesale').waitFor();
+    const figures = page.getByRole('list', { name: 'Key figures' });
+    await figures.getByText('1 cancelled, not counted').waitFor();
+    await page.getByRole('table', { name: 'Performance per month' }).waitFor();
+    const supplied = page.getByRole('table', { name: 'Products supplied' });
+    await supplied.getByRole('row').filter({ hasText: tea.name }).getByText('$1.50').waitFor();
+    await supplied.getByRole('row').filter({ hasText: cups.name }).getByText('$0.20').waitFor();
+    await expectAccessible(page, 'the supplier page');
+  });
+});

@@ -1,0 +1,179 @@
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from '@/components/button';
+import { productQueryOptions } from '@/features/products/api/get-product';
+import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
+import { ProductPicker } from '@/features/products/components/product-picker';
+import type { ProductPick } from '@/features/products/api/types';
+import { toApiError } from '@/lib/api-error';
+import { useMoney } from '@/lib/store-access';
+
+/** A line being written: quantities and costs as typed, checked on submit. */
+export interface DraftLine {
+  product: ProductPick;
+  quantity: string;
+  unitCost: string;
+}
+
+const cents = (text: string) => Math.round(Number(text) * 100);
+
+export function draftTotal(lines: DraftLine[]): number {
+  return (
+    lines.reduce((sum, l) => {
+      const q = Number(l.quantity);
+      const c = cents(l.unitCost);
+      return Number.isFinite(q) && Number.isFinite(c) ? sum + q * c : sum;
+    }, 0) / 100
+  );
+}
+
+interface Props {
+  storeId: string;
+  lines: DraftLine[];
+  onChange: (lines: DraftLine[]) => void;
+  /** Messages per line field: `lines.0.quantity`. */
+  errors: Record<string, string | undefined>;
+}
+
+/**
+ * The order's lines: products added with the product picker (search or scan), each once; a
+ * product added again adds one to its quantity. The unit cost starts at the product's cost.
+ */
+export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
+  const money = useMoney();
+  const queryClient = useQueryClient();
+  const findByCode = useFindProductByCode(storeId);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const [pickError, setPickError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function add(product: ProductPick) {
+    setPickError(undefined);
+    const at = lines.findIndex((l) => l.product.id === product.id);
+    if (at >= 0) {
+      onChange(
+        lines.map((l, i) => (i === at ? { ...l, quantity: String(Number(l.quantity) + 1) } : l)),
+      );
+      return;
+    }
+    const full = await queryClient.fetchQuery(productQueryOptions(storeId, product.id));
+    onChange([...lines, { product, quantity: '1', unitCost: (full.cost ?? 0).toFixed(2) }]);
+  }
+
+  async function onCode(code: string) {
+    setBusy(true);
+    try {
+      const product = await findByCode(code);
+      if (product) await add(product);
+      else setPickError(`No product has the barcode or SKU “${code}”.`);
+    } catch (error) {
+      setPickError(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const update = (i: number, change: Partial<DraftLine>) =>
+    onChange(lines.map((l, j) => (j === i ? { ...l, ...change } : l)));
+
+  return (
+    <>
+      <ProductPicker
+        storeId={storeId}
+        label="Add a product"
+        formLabel="Add products to the order"
+        inputRef={pickerRef}
+        onPick={(p) => void add(p).catch((e: unknown) => setPickError(toApiError(e).message))}
+        onCode={(code) => void onCode(code)}
+        error={pickError ?? errors.lines}
+        busy={busy}
+      />
+      {lines.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" aria-label="Order lines">
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col" className="num">
+                  Quantity
+                </th>
+                <th scope="col" className="num">
+                  Unit cost
+                </th>
+                <th scope="col" className="num">
+                  Line total
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line, i) => {
+                const qError = errors[`lines.${i}.quantity`];
+                const cError = errors[`lines.${i}.unitCost`] ?? errors[`lines.${i}.productId`];
+                return (
+                  <tr key={line.product.id}>
+                    <td>
+                      <span className="strong">{line.product.name}</span>
+                      <div className="muted small">SKU {line.product.sku}</div>
+                      {(qError || cError) && (
+                        <p className="field__error" role="alert">
+                          {qError ?? cError}
+                        </p>
+                      )}
+                    </td>
+                    <td className="num">
+                      <input
+                        className="qty-input"
+                        type="number"
+                        inputMode="numeric"
+                        min={1}
+                        step={1}
+                        aria-label={`Quantity of ${line.product.name}`}
+                        aria-invalid={qError ? true : undefined}
+                        value={line.quantity}
+                        onChange={(e) => update(i, { quantity: e.target.value })}
+                      />
+                    </td>
+                    <td className="num">
+                      <input
+                        className="qty-input"
+                        type="number"
+                        inputMode="decimal"
+                        min={0}
+                        step={0.01}
+                        aria-label={`Unit cost of ${line.product.name}`}
+                        aria-invalid={cError ? true : undefined}
+                        value={line.unitCost}
+                        onChange={(e) => update(i, { unitCost: e.target.value })}
+                      />
+                    </td>
+                    <td className="num">{money(draftTotal([line]))}</td>
+                    <td>
+                      <Button
+                        variant="ghost"
+                        onClick={() => onChange(lines.filter((_, j) => j !== i))}
+                      >
+                        Remove<span className="visually-hidden"> {line.product.name}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  Total
+                </th>
+                <td className="num strong">{money(draftTotal(lines))}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link } from 'react-router-dom';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
+import type { PurchaseOrder } from '../api/types';
+
+/** Each line: what was ordered, what has come in and what is still to come. */
+export function OrderLinesTable({ storeId, order }: { storeId: string; order: PurchaseOrder }) {
+  const money = useMoney();
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Order lines">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col" className="num">
+              Ordered
+            </th>
+            <th scope="col" className="num">
+              Received
+            </th>
+            <th scope="col" className="num">
+              Open
+            </th>
+            <th scope="col" className="num">
+              Unit cost
+            </th>
+            <th scope="col" className="num">
+              Line total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <td>
+                <Link to={`/stores/${storeId}/products/${line.productId}`}>
+                  {line.product.name}
+                </Link>
+                <div className="muted small">SKU {line.product.sku}</div>
+              </td>
+              <td className="num">{formatNumber(line.quantity)}</td>
+              <td className="num">{formatNumber(line.receivedQuantity)}</td>
+              <td className="num strong">{formatNumber(line.openQuantity)}</td>
+              <td className="num">{money(line.unitCost)}</td>
+              <td className="num">{money(line.lineTotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={5}>
+              Total
+            </th>
+            <td className="num strong">{money(order.total)}</td>
+          </tr>
+          {order.receivedValue > 0 && (
+            <tr>
+              <th scope="row" colSpan={5}>
+                Received so far
+              </th>
+              <td className="num">{money(order.receivedValue)}</td>
+            </tr>
+          )}
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link } from 'react-router-dom';
+import { Card, PageHeader } from '@/components/card';
+import { SelectField } from '@/components/form-field';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { Pagination } from '@/components/pagination';
+import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
+import { toApiError } from '@/lib/api-error';
+import { useCan, useStoreAccess } from '@/lib/store-access';
+import { useListParams } from '@/lib/use-list-params';
+import { usePurchaseOrders } from '../api/get-purchase-orders';
+import { PurchaseOrdersTable } from './purchase-orders-table';
+
+/** The filter chips: each is one status, or a group of them sent comma-separated. */
+const CHIPS = [
+  { value: '', label: 'All' },
+  { value: 'pending,processing,shipped', label: 'Open' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'processing', label: 'Sent to supplier' },
+  { value: 'shipped', label: 'Shipped' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+export function PurchaseOrdersPage() {
+  const { storeId } = useStoreAccess();
+  const canManage = useCan('vendor:manage');
+  const list = useListParams();
+  const status = list.get('status');
+  const supplierId = list.get('supplier');
+  const suppliers = useSuppliers(storeId, { limit: 100, sort: 'name', order: 'asc' });
+  const orders = usePurchaseOrders(storeId, {
+    page: list.page,
+    limit: 20,
+    status: status || undefined,
+    supplierId: supplierId || undefined,
+  });
+  const filtered = Boolean(status || supplierId);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Purchase orders"
+        subtitle="What was ordered from suppliers, and what has arrived."
+        actions={
+          canManage && (
+            <Link to={`/stores/${storeId}/purchase-orders/new`} className="btn btn--primary">
+              New purchase order
+            </Link>
+          )
+        }
+      />
+      <Card>
+        <div className="toolbar" role="search" aria-label="Filter purchase orders">
+          <div className="chips" role="group" aria-label="Status">
+            {CHIPS.map((chip) => (
+              <button
+                key={chip.label}
+                type="button"
+                className={status === chip.value ? 'chip is-active' : 'chip'}
+                aria-pressed={status === chip.value}
+                onClick={() => list.update({ status: chip.value })}
+              >
+                {chip.label}
+              </button>
+            ))}
+          </div>
+          <SelectField
+            label="Supplier"
+            name="supplier"
+            value={supplierId}
+            onChange={(e) => list.update({ supplier: e.target.value })}
+            options={[
+              { value: '', label: 'All suppliers' },
+              ...(suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+        </div>
+        {orders.isPending && <Loading label="Loading purchase orders…" />}
+        {orders.isError && <ErrorBanner>{toApiError(orders.error).message}</ErrorBanner>}
+        {orders.data?.items.length === 0 && (
+          <p className="muted">
+            {filtered ? 'No purchase orders match these filters.' : 'No purchase orders yet.'}
+          </p>
+        )}
+        {!!orders.data?.items.length && (
+          <>
+            <PurchaseOrdersTable storeId={storeId} orders={orders.data.items} />
+            <Pagination
+              label="Purchase order pages"
+              pagination={orders.data.pagination}
+              onPage={list.setPage}
+            />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
