@@ -1,6 +1,7 @@
 import { useTestApp } from '../../test/app';
 import { createProduct, createSupplier, storeWithMember } from '../../test/factories';
 import { csvOf, uploadInvoice } from '../../test/invoices';
+import { benchInvoiceLines } from './bench-invoice';
 import { matchInvoiceLines } from './invoice-matching';
 
 /** Matching invoice lines to the catalogue: barcode, SKU, similar names; suggestions and conflicts. */
@@ -162,4 +163,19 @@ test('when the matcher is called directly for many lines, then it answers each l
   expect(none.lines.every((m) => m.match.productId === null && m.suggestions.length === 0)).toBe(
     true,
   );
+});
+
+test("when the benchmark's invoice is built from a store's products, then its coded lines match exactly and its described ones by name", async () => {
+  const { s, products } = await catalogue();
+  const lines = await benchInvoiceLines(t.db.pool, s.storeId, 5);
+  expect(lines).toHaveLength(5);
+  const { lines: matched } = await matchInvoiceLines(t.db.pool, s.storeId, lines);
+  const ids = new Set(Object.values(products).map((p: { id: string }) => p.id));
+  lines.forEach((l, i) => {
+    const m = matched[i]!.match;
+    if (l.upc) expect(m.method).toBe('barcode');
+    else if (l.sku) expect(m.method).toBe('sku');
+    if (m.productId) expect(ids.has(m.productId)).toBe(true);
+  });
+  expect(matched.filter((m) => m.match.productId).length).toBeGreaterThanOrEqual(3);
 });
