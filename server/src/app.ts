@@ -24,6 +24,7 @@ import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
+import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
@@ -78,6 +79,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   inventoryRoutes(r, services);
   salesRoutes(r, services);
   purchasingRoutes(r, services);
+  invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
   jobsRoutes(r, services);

@@ -11,6 +11,7 @@ import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -127,6 +128,13 @@ export function createServices(deps: ServiceDeps) {
       ),
   });
   const exports = createExportService({ pool });
+  const invoices = createInvoicesService({
+    pool,
+    write,
+    timezoneOf,
+    suppliers,
+    purchasing,
+  });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 
@@ -145,6 +153,7 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     imports,
     exports,
+    invoices,
     jobs,
     health,
     events,

@@ -44,6 +44,19 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'invoices',
+    lazy: async () => ({
+      Component: (await import('../features/invoices/components/invoices-page')).InvoicesPage,
+    }),
+  },
+  {
+    path: 'invoices/:invoiceId',
+    lazy: async () => ({
+      Component: (await import('../features/invoices/components/invoice-review-page'))
+        .InvoiceReviewPage,
+    }),
+  },
+  {
     path: 'sales',
     lazy: async () => ({
       Component: (await import('../features/sales/components/sales-page')).SalesPage,

@@ -41,3 +41,16 @@ export function checkBarcode(code: string): BarcodeCheck {
   }
   return { ok: true, kind: 'CODE-128' };
 }
+
+/**
+ * The ways one GTIN is written: a UPC-A (12 digits) is the EAN-13 with a leading zero, and a
+ * GTIN-14 pads either with zeros. For matching a supplier's code to ours whichever we stored.
+ */
+export function barcodeSpellings(code: string): string[] {
+  const c = code.trim();
+  if (!/^\d{12,14}$/.test(c)) return c ? [c] : [];
+  const bare = c.replace(/^0+/, '');
+  const out = new Set([c]);
+  for (const len of [12, 13]) if (bare.length <= len) out.add(bare.padStart(len, '0'));
+  return [...out];
+}

@@ -1290,6 +1290,185 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Invoices, newest first; by supplier, status, invoice date and total (invoice:process)
+     * @description Invoices newest first (by upload), a page or a cursor (`pagination.nextCursor`) at a time.
+     *     `status=overdue` is a pending invoice whose due date is before today in the store's time
+     *     zone (derived, never stored); `pending` is the other pending ones. `dateFrom`/`dateTo`
+     *     bound the invoice date (inclusive), `minTotal`/`maxTotal` its total. Requires
+     *     `invoice:process`.
+     */
+    get: operations['listInvoices'];
+    put?: never;
+    /**
+     * Upload a supplier invoice (CSV, XLSX or text PDF) and match its lines (invoice:process)
+     * @description Reads the invoice's header fields (number, date, due date, supplier, subtotal, tax, total)
+     *     and lines (description, quantity, unit cost, total, UPC, SKU), matches each line to the
+     *     store's products and stores the invoice as `pending`, all in one transaction: a file that
+     *     cannot be read stores nothing.
+     *
+     *     **Formats**, from the file's bytes, never its name: an XLSX workbook (first worksheet), a
+     *     text PDF, or UTF-8 text read as CSV; anything else is 415. CSV and XLSX go through the
+     *     product import's reader and limits. A sheet may hold a key/value block above the line
+     *     table (`Invoice No | INV-7`, `Date: 2026-11-20`, `Vendor | ACME`); the table's header row
+     *     names its columns in any order and case: description/item/product/name, qty/quantity,
+     *     unit cost/unit price/price/cost, total/amount/line total, UPC/barcode/EAN/GTIN, SKU/item
+     *     code/code. Rows below the table naming Subtotal, Tax/VAT or Total are the invoice's totals.
+     *     In a PDF, a line item is a text line ending in quantity, unit price and total with
+     *     quantity × unit price = total (within a cent); header fields are `label: value` lines.
+     *     Cells are stored as text and never evaluated (`=HYPERLINK(...)` stays text).
+     *
+     *     **Refusals**: an empty file, a sheet without a line table, a table missing required
+     *     columns (named), a cell that cannot be read as its type (a quantity that is not a whole
+     *     number, an amount that is not a number, a date that is not one: every such cell listed in
+     *     `details` by row and column), a PDF without text (a scanned image: it needs OCR, which
+     *     Nimbus does not do yet), more than 5,000 lines: 422 `UNPROCESSABLE`. Over 10 MB: 413.
+     *     Rows with neither quantity nor cost (notes, section titles) are skipped with a warning.
+     *
+     *     **Supplier**: `supplierId` when given (400 if not in this store), else the supplier whose
+     *     name the file gives, if the store has exactly one of that name. The same supplier's
+     *     invoice number twice is 409 `CONFLICT`.
+     *
+     *     **Matching**, per line: the barcode (also a UPC-A given as its EAN-13 and back), then the
+     *     SKU (ours, case-insensitive, then the supplier's own item codes), then similar names
+     *     (trigram similarity) with up to 3 suggestions; a name is taken as the match only when at
+     *     least 0.6 similar and 0.1 ahead of the next. Conflicts: a unit cost more than 2% off the
+     *     product's last cost from this supplier (else its cost), and a quantity that differs from
+     *     what the supplier's open order (the one covering most of the invoice's products) still
+     *     expects. The original file is not kept (metadata only).
+     *     Requires `invoice:process` (managers and admins). A heavy operation: 10 per minute per user.
+     */
+    post: operations['uploadInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One invoice with its lines and their matches (invoice:process)
+     * @description The invoice, its lines with each line's match, suggestions and conflicts, and (once
+     *     reconciled) what was received per line. An id that is not in this store is 404.
+     */
+    get: operations['getInvoice'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/invoices/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Mark an invoice paid or pending again (invoice:process)
+     * @description `paid` records when; `pending` undoes it. `overdue` cannot be set (400): it follows from
+     *     the due date. Setting the status it has changes nothing. Answers the invoice.
+     */
+    put: operations['setInvoiceStatus'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/invoices/{id}/lines/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Save a corrected match for one line before reconciling (invoice:process)
+     * @description Sets the line's product (`method: manual`, or `created` for a product just made from the
+     *     line) or clears it (`productId: null`), and checks its conflicts again. 409
+     *     `INVALID_STATE` once the invoice is reconciled. Answers the invoice.
+     */
+    patch: operations['updateInvoiceLine'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/invoices/{id}/reconcile': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reconcile an invoice, once; its confirmed quantities are received into stock (invoice:process)
+     * @description Every line of the invoice must be decided, each exactly once: a product (`productId`, with
+     *     `quantity` and `unitCost` defaulting to the line's) or skipped (`productId: null`). A line
+     *     left out, a line of another invoice or listed twice, or a product not in this store is 400
+     *     naming it, and nothing changes. In one transaction, the confirmed quantities are received:
+     *     against the invoice's open order up to what it still expects of each product, the rest as
+     *     a plain receipt (`purchase_receipt` stock movements), and each supplier item's last cost
+     *     is updated. Once only: a second reconciliation is 409 `INVALID_STATE` saying when it was
+     *     done. Send an `Idempotency-Key` to make a retry safe: the same key and body within 24 hours
+     *     answer the first response again and change nothing; the same key with another body is 422
+     *     `IDEMPOTENCY_KEY_REUSED`, and a replay while the first still runs is 409 `CONFLICT`.
+     *     Answers the reconciled invoice.
+     */
+    post: operations['reconcileInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/analytics/dashboard': {
     parameters: {
       query?: never;
@@ -3111,6 +3290,125 @@ export interface components {
       /** Format: date-time */
       invitedAt: string;
     };
+    /**
+     * @description `overdue`: pending with a due date before today in the store's time zone (derived)
+     * @enum {string}
+     */
+    InvoiceStatus: 'pending' | 'paid' | 'overdue';
+    InvoiceLine: {
+      /** Format: uuid */
+      lineId: string;
+      position: number;
+      description: string | null;
+      quantity: number;
+      unitCost: number;
+      total: number;
+      upc: string | null;
+      sku: string | null;
+      match: {
+        /** Format: uuid */
+        productId: string | null;
+        product: null | {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          sku: string;
+          barcode: string | null;
+        };
+        method: null | ('barcode' | 'sku' | 'name' | 'manual' | 'created');
+        confidence: number;
+      };
+      suggestions: {
+        /** Format: uuid */
+        productId: string;
+        name: string;
+        sku: string;
+        confidence: number;
+      }[];
+      conflicts: {
+        /** @enum {string} */
+        kind: 'price' | 'quantity';
+        expected: number;
+        actual: number;
+        message: string;
+      }[];
+      /** @description What the reconciliation received for the line (0 when skipped); null before */
+      receivedQuantity: number | null;
+    };
+    MatchingResults: {
+      matched: number;
+      unmatched: number;
+      /** @description Lines with at least one conflict */
+      conflicts: number;
+      lines: components['schemas']['InvoiceLine'][];
+    };
+    Invoice: components['schemas']['InvoiceFields'];
+    InvoiceFields: {
+      /** Format: uuid */
+      id: string;
+      invoiceNumber: string | null;
+      /** Format: date */
+      invoiceDate: string | null;
+      /** Format: date */
+      dueDate: string | null;
+      supplier: components['schemas']['NullableRef'];
+      /** @description The supplier's name as the file gives it */
+      supplierName: string | null;
+      purchaseOrder: null | {
+        /** Format: uuid */
+        id: string;
+        orderNumber: string;
+      };
+      subtotal: number | null;
+      tax: number | null;
+      total: number | null;
+      status: components['schemas']['InvoiceStatus'];
+      /** Format: date-time */
+      paidAt: string | null;
+      fileName: string;
+      /** @enum {string} */
+      fileType: 'csv' | 'xlsx' | 'pdf';
+      fileSize: number;
+      warnings: string[];
+      lineCount: number;
+      /** Format: date-time */
+      reconciledAt: string | null;
+      reconciledBy: components['schemas']['NullableRef'];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    InvoiceDetail: components['schemas']['InvoiceFields'] & {
+      matchingResults: components['schemas']['MatchingResults'];
+    };
+    InvoiceUpload: {
+      /** Format: uuid */
+      invoiceId: string;
+      status: components['schemas']['InvoiceStatus'];
+      extractedData: {
+        invoiceNumber: string | null;
+        /** Format: date */
+        invoiceDate: string | null;
+        /** Format: date */
+        dueDate: string | null;
+        supplierName: string | null;
+        subtotal: number | null;
+        tax: number | null;
+        total: number | null;
+        lines: {
+          position: number;
+          description: string | null;
+          quantity: number;
+          unitCost: number;
+          total: number;
+          upc: string | null;
+          sku: string | null;
+        }[];
+      };
+      matchingResults: components['schemas']['MatchingResults'];
+      /** @description What reading noticed (skipped rows, totals that do not add up, day-first dates) */
+      warnings: string[];
+      invoice: components['schemas']['Invoice'];
+    };
   };
   responses: {
     /** @description A category */
@@ -3154,6 +3452,17 @@ export interface components {
       content: {
         'application/json': components['schemas']['ListEnvelope'] & {
           data: components['schemas']['Product'][];
+        };
+      };
+    };
+    /** @description An invoice with its lines and their matches */
+    InvoiceResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['InvoiceDetail'];
         };
       };
     };
@@ -5408,6 +5717,253 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listInvoices: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+        supplierId?: string;
+        status?: components['schemas']['InvoiceStatus'];
+        dateFrom?: string;
+        dateTo?: string;
+        minTotal?: number;
+        maxTotal?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Invoices */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['Invoice'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  uploadInvoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          /** Format: uuid */
+          supplierId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The invoice as read and matched */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['InvoiceUpload'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      /** @description PAYLOAD_TOO_LARGE (the file is over 10 MB) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE (neither an XLSX workbook, a PDF nor UTF-8 text) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNPROCESSABLE (the file cannot be read as an invoice; the message says why) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getInvoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['InvoiceResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setInvoiceStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status: 'pending' | 'paid';
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['InvoiceResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateInvoiceLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          productId: string | null;
+          /**
+           * @default manual
+           * @enum {string}
+           */
+          method?: 'manual' | 'created';
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['InvoiceResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reconcileInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          lines: {
+            /** Format: uuid */
+            lineId: string;
+            /**
+             * Format: uuid
+             * @description The product received for this line; null skips the line
+             */
+            productId: string | null;
+            quantity?: number;
+            unitCost?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['InvoiceResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getDashboard: {
     parameters: {
       query?: never;
@@ -5959,6 +6515,12 @@ export const pathsApiV1StoresStoreIdSalesGetParametersQuerySortValues: ReadonlyA
 export const pathsApiV1StoresStoreIdSalesGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
+export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/status']['put']['requestBody']['content']['application/json']['status']
+> = ['pending', 'paid'];
+export const pathsApiV1StoresStoreIdInvoicesIdLinesLineIdPatchRequestBodyContentApplicationJsonMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/lines/{lineId}']['patch']['requestBody']['content']['application/json']['method']
+> = ['manual', 'created'];
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -6396,6 +6958,18 @@ export const permissionValues: ReadonlyArray<
   'reports:view',
   'settings:manage',
 ];
+export const invoiceStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceStatus']
+> = ['pending', 'paid', 'overdue'];
+export const invoiceLineMatchMethodOneOf1Values: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceLine']['match']['method']
+> = ['barcode', 'sku', 'name', 'manual', 'created'];
+export const invoiceLineConflictsKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceLine']['conflicts']['kind']
+> = ['price', 'quantity'];
+export const invoiceFieldsFileTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceFields']['fileType']
+> = ['csv', 'xlsx', 'pdf'];
 export const componentsParametersProductSortValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ProductSort']
 > = ['name', 'sku', 'price', 'cost', 'quantity', 'createdAt', 'updatedAt', 'expiresAt'];

@@ -32,13 +32,18 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const BATCH = 1000;
-// A spreadsheet would run text that starts like a formula (CSV injection): quote it.
-const guard = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/**
+ * A spreadsheet would run text that starts like a formula (CSV injection): quote it. Every
+ * text column, SKUs and barcodes too (a SKU may be `=1+1` or `-cmd|...`: visible ASCII); the
+ * import takes the quote off again (import-apply.ts).
+ */
+export const neutraliseFormula = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const guard = neutraliseFormula;
 
 function toLine(r: ProductRow): Array<string | number | boolean | null> {
   return [
-    r.sku,
-    r.barcode,
+    guard(r.sku),
+    guard(r.barcode),
     guard(r.name),
     guard(r.description),
     guard(r.category_name),

@@ -56,7 +56,29 @@ class RowError extends Error {
 }
 
 const FORMULA = /^'[=+\-@\t\r]/;
-const unescapeText = (v: string | undefined) => (v && FORMULA.test(v) ? v.slice(1) : v);
+const unescapeText = <T extends string | null | undefined>(v: T): T =>
+  (v && FORMULA.test(v) ? v.slice(1) : v) as T;
+const TEXT_FIELDS = [
+  'sku',
+  'barcode',
+  'name',
+  'description',
+  'category',
+  'supplier',
+  'brand',
+  'department',
+  'unit',
+  'aisle',
+  'row',
+  'bin',
+] as const;
+
+/** The export quotes text that starts like a formula (export.service.ts); a round trip takes it off. */
+function unescapeRow(row: ImportRow): ImportRow {
+  const out: Record<string, unknown> = { ...row };
+  for (const k of TEXT_FIELDS) out[k] = unescapeText(row[k]);
+  return out as ImportRow;
+}
 
 /**
  * Applies one row (already checked by the parse worker) inside its own savepoint: a refused row (bad value, duplicate, unknown
@@ -69,7 +91,8 @@ export function createRowApplier(
 ) {
   const categoryIds = new Map<string, string>();
 
-  async function apply(tx: PoolClient, emit: Emit, row: ImportRow) {
+  async function apply(tx: PoolClient, emit: Emit, quoted: ImportRow) {
+    const row = unescapeRow(quoted);
     const refuse = (field: string, message: string) => {
       throw new RowError([{ field, message, code: 'invalid' }]);
     };
@@ -89,9 +112,9 @@ export function createRowApplier(
     const input: Record<string, unknown> = {
       sku: row.sku,
       barcode: row.barcode,
-      name: unescapeText(row.name),
-      description: unescapeText(row.description),
-      brand: unescapeText(row.brand),
+      name: row.name,
+      description: row.description,
+      brand: row.brand,
       department: row.department,
       unit: row.unit,
       packSize: row.packSize,

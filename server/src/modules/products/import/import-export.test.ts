@@ -227,7 +227,13 @@ test('a large file runs as a job with progress, and the job imports every row on
 test('export as CSV and XLSX gives every product, and importing the export into another store recreates them', async () => {
   const s = await storeWithMember(t);
   await uploadProducts(s, Buffer.from(CSV), 'products.csv').expect(200);
-  await createProduct(s, { name: '=HYPERLINK("evil")', price: 1, sku: 'FORMULA' });
+  // Formulas in any text column, the SKU too, are quoted so no spreadsheet runs them.
+  await createProduct(s, {
+    name: '=HYPERLINK("evil")',
+    price: 1,
+    sku: "+cmd|'/C_calc'!A0",
+    brand: '@SUM(A1)',
+  });
   const csv = await downloadExport(t.app, s, 'csv').expect(200);
   expect(csv.headers['content-type']).toMatch(/text\/csv/);
   expect(csv.headers['content-disposition']).toMatch(/attachment; filename="products-.*\.csv"/);
@@ -236,6 +242,9 @@ test('export as CSV and XLSX gives every product, and importing the export into 
     'sku,barcode,name,description,category,supplier,brand,department,unit,packSize,price,cost,reorderPoint,reorderQuantity,aisle,row,bin,expiresAt,active,quantity',
   );
   expect(text).toContain(`'=HYPERLINK`);
+  expect(text).toContain(`'+cmd|`);
+  expect(text).toContain(`'@SUM(A1)`);
+  expect(text).not.toMatch(/(^|,)[=+@-]/m);
 
   const copy = await storeWithMember(t);
   const res = await uploadProducts(copy, Buffer.from(text), 'export.csv').expect(200);
@@ -255,6 +264,15 @@ test('export as CSV and XLSX gives every product, and importing the export into 
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
   expect(book.worksheets[0]!.rowCount).toBe(4);
+  const cells: string[] = [];
+  book.worksheets[0]!.eachRow((row) =>
+    row.eachCell((c) => {
+      expect(c.formula).toBeUndefined();
+      cells.push(String(c.value));
+    }),
+  );
+  expect(cells).toEqual(expect.arrayContaining([`'=HYPERLINK("evil")`, `'+cmd|'/C_calc'!A0`]));
+  expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);
   await t.api.get(`${s.url}/products/export?format=pdf`).set(s.auth).expect(400);
 });
 

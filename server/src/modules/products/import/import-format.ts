@@ -14,34 +14,59 @@ export interface Upload {
   inline: boolean;
 }
 
+/** What a file is, from its bytes: a name or a browser's mimetype says little. */
+export type SniffedFormat = ImportFormat | 'pdf';
+
 /**
- * What the upload is, from its bytes (a name or a browser's mimetype says little), and
- * whether it is small enough to run inline, decided without parsing a row: an XLSX from
- * its zip directory, a CSV from its size and newline count.
+ * The format of an upload from its bytes: an XLSX is a zip holding a workbook (its sizes
+ * checked from the zip directory, nothing inflated), a PDF starts with its `%PDF-` marker,
+ * and anything else must be UTF-8 text to be read as CSV. Shared by the product import and
+ * supplier invoices, so a PDF renamed .csv is never parsed as CSV.
  */
-export async function inspectUpload(file: Buffer): Promise<Upload> {
+export async function sniffFormat(
+  file: Buffer,
+  refusal = 'Upload a .csv or .xlsx file',
+): Promise<SniffedFormat> {
   if (file.subarray(0, 4).equals(ZIP_MAGIC)) {
     const archive = await openArchive(file);
     try {
-      if (!archive.entries.has('xl/workbook.xml')) throw unsupported();
+      if (!archive.entries.has('xl/workbook.xml')) throw unsupported(refusal);
       checkSizes(archive.entries);
-      const small =
-        file.length <= INLINE_MAX_BYTES && rowDataBytes(archive.entries) <= INLINE_MAX_XML_BYTES;
-      return { format: 'xlsx', inline: small };
+      return 'xlsx';
     } finally {
       archive.zip.close();
     }
   }
   const sample = file.subarray(0, SNIFF_BYTES);
-  if (sample.subarray(0, 5).toString('latin1') === '%PDF-') throw unsupported();
+  if (sample.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;
   // A stray NUL in a cell is the row's error to report; UTF-16 text or a binary file is
   // full of them.
-  if (controls > Math.max(8, sample.length / 100)) throw unsupported();
+  if (controls > Math.max(8, sample.length / 100)) throw unsupported(refusal);
   if (!isUtf8(sample)) {
     throw unsupported(
       'The file is neither an .xlsx workbook nor UTF-8 text: save the CSV as "CSV UTF-8"',
     );
+  }
+  return 'csv';
+}
+
+/**
+ * What the upload is, from its bytes, and whether it is small enough to run inline, decided
+ * without parsing a row: an XLSX from its zip directory, a CSV from its size and newline count.
+ */
+export async function inspectUpload(file: Buffer): Promise<Upload> {
+  const format = await sniffFormat(file);
+  if (format === 'pdf') throw unsupported();
+  if (format === 'xlsx') {
+    const archive = await openArchive(file);
+    try {
+      const small =
+        file.length <= INLINE_MAX_BYTES && rowDataBytes(archive.entries) <= INLINE_MAX_XML_BYTES;
+      return { format, inline: small };
+    } finally {
+      archive.zip.close();
+    }
   }
   return {
     format: 'csv',

@@ -19,8 +19,13 @@ export interface SourceRow {
   progress: number;
 }
 
-export function sourceRows(file: Buffer, format: ImportFormat): AsyncGenerator<SourceRow> {
-  return format === 'csv' ? csvRows(file) : xlsxRows(file);
+export function sourceRows(
+  file: Buffer,
+  format: ImportFormat,
+  /** Rows may have fewer or more cells than the first (an invoice's header block above its table). */
+  opts: { ragged?: boolean } = {},
+): AsyncGenerator<SourceRow> {
+  return format === 'csv' ? csvRows(file, opts.ragged ?? false) : xlsxRows(file);
 }
 
 /** Rows in the file, blank ones included, counted without parsing a cell. */
@@ -42,14 +47,14 @@ function* slices(file: Buffer) {
  * Records with only empty cells (`,,,` lines a spreadsheet leaves behind) are skipped,
  * as blank XLSX rows are.
  */
-async function* csvRows(file: Buffer): AsyncGenerator<SourceRow> {
+async function* csvRows(file: Buffer, ragged: boolean): AsyncGenerator<SourceRow> {
   const parser = Readable.from(slices(file)).pipe(
     parse({
       bom: true,
       trim: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
-      relax_column_count: false,
+      relax_column_count: ragged,
       info: true,
       max_record_size: MAX_CSV_RECORD_CHARS,
     }),

@@ -5,9 +5,10 @@ import { MAX_PARSE_WORKERS, PARSE_WORKER_HEAP_MB, unprocessable } from './import
 import type { Batch } from './import-parse';
 import type { ImportFormat } from './import-source';
 import type { ParseJob } from './parse-worker';
+import type { SheetBatch, SheetRow } from './sheet-rows';
 
-type Message =
-  | ({ type: 'batch' } & Batch)
+type Message<B> =
+  | ({ type: 'batch' } & B)
   | { type: 'done' }
   | { type: 'error'; refused: boolean; message: string }
   | { type: 'crash'; error: Error & { code?: string } }
@@ -23,30 +24,32 @@ const entry = path.join(__dirname, `parse-worker.${fromSource ? 'ts' : 'js'}`);
 const execArgv = fromSource ? ['--require', require.resolve('tsx/cjs')] : undefined;
 
 /** The worker's messages, one at a time; crash and exit events come through the same queue. */
-function inbox(worker: Worker) {
-  const queue: Message[] = [];
+function inbox<B>(worker: Worker) {
+  type M = Message<B>;
+  const queue: M[] = [];
   let wake: (() => void) | undefined;
-  const push = (m: Message) => {
+  const push = (m: M) => {
     queue.push(m);
     wake?.();
   };
-  worker.on('message', (m: Message) => push(m));
+  worker.on('message', (m: M) => push(m));
   worker.on('error', (error: Error) => push({ type: 'crash', error }));
   worker.on('exit', (code: number) => push({ type: 'exit', code }));
-  return async (): Promise<Message> => {
+  return async (): Promise<M> => {
     while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
     return queue.shift()!;
   };
 }
 
-async function* batches(worker: Worker): AsyncGenerator<Batch> {
-  const next = inbox(worker);
+async function* batches<B>(worker: Worker): AsyncGenerator<B> {
+  const next = inbox<B>(worker);
   for (;;) {
     worker.postMessage('next');
     const m = await next();
     if (m.type === 'done') return;
     if (m.type === 'batch') {
-      yield { rows: m.rows, progress: m.progress };
+      const { type: _type, ...batch } = m;
+      yield batch as B;
       continue;
     }
     if (m.type === 'error' && m.refused) throw unprocessable(m.message);
@@ -61,29 +64,52 @@ async function* batches(worker: Worker): AsyncGenerator<Batch> {
 }
 
 /**
- * Parses an import off the main thread and hands `use` its batches of checked rows. At most
+ * Runs a parse job off the main thread and hands `use` its batches. At most
  * MAX_PARSE_WORKERS run at once in the process, each with a capped heap; the rest queue.
  * The main thread is left only the database work.
  */
-export function withParsedRows<T>(
-  file: Buffer,
-  format: ImportFormat,
-  options: { skipThrough?: number },
-  use: (rows: AsyncIterable<Batch>) => Promise<T>,
+function inWorker<B, T>(
+  workerData: ParseJob,
+  use: (batches: AsyncIterable<B>) => Promise<T>,
 ): Promise<T> {
   return slots.run(async () => {
     // Uploads and job inputs are in shared memory (upload-storage.ts, jobs.repo input()):
     // they go over uncopied.
-    const workerData: ParseJob = { file, format, skipThrough: options.skipThrough ?? 0 };
     const worker = new Worker(entry, {
       workerData,
       execArgv,
       resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
     });
     try {
-      return await use(batches(worker));
+      return await use(batches<B>(worker));
     } finally {
       await worker.terminate();
     }
+  });
+}
+
+/** Parses a product import off the main thread and hands `use` its batches of checked rows. */
+export function withParsedRows<T>(
+  file: Buffer,
+  format: ImportFormat,
+  options: { skipThrough?: number },
+  use: (rows: AsyncIterable<Batch>) => Promise<T>,
+): Promise<T> {
+  return inWorker<Batch, T>(
+    { task: 'import', file, format, skipThrough: options.skipThrough ?? 0 },
+    use,
+  );
+}
+
+/**
+ * Every non-blank row of a CSV or XLSX, read off the main thread by the import's reader and
+ * limits, uninterpreted: for files that are not product lists (supplier invoices). For
+ * files small enough to hold their rows at once (`maxRows`).
+ */
+export function readSheet(file: Buffer, format: ImportFormat, maxRows: number) {
+  return inWorker<SheetBatch, SheetRow[]>({ task: 'rows', file, format, maxRows }, async (all) => {
+    const rows: SheetRow[] = [];
+    for await (const batch of all) rows.push(...batch.rows);
+    return rows;
   });
 }

@@ -66,7 +66,7 @@ export function ConvertDialog({ storeId, list, open, onClose, onConverted }: Con
         <p className="muted">Nothing to order: every item is purchased or has a quantity of 0.</p>
       )}
       {orders.length > 0 && (
-        <ul className="plain-list" aria-label="Orders to create">
+        <ul className="bullet-list" aria-label="Orders to create">
           {orders.map((o) => (
             <li key={o.name}>
               <strong>{o.name}</strong>: {formatCount(o.items, 'item')}, estimated{' '}

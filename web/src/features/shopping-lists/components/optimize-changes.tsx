@@ -28,7 +28,7 @@ export function OptimizeChanges({
       ) : (
         <>
           <p>Optimised: {formatCount(result.changes.length, 'change')}.</p>
-          <ul className="plain-list">
+          <ul className="bullet-list">
             {result.changes.map((c) => (
               <li key={`${c.itemId}-${c.field}`}>
                 <strong>{itemName.get(c.itemId)}</strong>: {label[c.field]} {value(c, c.from)} →{' '}

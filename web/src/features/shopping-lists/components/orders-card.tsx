@@ -14,7 +14,7 @@ export function OrdersCard({ storeId, orders, supplierNames }: OrdersCardProps) 
   const money = useMoney();
   return (
     <Card title="Purchase orders">
-      <ul className="plain-list">
+      <ul className="bullet-list">
         {orders.map((o) => (
           <li key={o.id}>
             <Link to={`/stores/${storeId}/purchase-orders/${o.id}`}>{o.orderNumber}</Link>

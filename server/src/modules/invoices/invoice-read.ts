@@ -1,0 +1,36 @@
+import { UnprocessableError } from '../../core/errors';
+import { sniffFormat } from '../products/import/import-format';
+import { readSheet } from '../products/import/parse-in-worker';
+import { MAX_INVOICE_LINES, type ExtractedInvoice } from './invoice-extract';
+import { invoiceFromPdfText } from './invoice-pdf';
+import { invoiceFromSheet } from './invoice-sheet';
+import { pdfTextLines } from './pdf-text';
+
+export type InvoiceFileType = 'csv' | 'xlsx' | 'pdf';
+
+/** The upload limit (multer answers 413 past it, without holding more than this). */
+export const MAX_INVOICE_BYTES = 10 * 1024 * 1024;
+/** Rows of a sheet: the lines plus a generous header block, footers and blank rows. */
+const MAX_SHEET_ROWS = MAX_INVOICE_LINES + 200;
+
+/**
+ * Reads a supplier's invoice file. The type comes from the bytes (a PDF renamed .csv is read
+ * as the PDF it is); CSV and XLSX go through the product import's reader (one reader, its
+ * limits, in its worker), PDFs through pdf.js in a worker of their own.
+ */
+export async function readInvoiceFile(
+  file: Buffer,
+): Promise<{ type: InvoiceFileType; invoice: ExtractedInvoice }> {
+  if (!file.length) throw new UnprocessableError('The file is empty');
+  const type = await sniffFormat(file, 'Upload the invoice as a .csv, .xlsx or .pdf file');
+  if (type === 'pdf') {
+    const { pages } = await pdfTextLines(file);
+    return { type, invoice: invoiceFromPdfText(pages) };
+  }
+  const rows = await readSheet(file, type, MAX_SHEET_ROWS);
+  if (!rows.length)
+    throw new UnprocessableError(
+      type === 'csv' ? 'The file is empty' : 'The first worksheet is empty',
+    );
+  return { type, invoice: invoiceFromSheet(rows) };
+}

@@ -1,0 +1,422 @@
+import { ConflictError } from '../../core/errors';
+import { isUniqueViolation, type Db } from '../../db/pool';
+import type { ExtractedInvoice } from './invoice-extract';
+import type { LineMatch } from './invoice-matching';
+import type { Conflict } from './invoice-conflicts';
+
+export type InvoiceStatus = 'pending' | 'paid' | 'overdue';
+
+export interface Invoice {
+  id: string;
+  invoiceNumber: string | null;
+  invoiceDate: string | null;
+  dueDate: string | null;
+  supplier: { id: string; name: string } | null;
+  supplierName: string | null;
+  purchaseOrder: { id: string; orderNumber: string } | null;
+  subtotal: number | null;
+  tax: number | null;
+  total: number | null;
+  status: InvoiceStatus;
+  paidAt: string | null;
+  fileName: string;
+  fileType: 'csv' | 'xlsx' | 'pdf';
+  fileSize: number;
+  warnings: string[];
+  lineCount: number;
+  reconciledAt: string | null;
+  reconciledBy: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+interface InvoiceRow {
+  id: string;
+  invoice_number: string | null;
+  invoice_date: string | null;
+  due_date: string | null;
+  supplier_id: string | null;
+  supplier: string | null;
+  supplier_name: string | null;
+  purchase_order_id: string | null;
+  order_number: string | null;
+  subtotal: string | null;
+  tax: string | null;
+  total: string | null;
+  status: InvoiceStatus;
+  paid_at: Date | null;
+  file_name: string;
+  file_type: Invoice['fileType'];
+  file_size: number;
+  warnings: string[];
+  line_count: number;
+  reconciled_at: Date | null;
+  reconciled_by: string | null;
+  reconciled_by_name: string | null;
+  created_at: Date;
+  created_key: string;
+}
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+function toInvoice(r: InvoiceRow): Invoice {
+  return {
+    id: r.id,
+    invoiceNumber: r.invoice_number,
+    invoiceDate: r.invoice_date,
+    dueDate: r.due_date,
+    supplier: r.supplier_id ? { id: r.supplier_id, name: r.supplier ?? '' } : null,
+    supplierName: r.supplier_name,
+    purchaseOrder: r.purchase_order_id
+      ? { id: r.purchase_order_id, orderNumber: r.order_number ?? '' }
+      : null,
+    subtotal: num(r.subtotal),
+    tax: num(r.tax),
+    total: num(r.total),
+    status: r.status,
+    paidAt: r.paid_at?.toISOString() ?? null,
+    fileName: r.file_name,
+    fileType: r.file_type,
+    fileSize: r.file_size,
+    warnings: r.warnings,
+    lineCount: r.line_count,
+    reconciledAt: r.reconciled_at?.toISOString() ?? null,
+    reconciledBy: r.reconciled_by
+      ? { id: r.reconciled_by, name: r.reconciled_by_name ?? '' }
+      : null,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** `overdue` is never stored: a pending invoice whose due date is before today in the store's zone ($2). */
+const TODAY = `today.d`;
+const WITH_TODAY = `CROSS JOIN (SELECT (now() AT TIME ZONE $2)::date AS d) today`;
+const STATUS = `CASE WHEN i.status = 'pending' AND i.due_date < ${TODAY} THEN 'overdue' ELSE i.status END`;
+
+// The order number is read for display only (purchasing owns the table).
+const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date::text, i.supplier_id,
+  s.name AS supplier, i.supplier_name, i.purchase_order_id, po.order_number, i.subtotal, i.tax, i.total,
+  ${STATUS} AS status, i.paid_at, i.file_name, i.file_type, i.file_size, i.warnings,
+  (SELECT count(*)::int FROM invoice_lines l WHERE l.invoice_id = i.id) AS line_count,
+  i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name, i.created_at,
+  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
+  FROM invoices i ${WITH_TODAY}
+  LEFT JOIN suppliers s ON s.id = i.supplier_id AND s.store_id = i.store_id
+  LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id AND po.store_id = i.store_id
+  LEFT JOIN users ru ON ru.id = i.reconciled_by`;
+
+export async function find(db: Db, storeId: string, timezone: string, id: string) {
+  const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE i.store_id = $1 AND i.id = $3`, [
+    storeId,
+    timezone,
+    id,
+  ]);
+  return rows[0] && toInvoice(rows[0]);
+}
+
+export interface InvoiceFilters {
+  supplierId?: string;
+  status?: InvoiceStatus;
+  dateFrom?: string;
+  dateTo?: string;
+  minTotal?: number;
+  maxTotal?: number;
+  limit: number;
+}
+
+/** Newest first, a page of limit + 1 (the extra row says there is a next page), after a cursor. */
+export async function list(
+  db: Db,
+  storeId: string,
+  timezone: string,
+  f: InvoiceFilters,
+  after?: { createdAt: string; id: string },
+) {
+  const where = ['i.store_id = $1'];
+  const params: unknown[] = [storeId, timezone];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.supplierId) add((p) => `i.supplier_id = ${p}`, f.supplierId);
+  if (f.status === 'paid') where.push(`i.status = 'paid'`);
+  if (f.status === 'pending')
+    where.push(`i.status = 'pending' AND (i.due_date IS NULL OR i.due_date >= ${TODAY})`);
+  if (f.status === 'overdue') where.push(`i.status = 'pending' AND i.due_date < ${TODAY}`);
+  if (f.dateFrom) add((p) => `i.invoice_date >= ${p}::date`, f.dateFrom);
+  if (f.dateTo) add((p) => `i.invoice_date <= ${p}::date`, f.dateTo);
+  if (f.minTotal !== undefined) add((p) => `i.total >= ${p}`, f.minTotal);
+  if (f.maxTotal !== undefined) add((p) => `i.total <= ${p}`, f.maxTotal);
+  const filtered = where.join(' AND ');
+  const countParams = [...params];
+  if (after) {
+    params.push(after.createdAt, after.id);
+    where.push(
+      `(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+    );
+  }
+  params.push(f.limit + 1);
+  const [{ rows }, counted] = await Promise.all([
+    db.query<InvoiceRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
+      params,
+    ),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM invoices i ${WITH_TODAY} WHERE ${filtered}`,
+      countParams,
+    ),
+  ]);
+  return {
+    items: rows.map((r) => ({ invoice: toInvoice(r), key: r.created_key })),
+    total: counted.rows[0]!.n,
+  };
+}
+
+export async function insertInvoice(
+  db: Db,
+  storeId: string,
+  inv: ExtractedInvoice & {
+    supplierId: string | null;
+    purchaseOrderId: string | null;
+    fileName: string;
+    fileType: Invoice['fileType'];
+    fileSize: number;
+    createdBy: string;
+  },
+): Promise<string> {
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO invoices (store_id, supplier_id, purchase_order_id, invoice_number, invoice_date,
+         due_date, subtotal, tax, total, file_name, file_type, file_size, warnings, supplier_name, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        storeId,
+        inv.supplierId,
+        inv.purchaseOrderId,
+        inv.invoiceNumber,
+        inv.invoiceDate,
+        inv.dueDate,
+        inv.subtotal,
+        inv.tax,
+        inv.total,
+        inv.fileName,
+        inv.fileType,
+        inv.fileSize,
+        JSON.stringify(inv.warnings),
+        inv.supplierName,
+        inv.createdBy,
+      ],
+    );
+    return rows[0]!.id;
+  } catch (err) {
+    if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
+      throw new ConflictError(
+        `Invoice ${inv.invoiceNumber} from this supplier has already been uploaded`,
+        [
+          {
+            field: 'invoiceNumber',
+            message: 'is already uploaded for this supplier',
+            code: 'duplicate',
+          },
+        ],
+      );
+    throw err;
+  }
+}
+
+/** The lines and their matches, in one statement. */
+export async function insertLines(
+  db: Db,
+  storeId: string,
+  invoiceId: string,
+  lines: ExtractedInvoice['lines'],
+  matches: LineMatch[],
+) {
+  const byPos = new Map(matches.map((m) => [m.position, m]));
+  await db.query(
+    `INSERT INTO invoice_lines (store_id, invoice_id, position, description, quantity, unit_cost, total,
+       upc, sku, product_id, match_method, confidence, suggestions, conflicts)
+     SELECT $1, $2, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
+       l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts
+     FROM jsonb_to_recordset($3::jsonb) AS l(position int, description text, quantity int,
+       unit_cost numeric, total numeric, upc text, sku text, product_id uuid, match_method text,
+       confidence numeric, suggestions jsonb, conflicts jsonb)`,
+    [
+      storeId,
+      invoiceId,
+      JSON.stringify(
+        lines.map((l) => {
+          const m = byPos.get(l.position);
+          return {
+            position: l.position,
+            description: l.description,
+            quantity: l.quantity,
+            unit_cost: l.unitCost,
+            total: l.total,
+            upc: l.upc,
+            sku: l.sku,
+            product_id: m?.match.productId ?? null,
+            match_method: m?.match.method ?? null,
+            confidence: m?.match.productId ? m.match.confidence : null,
+            suggestions: m?.suggestions ?? [],
+            conflicts: m?.conflicts ?? [],
+          };
+        }),
+      ),
+    ],
+  );
+}
+
+export interface InvoiceLine {
+  lineId: string;
+  position: number;
+  description: string | null;
+  quantity: number;
+  unitCost: number;
+  total: number;
+  upc: string | null;
+  sku: string | null;
+  match: LineMatch['match'];
+  suggestions: LineMatch['suggestions'];
+  conflicts: Conflict[];
+  receivedQuantity: number | null;
+}
+
+interface LineRow {
+  id: string;
+  position: number;
+  description: string | null;
+  quantity: number;
+  unit_cost: string;
+  total: string;
+  upc: string | null;
+  sku: string | null;
+  product_id: string | null;
+  product_name: string | null;
+  product_sku: string | null;
+  product_barcode: string | null;
+  match_method: LineMatch['match']['method'];
+  confidence: string | null;
+  suggestions: LineMatch['suggestions'];
+  conflicts: Conflict[];
+  received_quantity: number | null;
+}
+
+const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
+  l.product_id, p.name AS product_name, p.sku AS product_sku, p.barcode AS product_barcode,
+  l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity
+  FROM invoice_lines l LEFT JOIN products p ON p.id = l.product_id AND p.store_id = l.store_id`;
+
+function toLine(r: LineRow): InvoiceLine {
+  return {
+    lineId: r.id,
+    position: r.position,
+    description: r.description,
+    quantity: r.quantity,
+    unitCost: Number(r.unit_cost),
+    total: Number(r.total),
+    upc: r.upc,
+    sku: r.sku,
+    match: {
+      productId: r.product_id,
+      product: r.product_id
+        ? {
+            id: r.product_id,
+            name: r.product_name!,
+            sku: r.product_sku!,
+            barcode: r.product_barcode,
+          }
+        : null,
+      method: r.product_id ? r.match_method : null,
+      confidence: r.product_id && r.confidence !== null ? Number(r.confidence) : 0,
+    },
+    suggestions: r.suggestions,
+    conflicts: r.conflicts,
+    receivedQuantity: r.received_quantity,
+  };
+}
+
+export async function lines(db: Db, storeId: string, invoiceId: string) {
+  const { rows } = await db.query<LineRow>(
+    `${LINES} WHERE l.store_id = $1 AND l.invoice_id = $2 ORDER BY l.position`,
+    [storeId, invoiceId],
+  );
+  return rows.map(toLine);
+}
+
+/** Locks the invoice for a status change, a line correction or the reconciliation. */
+export async function lockInvoice(db: Db, storeId: string, id: string) {
+  const { rows } = await db.query<{
+    id: string;
+    status: 'pending' | 'paid';
+    supplier_id: string | null;
+    purchase_order_id: string | null;
+    reconciled_at: Date | null;
+  }>(
+    `SELECT id, status, supplier_id, purchase_order_id, reconciled_at FROM invoices
+     WHERE store_id = $1 AND id = $2 FOR UPDATE`,
+    [storeId, id],
+  );
+  return rows[0];
+}
+
+export async function setStatus(db: Db, storeId: string, id: string, status: 'pending' | 'paid') {
+  await db.query(
+    `UPDATE invoices SET status = $3, paid_at = CASE WHEN $3 = 'paid' THEN now() END, updated_at = now()
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, id, status],
+  );
+}
+
+export async function setLineMatch(
+  db: Db,
+  storeId: string,
+  lineId: string,
+  productId: string | null,
+  method: 'manual' | 'created' | null,
+  conflicts: Conflict[],
+) {
+  await db.query(
+    `UPDATE invoice_lines SET product_id = $3, match_method = $4,
+       confidence = CASE WHEN $3::uuid IS NULL THEN NULL ELSE 1 END, conflicts = $5
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, lineId, productId, method, JSON.stringify(conflicts)],
+  );
+}
+
+/** The decisions of a reconciliation: each line's product (or none: skipped) and what was received. */
+export async function saveReconciliation(
+  db: Db,
+  storeId: string,
+  invoiceId: string,
+  userId: string,
+  decisions: Array<{
+    lineId: string;
+    productId: string | null;
+    method: string | null;
+    received: number;
+  }>,
+) {
+  await db.query(
+    `UPDATE invoice_lines l SET product_id = d.product_id, match_method = d.method,
+       received_quantity = d.received
+     FROM jsonb_to_recordset($3::jsonb) AS d(line_id uuid, product_id uuid, method text, received int)
+     WHERE l.store_id = $1 AND l.invoice_id = $2 AND l.id = d.line_id`,
+    [
+      storeId,
+      invoiceId,
+      JSON.stringify(
+        decisions.map((d) => ({
+          line_id: d.lineId,
+          product_id: d.productId,
+          method: d.method,
+          received: d.received,
+        })),
+      ),
+    ],
+  );
+  await db.query(
+    `UPDATE invoices SET reconciled_at = now(), reconciled_by = $3, updated_at = now()
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, invoiceId, userId],
+  );
+}

@@ -1,0 +1,70 @@
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { ValidationError } from '../../core/errors';
+import type { Routes } from '../../http/route';
+import { idParams } from '../../http/validate';
+import { sharedMemoryStorage } from '../products/import/upload-storage';
+import { MAX_INVOICE_BYTES } from './invoice-read';
+import * as s from './invoices.schemas';
+import type { InvoicesService } from './invoices.service';
+
+// Past the limit multer stops reading into memory and answers 413 (error-handler.ts): a
+// 20 MB upload never holds more than 10 MB.
+const upload = multer({
+  storage: sharedMemoryStorage(),
+  limits: { fileSize: MAX_INVOICE_BYTES, files: 1, fields: 5 },
+});
+
+/** Routes under /api/v1/stores/:storeId. Invoices carry money: every one needs invoice:process. */
+export function invoicesRoutes(
+  r: Routes,
+  { invoices, heavy }: { invoices: InvoicesService; heavy: RequestHandler },
+) {
+  const permission = 'invoice:process' as const;
+  r.store(
+    'post',
+    '/invoices',
+    {
+      permission,
+      before: [heavy, upload.single('file')],
+      body: s.uploadInvoiceFields,
+      status: 201,
+    },
+    async ({ ctx, body, req }) => {
+      if (!req.file) {
+        throw new ValidationError([
+          {
+            field: 'file',
+            message: 'attach the invoice (CSV, XLSX or PDF) as "file"',
+            code: 'required',
+          },
+        ]);
+      }
+      return invoices.upload(ctx, req.file, body);
+    },
+  );
+  r.page('/invoices', { permission, query: s.listInvoicesQuery }, ({ ctx, query }) =>
+    invoices.list(ctx, query),
+  );
+  r.store('get', '/invoices/:id', { permission, params: idParams }, ({ ctx, params }) =>
+    invoices.get(ctx, params.id),
+  );
+  r.store(
+    'put',
+    '/invoices/:id/status',
+    { permission, params: idParams, body: s.invoiceStatusBody },
+    ({ ctx, params, body }) => invoices.setStatus(ctx, params.id, body.status),
+  );
+  r.store(
+    'patch',
+    '/invoices/:id/lines/:lineId',
+    { permission, params: s.lineParams, body: s.updateLineBody },
+    ({ ctx, params, body }) => invoices.updateLine(ctx, params.id, params.lineId, body),
+  );
+  r.store(
+    'post',
+    '/invoices/:id/reconcile',
+    { permission, params: idParams, body: s.reconcileBody, idempotent: 200 },
+    ({ ctx, params, body }) => invoices.reconcile(ctx, params.id, body),
+  );
+}

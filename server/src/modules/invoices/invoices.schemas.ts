@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { MONEY_MAX } from '../../core/limits';
+import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+
+/** The form fields beside the file (multipart: every value is text). */
+export const uploadInvoiceFields = z.object({ supplierId: uuid.optional() });
+
+const amountQuery = z.coerce
+  .number({ message: 'must be a number' })
+  .min(0, 'must not be negative')
+  .max(MONEY_MAX * 100);
+const date = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+export const listInvoicesQuery = paginationQuery
+  .extend({
+    cursor: z.string().min(1).max(500).optional(),
+    supplierId: uuid.optional(),
+    status: z
+      .enum(['pending', 'paid', 'overdue'], { message: 'must be pending, paid or overdue' })
+      .optional(),
+    dateFrom: date.optional(),
+    dateTo: date.optional(),
+    minTotal: amountQuery.optional(),
+    maxTotal: amountQuery.optional(),
+  })
+  .refine((q) => !q.dateFrom || !q.dateTo || q.dateFrom <= q.dateTo, {
+    message: 'must not be after dateTo',
+    path: ['dateFrom'],
+  })
+  .refine((q) => q.minTotal === undefined || q.maxTotal === undefined || q.minTotal <= q.maxTotal, {
+    message: 'must not be more than maxTotal',
+    path: ['minTotal'],
+  });
+
+export const invoiceStatusBody = z.object({
+  status: z.enum(['pending', 'paid'], {
+    error: (i) =>
+      i.input === 'overdue'
+        ? 'overdue is not set: it follows from the due date; set pending or paid'
+        : 'must be pending or paid',
+  }),
+});
+
+export const lineParams = z.object({ storeId: uuid, id: uuid, lineId: uuid });
+
+export const updateLineBody = z.object({
+  productId: uuid.nullable(),
+  /** `created` when the product was just made from this line (the review's "create product"). */
+  method: z.enum(['manual', 'created'], { message: 'must be manual or created' }).default('manual'),
+});
+
+const quantity = z
+  .number(typeMessage('must be a whole number'))
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(1_000_000, 'must be at most 1,000,000');
+
+export const reconcileBody = z.object({
+  lines: z
+    .array(
+      strictObject({
+        lineId: uuid,
+        /** null: the line is skipped (nothing received for it). */
+        productId: uuid.nullable(),
+        quantity: quantity.optional(),
+        unitCost: money.optional(),
+      }),
+    )
+    .min(1, 'decide every line of the invoice')
+    .max(5_000),
+});
+
+export type ListInvoicesQuery = z.infer<typeof listInvoicesQuery>;
+export type ReconcileInput = z.infer<typeof reconcileBody>;
+export type UpdateLineInput = z.infer<typeof updateLineBody>;

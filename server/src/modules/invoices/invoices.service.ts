@@ -1,0 +1,210 @@
+import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
+import type { StoreContext } from '../../core/context';
+import { decodeCursor } from '../../core/cursor';
+import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
+import { keysetPage } from '../../core/paging';
+import type { StoreWriter } from '../events/events.service';
+import type { SuppliersService } from '../suppliers/suppliers.service';
+import { lineConflicts } from './invoice-conflicts';
+import { matchInvoiceLines } from './invoice-matching';
+import * as matching from './invoice-matching.repo';
+import { readInvoiceFile } from './invoice-read';
+import { reconcileInTx } from './invoice-reconcile';
+import * as repo from './invoices.repo';
+import type { ListInvoicesQuery, ReconcileInput, UpdateLineInput } from './invoices.schemas';
+import type { PurchasingPort } from './purchasing-port';
+
+interface Deps {
+  pool: Pool;
+  write: StoreWriter;
+  timezoneOf(ctx: StoreContext): Promise<string>;
+  suppliers: Pick<SuppliersService, 'get' | 'idForName'>;
+  purchasing: PurchasingPort;
+}
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+/** "C:\\fakepath\\inv.csv" → "inv.csv"; never empty, at most 255 characters. */
+const fileNameOf = (name: string) =>
+  [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) >= 32)
+    .join('')
+    .slice(-255) || 'invoice';
+
+const summary = (lines: repo.InvoiceLine[]) => ({
+  matched: lines.filter((l) => l.match.productId).length,
+  unmatched: lines.filter((l) => !l.match.productId).length,
+  conflicts: lines.filter((l) => l.conflicts.length).length,
+  lines,
+});
+
+export function createInvoicesService(deps: Deps) {
+  const { pool, write, timezoneOf, suppliers, purchasing } = deps;
+
+  /** The invoice with its lines; in `db`, so an idempotent answer is read in its transaction. */
+  async function detail(ctx: StoreContext, id: string, db: Db = pool) {
+    const invoice = await repo.find(db, ctx.storeId, await timezoneOf(ctx), id);
+    if (!invoice) throw new NotFoundError('Invoice');
+    return { ...invoice, matchingResults: summary(await repo.lines(db, ctx.storeId, id)) };
+  }
+
+  async function supplierFor(
+    ctx: StoreContext,
+    supplierId: string | undefined,
+    name: string | null,
+  ) {
+    if (supplierId) {
+      try {
+        await suppliers.get(ctx, supplierId);
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) throw err;
+        throw new ValidationError([
+          { field: 'supplierId', message: 'no such supplier in this store', code: 'not_found' },
+        ]);
+      }
+      return supplierId;
+    }
+    if (!name) return null;
+    // Two suppliers of one name: leave it to the person to pick, do not refuse the file.
+    return suppliers
+      .idForName(pool, ctx.storeId, name)
+      .catch(() => undefined)
+      .then((id) => id ?? null);
+  }
+
+  return {
+    /**
+     * Reads the file (outside any transaction), matches its lines, then stores the invoice and
+     * its lines in one transaction: a file that cannot be read leaves nothing behind.
+     */
+    async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
+      const { type, invoice } = await readInvoiceFile(file.buffer);
+      const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
+      const orders = supplierId
+        ? await purchasing.openOrdersFor(pool, ctx.storeId, supplierId)
+        : [];
+      const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, {
+        supplierId,
+        orders,
+      });
+      const invoiceId = await write(ctx, async (tx, emit) => {
+        const id = await repo.insertInvoice(tx, ctx.storeId, {
+          ...invoice,
+          supplierId,
+          purchaseOrderId: matched.order?.id ?? null,
+          fileName: fileNameOf(file.originalname),
+          fileType: type,
+          fileSize: file.size,
+          createdBy: ctx.userId,
+        });
+        await repo.insertLines(tx, ctx.storeId, id, invoice.lines, matched.lines);
+        await emit('invoice.updated', { invoiceId: id, status: 'pending', change: 'uploaded' });
+        return id;
+      });
+      const { warnings, ...extracted } = invoice;
+      const stored = await detail(ctx, invoiceId);
+      return {
+        invoiceId,
+        status: stored.status,
+        extractedData: extracted,
+        matchingResults: stored.matchingResults,
+        warnings,
+        invoice: { ...stored, matchingResults: undefined },
+      };
+    },
+
+    get: (ctx: StoreContext, id: string) => detail(ctx, id),
+
+    async list(ctx: StoreContext, q: ListInvoicesQuery) {
+      const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
+      const { items, total } = await repo.list(
+        pool,
+        ctx.storeId,
+        await timezoneOf(ctx),
+        q,
+        after && { createdAt: String(after[0]), id: String(after[1]) },
+      );
+      const { page, pagination } = keysetPage(items, q, total, (last) => [
+        last.key,
+        last.invoice.id,
+      ]);
+      return { items: page.map((i) => i.invoice), pagination };
+    },
+
+    async setStatus(ctx: StoreContext, id: string, status: 'pending' | 'paid') {
+      await write(ctx, async (tx, emit) => {
+        const invoice = await repo.lockInvoice(tx, ctx.storeId, id);
+        if (!invoice) throw new NotFoundError('Invoice');
+        if (invoice.status === status) return;
+        await repo.setStatus(tx, ctx.storeId, id, status);
+        await emit('invoice.updated', { invoiceId: id, status, change: 'status' });
+      });
+      return detail(ctx, id);
+    },
+
+    /** A corrected match saved before reconciling: a product picked, created, or none. */
+    async updateLine(ctx: StoreContext, id: string, lineId: string, input: UpdateLineInput) {
+      await write(ctx, async (tx, emit) => {
+        const invoice = await repo.lockInvoice(tx, ctx.storeId, id);
+        if (!invoice) throw new NotFoundError('Invoice');
+        if (invoice.reconciled_at)
+          throw new InvalidStateError('This invoice is reconciled: its lines can no longer change');
+        const line = (await repo.lines(tx, ctx.storeId, id)).find((l) => l.lineId === lineId);
+        if (!line) throw new NotFoundError('Invoice line');
+        let conflicts: ReturnType<typeof lineConflicts> = [];
+        if (input.productId) {
+          const product = await matching.productCandidate(
+            tx,
+            ctx.storeId,
+            invoice.supplier_id,
+            input.productId,
+          );
+          if (!product)
+            throw new ValidationError([
+              { field: 'productId', message: 'no such product in this store', code: 'not_found' },
+            ]);
+          const orders =
+            invoice.purchase_order_id && invoice.supplier_id
+              ? await purchasing.openOrdersFor(tx, ctx.storeId, invoice.supplier_id)
+              : [];
+          const order = orders.find((o) => o.id === invoice.purchase_order_id) ?? null;
+          conflicts = lineConflicts(line, product, order);
+        }
+        await repo.setLineMatch(
+          tx,
+          ctx.storeId,
+          lineId,
+          input.productId,
+          input.productId ? input.method : null,
+          conflicts,
+        );
+        await emit('invoice.updated', { invoiceId: id, status: invoice.status, change: 'matched' });
+      });
+      return detail(ctx, id);
+    },
+
+    async reconcile(ctx: StoreContext, id: string, input: ReconcileInput) {
+      return write(ctx, async (tx, emit) => {
+        await reconcileInTx(
+          tx,
+          emit,
+          ctx,
+          {
+            purchasing,
+            productsExist: (db, ids) => matching.existingProducts(db, ctx.storeId, ids),
+          },
+          id,
+          input,
+        );
+        return detail(ctx, id, tx);
+      });
+    },
+  };
+}
+
+export type InvoicesService = ReturnType<typeof createInvoicesService>;

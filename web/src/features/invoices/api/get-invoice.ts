@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { invoiceKeys, invoicesPath } from './invoice-keys';
+import type { InvoiceDetail } from './types';
+
+export function getInvoice(storeId: string, id: string): Promise<InvoiceDetail> {
+  return apiClient.get<InvoiceDetail>(invoicesPath(storeId, encodeURIComponent(id)));
+}
+
+export function invoiceQueryOptions(storeId: string, id: string) {
+  return queryOptions({
+    queryKey: invoiceKeys.detail(storeId, id),
+    queryFn: () => getInvoice(storeId, id),
+  });
+}
+
+export function useInvoice(storeId: string, id: string) {
+  return useQuery(invoiceQueryOptions(storeId, id));
+}

@@ -1,0 +1,13 @@
+import { storePath } from '@/lib/query-keys';
+import type { InvoiceListParams } from './types';
+
+export const invoiceKeys = {
+  all: (storeId: string) => ['stores', storeId, 'invoices'] as const,
+  list: (storeId: string, params: InvoiceListParams) =>
+    [...invoiceKeys.all(storeId), 'list', params] as const,
+  detail: (storeId: string, id: string) => [...invoiceKeys.all(storeId), 'detail', id] as const,
+};
+
+export function invoicesPath(storeId: string, rest?: string): string {
+  return storePath(storeId, rest ? `invoices/${rest}` : 'invoices');
+}
