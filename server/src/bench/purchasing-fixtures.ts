@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import { insertEvent, insertEvents } from '../modules/events/events.repo';
 import * as stock from '../modules/inventory/inventory.repo';
+import { benchInvoiceLines } from '../modules/invoices/bench-invoice';
+import { matchInvoiceLines } from '../modules/invoices/invoice-matching';
 import * as orders from '../modules/purchasing/purchase-orders.repo';
 import * as receipts from '../modules/purchasing/receipts.repo';
 import type { BareHandler } from './bare';
@@ -116,4 +118,56 @@ function bareReceive(pool: Pool, storeId: string, userId: string): BareHandler {
       return { receiptId };
     });
   };
+}
+
+const INVOICE_LINES = 500;
+const BOUNDARY = 'nimbus-bench-boundary';
+
+/**
+ * A supplier's 500-line invoice uploaded as CSV: a third of its lines carry a barcode, a third
+ * a SKU, a third only a description (benchInvoiceLines). The API reads the file, matches every
+ * line and stores the invoice; the baseline runs the matching SQL alone on the same lines.
+ */
+export async function invoiceFixtures(pool: Pool, storeId: string) {
+  const lines = await benchInvoiceLines(pool, storeId, INVOICE_LINES);
+  const cell = (v: string | number | null) =>
+    v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
+  const csv = [
+    'Description,UPC,SKU,Quantity,Unit cost,Total',
+    ...lines.map((l) =>
+      [
+        l.description,
+        l.upc,
+        l.sku,
+        l.quantity,
+        l.unitCost!.toFixed(2),
+        (l.quantity! * l.unitCost!).toFixed(2),
+      ]
+        .map(cell)
+        .join(','),
+    ),
+  ].join('\n');
+  const body = [
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="file"; filename="invoice.csv"',
+    'Content-Type: text/csv',
+    '',
+    csv,
+    `--${BOUNDARY}--`,
+    '',
+  ].join('\r\n');
+  const scenario: Scenario = {
+    name: `match a ${INVOICE_LINES}-line invoice`,
+    app: 'uncached',
+    method: 'POST',
+    appPaths: [`/api/v1/stores/${storeId}/invoices`],
+    barePaths: ['/match/x'],
+    bodies: [body],
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    connections: 2,
+    seconds: 20,
+  };
+  const match: BareHandler = async () =>
+    (await matchInvoiceLines(pool, storeId, lines)).lines.length;
+  return { scenario, handlers: { match } };
 }

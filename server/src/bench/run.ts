@@ -10,7 +10,7 @@ import { benchSecret, benchToken, startApp } from './app-server';
 import { bareHandlers, startBareServer } from './bare';
 import { runLoad, type LoadResult } from './load';
 import { machineInfo, type Row, renderTable, writeReport } from './report';
-import { receivingFixtures } from './purchasing-fixtures';
+import { invoiceFixtures, receivingFixtures } from './purchasing-fixtures';
 import { prepareFixtures } from './scenarios';
 import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
 
@@ -82,13 +82,15 @@ async function main() {
         await migrate(pool);
         const fixtures = await prepareFixtures(pool, db.storeId);
         const receiving = await receivingFixtures(pool, db.storeId, db.userId);
-        fixtures.scenarios.push(receiving.scenario);
+        const invoices = await invoiceFixtures(pool, db.storeId);
+        fixtures.scenarios.push(receiving.scenario, invoices.scenario);
         const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
         const bare = await startBareServer({
           ...bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
           ...receiving.handlers,
+          ...invoices.handlers,
         });
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);
@@ -104,7 +106,7 @@ async function main() {
               timeout: 120,
               headers: {
                 'content-type': 'application/json',
-                ...(auth ? { authorization: `Bearer ${token}` } : {}),
+                ...(auth ? { authorization: `Bearer ${token}`, ...s.headers } : {}),
               },
             };
             if (warmup > 0 && s.method === 'GET') {

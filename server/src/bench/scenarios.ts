@@ -10,6 +10,8 @@ export interface Scenario {
   appPaths: string[];
   barePaths: string[];
   bodies?: string[];
+  /** Headers of the API requests beyond JSON and the token (a multipart upload's type). */
+  headers?: Record<string, string>;
   /** For slow scenarios: fewer connections, a longer window. */
   connections?: number;
   seconds?: number;
