@@ -318,6 +318,7 @@ describeWithBrowser(
         'Dashboard',
         'Products',
         'Sales',
+        'Reorder',
         'Purchase orders',
         'Categories',
         'Suppliers',

@@ -3,6 +3,7 @@
 // products' stock went up. Products are set up through the API; the screens are under test.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
+const { signIn } = require('./support/api.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -31,21 +32,8 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
   const { heading, field, storeTab } = screen(ctx);
   const ids = {};
   let page;
-  let token;
-
-  async function api(method, path, body) {
-    const res = await fetch(`${ctx.server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data;
-  }
+  /** The API as the signed-in user (support/api.cjs). */
+  let api;
 
   const line = (name) => page.getByRole('row', { name: new RegExp(`^Line \\d+: ${name}`) });
 
@@ -57,12 +45,7 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
     'when a manager uploads a CSV invoice, then its lines are shown with their matches',
     async () => {
       ids.store = await registerWithStore(ctx, user, storeName);
-      const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: user.email, password: user.password }),
-      });
-      token = (await login.json()).data.accessToken;
+      api = await signIn(ctx.server.baseUrl, user);
       for (const [key, body] of Object.entries(products))
         ids[key] = (await api('POST', `/stores/${ids.store}/products`, body)).id;
 

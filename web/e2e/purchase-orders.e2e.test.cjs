@@ -4,6 +4,7 @@
 // test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
+const { signIn } = require('./support/api.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -28,21 +29,8 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
   const { heading, field, status, storeTab } = screen(ctx);
   const ids = {};
   let page;
-  let token;
-
-  async function api(method, path, body) {
-    const res = await fetch(`${ctx.server.baseUrl}/api/v1/stores/${ids.store}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data;
-  }
+  /** The API as the signed-in user (support/api.cjs). */
+  let api;
 
   const lines = () => page.getByRole('table', { name: 'Order lines' });
 
@@ -52,12 +40,8 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
 
   step('when a manager with a supplier opens Purchase orders, then the list is empty', async () => {
     ids.store = await registerWithStore(ctx, user, storeName);
-    const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    token = (await login.json()).data.accessToken;
+    const signedIn = await signIn(ctx.server.baseUrl, user);
+    api = (method, path, body) => signedIn(method, `/stores/${ids.store}${path}`, body);
     ids.supplier = (await api('POST', '/suppliers', { name: 'Coastal Wholesale' })).id;
     ids.tea = (await api('POST', '/products', tea)).id;
     ids.cups = (await api('POST', '/products', cups)).id;

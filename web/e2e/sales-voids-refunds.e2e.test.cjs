@@ -3,6 +3,7 @@
 // agree. Products and sales are set up through the API; what is under test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
+const { signIn } = require('./support/api.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -17,22 +18,8 @@ describeWithBrowser('Nimbus web: voids, refunds and receipts', () => {
   const { heading, field, status } = screen(ctx);
   const ids = {};
   let page;
-  let token;
-
   /** The API as an integrator would call it, with the user's own access token. */
-  async function api(method, path, body) {
-    const res = await fetch(`${ctx.server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data;
-  }
+  let api;
 
   const sale = (label) =>
     page.getByRole('table', { name: 'Sales' }).getByRole('row').filter({ hasText: label });
@@ -45,12 +32,7 @@ describeWithBrowser('Nimbus web: voids, refunds and receipts', () => {
     'when an owner with two products has rung up two sales, then the list numbers them',
     async () => {
       ids.store = await registerWithStore(ctx, user, storeName);
-      const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: user.email, password: user.password }),
-      });
-      token = (await login.json()).data.accessToken;
+      api = await signIn(ctx.server.baseUrl, user);
       const store = `/stores/${ids.store}`;
       ids.milk = (await api('POST', `${store}/products`, milk)).id;
       ids.bread = (await api('POST', `${store}/products`, bread)).id;

@@ -5,6 +5,7 @@
 // set up through the API; what is under test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
+const { signIn } = require('./support/api.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -22,21 +23,8 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
   const { heading, field, status, storeTab } = screen(ctx);
   const ids = {};
   let page;
-  let token;
-
-  async function api(method, path, body) {
-    const res = await fetch(`${ctx.server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = res.status === 204 ? {} : await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
-    return json.data;
-  }
+  /** The API as the signed-in user (support/api.cjs). */
+  let api;
 
   const group = (supplier) => page.getByRole('table', { name: `Items from ${supplier}` });
 
@@ -48,12 +36,7 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
     'when a manager generates a list, then what is out or low shows per supplier, with why',
     async () => {
       ids.store = await registerWithStore(ctx, user, 'Harbour Pantry');
-      const login = await fetch(`${ctx.server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: user.email, password: user.password }),
-      });
-      token = (await login.json()).data.accessToken;
+      api = await signIn(ctx.server.baseUrl, user);
       const store = `/stores/${ids.store}`;
       ids.acme = (
         await api('POST', `${store}/suppliers`, { name: 'Acme Dairy', leadTimeDays: 2 })

@@ -38,4 +38,31 @@ async function apiAs(baseUrl, user, storeName) {
   };
 }
 
-module.exports = { apiAs };
+/**
+ * Signs in a user who exists (registered through the screens); returns `api(method, path,
+ * body)` that answers the envelope's `data` and throws with the status and body otherwise.
+ */
+async function signIn(baseUrl, { email, password }) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()).data;
+  return async function api(method, path, body) {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = res.status === 204 ? {} : await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
+    return json.data;
+  };
+}
+
+module.exports = { apiAs, signIn };
