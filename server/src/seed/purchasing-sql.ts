@@ -1,12 +1,10 @@
 // Purchasing history for a generated store, from the deliveries history-sql.ts simulated.
 //
-// A supplier's products are delivered on one cycle (every N days, each product on its own day
-// of the cycle), so each cycle of a supplier is one purchase order, ordered its lead time
-// before the cycle starts, and each delivery day of the cycle is one receipt of that order
-// (the receipt movements already reference it: pg_temp.demo_receipt_id). Cycles that have
-// ended are completed orders (some late: each supplier has its own lateness); the running
-// cycle is a shipped order, partly received, whose open lines are still to come. On top:
-// pending and processing orders for the next cycle, a cancelled order, what each supplier
+// Each delivery of a supplier (one day, the products due that day) is a purchase order placed
+// the supplier's lead time before, received in one receipt that the delivery's movements
+// already reference (pg_temp.demo_receipt_id); some came a day later than promised (each
+// supplier has its own lateness). Each active supplier's next delivery is shipped and not yet
+// received. On top: pending and processing orders, a cancelled order, what each supplier
 // offers (supplier_items, with some cheaper alternatives), and invoices: reconciled ones for
 // recent orders (one paid, one overdue) and one waiting for review with conflicts.
 //
@@ -17,47 +15,60 @@
 export const CREATE_ORDERS: string[] = [
   `
 CREATE TEMP TABLE demo_po ON COMMIT DROP AS
-WITH cycles AS (
-  SELECT supplier_id, k, max(every) AS every, max(ts) AS last_receipt
+WITH deliveries AS (
+  SELECT supplier_id, day, max(ts) AS delivered_at
   FROM demo_receipts WHERE k > 0 AND qty > 0
-  GROUP BY supplier_id, k
+  GROUP BY supplier_id, day
 ), timed AS (
-  SELECT c.*, coalesce(s.lead_time_days, 2) AS lead, hashtext(c.supplier_id::text) AS sh,
-    $4::timestamptz + make_interval(days => (c.k - 1) * c.every) AS starts,
-    $4::timestamptz + make_interval(days => c.k * c.every) <= $5::timestamptz AS ended
-  FROM cycles c JOIN suppliers s ON s.id = c.supplier_id AND s.store_id = $1
+  SELECT d.*, coalesce(s.lead_time_days, 2) AS lead, hashtext(d.supplier_id::text) AS sh,
+    $4::timestamptz + make_interval(days => d.day) AS due
+  FROM deliveries d JOIN suppliers s ON s.id = d.supplier_id AND s.store_id = $1
 )
-SELECT pg_temp.demo_uuid(starts - make_interval(days => lead + 1), k, sh, $3::bigint + 60) AS id,
-  supplier_id, k, every,
-  CASE WHEN ended THEN 'completed' ELSE 'shipped' END AS status,
-  starts - make_interval(days => lead + 1) + interval '10 hours' AS ordered_at,
-  starts - make_interval(days => lead + 1) + interval '14 hours' AS processing_at,
-  starts - interval '12 hours' AS shipped_at,
-  CASE WHEN ended THEN last_receipt END AS completed_at,
+SELECT pg_temp.demo_uuid(due - make_interval(days => lead + 1), day, sh, $3::bigint + 60) AS id,
+  supplier_id, day, 'completed'::text AS status,
+  due - make_interval(days => lead + 1) + interval '10 hours' AS ordered_at,
+  due - make_interval(days => lead + 1) + interval '14 hours' AS processing_at,
+  due - interval '12 hours' AS shipped_at,
+  delivered_at AS completed_at,
   NULL::timestamptz AS cancelled_at, NULL::text AS cancel_reason,
-  -- Each supplier is late on its own share of orders (4% to 34%): expected the day before
-  -- the cycle's last delivery instead of by the cycle's end.
-  CASE WHEN pg_temp.demo_rnd(sh, k, $3::bigint + 61) < 0.04 + 0.3 * pg_temp.demo_rnd(sh, 0, $3::bigint + 62)
-    THEN (last_receipt - interval '1 day')::date
-    ELSE (starts + make_interval(days => every - 1))::date END AS expected_at,
+  -- Each supplier is late on its own share of orders (4% to 34%): it had promised the
+  -- delivery a day earlier than it came.
+  CASE WHEN pg_temp.demo_rnd(sh, day, $3::bigint + 61) < 0.04 + 0.3 * pg_temp.demo_rnd(sh, 0, $3::bigint + 62)
+    THEN (due - interval '1 day')::date ELSE due::date END AS expected_at,
   NULL::text AS notes
 FROM timed`,
   `
 CREATE TEMP TABLE demo_po_lines ON COMMIT DROP AS
 SELECT o.id AS order_id, r.product_id, r.n, r.qty AS quantity, r.qty AS received, p.cost AS unit_cost
 FROM demo_receipts r
-JOIN demo_po o ON o.supplier_id = r.supplier_id AND o.k = r.k
+JOIN demo_po o ON o.supplier_id = r.supplier_id AND o.day = r.day
 JOIN demo_p p ON p.n = r.n
 WHERE r.k > 0 AND r.qty > 0`,
   `ANALYZE demo_po, demo_po_lines`,
   `
--- The running cycle: the supplier's active products not delivered yet are open lines.
+-- Each active supplier's next delivery is on its way: shipped, nothing received yet.
+INSERT INTO demo_po
+SELECT pg_temp.demo_uuid($5::timestamptz, n.day, hashtext(n.supplier_id::text), $3::bigint + 65),
+  n.supplier_id, n.day, 'shipped',
+  least($4::timestamptz + make_interval(days => n.day - n.lead - 1) + interval '10 hours',
+    $5::timestamptz - interval '3 hours'),
+  least($4::timestamptz + make_interval(days => n.day - n.lead - 1) + interval '14 hours',
+    $5::timestamptz - interval '2 hours'),
+  $5::timestamptz - interval '1 hour', NULL, NULL, NULL,
+  ($4::timestamptz + make_interval(days => n.day))::date, NULL
+FROM (
+  SELECT p.supplier_id, min(p.off + p.k_last * p.every) AS day,
+    min(coalesce(s.lead_time_days, 2)) AS lead
+  FROM demo_p p JOIN suppliers s ON s.id = p.supplier_id AND s.store_id = $1 AND s.status = 'active'
+  WHERE p.active
+  GROUP BY 1
+) n`,
+  `
 INSERT INTO demo_po_lines
 SELECT o.id, p.id, p.n, greatest(p.reorder_quantity, p.pack), 0, p.cost
 FROM demo_po o
-JOIN demo_p p ON p.supplier_id = o.supplier_id AND p.active
-WHERE o.status = 'shipped'
-  AND NOT EXISTS (SELECT 1 FROM demo_po_lines l WHERE l.order_id = o.id AND l.product_id = p.id)`,
+JOIN demo_p p ON p.supplier_id = o.supplier_id AND p.active AND p.off + p.k_last * p.every = o.day
+WHERE o.status = 'shipped'`,
   `
 -- The next cycle of every other active supplier is pending or already with them, and one
 -- supplier had an order cancelled last month.
@@ -73,7 +84,7 @@ FROM (
 WHERE s.i % 3 < 2 OR s.i = 2`,
   `
 INSERT INTO demo_po
-SELECT id, supplier_id, -1, 0, status,
+SELECT id, supplier_id, -1, status,
   CASE status WHEN 'cancelled' THEN $5::timestamptz - interval '40 days'
     WHEN 'processing' THEN $5::timestamptz - interval '1 day' - interval '3 hours'
     ELSE $5::timestamptz - interval '3 hours' END,
@@ -123,7 +134,7 @@ FROM demo_po_lines`,
 INSERT INTO purchase_receipts (id, store_id, purchase_order_id, received_by, received_at)
 SELECT pg_temp.demo_receipt_id(min(r.ts), r.day, r.supplier_id, $3::bigint), $1, o.id, $2, min(r.ts)
 FROM demo_receipts r
-JOIN demo_po o ON o.supplier_id = r.supplier_id AND o.k = r.k
+JOIN demo_po o ON o.supplier_id = r.supplier_id AND o.day = r.day
 WHERE r.k > 0 AND r.qty > 0
 GROUP BY r.supplier_id, r.day, o.id`,
   `
@@ -216,8 +227,8 @@ SELECT o.id AS order_id, o.supplier_id, o.order_number,
 FROM purchase_orders o
 WHERE o.store_id = $1 AND o.status = 'shipped'
   AND (SELECT count(*) FROM purchase_order_lines l
-       WHERE l.purchase_order_id = o.id AND l.received_quantity = 0 AND l.quantity > 1) >= 3
-ORDER BY o.ordered_at DESC, o.id
+       WHERE l.purchase_order_id = o.id AND l.received_quantity = 0 AND l.quantity > 1) >= 2
+ORDER BY (SELECT count(*) FROM purchase_order_lines l WHERE l.purchase_order_id = o.id) DESC, o.id
 LIMIT 1`,
   `
 CREATE TEMP TABLE demo_review_lines ON COMMIT DROP AS
