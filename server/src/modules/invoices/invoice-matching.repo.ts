@@ -58,6 +58,8 @@ export async function exactCandidates(
  * alone would match thousands of names; all of a line's words together match a handful, so a
  * line costs about the same at 100k products as at 1k (a trigram scan of `products.name`
  * checks every name sharing a common word: measured ~8x slower per line on a generated 100k catalogue).
+ * `fixed` is MATERIALIZED so each word is corrected once: inlined, the planner evaluated its
+ * subqueries once per reference (three), each a scan of the store's words.
  */
 export async function wordCandidates(
   db: Db,
@@ -68,7 +70,7 @@ export async function wordCandidates(
 ): Promise<CandidateRow[]> {
   const { rows } = await db.query<CandidateRow>(
     `WITH l AS (SELECT * FROM unnest($3::int[], $4::text[]) AS l(pos, description)),
-     fixed AS (
+     fixed AS MATERIALIZED (
        SELECT l.pos, coalesce(
          (SELECT k.word FROM product_words k WHERE k.store_id = $1 AND k.word = w.word COLLATE "C"),
          (SELECT k.word FROM product_words k WHERE k.store_id = $1 AND k.word % w.word
@@ -114,7 +116,7 @@ export async function frequentWords(db: Db): Promise<string[]> {
 /**
  * The fallback for lines whose words found nothing (a word the catalogue does not have, an
  * abbreviation): up to three products by trigram similarity of the whole name, each line's
- * LATERAL probe on the GIN trigram index through `%` (similarity ≥ 0.3).
+ * LATERAL probe on the GiST trigram index through `%` (similarity ≥ 0.3; migration 016).
  */
 export async function trigramCandidates(
   db: Db,
