@@ -85,6 +85,18 @@ describe('generateDemoStore', () => {
     expect(new Set(rows.map((r) => r.barcode)).size).toBe(rows.length);
   });
 
+  test("when a store is generated, then its names' words are there for typo-tolerant search", async () => {
+    const c = await one<{ words: number; missing: number }>(
+      `SELECT (SELECT count(*)::int FROM product_words WHERE store_id = $1) AS words,
+         (SELECT count(*)::int FROM products p, product_name_words(p.name) AS w
+          WHERE p.store_id = $1 AND NOT EXISTS (
+            SELECT 1 FROM product_words k WHERE k.store_id = $1 AND k.word = w)) AS missing`,
+      [storeId],
+    );
+    expect(c.words).toBeGreaterThan(100);
+    expect(c.missing).toBe(0);
+  });
+
   test('when a store is generated, then each quantity is the sum of its movements and never went negative', async () => {
     const bad = await one<Record<string, number>>(
       `WITH m AS (

@@ -104,6 +104,7 @@ export async function generateDemoStore(
     await step('receipts', sql.CREATE_RECEIPTS, [salt, firstDay]);
     await step('movements', sql.CREATE_MOVEMENTS, [idSalt]);
     await step('insert products', sql.INSERT_PRODUCTS, [opts.storeId]);
+    await step('product words', sql.INSERT_PRODUCT_WORDS, [opts.storeId]);
     const sales = await step('insert sales', sql.INSERT_SALES, [opts.storeId, opts.userId]);
     await step('sale numbers', sql.SET_SALE_COUNTER, [opts.storeId]);
     const items = await step('insert sale items', sql.INSERT_SALE_ITEMS, [
@@ -124,7 +125,7 @@ export async function generateDemoStore(
     await client.query('COMMIT');
     const t = Date.now();
     await client.query(
-      'ANALYZE categories, suppliers, products, sales, sale_items, stock_movements, purchase_orders, purchase_order_lines, purchase_receipts, supplier_items',
+      'ANALYZE categories, suppliers, products, product_words, sales, sale_items, stock_movements, purchase_orders, purchase_order_lines, purchase_receipts, supplier_items',
     );
     opts.onStep?.('analyze', Date.now() - t);
     return {

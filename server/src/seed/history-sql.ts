@@ -177,6 +177,15 @@ LEFT JOIN (
 ) s USING (n)
 ORDER BY p.n`;
 
+/**
+ * $1 store id: the words of the names, which the products trigger writes when triggers run
+ * (the generator may turn them off: skipForeignKeyChecks). Typo-tolerant search reads them.
+ */
+export const INSERT_PRODUCT_WORDS = `
+INSERT INTO product_words (store_id, word)
+SELECT DISTINCT $1::uuid, w FROM demo_p p, product_name_words(p.name) AS w
+ON CONFLICT DO NOTHING`;
+
 /** $1 store id, $2 user id. */
 export const INSERT_SALES = `
 INSERT INTO sales (id, store_id, user_id, sold_at, total, item_count, created_at, number)
