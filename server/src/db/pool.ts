@@ -81,9 +81,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   if (!e) return false;
   const code = typeof e.code === 'string' ? e.code : '';
-  // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now; 53300: too
-  // many connections.
-  if (/^08/.test(code) || /^57P0[123]$/.test(code) || code === '53300') return true;
+  // 08: connection exception, but not 08P01 (protocol violation: a statement bound with the
+  // wrong number of parameters, a bug to answer as a 500, not "try again later");
+  // 57P01-03: admin/crash shutdown, cannot connect now; 53300: too many connections.
+  if ((/^08/.test(code) && code !== '08P01') || /^57P0[123]$/.test(code) || code === '53300')
+    return true;
   if (
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)
   )
