@@ -91,6 +91,12 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
         .getByRole('button', { name: /^Pick a product/ })
         .click();
       const picker = line('Fizzy H2O big').getByRole('combobox');
+      // A scanner types a code and Enter: one that names no product says so.
+      await picker.fill('NOPE-404');
+      await picker.press('Enter');
+      await line('Fizzy H2O big')
+        .getByText('No product has the barcode or SKU “NOPE-404”.')
+        .waitFor();
       await picker.fill('Sparkling');
       await page.getByRole('option', { name: /Sparkling Water 1\.5L/ }).click();
       await line('Fizzy H2O big').getByText(products.water.name).waitFor();

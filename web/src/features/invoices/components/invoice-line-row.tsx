@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/button';
+import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
 import { ProductPicker } from '@/features/products/components/product-picker';
+import { toApiError } from '@/lib/api-error';
 import { useMoney } from '@/lib/store-access';
 import type { InvoiceLine } from '../api/types';
 import { CreateProductDialog } from './create-product-dialog';
@@ -30,6 +32,8 @@ export function InvoiceLineRow({
   const money = useMoney();
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [codeError, setCodeError] = useState<string>();
+  const findByCode = useFindProductByCode(storeId);
   const title = line.description ?? line.sku ?? line.upc ?? `Line ${line.position + 1}`;
   const product = line.match.product;
   const classes = [
@@ -121,7 +125,19 @@ export function InvoiceLineRow({
               setPicking(false);
               onChoose(p.id);
             }}
-            onCode={() => undefined}
+            onCode={(code) => {
+              // A scanned or typed barcode / SKU picks its product, as in the till.
+              setCodeError(undefined);
+              findByCode(code).then(
+                (p) => {
+                  if (!p) return setCodeError(`No product has the barcode or SKU “${code}”.`);
+                  setPicking(false);
+                  onChoose(p.id);
+                },
+                (e: unknown) => setCodeError(toApiError(e).message),
+              );
+            }}
+            error={codeError}
           />
         )}
         <CreateProductDialog
