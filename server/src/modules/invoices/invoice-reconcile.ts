@@ -7,11 +7,12 @@ import {
   type ErrorDetail,
 } from '../../core/errors';
 import type { Emit } from '../../core/events';
+import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
 import type { PurchasingPort } from './purchasing-port';
 import type { ReconcileInput } from './invoices.schemas';
 
-type Line = repo.InvoiceLine;
+type Line = lineRepo.InvoiceLine;
 
 /**
  * Reconciles an invoice, once, in the caller's transaction: every line decided (a product
@@ -36,7 +37,7 @@ export async function reconcileInTx(
     throw new InvalidStateError(
       `This invoice was already reconciled on ${invoice.reconciled_at.toISOString().slice(0, 10)}; its stock has been received`,
     );
-  const lines = await repo.lines(tx, ctx.storeId, invoiceId);
+  const lines = await lineRepo.lines(tx, ctx.storeId, invoiceId);
   const decisions = await decide(tx, deps, lines, input);
 
   const wanted = new Map<string, { quantity: number; unitCost: number }>();

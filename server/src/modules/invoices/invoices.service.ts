@@ -11,6 +11,7 @@ import { matchInvoiceLines } from './invoice-matching';
 import * as matching from './invoice-matching.repo';
 import { readInvoiceFile } from './invoice-read';
 import { reconcileInTx } from './invoice-reconcile';
+import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
 import type { ListInvoicesQuery, ReconcileInput, UpdateLineInput } from './invoices.schemas';
 import type { PurchasingPort } from './purchasing-port';
@@ -36,7 +37,7 @@ const fileNameOf = (name: string) =>
     .join('')
     .slice(-255) || 'invoice';
 
-const summary = (lines: repo.InvoiceLine[]) => ({
+const summary = (lines: lineRepo.InvoiceLine[]) => ({
   matched: lines.filter((l) => l.match.productId).length,
   unmatched: lines.filter((l) => !l.match.productId).length,
   conflicts: lines.filter((l) => l.conflicts.length).length,
@@ -50,7 +51,7 @@ export function createInvoicesService(deps: Deps) {
   async function detail(ctx: StoreContext, id: string, db: Db = pool) {
     const invoice = await repo.find(db, ctx.storeId, await timezoneOf(ctx), id);
     if (!invoice) throw new NotFoundError('Invoice');
-    return { ...invoice, matchingResults: summary(await repo.lines(db, ctx.storeId, id)) };
+    return { ...invoice, matchingResults: summary(await lineRepo.lines(db, ctx.storeId, id)) };
   }
 
   async function supplierFor(
@@ -102,7 +103,7 @@ export function createInvoicesService(deps: Deps) {
           fileSize: file.size,
           createdBy: ctx.userId,
         });
-        await repo.insertLines(tx, ctx.storeId, id, invoice.lines, matched.lines);
+        await lineRepo.insertLines(tx, ctx.storeId, id, invoice.lines, matched.lines);
         await emit('invoice.updated', { invoiceId: id, status: 'pending', change: 'uploaded' });
         return id;
       });
@@ -154,7 +155,7 @@ export function createInvoicesService(deps: Deps) {
         if (!invoice) throw new NotFoundError('Invoice');
         if (invoice.reconciled_at)
           throw new InvalidStateError('This invoice is reconciled: its lines can no longer change');
-        const line = (await repo.lines(tx, ctx.storeId, id)).find((l) => l.lineId === lineId);
+        const line = (await lineRepo.lines(tx, ctx.storeId, id)).find((l) => l.lineId === lineId);
         if (!line) throw new NotFoundError('Invoice line');
         let conflicts: ReturnType<typeof lineConflicts> = [];
         if (input.productId) {
@@ -175,7 +176,7 @@ export function createInvoicesService(deps: Deps) {
           const order = orders.find((o) => o.id === invoice.purchase_order_id) ?? null;
           conflicts = lineConflicts(line, product, order);
         }
-        await repo.setLineMatch(
+        await lineRepo.setLineMatch(
           tx,
           ctx.storeId,
           lineId,

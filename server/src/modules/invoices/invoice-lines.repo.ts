@@ -1,0 +1,142 @@
+import type { Db } from '../../db/pool';
+import type { Conflict } from './invoice-conflicts';
+import type { ExtractedInvoice } from './invoice-extract';
+import type { LineMatch } from './invoice-matching';
+
+// An invoice's lines: as read from the file, with their match, suggestions and conflicts.
+
+/** The lines and their matches, in one statement. */
+export async function insertLines(
+  db: Db,
+  storeId: string,
+  invoiceId: string,
+  lines: ExtractedInvoice['lines'],
+  matches: LineMatch[],
+) {
+  const byPos = new Map(matches.map((m) => [m.position, m]));
+  await db.query(
+    `INSERT INTO invoice_lines (store_id, invoice_id, position, description, quantity, unit_cost, total,
+       upc, sku, product_id, match_method, confidence, suggestions, conflicts)
+     SELECT $1, $2, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
+       l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts
+     FROM jsonb_to_recordset($3::jsonb) AS l(position int, description text, quantity int,
+       unit_cost numeric, total numeric, upc text, sku text, product_id uuid, match_method text,
+       confidence numeric, suggestions jsonb, conflicts jsonb)`,
+    [
+      storeId,
+      invoiceId,
+      JSON.stringify(
+        lines.map((l) => {
+          const m = byPos.get(l.position);
+          return {
+            position: l.position,
+            description: l.description,
+            quantity: l.quantity,
+            unit_cost: l.unitCost,
+            total: l.total,
+            upc: l.upc,
+            sku: l.sku,
+            product_id: m?.match.productId ?? null,
+            match_method: m?.match.method ?? null,
+            confidence: m?.match.productId ? m.match.confidence : null,
+            suggestions: m?.suggestions ?? [],
+            conflicts: m?.conflicts ?? [],
+          };
+        }),
+      ),
+    ],
+  );
+}
+
+export interface InvoiceLine {
+  lineId: string;
+  position: number;
+  description: string | null;
+  quantity: number;
+  unitCost: number;
+  total: number;
+  upc: string | null;
+  sku: string | null;
+  match: LineMatch['match'];
+  suggestions: LineMatch['suggestions'];
+  conflicts: Conflict[];
+  receivedQuantity: number | null;
+}
+
+interface LineRow {
+  id: string;
+  position: number;
+  description: string | null;
+  quantity: number;
+  unit_cost: string;
+  total: string;
+  upc: string | null;
+  sku: string | null;
+  product_id: string | null;
+  product_name: string | null;
+  product_sku: string | null;
+  product_barcode: string | null;
+  match_method: LineMatch['match']['method'];
+  confidence: string | null;
+  suggestions: LineMatch['suggestions'];
+  conflicts: Conflict[];
+  received_quantity: number | null;
+}
+
+const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
+  l.product_id, p.name AS product_name, p.sku AS product_sku, p.barcode AS product_barcode,
+  l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity
+  FROM invoice_lines l LEFT JOIN products p ON p.id = l.product_id AND p.store_id = l.store_id`;
+
+function toLine(r: LineRow): InvoiceLine {
+  return {
+    lineId: r.id,
+    position: r.position,
+    description: r.description,
+    quantity: r.quantity,
+    unitCost: Number(r.unit_cost),
+    total: Number(r.total),
+    upc: r.upc,
+    sku: r.sku,
+    match: {
+      productId: r.product_id,
+      product: r.product_id
+        ? {
+            id: r.product_id,
+            name: r.product_name!,
+            sku: r.product_sku!,
+            barcode: r.product_barcode,
+          }
+        : null,
+      method: r.product_id ? r.match_method : null,
+      confidence: r.product_id && r.confidence !== null ? Number(r.confidence) : 0,
+    },
+    suggestions: r.suggestions,
+    conflicts: r.conflicts,
+    receivedQuantity: r.received_quantity,
+  };
+}
+
+export async function lines(db: Db, storeId: string, invoiceId: string) {
+  const { rows } = await db.query<LineRow>(
+    `${LINES} WHERE l.store_id = $1 AND l.invoice_id = $2 ORDER BY l.position`,
+    [storeId, invoiceId],
+  );
+  return rows.map(toLine);
+}
+
+export async function setLineMatch(
+  db: Db,
+  storeId: string,
+  lineId: string,
+  productId: string | null,
+  method: 'manual' | 'created' | null,
+  conflicts: Conflict[],
+) {
+  await db.query(
+    `UPDATE invoice_lines SET product_id = $3, match_method = $4,
+       confidence = CASE WHEN $3::uuid IS NULL THEN NULL ELSE 1 END, conflicts = $5
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, lineId, productId, method, JSON.stringify(conflicts)],
+  );
+}
