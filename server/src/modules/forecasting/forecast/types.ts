@@ -1,0 +1,74 @@
+/**
+ * The forecasting maths' interface: pure functions over arrays of numbers, no SQL, no HTTP.
+ * `forecastSeries(history, options)` in `./index.ts` is the one entry point the services use.
+ */
+
+/** One period's demand, oldest first, ending with the last closed period (never today). */
+export type Series = readonly number[];
+
+export type Method =
+  | 'holt_winters_additive' // level + trend + weekly seasonality (ETS A,A,A)
+  | 'holt_winters_damped' // level + damped trend + weekly seasonality (ETS A,Ad,A)
+  | 'seasonal_level' // level + weekly seasonality, no trend (ETS A,N,A)
+  | 'holt_linear' // level + trend (ETS A,A,N)
+  | 'simple_exponential' // level only (ETS A,N,N)
+  | 'croston_sba' // intermittent demand: Syntetos-Boylan approximation
+  | 'tsb'; // intermittent demand whose chance of a sale drifts: Teunter-Syntetos-Babai
+
+export interface ForecastOptions {
+  /** Periods ahead (1..365 days, 1..52 weeks, 1..12 months: the caller validates). */
+  horizon: number;
+  /** Season length in periods: 7 for daily data, 0/1 for none (weekly and monthly data). */
+  seasonLength: number;
+  /** Central coverage of the prediction interval, default 0.8. */
+  level?: number;
+}
+
+export interface ForecastPoint {
+  /** Expected demand in the period (never negative). */
+  mean: number;
+  /** Interval bounds at `level` (lower ≥ 0). */
+  lower: number;
+  upper: number;
+}
+
+export interface Accuracy {
+  /** Mean absolute percentage error over held-out periods with non-zero actuals; null when none. */
+  mape: number | null;
+  /** Why mape is null, or which held-out periods it skipped ("actuals are zero …"). */
+  mapeNote: string | null;
+  rmse: number;
+  /** Mean absolute scaled error against the seasonal-naive forecast; null when that is 0 everywhere. */
+  mase: number | null;
+  /** Mean absolute error relative to mean demand, 0..∞: the "usually within ±x%" figure. */
+  relativeError: number | null;
+  /** Held-out periods the figures come from (rolling-origin backtest). */
+  points: number;
+}
+
+/** What drove the forecast, in words a manager reads plus the number behind it. */
+export interface Factor {
+  name: 'method' | 'level' | 'trend' | 'weekday' | 'intermittency' | 'selection';
+  description: string;
+  value?: number | string;
+}
+
+export type ForecastResult =
+  | {
+      status: 'ok';
+      method: Method;
+      /** `horizon` points, the first being the period after the history's last. */
+      points: ForecastPoint[];
+      /** Standard deviation of one-period-ahead errors (demand variability for safety stock). */
+      sigma: number;
+      accuracy: Accuracy;
+      factors: Factor[];
+      level: number;
+    }
+  | {
+      status: 'insufficient_history';
+      /** Periods with data the method needs, and what there was. */
+      needed: number;
+      available: number;
+      message: string;
+    };
