@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import type { StoreWriter } from '../events/events.service';
+import type { Logger } from '../../logger';
 import type { JobsService } from '../jobs/jobs.service';
 import { listAnomalies } from './anomalies';
 import { forecastSeries } from './forecast';
@@ -22,6 +23,7 @@ export interface ForecastingDeps {
   write: StoreWriter;
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
+  log?: Logger;
 }
 
 /** A stored forecast counts as current for this long (the daily recalculation's slack). */

@@ -84,7 +84,7 @@ export interface RecalculationReport {
   durationMs: number;
 }
 
-export function registerRecalculation({ pool, jobs, timezoneOf }: ForecastingDeps) {
+export function registerRecalculation({ pool, jobs, timezoneOf, log }: ForecastingDeps) {
   async function run(
     storeId: string,
     progress?: (db: Parameters<JobContext['progress']>[0], percent: number) => Promise<void>,
@@ -143,8 +143,16 @@ export function registerRecalculation({ pool, jobs, timezoneOf }: ForecastingDep
     return { ...report, durationMs: Date.now() - started.getTime() };
   }
 
-  jobs.register(RECALCULATE_JOB, (job) =>
-    run(job.job.store_id!, (db, percent) => job.progress(db, percent)),
-  );
+  // The job's result stays null: the contract's Job.result is an import report (the web reads
+  // it as one); the counts go to the log.
+  jobs.register(RECALCULATE_JOB, async (job) => {
+    const report = await run(job.job.store_id!, (db, percent) => job.progress(db, percent));
+    log?.info('forecasts recalculated', {
+      storeId: job.job.store_id,
+      jobId: job.job.id,
+      ...report,
+    });
+    return null;
+  });
   return { run };
 }
