@@ -126,3 +126,11 @@ export async function findCategory(db: Db, storeId: string, id: string) {
   );
   return rows[0];
 }
+
+export async function storeTimezone(db: Db, storeId: string): Promise<string> {
+  const { rows } = await db.query<{ timezone: string }>(
+    `SELECT timezone FROM stores WHERE id = $1`,
+    [storeId],
+  );
+  return rows[0]?.timezone ?? 'UTC';
+}
