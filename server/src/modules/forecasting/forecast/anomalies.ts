@@ -22,7 +22,7 @@ export interface AnomalyOptions {
   seasonLength: number;
   /** How many of the last periods are checked. */
   window: number;
-  /** Interval coverage outside of which an actual is an anomaly (default 0.95). */
+  /** Interval coverage outside of which an actual is an anomaly (default 0.95; 0.99 flags ~1 in 100 ordinary periods). */
   level?: number;
 }
 
