@@ -37,8 +37,12 @@ say(
 say(
   '------------- | --------- | ----------- | ------ | ------------ | --------------- | --------- | -------',
 );
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 let totalMs = 0;
 let totalSeries = 0;
+let trendRight = 0;
+let weekdayRight = 0;
+let trendSeries = 0;
 for (const kind of SERIES_KINDS) {
   const mases: number[] = [];
   const mapes: number[] = [];
@@ -47,14 +51,28 @@ for (const kind of SERIES_KINDS) {
   let points = 0;
   let ms = 0;
   for (let i = 0; i < perKind; i++) {
-    const { series } = syntheticOfKind(kind, 1000 + i, history + horizon);
+    const { series, spec, peak } = syntheticOfKind(kind, 1000 + i, history + horizon);
     const past = series.slice(0, history);
     const future = series.slice(history);
     const started = process.hrtime.bigint();
-    const result = forecastSeries(past, { horizon, seasonLength: 7, level: 0.8, period: 'day' });
+    // history[0] is a Sunday, so the generated weekly peak at position p is WEEKDAYS[p]
+    const result = forecastSeries(past, {
+      horizon,
+      seasonLength: 7,
+      level: 0.8,
+      period: 'day',
+      firstWeekday: 0,
+    });
     ms += Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 'ok') continue;
     methods.set(result.method, (methods.get(result.method) ?? 0) + 1);
+    if (kind === 'trend_season') {
+      trendSeries++;
+      const trend = result.factors.find((f) => f.name === 'trend')?.value;
+      if (trend === ((spec.trend ?? 0) > 0 ? 'up' : 'down')) trendRight++;
+      const weekday = result.factors.find((f) => f.name === 'weekday')?.description ?? '';
+      if (weekday.startsWith(WEEKDAYS[peak]!)) weekdayRight++;
+    }
     let abs = 0;
     future.forEach((actual, h) => {
       const p = result.points[h]!;
@@ -88,6 +106,9 @@ for (const kind of SERIES_KINDS) {
     ].join(' | '),
   );
 }
+say(
+  `trend_season: the trend factor has the generated sign in ${fmt((100 * trendRight) / trendSeries, 0)}% of series, the weekday factor names the generated peak day in ${fmt((100 * weekdayRight) / trendSeries, 0)}%`,
+);
 say(
   `total: ${totalSeries} series in ${fmt(totalMs / 1000, 2)} s, ${fmt(totalMs / totalSeries, 2)} ms per series (fit, selection, backtest)`,
 );

@@ -32,26 +32,31 @@ export function levelFactor(level: number, options: ForecastOptions): Factor {
   };
 }
 
-/** Trend per period; "flat" when it moves the level by under 2% a week (daily) or a period. */
+/**
+ * The model's current slope per period, called flat when it would move the level by under 2%
+ * over four weeks of daily data (four periods of weekly data, three months of monthly data).
+ */
 export function trendFactor(fit: EtsFit | null, options: ForecastOptions): Factor {
   const unit = unitOf(options);
-  const level = fit ? Math.max(Math.abs(fit.final.level), 1e-9) : 1;
-  const slope = fit && fit.spec.trend !== 'N' ? fit.final.trend * fit.params.phi : 0;
-  const span = fit && fit.m > 1 ? fit.m : 1;
+  if (!fit || fit.spec.trend === 'N')
+    return { name: 'trend', description: 'Flat: no clear trend', value: 'flat' };
+  const level = Math.max(Math.abs(fit.final.level), 1e-9);
+  const slope = fit.final.trend * fit.params.phi;
+  const span = fit.m > 1 ? 4 * fit.m : options.period === 'month' ? 3 : 4;
   const relative = (slope * span) / level;
-  const spanWord = span === 7 ? 'week' : unit;
-  if (!fit || Math.abs(relative) < 0.02)
+  if (Math.abs(relative) < 0.02)
     return { name: 'trend', description: 'Flat: no clear trend', value: 'flat' };
   const up = slope > 0;
+  const over = fit.m === 7 ? '4 weeks' : `${span} ${unit}s`;
   const damped = fit.spec.trend === 'Ad' ? ', levelling off' : '';
   return {
     name: 'trend',
-    description: `${up ? 'Rising' : 'Falling'}: about ${up ? '+' : '−'}${round(Math.abs(slope), 2)} a ${unit} (${signed(relative)} a ${spanWord})${damped}`,
+    description: `${up ? 'Rising' : 'Falling'}: about ${up ? '+' : '−'}${round(Math.abs(slope), 2)} a ${unit} (${signed(relative)} over ${over})${damped}`,
     value: up ? 'up' : 'down',
   };
 }
 
-/** The weekday whose effect is strongest, relative to the level ("Saturdays +35%"). */
+/** The busiest weekday relative to the level ("Saturdays +35%"), and the quietest one. */
 export function weekdayFactor(
   fit: EtsFit,
   firstWeekday: number | undefined,
@@ -59,18 +64,22 @@ export function weekdayFactor(
 ): Factor | null {
   if (!fit.spec.seasonal || fit.m !== 7) return null;
   const level = Math.max(Math.abs(fit.final.level), 1e-9);
-  let best = 0;
-  fit.final.season.forEach((s, j) => {
-    if (Math.abs(s) > Math.abs(fit.final.season[best]!)) best = j;
-  });
-  const effect = fit.final.season[best]! / level;
-  if (Math.abs(effect) < 0.05)
-    return { name: 'weekday', description: 'No marked weekday effect', value: 0 };
-  const day =
+  const season = fit.final.season;
+  const busiest = season.indexOf(Math.max(...season));
+  const quietest = season.indexOf(Math.min(...season));
+  const dayName = (j: number) =>
     firstWeekday === undefined
-      ? `Day ${((offset + best) % 7) + 1} of each week`
-      : `${WEEKDAYS[(firstWeekday + offset + best) % 7]}s`;
-  return { name: 'weekday', description: `${day} ${signed(effect)}`, value: round(effect, 3) };
+      ? `Day ${((offset + j) % 7) + 1} of each week`
+      : `${WEEKDAYS[(firstWeekday + offset + j) % 7]}s`;
+  const high = season[busiest]! / level;
+  const low = season[quietest]! / level;
+  if (Math.max(high, -low) < 0.05)
+    return { name: 'weekday', description: 'No marked weekday effect', value: 0 };
+  return {
+    name: 'weekday',
+    description: `${dayName(busiest)} ${signed(high)}, ${dayName(quietest)} ${signed(low)}`,
+    value: round(high, 3),
+  };
 }
 
 export function intermittencyFactor(

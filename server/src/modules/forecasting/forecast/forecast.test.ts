@@ -90,7 +90,7 @@ describe('forecastSeries on generated series', () => {
     const weekday = ok(forecastSeries(series, { ...daily, firstWeekday: 1 })).factors.find(
       (f) => f.name === 'weekday',
     );
-    expect(weekday?.description).toMatch(/^Saturdays \+\d+%$/);
+    expect(weekday?.description).toMatch(/^Saturdays \+\d+%, \w+days −\d+%$/);
     expect(Number(weekday?.value)).toBeGreaterThan(0.25);
   });
 
