@@ -2,7 +2,7 @@ import { accuracyOf, backtestPlan, naiveScale } from './backtest';
 import { nelderMead } from './nelder-mead';
 import { fitEts, forecastVariances } from './ets';
 import { gaussian, generateSeries, prng } from './synthetic';
-import { normalQuantile } from './stats';
+import { normalQuantile, studentQuantile } from './stats';
 
 describe('accuracy figures', () => {
   it('when some actuals are zero, then MAPE uses the others and RMSE, MASE and the relative error all pairs', () => {
@@ -68,6 +68,9 @@ describe('fitting', () => {
     expect(normalQuantile(0.9)).toBeCloseTo(1.281552, 5);
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
     expect(normalQuantile(0.005)).toBeCloseTo(-2.575829, 5);
+    expect(studentQuantile(0.9, 5)).toBeCloseTo(1.475884, 2);
+    expect(studentQuantile(0.975, 10)).toBeCloseTo(2.228139, 2);
+    expect(studentQuantile(0.9, 1000)).toBeCloseTo(1.2824, 3);
   });
 
   it('when generated twice with the same seed, then the series are identical (and differ for another seed)', () => {

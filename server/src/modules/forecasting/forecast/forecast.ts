@@ -29,7 +29,7 @@ import {
   isIntermittent,
   rerunIntermittent,
 } from './intermittent';
-import { normalQuantile } from './stats';
+import { studentQuantile } from './stats';
 import type {
   Factor,
   ForecastOptions,
@@ -119,7 +119,7 @@ function etsForecast(
   const ranked = rankEts(y, m);
   const best = ranked[0]!;
   const method = etsMethod(best.spec);
-  const z = normalQuantile((1 + level) / 2);
+  const z = studentQuantile((1 + level) / 2, best.n - best.k);
   const means = pointForecasts(best.final, best, options.horizon);
   const variances = forecastVariances(best, options.horizon);
   const points: ForecastPoint[] = means.map((mu, i) => {
