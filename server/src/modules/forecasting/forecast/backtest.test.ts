@@ -8,9 +8,9 @@ describe('accuracy figures', () => {
   it('when some actuals are zero, then MAPE uses the others and RMSE, MASE and the relative error all pairs', () => {
     const a = accuracyOf(
       [
-        { actual: 10, predicted: 8 },
-        { actual: 0, predicted: 2 },
-        { actual: 5, predicted: 5 },
+        { actual: 10, predicted: 8, step: 0 },
+        { actual: 0, predicted: 2, step: 0 },
+        { actual: 5, predicted: 5, step: 0 },
       ],
       2,
     );
@@ -25,7 +25,7 @@ describe('accuracy figures', () => {
   });
 
   it('when the naive scale is zero, then MASE is null rather than infinite', () => {
-    expect(accuracyOf([{ actual: 1, predicted: 2 }], 0).mase).toBeNull();
+    expect(accuracyOf([{ actual: 1, predicted: 2, step: 0 }], 0).mase).toBeNull();
     expect(naiveScale([4, 4, 4, 4, 4, 4, 4, 4, 4], 7)).toBe(0);
   });
 

@@ -28,6 +28,8 @@ export function backtestPlan(n: number, m: number): BacktestPlan {
 export interface Pair {
   actual: number;
   predicted: number;
+  /** Periods ahead of its origin, 0 for the first. */
+  step: number;
 }
 
 /** Runs `forecastAfter(prefix, h)` at each origin and pairs its means with what happened. */
@@ -41,7 +43,7 @@ export function backtestPairs(
     const h = Math.min(plan.block, y.length - o);
     const means = forecastAfter(o, h);
     for (let i = 0; i < h; i++)
-      pairs.push({ actual: y[o + i]!, predicted: Math.max(0, means[i] ?? 0) });
+      pairs.push({ actual: y[o + i]!, predicted: Math.max(0, means[i] ?? 0), step: i });
   }
   return pairs;
 }

@@ -181,11 +181,14 @@ export function parameterCount(spec: EtsSpec, m: number): number {
   return smoothing + states + 1;
 }
 
-/** Fits one model to y, or null when y is too short for its AICc. */
+/**
+ * Fits one model to y, or null when y is shorter than its states; the AICc is Infinity when
+ * y is too short for it (such a fit can still serve a backtest, never a model selection).
+ */
 export function fitEts(y: readonly number[], spec: EtsSpec, m: number): EtsFit | null {
   const n = y.length;
   const k = parameterCount(spec, m);
-  if (n - k - 1 <= 0 || (spec.seasonal && n < 2 * m)) return null;
+  if (n < k - 1 || (spec.seasonal && n < 2 * m)) return null;
   const init = initialStates(y, spec, m);
   const start = [unsquash(0.2)];
   if (spec.trend !== 'N') start.push(unsquash(0.1));
@@ -200,7 +203,8 @@ export function fitEts(y: readonly number[], spec: EtsSpec, m: number): EtsFit |
   // a perfectly flat series has SSE 0; keep the logarithm finite
   const floor = 1e-8 * (1 + mean(y.map((v) => v * v))) * n;
   const s = Math.max(sse, floor);
-  const aicc = n * Math.log(s / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+  const aicc =
+    n - k - 1 > 0 ? n * Math.log(s / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
   return {
     spec,
     m,

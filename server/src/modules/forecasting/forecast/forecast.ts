@@ -4,7 +4,7 @@
  * - intermittent demand (ADI > 1.32): Croston-SBA or TSB, whichever had the lower backtest RMSE;
  * - otherwise the additive ETS family (with a weekly season for daily data), chosen by AICc.
  */
-import { accuracyOf, backtestPairs, backtestPlan, naiveScale } from './backtest';
+import { accuracyOf, backtestPairs, backtestPlan, naiveScale, type Pair } from './backtest';
 import {
   fitEts,
   forecastVariances,
@@ -77,7 +77,7 @@ export function rankEts(y: readonly number[], m: number): EtsFit[] {
   const specs = SEASONAL_SPECS.filter((s) => !s.seasonal || m > 1);
   return specs
     .map((spec) => fitEts(y, spec, m))
-    .filter((f): f is EtsFit => f !== null)
+    .filter((f): f is EtsFit => f !== null && Number.isFinite(f.aicc))
     .sort((a, b) => a.aicc - b.aicc);
 }
 
@@ -107,6 +107,21 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
   return etsForecast(y, m, options, level, plan, scale, first);
 }
 
+/**
+ * How much wider (or narrower) than the analytic ones the backtest says the intervals should
+ * be: the held-out errors' mean squared size against the model's variance at each step,
+ * shrunk towards 1 as if 20 more periods had matched (a few held-out periods are noisy), and
+ * kept within 0.8–2. The analytic variance leaves out the parameters' own uncertainty,
+ * which matters for short or trending series.
+ */
+function calibration(pairs: readonly Pair[], fit: EtsFit): number {
+  if (!pairs.length || fit.sigma <= 0) return 1;
+  const variances = forecastVariances(fit, Math.max(...pairs.map((p) => p.step)) + 1);
+  const ratio = pairs.reduce((s, p) => s + (p.actual - p.predicted) ** 2 / variances[p.step]!, 0);
+  const prior = 20;
+  return Math.min(2, Math.max(0.8, Math.sqrt((ratio + prior) / (pairs.length + prior))));
+}
+
 function etsForecast(
   y: number[],
   m: number,
@@ -119,7 +134,16 @@ function etsForecast(
   const ranked = rankEts(y, m);
   const best = ranked[0]!;
   const method = etsMethod(best.spec);
-  const z = studentQuantile((1 + level) / 2, best.n - best.k);
+  // Backtest: refit the winning model on the history before the window (no peeking).
+  // (Should the training part be too short, the full fit stands in: its errors then flatter
+  // it, so they do not calibrate the interval.)
+  const refit = fitEts(y.slice(0, plan.train), best.spec, m);
+  const trainFit = refit ?? best;
+  const pairs = backtestPairs(y, plan, (o, h) =>
+    pointForecasts(refilter(trainFit, y.slice(0, o)), trainFit, h),
+  );
+  const widen = refit ? calibration(pairs, refit) : 1;
+  const z = studentQuantile((1 + level) / 2, best.n - best.k) * widen;
   const means = pointForecasts(best.final, best, options.horizon);
   const variances = forecastVariances(best, options.horizon);
   const points: ForecastPoint[] = means.map((mu, i) => {
@@ -132,11 +156,6 @@ function etsForecast(
       seasonal,
     };
   });
-  // Backtest: refit the winning model on the history before the window (no peeking).
-  const trainFit = fitEts(y.slice(0, plan.train), best.spec, m) ?? best;
-  const pairs = backtestPairs(y, plan, (o, h) =>
-    pointForecasts(refilter(trainFit, y.slice(0, o)), trainFit, h),
-  );
   const factors: Factor[] = [methodFactor(method)];
   const runnerUp = ranked[1];
   if (runnerUp)
