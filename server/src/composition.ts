@@ -136,7 +136,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     purchasing,
   });
-  const forecasting = createForecastingService({ pool, write, jobs, timezoneOf, log });
+  const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 

@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
-import type { StoreWriter } from '../events/events.service';
 import type { Logger } from '../../logger';
 import type { JobsService } from '../jobs/jobs.service';
 import { listAnomalies } from './anomalies';
@@ -20,14 +19,10 @@ import { aggregate, sumSeries, todayIn } from './series';
 
 export interface ForecastingDeps {
   pool: Pool;
-  write: StoreWriter;
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
   log?: Logger;
 }
-
-/** A stored forecast counts as current for this long (the daily recalculation's slack). */
-export const FRESH_MS = 2 * 86_400_000;
 
 export function createForecastingService(deps: ForecastingDeps) {
   const { pool, jobs, timezoneOf } = deps;
@@ -41,12 +36,7 @@ export function createForecastingService(deps: ForecastingDeps) {
       if (!product) throw new NotFoundError('Product');
       const today = todayIn(tz);
       const series = await loadSeries(pool, ctx.storeId, tz, [product], today, AVERAGE_DAYS);
-      const stored = await forecastsOf(
-        pool,
-        ctx.storeId,
-        [productId],
-        new Date(Date.now() - FRESH_MS),
-      );
+      const stored = await forecastsOf(pool, ctx.storeId, [productId]);
       const [row] = await savePredictions(pool, ctx.storeId, [
         predictionOf({
           productId,

@@ -1671,8 +1671,11 @@ export interface paths {
      *     supplier or by having offered it). Inactive products never appear. At most 1,000 items,
      *     the most pressing first.
      *
-     *     **Demand** is the average daily sales of the last 30 days: units of completed sales less
-     *     the units refunded from them; voided sales count for nothing.
+     *     **Demand** is the expected daily sales over the lead time plus `daysAhead`: the product's
+     *     stored forecast when the last recalculation (`POST forecasts/recalculate`) is under two
+     *     days old, else a forecast made now from up to a year of daily sales, else (too little
+     *     history) the average daily sales of the last 30 days. Sales are units of completed sales
+     *     less the units refunded from them; voided sales count for nothing.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
@@ -1909,9 +1912,10 @@ export interface paths {
     };
     /**
      * When a product runs out, and when to reorder it (inventory:read)
-     * @description Computed now and stored with its time: the average daily sales of the last 30 days
-     *     (units of completed sales less the units refunded; voided sales count for nothing), the
-     *     stock, the days it lasts (`null` when nothing sells) and the day it runs out.
+     * @description Computed now and stored with its time: the average daily sales of the last 30 whole
+     *     store days, today not included (units of completed sales less the units refunded;
+     *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
+     *     sells) and the day it runs out.
      *
      *     `reorder` (null when the product has no sales history at all): with L the lead time
      *     (the supplier's measured average over received orders when it has at least 3, else the
@@ -2023,8 +2027,10 @@ export interface paths {
      *     relative to the lead time), then by the value of the demand they cover, and included
      *     while the `budget` (and `storageCapacity`, in units) allows: each gets the larger of
      *     its need and its EOQ, trimmed to what is left when the money or room runs short. Every
-     *     item says `included` and why (`reason`). Products never sold are left out. Requires
-     *     `reports:view` (managers and admins: it shows costs).
+     *     item says `included` and why (`reason`). Products never sold are left out; a product
+     *     without a known unit cost is never included. Ids in the filters that are not this
+     *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
+     *     admins and viewers: it shows costs).
      */
     post: operations['optimizeReorder'];
     delete?: never;
@@ -2051,7 +2057,7 @@ export interface paths {
      *     medium, 30% high (demand anomalies by their distance from the band). Each has a
      *     `message` and a `suggestedAction`. `days` (1..365, default 30) keeps those of the last
      *     days; `type` and `severity` filter. Newest first, at most 500. Requires
-     *     `inventory:read` (every role).
+     *     `inventory:read` (every role); `type=cost_increase` without `reports:view` is 403.
      */
     get: operations['listAnomalies'];
     put?: never;
