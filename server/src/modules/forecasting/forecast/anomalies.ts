@@ -69,9 +69,10 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
     options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.95;
   const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
   const cut = series.length - window;
-  const first = series.findIndex((v) => v > 0);
+  const clean = series.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const first = clean.findIndex((v) => v > 0);
   if (window === 0 || first < 0 || first >= cut) return [];
-  const before = series.slice(first, cut).map((v) => Math.max(0, v));
+  const before = clean.slice(first, cut);
   if (before.length < minimumHistory({ horizon: 1, seasonLength: options.seasonLength })) return [];
   const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
   const out: DemandAnomaly[] = [];
@@ -83,9 +84,9 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
     for (let i = cut; i < series.length; i++) {
       const rate = rerunIntermittent(fit, seen);
       const bounds = intermittentInterval(seen, rate, level);
-      const a = anomalyOf(i, series[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
+      const a = anomalyOf(i, clean[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
       if (a) out.push(a);
-      seen.push(Math.max(0, series[i]!));
+      seen.push(clean[i]!);
     }
     return out;
   }
@@ -103,7 +104,7 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
       upper: Math.max(0, yhat + half),
       sigma: fit.sigma,
     };
-    const observed = series[i]!;
+    const observed = clean[i]!;
     const a = anomalyOf(i, observed, judged);
     if (a) out.push(a);
     stepState(state, Math.min(yhat + half, Math.max(yhat - half, observed)), fit);

@@ -85,8 +85,10 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
   const level =
     options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.8;
   // Periods before the first sale are before the item was sold at all: not zero demand.
-  const first = history.findIndex((v) => v > 0);
-  const y = first < 0 ? [] : history.slice(first).map((v) => Math.max(0, v));
+  // (A missing or negative value, e.g. a period of net returns, counts as no demand.)
+  const clean = history.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const first = clean.findIndex((v) => v > 0);
+  const y = first < 0 ? [] : clean.slice(first);
   const needed = minimumHistory(options);
   if (y.length < needed) {
     const unit = options.period ?? 'period';
