@@ -22,7 +22,10 @@ export interface AnomalyOptions {
   seasonLength: number;
   /** How many of the last periods are checked. */
   window: number;
-  /** Interval coverage outside of which an actual is an anomaly (default 0.95; 0.99 flags ~1 in 100 ordinary periods). */
+  /**
+   * Interval coverage outside of which an actual is an anomaly. Default 0.99: at 0.95 one
+   * ordinary day in twenty would be flagged, about 1.5 per product per 30-day window.
+   */
   level?: number;
 }
 
@@ -66,7 +69,7 @@ function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | 
 
 export function demandAnomalies(series: Series, options: AnomalyOptions): DemandAnomaly[] {
   const level =
-    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.95;
+    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.99;
   const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
   const cut = series.length - window;
   const clean = series.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
