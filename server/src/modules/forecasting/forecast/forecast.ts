@@ -134,7 +134,15 @@ function etsForecast(
   first: number,
 ): ForecastResult {
   const ranked = rankEts(y, m);
-  const best = ranked[0]!;
+  const best = ranked[0];
+  // (simple smoothing fits any series of the minimum history: a guard, not a path)
+  if (!best)
+    return {
+      status: 'insufficient_history',
+      needed: minimumHistory(options),
+      available: y.length,
+      message: 'Not enough history to fit a forecasting model.',
+    };
   const method = etsMethod(best.spec);
   // Backtest: refit the winning model on the history before the window (no peeking).
   // (Should the training part be too short, the full fit stands in: its errors then flatter
@@ -166,7 +174,7 @@ function etsForecast(
       description: `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${METHOD_NAMES[etsMethod(runnerUp.spec)].toLowerCase()}`,
       value: round(runnerUp.aicc - best.aicc, 2),
     });
-  factors.push(levelFactor(best.final.level, options), trendFactor(best, options));
+  factors.push(levelFactor(Math.max(0, best.final.level), options), trendFactor(best, options));
   const weekday = weekdayFactor(best, options.firstWeekday, first);
   if (weekday) factors.push(weekday);
   const stats = intermittency(y);
@@ -211,7 +219,7 @@ function intermittentForecast(
   const { lower, upper } = intermittentInterval(y, rate, level);
   const points: ForecastPoint[] = Array.from({ length: options.horizon }, () => ({
     mean: rate,
-    lower,
+    lower: Math.min(lower, rate),
     upper: Math.max(upper, rate),
     seasonal: 0,
   }));
@@ -220,7 +228,7 @@ function intermittentForecast(
     methodFactor(method),
     {
       name: 'selection',
-      description: `Intermittent demand (a sale every ${round(stats.adi, 1)} periods on average, above 1.32): ${METHOD_NAMES[method]} had the lower backtest error, RMSE ${round(winner.rmse)} against ${round(other.rmse)}`,
+      description: `Intermittent demand (a sale every ${round(stats.adi, 1)} ${options.period ?? 'period'}s on average, above 1.32): ${METHOD_NAMES[method]} had the lower backtest error, RMSE ${round(winner.rmse)} against ${round(other.rmse)}`,
       value: round(other.rmse - winner.rmse, 3),
     },
     levelFactor(rate, options),
