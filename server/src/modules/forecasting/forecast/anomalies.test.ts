@@ -62,6 +62,19 @@ describe('demandAnomalies', () => {
     expect(found[0]!.lower).toBe(0);
   });
 
+  it('when demand repeats exactly week after week, then only the one odd day is flagged', () => {
+    const series = Array.from({ length: 120 }, (_, i) => [6, 6, 6, 6, 6, 9, 9][i % 7]!);
+    series[117] = 40;
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30 })).toEqual([
+      expect.objectContaining({
+        index: 117,
+        kind: 'spike',
+        severity: 'high',
+        expected: expect.closeTo(9, 6),
+      }),
+    ]);
+  });
+
   it('when the history before the window is too short, then nothing is judged', () => {
     expect(demandAnomalies(base().slice(0, 40), { seasonLength: 7, window: 30 })).toEqual([]);
   });

@@ -51,7 +51,9 @@ interface Judged {
 }
 
 function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | null {
-  if (observed >= j.lower && observed <= j.upper) return null;
+  // a perfectly regular history gives an interval of zero width: rounding is not an anomaly
+  const slack = 1e-9 * (1 + Math.abs(j.expected));
+  if (observed >= j.lower - slack && observed <= j.upper + slack) return null;
   const spike = observed > j.upper;
   const gap = spike ? observed - j.upper : j.lower - observed;
   const sigmas = Math.min(99, gap / Math.max(j.sigma, 1e-9));
