@@ -1917,7 +1917,7 @@ export interface paths {
      *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
      *     sells) and the day it runs out.
      *
-     *     `reorder` (null when the product has no sales history at all): with L the lead time
+     *     `reorder` (null when the product sold nothing in the last year): with L the lead time
      *     (the supplier's measured average over received orders when it has at least 3, else the
      *     supplier's stated lead time, else 7 days; `method` says which), σ the standard
      *     deviation of daily demand (of the forecast's one-day-ahead errors when a forecast is
@@ -1991,8 +1991,9 @@ export interface paths {
      *     every active product of the store, loads up to 365 days of daily sales, forecasts the
      *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
      *     prediction with its reorder point, and the demand anomalies (replacing those of the
-     *     previous run). Its `result` stays null (the counts are logged). About 10,000 products
-     *     take well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     *     previous run). Its `result` stays null (the counts are logged). While a recalculation
+     *     of the store is queued or running, that job's id is answered instead of a new one.
+     *     About 10,000 products take well under two minutes. Requires `inventory:write` (staff, managers and admins).
      */
     post: operations['recalculateForecasts'];
     delete?: never;
