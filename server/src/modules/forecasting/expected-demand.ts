@@ -1,17 +1,20 @@
 /**
  * Expected daily demand over the next days per product, as reorder lists use it
  * (shopping-lists/demand.ts): the stored forecast when the last recalculation is fresh, else
- * a forecast made now from the daily series, else (too little history to forecast) the
- * average daily sales of the last 30 days.
+ * a forecast made now from the daily series (for the 200 best sellers without one), else (too
+ * little history to forecast, or beyond those 200) the average daily sales of the last 30 days.
  */
 import type { Db } from '../../db/pool';
 import { forecastSeries } from './forecast';
 import { forecastsOf } from './forecasts.repo';
 import { loadSeries } from './load-series';
-import { average30, forecastDemand } from './prediction';
+import { AVERAGE_DAYS, average30, forecastDemand } from './prediction';
 import { storedDailyForecast } from './recalculate';
 import { productsByIds, storeTimezone } from './series.repo';
 import { todayIn } from './series';
+
+/** Products forecast on the fly per call when no fresh stored forecast exists (~3 ms each). */
+export const ON_THE_FLY_LIMIT = 200;
 
 export async function expectedDailyDemand(
   db: Db,
@@ -34,13 +37,19 @@ export async function expectedDailyDemand(
   }
   if (!rest.length) return demand;
   const products = await productsByIds(db, storeId, tz, rest);
-  const series = await loadSeries(db, storeId, tz, products, today);
-  for (const [id, s] of series) {
+  const recent = await loadSeries(db, storeId, tz, products, today, AVERAGE_DAYS);
+  for (const [id, s] of recent) demand.set(id, average30(s));
+  // Forecasting costs a few ms a product: within a request only the best sellers are
+  // forecast now (from a year of history), the others keep their 30-day average until the
+  // recalculation stores their forecasts.
+  const best = products
+    .filter((p) => demand.get(p.id)! > 0)
+    .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!)
+    .slice(0, ON_THE_FLY_LIMIT);
+  for (const [id, s] of await loadSeries(db, storeId, tz, best, today)) {
     const f = forecastSeries(s.values, { horizon: days, seasonLength: 7 });
-    demand.set(
-      id,
-      f.status === 'ok' ? f.points.reduce((n, p) => n + p.mean, 0) / f.points.length : average30(s),
-    );
+    if (f.status === 'ok')
+      demand.set(id, f.points.reduce((n, p) => n + p.mean, 0) / f.points.length);
   }
   return demand;
 }
