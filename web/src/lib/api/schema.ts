@@ -1673,8 +1673,9 @@ export interface paths {
      *
      *     **Demand** is the expected daily sales over the lead time plus `daysAhead`: the product's
      *     stored forecast when the last recalculation (`POST forecasts/recalculate`) is under two
-     *     days old, else a forecast made now from up to a year of daily sales, else (too little
-     *     history) the average daily sales of the last 30 days. Sales are units of completed sales
+     *     days old, else (for the 200 best sellers without one) a forecast made now from up to a
+     *     year of daily sales, else (too little history, or the others) the average daily sales
+     *     of the last 30 days. Sales are units of completed sales
      *     less the units refunded from them; voided sales count for nothing.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
