@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { ok } from '../../http/envelope';
 import type { Routes } from '../../http/route';
@@ -33,8 +33,14 @@ const jobBody = z.object({
 const jobParams = z.object({ storeId: uuid, jobId: uuid });
 const permission = 'reports:view';
 
-/** Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). */
-export function reportsRoutes(r: Routes, { reports }: { reports: ReportsService }) {
+/**
+ * Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). A
+ * custom report and a report job are heavy operations (their own rate limit).
+ */
+export function reportsRoutes(
+  r: Routes,
+  { reports, heavy }: { reports: ReportsService; heavy: RequestHandler },
+) {
   const reportRoute = (
     path: string,
     report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation',
@@ -53,15 +59,18 @@ export function reportsRoutes(r: Routes, { reports }: { reports: ReportsService 
   r.raw(
     'post',
     '/reports/custom',
-    { permission, body: customReportBody },
+    { permission, before: [heavy], body: customReportBody },
     async ({ ctx, body, req }, res) => {
       const { format, ...params } = body;
       reply(req, res, format, await reports.custom(ctx, params));
     },
   );
 
-  r.store('post', '/reports/jobs', { permission, body: jobBody, status: 202 }, ({ ctx, body }) =>
-    reports.startJob(ctx, body.report, body.params ?? {}),
+  r.store(
+    'post',
+    '/reports/jobs',
+    { permission, before: [heavy], body: jobBody, status: 202 },
+    ({ ctx, body }) => reports.startJob(ctx, body.report, body.params ?? {}),
   );
   r.raw(
     'get',

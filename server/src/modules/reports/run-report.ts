@@ -65,6 +65,7 @@ export async function runReport(
         storeId,
         await deps.timezoneOf(storeId),
         params as never,
+        opts,
       );
     case 'valuation':
       return valuationReport(pool, storeId, params as never, opts);

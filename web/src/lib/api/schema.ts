@@ -1685,7 +1685,8 @@ export interface paths {
      *     the wrong type, or a field that is not groupable is a 400 whose `details` name it.
      *     Filter values: `in` takes an array, `between` a two-element array, `is_null` / `not_null`
      *     no value; dates are `YYYY-MM-DD`, date-times ISO 8601. With `format: csv` the answer is
-     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`.
+     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`. A heavy
+     *     operation: 10 per minute per user (429).
      */
     post: operations['runCustomReport'];
     delete?: never;
@@ -1713,7 +1714,7 @@ export interface paths {
      *     `reports.run`; its `result` stays null, as that route needs only `inventory:read`: the
      *     report is downloaded at `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
      *     every row (no 500-row limit; consumption forecasts for every row). Requires
-     *     `reports:view`.
+     *     `reports:view`. A heavy operation: 10 per minute per user (429).
      */
     post: operations['startReportJob'];
     delete?: never;
