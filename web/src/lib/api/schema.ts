@@ -1520,7 +1520,8 @@ export interface paths {
      *     `trend` is the change of units against the previous period of equal length, as a
      *     fraction (0.25 = +25%), null when the previous period sold nothing. `forecastUnits` is
      *     the demand forecast for the next period of equal length: the forecasting module's model
-     *     (chosen per series, weekly seasonality) run on the group's daily units of this period;
+     *     (chosen per series, weekly seasonality) run on the group's daily units of this period's
+     *     closed days (today, still selling, is left out);
      *     null with `forecastStatus: insufficient_history` when the series is too short.
      *
      *     At most 500 rows, the groups with the most units first (`truncated` says when there were
