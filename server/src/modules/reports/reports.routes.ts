@@ -41,19 +41,34 @@ export function reportsRoutes(
   r: Routes,
   { reports, heavy }: { reports: ReportsService; heavy: RequestHandler },
 ) {
-  const reportRoute = (
-    path: string,
-    report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation',
-    query: z.ZodType<{ format: 'json' | 'csv' }>,
-  ) =>
-    r.raw('get', path, { permission, query }, async ({ ctx, query: q, req }, res) => {
-      const { format, ...params } = q as { format: 'json' | 'csv' };
-      reply(req, res, format, await reports.run(ctx, report, params));
-    });
-  reportRoute('/reports/consumption', 'consumption', consumptionQuery);
-  reportRoute('/reports/waste', 'waste', wasteQuery);
-  reportRoute('/reports/vendor-performance', 'vendor-performance', vendorQuery);
-  reportRoute('/reports/valuation', 'valuation', valuationQuery);
+  r.raw(
+    'get',
+    '/reports/consumption',
+    { permission, query: consumptionQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'consumption', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/waste',
+    { permission, query: wasteQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'waste', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/vendor-performance',
+    { permission, query: vendorQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'vendor-performance', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/valuation',
+    { permission, query: valuationQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'valuation', params })),
+  );
 
   r.store('get', '/reports/custom/schema', { permission }, () => reports.customSchema());
   r.raw(
@@ -62,7 +77,7 @@ export function reportsRoutes(
     { permission, before: [heavy], body: customReportBody },
     async ({ ctx, body, req }, res) => {
       const { format, ...params } = body;
-      reply(req, res, format, await reports.custom(ctx, params));
+      reply(req, res, format, await reports.run(ctx, { report: 'custom', params }));
     },
   );
 
