@@ -19,6 +19,7 @@ import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
+import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
@@ -137,6 +138,12 @@ export function createServices(deps: ServiceDeps) {
     purchasing,
   });
   const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
+  const reports = createReportsService({
+    pool,
+    jobs,
+    suppliers,
+    timezoneOf: (storeId) => stores.timezoneOf(storeId),
+  });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 
@@ -154,6 +161,7 @@ export function createServices(deps: ServiceDeps) {
     shoppingLists,
     analytics,
     forecasting,
+    reports,
     imports,
     exports,
     invoices,

@@ -1486,8 +1486,264 @@ export interface paths {
      *     are net: voided sales count for nothing, and a refund is negative units and revenue on the
      *     day it was made (not the sale's day, so a summarised day never changes). Cached, and
      *     refreshed by any write in the store. Requires `inventory:read` (every role).
+     *
+     *     Money is for those who may view reports (`reports:view`: managers, viewers, admins). For
+     *     the others (employees) every money figure is null: the inventory value at cost and
+     *     retail, the categories' values, the best sellers' revenue and the trend's revenue. The
+     *     units and counts are the same for everyone.
      */
     get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/consumption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Units consumed, their cost and revenue, trend and forecast, by group (reports:view)
+     * @description Units consumed in the period: units of completed sales less the units refunded from them
+     *     (a refund counts against the day of the sale it refunds; voided sales count for nothing),
+     *     the same net count the reorder lists use. `cost` is those units at each product's current
+     *     cost (a product without a cost counts 0); `revenue` is the net sales amount.
+     *
+     *     `trend` is the change of units against the previous period of equal length, as a
+     *     fraction (0.25 = +25%), null when the previous period sold nothing. `forecastUnits` is
+     *     the demand forecast for the next period of equal length: the forecasting module's model
+     *     (chosen per series, weekly seasonality) run on the group's daily units of this period's
+     *     closed days (today, still selling, is left out);
+     *     null with `forecastStatus: insufficient_history` when the series is too short.
+     *
+     *     At most 500 rows, the groups with the most units first (`truncated` says when there were
+     *     more); `totals` and `series` always cover everything. Forecasts are computed for the rows
+     *     shown only. For every row, run the report as a job (`POST reports/jobs`).
+     *
+     *     Dates are calendar days of the store's time zone, both inclusive; default the last 30
+     *     days, today included. `format=csv` downloads the rows as
+     *     `consumption-<from>-<to>.csv`. Requires `reports:view` (managers, viewers, admins).
+     */
+    get: operations['getConsumptionReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/waste': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Stock lost to damage, expiry, spoilage, loss and theft (reports:view)
+     * @description Stock movements of the period with the reasons `damaged`, `expired`, `spoiled`, `lost`
+     *     and `theft`: units (net of their reversals) and their value at each product's current
+     *     cost. `shareOfConsumption` is the wasted units over everything that left the shelves in
+     *     the group (net units sold + units wasted), null when both are 0; for `groupBy=reason` the
+     *     sold units are the store's. `shareOfWaste` is the row's part of all the waste's units.
+     *
+     *     `series` has one point per day for periods up to 92 days, else one per week (weeks start
+     *     on Monday; `interval` says which). Dates are the store's calendar days, both inclusive;
+     *     default the last 30 days. `format=csv` downloads the rows as `waste-<from>-<to>.csv`.
+     *     Requires `reports:view`.
+     */
+    get: operations['getWasteReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/vendor-performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Suppliers ranked by a score of delivery, fill rate, lead time, prices and spend (reports:view)
+     * @description Every supplier of the store with the purchase orders it was sent in the period, by the
+     *     calendar month each order was placed (the months of `from` and `to` included, as the
+     *     supplier performance page counts them): on-time rate, average lead time, orders and spend
+     *     come from the suppliers module's performance figures. `fillRate` is the units received
+     *     over the units ordered on its closed orders: completed (everything received) or cancelled
+     *     after part of it was received (a short delivery); null without any. `priceChange` is the mean change of the
+     *     unit cost of the products bought from it more than once in the period, first order
+     *     against last (0.05 = 5% dearer), null when no product was bought twice.
+     *
+     *     `score` (0–100) is a weighted mean of the components the supplier has:
+     *     on-time rate × 30, fill rate × 30, lead time × 15 (the fastest supplier's average lead
+     *     time over this one's: 1 for the fastest), prices × 15 (1 − priceChange / 0.20, clamped
+     *     to 0..1: stable or falling prices score 1, a rise of 20% or more 0) and spend × 10 (its
+     *     spend over the largest supplier's). A component a supplier has no data for is left out
+     *     and the others' weights scaled up; a supplier without orders in the period has a null
+     *     score and is ranked last. `weights` repeats the weights. Rows are ordered by score.
+     *
+     *     Dates: the store's calendar days, default the last 90 days. `format=csv` downloads the
+     *     rows as `vendor-performance-<from>-<to>.csv`. Requires `reports:view`.
+     */
+    get: operations['getVendorPerformanceReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/valuation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Stock on hand at cost and at retail, by group (reports:view)
+     * @description The stock on hand now: units, their value at cost (a product without a cost counts 0) and
+     *     at its price, the potential margin (retail − cost) and the row's share of the total cost
+     *     value (null when the total is 0). Products with no stock are left out. At most 500 rows,
+     *     the largest cost value first (`truncated` says when there were more; `totals` cover
+     *     everything); a job (`POST reports/jobs`) gives every row. `format=csv` downloads the rows
+     *     as `valuation-<date>-<date>.csv` (today's date, twice). Requires `reports:view`.
+     */
+    get: operations['getValuationReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/custom/schema': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * What a custom report may ask for (reports:view)
+     * @description The whitelist of the custom report builder: its datasets, each with its fields (name,
+     *     label, type, whether it can be grouped), the filter operators of each field type, and
+     *     the aggregates (`count` of anything; `sum` and `avg` of numbers; `min` and `max` of
+     *     numbers, text and dates). Requires `reports:view`.
+     */
+    get: operations['getCustomReportSchema'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/custom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a custom report over a whitelisted dataset (reports:view)
+     * @description Picks `fields` of a `dataset` (see `GET reports/custom/schema`), filtered (every filter
+     *     must hold), optionally grouped with aggregates, sorted and limited (default 1000, at most
+     *     10000). Without `groupBy` and `aggregates` a row is a record of the dataset. With them,
+     *     every field must be one of `groupBy`, and an aggregate column is named `<fn>_<field>`
+     *     (`count` when counting rows). `sort` names output columns. Only this store's records are
+     *     read. Anything not in the whitelist (a dataset, field, operator or aggregate), a value of
+     *     the wrong type, or a field that is not groupable is a 400 whose `details` name it.
+     *     Filter values: `in` takes an array, `between` a two-element array, `is_null` / `not_null`
+     *     no value; dates are `YYYY-MM-DD`, date-times ISO 8601. With `format: csv` the answer is
+     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`. A heavy
+     *     operation: 10 per minute per user (429).
+     */
+    post: operations['runCustomReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a report in the background (reports:view)
+     * @description Queues `report` with `params` (the query parameters of its route, or the body of a custom
+     *     report, without `format`), checked now: bad params are a 400 naming `params.<field>`.
+     *     Answers 202 with the job id; follow its progress with `GET jobs/{id}` (type
+     *     `reports.run`; its `result` stays null, as that route needs only `inventory:read`: the
+     *     report is downloaded at `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
+     *     every row (no 500-row limit; consumption forecasts for every row). Requires
+     *     `reports:view`. A heavy operation: 10 per minute per user (429).
+     */
+    post: operations['startReportJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/jobs/{jobId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Download the report a report job made (reports:view)
+     * @description The finished report: `format=json` (default) the same shape as the report's own route
+     *     (in the usual envelope), `format=csv` its rows as a CSV attachment named as the route
+     *     names it. A job of another store, or one that is not a report job, is 404; a job still
+     *     queued or running is 409 (`INVALID_STATE`, with its progress in the message): poll
+     *     `GET jobs/{id}` until it has succeeded. A failed job is 409 with its error. Requires
+     *     `reports:view`.
+     */
+    get: operations['downloadReportJob'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1671,12 +1927,8 @@ export interface paths {
      *     supplier or by having offered it). Inactive products never appear. At most 1,000 items,
      *     the most pressing first.
      *
-     *     **Demand** is the expected daily sales over the lead time plus `daysAhead`: the product's
-     *     stored forecast when the last recalculation (`POST forecasts/recalculate`) is under two
-     *     days old, else (for the 200 best sellers without one) a forecast made now from up to a
-     *     year of daily sales, else (too little history, or the others) the average daily sales
-     *     of the last 30 days. Sales are units of completed sales
-     *     less the units refunded from them; voided sales count for nothing.
+     *     **Demand** is the average daily sales of the last 30 days: units of completed sales less
+     *     the units refunded from them; voided sales count for nothing.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
@@ -1875,205 +2127,236 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/stores/{storeId}/predictions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    /**
-     * Stored stock-out predictions of some products (inventory:read)
-     * @description The stored predictions (as `GET predictions/{productId}` or the recalculation job last
-     *     computed them) of the products listed in `productIds`, comma-separated, at most 100.
-     *     Products never computed are absent, as are ids that are not this store's. Used by the
-     *     product list to show days of stock left without computing anything. Requires
-     *     `inventory:read` (every role).
-     */
-    get: operations['listPredictions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stores/{storeId}/predictions/{productId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-        productId: string;
-      };
-      cookie?: never;
-    };
-    /**
-     * When a product runs out, and when to reorder it (inventory:read)
-     * @description Computed now and stored with its time: the average daily sales of the last 30 whole
-     *     store days, today not included (units of completed sales less the units refunded;
-     *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
-     *     sells) and the day it runs out.
-     *
-     *     `reorder` (null when the product sold nothing in the last year): with L the lead time
-     *     (the supplier's measured average over received orders when it has at least 3, else the
-     *     supplier's stated lead time, else 7 days; `method` says which), σ the standard
-     *     deviation of daily demand (of the forecast's one-day-ahead errors when a forecast is
-     *     stored, else of the last 30 days' sales), z the normal quantile of `serviceLevel`
-     *     (0.95) and d the daily demand (the stored forecast's mean over the lead time when one
-     *     exists, else the 30-day average): `safetyStock = z·σ·√L`, `reorderPoint = d·L +
-     *     safetyStock`, and when the stock is at or below the reorder point `suggestedQuantity`
-     *     brings it up to the reorder point plus 14 days of demand (else 0). Requires
-     *     `inventory:read` (every role); a product that is not this store's is 404.
-     */
-    get: operations['getPrediction'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stores/{storeId}/forecasts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    /**
-     * Demand forecast of a product or a category (inventory:read)
-     * @description Forecasts the demand of one product (`productId`) or one category (`category`, the sum
-     *     of its products), exactly one of the two, from up to 365 days of sales in the store's
-     *     time zone (units sold less units refunded; voided sales count for nothing; days without
-     *     sales are 0). With `period=week` or `month` the days are added up into ISO weeks or
-     *     calendar months and the current, incomplete period is left out; dates are the period's
-     *     first day (`YYYY-MM-DD`). `history` is the series the model saw.
-     *
-     *     The method is chosen per series by a rolling-origin backtest among exponential-smoothing
-     *     models (with weekly seasonality for daily data) and, for intermittent demand, Croston
-     *     (SBA) and TSB; `accuracy` reports the held-out errors and `accuracySummary` says it in
-     *     words. `lower`/`upper` cover `level` (default 0.8) of outcomes. Too little history
-     *     answers `status: insufficient_history` with a `message` and no predictions.
-     *
-     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
-     *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
-     *     category, or one of another store, is 404. Requires `inventory:read` (every role).
-     */
-    get: operations['getForecasts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stores/{storeId}/forecasts/recalculate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Recalculate every product's forecast, prediction and anomalies (inventory:write)
-     * @description Queues a job (`type: forecasting.recalculate`; follow it with `GET jobs/{id}`) that, for
-     *     every active product of the store, loads up to 365 days of daily sales, forecasts the
-     *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
-     *     prediction with its reorder point, and the demand anomalies (replacing those of the
-     *     previous run). Its `result` stays null (the counts are logged). While a recalculation
-     *     of the store is queued or running, that job's id is answered instead of a new one.
-     *     About 10,000 products take well under two minutes. Requires `inventory:write` (staff, managers and admins).
-     */
-    post: operations['recalculateForecasts'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stores/{storeId}/optimization/reorder': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * What to order within a budget (reports:view)
-     * @description For each active product (within `productIds`, `categories` and `suppliers` when given):
-     *     the forecast daily demand d and its standard deviation σ (from the stored forecast, else
-     *     the last 30 days), the lead time L (measured over the supplier's received orders, else
-     *     its stated terms, else 7 days: `leadTimeSource`), `safetyStock = z·σ·√L` for the
-     *     `serviceLevel`, `reorderPoint = d·L + safetyStock`, the economic order quantity
-     *     `eoq = √(2·D·S/H)` (D yearly demand, S `orderingCost`, H = unit cost × `holdingCostRate`),
-     *     the stock, what is on order (open purchase orders) and what is `needed` to cover the
-     *     lead time and `reviewDays` plus the safety stock.
-     *
-     *     Products below their reorder point are taken most urgent first (fewest days of cover
-     *     relative to the lead time), then by the value of the demand they cover, and included
-     *     while the `budget` (and `storageCapacity`, in units) allows: each gets the larger of
-     *     its need and its EOQ, trimmed to what is left when the money or room runs short. Every
-     *     item says `included` and why (`reason`). Products never sold are left out; a product
-     *     without a known unit cost is never included. Ids in the filters that are not this
-     *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
-     *     admins and viewers: it shows costs).
-     */
-    post: operations['optimizeReorder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stores/{storeId}/anomalies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    /**
-     * Unusual demand and cost increases (inventory:read)
-     * @description Days of unusual demand found by the last recalculation (`demand_spike`, `demand_drop`:
-     *     a day's sales outside the band the forecast model expected) and, for callers with
-     *     `reports:view`, `cost_increase`: a product's unit cost on an invoice above its cost on
-     *     the previous invoice of the same supplier. Severity by the change: at least 5% low, 15%
-     *     medium, 30% high (demand anomalies by their distance from the band). Each has a
-     *     `message` and a `suggestedAction`. `days` (1..365, default 30) keeps those of the last
-     *     days; `type` and `severity` filter. Newest first, at most 500. Requires
-     *     `inventory:read` (every role); `type=cost_increase` without `reports:view` is 403.
-     */
-    get: operations['listAnomalies'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ReportPeriod: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      days: number;
+    };
+    ConsumptionRow: {
+      /**
+       * Format: uuid
+       * @description The product, category or supplier; null for "Uncategorised" / "No supplier"
+       */
+      groupId: string | null;
+      name: string;
+      /** @description Products only */
+      sku: string | null;
+      /** @description Net units sold in the period */
+      units: number;
+      cost: number;
+      revenue: number;
+      previousUnits: number;
+      /** @description (units − previousUnits) / previousUnits */
+      trend: number | null;
+      /** @description Expected units in the next period */
+      forecastUnits: number | null;
+      /** @enum {string} */
+      forecastStatus: 'ok' | 'insufficient_history';
+      forecastMethod: string | null;
+    };
+    ConsumptionReport: {
+      period: components['schemas']['ReportPeriod'];
+      previousPeriod: components['schemas']['ReportPeriod'];
+      forecastPeriod: components['schemas']['ReportPeriod'];
+      /** @enum {string} */
+      groupBy: 'product' | 'category' | 'supplier';
+      totals: {
+        units: number;
+        cost: number;
+        revenue: number;
+        previousUnits: number;
+        trend: number | null;
+      };
+      rows: components['schemas']['ConsumptionRow'][];
+      /** @description More groups than the 500 rows shown */
+      truncated: boolean;
+      /** @description Net units per day of the period, every day included */
+      series: {
+        /** Format: date */
+        date: string;
+        units: number;
+      }[];
+    };
+    WasteRow: {
+      /**
+       * @description The reason (damaged, expired, spoiled, lost, theft), product id or category id
+       *     (null for "Uncategorised")
+       */
+      groupId: string | null;
+      name: string;
+      units: number;
+      costValue: number;
+      shareOfConsumption: number | null;
+      shareOfWaste: number | null;
+    };
+    WasteReport: {
+      period: components['schemas']['ReportPeriod'];
+      /** @enum {string} */
+      groupBy: 'reason' | 'product' | 'category';
+      totals: {
+        units: number;
+        costValue: number;
+        /** @description Net units sold in the period */
+        unitsSold: number;
+        shareOfConsumption: number | null;
+      };
+      rows: components['schemas']['WasteRow'][];
+      truncated: boolean;
+      /** @enum {string} */
+      interval: 'day' | 'week';
+      series: {
+        /**
+         * Format: date
+         * @description The day, or the week's Monday
+         */
+        date: string;
+        units: number;
+        costValue: number;
+      }[];
+    };
+    VendorPerformanceRow: {
+      rank: number;
+      /** Format: uuid */
+      supplierId: string;
+      name: string;
+      score: number | null;
+      onTimeDeliveryRate: number | null;
+      fillRate: number | null;
+      averageLeadTimeDays: number | null;
+      priceChange: number | null;
+      spend: number;
+      orders: number;
+      cancelledOrders: number;
+    };
+    VendorPerformanceReport: {
+      period: components['schemas']['ReportPeriod'];
+      weights: {
+        onTime: number;
+        fillRate: number;
+        leadTime: number;
+        priceChange: number;
+        spend: number;
+      };
+      rows: components['schemas']['VendorPerformanceRow'][];
+    };
+    ValuationRow: {
+      /** Format: uuid */
+      groupId: string | null;
+      name: string;
+      sku: string | null;
+      units: number;
+      costValue: number;
+      retailValue: number;
+      potentialMargin: number;
+      /** @description Of the total cost value */
+      shareOfTotal: number | null;
+    };
+    ValuationReport: {
+      /** Format: date-time */
+      asOf: string;
+      /** @enum {string} */
+      groupBy: 'product' | 'category' | 'supplier';
+      totals: {
+        units: number;
+        costValue: number;
+        retailValue: number;
+        potentialMargin: number;
+      };
+      rows: components['schemas']['ValuationRow'][];
+      truncated: boolean;
+    };
+    /** @enum {string} */
+    CustomFieldType: 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'uuid';
+    CustomReportSchema: {
+      datasets: {
+        /** @example sale_items */
+        name: string;
+        label: string;
+        fields: {
+          name: string;
+          label: string;
+          type: components['schemas']['CustomFieldType'];
+          groupable: boolean;
+        }[];
+      }[];
+      /** @description The filter operators of each field type */
+      operators: {
+        [key: string]: string[];
+      };
+      /** @description The field types each aggregate takes (`count` also takes no field) */
+      aggregates: {
+        [key: string]: components['schemas']['CustomFieldType'][];
+      };
+      maxLimit: number;
+    };
+    CustomReportRequest: {
+      /** @example sale_items */
+      dataset: string;
+      fields: string[];
+      filters?: {
+        field: string;
+        /** @enum {string} */
+        op:
+          | 'eq'
+          | 'neq'
+          | 'gt'
+          | 'gte'
+          | 'lt'
+          | 'lte'
+          | 'between'
+          | 'in'
+          | 'contains'
+          | 'starts_with'
+          | 'is_null'
+          | 'not_null';
+        value?: unknown;
+      }[];
+      groupBy?: string[];
+      aggregates?: {
+        field?: string;
+        /** @enum {string} */
+        fn: 'count' | 'sum' | 'avg' | 'min' | 'max';
+      }[];
+      sort?: {
+        field: string;
+        /**
+         * @default asc
+         * @enum {string}
+         */
+        direction: 'asc' | 'desc';
+      }[];
+      /** @default 1000 */
+      limit: number;
+      /**
+       * @default json
+       * @enum {string}
+       */
+      format: 'json' | 'csv';
+    };
+    CustomReportResult: {
+      columns: {
+        name: string;
+        label: string;
+        type: components['schemas']['CustomFieldType'];
+      }[];
+      /** @description One object per row, keyed by column name */
+      rows: Record<string, never>[];
+    };
+    ReportJobRequest: {
+      /** @enum {string} */
+      report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+      /**
+       * @description The report's parameters as its route takes them (`from`, `to`, `groupBy`), or a custom
+       *     report's body; without `format`
+       */
+      params?: Record<string, never>;
+    };
     ImportReport: {
       /** Format: uuid */
       jobId: string | null;
@@ -3266,8 +3549,10 @@ export interface components {
         products: number;
         activeProducts: number;
         units: number;
-        inventoryValueCost: number;
-        inventoryValueRetail: number;
+        /** @description Null without reports:view */
+        inventoryValueCost: number | null;
+        /** @description Null without reports:view */
+        inventoryValueRetail: number | null;
       };
       /** @description In stock but at or below the reorder point */
       lowStockCount: number;
@@ -3280,8 +3565,10 @@ export interface components {
         name: string;
         products: number;
         units: number;
-        valueCost: number;
-        valueRetail: number;
+        /** @description Null without reports:view */
+        valueCost: number | null;
+        /** @description Null without reports:view */
+        valueRetail: number | null;
       }[];
       /**
        * @description The ten best sellers by net units (refunds subtracted, voided sales left out) over the
@@ -3294,7 +3581,8 @@ export interface components {
         name: string;
         sku: string;
         unitsSold: number;
-        revenue: number;
+        /** @description Null without reports:view */
+        revenue: number | null;
       }[];
       slowMovers: {
         /** Format: uuid */
@@ -3313,7 +3601,8 @@ export interface components {
         date: string;
         orders: number;
         units: number;
-        revenue: number;
+        /** @description Null without reports:view */
+        revenue: number | null;
       }[];
       /** Format: date-time */
       generatedAt: string;
@@ -3608,159 +3897,6 @@ export interface components {
       warnings: string[];
       invoice: components['schemas']['Invoice'];
     };
-    Prediction: {
-      /** Format: uuid */
-      productId: string;
-      /** @description Units a day over the last 30 days */
-      avgDailySales: number;
-      currentStock: number;
-      /** @description Null when nothing sells */
-      daysLeft: number | null;
-      /**
-       * Format: date
-       * @description The store's day
-       */
-      stockoutDate: string | null;
-      /** Format: date-time */
-      calculatedAt: string;
-      reorder: null | {
-        reorderPoint: number;
-        safetyStock: number;
-        suggestedQuantity: number;
-        leadTimeDays: number;
-        serviceLevel: number;
-        /**
-         * @description Where the demand and the lead time came from, e.g.
-         *     `forecast+supplier_performance`, `average_30d+default`
-         */
-        method: string;
-      };
-    };
-    ForecastFactor: {
-      name: string;
-      description: string;
-      value?: number | string;
-    };
-    Forecast: {
-      /** Format: uuid */
-      itemId: string;
-      /** @enum {string} */
-      itemType: 'product' | 'category';
-      name: string;
-      /** @enum {string} */
-      period: 'day' | 'week' | 'month';
-      /** @enum {string} */
-      status: 'ok' | 'insufficient_history';
-      message: string | null;
-      /**
-       * @example holt_winters_additive
-       * @example croston_sba
-       */
-      method: string | null;
-      level: number;
-      history: {
-        /** Format: date */
-        date: string;
-        actual: number;
-      }[];
-      predictions: {
-        /** Format: date */
-        date: string;
-        predictedDemand: number;
-        lower: number;
-        upper: number;
-        confidence: number;
-        factors: string[];
-      }[];
-      accuracy: null | {
-        mape: number | null;
-        mapeNote: string | null;
-        rmse: number;
-        mase: number | null;
-        relativeError: number | null;
-        points: number;
-      };
-      /** @example usually within ±12% */
-      accuracySummary: string | null;
-      factors: components['schemas']['ForecastFactor'][];
-      /** Format: date-time */
-      calculatedAt: string;
-    };
-    ReorderOptimizationRequest: {
-      budget: number;
-      /** @description Units that fit */
-      storageCapacity?: number;
-      /** @default 0.95 */
-      serviceLevel: number;
-      /** @default 14 */
-      reviewDays: number;
-      /** @default 25 */
-      orderingCost: number;
-      /**
-       * @description Yearly
-       * @default 0.25
-       */
-      holdingCostRate: number;
-      productIds?: string[];
-      categories?: string[];
-      suppliers?: string[];
-    };
-    ReorderOptimization: {
-      serviceLevel: number;
-      budget: number;
-      spent: number;
-      storageCapacity: number | null;
-      storageUsed: number;
-      items: components['schemas']['ReorderOptimizationItem'][];
-    };
-    ReorderOptimizationItem: {
-      /** Format: uuid */
-      productId: string;
-      name: string;
-      sku: string | null;
-      /** Format: uuid */
-      supplierId: string | null;
-      supplierName: string | null;
-      leadTimeDays: number;
-      /** @enum {string} */
-      leadTimeSource: 'supplier_performance' | 'supplier_terms' | 'default';
-      avgDailyDemand: number;
-      demandStdDev: number;
-      safetyStock: number;
-      reorderPoint: number;
-      eoq: number;
-      currentStock: number;
-      onOrder: number;
-      needed: number;
-      recommendedQuantity: number;
-      unitCost: number | null;
-      cost: number;
-      included: boolean;
-      /** @example below reorder point; ordering EOQ 48 (covers 24 days) */
-      reason: string;
-    };
-    Anomaly: {
-      id: string;
-      /** @enum {string} */
-      type: 'demand_spike' | 'demand_drop' | 'cost_increase';
-      /** @enum {string} */
-      severity: 'low' | 'medium' | 'high';
-      /** Format: uuid */
-      productId: string;
-      productName: string;
-      /** Format: date */
-      date: string;
-      observed: number;
-      expected: number;
-      lower: number | null;
-      upper: number | null;
-      changePercent: number | null;
-      message: string;
-      suggestedAction: string;
-      /** Format: uuid */
-      supplierId: string | null;
-      supplierName: string | null;
-    };
   };
   responses: {
     /** @description A category */
@@ -3982,6 +4118,15 @@ export interface components {
     };
   };
   parameters: {
+    /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+    ReportFrom: string;
+    /**
+     * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+     *     most 731 days after it (400).
+     */
+    ReportTo: string;
+    /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+    ReportFormat: 'json' | 'csv';
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
@@ -6345,6 +6490,302 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getConsumptionReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        groupBy?: 'product' | 'category' | 'supplier';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ConsumptionReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getWasteReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        groupBy?: 'reason' | 'product' | 'category';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WasteReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getVendorPerformanceReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['VendorPerformanceReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getValuationReport: {
+    parameters: {
+      query?: {
+        groupBy?: 'product' | 'category' | 'supplier';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ValuationReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCustomReportSchema: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whitelist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CustomReportSchema'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  runCustomReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CustomReportRequest'];
+      };
+    };
+    responses: {
+      /** @description The rows, or their CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  startReportJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportJobRequest'];
+      };
+    };
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  downloadReportJob: {
+    parameters: {
+      query?: {
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data:
+              | components['schemas']['ConsumptionReport']
+              | components['schemas']['WasteReport']
+              | components['schemas']['VendorPerformanceReport']
+              | components['schemas']['ValuationReport']
+              | components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   importProducts: {
     parameters: {
       query?: never;
@@ -6840,210 +7281,6 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  listPredictions: {
-    parameters: {
-      query: {
-        /** @description Comma-separated product ids (1 to 100) */
-        productIds: string;
-      };
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The stored predictions */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['Prediction'][];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getPrediction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-        productId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The prediction */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['Prediction'];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getForecasts: {
-    parameters: {
-      query?: {
-        productId?: string;
-        /** @description A category id */
-        category?: string;
-        period?: 'day' | 'week' | 'month';
-        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12) */
-        horizon?: number;
-        /** @description Central coverage of the prediction interval */
-        level?: number;
-      };
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The forecast */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: {
-              forecasts: components['schemas']['Forecast'][];
-            };
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  recalculateForecasts: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Queued */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: {
-              /** Format: uuid */
-              jobId: string;
-            };
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  optimizeReorder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReorderOptimizationRequest'];
-      };
-    };
-    responses: {
-      /** @description The plan */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['ReorderOptimization'];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  listAnomalies: {
-    parameters: {
-      query?: {
-        type?: 'demand_spike' | 'demand_drop' | 'cost_increase';
-        severity?: 'low' | 'medium' | 'high';
-        days?: number;
-      };
-      header?: never;
-      path: {
-        storeId: components['parameters']['StoreId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The anomalies */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SuccessEnvelope'] & {
-            data: components['schemas']['Anomaly'][];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['RateLimited'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -7077,18 +7314,64 @@ export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplica
 export const pathsApiV1StoresStoreIdInvoicesIdLinesLineIdPatchRequestBodyContentApplicationJsonMethodValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/lines/{lineId}']['patch']['requestBody']['content']['application/json']['method']
 > = ['manual', 'created'];
+export const pathsApiV1StoresStoreIdReportsConsumptionGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/consumption']['get']['parameters']['query']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const pathsApiV1StoresStoreIdReportsWasteGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/waste']['get']['parameters']['query']['groupBy']
+> = ['reason', 'product', 'category'];
+export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/valuation']['get']['parameters']['query']['groupBy']
+> = ['product', 'category', 'supplier'];
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
-export const pathsApiV1StoresStoreIdForecastsGetParametersQueryPeriodValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/forecasts']['get']['parameters']['query']['period']
-> = ['day', 'week', 'month'];
-export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['type']
-> = ['demand_spike', 'demand_drop', 'cost_increase'];
-export const pathsApiV1StoresStoreIdAnomaliesGetParametersQuerySeverityValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['severity']
-> = ['low', 'medium', 'high'];
+export const consumptionRowForecastStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConsumptionRow']['forecastStatus']
+> = ['ok', 'insufficient_history'];
+export const consumptionReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConsumptionReport']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const wasteReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteReport']['groupBy']
+> = ['reason', 'product', 'category'];
+export const wasteReportIntervalValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteReport']['interval']
+> = ['day', 'week'];
+export const valuationReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValuationReport']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const customFieldTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomFieldType']
+> = ['string', 'number', 'boolean', 'date', 'datetime', 'uuid'];
+export const customReportRequestFiltersOpValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['filters']['op']
+> = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'in',
+  'contains',
+  'starts_with',
+  'is_null',
+  'not_null',
+];
+export const customReportRequestAggregatesFnValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['aggregates']['fn']
+> = ['count', 'sum', 'avg', 'min', 'max'];
+export const customReportRequestSortDirectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['sort']['direction']
+> = ['asc', 'desc'];
+export const customReportRequestFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['format']
+> = ['json', 'csv'];
+export const reportJobRequestReportValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReportJobRequest']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const jobStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Job']['status']
 > = ['queued', 'running', 'succeeded', 'failed'];
@@ -7535,24 +7818,9 @@ export const invoiceLineConflictsKindValues: ReadonlyArray<
 export const invoiceFieldsFileTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceFields']['fileType']
 > = ['csv', 'xlsx', 'pdf'];
-export const forecastItemTypeValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Forecast']['itemType']
-> = ['product', 'category'];
-export const forecastPeriodValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Forecast']['period']
-> = ['day', 'week', 'month'];
-export const forecastStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Forecast']['status']
-> = ['ok', 'insufficient_history'];
-export const reorderOptimizationItemLeadTimeSourceValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ReorderOptimizationItem']['leadTimeSource']
-> = ['supplier_performance', 'supplier_terms', 'default'];
-export const anomalyTypeValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Anomaly']['type']
-> = ['demand_spike', 'demand_drop', 'cost_increase'];
-export const anomalySeverityValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['Anomaly']['severity']
-> = ['low', 'medium', 'high'];
+export const componentsParametersReportFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['ReportFormat']
+> = ['json', 'csv'];
 export const componentsParametersProductSortValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ProductSort']
 > = ['name', 'sku', 'price', 'cost', 'quantity', 'createdAt', 'updatedAt', 'expiresAt'];

@@ -1,0 +1,98 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { ok } from '../../http/envelope';
+import type { Routes } from '../../http/route';
+import { uuid } from '../../http/validate';
+import { customReportBody } from './custom/custom.schemas';
+import { sendCsv } from './csv';
+import { REPORTS } from './report-tables';
+import type { ReportsService } from './reports.service';
+import {
+  consumptionQuery,
+  formatQuery,
+  valuationQuery,
+  vendorQuery,
+  wasteQuery,
+} from './reports.schemas';
+
+type Answer = Awaited<ReturnType<ReportsService['run']>>;
+
+/** JSON in the envelope, or the CSV attachment. */
+function reply(req: Request, res: Response, format: 'json' | 'csv', answer: Answer) {
+  if (format === 'csv') {
+    const { filename, table } = answer.csv();
+    return sendCsv(res, filename, table);
+  }
+  res.json(ok(req, answer.data));
+}
+
+const jobBody = z.object({
+  report: z.enum(REPORTS, { message: `must be one of ${REPORTS.join(', ')}` }),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+const jobParams = z.object({ storeId: uuid, jobId: uuid });
+const permission = 'reports:view';
+
+/**
+ * Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). A
+ * custom report and a report job are heavy operations (their own rate limit).
+ */
+export function reportsRoutes(
+  r: Routes,
+  { reports, heavy }: { reports: ReportsService; heavy: RequestHandler },
+) {
+  r.raw(
+    'get',
+    '/reports/consumption',
+    { permission, query: consumptionQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'consumption', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/waste',
+    { permission, query: wasteQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'waste', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/vendor-performance',
+    { permission, query: vendorQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'vendor-performance', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/valuation',
+    { permission, query: valuationQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'valuation', params })),
+  );
+
+  r.store('get', '/reports/custom/schema', { permission }, () => reports.customSchema());
+  r.raw(
+    'post',
+    '/reports/custom',
+    { permission, before: [heavy], body: customReportBody },
+    async ({ ctx, body, req }, res) => {
+      const { format, ...params } = body;
+      reply(req, res, format, await reports.run(ctx, { report: 'custom', params }));
+    },
+  );
+
+  r.store(
+    'post',
+    '/reports/jobs',
+    { permission, before: [heavy], body: jobBody, status: 202 },
+    ({ ctx, body }) => reports.startJob(ctx, body.report, body.params ?? {}),
+  );
+  r.raw(
+    'get',
+    '/reports/jobs/:jobId/download',
+    { permission, params: jobParams, query: formatQuery },
+    async ({ ctx, params, query, req }, res) => {
+      reply(req, res, query.format, await reports.jobResult(ctx, params.jobId));
+    },
+  );
+}
