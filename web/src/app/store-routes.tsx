@@ -147,6 +147,12 @@ export const storeRoutes: RouteObject[] = [
         .ShoppingListPage,
     }),
   },
+  {
+    path: 'anomalies',
+    lazy: async () => ({
+      Component: (await import('../features/forecasting/components/anomalies-page')).AnomaliesPage,
+    }),
+  },
   { path: 'members', element: <MembersPage /> },
   { path: 'settings', element: <StoreSettingsPage /> },
 ];
