@@ -1486,8 +1486,261 @@ export interface paths {
      *     are net: voided sales count for nothing, and a refund is negative units and revenue on the
      *     day it was made (not the sale's day, so a summarised day never changes). Cached, and
      *     refreshed by any write in the store. Requires `inventory:read` (every role).
+     *
+     *     Money is for those who may view reports (`reports:view`: managers, viewers, admins). For
+     *     the others (employees) every money figure is null: the inventory value at cost and
+     *     retail, the categories' values, the best sellers' revenue and the trend's revenue. The
+     *     units and counts are the same for everyone.
      */
     get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/consumption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Units consumed, their cost and revenue, trend and forecast, by group (reports:view)
+     * @description Units consumed in the period: units of completed sales less the units refunded from them
+     *     (a refund counts against the day of the sale it refunds; voided sales count for nothing),
+     *     the same net count the reorder lists use. `cost` is those units at each product's current
+     *     cost (a product without a cost counts 0); `revenue` is the net sales amount.
+     *
+     *     `trend` is the change of units against the previous period of equal length, as a
+     *     fraction (0.25 = +25%), null when the previous period sold nothing. `forecastUnits` is
+     *     the demand forecast for the next period of equal length: the forecasting module's model
+     *     (chosen per series, weekly seasonality) run on the group's daily units of this period;
+     *     null with `forecastStatus: insufficient_history` when the series is too short.
+     *
+     *     At most 500 rows, the groups with the most units first (`truncated` says when there were
+     *     more); `totals` and `series` always cover everything. Forecasts are computed for the rows
+     *     shown only. For every row, run the report as a job (`POST reports/jobs`).
+     *
+     *     Dates are calendar days of the store's time zone, both inclusive; default the last 30
+     *     days, today included. `format=csv` downloads the rows as
+     *     `consumption-<from>-<to>.csv`. Requires `reports:view` (managers, viewers, admins).
+     */
+    get: operations['getConsumptionReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/waste': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Stock lost to damage, expiry, spoilage, loss and theft (reports:view)
+     * @description Stock movements of the period with the reasons `damaged`, `expired`, `spoiled`, `lost`
+     *     and `theft`: units (net of their reversals) and their value at each product's current
+     *     cost. `shareOfConsumption` is the wasted units over everything that left the shelves in
+     *     the group (net units sold + units wasted), null when both are 0; for `groupBy=reason` the
+     *     sold units are the store's. `shareOfWaste` is the row's part of all the waste's units.
+     *
+     *     `series` has one point per day for periods up to 92 days, else one per week (weeks start
+     *     on Monday; `interval` says which). Dates are the store's calendar days, both inclusive;
+     *     default the last 30 days. `format=csv` downloads the rows as `waste-<from>-<to>.csv`.
+     *     Requires `reports:view`.
+     */
+    get: operations['getWasteReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/vendor-performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Suppliers ranked by a score of delivery, fill rate, lead time, prices and spend (reports:view)
+     * @description Every supplier of the store with the purchase orders it was sent in the period, by the
+     *     calendar month each order was placed (the months of `from` and `to` included, as the
+     *     supplier performance page counts them): on-time rate, average lead time, orders and spend
+     *     come from the suppliers module's performance figures. `fillRate` is the units received
+     *     over the units ordered on its completed orders. `priceChange` is the mean change of the
+     *     unit cost of the products bought from it more than once in the period, first order
+     *     against last (0.05 = 5% dearer), null when no product was bought twice.
+     *
+     *     `score` (0–100) is a weighted mean of the components the supplier has:
+     *     on-time rate × 30, fill rate × 30, lead time × 15 (the fastest supplier's average lead
+     *     time over this one's: 1 for the fastest), prices × 15 (1 − priceChange / 0.20, clamped
+     *     to 0..1: stable or falling prices score 1, a rise of 20% or more 0) and spend × 10 (its
+     *     spend over the largest supplier's). A component a supplier has no data for is left out
+     *     and the others' weights scaled up; a supplier without orders in the period has a null
+     *     score and is ranked last. `weights` repeats the weights. Rows are ordered by score.
+     *
+     *     Dates: the store's calendar days, default the last 90 days. `format=csv` downloads the
+     *     rows as `vendor-performance-<from>-<to>.csv`. Requires `reports:view`.
+     */
+    get: operations['getVendorPerformanceReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/valuation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Stock on hand at cost and at retail, by group (reports:view)
+     * @description The stock on hand now: units, their value at cost (a product without a cost counts 0) and
+     *     at its price, the potential margin (retail − cost) and the row's share of the total cost
+     *     value (null when the total is 0). Products with no stock are left out. At most 500 rows,
+     *     the largest cost value first (`truncated` says when there were more; `totals` cover
+     *     everything); a job (`POST reports/jobs`) gives every row. `format=csv` downloads the rows
+     *     as `valuation-<date>-<date>.csv` (today's date, twice). Requires `reports:view`.
+     */
+    get: operations['getValuationReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/custom/schema': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * What a custom report may ask for (reports:view)
+     * @description The whitelist of the custom report builder: its datasets, each with its fields (name,
+     *     label, type, whether it can be grouped), the filter operators of each field type, and
+     *     the aggregates (`count` of anything; `sum` and `avg` of numbers; `min` and `max` of
+     *     numbers, text and dates). Requires `reports:view`.
+     */
+    get: operations['getCustomReportSchema'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/custom': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a custom report over a whitelisted dataset (reports:view)
+     * @description Picks `fields` of a `dataset` (see `GET reports/custom/schema`), filtered (every filter
+     *     must hold), optionally grouped with aggregates, sorted and limited (default 1000, at most
+     *     10000). Without `groupBy` and `aggregates` a row is a record of the dataset. With them,
+     *     every field must be one of `groupBy`, and an aggregate column is named `<fn>_<field>`
+     *     (`count` when counting rows). `sort` names output columns. Only this store's records are
+     *     read. Anything not in the whitelist (a dataset, field, operator or aggregate), a value of
+     *     the wrong type, or a field that is not groupable is a 400 whose `details` name it.
+     *     Filter values: `in` takes an array, `between` a two-element array, `is_null` / `not_null`
+     *     no value; dates are `YYYY-MM-DD`, date-times ISO 8601. With `format: csv` the answer is
+     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`.
+     */
+    post: operations['runCustomReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a report in the background (reports:view)
+     * @description Queues `report` with `params` (the query parameters of its route, or the body of a custom
+     *     report, without `format`), checked now: bad params are a 400 naming `params.<field>`.
+     *     Answers 202 with the job id; follow its progress with `GET jobs/{id}` (the job's
+     *     `result` only says how many rows there are: the report itself is downloaded at
+     *     `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
+     *     every row (no 500-row limit; consumption forecasts for every row). Requires
+     *     `reports:view`.
+     */
+    post: operations['startReportJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/jobs/{jobId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Download the report a report job made (reports:view)
+     * @description The finished report: `format=json` (default) the same shape as the report's own route
+     *     (in the usual envelope), `format=csv` its rows as a CSV attachment named as the route
+     *     names it. A job of another store, or one that is not a report job, is 404; a job still
+     *     queued or running is 409 (`INVALID_STATE`, with its progress in the message): poll
+     *     `GET jobs/{id}` until it has succeeded. A failed job is 409 with its error. Requires
+     *     `reports:view`.
+     */
+    get: operations['downloadReportJob'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2066,6 +2319,232 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ReportPeriod: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      days: number;
+    };
+    ConsumptionRow: {
+      /**
+       * Format: uuid
+       * @description The product, category or supplier; null for "Uncategorised" / "No supplier"
+       */
+      groupId: string | null;
+      name: string;
+      /** @description Products only */
+      sku: string | null;
+      /** @description Net units sold in the period */
+      units: number;
+      cost: number;
+      revenue: number;
+      previousUnits: number;
+      /** @description (units − previousUnits) / previousUnits */
+      trend: number | null;
+      /** @description Expected units in the next period */
+      forecastUnits: number | null;
+      /** @enum {string} */
+      forecastStatus: 'ok' | 'insufficient_history';
+      forecastMethod: string | null;
+    };
+    ConsumptionReport: {
+      period: components['schemas']['ReportPeriod'];
+      previousPeriod: components['schemas']['ReportPeriod'];
+      forecastPeriod: components['schemas']['ReportPeriod'];
+      /** @enum {string} */
+      groupBy: 'product' | 'category' | 'supplier';
+      totals: {
+        units: number;
+        cost: number;
+        revenue: number;
+        previousUnits: number;
+        trend: number | null;
+      };
+      rows: components['schemas']['ConsumptionRow'][];
+      /** @description More groups than the 500 rows shown */
+      truncated: boolean;
+      /** @description Net units per day of the period, every day included */
+      series: {
+        /** Format: date */
+        date: string;
+        units: number;
+      }[];
+    };
+    WasteRow: {
+      /**
+       * @description The reason (damaged, expired, spoiled, lost, theft), product id or category id
+       *     (null for "Uncategorised")
+       */
+      groupId: string | null;
+      name: string;
+      units: number;
+      costValue: number;
+      shareOfConsumption: number | null;
+      shareOfWaste: number | null;
+    };
+    WasteReport: {
+      period: components['schemas']['ReportPeriod'];
+      /** @enum {string} */
+      groupBy: 'reason' | 'product' | 'category';
+      totals: {
+        units: number;
+        costValue: number;
+        /** @description Net units sold in the period */
+        unitsSold: number;
+        shareOfConsumption: number | null;
+      };
+      rows: components['schemas']['WasteRow'][];
+      truncated: boolean;
+      /** @enum {string} */
+      interval: 'day' | 'week';
+      series: {
+        /**
+         * Format: date
+         * @description The day, or the week's Monday
+         */
+        date: string;
+        units: number;
+        costValue: number;
+      }[];
+    };
+    VendorPerformanceRow: {
+      rank: number;
+      /** Format: uuid */
+      supplierId: string;
+      name: string;
+      score: number | null;
+      onTimeDeliveryRate: number | null;
+      fillRate: number | null;
+      averageLeadTimeDays: number | null;
+      priceChange: number | null;
+      spend: number;
+      orders: number;
+      cancelledOrders: number;
+    };
+    VendorPerformanceReport: {
+      period: components['schemas']['ReportPeriod'];
+      weights: {
+        onTime: number;
+        fillRate: number;
+        leadTime: number;
+        priceChange: number;
+        spend: number;
+      };
+      rows: components['schemas']['VendorPerformanceRow'][];
+    };
+    ValuationRow: {
+      /** Format: uuid */
+      groupId: string | null;
+      name: string;
+      sku: string | null;
+      units: number;
+      costValue: number;
+      retailValue: number;
+      potentialMargin: number;
+      /** @description Of the total cost value */
+      shareOfTotal: number | null;
+    };
+    ValuationReport: {
+      /** Format: date-time */
+      asOf: string;
+      /** @enum {string} */
+      groupBy: 'product' | 'category' | 'supplier';
+      totals: {
+        units: number;
+        costValue: number;
+        retailValue: number;
+        potentialMargin: number;
+      };
+      rows: components['schemas']['ValuationRow'][];
+      truncated: boolean;
+    };
+    /** @enum {string} */
+    CustomFieldType: 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'uuid';
+    CustomReportSchema: {
+      datasets: {
+        /** @example sale_items */
+        name: string;
+        label: string;
+        fields: {
+          name: string;
+          label: string;
+          type: components['schemas']['CustomFieldType'];
+          groupable: boolean;
+        }[];
+      }[];
+      /** @description The filter operators of each field type */
+      operators: {
+        [key: string]: string[];
+      };
+      /** @description The field types each aggregate takes (`count` also takes no field) */
+      aggregates: {
+        [key: string]: components['schemas']['CustomFieldType'][];
+      };
+      maxLimit: number;
+    };
+    CustomReportRequest: {
+      /** @example sale_items */
+      dataset: string;
+      fields: string[];
+      filters?: {
+        field: string;
+        /** @enum {string} */
+        op:
+          | 'eq'
+          | 'neq'
+          | 'gt'
+          | 'gte'
+          | 'lt'
+          | 'lte'
+          | 'between'
+          | 'in'
+          | 'contains'
+          | 'starts_with'
+          | 'is_null'
+          | 'not_null';
+        value?: unknown;
+      }[];
+      groupBy?: string[];
+      aggregates?: {
+        field?: string;
+        /** @enum {string} */
+        fn: 'count' | 'sum' | 'avg' | 'min' | 'max';
+      }[];
+      sort?: {
+        field: string;
+        /**
+         * @default asc
+         * @enum {string}
+         */
+        direction: 'asc' | 'desc';
+      }[];
+      /** @default 1000 */
+      limit: number;
+      /**
+       * @default json
+       * @enum {string}
+       */
+      format: 'json' | 'csv';
+    };
+    CustomReportResult: {
+      columns: {
+        name: string;
+        label: string;
+        type: components['schemas']['CustomFieldType'];
+      }[];
+      /** @description One object per row, keyed by column name */
+      rows: Record<string, never>[];
+    };
+    ReportJobRequest: {
+      /** @enum {string} */
+      report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+      /**
+       * @description The report's parameters as its route takes them (`from`, `to`, `groupBy`), or a custom
+       *     report's body; without `format`
+       */
+      params?: Record<string, never>;
+    };
     ImportReport: {
       /** Format: uuid */
       jobId: string | null;
@@ -3261,8 +3740,10 @@ export interface components {
         products: number;
         activeProducts: number;
         units: number;
-        inventoryValueCost: number;
-        inventoryValueRetail: number;
+        /** @description Null without reports:view */
+        inventoryValueCost: number | null;
+        /** @description Null without reports:view */
+        inventoryValueRetail: number | null;
       };
       /** @description In stock but at or below the reorder point */
       lowStockCount: number;
@@ -3275,8 +3756,10 @@ export interface components {
         name: string;
         products: number;
         units: number;
-        valueCost: number;
-        valueRetail: number;
+        /** @description Null without reports:view */
+        valueCost: number | null;
+        /** @description Null without reports:view */
+        valueRetail: number | null;
       }[];
       /**
        * @description The ten best sellers by net units (refunds subtracted, voided sales left out) over the
@@ -3289,7 +3772,8 @@ export interface components {
         name: string;
         sku: string;
         unitsSold: number;
-        revenue: number;
+        /** @description Null without reports:view */
+        revenue: number | null;
       }[];
       slowMovers: {
         /** Format: uuid */
@@ -3308,7 +3792,8 @@ export interface components {
         date: string;
         orders: number;
         units: number;
-        revenue: number;
+        /** @description Null without reports:view */
+        revenue: number | null;
       }[];
       /** Format: date-time */
       generatedAt: string;
@@ -3984,6 +4469,15 @@ export interface components {
     };
   };
   parameters: {
+    /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+    ReportFrom: string;
+    /**
+     * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+     *     most 731 days after it (400).
+     */
+    ReportTo: string;
+    /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+    ReportFormat: 'json' | 'csv';
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
     ProductSort:
       'name' | 'sku' | 'price' | 'cost' | 'quantity' | 'createdAt' | 'updatedAt' | 'expiresAt';
@@ -6347,6 +6841,302 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getConsumptionReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        groupBy?: 'product' | 'category' | 'supplier';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ConsumptionReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getWasteReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        groupBy?: 'reason' | 'product' | 'category';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WasteReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getVendorPerformanceReport: {
+    parameters: {
+      query?: {
+        /** @description First day of the period (`YYYY-MM-DD`, the store's calendar), inclusive. */
+        from?: components['parameters']['ReportFrom'];
+        /**
+         * @description Last day of the period (`YYYY-MM-DD`), inclusive; default today. Not before `from`, at
+         *     most 731 days after it (400).
+         */
+        to?: components['parameters']['ReportTo'];
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['VendorPerformanceReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getValuationReport: {
+    parameters: {
+      query?: {
+        groupBy?: 'product' | 'category' | 'supplier';
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ValuationReport'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCustomReportSchema: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whitelist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CustomReportSchema'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  runCustomReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CustomReportRequest'];
+      };
+    };
+    responses: {
+      /** @description The rows, or their CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  startReportJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportJobRequest'];
+      };
+    };
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  downloadReportJob: {
+    parameters: {
+      query?: {
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data:
+              | components['schemas']['ConsumptionReport']
+              | components['schemas']['WasteReport']
+              | components['schemas']['VendorPerformanceReport']
+              | components['schemas']['ValuationReport']
+              | components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   importProducts: {
     parameters: {
       query?: never;
@@ -7079,6 +7869,15 @@ export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplica
 export const pathsApiV1StoresStoreIdInvoicesIdLinesLineIdPatchRequestBodyContentApplicationJsonMethodValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/lines/{lineId}']['patch']['requestBody']['content']['application/json']['method']
 > = ['manual', 'created'];
+export const pathsApiV1StoresStoreIdReportsConsumptionGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/consumption']['get']['parameters']['query']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const pathsApiV1StoresStoreIdReportsWasteGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/waste']['get']['parameters']['query']['groupBy']
+> = ['reason', 'product', 'category'];
+export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/valuation']['get']['parameters']['query']['groupBy']
+> = ['product', 'category', 'supplier'];
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -7091,6 +7890,52 @@ export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: Reado
 export const pathsApiV1StoresStoreIdAnomaliesGetParametersQuerySeverityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['severity']
 > = ['low', 'medium', 'high'];
+export const consumptionRowForecastStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConsumptionRow']['forecastStatus']
+> = ['ok', 'insufficient_history'];
+export const consumptionReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConsumptionReport']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const wasteReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteReport']['groupBy']
+> = ['reason', 'product', 'category'];
+export const wasteReportIntervalValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WasteReport']['interval']
+> = ['day', 'week'];
+export const valuationReportGroupByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ValuationReport']['groupBy']
+> = ['product', 'category', 'supplier'];
+export const customFieldTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomFieldType']
+> = ['string', 'number', 'boolean', 'date', 'datetime', 'uuid'];
+export const customReportRequestFiltersOpValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['filters']['op']
+> = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'in',
+  'contains',
+  'starts_with',
+  'is_null',
+  'not_null',
+];
+export const customReportRequestAggregatesFnValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['aggregates']['fn']
+> = ['count', 'sum', 'avg', 'min', 'max'];
+export const customReportRequestSortDirectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['sort']['direction']
+> = ['asc', 'desc'];
+export const customReportRequestFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['format']
+> = ['json', 'csv'];
+export const reportJobRequestReportValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReportJobRequest']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const jobStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Job']['status']
 > = ['queued', 'running', 'succeeded', 'failed'];
@@ -7555,6 +8400,9 @@ export const anomalyTypeValues: ReadonlyArray<
 export const anomalySeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Anomaly']['severity']
 > = ['low', 'medium', 'high'];
+export const componentsParametersReportFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['ReportFormat']
+> = ['json', 'csv'];
 export const componentsParametersProductSortValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ProductSort']
 > = ['name', 'sku', 'price', 'cost', 'quantity', 'createdAt', 'updatedAt', 'expiresAt'];

@@ -12,7 +12,10 @@ export function CategoryBreakdownCard({
   slices: CategorySlice[];
 }) {
   const money = useMoney();
-  const total = slices.reduce((sum, s) => sum + s.valueRetail, 0);
+  // Without reports:view the values are null: the shares are then of the units.
+  const hidden = slices.some((s) => s.valueRetail === null);
+  const weight = (s: CategorySlice) => (hidden ? s.units : (s.valueRetail ?? 0));
+  const total = slices.reduce((sum, s) => sum + weight(s), 0);
   return (
     <Card title="Stock by category" description="Units and value on hand, at retail.">
       {slices.length === 0 ? (
@@ -37,7 +40,7 @@ export function CategoryBreakdownCard({
             </thead>
             <tbody>
               {slices.map((s) => {
-                const share = total > 0 ? Math.round((s.valueRetail / total) * 100) : 0;
+                const share = total > 0 ? Math.round((weight(s) / total) * 100) : 0;
                 return (
                   <tr key={s.categoryId ?? 'none'}>
                     <td>

@@ -11,26 +11,34 @@ function shortDay(date: string): string {
 }
 
 export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
-  const money = useMoney();
-  const revenue = trend.reduce((sum, d) => sum + d.revenue, 0);
+  const rawMoney = useMoney();
+  // Without reports:view the revenue is null: the chart shows units instead.
+  const hidden = trend.some((d) => d.revenue === null);
+  const money = hidden ? () => '—' : rawMoney;
+  const what = hidden ? 'Units sold' : 'Revenue';
+  const valueOf = (d: TrendDay) => (hidden ? d.units : (d.revenue ?? 0));
+  const total = trend.reduce((sum, d) => sum + valueOf(d), 0);
   const best = trend.reduce<TrendDay | undefined>(
-    (top, d) => (!top || d.revenue > top.revenue ? d : top),
+    (top, d) => (!top || valueOf(d) > valueOf(top) ? d : top),
     undefined,
   );
+  const show = (n: number) => (hidden ? formatCount(n, 'unit') : rawMoney(n));
   const description =
-    best && best.revenue > 0
-      ? `Revenue per day over the last ${formatCount(trend.length, 'day')}, ${money(revenue)} in total. Best day: ${formatDate(best.date)} with ${money(best.revenue)}.`
+    best && valueOf(best) > 0
+      ? `${what} per day over the last ${formatCount(trend.length, 'day')}, ${show(total)} in total. Best day: ${formatDate(best.date)} with ${show(valueOf(best))}.`
       : `No sales in the last ${formatCount(trend.length, 'day')}.`;
 
   return (
-    <Card title="Sales trend" description="Revenue per day, last 30 days.">
+    <Card title="Sales trend" description={`${what} per day, last 30 days.`}>
       <BarChart
-        title="Revenue per day, last 30 days"
+        title={`${what} per day, last 30 days`}
         description={description}
         bars={trend.map((d) => ({
           label: shortDay(d.date),
-          value: d.revenue,
-          display: `${money(d.revenue)}, ${formatCount(d.units, 'unit')}`,
+          value: valueOf(d),
+          display: hidden
+            ? formatCount(d.units, 'unit')
+            : `${money(d.revenue)}, ${formatCount(d.units, 'unit')}`,
         }))}
       />
       <details className="chart-data">

@@ -19,10 +19,12 @@ export function StatCards({ storeId, dashboard }: { storeId: string; dashboard: 
     (sum, d) => ({
       orders: sum.orders + d.orders,
       units: sum.units + d.units,
-      revenue: sum.revenue + d.revenue,
+      revenue: sum.revenue + (d.revenue ?? 0),
     }),
     { orders: 0, units: 0, revenue: 0 },
   );
+  // Money is null for a role without reports:view (an employee): those cards are left out.
+  const showMoney = totals.inventoryValueCost !== null;
   const stats: Stat[] = [
     {
       label: 'Products',
@@ -35,16 +37,20 @@ export function StatCards({ storeId, dashboard }: { storeId: string; dashboard: 
       value: formatNumber(totals.units),
       to: `${products}?sort=quantity&order=desc`,
     },
-    {
-      label: 'Inventory value at cost',
-      value: money(totals.inventoryValueCost),
-      to: `${products}?sort=cost&order=desc`,
-    },
-    {
-      label: 'Inventory value at retail',
-      value: money(totals.inventoryValueRetail),
-      to: `${products}?sort=price&order=desc`,
-    },
+    ...(showMoney
+      ? [
+          {
+            label: 'Inventory value at cost',
+            value: money(totals.inventoryValueCost),
+            to: `${products}?sort=cost&order=desc`,
+          },
+          {
+            label: 'Inventory value at retail',
+            value: money(totals.inventoryValueRetail),
+            to: `${products}?sort=price&order=desc`,
+          },
+        ]
+      : []),
     {
       label: 'Low stock',
       value: formatNumber(dashboard.lowStockCount),
@@ -64,12 +70,19 @@ export function StatCards({ storeId, dashboard }: { storeId: string; dashboard: 
       to: `${products}?expiringWithinDays=30&sort=expiresAt`,
       tone: dashboard.expiringSoonCount ? 'warning' : undefined,
     },
-    {
-      label: 'Revenue, last 30 days',
-      value: money(sold.revenue),
-      detail: `${formatCount(sold.units, 'unit')} sold in ${formatCount(sold.orders, 'sale')}`,
-      to: `/stores/${storeId}/sales`,
-    },
+    showMoney
+      ? {
+          label: 'Revenue, last 30 days',
+          value: money(sold.revenue),
+          detail: `${formatCount(sold.units, 'unit')} sold in ${formatCount(sold.orders, 'sale')}`,
+          to: `/stores/${storeId}/sales`,
+        }
+      : {
+          label: 'Units sold, last 30 days',
+          value: formatNumber(sold.units),
+          detail: `in ${formatCount(sold.orders, 'sale')}`,
+          to: `/stores/${storeId}/sales`,
+        },
   ];
 
   return (
