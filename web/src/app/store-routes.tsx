@@ -153,6 +153,19 @@ export const storeRoutes: RouteObject[] = [
       Component: (await import('../features/forecasting/components/anomalies-page')).AnomaliesPage,
     }),
   },
+  {
+    path: 'reports',
+    lazy: async () => ({
+      Component: (await import('../features/reports/components/reports-page')).ReportsPage,
+    }),
+  },
+  {
+    path: 'reports/custom',
+    lazy: async () => ({
+      Component: (await import('../features/reports/components/custom-report-page'))
+        .CustomReportPage,
+    }),
+  },
   { path: 'members', element: <MembersPage /> },
   { path: 'settings', element: <StoreSettingsPage /> },
 ];
