@@ -29,6 +29,7 @@ import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
@@ -82,6 +83,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
+  reportsRoutes(r, services);
   jobsRoutes(r, services);
   eventsRoutes(r, services);
   store.use(notFound);

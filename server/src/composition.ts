@@ -18,6 +18,7 @@ import { createImportService } from './modules/products/import/import.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
+import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
@@ -135,6 +136,12 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     purchasing,
   });
+  const reports = createReportsService({
+    pool,
+    jobs,
+    suppliers,
+    timezoneOf: (storeId) => stores.timezoneOf(storeId),
+  });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 
@@ -151,6 +158,7 @@ export function createServices(deps: ServiceDeps) {
     purchasing,
     shoppingLists,
     analytics,
+    reports,
     imports,
     exports,
     invoices,

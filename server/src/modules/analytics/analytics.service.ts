@@ -4,6 +4,7 @@ import type { StoreCache } from '../../platform/store-cache';
 import type { StoresService } from '../stores/stores.service';
 import type { Db } from '../../db/pool';
 import * as repo from './analytics.repo';
+import { visibleDashboard } from './dashboard-money';
 import { ensureSalesSnapshot, invalidateSnapshotCovering } from './sales-snapshot';
 
 const ANALYTICS_TTL = 600;
@@ -21,10 +22,10 @@ export function createAnalyticsService(deps: {
      * A fixed handful of queries whatever the size of the store, cached under the store's
      * generation. Sales figures cover the store's last 30 calendar days, today included: the
      * closed days come from the daily snapshot, today is read live. They are net: voided sales
-     * left out, refunds subtracted on the day they were made.
+     * left out, refunds subtracted on the day they were made. Money only for reports:view.
      */
-    dashboard(ctx: StoreContext) {
-      return cache.get(ctx.storeId, 'dashboard', ANALYTICS_TTL, async () => {
+    async dashboard(ctx: StoreContext) {
+      const full = await cache.get(ctx.storeId, 'dashboard', ANALYTICS_TTL, async () => {
         const { timezone } = await stores.get(ctx);
         const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
         const [summary, topMovers, slowMovers, salesTrend] = await Promise.all([
@@ -41,6 +42,7 @@ export function createAnalyticsService(deps: {
           generatedAt: new Date().toISOString(),
         };
       });
+      return visibleDashboard(ctx, full);
     },
 
     /** The best sellers of the store's last 30 calendar days, as on the dashboard. */

@@ -81,6 +81,19 @@ export function createSuppliersService(deps: {
       return performanceOf(await performance.monthsOf(pool, ctx.storeId, id, months));
     },
 
+    /**
+     * The same figures over the calendar months `fromMonth`..`toMonth` (`YYYY-MM`, store time)
+     * instead of the last n: for the vendor performance report. The supplier must exist.
+     */
+    async performanceBetween(ctx: StoreContext, id: string, fromMonth: string, toMonth: string) {
+      const [y, m] = fromMonth.split('-').map(Number) as [number, number];
+      const now = new Date();
+      // Months from `fromMonth` to this one, and one more for a store zone ahead of UTC.
+      const months = (now.getUTCFullYear() - y) * 12 + now.getUTCMonth() + 1 - m + 2;
+      const rows = await performance.monthsOf(pool, ctx.storeId, id, Math.max(1, months));
+      return performanceOf(rows.filter((r) => r.month >= fromMonth && r.month <= toMonth));
+    },
+
     /** The supplier's last cost and order date of these products (for its product list). */
     suppliedItems: (db: Db, storeId: string, id: string, productIds: string[]) =>
       performance.suppliedItems(db, storeId, id, productIds),

@@ -1,0 +1,62 @@
+import { startOfDay } from '../../core/date-range';
+
+const DAY_MS = 86_400_000;
+
+/** A span of the store's calendar days, both inclusive, and the instants that bound it. */
+export interface Period {
+  from: string;
+  to: string;
+  days: number;
+  /** The first instant of `from` and of the day after `to`, in the store's time zone. */
+  start: Date;
+  end: Date;
+}
+
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+export const addDays = (date: string, n: number) =>
+  new Date(utc(date) + n * DAY_MS).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / DAY_MS);
+
+/** Today's date on the store's calendar. */
+export function todayIn(timezone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function periodOf(from: string, to: string, timezone: string): Period {
+  return {
+    from,
+    to,
+    days: daysBetween(from, to) + 1,
+    start: new Date(startOfDay(from, timezone)),
+    end: new Date(startOfDay(addDays(to, 1), timezone)),
+  };
+}
+
+/** The asked period, or the last `defaultDays` days up to `to` (default today). */
+export function resolvePeriod(
+  q: { from?: string; to?: string },
+  timezone: string,
+  defaultDays: number,
+): Period {
+  const to = q.to ?? todayIn(timezone);
+  const from = q.from ?? addDays(to, -(defaultDays - 1));
+  return periodOf(from, to, timezone);
+}
+
+/** The period of equal length just before, and just after. */
+export const previousOf = (p: Period, timezone: string) =>
+  periodOf(addDays(p.from, -p.days), addDays(p.from, -1), timezone);
+export const nextOf = (p: Period, timezone: string) =>
+  periodOf(addDays(p.to, 1), addDays(p.to, p.days), timezone);
+
+/** Every day of the period, in order. */
+export const daysOf = (p: Pick<Period, 'from' | 'days'>) =>
+  Array.from({ length: p.days }, (_, i) => addDays(p.from, i));
+
+/** What a report says of its period (the instants stay inside). */
+export const shownPeriod = (p: Period) => ({ from: p.from, to: p.to, days: p.days });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { daysBetween } from './period';
+
+/** The longest period a report covers (two years and a day, a leap year included). */
+export const MAX_PERIOD_DAYS = 731;
+
+const day = z
+  .string({ message: 'must be a date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d) && d >= '2000-01-01';
+  }, 'must be a real calendar date from 2000-01-01 on');
+
+export const format = z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json');
+
+const period = { from: day.optional(), to: day.optional() };
+
+function checkPeriod(q: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (!q.from || !q.to) return;
+  const span = daysBetween(q.from, q.to);
+  if (span < 0) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
+  else if (span >= MAX_PERIOD_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `must be at most ${MAX_PERIOD_DAYS} days after from`,
+    });
+  }
+}
+
+const PRODUCT_GROUPINGS = ['product', 'category', 'supplier'] as const;
+const WASTE_GROUPINGS = ['reason', 'product', 'category'] as const;
+const productGrouping = z.enum(PRODUCT_GROUPINGS, {
+  message: `must be one of ${PRODUCT_GROUPINGS.join(', ')}`,
+});
+const wasteGrouping = z.enum(WASTE_GROUPINGS, {
+  message: `must be one of ${WASTE_GROUPINGS.join(', ')}`,
+});
+
+export const consumptionParams = z
+  .object({ ...period, groupBy: productGrouping.default('product') })
+  .superRefine(checkPeriod);
+export const wasteParams = z
+  .object({ ...period, groupBy: wasteGrouping.default('reason') })
+  .superRefine(checkPeriod);
+export const vendorParams = z.object(period).superRefine(checkPeriod);
+export const valuationParams = z.object({
+  groupBy: productGrouping.default('category'),
+});
+
+export const consumptionQuery = z
+  .object({ ...period, groupBy: productGrouping.default('product'), format })
+  .superRefine(checkPeriod);
+export const wasteQuery = z
+  .object({ ...period, groupBy: wasteGrouping.default('reason'), format })
+  .superRefine(checkPeriod);
+export const vendorQuery = z.object({ ...period, format }).superRefine(checkPeriod);
+export const valuationQuery = z.object({
+  groupBy: productGrouping.default('category'),
+  format,
+});
+export const formatQuery = z.object({ format });
+
+export type ConsumptionParams = z.output<typeof consumptionParams>;
+export type WasteParams = z.output<typeof wasteParams>;
+export type VendorParams = z.output<typeof vendorParams>;
+export type ValuationParams = z.output<typeof valuationParams>;
