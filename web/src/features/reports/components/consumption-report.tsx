@@ -6,6 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useConsumptionReport } from '../api/get-consumption-report';
 import type { ConsumptionGroupBy, ConsumptionReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
+import { ShowAllRows, useFirstRows } from './first-rows';
 import { GroupByField, PeriodFields } from './report-controls';
 import { change, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
@@ -45,6 +46,7 @@ export function ConsumptionReportSection({
 
 function ConsumptionBody({ report }: { report: ConsumptionReport }) {
   const money = useMoney();
+  const rows = useFirstRows(report.rows);
   const { totals } = report;
   return (
     <>
@@ -76,12 +78,12 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => (
+            {rows.shown.map((row) => (
               <tr key={row.groupId ?? row.name}>
-                <th scope="row">
+                <td className="strong">
                   {row.name}
                   {row.sku && <div className="muted small">{row.sku}</div>}
-                </th>
+                </td>
                 <td className="num">{formatNumber(row.units)}</td>
                 <td className="num">{money(row.cost)}</td>
                 <td className="num">{money(row.revenue)}</td>
@@ -98,6 +100,7 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
           </tbody>
         </table>
       </div>
+      <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
       {report.truncated && (
         <p className="muted small">
           Only the 500 groups with the most units are shown; the CSV has the same.

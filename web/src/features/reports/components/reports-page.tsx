@@ -15,6 +15,9 @@ const sections = [
   { id: 'valuation', label: 'Stock valuation', Section: ValuationSection },
 ] as const;
 
+// The open report is filled (and aria-current says so), the others outlined.
+const tabClass = (current: boolean) => (current ? 'btn btn--primary' : 'btn btn--secondary');
+
 export function ReportsPage() {
   const { storeId } = useStoreAccess();
   const canView = useCan('reports:view');
@@ -49,7 +52,7 @@ export function ReportsPage() {
           <Link
             key={s.id}
             to={`${base}?report=${s.id}`}
-            className="btn btn--secondary"
+            className={tabClass(!planning && s.id === current.id)}
             aria-current={!planning && s.id === current.id ? 'page' : undefined}
           >
             {s.label}
@@ -57,7 +60,7 @@ export function ReportsPage() {
         ))}
         <Link
           to={`${base}?report=reorder-plan`}
-          className="btn btn--secondary"
+          className={tabClass(planning)}
           aria-current={planning ? 'page' : undefined}
         >
           Reorder within a budget

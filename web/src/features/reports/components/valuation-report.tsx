@@ -6,6 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useValuationReport } from '../api/get-valuation-report';
 import type { ValuationGroupBy, ValuationReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
+import { ShowAllRows, useFirstRows } from './first-rows';
 import { GroupByField } from './report-controls';
 import { percent } from './report-format';
 
@@ -39,6 +40,7 @@ export function ValuationSection({
 
 function Valuation({ report }: { report: ValuationReport }) {
   const money = useMoney();
+  const rows = useFirstRows(report.rows);
   const { totals } = report;
   return (
     <>
@@ -70,12 +72,12 @@ function Valuation({ report }: { report: ValuationReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => (
+            {rows.shown.map((row) => (
               <tr key={row.groupId ?? row.name}>
-                <th scope="row">
+                <td className="strong">
                   {row.name}
                   {row.sku && <div className="muted small">{row.sku}</div>}
-                </th>
+                </td>
                 <td className="num">{formatNumber(row.units)}</td>
                 <td className="num">{money(row.costValue)}</td>
                 <td className="num">{money(row.retailValue)}</td>
@@ -86,6 +88,7 @@ function Valuation({ report }: { report: ValuationReport }) {
           </tbody>
         </table>
       </div>
+      <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
       {report.truncated && <p className="muted small">Only the 500 largest rows are shown.</p>}
     </>
   );

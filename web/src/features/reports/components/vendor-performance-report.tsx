@@ -84,9 +84,9 @@ function Ranking({ storeId, report }: { storeId: string; report: VendorPerforman
             {report.rows.map((row) => (
               <tr key={row.supplierId}>
                 <td className="num">{row.rank}</td>
-                <th scope="row">
+                <td className="strong">
                   <Link to={`/stores/${storeId}/suppliers/${row.supplierId}`}>{row.name}</Link>
-                </th>
+                </td>
                 <td className="num strong">
                   {row.score === null ? (
                     <span className="muted small">No orders</span>

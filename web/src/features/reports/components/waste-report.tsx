@@ -6,6 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useWasteReport } from '../api/get-waste-report';
 import type { WasteGroupBy, WasteReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
+import { ShowAllRows, useFirstRows } from './first-rows';
 import { GroupByField, PeriodFields } from './report-controls';
 import { percent, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
@@ -53,6 +54,7 @@ export function WasteReportSection({
 
 function WasteBody({ report }: { report: WasteReport }) {
   const money = useMoney();
+  const rows = useFirstRows(report.rows);
   const { totals } = report;
   if (report.rows.length === 0) {
     return (
@@ -97,11 +99,11 @@ function WasteBody({ report }: { report: WasteReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((row) => (
+            {rows.shown.map((row) => (
               <tr key={row.groupId ?? row.name}>
-                <th scope="row">
+                <td className="strong">
                   {report.groupBy === 'reason' ? (reasons[row.name] ?? row.name) : row.name}
-                </th>
+                </td>
                 <td className="num">{formatNumber(row.units)}</td>
                 <td className="num">{money(row.costValue)}</td>
                 <td className="num">{percent(row.shareOfConsumption)}</td>
@@ -111,6 +113,7 @@ function WasteBody({ report }: { report: WasteReport }) {
           </tbody>
         </table>
       </div>
+      <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
     </>
   );
 }
