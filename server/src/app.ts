@@ -22,6 +22,7 @@ import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { authRouter } from './modules/auth/auth.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
+import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
 import { healthRouter, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
@@ -86,6 +87,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   reportsRoutes(r, services);
   jobsRoutes(r, services);
   eventsRoutes(r, services);
+  forecastingRoutes(r, services);
   store.use(notFound);
 
   const stores = Router();

@@ -9,6 +9,7 @@ import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
+import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
@@ -142,6 +143,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
+  const forecasting = createForecastingService({ pool, write, jobs, timezoneOf, log });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 
@@ -159,6 +161,7 @@ export function createServices(deps: ServiceDeps) {
     shoppingLists,
     analytics,
     reports,
+    forecasting,
     imports,
     exports,
     invoices,

@@ -2240,8 +2240,8 @@ export interface paths {
      *     every active product of the store, loads up to 365 days of daily sales, forecasts the
      *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
      *     prediction with its reorder point, and the demand anomalies (replacing those of the
-     *     previous run). The job's `result` counts what was stored. About 10,000 products take
-     *     well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     *     previous run). Its `result` stays null (the counts are logged). About 10,000 products
+     *     take well under two minutes. Requires `inventory:write` (staff, managers and admins).
      */
     post: operations['recalculateForecasts'];
     delete?: never;
@@ -2575,10 +2575,7 @@ export interface components {
       status: 'queued' | 'running' | 'succeeded' | 'failed';
       progress: number;
       /** @description Null until the job succeeds; for `products.import` its ImportReport */
-      result:
-        | components['schemas']['ImportReport']
-        | components['schemas']['ForecastRecalculationReport']
-        | null;
+      result: components['schemas']['ImportReport'] | null;
       error: string | null;
       /** Format: date-time */
       createdAt: string;
@@ -4165,13 +4162,6 @@ export interface components {
       factors: components['schemas']['ForecastFactor'][];
       /** Format: date-time */
       calculatedAt: string;
-    };
-    ForecastRecalculationReport: {
-      products: number;
-      forecasts: number;
-      insufficientHistory: number;
-      anomalies: number;
-      durationMs: number;
     };
     ReorderOptimizationRequest: {
       budget: number;

@@ -1,0 +1,38 @@
+import { useTestApp } from '../../test/app';
+import { createProduct, storeWithMember } from '../../test/factories';
+import { sellDaily } from '../../test/forecasting';
+import { dailyDemand } from '../shopping-lists/demand';
+
+const t = useTestApp();
+
+test('when a product has months of history, then reorder-list demand is its forecast, and one with a few days of sales keeps the 30-day average', async () => {
+  const s = await storeWithMember(t);
+  const flat = await createProduct(s);
+  const young = await createProduct(s);
+  await sellDaily(t, s, flat.id, new Array(90).fill(5));
+  await sellDaily(t, s, young.id, [3, 3, 3]); // too short to forecast: the 30-day average
+
+  const demand = await dailyDemand(t.db.pool, s.storeId, [flat.id, young.id], 10);
+  expect(demand.get(flat.id)).toBeCloseTo(5, 1);
+  expect(demand.get(young.id)).toBeCloseTo(9 / 30, 6);
+});
+
+test('when a fresh stored forecast exists, then reorder-list demand is its mean over the horizon; a stale one is ignored', async () => {
+  const s = await storeWithMember(t);
+  const p = await createProduct(s);
+  await sellDaily(t, s, p.id, new Array(60).fill(2));
+  const today = new Date().toISOString().slice(0, 10);
+  const store = (calculatedAt: string) =>
+    t.db.pool.query(
+      `INSERT INTO product_forecasts (store_id, product_id, status, method, start_date, level, mean, lower, upper, sigma, calculated_at)
+       VALUES ($1, $2, 'ok', 'simple_exponential', $3, 0.8, $4, $4, $4, 1, $5)
+       ON CONFLICT (store_id, product_id) DO UPDATE SET calculated_at = excluded.calculated_at`,
+      [s.storeId, p.id, today, [10, 10, 10, 40, 40, 40], calculatedAt],
+    );
+  await store(new Date().toISOString());
+  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 3)).get(p.id)).toBe(10);
+  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBe(25);
+
+  await store(new Date(Date.now() - 3 * 86_400_000).toISOString());
+  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBeCloseTo(2, 1);
+});

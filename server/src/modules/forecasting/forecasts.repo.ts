@@ -1,0 +1,58 @@
+import type { Db } from '../../db/pool';
+
+/** A product's stored daily forecast (product_forecasts). */
+export interface StoredForecast {
+  product_id: string;
+  status: 'ok' | 'insufficient_history';
+  method: string | null;
+  message: string | null;
+  start_date: string;
+  level: number | null;
+  mean: number[];
+  lower: number[];
+  upper: number[];
+  sigma: number | null;
+  accuracy: unknown;
+  factors: unknown;
+  calculated_at: Date;
+}
+
+export type ForecastInput = Omit<StoredForecast, 'calculated_at'>;
+
+/** Upserts a batch of forecasts in one statement (a JSON array unpacked by PostgreSQL). */
+export async function saveForecasts(db: Db, storeId: string, rows: readonly ForecastInput[]) {
+  if (!rows.length) return;
+  await db.query(
+    `INSERT INTO product_forecasts AS f (store_id, product_id, status, method, message, start_date,
+       level, mean, lower, upper, sigma, accuracy, factors, calculated_at)
+     SELECT $1, x.product_id, x.status, x.method, x.message, x.start_date, x.level, x.mean,
+       x.lower, x.upper, x.sigma, x.accuracy, coalesce(x.factors, '[]'), now()
+     FROM jsonb_to_recordset($2::jsonb) AS x(product_id uuid, status text, method text,
+       message text, start_date date, level float8, mean float8[], lower float8[],
+       upper float8[], sigma float8, accuracy jsonb, factors jsonb)
+     JOIN products p ON p.id = x.product_id AND p.store_id = $1
+     ON CONFLICT (store_id, product_id) DO UPDATE SET status = excluded.status,
+       method = excluded.method, message = excluded.message, start_date = excluded.start_date,
+       level = excluded.level, mean = excluded.mean, lower = excluded.lower,
+       upper = excluded.upper, sigma = excluded.sigma, accuracy = excluded.accuracy,
+       factors = excluded.factors, calculated_at = excluded.calculated_at`,
+    [storeId, JSON.stringify(rows)],
+  );
+}
+
+/** Stored forecasts of these products calculated after `since`. */
+export async function forecastsOf(
+  db: Db,
+  storeId: string,
+  productIds: readonly string[],
+  since: Date,
+): Promise<Map<string, StoredForecast>> {
+  const { rows } = await db.query<StoredForecast>(
+    `SELECT product_id, status, method, message, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+       level, mean, lower, upper, sigma, accuracy, factors, calculated_at
+     FROM product_forecasts
+     WHERE store_id = $1 AND product_id = ANY($2::uuid[]) AND calculated_at >= $3`,
+    [storeId, productIds, since],
+  );
+  return new Map(rows.map((r) => [r.product_id, r]));
+}

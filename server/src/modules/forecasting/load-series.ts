@@ -1,0 +1,35 @@
+import type { Db } from '../../db/pool';
+import { salesByDay, type SeriesProduct } from './series.repo';
+import { addDays, dailySeries, HISTORY_DAYS, type DailySeries } from './series';
+
+/** Products per sales query: one statement per batch, never one per product. */
+export const SERIES_BATCH = 500;
+
+/**
+ * The daily series of these products over the last `days` days up to yesterday (store days),
+ * a batch of products per query.
+ */
+export async function loadSeries(
+  db: Db,
+  storeId: string,
+  timezone: string,
+  products: readonly SeriesProduct[],
+  today: string,
+  days = HISTORY_DAYS,
+): Promise<Map<string, DailySeries>> {
+  const from = addDays(today, -days);
+  const out = new Map<string, DailySeries>();
+  for (let i = 0; i < products.length; i += SERIES_BATCH) {
+    const batch = products.slice(i, i + SERIES_BATCH);
+    const rows = await salesByDay(
+      db,
+      storeId,
+      timezone,
+      batch.map((p) => p.id),
+      from,
+      today,
+    );
+    for (const [id, s] of dailySeries(batch, rows, from, today)) out.set(id, s);
+  }
+  return out;
+}

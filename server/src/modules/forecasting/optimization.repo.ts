@@ -1,0 +1,56 @@
+import type { Db } from '../../db/pool';
+
+export interface ReorderProduct {
+  id: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  /** What the product's supplier last charged, else the product's cost. */
+  unit_cost: string | null;
+  created_day: string;
+  category_id: string | null;
+  cost: string | null;
+}
+
+/** The store's active products within the filters, with their supplier and unit cost. */
+export async function reorderProducts(
+  db: Db,
+  storeId: string,
+  timezone: string,
+  f: { productIds?: string[]; categories?: string[]; suppliers?: string[] },
+): Promise<ReorderProduct[]> {
+  const { rows } = await db.query<ReorderProduct>(
+    `SELECT p.id, p.name, p.sku, p.quantity, p.supplier_id, s.name AS supplier_name,
+       coalesce(si.last_cost, p.cost) AS unit_cost, p.category_id, p.cost,
+       to_char((p.created_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS created_day
+     FROM products p
+     LEFT JOIN suppliers s ON s.id = p.supplier_id AND s.store_id = $1
+     LEFT JOIN supplier_items si ON si.supplier_id = p.supplier_id AND si.product_id = p.id
+       AND si.store_id = $1
+     WHERE p.store_id = $1 AND p.active
+       AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
+       AND ($4::uuid[] IS NULL OR p.category_id = ANY($4::uuid[]))
+       AND ($5::uuid[] IS NULL OR p.supplier_id = ANY($5::uuid[]))
+     ORDER BY p.name, p.id`,
+    [storeId, timezone, f.productIds ?? null, f.categories ?? null, f.suppliers ?? null],
+  );
+  return rows;
+}
+
+/** Which of these ids are not rows of `table` in the store. */
+export async function foreignIds(
+  db: Db,
+  storeId: string,
+  table: 'products' | 'categories' | 'suppliers',
+  ids: readonly string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT x.id FROM unnest($2::uuid[]) AS x(id)
+     WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.store_id = $1 AND t.id = x.id)`,
+    [storeId, ids],
+  );
+  return rows.map((r) => r.id);
+}

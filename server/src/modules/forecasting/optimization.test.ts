@@ -1,0 +1,154 @@
+import { useTestApp } from '../../test/app';
+import {
+  createProduct,
+  createSupplier,
+  memberOf,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
+import { sellDaily } from '../../test/forecasting';
+
+const t = useTestApp();
+
+const plan = (s: StoreMember, body: object) =>
+  s.api.post(`${s.url}/optimization/reorder`).set(s.auth).send(body);
+
+/** Urgent (2 left, 5/day), Soon (3 left, 1/day), Stocked (15 left, 1/day), Idle (never sold). */
+async function shop() {
+  const s = await storeWithMember(t, 'manager');
+  const acme = await createSupplier(s, { name: 'Acme', leadTimeDays: 4 });
+  const make = (name: string, quantity: number, cost: number) =>
+    createProduct(s, { name, initialQuantity: quantity, cost, supplierId: acme.id });
+  const urgent = await make('Urgent', 2, 10);
+  const soon = await make('Soon', 3, 5);
+  const stocked = await make('Stocked', 15, 2);
+  const idle = await make('Idle', 0, 1);
+  await sellDaily(t, s, urgent.id, new Array(30).fill(5));
+  await sellDaily(t, s, soon.id, new Array(30).fill(1));
+  await sellDaily(t, s, stocked.id, new Array(30).fill(1));
+  return { s, acme, urgent, soon, stocked, idle };
+}
+
+test('when the budget covers everything, then each product below its reorder point gets its EOQ and says why; well-stocked ones are skipped', async () => {
+  const { s, acme, urgent, soon, stocked, idle } = await shop();
+  const res = await plan(s, { budget: 100000 }).expect(200);
+  const data = res.body.data;
+  expect(data).toEqual(
+    expect.objectContaining({ serviceLevel: 0.95, budget: 100000, storageCapacity: null }),
+  );
+  const by = (id: string) => data.items.find((i: { productId: string }) => i.productId === id);
+  expect(by(idle.id)).toBeUndefined();
+  // d = 5, L = 4 (Acme's terms), σ = 0: reorder point 20; EOQ √(2·1825·25 / (10·0.25)) = 191.05.
+  expect(by(urgent.id)).toEqual({
+    productId: urgent.id,
+    name: 'Urgent',
+    sku: urgent.sku,
+    supplierId: acme.id,
+    supplierName: 'Acme',
+    leadTimeDays: 4,
+    leadTimeSource: 'supplier_terms',
+    avgDailyDemand: 5,
+    demandStdDev: 0,
+    safetyStock: 0,
+    reorderPoint: 20,
+    eoq: 191,
+    currentStock: 2,
+    onOrder: 0,
+    needed: 88,
+    recommendedQuantity: 192,
+    unitCost: 10,
+    cost: 1920,
+    included: true,
+    reason: 'below reorder point (2 in stock, reorder point 20); ordering EOQ 192 (covers 38 days)',
+  });
+  expect(by(soon.id)).toEqual(
+    expect.objectContaining({ included: true, recommendedQuantity: 121, cost: 605 }),
+  );
+  expect(by(stocked.id)).toEqual(
+    expect.objectContaining({ included: false, recommendedQuantity: 0, cost: 0 }),
+  );
+  expect(by(stocked.id).reason).toMatch(/^skipped: enough stock until after lead time/);
+  expect(data.spent).toBe(2525);
+  expect(data.storageUsed).toBe(313);
+  // Included first, most urgent first.
+  expect(data.items.map((i: { name: string }) => i.name)).toEqual(['Urgent', 'Soon', 'Stocked']);
+});
+
+test('when the budget is short, then the most urgent is funded first, trimmed to the money, and the rest says the budget ran out', async () => {
+  const { s, urgent, soon } = await shop();
+  const data = (await plan(s, { budget: 1000 }).expect(200)).body.data;
+  const by = (id: string) => data.items.find((i: { productId: string }) => i.productId === id);
+  expect(by(urgent.id)).toEqual(
+    expect.objectContaining({ included: true, recommendedQuantity: 100, cost: 1000 }),
+  );
+  expect(by(urgent.id).reason).toMatch(/ordering 100 of 192 .*budget ran short/);
+  expect(by(soon.id)).toEqual(
+    expect.objectContaining({
+      included: false,
+      recommendedQuantity: 0,
+      reason: 'skipped: budget exhausted',
+    }),
+  );
+  expect(data.spent).toBeLessThanOrEqual(1000);
+});
+
+test('when storage is limited or stock is already on order, then the plan respects both', async () => {
+  const { s, acme, urgent, soon } = await shop();
+  // 200 units of Soon on an open order: it has enough coming.
+  await t.db.pool.query(
+    `WITH o AS (
+       INSERT INTO purchase_orders (store_id, supplier_id, order_number, status)
+       VALUES ($1, $2, 'PO-2026-000001', 'processing') RETURNING id
+     )
+     INSERT INTO purchase_order_lines (store_id, purchase_order_id, product_id, position, quantity, unit_cost)
+     SELECT $1, o.id, $3, 0, 200, 5 FROM o`,
+    [s.storeId, acme.id, soon.id],
+  );
+  const data = (await plan(s, { budget: 100000, storageCapacity: 50 }).expect(200)).body.data;
+  const by = (id: string) => data.items.find((i: { productId: string }) => i.productId === id);
+  expect(by(soon.id)).toEqual(expect.objectContaining({ onOrder: 200, included: false }));
+  expect(by(soon.id).reason).toMatch(/3 in stock \+ 200 on order/);
+  expect(by(urgent.id)).toEqual(
+    expect.objectContaining({ recommendedQuantity: 50, included: true }),
+  );
+  expect(by(urgent.id).reason).toMatch(/storage capacity ran short/);
+  expect(data.storageUsed).toBe(50);
+});
+
+test.each([
+  [{}, 'budget'],
+  [{ budget: 0 }, 'budget'],
+  [{ budget: -5 }, 'budget'],
+  [{ budget: 'lots' }, 'budget'],
+  [{ budget: 100, serviceLevel: 1 }, 'serviceLevel'],
+  [{ budget: 100, storageCapacity: 2.5 }, 'storageCapacity'],
+  [{ budget: 100, productIds: ["1' OR 1=1 --"] }, 'productIds.0'],
+  [{ budget: 100, margin: 3 }, 'margin'],
+])('when the body is %j, then it is 400 naming %s', async (body, field) => {
+  const s = await storeWithMember(t, 'manager');
+  const res = await plan(s, body).expect(400);
+  expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+});
+
+test("when a filter names another store's product or supplier, then it is 400 naming it; an employee or outsider is 403", async () => {
+  const s = await storeWithMember(t, 'manager');
+  const other = await storeWithMember(t);
+  const theirs = await createProduct(other);
+  const theirSupplier = await createSupplier(other);
+  const res = await plan(s, {
+    budget: 10,
+    productIds: [theirs.id],
+    suppliers: [theirSupplier.id],
+  }).expect(400);
+  expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+    'productIds.0',
+    'suppliers.0',
+  ]);
+  const employee = await memberOf(t, s.storeId, 'employee');
+  await plan(employee, { budget: 10 }).expect(403);
+  await other.api
+    .post(`${s.url}/optimization/reorder`)
+    .set(other.auth)
+    .send({ budget: 10 })
+    .expect(403);
+});

@@ -1,0 +1,141 @@
+/**
+ * A product's stock-out prediction and reorder point, from its daily series, its stored or
+ * fresh forecast and its supplier's lead time. Pure: the services load, this decides.
+ */
+import type { SupplierLeadTime } from './lead-times.repo';
+import type { PredictionInput, PredictionRow } from './predictions.repo';
+import { reorderPoint, safetyStock } from './reorder-maths';
+import { addDays, daysBetween, type DailySeries } from './series';
+
+/** The average the prediction reports (and falls back on) is over this many days. */
+export const AVERAGE_DAYS = 30;
+export const DEFAULT_LEAD_TIME_DAYS = 7;
+export const DEFAULT_SERVICE_LEVEL = 0.95;
+/** A supplier's measured lead time counts once it has this many received orders. */
+export const MIN_MEASURED_ORDERS = 3;
+/** Days of demand a suggested order covers beyond the reorder point. */
+export const REVIEW_DAYS = 14;
+
+export type LeadTimeSource = 'supplier_performance' | 'supplier_terms' | 'default';
+export interface LeadTime {
+  days: number;
+  source: LeadTimeSource;
+}
+
+export function leadTimeOf(
+  supplierId: string | null,
+  suppliers: ReadonlyMap<string, SupplierLeadTime>,
+): LeadTime {
+  const s = supplierId ? suppliers.get(supplierId) : undefined;
+  if (s?.measured_days != null && s.measured_orders >= MIN_MEASURED_ORDERS) {
+    return { days: round(s.measured_days, 1), source: 'supplier_performance' };
+  }
+  if (s?.lead_time_days != null) return { days: s.lead_time_days, source: 'supplier_terms' };
+  return { days: DEFAULT_LEAD_TIME_DAYS, source: 'default' };
+}
+
+/** A daily forecast from `start`: mean per day and the one-day error spread. */
+export interface DailyForecast {
+  start: string;
+  mean: readonly number[];
+  sigma: number;
+}
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The last 30 days (a younger product's missing days count as 0, as the average always did). */
+const lastDays = (series: DailySeries) => {
+  const tail = series.values.slice(-AVERAGE_DAYS);
+  return [...new Array<number>(AVERAGE_DAYS - tail.length).fill(0), ...tail];
+};
+
+export const average30 = (series: DailySeries) => sum(lastDays(series)) / AVERAGE_DAYS;
+
+function stdDev(xs: readonly number[]) {
+  const m = sum(xs) / xs.length;
+  return Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / Math.max(1, xs.length - 1));
+}
+
+/** Mean daily demand over the `days` from `today` by the forecast, or null when it has none left. */
+export function forecastDemand(forecast: DailyForecast, today: string, days: number) {
+  const from = Math.max(0, daysBetween(forecast.start, today));
+  const window = forecast.mean.slice(from, from + Math.max(1, Math.ceil(days)));
+  return window.length ? sum(window) / window.length : null;
+}
+
+export interface DemandEstimate {
+  daily: number;
+  sigma: number;
+  source: 'forecast' | 'average_30d';
+}
+
+/** Demand over the lead time and its spread: the forecast when there is one, else the average. */
+export function demandEstimate(
+  series: DailySeries,
+  forecast: DailyForecast | null,
+  today: string,
+  days: number,
+): DemandEstimate {
+  const byForecast = forecast ? forecastDemand(forecast, today, days) : null;
+  if (forecast && byForecast !== null) {
+    return { daily: byForecast, sigma: forecast.sigma, source: 'forecast' };
+  }
+  return { daily: average30(series), sigma: stdDev(lastDays(series)), source: 'average_30d' };
+}
+
+export function predictionOf(input: {
+  productId: string;
+  stock: number;
+  series: DailySeries;
+  forecast: DailyForecast | null;
+  leadTime: LeadTime;
+  today: string;
+  serviceLevel?: number;
+}): PredictionInput {
+  const { series, stock, leadTime, today } = input;
+  const serviceLevel = input.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
+  const avg = average30(series);
+  const daysLeft = avg > 0 ? Math.max(0, stock) / avg : null;
+  const sold = series.values.some((v) => v > 0);
+  const demand = demandEstimate(series, input.forecast, today, leadTime.days);
+  const safety = safetyStock(serviceLevel, demand.sigma, leadTime.days);
+  const rop = reorderPoint(demand.daily, leadTime.days, safety);
+  return {
+    product_id: input.productId,
+    avg_daily_sales: round(avg, 4),
+    current_stock: stock,
+    days_left: daysLeft === null ? null : round(daysLeft, 1),
+    stockout_date: daysLeft === null ? null : addDays(today, Math.floor(daysLeft)),
+    reorder_point: sold ? round(rop) : null,
+    safety_stock: sold ? round(safety) : null,
+    suggested_quantity: sold
+      ? stock <= rop
+        ? Math.max(1, Math.ceil(rop + demand.daily * REVIEW_DAYS - stock))
+        : 0
+      : null,
+    lead_time_days: sold ? leadTime.days : null,
+    service_level: sold ? serviceLevel : null,
+    reorder_method: sold ? `${demand.source}+${leadTime.source}` : null,
+  };
+}
+
+export const toPrediction = (r: PredictionRow) => ({
+  productId: r.product_id,
+  avgDailySales: round(r.avg_daily_sales, 2),
+  currentStock: r.current_stock,
+  daysLeft: r.days_left,
+  stockoutDate: r.stockout_date,
+  calculatedAt: r.calculated_at.toISOString(),
+  reorder:
+    r.reorder_point === null
+      ? null
+      : {
+          reorderPoint: r.reorder_point,
+          safetyStock: r.safety_stock!,
+          suggestedQuantity: r.suggested_quantity!,
+          leadTimeDays: r.lead_time_days!,
+          serviceLevel: r.service_level!,
+          method: r.reorder_method!,
+        },
+});

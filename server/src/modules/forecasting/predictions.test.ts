@@ -1,0 +1,126 @@
+import { useTestApp } from '../../test/app';
+import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
+import { sellDaily } from '../../test/forecasting';
+import { postRefund } from '../../test/requests';
+import { sell } from '../../test/shopping-lists';
+
+const t = useTestApp();
+
+test('when a product sells 2 a day, then its prediction has the average, days left, stock-out day and a reorder point from the supplier terms, and is stored', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const admin = await memberOf(t, s.storeId, 'admin');
+  const acme = await createSupplier(admin, { name: 'Acme', leadTimeDays: 5 });
+  const p = await createProduct(admin, { initialQuantity: 20, supplierId: acme.id });
+  await sellDaily(t, s, p.id, new Array(30).fill(2));
+
+  const res = await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200);
+  const stockout = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  expect(res.body.data).toEqual({
+    productId: p.id,
+    avgDailySales: 2,
+    currentStock: 20,
+    daysLeft: 10,
+    stockoutDate: stockout,
+    calculatedAt: expect.any(String),
+    // σ of a constant 2 a day is 0: no safety stock; reorder point 2 × 5 days = 10.
+    reorder: {
+      reorderPoint: 10,
+      safetyStock: 0,
+      suggestedQuantity: 0,
+      leadTimeDays: 5,
+      serviceLevel: 0.95,
+      method: 'average_30d+supplier_terms',
+    },
+  });
+  const { rows } = await t.db.pool.query(
+    'SELECT avg_daily_sales, days_left, reorder_point FROM product_predictions WHERE product_id = $1',
+    [p.id],
+  );
+  expect(rows).toEqual([{ avg_daily_sales: 2, days_left: 10, reorder_point: 10 }]);
+
+  const listed = await s.api.get(`${s.url}/predictions?productIds=${p.id}`).set(s.auth).expect(200);
+  expect(listed.body.data).toEqual([res.body.data]);
+});
+
+test('when stock is at the reorder point and demand varies, then safety stock is added and a quantity suggested with the default lead time', async () => {
+  const s = await storeWithMember(t);
+  const p = await createProduct(s, { initialQuantity: 5 });
+  await sellDaily(
+    t,
+    s,
+    p.id,
+    Array.from({ length: 30 }, (_, i) => (i % 2 ? 1 : 5)),
+  );
+
+  const { reorder, avgDailySales } = (
+    await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200)
+  ).body.data;
+  expect(avgDailySales).toBe(3);
+  expect(reorder.method).toBe('average_30d+default');
+  expect(reorder.leadTimeDays).toBe(7);
+  // σ of alternating 1/5 over 30 days = 2.034; z(0.95) · σ · √7 = 8.85.
+  expect(reorder.safetyStock).toBeCloseTo(8.85, 1);
+  expect(reorder.reorderPoint).toBeCloseTo(21 + 8.85, 1);
+  // Up to the reorder point plus 14 days of demand: ceil(29.85 + 42 − 5) = 67.
+  expect(reorder.suggestedQuantity).toBe(67);
+});
+
+test('when sales were voided or refunded, then the average counts only what stayed sold, and a product never sold has no reorder', async () => {
+  const s = await storeWithMember(t);
+  const p = await createProduct(s, { initialQuantity: 100 });
+  await sell(s, p.id, 30, 3);
+  const voided = await sell(s, p.id, 30, 2);
+  // A sale is voided through the API only on its day; this one is marked voided afterwards.
+  await t.db.pool.query(`UPDATE sales SET status = 'voided', voided_at = now() WHERE id = $1`, [
+    voided.id,
+  ]);
+  const refunded = await sell(s, p.id, 30, 1);
+  await postRefund(s, refunded.id, {
+    lines: [{ saleLineId: refunded.items[0].id, quantity: 15 }],
+    reason: 'Returned',
+  }).expect(201);
+
+  const data = (await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200)).body.data;
+  expect(data.avgDailySales).toBe(1.5); // (30 + 15) / 30
+
+  const idle = await createProduct(s, { initialQuantity: 4 });
+  const none = (await s.api.get(`${s.url}/predictions/${idle.id}`).set(s.auth).expect(200)).body
+    .data;
+  expect(none).toEqual(
+    expect.objectContaining({
+      avgDailySales: 0,
+      daysLeft: null,
+      stockoutDate: null,
+      reorder: null,
+    }),
+  );
+});
+
+test('when productIds is missing, empty, too long or holds a non-id, then it is 400', async () => {
+  const s = await storeWithMember(t);
+  const p = await createProduct(s);
+  const get = (q: string) => s.api.get(`${s.url}/predictions${q}`).set(s.auth);
+  await get('').expect(400);
+  await get('?productIds=').expect(400);
+  const bad = await get(
+    `?productIds=${p.id},${encodeURIComponent("x'; DROP TABLE products;--")}`,
+  ).expect(400);
+  expect(bad.body.error.details[0]).toEqual(expect.objectContaining({ field: 'productIds' }));
+  const many = Array.from({ length: 101 }, () => crypto.randomUUID()).join(',');
+  await get(`?productIds=${many}`).expect(400);
+});
+
+test("when a product is another store's or unknown, then its prediction is 404 and it is absent from the list; an outsider gets 403", async () => {
+  const s = await storeWithMember(t);
+  const other = await storeWithMember(t);
+  const theirs = await createProduct(other);
+  await other.api.get(`${other.url}/predictions/${theirs.id}`).set(other.auth).expect(200);
+  await s.api.get(`${s.url}/predictions/${theirs.id}`).set(s.auth).expect(404);
+  await s.api.get(`${s.url}/predictions/${crypto.randomUUID()}`).set(s.auth).expect(404);
+  const listed = await s.api
+    .get(`${s.url}/predictions?productIds=${theirs.id}`)
+    .set(s.auth)
+    .expect(200);
+  expect(listed.body.data).toEqual([]);
+  await s.api.get(`${other.url}/predictions/${theirs.id}`).set(s.auth).expect(403);
+});

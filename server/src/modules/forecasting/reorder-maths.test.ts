@@ -1,0 +1,47 @@
+import { allocate, eoq, normalQuantile, reorderPoint, safetyStock } from './reorder-maths';
+
+test('when the service level is a textbook one, then z is the normal table value', () => {
+  expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+  expect(normalQuantile(0.95)).toBeCloseTo(1.644854, 6);
+  expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
+  expect(normalQuantile(0.999)).toBeCloseTo(3.090232, 6);
+  expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 6);
+});
+
+test('when p is not strictly between 0 and 1, then the quantile refuses it', () => {
+  expect(() => normalQuantile(1)).toThrow(RangeError);
+  expect(() => normalQuantile(0)).toThrow(RangeError);
+});
+
+test('when demand varies, then safety stock is z·σ·√L and the reorder point adds lead-time demand', () => {
+  const ss = safetyStock(0.95, 2, 4);
+  expect(ss).toBeCloseTo(1.644854 * 2 * 2, 4);
+  expect(reorderPoint(3, 4, ss)).toBeCloseTo(12 + ss, 6);
+  expect(safetyStock(0.95, 0, 4)).toBe(0);
+});
+
+test('when costs are known, then EOQ is √(2DS/H); without sales it is 0 and without a holding cost null', () => {
+  expect(eoq(1000, 25, 2)).toBeCloseTo(Math.sqrt(25000), 9);
+  expect(eoq(0, 25, 2)).toBe(0);
+  expect(eoq(1000, 25, 0)).toBeNull();
+});
+
+test('when the budget is short, then the most urgent candidates are funded first and the rest trimmed or skipped', () => {
+  const out = allocate(
+    [
+      { id: 'calm', quantity: 10, unitCost: 1, urgency: 3, value: 100 },
+      { id: 'urgent', quantity: 5, unitCost: 10, urgency: 0.2, value: 10 },
+      { id: 'soon', quantity: 10, unitCost: 2, urgency: 0.9, value: 50 },
+    ],
+    65,
+    null,
+  );
+  expect(out.get('urgent')).toEqual({ quantity: 5, limitedBy: null });
+  expect(out.get('soon')).toEqual({ quantity: 7, limitedBy: 'budget' });
+  expect(out.get('calm')).toEqual({ quantity: 1, limitedBy: 'budget' });
+});
+
+test('when storage is the tighter limit, then allocation stops at the room left and says so', () => {
+  const out = allocate([{ id: 'a', quantity: 50, unitCost: 1, urgency: 0, value: 1 }], 1000, 20);
+  expect(out.get('a')).toEqual({ quantity: 20, limitedBy: 'storage' });
+});
