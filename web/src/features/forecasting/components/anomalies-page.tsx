@@ -31,7 +31,7 @@ export function AnomaliesPage() {
         actions={canRecalculate && <RecalculateForecasts storeId={storeId} />}
       />
       <Card>
-        <div className="toolbar">
+        <div className="toolbar toolbar--dates">
           <SelectField
             label="Type"
             name="type"

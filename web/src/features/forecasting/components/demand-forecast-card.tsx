@@ -34,7 +34,7 @@ export function DemandForecastCard({ storeId, productId }: { storeId: string; pr
       title="Demand forecast"
       description="What is likely to sell, from this product's sales history."
     >
-      <div className="toolbar">
+      <div className="toolbar toolbar--dates">
         <SelectField
           label="Period"
           name="period"

@@ -57,19 +57,11 @@ const tooltipStyle = {
 export function ForecastChart({ forecast }: { forecast: Forecast }) {
   const captionId = useId();
   const data = chartPoints(forecast);
-  const first = forecast.predictions[0];
-  const total = forecast.predictions.reduce((sum, p) => sum + p.predictedDemand, 0);
   const levelPercent = Math.round(forecast.level * 100);
   return (
     <figure className="forecast-figure" aria-labelledby={captionId}>
       <figcaption id={captionId} className="chart__title">
-        {formatNumber(forecast.history.length)} {forecast.period}s sold and the next{' '}
-        {formatNumber(forecast.predictions.length)} forecast: about{' '}
-        {formatNumber(Math.round(total))} units in all
-        {first
-          ? `, ${formatNumber(round1(first.predictedDemand))} in the first ${forecast.period} (likely between ${formatNumber(round1(first.lower))} and ${formatNumber(round1(first.upper))})`
-          : ''}
-        . The shaded band is where {levelPercent}% of outcomes should fall.
+        {caption(forecast)} The shaded band is where {levelPercent}% of outcomes should fall.
       </figcaption>
       <div className="chart chart--wide" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -118,6 +110,16 @@ export function ForecastChart({ forecast }: { forecast: Forecast }) {
   );
 }
 
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
+const round1 = (value: number) => formatNumber(Math.round(value * 10) / 10);
+const count = (n: number, period: string) => `${formatNumber(n)} ${period}${n === 1 ? '' : 's'}`;
+
+/** The chart in a sentence: what it covers and what it expects. */
+function caption(forecast: Forecast): string {
+  const { period, history, predictions } = forecast;
+  const total = predictions.reduce((sum, p) => sum + p.predictedDemand, 0);
+  const first = predictions[0];
+  const firstWords = first
+    ? `; ${round1(first.predictedDemand)} in the first ${period} (likely ${round1(first.lower)} to ${round1(first.upper)})`
+    : '';
+  return `Sales of the last ${count(history.length, period)} and the forecast for the next ${count(predictions.length, period)}: about ${formatNumber(Math.round(total))} units in all${firstWords}.`;
 }

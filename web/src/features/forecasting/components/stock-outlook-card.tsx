@@ -52,7 +52,11 @@ function Outlook({ prediction }: { prediction: Prediction }) {
           <dl className="details details--compact">
             <div className="details__row">
               <dt>Suggested order</dt>
-              <dd className="strong">{formatNumber(Math.ceil(reorder.suggestedQuantity))}</dd>
+              <dd className="strong">
+                {reorder.suggestedQuantity > 0
+                  ? formatNumber(reorder.suggestedQuantity)
+                  : 'Nothing yet: stock is above the reorder point'}
+              </dd>
             </div>
             <div className="details__row">
               <dt>Reorder point</dt>

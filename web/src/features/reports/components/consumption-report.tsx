@@ -6,7 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useConsumptionReport } from '../api/get-consumption-report';
 import type { ConsumptionGroupBy, ConsumptionReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
-import { ShowAllRows, useFirstRows } from './first-rows';
+import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { GroupByField, PeriodFields } from './report-controls';
 import { change, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';

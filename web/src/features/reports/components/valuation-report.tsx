@@ -6,7 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useValuationReport } from '../api/get-valuation-report';
 import type { ValuationGroupBy, ValuationReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
-import { ShowAllRows, useFirstRows } from './first-rows';
+import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { GroupByField } from './report-controls';
 import { percent } from './report-format';
 

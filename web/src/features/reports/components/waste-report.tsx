@@ -6,7 +6,7 @@ import type { useListParams } from '@/lib/use-list-params';
 import { useWasteReport } from '../api/get-waste-report';
 import type { WasteGroupBy, WasteReport } from '../api/types';
 import { DownloadCsvButton } from './download-csv-button';
-import { ShowAllRows, useFirstRows } from './first-rows';
+import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { GroupByField, PeriodFields } from './report-controls';
 import { percent, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
