@@ -96,6 +96,25 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   );
 
   step(
+    'when a product has never sold, then its page says there is not enough history instead of a chart',
+    async () => {
+      const fresh = await api('POST', `/stores/${storeId}/products`, {
+        name: `Sourdough Starter ${run}`,
+        sku: `SOUR-${run}`,
+        price: 6.5,
+        initialQuantity: 12,
+      });
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${fresh.id}`);
+      await heading(fresh.name).waitFor();
+      const forecast = region('Demand forecast');
+      await forecast.getByRole('heading', { name: 'Not enough history for a forecast' }).waitFor();
+      await expect(forecast.getByRole('figure').count()).resolves.toBe(0);
+      await region('Stock outlook').getByText('Nothing sold in the last 30 days').waitFor();
+      await expectAccessible(page, 'product without history');
+    },
+  );
+
+  step(
     'when forecasts are recalculated, then the anomalies screen lists what was found, or says there is none',
     async () => {
       await storeTab('Anomalies').click();
@@ -153,6 +172,14 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
 
       await page.getByRole('link', { name: 'Stock valuation' }).click();
       await page.getByRole('table', { name: 'Stock valuation' }).getByRole('row').nth(1).waitFor();
+
+      await page.getByRole('link', { name: 'Reorder within a budget' }).click();
+      await field('Budget').fill('500');
+      await page.getByRole('button', { name: 'Plan orders' }).click();
+      await status(/ spent on \d+ products?\./).waitFor();
+      const plan = page.getByRole('table', { name: 'Reorder plan' });
+      await expect(plan.getByRole('row').count()).resolves.toBeGreaterThan(1);
+      await expectAccessible(page, 'reorder plan');
     },
   );
 

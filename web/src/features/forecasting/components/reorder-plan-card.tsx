@@ -5,7 +5,8 @@ import { Card } from '@/components/card';
 import { TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
-import { formatNumber } from '@/lib/format';
+import { ShowAllRows, useFirstRows } from '@/components/first-rows';
+import { formatCount, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { useOptimizeReorder } from '../api/optimize-reorder';
 import type { ReorderPlan } from '../api/types';
@@ -77,6 +78,7 @@ export function ReorderPlanCard({ storeId }: { storeId: string }) {
 
 function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
   const money = useMoney();
+  const rows = useFirstRows(plan.items);
   if (plan.items.length === 0) {
     return (
       <p className="muted">Nothing to order: no product with sales is below its reorder point.</p>
@@ -86,7 +88,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
     <>
       <p role="status">
         {money(plan.spent)} of {money(plan.budget)} spent on{' '}
-        {formatNumber(plan.items.filter((i) => i.included).length)} products.
+        {formatCount(plan.items.filter((i) => i.included).length, 'product')}.
       </p>
       <div className="table-wrap">
         <table className="table" aria-label="Reorder plan">
@@ -111,7 +113,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
             </tr>
           </thead>
           <tbody>
-            {plan.items.map((item) => (
+            {rows.shown.map((item) => (
               <tr key={item.productId}>
                 <td>
                   <Link to={`/stores/${storeId}/products/${item.productId}`}>{item.name}</Link>
@@ -134,6 +136,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
           </tbody>
         </table>
       </div>
+      <ShowAllRows hidden={rows.hidden} total={plan.items.length} onClick={rows.showAll} />
     </>
   );
 }
