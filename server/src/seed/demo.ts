@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 import { ROLE_PERMISSIONS } from '../core/access';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { ForecastingService } from '../modules/forecasting/forecasting.service';
 import type { ShoppingListsService } from '../modules/shopping-lists/shopping-lists.service';
 import type { StoresService } from '../modules/stores/stores.service';
 import { type DemoStoreSummary, generateDemoStore } from './generate';
@@ -15,6 +16,8 @@ const SEED_LOCK_KEY = 7_314_159_266;
 export interface DemoServices {
   auth: AuthService;
   stores: StoresService;
+  /** When given, the demo store's forecasts, predictions and anomalies are computed. */
+  forecasting?: Pick<ForecastingService, 'recalculateNow'>;
   /** When given, the demo store gets a reorder list made from its generated history. */
   shoppingLists?: Pick<ShoppingListsService, 'generate'>;
 }
@@ -54,6 +57,12 @@ export async function createDemoAccount(
     seed: input.seed,
     onStep: input.onStep,
   });
+  // Before the reorder list, which then reads the stored forecasts instead of forecasting.
+  if (services.forecasting) {
+    const t0 = Date.now();
+    await services.forecasting.recalculateNow(storeId);
+    input.onStep?.('forecasts', Date.now() - t0);
+  }
   if (services.shoppingLists) {
     const t0 = Date.now();
     await services.shoppingLists.generate(

@@ -8,7 +8,7 @@ import {
 } from '../../test/factories';
 import { postRefund, postSale, postVoid } from '../../test/requests';
 import { sell } from '../../test/shopping-lists';
-import { csvRows, dayAgo, reportOf } from './reports-test-helpers';
+import { csvRows, dayAgo, reportOf } from '../../test/reports';
 
 const t = useTestApp();
 
@@ -42,7 +42,8 @@ async function shop() {
   }).expect(201);
   await sell(s, cola.id, 3, 5);
   // A sale can be voided on its own day only: today's.
-  const voided = (await postSale(s, { items: [{ productId: cola.id, quantity: 2 }] }).expect(201)).body.data;
+  const voided = (await postSale(s, { items: [{ productId: cola.id, quantity: 2 }] }).expect(201))
+    .body.data;
   await postVoid(s, voided.id, { reason: 'Wrong basket' }).expect(200);
   await sell(s, cola.id, 4, 20);
   await sell(s, chips.id, 10, 1);
@@ -99,7 +100,7 @@ test('when sales, a refund and a void happened, then consumption counts net unit
 test('when grouped by category or supplier, then products without one are one row with a null id', async () => {
   const { s, drinks, acme, from, to } = await shop();
   const byCategory = await reportOf(s, `consumption?from=${from}&to=${to}&groupBy=category`);
-  expect(byCategory.rows ).toEqual([
+  expect(byCategory.rows).toEqual([
     expect.objectContaining({ groupId: null, name: 'Uncategorised', sku: null, units: 10 }),
     expect.objectContaining({ groupId: drinks.id, name: 'Drinks', units: 7, previousUnits: 4 }),
   ]);

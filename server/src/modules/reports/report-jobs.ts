@@ -39,7 +39,8 @@ export function createReportJobs(deps: ReportDeps & { jobs: JobsService }) {
       progress: (share) => progress(pool, Math.round(5 + 90 * share)),
     });
     await results.saveResult(pool, storeId, job.id, report, data);
-    return { report, rows: data.rows.length };
+    // The job's own result stays null: GET jobs/{id} needs only inventory:read.
+    return null;
   });
 
   return {

@@ -38,14 +38,15 @@ const wasteGrouping = z.enum(WASTE_GROUPINGS, {
   message: `must be one of ${WASTE_GROUPINGS.join(', ')}`,
 });
 
+// A job's params: unknown keys (a `format`) are a 400, as on the routes.
 export const consumptionParams = z
-  .object({ ...period, groupBy: productGrouping.default('product') })
+  .strictObject({ ...period, groupBy: productGrouping.default('product') })
   .superRefine(checkPeriod);
 export const wasteParams = z
-  .object({ ...period, groupBy: wasteGrouping.default('reason') })
+  .strictObject({ ...period, groupBy: wasteGrouping.default('reason') })
   .superRefine(checkPeriod);
-export const vendorParams = z.object(period).superRefine(checkPeriod);
-export const valuationParams = z.object({
+export const vendorParams = z.strictObject(period).superRefine(checkPeriod);
+export const valuationParams = z.strictObject({
   groupBy: productGrouping.default('category'),
 });
 

@@ -1586,7 +1586,8 @@ export interface paths {
      *     calendar month each order was placed (the months of `from` and `to` included, as the
      *     supplier performance page counts them): on-time rate, average lead time, orders and spend
      *     come from the suppliers module's performance figures. `fillRate` is the units received
-     *     over the units ordered on its completed orders. `priceChange` is the mean change of the
+     *     over the units ordered on its closed orders: completed (everything received) or cancelled
+     *     after part of it was received (a short delivery); null without any. `priceChange` is the mean change of the
      *     unit cost of the products bought from it more than once in the period, first order
      *     against last (0.05 = 5% dearer), null when no product was bought twice.
      *
@@ -1708,9 +1709,9 @@ export interface paths {
      * Run a report in the background (reports:view)
      * @description Queues `report` with `params` (the query parameters of its route, or the body of a custom
      *     report, without `format`), checked now: bad params are a 400 naming `params.<field>`.
-     *     Answers 202 with the job id; follow its progress with `GET jobs/{id}` (the job's
-     *     `result` only says how many rows there are: the report itself is downloaded at
-     *     `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
+     *     Answers 202 with the job id; follow its progress with `GET jobs/{id}` (type
+     *     `reports.run`; its `result` stays null, as that route needs only `inventory:read`: the
+     *     report is downloaded at `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
      *     every row (no 500-row limit; consumption forecasts for every row). Requires
      *     `reports:view`.
      */

@@ -1,8 +1,20 @@
 /**
- * Demand anomalies: actuals of the last `window` periods outside the forecast interval
- * built from the history before them.
+ * Demand anomalies: which of the last `window` actuals fall outside the one-step-ahead
+ * forecast interval. The model is fitted once on the history before the window, then run
+ * forward through it period by period, so each actual is judged against a forecast made
+ * the period before. An anomaly updates the state only up to the interval's edge (Huber-
+ * style clipping), so one spike does not drag the next days' expectations up with it.
  */
-import { forecastSeries } from './forecast';
+import { pointForecasts, stepState } from './ets';
+import { minimumHistory, rankEts } from './forecast';
+import {
+  fitSba,
+  fitTsb,
+  intermittentInterval,
+  isIntermittent,
+  rerunIntermittent,
+} from './intermittent';
+import { normalQuantile } from './stats';
 import type { Series } from './types';
 
 export interface AnomalyOptions {
@@ -10,7 +22,7 @@ export interface AnomalyOptions {
   seasonLength: number;
   /** How many of the last periods are checked. */
   window: number;
-  /** Interval coverage outside of which an actual is an anomaly (default 0.95). */
+  /** Interval coverage outside of which an actual is an anomaly (default 0.95; 0.99 flags ~1 in 100 ordinary periods). */
   level?: number;
 }
 
@@ -22,38 +34,79 @@ export interface DemandAnomaly {
   lower: number;
   upper: number;
   kind: 'spike' | 'drop';
+  /** From how far outside the interval: under 1 σ low, under 2 σ medium, else high. */
   severity: 'low' | 'medium' | 'high';
-  /** How far outside the interval, in one-step standard deviations. */
+  /** Distance outside the interval in one-step standard deviations (capped at 99). */
   sigmas: number;
 }
 
+interface Judged {
+  expected: number;
+  lower: number;
+  upper: number;
+  sigma: number;
+}
+
+function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | null {
+  if (observed >= j.lower && observed <= j.upper) return null;
+  const spike = observed > j.upper;
+  const gap = spike ? observed - j.upper : j.lower - observed;
+  const sigmas = Math.min(99, gap / Math.max(j.sigma, 1e-9));
+  return {
+    index,
+    observed,
+    expected: j.expected,
+    lower: j.lower,
+    upper: j.upper,
+    kind: spike ? 'spike' : 'drop',
+    severity: sigmas >= 2 ? 'high' : sigmas >= 1 ? 'medium' : 'low',
+    sigmas,
+  };
+}
+
 export function demandAnomalies(series: Series, options: AnomalyOptions): DemandAnomaly[] {
-  const window = Math.min(options.window, series.length);
-  const before = series.slice(0, series.length - window);
-  const fit = forecastSeries(before, {
-    horizon: Math.max(1, window),
-    seasonLength: options.seasonLength,
-    level: options.level ?? 0.95,
-  });
-  if (fit.status !== 'ok' || window === 0) return [];
+  const level =
+    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.95;
+  const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
+  const cut = series.length - window;
+  const first = series.findIndex((v) => v > 0);
+  if (window === 0 || first < 0 || first >= cut) return [];
+  const before = series.slice(first, cut).map((v) => Math.max(0, v));
+  if (before.length < minimumHistory({ horizon: 1, seasonLength: options.seasonLength })) return [];
+  const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
   const out: DemandAnomaly[] = [];
-  for (let k = 0; k < window; k++) {
-    const p = fit.points[k]!;
-    const index = before.length + k;
-    const observed = series[index]!;
-    if (observed >= p.lower && observed <= p.upper) continue;
-    const gap = observed > p.upper ? observed - p.upper : p.lower - observed;
-    const sigmas = fit.sigma > 0 ? gap / fit.sigma : Infinity;
-    out.push({
-      index,
-      observed,
-      expected: p.mean,
-      lower: p.lower,
-      upper: p.upper,
-      kind: observed > p.upper ? 'spike' : 'drop',
-      severity: sigmas > 2 ? 'high' : sigmas > 1 ? 'medium' : 'low',
-      sigmas,
-    });
+
+  if (isIntermittent(before)) {
+    const fits = [fitSba(before), fitTsb(before)].sort((a, b) => a.sigma - b.sigma);
+    const fit = fits[0]!;
+    const seen = [...before];
+    for (let i = cut; i < series.length; i++) {
+      const rate = rerunIntermittent(fit, seen);
+      const bounds = intermittentInterval(seen, rate, level);
+      const a = anomalyOf(i, series[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
+      if (a) out.push(a);
+      seen.push(Math.max(0, series[i]!));
+    }
+    return out;
+  }
+
+  const fit = rankEts(before, m)[0];
+  if (!fit) return [];
+  const z = normalQuantile((1 + level) / 2);
+  const state = { ...fit.final, season: [...fit.final.season] };
+  for (let i = cut; i < series.length; i++) {
+    const yhat = pointForecasts(state, fit, 1)[0]!;
+    const half = z * fit.sigma;
+    const judged = {
+      expected: Math.max(0, yhat),
+      lower: Math.max(0, yhat - half),
+      upper: Math.max(0, yhat + half),
+      sigma: fit.sigma,
+    };
+    const observed = series[i]!;
+    const a = anomalyOf(i, observed, judged);
+    if (a) out.push(a);
+    stepState(state, Math.min(yhat + half, Math.max(yhat - half, observed)), fit);
   }
   return out;
 }

@@ -11,6 +11,7 @@ export type Method =
   | 'holt_winters_damped' // level + damped trend + weekly seasonality (ETS A,Ad,A)
   | 'seasonal_level' // level + weekly seasonality, no trend (ETS A,N,A)
   | 'holt_linear' // level + trend (ETS A,A,N)
+  | 'holt_damped' // level + damped trend (ETS A,Ad,N)
   | 'simple_exponential' // level only (ETS A,N,N)
   | 'croston_sba' // intermittent demand: Syntetos-Boylan approximation
   | 'tsb'; // intermittent demand whose chance of a sale drifts: Teunter-Syntetos-Babai
@@ -22,6 +23,10 @@ export interface ForecastOptions {
   seasonLength: number;
   /** Central coverage of the prediction interval, default 0.8. */
   level?: number;
+  /** The periods' unit: sets the least history needed and the factors' wording. */
+  period?: 'day' | 'week' | 'month';
+  /** Weekday of `history[0]` for daily data, 0 = Sunday … 6 = Saturday (as Date#getUTCDay). */
+  firstWeekday?: number;
 }
 
 export interface ForecastPoint {
@@ -30,17 +35,19 @@ export interface ForecastPoint {
   /** Interval bounds at `level` (lower ≥ 0). */
   lower: number;
   upper: number;
+  /** The weekly-pattern part of `mean` (units, + or −); 0 without a seasonal model. */
+  seasonal: number;
 }
 
 export interface Accuracy {
-  /** Mean absolute percentage error over held-out periods with non-zero actuals; null when none. */
+  /** Mean absolute percentage error over held-out periods with non-zero actuals, as a fraction (0.12 = 12%); null when none. */
   mape: number | null;
   /** Why mape is null, or which held-out periods it skipped ("actuals are zero …"). */
   mapeNote: string | null;
   rmse: number;
   /** Mean absolute scaled error against the seasonal-naive forecast; null when that is 0 everywhere. */
   mase: number | null;
-  /** Mean absolute error relative to mean demand, 0..∞: the "usually within ±x%" figure. */
+  /** Mean absolute error relative to mean demand, a fraction 0..∞: the "usually within ±x%" figure. */
   relativeError: number | null;
   /** Held-out periods the figures come from (rolling-origin backtest). */
   points: number;

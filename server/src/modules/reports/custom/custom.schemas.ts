@@ -44,5 +44,5 @@ export const customReportBody = z.object({
 
 export type CustomReportBody = z.output<typeof customReportBody>;
 /** A custom report's parameters in a job: the body without `format`. */
-export const customReportParams = customReportBody.omit({ format: true });
+export const customReportParams = customReportBody.omit({ format: true }).strict();
 export type CustomReportParams = z.output<typeof customReportParams>;

@@ -1,4 +1,4 @@
-import type { StoreMember } from '../../test/factories';
+import type { StoreMember } from './factories';
 
 /** The UTC calendar day `n` days ago (test stores keep the default UTC time zone). */
 export const dayAgo = (n: number) =>

@@ -1,0 +1,64 @@
+import { demandAnomalies } from './index';
+import { generateSeries, weeklyProfile } from './synthetic';
+
+const base = () =>
+  generateSeries({ length: 120, level: 30, weekly: weeklyProfile(5, 0.3), noise: 0.08, seed: 21 });
+
+describe('demandAnomalies', () => {
+  it('when one day of the window sells four times the usual, then it is a high-severity spike at that index', () => {
+    const series = base();
+    series[110] = series[110]! * 4;
+    const found = demandAnomalies(series, { seasonLength: 7, window: 30 });
+    const spike = found.find((a) => a.index === 110);
+    expect(spike).toMatchObject({ kind: 'spike', severity: 'high', observed: series[110] });
+    expect(spike!.expected).toBeGreaterThan(spike!.lower);
+    expect(spike!.upper).toBeLessThan(series[110]!);
+  });
+
+  it('when a day sells nothing amid steady demand, then it is a drop', () => {
+    const series = base();
+    series[100] = 0;
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30 })).toContainEqual(
+      expect.objectContaining({ index: 100, kind: 'drop', severity: 'high' }),
+    );
+  });
+
+  it('when a spike is followed by normal days, then those days are not flagged (the spike is clipped)', () => {
+    const series = base();
+    series[100] = 500;
+    const flagged = demandAnomalies(series, { seasonLength: 7, window: 30 }).map((a) => a.index);
+    const before = demandAnomalies(base(), { seasonLength: 7, window: 30 }).map((a) => a.index);
+    expect(flagged).toContain(100);
+    // the days after it are judged as they were without the spike
+    expect(flagged.filter((i) => i > 100)).toEqual(before.filter((i) => i > 100));
+  });
+
+  it('when the window holds only ordinary noise, then few days (about 5% at the 95% level) are flagged', () => {
+    let flagged = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const series = generateSeries({
+        length: 150,
+        level: 40,
+        weekly: weeklyProfile(seed % 7, 0.2),
+        noise: 0.1,
+        seed,
+      });
+      flagged += demandAnomalies(series, { seasonLength: 7, window: 30 }).length;
+    }
+    expect(flagged / (20 * 30)).toBeLessThan(0.12);
+  });
+
+  it('when demand is intermittent, then a burst far above the usual sizes is a spike and lone sales are not', () => {
+    const series = generateSeries({ length: 120, level: 2, noise: 0.2, seed: 6, zeroChance: 0.75 });
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30, level: 0.99 })).toEqual([]);
+    series[115] = 40;
+    const found = demandAnomalies(series, { seasonLength: 7, window: 30, level: 0.99 });
+    expect(found.map((a) => a.index)).toEqual([115]);
+    expect(found[0]!.kind).toBe('spike');
+    expect(found[0]!.lower).toBe(0);
+  });
+
+  it('when the history before the window is too short, then nothing is judged', () => {
+    expect(demandAnomalies(base().slice(0, 40), { seasonLength: 7, window: 30 })).toEqual([]);
+  });
+});

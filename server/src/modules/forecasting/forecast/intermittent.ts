@@ -1,0 +1,138 @@
+/**
+ * Intermittent demand (most periods zero): Croston's method with the Syntetos-Boylan
+ * bias correction (SBA) and Teunter-Syntetos-Babai (TSB, which also follows a chance of a
+ * sale that drifts, e.g. a product fading out). Both forecast a flat demand rate; the
+ * interval comes from the period's demand distribution (zero with 1 − p, else a size drawn
+ * from the item's observed sizes), so it is never negative.
+ */
+import { mean } from './stats';
+
+export type IntermittentMethod = 'croston_sba' | 'tsb';
+
+export interface IntermittentFit {
+  method: IntermittentMethod;
+  alpha: number;
+  /** TSB's smoothing of the chance of a sale (0 for SBA). */
+  beta: number;
+  /** Demand rate per period the model ends on (flat over the horizon). */
+  rate: number;
+  /** Mean size of a non-zero period and the chance of one. */
+  size: number;
+  probability: number;
+  /** Root mean squared one-step error in the sample. */
+  sigma: number;
+}
+
+/** Share of zero periods and the average inter-demand interval (ADI). */
+export function intermittency(y: readonly number[]) {
+  const nonZero = y.filter((v) => v > 0).length;
+  return {
+    zeroShare: y.length ? 1 - nonZero / y.length : 1,
+    adi: nonZero ? y.length / nonZero : Infinity,
+    nonZero,
+  };
+}
+
+/** Syntetos-Boylan: ADI above 1.32 is intermittent/lumpy demand, where smoothing the level fails. */
+export const isIntermittent = (y: readonly number[]) => intermittency(y).adi > 1.32;
+
+const ALPHAS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+const BETAS = [0.02, 0.05, 0.1, 0.2, 0.3];
+
+function runSba(y: readonly number[], alpha: number) {
+  const sizes = y.filter((v) => v > 0);
+  let z = mean(sizes);
+  let x = sizes.length ? y.length / sizes.length : 1;
+  let q = 1;
+  let sse = 0;
+  for (const v of y) {
+    const f = ((1 - alpha / 2) * z) / x;
+    sse += (v - f) * (v - f);
+    if (v > 0) {
+      z += alpha * (v - z);
+      x += alpha * (q - x);
+      q = 1;
+    } else q++;
+  }
+  const rate = ((1 - alpha / 2) * z) / x;
+  return { sse, rate, size: z, probability: Math.min(1, 1 / x) };
+}
+
+function runTsb(y: readonly number[], alpha: number, beta: number) {
+  const sizes = y.filter((v) => v > 0);
+  let z = mean(sizes);
+  let p = y.length ? sizes.length / y.length : 0;
+  let sse = 0;
+  for (const v of y) {
+    const f = p * z;
+    sse += (v - f) * (v - f);
+    p += beta * ((v > 0 ? 1 : 0) - p);
+    if (v > 0) z += alpha * (v - z);
+  }
+  return { sse, rate: p * z, size: z, probability: p };
+}
+
+/** Fits SBA (α by grid search on the one-step SSE). */
+export function fitSba(y: readonly number[]): IntermittentFit {
+  let best = { alpha: ALPHAS[0]!, r: runSba(y, ALPHAS[0]!) };
+  for (const alpha of ALPHAS.slice(1)) {
+    const r = runSba(y, alpha);
+    if (r.sse < best.r.sse) best = { alpha, r };
+  }
+  const { r } = best;
+  return {
+    method: 'croston_sba',
+    alpha: best.alpha,
+    beta: 0,
+    rate: r.rate,
+    size: r.size,
+    probability: r.probability,
+    sigma: Math.sqrt(r.sse / Math.max(1, y.length)),
+  };
+}
+
+/** Fits TSB (α, β by grid search on the one-step SSE). */
+export function fitTsb(y: readonly number[]): IntermittentFit {
+  let best = { alpha: 0, beta: 0, r: { sse: Infinity, rate: 0, size: 0, probability: 0 } };
+  for (const alpha of ALPHAS)
+    for (const beta of BETAS) {
+      const r = runTsb(y, alpha, beta);
+      if (r.sse < best.r.sse) best = { alpha, beta, r };
+    }
+  const { r } = best;
+  return {
+    method: 'tsb',
+    alpha: best.alpha,
+    beta: best.beta,
+    rate: r.rate,
+    size: r.size,
+    probability: r.probability,
+    sigma: Math.sqrt(r.sse / Math.max(1, y.length)),
+  };
+}
+
+/**
+ * Central interval of one period's demand: zero with probability 1 − p, otherwise one of
+ * the observed sizes (rescaled to the model's mean). When zero alone holds the lower tail,
+ * the interval is [0, q(level)], the shortest one that still holds `level` of the mass.
+ * Quantiles are the inverse CDF (a discrete demand cannot be covered at exactly `level`).
+ */
+export function intermittentInterval(y: readonly number[], rate: number, level: number) {
+  const sizes = y.filter((v) => v > 0).sort((a, b) => a - b);
+  if (!sizes.length || rate <= 0) return { lower: 0, upper: 0 };
+  const avg = mean(sizes);
+  const p = Math.min(1, rate / avg);
+  const quantile = (q: number) => {
+    if (q <= 1 - p) return 0;
+    const within = (q - (1 - p)) / p;
+    return sizes[Math.min(sizes.length - 1, Math.max(0, Math.ceil(within * sizes.length) - 1))]!;
+  };
+  const tail = (1 - level) / 2;
+  if (1 - p >= tail) return { lower: 0, upper: quantile(level) };
+  return { lower: quantile(tail), upper: quantile(1 - tail) };
+}
+
+/** The demand rate a fit's parameters end on after running over other data. */
+export function rerunIntermittent(fit: IntermittentFit, y: readonly number[]): number {
+  return fit.method === 'tsb' ? runTsb(y, fit.alpha, fit.beta).rate : runSba(y, fit.alpha).rate;
+}
