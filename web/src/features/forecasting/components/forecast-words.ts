@@ -32,14 +32,17 @@ export function accuracyWords(forecast: Forecast): string[] {
   const words: string[] = [];
   if (forecast.accuracySummary) {
     words.push(`Past forecasts were ${forecast.accuracySummary} of what sold.`);
-  } else if (accuracy.mape === null) {
+  } else if (accuracy.mape !== null) {
+    words.push(`Past forecasts were off by ${Math.round(accuracy.mape)}% on average.`);
+  }
+  // A percentage error is undefined for periods that sold nothing: say so rather than show 0.
+  if (accuracy.mape === null) {
     words.push(
       `No percentage error can be given: ${
-        accuracy.mapeNote ?? 'some periods sold nothing, and a percentage of zero is undefined'
+        accuracy.mapeNote?.replace(/\.$/, '') ??
+        'some periods sold nothing, and a percentage of zero is undefined'
       }.`,
     );
-  } else {
-    words.push(`Past forecasts were off by ${Math.round(accuracy.mape)}% on average.`);
   }
   if (accuracy.mase !== null) {
     const naive = `repeating ${previousPeriod[forecast.period]}`;
