@@ -195,6 +195,17 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
       expect(await result.getByRole('row').count()).toBeGreaterThan(1);
       await expectAccessible(page, 'custom report');
 
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^custom-[a-z_]+-.*\.csv$/);
+      const lines = fs
+        .readFileSync(await download.path(), 'utf8')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines).toHaveLength(6); // the header and the 5 rows of the limit
+
       await field('Row limit').fill('0');
       await page.getByRole('button', { name: 'Run report' }).click();
       const limit = field('Row limit');
