@@ -143,7 +143,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
-  const forecasting = createForecastingService({ pool, write, jobs, timezoneOf, log });
+  const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
   const health = createHealthService({ pool, platform });
   const events = createEventFeed({ pool });
 

@@ -13,9 +13,6 @@ import { storedDailyForecast } from './recalculate';
 import { productsByIds, storeTimezone } from './series.repo';
 import { todayIn } from './series';
 
-/** A stored forecast older than this is not used (the recalculation runs daily). */
-const FRESH_MS = 2 * 86_400_000;
-
 export async function expectedDailyDemand(
   db: Db,
   storeId: string,
@@ -27,7 +24,7 @@ export async function expectedDailyDemand(
   const days = Math.min(365, Math.max(1, Math.ceil(horizonDays)));
   const tz = await storeTimezone(db, storeId);
   const today = todayIn(tz);
-  const stored = await forecastsOf(db, storeId, productIds, new Date(Date.now() - FRESH_MS));
+  const stored = await forecastsOf(db, storeId, productIds);
   const rest: string[] = [];
   for (const id of productIds) {
     const f = storedDailyForecast(stored.get(id));

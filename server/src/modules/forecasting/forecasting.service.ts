@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
-import type { StoreWriter } from '../events/events.service';
 import type { Logger } from '../../logger';
 import type { JobsService } from '../jobs/jobs.service';
 import { listAnomalies } from './anomalies';
@@ -12,22 +11,19 @@ import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting
 import { supplierLeadTimes } from './lead-times.repo';
 import { loadSeries } from './load-series';
 import { optimizeReorder } from './optimization';
-import { AVERAGE_DAYS, leadTimeOf, predictionOf, toPrediction } from './prediction';
+import { leadTimeOf, predictionOf, toPrediction } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB, storedDailyForecast } from './recalculate';
+import { pendingJob } from './pending-job.repo';
 import * as seriesRepo from './series.repo';
 import { aggregate, sumSeries, todayIn } from './series';
 
 export interface ForecastingDeps {
   pool: Pool;
-  write: StoreWriter;
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
   log?: Logger;
 }
-
-/** A stored forecast counts as current for this long (the daily recalculation's slack). */
-export const FRESH_MS = 2 * 86_400_000;
 
 export function createForecastingService(deps: ForecastingDeps) {
   const { pool, jobs, timezoneOf } = deps;
@@ -40,13 +36,8 @@ export function createForecastingService(deps: ForecastingDeps) {
       const [product] = await seriesRepo.productsByIds(pool, ctx.storeId, tz, [productId]);
       if (!product) throw new NotFoundError('Product');
       const today = todayIn(tz);
-      const series = await loadSeries(pool, ctx.storeId, tz, [product], today, AVERAGE_DAYS);
-      const stored = await forecastsOf(
-        pool,
-        ctx.storeId,
-        [productId],
-        new Date(Date.now() - FRESH_MS),
-      );
+      const series = await loadSeries(pool, ctx.storeId, tz, [product], today);
+      const stored = await forecastsOf(pool, ctx.storeId, [productId]);
       const [row] = await savePredictions(pool, ctx.storeId, [
         predictionOf({
           productId,
@@ -88,7 +79,10 @@ export function createForecastingService(deps: ForecastingDeps) {
       return { forecasts: [forecastView(item, q.period, history, result, q.level, new Date())] };
     },
 
+    /** Queues the job; while one is queued or running for the store, answers that one. */
     async recalculate(ctx: StoreContext) {
+      const pending = await pendingJob(pool, ctx.storeId, RECALCULATE_JOB);
+      if (pending) return { jobId: pending };
       const jobId = await jobs.enqueue(pool, {
         storeId: ctx.storeId,
         type: RECALCULATE_JOB,

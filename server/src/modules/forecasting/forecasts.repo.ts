@@ -40,12 +40,18 @@ export async function saveForecasts(db: Db, storeId: string, rows: readonly Fore
   );
 }
 
-/** Stored forecasts of these products calculated after `since`. */
+/**
+ * A stored forecast is used for this long: the recalculation runs daily, and one missed run
+ * should not send every reader back to forecasting on the fly.
+ */
+export const FRESH_FORECAST_MS = 2 * 86_400_000;
+
+/** Stored forecasts of these products calculated after `since` (by default: fresh ones). */
 export async function forecastsOf(
   db: Db,
   storeId: string,
   productIds: readonly string[],
-  since: Date,
+  since = new Date(Date.now() - FRESH_FORECAST_MS),
 ): Promise<Map<string, StoredForecast>> {
   const { rows } = await db.query<StoredForecast>(
     `SELECT product_id, status, method, message, to_char(start_date, 'YYYY-MM-DD') AS start_date,

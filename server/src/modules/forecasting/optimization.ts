@@ -17,8 +17,6 @@ import { allocate, eoq, reorderPoint, safetyStock, type Candidate } from './reor
 import { storedDailyForecast } from './recalculate';
 import { todayIn } from './series';
 
-const FRESH_MS = 2 * 86_400_000;
-
 async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: ReorderInput) {
   const fields = [
     ['productIds', 'products', 'product'],
@@ -70,7 +68,7 @@ export async function optimizeReorder(
   const ids = products.map((p) => p.id);
   const [series, stored, leadTimes, ordered] = await Promise.all([
     loadSeries(pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
-    forecastsOf(pool, ctx.storeId, ids, new Date(Date.now() - FRESH_MS)),
+    forecastsOf(pool, ctx.storeId, ids),
     supplierLeadTimes(pool, ctx.storeId),
     onOrder(pool, ctx.storeId, ids),
   ]);

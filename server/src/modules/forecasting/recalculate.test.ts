@@ -23,6 +23,9 @@ test('when a recalculation is queued and run, then every active product gets a s
 
   const res = await s.api.post(`${s.url}/forecasts/recalculate`).set(s.auth).send({}).expect(202);
   const { jobId } = res.body.data;
+  // A second click while it waits follows the same job.
+  const again = await s.api.post(`${s.url}/forecasts/recalculate`).set(s.auth).send({}).expect(202);
+  expect(again.body.data.jobId).toBe(jobId);
   await t.services.jobs.drain();
   const job = (await s.api.get(`${s.url}/jobs/${jobId}`).set(s.auth).expect(200)).body.data;
   expect(job).toEqual(

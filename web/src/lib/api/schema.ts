@@ -1925,8 +1925,11 @@ export interface paths {
      *     supplier or by having offered it). Inactive products never appear. At most 1,000 items,
      *     the most pressing first.
      *
-     *     **Demand** is the average daily sales of the last 30 days: units of completed sales less
-     *     the units refunded from them; voided sales count for nothing.
+     *     **Demand** is the expected daily sales over the lead time plus `daysAhead`: the product's
+     *     stored forecast when the last recalculation (`POST forecasts/recalculate`) is under two
+     *     days old, else a forecast made now from up to a year of daily sales, else (too little
+     *     history) the average daily sales of the last 30 days. Sales are units of completed sales
+     *     less the units refunded from them; voided sales count for nothing.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
@@ -2163,11 +2166,12 @@ export interface paths {
     };
     /**
      * When a product runs out, and when to reorder it (inventory:read)
-     * @description Computed now and stored with its time: the average daily sales of the last 30 days
-     *     (units of completed sales less the units refunded; voided sales count for nothing), the
-     *     stock, the days it lasts (`null` when nothing sells) and the day it runs out.
+     * @description Computed now and stored with its time: the average daily sales of the last 30 whole
+     *     store days, today not included (units of completed sales less the units refunded;
+     *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
+     *     sells) and the day it runs out.
      *
-     *     `reorder` (null when the product has no sales history at all): with L the lead time
+     *     `reorder` (null when the product sold nothing in the last year): with L the lead time
      *     (the supplier's measured average over received orders when it has at least 3, else the
      *     supplier's stated lead time, else 7 days; `method` says which), σ the standard
      *     deviation of daily demand (of the forecast's one-day-ahead errors when a forecast is
@@ -2241,8 +2245,9 @@ export interface paths {
      *     every active product of the store, loads up to 365 days of daily sales, forecasts the
      *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
      *     prediction with its reorder point, and the demand anomalies (replacing those of the
-     *     previous run). Its `result` stays null (the counts are logged). About 10,000 products
-     *     take well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     *     previous run). Its `result` stays null (the counts are logged). While a recalculation
+     *     of the store is queued or running, that job's id is answered instead of a new one.
+     *     About 10,000 products take well under two minutes. Requires `inventory:write` (staff, managers and admins).
      */
     post: operations['recalculateForecasts'];
     delete?: never;
@@ -2277,8 +2282,10 @@ export interface paths {
      *     relative to the lead time), then by the value of the demand they cover, and included
      *     while the `budget` (and `storageCapacity`, in units) allows: each gets the larger of
      *     its need and its EOQ, trimmed to what is left when the money or room runs short. Every
-     *     item says `included` and why (`reason`). Products never sold are left out. Requires
-     *     `reports:view` (managers and admins: it shows costs).
+     *     item says `included` and why (`reason`). Products never sold are left out; a product
+     *     without a known unit cost is never included. Ids in the filters that are not this
+     *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
+     *     admins and viewers: it shows costs).
      */
     post: operations['optimizeReorder'];
     delete?: never;
@@ -2305,7 +2312,7 @@ export interface paths {
      *     medium, 30% high (demand anomalies by their distance from the band). Each has a
      *     `message` and a `suggestedAction`. `days` (1..365, default 30) keeps those of the last
      *     days; `type` and `severity` filter. Newest first, at most 500. Requires
-     *     `inventory:read` (every role).
+     *     `inventory:read` (every role); `type=cost_increase` without `reports:view` is 403.
      */
     get: operations['listAnomalies'];
     put?: never;

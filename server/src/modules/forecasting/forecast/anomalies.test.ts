@@ -33,8 +33,9 @@ describe('demandAnomalies', () => {
     expect(flagged.filter((i) => i > 100)).toEqual(before.filter((i) => i > 100));
   });
 
-  it('when the window holds only ordinary noise, then few days (about 5% at the 95% level) are flagged', () => {
+  it('when the window holds only ordinary noise, then few days (about 5% at the 95% level, 1% by default) are flagged', () => {
     let flagged = 0;
+    let flaggedByDefault = 0;
     for (let seed = 0; seed < 20; seed++) {
       const series = generateSeries({
         length: 150,
@@ -43,9 +44,12 @@ describe('demandAnomalies', () => {
         noise: 0.1,
         seed,
       });
-      flagged += demandAnomalies(series, { seasonLength: 7, window: 30 }).length;
+      flagged += demandAnomalies(series, { seasonLength: 7, window: 30, level: 0.95 }).length;
+      flaggedByDefault += demandAnomalies(series, { seasonLength: 7, window: 30 }).length;
     }
-    expect(flagged / (20 * 30)).toBeLessThan(0.12);
+    expect(flagged / (20 * 30)).toBeLessThan(0.1);
+    // the default 99% level flags about one ordinary day in a hundred
+    expect(flaggedByDefault / (20 * 30)).toBeLessThan(0.03);
   });
 
   it('when demand is intermittent, then a burst far above the usual sizes is a spike and lone sales are not', () => {
@@ -56,6 +60,19 @@ describe('demandAnomalies', () => {
     expect(found.map((a) => a.index)).toEqual([115]);
     expect(found[0]!.kind).toBe('spike');
     expect(found[0]!.lower).toBe(0);
+  });
+
+  it('when demand repeats exactly week after week, then only the one odd day is flagged', () => {
+    const series = Array.from({ length: 120 }, (_, i) => [6, 6, 6, 6, 6, 9, 9][i % 7]!);
+    series[117] = 40;
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30 })).toEqual([
+      expect.objectContaining({
+        index: 117,
+        kind: 'spike',
+        severity: 'high',
+        expected: expect.closeTo(9, 6),
+      }),
+    ]);
   });
 
   it('when the history before the window is too short, then nothing is judged', () => {

@@ -22,7 +22,10 @@ export interface AnomalyOptions {
   seasonLength: number;
   /** How many of the last periods are checked. */
   window: number;
-  /** Interval coverage outside of which an actual is an anomaly (default 0.95; 0.99 flags ~1 in 100 ordinary periods). */
+  /**
+   * Interval coverage outside of which an actual is an anomaly. Default 0.99: at 0.95 one
+   * ordinary day in twenty would be flagged, about 1.5 per product per 30-day window.
+   */
   level?: number;
 }
 
@@ -48,7 +51,9 @@ interface Judged {
 }
 
 function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | null {
-  if (observed >= j.lower && observed <= j.upper) return null;
+  // a perfectly regular history gives an interval of zero width: rounding is not an anomaly
+  const slack = 1e-9 * (1 + Math.abs(j.expected));
+  if (observed >= j.lower - slack && observed <= j.upper + slack) return null;
   const spike = observed > j.upper;
   const gap = spike ? observed - j.upper : j.lower - observed;
   const sigmas = Math.min(99, gap / Math.max(j.sigma, 1e-9));
@@ -66,12 +71,13 @@ function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | 
 
 export function demandAnomalies(series: Series, options: AnomalyOptions): DemandAnomaly[] {
   const level =
-    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.95;
+    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.99;
   const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
   const cut = series.length - window;
-  const first = series.findIndex((v) => v > 0);
+  const clean = series.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const first = clean.findIndex((v) => v > 0);
   if (window === 0 || first < 0 || first >= cut) return [];
-  const before = series.slice(first, cut).map((v) => Math.max(0, v));
+  const before = clean.slice(first, cut);
   if (before.length < minimumHistory({ horizon: 1, seasonLength: options.seasonLength })) return [];
   const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
   const out: DemandAnomaly[] = [];
@@ -83,9 +89,9 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
     for (let i = cut; i < series.length; i++) {
       const rate = rerunIntermittent(fit, seen);
       const bounds = intermittentInterval(seen, rate, level);
-      const a = anomalyOf(i, series[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
+      const a = anomalyOf(i, clean[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
       if (a) out.push(a);
-      seen.push(Math.max(0, series[i]!));
+      seen.push(clean[i]!);
     }
     return out;
   }
@@ -103,7 +109,7 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
       upper: Math.max(0, yhat + half),
       sigma: fit.sigma,
     };
-    const observed = series[i]!;
+    const observed = clean[i]!;
     const a = anomalyOf(i, observed, judged);
     if (a) out.push(a);
     stepState(state, Math.min(yhat + half, Math.max(yhat - half, observed)), fit);

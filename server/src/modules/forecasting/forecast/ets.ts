@@ -196,7 +196,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, m: number): EtsFit |
   if (spec.trend === 'Ad') start.push(unsquash(0.5));
   const best = nelderMead((u) => runFilter(y, spec, m, decode(spec, u), init).sse, start, {
     step: 1.5,
-    tolerance: 1e-6,
+    tolerance: 1e-4,
   });
   const params = decode(spec, best.x);
   const { sse, state } = runFilter(y, spec, m, params, init);

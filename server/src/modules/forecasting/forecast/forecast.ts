@@ -85,8 +85,10 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
   const level =
     options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.8;
   // Periods before the first sale are before the item was sold at all: not zero demand.
-  const first = history.findIndex((v) => v > 0);
-  const y = first < 0 ? [] : history.slice(first).map((v) => Math.max(0, v));
+  // (A missing or negative value, e.g. a period of net returns, counts as no demand.)
+  const clean = history.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const first = clean.findIndex((v) => v > 0);
+  const y = first < 0 ? [] : clean.slice(first);
   const needed = minimumHistory(options);
   if (y.length < needed) {
     const unit = options.period ?? 'period';
@@ -132,7 +134,15 @@ function etsForecast(
   first: number,
 ): ForecastResult {
   const ranked = rankEts(y, m);
-  const best = ranked[0]!;
+  const best = ranked[0];
+  // (simple smoothing fits any series of the minimum history: a guard, not a path)
+  if (!best)
+    return {
+      status: 'insufficient_history',
+      needed: minimumHistory(options),
+      available: y.length,
+      message: 'Not enough history to fit a forecasting model.',
+    };
   const method = etsMethod(best.spec);
   // Backtest: refit the winning model on the history before the window (no peeking).
   // (Should the training part be too short, the full fit stands in: its errors then flatter
@@ -164,7 +174,7 @@ function etsForecast(
       description: `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${METHOD_NAMES[etsMethod(runnerUp.spec)].toLowerCase()}`,
       value: round(runnerUp.aicc - best.aicc, 2),
     });
-  factors.push(levelFactor(best.final.level, options), trendFactor(best, options));
+  factors.push(levelFactor(Math.max(0, best.final.level), options), trendFactor(best, options));
   const weekday = weekdayFactor(best, options.firstWeekday, first);
   if (weekday) factors.push(weekday);
   const stats = intermittency(y);
@@ -209,7 +219,7 @@ function intermittentForecast(
   const { lower, upper } = intermittentInterval(y, rate, level);
   const points: ForecastPoint[] = Array.from({ length: options.horizon }, () => ({
     mean: rate,
-    lower,
+    lower: Math.min(lower, rate),
     upper: Math.max(upper, rate),
     seasonal: 0,
   }));
@@ -218,7 +228,7 @@ function intermittentForecast(
     methodFactor(method),
     {
       name: 'selection',
-      description: `Intermittent demand (a sale every ${round(stats.adi, 1)} periods on average, above 1.32): ${METHOD_NAMES[method]} had the lower backtest error, RMSE ${round(winner.rmse)} against ${round(other.rmse)}`,
+      description: `Intermittent demand (a sale every ${round(stats.adi, 1)} ${options.period ?? 'period'}s on average, above 1.32): ${METHOD_NAMES[method]} had the lower backtest error, RMSE ${round(winner.rmse)} against ${round(other.rmse)}`,
       value: round(other.rmse - winner.rmse, 3),
     },
     levelFactor(rate, options),
