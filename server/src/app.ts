@@ -84,7 +84,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
-  reportsRoutes(r, services);
+  reportsRoutes(r, { ...services, heavy: limits.heavy });
   jobsRoutes(r, services);
   eventsRoutes(r, services);
   forecastingRoutes(r, services);

@@ -121,6 +121,9 @@ test('when a product sold 2 a day for four weeks, then its forecast for the next
   );
   expect(r.rows[0].forecastMethod).toEqual(expect.any(String));
   expect(r.rows[0].forecastUnits).toBeCloseTo(56, 0);
+  // Today, still selling, is not history: the 29 days to today forecast 29 × 2.
+  const withToday = await reportOf(s, `consumption?from=${dayAgo(28)}&to=${dayAgo(0)}`);
+  expect(withToday.rows[0].forecastUnits).toBeCloseTo(58, 0);
 });
 
 test('when no dates are given, then the last 30 days up to today are reported', async () => {

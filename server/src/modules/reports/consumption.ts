@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { forecastSeries } from '../forecasting/forecast';
 import * as repo from './consumption.repo';
 import { num, round, ROW_LIMIT } from './groups';
-import { daysOf, nextOf, previousOf, resolvePeriod, shownPeriod } from './period';
+import { daysOf, nextOf, previousOf, resolvePeriod, shownPeriod, todayIn } from './period';
 import type { ConsumptionParams } from './reports.schemas';
 
 const DEFAULT_DAYS = 30;
@@ -20,14 +20,20 @@ interface Group {
   daily: Map<string, number>;
 }
 
-/** The next period's units by the forecasting module's model, from this period's days. */
-function forecastOf(days: string[], daily: Map<string, number>) {
-  const history = days.map((d) => daily.get(d) ?? 0);
-  const result = forecastSeries(history, { horizon: days.length, seasonLength: 7 });
+/**
+ * The next period's units by the forecasting module's model, from this period's closed days:
+ * its series ends before today (a day still selling is not history), and the points between
+ * the history's end and the period's end are forecast but not counted.
+ */
+function forecastOf(days: string[], today: string, daily: Map<string, number>) {
+  const closed = days.filter((d) => d < today);
+  const skipped = days.length - closed.length;
+  const history = closed.map((d) => daily.get(d) ?? 0);
+  const result = forecastSeries(history, { horizon: days.length + skipped, seasonLength: 7 });
   if (result.status !== 'ok') {
     return { forecastUnits: null, forecastStatus: result.status, forecastMethod: null };
   }
-  const units = result.points.reduce((n, p) => n + p.mean, 0);
+  const units = result.points.slice(skipped).reduce((n, p) => n + p.mean, 0);
   return {
     forecastUnits: round(units),
     forecastStatus: 'ok' as const,
@@ -95,6 +101,7 @@ export async function consumptionReport(
     .sort((a, b) => b.units - a.units || a.name.localeCompare(b.name));
   const shown = opts.all ? groups : groups.slice(0, ROW_LIMIT);
   const days = daysOf(period);
+  const today = todayIn(timezone);
 
   const rows = [];
   for (const [i, g] of shown.entries()) {
@@ -107,7 +114,7 @@ export async function consumptionReport(
       revenue: round(g.revenue),
       previousUnits: g.previousUnits,
       trend: trendOf(g.units, g.previousUnits),
-      ...forecastOf(days, g.daily),
+      ...forecastOf(days, today, g.daily),
     });
     if (opts.progress && (i + 1) % PROGRESS_EVERY === 0)
       await opts.progress((i + 1) / shown.length);

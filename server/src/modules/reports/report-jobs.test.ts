@@ -124,3 +124,17 @@ test("another store's job is 404, a job that is not a report is 404, and an empl
   await s.api.get(`${s.url}/reports/jobs/${notReport.rows[0].id}/download`).set(s.auth).expect(404);
   await s.api.get(`${s.url}/reports/jobs/not-an-id/download`).set(s.auth).expect(400);
 });
+
+test('when a report job failed, then its download is 409 with the error', async () => {
+  const { s } = await shop();
+  const failed = await t.db.pool.query(
+    `INSERT INTO jobs (store_id, type, payload, status, error)
+     VALUES ($1, 'reports.run', '{}', 'failed', 'statement timeout') RETURNING id`,
+    [s.storeId],
+  );
+  const res = await s.api
+    .get(`${s.url}/reports/jobs/${failed.rows[0].id}/download`)
+    .set(s.auth)
+    .expect(409);
+  expect(res.body.error.message).toBe('The report job failed: statement timeout');
+});

@@ -10,7 +10,7 @@ import { buildQuery } from './custom/build-query';
 import type { CustomReportParams } from './custom/custom.schemas';
 import * as results from './report-results.repo';
 import type { ReportData, ReportName } from './report-tables';
-import { parseParams, runReport, type ReportDeps } from './run-report';
+import { parseRequest, runReport, type ReportDeps, type ReportRequest } from './run-report';
 
 export const REPORT_JOB = 'reports.run';
 
@@ -30,27 +30,28 @@ export function createReportJobs(deps: ReportDeps & { jobs: JobsService }) {
   const { pool, jobs } = deps;
 
   jobs.register(REPORT_JOB, async ({ job, progress }) => {
-    const { report, params } = job.payload as { report: ReportName; params: unknown };
+    // Stored by start() once parsed.
+    const request = job.payload as ReportRequest;
     const storeId = job.store_id!;
     await progress(pool, 5);
-    const data = await runReport(deps, storeId, report, params, {
+    const data = await runReport(deps, storeId, request, {
       all: true,
       // The report's own work is 5..95%; storing it the rest.
       progress: (share) => progress(pool, Math.round(5 + 90 * share)),
     });
-    await results.saveResult(pool, storeId, job.id, report, data);
+    await results.saveResult(pool, storeId, job.id, request.report, data);
     // The job's own result stays null: GET jobs/{id} needs only inventory:read.
     return null;
   });
 
   return {
     async start(ctx: StoreContext, report: ReportName, params: unknown) {
-      const parsed = parseParams(report, params);
-      if (report === 'custom') checkCustom(ctx.storeId, parsed as CustomReportParams);
+      const request = parseRequest(report, params);
+      if (request.report === 'custom') checkCustom(ctx.storeId, request.params);
       const jobId = await jobs.enqueue(pool, {
         storeId: ctx.storeId,
         type: REPORT_JOB,
-        payload: { report, params: parsed },
+        payload: request,
         createdBy: ctx.userId,
       });
       jobs.nudge();

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { ok } from '../../http/envelope';
 import type { Routes } from '../../http/route';
@@ -33,35 +33,59 @@ const jobBody = z.object({
 const jobParams = z.object({ storeId: uuid, jobId: uuid });
 const permission = 'reports:view';
 
-/** Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). */
-export function reportsRoutes(r: Routes, { reports }: { reports: ReportsService }) {
-  const reportRoute = (
-    path: string,
-    report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation',
-    query: z.ZodType<{ format: 'json' | 'csv' }>,
-  ) =>
-    r.raw('get', path, { permission, query }, async ({ ctx, query: q, req }, res) => {
-      const { format, ...params } = q as { format: 'json' | 'csv' };
-      reply(req, res, format, await reports.run(ctx, report, params));
-    });
-  reportRoute('/reports/consumption', 'consumption', consumptionQuery);
-  reportRoute('/reports/waste', 'waste', wasteQuery);
-  reportRoute('/reports/vendor-performance', 'vendor-performance', vendorQuery);
-  reportRoute('/reports/valuation', 'valuation', valuationQuery);
+/**
+ * Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). A
+ * custom report and a report job are heavy operations (their own rate limit).
+ */
+export function reportsRoutes(
+  r: Routes,
+  { reports, heavy }: { reports: ReportsService; heavy: RequestHandler },
+) {
+  r.raw(
+    'get',
+    '/reports/consumption',
+    { permission, query: consumptionQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'consumption', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/waste',
+    { permission, query: wasteQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'waste', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/vendor-performance',
+    { permission, query: vendorQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'vendor-performance', params })),
+  );
+  r.raw(
+    'get',
+    '/reports/valuation',
+    { permission, query: valuationQuery },
+    async ({ ctx, query: { format, ...params }, req }, res) =>
+      reply(req, res, format, await reports.run(ctx, { report: 'valuation', params })),
+  );
 
   r.store('get', '/reports/custom/schema', { permission }, () => reports.customSchema());
   r.raw(
     'post',
     '/reports/custom',
-    { permission, body: customReportBody },
+    { permission, before: [heavy], body: customReportBody },
     async ({ ctx, body, req }, res) => {
       const { format, ...params } = body;
-      reply(req, res, format, await reports.custom(ctx, params));
+      reply(req, res, format, await reports.run(ctx, { report: 'custom', params }));
     },
   );
 
-  r.store('post', '/reports/jobs', { permission, body: jobBody, status: 202 }, ({ ctx, body }) =>
-    reports.startJob(ctx, body.report, body.params ?? {}),
+  r.store(
+    'post',
+    '/reports/jobs',
+    { permission, before: [heavy], body: jobBody, status: 202 },
+    ({ ctx, body }) => reports.startJob(ctx, body.report, body.params ?? {}),
   );
   r.raw(
     'get',

@@ -1,11 +1,10 @@
 import type { StoreContext } from '../../core/context';
 import type { JobsService } from '../jobs/jobs.service';
-import type { CustomReportParams } from './custom/custom.schemas';
 import { customSchema } from './custom/whitelist';
 import { todayIn } from './period';
 import { createReportJobs } from './report-jobs';
 import { filenameOf, tableOfReport, type ReportData, type ReportName } from './report-tables';
-import { runReport, type ReportDeps } from './run-report';
+import { runReport, type ReportDeps, type ReportRequest } from './run-report';
 
 /**
  * Reports: read models over the other modules' tables (sales, stock movements, products,
@@ -31,12 +30,8 @@ export function createReportsService(deps: ReportDeps & { jobs: JobsService }) {
 
   return {
     /** A report answered in the request: at most 500 rows (see the contract). */
-    async run(ctx: StoreContext, report: Exclude<ReportName, 'custom'>, params: unknown) {
-      return answer(ctx, report, await runReport(deps, ctx.storeId, report, params));
-    },
-
-    async custom(ctx: StoreContext, params: CustomReportParams) {
-      return answer(ctx, 'custom', await runReport(deps, ctx.storeId, 'custom', params));
+    async run(ctx: StoreContext, request: ReportRequest) {
+      return answer(ctx, request.report, await runReport(deps, ctx.storeId, request));
     },
 
     customSchema: async () => customSchema(),

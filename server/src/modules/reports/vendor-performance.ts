@@ -39,6 +39,7 @@ export async function vendorPerformanceReport(
   storeId: string,
   timezone: string,
   params: VendorParams,
+  opts: { progress?: (share: number) => Promise<void> } = {},
 ) {
   const asked = resolvePeriod(params, timezone, DEFAULT_DAYS);
   const period = periodOf(`${asked.from.slice(0, 7)}-01`, monthEnd(asked.to), timezone);
@@ -67,6 +68,7 @@ export async function vendorPerformanceReport(
       orders: metrics.totalOrders,
       cancelledOrders: metrics.cancelledOrders,
     });
+    if (opts.progress) await opts.progress(figures.length / list.length);
   }
   const leads = figures.flatMap((f) =>
     f.orders && f.averageLeadTimeDays !== null ? [f.averageLeadTimeDays] : [],

@@ -1520,7 +1520,8 @@ export interface paths {
      *     `trend` is the change of units against the previous period of equal length, as a
      *     fraction (0.25 = +25%), null when the previous period sold nothing. `forecastUnits` is
      *     the demand forecast for the next period of equal length: the forecasting module's model
-     *     (chosen per series, weekly seasonality) run on the group's daily units of this period;
+     *     (chosen per series, weekly seasonality) run on the group's daily units of this period's
+     *     closed days (today, still selling, is left out);
      *     null with `forecastStatus: insufficient_history` when the series is too short.
      *
      *     At most 500 rows, the groups with the most units first (`truncated` says when there were
@@ -1685,7 +1686,8 @@ export interface paths {
      *     the wrong type, or a field that is not groupable is a 400 whose `details` name it.
      *     Filter values: `in` takes an array, `between` a two-element array, `is_null` / `not_null`
      *     no value; dates are `YYYY-MM-DD`, date-times ISO 8601. With `format: csv` the answer is
-     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`.
+     *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`. A heavy
+     *     operation: 10 per minute per user (429).
      */
     post: operations['runCustomReport'];
     delete?: never;
@@ -1713,7 +1715,7 @@ export interface paths {
      *     `reports.run`; its `result` stays null, as that route needs only `inventory:read`: the
      *     report is downloaded at `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
      *     every row (no 500-row limit; consumption forecasts for every row). Requires
-     *     `reports:view`.
+     *     `reports:view`. A heavy operation: 10 per minute per user (429).
      */
     post: operations['startReportJob'];
     delete?: never;
