@@ -119,7 +119,7 @@ function caption(forecast: Forecast): string {
   const total = predictions.reduce((sum, p) => sum + p.predictedDemand, 0);
   const first = predictions[0];
   const firstWords = first
-    ? `; ${round1(first.predictedDemand)} in the first ${period} (likely ${round1(first.lower)} to ${round1(first.upper)})`
+    ? `; ${round1(first.predictedDemand)} ${period === 'day' ? 'on' : 'in'} the first ${period} (likely ${round1(first.lower)} to ${round1(first.upper)})`
     : '';
   return `Sales of the last ${count(history.length, period)} and the forecast for the next ${count(predictions.length, period)}: about ${formatNumber(Math.round(total))} units in all${firstWords}.`;
 }
