@@ -151,3 +151,33 @@ test('when the caller is not a member of the store, then it is 403', async () =>
   const viewer = await memberOf(t, s.storeId, 'viewer');
   await forecasts(viewer, `productId=${p.id}`).expect(200);
 });
+
+test("when the store is in another time zone, then sales fall on the store's days and today's (local) are not history yet", async () => {
+  const zone = 'Pacific/Kiritimati'; // UTC+14: noon UTC is 02:00 the next day there
+  const s = await storeWithMember(t);
+  await t.db.pool.query(`UPDATE stores SET timezone = $2 WHERE id = $1`, [s.storeId, zone]);
+  const p = await createProduct(s);
+  await sellDaily(t, s, p.id, [...new Array(40).fill(1), 7, 9]);
+  const local = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d);
+  const noonUtc = (daysAgo: number) => {
+    const d = new Date(Date.now() - daysAgo * 86_400_000);
+    d.setUTCHours(12, 0, 0, 0);
+    return d;
+  };
+  const localToday = local(new Date());
+  const f = (await forecasts(s, `productId=${p.id}`).expect(200)).body.data.forecasts[0];
+  const byDate = new Map(
+    f.history.map((h: { date: string; actual: number }) => [h.date, h.actual]),
+  );
+  // Each sale is on its store-local day, and only before the store's today.
+  for (const [daysAgo, units] of [
+    [2, 7],
+    [1, 9],
+  ] as const) {
+    const day = local(noonUtc(daysAgo));
+    expect(day).not.toBe(noonUtc(daysAgo).toISOString().slice(0, 10));
+    expect(byDate.get(day)).toBe(day < localToday ? units : undefined);
+  }
+  expect(f.history.at(-1).date < localToday).toBe(true);
+  expect(f.predictions[0].date).toBe(localToday);
+});

@@ -124,3 +124,27 @@ test("when a product is another store's or unknown, then its prediction is 404 a
   expect(listed.body.data).toEqual([]);
   await s.api.get(`${other.url}/predictions/${theirs.id}`).set(s.auth).expect(403);
 });
+
+test('when the supplier has received enough orders, then its measured lead time is used rather than its stated one', async () => {
+  const s = await storeWithMember(t);
+  const acme = await createSupplier(s, { name: 'Acme', leadTimeDays: 2 });
+  const p = await createProduct(s, { initialQuantity: 10, supplierId: acme.id });
+  await sellDaily(t, s, p.id, new Array(30).fill(1));
+  // Three completed orders, each delivered 6 days after it was placed.
+  for (const n of [1, 2, 3]) {
+    await t.db.pool.query(
+      `INSERT INTO purchase_orders (store_id, supplier_id, order_number, status, ordered_at, completed_at)
+       VALUES ($1, $2, $3, 'completed', now() - interval '40 days', now() - interval '34 days')`,
+      [s.storeId, acme.id, `PO-2026-00000${n}`],
+    );
+  }
+  const { reorder } = (await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200)).body
+    .data;
+  expect(reorder).toEqual(
+    expect.objectContaining({
+      leadTimeDays: 6,
+      method: 'average_30d+supplier_performance',
+      reorderPoint: 6,
+    }),
+  );
+});
