@@ -85,7 +85,7 @@ test('when sale lines are grouped by product with sums, filtered and sorted, the
 test('when products are listed with in, contains and null filters and a limit, then only matching rows of this store come back', async () => {
   const { s, cola } = await shop();
   const other = await storeWithMember(t, 'manager');
-  await createProduct(other, { name: 'Cola elsewhere', price: 2 });
+  const theirs = await createProduct(other, { name: 'Cola elsewhere', price: 2 });
   const res = await run(s, {
     dataset: 'products',
     fields: ['name', 'price', 'active', 'expiresAt'],
@@ -104,6 +104,13 @@ test('when products are listed with in, contains and null filters and a limit, t
     filters: [{ field: 'id', op: 'eq', value: cola.id }],
   }).expect(200);
   expect(byId.body.data.rows).toEqual([{ sku: cola.sku }]);
+  // The other store's product is never read, even by its own id.
+  const elsewhere = await run(s, {
+    dataset: 'products',
+    fields: ['name'],
+    filters: [{ field: 'id', op: 'eq', value: theirs.id }],
+  }).expect(200);
+  expect(elsewhere.body.data.rows).toEqual([]);
   // A literal % matches a percent sign, not anything.
   const percent = await run(s, {
     dataset: 'products',
