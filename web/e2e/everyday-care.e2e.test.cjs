@@ -322,6 +322,8 @@ describeWithBrowser(
         'Purchase orders',
         'Categories',
         'Suppliers',
+        'Anomalies',
+        'Reports',
       ]);
       await expectAccessible(page, 'dashboard, viewer');
     });

@@ -19,6 +19,8 @@ const SECTIONS = [
   'Purchase orders',
   'Categories',
   'Suppliers',
+  'Anomalies',
+  'Reports',
   'Members',
   'Settings',
 ];

@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/data.css';
 import './styles/screens.css';
 import './styles/purchasing.css';
+import './styles/insights.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

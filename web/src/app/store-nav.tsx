@@ -18,6 +18,8 @@ const tabs: Tab[] = [
   { to: 'purchase-orders', label: 'Purchase orders' },
   { to: 'categories', label: 'Categories' },
   { to: 'suppliers', label: 'Suppliers' },
+  { to: 'anomalies', label: 'Anomalies' },
+  { to: 'reports', label: 'Reports', needs: 'reports:view' },
   { to: 'invoices', label: 'Invoices', needs: 'invoice:process' },
   // Only admins can use these: the others would find a page that says so and nothing more.
   { to: 'members', label: 'Members', needs: 'settings:manage' },

@@ -147,6 +147,25 @@ export const storeRoutes: RouteObject[] = [
         .ShoppingListPage,
     }),
   },
+  {
+    path: 'anomalies',
+    lazy: async () => ({
+      Component: (await import('../features/forecasting/components/anomalies-page')).AnomaliesPage,
+    }),
+  },
+  {
+    path: 'reports',
+    lazy: async () => ({
+      Component: (await import('../features/reports/components/reports-page')).ReportsPage,
+    }),
+  },
+  {
+    path: 'reports/custom',
+    lazy: async () => ({
+      Component: (await import('../features/reports/components/custom-report-page'))
+        .CustomReportPage,
+    }),
+  },
   { path: 'members', element: <MembersPage /> },
   { path: 'settings', element: <StoreSettingsPage /> },
 ];

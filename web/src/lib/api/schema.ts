@@ -1927,8 +1927,12 @@ export interface paths {
      *     supplier or by having offered it). Inactive products never appear. At most 1,000 items,
      *     the most pressing first.
      *
-     *     **Demand** is the average daily sales of the last 30 days: units of completed sales less
-     *     the units refunded from them; voided sales count for nothing.
+     *     **Demand** is the expected daily sales over the lead time plus `daysAhead`: the product's
+     *     stored forecast when the last recalculation (`POST forecasts/recalculate`) is under two
+     *     days old, else (for the 200 best sellers without one) a forecast made now from up to a
+     *     year of daily sales, else (too little history, or the others) the average daily sales
+     *     of the last 30 days. Sales are units of completed sales
+     *     less the units refunded from them; voided sales count for nothing.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
@@ -2121,6 +2125,201 @@ export interface paths {
      *     orders' `purchase_order.updated`.
      */
     post: operations['convertShoppingList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/predictions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Stored stock-out predictions of some products (inventory:read)
+     * @description The stored predictions (as `GET predictions/{productId}` or the recalculation job last
+     *     computed them) of the products listed in `productIds`, comma-separated, at most 100.
+     *     Products never computed are absent, as are ids that are not this store's. Used by the
+     *     product list to show days of stock left without computing anything. Requires
+     *     `inventory:read` (every role).
+     */
+    get: operations['listPredictions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/predictions/{productId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        productId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * When a product runs out, and when to reorder it (inventory:read)
+     * @description Computed now and stored with its time: the average daily sales of the last 30 whole
+     *     store days, today not included (units of completed sales less the units refunded;
+     *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
+     *     sells) and the day it runs out.
+     *
+     *     `reorder` (null when the product sold nothing in the last year): with L the lead time
+     *     (the supplier's measured average over received orders when it has at least 3, else the
+     *     supplier's stated lead time, else 7 days; `method` says which), σ the standard
+     *     deviation of daily demand (of the forecast's one-day-ahead errors when a forecast is
+     *     stored, else of the last 30 days' sales), z the normal quantile of `serviceLevel`
+     *     (0.95) and d the daily demand (the stored forecast's mean over the lead time when one
+     *     exists, else the 30-day average): `safetyStock = z·σ·√L`, `reorderPoint = d·L +
+     *     safetyStock`, and when the stock is at or below the reorder point `suggestedQuantity`
+     *     brings it up to the reorder point plus 14 days of demand (else 0). Requires
+     *     `inventory:read` (every role); a product that is not this store's is 404.
+     */
+    get: operations['getPrediction'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/forecasts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Demand forecast of a product or a category (inventory:read)
+     * @description Forecasts the demand of one product (`productId`) or one category (`category`, the sum
+     *     of its products), exactly one of the two, from up to 365 days of sales in the store's
+     *     time zone (units sold less units refunded; voided sales count for nothing; days without
+     *     sales are 0). With `period=week` or `month` the days are added up into ISO weeks or
+     *     calendar months and the current, incomplete period is left out; dates are the period's
+     *     first day (`YYYY-MM-DD`). `history` is the series the model saw.
+     *
+     *     The method is chosen per series by a rolling-origin backtest among exponential-smoothing
+     *     models (with weekly seasonality for daily data) and, for intermittent demand, Croston
+     *     (SBA) and TSB; `accuracy` reports the held-out errors and `accuracySummary` says it in
+     *     words. `lower`/`upper` cover `level` (default 0.8) of outcomes. Too little history
+     *     answers `status: insufficient_history` with a `message` and no predictions.
+     *
+     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
+     *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
+     *     category, or one of another store, is 404. Requires `inventory:read` (every role).
+     */
+    get: operations['getForecasts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/forecasts/recalculate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recalculate every product's forecast, prediction and anomalies (inventory:write)
+     * @description Queues a job (`type: forecasting.recalculate`; follow it with `GET jobs/{id}`) that, for
+     *     every active product of the store, loads up to 365 days of daily sales, forecasts the
+     *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
+     *     prediction with its reorder point, and the demand anomalies (replacing those of the
+     *     previous run). Its `result` stays null (the counts are logged). While a recalculation
+     *     of the store is queued or running, that job's id is answered instead of a new one.
+     *     About 10,000 products take well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     */
+    post: operations['recalculateForecasts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/optimization/reorder': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What to order within a budget (reports:view)
+     * @description For each active product (within `productIds`, `categories` and `suppliers` when given):
+     *     the forecast daily demand d and its standard deviation σ (from the stored forecast, else
+     *     the last 30 days), the lead time L (measured over the supplier's received orders, else
+     *     its stated terms, else 7 days: `leadTimeSource`), `safetyStock = z·σ·√L` for the
+     *     `serviceLevel`, `reorderPoint = d·L + safetyStock`, the economic order quantity
+     *     `eoq = √(2·D·S/H)` (D yearly demand, S `orderingCost`, H = unit cost × `holdingCostRate`),
+     *     the stock, what is on order (open purchase orders) and what is `needed` to cover the
+     *     lead time and `reviewDays` plus the safety stock.
+     *
+     *     Products below their reorder point are taken most urgent first (fewest days of cover
+     *     relative to the lead time), then by the value of the demand they cover, and included
+     *     while the `budget` (and `storageCapacity`, in units) allows: each gets the larger of
+     *     its need and its EOQ, trimmed to what is left when the money or room runs short. Every
+     *     item says `included` and why (`reason`). Products never sold are left out; a product
+     *     without a known unit cost is never included. Ids in the filters that are not this
+     *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
+     *     admins and viewers: it shows costs).
+     */
+    post: operations['optimizeReorder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Unusual demand and cost increases (inventory:read)
+     * @description Days of unusual demand found by the last recalculation (`demand_spike`, `demand_drop`:
+     *     a day's sales outside the band the forecast model expected) and, for callers with
+     *     `reports:view`, `cost_increase`: a product's unit cost on an invoice above its cost on
+     *     the previous invoice of the same supplier. Severity by the change: at least 5% low, 15%
+     *     medium, 30% high (demand anomalies by their distance from the band). Each has a
+     *     `message` and a `suggestedAction`. `days` (1..365, default 30) keeps those of the last
+     *     days; `type` and `severity` filter. Newest first, at most 500. Requires
+     *     `inventory:read` (every role); `type=cost_increase` without `reports:view` is 403.
+     */
+    get: operations['listAnomalies'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3896,6 +4095,159 @@ export interface components {
       /** @description What reading noticed (skipped rows, totals that do not add up, day-first dates) */
       warnings: string[];
       invoice: components['schemas']['Invoice'];
+    };
+    Prediction: {
+      /** Format: uuid */
+      productId: string;
+      /** @description Units a day over the last 30 days */
+      avgDailySales: number;
+      currentStock: number;
+      /** @description Null when nothing sells */
+      daysLeft: number | null;
+      /**
+       * Format: date
+       * @description The store's day
+       */
+      stockoutDate: string | null;
+      /** Format: date-time */
+      calculatedAt: string;
+      reorder: null | {
+        reorderPoint: number;
+        safetyStock: number;
+        suggestedQuantity: number;
+        leadTimeDays: number;
+        serviceLevel: number;
+        /**
+         * @description Where the demand and the lead time came from, e.g.
+         *     `forecast+supplier_performance`, `average_30d+default`
+         */
+        method: string;
+      };
+    };
+    ForecastFactor: {
+      name: string;
+      description: string;
+      value?: number | string;
+    };
+    Forecast: {
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      itemType: 'product' | 'category';
+      name: string;
+      /** @enum {string} */
+      period: 'day' | 'week' | 'month';
+      /** @enum {string} */
+      status: 'ok' | 'insufficient_history';
+      message: string | null;
+      /**
+       * @example holt_winters_additive
+       * @example croston_sba
+       */
+      method: string | null;
+      level: number;
+      history: {
+        /** Format: date */
+        date: string;
+        actual: number;
+      }[];
+      predictions: {
+        /** Format: date */
+        date: string;
+        predictedDemand: number;
+        lower: number;
+        upper: number;
+        confidence: number;
+        factors: string[];
+      }[];
+      accuracy: null | {
+        mape: number | null;
+        mapeNote: string | null;
+        rmse: number;
+        mase: number | null;
+        relativeError: number | null;
+        points: number;
+      };
+      /** @example usually within ±12% */
+      accuracySummary: string | null;
+      factors: components['schemas']['ForecastFactor'][];
+      /** Format: date-time */
+      calculatedAt: string;
+    };
+    ReorderOptimizationRequest: {
+      budget: number;
+      /** @description Units that fit */
+      storageCapacity?: number;
+      /** @default 0.95 */
+      serviceLevel: number;
+      /** @default 14 */
+      reviewDays: number;
+      /** @default 25 */
+      orderingCost: number;
+      /**
+       * @description Yearly
+       * @default 0.25
+       */
+      holdingCostRate: number;
+      productIds?: string[];
+      categories?: string[];
+      suppliers?: string[];
+    };
+    ReorderOptimization: {
+      serviceLevel: number;
+      budget: number;
+      spent: number;
+      storageCapacity: number | null;
+      storageUsed: number;
+      items: components['schemas']['ReorderOptimizationItem'][];
+    };
+    ReorderOptimizationItem: {
+      /** Format: uuid */
+      productId: string;
+      name: string;
+      sku: string | null;
+      /** Format: uuid */
+      supplierId: string | null;
+      supplierName: string | null;
+      leadTimeDays: number;
+      /** @enum {string} */
+      leadTimeSource: 'supplier_performance' | 'supplier_terms' | 'default';
+      avgDailyDemand: number;
+      demandStdDev: number;
+      safetyStock: number;
+      reorderPoint: number;
+      eoq: number;
+      currentStock: number;
+      onOrder: number;
+      needed: number;
+      recommendedQuantity: number;
+      unitCost: number | null;
+      cost: number;
+      included: boolean;
+      /** @example below reorder point; ordering EOQ 48 (covers 24 days) */
+      reason: string;
+    };
+    Anomaly: {
+      id: string;
+      /** @enum {string} */
+      type: 'demand_spike' | 'demand_drop' | 'cost_increase';
+      /** @enum {string} */
+      severity: 'low' | 'medium' | 'high';
+      /** Format: uuid */
+      productId: string;
+      productName: string;
+      /** Format: date */
+      date: string;
+      observed: number;
+      expected: number;
+      lower: number | null;
+      upper: number | null;
+      changePercent: number | null;
+      message: string;
+      suggestedAction: string;
+      /** Format: uuid */
+      supplierId: string | null;
+      supplierName: string | null;
     };
   };
   responses: {
@@ -7281,6 +7633,210 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listPredictions: {
+    parameters: {
+      query: {
+        /** @description Comma-separated product ids (1 to 100) */
+        productIds: string;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stored predictions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Prediction'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getPrediction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        productId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The prediction */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Prediction'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getForecasts: {
+    parameters: {
+      query?: {
+        productId?: string;
+        /** @description A category id */
+        category?: string;
+        period?: 'day' | 'week' | 'month';
+        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12) */
+        horizon?: number;
+        /** @description Central coverage of the prediction interval */
+        level?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The forecast */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              forecasts: components['schemas']['Forecast'][];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  recalculateForecasts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  optimizeReorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReorderOptimizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ReorderOptimization'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listAnomalies: {
+    parameters: {
+      query?: {
+        type?: 'demand_spike' | 'demand_drop' | 'cost_increase';
+        severity?: 'low' | 'medium' | 'high';
+        days?: number;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The anomalies */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Anomaly'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -7326,6 +7882,15 @@ export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByVal
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
+export const pathsApiV1StoresStoreIdForecastsGetParametersQueryPeriodValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/forecasts']['get']['parameters']['query']['period']
+> = ['day', 'week', 'month'];
+export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['type']
+> = ['demand_spike', 'demand_drop', 'cost_increase'];
+export const pathsApiV1StoresStoreIdAnomaliesGetParametersQuerySeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['severity']
+> = ['low', 'medium', 'high'];
 export const consumptionRowForecastStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConsumptionRow']['forecastStatus']
 > = ['ok', 'insufficient_history'];
@@ -7818,6 +8383,24 @@ export const invoiceLineConflictsKindValues: ReadonlyArray<
 export const invoiceFieldsFileTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceFields']['fileType']
 > = ['csv', 'xlsx', 'pdf'];
+export const forecastItemTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Forecast']['itemType']
+> = ['product', 'category'];
+export const forecastPeriodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Forecast']['period']
+> = ['day', 'week', 'month'];
+export const forecastStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Forecast']['status']
+> = ['ok', 'insufficient_history'];
+export const reorderOptimizationItemLeadTimeSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReorderOptimizationItem']['leadTimeSource']
+> = ['supplier_performance', 'supplier_terms', 'default'];
+export const anomalyTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Anomaly']['type']
+> = ['demand_spike', 'demand_drop', 'cost_increase'];
+export const anomalySeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Anomaly']['severity']
+> = ['low', 'medium', 'high'];
 export const componentsParametersReportFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ReportFormat']
 > = ['json', 'csv'];

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { isAxiosError } from 'axios';
 import { api } from '@/lib/api-client';
 import type { QueryParams } from '@/lib/api/types';
-import { filenameFrom, saveBlob } from '@/lib/download';
+import { filenameFrom, readErrorBlob, saveBlob } from '@/lib/download';
 import { productsPath } from './product-keys';
 
 export type ExportFormat = NonNullable<QueryParams<'exportProducts'>['format']>;
@@ -25,17 +24,4 @@ export function useExportProducts(storeId: string) {
     mutationFn: (format: ExportFormat) => exportProducts(storeId, format),
     onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
   });
-}
-
-// With responseType 'blob' an error envelope arrives as a Blob too: read it back into JSON
-// so the usual error handling can show its message.
-async function readErrorBlob(error: unknown): Promise<never> {
-  if (isAxiosError(error) && error.response?.data instanceof Blob) {
-    try {
-      error.response.data = JSON.parse(await error.response.data.text());
-    } catch {
-      // not JSON: leave it, the caller shows a generic message
-    }
-  }
-  throw error;
 }

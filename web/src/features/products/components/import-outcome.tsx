@@ -41,7 +41,8 @@ function JobProgress({
   const { progress, result, error } = job.data;
   if (status === 'failed')
     return <ErrorBanner>{`The import failed: ${error ?? 'unknown error'}`}</ErrorBanner>;
-  if (status === 'succeeded' && result) {
+  // Jobs of other kinds carry other results; an import's is the report with its summary.
+  if (status === 'succeeded' && result && 'summary' in result) {
     return (
       <>
         <StatusMessage>{validateOnly ? 'Validation finished.' : 'Import finished.'}</StatusMessage>

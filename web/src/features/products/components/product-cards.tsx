@@ -2,6 +2,8 @@ import { Link } from 'react-router-dom';
 import { SelectField } from '@/components/form-field';
 import type { SortOrder } from '@/components/sortable-header';
 import { formatNumber } from '@/lib/format';
+import { DaysLeft } from '@/features/forecasting/components/days-left';
+import type { Prediction } from '@/features/forecasting/api/types';
 import { useMoney } from '@/lib/store-access';
 import type { Product, ProductSort } from '../api/types';
 import { StockBadges } from './stock-badges';
@@ -12,6 +14,7 @@ interface ProductCardsProps {
   sort: ProductSort;
   order: SortOrder;
   onSort: (field: string, order: SortOrder) => void;
+  predictions?: ReadonlyMap<string, Prediction>;
 }
 
 // A phone has no column headers to tap, so the orders a phone user wants are a select.
@@ -27,7 +30,14 @@ const SORTS: { value: `${ProductSort}:${SortOrder}`; label: string }[] = [
 ];
 
 /** The product list on a narrow screen: one card per product instead of a wide table. */
-export function ProductCards({ storeId, products, sort, order, onSort }: ProductCardsProps) {
+export function ProductCards({
+  storeId,
+  products,
+  sort,
+  order,
+  onSort,
+  predictions,
+}: ProductCardsProps) {
   const money = useMoney();
   const current = `${sort}:${order}`;
   const options = SORTS.some((s) => s.value === current)
@@ -68,6 +78,11 @@ export function ProductCards({ storeId, products, sort, order, onSort }: Product
               </span>
               <StockBadges product={product} />
             </div>
+            {predictions?.has(product.id) && (
+              <div className="small">
+                Days left: <DaysLeft prediction={predictions.get(product.id)} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

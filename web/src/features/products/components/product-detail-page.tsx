@@ -1,6 +1,8 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { DemandForecastCard } from '@/features/forecasting/components/demand-forecast-card';
+import { StockOutlookCard } from '@/features/forecasting/components/stock-outlook-card';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useProduct } from '../api/get-product';
@@ -76,6 +78,8 @@ export function ProductDetailPage() {
           <CountStockForm storeId={storeId} product={p} />
         </div>
       )}
+      <StockOutlookCard storeId={storeId} productId={p.id} />
+      <DemandForecastCard storeId={storeId} productId={p.id} />
       <MovementsCard storeId={storeId} productId={p.id} />
       <HistoryCard storeId={storeId} productId={p.id} />
     </div>

@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import type { SortOrder } from '@/components/sortable-header';
+import { usePredictions } from '@/features/forecasting/api/get-predictions';
 import { toApiError } from '@/lib/api-error';
 import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
@@ -34,6 +35,7 @@ export function ProductsPage() {
   // A product whose delete waits for Undo is gone from the list already.
   const deleting = usePendingDeletes();
   const items = products.data?.items.filter((p) => !deleting.has(p.id));
+  const predictions = usePredictions(storeId, items?.map((p) => p.id) ?? []);
   const phone = useMediaQuery(PHONE);
   const List = phone ? ProductCards : ProductsTable;
 
@@ -81,6 +83,7 @@ export function ProductsPage() {
               sort={sort}
               order={order}
               onSort={(field, next) => list.update({ sort: field, order: next })}
+              predictions={predictions.data}
             />
             <Pagination
               label="Product pages"

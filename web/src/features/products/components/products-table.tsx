@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import { formatDate, formatNumber } from '@/lib/format';
+import { DaysLeft } from '@/features/forecasting/components/days-left';
+import type { Prediction } from '@/features/forecasting/api/types';
 import { useMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';
@@ -11,9 +13,18 @@ interface ProductsTableProps {
   sort: string;
   order: SortOrder;
   onSort: (field: string, order: SortOrder) => void;
+  /** Days of stock left per product id (absent: never computed). */
+  predictions?: ReadonlyMap<string, Prediction>;
 }
 
-export function ProductsTable({ storeId, products, sort, order, onSort }: ProductsTableProps) {
+export function ProductsTable({
+  storeId,
+  products,
+  sort,
+  order,
+  onSort,
+  predictions,
+}: ProductsTableProps) {
   const money = useMoney();
   const header = { sort, order, onSort };
   return (
@@ -34,6 +45,7 @@ export function ProductsTable({ storeId, products, sort, order, onSort }: Produc
             <SortableHeader field="quantity" {...header} className="num">
               Quantity
             </SortableHeader>
+            <th scope="col">Days left</th>
             <SortableHeader field="expiresAt" {...header}>
               Expires
             </SortableHeader>
@@ -57,6 +69,9 @@ export function ProductsTable({ storeId, products, sort, order, onSort }: Produc
               <td className="num strong">
                 {formatNumber(product.quantity)}
                 {product.unit && <span className="muted small"> {product.unit}</span>}
+              </td>
+              <td>
+                <DaysLeft prediction={predictions?.get(product.id)} />
               </td>
               <td>{formatDate(product.expiresAt)}</td>
               <td>

@@ -1,0 +1,236 @@
+// A manager of the demo store (six months of generated sales) reads a product's demand forecast
+// and its stock outlook, sees days left in the product list, recalculates forecasts and reads
+// the anomalies they found, downloads a report as CSV, builds a custom report (and is told next
+// to the field what the server refused), and an employee of the same store finds no Reports.
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const { expectAccessible } = require('./support/axe.cjs');
+const { apiAs, signIn: apiSignIn } = require('./support/api.cjs');
+const { describeWithBrowser } = require('./support/browser.cjs');
+const { screen, signIn, useJourney } = require('./support/journey.cjs');
+
+const run = crypto.randomBytes(4).toString('hex');
+// The account the server seeds on an empty database when DEMO_DATA is on (server/src/seed/demo.ts).
+const manager = { email: 'demo@nimbus.local', password: 'Nimbus-demo-2026' };
+const employee = {
+  name: 'Ama Mensah',
+  email: `ama.${run}@example.com`,
+  password: 'Shelf-Stacker-51',
+};
+
+describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
+  const { ctx, step } = useJourney({ env: { DEMO_DATA: 'true' } });
+  const { heading, field, status, storeTab } = screen(ctx);
+  let page;
+  let api;
+  let storeId;
+  let storeName;
+  let product;
+
+  const region = (name) => page.getByRole('region', { name });
+
+  /** Waits until `read()` answers `expected` (the screen catches up with a click). */
+  async function eventually(read, expected, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await read();
+      if (last === expected) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(last).toBe(expected);
+  }
+
+  beforeAll(() => {
+    page = ctx.page;
+  });
+
+  step(
+    'when a manager opens a best seller, then its forecast shows sales, the forecast line and the shaded likely range, with its accuracy in words',
+    async () => {
+      storeId = await signIn(ctx, manager);
+      api = await apiSignIn(ctx.server.baseUrl, manager);
+      storeName = (await api('GET', `/stores/${storeId}`)).name;
+      [product] = await api('GET', `/stores/${storeId}/products/top-sellers?limit=1`);
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${product.id}`);
+      await heading(product.name).waitFor();
+
+      const forecast = region('Demand forecast');
+      const figure = forecast.getByRole('figure');
+      await figure.waitFor();
+      // The band is an SVG area between the lower and upper bounds: a path with a shape.
+      const band = figure.locator('.forecast-band path.recharts-area-area');
+      await band.waitFor({ state: 'attached' });
+      expect((await band.getAttribute('d'))?.length).toBeGreaterThan(20);
+      await expect(figure.textContent()).resolves.toMatch(/shaded band is where 80% of outcomes/);
+      await expect(forecast.textContent()).resolves.toMatch(
+        /Past forecasts were (usually within ±\d+%|off by \d+%)|No percentage error can be given|Accuracy not measured yet/,
+      );
+      await expect(forecast.getByRole('list', { name: 'Forecast factors' }).count()).resolves.toBe(
+        1,
+      );
+
+      // The same forecast the API gives, in words on the stock outlook card.
+      const outlook = region('Stock outlook');
+      await outlook.getByText(/of stock left|Out of stock now|Nothing sold/).waitFor();
+      await expectAccessible(page, 'product with forecast');
+
+      await field('Period').selectOption('week');
+      await figure.getByText(/forecast for the next 12 weeks/).waitFor();
+    },
+  );
+
+  step(
+    'when the product list opens, then the product just forecast shows its days left',
+    async () => {
+      await storeTab('Products').click();
+      await heading('Products').waitFor();
+      await page.goto(
+        `${ctx.server.baseUrl}/stores/${storeId}/products?search=${encodeURIComponent(product.sku)}`,
+      );
+      const table = page.getByRole('table', { name: 'Products' });
+      await table.getByRole('columnheader', { name: 'Days left' }).waitFor();
+      const row = table.getByRole('row').filter({ hasText: product.name });
+      await row.getByText(/^\d+ days?$|^No sales$/).waitFor();
+    },
+  );
+
+  step(
+    'when a product has never sold, then its page says there is not enough history instead of a chart',
+    async () => {
+      const fresh = await api('POST', `/stores/${storeId}/products`, {
+        name: `Sourdough Starter ${run}`,
+        sku: `SOUR-${run}`,
+        price: 6.5,
+        initialQuantity: 12,
+      });
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${fresh.id}`);
+      await heading(fresh.name).waitFor();
+      const forecast = region('Demand forecast');
+      await forecast.getByRole('heading', { name: 'Not enough history for a forecast' }).waitFor();
+      await expect(forecast.getByRole('figure').count()).resolves.toBe(0);
+      await region('Stock outlook').getByText('Nothing sold in the last 30 days').waitFor();
+      await expectAccessible(page, 'product without history');
+    },
+  );
+
+  step(
+    'when forecasts are recalculated, then the anomalies screen lists what was found, or says there is none',
+    async () => {
+      await storeTab('Anomalies').click();
+      await heading('Anomalies').waitFor();
+      await page.getByRole('button', { name: 'Recalculate forecasts' }).click();
+      await status('Forecasts recalculated.').waitFor({ timeout: 120_000 });
+
+      const found = await api('GET', `/stores/${storeId}/anomalies`);
+      if (found.length === 0) {
+        await page.getByRole('heading', { name: 'No anomalies found' }).waitFor();
+      } else {
+        const table = page.getByRole('table', { name: 'Anomalies' });
+        await table.getByRole('link', { name: found[0].productName }).first().waitFor();
+        // Filtering by severity leaves the rows that say so in words, not only in colour.
+        await field('Severity').selectOption('high');
+        const high = await api('GET', `/stores/${storeId}/anomalies?severity=high`);
+        const severities = () => table.locator('tbody tr td:nth-child(3)').allTextContents();
+        await eventually(
+          async () => (await severities()).join(','),
+          high
+            .slice(0, 25)
+            .map(() => 'High')
+            .join(','),
+        );
+      }
+      await expectAccessible(page, 'anomalies');
+    },
+  );
+
+  step(
+    'when the consumption report is downloaded, then the file is a CSV with its header row',
+    async () => {
+      await storeTab('Reports').click();
+      await heading('Reports').waitFor();
+      const table = page.getByRole('table', { name: 'Consumption' });
+      await table.getByRole('row').nth(1).waitFor();
+      await page
+        .getByRole('figure')
+        .getByText(/Units sold per day: [\d,]+ units over/)
+        .waitFor();
+      await expectAccessible(page, 'consumption report');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(
+        /^consumption-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
+      );
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      const [header, firstRow] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+      expect(header.toLowerCase()).toMatch(/name/);
+      expect(header.toLowerCase()).toMatch(/units/);
+      expect(firstRow?.length).toBeGreaterThan(0);
+
+      await page.getByRole('link', { name: 'Stock valuation' }).click();
+      await page.getByRole('table', { name: 'Stock valuation' }).getByRole('row').nth(1).waitFor();
+
+      await page.getByRole('link', { name: 'Reorder within a budget' }).click();
+      await field('Budget').fill('500');
+      await page.getByRole('button', { name: 'Plan orders' }).click();
+      await status(/ spent on \d+ products?\./).waitFor();
+      const plan = page.getByRole('table', { name: 'Reorder plan' });
+      await expect(plan.getByRole('row').count()).resolves.toBeGreaterThan(1);
+      await expectAccessible(page, 'reorder plan');
+    },
+  );
+
+  step(
+    'when a custom report is built and run, then its rows show, and a refused limit is explained next to its field',
+    async () => {
+      await page.getByRole('link', { name: 'Build a custom report' }).click();
+      await heading('Custom report').waitFor();
+      await field('Row limit').fill('5');
+      await page.getByRole('button', { name: 'Run report' }).click();
+      await status(/^\d+ rows?\.$/).waitFor();
+      const result = page.getByRole('table', { name: 'Custom report' });
+      expect(await result.getByRole('row').count()).toBeGreaterThan(1);
+      await expectAccessible(page, 'custom report');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^custom-[a-z_]+-.*\.csv$/);
+      const lines = fs
+        .readFileSync(await download.path(), 'utf8')
+        .trim()
+        .split(/\r?\n/);
+      expect(lines).toHaveLength(6); // the header and the 5 rows of the limit
+
+      await field('Row limit').fill('0');
+      await page.getByRole('button', { name: 'Run report' }).click();
+      const limit = field('Row limit');
+      await eventually(() => limit.getAttribute('aria-invalid'), 'true');
+      const describedBy = await limit.getAttribute('aria-describedby');
+      await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/\S/);
+    },
+  );
+
+  step(
+    'when an employee signs in, then there is no Reports tab and the page says why',
+    async () => {
+      const own = await apiAs(ctx.server.baseUrl, employee, 'Corner Shop');
+      expect(own.storeId).not.toBe(storeId);
+      await api('POST', `/stores/${storeId}/members`, { email: employee.email, role: 'employee' });
+      await ctx.context.clearCookies();
+      await signIn(ctx, employee);
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}`);
+      await heading(storeName).waitFor();
+      const tabs = page.getByRole('navigation', { name: 'Store sections' }).getByRole('link');
+      const names = await tabs.allTextContents();
+      expect(names).toContain('Anomalies');
+      expect(names).not.toContain('Reports');
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/reports`);
+      await page.getByText(/only managers, viewers and admins can open them/).waitFor();
+    },
+  );
+});

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import { forecastingKeys, forecastingPath } from './forecasting-keys';
+import type { Prediction } from './types';
+
+export function getPrediction(storeId: string, productId: string): Promise<Prediction> {
+  return apiClient.get<Prediction>(
+    forecastingPath(storeId, `predictions/${encodeURIComponent(productId)}`),
+  );
+}
+
+export function predictionQueryOptions(storeId: string, productId: string) {
+  return queryOptions({
+    queryKey: forecastingKeys.prediction(storeId, productId),
+    queryFn: () => getPrediction(storeId, productId),
+  });
+}
+
+export function usePrediction(storeId: string, productId: string) {
+  return useQuery(predictionQueryOptions(storeId, productId));
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Card } from '@/components/card';
+import { SelectField } from '@/components/form-field';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatDateTime } from '@/lib/format';
+import { useForecasts } from '../api/get-forecasts';
+import type { Forecast, ForecastPeriod } from '../api/types';
+import { ForecastChart } from './forecast-chart';
+import { ForecastTable } from './forecast-table';
+import { accuracyWords, methodLabel } from './forecast-words';
+
+const periods = [
+  { value: 'day', label: 'Days' },
+  { value: 'week', label: 'Weeks' },
+  { value: 'month', label: 'Months' },
+];
+
+// Horizons a person picks from, within the API's limits (365 days, 52 weeks, 12 months).
+const horizons: Record<ForecastPeriod, number[]> = {
+  day: [7, 14, 28, 56, 90],
+  week: [4, 8, 12, 26, 52],
+  month: [3, 6, 12],
+};
+const defaultHorizon: Record<ForecastPeriod, number> = { day: 28, week: 12, month: 6 };
+
+export function DemandForecastCard({ storeId, productId }: { storeId: string; productId: string }) {
+  const [period, setPeriod] = useState<ForecastPeriod>('day');
+  const [horizon, setHorizon] = useState(defaultHorizon.day);
+  const forecasts = useForecasts(storeId, { productId, period, horizon });
+  const forecast = forecasts.data?.forecasts[0];
+  return (
+    <Card
+      title="Demand forecast"
+      description="What is likely to sell, from this product's sales history."
+    >
+      <div className="toolbar toolbar--dates">
+        <SelectField
+          label="Period"
+          name="period"
+          value={period}
+          options={periods}
+          onChange={(e) => {
+            const next = e.target.value as ForecastPeriod;
+            setPeriod(next);
+            setHorizon(defaultHorizon[next]);
+          }}
+        />
+        <SelectField
+          label="Horizon"
+          name="horizon"
+          value={String(horizon)}
+          options={horizons[period].map((n) => ({ value: String(n), label: `${n} ${period}s` }))}
+          onChange={(e) => setHorizon(Number(e.target.value))}
+        />
+      </div>
+      {forecasts.isPending && <Loading label="Loading forecast…" />}
+      {forecasts.isError && <ErrorBanner>{toApiError(forecasts.error).message}</ErrorBanner>}
+      {forecast && <ForecastBody forecast={forecast} />}
+    </Card>
+  );
+}
+
+function ForecastBody({ forecast }: { forecast: Forecast }) {
+  if (forecast.status === 'insufficient_history') {
+    return (
+      <div className="empty-state">
+        <h3>Not enough history for a forecast</h3>
+        <p>{forecast.message ?? 'This product has not sold for long enough yet.'}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <ForecastChart forecast={forecast} />
+      <div className="grid grid--2">
+        <div>
+          <h3 className="forecast-subtitle">How it was made</h3>
+          <p>Method: {methodLabel(forecast.method)}.</p>
+          <p className="forecast-accuracy">{accuracyWords(forecast).join(' ')}</p>
+          <p className="muted small">Calculated {formatDateTime(forecast.calculatedAt)}.</p>
+        </div>
+        {forecast.factors.length > 0 && (
+          <div>
+            <h3 className="forecast-subtitle">What drives it</h3>
+            <ul className="bullet-list" aria-label="Forecast factors">
+              {forecast.factors.map((f) => (
+                <li key={f.name}>{f.description}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <ForecastTable forecast={forecast} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { formatDate, formatNumber } from '@/lib/format';
+import type { Forecast, ForecastPeriod, Prediction } from '../api/types';
+
+// The methods' names as a manager reads them; an unknown one is shown as the API spells it.
+const methodNames: Record<string, string> = {
+  holt_winters_additive: 'trend and weekly pattern (Holt-Winters)',
+  holt_winters_damped: 'levelling-off trend and weekly pattern (damped Holt-Winters)',
+  seasonal_level: 'weekly pattern without a trend',
+  holt_linear: 'trend without a weekly pattern (Holt)',
+  simple_exponential: 'recent average (exponential smoothing)',
+  croston_sba: 'occasional sales (Croston, SBA)',
+  tsb: 'occasional sales that are becoming more or less frequent (TSB)',
+};
+
+export function methodLabel(method: string | null): string {
+  if (!method) return '—';
+  return methodNames[method] ?? method.replace(/_/g, ' ');
+}
+
+const previousPeriod: Record<ForecastPeriod, string> = {
+  day: 'last week',
+  week: 'last week',
+  month: 'last month',
+};
+
+/** How far to trust the forecast, in sentences: the typical error and the naive comparison. */
+export function accuracyWords(forecast: Forecast): string[] {
+  const { accuracy } = forecast;
+  if (!accuracy || accuracy.points === 0) {
+    return ['Accuracy not measured yet: there is too little history to test the forecast on.'];
+  }
+  const words: string[] = [];
+  if (forecast.accuracySummary) {
+    words.push(`Past forecasts were ${forecast.accuracySummary} of what sold.`);
+  } else if (accuracy.mape !== null) {
+    words.push(`Past forecasts were off by ${Math.round(accuracy.mape)}% on average.`);
+  }
+  // A percentage error is undefined for periods that sold nothing: say so rather than show 0.
+  if (accuracy.mape === null) {
+    words.push(
+      `No percentage error can be given: ${
+        accuracy.mapeNote?.replace(/\.$/, '') ??
+        'some periods sold nothing, and a percentage of zero is undefined'
+      }.`,
+    );
+  }
+  if (accuracy.mase !== null) {
+    const naive = `repeating ${previousPeriod[forecast.period]}`;
+    words.push(
+      accuracy.mase < 1 ? `Better than simply ${naive}.` : `No better than simply ${naive}.`,
+    );
+  }
+  words.push(`Tested on ${formatNumber(accuracy.points)} past ${forecast.period}s.`);
+  return words;
+}
+
+/** "about 9 days of stock left (runs out around 12 Dec)". */
+export function stockLeftWords(prediction: Prediction): string {
+  if (prediction.daysLeft === null) return 'Nothing sold in the last 30 days: no run-out date.';
+  if (prediction.daysLeft <= 0) return 'Out of stock now.';
+  const days = Math.round(prediction.daysLeft);
+  const when = prediction.stockoutDate
+    ? ` (runs out around ${formatDate(prediction.stockoutDate)})`
+    : '';
+  return `About ${formatNumber(days)} ${days === 1 ? 'day' : 'days'} of stock left${when}.`;
+}
+
+export function periodLabel(date: string, period: ForecastPeriod): string {
+  const day = new Date(`${date}T00:00:00`);
+  if (period === 'month')
+    return day.toLocaleDateString(undefined, { month: 'short', year: '2-digit' });
+  return day.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}

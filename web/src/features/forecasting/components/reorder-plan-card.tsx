@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { TextField } from '@/components/form-field';
+import { ErrorBanner } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { ShowAllRows, useFirstRows } from '@/components/first-rows';
+import { formatCount, formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
+import { useOptimizeReorder } from '../api/optimize-reorder';
+import type { ReorderPlan } from '../api/types';
+
+const leadTimeSources = {
+  supplier_performance: 'measured',
+  supplier_terms: "supplier's terms",
+  default: 'default',
+} as const;
+
+function checkNumber(text: string, min: number, max: number): number | undefined {
+  const value = Number(text);
+  return text !== '' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
+}
+
+/** A budget and a service level in; what to order (and what does not fit, and why) out. */
+export function ReorderPlanCard({ storeId }: { storeId: string }) {
+  const optimize = useOptimizeReorder(storeId);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const apiError = optimize.error ? toApiError(optimize.error) : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const budget = checkNumber(String(form.get('budget') ?? '').trim(), 0.01, 1e9);
+    const percent = checkNumber(String(form.get('serviceLevel') ?? '').trim(), 50, 99.9);
+    const found: Record<string, string> = {};
+    if (budget === undefined) found.budget = 'Enter an amount above 0.';
+    if (percent === undefined) found.serviceLevel = 'Enter a percentage from 50 to 99.9.';
+    setErrors(found);
+    if (budget === undefined || percent === undefined) return;
+    optimize.mutate({ budget, serviceLevel: percent / 100 });
+  }
+
+  return (
+    <Card
+      title="Reorder within a budget"
+      description="Orders the most urgent products first, as far as the money goes."
+    >
+      <form className="form form--inline" onSubmit={onSubmit} noValidate>
+        <TextField
+          label="Budget"
+          name="budget"
+          inputMode="decimal"
+          defaultValue="1000"
+          error={errors.budget ?? apiError?.fieldErrors.budget}
+        />
+        <TextField
+          label="Service level (%)"
+          name="serviceLevel"
+          inputMode="decimal"
+          defaultValue="95"
+          hint="How often stock should last until the delivery arrives."
+          error={errors.serviceLevel ?? apiError?.fieldErrors.serviceLevel}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={optimize.isPending} busyLabel="Planning…">
+            Plan orders
+          </Button>
+        </div>
+      </form>
+      <ErrorBanner>
+        {apiError && !Object.keys(apiError.fieldErrors).length ? apiError.message : undefined}
+      </ErrorBanner>
+      {optimize.data && <PlanTable storeId={storeId} plan={optimize.data} />}
+    </Card>
+  );
+}
+
+function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
+  const money = useMoney();
+  const rows = useFirstRows(plan.items);
+  if (plan.items.length === 0) {
+    return (
+      <p className="muted">Nothing to order: no product with sales is below its reorder point.</p>
+    );
+  }
+  return (
+    <>
+      <p role="status">
+        {money(plan.spent)} of {money(plan.budget)} spent on{' '}
+        {formatCount(plan.items.filter((i) => i.included).length, 'product')}.
+      </p>
+      <div className="table-wrap">
+        <table className="table" aria-label="Reorder plan">
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col">Supplier</th>
+              <th scope="col" className="num">
+                Stock
+              </th>
+              <th scope="col" className="num">
+                Reorder point
+              </th>
+              <th scope="col" className="num">
+                Order
+              </th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+              <th scope="col">Included</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.shown.map((item) => (
+              <tr key={item.productId}>
+                <td>
+                  <Link to={`/stores/${storeId}/products/${item.productId}`}>{item.name}</Link>
+                </td>
+                <td>
+                  {item.supplierName ?? '—'}
+                  <div className="muted small">
+                    {formatNumber(item.leadTimeDays)} days lead time (
+                    {leadTimeSources[item.leadTimeSource]})
+                  </div>
+                </td>
+                <td className="num">{formatNumber(item.currentStock)}</td>
+                <td className="num">{formatNumber(Math.ceil(item.reorderPoint))}</td>
+                <td className="num strong">{formatNumber(item.recommendedQuantity)}</td>
+                <td className="num">{money(item.cost)}</td>
+                <td>{item.included ? 'Yes' : 'No'}</td>
+                <td className="small">{item.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowAllRows hidden={rows.hidden} total={plan.items.length} onClick={rows.showAll} />
+    </>
+  );
+}

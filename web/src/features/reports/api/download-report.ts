@@ -1,0 +1,42 @@
+import { useMutation } from '@tanstack/react-query';
+import type { AxiosResponse } from 'axios';
+import { api } from '@/lib/api-client';
+import { filenameFrom, readErrorBlob, saveBlob } from '@/lib/download';
+import { reportsPath, type ReportName, type ReportParams } from './report-keys';
+
+interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file an answer carries, named as the server's Content-Disposition says. */
+export function fileOf(res: AxiosResponse<Blob>, fallback: string): DownloadedFile {
+  const disposition = res.headers['content-disposition'] as string | undefined;
+  return { blob: res.data, filename: filenameFrom(disposition) ?? fallback };
+}
+
+/**
+ * A report as CSV, fetched through the API's axios instance: the access token lives in memory,
+ * so a plain link would reach the server without it and be refused.
+ */
+export async function downloadReport(
+  storeId: string,
+  report: ReportName,
+  params: ReportParams,
+): Promise<DownloadedFile> {
+  const res = await api
+    .get<Blob>(reportsPath(storeId, report), {
+      params: { ...params, format: 'csv' },
+      responseType: 'blob',
+    })
+    .catch(readErrorBlob);
+  return fileOf(res, `${report}-${new Date().toISOString().slice(0, 10)}.csv`);
+}
+
+export function useDownloadReport(storeId: string) {
+  return useMutation({
+    mutationFn: ({ report, params }: { report: ReportName; params: ReportParams }) =>
+      downloadReport(storeId, report, params),
+    onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
+  });
+}

@@ -1,0 +1,119 @@
+import { Link } from 'react-router-dom';
+import { ErrorBanner, Loading } from '@/components/messages';
+import { toApiError } from '@/lib/api-error';
+import { formatNumber } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
+import type { useListParams } from '@/lib/use-list-params';
+import { useVendorPerformanceReport } from '../api/get-vendor-performance-report';
+import type { VendorPerformanceReport } from '../api/types';
+import { DownloadCsvButton } from './download-csv-button';
+import { PeriodFields } from './report-controls';
+import { change, percent, periodWords } from './report-format';
+
+export function VendorPerformanceSection({
+  storeId,
+  list,
+}: {
+  storeId: string;
+  list: ReturnType<typeof useListParams>;
+}) {
+  const params = { from: list.get('from') || undefined, to: list.get('to') || undefined };
+  const report = useVendorPerformanceReport(storeId, params);
+  return (
+    <>
+      <div className="toolbar toolbar--dates">
+        <PeriodFields list={list} />
+        <DownloadCsvButton storeId={storeId} report="vendor-performance" params={params} />
+      </div>
+      {report.isPending && <Loading label="Loading supplier ranking…" />}
+      {report.isError && <ErrorBanner>{toApiError(report.error).message}</ErrorBanner>}
+      {report.data && <Ranking storeId={storeId} report={report.data} />}
+    </>
+  );
+}
+
+function Ranking({ storeId, report }: { storeId: string; report: VendorPerformanceReport }) {
+  const money = useMoney();
+  const w = report.weights;
+  if (report.rows.length === 0) {
+    return (
+      <div className="empty-state">
+        <h2>No suppliers yet</h2>
+        <p>Add suppliers and send them purchase orders to rank them.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="muted">
+        {periodWords(report.period)}. Score out of 100: on time {w.onTime}, fill rate {w.fillRate},
+        lead time {w.leadTime}, price stability {w.priceChange}, spend {w.spend}.
+      </p>
+      <div className="table-wrap">
+        <table className="table" aria-label="Supplier ranking">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Rank
+              </th>
+              <th scope="col">Supplier</th>
+              <th scope="col" className="num">
+                Score
+              </th>
+              <th scope="col" className="num">
+                On time
+              </th>
+              <th scope="col" className="num">
+                Fill rate
+              </th>
+              <th scope="col" className="num">
+                Lead time
+              </th>
+              <th scope="col" className="num">
+                Price change
+              </th>
+              <th scope="col" className="num">
+                Spend
+              </th>
+              <th scope="col" className="num">
+                Orders
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={row.supplierId}>
+                <td className="num">{row.rank}</td>
+                <td className="strong">
+                  <Link to={`/stores/${storeId}/suppliers/${row.supplierId}`}>{row.name}</Link>
+                </td>
+                <td className="num strong">
+                  {row.score === null ? (
+                    <span className="muted small">No orders</span>
+                  ) : (
+                    formatNumber(Math.round(row.score))
+                  )}
+                </td>
+                <td className="num">{percent(row.onTimeDeliveryRate)}</td>
+                <td className="num">{percent(row.fillRate)}</td>
+                <td className="num">
+                  {row.averageLeadTimeDays === null
+                    ? '—'
+                    : `${formatNumber(Math.round(row.averageLeadTimeDays * 10) / 10)} days`}
+                </td>
+                <td className="num">{change(row.priceChange)}</td>
+                <td className="num">{money(row.spend)}</td>
+                <td className="num">
+                  {formatNumber(row.orders)}
+                  {row.cancelledOrders > 0 && (
+                    <div className="muted small">{formatNumber(row.cancelledOrders)} cancelled</div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
