@@ -136,7 +136,7 @@ test('when more is invoiced than was received, then only the excess is received,
       expected: 10,
       actual: 14,
       amount: 4.8,
-      message: expect.stringMatching(/14 billed, 10 received.*4 more than received.*\$4\.80/),
+      message: expect.stringMatching(/14 billed, 10 received.*4 more than received.*4\.80/),
     }),
   ]);
 
