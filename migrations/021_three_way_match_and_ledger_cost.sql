@@ -89,17 +89,20 @@ FROM products p
 WHERE p.id = si.product_id AND p.cost IS NOT NULL;
 
 -- Receipt lines from the receipts' movements. A receipt made by reconciling an invoice was
--- invoiced by it; a receipt at the door was not (yet).
+-- invoiced by it. A receipt at the door of the last 90 days waits for its invoice; an older one
+-- is taken as invoiced outside Nimbus: leaving years of deliveries open would make every later
+-- invoice of the supplier ask which of them it means.
 INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id, product_id,
   quantity, unit_cost, invoiced_quantity)
 SELECT r.store_id, r.id, ol.id, m.product_id, sum(m.delta)::int, max(m.unit_cost),
-  CASE WHEN r.invoice_id IS NOT NULL THEN sum(m.delta)::int ELSE 0 END
+  CASE WHEN r.invoice_id IS NOT NULL OR r.received_at < now() - interval '90 days'
+    THEN sum(m.delta)::int ELSE 0 END
 FROM purchase_receipts r
 JOIN stock_movements m ON m.store_id = r.store_id AND m.reference_type = 'purchase_receipt'
   AND m.reference_id = r.id
 LEFT JOIN purchase_order_lines ol ON ol.purchase_order_id = r.purchase_order_id
   AND ol.product_id = m.product_id
-GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id
+GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at
 HAVING sum(m.delta) > 0;
 
 -- Those invoices' links to the receipts they made, on the last line of each product.

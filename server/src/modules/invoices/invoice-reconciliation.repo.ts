@@ -94,31 +94,55 @@ export async function saveReconciliation(
   );
 }
 
-/** The orders and receipts an invoice settles, oldest first. */
-export async function settlesOf(db: Db, storeId: string, invoiceId: string) {
+/** The receipt lines an invoice's lines settle, oldest receipt first. */
+export async function settledOf(db: Db, storeId: string, invoiceId: string) {
   const { rows } = await db.query<{
+    invoice_line_id: string;
+    receipt_line_id: string;
     receipt_id: string;
     purchase_order_id: string | null;
     order_number: string | null;
     received_at: Date;
+    quantity: number;
     received_now: boolean;
   }>(
-    `SELECT receipt_id, purchase_order_id, order_number, received_at, bool_or(received_now) AS received_now
+    `SELECT invoice_line_id, receipt_line_id, receipt_id, purchase_order_id, order_number,
+       received_at, quantity, received_now
      FROM invoice_line_receipts WHERE store_id = $1 AND invoice_id = $2
-     GROUP BY 1, 2, 3, 4 ORDER BY received_at, receipt_id`,
+     ORDER BY received_at, receipt_id, receipt_line_id`,
     [storeId, invoiceId],
   );
-  const orders = new Map<string, { id: string; orderNumber: string }>();
-  for (const r of rows)
-    if (r.purchase_order_id)
-      orders.set(r.purchase_order_id, { id: r.purchase_order_id, orderNumber: r.order_number ?? '' });
-  return {
-    orders: [...orders.values()],
-    receipts: rows.map((r) => ({
-      id: r.receipt_id,
+  return rows.map(
+    (r): SettledReceipt & { receivedAt: string } => ({
+      lineId: r.invoice_line_id,
+      receiptLineId: r.receipt_line_id,
+      receiptId: r.receipt_id,
       purchaseOrderId: r.purchase_order_id,
+      orderNumber: r.order_number,
       receivedAt: r.received_at.toISOString(),
+      quantity: r.quantity,
       receivedNow: r.received_now,
-    })),
-  };
+    }),
+  );
+}
+
+/** The orders and receipts an invoice settles, from its settled receipt lines. */
+export function settlesOf(settled: SettledReceipt[]) {
+  const orders = new Map<string, { id: string; orderNumber: string }>();
+  const receipts = new Map<
+    string,
+    { id: string; purchaseOrderId: string | null; receivedAt: string; receivedNow: boolean }
+  >();
+  for (const s of settled) {
+    if (s.purchaseOrderId)
+      orders.set(s.purchaseOrderId, { id: s.purchaseOrderId, orderNumber: s.orderNumber ?? '' });
+    const seen = receipts.get(s.receiptId);
+    receipts.set(s.receiptId, {
+      id: s.receiptId,
+      purchaseOrderId: s.purchaseOrderId,
+      receivedAt: s.receivedAt ?? '',
+      receivedNow: (seen?.receivedNow ?? false) || s.receivedNow,
+    });
+  }
+  return { orders: [...orders.values()], receipts: [...receipts.values()] };
 }

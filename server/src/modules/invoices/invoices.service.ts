@@ -57,24 +57,44 @@ const summary = (lines: ShownLine[]) => ({
   lines,
 });
 
-/** A line reconciled before its review was kept: what is known of it. */
-const legacyThreeWay = (l: lineRepo.InvoiceLine): ThreeWay => ({
-  action: l.action ?? 'skip',
-  purchaseOrderId: null,
-  ordered: null,
-  received: { quantity: 0, receipts: [] },
-  invoiced: {
-    quantity: l.quantity,
-    unitCost: l.unitCost,
-    total: Math.round(l.quantity * l.unitCost * 100) / 100,
-  },
-  receiveNow: l.receivedQuantity ?? 0,
-  receiveOrder: null,
-  orders: [],
-  orderChoiceRequired: false,
-  variances: [],
-  costAccepted: false,
-});
+/**
+ * A line reconciled before its review was kept (before issue 16, or the demo's): its choice,
+ * what it received, and the receipts it is linked to.
+ */
+const legacyThreeWay = (
+  l: lineRepo.InvoiceLine,
+  settled: reconciliation.SettledReceipt[],
+): ThreeWay => {
+  const matched = settled.filter((s) => s.lineId === l.lineId && !s.receivedNow);
+  return {
+    action: l.action ?? 'skip',
+    purchaseOrderId: matched[0]?.purchaseOrderId ?? null,
+    ordered: null,
+    received: {
+      quantity: matched.reduce((n, s) => n + s.quantity, 0),
+      receipts: matched.map((s) => ({
+        receiptId: s.receiptId,
+        receiptLineId: s.receiptLineId,
+        purchaseOrderId: s.purchaseOrderId,
+        orderNumber: s.orderNumber,
+        receivedAt: s.receivedAt ?? '',
+        quantity: s.quantity,
+        unitCost: null,
+      })),
+    },
+    invoiced: {
+      quantity: l.quantity,
+      unitCost: l.unitCost,
+      total: Math.round(l.quantity * l.unitCost * 100) / 100,
+    },
+    receiveNow: l.receivedQuantity ?? 0,
+    receiveOrder: null,
+    orders: [],
+    orderChoiceRequired: false,
+    variances: [],
+    costAccepted: false,
+  };
+};
 
 export function createInvoicesService(deps: Deps) {
   const { pool, write, timezoneOf, suppliers, purchasing } = deps;
@@ -107,15 +127,19 @@ export function createInvoicesService(deps: Deps) {
       );
       ways = new Map(plan.lines.map((p) => [p.line.lineId, p.threeWay]));
     }
-    const shown: ShownLine[] = lines.map(({ decided, action: _a, ...l }) => ({
-      ...l,
-      threeWay: ways?.get(l.lineId) ?? decided ?? legacyThreeWay({ ...l, decided, action: _a }),
-    }));
+    const settled = invoice.reconciledAt
+      ? await reconciliation.settledOf(db, ctx.storeId, id)
+      : [];
+    const shown: ShownLine[] = lines.map((line) => {
+      const { decided, action: _action, ...l } = line;
+      return {
+        ...l,
+        threeWay: ways?.get(l.lineId) ?? decided ?? legacyThreeWay(line, settled),
+      };
+    });
     return {
       ...invoice,
-      settles: invoice.reconciledAt
-        ? await reconciliation.settlesOf(db, ctx.storeId, id)
-        : { orders: [], receipts: [] },
+      settles: reconciliation.settlesOf(settled),
       matchingResults: summary(shown),
     };
   }
