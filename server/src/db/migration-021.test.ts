@@ -19,7 +19,8 @@ afterEach(() => db.drop());
 async function migrateUpTo(version: number) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nimbus-mig-'));
   for (const m of await readMigrations())
-    if (m.version <= version) await copyFile(path.join(MIGRATIONS_DIR, m.name), path.join(dir, m.name));
+    if (m.version <= version)
+      await copyFile(path.join(MIGRATIONS_DIR, m.name), path.join(dir, m.name));
   await migrate(db.pool, dir);
 }
 
@@ -33,11 +34,10 @@ test('when a store with history is migrated, then its movements, sale lines and 
     [store],
   );
   const product = (sku: string, cost: number | null) =>
-    one(`INSERT INTO products (store_id, sku, name, price, cost) VALUES ($1, $2, $2, 5, $3) RETURNING id`, [
-      store,
-      sku,
-      cost,
-    ]);
+    one(
+      `INSERT INTO products (store_id, sku, name, price, cost) VALUES ($1, $2, $2, 5, $3) RETURNING id`,
+      [store, sku, cost],
+    );
   const milk = await product('MILK', 1.2);
   const cream = await product('CREAM', 2.5);
   const order = await one(
@@ -69,7 +69,13 @@ test('when a store with history is migrated, then its movements, sale lines and 
   const recentDoor = await receipt(order, null, 3);
   const oldDoor = await receipt(order, null, 120);
   const byInvoice = await receipt(null, invoice, 2);
-  const move = (productId: string, delta: number, reason: string, ref: string | null, after: number) =>
+  const move = (
+    productId: string,
+    delta: number,
+    reason: string,
+    ref: string | null,
+    after: number,
+  ) =>
     q(
       `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, quantity_after)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -113,9 +119,27 @@ test('when a store with history is migrated, then its movements, sale lines and 
   );
   expect(lines.rows).toEqual([
     { receipt_id: oldDoor, product_id: milk, quantity: 4, unit_cost: '1.10', invoiced_quantity: 4 },
-    { receipt_id: recentDoor, product_id: cream, quantity: 4, unit_cost: '2.40', invoiced_quantity: 0 },
-    { receipt_id: recentDoor, product_id: milk, quantity: 6, unit_cost: '1.10', invoiced_quantity: 0 },
-    { receipt_id: byInvoice, product_id: milk, quantity: 6, unit_cost: '1.35', invoiced_quantity: 6 },
+    {
+      receipt_id: recentDoor,
+      product_id: cream,
+      quantity: 4,
+      unit_cost: '2.40',
+      invoiced_quantity: 0,
+    },
+    {
+      receipt_id: recentDoor,
+      product_id: milk,
+      quantity: 6,
+      unit_cost: '1.10',
+      invoiced_quantity: 0,
+    },
+    {
+      receipt_id: byInvoice,
+      product_id: milk,
+      quantity: 6,
+      unit_cost: '1.35',
+      invoiced_quantity: 6,
+    },
   ]);
   const links = await q(
     `SELECT invoice_line_id, receipt_id, quantity, received_now FROM invoice_line_receipts WHERE store_id = $1`,

@@ -14,7 +14,8 @@ const OPEN_STATUSES = ['processing', 'shipped'];
 export const openOf = (
   order: Pick<CandidateOrder, 'status'>,
   line: { quantity: number; receivedQuantity: number },
-) => (OPEN_STATUSES.includes(order.status) ? Math.max(0, line.quantity - line.receivedQuantity) : 0);
+) =>
+  OPEN_STATUSES.includes(order.status) ? Math.max(0, line.quantity - line.receivedQuantity) : 0;
 
 /**
  * The one order of the supplier an invoice's products point to: an order that can still
@@ -32,7 +33,8 @@ export function soleOrder(ctx: InvoiceContext, productIds: string[]): MatchedOrd
   }
   const candidates = ctx.orders.filter((o) =>
     o.lines.some(
-      (l) => wanted.has(l.productId) && (openOf(o, l) > 0 || uninvoiced.get(o.id)?.has(l.productId)),
+      (l) =>
+        wanted.has(l.productId) && (openOf(o, l) > 0 || uninvoiced.get(o.id)?.has(l.productId)),
     ),
   );
   if (candidates.length !== 1) return null;

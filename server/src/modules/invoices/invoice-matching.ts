@@ -106,7 +106,9 @@ export async function matchInvoiceLines(
   }
   const productIds = [...new Set([...chosen.values()].map((c) => c.id))];
   const order =
-    opts.context && productIds.length ? soleOrder(await opts.context(productIds), productIds) : null;
+    opts.context && productIds.length
+      ? soleOrder(await opts.context(productIds), productIds)
+      : null;
   return {
     order,
     lines: lines.map((l) => {

@@ -171,12 +171,16 @@ async function receiveNow(
     if (!n || !p.line.productId) continue;
     const order = p.threeWay.receiveOrder;
     const open = order ? (p.threeWay.orders.find((o) => o.id === order.id)?.open ?? 0) : 0;
-    const toOrder = Math.min(n, Math.max(0, open - (targets.get(order?.id ?? null)?.get(p.line.productId)?.quantity ?? 0)));
+    const toOrder = Math.min(
+      n,
+      Math.max(0, open - (targets.get(order?.id ?? null)?.get(p.line.productId)?.quantity ?? 0)),
+    );
     if (order && toOrder > 0) {
       orderNumbers.set(order.id, order.orderNumber);
       want(order.id, p.line.productId, { quantity: toOrder, unitCost: p.line.unitCost });
     }
-    if (n > toOrder) want(null, p.line.productId, { quantity: n - toOrder, unitCost: p.line.unitCost });
+    if (n > toOrder)
+      want(null, p.line.productId, { quantity: n - toOrder, unitCost: p.line.unitCost });
   }
   // Orders first, then the plain receipt: the links below hand units out in that order.
   const keys = [...targets.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : 0));

@@ -112,18 +112,16 @@ export async function settledOf(db: Db, storeId: string, invoiceId: string) {
      ORDER BY received_at, receipt_id, receipt_line_id`,
     [storeId, invoiceId],
   );
-  return rows.map(
-    (r): SettledReceipt & { receivedAt: string } => ({
-      lineId: r.invoice_line_id,
-      receiptLineId: r.receipt_line_id,
-      receiptId: r.receipt_id,
-      purchaseOrderId: r.purchase_order_id,
-      orderNumber: r.order_number,
-      receivedAt: r.received_at.toISOString(),
-      quantity: r.quantity,
-      receivedNow: r.received_now,
-    }),
-  );
+  return rows.map((r): SettledReceipt & { receivedAt: string } => ({
+    lineId: r.invoice_line_id,
+    receiptLineId: r.receipt_line_id,
+    receiptId: r.receipt_id,
+    purchaseOrderId: r.purchase_order_id,
+    orderNumber: r.order_number,
+    receivedAt: r.received_at.toISOString(),
+    quantity: r.quantity,
+    receivedNow: r.received_now,
+  }));
 }
 
 /** The orders and receipts an invoice settles, from its settled receipt lines. */

@@ -13,7 +13,12 @@ const t = useTestApp();
 async function cheeseDelivered() {
   const s = await storeWithMember(t, 'manager');
   const supplier = await createSupplier(s, { name: 'Cheese Co' });
-  const parmesan = await createProduct(s, { name: 'Parmesan 200g', sku: 'PARM', price: 6, cost: 3.33 });
+  const parmesan = await createProduct(s, {
+    name: 'Parmesan 200g',
+    sku: 'PARM',
+    price: 6,
+    cost: 3.33,
+  });
   const order = await postOrder(s, {
     supplierId: supplier.id,
     lines: [{ productId: parmesan.id, quantity: 10, unitCost: 3.33 }],
@@ -110,8 +115,7 @@ test('when an invoice that is not reconciled or does not add up is paid, then 40
     difference: -42.7,
     addsUp: false,
   });
-  const pay = (body: object) =>
-    s.api.put(`${s.url}/invoices/${id}/status`).set(s.auth).send(body);
+  const pay = (body: object) => s.api.put(`${s.url}/invoices/${id}/status`).set(s.auth).send(body);
 
   const refused = await pay({ status: 'paid' }).expect(409);
   expect(refused.body.error.code).toBe('CONFIRMATION_REQUIRED');
@@ -150,7 +154,14 @@ test('when an invoice that is not reconciled or does not add up is paid, then 40
   await s.api
     .post(`${s.url}/invoices/${up.invoiceId}/reconcile`)
     .set(s.auth)
-    .send({ lines: [{ lineId: up.matchingResults.lines[0].lineId, productId: up.matchingResults.lines[0].match.productId }] })
+    .send({
+      lines: [
+        {
+          lineId: up.matchingResults.lines[0].lineId,
+          productId: up.matchingResults.lines[0].match.productId,
+        },
+      ],
+    })
     .expect(200);
   const clean = await s.api
     .put(`${s.url}/invoices/${up.invoiceId}/status`)

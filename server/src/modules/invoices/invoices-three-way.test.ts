@@ -23,7 +23,12 @@ const reconcile = (s: Awaited<ReturnType<typeof storeWithMember>>, id: string, b
 async function receivedAtTheDoor() {
   const s = await storeWithMember(t, 'manager');
   const supplier = await createSupplier(s, { name: 'Dairy Co' });
-  const milk = await createProduct(s, { name: 'Whole milk 1L', sku: 'MILK-1', price: 2, cost: 1.2 });
+  const milk = await createProduct(s, {
+    name: 'Whole milk 1L',
+    sku: 'MILK-1',
+    price: 2,
+    cost: 1.2,
+  });
   const order = async () => {
     const res = await postOrder(s, {
       supplierId: supplier.id,
@@ -125,8 +130,8 @@ test('when more is invoiced than was received, then only the excess is received,
   const up = await uploadInvoice(s, milkInvoice('D-3', 14), 'd3.csv').expect(201);
   const invoiceId = up.body.data.invoiceId as string;
   const line = up.body.data.matchingResults.lines[0];
-  const view = (await s.api.get(`${s.url}/invoices/${invoiceId}`).set(s.auth).expect(200)).body
-    .data.matchingResults.lines[0].threeWay;
+  const view = (await s.api.get(`${s.url}/invoices/${invoiceId}`).set(s.auth).expect(200)).body.data
+    .matchingResults.lines[0].threeWay;
   // Receipts do not cover it: no default, the person decides.
   expect(view.action).toBeNull();
   expect(view.receiveNow).toBe(4);
@@ -160,6 +165,8 @@ test('when more is invoiced than was received, then only the excess is received,
   expect(received.body.data.matchingResults.lines[0].receivedQuantity).toBe(6);
   expect(await quantityOf(t, milk.id)).toBe(16);
   expect((await getOrder(s, b.id)).lines[0].receivedQuantity).toBe(6);
-  expect(received.body.data.settles.orders).toEqual([{ id: b.id, orderNumber: expect.any(String) }]);
+  expect(received.body.data.settles.orders).toEqual([
+    { id: b.id, orderNumber: expect.any(String) },
+  ]);
   await expectLedgerBalanced(t, s.storeId);
 });

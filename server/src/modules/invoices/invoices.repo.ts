@@ -83,7 +83,11 @@ export function totalsOf(inv: {
   total: number | null;
 }): Invoice['totals'] {
   const expected =
-    inv.total !== null ? cents(inv.total - (inv.tax ?? 0)) : inv.subtotal !== null ? inv.subtotal : null;
+    inv.total !== null
+      ? cents(inv.total - (inv.tax ?? 0))
+      : inv.subtotal !== null
+        ? inv.subtotal
+        : null;
   const difference = expected === null ? null : cents(inv.linesTotal - expected);
   return {
     lines: cents(inv.linesTotal),

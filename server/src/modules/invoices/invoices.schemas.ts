@@ -68,9 +68,7 @@ const lineDecision = strictObject({
   /** null: the line is skipped (nothing matched or received for it). */
   productId: uuid.nullable(),
   /** Omitted: "already_received" when receipts not yet invoiced cover the line, else required. */
-  action: z
-    .enum(LINE_ACTIONS, { message: `must be one of ${LINE_ACTIONS.join(', ')}` })
-    .optional(),
+  action: z.enum(LINE_ACTIONS, { message: `must be one of ${LINE_ACTIONS.join(', ')}` }).optional(),
   /** The order the line settles (its receipts, and where "receive now" goes); null: none. */
   purchaseOrderId: uuid.nullable().optional(),
   quantity: quantity.optional(),

@@ -121,15 +121,16 @@ export function createInvoicesService(deps: Deps) {
         db,
         purchasing,
         ctx.storeId,
-        { supplier_id: invoice.supplier?.id ?? null, purchase_order_id: invoice.purchaseOrder?.id ?? null },
+        {
+          supplier_id: invoice.supplier?.id ?? null,
+          purchase_order_id: invoice.purchaseOrder?.id ?? null,
+        },
         lines,
         { lines: [] },
       );
       ways = new Map(plan.lines.map((p) => [p.line.lineId, p.threeWay]));
     }
-    const settled = invoice.reconciledAt
-      ? await reconciliation.settledOf(db, ctx.storeId, id)
-      : [];
+    const settled = invoice.reconciledAt ? await reconciliation.settledOf(db, ctx.storeId, id) : [];
     const shown: ShownLine[] = lines.map((line) => {
       const { decided, action: _action, ...l } = line;
       return {
@@ -261,7 +262,9 @@ export function createInvoicesService(deps: Deps) {
           const order = soleOrder(
             {
               orders: context.orders.filter((o) => o.id === invoice.purchase_order_id),
-              receipts: context.receipts.filter((r) => r.purchaseOrderId === invoice.purchase_order_id),
+              receipts: context.receipts.filter(
+                (r) => r.purchaseOrderId === invoice.purchase_order_id,
+              ),
             },
             [product.id],
           );
@@ -290,12 +293,21 @@ export function createInvoicesService(deps: Deps) {
       if (invoice.reconciledAt)
         throw new InvalidStateError('This invoice is reconciled: there is nothing left to decide');
       const lines = await lineRepo.lines(pool, ctx.storeId, id);
-      await checkDecisions(pool, (db, ids) => productsExist(db, ids, ctx.storeId), lines, input.lines, false);
+      await checkDecisions(
+        pool,
+        (db, ids) => productsExist(db, ids, ctx.storeId),
+        lines,
+        input.lines,
+        false,
+      );
       const plan = await planFor(
         pool,
         purchasing,
         ctx.storeId,
-        { supplier_id: invoice.supplier?.id ?? null, purchase_order_id: invoice.purchaseOrder?.id ?? null },
+        {
+          supplier_id: invoice.supplier?.id ?? null,
+          purchase_order_id: invoice.purchaseOrder?.id ?? null,
+        },
         lines,
         input,
       );
