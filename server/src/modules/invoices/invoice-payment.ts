@@ -4,6 +4,7 @@ import { ConfirmationRequiredError, NotFoundError, type ErrorDetail } from '../.
 import type { Emit } from '../../core/events';
 import { formatMoney, toCents } from '../../core/limits';
 import * as lineRepo from './invoice-lines.repo';
+import { totalsOf } from './invoice-totals';
 import * as repo from './invoices.repo';
 import type { StatusInput } from './invoices.schemas';
 
@@ -32,7 +33,7 @@ export async function payInTx(
     return;
   }
   const lines = await lineRepo.lines(tx, ctx.storeId, id);
-  const totals = repo.totalsOf({
+  const totals = totalsOf({
     linesTotal: lines.reduce((n, l) => n + l.total, 0),
     subtotal: invoice.subtotal === null ? null : Number(invoice.subtotal),
     tax: invoice.tax === null ? null : Number(invoice.tax),

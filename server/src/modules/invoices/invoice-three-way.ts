@@ -1,75 +1,17 @@
 import type { ErrorDetail } from '../../core/errors';
 import { openOf } from './invoice-conflicts';
-import { lineVariances, type Variance } from './invoice-variances';
+import type {
+  LineAction,
+  OrderOption,
+  PlanLine,
+  PlannedLine,
+  ThreeWay,
+} from './invoice-three-way.types';
+import { lineProblem, noProduct, notACandidate, type Problem } from './invoice-line-problems';
+import { lineVariances } from './invoice-variances';
 import type { CandidateOrder, InvoiceContext, UninvoicedReceipt } from './purchasing-port';
 
-export const LINE_ACTIONS = ['already_received', 'receive_now', 'skip'] as const;
-export type LineAction = (typeof LINE_ACTIONS)[number];
-
-/** An invoice line as the plan sees it, with the person's choices (undefined: the default). */
-export interface PlanLine {
-  lineId: string;
-  label: string;
-  /** Where a problem with this line is reported: `lines.3` (its decision in the request). */
-  field: string;
-  productId: string | null;
-  quantity: number;
-  unitCost: number;
-  action?: LineAction;
-  /** null: no order (received now as a plain receipt); undefined: the default. */
-  purchaseOrderId?: string | null;
-  /** The supplier's last cost, compared with when there is no order line to compare with. */
-  lastCost?: number | null;
-}
-
-export interface OrderOption {
-  id: string;
-  orderNumber: string;
-  status: CandidateOrder['status'];
-  ordered: number;
-  unitCost: number;
-  received: number;
-  /** Received and not yet invoiced (by earlier lines of this invoice either). */
-  uninvoiced: number;
-  open: number;
-}
-
-export interface ThreeWay {
-  action: LineAction | null;
-  purchaseOrderId: string | null;
-  ordered: {
-    purchaseOrderId: string;
-    orderNumber: string;
-    quantity: number;
-    receivedQuantity: number;
-    unitCost: number;
-  } | null;
-  received: {
-    quantity: number;
-    receipts: Array<{
-      receiptId: string;
-      receiptLineId: string;
-      purchaseOrderId: string | null;
-      orderNumber: string | null;
-      receivedAt: string;
-      quantity: number;
-      unitCost: number | null;
-    }>;
-  };
-  invoiced: { quantity: number; unitCost: number; total: number };
-  receiveNow: number;
-  receiveOrder: { id: string; orderNumber: string } | null;
-  orders: OrderOption[];
-  orderChoiceRequired: boolean;
-  variances: Variance[];
-  costAccepted: boolean;
-}
-
-export interface PlannedLine {
-  line: PlanLine;
-  threeWay: ThreeWay;
-  matched: Array<{ receipt: UninvoicedReceipt; quantity: number }>;
-}
+export * from './invoice-three-way.types';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
@@ -101,8 +43,6 @@ export function planInvoice(
   return { lines: planned, problems };
 }
 
-type Problem = { at: string; detail: { code: string; message: string } };
-
 function planLine(
   line: PlanLine,
   ctx: InvoiceContext,
@@ -124,19 +64,7 @@ function planLine(
     costAccepted: false,
   };
   const P = line.productId;
-  if (!P) {
-    const problem =
-      line.action && line.action !== 'skip'
-        ? {
-            at: 'productId',
-            detail: {
-              code: 'no_product',
-              message: `${line.label}: choose a product to match or receive, or skip the line`,
-            },
-          }
-        : undefined;
-    return { plan: { line, threeWay: base, matched: [] }, problem };
-  }
+  if (!P) return { plan: { line, threeWay: base, matched: [] }, problem: noProduct(line) };
 
   const receipts = ctx.receipts.filter((r) => r.productId === P && left.get(r.receiptLineId)! > 0);
   const options = orderOptions(ctx.orders, P, receipts, left);
@@ -145,14 +73,7 @@ function planLine(
   let problem: Problem | undefined;
   if (typeof line.purchaseOrderId === 'string') {
     chosen = byId.get(line.purchaseOrderId);
-    if (!chosen)
-      problem = {
-        at: 'purchaseOrderId',
-        detail: {
-          code: 'not_a_candidate',
-          message: `${line.label}: that order has nothing of this product to receive or invoice${options.length ? `; choose ${names(options)}` : ''}`,
-        },
-      };
+    if (!chosen) problem = notACandidate(line, options);
   } else if (line.purchaseOrderId === null) chosen = null;
   else if (invoiceOrderId && byId.has(invoiceOrderId)) chosen = byId.get(invoiceOrderId);
 
@@ -192,32 +113,15 @@ function planLine(
 
   const orderChoiceRequired =
     action !== 'skip' && (matchChoice || (receiveChoice && action !== 'already_received'));
-  if (!problem && action !== 'skip') {
-    if (orderChoiceRequired)
-      problem = {
-        at: 'purchaseOrderId',
-        detail: {
-          code: 'order_choice',
-          message: `${line.label}: ${names(matchChoice ? options.filter((o) => o.uninvoiced > 0) : open)} could each be meant: choose the order (purchaseOrderId)`,
-        },
-      };
-    else if (action === null)
-      problem = {
-        at: 'action',
-        detail: {
-          code: 'undecided',
-          message: `${line.label}: ${q} billed, ${available} received and not invoiced: choose receive_now (receives the ${q - available} more), already_received (matches what was received) or skip`,
-        },
-      };
-    else if (action === 'already_received' && available === 0)
-      problem = {
-        at: 'action',
-        detail: {
-          code: 'nothing_received',
-          message: `${line.label}: nothing of it was received from this supplier that is not invoiced yet: choose receive_now or skip`,
-        },
-      };
-  }
+  problem ??= lineProblem(line, {
+    action,
+    available,
+    choiceAmong: orderChoiceRequired
+      ? matchChoice
+        ? options.filter((o) => o.uninvoiced > 0)
+        : open
+      : null,
+  });
 
   // The order compared with: the chosen one, else the one the matched receipts came from,
   // else the one the rest is received into.
@@ -291,11 +195,3 @@ function orderOptions(
     ];
   });
 }
-
-const names = (orders: OrderOption[]) =>
-  orders
-    .map(
-      (o) =>
-        `${o.orderNumber} (${[o.uninvoiced && `${o.uninvoiced} received, not invoiced`, o.open && `${o.open} open`].filter(Boolean).join(', ')})`,
-    )
-    .join(' or ');

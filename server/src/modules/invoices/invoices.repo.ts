@@ -1,6 +1,7 @@
 import { ConflictError } from '../../core/errors';
 import { isUniqueViolation, type Db } from '../../db/pool';
 import type { ExtractedInvoice } from './invoice-extract';
+import { totalsOf, type InvoiceTotals } from './invoice-totals';
 
 export type InvoiceStatus = 'pending' | 'paid' | 'overdue';
 
@@ -25,7 +26,7 @@ export interface Invoice {
   reconciledAt: string | null;
   reconciledBy: { id: string; name: string } | null;
   /** Its lines' totals beside what the invoice says they come to (its total less tax). */
-  totals: { lines: number; expected: number | null; difference: number | null; addsUp: boolean };
+  totals: InvoiceTotals;
   /** Paid though not reconciled or not adding up: what the person confirmed, who, when. */
   paymentConfirmation: {
     reasons: PaymentConfirmationReason[];
@@ -70,33 +71,6 @@ interface InvoiceRow {
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
-const cents = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * What the lines come to against what the invoice says they come to: its total less tax (or
- * its subtotal when it states no total). Within a cent adds up; nothing stated adds up.
- */
-export function totalsOf(inv: {
-  linesTotal: number;
-  subtotal: number | null;
-  tax: number | null;
-  total: number | null;
-}): Invoice['totals'] {
-  const expected =
-    inv.total !== null
-      ? cents(inv.total - (inv.tax ?? 0))
-      : inv.subtotal !== null
-        ? inv.subtotal
-        : null;
-  const difference = expected === null ? null : cents(inv.linesTotal - expected);
-  return {
-    lines: cents(inv.linesTotal),
-    expected,
-    difference,
-    addsUp: difference === null || Math.abs(difference) <= 0.01,
-  };
-}
-
 function toInvoice(r: InvoiceRow): Invoice {
   return {
     id: r.id,

@@ -7,14 +7,13 @@ import { keysetPage } from '../../core/paging';
 import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { lineConflicts, soleOrder } from './invoice-conflicts';
+import { createInvoiceDetail } from './invoice-detail';
 import { matchInvoiceLines } from './invoice-matching';
 import * as matching from './invoice-matching.repo';
 import { payInTx } from './invoice-payment';
 import { checkDecisions, planFor } from './invoice-plan';
 import { readInvoiceFile } from './invoice-read';
 import { reconcileInTx, type ReconcileDeps } from './invoice-reconcile';
-import * as reconciliation from './invoice-reconciliation.repo';
-import type { ThreeWay } from './invoice-three-way';
 import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
 import type {
@@ -48,102 +47,12 @@ const fileNameOf = (name: string) =>
     .join('')
     .slice(-255) || 'invoice';
 
-type ShownLine = Omit<lineRepo.InvoiceLine, 'decided' | 'action'> & { threeWay: ThreeWay };
-
-const summary = (lines: ShownLine[]) => ({
-  matched: lines.filter((l) => l.match.productId).length,
-  unmatched: lines.filter((l) => !l.match.productId).length,
-  conflicts: lines.filter((l) => l.conflicts.length).length,
-  lines,
-});
-
-/**
- * A line reconciled before its review was kept (before issue 16, or the demo's): its choice,
- * what it received, and the receipts it is linked to.
- */
-const legacyThreeWay = (
-  l: lineRepo.InvoiceLine,
-  settled: reconciliation.SettledReceipt[],
-): ThreeWay => {
-  const matched = settled.filter((s) => s.lineId === l.lineId && !s.receivedNow);
-  return {
-    action: l.action ?? 'skip',
-    purchaseOrderId: matched[0]?.purchaseOrderId ?? null,
-    ordered: null,
-    received: {
-      quantity: matched.reduce((n, s) => n + s.quantity, 0),
-      receipts: matched.map((s) => ({
-        receiptId: s.receiptId,
-        receiptLineId: s.receiptLineId,
-        purchaseOrderId: s.purchaseOrderId,
-        orderNumber: s.orderNumber,
-        receivedAt: s.receivedAt ?? '',
-        quantity: s.quantity,
-        unitCost: null,
-      })),
-    },
-    invoiced: {
-      quantity: l.quantity,
-      unitCost: l.unitCost,
-      total: Math.round(l.quantity * l.unitCost * 100) / 100,
-    },
-    receiveNow: l.receivedQuantity ?? 0,
-    receiveOrder: null,
-    orders: [],
-    orderChoiceRequired: false,
-    variances: [],
-    costAccepted: false,
-  };
-};
-
 export function createInvoicesService(deps: Deps) {
   const { pool, write, timezoneOf, suppliers, purchasing } = deps;
   const productsExist = (db: Db, ids: string[], storeId: string) =>
     matching.existingProducts(db, storeId, ids);
 
-  /**
-   * The invoice with its lines, each with its three-way match: as decided once reconciled,
-   * else as it stands now with the default choices (or `planned`, a preview's). In `db`, so an
-   * idempotent answer is read in its transaction.
-   */
-  async function detail(
-    ctx: StoreContext,
-    id: string,
-    db: Db = pool,
-    planned?: Map<string, ThreeWay>,
-  ) {
-    const invoice = await repo.find(db, ctx.storeId, await timezoneOf(ctx), id);
-    if (!invoice) throw new NotFoundError('Invoice');
-    const lines = await lineRepo.lines(db, ctx.storeId, id);
-    let ways = planned;
-    if (!ways && !invoice.reconciledAt) {
-      const plan = await planFor(
-        db,
-        purchasing,
-        ctx.storeId,
-        {
-          supplier_id: invoice.supplier?.id ?? null,
-          purchase_order_id: invoice.purchaseOrder?.id ?? null,
-        },
-        lines,
-        { lines: [] },
-      );
-      ways = new Map(plan.lines.map((p) => [p.line.lineId, p.threeWay]));
-    }
-    const settled = invoice.reconciledAt ? await reconciliation.settledOf(db, ctx.storeId, id) : [];
-    const shown: ShownLine[] = lines.map((line) => {
-      const { decided, action: _action, ...l } = line;
-      return {
-        ...l,
-        threeWay: ways?.get(l.lineId) ?? decided ?? legacyThreeWay(line, settled),
-      };
-    });
-    return {
-      ...invoice,
-      settles: reconciliation.settlesOf(settled),
-      matchingResults: summary(shown),
-    };
-  }
+  const detail = createInvoiceDetail({ pool, timezoneOf, purchasing });
 
   async function supplierFor(
     ctx: StoreContext,
