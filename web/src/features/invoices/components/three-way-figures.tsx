@@ -31,8 +31,8 @@ export function ThreeWayFigures({
         .join('; ') || 'Nothing';
   else
     received = tw.received.quantity
-      ? `${formatNumber(tw.received.quantity)} not yet invoiced`
-      : 'Nothing not yet invoiced';
+      ? `${formatNumber(tw.received.quantity)} received, not yet invoiced`
+      : 'Nothing received that is not yet invoiced';
   return (
     <dl className="three-way">
       <div>
