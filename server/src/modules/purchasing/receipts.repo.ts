@@ -81,15 +81,6 @@ export async function productsIn(db: Db, storeId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** The supplier of an invoice (the invoices module's row, read in the same transaction). */
-export async function invoiceSupplier(db: Db, storeId: string, invoiceId: string) {
-  const { rows } = await db.query<{ supplier_id: string | null }>(
-    'SELECT supplier_id FROM invoices WHERE store_id = $1 AND id = $2',
-    [storeId, invoiceId],
-  );
-  return rows[0] ? { supplierId: rows[0].supplier_id } : undefined;
-}
-
 export interface Receipt {
   id: string;
   receivedAt: string;

@@ -24,7 +24,7 @@ export interface ReceiptInput {
   purchaseOrderId?: string;
   /** The invoice being reconciled that receives these goods: the receipt is invoiced by it. */
   invoiceId?: string;
-  /** Whose last costs `unitCost` updates when there is no order (default: the invoice's). */
+  /** Whose last costs `unitCost` updates when there is no order (the invoice's supplier). */
   supplierId?: string;
   note?: string | null;
   lines: Array<{ productId?: string; lineId?: string; quantity: number; unitCost?: number }>;
@@ -176,11 +176,8 @@ export function createReceiving(deps: {
       delivered.flatMap((d) => (d.line ? [{ lineId: d.line.id, units: d.quantity }] : [])),
     );
 
-    const supplierId =
-      order?.supplierId ??
-      input.supplierId ??
-      (input.invoiceId &&
-        (await repo.invoiceSupplier(tx, ctx.storeId, input.invoiceId))?.supplierId);
+    // The invoice that receives these goods passes its supplier: purchasing reads no invoice.
+    const supplierId = order?.supplierId ?? input.supplierId;
     const costs = delivered.flatMap((d) =>
       d.unitCost === undefined ? [] : [{ productId: d.productId, unitCost: d.unitCost }],
     );
