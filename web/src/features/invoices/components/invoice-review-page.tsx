@@ -54,7 +54,9 @@ export function InvoiceReviewPage() {
   );
   const problems = problemsByLine(lines, locked ? [] : (preview.data?.problems ?? []));
   const undecided = lines.filter((l) => unmatched(l, choices[l.lineId]) || problems.has(l.lineId));
-  const ready = !locked && undecided.length === 0 && preview.data?.ready === true;
+  // Only the preview of the choices on screen counts (not the previous one kept while it loads).
+  const ready =
+    !locked && undecided.length === 0 && preview.data?.ready === true && !preview.isPlaceholderData;
   const withVariances = lines.filter((l) => planned.get(l.lineId)!.variances.length).length;
 
   function runReconcile() {
