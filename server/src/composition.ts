@@ -136,6 +136,8 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     suppliers,
     purchasing,
+    setCost: (tx, emit, ctx, id, cost, reason) =>
+      products.setCostInTx(tx, emit, ctx, id, cost, reason),
   });
   const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
   const reports = createReportsService({

@@ -63,6 +63,7 @@ export function bareHandlers(
             delta: -i.quantity,
             reason: 'sale',
             quantityAfter: applied.quantity,
+            unitCost: applied.cost,
             userId,
             referenceType: 'sale',
             referenceId: saleId,

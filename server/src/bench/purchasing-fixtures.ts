@@ -7,6 +7,7 @@ import * as stock from '../modules/inventory/inventory.repo';
 import { benchInvoiceLines } from '../modules/invoices/bench-invoice';
 import { matchInvoiceLines } from '../modules/invoices/invoice-matching';
 import * as orders from '../modules/purchasing/purchase-orders.repo';
+import * as receiptLines from '../modules/purchasing/receipt-lines.repo';
 import * as receipts from '../modules/purchasing/receipts.repo';
 import type { BareHandler } from './bare';
 import type { Scenario } from './scenarios';
@@ -82,7 +83,11 @@ function bareReceive(pool: Pool, storeId: string, userId: string): BareHandler {
         userId,
       });
       const sorted = input.lines
-        .map((l) => ({ productId: l.productId, delta: l.quantity }))
+        .map((l) => ({
+          productId: l.productId,
+          delta: l.quantity,
+          unitCost: byProduct.get(l.productId)!.unitCost,
+        }))
         .sort((a, b) => (a.productId < b.productId ? -1 : 1));
       await stock.lockStock(
         tx,
@@ -102,6 +107,18 @@ function bareReceive(pool: Pool, storeId: string, userId: string): BareHandler {
           note: `Receipt for ${order!.orderNumber}`,
         },
         sorted.map((l) => ({ ...l, quantityAfter: applied.get(l.productId)!.quantity })),
+      );
+      await receiptLines.insertLines(
+        tx,
+        storeId,
+        receiptId,
+        sorted.map((l) => ({
+          productId: l.productId,
+          orderLineId: byProduct.get(l.productId)!.id,
+          quantity: l.delta,
+          unitCost: l.unitCost,
+        })),
+        false,
       );
       await insertEvents(
         tx,

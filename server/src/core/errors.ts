@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INSUFFICIENT_STOCK'
   | 'INVALID_STATE'
+  | 'CONFIRMATION_REQUIRED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNPROCESSABLE'
@@ -93,6 +94,16 @@ export class ConflictError extends AppError {
 export class InvalidStateError extends AppError {
   constructor(message: string) {
     super('INVALID_STATE', message);
+  }
+}
+
+/**
+ * Allowed, but only once a person confirms it (paying an invoice that is not reconciled):
+ * `details` name each thing to confirm (`field` is where the request confirms it).
+ */
+export class ConfirmationRequiredError extends AppError {
+  constructor(message: string, details: ErrorDetail[]) {
+    super('CONFIRMATION_REQUIRED', message, { details });
   }
 }
 

@@ -233,6 +233,36 @@ describe('generateDemoStore', () => {
     expect(latest.s.getTime()).toBeLessThanOrEqual(NOW.getTime());
   });
 
+  test('when a store is generated, then every movement and sale line has its cost, and each delivery its receipt lines, the invoiced ones settled', async () => {
+    const c = await one<Record<string, number>>(
+      `SELECT
+         (SELECT count(*)::int FROM stock_movements WHERE store_id = $1 AND unit_cost IS NULL) AS movements_without_cost,
+         (SELECT count(*)::int FROM sale_items WHERE store_id = $1 AND unit_cost IS NULL) AS lines_without_cost,
+         -- a receipt's lines hold what its movements put into stock
+         (SELECT count(*)::int FROM stock_movements m WHERE m.store_id = $1
+            AND m.reference_type = 'purchase_receipt' AND NOT EXISTS (
+              SELECT 1 FROM purchase_receipt_lines rl WHERE rl.receipt_id = m.reference_id
+                AND rl.product_id = m.product_id AND rl.quantity = m.delta)) AS receipts_without_lines,
+         -- the reconciled invoices settle their deliveries, every unit once
+         (SELECT count(*)::int FROM purchase_receipt_lines rl JOIN purchase_receipts r ON r.id = rl.receipt_id
+            WHERE rl.store_id = $1 AND r.invoice_id IS NOT NULL AND rl.invoiced_quantity <> rl.quantity)
+           AS invoiced_not_settled,
+         (SELECT count(*)::int FROM invoice_line_receipts WHERE store_id = $1) AS links,
+         -- recent deliveries wait for their invoice
+         (SELECT count(*)::int FROM purchase_receipt_lines WHERE store_id = $1
+            AND invoiced_quantity < quantity) AS awaiting_invoice`,
+      [storeId],
+    );
+    expect(c).toMatchObject({
+      movements_without_cost: 0,
+      lines_without_cost: 0,
+      receipts_without_lines: 0,
+      invoiced_not_settled: 0,
+    });
+    expect(c.links).toBeGreaterThan(0);
+    expect(c.awaiting_invoice).toBeGreaterThan(0);
+  });
+
   test('when a store is generated, then weekends sell more units per day than weekdays', async () => {
     const r = await one<{ weekend: number; weekday: number }>(
       `SELECT avg(units) FILTER (WHERE dow IN (0, 6))::float8 AS weekend,

@@ -118,6 +118,7 @@ export async function generateDemoStore(
       ...purchasing.CREATE_ORDERS,
       ...purchasing.INSERT_ORDERS,
       ...purchasing.INSERT_INVOICES,
+      ...purchasing.INSERT_RECEIPT_LINES,
     ]) {
       await client.query(...purchasing.bindUsed(text, params));
     }
@@ -125,7 +126,7 @@ export async function generateDemoStore(
     await client.query('COMMIT');
     const t = Date.now();
     await client.query(
-      'ANALYZE categories, suppliers, products, product_words, sales, sale_items, stock_movements, purchase_orders, purchase_order_lines, purchase_receipts, supplier_items',
+      'ANALYZE categories, suppliers, products, product_words, sales, sale_items, stock_movements, purchase_orders, purchase_order_lines, purchase_receipts, purchase_receipt_lines, supplier_items',
     );
     opts.onStep?.('analyze', Date.now() - t);
     return {

@@ -201,19 +201,20 @@ INSERT INTO sale_counters (store_id, last_number)
 SELECT $1, max(number) FROM sales WHERE store_id = $1 HAVING count(*) > 0
 ON CONFLICT (store_id) DO UPDATE SET last_number = EXCLUDED.last_number`;
 
-/** $1 store id, $2 id salt. */
+/** $1 store id, $2 id salt. A product's cost does not change in the demo: each line costs it. */
 export const INSERT_SALE_ITEMS = `
-INSERT INTO sale_items (id, sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at)
-SELECT pg_temp.demo_uuid(sold_at, n, j, $2::bigint), sale_id, $1, product_id, q, unit_price, line_total,
-  sold_at
-FROM demo_lines
-ORDER BY sold_at, n, j`;
+INSERT INTO sale_items (id, sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at,
+  unit_cost)
+SELECT pg_temp.demo_uuid(l.sold_at, l.n, l.j, $2::bigint), l.sale_id, $1, l.product_id, l.q,
+  l.unit_price, l.line_total, l.sold_at, p.cost
+FROM demo_lines l JOIN demo_p p ON p.n = l.n
+ORDER BY l.sold_at, l.n, l.j`;
 
-/** $1 store id, $2 user id. */
+/** $1 store id, $2 user id. Every movement at the product's cost (receipts: their order's, the same). */
 export const INSERT_MOVEMENTS = `
 INSERT INTO stock_movements (id, store_id, product_id, delta, reason, reference_type,
-  reference_id, note, user_id, quantity_after, created_at)
-SELECT id, $1, product_id, delta, reason, reference_type, reference_id, note, $2,
-  quantity_after, created_at
-FROM demo_mov
-ORDER BY created_at, id`;
+  reference_id, note, user_id, quantity_after, created_at, unit_cost)
+SELECT m.id, $1, m.product_id, m.delta, m.reason, m.reference_type, m.reference_id, m.note, $2,
+  m.quantity_after, m.created_at, p.cost
+FROM demo_mov m JOIN demo_p p ON p.n = m.n
+ORDER BY m.created_at, m.id`;

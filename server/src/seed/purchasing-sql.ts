@@ -172,7 +172,8 @@ WHERE p.active AND pg_temp.demo_rnd(p.n, 1, $3::bigint + 70) < 0.15`,
 
 /**
  * Invoices: the two most recent completed orders and two older ones (one ~60 days back,
- * paid; one ~40 days back, unpaid and so overdue) were invoiced and reconciled; the running
+ * paid; one ~40 days back, unpaid and so overdue) were invoiced and reconciled (matched to
+ * the deliveries received at the door: "already received"); the running
  * cycle's open lines of one supplier came with an invoice that waits for review: one line
  * costs 12% more than last time, one is a unit short of the order, one matches nothing.
  */
@@ -213,7 +214,7 @@ JOIN (SELECT purchase_order_id, sum(quantity * unit_cost) AS total, count(*)::in
 INSERT INTO invoice_lines (store_id, invoice_id, position, description, quantity, unit_cost, total,
   upc, sku, product_id, match_method, confidence, received_quantity)
 SELECT $1, i.id, l.position, p.name, l.quantity, l.unit_cost, l.quantity * l.unit_cost,
-  p.barcode, p.sku, p.id, CASE WHEN p.barcode IS NULL THEN 'sku' ELSE 'barcode' END, 1, l.quantity
+  p.barcode, p.sku, p.id, CASE WHEN p.barcode IS NULL THEN 'sku' ELSE 'barcode' END, 1, 0
 FROM demo_inv i
 JOIN purchase_order_lines l ON l.purchase_order_id = i.order_id AND l.store_id = $1
 JOIN products p ON p.id = l.product_id`,
@@ -276,6 +277,44 @@ FROM demo_review_lines`,
 INSERT INTO invoice_lines (store_id, invoice_id, position, description, quantity, unit_cost, total)
 SELECT $1, r.id, (SELECT count(*) FROM demo_review_lines), 'Seasonal display stand (loan)', 1, 12.5, 12.5
 FROM demo_review r`,
+];
+
+/**
+ * What each delivery brought in (purchasing's receipt lines, from the receipts' movements) and
+ * how much of it is invoiced: the deliveries of the invoiced orders, and those older than two
+ * weeks (invoiced and paid outside Nimbus); recent ones wait for their invoice. The reconciled
+ * invoices' lines are linked to the receipts they settle.
+ */
+export const INSERT_RECEIPT_LINES: string[] = [
+  `
+INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id, product_id,
+  quantity, unit_cost, invoiced_quantity)
+SELECT r.store_id, r.id, ol.id, m.product_id, sum(m.delta)::int, max(m.unit_cost),
+  CASE WHEN r.invoice_id IS NOT NULL OR r.received_at < $5::timestamptz - interval '14 days'
+    THEN sum(m.delta)::int ELSE 0 END
+FROM purchase_receipts r
+JOIN stock_movements m ON m.store_id = r.store_id AND m.reference_type = 'purchase_receipt'
+  AND m.reference_id = r.id
+LEFT JOIN purchase_order_lines ol ON ol.purchase_order_id = r.purchase_order_id
+  AND ol.product_id = m.product_id
+WHERE r.store_id = $1
+GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at
+HAVING sum(m.delta) > 0`,
+  `
+INSERT INTO invoice_line_receipts (store_id, invoice_id, invoice_line_id, receipt_line_id,
+  receipt_id, purchase_order_id, order_number, received_at, quantity, received_now)
+SELECT $1, r.invoice_id, il.id, rl.id, r.id, r.purchase_order_id, o.order_number, r.received_at,
+  rl.quantity, false
+FROM purchase_receipt_lines rl
+JOIN purchase_receipts r ON r.id = rl.receipt_id
+JOIN purchase_orders o ON o.id = r.purchase_order_id
+JOIN invoice_lines il ON il.invoice_id = r.invoice_id AND il.product_id = rl.product_id
+WHERE rl.store_id = $1 AND r.invoice_id IS NOT NULL`,
+  `
+UPDATE invoice_lines l SET action = 'already_received', purchase_order_id = i.purchase_order_id,
+  matched_quantity = l.quantity
+FROM invoices i
+WHERE i.id = l.invoice_id AND i.store_id = $1 AND i.reconciled_at IS NOT NULL`,
 ];
 
 /**

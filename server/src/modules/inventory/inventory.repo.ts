@@ -28,6 +28,8 @@ export interface Movement {
   note: string | null;
   userId: string | null;
   quantityAfter: number;
+  /** The unit cost in force when it was written: a receipt's received cost, else the product's. */
+  unitCost: number | null;
   createdAt: string;
 }
 
@@ -41,6 +43,7 @@ interface MovementRow {
   note: string | null;
   user_id: string | null;
   quantity_after: number;
+  unit_cost: string | null;
   created_at: Date;
 }
 
@@ -54,11 +57,12 @@ const toMovement = (r: MovementRow): Movement => ({
   note: r.note,
   userId: r.user_id,
   quantityAfter: r.quantity_after,
+  unitCost: r.unit_cost === null ? null : Number(r.unit_cost),
   createdAt: r.created_at.toISOString(),
 });
 
 const MOVEMENT_COLUMNS =
-  'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, created_at';
+  'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, unit_cost, created_at';
 const CURSOR_KEY = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /**
@@ -71,36 +75,68 @@ export async function applyDelta(
   productId: string,
   delta: number,
   opts: { sold?: Date } = {},
-): Promise<{ quantity: number; reorderPoint: number } | undefined> {
-  const { rows } = await db.query<{ quantity: number; reorder_point: number }>(
+): Promise<Applied | undefined> {
+  const { rows } = await db.query<{ quantity: number; reorder_point: number; cost: string | null }>(
     `UPDATE products SET quantity = quantity + $3, updated_at = now(),
        last_sold_at = CASE WHEN $4::timestamptz IS NULL THEN last_sold_at
                            ELSE GREATEST(last_sold_at, $4::timestamptz) END
      WHERE store_id = $1 AND id = $2 AND quantity::bigint + $3 BETWEEN 0 AND $5
-     RETURNING quantity, reorder_point`,
+     RETURNING quantity, reorder_point, cost`,
     [storeId, productId, delta, opts.sold ?? null, ON_HAND_MAX],
   );
-  return rows[0] && { quantity: rows[0].quantity, reorderPoint: rows[0].reorder_point };
+  return rows[0] && toApplied(rows[0]);
 }
+
+/** A product after a change: its stock, reorder point and the cost now in force. */
+export interface Applied {
+  quantity: number;
+  reorderPoint: number;
+  cost: number | null;
+}
+
+const toApplied = (r: { quantity: number; reorder_point: number; cost: string | null }) => ({
+  quantity: r.quantity,
+  reorderPoint: r.reorder_point,
+  cost: r.cost === null ? null : Number(r.cost),
+});
 
 /**
  * `applyDelta` for several products in one statement (each product once): the rows that could
- * take their change, with their new quantity. Lock them first (`lockStock`) so the order
- * rows are locked in is fixed.
+ * take their change, with their new quantity and cost. Lock them first (`lockStock`) so the
+ * order rows are locked in is fixed.
+ *
+ * A change with a `unitCost` (goods received at a known cost) moves the product's cost to the
+ * moving average: (on hand × cost + received × unit cost) / (on hand + received), to the cent.
+ * With nothing on hand, or no cost yet, the received cost is the cost: there is nothing to
+ * average it with (stock is never negative: applyDelta's condition).
  */
 export async function applyDeltas(
   db: Db,
   storeId: string,
-  changes: Array<{ productId: string; delta: number }>,
-): Promise<Map<string, { quantity: number; reorderPoint: number }>> {
-  const { rows } = await db.query<{ id: string; quantity: number; reorder_point: number }>(
-    `UPDATE products p SET quantity = p.quantity + d.delta, updated_at = now()
-     FROM unnest($2::uuid[], $3::int[]) AS d(product_id, delta)
+  changes: Array<{ productId: string; delta: number; unitCost?: number }>,
+): Promise<Map<string, Applied>> {
+  const { rows } = await db.query<{
+    id: string;
+    quantity: number;
+    reorder_point: number;
+    cost: string | null;
+  }>(
+    `UPDATE products p SET quantity = p.quantity + d.delta, updated_at = now(),
+       cost = CASE WHEN d.unit_cost IS NULL OR d.delta <= 0 THEN p.cost
+                   WHEN p.cost IS NULL OR p.quantity <= 0 THEN d.unit_cost
+                   ELSE round((p.quantity * p.cost + d.delta * d.unit_cost) / (p.quantity + d.delta), 2) END
+     FROM unnest($2::uuid[], $3::int[], $5::numeric[]) AS d(product_id, delta, unit_cost)
      WHERE p.store_id = $1 AND p.id = d.product_id AND p.quantity::bigint + d.delta BETWEEN 0 AND $4
-     RETURNING p.id, p.quantity, p.reorder_point`,
-    [storeId, changes.map((c) => c.productId), changes.map((c) => c.delta), ON_HAND_MAX],
+     RETURNING p.id, p.quantity, p.reorder_point, p.cost`,
+    [
+      storeId,
+      changes.map((c) => c.productId),
+      changes.map((c) => c.delta),
+      ON_HAND_MAX,
+      changes.map((c) => (c.unitCost === undefined ? null : c.unitCost.toFixed(2))),
+    ],
   );
-  return new Map(rows.map((r) => [r.id, { quantity: r.quantity, reorderPoint: r.reorder_point }]));
+  return new Map(rows.map((r) => [r.id, toApplied(r)]));
 }
 
 /** A product's stock on hand (undefined: no such product in the store); `lock` for a count. */
@@ -122,15 +158,18 @@ export async function lockStock(
   db: Db,
   storeId: string,
   productIds: string[],
-): Promise<Map<string, { quantity: number; price: string; name: string; sku: string }>> {
+): Promise<
+  Map<string, { quantity: number; price: string; name: string; sku: string; cost: string | null }>
+> {
   const { rows } = await db.query<{
     id: string;
     quantity: number;
     price: string;
     name: string;
     sku: string;
+    cost: string | null;
   }>(
-    `SELECT id, quantity, price, name, sku FROM products
+    `SELECT id, quantity, price, name, sku, cost FROM products
      WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
     [storeId, productIds],
   );
@@ -145,6 +184,7 @@ export async function insertMovement(
     delta: number;
     reason: MovementReason;
     quantityAfter: number;
+    unitCost: number | null;
     userId: string | null;
     note?: string | null;
     referenceType?: string | null;
@@ -153,8 +193,8 @@ export async function insertMovement(
 ): Promise<Movement> {
   const { rows } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MOVEMENT_COLUMNS}`,
+       quantity_after, unit_cost)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
       m.productId,
@@ -165,6 +205,7 @@ export async function insertMovement(
       m.note ?? null,
       m.userId,
       m.quantityAfter,
+      m.unitCost,
     ],
   );
   return toMovement(rows[0]!);
@@ -181,13 +222,14 @@ export async function insertMovements(
     referenceType?: string | null;
     referenceId?: string | null;
   },
-  rows: Array<{ productId: string; delta: number; quantityAfter: number }>,
+  rows: Array<{ productId: string; delta: number; quantityAfter: number; unitCost: number | null }>,
 ): Promise<Movement[]> {
   const { rows: inserted } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after)
-     SELECT $1, m.product_id, m.delta, $5, $6, $7, $8, $9, m.quantity_after
-     FROM unnest($2::uuid[], $3::int[], $4::int[]) WITH ORDINALITY AS m(product_id, delta, quantity_after, n)
+       quantity_after, unit_cost)
+     SELECT $1, m.product_id, m.delta, $5, $6, $7, $8, $9, m.quantity_after, m.unit_cost
+     FROM unnest($2::uuid[], $3::int[], $4::int[], $10::numeric[])
+       WITH ORDINALITY AS m(product_id, delta, quantity_after, unit_cost, n)
      ORDER BY m.n
      RETURNING ${MOVEMENT_COLUMNS}`,
     [
@@ -200,6 +242,7 @@ export async function insertMovements(
       common.referenceId ?? null,
       common.note ?? null,
       common.userId,
+      rows.map((r) => r.unitCost),
     ],
   );
   const byProduct = new Map(inserted.map((r) => [r.product_id, toMovement(r)]));

@@ -59,6 +59,8 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       delta,
       reason,
       quantityAfter: applied.quantity,
+      // Nothing is received at a cost here, so the product's cost is the one in force.
+      unitCost: applied.cost,
       userId: ctx.userId,
       note: extra.note,
       referenceType: extra.referenceType,
@@ -115,18 +117,22 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
    * `move` for many products at once (each product once, one reason and reference): the same
    * ledger entries and events in a fixed number of statements, for deliveries of hundreds of
    * lines. Products are locked in id order first, as sales lock them.
+   *
+   * A change with a `unitCost` is goods received at that cost: its movement records that cost
+   * and the product's cost becomes the moving average (repo.applyDeltas); any other movement
+   * records the product's cost in force.
    */
   async function moveMany(
     tx: PoolClient,
     emit: Emit,
     ctx: Pick<StoreContext, 'storeId' | 'userId'>,
-    changes: Array<{ productId: string; delta: number }>,
+    changes: Array<{ productId: string; delta: number; unitCost?: number }>,
     reason: repo.MovementReason,
     extra: { note?: string | null; referenceType?: string; referenceId?: string } = {},
   ): Promise<repo.Movement[]> {
     if (changes.length === 0) return [];
     const sorted = [...changes].sort((a, b) => (a.productId < b.productId ? -1 : 1));
-    await repo.lockStock(
+    const before = await repo.lockStock(
       tx,
       ctx.storeId,
       sorted.map((c) => c.productId),
@@ -138,9 +144,23 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       tx,
       ctx.storeId,
       { reason, userId: ctx.userId, ...extra },
-      sorted.map((c) => ({ ...c, quantityAfter: applied.get(c.productId)!.quantity })),
+      sorted.map((c) => {
+        const after = applied.get(c.productId)!;
+        return {
+          productId: c.productId,
+          delta: c.delta,
+          quantityAfter: after.quantity,
+          unitCost: c.unitCost ?? after.cost,
+        };
+      }),
     );
-    for (const m of movements) await announce(emit, m, applied.get(m.productId)!);
+    for (const m of movements) {
+      const after = applied.get(m.productId)!;
+      await announce(emit, m, after);
+      const old = before.get(m.productId)?.cost ?? null;
+      if ((old === null ? null : Number(old)) !== after.cost)
+        await emit('product.updated', { productId: m.productId, fields: ['cost'] });
+    }
     return movements;
   }
 

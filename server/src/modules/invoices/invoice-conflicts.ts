@@ -1,10 +1,45 @@
 import { formatMoney, toCents } from '../../core/limits';
+import type { CandidateOrder, InvoiceContext } from './purchasing-port';
 
-/** What the purchasing module tells about an open (processing or shipped) order. */
-export interface OpenOrder {
-  id: string;
-  orderNumber: string;
-  lines: Array<{ productId: string; quantity: number; receivedQuantity: number; unitCost: number }>;
+/** The order an invoice was matched to, with what it can still settle per product. */
+export interface MatchedOrder {
+  order: CandidateOrder;
+  /** Units received on it and not invoiced yet, per product. */
+  uninvoiced: Map<string, number>;
+}
+
+const OPEN_STATUSES = ['processing', 'shipped'];
+
+/** Units of a line an order can still receive: none once it is completed or cancelled. */
+export const openOf = (
+  order: Pick<CandidateOrder, 'status'>,
+  line: { quantity: number; receivedQuantity: number },
+) =>
+  OPEN_STATUSES.includes(order.status) ? Math.max(0, line.quantity - line.receivedQuantity) : 0;
+
+/**
+ * The one order of the supplier an invoice's products point to: an order that can still
+ * receive one of them, or holds receipts of one not yet invoiced. When several could, none is
+ * chosen: the review shows them and the person picks (issue 16: never pick one silently).
+ */
+export function soleOrder(ctx: InvoiceContext, productIds: string[]): MatchedOrder | null {
+  const wanted = new Set(productIds);
+  const uninvoiced = new Map<string, Map<string, number>>();
+  for (const r of ctx.receipts) {
+    if (!wanted.has(r.productId)) continue;
+    const byProduct = uninvoiced.get(r.purchaseOrderId) ?? new Map<string, number>();
+    byProduct.set(r.productId, (byProduct.get(r.productId) ?? 0) + r.uninvoiced);
+    uninvoiced.set(r.purchaseOrderId, byProduct);
+  }
+  const candidates = ctx.orders.filter((o) =>
+    o.lines.some(
+      (l) =>
+        wanted.has(l.productId) && (openOf(o, l) > 0 || uninvoiced.get(o.id)?.has(l.productId)),
+    ),
+  );
+  if (candidates.length !== 1) return null;
+  const order = candidates[0]!;
+  return { order, uninvoiced: uninvoiced.get(order.id) ?? new Map() };
 }
 
 export interface Conflict {
@@ -20,15 +55,16 @@ export const PRICE_TOLERANCE = 0.02;
 const money = (n: number) => formatMoney(toCents(n));
 
 /**
- * A matched line's conflicts. Price: its unit cost against the product's last cost from this
- * supplier (supplier_items.last_cost), else the product's cost. Quantity: against what the
- * chosen open order still expects of the product (ordered less received); a product the order
- * does not have is no quantity conflict (it is received as a plain receipt).
+ * A matched line's conflicts, as seen at upload. Price: its unit cost against the product's
+ * last cost from this supplier (supplier_items.last_cost), else the product's cost. Quantity:
+ * against what the invoice's order has left to invoice of the product (received and not
+ * invoiced, plus still open); a product the order does not have is no quantity conflict. The
+ * review's fuller comparison (ordered, received, invoiced) is the line's `threeWay`.
  */
 export function lineConflicts(
   line: { quantity: number; unitCost: number },
   product: { id: string; cost: string | null; last_cost: string | null },
-  order: OpenOrder | null,
+  matched: MatchedOrder | null,
 ): Conflict[] {
   const out: Conflict[] = [];
   const expectedCost = product.last_cost ?? product.cost;
@@ -45,15 +81,20 @@ export function lineConflicts(
       });
     }
   }
+  const order = matched?.order;
   const onOrder = order?.lines.find((l) => l.productId === product.id);
   if (order && onOrder) {
-    const open = Math.max(0, onOrder.quantity - onOrder.receivedQuantity);
-    if (line.quantity !== open)
+    const open = openOf(order, onOrder);
+    const received = matched!.uninvoiced.get(product.id) ?? 0;
+    const expected = open + received;
+    if (line.quantity !== expected)
       out.push({
         kind: 'quantity',
-        expected: open,
+        expected,
         actual: line.quantity,
-        message: `Order ${order.orderNumber} still expects ${open}; the invoice bills ${line.quantity}`,
+        message: received
+          ? `Order ${order.orderNumber} has ${expected} to invoice (${received} received, ${open} still open); the invoice bills ${line.quantity}`
+          : `Order ${order.orderNumber} still expects ${open}; the invoice bills ${line.quantity}`,
       });
   }
   return out;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool';
 import type { Conflict } from './invoice-conflicts';
 import type { ExtractedInvoice } from './invoice-extract';
 import type { LineMatch } from './invoice-matching';
+import type { ThreeWay } from './invoice-three-way';
 
 // An invoice's lines: as read from the file, with their match, suggestions and conflicts.
 
@@ -61,6 +62,9 @@ export interface InvoiceLine {
   suggestions: LineMatch['suggestions'];
   conflicts: Conflict[];
   receivedQuantity: number | null;
+  /** As it was decided, once reconciled (null before, and for invoices reconciled before it was kept). */
+  decided: ThreeWay | null;
+  action: ThreeWay['action'];
 }
 
 interface LineRow {
@@ -81,11 +85,13 @@ interface LineRow {
   suggestions: LineMatch['suggestions'];
   conflicts: Conflict[];
   received_quantity: number | null;
+  three_way: ThreeWay | null;
+  action: ThreeWay['action'];
 }
 
 const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
   l.product_id, p.name AS product_name, p.sku AS product_sku, p.barcode AS product_barcode,
-  l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity
+  l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity, l.three_way, l.action
   FROM invoice_lines l LEFT JOIN products p ON p.id = l.product_id AND p.store_id = l.store_id`;
 
 function toLine(r: LineRow): InvoiceLine {
@@ -114,6 +120,8 @@ function toLine(r: LineRow): InvoiceLine {
     suggestions: r.suggestions,
     conflicts: r.conflicts,
     receivedQuantity: r.received_quantity,
+    decided: r.three_way,
+    action: r.action,
   };
 }
 

@@ -2,7 +2,8 @@ import type { Db } from '../../db/pool';
 import { barcodeSpellings } from '../products/barcode';
 import * as repo from './invoice-matching.repo';
 import type { CandidateRow } from './invoice-matching.repo';
-import { lineConflicts, type Conflict, type OpenOrder } from './invoice-conflicts';
+import { lineConflicts, soleOrder, type Conflict, type MatchedOrder } from './invoice-conflicts';
+import type { InvoiceContext } from './purchasing-port';
 
 export interface LineToMatch {
   position: number;
@@ -46,17 +47,21 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  * Matches an invoice's lines to the store's catalogue in a fixed number of statements (at
  * most four, however many lines): barcode, then SKU (ours, then the supplier's own codes),
  * then names — by words, then by trigrams for the lines words did not find — with up to
- * three suggestions. With candidate open orders of the supplier, the
- * one whose lines cover most matched products is chosen, and each matched line is checked
- * for conflicts: its unit cost against the last cost, its quantity against what the order
- * still expects. Exported for the benchmark: `matchInvoiceLines(pool, storeId, lines)`.
+ * three suggestions. With the supplier's orders and receipts for the matched products
+ * (`context`), the invoice's order is chosen when exactly one order could be meant, and each
+ * matched line is checked for conflicts: its unit cost against the last cost, its quantity
+ * against what that order has left to invoice. Exported for the benchmark:
+ * `matchInvoiceLines(pool, storeId, lines)`.
  */
 export async function matchInvoiceLines(
   db: Db,
   storeId: string,
   lines: LineToMatch[],
-  opts: { supplierId?: string | null; orders?: OpenOrder[] } = {},
-): Promise<{ lines: LineMatch[]; order: OpenOrder | null }> {
+  opts: {
+    supplierId?: string | null;
+    context?: (productIds: string[]) => Promise<InvoiceContext>;
+  } = {},
+): Promise<{ lines: LineMatch[]; order: MatchedOrder | null }> {
   const supplierId = opts.supplierId ?? null;
   const codes = { pos: [] as number[], code: [] as string[] };
   const skus = { pos: [] as number[], sku: [] as string[] };
@@ -99,10 +104,11 @@ export async function matchInvoiceLines(
     const hit = exact.get(l.position) ?? nameHit(byName.get(l.position) ?? []);
     if (hit) chosen.set(l.position, hit);
   }
-  const order = chooseOrder(
-    opts.orders ?? [],
-    [...chosen.values()].map((c) => c.id),
-  );
+  const productIds = [...new Set([...chosen.values()].map((c) => c.id))];
+  const order =
+    opts.context && productIds.length
+      ? soleOrder(await opts.context(productIds), productIds)
+      : null;
   return {
     order,
     lines: lines.map((l) => {
@@ -134,22 +140,5 @@ function nameHit(candidates: CandidateRow[]): CandidateRow | undefined {
   const [best, next] = candidates;
   if (!best || best.score < NAME_MATCH_MIN) return undefined;
   if (next && best.score - next.score < NAME_MATCH_LEAD) return undefined;
-  return best;
-}
-
-/** The open order that expects most of the invoice's products; the oldest on a tie. */
-function chooseOrder(orders: OpenOrder[], productIds: string[]): OpenOrder | null {
-  const wanted = new Set(productIds);
-  let best: OpenOrder | null = null;
-  let bestCover = 0;
-  for (const o of orders) {
-    const cover = o.lines.filter(
-      (l) => wanted.has(l.productId) && l.quantity > l.receivedQuantity,
-    ).length;
-    if (cover > bestCover) {
-      best = o;
-      bestCover = cover;
-    }
-  }
   return best;
 }

@@ -1,33 +1,43 @@
 import type { PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
-import {
-  InvalidStateError,
-  NotFoundError,
-  ValidationError,
-  type ErrorDetail,
-} from '../../core/errors';
+import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Emit } from '../../core/events';
+import type { Db } from '../../db/pool';
 import * as lineRepo from './invoice-lines.repo';
+import { checkDecisions, planFor } from './invoice-plan';
+import * as reconciliation from './invoice-reconciliation.repo';
+import { receiveNow } from './invoice-receive-now';
 import * as repo from './invoices.repo';
-import type { PurchasingPort } from './purchasing-port';
 import type { ReconcileInput } from './invoices.schemas';
+import type { PurchasingPort } from './purchasing-port';
 
-type Line = lineRepo.InvoiceLine;
+export interface ReconcileDeps {
+  purchasing: PurchasingPort;
+  productsExist(db: Db, ids: string[]): Promise<Set<string>>;
+  /** The product's cost set to an accepted invoice price (the products module, with history). */
+  setCost(
+    tx: PoolClient,
+    emit: Emit,
+    ctx: Pick<StoreContext, 'storeId' | 'userId'>,
+    productId: string,
+    cost: number,
+    reason: string,
+  ): Promise<unknown>;
+}
 
 /**
- * Reconciles an invoice, once, in the caller's transaction: every line decided (a product
- * with a quantity and unit cost, or skipped), then the confirmed quantities received through
- * purchasing — up to what the invoice's open order still expects against the order, the rest
- * as a plain receipt — and the decisions stored on the lines.
+ * Reconciles an invoice, once, in the caller's transaction. The invoice row is locked first
+ * (two people reconciling it queue up; the second is told it is done), then the supplier's
+ * orders it could settle (a delivery being received on one waits, or is seen whole). Every
+ * line is planned three ways (invoice-three-way.ts): receipts it matches are settled through
+ * purchasing (a receipt unit is never invoiced twice), only what "receive now" asks for is
+ * received, accepted prices become product costs, and the decisions are stored.
  */
 export async function reconcileInTx(
   tx: PoolClient,
   emit: Emit,
   ctx: StoreContext,
-  deps: {
-    purchasing: PurchasingPort;
-    productsExist(tx: PoolClient, ids: string[]): Promise<Set<string>>;
-  },
+  deps: ReconcileDeps,
   invoiceId: string,
   input: ReconcileInput,
 ) {
@@ -38,105 +48,96 @@ export async function reconcileInTx(
       `This invoice was already reconciled on ${invoice.reconciled_at.toISOString().slice(0, 10)}; its stock has been received`,
     );
   const lines = await lineRepo.lines(tx, ctx.storeId, invoiceId);
-  const decisions = await decide(tx, deps, lines, input);
+  await checkDecisions(tx, deps.productsExist, lines, input.lines, true);
+  const { lines: planned, problems } = await planFor(
+    tx,
+    deps.purchasing,
+    ctx.storeId,
+    invoice,
+    lines,
+    input,
+    true,
+  );
+  if (problems.length)
+    throw new ValidationError(
+      problems,
+      `${problems.length === 1 ? 'A line needs' : `${problems.length} lines need`} a choice before the invoice is reconciled: ${problems[0]!.message}`,
+    );
 
-  const wanted = new Map<string, { quantity: number; unitCost: number }>();
-  for (const d of decisions) {
-    if (!d.productId || d.quantity === 0) continue;
-    const w = wanted.get(d.productId);
-    // Two lines of one product: received together, at the later line's cost.
-    wanted.set(d.productId, { quantity: (w?.quantity ?? 0) + d.quantity, unitCost: d.unitCost });
-  }
-  const order =
-    invoice.purchase_order_id && invoice.supplier_id
-      ? (await deps.purchasing.openOrdersFor(tx, ctx.storeId, invoice.supplier_id)).find(
-          (o) => o.id === invoice.purchase_order_id,
-        )
-      : undefined;
-  const againstOrder: Array<{ productId: string; quantity: number; unitCost: number }> = [];
-  const plain: typeof againstOrder = [];
-  for (const [productId, w] of wanted) {
-    const onOrder = order?.lines.find((l) => l.productId === productId);
-    const open = onOrder ? Math.max(0, onOrder.quantity - onOrder.receivedQuantity) : 0;
-    const fromOrder = Math.min(open, w.quantity);
-    if (fromOrder > 0) againstOrder.push({ productId, quantity: fromOrder, unitCost: w.unitCost });
-    if (w.quantity > fromOrder)
-      plain.push({ productId, quantity: w.quantity - fromOrder, unitCost: w.unitCost });
-  }
-  if (order && againstOrder.length)
-    await deps.purchasing.receiveInTx(tx, emit, ctx, {
-      purchaseOrderId: order.id,
-      invoiceId,
-      lines: againstOrder,
+  const settled: reconciliation.SettledReceipt[] = [];
+  const supplierId = invoice.supplier_id;
+  const active = planned.filter((p) => p.line.productId && p.threeWay.action !== 'skip');
+  if (supplierId && active.length) {
+    const units = new Map<string, number>();
+    for (const p of planned)
+      for (const m of p.matched) {
+        units.set(m.receipt.receiptLineId, (units.get(m.receipt.receiptLineId) ?? 0) + m.quantity);
+        settled.push({
+          lineId: p.line.lineId,
+          receiptLineId: m.receipt.receiptLineId,
+          receiptId: m.receipt.receiptId,
+          purchaseOrderId: m.receipt.purchaseOrderId,
+          orderNumber: m.receipt.orderNumber,
+          receivedAt: m.receipt.receivedAt,
+          quantity: m.quantity,
+          receivedNow: false,
+        });
+      }
+    await deps.purchasing.settleReceiptsInTx(tx, ctx, {
+      supplierId,
+      lines: [...units].map(([receiptLineId, quantity]) => ({ receiptLineId, quantity })),
+      costs: active.map((p) => ({ productId: p.line.productId!, unitCost: p.line.unitCost })),
     });
-  if (plain.length) await deps.purchasing.receiveInTx(tx, emit, ctx, { invoiceId, lines: plain });
+  }
+  settled.push(...(await receiveNow(tx, emit, ctx, deps, invoiceId, supplierId, planned)));
 
-  await repo.saveReconciliation(
+  const decisions = new Map(input.lines.map((d) => [d.lineId, d]));
+  const accepted = new Set<string>();
+  for (const p of planned) {
+    const d = decisions.get(p.line.lineId)!;
+    if (!d.acceptNewCost || !p.line.productId) continue;
+    await deps.setCost(
+      tx,
+      emit,
+      ctx,
+      p.line.productId,
+      p.line.unitCost,
+      `cost of invoice ${invoice.invoice_number ?? invoiceId}, ${p.line.label}`,
+    );
+    accepted.add(p.line.lineId);
+  }
+
+  const byLine = new Map(lines.map((l) => [l.lineId, l]));
+  const orders = new Set(settled.flatMap((s) => (s.purchaseOrderId ? [s.purchaseOrderId] : [])));
+  await reconciliation.saveReconciliation(
     tx,
     ctx.storeId,
-    invoiceId,
-    ctx.userId,
-    decisions.map((d) => ({
-      lineId: d.line.lineId,
-      productId: d.productId,
-      method:
-        d.productId === null
-          ? null
-          : d.productId === d.line.match.productId
-            ? d.line.match.method
-            : 'manual',
-      received: d.productId ? d.quantity : 0,
-    })),
+    {
+      id: invoiceId,
+      userId: ctx.userId,
+      purchaseOrderId: orders.size === 1 ? [...orders][0]! : null,
+    },
+    planned.map((p) => {
+      const line = byLine.get(p.line.lineId)!;
+      const productId = p.line.productId;
+      return {
+        lineId: p.line.lineId,
+        productId,
+        method:
+          productId === null
+            ? null
+            : productId === line.match.productId
+              ? line.match.method
+              : 'manual',
+        action: p.threeWay.action ?? 'skip',
+        purchaseOrderId: p.threeWay.purchaseOrderId ?? p.threeWay.receiveOrder?.id ?? null,
+        received: p.threeWay.receiveNow,
+        matched: p.matched.reduce((n, m) => n + m.quantity, 0),
+        costAccepted: accepted.has(p.line.lineId),
+        threeWay: { ...p.threeWay, costAccepted: accepted.has(p.line.lineId) },
+      };
+    }),
+    settled,
   );
   await emit('invoice.updated', { invoiceId, status: invoice.status, change: 'reconciled' });
-}
-
-async function decide(
-  tx: PoolClient,
-  deps: { productsExist(tx: PoolClient, ids: string[]): Promise<Set<string>> },
-  lines: Line[],
-  input: ReconcileInput,
-) {
-  const details: ErrorDetail[] = [];
-  const byId = new Map(lines.map((l) => [l.lineId, l]));
-  const seen = new Set<string>();
-  input.lines.forEach((d, i) => {
-    if (!byId.has(d.lineId))
-      details.push({
-        field: `lines.${i}.lineId`,
-        message: 'is not a line of this invoice',
-        code: 'not_found',
-      });
-    else if (seen.has(d.lineId))
-      details.push({ field: `lines.${i}.lineId`, message: 'is decided twice', code: 'duplicate' });
-    seen.add(d.lineId);
-  });
-  for (const l of lines)
-    if (!seen.has(l.lineId))
-      details.push({
-        field: 'lines',
-        message: `line ${l.position + 1} (${l.description ?? l.sku ?? l.upc ?? 'no description'}) is not decided: confirm a product or skip it (productId null)`,
-        code: 'undecided',
-      });
-  const ids = [...new Set(input.lines.flatMap((d) => (d.productId ? [d.productId] : [])))];
-  const existing = await deps.productsExist(tx, ids);
-  input.lines.forEach((d, i) => {
-    if (d.productId && !existing.has(d.productId))
-      details.push({
-        field: `lines.${i}.productId`,
-        message: 'no such product in this store',
-        code: 'not_found',
-      });
-  });
-  if (details.length)
-    throw new ValidationError(details, 'Every line of the invoice must be decided');
-  return input.lines.map((d) => {
-    const line = byId.get(d.lineId)!;
-    return {
-      line,
-      productId: d.productId,
-      quantity: d.quantity ?? line.quantity,
-      unitCost: d.unitCost ?? line.unitCost,
-    };
-  });
 }

@@ -57,10 +57,11 @@ test('when invoices are listed, then overdue is derived from the due date, filte
   expect(first.pagination.nextCursor).toEqual(expect.any(String));
   expect(await ids(s, `limit=2&cursor=${first.pagination.nextCursor}`)).toEqual([late]);
 
+  // Not reconciled: paying it is confirmed (issue 16).
   const paid = await s.api
     .put(`${s.url}/invoices/${late}/status`)
     .set(s.auth)
-    .send({ status: 'paid' })
+    .send({ status: 'paid', confirm: { unreconciled: true } })
     .expect(200);
   expect(paid.body.data).toEqual(
     expect.objectContaining({ status: 'paid', paidAt: expect.any(String) }),

@@ -51,9 +51,9 @@ test('when the supplier has an open order, then the invoice is matched to it, qu
     .set('Idempotency-Key', 'acme-a500')
     .send({
       lines: [
-        { lineId: tea.lineId, productId: o.tea.id },
-        { lineId: cups.lineId, productId: o.cups.id },
-        { lineId: stirrers.lineId, productId: extra.id, unitCost: 0.06 },
+        { lineId: tea.lineId, productId: o.tea.id, action: 'receive_now' },
+        { lineId: cups.lineId, productId: o.cups.id, action: 'receive_now' },
+        { lineId: stirrers.lineId, productId: extra.id, unitCost: 0.06, action: 'receive_now' },
       ],
     })
     .expect(200);

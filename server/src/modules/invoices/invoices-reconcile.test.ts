@@ -54,14 +54,15 @@ async function invoiceWithThreeLines() {
   return { s, milk, eggs, invoiceId: res.body.data.invoiceId as string, lines };
 }
 
-test('when every line is decided, then the confirmed quantities are received once, the invoice is reconciled, and a replay answers the same', async () => {
+test('when every line is decided to be received now, then the confirmed quantities are received once, the invoice is reconciled, and a replay answers the same', async () => {
   const { s, milk, eggs, invoiceId, lines } = await invoiceWithThreeLines();
   expect(lines[0]!.match.productId).toBe(milk.id);
   expect(lines[1]!.match.productId).toBeNull();
+  // Nothing of it was received before: receiving it now is the person's explicit choice.
   const body = {
     lines: [
-      { lineId: lines[0]!.lineId, productId: milk.id },
-      { lineId: lines[1]!.lineId, productId: eggs.id, quantity: 5 },
+      { lineId: lines[0]!.lineId, productId: milk.id, action: 'receive_now' },
+      { lineId: lines[1]!.lineId, productId: eggs.id, quantity: 5, action: 'receive_now' },
       { lineId: lines[2]!.lineId, productId: null },
     ],
   };

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../core/errors';
 import { isUniqueViolation, type Db } from '../../db/pool';
 import type { ExtractedInvoice } from './invoice-extract';
+import { totalsOf, type InvoiceTotals } from './invoice-totals';
 
 export type InvoiceStatus = 'pending' | 'paid' | 'overdue';
 
@@ -24,8 +25,18 @@ export interface Invoice {
   lineCount: number;
   reconciledAt: string | null;
   reconciledBy: { id: string; name: string } | null;
+  /** Its lines' totals beside what the invoice says they come to (its total less tax). */
+  totals: InvoiceTotals;
+  /** Paid though not reconciled or not adding up: what the person confirmed, who, when. */
+  paymentConfirmation: {
+    reasons: PaymentConfirmationReason[];
+    confirmedBy: { id: string; name: string } | null;
+    confirmedAt: string;
+  } | null;
   createdAt: string;
 }
+
+export type PaymentConfirmationReason = 'unreconciled' | 'total_mismatch';
 
 interface InvoiceRow {
   id: string;
@@ -50,12 +61,16 @@ interface InvoiceRow {
   reconciled_at: Date | null;
   reconciled_by: string | null;
   reconciled_by_name: string | null;
+  lines_total: string;
+  paid_confirmed_reasons: PaymentConfirmationReason[] | null;
+  paid_confirmed_by: string | null;
+  paid_confirmed_by_name: string | null;
+  paid_confirmed_at: Date | null;
   created_at: Date;
   created_key: string;
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
-
 function toInvoice(r: InvoiceRow): Invoice {
   return {
     id: r.id,
@@ -81,6 +96,22 @@ function toInvoice(r: InvoiceRow): Invoice {
     reconciledBy: r.reconciled_by
       ? { id: r.reconciled_by, name: r.reconciled_by_name ?? '' }
       : null,
+    totals: totalsOf({
+      linesTotal: Number(r.lines_total),
+      subtotal: num(r.subtotal),
+      tax: num(r.tax),
+      total: num(r.total),
+    }),
+    paymentConfirmation:
+      r.paid_confirmed_at && r.paid_confirmed_reasons
+        ? {
+            reasons: r.paid_confirmed_reasons,
+            confirmedBy: r.paid_confirmed_by
+              ? { id: r.paid_confirmed_by, name: r.paid_confirmed_by_name ?? '' }
+              : null,
+            confirmedAt: r.paid_confirmed_at.toISOString(),
+          }
+        : null,
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -95,12 +126,16 @@ const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date:
   s.name AS supplier, i.supplier_name, i.purchase_order_id, po.order_number, i.subtotal, i.tax, i.total,
   ${STATUS} AS status, i.paid_at, i.file_name, i.file_type, i.file_size, i.warnings,
   (SELECT count(*)::int FROM invoice_lines l WHERE l.invoice_id = i.id) AS line_count,
-  i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name, i.created_at,
+  (SELECT coalesce(sum(l.total), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines_total,
+  i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name,
+  i.paid_confirmed_reasons, i.paid_confirmed_by, pu.name AS paid_confirmed_by_name, i.paid_confirmed_at,
+  i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
   FROM invoices i ${WITH_TODAY}
   LEFT JOIN suppliers s ON s.id = i.supplier_id AND s.store_id = i.store_id
   LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id AND po.store_id = i.store_id
-  LEFT JOIN users ru ON ru.id = i.reconciled_by`;
+  LEFT JOIN users ru ON ru.id = i.reconciled_by
+  LEFT JOIN users pu ON pu.id = i.paid_confirmed_by`;
 
 export async function find(db: Db, storeId: string, timezone: string, id: string) {
   const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE i.store_id = $1 AND i.id = $3`, [
@@ -226,59 +261,37 @@ export async function lockInvoice(db: Db, storeId: string, id: string) {
   const { rows } = await db.query<{
     id: string;
     status: 'pending' | 'paid';
+    invoice_number: string | null;
     supplier_id: string | null;
     purchase_order_id: string | null;
     reconciled_at: Date | null;
+    subtotal: string | null;
+    tax: string | null;
+    total: string | null;
   }>(
-    `SELECT id, status, supplier_id, purchase_order_id, reconciled_at FROM invoices
-     WHERE store_id = $1 AND id = $2 FOR UPDATE`,
+    `SELECT id, status, invoice_number, supplier_id, purchase_order_id, reconciled_at, subtotal, tax, total
+     FROM invoices WHERE store_id = $1 AND id = $2 FOR UPDATE`,
     [storeId, id],
   );
   return rows[0];
 }
 
-export async function setStatus(db: Db, storeId: string, id: string, status: 'pending' | 'paid') {
-  await db.query(
-    `UPDATE invoices SET status = $3, paid_at = CASE WHEN $3 = 'paid' THEN now() END, updated_at = now()
-     WHERE store_id = $1 AND id = $2`,
-    [storeId, id, status],
-  );
-}
-
-/** The decisions of a reconciliation: each line's product (or none: skipped) and what was received. */
-export async function saveReconciliation(
+/**
+ * Paid (with what the person confirmed to pay it, if anything) or pending again (which
+ * clears the payment and its confirmation).
+ */
+export async function setStatus(
   db: Db,
   storeId: string,
-  invoiceId: string,
-  userId: string,
-  decisions: Array<{
-    lineId: string;
-    productId: string | null;
-    method: string | null;
-    received: number;
-  }>,
+  id: string,
+  status: 'pending' | 'paid',
+  confirmed?: { reasons: PaymentConfirmationReason[]; userId: string },
 ) {
   await db.query(
-    `UPDATE invoice_lines l SET product_id = d.product_id, match_method = d.method,
-       received_quantity = d.received
-     FROM jsonb_to_recordset($3::jsonb) AS d(line_id uuid, product_id uuid, method text, received int)
-     WHERE l.store_id = $1 AND l.invoice_id = $2 AND l.id = d.line_id`,
-    [
-      storeId,
-      invoiceId,
-      JSON.stringify(
-        decisions.map((d) => ({
-          line_id: d.lineId,
-          product_id: d.productId,
-          method: d.method,
-          received: d.received,
-        })),
-      ),
-    ],
-  );
-  await db.query(
-    `UPDATE invoices SET reconciled_at = now(), reconciled_by = $3, updated_at = now()
+    `UPDATE invoices SET status = $3, paid_at = CASE WHEN $3 = 'paid' THEN now() END,
+       paid_confirmed_reasons = $4, paid_confirmed_by = $5,
+       paid_confirmed_at = CASE WHEN $4::text[] IS NULL THEN NULL ELSE now() END, updated_at = now()
      WHERE store_id = $1 AND id = $2`,
-    [storeId, invoiceId, userId],
+    [storeId, id, status, confirmed?.reasons ?? null, confirmed?.userId ?? null],
   );
 }

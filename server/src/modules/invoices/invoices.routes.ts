@@ -53,13 +53,19 @@ export function invoicesRoutes(
     'put',
     '/invoices/:id/status',
     { permission, params: idParams, body: s.invoiceStatusBody },
-    ({ ctx, params, body }) => invoices.setStatus(ctx, params.id, body.status),
+    ({ ctx, params, body }) => invoices.setStatus(ctx, params.id, body),
   );
   r.store(
     'patch',
     '/invoices/:id/lines/:lineId',
     { permission, params: s.lineParams, body: s.updateLineBody },
     ({ ctx, params, body }) => invoices.updateLine(ctx, params.id, params.lineId, body),
+  );
+  r.store(
+    'post',
+    '/invoices/:id/reconcile/preview',
+    { permission, params: idParams, body: s.reconcilePreviewBody },
+    ({ ctx, params, body }) => invoices.preview(ctx, params.id, body),
   );
   r.store(
     'post',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MONEY_MAX } from '../../core/limits';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import { LINE_ACTIONS } from './invoice-three-way';
 
 /** The form fields beside the file (multipart: every value is text). */
 export const uploadInvoiceFields = z.object({ supplierId: uuid.optional() });
@@ -32,6 +33,12 @@ export const listInvoicesQuery = paginationQuery
     path: ['minTotal'],
   });
 
+/** What a person confirms when paying an invoice that is not reconciled or does not add up. */
+const confirmation = strictObject({
+  unreconciled: z.boolean(typeMessage('must be true or false')).optional(),
+  totalMismatch: z.boolean(typeMessage('must be true or false')).optional(),
+});
+
 export const invoiceStatusBody = z.object({
   status: z.enum(['pending', 'paid'], {
     error: (i) =>
@@ -39,6 +46,7 @@ export const invoiceStatusBody = z.object({
         ? 'overdue is not set: it follows from the due date; set pending or paid'
         : 'must be pending or paid',
   }),
+  confirm: confirmation.optional(),
 });
 
 export const lineParams = z.object({ storeId: uuid, id: uuid, lineId: uuid });
@@ -55,21 +63,40 @@ const quantity = z
   .min(0, 'must not be negative')
   .max(1_000_000, 'must be at most 1,000,000');
 
+const lineDecision = strictObject({
+  lineId: uuid,
+  /** null: the line is skipped (nothing matched or received for it). */
+  productId: uuid.nullable(),
+  /** Omitted: "already_received" when receipts not yet invoiced cover the line, else required. */
+  action: z.enum(LINE_ACTIONS, { message: `must be one of ${LINE_ACTIONS.join(', ')}` }).optional(),
+  /** The order the line settles (its receipts, and where "receive now" goes); null: none. */
+  purchaseOrderId: uuid.nullable().optional(),
+  quantity: quantity.optional(),
+  unitCost: money.optional(),
+  /** The line's unit cost becomes the product's cost. */
+  acceptNewCost: z.boolean(typeMessage('must be true or false')).optional(),
+});
+
+const decisions = {
+  /** The order the invoice settles, for every line that does not say otherwise. */
+  purchaseOrderId: uuid.optional(),
+  lines: z.array(lineDecision).max(5_000),
+};
+
 export const reconcileBody = z.object({
-  lines: z
-    .array(
-      strictObject({
-        lineId: uuid,
-        /** null: the line is skipped (nothing received for it). */
-        productId: uuid.nullable(),
-        quantity: quantity.optional(),
-        unitCost: money.optional(),
-      }),
-    )
-    .min(1, 'decide every line of the invoice')
-    .max(5_000),
+  ...decisions,
+  lines: decisions.lines.min(1, 'decide every line of the invoice'),
+});
+
+/** The same choices, some or none yet: what reconciling would do with them. */
+export const reconcilePreviewBody = z.object({
+  ...decisions,
+  lines: decisions.lines.default([]),
 });
 
 export type ListInvoicesQuery = z.infer<typeof listInvoicesQuery>;
 export type ReconcileInput = z.infer<typeof reconcileBody>;
+export type LineDecision = ReconcileInput['lines'][number];
+export type StatusInput = z.infer<typeof invoiceStatusBody>;
 export type UpdateLineInput = z.infer<typeof updateLineBody>;
+export type ReconcilePreviewInput = z.infer<typeof reconcilePreviewBody>;

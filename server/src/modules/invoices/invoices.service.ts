@@ -6,14 +6,23 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../core/er
 import { keysetPage } from '../../core/paging';
 import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
-import { lineConflicts } from './invoice-conflicts';
+import { lineConflicts, soleOrder } from './invoice-conflicts';
+import { createInvoiceDetail } from './invoice-detail';
 import { matchInvoiceLines } from './invoice-matching';
 import * as matching from './invoice-matching.repo';
+import { payInTx } from './invoice-payment';
+import { checkDecisions, planFor } from './invoice-plan';
 import { readInvoiceFile } from './invoice-read';
-import { reconcileInTx } from './invoice-reconcile';
+import { reconcileInTx, type ReconcileDeps } from './invoice-reconcile';
 import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
-import type { ListInvoicesQuery, ReconcileInput, UpdateLineInput } from './invoices.schemas';
+import type {
+  ListInvoicesQuery,
+  ReconcileInput,
+  ReconcilePreviewInput,
+  StatusInput,
+  UpdateLineInput,
+} from './invoices.schemas';
 import type { PurchasingPort } from './purchasing-port';
 
 interface Deps {
@@ -22,6 +31,7 @@ interface Deps {
   timezoneOf(ctx: StoreContext): Promise<string>;
   suppliers: Pick<SuppliersService, 'get' | 'idForName'>;
   purchasing: PurchasingPort;
+  setCost: ReconcileDeps['setCost'];
 }
 
 export interface UploadedFile {
@@ -37,22 +47,12 @@ const fileNameOf = (name: string) =>
     .join('')
     .slice(-255) || 'invoice';
 
-const summary = (lines: lineRepo.InvoiceLine[]) => ({
-  matched: lines.filter((l) => l.match.productId).length,
-  unmatched: lines.filter((l) => !l.match.productId).length,
-  conflicts: lines.filter((l) => l.conflicts.length).length,
-  lines,
-});
-
 export function createInvoicesService(deps: Deps) {
   const { pool, write, timezoneOf, suppliers, purchasing } = deps;
+  const productsExist = (db: Db, ids: string[], storeId: string) =>
+    matching.existingProducts(db, storeId, ids);
 
-  /** The invoice with its lines; in `db`, so an idempotent answer is read in its transaction. */
-  async function detail(ctx: StoreContext, id: string, db: Db = pool) {
-    const invoice = await repo.find(db, ctx.storeId, await timezoneOf(ctx), id);
-    if (!invoice) throw new NotFoundError('Invoice');
-    return { ...invoice, matchingResults: summary(await lineRepo.lines(db, ctx.storeId, id)) };
-  }
+  const detail = createInvoiceDetail({ pool, timezoneOf, purchasing });
 
   async function supplierFor(
     ctx: StoreContext,
@@ -86,18 +86,17 @@ export function createInvoicesService(deps: Deps) {
     async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
       const { type, invoice } = await readInvoiceFile(file.buffer);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
-      const orders = supplierId
-        ? await purchasing.openOrdersFor(pool, ctx.storeId, supplierId)
-        : [];
       const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, {
         supplierId,
-        orders,
+        context: supplierId
+          ? (productIds) => purchasing.invoiceContext(pool, ctx.storeId, supplierId, productIds)
+          : undefined,
       });
       const invoiceId = await write(ctx, async (tx, emit) => {
         const id = await repo.insertInvoice(tx, ctx.storeId, {
           ...invoice,
           supplierId,
-          purchaseOrderId: matched.order?.id ?? null,
+          purchaseOrderId: matched.order?.order.id ?? null,
           fileName: fileNameOf(file.originalname),
           fileType: type,
           fileSize: file.size,
@@ -115,7 +114,7 @@ export function createInvoicesService(deps: Deps) {
         extractedData: extracted,
         matchingResults: stored.matchingResults,
         warnings,
-        invoice: { ...stored, matchingResults: undefined },
+        invoice: { ...stored, matchingResults: undefined, settles: undefined },
       };
     },
 
@@ -137,14 +136,9 @@ export function createInvoicesService(deps: Deps) {
       return { items: page.map((i) => i.invoice), pagination };
     },
 
-    async setStatus(ctx: StoreContext, id: string, status: 'pending' | 'paid') {
-      await write(ctx, async (tx, emit) => {
-        const invoice = await repo.lockInvoice(tx, ctx.storeId, id);
-        if (!invoice) throw new NotFoundError('Invoice');
-        if (invoice.status === status) return;
-        await repo.setStatus(tx, ctx.storeId, id, status);
-        await emit('invoice.updated', { invoiceId: id, status, change: 'status' });
-      });
+    /** Paid or pending again; paying what is not reconciled or does not add up is confirmed. */
+    async setStatus(ctx: StoreContext, id: string, input: StatusInput) {
+      await write(ctx, (tx, emit) => payInTx(tx, emit, ctx, id, input));
       return detail(ctx, id);
     },
 
@@ -169,11 +163,20 @@ export function createInvoicesService(deps: Deps) {
             throw new ValidationError([
               { field: 'productId', message: 'no such product in this store', code: 'not_found' },
             ]);
-          const orders =
+          const context =
             invoice.purchase_order_id && invoice.supplier_id
-              ? await purchasing.openOrdersFor(tx, ctx.storeId, invoice.supplier_id)
-              : [];
-          const order = orders.find((o) => o.id === invoice.purchase_order_id) ?? null;
+              ? await purchasing.invoiceContext(tx, ctx.storeId, invoice.supplier_id, [product.id])
+              : { orders: [], receipts: [] };
+          // The invoice's order only: another order of the product is never taken for it.
+          const order = soleOrder(
+            {
+              orders: context.orders.filter((o) => o.id === invoice.purchase_order_id),
+              receipts: context.receipts.filter(
+                (r) => r.purchaseOrderId === invoice.purchase_order_id,
+              ),
+            },
+            [product.id],
+          );
           conflicts = lineConflicts(line, product, order);
         }
         await lineRepo.setLineMatch(
@@ -189,6 +192,43 @@ export function createInvoicesService(deps: Deps) {
       return detail(ctx, id);
     },
 
+    /**
+     * What reconciling with these choices would do, line by line, and what still stops it (the
+     * details a reconcile would answer 400 with): nothing is written.
+     */
+    async preview(ctx: StoreContext, id: string, input: ReconcilePreviewInput) {
+      const invoice = await repo.find(pool, ctx.storeId, await timezoneOf(ctx), id);
+      if (!invoice) throw new NotFoundError('Invoice');
+      if (invoice.reconciledAt)
+        throw new InvalidStateError('This invoice is reconciled: there is nothing left to decide');
+      const lines = await lineRepo.lines(pool, ctx.storeId, id);
+      await checkDecisions(
+        pool,
+        (db, ids) => productsExist(db, ids, ctx.storeId),
+        lines,
+        input.lines,
+        false,
+      );
+      const plan = await planFor(
+        pool,
+        purchasing,
+        ctx.storeId,
+        {
+          supplier_id: invoice.supplier?.id ?? null,
+          purchase_order_id: invoice.purchaseOrder?.id ?? null,
+        },
+        lines,
+        input,
+      );
+      const shown = await detail(
+        ctx,
+        id,
+        pool,
+        new Map(plan.lines.map((p) => [p.line.lineId, p.threeWay])),
+      );
+      return { ...shown, problems: plan.problems, ready: plan.problems.length === 0 };
+    },
+
     async reconcile(ctx: StoreContext, id: string, input: ReconcileInput) {
       return write(ctx, async (tx, emit) => {
         await reconcileInTx(
@@ -197,7 +237,8 @@ export function createInvoicesService(deps: Deps) {
           ctx,
           {
             purchasing,
-            productsExist: (db, ids) => matching.existingProducts(db, ctx.storeId, ids),
+            productsExist: (db, ids) => productsExist(db, ids, ctx.storeId),
+            setCost: deps.setCost,
           },
           id,
           input,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { type CursorPart, decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { pageOf, type Pagination } from '../../core/paging';
 import { NotFoundError, ValidationError, type ErrorDetail } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
+import type { Emit } from '../../core/events';
 import type { StoreCache } from '../../platform/store-cache';
 import type { Db } from '../../db/pool';
 import type { CategoriesService } from '../categories/categories.service';
@@ -160,6 +161,19 @@ export function createProductsService(deps: Deps) {
     view,
 
     list,
+
+    /**
+     * Sets a product's cost from another module's transaction (an invoice's price accepted as
+     * the new cost), recorded in its history with `reason` like an edit.
+     */
+    setCostInTx: (
+      tx: PoolClient,
+      emit: Emit,
+      ctx: Pick<StoreContext, 'storeId' | 'userId'>,
+      id: string,
+      cost: number,
+      reason: string,
+    ) => updateWithHistory(tx, emit, ctx, id, { cost }, reason),
 
     /**
      * A supplier's products: the product list of the products it supplies or was ordered or

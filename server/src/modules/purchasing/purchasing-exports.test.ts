@@ -141,7 +141,12 @@ test('openOrdersFor lists the receivable orders of a supplier with their open li
       lines: [{ productId: o.cups.id, quantity: 40, unitCost: 0.27 }],
     }),
   );
-  expect(result).toEqual({ receiptId: expect.any(String), completed: true });
+  // Its receipt line, at the invoice's cost (the order said 0.25), not yet invoiced by any invoice.
+  expect(result).toEqual({
+    receiptId: expect.any(String),
+    completed: true,
+    lines: [{ id: expect.any(String), productId: o.cups.id, quantity: 40, unitCost: 0.27 }],
+  });
   expect((await getOrder(s, sent.id)).status).toBe('completed');
   const { rows } = await t.db.pool.query(
     'SELECT last_cost FROM supplier_items WHERE supplier_id = $1 AND product_id = $2',
@@ -166,7 +171,15 @@ test('receiveInTx without an order is a plain receipt of stock, remembering the 
       ],
     }),
   );
-  expect(result).toEqual({ receiptId: expect.any(String), completed: false });
+  // A line without a cost comes in at the product's cost in force (tea: 1.50).
+  expect(result).toEqual({
+    receiptId: expect.any(String),
+    completed: false,
+    lines: expect.arrayContaining([
+      { id: expect.any(String), productId: o.cups.id, quantity: 12, unitCost: 0.3 },
+      { id: expect.any(String), productId: o.tea.id, quantity: 2, unitCost: 1.5 },
+    ]),
+  });
   expect([await quantityOf(t, o.tea.id), await quantityOf(t, o.cups.id)]).toEqual([12, 12]);
   const { rows } = await t.db.pool.query(
     `SELECT r.purchase_order_id, count(m.*)::int AS movements FROM purchase_receipts r

@@ -19,6 +19,7 @@ import type {
   StatusInput,
   UpdateOrderInput,
 } from './purchasing.schemas';
+import { invoiceSettlement } from './invoice-settlement';
 import { createReceiving } from './receiving';
 import * as receiptsRepo from './receipts.repo';
 import * as supplierItems from './supplier-items.repo';
@@ -113,6 +114,7 @@ export function createPurchasingService(deps: {
 
   return {
     ...receiving,
+    ...invoiceSettlement,
     get,
 
     /**

@@ -81,15 +81,6 @@ export async function productsIn(db: Db, storeId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** The supplier of an invoice (the invoices module's row, read in the same transaction). */
-export async function invoiceSupplier(db: Db, storeId: string, invoiceId: string) {
-  const { rows } = await db.query<{ supplier_id: string | null }>(
-    'SELECT supplier_id FROM invoices WHERE store_id = $1 AND id = $2',
-    [storeId, invoiceId],
-  );
-  return rows[0] ? { supplierId: rows[0].supplier_id } : undefined;
-}
-
 export interface Receipt {
   id: string;
   receivedAt: string;
@@ -100,10 +91,12 @@ export interface Receipt {
     productId: string;
     product: { id: string; name: string; sku: string };
     quantity: number;
+    /** Units of it that invoices have settled. */
+    invoicedQuantity: number;
   }>;
 }
 
-/** An order's deliveries, oldest first, each with the ledger movements it made. */
+/** An order's deliveries, oldest first, each with what it brought in per product. */
 export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<Receipt[]> {
   const { rows } = await db.query<{
     id: string;
@@ -112,13 +105,20 @@ export async function receiptsOf(db: Db, storeId: string, orderId: string): Prom
     received_by_name: string | null;
     note: string | null;
     invoice_id: string | null;
-    lines: Array<{ product_id: string; name: string; sku: string; quantity: number }>;
+    lines: Array<{
+      product_id: string;
+      name: string;
+      sku: string;
+      quantity: number;
+      invoiced_quantity: number;
+    }>;
   }>(
     `SELECT r.id, r.received_at, r.received_by, u.name AS received_by_name, r.note, r.invoice_id,
-       (SELECT coalesce(json_agg(json_build_object('product_id', m.product_id, 'name', p.name,
-           'sku', p.sku, 'quantity', m.delta) ORDER BY p.name, m.id), '[]')
-        FROM stock_movements m JOIN products p ON p.id = m.product_id
-        WHERE m.store_id = r.store_id AND m.reference_type = 'purchase_receipt' AND m.reference_id = r.id) AS lines
+       (SELECT coalesce(json_agg(json_build_object('product_id', l.product_id, 'name', p.name,
+           'sku', p.sku, 'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)
+           ORDER BY p.name, l.id), '[]')
+        FROM purchase_receipt_lines l JOIN products p ON p.id = l.product_id
+        WHERE l.store_id = r.store_id AND l.receipt_id = r.id) AS lines
      FROM purchase_receipts r LEFT JOIN users u ON u.id = r.received_by
      WHERE r.store_id = $1 AND r.purchase_order_id = $2
      ORDER BY r.received_at, r.id`,
@@ -134,6 +134,7 @@ export async function receiptsOf(db: Db, storeId: string, orderId: string): Prom
       productId: l.product_id,
       product: { id: l.product_id, name: l.name, sku: l.sku },
       quantity: l.quantity,
+      invoicedQuantity: l.invoiced_quantity,
     })),
   }));
 }

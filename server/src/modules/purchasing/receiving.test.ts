@@ -39,6 +39,7 @@ test('when a delivery comes in part by part, then stock rises by each part, the 
         productId: o.tea.id,
         product: { id: o.tea.id, name: 'Green tea', sku: o.tea.sku },
         quantity: 4,
+        invoicedQuantity: 0,
       },
     ],
   });

@@ -14,6 +14,7 @@ import { RECEIVABLE } from './order-status';
 import * as views from './purchase-order-views.repo';
 import * as orders from './purchase-orders.repo';
 import type { ReceiveInput } from './purchasing.schemas';
+import * as receiptLines from './receipt-lines.repo';
 import * as repo from './receipts.repo';
 import * as supplierItems from './supplier-items.repo';
 
@@ -21,8 +22,9 @@ type Ctx = Pick<StoreContext, 'storeId' | 'userId'>;
 
 export interface ReceiptInput {
   purchaseOrderId?: string;
+  /** The invoice being reconciled that receives these goods: the receipt is invoiced by it. */
   invoiceId?: string;
-  /** Whose last costs `unitCost` updates when there is no order (default: the invoice's). */
+  /** Whose last costs `unitCost` updates when there is no order (the invoice's supplier). */
   supplierId?: string;
   note?: string | null;
   lines: Array<{ productId?: string; lineId?: string; quantity: number; unitCost?: number }>;
@@ -119,7 +121,7 @@ export function createReceiving(deps: {
     emit: Emit,
     ctx: Ctx,
     input: ReceiptInput,
-  ): Promise<{ receiptId: string; completed: boolean }> {
+  ): Promise<{ receiptId: string; completed: boolean; lines: receiptLines.ReceiptLineRow[] }> {
     const order = input.purchaseOrderId
       ? await orders.lock(tx, ctx.storeId, input.purchaseOrderId)
       : undefined;
@@ -127,9 +129,9 @@ export function createReceiving(deps: {
     if (order && !RECEIVABLE.includes(order.status)) {
       throw new InvalidStateError(`${order.orderNumber} ${WHY_NOT[order.status]}`);
     }
-    const lines = order ? await repo.linesOf(tx, ctx.storeId, order.id) : [];
+    const orderLines = order ? await repo.linesOf(tx, ctx.storeId, order.id) : [];
     const delivered = order
-      ? matchLines(order, lines, input).map((m) => ({ ...m, productId: m.line.productId }))
+      ? matchLines(order, orderLines, input).map((m) => ({ ...m, productId: m.line.productId }))
       : (await plainLines(tx, ctx, input)).map((m) => ({ ...m, line: undefined }));
 
     const receiptId = await repo.insertReceipt(tx, ctx.storeId, {
@@ -141,14 +143,32 @@ export function createReceiving(deps: {
     const note = [order && `Receipt for ${order.orderNumber}`, input.note]
       .filter(Boolean)
       .join(': ');
-    // One ledger entry per product, written together (inventory locks them in id order).
-    await inventory.moveMany(
+    // One ledger entry per product, written together (inventory locks them in id order), at
+    // the cost it came in at: the invoice's, else the order's (else the product's, in force).
+    const movements = await inventory.moveMany(
       tx,
       emit,
       ctx,
-      delivered.map((d) => ({ productId: d.productId, delta: d.quantity })),
+      delivered.map((d) => ({
+        productId: d.productId,
+        delta: d.quantity,
+        unitCost: d.unitCost ?? d.line?.unitCost,
+      })),
       'purchase_receipt',
       { referenceType: 'purchase_receipt', referenceId: receiptId, note: note || null },
+    );
+    const costOf = new Map(movements.map((m) => [m.productId, m.unitCost]));
+    const lines = await receiptLines.insertLines(
+      tx,
+      ctx.storeId,
+      receiptId,
+      delivered.map((d) => ({
+        productId: d.productId,
+        orderLineId: d.line?.id ?? null,
+        quantity: d.quantity,
+        unitCost: costOf.get(d.productId) ?? null,
+      })),
+      input.invoiceId !== undefined,
     );
     await repo.addReceived(
       tx,
@@ -156,11 +176,8 @@ export function createReceiving(deps: {
       delivered.flatMap((d) => (d.line ? [{ lineId: d.line.id, units: d.quantity }] : [])),
     );
 
-    const supplierId =
-      order?.supplierId ??
-      input.supplierId ??
-      (input.invoiceId &&
-        (await repo.invoiceSupplier(tx, ctx.storeId, input.invoiceId))?.supplierId);
+    // The invoice that receives these goods passes its supplier: purchasing reads no invoice.
+    const supplierId = order?.supplierId ?? input.supplierId;
     const costs = delivered.flatMap((d) =>
       d.unitCost === undefined ? [] : [{ productId: d.productId, unitCost: d.unitCost }],
     );
@@ -169,7 +186,9 @@ export function createReceiving(deps: {
     let completed = false;
     if (order) {
       const received = new Map(delivered.map((d) => [d.line!.id, d.quantity]));
-      completed = lines.every((l) => l.receivedQuantity + (received.get(l.id) ?? 0) >= l.quantity);
+      completed = orderLines.every(
+        (l) => l.receivedQuantity + (received.get(l.id) ?? 0) >= l.quantity,
+      );
       if (completed) await orders.setStatus(tx, ctx.storeId, order.id, 'completed');
       else await orders.touch(tx, ctx.storeId, order.id);
       await emit('purchase_order.updated', {
@@ -179,7 +198,7 @@ export function createReceiving(deps: {
         change: 'received',
       });
     }
-    return { receiptId, completed };
+    return { receiptId, completed, lines };
   }
 
   return {

@@ -5,7 +5,7 @@ import { consumptionReport } from './consumption';
 
 const t = useTestApp();
 
-/** 520 products that each sold one unit yesterday, written straight to the tables (volume). */
+/** 520 products that each sold one unit yesterday at a cost of 1, written straight to the tables (volume). */
 async function bigStore() {
   const s = await storeWithMember(t, 'manager');
   const db = t.db.pool;
@@ -20,8 +20,9 @@ async function bigStore() {
     [s.storeId],
   );
   await db.query(
-    `INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at)
-     SELECT $2, $1, id, 1, 2, 2, now() - interval '1 day' FROM products WHERE store_id = $1`,
+    `INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at,
+       unit_cost)
+     SELECT $2, $1, id, 1, 2, 2, now() - interval '1 day', cost FROM products WHERE store_id = $1`,
     [s.storeId, sale.rows[0].id],
   );
   return s;

@@ -13,8 +13,8 @@ export interface ConsumptionLine {
 }
 
 /**
- * Net units sold per product between two instants: lines of sales not voided, less the units
- * refunded from them, each refund counted on the day of the sale it refunds (as the reorder
+ * Net units sold per product between two instants, with their cost of goods at the time of the
+ * sale (the line's recorded cost): lines of sales not voided, less the units refunded from them, each refund counted on the day of the sale it refunds (as the reorder
  * lists' demand counts them, shopping-lists/demand.ts). Voided sales and refunds are gathered
  * on their own (an index each) rather than joined per line, as demand.ts measured.
  */
@@ -22,12 +22,14 @@ const NET_LINES = `voided AS (
     SELECT id FROM sales
     WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2 AND sold_at < $3
   ), x AS (
-    SELECT si.product_id, si.sold_at, si.quantity AS units, si.line_total AS revenue
+    SELECT si.product_id, si.sold_at, si.quantity AS units, si.line_total AS revenue,
+      si.quantity * coalesce(si.unit_cost, 0) AS cost
     FROM sale_items si
     WHERE si.store_id = $1 AND si.sold_at >= $2 AND si.sold_at < $3
       AND si.sale_id NOT IN (SELECT id FROM voided)
     UNION ALL
-    SELECT ri.product_id, si.sold_at, -ri.quantity, -ri.line_total
+    SELECT ri.product_id, si.sold_at, -ri.quantity, -ri.line_total,
+      -ri.quantity * coalesce(si.unit_cost, 0)
     FROM sale_refund_items ri JOIN sale_items si ON si.id = ri.sale_item_id
     WHERE ri.store_id = $1 AND si.store_id = $1 AND si.sold_at >= $2 AND si.sold_at < $3
   )`;
@@ -51,7 +53,7 @@ export async function consumptionLines(
      SELECT ${g.id} AS group_id, ${g.name} AS name, ${g.sku} AS sku,
        CASE WHEN x.sold_at >= $4 THEN to_char((x.sold_at AT TIME ZONE $5)::date, 'YYYY-MM-DD') END AS day,
        sum(x.units) AS units, sum(x.revenue) AS revenue,
-       sum(x.units * coalesce(p.cost, 0)) AS cost
+       sum(x.cost) AS cost
      FROM x ${PRODUCT_JOINS}
      WHERE p.store_id = $1
      GROUP BY 1, 2, 3, 4`,

@@ -12,13 +12,13 @@ const GROUPS = {
 } as const;
 
 const WASTE = `x AS (
-    SELECT product_id, reason, delta, created_at FROM stock_movements
+    SELECT product_id, reason, delta, unit_cost, created_at FROM stock_movements
     WHERE store_id = $1 AND reason = ANY($4::text[]) AND created_at >= $2 AND created_at < $3
   )`;
 
 /**
  * Units lost per group (a loss is a negative delta; a reversal, the same reason positive,
- * takes it back), valued at each product's current cost.
+ * takes it back), valued at the cost each movement recorded when it was written.
  */
 export async function wasteByGroup(
   db: Db,
@@ -36,7 +36,7 @@ export async function wasteByGroup(
   }>(
     `WITH ${WASTE}
      SELECT ${g.id}::text AS group_id, ${g.name} AS name, sum(-x.delta) AS units,
-       sum(-x.delta * coalesce(p.cost, 0)) AS cost_value
+       sum(-x.delta * coalesce(x.unit_cost, 0)) AS cost_value
      FROM x ${PRODUCT_JOINS}
      WHERE p.store_id = $1
      GROUP BY 1, 2`,
@@ -57,7 +57,7 @@ export async function wasteSeries(
   const { rows } = await db.query<{ date: string; units: string; cost_value: string }>(
     `WITH ${WASTE}
      SELECT to_char(date_trunc($6, x.created_at AT TIME ZONE $5)::date, 'YYYY-MM-DD') AS date,
-       sum(-x.delta) AS units, sum(-x.delta * coalesce(p.cost, 0)) AS cost_value
+       sum(-x.delta) AS units, sum(-x.delta * coalesce(x.unit_cost, 0)) AS cost_value
      FROM x JOIN products p ON p.id = x.product_id
      WHERE p.store_id = $1
      GROUP BY 1`,

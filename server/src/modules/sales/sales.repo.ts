@@ -125,14 +125,21 @@ export async function insertSale(
     userId: string;
     soldAt: Date;
     note: string | null;
-    lines: Array<{ productId: string; quantity: number; unitPrice: string }>;
+    /** `unitCost`: the cost of goods its ledger movement recorded (unknown: null). */
+    lines: Array<{
+      productId: string;
+      quantity: number;
+      unitPrice: string;
+      unitCost?: number | null;
+    }>;
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `WITH lines AS (
-       SELECT l.product_id, l.quantity, l.unit_price, l.n AS line_no
-       FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (product_id uuid, quantity int, unit_price numeric))
-         WITH ORDINALITY AS l(product_id, quantity, unit_price, n)
+       SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
+       FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
+           AS (product_id uuid, quantity int, unit_price numeric, unit_cost numeric))
+         WITH ORDINALITY AS l(product_id, quantity, unit_price, unit_cost, n)
      ), counter AS (
        INSERT INTO sale_counters (store_id, last_number) VALUES ($1, 1)
        ON CONFLICT (store_id) DO UPDATE SET last_number = sale_counters.last_number + 1
@@ -145,8 +152,10 @@ export async function insertSale(
        FROM lines
        RETURNING id
      ), items AS (
-       INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no)
-       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3, l.line_no
+       INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no,
+         unit_cost)
+       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3, l.line_no,
+         l.unit_cost
        FROM sale, lines l
      )
      SELECT id FROM sale`,
@@ -160,6 +169,7 @@ export async function insertSale(
           product_id: l.productId,
           quantity: l.quantity,
           unit_price: l.unitPrice,
+          unit_cost: l.unitCost ?? null,
         })),
       ),
       sale.id ?? null,

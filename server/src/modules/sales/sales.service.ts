@@ -71,19 +71,22 @@ export function createSalesService(deps: {
         // Stock first, the sale row last: inserting it takes the store's next sale number,
         // whose counter row every sale in the store waits for until its commit.
         const saleId = randomUUID();
+        // Each line's cost of goods is the cost its movement recorded (the cost in force).
+        const costs = new Map<string, number | null>();
         for (const [productId, quantity] of wanted) {
-          await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
+          const movement = await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
             referenceType: 'sale',
             referenceId: saleId,
             soldAt,
           });
+          costs.set(productId, movement.unitCost);
         }
         await repo.insertSale(tx, ctx.storeId, {
           id: saleId,
           userId: ctx.userId,
           soldAt,
           note: input.note ?? null,
-          lines,
+          lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
         const sale = (await repo.find(tx, ctx.storeId, saleId))!;
         await emit('sale.recorded', {

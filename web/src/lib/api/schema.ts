@@ -1343,8 +1343,12 @@ export interface paths {
      *     (trigram similarity) with up to 3 suggestions; a name is taken as the match only when at
      *     least 0.6 similar and 0.1 ahead of the next. Conflicts: a unit cost more than 2% off the
      *     product's last cost from this supplier (else its cost), and a quantity that differs from
-     *     what the supplier's open order (the one covering most of the invoice's products) still
-     *     expects. The original file is not kept (metadata only).
+     *     what the invoice's order has left to invoice (received and not invoiced, plus still
+     *     open). The invoice's order (`purchaseOrder`) is set only when exactly one order of the
+     *     supplier could be meant (one that can still receive, or holds receipts not yet
+     *     invoiced, of the invoice's products); when several could, it stays null and the review
+     *     (each line's `threeWay.orders`) lets the person choose. The original file is not kept
+     *     (metadata only).
      *     Requires `invoice:process` (managers and admins). A heavy operation: 10 per minute per user.
      */
     post: operations['uploadInvoice'];
@@ -1366,8 +1370,11 @@ export interface paths {
     };
     /**
      * One invoice with its lines and their matches (invoice:process)
-     * @description The invoice, its lines with each line's match, suggestions and conflicts, and (once
-     *     reconciled) what was received per line. An id that is not in this store is 404.
+     * @description The invoice, its lines with each line's match, suggestions and conflicts, and each line's
+     *     three-way match (`threeWay`: ordered, received and not yet invoiced, invoiced, the default
+     *     choice, the orders that could be meant, variances) as things stand now; once reconciled,
+     *     as it was decided, with what the invoice `settles`. `totals` says whether its lines add
+     *     up. An id that is not in this store is 404.
      */
     get: operations['getInvoice'];
     put?: never;
@@ -1391,8 +1398,17 @@ export interface paths {
     get?: never;
     /**
      * Mark an invoice paid or pending again (invoice:process)
-     * @description `paid` records when; `pending` undoes it. `overdue` cannot be set (400): it follows from
-     *     the due date. Setting the status it has changes nothing. Answers the invoice.
+     * @description `paid` records when; `pending` undoes it (and clears the payment's confirmation).
+     *     `overdue` cannot be set (400): it follows from the due date. Setting the status it has
+     *     changes nothing. Answers the invoice.
+     *
+     *     **Confirming a payment.** Paying an invoice that is not reconciled, or whose lines do not
+     *     add up to its total (`totals.addsUp` false), is 409 `CONFIRMATION_REQUIRED` unless the
+     *     request confirms each: `confirm: { unreconciled: true }`, `confirm: { totalMismatch:
+     *     true }`. The error's `details` name what needs confirming (`field: confirm.unreconciled`,
+     *     `code: unreconciled`; `confirm.totalMismatch`, `total_mismatch`, with the amounts), and
+     *     nothing changes. A confirmed payment keeps what was confirmed, by whom and when
+     *     (`paymentConfirmation`).
      */
     put: operations['setInvoiceStatus'];
     post?: never;
@@ -1428,6 +1444,35 @@ export interface paths {
     patch: operations['updateInvoiceLine'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/invoices/{id}/reconcile/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What reconciling with these choices would do, without doing it (invoice:process)
+     * @description The same body as reconcile, with any lines (none: every line's default). Answers the
+     *     invoice with each line's `threeWay` as these choices make it (what is matched, what is
+     *     received now and against which order, the variances) and `problems`: the details
+     *     reconciling would answer 400 with (`undecided`, `order_choice`, `nothing_received`,
+     *     `not_a_candidate`, `no_product`), `ready` when there are none. Changes nothing. A
+     *     reconciled invoice is 409 `INVALID_STATE`; a line or product not of this invoice or
+     *     store is 400.
+     */
+    post: operations['previewInvoiceReconciliation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/invoices/{id}/reconcile': {
     parameters: {
       query?: never;
@@ -1449,16 +1494,36 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Reconcile an invoice, once; its confirmed quantities are received into stock (invoice:process)
+     * Reconcile an invoice, once, matching it three ways; only what is asked is received (invoice:process)
      * @description Every line of the invoice must be decided, each exactly once: a product (`productId`, with
-     *     `quantity` and `unitCost` defaulting to the line's) or skipped (`productId: null`). A line
-     *     left out, a line of another invoice or listed twice, or a product not in this store is 400
-     *     naming it, and nothing changes. In one transaction, the confirmed quantities are received:
-     *     against the invoice's open order up to what it still expects of each product, the rest as
-     *     a plain receipt (`purchase_receipt` stock movements), and each supplier item's last cost
-     *     is updated. Once only: a second reconciliation is 409 `INVALID_STATE` saying when it was
-     *     done. Send an `Idempotency-Key` to make a retry safe: the same key and body within 24 hours
-     *     answer the first response again and change nothing; the same key with another body is 422
+     *     `quantity` and `unitCost` defaulting to the line's) or skipped (`productId: null`), and a
+     *     choice (`action`, see `InvoiceLineAction`):
+     *
+     *     - `already_received` (the default when receipts not yet invoiced cover the line): the
+     *       line is matched to those receipts (oldest first) and **no stock moves**. What it bills
+     *       beyond them stays a variance. With nothing received to match it is 400
+     *       `nothing_received`.
+     *     - `receive_now`: receipts cover what they can; only the rest is received now, against the
+     *       line's order up to what it still expects, the remainder as a plain receipt.
+     *     - `skip`: nothing is matched or received.
+     *
+     *     A line the receipts do not cover has no default: without `action` it is 400 `undecided`.
+     *     When several orders could be meant for a line (receipts of several orders beyond what it
+     *     needs, or several open orders to receive into), Nimbus never picks one: 400
+     *     `order_choice` names them until `purchaseOrderId` is given, on the line or for the
+     *     invoice (`null` on a line: no order). `acceptNewCost: true` makes the line's unit cost the
+     *     product's cost (recorded in the product's history). `POST .../reconcile/preview` answers
+     *     what these choices would do, and these same problems, without changing anything.
+     *
+     *     A line left out, a line of another invoice or listed twice, or a product not in this store
+     *     is 400 naming it, and nothing changes. In one transaction the supplier's orders involved
+     *     are locked (a delivery being received on one waits), matched receipts are marked invoiced
+     *     (a receipt unit is never invoiced twice: a race is 409 `CONFLICT`), received goods become
+     *     `purchase_receipt` movements at the invoiced cost, each supplier item's last cost is
+     *     updated, and the choices, receipts and variances are stored on the lines. Once only: a
+     *     second reconciliation is 409 `INVALID_STATE` saying when it was done. Send an
+     *     `Idempotency-Key` to make a retry safe: the same key and body within 24 hours answer the
+     *     first response again and change nothing; the same key with another body is 422
      *     `IDEMPOTENCY_KEY_REUSED`, and a replay while the first still runs is 409 `CONFLICT`.
      *     Answers the reconciled invoice.
      */
@@ -3554,6 +3619,14 @@ export interface components {
       /** Format: uuid */
       userId: string | null;
       quantityAfter: number;
+      /**
+       * @description The unit cost in force when the movement was written: a receipt's received cost (the
+       *     invoice's, else the order's), any other movement the product's cost at that moment
+       *     (its moving average; see the README). Null when the product had no cost. Movements
+       *     written before costs were kept carry the product's cost at the upgrade (receipts:
+       *     their invoice's or order's cost).
+       */
+      unitCost: number | null;
       /** Format: date-time */
       createdAt: string;
     };
@@ -3741,6 +3814,11 @@ export interface components {
           sku: string;
         };
         quantity: number;
+        /**
+         * @description Units of it that supplier invoices have settled (reconciled as "already
+         *     received", or received by the invoice itself); never more than `quantity`.
+         */
+        invoicedQuantity: number;
       }[];
     };
     Dashboard: {
@@ -3850,6 +3928,7 @@ export interface components {
           | 'CONFLICT'
           | 'INSUFFICIENT_STOCK'
           | 'INVALID_STATE'
+          | 'CONFIRMATION_REQUIRED'
           | 'PAYLOAD_TOO_LARGE'
           | 'UNSUPPORTED_MEDIA_TYPE'
           | 'UNPROCESSABLE'
@@ -3861,6 +3940,8 @@ export interface components {
         statusCode: number;
         /**
          * @description `VALIDATION_ERROR`, and `CONFLICT` on a field: the fields at fault.
+         *     `CONFIRMATION_REQUIRED`: each thing to confirm, `field` naming where the request
+         *     confirms it (`confirm.unreconciled`).
          *     `INSUFFICIENT_STOCK`: every short line. `SERVICE_UNAVAILABLE` from a probe: the
          *     state of each dependency.
          */
@@ -4019,8 +4100,12 @@ export interface components {
         actual: number;
         message: string;
       }[];
-      /** @description What the reconciliation received for the line (0 when skipped); null before */
+      /**
+       * @description What the reconciliation received into stock for the line ("receive now"; 0 when it
+       *     was already received or skipped); null before
+       */
       receivedQuantity: number | null;
+      threeWay: components['schemas']['InvoiceThreeWay'];
     };
     MatchingResults: {
       matched: number;
@@ -4061,11 +4146,193 @@ export interface components {
       /** Format: date-time */
       reconciledAt: string | null;
       reconciledBy: components['schemas']['NullableRef'];
+      /**
+       * @description Whether the lines add up: `lines` is the sum of the line totals, `expected` what the
+       *     invoice says they come to (its total less tax, or its subtotal when it states no
+       *     total; null when it states neither), `difference` = lines − expected. `addsUp` within
+       *     a cent (or when nothing is stated).
+       */
+      totals: {
+        lines: number;
+        expected: number | null;
+        difference: number | null;
+        addsUp: boolean;
+      };
+      /**
+       * @description When the invoice was paid though not reconciled or not adding up: what the person
+       *     confirmed, who and when. Null otherwise (and once set back to pending).
+       */
+      paymentConfirmation: null | {
+        reasons: ('unreconciled' | 'total_mismatch')[];
+        confirmedBy: components['schemas']['NullableRef'];
+        /** Format: date-time */
+        confirmedAt: string;
+      };
       /** Format: date-time */
       createdAt: string;
     };
     InvoiceDetail: components['schemas']['InvoiceFields'] & {
       matchingResults: components['schemas']['MatchingResults'];
+      settles: components['schemas']['InvoiceSettles'];
+    };
+    /**
+     * @description What a reconciled invoice settles: the purchase orders and the receipts (deliveries) its
+     *     lines were matched to or received as (`receivedNow`). Empty before reconciliation.
+     */
+    InvoiceSettles: {
+      orders: {
+        /** Format: uuid */
+        id: string;
+        orderNumber: string;
+      }[];
+      receipts: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        purchaseOrderId: string | null;
+        /** Format: date-time */
+        receivedAt: string;
+        receivedNow: boolean;
+      }[];
+    };
+    InvoicePreview: components['schemas']['InvoiceFields'] & {
+      matchingResults: components['schemas']['MatchingResults'];
+      settles: components['schemas']['InvoiceSettles'];
+      /** @description What reconciling with these choices would answer 400 with (none when `ready`) */
+      problems: components['schemas']['FieldError'][];
+      ready: boolean;
+    };
+    ReconcileLineDecision: {
+      /** Format: uuid */
+      lineId: string;
+      /**
+       * Format: uuid
+       * @description The line's product; null skips the line
+       */
+      productId: string | null;
+      action?: components['schemas']['InvoiceLineAction'];
+      /**
+       * Format: uuid
+       * @description The order the line settles: its receipts are matched, and "receive now" receives
+       *     against it. Null: no order (received as a plain receipt). Omitted: the invoice's.
+       */
+      purchaseOrderId?: string | null;
+      quantity?: number;
+      unitCost?: number;
+      /** @description The line's unit cost becomes the product's cost (recorded in its history) */
+      acceptNewCost?: boolean;
+    };
+    ReconcileRequest: {
+      /**
+       * Format: uuid
+       * @description The order the invoice settles, for every line that names none
+       */
+      purchaseOrderId?: string;
+      lines: components['schemas']['ReconcileLineDecision'][];
+    };
+    ReconcilePreviewRequest: {
+      /** Format: uuid */
+      purchaseOrderId?: string;
+      lines?: components['schemas']['ReconcileLineDecision'][];
+    };
+    /**
+     * @description What reconciling does with a line. `already_received`: the goods came in before (at the
+     *     door); the line is matched to those receipts and no stock moves. `receive_now`: what
+     *     receipts cover is matched, and only the rest is received into stock now. `skip`: nothing.
+     * @enum {string}
+     */
+    InvoiceLineAction: 'already_received' | 'receive_now' | 'skip';
+    /**
+     * @description A difference in words and in money. `price_vs_order`: the unit cost against the order
+     *     line's (any cent). `price_vs_last_cost`: with no order, against the supplier's last cost
+     *     (beyond 2%). `quantity_vs_receipt`: the quantity billed against what was received and
+     *     not yet invoiced. `amount` is what the invoice bills more because of it (negative: less).
+     */
+    InvoiceVariance: {
+      /** @enum {string} */
+      kind: 'price_vs_order' | 'price_vs_last_cost' | 'quantity_vs_receipt';
+      expected: number;
+      actual: number;
+      amount: number;
+      message: string;
+    };
+    /**
+     * @description A line matched three ways: what was ordered, what was received (receipts of the
+     *     supplier's orders not yet invoiced) and what is invoiced; the choice (`action`; null when
+     *     the receipts do not cover the line and the person must choose); what it settles and
+     *     receives. Before reconciliation it is computed as things stand (with a preview's
+     *     choices); once reconciled, it is what was decided.
+     */
+    InvoiceThreeWay: {
+      action: null | components['schemas']['InvoiceLineAction'];
+      /**
+       * Format: uuid
+       * @description The order the line settles (chosen, or the only one its receipts or the rest can go to)
+       */
+      purchaseOrderId: string | null;
+      /** @description The order line compared with (PO quantity and unit cost); null with no order */
+      ordered: null | {
+        /** Format: uuid */
+        purchaseOrderId: string;
+        orderNumber: string;
+        quantity: number;
+        receivedQuantity: number;
+        unitCost: number;
+      };
+      received: {
+        /** @description Units received and not yet invoiced that the line can be matched to */
+        quantity: number;
+        /** @description The receipts the line is (or would be) matched to, and the units of each */
+        receipts: {
+          /** Format: uuid */
+          receiptId: string;
+          /** Format: uuid */
+          receiptLineId: string;
+          /** Format: uuid */
+          purchaseOrderId: string | null;
+          orderNumber: string | null;
+          /** Format: date-time */
+          receivedAt: string;
+          quantity: number;
+          unitCost: number | null;
+        }[];
+      };
+      invoiced: {
+        quantity: number;
+        unitCost: number;
+        total: number;
+      };
+      /** @description Units "receive now" receives (the quantity beyond what receipts cover); 0 for the other choices */
+      receiveNow: number;
+      /** @description The order "receive now" receives against (up to what it still expects); null is a plain receipt */
+      receiveOrder: null | {
+        /** Format: uuid */
+        id: string;
+        orderNumber: string;
+      };
+      /** @description The supplier's orders that could be meant for this line's product */
+      orders: {
+        /** Format: uuid */
+        id: string;
+        orderNumber: string;
+        status: components['schemas']['PurchaseOrderStatus'];
+        ordered: number;
+        unitCost: number;
+        received: number;
+        /** @description Received and not yet invoiced */
+        uninvoiced: number;
+        /** @description Still to be received */
+        open: number;
+      }[];
+      /**
+       * @description Several orders could be meant (receipts of several orders beyond what the line needs,
+       *     or several open orders for the rest): send `purchaseOrderId` for the line (or the
+       *     invoice). Nimbus never picks one for you.
+       */
+      orderChoiceRequired: boolean;
+      variances: components['schemas']['InvoiceVariance'][];
+      /** @description The line's unit cost was accepted as the product's cost when reconciled */
+      costAccepted: boolean;
     };
     InvoiceUpload: {
       /** Format: uuid */
@@ -6712,6 +6979,11 @@ export interface operations {
         'application/json': {
           /** @enum {string} */
           status: 'pending' | 'paid';
+          /** @description What the person confirms to pay the invoice anyway */
+          confirm?: {
+            unreconciled?: boolean;
+            totalMismatch?: boolean;
+          };
         };
       };
     };
@@ -6721,6 +6993,15 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      /** @description CONFIRMATION_REQUIRED (details name each thing to confirm) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -6764,6 +7045,44 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  previewInvoiceReconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReconcilePreviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The invoice as these choices would reconcile it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['InvoicePreview'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   reconcileInvoice: {
     parameters: {
       query?: never;
@@ -6784,19 +7103,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          lines: {
-            /** Format: uuid */
-            lineId: string;
-            /**
-             * Format: uuid
-             * @description The product received for this line; null skips the line
-             */
-            productId: string | null;
-            quantity?: number;
-            unitCost?: number;
-          }[];
-        };
+        'application/json': components['schemas']['ReconcileRequest'];
       };
     };
     responses: {
@@ -8335,6 +8642,7 @@ export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   'CONFLICT',
   'INSUFFICIENT_STOCK',
   'INVALID_STATE',
+  'CONFIRMATION_REQUIRED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNPROCESSABLE',
@@ -8383,6 +8691,20 @@ export const invoiceLineConflictsKindValues: ReadonlyArray<
 export const invoiceFieldsFileTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceFields']['fileType']
 > = ['csv', 'xlsx', 'pdf'];
+export const invoiceFieldsPaymentConfirmationOneOf1ReasonsValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['InvoiceFields']['paymentConfirmation'],
+    {
+      reasons: unknown;
+    }
+  >['reasons']
+> = ['unreconciled', 'total_mismatch'];
+export const invoiceLineActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceLineAction']
+> = ['already_received', 'receive_now', 'skip'];
+export const invoiceVarianceKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['InvoiceVariance']['kind']
+> = ['price_vs_order', 'price_vs_last_cost', 'quantity_vs_receipt'];
 export const forecastItemTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['itemType']
 > = ['product', 'category'];

@@ -9,7 +9,7 @@ export interface ReconcileVariables {
   idempotencyKey: string;
 }
 
-/** Once only: the confirmed quantities are received into stock. */
+/** Once only: lines are matched to what was received, and only what is asked is received. */
 export function reconcileInvoice(
   storeId: string,
   invoiceId: string,
@@ -28,9 +28,16 @@ export function useReconcileInvoice(storeId: string, invoiceId: string) {
     mutationFn: (variables: ReconcileVariables) => reconcileInvoice(storeId, invoiceId, variables),
     onSuccess: (invoice) => {
       queryClient.setQueryData(invoiceKeys.detail(storeId, invoiceId), invoice);
-      // Stock went up: products and the dashboard show it.
+      // A reconciled invoice has nothing left to preview.
+      queryClient.removeQueries({
+        queryKey: [...invoiceKeys.detail(storeId, invoiceId), 'preview'],
+      });
+      // Stock may have gone up: products and the dashboard show it.
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: invoiceKeys.all(storeId) }),
+        queryClient.invalidateQueries({
+          queryKey: invoiceKeys.all(storeId),
+          predicate: (q) => q.queryKey[5] !== 'preview',
+        }),
         queryClient.invalidateQueries({ queryKey: storeDataKeys.products(storeId) }),
         queryClient.invalidateQueries({ queryKey: storeDataKeys.dashboard(storeId) }),
       ]);

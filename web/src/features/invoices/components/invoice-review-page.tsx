@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
@@ -8,15 +8,22 @@ import { formatCount, formatDate, formatDateTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useInvoice } from '../api/get-invoice';
+import { usePreviewReconcile } from '../api/preview-reconcile';
 import { useReconcileInvoice } from '../api/reconcile-invoice';
-import { useSetInvoiceStatus } from '../api/set-invoice-status';
 import { useUpdateInvoiceLine } from '../api/update-invoice-line';
 import { invoiceLabel } from '../api/types';
-import { InvoiceLineRow } from './invoice-line-row';
+import { InvoiceLineCard } from './invoice-line-card';
 import { InvoiceStatusBadge } from './invoice-status';
+import { PayInvoice } from './pay-invoice';
 import { ReconcileDialog } from './reconcile-dialog';
+import { decisionsOf, problemsByLine, unmatched, type Choices } from './review-choices';
 
-/** The matching review: each line's match and conflicts, the choices, then reconcile once. */
+/**
+ * The review: each line matched three ways (ordered, received, invoiced) with its variances,
+ * the choices ("already received" by default when receipts cover it, "receive now", "skip"),
+ * the order when more than one could be meant, and "accept new cost". Every change asks the
+ * server what reconciling would do (a preview), so the screen shows its answer, not a guess.
+ */
 export function InvoiceReviewPage() {
   const { storeId } = useStoreAccess();
   const { invoiceId = '' } = useParams();
@@ -24,34 +31,35 @@ export function InvoiceReviewPage() {
   const invoice = useInvoice(storeId, invoiceId);
   const updateLine = useUpdateInvoiceLine(storeId, invoiceId);
   const reconcile = useReconcileInvoice(storeId, invoiceId);
-  const status = useSetInvoiceStatus(storeId, invoiceId);
   const idempotency = useIdempotencyKey();
-  const [skipped, setSkipped] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<Choices>({});
   const [confirming, setConfirming] = useState(false);
+  const inv = invoice.data;
+  const locked = Boolean(inv?.reconciledAt);
+  const input = useMemo(
+    () => decisionsOf(inv?.matchingResults.lines ?? [], choices),
+    [inv, choices],
+  );
+  const preview = usePreviewReconcile(storeId, invoiceId, input, Boolean(inv) && !locked);
 
   if (invoice.isPending) return <Loading label="Loading the invoice…" />;
-  if (invoice.isError) return <ErrorBanner>{toApiError(invoice.error).message}</ErrorBanner>;
-  const inv = invoice.data;
+  if (invoice.isError || !inv)
+    return <ErrorBanner>{toApiError(invoice.error).message}</ErrorBanner>;
   const lines = inv.matchingResults.lines;
-  const locked = Boolean(inv.reconciledAt);
-  const undecided = lines.filter((l) => !l.match.productId && !skipped.has(l.lineId));
-
-  function skip(lineId: string, on: boolean) {
-    setSkipped((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(lineId);
-      else next.delete(lineId);
-      return next;
-    });
-  }
+  const planned = new Map(
+    (locked ? lines : (preview.data?.matchingResults.lines ?? lines)).map((l) => [
+      l.lineId,
+      l.threeWay,
+    ]),
+  );
+  const problems = problemsByLine(lines, locked ? [] : (preview.data?.problems ?? []));
+  const undecided = lines.filter((l) => unmatched(l, choices[l.lineId]) || problems.has(l.lineId));
+  // Only the preview of the choices on screen counts (not the previous one kept while it loads).
+  const ready =
+    !locked && undecided.length === 0 && preview.data?.ready === true && !preview.isPlaceholderData;
+  const withVariances = lines.filter((l) => planned.get(l.lineId)!.variances.length).length;
 
   function runReconcile() {
-    const input = {
-      lines: lines.map((l) => ({
-        lineId: l.lineId,
-        productId: skipped.has(l.lineId) ? null : l.match.productId,
-      })),
-    };
     reconcile.mutate(
       { input, idempotencyKey: idempotency.keyFor(input) },
       {
@@ -72,27 +80,23 @@ export function InvoiceReviewPage() {
           </Link>
         }
       />
-      <Card
-        title="Summary"
-        actions={
-          <Button
-            variant="secondary"
-            busy={status.isPending}
-            onClick={() => status.mutate(inv.status === 'paid' ? 'pending' : 'paid')}
-          >
-            {inv.status === 'paid' ? 'Mark as unpaid' : 'Mark as paid'}
-          </Button>
-        }
-      >
+      <Card title="Summary" actions={<PayInvoice storeId={storeId} invoice={inv} />}>
         <p>
           <InvoiceStatusBadge status={inv.status} /> Total{' '}
           <span className="strong">{money(inv.total)}</span>
           {inv.tax !== null && <> (tax {money(inv.tax)})</>} · {formatCount(inv.lineCount, 'line')}{' '}
           · {formatCount(inv.matchingResults.matched, 'line')} matched,{' '}
-          {formatCount(inv.matchingResults.conflicts, 'line')} with conflicts
+          {formatCount(withVariances, 'line')} with variances
           {inv.purchaseOrder && <> · against order {inv.purchaseOrder.orderNumber}</>}
         </p>
-        {status.isError && <ErrorBanner>{toApiError(status.error).message}</ErrorBanner>}
+        {!inv.totals.addsUp && inv.totals.expected !== null && (
+          <p className="invoice-line__conflict">
+            <span className="strong">The lines do not add up: </span>
+            they come to {money(inv.totals.lines)}, the invoice says {money(inv.totals.expected)}{' '}
+            before tax ({money(Math.abs(inv.totals.difference ?? 0))}{' '}
+            {(inv.totals.difference ?? 0) < 0 ? 'less' : 'more'}).
+          </p>
+        )}
         {inv.warnings.length > 0 && (
           <ul className="error-list" aria-label="What reading the file noticed">
             {inv.warnings.map((w) => (
@@ -103,56 +107,46 @@ export function InvoiceReviewPage() {
         {locked && (
           <StatusMessage>
             Reconciled {formatDateTime(inv.reconciledAt)}
-            {inv.reconciledBy && ` by ${inv.reconciledBy.name}`}: its stock has been received.
+            {inv.reconciledBy && ` by ${inv.reconciledBy.name}`}
+            {inv.settles.orders.length > 0 &&
+              `: settles ${inv.settles.orders.map((o) => o.orderNumber).join(', ')} (${formatCount(inv.settles.receipts.length, 'delivery', 'deliveries')})`}
+            .
           </StatusMessage>
         )}
       </Card>
       <Card title="Lines">
         {updateLine.isError && <ErrorBanner>{toApiError(updateLine.error).message}</ErrorBanner>}
-        <div className="table-wrap">
-          <table className="table" aria-label="Invoice lines">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Unit cost
-                </th>
-                <th scope="col">Match</th>
-                <th scope="col">Choices</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <InvoiceLineRow
-                  key={line.lineId}
-                  storeId={storeId}
-                  line={line}
-                  skipped={skipped.has(line.lineId)}
-                  locked={locked}
-                  busy={updateLine.isPending}
-                  onSkip={(on) => skip(line.lineId, on)}
-                  onChoose={(productId, method = 'manual') => {
-                    skip(line.lineId, false);
-                    updateLine.mutate({ lineId: line.lineId, productId, method });
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {preview.isError && <ErrorBanner>{toApiError(preview.error).message}</ErrorBanner>}
+        <ol className="invoice-lines" aria-label="Invoice lines">
+          {lines.map((line) => (
+            <InvoiceLineCard
+              key={line.lineId}
+              storeId={storeId}
+              line={line}
+              threeWay={planned.get(line.lineId)!}
+              choice={choices[line.lineId] ?? {}}
+              problems={problems.get(line.lineId) ?? []}
+              locked={locked}
+              busy={updateLine.isPending}
+              onChoice={(choice) => setChoices((prev) => ({ ...prev, [line.lineId]: choice }))}
+              onChoose={(productId, method = 'manual') => {
+                // A new product: its choices start again from the server's defaults.
+                setChoices(({ [line.lineId]: _old, ...rest }) => rest);
+                updateLine.mutate({ lineId: line.lineId, productId, method });
+              }}
+            />
+          ))}
+        </ol>
         {!locked && (
           <div className="form__actions">
             {undecided.length > 0 && (
               <p className="muted" id="reconcile-hint">
-                {formatCount(undecided.length, 'line')} still to decide: choose a product or skip.
+                {formatCount(undecided.length, 'line')} still to decide: see what each asks.
               </p>
             )}
             <Button
               variant="primary"
-              disabled={undecided.length > 0}
+              disabled={!ready}
               aria-describedby={undecided.length ? 'reconcile-hint' : undefined}
               onClick={() => setConfirming(true)}
             >
@@ -163,8 +157,7 @@ export function InvoiceReviewPage() {
       </Card>
       <ReconcileDialog
         open={confirming}
-        lines={lines}
-        skipped={skipped}
+        lines={lines.map((line) => ({ line, threeWay: planned.get(line.lineId)! }))}
         busy={reconcile.isPending}
         error={reconcile.error}
         onClose={() => {

@@ -1,0 +1,131 @@
+import { useId } from 'react';
+import { formatCount } from '@/lib/format';
+import { useMoney } from '@/lib/store-access';
+import type { LineAction, OrderOption, ThreeWay } from '../api/types';
+import type { LineChoice } from './review-choices';
+
+interface LineDecisionProps {
+  title: string;
+  threeWay: ThreeWay;
+  choice: LineChoice;
+  disabled: boolean;
+  onChange: (choice: LineChoice) => void;
+}
+
+const orderWords = (o: OrderOption) =>
+  [
+    o.uninvoiced > 0 && `${o.uninvoiced} received, not invoiced`,
+    o.open > 0 && `${o.open} still to come`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * What to do with a matched line: the three choices (the default is the server's: "already
+ * received" when receipts cover it, none when they do not), the order when more than one could
+ * be meant, and whether its price becomes the product's cost.
+ */
+export function LineDecision({
+  title,
+  threeWay: tw,
+  choice,
+  disabled,
+  onChange,
+}: LineDecisionProps) {
+  const id = useId();
+  const money = useMoney();
+  const action = choice.action ?? tw.action;
+  const q = tw.invoiced.quantity;
+  const rest = Math.max(0, q - tw.received.quantity);
+  const choices: Array<{ value: LineAction; label: string; hint: string }> = [
+    {
+      value: 'already_received',
+      label: 'Already received',
+      hint: tw.received.quantity
+        ? `match it to ${formatCount(Math.min(q, tw.received.quantity), 'unit')} received; no stock moves`
+        : 'nothing received yet to match it to',
+    },
+    {
+      value: 'receive_now',
+      label: 'Receive now',
+      hint: rest
+        ? `${formatCount(rest, 'unit')} into stock now`
+        : 'nothing beyond what was received',
+    },
+    { value: 'skip', label: 'Skip', hint: 'nothing matched or received' },
+  ];
+  const showOrders =
+    tw.orders.length > 1 || tw.orderChoiceRequired || choice.purchaseOrderId !== undefined;
+  const suggested = tw.orders.find((o) => o.id === tw.purchaseOrderId);
+  const priced = tw.variances.some((v) => v.kind !== 'quantity_vs_receipt');
+  return (
+    <div className="line-decision">
+      <fieldset className="line-decision__choices" disabled={disabled}>
+        <legend>
+          What to do<span className="visually-hidden"> with {title}</span>
+        </legend>
+        {choices.map((c) => (
+          <div className="field field--checkbox" key={c.value}>
+            <input
+              type="radio"
+              id={`${id}-${c.value}`}
+              name={`${id}-action`}
+              value={c.value}
+              checked={action === c.value}
+              onChange={() => onChange({ ...choice, action: c.value })}
+            />
+            <label htmlFor={`${id}-${c.value}`}>
+              {c.label} <span className="muted small">({c.hint})</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {showOrders && action !== 'skip' && (
+        <div className="field">
+          <label htmlFor={`${id}-order`}>
+            Order<span className="visually-hidden"> for {title}</span>
+          </label>
+          <select
+            id={`${id}-order`}
+            disabled={disabled}
+            value={choice.purchaseOrderId === undefined ? '' : (choice.purchaseOrderId ?? 'none')}
+            onChange={(e) => {
+              const v = e.target.value;
+              onChange({
+                ...choice,
+                purchaseOrderId: v === '' ? undefined : v === 'none' ? null : v,
+              });
+            }}
+          >
+            <option value="">
+              {tw.orderChoiceRequired || !suggested
+                ? 'Choose an order…'
+                : `${suggested.orderNumber} (suggested)`}
+            </option>
+            {tw.orders.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.orderNumber}: {orderWords(o)}
+              </option>
+            ))}
+            <option value="none">No order: a plain receipt</option>
+          </select>
+        </div>
+      )}
+      {priced && action !== 'skip' && (
+        <div className="field field--checkbox">
+          <input
+            type="checkbox"
+            id={`${id}-cost`}
+            disabled={disabled}
+            checked={Boolean(choice.acceptNewCost)}
+            onChange={(e) => onChange({ ...choice, acceptNewCost: e.target.checked })}
+          />
+          <label htmlFor={`${id}-cost`}>
+            Accept new cost: {money(tw.invoiced.unitCost)} a unit
+            <span className="visually-hidden"> for {title}</span>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
