@@ -149,12 +149,14 @@ export async function insertMovement(
     note?: string | null;
     referenceType?: string | null;
     referenceId?: string | null;
+    /** When it happened, if not now (a sale recorded after the fact). */
+    at?: Date;
   },
 ): Promise<Movement> {
   const { rows } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MOVEMENT_COLUMNS}`,
+       quantity_after, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::timestamptz, now())) RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
       m.productId,
@@ -165,6 +167,7 @@ export async function insertMovement(
       m.note ?? null,
       m.userId,
       m.quantityAfter,
+      m.at ?? null,
     ],
   );
   return toMovement(rows[0]!);
