@@ -7,6 +7,7 @@ import axios, {
 import type { AuthSession, Paged, Schemas } from './api/types';
 import { reportAnswer, reportNoAnswer } from './network-status';
 import { queryClient } from './query-client';
+import { noteServerTime } from './server-clock';
 import { clearSession, getAccessToken, getSession, setSession } from './session';
 import { withTabLock } from './tab-channel';
 
@@ -159,6 +160,9 @@ for (const client of [api, refreshClient]) {
   client.interceptors.response.use(
     (response) => {
       reportAnswer();
+      noteServerTime(
+        (response.data as { meta?: { timestamp?: unknown } } | undefined)?.meta?.timestamp,
+      );
       return response;
     },
     (error: unknown) => {

@@ -54,8 +54,7 @@ test('when a till sends a sale it kept offline for 30 hours, then the sale, its 
     .set(s.auth)
     .expect(200);
   expect(listed.body.data.map((x: { id: string }) => x.id)).toEqual([res.body.data.id]);
-  const dash = (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body
-    .data;
+  const dash = (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
   const trend = new Map(
     dash.salesTrend.map((d: { date: string; units: number }) => [d.date, d.units]),
   );

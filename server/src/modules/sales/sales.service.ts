@@ -36,7 +36,9 @@ export function createSalesService(deps: {
     record(ctx: StoreContext, input: RecordSaleInput) {
       // Checked before any lock is taken; without soldAt the sale happens now, after the locks.
       const stamped =
-        input.soldAt === undefined ? undefined : saleTime(input.soldAt, new Date(), saleBackdateDays);
+        input.soldAt === undefined
+          ? undefined
+          : saleTime(input.soldAt, new Date(), saleBackdateDays);
       return write(ctx, async (tx, emit) => {
         const wanted = new Map<string, number>();
         for (const item of input.items)
