@@ -5,7 +5,13 @@ import type { InventoryService } from './inventory.service';
 
 /** Routes under /api/v1/stores/:storeId: a product's stock changes and its ledger. */
 export function inventoryRoutes(r: Routes, { inventory }: { inventory: InventoryService }) {
-  const change = { permission: 'inventory:write', params: idParams, idempotent: 201 } as const;
+  // The answer carries the product, whose cost is money (core/money.ts).
+  const change = {
+    permission: 'inventory:write',
+    params: idParams,
+    idempotent: 201,
+    money: ['product.cost'],
+  } as const;
 
   r.store(
     'post',
