@@ -106,7 +106,14 @@ export function createServices(deps: ServiceDeps) {
     cache: storeCache,
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
   });
-  const sales = createSalesService({ pool, write, inventory, analytics, timezoneOf });
+  const sales = createSalesService({
+    pool,
+    write,
+    inventory,
+    analytics,
+    timezoneOf,
+    saleBackdateDays: config.saleBackdateDays,
+  });
   const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
   const shoppingLists = createShoppingListsService({
     pool,

@@ -22,6 +22,7 @@ test('with no environment, then the embedded defaults of PRODUCT.md §7', () => 
     apiMax: 1000,
     heavyMax: 10,
   });
+  expect(c.saleBackdateDays).toBe(7);
   expect(Object.isFrozen(c)).toBe(true);
 });
 
@@ -48,6 +49,7 @@ test.each([
   [{ PUBLIC_URL: 'javascript:alert(1)' }, 'PUBLIC_URL'],
   [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
+  [{ SALE_BACKDATE_DAYS: 'a week' }, 'SALE_BACKDATE_DAYS'],
 ])('when %j, then start-up stops with a message naming %s', (env, name) => {
   expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
 });

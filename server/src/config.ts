@@ -22,6 +22,7 @@ const schema = z.object({
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: positiveInt.default(900),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  SALE_BACKDATE_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   CORS_ORIGINS: z.string().optional(),
   DEMO_DATA: bool.optional(),
   RATE_LIMIT_ENABLED: bool.default(true),
@@ -60,6 +61,11 @@ export interface Config {
    * successor (two tabs refreshing at once); later reuse revokes the family. 0 turns it off.
    */
   refreshReuseGraceSeconds: number;
+  /**
+   * How far back a sale's `soldAt` may be (a till that kept sales while the server was out of
+   * reach sends them with the time they were rung up). 0 accepts no back-dating.
+   */
+  saleBackdateDays: number;
   corsOrigins: string[];
   demoData: boolean;
   rateLimit: {
@@ -118,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey: e.ENCRYPTION_KEY,
     accessTokenTtl: e.ACCESS_TOKEN_TTL,
     refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
+    saleBackdateDays: e.SALE_BACKDATE_DAYS,
     corsOrigins: (e.CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

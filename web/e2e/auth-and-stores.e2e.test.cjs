@@ -155,7 +155,7 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
   );
 
   step(
-    'when the session cannot be refreshed, then the user signs in again and returns to the page',
+    'when the session cannot be refreshed, then a dialog over the page asks to sign in again and the page carries on',
     async () => {
       await page.waitForTimeout(3_500);
       // Answered in the browser, so the real refresh cookie stays valid and no server limit is spent.
@@ -175,16 +175,20 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
         }),
       );
       await storeTab('Settings').click();
-      await page.waitForURL(/\/login$/);
-      await status('Your session has expired').waitFor();
+      // Issue 16, defect 8: a sign-in dialog over the page, no trip to /login (was: /login).
+      const dialog = page.getByRole('dialog', { name: 'Sign in again to carry on' });
+      await dialog.waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/stores/${ids.second}/settings`);
       await page.unroute('**/api/v1/auth/refresh');
+      await expect(dialog.getByLabel('Email').inputValue()).resolves.toBe(user.email);
+      await expectAccessible(page, 'the sign-in-again dialog');
 
-      await field('Email').fill(user.email);
-      await field('Password').fill(user.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`**/stores/${ids.second}/settings`);
+      await dialog.getByLabel('Password').fill(user.password);
+      await dialog.getByRole('button', { name: 'Sign in' }).click();
+      await dialog.waitFor({ state: 'hidden' });
       await heading('Store settings').waitFor();
       await expect(field('Store name').inputValue()).resolves.toBe(secondStore);
+      expect(new URL(page.url()).pathname).toBe(`/stores/${ids.second}/settings`);
     },
   );
 

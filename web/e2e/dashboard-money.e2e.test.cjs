@@ -1,5 +1,8 @@
 // Money is for those who may view reports: an employee's dashboard shows units and counts, and
-// the cards that would be money are left out or say so, while the owner still sees them.
+// the cards that would be money are left out or say so, while the owner still sees them. The
+// same rule everywhere else an employee looked (issue 16, defect 11): a product's cost, the
+// purchase orders' prices and totals, a supplier's spend and last costs, a reorder list's
+// estimates. Distinct amounts (cost 1.37, an order of 12 = 16.44) are looked for on each screen.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
 const { apiAs } = require('./support/api.cjs');
@@ -11,21 +14,48 @@ const owner = { name: 'Ana Pires', email: `ana.${run}@example.com`, password: 'F
 const clerk = { name: 'Tom Reis', email: `tom.${run}@example.com`, password: 'Shelf-Stack-88' };
 const storeName = 'Pires Grocers';
 
-describeWithBrowser('Nimbus web: the dashboard without money for an employee', () => {
+const COSTS = /1\.37|16\.44|2\.74|Unit cost|Last cost|Ordered value|Estimated|Cost\b/;
+
+describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or anywhere', () => {
   const { ctx, step } = useJourney();
-  const { heading } = screen(ctx);
+  const { heading, field, status } = screen(ctx);
+  const ids = {};
+
+  /** The main content's text, for what must not be on a screen. */
+  const mainText = () => ctx.page.locator('main').innerText();
 
   beforeAll(async () => {
     const api = await apiAs(ctx.server.baseUrl, owner, storeName);
+    const store = (path) => `/stores/${api.storeId}${path}`;
+    ids.store = api.storeId;
+    const supplier = (await api.call('POST', store('/suppliers'), { name: 'Leafline Traders' }))
+      .data;
+    ids.supplier = supplier.id;
     const tea = await api.createProduct({
       name: 'Black Tea',
       price: 4,
-      cost: 2,
+      cost: 1.37,
+      reorderPoint: 8,
+      supplierId: supplier.id,
       initialQuantity: 10,
+    });
+    ids.tea = tea.id;
+    const order = (
+      await api.call('POST', store('/purchase-orders'), {
+        supplierId: supplier.id,
+        lines: [{ productId: tea.id, quantity: 12, unitCost: 1.37 }],
+      })
+    ).data;
+    ids.order = order.id;
+    await api.call('PATCH', store(`/purchase-orders/${order.id}/status`), {
+      status: 'processing',
     });
     await api.call('POST', `/stores/${api.storeId}/sales`, {
       items: [{ productId: tea.id, quantity: 3 }],
     });
+    ids.list = (
+      await api.call('POST', store('/shopping-lists/generate'), { name: 'Tea run', criteria: {} })
+    ).data.id;
     const res = await fetch(`${ctx.server.baseUrl}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -56,4 +86,73 @@ describeWithBrowser('Nimbus web: the dashboard without money for an employee', (
     await row.getByRole('cell', { name: '—', exact: true }).waitFor();
     await expectAccessible(page, 'dashboard, employee');
   });
+
+  step('when the employee opens the tea, then it shows its price and no cost', async () => {
+    const page = ctx.page;
+    await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.tea}`);
+    await heading('Black Tea').waitFor();
+    const info = page.getByRole('region', { name: 'Product information' });
+    await info.getByText('$4.00').waitFor();
+    await expect(info.innerText()).resolves.not.toMatch(/Cost/);
+    await expect(mainText()).resolves.not.toMatch(COSTS);
+  });
+
+  step(
+    'when the employee edits the tea, then there is no cost field and the save works',
+    async () => {
+      const page = ctx.page;
+      await page.getByRole('link', { name: 'Edit product' }).click();
+      await heading('Edit Black Tea').waitFor();
+      await expect(page.getByLabel('Cost', { exact: true }).count()).resolves.toBe(0);
+      await field('Price').fill('4.20');
+      await page.getByRole('button', { name: 'Save product' }).click();
+      await status('Product saved.').waitFor();
+      await expect(mainText()).resolves.not.toMatch(COSTS);
+    },
+  );
+
+  step(
+    'when the employee opens the purchase orders and one order, then no prices or totals show',
+    async () => {
+      const page = ctx.page;
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders`);
+      await heading('Purchase orders').waitFor();
+      const table = page.getByRole('table', { name: 'Purchase orders' });
+      await table.getByRole('row').filter({ hasText: 'Leafline Traders' }).waitFor();
+      await expect(table.getByRole('columnheader', { name: 'Total' }).count()).resolves.toBe(0);
+      await expect(mainText()).resolves.not.toMatch(COSTS);
+
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders/${ids.order}`);
+      await heading(/^Purchase order PO-/).waitFor();
+      await page.getByRole('table', { name: 'Order lines' }).getByText('Black Tea').waitFor();
+      await expect(mainText()).resolves.not.toMatch(/total|Total|\$/);
+      await expect(mainText()).resolves.not.toMatch(COSTS);
+      await expectAccessible(page, 'a purchase order, employee');
+    },
+  );
+
+  step(
+    'when the employee opens the supplier, then its deliveries show but not what was spent',
+    async () => {
+      const page = ctx.page;
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/suppliers/${ids.supplier}`);
+      await heading('Leafline Traders').waitFor();
+      await page.getByRole('list', { name: 'Key figures' }).getByText('On-time delivery').waitFor();
+      await page.getByRole('table', { name: 'Products supplied' }).getByText('Black Tea').waitFor();
+      await expect(mainText()).resolves.not.toMatch(COSTS);
+      await expect(mainText()).resolves.not.toMatch(/\$/);
+    },
+  );
+
+  step(
+    'when the employee opens the reorder list, then quantities show and no estimates',
+    async () => {
+      const page = ctx.page;
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/shopping-lists/${ids.list}`);
+      await heading('Tea run').waitFor();
+      await page.getByLabel('Quantity of Black Tea').waitFor();
+      await expect(mainText()).resolves.not.toMatch(COSTS);
+      await expectAccessible(page, 'a reorder list, employee');
+    },
+  );
 });

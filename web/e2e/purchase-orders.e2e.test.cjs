@@ -1,6 +1,7 @@
 // A manager orders from a supplier, sends the order, receives it in two deliveries (the first
-// counted with the barcode scanner) and sees the stock and the supplier's record follow; a
-// second order is cancelled after a confirmation. Set-up goes through the API; what is under
+// counted with the barcode scanner: only what was scanned is received, after a summary of what
+// did not arrive) and sees the stock and the supplier's record follow; a second order is
+// cancelled after a confirmation. Set-up goes through the API; what is under
 // test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
@@ -88,18 +89,15 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
   });
 
   step(
-    'when part is received by scanning, then stock rises by what was counted and the delivery is listed',
+    'when 1 of 2 lines is scanned, then the other counts 0, a summary says what did not arrive, and only the scanned units are received',
     async () => {
       await page.getByRole('button', { name: 'Receive delivery…' }).click();
       const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
       await dialog.waitFor();
-      // Each line starts at what is open.
-      await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
-        '10',
-      );
-      await expect(dialog.getByLabel(`Units received of ${cups.name}`).inputValue()).resolves.toBe(
-        '40',
-      );
+      const count = (name) => dialog.getByLabel(`Units received of ${name}`).inputValue();
+      // Before any scan each line starts at what is open, for a delivery typed from the slip.
+      await expect(count(tea.name)).resolves.toBe('10');
+      await expect(count(cups.name)).resolves.toBe('40');
       const scan = dialog.getByLabel('Scan a barcode or SKU');
       await expect(scan.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
       // A scanner is a keyboard: it types the code and Enter, four times, into whatever has
@@ -112,17 +110,32 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
         .getByRole('status')
         .filter({ hasText: `${tea.name}: 4 units counted, 10 open.` })
         .waitFor();
-      await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
-        '4',
-      );
+      await expect(count(tea.name)).resolves.toBe('4');
+      // Issue 16, defect 2: the cups were not scanned, so they did not arrive (was: still 40).
+      await expect(count(cups.name)).resolves.toBe('0');
       await page.keyboard.type('NOT-ON-ORDER');
       await page.keyboard.press('Enter');
       await dialog
         .getByRole('status')
         .filter({ hasText: '“NOT-ON-ORDER” is not on this order.' })
         .waitFor();
-      await dialog.getByLabel(`Units received of ${cups.name}`).fill('0');
       await expectAccessible(page, 'the receive dialog');
+
+      await dialog.getByRole('button', { name: 'Review delivery…' }).click();
+      await dialog
+        .getByRole('heading', { name: '1 of 2 lines, 4 units, 46 not delivered' })
+        .waitFor();
+      const differ = dialog.getByRole('table', { name: 'Lines that differ from the order' });
+      await expect(differ.locator('tbody tr').allInnerTexts()).resolves.toEqual([
+        expect.stringMatching(new RegExp(`^${cups.name}\\s+40\\s+0\\s+40 not delivered$`)),
+        expect.stringMatching(new RegExp(`^${tea.name}\\s+10\\s+4\\s+6 not delivered$`)),
+      ]);
+      await expectAccessible(page, 'the delivery summary');
+      // Back to the counts keeps them; nothing was received yet.
+      await dialog.getByRole('button', { name: 'Back to the counts' }).click();
+      await expect(count(cups.name)).resolves.toBe('0');
+      expect((await api('GET', `/products/${ids.tea}`)).quantity).toBe(10);
+      await dialog.getByRole('button', { name: 'Review delivery…' }).click();
       await dialog.getByRole('button', { name: 'Receive into stock' }).click();
 
       await status('Received 4 units into stock.').waitFor();
@@ -135,6 +148,16 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
         .getByRole('list', { name: 'Deliveries received' })
         .getByText(`4 units of ${tea.name}`)
         .waitFor();
+      // At the source: only the scanned line was received.
+      const order = await api('GET', `/purchase-orders/${ids.order}`);
+      expect(order.lines.map((l) => [l.productId, l.receivedQuantity])).toEqual(
+        expect.arrayContaining([
+          [ids.tea, 4],
+          [ids.cups, 0],
+        ]),
+      );
+      expect((await api('GET', `/products/${ids.tea}`)).quantity).toBe(14);
+      expect((await api('GET', `/products/${ids.cups}`)).quantity).toBe(0);
       await expectAccessible(page, 'a partly received order');
     },
   );
@@ -158,9 +181,22 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
     await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders/${ids.order}`);
     await page.getByRole('button', { name: 'Receive delivery…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
-    await expect(dialog.getByLabel(`Units received of ${tea.name}`).inputValue()).resolves.toBe(
-      '6',
-    );
+    const count = (name) => dialog.getByLabel(`Units received of ${name}`).inputValue();
+    await expect(count(tea.name)).resolves.toBe('6');
+    // A scan switches to counting (the tea goes to 0); "Receive all" takes the whole order.
+    const { sku } = await api('GET', `/products/${ids.cups}`);
+    await dialog.getByLabel('Scan a barcode or SKU').fill(sku);
+    await dialog.getByLabel('Scan a barcode or SKU').press('Enter');
+    await expect(count(tea.name)).resolves.toBe('0');
+    await expect(count(cups.name)).resolves.toBe('1');
+    await dialog.getByRole('button', { name: 'Receive all' }).click();
+    await expect(count(tea.name)).resolves.toBe('6');
+    await expect(count(cups.name)).resolves.toBe('40');
+    await dialog.getByRole('button', { name: 'Review delivery…' }).click();
+    await dialog
+      .getByRole('heading', { name: '2 of 2 lines, 46 units, 0 not delivered' })
+      .waitFor();
+    await dialog.getByText('Every open line arrives in full.').waitFor();
     await dialog.getByRole('button', { name: 'Receive into stock' }).click();
     await status(/Received 46 units into stock\. PO-\d{4}-000001 is complete\./).waitFor();
     await page

@@ -154,6 +154,7 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
       await expect(dialog.getByLabel(`Units received of ${milk.name}`).inputValue()).resolves.toBe(
         '12',
       );
+      await dialog.getByRole('button', { name: 'Review delivery…' }).click();
       await dialog.getByRole('button', { name: 'Receive into stock' }).click();
       await status('Received 12 units into stock.').waitFor();
 

@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { z } from 'zod';
 import type { Permission } from '../core/access';
 import type { Principal, StoreContext } from '../core/context';
+import { withoutMoneyFor, type MoneyFields } from '../core/money';
 import type { Pagination } from '../core/paging';
 import { setCommitHook } from '../db/commit-hook';
 import { ok, okPage } from './envelope';
@@ -48,6 +49,11 @@ interface Answer<T> {
    * answer, or how to tell it from the result (an import answers 200 or 202).
    */
   idempotent?: number | ((data: T) => number);
+  /**
+   * Where the answer holds money (core/money.ts): nulled for a role that may not see it, in the
+   * answer and in what is stored for replays. For a list, where each item holds it.
+   */
+  money?: MoneyFields;
 }
 
 export interface RegisteredRoute {
@@ -86,6 +92,15 @@ function send<T>(req: Request, res: Response, answer: Answer<T>, data: T) {
   res.status(status).json(req.idempotency?.body ?? ok(req, data));
 }
 
+/** The answer as the caller's role may see it (the one money rule). */
+function visible<T>(ctx: StoreContext, answer: Answer<T>, data: T): T {
+  const { money } = answer;
+  if (!money) return data;
+  if (!answer.list) return withoutMoneyFor(ctx.role, data, money);
+  const page = data as { items: unknown[] };
+  return { ...page, items: page.items.map((i) => withoutMoneyFor(ctx.role, i, money)) } as T;
+}
+
 /** Runs the handler; with a claimed key, the store context carries the hook that stores its answer. */
 async function run<T>(
   req: Request,
@@ -100,10 +115,10 @@ async function run<T>(
         typeof answer.idempotent === 'function'
           ? answer.idempotent(result as T)
           : (answer.idempotent as number);
-      await claim.complete(tx, status, ok(req, result));
+      await claim.complete(tx, status, ok(req, visible(ctx, answer, result as T)));
     });
   }
-  return handler();
+  return visible(ctx, answer, await handler());
 }
 
 /**
@@ -192,7 +207,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     /** A store list: the handler returns a page of items and its pagination. */
     page<P extends Shape = undefined, Q extends Shape = undefined, T = unknown>(
       path: string,
-      opts: Shapes<P, Q, undefined> & { permission: Permission },
+      opts: Shapes<P, Q, undefined> & { permission: Permission; money?: MoneyFields },
       handler: (
         input: StoreInput<P, Q, undefined>,
       ) => Promise<{ items: T[]; pagination: Pagination }>,
@@ -215,26 +230,43 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
         create: C;
         update: U;
         readOnly?: { create?: Record<string, string>; update?: Record<string, string> };
+        /** Where a resource holds money (core/money.ts), for every answer that carries one. */
+        money?: MoneyFields;
       },
     ) {
       const one = `${path}/:id`;
-      const { read, write, remove } = opts;
-      store('get', path, { permission: read, query: opts.list, list: true }, ({ ctx, query }) =>
-        service.list(ctx, query as z.output<L>),
+      const { read, write, remove, money } = opts;
+      store(
+        'get',
+        path,
+        { permission: read, query: opts.list, list: true, money },
+        ({ ctx, query }) => service.list(ctx, query as z.output<L>),
       );
       store(
         'post',
         path,
-        { permission: write, body: opts.create, readOnly: opts.readOnly?.create, status: 201 },
+        {
+          permission: write,
+          body: opts.create,
+          readOnly: opts.readOnly?.create,
+          status: 201,
+          money,
+        },
         ({ ctx, body }) => service.create(ctx, body as z.output<C>),
       );
-      store('get', one, { permission: read, params: idParams }, ({ ctx, params }) =>
+      store('get', one, { permission: read, params: idParams, money }, ({ ctx, params }) =>
         service.get(ctx, params.id),
       );
       store(
         'patch',
         one,
-        { permission: write, params: idParams, body: opts.update, readOnly: opts.readOnly?.update },
+        {
+          permission: write,
+          params: idParams,
+          body: opts.update,
+          readOnly: opts.readOnly?.update,
+          money,
+        },
         ({ ctx, params, body }) => service.update(ctx, params.id, body as z.output<U>),
       );
       store(

@@ -57,6 +57,8 @@ export async function buildTestApp(
     RATE_LIMIT_AUTH_MAX: '100000',
     RATE_LIMIT_LOGIN_FAILURES: '100000',
     RATE_LIMIT_HEAVY_MAX: '100000',
+    // Tests build months of sales history through the API; the window's own tests set it.
+    SALE_BACKDATE_DAYS: '3650',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });

@@ -5,6 +5,7 @@ import { ErrorBanner, Loading } from '@/components/messages';
 import { SkipLink } from '@/components/skip-link';
 import { Toaster } from '@/components/toaster';
 import { useMe } from '@/features/auth/api/get-me';
+import { SignInAgainDialog } from '@/features/auth/components/sign-in-again-dialog';
 import { startSaleOutbox } from '@/features/sales/api/sale-outbox';
 import { toApiError } from '@/lib/api-error';
 import { useSession } from '@/lib/session';
@@ -35,6 +36,7 @@ export function AppLayout() {
         {me.data && <Outlet />}
       </main>
       <Toaster />
+      <SignInAgainDialog />
     </div>
   );
 }

@@ -6,6 +6,8 @@ interface DialogProps {
   description?: ReactNode;
   onClose: () => void;
   children: ReactNode;
+  /** False for a dialog that must be answered: Escape does not close it. */
+  dismissible?: boolean;
 }
 
 /**
@@ -13,7 +15,14 @@ interface DialogProps {
  * and focus returns to what opened it. Its content mounts only while open, so a form inside
  * starts afresh each time.
  */
-export function Dialog({ open, title, description, onClose, children }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  description,
+  onClose,
+  children,
+  dismissible = true,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -31,7 +40,14 @@ export function Dialog({ open, title, description, onClose, children }: DialogPr
       className="dialog"
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      onCancel={(event) => {
+        if (!dismissible) event.preventDefault();
+      }}
+      onClose={() => {
+        // Chrome lets a second Escape close a dialog whose cancel was refused: open it again.
+        if (!dismissible && open) ref.current?.showModal();
+        else onClose();
+      }}
     >
       {open && (
         <>

@@ -7,7 +7,16 @@ import axios, {
 import type { AuthSession, Paged, Schemas } from './api/types';
 import { reportAnswer, reportNoAnswer } from './network-status';
 import { queryClient } from './query-client';
-import { clearSession, getAccessToken, getSession, setSession } from './session';
+import { noteServerTime } from './server-clock';
+import {
+  clearSession,
+  getAccessToken,
+  getSession,
+  isSessionExpired,
+  markSessionExpired,
+  setSession,
+  waitForSignIn,
+} from './session';
 import { withTabLock } from './tab-channel';
 
 const baseURL = '/api/v1';
@@ -142,12 +151,13 @@ export function restoreSession(): Promise<void> {
   return restoring;
 }
 
-function endSession(): void {
-  clearSession('expired');
-  queryClient.clear();
-}
+const isAuthCall = (config: InternalAxiosRequestConfig) =>
+  NO_REFRESH.some((p) => (config.url ?? '').startsWith(p));
 
-api.interceptors.request.use((config: TrackedConfig) => {
+// While the session waits for its user to sign in again, requests wait too (the sign-in itself
+// goes through): they are sent with the new token, or fail if the session ends instead.
+api.interceptors.request.use(async (config: TrackedConfig) => {
+  if (isSessionExpired() && !isAuthCall(config)) await waitForSignIn();
   const token = getAccessToken();
   if (token) config.headers.set('Authorization', `Bearer ${token}`);
   config.sentToken = token;
@@ -159,6 +169,9 @@ for (const client of [api, refreshClient]) {
   client.interceptors.response.use(
     (response) => {
       reportAnswer();
+      noteServerTime(
+        (response.data as { meta?: { timestamp?: unknown } } | undefined)?.meta?.timestamp,
+      );
       return response;
     },
     (error: unknown) => {
@@ -174,19 +187,23 @@ for (const client of [api, refreshClient]) {
 api.interceptors.response.use(undefined, async (error: unknown) => {
   if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
   const config = error.config as TrackedConfig;
-  const path = config.url ?? '';
-  if (config.retried || NO_REFRESH.some((p) => path.startsWith(p))) throw error;
+  if (config.retried || isAuthCall(config)) throw error;
   if (getSession().status !== 'authenticated') throw error;
   config.retried = true;
 
   let token = getAccessToken();
   // Another request may already have renewed the token after this one was sent.
-  if (!token || token === config.sentToken) {
+  if (isSessionExpired() || !token || token === config.sentToken) {
     try {
-      token = await refreshSession();
+      token = isSessionExpired() ? await waitForSignIn() : await refreshSession();
     } catch (refreshError) {
-      if (refusedRefresh(refreshError)) endSession();
-      throw error;
+      if (!refusedRefresh(refreshError)) throw error;
+      // The server has ended the session. The page stays as it is (a form, the till's sale)
+      // under a sign-in dialog, and this request is sent again once the user is back.
+      markSessionExpired();
+      token = await waitForSignIn().catch(() => {
+        throw error;
+      });
     }
   }
   config.headers.set('Authorization', `Bearer ${token}`);

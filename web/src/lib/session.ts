@@ -7,10 +7,22 @@ import { listenToOtherTabs, tellOtherTabs } from './tab-channel';
 // HTTP-only cookie, so a page reload restores the session through POST /auth/refresh.
 // Tabs share one cookie, so they share the session too: a tab that gets a new access token
 // hands it to the others, and signing out in one tab signs out all of them.
+//
+// A session the server has ended (its refresh refused: revoked, expired, a password changed
+// elsewhere) does not send anyone away from what they were doing: it is marked `expired`, a
+// sign-in dialog opens over the page, requests wait (see api-client.ts), and the same user
+// signing in again lets them go on with the new token.
 export type SessionState =
   | { status: 'restoring' }
   | { status: 'anonymous'; reason?: SignOutReason }
-  | { status: 'authenticated'; user: User; accessToken: string; expiresAt: number };
+  | {
+      status: 'authenticated';
+      user: User;
+      accessToken: string;
+      expiresAt: number;
+      /** The server refused to renew it: waiting for the same user to sign in again. */
+      expired?: boolean;
+    };
 
 export type SignOutReason = 'expired' | 'signed-out';
 
@@ -18,9 +30,55 @@ let state: SessionState = { status: 'restoring' };
 let lastStoreId: string | undefined;
 const listeners = new Set<() => void>();
 
+interface Waiter {
+  userId: string;
+  resolve: (token: string) => void;
+  reject: (error: Error) => void;
+}
+let waiters: Waiter[] = [];
+
 function emit(next: SessionState): void {
   state = next;
+  settleWaiters();
   listeners.forEach((listener) => listener());
+}
+
+// Whoever waits for the session to come back gets the new token, or an error when it will not
+// (signed out, or someone else signed in: work begun as one user is never sent as another).
+function settleWaiters(): void {
+  if (!waiters.length || (state.status === 'authenticated' && state.expired)) return;
+  if (state.status === 'restoring') return;
+  const settled = waiters;
+  waiters = [];
+  for (const waiter of settled) {
+    if (state.status === 'authenticated' && state.user.id === waiter.userId) {
+      waiter.resolve(state.accessToken);
+    } else {
+      waiter.reject(new Error('The session ended and was not resumed'));
+    }
+  }
+}
+
+/** The server refused to renew the session: keep the page, ask for the password again. */
+export function markSessionExpired(): void {
+  if (state.status === 'authenticated' && !state.expired) emit({ ...state, expired: true });
+}
+
+export function isSessionExpired(): boolean {
+  return state.status === 'authenticated' && state.expired === true;
+}
+
+/**
+ * Resolves with the access token once the session is usable again (at once when it is),
+ * rejects when it ends instead.
+ */
+export function waitForSignIn(): Promise<string> {
+  if (state.status !== 'authenticated') {
+    return Promise.reject(new Error('Not signed in'));
+  }
+  if (!state.expired) return Promise.resolve(state.accessToken);
+  const userId = state.user.id;
+  return new Promise((resolve, reject) => waiters.push({ userId, resolve, reject }));
 }
 
 export function getSession(): SessionState {

@@ -24,6 +24,15 @@ export function useCan(permission: Permission): boolean {
   return useStoreAccess().permissions.includes(permission);
 }
 
+/**
+ * The money rule (the API's, core/money.ts): costs, purchase prices and totals, supplier spend
+ * and stock values are for the roles that view reports. For the others the API sends them as
+ * null; screens leave them out rather than show a dash where a number would be.
+ */
+export function useSeesMoney(): boolean {
+  return useCan('reports:view');
+}
+
 /** Formats money in the store's currency. */
 export function useMoney(): (value: number | null | undefined) => string {
   const { currency } = useStoreAccess();

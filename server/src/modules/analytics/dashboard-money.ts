@@ -1,5 +1,5 @@
-import { can } from '../../core/access';
 import type { StoreContext } from '../../core/context';
+import { seesMoney } from '../../core/money';
 
 interface Dashboard {
   totals: { inventoryValueCost: number | null; inventoryValueRetail: number | null };
@@ -9,12 +9,13 @@ interface Dashboard {
 }
 
 /**
- * The dashboard as the caller may see it: money only with `reports:view`; for the others
+ * The dashboard as the caller may see it (the money rule, core/money.ts): money only with
+ * `reports:view`; for the others
  * every money figure is null. Applied to the cached dashboard on the way out, so the one cached
  * copy (with money) is never what an employee is sent.
  */
 export function visibleDashboard<D extends Dashboard>(ctx: StoreContext, d: D): D {
-  if (can(ctx.role, 'reports:view')) return d;
+  if (seesMoney(ctx.role)) return d;
   return {
     ...d,
     totals: { ...d.totals, inventoryValueCost: null, inventoryValueRetail: null },

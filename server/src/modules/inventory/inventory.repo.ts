@@ -189,12 +189,14 @@ export async function insertMovement(
     note?: string | null;
     referenceType?: string | null;
     referenceId?: string | null;
+    /** When it happened, if not now (a sale recorded after the fact). */
+    at?: Date;
   },
 ): Promise<Movement> {
   const { rows } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after, unit_cost)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${MOVEMENT_COLUMNS}`,
+       quantity_after, unit_cost, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now())) RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
       m.productId,
@@ -206,6 +208,7 @@ export async function insertMovement(
       m.userId,
       m.quantityAfter,
       m.unitCost,
+      m.at ?? null,
     ],
   );
   return toMovement(rows[0]!);

@@ -5,7 +5,13 @@ import type { InventoryService } from './inventory.service';
 
 /** Routes under /api/v1/stores/:storeId: a product's stock changes and its ledger. */
 export function inventoryRoutes(r: Routes, { inventory }: { inventory: InventoryService }) {
-  const change = { permission: 'inventory:write', params: idParams, idempotent: 201 } as const;
+  // The answer carries the product and the movement, whose costs are money (core/money.ts).
+  const change = {
+    permission: 'inventory:write',
+    params: idParams,
+    idempotent: 201,
+    money: ['product.cost', 'movement.unitCost'],
+  } as const;
 
   r.store(
     'post',
@@ -27,7 +33,12 @@ export function inventoryRoutes(r: Routes, { inventory }: { inventory: Inventory
   );
   r.page(
     '/products/:id/movements',
-    { permission: 'inventory:read', params: idParams, query: s.movementsQuery },
+    {
+      permission: 'inventory:read',
+      params: idParams,
+      query: s.movementsQuery,
+      money: ['unitCost'],
+    },
     ({ ctx, params, query }) => inventory.movements(ctx, params.id, query),
   );
 }

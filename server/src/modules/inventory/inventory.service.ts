@@ -47,6 +47,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       note?: string | null;
       referenceType?: string;
       referenceId?: string;
+      /** A sale's time: the movement is dated then too (a till sending a sale it kept offline). */
       soldAt?: Date;
     } = {},
   ): Promise<repo.Movement> {
@@ -65,6 +66,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       note: extra.note,
       referenceType: extra.referenceType,
       referenceId: extra.referenceId,
+      at: extra.soldAt,
     });
     await announce(emit, movement, applied);
     return movement;

@@ -5,6 +5,11 @@ import type { ProductSearch } from './product-search';
 import * as s from './products.schemas';
 
 const STOCK_HINT = 'changes only through adjustments, counts, sales and imports';
+/** A product's money (core/money.ts): its cost. */
+export const PRODUCT_MONEY = ['cost'];
+/** A history row is money when it records a change of the cost. */
+const historyMoney = (row: { field: string }) =>
+  row.field === 'cost' ? { ...row, oldValue: null, newValue: null } : row;
 /** Response fields a client may send back unchanged in a PATCH or PUT. */
 const PRODUCT_READ_ONLY = {
   quantity: `is read-only: stock ${STOCK_HINT}`,
@@ -32,7 +37,7 @@ export function productsRoutes(
   r.store(
     'get',
     '/products/lookup',
-    { permission: 'inventory:read', query: s.lookupQuery },
+    { permission: 'inventory:read', query: s.lookupQuery, money: PRODUCT_MONEY },
     ({ ctx, query }) => products.lookup(ctx, query.barcode),
   );
   r.resource('/products', products, {
@@ -42,6 +47,7 @@ export function productsRoutes(
     list: s.listProductsQuery,
     create: s.createProductBody,
     update: s.updateProductBody,
+    money: PRODUCT_MONEY,
     readOnly: {
       create: { quantity: 'is read-only: send initialQuantity to start with stock' },
       update: PRODUCT_READ_ONLY,
@@ -55,17 +61,23 @@ export function productsRoutes(
       params: idParams,
       body: s.replaceProductBody,
       readOnly: PRODUCT_READ_ONLY,
+      money: PRODUCT_MONEY,
     },
     ({ ctx, params, body }) => products.replace(ctx, params.id, body),
   );
   r.page(
     '/products/:id/history',
-    { permission: 'inventory:read', params: idParams, query: paginationQuery },
+    { permission: 'inventory:read', params: idParams, query: paginationQuery, money: historyMoney },
     ({ ctx, params, query }) => products.history(ctx, params.id, query),
   );
   r.page(
     '/suppliers/:id/products',
-    { permission: 'inventory:read', params: idParams, query: s.supplierProductsQuery },
+    {
+      permission: 'inventory:read',
+      params: idParams,
+      query: s.supplierProductsQuery,
+      money: [...PRODUCT_MONEY, 'lastCost'],
+    },
     ({ ctx, params, query }) => products.ofSupplier(ctx, params.id, query),
   );
 }

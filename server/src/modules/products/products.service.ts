@@ -3,9 +3,16 @@ import type { Pool, PoolClient } from 'pg';
 import { type CursorPart, decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { pageOf, type Pagination } from '../../core/paging';
-import { NotFoundError, ValidationError, type ErrorDetail } from '../../core/errors';
+import { withArticle } from '../../core/access';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type ErrorDetail,
+} from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { Emit } from '../../core/events';
+import { assertMaySetMoney, MONEY_PERMISSION, seesMoney } from '../../core/money';
 import type { StoreCache } from '../../platform/store-cache';
 import type { Db } from '../../db/pool';
 import type { CategoriesService } from '../categories/categories.service';
@@ -117,6 +124,12 @@ export function createProductsService(deps: Deps) {
     ctx: StoreContext,
     q: ProductListFilter,
   ): Promise<{ items: Product[]; pagination: Pagination }> {
+    // The order would give the costs away.
+    if (q.sort === 'cost' && !seesMoney(ctx.role)) {
+      throw new ForbiddenError(
+        `As ${withArticle(ctx.role)} you cannot sort by cost: costs need ${MONEY_PERMISSION}`,
+      );
+    }
     return cache.get(ctx.storeId, `products:${JSON.stringify(q)}`, PRODUCT_TTL, async () => {
       const kind = CURSOR_KIND[q.sort ?? 'name'] ?? 'text';
       const sort = q.sort ?? 'name';
@@ -207,6 +220,7 @@ export function createProductsService(deps: Deps) {
     },
 
     async create(ctx: StoreContext, input: CreateProductInput) {
+      assertMaySetMoney(ctx.role, input, ['cost']);
       const id = await write(ctx, async (tx, emit) => {
         await assertReferences(tx, ctx.storeId, input);
         const created = await repo.insert(
@@ -225,12 +239,15 @@ export function createProductsService(deps: Deps) {
       return get(ctx, id);
     },
 
-    update: (ctx: StoreContext, id: string, input: UpdateProductInput) =>
-      applyUpdate(ctx, id, input, 'update'),
+    update(ctx: StoreContext, id: string, input: UpdateProductInput) {
+      assertMaySetMoney(ctx.role, input, ['cost']);
+      return applyUpdate(ctx, id, input, 'update');
+    },
 
     /** PUT: every optional field that is left out is cleared. */
     replace(ctx: StoreContext, id: string, input: Omit<CreateProductInput, 'initialQuantity'>) {
-      const cleared = {
+      assertMaySetMoney(ctx.role, input, ['cost']);
+      const cleared: Record<string, unknown> = {
         barcode: null,
         description: null,
         categoryId: null,
@@ -246,6 +263,8 @@ export function createProductsService(deps: Deps) {
         expiresAt: null,
         active: true,
       };
+      // A role that may not see the cost does not clear it by leaving it out.
+      if (!seesMoney(ctx.role)) delete cleared.cost;
       return applyUpdate(ctx, id, { ...cleared, ...input }, 'replace');
     },
 

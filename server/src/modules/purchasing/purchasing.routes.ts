@@ -5,22 +5,22 @@ import type { PurchasingService } from './purchasing.service';
 
 /** Routes under /api/v1/stores/:storeId. */
 export function purchasingRoutes(r: Routes, { purchasing }: { purchasing: PurchasingService }) {
-  const one = { permission: 'vendor:manage', params: idParams } as const;
+  const one = { permission: 'vendor:manage', params: idParams, money: ORDER_MONEY } as const;
   r.store(
     'post',
     '/purchase-orders',
-    { permission: 'vendor:manage', body: s.createOrderBody, idempotent: 201 },
+    { permission: 'vendor:manage', body: s.createOrderBody, idempotent: 201, money: ORDER_MONEY },
     ({ ctx, body }) => purchasing.create(ctx, body),
   );
   r.page(
     '/purchase-orders',
-    { permission: 'inventory:read', query: s.listOrdersQuery },
+    { permission: 'inventory:read', query: s.listOrdersQuery, money: ORDER_MONEY },
     ({ ctx, query }) => purchasing.list(ctx, query),
   );
   r.store(
     'get',
     '/purchase-orders/:id',
-    { permission: 'inventory:read', params: idParams },
+    { permission: 'inventory:read', params: idParams, money: ORDER_MONEY },
     ({ ctx, params }) => purchasing.get(ctx, params.id),
   );
   r.store(
@@ -41,7 +41,13 @@ export function purchasingRoutes(r: Routes, { purchasing }: { purchasing: Purcha
   r.store(
     'post',
     '/purchase-orders/:id/receive',
-    { permission: 'inventory:write', params: idParams, body: s.receiveBody, idempotent: 201 },
+    {
+      permission: 'inventory:write',
+      params: idParams,
+      body: s.receiveBody,
+      idempotent: 201,
+      money: ORDER_MONEY.map((f) => `order.${f}`),
+    },
     ({ ctx, params, body }) => purchasing.receive(ctx, params.id, body),
   );
   r.store(
@@ -51,6 +57,9 @@ export function purchasingRoutes(r: Routes, { purchasing }: { purchasing: Purcha
     ({ ctx, params }) => purchasing.receipts(ctx, params.id),
   );
 }
+
+/** An order's money (core/money.ts): its prices and totals. */
+export const ORDER_MONEY = ['total', 'receivedValue', 'lines.*.unitCost', 'lines.*.lineTotal'];
 
 /** Fields of an order a client may copy from a response into an edit, with what to do instead. */
 const READ_ONLY = {

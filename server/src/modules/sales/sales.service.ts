@@ -11,6 +11,7 @@ import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
 import { createSaleReversals } from './sale-reversals';
+import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
@@ -20,8 +21,10 @@ export function createSalesService(deps: {
   inventory: InventoryService;
   analytics: Pick<AnalyticsService, 'salesChangedAt'>;
   timezoneOf(ctx: StoreContext): Promise<string>;
+  /** How many days back a sale's `soldAt` may be (config SALE_BACKDATE_DAYS). */
+  saleBackdateDays: number;
 }) {
-  const { pool, write, inventory, analytics, timezoneOf } = deps;
+  const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
 
   return {
     ...createSaleReversals(deps),
@@ -31,6 +34,11 @@ export function createSalesService(deps: {
      * once, and each decrement is still conditional, so no interleaving can oversell.
      */
     record(ctx: StoreContext, input: RecordSaleInput) {
+      // Checked before any lock is taken; without soldAt the sale happens now, after the locks.
+      const stamped =
+        input.soldAt === undefined
+          ? undefined
+          : saleTime(input.soldAt, new Date(), saleBackdateDays);
       return write(ctx, async (tx, emit) => {
         const wanted = new Map<string, number>();
         for (const item of input.items)
@@ -65,11 +73,12 @@ export function createSalesService(deps: {
         }));
         assertTotalsFit(lines);
 
-        const soldAt = input.soldAt ? new Date(input.soldAt) : new Date();
+        const soldAt = stamped ?? new Date();
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
-        if (input.soldAt) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
+        if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
         // Stock first, the sale row last: inserting it takes the store's next sale number,
-        // whose counter row every sale in the store waits for until its commit.
+        // whose counter row every sale in the store waits for until its commit. The movements
+        // are dated when the sale happened, like the sale.
         const saleId = randomUUID();
         // Each line's cost of goods is the cost its movement recorded (the cost in force).
         const costs = new Map<string, number | null>();

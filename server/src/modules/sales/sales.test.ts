@@ -233,7 +233,7 @@ test('when sales and adjustments interleave on the same products, then the ledge
   }
 });
 
-test('a backdated sale keeps the ledger in recording order: quantityAfter is the running total', async () => {
+test('a back-dated sale moves stock dated when it happened; quantityAfter stays the running total in recording order', async () => {
   const s = await storeWithMember(t);
   const p = await createProduct(s, { name: 'Late entry', price: 1, initialQuantity: 10 });
   await postSale(s, {
@@ -242,11 +242,16 @@ test('a backdated sale keeps the ledger in recording order: quantityAfter is the
   }).expect(201);
   const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
     .data;
+  // Newest first by when each happened: the sale sits in January, after it the stock was 7.
   expect(
-    mv.map((m: { delta: number; quantityAfter: number }) => [m.delta, m.quantityAfter]),
+    mv.map((m: { delta: number; quantityAfter: number; createdAt: string }) => [
+      m.delta,
+      m.quantityAfter,
+      m.createdAt === '2026-01-01T09:00:00.000Z',
+    ]),
   ).toEqual([
-    [-3, 7],
-    [10, 10],
+    [10, 10, false],
+    [-3, 7, true],
   ]);
   const sale = (await t.api.get(`${s.url}/sales?productId=${p.id}`).set(s.auth).expect(200)).body
     .data[0];

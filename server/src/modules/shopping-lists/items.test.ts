@@ -35,12 +35,24 @@ test('when the shopper edits quantity, purchased and actual cost, then the list 
     purchased: true,
     actualCost: 9.5,
   }).expect(200);
+  // The shopper's answer carries no money (the money rule): what they paid is kept, not shown.
   expect(itemFor(res.body.data, tea.id)).toEqual(
-    expect.objectContaining({ quantity: 5, purchased: true, actualCost: 9.5, estimatedCost: 10 }),
+    expect.objectContaining({
+      quantity: 5,
+      purchased: true,
+      actualCost: null,
+      estimatedCost: null,
+    }),
+  );
+  expect([res.body.data.estimatedTotal, res.body.data.actualTotal]).toEqual([null, null]);
+  expect(res.body.data.purchasedCount).toBe(1);
+  const seen = (await s.api.get(`${s.url}/shopping-lists/${list.id}`).set(s.auth).expect(200)).body
+    .data;
+  expect(itemFor(seen, tea.id)).toEqual(
+    expect.objectContaining({ actualCost: 9.5, estimatedCost: 10 }),
   );
   // Jam: 1 × 3.00, Tea: 5 × 2.00.
-  expect([res.body.data.estimatedTotal, res.body.data.actualTotal]).toEqual([13, 9.5]);
-  expect(res.body.data.purchasedCount).toBe(1);
+  expect([seen.estimatedTotal, seen.actualTotal]).toEqual([13, 9.5]);
   const { rows } = await t.db.pool.query(
     'SELECT quantity, purchased, actual_cost, suggested_quantity FROM shopping_list_items WHERE id = $1',
     [teaItem.id],

@@ -11,27 +11,28 @@ export function shoppingListsRoutes(
   r: Routes,
   { shoppingLists: lists }: { shoppingLists: ShoppingListsService },
 ) {
+  const money = LIST_MONEY;
   r.store(
     'post',
     '/shopping-lists/generate',
-    { permission: 'vendor:manage', body: s.generateBody, idempotent: 201 },
+    { permission: 'vendor:manage', body: s.generateBody, idempotent: 201, money },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
   r.page(
     '/shopping-lists',
-    { permission: 'inventory:read', query: s.listQuery },
+    { permission: 'inventory:read', query: s.listQuery, money: SUMMARY_MONEY },
     ({ ctx, query }) => lists.list(ctx, query),
   );
   r.store(
     'get',
     '/shopping-lists/:id',
-    { permission: 'inventory:read', params: idParams },
+    { permission: 'inventory:read', params: idParams, money },
     ({ ctx, params }) => lists.get(ctx, params.id),
   );
   r.store(
     'patch',
     '/shopping-lists/:id',
-    { permission: 'vendor:manage', params: idParams, body: s.renameBody },
+    { permission: 'vendor:manage', params: idParams, body: s.renameBody, money },
     ({ ctx, params, body }) => lists.rename(ctx, params.id, body.name),
   );
   r.store(
@@ -43,7 +44,7 @@ export function shoppingListsRoutes(
   r.store(
     'put',
     '/shopping-lists/:id/items/:itemId',
-    { permission: 'inventory:write', params: s.itemParams, body: s.itemBody },
+    { permission: 'inventory:write', params: s.itemParams, body: s.itemBody, money },
     ({ ctx, params, body }) => lists.updateItem(ctx, params.id, params.itemId, body),
   );
   r.store(
@@ -55,13 +56,29 @@ export function shoppingListsRoutes(
   r.store(
     'post',
     '/shopping-lists/:id/optimize',
-    { permission: 'vendor:manage', params: idParams },
+    { permission: 'vendor:manage', params: idParams, money },
     ({ ctx, params }) => lists.optimize(ctx, params.id),
   );
   r.store(
     'post',
     '/shopping-lists/:id/purchase-orders',
-    { permission: 'vendor:manage', params: idParams, idempotent: 201 },
+    {
+      permission: 'vendor:manage',
+      params: idParams,
+      idempotent: 201,
+      money: ['purchaseOrders.*.total', ...LIST_MONEY.map((f) => `shoppingList.${f}`)],
+    },
     ({ ctx, params }) => lists.convert(ctx, params.id),
   );
 }
+
+/** A list's money (core/money.ts): estimated and actual costs and totals. */
+const SUMMARY_MONEY = ['estimatedTotal', 'actualTotal'];
+const LIST_MONEY = [
+  ...SUMMARY_MONEY,
+  'items.*.estimatedUnitCost',
+  'items.*.estimatedCost',
+  'items.*.actualCost',
+  'suppliers.*.estimatedTotal',
+  'purchaseOrders.*.total',
+];

@@ -9,6 +9,7 @@ import { MemoryCache } from '../../platform/cache';
 import { createSessions } from '../auth/sessions';
 import { createAccessTokens } from '../auth/tokens';
 import { PERMISSIONS, ROLES, type Permission, type Role } from '../../core/access';
+import { seesMoney } from '../../core/money';
 
 // PRODUCT.md §4, written out independently of ROLE_PERMISSIONS so a slip in either shows.
 const MATRIX: Record<Permission, Role[]> = {
@@ -76,6 +77,16 @@ test.each(cases)('%s as %s: allowed=%s', async (permission, role, allowed) => {
     expect(res.body.error.code).toBe('FORBIDDEN');
   }
 });
+
+// The money rule (core/money.ts; every response in money-rule.test.ts): the roles that view
+// reports see costs, purchase totals and invoice amounts; an employee does not.
+test.each(ROLES)(
+  'money (costs, purchase totals, invoice amounts) as %s follows reports:view',
+  (role) => {
+    expect(seesMoney(role)).toBe(MATRIX['reports:view'].includes(role));
+    expect(seesMoney(role)).toBe(role !== 'employee');
+  },
+);
 
 test('when the caller is not a member, then every permission is 403', async () => {
   for (const p of PERMISSIONS) {

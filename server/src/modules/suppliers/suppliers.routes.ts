@@ -16,7 +16,12 @@ export function suppliersRoutes(r: Routes, { suppliers }: { suppliers: Suppliers
   r.store(
     'get',
     '/suppliers/:id/performance',
-    { permission: 'inventory:read', params: idParams, query: s.performanceQuery },
+    {
+      permission: 'inventory:read',
+      params: idParams,
+      query: s.performanceQuery,
+      money: ['metrics.totalValue', 'metrics.averageOrderValue', 'trends.*.value'],
+    },
     ({ ctx, params, query }) => suppliers.performance(ctx, params.id, query.months),
   );
 }

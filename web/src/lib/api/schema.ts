@@ -632,7 +632,9 @@ export interface paths {
      *     lists by name. With `cursor` (from `pagination.nextCursor`) the list is keyset-paginated:
      *     `page` is ignored and `pagination` is `{ limit, hasNext, nextCursor }`. Requires
      *     `inventory:read` (every role). An unknown parameter or `sort`, a malformed filter,
-     *     `minPrice` above `maxPrice` or a cursor made for another sort is 400.
+     *     `minPrice` above `maxPrice` or a cursor made for another sort is 400; `sort=cost` without
+     *     `reports:view` is 403 (the order would show the costs), and so is every product's `cost`
+     *     null for such a role.
      */
     get: operations['listProducts'];
     put?: never;
@@ -642,7 +644,8 @@ export interface paths {
      *     name when omitted. A SKU or barcode already used in the store is 409 `CONFLICT` with
      *     `details` on that field; a `categoryId` or `supplierId` that is not in this store is 400 on
      *     that field. `initialQuantity` is recorded as an `initial` stock movement; `quantity` is
-     *     read-only (400).
+     *     read-only (400). `cost` is money: from a role without `reports:view` (an employee) it is
+     *     403, and the answer's `cost` is null for them.
      */
     post: operations['createProduct'];
     delete?: never;
@@ -751,7 +754,8 @@ export interface paths {
      *     `reorderPoint` 0), and the SKU is kept when omitted. Each changed field is recorded in the
      *     product's history; `quantity` is read-only (400). Requires `inventory:write` (admins,
      *     managers and employees). A SKU or barcode in use is 409 `CONFLICT`; an id that is not in
-     *     this store is 404.
+     *     this store is 404. Without `reports:view`, `cost` in the body is 403 and leaving it out
+     *     keeps the cost as it is (it is not theirs to clear).
      */
     put: operations['replaceProduct'];
     post?: never;
@@ -771,7 +775,8 @@ export interface paths {
      *     recorded in the product's history. `quantity` is read-only (400): stock changes only through
      *     adjustments, counts, sales and imports. Requires `inventory:write` (admins, managers and
      *     employees). A SKU or barcode in use is 409 `CONFLICT`; a `categoryId` or `supplierId` that
-     *     is not in this store is 400; an id that is not in this store is 404.
+     *     is not in this store is 400; an id that is not in this store is 404. `cost` (null
+     *     included) from a role without `reports:view` is 403.
      */
     patch: operations['updateProduct'];
     trace?: never;
@@ -975,6 +980,17 @@ export interface paths {
      *     make a retry safe: the same key and body within 24 hours answer the first response again and
      *     change nothing; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay
      *     while the first request still runs is 409 `CONFLICT`.
+     *
+     *     `soldAt` is when the sale was rung up, for a till that kept sales while it could not reach
+     *     the server (the web app's till sends every sale with it). The sale, its `sale` stock
+     *     movements (their `createdAt`) and the dashboard then count it at that moment, on that
+     *     calendar day in the store's time zone. It may be at most `SALE_BACKDATE_DAYS` days in the
+     *     past (server configuration, default 7) and at most 5 minutes in the future (clock skew);
+     *     beyond either it is 400 on `soldAt` naming the limit ("is 8 days ago; a sale may be dated
+     *     at most 7 days back") and nothing is recorded. A time up to 5 minutes ahead is recorded as
+     *     the server's now. Without `soldAt` the sale happens when the server records it. A
+     *     movement's `quantityAfter` is still the stock right after it was recorded, so a back-dated
+     *     sale can sit between movements recorded before it.
      */
     post: operations['recordSale'];
     delete?: never;
@@ -1848,7 +1864,8 @@ export interface paths {
      *     old export to fix prices cannot undo the sales and deliveries since. Updated products
      *     get a history entry per changed field; rows that change nothing count as `unchanged`.
      *     Valid rows are imported and invalid ones reported with their row number and field.
-     *     `validateOnly=true` checks every row for real and changes nothing.
+     *     `validateOnly=true` checks every row for real and changes nothing. A row with a `cost`
+     *     from a role without `reports:view` is refused on `cost` (the money rule).
      *
      *     The format comes from the file's content, not its name or media type: a zip holding
      *     `xl/workbook.xml` is XLSX (first worksheet), UTF-8 text is CSV; anything else is 415.
@@ -1893,7 +1910,8 @@ export interface paths {
      * Download every product as CSV or XLSX, in the columns the import reads (inventory:read)
      * @description Every product of the store as a CSV or XLSX attachment, in exactly the columns the import
      *     reads, so that an export can be edited and imported back. Requires `inventory:read` (every
-     *     role). A heavy operation: 10 per minute per user (429).
+     *     role); without `reports:view` the file has no `cost` column. A heavy operation: 10 per
+     *     minute per user (429).
      */
     get: operations['exportProducts'];
     put?: never;
@@ -2107,8 +2125,10 @@ export interface paths {
      *     last known cost for the product becomes the estimate, when it has one; `null` clears
      *     it). Only on a draft list: an ordered list is 409 `INVALID_STATE`. A supplier that is not
      *     this store's is 400 on `supplierId`. Answers the whole list (totals change). Requires
-     *     `inventory:write` (admins, managers and the employees doing the shopping). Emits
-     *     `shopping_list.updated` (`items`).
+     *     `inventory:write` (admins, managers and the employees doing the shopping). An employee's
+     *     `actualCost` (what they paid, from the receipt in their hand) is recorded, but their
+     *     answer's costs and totals are null like every money field for a role without
+     *     `reports:view`. Emits `shopping_list.updated` (`items`).
      */
     put: operations['updateShoppingListItem'];
     post?: never;
@@ -3066,10 +3086,12 @@ export interface components {
       priority: 'low' | 'medium' | 'high' | 'urgent';
       /** @description Why it is listed, in words */
       reason: string;
+      /** @description Null when unknown, or without reports:view */
       estimatedUnitCost: number | null;
-      /** @description quantity × estimatedUnitCost */
+      /** @description quantity × estimatedUnitCost; null when unknown, or without reports:view */
       estimatedCost: number | null;
       purchased: boolean;
+      /** @description What it cost when bought; null when not recorded, or without reports:view */
       actualCost: number | null;
       /** Format: uuid */
       purchaseOrderId: string | null;
@@ -3084,7 +3106,9 @@ export interface components {
       criteria: components['schemas']['ShoppingListCriteria'];
       itemCount: number;
       purchasedCount: number;
-      estimatedTotal: number;
+      /** @description Null without reports:view */
+      estimatedTotal: number | null;
+      /** @description Null when nothing was recorded, or without reports:view */
       actualTotal: number | null;
       createdBy: components['schemas']['NullableRef'];
       /** Format: date-time */
@@ -3102,7 +3126,8 @@ export interface components {
       suppliers: {
         supplier: components['schemas']['NullableRef'];
         itemCount: number;
-        estimatedTotal: number;
+        /** @description Null without reports:view */
+        estimatedTotal: number | null;
       }[];
       /** @description The purchase orders made from the list */
       purchaseOrders: components['schemas']['ShoppingListOrder'][];
@@ -3113,7 +3138,8 @@ export interface components {
       orderNumber: string;
       /** Format: uuid */
       supplierId: string | null;
-      total: number;
+      /** @description Null without reports:view */
+      total: number | null;
     };
     ShoppingListChange: {
       /** Format: uuid */
@@ -3538,6 +3564,7 @@ export interface components {
       unit: string | null;
       packSize: number | null;
       price: number;
+      /** @description The unit cost; null when not set, or without reports:view (the money rule) */
       cost: number | null;
       reorderPoint: number;
       reorderQuantity: number | null;
@@ -3561,7 +3588,10 @@ export interface components {
        * @description Only in a supplier's product list, when that supplier last had it on an order
        */
       lastOrderedAt?: string | null;
-      /** @description Only in a supplier's product list, the unit cost it last ordered or invoiced it at */
+      /**
+       * @description Only in a supplier's product list, the unit cost it last ordered or invoiced it at;
+       *     null without reports:view
+       */
       lastCost?: number | null;
     };
     /**
@@ -3618,23 +3648,29 @@ export interface components {
       note: string | null;
       /** Format: uuid */
       userId: string | null;
+      /** @description The stock right after the movement was recorded */
       quantityAfter: number;
       /**
        * @description The unit cost in force when the movement was written: a receipt's received cost (the
        *     invoice's, else the order's), any other movement the product's cost at that moment
        *     (its moving average; see the README). Null when the product had no cost. Movements
        *     written before costs were kept carry the product's cost at the upgrade (receipts:
-       *     their invoice's or order's cost).
+       *     their invoice's or order's cost). Money: null without `reports:view`.
        */
       unitCost: number | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it happened: for a sale, the sale's `soldAt` (a back-dated sale from a till that was offline is dated when it was rung up); otherwise when it was recorded.
+       */
       createdAt: string;
     };
     FieldChange: {
       /** Format: uuid */
       id: string;
       field: string;
+      /** @description Null when the field was empty, and for `cost` without reports:view */
       oldValue: string | null;
+      /** @description Null when the field was cleared, and for `cost` without reports:view */
       newValue: string | null;
       changedBy: components['schemas']['NullableRef'];
       /** Format: date-time */
@@ -3720,13 +3756,16 @@ export interface components {
         averageLeadTimeDays: number | null;
         totalOrders: number;
         cancelledOrders: number;
-        totalValue: number;
+        /** @description Null without reports:view */
+        totalValue: number | null;
+        /** @description Null without orders, or without reports:view */
         averageOrderValue: number | null;
       };
       trends: {
         month: string;
         orders: number;
-        value: number;
+        /** @description Null without reports:view */
+        value: number | null;
         onTimeRate: number | null;
         averageLeadTimeDays: number | null;
       }[];
@@ -3770,13 +3809,16 @@ export interface components {
         receivedQuantity: number;
         /** @description Ordered less received */
         openQuantity: number;
-        unitCost: number;
-        lineTotal: number;
+        /** @description Null without reports:view */
+        unitCost: number | null;
+        /** @description Null without reports:view */
+        lineTotal: number | null;
         allowOverReceipt: boolean;
       }[];
-      total: number;
-      /** @description Units received at their ordered unit cost */
-      receivedValue: number;
+      /** @description Null without reports:view */
+      total: number | null;
+      /** @description Units received at their ordered unit cost; null without reports:view */
+      receivedValue: number | null;
       /** Format: uuid */
       shoppingListId: string | null;
       /** Format: date-time */
@@ -6363,7 +6405,10 @@ export interface operations {
             quantity: number;
             unitPrice?: number;
           }[];
-          /** Format: date-time */
+          /**
+           * Format: date-time
+           * @description When the sale was rung up; default now. At most SALE_BACKDATE_DAYS (default 7) days back and 5 minutes ahead.
+           */
           soldAt?: string;
           note?: string | null;
         };

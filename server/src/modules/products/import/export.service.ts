@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../../core/context';
+import { seesMoney } from '../../../core/money';
 import { listProducts } from '../products-list.repo';
 import type { ProductRow } from '../products.repo';
 import type { ListProductsQuery } from '../products.schemas';
@@ -84,17 +85,32 @@ async function* allRows(pool: Pool, storeId: string) {
   }
 }
 
+const COST = EXPORT_COLUMNS.indexOf('cost');
+
+/**
+ * The columns the caller may see: without the money permission the file has no cost column
+ * (the import then leaves costs as they are), rather than an empty one that reads as "no cost".
+ */
+function layoutFor(ctx: StoreContext) {
+  if (seesMoney(ctx.role)) return { columns: [...EXPORT_COLUMNS], line: toLine };
+  return {
+    columns: EXPORT_COLUMNS.filter((c) => c !== 'cost'),
+    line: (r: ProductRow) => toLine(r).filter((_, i) => i !== COST),
+  };
+}
+
 export function createExportService({ pool }: { pool: Pool }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
+      const { columns, line } = layoutFor(ctx);
       const csv = stringify({
         header: true,
-        columns: [...EXPORT_COLUMNS],
+        columns,
         cast: { boolean: (b) => String(b) },
       });
       csv.pipe(out);
       for await (const r of allRows(pool, ctx.storeId)) {
-        if (!csv.write(toLine(r))) await new Promise((resolve) => csv.once('drain', resolve));
+        if (!csv.write(line(r))) await new Promise((resolve) => csv.once('drain', resolve));
       }
       csv.end();
       await new Promise((resolve) => out.once('finish', resolve));
@@ -106,9 +122,10 @@ export function createExportService({ pool }: { pool: Pool }) {
         useStyles: false,
         useSharedStrings: false,
       });
+      const { columns, line } = layoutFor(ctx);
       const sheet = book.addWorksheet('Products');
-      sheet.addRow([...EXPORT_COLUMNS]).commit();
-      for await (const r of allRows(pool, ctx.storeId)) sheet.addRow(toLine(r)).commit();
+      sheet.addRow(columns).commit();
+      for await (const r of allRows(pool, ctx.storeId)) sheet.addRow(line(r)).commit();
       sheet.commit();
       await book.commit();
     },

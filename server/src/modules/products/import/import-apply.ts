@@ -21,6 +21,11 @@ export interface ImportOptions {
    * and deliveries recorded since.
    */
   updateStock: boolean;
+  /**
+   * Whether rows may set a cost: false for a role that may not see costs (core/money.ts), whose
+   * rows with a cost are refused. Set by the service from the role, never by the request.
+   */
+  costs?: boolean;
 }
 
 export interface ImportState {
@@ -96,6 +101,9 @@ export function createRowApplier(
     const refuse = (field: string, message: string) => {
       throw new RowError([{ field, message, code: 'invalid' }]);
     };
+    if (options.costs === false && row.cost !== undefined) {
+      refuse('cost', 'your role cannot set costs (needs reports:view): leave the column empty');
+    }
     let categoryId: string | undefined;
     if (row.category) {
       const key = row.category.toLowerCase();

@@ -1,6 +1,7 @@
 import type { StoreContext } from '../../../core/context';
 import { withArticle } from '../../../core/access';
 import { ForbiddenError } from '../../../core/errors';
+import { seesMoney } from '../../../core/money';
 import type { CategoriesService } from '../../categories/categories.service';
 import type { StoreWriter } from '../../events/events.service';
 import type { JobContext, JobsService } from '../../jobs/jobs.service';
@@ -117,7 +118,8 @@ export function createImportService(deps: Deps) {
      * A small file is imported in the request (200 with the report); anything larger is
      * queued at once (202 with the job id), unread: the job finds its problems.
      */
-    async start(ctx: StoreContext, file: Buffer, options: ImportOptions) {
+    async start(ctx: StoreContext, file: Buffer, requested: ImportOptions) {
+      const options = { ...requested, costs: seesMoney(ctx.role) };
       // Adding products is everyday work; rewriting existing ones (prices, stock) from a
       // spreadsheet in one go is a manager's call (PRODUCT.md §4: inventory:write is the
       // employee's, a bulk updateExisting import is not).

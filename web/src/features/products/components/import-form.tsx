@@ -3,7 +3,7 @@ import { Button } from '@/components/button';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { useIdempotencyKey } from '@/lib/idempotency';
-import { useCan } from '@/lib/store-access';
+import { useCan, useSeesMoney } from '@/lib/store-access';
 import { useImportProducts } from '../api/import-products';
 import type { ImportOptions } from '../api/types';
 import { ImportOutcome } from './import-outcome';
@@ -21,6 +21,7 @@ export function ImportForm({ storeId }: { storeId: string }) {
   const fileId = useId();
   // Rewriting existing products (and their stock) from a file is a manager's call.
   const canUpdate = useCan('inventory:bulk_update');
+  const seesMoney = useSeesMoney();
   const [file, setFile] = useState<File | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates>('error');
   const [updateStock, setUpdateStock] = useState(false);
@@ -67,6 +68,8 @@ export function ImportForm({ storeId }: { storeId: string }) {
           also reads <code>sku</code>, <code>barcode</code>, <code>category</code>,{' '}
           <code>supplier</code>, <code>cost</code>, <code>quantity</code>, <code>reorderPoint</code>
           , <code>expiresAt</code> and the other product fields.
+          {!seesMoney &&
+            ' Your role does not see costs, so rows with a cost are refused: leave it empty.'}
         </p>
       </div>
       <fieldset className="form__section">

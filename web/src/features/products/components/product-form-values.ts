@@ -38,7 +38,8 @@ export function readProductValues(values: Values, active: boolean): ProductInput
     unit: values.unit || null,
     packSize: toNumber(values.packSize),
     price: Number(values.price),
-    cost: toNumber(values.cost),
+    // No field (a role that does not see costs): not sent, so the cost stays as it is.
+    cost: values.cost === undefined ? undefined : toNumber(values.cost),
     reorderPoint: values.reorderPoint ? Number(values.reorderPoint) : 0,
     reorderQuantity: toNumber(values.reorderQuantity),
     location: location(values),

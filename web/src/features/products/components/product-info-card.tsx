@@ -1,6 +1,6 @@
 import { Card } from '@/components/card';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 
 function locationText(product: Product): string {
@@ -16,7 +16,8 @@ function locationText(product: Product): string {
 
 export function ProductInfoCard({ product }: { product: Product }) {
   const money = useMoney();
-  const rows: Array<[string, string]> = [
+  const seesMoney = useSeesMoney();
+  const rows: Array<[string, string] | false> = [
     ['SKU', product.sku],
     ['Barcode', product.barcode ?? '—'],
     ['Category', product.category?.name ?? '—'],
@@ -30,7 +31,7 @@ export function ProductInfoCard({ product }: { product: Product }) {
         .join(', ') || '—',
     ],
     ['Price', money(product.price)],
-    ['Cost', money(product.cost)],
+    seesMoney && ['Cost', money(product.cost)],
     ['Location', locationText(product)],
     ['Expires', formatDate(product.expiresAt)],
     ['Status', product.active ? 'Active' : 'Inactive'],
@@ -40,12 +41,14 @@ export function ProductInfoCard({ product }: { product: Product }) {
     <Card title="Product information">
       {product.description && <p className="muted">{product.description}</p>}
       <dl className="details">
-        {rows.map(([term, value]) => (
-          <div key={term} className="details__row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
+        {rows
+          .filter((row) => row !== false)
+          .map(([term, value]) => (
+            <div key={term} className="details__row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
       </dl>
     </Card>
   );

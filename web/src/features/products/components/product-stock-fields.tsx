@@ -1,4 +1,5 @@
 import { CheckboxField, TextField } from '@/components/form-field';
+import { useSeesMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 
 export interface SectionProps {
@@ -18,6 +19,8 @@ function money(n: number | null | undefined): string {
 
 export function PriceAndStockFields({ product, error }: SectionProps) {
   const isNew = !product;
+  // Without the money permission the cost is neither shown nor sent (the API would refuse it).
+  const seesMoney = useSeesMoney();
   return (
     <fieldset className="form__section">
       <legend>Price and stock</legend>
@@ -33,17 +36,19 @@ export function PriceAndStockFields({ product, error }: SectionProps) {
           hint="Retail price per unit."
           error={error('price')}
         />
-        <TextField
-          label="Cost"
-          name="cost"
-          type="number"
-          min={0}
-          step="0.01"
-          inputMode="decimal"
-          defaultValue={money(product?.cost)}
-          hint="What one unit costs you."
-          error={error('cost')}
-        />
+        {seesMoney && (
+          <TextField
+            label="Cost"
+            name="cost"
+            type="number"
+            min={0}
+            step="0.01"
+            inputMode="decimal"
+            defaultValue={money(product?.cost)}
+            hint="What one unit costs you."
+            error={error('cost')}
+          />
+        )}
         {isNew && (
           <TextField
             label="Initial quantity"

@@ -1,11 +1,13 @@
 import { Link } from 'react-router-dom';
 import { formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { PurchaseOrder } from '../api/types';
 
 /** Each line: what was ordered, what has come in and what is still to come. */
 export function OrderLinesTable({ storeId, order }: { storeId: string; order: PurchaseOrder }) {
   const money = useMoney();
+  // Prices and totals are money: only for the roles that see it (the API sends null otherwise).
+  const seesMoney = useSeesMoney();
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Order lines">
@@ -21,12 +23,16 @@ export function OrderLinesTable({ storeId, order }: { storeId: string; order: Pu
             <th scope="col" className="num">
               Open
             </th>
-            <th scope="col" className="num">
-              Unit cost
-            </th>
-            <th scope="col" className="num">
-              Line total
-            </th>
+            {seesMoney && (
+              <>
+                <th scope="col" className="num">
+                  Unit cost
+                </th>
+                <th scope="col" className="num">
+                  Line total
+                </th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -41,27 +47,33 @@ export function OrderLinesTable({ storeId, order }: { storeId: string; order: Pu
               <td className="num">{formatNumber(line.quantity)}</td>
               <td className="num">{formatNumber(line.receivedQuantity)}</td>
               <td className="num strong">{formatNumber(line.openQuantity)}</td>
-              <td className="num">{money(line.unitCost)}</td>
-              <td className="num">{money(line.lineTotal)}</td>
+              {seesMoney && (
+                <>
+                  <td className="num">{money(line.unitCost)}</td>
+                  <td className="num">{money(line.lineTotal)}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={5}>
-              Total
-            </th>
-            <td className="num strong">{money(order.total)}</td>
-          </tr>
-          {order.receivedValue > 0 && (
+        {seesMoney && (
+          <tfoot>
             <tr>
               <th scope="row" colSpan={5}>
-                Received so far
+                Total
               </th>
-              <td className="num">{money(order.receivedValue)}</td>
+              <td className="num strong">{money(order.total)}</td>
             </tr>
-          )}
-        </tfoot>
+            {(order.receivedValue ?? 0) > 0 && (
+              <tr>
+                <th scope="row" colSpan={5}>
+                  Received so far
+                </th>
+                <td className="num">{money(order.receivedValue)}</td>
+              </tr>
+            )}
+          </tfoot>
+        )}
       </table>
     </div>
   );

@@ -55,7 +55,8 @@ export function PurchaseOrderDetailPage() {
         subtitle={
           <>
             {o.supplier.name} · ordered {formatDateTime(o.orderedAt)}
-            {o.expectedAt ? ` · expected ${formatDate(o.expectedAt)}` : ''} · total {money(o.total)}{' '}
+            {o.expectedAt ? ` · expected ${formatDate(o.expectedAt)}` : ''}
+            {o.total !== null && ` · total ${money(o.total)}`}{' '}
             <OrderStatusBadge status={o.status} />
           </>
         }

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { PurchaseOrder } from '../api/types';
 import { OrderStatusBadge } from './order-status-badge';
 
@@ -16,6 +16,7 @@ export function PurchaseOrdersTable({
   orders: PurchaseOrder[];
 }) {
   const money = useMoney();
+  const seesMoney = useSeesMoney();
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Purchase orders">
@@ -31,9 +32,11 @@ export function PurchaseOrdersTable({
             <th scope="col" className="num">
               Units open
             </th>
-            <th scope="col" className="num">
-              Total
-            </th>
+            {seesMoney && (
+              <th scope="col" className="num">
+                Total
+              </th>
+            )}
             <th scope="col">Status</th>
           </tr>
         </thead>
@@ -52,7 +55,7 @@ export function PurchaseOrdersTable({
               <td className="num">
                 {order.status === 'cancelled' ? '—' : formatNumber(openUnits(order))}
               </td>
-              <td className="num strong">{money(order.total)}</td>
+              {seesMoney && <td className="num strong">{money(order.total)}</td>}
               <td>
                 <OrderStatusBadge status={order.status} />
               </td>

@@ -1,13 +1,14 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
-import { TextAreaField, TextField } from '@/components/form-field';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { formatCount, formatNumber } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useReceivePurchaseOrder } from '../api/receive-purchase-order';
 import type { PurchaseOrder, ReceiveInput, ReceiveResult } from '../api/types';
+import { ReceiveCounts } from './receive-counts';
+import { checkDelivery, ReceiveSummary, type DeliveryCheck } from './receive-summary';
 import { useReceiveQuantities } from './use-receive-quantities';
 
 interface ReceiveDialogProps {
@@ -24,7 +25,7 @@ export function ReceiveDialog({ open, onClose, order, ...rest }: ReceiveDialogPr
       open={open}
       onClose={onClose}
       title={`Receive ${order.orderNumber}`}
-      description="Each line starts at what is still open. Change what differs, or scan the units as you unpack them."
+      description="Each line starts at what is still open. Change what differs, or scan the units as you unpack them: once you scan, lines you have not scanned count 0."
     >
       <ReceiveForm order={order} onClose={onClose} {...rest} />
     </Dialog>
@@ -39,6 +40,9 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
   const [scanText, setScanText] = useState('');
   const [scanNote, setScanNote] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  // Set when the counts are valid: the delivery is checked once more before it is committed.
+  const [review, setReview] = useState<{ check: DeliveryCheck; input: ReceiveInput }>();
   const apiError = receiving.error ? toApiError(receiving.error) : undefined;
 
   function onScanKey(event: KeyboardEvent<HTMLInputElement>) {
@@ -58,7 +62,7 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
+    if (review) return commit(review.input);
     const found: Record<string, string> = {};
     const chosen = form.open.filter((l) => {
       const text = form.quantities[l.id] ?? '';
@@ -73,24 +77,31 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
       found.form = 'Enter at least one unit received.';
     setErrors(found);
     if (Object.keys(found).length) return;
+    const trimmed = note.trim();
     const input: ReceiveInput = {
       lines: chosen.map((l) => ({ lineId: l.id, quantity: Number(form.quantities[l.id]) })),
-      ...(note ? { note } : {}),
+      ...(trimmed ? { note: trimmed } : {}),
     };
-    const units = input.lines.reduce((n, l) => n + l.quantity, 0);
+    const counts = Object.fromEntries(input.lines.map((l) => [l.lineId!, l.quantity]));
+    setReview({ check: checkDelivery(form.open, counts), input });
+  }
+
+  function commit(input: ReceiveInput) {
+    const chosen = input.lines.map((l) => l.lineId);
     receiving.mutate(
       { input, idempotencyKey: idempotency.keyFor(input) },
       {
-        onSuccess: (result) => onReceived(result, units),
+        onSuccess: (result) => onReceived(result, review?.check.units ?? 0),
         onError: (error) => {
-          // The API names lines by their place in what was sent.
+          // The API names lines by their place in what was sent; back to the counts to fix them.
           const fields = toApiError(error).fieldErrors;
           const mapped: Record<string, string> = {};
-          chosen.forEach((l, i) => {
+          chosen.forEach((lineId, i) => {
             const message = fields[`lines.${i}.quantity`] ?? fields[`lines.${i}.lineId`];
-            if (message) mapped[l.id] = message;
+            if (message && lineId) mapped[lineId] = message;
           });
           setErrors(mapped);
+          if (Object.keys(mapped).length) setReview(undefined);
         },
         onSettled: (_r, error) => idempotency.settle(error),
       },
@@ -103,77 +114,32 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
         {errors.form ??
           (apiError && !Object.keys(apiError.fieldErrors).length ? apiError.message : undefined)}
       </ErrorBanner>
-      <TextField
-        label="Scan a barcode or SKU"
-        name="scan"
-        autoComplete="off"
-        autoFocus
-        value={scanText}
-        onChange={(e) => setScanText(e.target.value)}
-        onKeyDown={onScanKey}
-        hint="The first scan of a product starts its count at 1; each next scan adds one. Focus stays here for the next scan."
-      />
-      <StatusMessage>{scanNote}</StatusMessage>
-      <div className="table-wrap">
-        <table className="table" aria-label="Units received">
-          <thead>
-            <tr>
-              <th scope="col">Product</th>
-              <th scope="col" className="num">
-                Open
-              </th>
-              <th scope="col" className="num">
-                Received now
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {form.open.map((line) => (
-              <tr
-                key={line.id}
-                className={form.lastScanned === line.id ? 'row--scanned' : undefined}
-              >
-                <td>
-                  {line.product.name}
-                  <div className="muted small">SKU {line.product.sku}</div>
-                  {errors[line.id] && (
-                    <p className="field__error" role="alert">
-                      {errors[line.id]}
-                    </p>
-                  )}
-                </td>
-                <td className="num">{formatNumber(line.openQuantity)}</td>
-                <td className="num">
-                  <input
-                    ref={form.inputRef(line.id)}
-                    className="qty-input"
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    step={1}
-                    aria-label={`Units received of ${line.product.name}`}
-                    aria-invalid={errors[line.id] ? true : undefined}
-                    value={form.quantities[line.id] ?? ''}
-                    onChange={(e) => form.set(line.id, e.target.value)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <TextAreaField
-        label="Delivery note"
-        name="note"
-        maxLength={500}
-        hint="For example: the delivery slip number."
-      />
+      {review ? (
+        <ReceiveSummary check={review.check} />
+      ) : (
+        <ReceiveCounts
+          form={form}
+          errors={errors}
+          scanText={scanText}
+          scanNote={scanNote}
+          note={note}
+          onScanText={setScanText}
+          onScanKey={onScanKey}
+          onNote={setNote}
+        />
+      )}
       <div className="form__actions">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
+        {review ? (
+          <Button variant="ghost" onClick={() => setReview(undefined)}>
+            Back to the counts
+          </Button>
+        ) : (
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+        )}
         <Button type="submit" busy={receiving.isPending} busyLabel="Receiving…">
-          Receive into stock
+          {review ? 'Receive into stock' : 'Review delivery…'}
         </Button>
       </div>
     </form>

@@ -82,7 +82,8 @@ function scheduleRetry(): void {
 /** Sends what is waiting, if anything and if someone is signed in to send it as. */
 export function sendQueuedSales(): Promise<void> {
   const session = getSession();
-  if (session.status !== 'authenticated') return Promise.resolve();
+  // An ended session sends nothing until its user signs in again (then this runs again).
+  if (session.status !== 'authenticated' || session.expired) return Promise.resolve();
   sending ??= withTabLock('nimbus-sale-outbox', () => sendEach(session.user.id))
     .then(
       (outcome) => {

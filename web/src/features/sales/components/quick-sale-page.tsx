@@ -25,12 +25,10 @@ export function QuickSalePage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
   const findByCode = useFindProductByCode(storeId);
-  const sale = useSaleLines();
   const session = useSession();
-  const outbox = useSaleOutbox(
-    storeId,
-    session.status === 'authenticated' ? session.user.id : undefined,
-  );
+  const userId = session.status === 'authenticated' ? session.user.id : undefined;
+  const sale = useSaleLines(storeId, userId);
+  const outbox = useSaleOutbox(storeId, userId);
   const { complete: completeSale, mutation: complete } = useCompleteSale(storeId);
   const inputRef = useRef<HTMLInputElement>(null);
   // Codes are resolved one after another, so lines appear in the order they were scanned (and

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import { isAxiosError } from 'axios';
 import { useIdempotencyKey } from '@/lib/idempotency';
+import { serverNow } from '@/lib/server-clock';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
@@ -25,16 +27,22 @@ export function useCompleteSale(storeId: string) {
   const idempotency = useIdempotencyKey();
   const session = useSession();
   const userId = session.status === 'authenticated' ? session.user.id : undefined;
+  // When the attempt under the current key was rung up: a retry of it is the same sale.
+  const stamp = useRef<{ key: string; soldAt: string }>(undefined);
 
   function complete(
     lines: TillLine[],
     totals: { total: number; units: number },
     on: CompleteCallbacks,
   ) {
-    const input: SaleInput = {
-      items: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
-    };
-    const idempotencyKey = idempotency.keyFor(input);
+    const items = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+    const idempotencyKey = idempotency.keyFor(items);
+    // Stamped now, sent with every attempt and from the outbox: a sale kept offline overnight
+    // still lands on the day it was rung up (the server allows a few days back).
+    if (stamp.current?.key !== idempotencyKey) {
+      stamp.current = { key: idempotencyKey, soldAt: serverNow().toISOString() };
+    }
+    const input: SaleInput = { items, soldAt: stamp.current.soldAt };
 
     async function queue(): Promise<boolean> {
       if (!userId) return false;

@@ -1,4 +1,4 @@
-import { useCallback, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { TillLine, ScannedProduct } from '../api/types';
 
 export type { TillLine };
@@ -42,9 +42,46 @@ export function lineTotal(line: TillLine): number {
   return (cents(line.product.price) * line.quantity) / 100;
 }
 
+// The sale being rung up is kept in this tab's storage (per store, with whose it is), so a
+// reload, a session that ends, or a sign-out in another tab does not lose it: the same user
+// opening this store's till in this tab finds it again. Another user's is thrown away.
+const cartKey = (storeId: string) => `nimbus-till-cart:${storeId}`;
+
+function savedLines(storeId: string, userId: string | undefined): TillLine[] {
+  try {
+    const raw = sessionStorage.getItem(cartKey(storeId));
+    if (!raw) return [];
+    const saved = JSON.parse(raw) as { userId?: string; lines?: TillLine[] };
+    if (saved.userId === userId && Array.isArray(saved.lines)) return saved.lines;
+    sessionStorage.removeItem(cartKey(storeId));
+  } catch {
+    // Storage unavailable or unreadable: start empty.
+  }
+  return [];
+}
+
+function saveLines(storeId: string, userId: string | undefined, lines: TillLine[]): void {
+  try {
+    if (lines.length && userId) {
+      sessionStorage.setItem(cartKey(storeId), JSON.stringify({ userId, lines }));
+    } else {
+      sessionStorage.removeItem(cartKey(storeId));
+    }
+  } catch {
+    // A full or disabled storage only costs the copy; the till works on.
+  }
+}
+
 /** The lines of the sale being rung up: one per product, with a quantity. */
-export function useSaleLines() {
-  const [lines, dispatch] = useReducer(reduce, []);
+export function useSaleLines(storeId: string, userId: string | undefined) {
+  const [lines, dispatch] = useReducer(reduce, undefined, () => savedLines(storeId, userId));
+  // The till stays mounted when the store is switched: take up that store's sale instead.
+  const [linesOf, setLinesOf] = useState(storeId);
+  if (linesOf !== storeId) {
+    setLinesOf(storeId);
+    dispatch({ type: 'load', lines: savedLines(storeId, userId) });
+  }
+  useEffect(() => saveLines(storeId, userId, lines), [storeId, userId, lines]);
   return {
     lines,
     total: lines.reduce((sum, l) => sum + cents(l.product.price) * l.quantity, 0) / 100,

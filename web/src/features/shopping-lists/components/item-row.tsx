@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { ItemInput, ShoppingListItem } from '../api/types';
 import { PriorityBadge } from './list-status';
 
@@ -37,6 +37,7 @@ function useCell(initial: string, commit: (value: string) => boolean) {
 
 export function ItemRow({ storeId, item, editable, suppliers, onChange }: ItemRowProps) {
   const money = useMoney();
+  const seesMoney = useSeesMoney();
   const name = item.product.name;
   const quantity = useCell(String(item.quantity), (v) => {
     if (!/^\d+$/.test(v)) return false;
@@ -94,8 +95,12 @@ export function ItemRow({ storeId, item, editable, suppliers, onChange }: ItemRo
           <div className="muted small">suggested {formatNumber(item.suggestedQuantity)}</div>
         )}
       </td>
-      <td className="num">{money(item.estimatedUnitCost)}</td>
-      <td className="num">{money(item.estimatedCost)}</td>
+      {seesMoney && (
+        <>
+          <td className="num">{money(item.estimatedUnitCost)}</td>
+          <td className="num">{money(item.estimatedCost)}</td>
+        </>
+      )}
       <td className="center">
         <input
           type="checkbox"

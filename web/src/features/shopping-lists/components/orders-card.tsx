@@ -21,7 +21,7 @@ export function OrdersCard({ storeId, orders, supplierNames }: OrdersCardProps) 
             {o.supplierId && supplierNames.get(o.supplierId)
               ? ` · ${supplierNames.get(o.supplierId)}`
               : ''}{' '}
-            · {money(o.total)}
+            {o.total !== null && `· ${money(o.total)}`}
           </li>
         ))}
       </ul>

@@ -128,7 +128,7 @@ export function ShoppingListPage() {
           onChange={(itemId, input) => update.mutate({ itemId, input })}
         />
       ))}
-      {l.suppliers.length > 1 && (
+      {l.suppliers.length > 1 && l.estimatedTotal !== null && (
         <p className="strong">Estimated total for the list: {money(l.estimatedTotal)}</p>
       )}
       <ConvertDialog

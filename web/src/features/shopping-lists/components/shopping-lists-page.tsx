@@ -4,7 +4,7 @@ import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import { toApiError } from '@/lib/api-error';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';
+import { useCan, useMoney, useSeesMoney, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useShoppingLists } from '../api/get-shopping-lists';
 import { ListStatus } from './list-status';
@@ -13,6 +13,7 @@ export function ShoppingListsPage() {
   const { storeId } = useStoreAccess();
   const canManage = useCan('vendor:manage');
   const money = useMoney();
+  const seesMoney = useSeesMoney();
   const params = useListParams();
   const lists = useShoppingLists(storeId, { page: params.page, limit: 20 });
 
@@ -48,9 +49,11 @@ export function ShoppingListsPage() {
                     <th scope="col" className="num">
                       Purchased
                     </th>
-                    <th scope="col" className="num">
-                      Estimated
-                    </th>
+                    {seesMoney && (
+                      <th scope="col" className="num">
+                        Estimated
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -68,7 +71,7 @@ export function ShoppingListsPage() {
                       </td>
                       <td className="num">{formatNumber(list.itemCount)}</td>
                       <td className="num">{formatNumber(list.purchasedCount)}</td>
-                      <td className="num">{money(list.estimatedTotal)}</td>
+                      {seesMoney && <td className="num">{money(list.estimatedTotal)}</td>}
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,6 @@
 import { Card } from '@/components/card';
 import { formatCount } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { ItemInput, ShoppingListItem } from '../api/types';
 import { ItemRow } from './item-row';
 
@@ -8,7 +8,8 @@ interface SupplierGroupProps {
   storeId: string;
   title: string;
   items: ShoppingListItem[];
-  estimatedTotal: number;
+  /** Null for a role that does not see money. */
+  estimatedTotal: number | null;
   editable: boolean;
   /** For items without a supplier: the store's suppliers to pick from. */
   suppliers?: ReadonlyArray<{ id: string; name: string }>;
@@ -19,10 +20,16 @@ interface SupplierGroupProps {
 export function SupplierGroup(props: SupplierGroupProps) {
   const { storeId, title, items, estimatedTotal, editable, suppliers, onChange } = props;
   const money = useMoney();
+  // Estimates are money; what the shopper paid (actual cost) they may still record.
+  const seesMoney = useSeesMoney();
   return (
     <Card
       title={title}
-      description={`${formatCount(items.length, 'item')} · estimated ${money(estimatedTotal)}`}
+      description={
+        seesMoney
+          ? `${formatCount(items.length, 'item')} · estimated ${money(estimatedTotal)}`
+          : formatCount(items.length, 'item')
+      }
     >
       <div className="table-wrap">
         <table className="table" aria-label={`Items from ${title}`}>
@@ -35,12 +42,16 @@ export function SupplierGroup(props: SupplierGroupProps) {
               <th scope="col" className="num">
                 Quantity
               </th>
-              <th scope="col" className="num">
-                Unit cost
-              </th>
-              <th scope="col" className="num">
-                Estimated
-              </th>
+              {seesMoney && (
+                <>
+                  <th scope="col" className="num">
+                    Unit cost
+                  </th>
+                  <th scope="col" className="num">
+                    Estimated
+                  </th>
+                </>
+              )}
               <th scope="col">Purchased</th>
               <th scope="col" className="num">
                 Actual cost
@@ -59,15 +70,17 @@ export function SupplierGroup(props: SupplierGroupProps) {
               />
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={suppliers ? 6 : 5}>
-                Estimated total
-              </th>
-              <td className="num total">{money(estimatedTotal)}</td>
-              <td colSpan={2} />
-            </tr>
-          </tfoot>
+          {seesMoney && (
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={suppliers ? 6 : 5}>
+                  Estimated total
+                </th>
+                <td className="num total">{money(estimatedTotal)}</td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
     </Card>

@@ -14,7 +14,7 @@ import { Card } from '@/components/card';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierPerformance } from '../api/get-supplier-performance';
 import type { SupplierPerformance } from '../api/types';
 
@@ -49,6 +49,8 @@ export function SupplierPerformanceCard({
 
 function Figures({ data }: { data: SupplierPerformance }) {
   const money = useMoney();
+  // What was spent with the supplier is money: only for the roles that see it.
+  const seesMoney = useSeesMoney();
   const { metrics } = data;
   const months = data.trends.map((t) => ({
     ...t,
@@ -69,21 +71,27 @@ function Figures({ data }: { data: SupplierPerformance }) {
               : undefined
           }
         />
-        <Stat label="Ordered value" value={money(metrics.totalValue)} />
-        <Stat
-          label="Average order"
-          value={metrics.averageOrderValue === null ? '—' : money(metrics.averageOrderValue)}
-        />
+        {seesMoney && (
+          <>
+            <Stat label="Ordered value" value={money(metrics.totalValue)} />
+            <Stat
+              label="Average order"
+              value={metrics.averageOrderValue === null ? '—' : money(metrics.averageOrderValue)}
+            />
+          </>
+        )}
       </ul>
       <div className="charts">
         <figure>
-          <figcaption className="chart__title">Orders and value per month</figcaption>
+          <figcaption className="chart__title">
+            {seesMoney ? 'Orders and value per month' : 'Orders per month'}
+          </figcaption>
           <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={months} accessibilityLayer={false}>
                 <CartesianGrid stroke="var(--border)" vertical={false} />
                 <XAxis dataKey="label" stroke="var(--text-muted)" fontSize={12} />
-                <YAxis yAxisId="value" stroke="var(--text-muted)" fontSize={12} />
+                {seesMoney && <YAxis yAxisId="value" stroke="var(--text-muted)" fontSize={12} />}
                 <YAxis
                   yAxisId="orders"
                   orientation="right"
@@ -99,7 +107,9 @@ function Figures({ data }: { data: SupplierPerformance }) {
                   }}
                 />
                 <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
-                <Bar yAxisId="value" dataKey="value" name="Value" fill="var(--primary)" />
+                {seesMoney && (
+                  <Bar yAxisId="value" dataKey="value" name="Value" fill="var(--primary)" />
+                )}
                 <Bar yAxisId="orders" dataKey="orders" name="Orders" fill="var(--warning)" />
               </BarChart>
             </ResponsiveContainer>
@@ -141,9 +151,11 @@ function Figures({ data }: { data: SupplierPerformance }) {
               <th scope="col" className="num">
                 Orders
               </th>
-              <th scope="col" className="num">
-                Value
-              </th>
+              {seesMoney && (
+                <th scope="col" className="num">
+                  Value
+                </th>
+              )}
               <th scope="col" className="num">
                 On time
               </th>
@@ -157,7 +169,7 @@ function Figures({ data }: { data: SupplierPerformance }) {
               <tr key={m.month}>
                 <th scope="row">{m.label}</th>
                 <td className="num">{formatNumber(m.orders)}</td>
-                <td className="num">{money(m.value)}</td>
+                {seesMoney && <td className="num">{money(m.value)}</td>}
                 <td className="num">{percent(m.onTimeRate)}</td>
                 <td className="num">{days(m.averageLeadTimeDays)}</td>
               </tr>

@@ -5,7 +5,7 @@ import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
 import { toApiError } from '@/lib/api-error';
 import { formatDate, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierProducts } from '../api/get-supplier-products';
 
 /** What the supplier supplies: its products and those ordered from it, with the last cost. */
@@ -17,6 +17,7 @@ export function SupplierProductsCard({
   supplierId: string;
 }) {
   const money = useMoney();
+  const seesMoney = useSeesMoney();
   const [page, setPage] = useState(1);
   const products = useSupplierProducts(storeId, supplierId, { page, limit: 20 });
   return (
@@ -36,9 +37,11 @@ export function SupplierProductsCard({
                   <th scope="col" className="num">
                     On hand
                   </th>
-                  <th scope="col" className="num">
-                    Last cost
-                  </th>
+                  {seesMoney && (
+                    <th scope="col" className="num">
+                      Last cost
+                    </th>
+                  )}
                   <th scope="col">Last ordered</th>
                 </tr>
               </thead>
@@ -50,7 +53,9 @@ export function SupplierProductsCard({
                       <div className="muted small">SKU {p.sku}</div>
                     </td>
                     <td className="num">{formatNumber(p.quantity)}</td>
-                    <td className="num">{p.lastCost == null ? '—' : money(p.lastCost)}</td>
+                    {seesMoney && (
+                      <td className="num">{p.lastCost == null ? '—' : money(p.lastCost)}</td>
+                    )}
                     <td>{p.lastOrderedAt ? formatDate(p.lastOrderedAt) : 'Never'}</td>
                   </tr>
                 ))}
