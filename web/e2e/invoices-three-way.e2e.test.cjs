@@ -72,6 +72,7 @@ describeWithBrowser('Nimbus web: an invoice for goods received at the door', () 
       await heading(ids.a.orderNumber).waitFor();
       await page.getByRole('button', { name: 'Receive delivery…' }).click();
       const dialog = page.getByRole('dialog', { name: `Receive ${ids.a.orderNumber}` });
+      await dialog.getByRole('button', { name: 'Review delivery…' }).click();
       await dialog.getByRole('button', { name: 'Receive into stock' }).click();
       await status(`Received 10 units into stock. ${ids.a.orderNumber} is complete.`).waitFor();
       await expect(stock()).resolves.toBe(10);
