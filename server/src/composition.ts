@@ -114,6 +114,10 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     createOrdersInTx: (tx, emit, ctx, orders) => purchasing.createOrdersInTx(tx, emit, ctx, orders),
     takeOrderNumber: (storeId) => purchasing.takeOrderNumber(storeId),
+    onOrderFor: (db, storeId, productIds, until) =>
+      purchasing.onOrderFor(db, storeId, productIds, until),
+    lastStockInDays: (db, storeId, tz, productIds) =>
+      inventory.lastStockInDays(db, storeId, tz, productIds),
   });
   const imports = createImportService({
     write,
@@ -137,7 +141,18 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     purchasing,
   });
-  const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
+  const forecasting = createForecastingService({
+    pool,
+    jobs,
+    timezoneOf,
+    onOrderFor: (db, storeId, productIds, until) =>
+      purchasing.onOrderFor(db, storeId, productIds, until),
+    firstMovementDays: (db, storeId, tz, productIds) =>
+      inventory.firstMovementDays(db, storeId, tz, productIds),
+    lastStockInDays: (db, storeId, tz, productIds) =>
+      inventory.lastStockInDays(db, storeId, tz, productIds),
+    log,
+  });
   const reports = createReportsService({
     pool,
     jobs,

@@ -17,6 +17,12 @@ export function shoppingListsRoutes(
     { permission: 'vendor:manage', body: s.generateBody, idempotent: 201 },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
+  r.store(
+    'post',
+    '/shopping-lists/from-plan',
+    { permission: 'vendor:manage', body: s.fromPlanBody, idempotent: 201 },
+    ({ ctx, body }) => lists.fromPlan(ctx, body),
+  );
   r.page(
     '/shopping-lists',
     { permission: 'inventory:read', query: s.listQuery },
@@ -55,8 +61,8 @@ export function shoppingListsRoutes(
   r.store(
     'post',
     '/shopping-lists/:id/optimize',
-    { permission: 'vendor:manage', params: idParams },
-    ({ ctx, params }) => lists.optimize(ctx, params.id),
+    { permission: 'vendor:manage', params: idParams, body: s.optimizeBody },
+    ({ ctx, params, body }) => lists.optimize(ctx, params.id, body.criteria),
   );
   r.store(
     'post',

@@ -6,10 +6,20 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
 import { createConversion, type CreateOrdersInTx } from './convert';
-import { assertCriteriaIds, buildItems } from './generate';
+import { stockCover } from '../forecasting/stock-cover';
+import { arrivalsOf } from '../purchasing/on-order';
+import { dailyDemand } from './demand';
+import { createFromPlan } from './from-plan';
+import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
 import { optimizeItems } from './optimize';
 import * as repo from './shopping-lists.repo';
-import type { GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
+import type {
+  GenerateInput,
+  ItemInput,
+  ListQuery,
+  OptimizeCriteria,
+} from './shopping-lists.schemas';
+import { daysBetween } from './suggestion';
 import { toList, toSummary } from './shopping-list-view';
 
 export interface ShoppingListDeps {
@@ -20,6 +30,9 @@ export interface ShoppingListDeps {
   createOrdersInTx: CreateOrdersInTx;
   /** The purchasing module's next order number, taken outside any transaction. */
   takeOrderNumber(storeId: string): Promise<string>;
+  /** The purchasing module's stock on order, the inventory's last stock-in day per product. */
+  onOrderFor: GenerateDeps['onOrderFor'];
+  lastStockInDays: GenerateDeps['lastStockInDays'];
 }
 
 /** The store's calendar day now. */
@@ -47,14 +60,22 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
     return row;
   }
 
+  const conversion = createConversion({ ...deps, lockList, view });
   return {
-    ...createConversion({ ...deps, lockList, view }),
+    convert: conversion.convert,
+    fromPlan: createFromPlan({
+      ...deps,
+      view,
+      numbersFor: conversion.numbersFor,
+      orderInTx: conversion.orderInTx,
+    }),
 
     async generate(ctx: StoreContext, input: GenerateInput) {
       const { criteria } = input;
       await assertCriteriaIds(pool, ctx.storeId, criteria);
-      const today = todayIn(await timezoneOf(ctx));
-      const items = await buildItems(pool, ctx.storeId, criteria, today);
+      const timezone = await timezoneOf(ctx);
+      const today = todayIn(timezone);
+      const items = await buildItems(pool, deps, ctx.storeId, timezone, criteria, today);
       return write(ctx, async (tx, emit) => {
         const id = await repo.insertList(tx, ctx.storeId, {
           name: input.name ?? `Reorder ${today}`,
@@ -138,17 +159,41 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
       });
     },
 
-    optimize(ctx: StoreContext, id: string) {
+    async optimize(ctx: StoreContext, id: string, criteria: OptimizeCriteria) {
+      if (criteria.preferredSuppliers?.length) {
+        await assertCriteriaIds(pool, ctx.storeId, { suppliers: criteria.preferredSuppliers }, 'criteria.preferredSuppliers');
+      }
+      const today = todayIn(await timezoneOf(ctx));
       return write(ctx, async (tx, emit) => {
         const row = await lockList(tx, ctx, id);
         const rows = await repo.items(tx, ctx.storeId, id);
-        const options = await candidatesRepo.supplierOptions(
-          tx,
-          ctx.storeId,
-          rows.map((r) => r.product_id),
+        const ids = [...new Set(rows.map((r) => r.product_id))];
+        const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, ids);
+        const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
+        const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0));
+        const [demand, onOrder] = await Promise.all([
+          dailyDemand(tx, ctx.storeId, ids, longest + (listCriteria.daysAhead ?? 7)),
+          deps.onOrderFor(tx, ctx.storeId, ids),
+        ]);
+        // When each product runs out (stock, deliveries due before then, expiry): a supplier
+        // that cannot deliver by then is not chosen for its price.
+        const runsOut = new Map(
+          rows.map((r) => [
+            r.product_id,
+            stockCover({
+              stock: r.stock,
+              perDay: demand.get(r.product_id) ?? 0,
+              arrivals: arrivalsOf(onOrder.get(r.product_id)!, today),
+              expiresInDays: r.expires_at ? daysBetween(today, r.expires_at) : null,
+            }).days,
+          ]),
         );
-        const filter = (row.criteria as { suppliers?: string[] }).suppliers;
-        const planned = optimizeItems(rows, options, filter ? new Set(filter) : undefined);
+        const filter = listCriteria.suppliers;
+        const planned = optimizeItems(rows, options, {
+          criteria,
+          allowed: filter ? new Set(filter) : undefined,
+          runsOutInDays: (productId) => runsOut.get(productId) ?? null,
+        });
         for (const p of planned) await repo.updateItem(tx, ctx.storeId, id, p.itemId, p.update);
         await repo.touch(tx, ctx.storeId, id, true);
         await emit('shopping_list.updated', { shoppingListId: id, change: 'optimized' });

@@ -1,0 +1,58 @@
+/**
+ * How long stock lasts: the stock on hand at a daily demand, no longer than it keeps (its
+ * expiry), then each delivery on order that arrives before it runs out. Pure, and shared by
+ * the stock outlook (prediction) and reorder lists, so both say the same.
+ */
+import type { Arrival } from '../purchasing/on-order';
+
+export interface Cover {
+  /** Days until the shelf is empty; null when nothing sells (it never runs out by demand). */
+  days: number | null;
+  /** What ends it: demand selling the stock, or the stock on hand expiring first. */
+  limitedBy: 'demand' | 'expiry' | null;
+}
+
+export function stockCover(input: {
+  stock: number;
+  perDay: number;
+  /** Soonest first (purchasing/on-order.ts `arrivalsOf`). */
+  arrivals?: readonly Arrival[];
+  /** Days from today to the stock's expiry (0 or less: expired); null when it does not expire. */
+  expiresInDays?: number | null;
+}): Cover {
+  const { perDay } = input;
+  if (!(perDay > 0)) return { days: null, limitedBy: null };
+  let days = Math.max(0, input.stock) / perDay;
+  let limitedBy: Cover['limitedBy'] = 'demand';
+  const expiry = input.expiresInDays;
+  if (expiry !== undefined && expiry !== null && days > Math.max(0, expiry)) {
+    days = Math.max(0, expiry);
+    limitedBy = 'expiry';
+  }
+  // A delivery counts only when it arrives before the shelf is empty; a new delivery is
+  // fresh stock (the on-hand stock's expiry is not its own).
+  for (const a of input.arrivals ?? []) {
+    if (a.inDays > days) break;
+    days += a.quantity / perDay;
+    limitedBy = 'demand';
+  }
+  return { days, limitedBy };
+}
+
+/**
+ * How long a delivery keeps: from the last time stock came in (a receipt, the opening stock, a
+ * count up) to the expiry date of the stock on hand. Nimbus knows one expiry date per
+ * product, so a new delivery is taken to keep as long as the last one did. Undefined when the
+ * product does not expire or that span is unknown or not positive.
+ */
+export function shelfLifeDays(expiresAt: string | null, lastStockIn: string | undefined) {
+  if (!expiresAt || !lastStockIn) return undefined;
+  const days = Math.round((Date.parse(expiresAt) - Date.parse(lastStockIn)) / 86_400_000);
+  return days > 0 ? days : undefined;
+}
+
+/** Units worth ordering of a product that expires: what sells in the days a delivery keeps. */
+export function sellBeforeExpiryCap(perDay: number, shelfLife: number | undefined) {
+  if (shelfLife === undefined) return undefined;
+  return Math.max(1, Math.ceil(perDay * shelfLife));
+}
