@@ -72,7 +72,9 @@ export function planLine(input: {
     cap ?? Infinity,
   );
   const runsOutFirst = coverDays < leadTime.days;
-  const due = available <= rop || runsOutFirst;
+  // Due by position (stock and what is on order). One that runs out before its orders arrive
+  // is not helped by another order that would come no sooner.
+  const due = available <= rop;
   const uncapped = due ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0;
   const want = Math.min(uncapped, cap ?? Infinity);
   const onOrderText = onOrderWords(onOrder, today);
@@ -89,7 +91,7 @@ export function planLine(input: {
     want,
     unitCost,
     coverDays,
-    priority: product.quantity <= 0 || runsOutFirst ? 'urgent' : due ? 'high' : 'low',
+    priority: !due ? 'low' : product.quantity <= 0 || runsOutFirst ? 'urgent' : 'high',
     expiryCap: cap !== undefined && want < uncapped ? cap : null,
     shelfLife,
     stockText: `${product.quantity} in stock${onOrderText ? `, ${onOrderText}` : ''}`,
@@ -106,7 +108,9 @@ export function reasonOf(
   const cover = (n: number) => `covers ${Math.round(n / p.daily)} days`;
   const rop = `reorder point ${round(p.rop, 1)}`;
   if (p.want === 0) {
-    return `skipped: enough stock until after lead time (${p.stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${days(p.leadTime.days)}, ${rop})`;
+    return p.coverDays >= p.leadTime.days
+      ? `skipped: enough stock until after lead time (${p.stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${days(p.leadTime.days)}, ${rop})`
+      : `skipped: what is on order covers it (${p.stockText}, ${rop})`;
   }
   if (p.unitCost === null)
     return 'skipped: no known unit cost (set the product cost or a supplier price)';
@@ -114,7 +118,7 @@ export function reasonOf(
     p.product.quantity <= 0
       ? `urgent: out of stock (${p.stockText}, ${rop})`
       : p.priority === 'urgent'
-        ? `urgent: runs out in about ${days(Math.floor(p.coverDays))}, before a delivery can arrive (lead time ${days(p.leadTime.days)}; ${p.stockText}, ${rop})`
+        ? `urgent: runs out ${p.coverDays < 1 ? 'within a day' : `in about ${days(Math.floor(p.coverDays))}`}, before a delivery can arrive (lead time ${days(p.leadTime.days)}; ${p.stockText}, ${rop})`
         : `below reorder point (${p.stockText}, ${rop})`;
   if (quantity === 0) {
     return `${why}; skipped: ${limitedBy === 'storage' ? 'storage capacity' : 'budget'} exhausted`;
