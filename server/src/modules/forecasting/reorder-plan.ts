@@ -66,7 +66,9 @@ export function planLine(input: {
   const coverDays = cover.days ?? Infinity;
   const available = product.quantity + onOrder.quantity;
   const shelfLife = shelfLifeDays(product.expires_at, input.lastStockIn);
-  const cap = sellBeforeExpiryCap(demand.daily, shelfLife);
+  // What is on order takes its share of what sells before it expires.
+  const keeps = sellBeforeExpiryCap(demand.daily, shelfLife);
+  const cap = keeps === undefined ? undefined : Math.max(0, keeps - onOrder.quantity);
   const needed = Math.min(
     Math.max(0, Math.ceil(demand.daily * horizon + safety - available)),
     cap ?? Infinity,
