@@ -83,7 +83,9 @@ test('when the budget is 500, then every sold-out item gets its need before any 
     expect(by(p.id)).toEqual(expect.objectContaining({ included: true, priority: 'urgent' }));
   }
   expect(staples.map((p) => by(p.id).recommendedQuantity)).toEqual([47, 47, 33]);
-  expect(by(staples[2]!.id).reason).toMatch(/ordering 33 of 221 \(covers 17 days\): budget ran short$/);
+  expect(by(staples[2]!.id).reason).toMatch(
+    /ordering 33 of 221 \(covers 17 days\): budget ran short$/,
+  );
   expect(data.spent).toBe(499.2);
   expect(data.spent).toBeLessThanOrEqual(500);
 });
@@ -141,7 +143,9 @@ test('when the plan is turned into purchase orders, then the list and one order 
     201,
   );
   const { shoppingList, purchaseOrders } = res.body.data;
-  expect(shoppingList).toEqual(expect.objectContaining({ name: 'Monday order', status: 'ordered' }));
+  expect(shoppingList).toEqual(
+    expect.objectContaining({ name: 'Monday order', status: 'ordered' }),
+  );
   expect(purchaseOrders).toEqual([
     expect.objectContaining({ supplierId: greens.id, total: 499.2 }),
   ]);
@@ -166,7 +170,7 @@ test('when the plan is turned into purchase orders, then the list and one order 
   expect(next.spent).toBe(0);
 });
 
-test('when the plan names what is not this store\'s, a product twice, or an item without a supplier to order from, then it is 400 naming it and nothing is made', async () => {
+test("when the plan names what is not this store's, a product twice, or an item without a supplier to order from, then it is 400 naming it and nothing is made", async () => {
   const { s, broccoli } = await soldOut();
   const other = await storeWithMember(t, 'manager');
   const theirs = await createProduct(other);
@@ -186,7 +190,10 @@ test('when the plan names what is not this store\'s, a product twice, or an item
     [{ items: [{ productId: broccoli.id, quantity: 0 }] }, 'items.0.quantity'],
     [{ items: [] }, 'items'],
     [{ items: [{ productId: orphan.id, quantity: 3 }], placeOrders: true }, 'items.0.supplierId'],
-    [{ items: [{ productId: broccoli.id, quantity: 1, supplierId: crypto.randomUUID() }] }, 'items.0.supplierId'],
+    [
+      { items: [{ productId: broccoli.id, quantity: 1, supplierId: crypto.randomUUID() }] },
+      'items.0.supplierId',
+    ],
     [{ items: [{ productId: broccoli.id, quantity: 1, cost: 2 }] }, 'items.0'],
   ];
   for (const [body, field] of cases) {

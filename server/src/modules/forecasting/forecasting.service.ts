@@ -8,7 +8,6 @@ import type { PurchasingService } from '../purchasing/purchasing.service';
 import { listAnomalies } from './anomalies';
 import { forecastSeries } from './forecast';
 import { forecastView } from './forecast-view';
-import { forecastsOf } from './forecasts.repo';
 import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting.schemas';
 import { supplierLeadTimes } from './lead-times.repo';
 import { loadSeries } from './load-series';
@@ -76,7 +75,12 @@ export function createForecastingService(deps: ForecastingDeps) {
         deps.onOrderFor(pool, ctx.storeId, [productId]),
         deps.lastStockInDays(pool, ctx.storeId, tz, [productId]),
       ]);
-      return toPrediction(row!, { ...product, last_stock_in: stockIn.get(productId) }, onOrder.get(productId)!, today);
+      return toPrediction(
+        row!,
+        { ...product, last_stock_in: stockIn.get(productId) },
+        onOrder.get(productId)!,
+        today,
+      );
     },
 
     /** The stored predictions, with the stock, orders due and expiry as they are now. */

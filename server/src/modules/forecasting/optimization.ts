@@ -143,8 +143,7 @@ export async function optimizeReorder(
     };
   });
   items.sort(
-    (a, b) =>
-      Number(b.included) - Number(a.included) || a.rank - b.rank || a.urgency - b.urgency,
+    (a, b) => Number(b.included) - Number(a.included) || a.rank - b.rank || a.urgency - b.urgency,
   );
   return {
     serviceLevel: input.serviceLevel,

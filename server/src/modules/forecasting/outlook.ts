@@ -6,12 +6,7 @@
  * the shelf is empty and never beyond the stock's expiry.
  */
 import { arrivalsOf, dueBy, onOrderWords, type OnOrder } from '../purchasing/on-order';
-import {
-  DEFAULT_LEAD_TIME_DAYS,
-  DEMAND_DAYS,
-  REVIEW_DAYS,
-  round,
-} from './prediction';
+import { DEFAULT_LEAD_TIME_DAYS, DEMAND_DAYS, REVIEW_DAYS, round } from './prediction';
 import type { PredictionRow } from './predictions.repo';
 import { addDays, daysBetween } from './series';
 import { sellBeforeExpiryCap, shelfLifeDays, stockCover } from './stock-cover';
@@ -77,7 +72,9 @@ export function toPrediction(r: PredictionRow, live: LiveFacts, onOrder: OnOrder
         expectedAt: l.expectedAt,
       })),
     },
-    stockText: onOrderText ? `${live.quantity} in stock, ${onOrderText}` : `${live.quantity} in stock`,
+    stockText: onOrderText
+      ? `${live.quantity} in stock, ${onOrderText}`
+      : `${live.quantity} in stock`,
     reorderPoint: live.reorder_point,
     expiresAt: live.expires_at,
     daysLeft,

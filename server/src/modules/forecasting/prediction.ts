@@ -3,7 +3,7 @@
  * fresh forecast and its supplier's lead time. Pure: the services load, this decides.
  */
 import type { SupplierLeadTime } from './lead-times.repo';
-import type { PredictionInput, PredictionRow } from './predictions.repo';
+import type { PredictionInput } from './predictions.repo';
 import { reorderPoint, safetyStock } from './reorder-maths';
 import { addDays, daysBetween, type DailySeries } from './series';
 

@@ -85,9 +85,13 @@ test("when stock is at the product's own reorder point and demand varies, then t
   expect(reorder.leadTimeDays).toBe(7);
   expect(reorder.safetyStock).toBeGreaterThan(0);
   expect(reorder.reorderPoint).toBeCloseTo(7 * demandPerDay + reorder.safetyStock, 1);
-  expect(reorder.why).toMatch(/^7 days of lead time at about 3 a day \(2[01]\) plus \d+ safety stock/);
+  expect(reorder.why).toMatch(
+    /^7 days of lead time at about 3 a day \(2[01]\) plus \d+ safety stock/,
+  );
   // Up to its own reorder point of 30 plus 14 days of demand: about 30 + 42 − 5 = 67.
-  expect(Math.abs(reorder.suggestedQuantity - Math.ceil(30 + demandPerDay * 14 - 5))).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs(reorder.suggestedQuantity - Math.ceil(30 + demandPerDay * 14 - 5)),
+  ).toBeLessThanOrEqual(1);
 });
 
 test('when sales were voided or refunded, then the average counts only what stayed sold, and a product never sold has no reorder', async () => {

@@ -112,7 +112,10 @@ export function allocate(
   const out = new Map<string, Allocation>();
   for (const c of order) {
     const quantity = given.get(c.id) ?? 0;
-    out.set(c.id, { quantity, limitedBy: quantity >= c.quantity ? null : (short.get(c.id) ?? null) });
+    out.set(c.id, {
+      quantity,
+      limitedBy: quantity >= c.quantity ? null : (short.get(c.id) ?? null),
+    });
   }
   return out;
 }

@@ -73,7 +73,8 @@ function dueWords(day: string | null, today: string): string {
 export function onOrderWords(onOrder: OnOrder, today: string): string | undefined {
   if (onOrder.quantity <= 0) return undefined;
   const byDay = new Map<string | null, number>();
-  for (const l of onOrder.lines) byDay.set(l.expectedAt, (byDay.get(l.expectedAt) ?? 0) + l.quantity);
+  for (const l of onOrder.lines)
+    byDay.set(l.expectedAt, (byDay.get(l.expectedAt) ?? 0) + l.quantity);
   if (byDay.size === 1) {
     const [day] = byDay.keys();
     return `${onOrder.quantity} on order${day === null ? ', ' : ' '}${dueWords(day ?? null, today)}`;

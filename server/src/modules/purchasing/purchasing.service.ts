@@ -127,9 +127,16 @@ export function createPurchasingService(deps: {
     until?: string,
   ): Promise<Map<string, OnOrder>> {
     const out = new Map<string, OnOrder>(productIds.map((id) => [id, NOTHING_ON_ORDER]));
-    const rows = await onOrderRepo.openLines(db, storeId, await timezoneOf({ storeId }), productIds);
+    const rows = await onOrderRepo.openLines(
+      db,
+      storeId,
+      await timezoneOf({ storeId }),
+      productIds,
+    );
     if (!rows.length) return out;
-    const leads = await suppliers.leadTimesOf(db, storeId, [...new Set(rows.map((r) => r.supplier_id))]);
+    const leads = await suppliers.leadTimesOf(db, storeId, [
+      ...new Set(rows.map((r) => r.supplier_id)),
+    ]);
     for (const r of rows) {
       const lead = leads.get(r.supplier_id);
       const expectedAt = r.expected_at ?? (lead != null ? plusDays(r.ordered_day, lead) : null);

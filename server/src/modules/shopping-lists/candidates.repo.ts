@@ -172,14 +172,18 @@ export async function productsOf(
     active: boolean;
     supplier_id: string | null;
     cost: string | null;
-  }>('SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])', [
-    storeId,
-    ids,
-  ]);
+  }>(
+    'SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, ids],
+  );
   return new Map(
     rows.map((r) => [
       r.id,
-      { active: r.active, supplierId: r.supplier_id, cost: r.cost === null ? null : Number(r.cost) },
+      {
+        active: r.active,
+        supplierId: r.supplier_id,
+        cost: r.cost === null ? null : Number(r.cost),
+      },
     ]),
   );
 }

@@ -90,10 +90,7 @@ export async function buildItems(
     deps.lastStockInDays(db, storeId, timezone, ids),
   ]);
   const allowed = criteria.suppliers ? new Set(criteria.suppliers) : undefined;
-  const longestLead = Math.max(
-    0,
-    ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0),
-  );
+  const longestLead = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0));
   const demand = await dailyDemand(db, storeId, ids, longestLead + criteria.daysAhead);
 
   const items = products.flatMap((p) => {

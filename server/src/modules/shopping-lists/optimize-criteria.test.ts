@@ -31,13 +31,16 @@ test.each([
   [{ criteria: { consolidateOrders: 'yes' } }, 'criteria.consolidateOrders'],
   [{ criteria: { preferredSuppliers: ['x'] } }, 'criteria.preferredSuppliers.0'],
   [{ strategy: 'cheapest' }, 'strategy'],
-])('when the body is %j, then it is 400 naming %s and the list is unchanged', async (body, field) => {
-  const { s, list } = await twoSuppliers();
-  const before = await listTables(t, s.storeId);
-  const res = await optimizeWith(s, list.id, body).expect(400);
-  expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-  expect(await listTables(t, s.storeId)).toEqual(before);
-});
+])(
+  'when the body is %j, then it is 400 naming %s and the list is unchanged',
+  async (body, field) => {
+    const { s, list } = await twoSuppliers();
+    const before = await listTables(t, s.storeId);
+    const res = await optimizeWith(s, list.id, body).expect(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await listTables(t, s.storeId)).toEqual(before);
+  },
+);
 
 test("when a preferred supplier is another store's, then it is 400 naming it", async () => {
   const { s, list } = await twoSuppliers();
@@ -149,9 +152,7 @@ test('when a budget is given, then the least pressing items are cut to fit it, a
   const list = (await generate(s).expect(201)).body.data;
   expect(list.estimatedTotal).toBe(100); // 20 × 2 + 20 × 3
 
-  const data = (
-    await optimizeWith(s, list.id, { criteria: { budget: 70 } }).expect(200)
-  ).body.data;
+  const data = (await optimizeWith(s, list.id, { criteria: { budget: 70 } }).expect(200)).body.data;
   // Flour (urgent) keeps its 20 (40.00); sugar gets what 30.00 buys: 10.
   expect(itemFor(data, flour.id)!.quantity).toBe(20);
   expect(itemFor(data, sugar.id)!.quantity).toBe(10);
@@ -165,8 +166,7 @@ test('when a budget is given, then the least pressing items are cut to fit it, a
       reason: 'the budget of 70.00 buys 10 after more pressing items',
     },
   ]);
-  const cut = (await optimizeWith(s, list.id, { criteria: { budget: 30 } }).expect(200)).body
-    .data;
+  const cut = (await optimizeWith(s, list.id, { criteria: { budget: 30 } }).expect(200)).body.data;
   expect(itemFor(cut, sugar.id)!.quantity).toBe(0);
   expect(itemFor(cut, flour.id)!.quantity).toBe(15);
 });

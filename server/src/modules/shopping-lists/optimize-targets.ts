@@ -104,7 +104,10 @@ function consolidate(
         a.option.name.localeCompare(b.option.name),
     )[0]!;
     for (const row of best.rows) {
-      chosen.set(row.id, eligible.get(row.id)!.find((o) => o.supplierId === best.option.supplierId)!);
+      chosen.set(
+        row.id,
+        eligible.get(row.id)!.find((o) => o.supplierId === best.option.supplierId)!,
+      );
     }
     left = left.filter((row) => !chosen.has(row.id));
   }
@@ -117,7 +120,8 @@ function consolidate(
   for (const [rowId, option] of chosen) {
     const prior = targets.get(rowId)!;
     if (prior.supplier?.supplierId === option.supplierId) continue;
-    const others = [...chosen.values()].filter((o) => o.supplierId === option.supplierId).length - 1;
+    const others =
+      [...chosen.values()].filter((o) => o.supplierId === option.supplierId).length - 1;
     targets.set(rowId, {
       supplier: option,
       why: `consolidated: ${option.name} also supplies ${others} other ${others === 1 ? 'item' : 'items'} on this list (${orders})`,

@@ -161,7 +161,12 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
 
     async optimize(ctx: StoreContext, id: string, criteria: OptimizeCriteria) {
       if (criteria.preferredSuppliers?.length) {
-        await assertCriteriaIds(pool, ctx.storeId, { suppliers: criteria.preferredSuppliers }, 'criteria.preferredSuppliers');
+        await assertCriteriaIds(
+          pool,
+          ctx.storeId,
+          { suppliers: criteria.preferredSuppliers },
+          'criteria.preferredSuppliers',
+        );
       }
       const today = todayIn(await timezoneOf(ctx));
       return write(ctx, async (tx, emit) => {
@@ -170,7 +175,10 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
         const ids = [...new Set(rows.map((r) => r.product_id))];
         const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, ids);
         const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
-        const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0));
+        const longest = Math.max(
+          0,
+          ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0),
+        );
         const [demand, onOrder] = await Promise.all([
           dailyDemand(tx, ctx.storeId, ids, longest + (listCriteria.daysAhead ?? 7)),
           deps.onOrderFor(tx, ctx.storeId, ids),

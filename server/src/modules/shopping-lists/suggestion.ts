@@ -125,13 +125,7 @@ export function suggest(
       ? extra.runsOutInDays !== null && extra.runsOutInDays < lead
       : stock < demandPerDay * lead;
   const priority: Priority =
-    p.quantity === 0 || runsOutFirst
-      ? 'urgent'
-      : low
-        ? 'high'
-        : short
-          ? 'medium'
-          : 'low';
+    p.quantity === 0 || runsOutFirst ? 'urgent' : low ? 'high' : short ? 'medium' : 'low';
 
   const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
   const ordered = onOrderWords(onOrder, today);
@@ -143,7 +137,8 @@ export function suggest(
   else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
   if (!supplier) parts.push('no supplier known');
   else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
-  if (capped) parts.push(`at most ${cap} sell in the ${days(extra.shelfLifeDays!)} a delivery keeps`);
+  if (capped)
+    parts.push(`at most ${cap} sell in the ${days(extra.shelfLifeDays!)} a delivery keeps`);
   if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
   const reason = parts.join(', ');
   return {

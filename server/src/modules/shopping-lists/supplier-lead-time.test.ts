@@ -73,8 +73,7 @@ test('when a list item is with the cheap supplier that cannot deliver in time, t
       field: 'supplierId',
       from: cheapo.id,
       to: fresh.id,
-      reason:
-        'runs out in about 2 days: Fresh delivers in 2 days, Cheapo (1.80) needs 10 days',
+      reason: 'runs out in about 2 days: Fresh delivers in 2 days, Cheapo (1.80) needs 10 days',
     },
     {
       itemId: item.id,
