@@ -9,7 +9,7 @@ import { arrivalsOf, dueBy, onOrderWords, type OnOrder } from '../purchasing/on-
 import { DEFAULT_LEAD_TIME_DAYS, DEMAND_DAYS, REVIEW_DAYS, round } from './prediction';
 import type { PredictionRow } from './predictions.repo';
 import { addDays, daysBetween } from './series';
-import { sellBeforeExpiryCap, shelfLifeDays, stockCover } from './stock-cover';
+import { expiryCap, shelfLifeDays, stockCover } from './stock-cover';
 
 export interface LiveFacts {
   quantity: number;
@@ -53,8 +53,14 @@ export function toPrediction(r: PredictionRow, live: LiveFacts, onOrder: OnOrder
   let suggested = 0;
   if (position <= live.reorder_point) {
     suggested = Math.max(1, Math.ceil(live.reorder_point + perDay * REVIEW_DAYS - position));
-    const shelfLife = shelfLifeDays(live.expires_at, live.last_stock_in);
-    suggested = Math.min(suggested, sellBeforeExpiryCap(perDay, shelfLife) ?? Infinity);
+    const cap = expiryCap({
+      perDay,
+      shelfLife: shelfLifeDays(live.expires_at, live.last_stock_in),
+      leadDays: lead,
+      onOrder: counted,
+      today,
+    });
+    suggested = Math.min(suggested, cap?.units ?? Infinity);
   }
   return {
     productId: r.product_id,

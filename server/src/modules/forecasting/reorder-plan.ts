@@ -8,7 +8,7 @@ import type { ReorderProduct } from './optimization.repo';
 import { round, type DemandEstimate, type LeadTime } from './prediction';
 import { eoq, reorderPoint, safetyStock } from './reorder-maths';
 import { daysBetween } from './series';
-import { sellBeforeExpiryCap, shelfLifeDays, stockCover } from './stock-cover';
+import { expiryCap, shelfLifeDays, stockCover } from './stock-cover';
 
 export type PlanPriority = 'urgent' | 'high' | 'low';
 export const PRIORITY_RANK: Record<PlanPriority, number> = { urgent: 0, high: 1, low: 2 };
@@ -66,9 +66,13 @@ export function planLine(input: {
   const coverDays = cover.days ?? Infinity;
   const available = product.quantity + onOrder.quantity;
   const shelfLife = shelfLifeDays(product.expires_at, input.lastStockIn);
-  // What is on order takes its share of what sells before it expires.
-  const keeps = sellBeforeExpiryCap(demand.daily, shelfLife);
-  const cap = keeps === undefined ? undefined : Math.max(0, keeps - onOrder.quantity);
+  const cap = expiryCap({
+    perDay: demand.daily,
+    shelfLife,
+    leadDays: leadTime.days,
+    onOrder,
+    today,
+  })?.units;
   const needed = Math.min(
     Math.max(0, Math.ceil(demand.daily * horizon + safety - available)),
     cap ?? Infinity,

@@ -3,7 +3,7 @@
  * expiry), then each delivery on order that arrives before it runs out. Pure, and shared by
  * the stock outlook (prediction) and reorder lists, so both say the same.
  */
-import type { Arrival } from '../purchasing/on-order';
+import type { Arrival, OnOrder } from '../purchasing/on-order';
 
 export interface Cover {
   /** Days until the shelf is empty; null when nothing sells (it never runs out by demand). */
@@ -51,8 +51,35 @@ export function shelfLifeDays(expiresAt: string | null, lastStockIn: string | un
   return days > 0 ? days : undefined;
 }
 
-/** Units worth ordering of a product that expires: what sells in the days a delivery keeps. */
-export function sellBeforeExpiryCap(perDay: number, shelfLife: number | undefined) {
-  if (shelfLife === undefined) return undefined;
-  return Math.max(1, Math.ceil(perDay * shelfLife));
+export interface ExpiryCap {
+  /** At most this many units are worth ordering now (0: what is on order already fills it). */
+  units: number;
+  shelfLifeDays: number;
 }
+
+/**
+ * Units worth ordering of a product that expires: what sells in the days a delivery keeps,
+ * less what is on order and arrives before this delivery would expire (it sells in the same
+ * days; a line with no due day counts). Undefined when the product does not expire or its
+ * shelf life is unknown.
+ */
+export function expiryCap(input: {
+  perDay: number;
+  shelfLife: number | undefined;
+  /** Days until a delivery ordered now arrives (the supplier's lead time). */
+  leadDays: number;
+  onOrder: OnOrder;
+  today: string;
+}): ExpiryCap | undefined {
+  const { shelfLife } = input;
+  if (shelfLife === undefined) return undefined;
+  const until = input.leadDays + shelfLife;
+  const competing = input.onOrder.lines
+    .filter((l) => l.expectedAt === null || daysFrom(input.today, l.expectedAt) <= until)
+    .reduce((n, l) => n + l.quantity, 0);
+  const sells = Math.max(1, Math.ceil(input.perDay * shelfLife));
+  return { units: Math.max(0, sells - competing), shelfLifeDays: shelfLife };
+}
+
+const daysFrom = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

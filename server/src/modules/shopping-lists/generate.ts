@@ -1,6 +1,6 @@
 import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Db } from '../../db/pool';
-import { shelfLifeDays, stockCover } from '../forecasting/stock-cover';
+import { expiryCap, shelfLifeDays, stockCover } from '../forecasting/stock-cover';
 import type { InventoryService } from '../inventory/inventory.service';
 import { arrivalsOf, dueBy } from '../purchasing/on-order';
 import type { PurchasingService } from '../purchasing/purchasing.service';
@@ -104,12 +104,18 @@ export async function buildItems(
     }).days;
     const choice = chooseSupplier(options.get(p.id)!, { allowed, runsOutInDays });
     const supplier = choice.supplier;
-    const horizon = (supplier?.leadTimeDays ?? 0) + criteria.daysAhead;
+    const lead = supplier?.leadTimeDays ?? 0;
     const s = suggest(p, perDay, supplier, criteria, today, {
-      onOrder: dueBy(ordered, addDays(today, horizon)),
+      onOrder: dueBy(ordered, addDays(today, lead + criteria.daysAhead)),
       runsOutInDays,
       supplierWhy: choice.why,
-      shelfLifeDays: shelfLifeDays(p.expiresAt, stockIn.get(p.id)),
+      expiryCap: expiryCap({
+        perDay,
+        shelfLife: shelfLifeDays(p.expiresAt, stockIn.get(p.id)),
+        leadDays: lead,
+        onOrder: ordered,
+        today,
+      }),
     });
     if (!s) return [];
     return [

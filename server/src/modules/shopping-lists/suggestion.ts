@@ -1,5 +1,5 @@
 import { onOrderWords, NOTHING_ON_ORDER, type OnOrder } from '../purchasing/on-order';
-import { sellBeforeExpiryCap } from '../forecasting/stock-cover';
+import type { ExpiryCap } from '../forecasting/stock-cover';
 import type { Criteria } from './shopping-lists.schemas';
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
@@ -60,6 +60,10 @@ export function cheapestSupplier(
     )[0];
 }
 
+/** Down to the multiple of `step` (a step of 1 or none leaves the number as it is). */
+export const roundDownTo = (n: number, step: number | null) =>
+  step && step > 1 ? Math.floor(n / step) * step : n;
+
 /** Up to the next multiple of `step` (a step of 1 or none leaves the number as it is). */
 export const roundUpTo = (n: number, step: number | null) =>
   step && step > 1 ? Math.ceil(n / step) * step : n;
@@ -74,7 +78,8 @@ export const roundUpTo = (n: number, step: number | null) =>
  *   d × (L + H) > s + o, or (includeExpiring) when the stock expires within the expiry horizon;
  * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
  *   threshold, less s + o; at least the product's reorder quantity and at least 1; for a product
- *   that expires, no more than sells in the days a delivery keeps (`shelfLifeDays`); then at least the supplier's minimum order, rounded
+ *   that expires, no more than sells in the days a delivery keeps less what is on order for
+ *   those days (`expiryCap`; none at all when that is 0), in whole packs rounded down; then at least the supplier's minimum order, rounded
  *   up to whole packs (pack size);
  * - priority: urgent when out of stock or it sells out before the supplier can deliver
  *   (`runsOutInDays` < L, deliveries due before then counted; else s < d × L); high when at or
@@ -91,8 +96,8 @@ export function suggest(
     onOrder?: OnOrder;
     runsOutInDays?: number | null;
     supplierWhy?: string;
-    /** Days a delivery keeps (forecasting/stock-cover.ts `shelfLifeDays`). */
-    shelfLifeDays?: number;
+    /** What sells before a delivery expires, less what is on order (stock-cover.ts `expiryCap`). */
+    expiryCap?: ExpiryCap;
   } = {},
 ): Suggestion | undefined {
   const onOrder = extra.onOrder ?? NOTHING_ON_ORDER;
@@ -115,10 +120,14 @@ export function suggest(
 
   const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
   let quantity = Math.max(target - stock - onOrder.quantity, p.reorderQuantity ?? 0, 1);
-  const cap = sellBeforeExpiryCap(demandPerDay, extra.shelfLifeDays);
+  const cap = extra.expiryCap?.units;
+  // What is on order already fills what can sell before it expires: nothing more to buy.
+  if (cap === 0) return undefined;
   const capped = cap !== undefined && cap < quantity;
-  if (capped) quantity = cap;
-  quantity = roundUpTo(Math.max(quantity, supplier?.minOrderQuantity ?? 1), p.packSize);
+  // Capped, whole packs round down (one pack at least): more would expire unsold.
+  if (capped) quantity = Math.max(p.packSize ?? 1, roundDownTo(cap, p.packSize));
+  quantity = Math.max(quantity, supplier?.minOrderQuantity ?? 1);
+  quantity = roundUpTo(quantity, p.packSize);
 
   const runsOutFirst =
     extra.runsOutInDays !== undefined
@@ -138,7 +147,9 @@ export function suggest(
   if (!supplier) parts.push('no supplier known');
   else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
   if (capped)
-    parts.push(`at most ${cap} sell in the ${days(extra.shelfLifeDays!)} a delivery keeps`);
+    parts.push(
+      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps`,
+    );
   if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
   const reason = parts.join(', ');
   return {
