@@ -79,8 +79,8 @@ export const roundUpTo = (n: number, step: number | null) =>
  * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
  *   threshold, less s + o; at least the product's reorder quantity and at least 1; for a product
  *   that expires, no more than sells in the days a delivery keeps less what is on order for
- *   those days (`expiryCap`; none at all when that is 0), in whole packs rounded down; then at least the supplier's minimum order, rounded
- *   up to whole packs (pack size);
+ *   those days (`expiryCap`, in whole packs rounded down; not listed when that is under a
+ *   pack); then at least the supplier's minimum order, rounded up to whole packs (pack size);
  * - priority: urgent when out of stock or it sells out before the supplier can deliver
  *   (`runsOutInDays` < L, deliveries due before then counted; else s < d × L); high when at or
  *   below its reorder point or threshold; medium when it sells out within the horizon; low
@@ -121,11 +121,12 @@ export function suggest(
   const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
   let quantity = Math.max(target - stock - onOrder.quantity, p.reorderQuantity ?? 0, 1);
   const cap = extra.expiryCap?.units;
-  // What is on order already fills what can sell before it expires: nothing more to buy.
-  if (cap === 0) return undefined;
+  // What is on order already fills what can sell before it expires (or leaves less than a
+  // pack): nothing more to buy now.
+  if (cap !== undefined && cap < Math.max(1, p.packSize ?? 1)) return undefined;
   const capped = cap !== undefined && cap < quantity;
-  // Capped, whole packs round down (one pack at least): more would expire unsold.
-  if (capped) quantity = Math.max(p.packSize ?? 1, roundDownTo(cap, p.packSize));
+  // Capped, whole packs round down: more would expire unsold.
+  if (capped) quantity = roundDownTo(cap, p.packSize);
   quantity = Math.max(quantity, supplier?.minOrderQuantity ?? 1);
   quantity = roundUpTo(quantity, p.packSize);
 
