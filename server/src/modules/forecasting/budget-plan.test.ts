@@ -6,7 +6,7 @@ import {
   storeWithMember,
   type StoreMember,
 } from '../../test/factories';
-import { listTables, sell } from '../../test/shopping-lists';
+import { listTables, offer, sell } from '../../test/shopping-lists';
 
 /**
  * Issue 16, defect 5: "Reorder within a budget" funds every urgent need before any economic
@@ -216,4 +216,36 @@ test('when an employee or another store asks, then it is 403 and nothing is made
     .send(body)
     .expect(403);
   expect(await listTables(t, s.storeId)).toEqual(before);
+});
+
+test("when a product's own supplier is on hold, then its orders go to the cheapest active one that offers it, and with none it is 400 saying so", async () => {
+  const s = await storeWithMember(t, 'manager');
+  const held = await createSupplier(s, { name: 'Held', status: 'on-hold' });
+  const backup = await createSupplier(s, { name: 'Backup', leadTimeDays: 3 });
+  const tea = await createProduct(s, { name: 'Tea', cost: 2, supplierId: held.id });
+  const jam = await createProduct(s, { name: 'Jam', cost: 3, supplierId: held.id });
+  await offer(t, s, backup.id, tea.id, 2.2);
+  const before = await listTables(t, s.storeId);
+  const refused = await fromPlan(s, {
+    items: [
+      { productId: tea.id, quantity: 5 },
+      { productId: jam.id, quantity: 4 },
+    ],
+    placeOrders: true,
+  }).expect(400);
+  expect(refused.body.error.message).toBe(
+    'One product has no active supplier to order from: create the list and pick one there',
+  );
+  expect(refused.body.error.details).toEqual([
+    expect.objectContaining({ field: 'items.1.supplierId', code: 'required' }),
+  ]);
+  expect(await listTables(t, s.storeId)).toEqual(before);
+
+  const res = await fromPlan(s, {
+    items: [{ productId: tea.id, quantity: 5 }],
+    placeOrders: true,
+  }).expect(201);
+  expect(res.body.data.purchaseOrders).toEqual([
+    expect.objectContaining({ supplierId: backup.id, total: 11 }),
+  ]);
 });

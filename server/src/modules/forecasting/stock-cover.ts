@@ -1,7 +1,7 @@
 /**
- * How long stock lasts: the stock on hand at a daily demand, no longer than it keeps (its
- * expiry), then each delivery on order that arrives before it runs out. Pure, and shared by
- * the stock outlook (prediction) and reorder lists, so both say the same.
+ * How long stock lasts: the stock on hand at a daily demand, then each delivery on order that
+ * arrives before it runs out, never beyond the product's expiry date. Pure, and shared by the
+ * stock outlook (prediction), the reorder plan and reorder lists, so they all say the same.
  */
 import type { Arrival, OnOrder } from '../purchasing/on-order';
 
@@ -23,20 +23,18 @@ export function stockCover(input: {
   const { perDay } = input;
   if (!(perDay > 0)) return { days: null, limitedBy: null };
   let days = Math.max(0, input.stock) / perDay;
-  let limitedBy: Cover['limitedBy'] = 'demand';
-  const expiry = input.expiresInDays;
-  if (expiry !== undefined && expiry !== null && days > Math.max(0, expiry)) {
-    days = Math.max(0, expiry);
-    limitedBy = 'expiry';
-  }
-  // A delivery counts only when it arrives before the shelf is empty; a new delivery is
-  // fresh stock (the on-hand stock's expiry is not its own).
+  // A delivery counts only when it arrives before the shelf is empty.
   for (const a of input.arrivals ?? []) {
     if (a.inDays > days) break;
     days += a.quantity / perDay;
-    limitedBy = 'demand';
   }
-  return { days, limitedBy };
+  // Never beyond the expiry date: Nimbus knows one per product, and the stock page and the
+  // product list show it; what is left on the shelf then is waste, not days of stock.
+  const expiry = input.expiresInDays;
+  if (expiry !== undefined && expiry !== null && days > Math.max(0, expiry)) {
+    return { days: Math.max(0, expiry), limitedBy: 'expiry' };
+  }
+  return { days, limitedBy: 'demand' };
 }
 
 /**

@@ -10,6 +10,7 @@ import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
+import { cheapestSupplier } from './suggestion';
 import * as repo from './shopping-lists.repo';
 import type { FromPlanInput } from './shopping-lists.schemas';
 import type { ShoppingList } from './shopping-list-view';
@@ -30,7 +31,11 @@ export interface FromPlanDeps {
   ): Promise<{ purchaseOrders: unknown[]; shoppingList: ShoppingList }>;
 }
 
-/** The items as list rows; products or suppliers not of this store are 400 naming each. */
+/**
+ * The items as list rows; products or suppliers not of this store are 400 naming each. An
+ * item without a `supplierId` goes to the product's own supplier when it is active, else to
+ * the cheapest active one that offers it; with `placeOrders` every item needs an active one.
+ */
 async function itemsOf(pool: Pool, storeId: string, input: FromPlanInput) {
   const ids = input.items.map((i) => i.productId);
   const named = input.items.flatMap((i) => (i.supplierId ? [i.supplierId] : []));
@@ -42,6 +47,7 @@ async function itemsOf(pool: Pool, storeId: string, input: FromPlanInput) {
   const details: ErrorDetail[] = [];
   const items = input.items.map((item, i) => {
     const product = products.get(item.productId);
+    const offers = options.get(item.productId) ?? [];
     if (!product?.active) {
       details.push({
         field: `items.${i}.productId`,
@@ -56,26 +62,42 @@ async function itemsOf(pool: Pool, storeId: string, input: FromPlanInput) {
         code: 'not_found',
       });
     }
+    const own = offers.find((o) => o.own);
+    const supplier =
+      item.supplierId === undefined
+        ? own?.usable
+          ? own
+          : cheapestSupplier(offers)
+        : offers.find((o) => o.supplierId === item.supplierId);
     const supplierId =
-      item.supplierId === undefined ? (product?.supplierId ?? null) : item.supplierId;
-    if (input.placeOrders && product && !supplierId) {
+      item.supplierId === undefined ? (supplier?.supplierId ?? null) : item.supplierId;
+    if (input.placeOrders && product && (!supplierId || (supplier && !supplier.usable))) {
       details.push({
         field: `items.${i}.supplierId`,
-        message: 'has no supplier to order from: name one',
+        message: supplierId
+          ? `${supplier!.name} is not active: pick another supplier, or make the list first`
+          : 'has no active supplier to order from: name one, or make the list first',
         code: 'required',
       });
     }
-    const offer = options.get(item.productId)?.find((o) => o.supplierId === supplierId);
     return {
       productId: item.productId,
       supplierId,
       suggestedQuantity: item.quantity,
       priority: item.priority,
       reason: item.reason ?? 'From the reorder plan',
-      estimatedUnitCost: offer?.cost ?? product?.cost ?? null,
+      estimatedUnitCost: supplier?.cost ?? product?.cost ?? null,
     };
   });
-  if (details.length) throw new ValidationError(details);
+  if (details.length) {
+    const names = details.filter((d) => d.code === 'required').length;
+    throw new ValidationError(
+      details,
+      names
+        ? `${names === 1 ? 'One product has' : `${names} products have`} no active supplier to order from: create the list and pick one there`
+        : undefined,
+    );
+  }
   return items;
 }
 

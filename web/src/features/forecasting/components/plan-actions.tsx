@@ -17,15 +17,15 @@ export function PlanActions({ storeId, plan }: { storeId: string; plan: ReorderP
   const navigate = useNavigate();
   const items: PlanToListInput['items'] = plan.items
     .filter((i) => i.included)
+    // The server picks each product's supplier: its own when active, else the cheapest
+    // active one that offers it.
     .map((i) => ({
       productId: i.productId,
       quantity: i.recommendedQuantity,
-      supplierId: i.supplierId,
       priority: i.priority === 'low' ? 'medium' : i.priority,
       reason: i.reason.slice(0, 500),
     }));
   if (!items.length) return null;
-  const withoutSupplier = items.filter((i) => !i.supplierId).length;
 
   function submit(placeOrders: boolean) {
     const input = { items, placeOrders };
@@ -57,18 +57,12 @@ export function PlanActions({ storeId, plan }: { storeId: string; plan: ReorderP
         <Button
           busy={toList.isPending && toList.variables?.input.placeOrders}
           busyLabel="Placing orders…"
-          disabled={toList.isPending || withoutSupplier > 0}
+          disabled={toList.isPending}
           onClick={() => submit(true)}
         >
           Place orders
         </Button>
       </div>
-      {withoutSupplier > 0 && (
-        <p className="muted small">
-          {withoutSupplier} of these products have no supplier: create the list and pick one there
-          to order them.
-        </p>
-      )}
       <ErrorBanner>{apiError?.message}</ErrorBanner>
     </>
   );
