@@ -249,3 +249,28 @@ test("when a product's own supplier is on hold, then its orders go to the cheape
     expect.objectContaining({ supplierId: backup.id, total: 11 }),
   ]);
 });
+
+test("when a product's supplier is on hold, then the plan spends nothing on it and says why", async () => {
+  const s = await storeWithMember(t, 'manager');
+  const held = await createSupplier(s, { name: 'Held', status: 'on-hold' });
+  const tea = await createProduct(s, {
+    name: 'Tea',
+    cost: 2,
+    initialQuantity: 30,
+    supplierId: held.id,
+  });
+  for (const daysAgo of [1, 10, 20]) await sell(s, tea.id, 10, daysAgo);
+  const data = (await plan(s, { budget: 500 }).expect(200)).body.data;
+  expect(data.items).toEqual([
+    expect.objectContaining({
+      productId: tea.id,
+      included: false,
+      priority: 'low',
+      recommendedQuantity: 0,
+      reason: expect.stringMatching(
+        /^skipped: its supplier Held is on-hold \(0 in stock, reorder point [\d.]+\); change its status or the product's supplier to order it$/,
+      ),
+    }),
+  ]);
+  expect(data.spent).toBe(0);
+});

@@ -34,6 +34,8 @@ export interface PlanLine {
   expiryCap: number | null;
   shelfLife: number | undefined;
   stockText: string;
+  /** Due, but its supplier is inactive or on hold. */
+  onHold: boolean;
 }
 
 export function planLine(input: {
@@ -81,7 +83,9 @@ export function planLine(input: {
   // Due by position (stock and what is on order). One that runs out before its orders arrive
   // is not helped by another order that would come no sooner.
   const due = available <= rop;
-  const uncapped = due ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0;
+  // Inactive and on-hold suppliers are not ordered from: no money goes to what cannot be bought.
+  const held = product.supplier_status === 'inactive' || product.supplier_status === 'on-hold';
+  const uncapped = due && !held ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0;
   const want = Math.min(uncapped, cap ?? Infinity);
   const onOrderText = onOrderWords(onOrder, today);
   return {
@@ -97,10 +101,11 @@ export function planLine(input: {
     want,
     unitCost,
     coverDays,
-    priority: !due ? 'low' : product.quantity <= 0 || runsOutFirst ? 'urgent' : 'high',
+    priority: !due || held ? 'low' : product.quantity <= 0 || runsOutFirst ? 'urgent' : 'high',
     expiryCap: cap !== undefined && want < uncapped ? cap : null,
     shelfLife,
     stockText: `${product.quantity} in stock${onOrderText ? `, ${onOrderText}` : ''}`,
+    onHold: due && held,
   };
 }
 
@@ -113,6 +118,9 @@ export function reasonOf(
 ): string {
   const cover = (n: number) => `covers ${Math.round(n / p.daily)} days`;
   const rop = `reorder point ${round(p.rop, 1)}`;
+  if (p.want === 0 && p.onHold) {
+    return `skipped: its supplier ${p.product.supplier_name} is ${p.product.supplier_status} (${p.stockText}, ${rop}); change its status or the product's supplier to order it`;
+  }
   if (p.want === 0) {
     return p.coverDays >= p.leadTime.days
       ? `skipped: enough stock until after lead time (${p.stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${days(p.leadTime.days)}, ${rop})`
