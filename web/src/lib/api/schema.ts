@@ -1957,8 +1957,10 @@ export interface paths {
      *     `ceil(d × (L + H)) + reorderPoint` (the reorder point is kept as safety stock), at least
      *     `lowStockThreshold` when given, less s + o; at least the product's reorder quantity and
      *     at least 1; for a product that expires, at most what sells in the days a delivery keeps
-     *     (from its last delivery to its expiry date); then at least the supplier's minimum order
-     *     quantity, rounded up to whole packs (`packSize`). `quantity` starts as the suggestion.
+     *     (from its last delivery to its expiry date) less what is on order for those days, in
+     *     whole packs rounded down (not listed at all when that is under a pack); then at least
+     *     the supplier's minimum order quantity, rounded up to whole packs (`packSize`).
+     *     `quantity` starts as the suggestion.
      *
      *     **Priority**: `urgent` when out of stock or it sells out before the supplier can deliver
      *     (deliveries due before then counted); `high` when s + o is at or below its reorder point
@@ -2007,8 +2009,9 @@ export interface paths {
      *     and the orders made (none without `placeOrders`).
      *
      *     An item whose product is not an active product of this store, whose `supplierId` is not
-     *     this store's, a product listed twice, or (with `placeOrders`) an item with no supplier
-     *     is 400 naming it (`items.N.productId`); nothing is created then. Send an
+     *     this store's, a product listed twice, or (with `placeOrders`) an item with no active
+     *     supplier is 400 naming it (`items.N.productId`, `items.N.supplierId`); nothing is
+     *     created then. Send an
      *     `Idempotency-Key` (the web app sends one per plan) so a retry or a second click answers
      *     the first response again and creates nothing. Requires `vendor:manage` (managers and
      *     admins). Emits `shopping_list.updated` (`generated`, and `ordered` with the orders'
@@ -2389,8 +2392,9 @@ export interface paths {
      *     allows: first each product's need, then each is topped up to the larger of its need
      *     and its EOQ; so an EOQ never takes the money an out-of-stock product needs. **A product
      *     that expires** gets no more than sells in the days a delivery keeps (from its last
-     *     delivery to its expiry date), need and EOQ alike. Every item says `included` and why
-     *     (`reason`). Products never sold are left out; a product without a known unit cost is
+     *     delivery to its expiry date) less what is on order for those days, need and EOQ alike.
+     *     A product whose supplier is inactive or on hold gets nothing (`reason` says so). Every
+     *     item says `included` and why (`reason`). Products never sold are left out; a product without a known unit cost is
      *     never included. The plan becomes a shopping list or purchase orders with
      *     `POST shopping-lists/from-plan`. Ids in the filters that are not this
      *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
@@ -7614,7 +7618,8 @@ export interface operations {
             quantity: number;
             /**
              * Format: uuid
-             * @description Default the product's own supplier
+             * @description Default: the product's own supplier when it is active, else the
+             *     cheapest active supplier that offers it
              */
             supplierId?: string | null;
             /**
