@@ -10,8 +10,7 @@ import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
-import { NOTHING_ON_ORDER, plusDays, type OnOrder } from './on-order';
-import * as onOrderRepo from './on-order.repo';
+import { createOnOrderFor } from './on-order-for';
 import { canMove, refusal } from './order-status';
 import * as views from './purchase-order-views.repo';
 import * as repo from './purchase-orders.repo';
@@ -113,52 +112,7 @@ export function createPurchasingService(deps: {
     return order;
   }
 
-  /**
-   * What is on order per product (every id in the answer, 0 when nothing): the lines of open
-   * orders not yet received, each with the day it is due (the order's expected date, else the
-   * day it was placed plus the supplier's lead time). With `until`, lines due after it are left
-   * out; a line with no known due day stays in (it may come any day). Other modules count stock
-   * on order through this, never through purchasing's tables.
-   */
-  async function onOrderFor(
-    db: Db,
-    storeId: string,
-    productIds: readonly string[],
-    until?: string,
-  ): Promise<Map<string, OnOrder>> {
-    const out = new Map<string, OnOrder>(productIds.map((id) => [id, NOTHING_ON_ORDER]));
-    const rows = await onOrderRepo.openLines(
-      db,
-      storeId,
-      await timezoneOf({ storeId }),
-      productIds,
-    );
-    if (!rows.length) return out;
-    const leads = await suppliers.leadTimesOf(db, storeId, [
-      ...new Set(rows.map((r) => r.supplier_id)),
-    ]);
-    for (const r of rows) {
-      const lead = leads.get(r.supplier_id);
-      const expectedAt = r.expected_at ?? (lead != null ? plusDays(r.ordered_day, lead) : null);
-      if (until !== undefined && expectedAt !== null && expectedAt > until) continue;
-      const current = out.get(r.product_id)!;
-      out.set(r.product_id, {
-        quantity: current.quantity + r.open,
-        lines: [
-          ...current.lines,
-          {
-            purchaseOrderId: r.purchase_order_id,
-            orderNumber: r.order_number,
-            supplierId: r.supplier_id,
-            status: r.status,
-            quantity: r.open,
-            expectedAt,
-          },
-        ],
-      });
-    }
-    return out;
-  }
+  const onOrderFor = createOnOrderFor({ timezoneOf, suppliers });
 
   return {
     ...receiving,

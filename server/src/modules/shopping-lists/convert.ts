@@ -8,7 +8,7 @@ import type { PurchasingService } from '../purchasing/purchasing.service';
 import * as candidatesRepo from './candidates.repo';
 import * as repo from './shopping-lists.repo';
 import type { ShoppingList } from './shopping-list-view';
-import { addDays } from './suggestion';
+import { addDays, todayIn } from './suggestion';
 
 /** The purchasing module's order creation, in the caller's transaction. */
 export type CreateOrdersInTx = PurchasingService['createOrdersInTx'];
@@ -122,7 +122,7 @@ export function createConversion(deps: {
           : [];
       return write(ctx, async (tx, emit) => {
         const list = await lockList(tx, ctx, id);
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+        const today = todayIn(timezone);
         return orderInTx(tx, emit, ctx, list, numbers, today);
       });
     },

@@ -10,7 +10,7 @@ import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
-import { cheapestSupplier } from './suggestion';
+import { cheapestSupplier, todayIn } from './suggestion';
 import * as repo from './shopping-lists.repo';
 import type { FromPlanInput } from './shopping-lists.schemas';
 import type { ShoppingList } from './shopping-list-view';
@@ -105,9 +105,7 @@ export function createFromPlan(deps: FromPlanDeps) {
   const { pool, write, timezoneOf } = deps;
   return async function fromPlan(ctx: StoreContext, input: FromPlanInput) {
     const items = await itemsOf(pool, ctx.storeId, input);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: await timezoneOf(ctx) }).format(
-      new Date(),
-    );
+    const today = todayIn(await timezoneOf(ctx));
     const suppliers = new Set(items.map((i) => i.supplierId).filter(Boolean));
     const numbers = input.placeOrders ? await deps.numbersFor(ctx.storeId, suppliers.size) : [];
     return write(ctx, async (tx, emit) => {

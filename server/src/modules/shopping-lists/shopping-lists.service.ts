@@ -6,20 +6,12 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
 import { createConversion, type CreateOrdersInTx } from './convert';
-import { stockCover } from '../forecasting/stock-cover';
-import { arrivalsOf } from '../purchasing/on-order';
-import { dailyDemand } from './demand';
 import { createFromPlan } from './from-plan';
 import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
-import { optimizeItems } from './optimize';
+import { createOptimization } from './optimize-list';
 import * as repo from './shopping-lists.repo';
-import type {
-  GenerateInput,
-  ItemInput,
-  ListQuery,
-  OptimizeCriteria,
-} from './shopping-lists.schemas';
-import { daysBetween } from './suggestion';
+import type { GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
+import { todayIn } from './suggestion';
 import { toList, toSummary } from './shopping-list-view';
 
 export interface ShoppingListDeps {
@@ -34,10 +26,6 @@ export interface ShoppingListDeps {
   onOrderFor: GenerateDeps['onOrderFor'];
   lastStockInDays: GenerateDeps['lastStockInDays'];
 }
-
-/** The store's calendar day now. */
-export const todayIn = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 export function createShoppingListsService(deps: ShoppingListDeps) {
   const { pool, write, timezoneOf } = deps;
@@ -159,55 +147,7 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
       });
     },
 
-    async optimize(ctx: StoreContext, id: string, criteria: OptimizeCriteria) {
-      if (criteria.preferredSuppliers?.length) {
-        await assertCriteriaIds(
-          pool,
-          ctx.storeId,
-          { suppliers: criteria.preferredSuppliers },
-          'criteria.preferredSuppliers',
-        );
-      }
-      const today = todayIn(await timezoneOf(ctx));
-      return write(ctx, async (tx, emit) => {
-        const row = await lockList(tx, ctx, id);
-        const rows = await repo.items(tx, ctx.storeId, id);
-        const ids = [...new Set(rows.map((r) => r.product_id))];
-        const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, ids);
-        const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
-        const longest = Math.max(
-          0,
-          ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0),
-        );
-        const [demand, onOrder] = await Promise.all([
-          dailyDemand(tx, ctx.storeId, ids, longest + (listCriteria.daysAhead ?? 7)),
-          deps.onOrderFor(tx, ctx.storeId, ids),
-        ]);
-        // When each product runs out (stock, deliveries due before then, expiry): a supplier
-        // that cannot deliver by then is not chosen for its price.
-        const runsOut = new Map(
-          rows.map((r) => [
-            r.product_id,
-            stockCover({
-              stock: r.stock,
-              perDay: demand.get(r.product_id) ?? 0,
-              arrivals: arrivalsOf(onOrder.get(r.product_id)!, today),
-              expiresInDays: r.expires_at ? daysBetween(today, r.expires_at) : null,
-            }).days,
-          ]),
-        );
-        const filter = listCriteria.suppliers;
-        const planned = optimizeItems(rows, options, {
-          criteria,
-          allowed: filter ? new Set(filter) : undefined,
-          runsOutInDays: (productId) => runsOut.get(productId) ?? null,
-        });
-        for (const p of planned) await repo.updateItem(tx, ctx.storeId, id, p.itemId, p.update);
-        await repo.touch(tx, ctx.storeId, id, true);
-        await emit('shopping_list.updated', { shoppingListId: id, change: 'optimized' });
-        return { ...(await view(tx, ctx.storeId, id)), changes: planned.flatMap((p) => p.changes) };
-      });
-    },
+    optimize: createOptimization({ ...deps, lockList, view }),
   };
 }
 
