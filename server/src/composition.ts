@@ -118,6 +118,7 @@ export function createServices(deps: ServiceDeps) {
       purchasing.onOrderFor(db, storeId, productIds, until),
     lastStockInDays: (db, storeId, tz, productIds) =>
       inventory.lastStockInDays(db, storeId, tz, productIds),
+    orderingFacts: (db, storeId, ids) => products.orderingFacts(db, storeId, ids),
   });
   const imports = createImportService({
     write,

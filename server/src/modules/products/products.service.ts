@@ -161,6 +161,21 @@ export function createProductsService(deps: Deps) {
 
     list,
 
+    /** Whether these products can be ordered (active), their own supplier and cost, by id. */
+    async orderingFacts(db: Db, storeId: string, ids: readonly string[]) {
+      const rows = await repo.orderingFacts(db, storeId, ids);
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            active: r.active,
+            supplierId: r.supplier_id,
+            cost: r.cost === null ? null : Number(r.cost),
+          },
+        ]),
+      );
+    },
+
     /**
      * A supplier's products: the product list of the products it supplies or was ordered or
      * invoiced for, each with the supplier's last cost and last order date.

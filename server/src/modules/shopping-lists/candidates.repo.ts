@@ -160,30 +160,3 @@ export async function leadTimes(
   );
   return new Map(rows.map((r) => [r.id, r.lead_time_days]));
 }
-
-/** These products of the store, active or not, with their own supplier and cost. */
-export async function productsOf(
-  db: Db,
-  storeId: string,
-  ids: readonly string[],
-): Promise<Map<string, { active: boolean; supplierId: string | null; cost: number | null }>> {
-  const { rows } = await db.query<{
-    id: string;
-    active: boolean;
-    supplier_id: string | null;
-    cost: string | null;
-  }>(
-    'SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
-    [storeId, ids],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        active: r.active,
-        supplierId: r.supplier_id,
-        cost: r.cost === null ? null : Number(r.cost),
-      },
-    ]),
-  );
-}

@@ -9,6 +9,7 @@ import type { StoreContext } from '../../core/context';
 import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import type { StoreWriter } from '../events/events.service';
+import type { ProductsService } from '../products/products.service';
 import * as candidatesRepo from './candidates.repo';
 import { cheapestSupplier, todayIn } from './suggestion';
 import * as repo from './shopping-lists.repo';
@@ -17,6 +18,8 @@ import type { ShoppingList } from './shopping-list-view';
 
 export interface FromPlanDeps {
   pool: Pool;
+  /** The products module's facts for ordering: active, own supplier, cost. */
+  orderingFacts: ProductsService['orderingFacts'];
   write: StoreWriter;
   timezoneOf(ctx: StoreContext): Promise<string>;
   view(db: PoolClient, storeId: string, id: string): Promise<ShoppingList>;
@@ -36,11 +39,12 @@ export interface FromPlanDeps {
  * item without a `supplierId` goes to the product's own supplier when it is active, else to
  * the cheapest active one that offers it; with `placeOrders` every item needs an active one.
  */
-async function itemsOf(pool: Pool, storeId: string, input: FromPlanInput) {
+async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput) {
+  const { pool } = deps;
   const ids = input.items.map((i) => i.productId);
   const named = input.items.flatMap((i) => (i.supplierId ? [i.supplierId] : []));
   const [products, suppliers, options] = await Promise.all([
-    candidatesRepo.productsOf(pool, storeId, ids),
+    deps.orderingFacts(pool, storeId, ids),
     candidatesRepo.existingIds(pool, storeId, 'suppliers', named),
     candidatesRepo.supplierOptions(pool, storeId, ids),
   ]);
@@ -102,9 +106,9 @@ async function itemsOf(pool: Pool, storeId: string, input: FromPlanInput) {
 }
 
 export function createFromPlan(deps: FromPlanDeps) {
-  const { pool, write, timezoneOf } = deps;
+  const { write, timezoneOf } = deps;
   return async function fromPlan(ctx: StoreContext, input: FromPlanInput) {
-    const items = await itemsOf(pool, ctx.storeId, input);
+    const items = await itemsOf(deps, ctx.storeId, input);
     const today = todayIn(await timezoneOf(ctx));
     const suppliers = new Set(items.map((i) => i.supplierId).filter(Boolean));
     const numbers = input.placeOrders ? await deps.numbersFor(ctx.storeId, suppliers.size) : [];

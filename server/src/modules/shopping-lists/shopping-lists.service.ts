@@ -6,7 +6,7 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
 import { createConversion, type CreateOrdersInTx } from './convert';
-import { createFromPlan } from './from-plan';
+import { createFromPlan, type FromPlanDeps } from './from-plan';
 import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
 import { createOptimization } from './optimize-list';
 import * as repo from './shopping-lists.repo';
@@ -25,6 +25,8 @@ export interface ShoppingListDeps {
   /** The purchasing module's stock on order, the inventory's last stock-in day per product. */
   onOrderFor: GenerateDeps['onOrderFor'];
   lastStockInDays: GenerateDeps['lastStockInDays'];
+  /** The products module's facts for ordering a product (plan to list). */
+  orderingFacts: FromPlanDeps['orderingFacts'];
 }
 
 export function createShoppingListsService(deps: ShoppingListDeps) {
