@@ -36,6 +36,9 @@ export interface PlanLine {
   stockText: string;
   /** Due, but its supplier is inactive or on hold. */
   onHold: boolean;
+  /** At or below the reorder point (stock and what is on order). */
+  due: boolean;
+  coverLimitedBy: 'demand' | 'expiry' | null;
 }
 
 export function planLine(input: {
@@ -106,6 +109,8 @@ export function planLine(input: {
     shelfLife,
     stockText: `${product.quantity} in stock${onOrderText ? `, ${onOrderText}` : ''}`,
     onHold: due && held,
+    due,
+    coverLimitedBy: cover.limitedBy,
   };
 }
 
@@ -122,9 +127,16 @@ export function reasonOf(
     return `skipped: its supplier ${p.product.supplier_name} is ${p.product.supplier_status} (${p.stockText}, ${rop}); change its status or the product's supplier to order it`;
   }
   if (p.want === 0) {
-    return p.coverDays >= p.leadTime.days
-      ? `skipped: enough stock until after lead time (${p.stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${days(p.leadTime.days)}, ${rop})`
-      : `skipped: what is on order covers it (${p.stockText}, ${rop})`;
+    if (p.due) {
+      return `skipped: what is on order already sells before it expires (${p.stockText}, ${rop})`;
+    }
+    if (p.coverDays >= p.leadTime.days) {
+      return `skipped: enough stock until after lead time (${p.stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${days(p.leadTime.days)}, ${rop})`;
+    }
+    const expires = p.coverLimitedBy === 'expiry' ? `; it expires on ${p.product.expires_at}` : '';
+    return p.onOrder.quantity > 0
+      ? `skipped: what is on order covers it (${p.stockText}, ${rop})`
+      : `skipped: above the reorder point (${p.stockText}, ${rop})${expires}`;
   }
   if (p.unitCost === null)
     return 'skipped: no known unit cost (set the product cost or a supplier price)';
