@@ -114,3 +114,13 @@ test('when a product expires, then the quantity is capped at what sells before a
     }),
   ).toBeUndefined();
 });
+
+test("when the supplier's minimum order is more than sells before a delivery expires, then the minimum is ordered and the reason says so", () => {
+  const s = suggest(stock(0), 1, supplier({ minOrderQuantity: 12 }), criteria, '2026-12-02', {
+    expiryCap: { units: 3, shelfLifeDays: 4 },
+  })!;
+  expect(s.suggestedQuantity).toBe(12);
+  expect(s.reason).toBe(
+    'Out of stock, sells 1/day, supplier needs 4 days, at most 3 sell in the 4 days a delivery keeps (Acme sells at least 12)',
+  );
+});

@@ -127,7 +127,10 @@ export function suggest(
   const capped = cap !== undefined && cap < quantity;
   // Capped, whole packs round down: more would expire unsold.
   if (capped) quantity = roundDownTo(cap, p.packSize);
-  quantity = Math.max(quantity, supplier?.minOrderQuantity ?? 1);
+  // The supplier's minimum wins over the expiry cap (it cannot be bought in fewer); said below.
+  const minimum = supplier?.minOrderQuantity ?? 1;
+  const overCap = capped && minimum > quantity;
+  quantity = Math.max(quantity, minimum);
   quantity = roundUpTo(quantity, p.packSize);
 
   const runsOutFirst =
@@ -149,7 +152,9 @@ export function suggest(
   else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
   if (capped)
     parts.push(
-      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps`,
+      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
+        overCap ? ` (${supplier!.name} sells at least ${minimum})` : ''
+      }`,
     );
   if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
   const reason = parts.join(', ');
