@@ -121,6 +121,11 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     createOrdersInTx: (tx, emit, ctx, orders) => purchasing.createOrdersInTx(tx, emit, ctx, orders),
     takeOrderNumber: (storeId) => purchasing.takeOrderNumber(storeId),
+    onOrderFor: (db, storeId, productIds, until) =>
+      purchasing.onOrderFor(db, storeId, productIds, until),
+    lastStockInDays: (db, storeId, tz, productIds) =>
+      inventory.lastStockInDays(db, storeId, tz, productIds),
+    orderingFacts: (db, storeId, ids) => products.orderingFacts(db, storeId, ids),
   });
   const imports = createImportService({
     write,
@@ -146,7 +151,18 @@ export function createServices(deps: ServiceDeps) {
     setCost: (tx, emit, ctx, id, cost, reason) =>
       products.setCostInTx(tx, emit, ctx, id, cost, reason),
   });
-  const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
+  const forecasting = createForecastingService({
+    pool,
+    jobs,
+    timezoneOf,
+    onOrderFor: (db, storeId, productIds, until) =>
+      purchasing.onOrderFor(db, storeId, productIds, until),
+    firstMovementDays: (db, storeId, tz, productIds) =>
+      inventory.firstMovementDays(db, storeId, tz, productIds),
+    lastStockInDays: (db, storeId, tz, productIds) =>
+      inventory.lastStockInDays(db, storeId, tz, productIds),
+    log,
+  });
   const reports = createReportsService({
     pool,
     jobs,

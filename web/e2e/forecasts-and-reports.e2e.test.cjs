@@ -1,5 +1,7 @@
 // A manager of the demo store (six months of generated sales) reads a product's demand forecast
-// and its stock outlook, sees days left in the product list, recalculates forecasts and reads
+// and its stock outlook (one reorder point, one demand figure, weekday names, the model's workings
+// folded away, days left within the expiry), sees days left in the product list, turns a reorder
+// plan into a shopping list and into purchase orders in one click, recalculates forecasts and reads
 // the anomalies they found, downloads a report as CSV, builds a custom report (and is told next
 // to the field what the server refused), and an employee of the same store finds no Reports.
 const crypto = require('node:crypto');
@@ -26,6 +28,7 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   let storeId;
   let storeName;
   let product;
+  let expiringDays;
 
   const region = (name) => page.getByRole('region', { name });
 
@@ -81,6 +84,83 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   );
 
   step(
+    'when a perishable best seller is overstocked, then its page gives one reorder point with the suggestion to use, one demand figure, weekday names, the model in a disclosure, and days left that stop at the expiry',
+    async () => {
+      const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      await api('PATCH', `/stores/${storeId}/products/${product.id}`, {
+        expiresAt,
+        reorderPoint: 3,
+      });
+      await api('POST', `/stores/${storeId}/products/${product.id}/adjustments`, {
+        delta: 2000,
+        reason: 'adjustment',
+        note: 'Overstocked for the test',
+      });
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${product.id}`);
+      await heading(product.name).waitFor();
+
+      // Days of stock stop at the expiry, however much is on the shelf (2,000 more would last
+      // months); the store's day decides how many days that is.
+      const prediction = await api('GET', `/stores/${storeId}/predictions/${product.id}`);
+      expect(prediction.daysLeftLimitedBy).toBe('expiry');
+      expiringDays = Math.round(prediction.daysLeft);
+      expect(expiringDays).toBeLessThanOrEqual(5);
+      const outlook = region('Stock outlook');
+      await outlook
+        .getByText(
+          new RegExp(
+            `^About ${expiringDays} days? of stock left: the stock expires on .+, before it sells\\.$`,
+          ),
+        )
+        .waitFor();
+
+      // One reorder point, the product's own; Nimbus's suggestion is offered, with why.
+      const point = outlook
+        .locator('.details__row')
+        .filter({ has: page.locator('dt', { hasText: /^Reorder point$/ }) });
+      await expect(point.locator('dd').textContent()).resolves.toMatch(/^3 /);
+      const use = outlook.getByRole('button', { name: /^Use suggested: [\d,]+$/ });
+      const suggested = Number((await use.textContent()).replace(/\D/g, ''));
+      expect(suggested).toBeGreaterThan(3);
+      await outlook
+        .getByText(/^Nimbus suggests a reorder point of [\d,]+: \d.* days? of lead time/)
+        .waitFor();
+      await use.click();
+      await eventually(
+        async () => (await point.locator('dd').textContent()).split(' ')[0],
+        String(suggested),
+      );
+      await expect(use.count()).resolves.toBe(0);
+      const saved = await api('GET', `/stores/${storeId}/products/${product.id}`);
+      expect(saved.reorderPoint).toBe(suggested);
+      // The stock card says the same reorder point.
+      await expect(region('Stock on hand').textContent()).resolves.toContain(
+        `Reorder point${suggested}`,
+      );
+
+      // One demand figure: the outlook's and the chart caption's are the same words.
+      const demand = (await outlook.textContent()).match(
+        /Expected to sell about [\d.,]+ a day over the next 28 days\./,
+      )?.[0];
+      expect(demand).toBeDefined();
+      const forecast = region('Demand forecast');
+      await expect(forecast.getByRole('figure').textContent()).resolves.toContain(demand);
+
+      // Weekdays by name; the model's name and its AICc only in "How this was computed".
+      const factors = forecast.getByRole('list', { name: 'Forecast factors' });
+      await expect(factors.textContent()).resolves.toMatch(
+        /(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days [+−]\d+%/,
+      );
+      await expect(forecast.textContent()).resolves.not.toMatch(/Day \d of each week|a period/);
+      const aicc = forecast.getByText(/Chosen by AICc/);
+      await expect(aicc.isVisible()).resolves.toBe(false);
+      await forecast.getByText('How this was computed').click();
+      await aicc.waitFor();
+      await expectAccessible(page, 'product page, one answer each');
+    },
+  );
+
+  step(
     'when the product list opens, then the product just forecast shows its days left',
     async () => {
       await storeTab('Products').click();
@@ -91,7 +171,9 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
       const table = page.getByRole('table', { name: 'Products' });
       await table.getByRole('columnheader', { name: 'Days left' }).waitFor();
       const row = table.getByRole('row').filter({ hasText: product.name });
-      await row.getByText(/^\d+ days?$|^No sales$/).waitFor();
+      // Overstocked but expiring within 5 days: the list stops at the expiry, and says why.
+      await row.getByText(new RegExp(`^${expiringDays} days?$`)).waitFor();
+      await row.getByText(/^expires /).waitFor();
     },
   );
 
@@ -184,8 +266,49 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   );
 
   step(
+    'when the reorder plan is turned into a shopping list, and then into purchase orders, then each takes one click and lands on the list',
+    async () => {
+      const included = async () => {
+        await page.getByRole('button', { name: 'Plan orders' }).click();
+        await status(/ spent on \d+ products?\./).waitFor();
+        const text = await status(/ spent on \d+ products?\./).textContent();
+        return Number(text.match(/spent on (\d+) product/)[1]);
+      };
+      const count = await included();
+      expect(count).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Create shopping list' }).click();
+      await status(
+        'Made from the reorder plan: review it, then create the purchase orders.',
+      ).waitFor();
+      const listId = page.url().split('/').pop();
+      const list = await api('GET', `/stores/${storeId}/shopping-lists/${listId}`);
+      expect(list).toEqual(expect.objectContaining({ status: 'draft', itemCount: count }));
+      await heading(list.name).waitFor();
+      await expectAccessible(page, 'list from the reorder plan');
+
+      await storeTab('Reports').click();
+      await page.getByRole('link', { name: 'Reorder within a budget' }).click();
+      await field('Budget').fill('500');
+      await included();
+      await page.getByRole('button', { name: 'Place orders' }).click();
+      await status(/^Ordered from the reorder plan: \d+ purchase orders?\.$/).waitFor();
+      await region('Purchase orders')
+        .getByRole('link', { name: /^PO-\d{4}-\d{6}$/ })
+        .first()
+        .waitFor();
+      const ordered = await api(
+        'GET',
+        `/stores/${storeId}/shopping-lists/${page.url().split('/').pop()}`,
+      );
+      expect(ordered.status).toBe('ordered');
+      expect(ordered.purchaseOrders.length).toBeGreaterThan(0);
+    },
+  );
+
+  step(
     'when a custom report is built and run, then its rows show, and a refused limit is explained next to its field',
     async () => {
+      await storeTab('Reports').click();
       await page.getByRole('link', { name: 'Build a custom report' }).click();
       await heading('Custom report').waitFor();
       await field('Row limit').fill('5');

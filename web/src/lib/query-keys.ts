@@ -10,6 +10,7 @@ export const storeDataKeys = {
   products: (storeId: string) => ['stores', storeId, 'products'] as const,
   sales: (storeId: string) => ['stores', storeId, 'sales'] as const,
   purchaseOrders: (storeId: string) => ['stores', storeId, 'purchase-orders'] as const,
+  shoppingLists: (storeId: string) => ['stores', storeId, 'shopping-lists'] as const,
   dashboard: (storeId: string) => ['stores', storeId, 'dashboard'] as const,
 };
 

@@ -11,7 +11,7 @@ import { loadSeries } from './load-series';
 import { AVERAGE_DAYS, average30, forecastDemand } from './prediction';
 import { storedDailyForecast } from './recalculate';
 import { productsByIds, storeTimezone } from './series.repo';
-import { todayIn } from './series';
+import { todayIn, weekdayOf } from './series';
 
 /** Products forecast on the fly per call when no fresh stored forecast exists (~3 ms each). */
 export const ON_THE_FLY_LIMIT = 200;
@@ -47,7 +47,12 @@ export async function expectedDailyDemand(
     .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!)
     .slice(0, ON_THE_FLY_LIMIT);
   for (const [id, s] of await loadSeries(db, storeId, tz, best, today)) {
-    const f = forecastSeries(s.values, { horizon: days, seasonLength: 7 });
+    const f = forecastSeries(s.values, {
+      horizon: days,
+      seasonLength: 7,
+      period: 'day',
+      firstWeekday: weekdayOf(s.start),
+    });
     if (f.status === 'ok')
       demand.set(id, f.points.reduce((n, p) => n + p.mean, 0) / f.points.length);
   }

@@ -2,27 +2,47 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import type { Logger } from '../../logger';
+import type { InventoryService } from '../inventory/inventory.service';
 import type { JobsService } from '../jobs/jobs.service';
+import type { PurchasingService } from '../purchasing/purchasing.service';
 import { listAnomalies } from './anomalies';
 import { forecastSeries } from './forecast';
 import { forecastView } from './forecast-view';
-import { forecastsOf } from './forecasts.repo';
 import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting.schemas';
 import { supplierLeadTimes } from './lead-times.repo';
 import { loadSeries } from './load-series';
 import { optimizeReorder } from './optimization';
-import { leadTimeOf, predictionOf, toPrediction } from './prediction';
+import { toPrediction } from './outlook';
+import { DEMAND_DAYS, leadTimeOf, predictionOf, type DailyForecast } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
-import { registerRecalculation, RECALCULATE_JOB, storedDailyForecast } from './recalculate';
+import { registerRecalculation, RECALCULATE_JOB } from './recalculate';
 import { pendingJob } from './pending-job.repo';
 import * as seriesRepo from './series.repo';
-import { aggregate, sumSeries, todayIn } from './series';
+import { aggregate, sumSeries, todayIn, weekdayOf, type DailySeries } from './series';
 
 export interface ForecastingDeps {
   pool: Pool;
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
+  /** Purchasing's open order lines per product (what is on order, and when it is due). */
+  onOrderFor: PurchasingService['onOrderFor'];
+  /** The inventory ledger's first movement day per product: where a product's history starts. */
+  firstMovementDays: InventoryService['firstMovementDays'];
+  /** The inventory ledger's last stock-in day per product: how long a delivery keeps. */
+  lastStockInDays: InventoryService['lastStockInDays'];
   log?: Logger;
+}
+
+/** The product's daily model, as the chart draws it: the one the demand figure comes from. */
+export function dailyForecastOf(series: DailySeries, today: string): DailyForecast | null {
+  const result = forecastSeries(series.values, {
+    horizon: DEMAND_DAYS,
+    seasonLength: 7,
+    period: 'day',
+    firstWeekday: weekdayOf(series.start),
+  });
+  if (result.status !== 'ok') return null;
+  return { start: today, mean: result.points.map((p) => p.mean), sigma: result.sigma };
 }
 
 export function createForecastingService(deps: ForecastingDeps) {
@@ -30,29 +50,54 @@ export function createForecastingService(deps: ForecastingDeps) {
   const recalculation = registerRecalculation(deps);
 
   return {
-    /** Computed now from the last 30 days (and a fresh stored forecast), stored, answered. */
+    /**
+     * Computed now: the demand figure from a forecast made now on the product's history (the
+     * model the forecast chart draws), the reorder point from it and the supplier's lead
+     * time; stored, and answered with the stock, the orders due and the expiry as they are now.
+     */
     async prediction(ctx: StoreContext, productId: string) {
       const tz = await timezoneOf(ctx);
       const [product] = await seriesRepo.productsByIds(pool, ctx.storeId, tz, [productId]);
       if (!product) throw new NotFoundError('Product');
       const today = todayIn(tz);
-      const series = await loadSeries(pool, ctx.storeId, tz, [product], today);
-      const stored = await forecastsOf(pool, ctx.storeId, [productId]);
+      const series = (await loadSeries(pool, ctx.storeId, tz, [product], today)).get(productId)!;
       const [row] = await savePredictions(pool, ctx.storeId, [
         predictionOf({
           productId,
           stock: product.quantity,
-          series: series.get(productId)!,
-          forecast: storedDailyForecast(stored.get(productId)),
+          series,
+          forecast: dailyForecastOf(series, today),
           leadTime: leadTimeOf(product.supplier_id, await supplierLeadTimes(pool, ctx.storeId)),
           today,
         }),
       ]);
-      return toPrediction(row!);
+      const [onOrder, stockIn] = await Promise.all([
+        deps.onOrderFor(pool, ctx.storeId, [productId]),
+        deps.lastStockInDays(pool, ctx.storeId, tz, [productId]),
+      ]);
+      return toPrediction(
+        row!,
+        { ...product, last_stock_in: stockIn.get(productId) },
+        onOrder.get(productId)!,
+        today,
+      );
     },
 
+    /** The stored predictions, with the stock, orders due and expiry as they are now. */
     async predictions(ctx: StoreContext, productIds: string[]) {
-      return (await predictionsOf(pool, ctx.storeId, productIds)).map(toPrediction);
+      const tz = await timezoneOf(ctx);
+      const today = todayIn(tz);
+      const rows = await predictionsOf(pool, ctx.storeId, productIds);
+      const ids = rows.map((r) => r.product_id);
+      const [products, onOrder, stockIn] = await Promise.all([
+        seriesRepo.productsByIds(pool, ctx.storeId, tz, ids),
+        deps.onOrderFor(pool, ctx.storeId, ids),
+        deps.lastStockInDays(pool, ctx.storeId, tz, ids),
+      ]);
+      const live = new Map(products.map((p) => [p.id, { ...p, last_stock_in: stockIn.get(p.id) }]));
+      return rows
+        .filter((r) => live.has(r.product_id))
+        .map((r) => toPrediction(r, live.get(r.product_id)!, onOrder.get(r.product_id)!, today));
     },
 
     async forecasts(ctx: StoreContext, q: ForecastsQuery) {
@@ -70,11 +115,26 @@ export function createForecastingService(deps: ForecastingDeps) {
         products = await seriesRepo.productsOfCategory(pool, ctx.storeId, tz, category.id);
         item = { itemId: category.id, itemType: 'category' as const, name: category.name };
       }
-      const series = await loadSeries(pool, ctx.storeId, tz, products, today);
+      // A product's history starts at its first stock movement (or sale): the days before it
+      // was stocked are not days it sold nothing.
+      const first = await deps.firstMovementDays(
+        pool,
+        ctx.storeId,
+        tz,
+        products.map((p) => p.id),
+      );
+      const stocked = products.map((p) => ({ ...p, created_day: first.get(p.id) ?? today }));
+      const series = await loadSeries(pool, ctx.storeId, tz, stocked, today);
       const history = aggregate(sumSeries([...series.values()], today), q.period, today);
       const result = forecastSeries(
         history.map((h) => h.actual),
-        { horizon: q.horizon, seasonLength: q.period === 'day' ? 7 : 0, level: q.level },
+        {
+          horizon: q.horizon,
+          seasonLength: q.period === 'day' ? 7 : 0,
+          level: q.level,
+          period: q.period,
+          ...(history[0] ? { firstWeekday: weekdayOf(history[0].date) } : {}),
+        },
       );
       return { forecasts: [forecastView(item, q.period, history, result, q.level, new Date())] };
     },

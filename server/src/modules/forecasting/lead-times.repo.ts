@@ -37,24 +37,3 @@ export async function supplierLeadTimes(
   );
   return new Map(rows.map((r) => [r.supplier_id, r]));
 }
-
-/**
- * Units on order per product: ordered and not yet received on the store's open orders
- * (pending, processing or shipped), the same orders purchasing's `openOrdersFor` lists per
- * supplier, summed here for every product at once.
- */
-export async function onOrder(
-  db: Db,
-  storeId: string,
-  productIds: readonly string[],
-): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ product_id: string; units: number }>(
-    `SELECT l.product_id, sum(greatest(l.quantity - l.received_quantity, 0))::int AS units
-     FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.purchase_order_id
-     WHERE l.store_id = $1 AND po.store_id = $1 AND l.product_id = ANY($2::uuid[])
-       AND po.status IN ('pending', 'processing', 'shipped')
-     GROUP BY l.product_id`,
-    [storeId, productIds],
-  );
-  return new Map(rows.map((r) => [r.product_id, r.units]));
-}

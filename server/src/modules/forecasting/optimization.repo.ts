@@ -7,11 +7,16 @@ export interface ReorderProduct {
   quantity: number;
   supplier_id: string | null;
   supplier_name: string | null;
+  /** The supplier's status: inactive and on-hold suppliers are not ordered from. */
+  supplier_status: string | null;
   /** What the product's supplier last charged, else the product's cost. */
   unit_cost: string | null;
   created_day: string;
   category_id: string | null;
   cost: string | null;
+  reorder_point: number;
+  /** `YYYY-MM-DD`: when its stock on hand expires. */
+  expires_at: string | null;
 }
 
 /** The store's active products within the filters, with their supplier and unit cost. */
@@ -23,7 +28,9 @@ export async function reorderProducts(
 ): Promise<ReorderProduct[]> {
   const { rows } = await db.query<ReorderProduct>(
     `SELECT p.id, p.name, p.sku, p.quantity, p.supplier_id, s.name AS supplier_name,
-       coalesce(si.last_cost, p.cost) AS unit_cost, p.category_id, p.cost,
+       s.status AS supplier_status,
+       coalesce(si.last_cost, p.cost) AS unit_cost, p.category_id, p.cost, p.reorder_point,
+       to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at,
        to_char((p.created_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS created_day
      FROM products p
      LEFT JOIN suppliers s ON s.id = p.supplier_id AND s.store_id = $1

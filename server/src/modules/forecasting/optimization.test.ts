@@ -54,12 +54,16 @@ test('when the budget covers everything, then each product below its reorder poi
     eoq: 191,
     currentStock: 2,
     onOrder: 0,
+    daysOfStock: 0.4,
+    expiresAt: null,
+    priority: 'urgent',
     needed: 88,
     recommendedQuantity: 192,
     unitCost: 10,
     cost: 1920,
     included: true,
-    reason: 'below reorder point (2 in stock, reorder point 20); ordering EOQ 192 (covers 38 days)',
+    reason:
+      'urgent: runs out within a day, before a delivery can arrive (lead time 4 days; 2 in stock, reorder point 20); ordering EOQ 192 (covers 38 days)',
   });
   expect(by(soon.id)).toEqual(
     expect.objectContaining({ included: true, recommendedQuantity: 121, cost: 605 }),
@@ -74,22 +78,27 @@ test('when the budget covers everything, then each product below its reorder poi
   expect(data.items.map((i: { name: string }) => i.name)).toEqual(['Urgent', 'Soon', 'Stocked']);
 });
 
-test('when the budget is short, then the most urgent is funded first, trimmed to the money, and the rest says the budget ran out', async () => {
+test('when the budget is short, then every urgent need is funded before any EOQ top-up, and each says the budget ran short', async () => {
   const { s, urgent, soon } = await shop();
   const data = (await plan(s, { budget: 1000 }).expect(200)).body.data;
   const by = (id: string) => data.items.find((i: { productId: string }) => i.productId === id);
+  // Needs first: Urgent 88 × 10 = 880, Soon 15 × 5 = 75; then the top-ups, Urgent's first: 4
+  // units of the 45 left, and Soon 1 of the last 5. Before, Urgent's EOQ took 100 units and
+  // Soon, out in 3 days, got nothing.
   expect(by(urgent.id)).toEqual(
-    expect.objectContaining({ included: true, recommendedQuantity: 100, cost: 1000 }),
+    expect.objectContaining({ included: true, recommendedQuantity: 92, cost: 920 }),
   );
-  expect(by(urgent.id).reason).toMatch(/ordering 100 of 192 .*budget ran short/);
+  expect(by(urgent.id).reason).toMatch(/ordering 92 of 192 .*budget ran short/);
   expect(by(soon.id)).toEqual(
     expect.objectContaining({
-      included: false,
-      recommendedQuantity: 0,
-      reason: 'skipped: budget exhausted',
+      included: true,
+      priority: 'urgent',
+      recommendedQuantity: 16,
+      cost: 80,
     }),
   );
-  expect(data.spent).toBeLessThanOrEqual(1000);
+  expect(by(soon.id).reason).toMatch(/^urgent: runs out in about 3 days.*ordering 16 of 121/);
+  expect(data.spent).toBe(1000);
 });
 
 test('when storage is limited or stock is already on order, then the plan respects both', async () => {
@@ -107,7 +116,14 @@ test('when storage is limited or stock is already on order, then the plan respec
   const data = (await plan(s, { budget: 100000, storageCapacity: 50 }).expect(200)).body.data;
   const by = (id: string) => data.items.find((i: { productId: string }) => i.productId === id);
   expect(by(soon.id)).toEqual(expect.objectContaining({ onOrder: 200, included: false }));
-  expect(by(soon.id).reason).toMatch(/3 in stock \+ 200 on order/);
+  const due = new Date(Date.now() + 4 * 86_400_000).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  expect(by(soon.id).reason).toBe(
+    `skipped: what is on order covers it (3 in stock, 200 on order due ${due}, reorder point 4)`,
+  );
   expect(by(urgent.id)).toEqual(
     expect.objectContaining({ recommendedQuantity: 50, included: true }),
   );

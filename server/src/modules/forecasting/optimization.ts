@@ -1,21 +1,26 @@
 /**
- * POST optimization/reorder: what to order within a budget (and storage), most urgent first.
- * Per product: forecast demand and its spread, lead time, safety stock, reorder point, EOQ,
- * stock and what is already on order; products at or below their reorder point are funded
- * greedily (reorder-maths.ts `allocate`) and every item says why it is in or out.
+ * POST optimization/reorder: what to order within a budget (and storage), most pressing
+ * first. Per product: forecast demand and its spread, lead time, safety stock, reorder point,
+ * EOQ, stock and what is on order and due within the horizon (purchasing's `onOrderFor`);
+ * products that are out, run out before a delivery can arrive or sit at or below their reorder
+ * point are funded in two passes (reorder-maths.ts `allocate`: every need first, then the
+ * EOQ top-ups), a product that expires no more than sells before it does (reorder-plan.ts),
+ * and every item says why it is in or out.
  */
 import type { StoreContext } from '../../core/context';
 import { ValidationError, type ErrorDetail } from '../../core/errors';
+import { dueBy } from '../purchasing/on-order';
 import type { ForecastingDeps } from './forecasting.service';
 import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
-import { onOrder, supplierLeadTimes } from './lead-times.repo';
+import { supplierLeadTimes } from './lead-times.repo';
 import { loadSeries } from './load-series';
-import { foreignIds, reorderProducts, type ReorderProduct } from './optimization.repo';
-import { AVERAGE_DAYS, demandEstimate, leadTimeOf, round, type LeadTime } from './prediction';
-import { allocate, eoq, reorderPoint, safetyStock, type Candidate } from './reorder-maths';
+import { foreignIds, reorderProducts } from './optimization.repo';
+import { AVERAGE_DAYS, demandEstimate, leadTimeOf, round } from './prediction';
+import { allocate, type Candidate } from './reorder-maths';
+import { planLine, PRIORITY_RANK, reasonOf, type PlanLine } from './reorder-plan';
 import { storedDailyForecast } from './recalculate';
-import { todayIn } from './series';
+import { addDays, todayIn } from './series';
 
 async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: ReorderInput) {
   const fields = [
@@ -40,21 +45,6 @@ async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: Reord
   if (details.length) throw new ValidationError(details);
 }
 
-interface Plan {
-  product: ReorderProduct;
-  leadTime: LeadTime;
-  daily: number;
-  sigma: number;
-  safety: number;
-  rop: number;
-  eoq: number | null;
-  onOrder: number;
-  needed: number;
-  want: number;
-  unitCost: number | null;
-  coverDays: number;
-}
-
 export async function optimizeReorder(
   deps: ForecastingDeps,
   ctx: StoreContext,
@@ -66,14 +56,15 @@ export async function optimizeReorder(
   const today = todayIn(tz);
   const products = await reorderProducts(pool, ctx.storeId, tz, input);
   const ids = products.map((p) => p.id);
-  const [series, stored, leadTimes, ordered] = await Promise.all([
+  const [series, stored, leadTimes, ordered, stockIn] = await Promise.all([
     loadSeries(pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
     forecastsOf(pool, ctx.storeId, ids),
     supplierLeadTimes(pool, ctx.storeId),
-    onOrder(pool, ctx.storeId, ids),
+    deps.onOrderFor(pool, ctx.storeId, ids),
+    deps.lastStockInDays(pool, ctx.storeId, tz, ids),
   ]);
 
-  const plans: Plan[] = [];
+  const plans: PlanLine[] = [];
   for (const product of products) {
     const leadTime = leadTimeOf(product.supplier_id, leadTimes);
     const horizon = leadTime.days + input.reviewDays;
@@ -84,38 +75,33 @@ export async function optimizeReorder(
       horizon,
     );
     if (demand.daily <= 0) continue; // never sold: nothing to plan from
-    const safety = safetyStock(input.serviceLevel, demand.sigma, leadTime.days);
-    const rop = reorderPoint(demand.daily, leadTime.days, safety);
-    const unitCost = product.unit_cost === null ? null : Number(product.unit_cost);
-    const q = unitCost
-      ? eoq(demand.daily * 365, input.orderingCost, unitCost * input.holdingCostRate)
-      : null;
-    const available = product.quantity + (ordered.get(product.id) ?? 0);
-    const needed = Math.max(0, Math.ceil(demand.daily * horizon + safety - available));
-    const belowRop = available <= rop;
-    plans.push({
-      product,
-      leadTime,
-      daily: demand.daily,
-      sigma: demand.sigma,
-      safety,
-      rop,
-      eoq: q,
-      onOrder: ordered.get(product.id) ?? 0,
-      needed,
-      want: belowRop ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0,
-      unitCost,
-      coverDays: available / demand.daily,
-    });
+    plans.push(
+      planLine({
+        product,
+        leadTime,
+        demand,
+        // What is due after the horizon does not help this order cycle.
+        onOrder: dueBy(ordered.get(product.id)!, addDays(today, Math.ceil(horizon))),
+        lastStockIn: stockIn.get(product.id),
+        horizon,
+        today,
+        serviceLevel: input.serviceLevel,
+        orderingCost: input.orderingCost,
+        holdingCostRate: input.holdingCostRate,
+      }),
+    );
   }
 
+  const urgencyOf = (p: PlanLine) => p.coverDays / Math.max(1, p.leadTime.days);
   const candidates: Candidate[] = plans
     .filter((p) => p.want > 0 && p.unitCost !== null)
     .map((p) => ({
       id: p.product.id,
       quantity: p.want,
+      need: p.needed,
       unitCost: p.unitCost!,
-      urgency: p.coverDays / Math.max(1, p.leadTime.days),
+      rank: PRIORITY_RANK[p.priority],
+      urgency: urgencyOf(p),
       value: p.daily * p.unitCost!,
     }));
   const allocation = allocate(candidates, input.budget, input.storageCapacity ?? null);
@@ -142,47 +128,29 @@ export async function optimizeReorder(
       reorderPoint: round(p.rop),
       eoq: p.eoq === null ? 0 : Math.round(p.eoq),
       currentStock: p.product.quantity,
-      onOrder: p.onOrder,
+      onOrder: p.onOrder.quantity,
+      daysOfStock: Number.isFinite(p.coverDays) ? round(p.coverDays, 1) : null,
+      expiresAt: p.product.expires_at,
+      priority: p.want > 0 ? p.priority : ('low' as const),
       needed: p.needed,
       recommendedQuantity: quantity,
       unitCost: p.unitCost,
       cost,
       included: quantity > 0,
       reason: reasonOf(p, quantity, a?.limitedBy ?? null),
-      urgency: p.coverDays / Math.max(1, p.leadTime.days),
+      rank: p.want > 0 ? PRIORITY_RANK[p.priority] : 9,
+      urgency: urgencyOf(p),
     };
   });
-  items.sort((a, b) => Number(b.included) - Number(a.included) || a.urgency - b.urgency);
+  items.sort(
+    (a, b) => Number(b.included) - Number(a.included) || a.rank - b.rank || a.urgency - b.urgency,
+  );
   return {
     serviceLevel: input.serviceLevel,
     budget: input.budget,
     spent: round(spent),
     storageCapacity: input.storageCapacity ?? null,
     storageUsed,
-    items: items.map(({ urgency: _urgency, ...item }) => item),
+    items: items.map(({ urgency: _urgency, rank: _rank, ...item }) => item),
   };
-}
-
-function reasonOf(p: Plan, quantity: number, limitedBy: 'budget' | 'storage' | null): string {
-  const cover = (n: number) => `covers ${Math.round(n / p.daily)} days`;
-  const stockText = `${p.product.quantity} in stock${p.onOrder ? ` + ${p.onOrder} on order` : ''}`;
-  if (p.want === 0) {
-    return `skipped: enough stock until after lead time (${stockText} lasts ${Math.floor(p.coverDays)} days, lead time ${p.leadTime.days} days, reorder point ${round(p.rop, 1)})`;
-  }
-  if (p.unitCost === null)
-    return 'skipped: no known unit cost (set the product cost or a supplier price)';
-  const basis =
-    p.eoq !== null && Math.ceil(p.eoq) >= p.needed
-      ? `EOQ ${Math.ceil(p.eoq)}`
-      : `the need ${p.needed}`;
-  const below = `below reorder point (${stockText}, reorder point ${round(p.rop, 1)})`;
-  if (quantity === 0) {
-    return limitedBy === 'storage'
-      ? 'skipped: storage capacity exhausted'
-      : 'skipped: budget exhausted';
-  }
-  if (limitedBy) {
-    return `${below}; ordering ${quantity} of ${p.want} (${cover(quantity)}): ${limitedBy === 'budget' ? 'budget' : 'storage capacity'} ran short`;
-  }
-  return `${below}; ordering ${basis} (${cover(quantity)})`;
 }

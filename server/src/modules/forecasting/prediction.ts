@@ -3,7 +3,7 @@
  * fresh forecast and its supplier's lead time. Pure: the services load, this decides.
  */
 import type { SupplierLeadTime } from './lead-times.repo';
-import type { PredictionInput, PredictionRow } from './predictions.repo';
+import type { PredictionInput } from './predictions.repo';
 import { reorderPoint, safetyStock } from './reorder-maths';
 import { addDays, daysBetween, type DailySeries } from './series';
 
@@ -15,6 +15,12 @@ export const DEFAULT_SERVICE_LEVEL = 0.95;
 export const MIN_MEASURED_ORDERS = 3;
 /** Days of demand a suggested order covers beyond the reorder point. */
 export const REVIEW_DAYS = 14;
+/**
+ * The product's demand figure is the forecast's mean over this many days from today: four
+ * whole weeks, so the weekday pattern averages out. The stock outlook, the reorder point and
+ * the forecast chart's caption all quote this one figure.
+ */
+export const DEMAND_DAYS = 28;
 
 export type LeadTimeSource = 'supplier_performance' | 'supplier_terms' | 'default';
 export interface LeadTime {
@@ -84,6 +90,17 @@ export function demandEstimate(
   return { daily: average30(series), sigma: stdDev(lastDays(series)), source: 'average_30d' };
 }
 
+/** The product's one demand figure: the forecast's daily mean over `DEMAND_DAYS`, else the average. */
+export function demandFigure(
+  series: DailySeries,
+  forecast: DailyForecast | null,
+  today: string,
+): { perDay: number; source: DemandEstimate['source'] } {
+  const byForecast = forecast ? forecastDemand(forecast, today, DEMAND_DAYS) : null;
+  if (byForecast !== null) return { perDay: byForecast, source: 'forecast' };
+  return { perDay: average30(series), source: 'average_30d' };
+}
+
 export function predictionOf(input: {
   productId: string;
   stock: number;
@@ -96,14 +113,18 @@ export function predictionOf(input: {
   const { series, stock, leadTime, today } = input;
   const serviceLevel = input.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
   const avg = average30(series);
-  const daysLeft = avg > 0 ? Math.max(0, stock) / avg : null;
   const sold = series.values.some((v) => v > 0);
-  const demand = demandEstimate(series, input.forecast, today, leadTime.days);
-  const safety = safetyStock(serviceLevel, demand.sigma, leadTime.days);
-  const rop = reorderPoint(demand.daily, leadTime.days, safety);
+  // One figure for the demand: the days left, the reorder point and the suggestion use it.
+  const figure = demandFigure(series, input.forecast, today);
+  const daysLeft = figure.perDay > 0 ? Math.max(0, stock) / figure.perDay : null;
+  const sigma = demandEstimate(series, input.forecast, today, DEMAND_DAYS).sigma;
+  const safety = safetyStock(serviceLevel, sigma, leadTime.days);
+  const rop = reorderPoint(figure.perDay, leadTime.days, safety);
   return {
     product_id: input.productId,
     avg_daily_sales: round(avg, 4),
+    demand_per_day: round(figure.perDay, 4),
+    demand_source: figure.source,
     current_stock: stock,
     days_left: daysLeft === null ? null : round(daysLeft, 1),
     stockout_date: daysLeft === null ? null : addDays(today, Math.floor(daysLeft)),
@@ -111,31 +132,11 @@ export function predictionOf(input: {
     safety_stock: sold ? round(safety) : null,
     suggested_quantity: sold
       ? stock <= rop
-        ? Math.max(1, Math.ceil(rop + demand.daily * REVIEW_DAYS - stock))
+        ? Math.max(1, Math.ceil(rop + figure.perDay * REVIEW_DAYS - stock))
         : 0
       : null,
     lead_time_days: sold ? leadTime.days : null,
     service_level: sold ? serviceLevel : null,
-    reorder_method: sold ? `${demand.source}+${leadTime.source}` : null,
+    reorder_method: sold ? `${figure.source}+${leadTime.source}` : null,
   };
 }
-
-export const toPrediction = (r: PredictionRow) => ({
-  productId: r.product_id,
-  avgDailySales: round(r.avg_daily_sales, 2),
-  currentStock: r.current_stock,
-  daysLeft: r.days_left,
-  stockoutDate: r.stockout_date,
-  calculatedAt: r.calculated_at.toISOString(),
-  reorder:
-    r.reorder_point === null
-      ? null
-      : {
-          reorderPoint: r.reorder_point,
-          safetyStock: r.safety_stock!,
-          suggestedQuantity: r.suggested_quantity!,
-          leadTimeDays: r.lead_time_days!,
-          serviceLevel: r.service_level!,
-          method: r.reorder_method!,
-        },
-});

@@ -3,6 +3,9 @@ import type { Db } from '../../db/pool';
 export interface PredictionRow {
   product_id: string;
   avg_daily_sales: number;
+  /** The demand figure (prediction.ts `demandFigure`); null on rows stored before it existed. */
+  demand_per_day: number | null;
+  demand_source: 'forecast' | 'average_30d' | null;
   current_stock: number;
   days_left: number | null;
   stockout_date: string | null;
@@ -17,7 +20,7 @@ export interface PredictionRow {
 
 export type PredictionInput = Omit<PredictionRow, 'calculated_at'>;
 
-const COLUMNS = `product_id, avg_daily_sales, current_stock, days_left,
+const COLUMNS = `product_id, avg_daily_sales, demand_per_day, demand_source, current_stock, days_left,
   to_char(stockout_date, 'YYYY-MM-DD') AS stockout_date, reorder_point, safety_stock,
   suggested_quantity, lead_time_days, service_level, reorder_method, calculated_at`;
 
@@ -29,18 +32,20 @@ export async function savePredictions(
 ): Promise<PredictionRow[]> {
   if (!rows.length) return [];
   const { rows: saved } = await db.query<PredictionRow>(
-    `INSERT INTO product_predictions AS t (store_id, product_id, avg_daily_sales, current_stock,
+    `INSERT INTO product_predictions AS t (store_id, product_id, avg_daily_sales, demand_per_day,
+       demand_source, current_stock,
        days_left, stockout_date, reorder_point, safety_stock, suggested_quantity, lead_time_days,
        service_level, reorder_method, calculated_at)
-     SELECT $1, x.product_id, x.avg_daily_sales, x.current_stock, x.days_left, x.stockout_date,
+     SELECT $1, x.product_id, x.avg_daily_sales, x.demand_per_day, x.demand_source, x.current_stock, x.days_left, x.stockout_date,
        x.reorder_point, x.safety_stock, x.suggested_quantity, x.lead_time_days, x.service_level,
        x.reorder_method, now()
      FROM jsonb_to_recordset($2::jsonb) AS x(product_id uuid, avg_daily_sales float8,
-       current_stock int, days_left float8, stockout_date date, reorder_point float8,
+       demand_per_day float8, demand_source text, current_stock int, days_left float8, stockout_date date, reorder_point float8,
        safety_stock float8, suggested_quantity int, lead_time_days float8, service_level float8,
        reorder_method text)
      JOIN products p ON p.id = x.product_id AND p.store_id = $1
      ON CONFLICT (store_id, product_id) DO UPDATE SET avg_daily_sales = excluded.avg_daily_sales,
+       demand_per_day = excluded.demand_per_day, demand_source = excluded.demand_source,
        current_stock = excluded.current_stock, days_left = excluded.days_left,
        stockout_date = excluded.stockout_date, reorder_point = excluded.reorder_point,
        safety_stock = excluded.safety_stock, suggested_quantity = excluded.suggested_quantity,

@@ -6,11 +6,15 @@ import { sell } from '../../test/shopping-lists';
 
 const t = useTestApp();
 
-test('when a product sells 2 a day, then its prediction has the average, days left, stock-out day and a reorder point from the supplier terms, and is stored', async () => {
+test('when a product sells 2 a day, then its prediction has the demand figure, days left, stock-out day and a suggested reorder point from the supplier terms, and is stored', async () => {
   const s = await storeWithMember(t, 'employee');
   const admin = await memberOf(t, s.storeId, 'admin');
   const acme = await createSupplier(admin, { name: 'Acme', leadTimeDays: 5 });
-  const p = await createProduct(admin, { initialQuantity: 20, supplierId: acme.id });
+  const p = await createProduct(admin, {
+    initialQuantity: 20,
+    supplierId: acme.id,
+    reorderPoint: 8,
+  });
   await sellDaily(t, s, p.id, new Array(30).fill(2));
 
   const res = await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200);
@@ -18,33 +22,53 @@ test('when a product sells 2 a day, then its prediction has the average, days le
   expect(res.body.data).toEqual({
     productId: p.id,
     avgDailySales: 2,
+    // A forecast made now from the history: 2 a day, as the forecast chart draws it.
+    demandPerDay: 2,
+    demandSource: 'forecast',
+    demandDays: 28,
     currentStock: 20,
+    onOrder: { quantity: 0, lines: [] },
+    stockText: '20 in stock',
+    // The product's own reorder point; Nimbus's suggestion is reorder.reorderPoint.
+    reorderPoint: 8,
+    expiresAt: null,
     daysLeft: 10,
+    daysLeftLimitedBy: 'demand',
     stockoutDate: stockout,
     calculatedAt: expect.any(String),
     // σ of a constant 2 a day is 0: no safety stock; reorder point 2 × 5 days = 10.
     reorder: {
       reorderPoint: 10,
+      why: '5 days of lead time at about 2 a day (10); demand has been steady, so no safety stock is needed for 95% of order cycles',
       safetyStock: 0,
       suggestedQuantity: 0,
       leadTimeDays: 5,
       serviceLevel: 0.95,
-      method: 'average_30d+supplier_terms',
+      method: 'forecast+supplier_terms',
     },
   });
   const { rows } = await t.db.pool.query(
-    'SELECT avg_daily_sales, days_left, reorder_point FROM product_predictions WHERE product_id = $1',
+    `SELECT avg_daily_sales, demand_per_day, demand_source, days_left, reorder_point
+     FROM product_predictions WHERE product_id = $1`,
     [p.id],
   );
-  expect(rows).toEqual([{ avg_daily_sales: 2, days_left: 10, reorder_point: 10 }]);
+  expect(rows).toEqual([
+    {
+      avg_daily_sales: 2,
+      demand_per_day: 2,
+      demand_source: 'forecast',
+      days_left: 10,
+      reorder_point: 10,
+    },
+  ]);
 
   const listed = await s.api.get(`${s.url}/predictions?productIds=${p.id}`).set(s.auth).expect(200);
   expect(listed.body.data).toEqual([res.body.data]);
 });
 
-test('when stock is at the reorder point and demand varies, then safety stock is added and a quantity suggested with the default lead time', async () => {
+test("when stock is at the product's own reorder point and demand varies, then the suggestion brings it up to that point plus 14 days, with safety stock and the default lead time", async () => {
   const s = await storeWithMember(t);
-  const p = await createProduct(s, { initialQuantity: 5 });
+  const p = await createProduct(s, { initialQuantity: 5, reorderPoint: 30 });
   await sellDaily(
     t,
     s,
@@ -52,17 +76,22 @@ test('when stock is at the reorder point and demand varies, then safety stock is
     Array.from({ length: 30 }, (_, i) => (i % 2 ? 1 : 5)),
   );
 
-  const { reorder, avgDailySales } = (
+  const { reorder, avgDailySales, demandPerDay } = (
     await s.api.get(`${s.url}/predictions/${p.id}`).set(s.auth).expect(200)
   ).body.data;
   expect(avgDailySales).toBe(3);
-  expect(reorder.method).toBe('average_30d+default');
+  expect(demandPerDay).toBeCloseTo(3, 0);
+  expect(reorder.method).toBe('forecast+default');
   expect(reorder.leadTimeDays).toBe(7);
-  // σ of alternating 1/5 over 30 days = 2.034; z(0.95) · σ · √7 = 8.85.
-  expect(reorder.safetyStock).toBeCloseTo(8.85, 1);
-  expect(reorder.reorderPoint).toBeCloseTo(21 + 8.85, 1);
-  // Up to the reorder point plus 14 days of demand: ceil(29.85 + 42 − 5) = 67.
-  expect(reorder.suggestedQuantity).toBe(67);
+  expect(reorder.safetyStock).toBeGreaterThan(0);
+  expect(reorder.reorderPoint).toBeCloseTo(7 * demandPerDay + reorder.safetyStock, 1);
+  expect(reorder.why).toMatch(
+    /^7 days of lead time at about 3 a day \(2[01]\) plus \d+ safety stock/,
+  );
+  // Up to its own reorder point of 30 plus 14 days of demand: about 30 + 42 − 5 = 67.
+  expect(
+    Math.abs(reorder.suggestedQuantity - Math.ceil(30 + demandPerDay * 14 - 5)),
+  ).toBeLessThanOrEqual(1);
 });
 
 test('when sales were voided or refunded, then the average counts only what stayed sold, and a product never sold has no reorder', async () => {
@@ -143,7 +172,7 @@ test('when the supplier has received enough orders, then its measured lead time 
   expect(reorder).toEqual(
     expect.objectContaining({
       leadTimeDays: 6,
-      method: 'average_30d+supplier_performance',
+      method: 'forecast+supplier_performance',
       reorderPoint: 6,
     }),
   );

@@ -15,7 +15,7 @@ import { loadSeries } from './load-series';
 import { leadTimeOf, predictionOf, round, type DailyForecast } from './prediction';
 import { savePredictions, type PredictionInput } from './predictions.repo';
 import { activeProductsAfter, countActiveProducts } from './series.repo';
-import { addDays, todayIn, type DailySeries } from './series';
+import { addDays, todayIn, weekdayOf, type DailySeries } from './series';
 
 export const RECALCULATE_JOB = 'forecasting.recalculate';
 export const FORECAST_DAYS = 90;
@@ -109,6 +109,8 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
           horizon: FORECAST_DAYS,
           seasonLength: 7,
           level: 0.8,
+          period: 'day',
+          firstWeekday: weekdayOf(s.start),
         });
         const row = forecastRow(p.id, today, result);
         forecasts.push(row);

@@ -29,9 +29,9 @@ test('when costs are known, then EOQ is √(2DS/H); without sales it is 0 and wi
 test('when the budget is short, then the most urgent candidates are funded first and the rest trimmed or skipped', () => {
   const out = allocate(
     [
-      { id: 'calm', quantity: 10, unitCost: 1, urgency: 3, value: 100 },
-      { id: 'urgent', quantity: 5, unitCost: 10, urgency: 0.2, value: 10 },
-      { id: 'soon', quantity: 10, unitCost: 2, urgency: 0.9, value: 50 },
+      { id: 'calm', quantity: 10, need: 10, unitCost: 1, rank: 1, urgency: 3, value: 100 },
+      { id: 'urgent', quantity: 5, need: 5, unitCost: 10, rank: 0, urgency: 0.2, value: 10 },
+      { id: 'soon', quantity: 10, need: 10, unitCost: 2, rank: 0, urgency: 0.9, value: 50 },
     ],
     65,
     null,
@@ -42,6 +42,27 @@ test('when the budget is short, then the most urgent candidates are funded first
 });
 
 test('when storage is the tighter limit, then allocation stops at the room left and says so', () => {
-  const out = allocate([{ id: 'a', quantity: 50, unitCost: 1, urgency: 0, value: 1 }], 1000, 20);
+  const out = allocate(
+    [{ id: 'a', quantity: 50, need: 50, unitCost: 1, rank: 0, urgency: 0, value: 1 }],
+    1000,
+    20,
+  );
   expect(out.get('a')).toEqual({ quantity: 20, limitedBy: 'storage' });
+});
+
+test('when an urgent item needs little but another wants a big economic order, then every need is funded before any top-up', () => {
+  // The broccoli of issue 16: a cheap item whose EOQ would take the whole budget.
+  const out = allocate(
+    [
+      { id: 'broccoli', quantity: 253, need: 20, unitCost: 1.97, rank: 1, urgency: 0.5, value: 30 },
+      { id: 'eggs', quantity: 30, need: 30, unitCost: 3, rank: 0, urgency: 0, value: 10 },
+      { id: 'milk', quantity: 40, need: 40, unitCost: 1.5, rank: 0, urgency: 0, value: 20 },
+    ],
+    500,
+    null,
+  );
+  expect(out.get('milk')).toEqual({ quantity: 40, limitedBy: null });
+  expect(out.get('eggs')).toEqual({ quantity: 30, limitedBy: null });
+  // 500 − 60 − 90 = 350 left: broccoli gets its need and what the rest buys (177 of 253).
+  expect(out.get('broccoli')).toEqual({ quantity: 177, limitedBy: 'budget' });
 });

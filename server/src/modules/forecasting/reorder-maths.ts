@@ -61,7 +61,11 @@ export interface Candidate {
   id: string;
   /** Units wanted (0: nothing to order). */
   quantity: number;
+  /** Units it needs to last until the next order could arrive and cover the review period. */
+  need: number;
   unitCost: number;
+  /** 0 first: out of stock or runs out before a delivery can arrive; then below the reorder point. */
+  rank: number;
   /** Days of cover left divided by the lead time: below 1 it runs out before a delivery. */
   urgency: number;
   /** What ordering it is worth (the demand value it covers): the tie-breaker. */
@@ -75,27 +79,43 @@ export interface Allocation {
 }
 
 /**
- * Greedy allocation, most urgent first, then most valuable: each candidate gets all it
- * wants while budget and storage last, then what is left (whole units), then nothing.
+ * Greedy allocation in two passes, most pressing first (rank, then urgency, then value): the
+ * first funds each candidate's need (whole units, while budget and storage last), the second
+ * tops each up to all it wants. So an economic order quantity never takes the money an
+ * out-of-stock item needs.
  */
 export function allocate(
   candidates: readonly Candidate[],
   budget: number,
   storage: number | null,
 ): Map<string, Allocation> {
-  const order = [...candidates].sort((a, b) => a.urgency - b.urgency || b.value - a.value);
+  const order = [...candidates]
+    .filter((c) => c.quantity > 0)
+    .sort((a, b) => a.rank - b.rank || a.urgency - b.urgency || b.value - a.value);
   let money = budget;
   let room = storage ?? Infinity;
+  const given = new Map<string, number>();
+  const short = new Map<string, 'budget' | 'storage'>();
+  const fund = (c: Candidate, upTo: number) => {
+    const has = given.get(c.id) ?? 0;
+    const more = Math.max(0, upTo - has);
+    if (!more) return;
+    const byMoney = c.unitCost > 0 ? Math.floor((money + 1e-9) / c.unitCost) : Infinity;
+    const units = Math.max(0, Math.min(more, byMoney, Math.floor(room)));
+    if (units < more) short.set(c.id, byMoney <= room ? 'budget' : 'storage');
+    money -= units * c.unitCost;
+    room -= units;
+    given.set(c.id, has + units);
+  };
+  for (const c of order) fund(c, Math.min(c.quantity, Math.max(1, c.need)));
+  for (const c of order) fund(c, c.quantity);
   const out = new Map<string, Allocation>();
   for (const c of order) {
-    if (c.quantity <= 0) continue;
-    const byMoney = c.unitCost > 0 ? Math.floor((money + 1e-9) / c.unitCost) : Infinity;
-    const quantity = Math.max(0, Math.min(c.quantity, byMoney, Math.floor(room)));
-    const limitedBy =
-      quantity >= c.quantity ? null : byMoney <= room ? ('budget' as const) : ('storage' as const);
-    money -= quantity * c.unitCost;
-    room -= quantity;
-    out.set(c.id, { quantity, limitedBy });
+    const quantity = given.get(c.id) ?? 0;
+    out.set(c.id, {
+      quantity,
+      limitedBy: quantity >= c.quantity ? null : (short.get(c.id) ?? null),
+    });
   }
   return out;
 }

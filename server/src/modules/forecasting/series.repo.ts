@@ -60,11 +60,16 @@ export interface SeriesProduct {
   category_id: string | null;
   supplier_id: string | null;
   cost: string | null;
+  /** The product's own reorder point (its setting). */
+  reorder_point: number;
+  /** `YYYY-MM-DD`: when its stock on hand expires. */
+  expires_at: string | null;
   /** The store day the product was created. */
   created_day: string;
 }
 
 const PRODUCT_COLUMNS = `p.id, p.name, p.sku, p.quantity, p.category_id, p.supplier_id, p.cost,
+  p.reorder_point, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at,
   to_char((p.created_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS created_day`;
 
 export async function productsByIds(

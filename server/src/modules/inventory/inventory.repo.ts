@@ -324,3 +324,45 @@ export async function listMovements(
       ).rows[0]!.n;
   return { items: rows.map((r) => ({ ...toMovement(r), cursorKey: r.created_key })), total };
 }
+
+/** The store day of each product's first stock movement (absent: the product never moved). */
+export async function firstMovementDays(
+  db: Db,
+  storeId: string,
+  timezone: string,
+  productIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!productIds.length) return new Map();
+  // One index probe per product (stock_movements_product_idx), however long its ledger.
+  const { rows } = await db.query<{ product_id: string; day: string }>(
+    `SELECT x.id AS product_id, to_char((m.created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day
+     FROM unnest($2::uuid[]) AS x(id)
+     CROSS JOIN LATERAL (
+       SELECT created_at FROM stock_movements
+       WHERE store_id = $1 AND product_id = x.id ORDER BY created_at, id LIMIT 1
+     ) m`,
+    [storeId, productIds, timezone],
+  );
+  return new Map(rows.map((r) => [r.product_id, r.day]));
+}
+
+/** The store day stock last came in per product (its latest movement with a positive delta). */
+export async function lastStockInDays(
+  db: Db,
+  storeId: string,
+  timezone: string,
+  productIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!productIds.length) return new Map();
+  const { rows } = await db.query<{ product_id: string; day: string }>(
+    `SELECT x.id AS product_id, to_char((m.created_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day
+     FROM unnest($2::uuid[]) AS x(id)
+     CROSS JOIN LATERAL (
+       SELECT created_at FROM stock_movements
+       WHERE store_id = $1 AND product_id = x.id AND delta > 0
+       ORDER BY created_at DESC, id DESC LIMIT 1
+     ) m`,
+    [storeId, productIds, timezone],
+  );
+  return new Map(rows.map((r) => [r.product_id, r.day]));
+}

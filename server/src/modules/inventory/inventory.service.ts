@@ -182,6 +182,12 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
     moveMany,
     lockForSale: (tx: Db, storeId: string, productIds: string[]) =>
       repo.lockStock(tx, storeId, productIds),
+    /** The store day each product's stock history starts (its first movement), for forecasts. */
+    firstMovementDays: (db: Db, storeId: string, timezone: string, productIds: readonly string[]) =>
+      repo.firstMovementDays(db, storeId, timezone, productIds),
+    /** The store day stock last came in per product: how long a delivery keeps, with its expiry. */
+    lastStockInDays: (db: Db, storeId: string, timezone: string, productIds: readonly string[]) =>
+      repo.lastStockInDays(db, storeId, timezone, productIds),
 
     adjust(ctx: StoreContext, productId: string, input: AdjustmentInput) {
       return write(ctx, async (tx, emit) => {

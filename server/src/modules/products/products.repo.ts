@@ -121,6 +121,27 @@ export async function findBySku(
   return rows[0];
 }
 
+/** What another module needs to order these products: active, own supplier, cost. */
+export async function orderingFacts(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<
+  Array<{ id: string; active: boolean; supplier_id: string | null; cost: string | null }>
+> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<{
+    id: string;
+    active: boolean;
+    supplier_id: string | null;
+    cost: string | null;
+  }>(
+    'SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, ids],
+  );
+  return rows;
+}
+
 export async function insert(db: Db, storeId: string, values: ProductColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
   try {

@@ -175,6 +175,21 @@ export function createProductsService(deps: Deps) {
 
     list,
 
+    /** Whether these products can be ordered (active), their own supplier and cost, by id. */
+    async orderingFacts(db: Db, storeId: string, ids: readonly string[]) {
+      const rows = await repo.orderingFacts(db, storeId, ids);
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            active: r.active,
+            supplierId: r.supplier_id,
+            cost: r.cost === null ? null : Number(r.cost),
+          },
+        ]),
+      );
+    },
+
     /**
      * Sets a product's cost from another module's transaction (an invoice's price accepted as
      * the new cost), recorded in its history with `reason` like an edit.

@@ -10,6 +10,7 @@ import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
+import { createOnOrderFor } from './on-order-for';
 import { canMove, refusal } from './order-status';
 import * as views from './purchase-order-views.repo';
 import * as repo from './purchase-orders.repo';
@@ -47,8 +48,8 @@ export function createPurchasingService(deps: {
   pool: Pool;
   write: StoreWriter;
   inventory: InventoryService;
-  suppliers: Pick<SuppliersService, 'statusOf'>;
-  timezoneOf(ctx: StoreContext): Promise<string>;
+  suppliers: Pick<SuppliersService, 'statusOf' | 'leadTimesOf'>;
+  timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
 }) {
   const { pool, write, suppliers, timezoneOf } = deps;
   const receiving = createReceiving({ pool, write, inventory: deps.inventory });
@@ -112,10 +113,13 @@ export function createPurchasingService(deps: {
     return order;
   }
 
+  const onOrderFor = createOnOrderFor({ timezoneOf, suppliers });
+
   return {
     ...receiving,
     ...invoiceSettlement,
     get,
+    onOrderFor,
 
     /**
      * The store's next order number, in its own statement on the pool: for a caller that wants

@@ -29,7 +29,12 @@ function forecastOf(days: string[], today: string, daily: Map<string, number>) {
   const closed = days.filter((d) => d < today);
   const skipped = days.length - closed.length;
   const history = closed.map((d) => daily.get(d) ?? 0);
-  const result = forecastSeries(history, { horizon: days.length + skipped, seasonLength: 7 });
+  const result = forecastSeries(history, {
+    horizon: days.length + skipped,
+    seasonLength: 7,
+    period: 'day',
+    ...(closed[0] ? { firstWeekday: new Date(`${closed[0]}T00:00:00Z`).getUTCDay() } : {}),
+  });
   if (result.status !== 'ok') {
     return { forecastUnits: null, forecastStatus: result.status, forecastMethod: null };
   }

@@ -1,13 +1,14 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { InvalidStateError, ValidationError } from '../../core/errors';
+import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
 import * as candidatesRepo from './candidates.repo';
 import * as repo from './shopping-lists.repo';
 import type { ShoppingList } from './shopping-list-view';
-import { addDays } from './suggestion';
+import { addDays, todayIn } from './suggestion';
 
 /** The purchasing module's order creation, in the caller's transaction. */
 export type CreateOrdersInTx = PurchasingService['createOrdersInTx'];
@@ -50,55 +51,79 @@ export function createConversion(deps: {
 }) {
   const { pool, write, timezoneOf, createOrdersInTx, takeOrderNumber, lockList, view } = deps;
 
+  /** The list's open items onto purchase orders, in the caller's transaction (list locked). */
+  async function orderInTx(
+    tx: PoolClient,
+    emit: Emit,
+    ctx: StoreContext,
+    list: repo.ListRow,
+    numbers: readonly string[],
+    today: string,
+  ) {
+    const { id } = list;
+    const bySupplier = await openBySupplier(tx, ctx.storeId, id);
+    const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
+    const orders = [...bySupplier].map(([supplierId, items], n) => {
+      const lead = leads.get(supplierId);
+      return {
+        supplierId,
+        ...(numbers[n] ? { orderNumber: numbers[n] } : {}),
+        ...(lead != null ? { expectedAt: addDays(today, lead) } : {}),
+        notes: `From the reorder list "${list.name}"`,
+        shoppingListId: id,
+        // A product with no known cost is ordered at 0: set the price on the order.
+        lines: items.map((i) => ({
+          productId: i.product_id,
+          quantity: i.quantity,
+          unitCost: Number(i.estimated_unit_cost ?? 0),
+        })),
+      };
+    });
+    const created = await createOrdersInTx(tx, emit, ctx, orders);
+    const purchaseOrders = created.map((order) => {
+      const items = bySupplier.get(order.supplierId)!;
+      const cents = items.reduce(
+        (sum, i) => sum + i.quantity * Math.round(Number(i.estimated_unit_cost ?? 0) * 100),
+        0,
+      );
+      return { ...order, total: cents / 100, itemIds: items.map((i) => i.id) };
+    });
+    for (const o of purchaseOrders) await repo.linkOrder(tx, ctx.storeId, id, o.itemIds, o.id);
+    await repo.markOrdered(tx, ctx.storeId, id);
+    await emit('shopping_list.updated', { shoppingListId: id, change: 'ordered' });
+    return {
+      purchaseOrders: purchaseOrders.map(({ itemIds: _, ...o }) => o),
+      shoppingList: await view(tx, ctx.storeId, id),
+    };
+  }
+
+  /**
+   * The order numbers for `suppliers` orders, each in its own short statement before the
+   * transaction, so the store's other orders do not wait on its counter until it commits.
+   */
+  async function numbersFor(storeId: string, suppliers: number) {
+    const numbers: string[] = [];
+    for (let n = 0; n < suppliers; n++) numbers.push(await takeOrderNumber(storeId));
+    return numbers;
+  }
+
   return {
+    orderInTx,
+    numbersFor,
+
     async convert(ctx: StoreContext, id: string) {
       const timezone = await timezoneOf(ctx);
-      // The order numbers first, each in its own short statement, so the store's other orders
-      // do not wait on its counter until this transaction commits. A list that cannot be
-      // ordered takes none; one changed in between takes the rest inside (a gap is allowed).
+      // A list that cannot be ordered takes no numbers; one changed in between takes the rest
+      // inside (a gap is allowed).
       const first = await repo.findList(pool, ctx.storeId, id);
-      const numbers: string[] = [];
-      if (first?.status === 'draft') {
-        const planned = await openBySupplier(pool, ctx.storeId, id);
-        for (let n = 0; n < planned.size; n++) numbers.push(await takeOrderNumber(ctx.storeId));
-      }
+      const numbers =
+        first?.status === 'draft'
+          ? await numbersFor(ctx.storeId, (await openBySupplier(pool, ctx.storeId, id)).size)
+          : [];
       return write(ctx, async (tx, emit) => {
         const list = await lockList(tx, ctx, id);
-        const bySupplier = await openBySupplier(tx, ctx.storeId, id);
-        const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
-        const orders = [...bySupplier].map(([supplierId, items], n) => {
-          const lead = leads.get(supplierId);
-          return {
-            supplierId,
-            ...(numbers[n] ? { orderNumber: numbers[n] } : {}),
-            ...(lead != null ? { expectedAt: addDays(today, lead) } : {}),
-            notes: `From the reorder list "${list.name}"`,
-            shoppingListId: id,
-            // A product with no known cost is ordered at 0: set the price on the order.
-            lines: items.map((i) => ({
-              productId: i.product_id,
-              quantity: i.quantity,
-              unitCost: Number(i.estimated_unit_cost ?? 0),
-            })),
-          };
-        });
-        const created = await createOrdersInTx(tx, emit, ctx, orders);
-        const purchaseOrders = created.map((order) => {
-          const items = bySupplier.get(order.supplierId)!;
-          const cents = items.reduce(
-            (sum, i) => sum + i.quantity * Math.round(Number(i.estimated_unit_cost ?? 0) * 100),
-            0,
-          );
-          return { ...order, total: cents / 100, itemIds: items.map((i) => i.id) };
-        });
-        for (const o of purchaseOrders) await repo.linkOrder(tx, ctx.storeId, id, o.itemIds, o.id);
-        await repo.markOrdered(tx, ctx.storeId, id);
-        await emit('shopping_list.updated', { shoppingListId: id, change: 'ordered' });
-        return {
-          purchaseOrders: purchaseOrders.map(({ itemIds: _, ...o }) => o),
-          shoppingList: await view(tx, ctx.storeId, id),
-        };
+        const today = todayIn(timezone);
+        return orderInTx(tx, emit, ctx, list, numbers, today);
       });
     },
   };

@@ -26,6 +26,8 @@ export interface ItemRow {
   product_name: string;
   sku: string;
   stock: number;
+  /** `YYYY-MM-DD`: when the product's stock on hand expires. */
+  expires_at: string | null;
   pack_size: number | null;
   product_cost: string | null;
   product_supplier_id: string | null;
@@ -119,7 +121,8 @@ const PRIORITY_ORDER = `array_position(ARRAY['urgent', 'high', 'medium', 'low'],
 
 export async function items(db: Db, storeId: string, listId: string): Promise<ItemRow[]> {
   const { rows } = await db.query<ItemRow>(
-    `SELECT i.id, i.product_id, p.name AS product_name, p.sku, p.quantity AS stock, p.pack_size,
+    `SELECT i.id, i.product_id, p.name AS product_name, p.sku, p.quantity AS stock,
+       to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.pack_size,
        p.cost AS product_cost, p.supplier_id AS product_supplier_id,
        i.supplier_id, s.name AS supplier_name, i.suggested_quantity, i.quantity, i.priority,
        i.reason, i.estimated_unit_cost, i.purchased, i.actual_cost, i.purchase_order_id,

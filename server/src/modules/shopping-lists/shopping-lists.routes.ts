@@ -18,6 +18,12 @@ export function shoppingListsRoutes(
     { permission: 'vendor:manage', body: s.generateBody, idempotent: 201, money },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
+  r.store(
+    'post',
+    '/shopping-lists/from-plan',
+    { permission: 'vendor:manage', body: s.fromPlanBody, idempotent: 201, money },
+    ({ ctx, body }) => lists.fromPlan(ctx, body),
+  );
   r.page(
     '/shopping-lists',
     { permission: 'inventory:read', query: s.listQuery, money: SUMMARY_MONEY },
@@ -56,8 +62,8 @@ export function shoppingListsRoutes(
   r.store(
     'post',
     '/shopping-lists/:id/optimize',
-    { permission: 'vendor:manage', params: idParams, money },
-    ({ ctx, params }) => lists.optimize(ctx, params.id),
+    { permission: 'vendor:manage', params: idParams, body: s.optimizeBody, money },
+    ({ ctx, params, body }) => lists.optimize(ctx, params.id, body.criteria),
   );
   r.store(
     'post',

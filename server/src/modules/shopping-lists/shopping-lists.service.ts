@@ -6,10 +6,12 @@ import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import * as candidatesRepo from './candidates.repo';
 import { createConversion, type CreateOrdersInTx } from './convert';
-import { assertCriteriaIds, buildItems } from './generate';
-import { optimizeItems } from './optimize';
+import { createFromPlan, type FromPlanDeps } from './from-plan';
+import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
+import { createOptimization } from './optimize-list';
 import * as repo from './shopping-lists.repo';
 import type { GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
+import { todayIn } from './suggestion';
 import { toList, toSummary } from './shopping-list-view';
 
 export interface ShoppingListDeps {
@@ -20,11 +22,12 @@ export interface ShoppingListDeps {
   createOrdersInTx: CreateOrdersInTx;
   /** The purchasing module's next order number, taken outside any transaction. */
   takeOrderNumber(storeId: string): Promise<string>;
+  /** The purchasing module's stock on order, the inventory's last stock-in day per product. */
+  onOrderFor: GenerateDeps['onOrderFor'];
+  lastStockInDays: GenerateDeps['lastStockInDays'];
+  /** The products module's facts for ordering a product (plan to list). */
+  orderingFacts: FromPlanDeps['orderingFacts'];
 }
-
-/** The store's calendar day now. */
-export const todayIn = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 export function createShoppingListsService(deps: ShoppingListDeps) {
   const { pool, write, timezoneOf } = deps;
@@ -47,14 +50,22 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
     return row;
   }
 
+  const conversion = createConversion({ ...deps, lockList, view });
   return {
-    ...createConversion({ ...deps, lockList, view }),
+    convert: conversion.convert,
+    fromPlan: createFromPlan({
+      ...deps,
+      view,
+      numbersFor: conversion.numbersFor,
+      orderInTx: conversion.orderInTx,
+    }),
 
     async generate(ctx: StoreContext, input: GenerateInput) {
       const { criteria } = input;
       await assertCriteriaIds(pool, ctx.storeId, criteria);
-      const today = todayIn(await timezoneOf(ctx));
-      const items = await buildItems(pool, ctx.storeId, criteria, today);
+      const timezone = await timezoneOf(ctx);
+      const today = todayIn(timezone);
+      const items = await buildItems(pool, deps, ctx.storeId, timezone, criteria, today);
       return write(ctx, async (tx, emit) => {
         const id = await repo.insertList(tx, ctx.storeId, {
           name: input.name ?? `Reorder ${today}`,
@@ -138,23 +149,7 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
       });
     },
 
-    optimize(ctx: StoreContext, id: string) {
-      return write(ctx, async (tx, emit) => {
-        const row = await lockList(tx, ctx, id);
-        const rows = await repo.items(tx, ctx.storeId, id);
-        const options = await candidatesRepo.supplierOptions(
-          tx,
-          ctx.storeId,
-          rows.map((r) => r.product_id),
-        );
-        const filter = (row.criteria as { suppliers?: string[] }).suppliers;
-        const planned = optimizeItems(rows, options, filter ? new Set(filter) : undefined);
-        for (const p of planned) await repo.updateItem(tx, ctx.storeId, id, p.itemId, p.update);
-        await repo.touch(tx, ctx.storeId, id, true);
-        await emit('shopping_list.updated', { shoppingListId: id, change: 'optimized' });
-        return { ...(await view(tx, ctx.storeId, id)), changes: planned.flatMap((p) => p.changes) };
-      });
-    },
+    optimize: createOptimization({ ...deps, lockList, view }),
   };
 }
 

@@ -93,3 +93,34 @@ test('when stock expires within the horizon, then only what sells before it expi
   });
   expect(daysBetween('2026-12-30', '2027-01-02')).toBe(3);
 });
+
+test('when a product expires, then the quantity is capped at what sells before a delivery expires, in whole packs rounded down, and not listed when orders fill it', () => {
+  const s = suggest(
+    stock(0, { packSize: 6, expiresAt: '2026-12-10' }),
+    12,
+    supplier({ leadTimeDays: 2 }),
+    criteria,
+    '2026-12-02',
+    { expiryCap: { units: 40, shelfLifeDays: 5 } },
+  )!;
+  // ceil(12 × 9) = 108 wanted; 40 sell before it expires: 36 in packs of 6.
+  expect(s.suggestedQuantity).toBe(36);
+  expect(s.reason).toBe(
+    'Out of stock, sells 12/day, supplier needs 2 days, at most 40 sell in the 5 days a delivery keeps',
+  );
+  expect(
+    suggest(stock(0), 12, supplier(), criteria, '2026-12-02', {
+      expiryCap: { units: 0, shelfLifeDays: 5 },
+    }),
+  ).toBeUndefined();
+});
+
+test("when the supplier's minimum order is more than sells before a delivery expires, then the minimum is ordered and the reason says so", () => {
+  const s = suggest(stock(0), 1, supplier({ minOrderQuantity: 12 }), criteria, '2026-12-02', {
+    expiryCap: { units: 3, shelfLifeDays: 4 },
+  })!;
+  expect(s.suggestedQuantity).toBe(12);
+  expect(s.reason).toBe(
+    'Out of stock, sells 1/day, supplier needs 4 days, at most 3 sell in the 4 days a delivery keeps (Acme sells at least 12)',
+  );
+});

@@ -1,3 +1,5 @@
+import { onOrderWords, NOTHING_ON_ORDER, type OnOrder } from '../purchasing/on-order';
+import type { ExpiryCap } from '../forecasting/stock-cover';
 import type { Criteria } from './shopping-lists.schemas';
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
@@ -58,6 +60,10 @@ export function cheapestSupplier(
     )[0];
 }
 
+/** Down to the multiple of `step` (a step of 1 or none leaves the number as it is). */
+export const roundDownTo = (n: number, step: number | null) =>
+  step && step > 1 ? Math.floor(n / step) * step : n;
+
 /** Up to the next multiple of `step` (a step of 1 or none leaves the number as it is). */
 export const roundUpTo = (n: number, step: number | null) =>
   step && step > 1 ? Math.ceil(n / step) * step : n;
@@ -65,16 +71,20 @@ export const roundUpTo = (n: number, step: number | null) =>
 /**
  * Whether a product belongs on the list and, if so, how many to order, how pressing it is and
  * why, in words. With L the supplier's lead time (0 when unknown), H `daysAhead`, d the daily
- * demand and s the stock (0 when the stock expires within the horizon):
+ * demand, s the stock (only what sells before it expires, when it expires within the horizon)
+ * and o what is on order and due within L + H (`onOrder`), the position s + o:
  *
- * - included when s ≤ reorder point (or s < lowStockThreshold when given), when d × (L + H) > s,
- *   or (includeExpiring) when the stock expires within the expiry horizon;
+ * - included when the position ≤ reorder point (or < lowStockThreshold when given), when
+ *   d × (L + H) > s + o, or (includeExpiring) when the stock expires within the expiry horizon;
  * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
- *   threshold, less s; at least the product's reorder quantity and at least 1; then at least the
- *   supplier's minimum order, rounded up to whole packs (pack size);
+ *   threshold, less s + o; at least the product's reorder quantity and at least 1; for a product
+ *   that expires, no more than sells in the days a delivery keeps less what is on order for
+ *   those days (`expiryCap`, in whole packs rounded down; not listed when that is under a
+ *   pack); then at least the supplier's minimum order, rounded up to whole packs (pack size);
  * - priority: urgent when out of stock or it sells out before the supplier can deliver
- *   (s < d × L); high when at or below its reorder point or threshold; medium when it sells out
- *   within the horizon; low otherwise (only expiring stock brought it here).
+ *   (`runsOutInDays` < L, deliveries due before then counted; else s < d × L); high when at or
+ *   below its reorder point or threshold; medium when it sells out within the horizon; low
+ *   otherwise (only expiring stock brought it here).
  */
 export function suggest(
   p: StockFacts,
@@ -82,7 +92,15 @@ export function suggest(
   supplier: SupplierOption | undefined,
   criteria: Criteria,
   today: string,
+  extra: {
+    onOrder?: OnOrder;
+    runsOutInDays?: number | null;
+    supplierWhy?: string;
+    /** What sells before a delivery expires, less what is on order (stock-cover.ts `expiryCap`). */
+    expiryCap?: ExpiryCap;
+  } = {},
 ): Suggestion | undefined {
+  const onOrder = extra.onOrder ?? NOTHING_ON_ORDER;
   const lead = supplier?.leadTimeDays ?? 0;
   const horizon = lead + criteria.daysAhead;
   const expiryDays =
@@ -90,29 +108,41 @@ export function suggest(
   const expiring =
     expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
   const threshold = criteria.lowStockThreshold;
-  const low = threshold !== undefined ? p.quantity < threshold : p.quantity <= p.reorderPoint;
+  const position = p.quantity + onOrder.quantity;
+  const low = threshold !== undefined ? position < threshold : position <= p.reorderPoint;
   // Expiring stock counts only for what sells before it expires.
   const stock = expiring
     ? Math.min(p.quantity, Math.floor(demandPerDay * Math.max(0, daysBetween(today, p.expiresAt!))))
     : p.quantity;
   const needed = demandPerDay * horizon;
-  const short = needed > stock;
+  const short = needed > stock + onOrder.quantity;
   if (!low && !short && !expiring) return undefined;
 
   const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
-  let quantity = Math.max(target - stock, p.reorderQuantity ?? 0, 1);
-  quantity = roundUpTo(Math.max(quantity, supplier?.minOrderQuantity ?? 1), p.packSize);
+  let quantity = Math.max(target - stock - onOrder.quantity, p.reorderQuantity ?? 0, 1);
+  const cap = extra.expiryCap?.units;
+  // What is on order already fills what can sell before it expires (or leaves less than a
+  // pack): nothing more to buy now.
+  if (cap !== undefined && cap < Math.max(1, p.packSize ?? 1)) return undefined;
+  const capped = cap !== undefined && cap < quantity;
+  // Capped, whole packs round down: more would expire unsold.
+  if (capped) quantity = roundDownTo(cap, p.packSize);
+  // The supplier's minimum wins over the expiry cap (it cannot be bought in fewer); said below.
+  const minimum = supplier?.minOrderQuantity ?? 1;
+  const overCap = capped && minimum > quantity;
+  quantity = Math.max(quantity, minimum);
+  quantity = roundUpTo(quantity, p.packSize);
 
+  const runsOutFirst =
+    extra.runsOutInDays !== undefined
+      ? extra.runsOutInDays !== null && extra.runsOutInDays < lead
+      : stock < demandPerDay * lead;
   const priority: Priority =
-    p.quantity === 0 || stock < demandPerDay * lead
-      ? 'urgent'
-      : low
-        ? 'high'
-        : short
-          ? 'medium'
-          : 'low';
+    p.quantity === 0 || runsOutFirst ? 'urgent' : low ? 'high' : short ? 'medium' : 'low';
 
   const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
+  const ordered = onOrderWords(onOrder, today);
+  if (ordered) parts.push(ordered);
   if (expiring)
     parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
   parts.push(demandPerDay > 0 ? `sells ${rate(demandPerDay)}` : 'no sales in 30 days');
@@ -120,6 +150,13 @@ export function suggest(
   else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
   if (!supplier) parts.push('no supplier known');
   else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
+  if (capped)
+    parts.push(
+      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
+        overCap ? ` (${supplier!.name} sells at least ${minimum})` : ''
+      }`,
+    );
+  if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
   const reason = parts.join(', ');
   return {
     suggestedQuantity: quantity,
@@ -127,6 +164,10 @@ export function suggest(
     reason: reason[0]!.toUpperCase() + reason.slice(1),
   };
 }
+
+/** The store's calendar day now. */
+export const todayIn = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 /** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

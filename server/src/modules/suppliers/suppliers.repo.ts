@@ -110,6 +110,20 @@ export async function statusOf(db: Db, storeId: string, id: string): Promise<str
   return rows[0]?.status;
 }
 
+/** Each supplier's stated lead time in days (null when it has none). */
+export async function leadTimesOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, number | null>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<{ id: string; lead_time_days: number | null }>(
+    'SELECT id, lead_time_days FROM suppliers WHERE store_id = $1 AND id = ANY($2::uuid[])',
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.lead_time_days]));
+}
+
 export async function insert(db: Db, storeId: string, values: SupplierColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
   const cols = keys.map((k) => WRITABLE[k]);

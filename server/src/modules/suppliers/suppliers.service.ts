@@ -60,6 +60,8 @@ export function createSuppliersService(deps: {
     get,
     exists: (db: Db, storeId: string, id: string) => repo.exists(db, storeId, id),
     statusOf: (db: Db, storeId: string, id: string) => repo.statusOf(db, storeId, id),
+    leadTimesOf: (db: Db, storeId: string, ids: readonly string[]) =>
+      repo.leadTimesOf(db, storeId, ids),
     /** The supplier a file names; two with that name is a 400 on `supplier`, never a guess. */
     async idForName(db: Db, storeId: string, name: string): Promise<string | undefined> {
       const ids = await repo.idsForName(db, storeId, name);

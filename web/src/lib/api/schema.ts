@@ -2017,22 +2017,38 @@ export interface paths {
      *     of the last 30 days. Sales are units of completed sales
      *     less the units refunded from them; voided sales count for nothing.
      *
+     *     **On order**: open purchase-order lines (pending, processing, shipped) not yet received
+     *     and due within the supplier's lead time plus `daysAhead` (due: the order's expected
+     *     date, else the day it was placed plus its supplier's lead time; a line with neither
+     *     counts) are added to the stock before anything is decided, and the reason says so ("2
+     *     left, 12 on order due Dec 9, …"). A product whose stock and orders cover its need is not
+     *     listed.
+     *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
      *     the `suppliers` filter when given); a known cost beats an unknown one; on a tie the
-     *     product's own supplier. Inactive and on-hold suppliers are not chosen.
+     *     product's own supplier. Inactive and on-hold suppliers are not chosen. **Lead time
+     *     before price**: when the product runs out (its stock at the daily demand, deliveries due
+     *     before then counted) before that supplier can deliver, the cheapest of those that can
+     *     deliver in time is chosen instead, or when none can, the fastest; the reason says why
+     *     ("Fresh Farm chosen: runs out in about 2 days: Fresh Farm delivers in 2 days, Cheapo
+     *     (1.80) needs 10 days").
      *
-     *     **Suggested quantity**, with L the supplier's lead time (0 when unknown), H `daysAhead`,
-     *     d the daily demand and s the stock (when it expires within the horizon, only what sells
-     *     before it expires: `min(stock, d × days to expiry)`):
+     *     **Suggested quantity**, with L the chosen supplier's lead time (0 when unknown), H
+     *     `daysAhead`, d the daily demand, s the stock (when it expires within the horizon, only
+     *     what sells before it expires: `min(stock, d × days to expiry)`) and o what is on order:
      *     `ceil(d × (L + H)) + reorderPoint` (the reorder point is kept as safety stock), at least
-     *     `lowStockThreshold` when given, less s; at least the product's reorder quantity and at
-     *     least 1; then at least the supplier's minimum order quantity, rounded up to whole packs
-     *     (`packSize`). `quantity` starts as the suggestion.
+     *     `lowStockThreshold` when given, less s + o; at least the product's reorder quantity and
+     *     at least 1; for a product that expires, at most what sells in the days a delivery keeps
+     *     (from its last delivery to its expiry date) less what is on order for those days, in
+     *     whole packs rounded down (not listed at all when that is under a pack); then at least
+     *     the supplier's minimum order quantity, rounded up to whole packs (`packSize`).
+     *     `quantity` starts as the suggestion.
      *
      *     **Priority**: `urgent` when out of stock or it sells out before the supplier can deliver
-     *     (s < d × L); `high` when at or below its reorder point or under the threshold; `medium`
-     *     when it sells out within the horizon; `low` otherwise (only expiring stock listed it).
+     *     (deliveries due before then counted); `high` when s + o is at or below its reorder point
+     *     or under the threshold; `medium` when it sells out within the horizon; `low` otherwise
+     *     (only expiring stock listed it).
      *
      *     When nothing needs reordering the list is still created, with no items: an honest answer
      *     that can be deleted. Categories or suppliers that are not this store's are 400 naming
@@ -2040,6 +2056,51 @@ export interface paths {
      *     `shopping_list.updated` (`generated`).
      */
     post: operations['generateShoppingList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/shopping-lists/from-plan': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn a reorder plan into a list, or into purchase orders (vendor:manage)
+     * @description The items of a reorder plan (`POST optimization/reorder`: each included item's
+     *     `productId`, `recommendedQuantity` as `quantity`, `supplierId`, `priority` and `reason`)
+     *     become a draft shopping list, each item priced at its supplier's last known cost (else
+     *     the product's cost). With `placeOrders: true` the list is also turned into purchase
+     *     orders, one per supplier, in the same transaction (as
+     *     `POST shopping-lists/{id}/purchase-orders`: the list becomes `ordered`). Answers the list
+     *     and the orders made (none without `placeOrders`).
+     *
+     *     An item whose product is not an active product of this store, whose `supplierId` is not
+     *     this store's, a product listed twice, or (with `placeOrders`) an item with no active
+     *     supplier is 400 naming it (`items.N.productId`, `items.N.supplierId`); nothing is
+     *     created then. Send an
+     *     `Idempotency-Key` (the web app sends one per plan) so a retry or a second click answers
+     *     the first response again and creates nothing. Requires `vendor:manage` (managers and
+     *     admins). Emits `shopping_list.updated` (`generated`, and `ordered` with the orders'
+     *     `purchase_order.updated`).
+     */
+    post: operations['createShoppingListFromPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2156,12 +2217,30 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Cheapest suppliers and minimum orders for a draft list (vendor:manage)
-     * @description For each item not yet purchased, picks the supplier with the cheapest known cost for the
-     *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; only
-     *     active suppliers, within the list's `suppliers` criteria when it had them), takes that
-     *     cost as the estimate, and raises the quantity to that supplier's minimum order quantity
-     *     and to whole packs. Items no supplier offers at a known cost keep their supplier.
+     * Suppliers, minimum orders and a budget for a draft list (vendor:manage)
+     * @description For each item not yet purchased, by the `criteria` (the seed's, with suppliers for its
+     *     vendors; all optional, an unknown field is 400, never ignored):
+     *
+     *     - **Supplier**: the cheapest known cost for the product (`supplier_items.last_cost`, or
+     *       the product's cost for its own supplier; only active suppliers, within the list's
+     *       `suppliers` criteria when it had them), unless the product runs out (stock, deliveries
+     *       due before then, expiry) before that supplier's lead time: then the cheapest of those
+     *       that deliver in time, and when none can, the fastest; the change's reason says so
+     *       ("runs out in about 2 days: Fresh Farm delivers in 2 days, Cheapo (1.80) needs 10
+     *       days"). `preferredSuppliers` win over cheaper ones when they offer the product at a
+     *       known cost and deliver in time (400 naming any that is not this store's).
+     *       `minimizeCost: false` keeps each item's supplier unless it cannot deliver in time.
+     *       `consolidateOrders: true` then puts items with as few suppliers as can deliver them
+     *       in time (the one that can supply the most items first), even at a higher price, when
+     *       that means fewer orders; the reason says how many.
+     *     - **Cost**: that supplier's cost as the estimate. Items no supplier offers at a known
+     *       cost keep their supplier.
+     *     - **Quantity**: raised to the supplier's minimum order quantity (unless
+     *       `respectMinimumOrders: false`) and to whole packs. With `budget`, cut so the open
+     *       items' estimated cost is within it: the most pressing items (priority, then the
+     *       list's order) keep theirs, the rest get what is left (whole packs), down to 0; items
+     *       of unknown cost are left as they are.
+     *
      *     Answers the list (with its totals per supplier) and `changes`: each field changed per
      *     item, from what to what, and why. Only a draft list: 409 `INVALID_STATE` otherwise.
      *     Requires `vendor:manage` (managers and admins). Emits `shopping_list.updated`
@@ -2228,9 +2307,12 @@ export interface paths {
     /**
      * Stored stock-out predictions of some products (inventory:read)
      * @description The stored predictions (as `GET predictions/{productId}` or the recalculation job last
-     *     computed them) of the products listed in `productIds`, comma-separated, at most 100.
-     *     Products never computed are absent, as are ids that are not this store's. Used by the
-     *     product list to show days of stock left without computing anything. Requires
+     *     computed them) of the products listed in `productIds`, comma-separated, at most 100,
+     *     answered with what is true now: the stock on hand, what is on order and due (purchase
+     *     order lines not yet received), the product's reorder point and expiry, so `daysLeft`,
+     *     `stockoutDate` and `reorder.suggestedQuantity` are computed on read exactly as in
+     *     `GET predictions/{productId}`. Products never computed are absent, as are ids that are
+     *     not this store's. Used by the product list's days-left and reorder columns. Requires
      *     `inventory:read` (every role).
      */
     get: operations['listPredictions'];
@@ -2254,21 +2336,36 @@ export interface paths {
     };
     /**
      * When a product runs out, and when to reorder it (inventory:read)
-     * @description Computed now and stored with its time: the average daily sales of the last 30 whole
-     *     store days, today not included (units of completed sales less the units refunded;
-     *     voided sales count for nothing), the stock, the days it lasts (`null` when nothing
-     *     sells) and the day it runs out.
+     * @description Computed now and stored with its time. One demand figure, `demandPerDay`: the mean of a
+     *     daily forecast made now from the product's history over the next 28 days (`demandDays`;
+     *     the same model `GET forecasts?productId=` draws), else (too little history) the average
+     *     daily sales of the last 30 whole store days (`demandSource` says which;
+     *     `avgDailySales` is always that 30-day average: units of completed sales less the units
+     *     refunded, voided sales counting for nothing). Days of stock left, the reorder point and
+     *     the suggestion all use `demandPerDay`.
      *
-     *     `reorder` (null when the product sold nothing in the last year): with L the lead time
-     *     (the supplier's measured average over received orders when it has at least 3, else the
-     *     supplier's stated lead time, else 7 days; `method` says which), σ the standard
-     *     deviation of daily demand (of the forecast's one-day-ahead errors when a forecast is
-     *     stored, else of the last 30 days' sales), z the normal quantile of `serviceLevel`
-     *     (0.95) and d the daily demand (the stored forecast's mean over the lead time when one
-     *     exists, else the 30-day average): `safetyStock = z·σ·√L`, `reorderPoint = d·L +
-     *     safetyStock`, and when the stock is at or below the reorder point `suggestedQuantity`
-     *     brings it up to the reorder point plus 14 days of demand (else 0). Requires
-     *     `inventory:read` (every role); a product that is not this store's is 404.
+     *     **On order** (`onOrder`): the lines of open purchase orders (pending, processing,
+     *     shipped) not yet received and due within the lead time plus 14 days (due: the order's
+     *     expected date, else the day it was placed plus the supplier's lead time; a line with
+     *     neither counts), with each order's number, quantity and due day. `stockText` says it in
+     *     words: "2 in stock, 12 on order due Dec 9".
+     *
+     *     **Days left** (`daysLeft`, `null` when nothing sells): the stock on hand at
+     *     `demandPerDay`, never beyond the stock's expiry date (`daysLeftLimitedBy: expiry`), then
+     *     each delivery on order that is due before the shelf is empty; `stockoutDate` is that day.
+     *
+     *     **Reorder point**: `reorderPoint` is the product's own setting, the one every screen
+     *     uses. `reorder` (null when the product sold nothing in the last year) is what Nimbus
+     *     suggests: with L the lead time (the supplier's measured average over received orders
+     *     when it has at least 3, else the supplier's stated lead time, else 7 days; `method` says
+     *     which), σ the standard deviation of daily demand (of the forecast's one-day-ahead errors,
+     *     else of the last 30 days' sales), z the normal quantile of `serviceLevel` (0.95):
+     *     `safetyStock = z·σ·√L`, `reorder.reorderPoint = demandPerDay·L + safetyStock`, and `why`
+     *     in words. `suggestedQuantity`: when the stock plus what is on order is at or below the
+     *     product's reorder point, enough to bring it to that point plus 14 days of demand, for a
+     *     product that expires no more than sells in the days a delivery keeps (from the last
+     *     delivery to the expiry date); else 0. Requires `inventory:read` (every role); a product
+     *     that is not this store's is 404.
      */
     get: operations['getPrediction'];
     put?: never;
@@ -2295,7 +2392,11 @@ export interface paths {
      *     time zone (units sold less units refunded; voided sales count for nothing; days without
      *     sales are 0). With `period=week` or `month` the days are added up into ISO weeks or
      *     calendar months and the current, incomplete period is left out; dates are the period's
-     *     first day (`YYYY-MM-DD`). `history` is the series the model saw.
+     *     first day (`YYYY-MM-DD`). `history` is the series the model saw; a product's starts at
+     *     its first stock movement (or first sale, if earlier), never before it was stocked.
+     *     Factors name weekdays by name ("Saturdays +35%, Mondays −20%"): the server knows the
+     *     weekday of each day it forecasts, and the level and trend say "a day", "a week" or
+     *     "a month".
      *
      *     The method is chosen per series by a rolling-origin backtest among exponential-smoothing
      *     models (with weekly seasonality for daily data) and, for intermittent demand, Croston
@@ -2363,15 +2464,24 @@ export interface paths {
      *     its stated terms, else 7 days: `leadTimeSource`), `safetyStock = z·σ·√L` for the
      *     `serviceLevel`, `reorderPoint = d·L + safetyStock`, the economic order quantity
      *     `eoq = √(2·D·S/H)` (D yearly demand, S `orderingCost`, H = unit cost × `holdingCostRate`),
-     *     the stock, what is on order (open purchase orders) and what is `needed` to cover the
-     *     lead time and `reviewDays` plus the safety stock.
+     *     the stock, what is on order (open purchase-order lines not yet received and due within
+     *     L + `reviewDays`: `onOrder`, and in the reason "2 in stock, 12 on order due Dec 9"), the
+     *     days the stock lasts (`daysOfStock`: deliveries due before it runs out counted, never
+     *     beyond its expiry) and what is `needed` to cover the lead time and `reviewDays` plus the
+     *     safety stock.
      *
-     *     Products below their reorder point are taken most urgent first (fewest days of cover
-     *     relative to the lead time), then by the value of the demand they cover, and included
-     *     while the `budget` (and `storageCapacity`, in units) allows: each gets the larger of
-     *     its need and its EOQ, trimmed to what is left when the money or room runs short. Every
-     *     item says `included` and why (`reason`). Products never sold are left out; a product
-     *     without a known unit cost is never included. Ids in the filters that are not this
+     *     **Ranked by urgency**: `urgent` first (out of stock, or runs out before a delivery can
+     *     arrive), then the others at or below their reorder point (`high`); within a rank the
+     *     fewest days of cover relative to the lead time first, then the value of the demand they
+     *     cover. **Funded in two passes** while the `budget` (and `storageCapacity`, in units)
+     *     allows: first each product's need, then each is topped up to the larger of its need
+     *     and its EOQ; so an EOQ never takes the money an out-of-stock product needs. **A product
+     *     that expires** gets no more than sells in the days a delivery keeps (from its last
+     *     delivery to its expiry date) less what is on order for those days, need and EOQ alike.
+     *     A product whose supplier is inactive or on hold gets nothing (`reason` says so). Every
+     *     item says `included` and why (`reason`). Products never sold are left out; a product without a known unit cost is
+     *     never included. The plan becomes a shopping list or purchase orders with
+     *     `POST shopping-lists/from-plan`. Ids in the filters that are not this
      *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
      *     admins and viewers: it shows costs).
      */
@@ -3140,6 +3250,34 @@ export interface components {
       supplierId: string | null;
       /** @description Null without reports:view */
       total: number | null;
+    };
+    OptimizeShoppingListRequest: {
+      /**
+       * @description The seed's optimisation criteria (`preferredVendors` is `preferredSuppliers` here).
+       *     An unknown field is 400, never ignored.
+       */
+      criteria?: {
+        /**
+         * @description Each item from its cheapest known supplier that delivers in time; false keeps
+         *     each item's supplier unless it cannot deliver in time
+         * @default true
+         */
+        minimizeCost: boolean;
+        /** @description Chosen over cheaper suppliers when they offer the item and deliver in time */
+        preferredSuppliers?: string[];
+        /**
+         * @description Fewer orders, even at a higher price (as few suppliers as deliver in time)
+         * @default false
+         */
+        consolidateOrders: boolean;
+        /**
+         * @description Raise quantities to each supplier's minimum order
+         * @default true
+         */
+        respectMinimumOrders: boolean;
+        /** @description The most the open items may cost; the least pressing items are cut first */
+        budget?: number;
+      };
     };
     ShoppingListChange: {
       /** Format: uuid */
@@ -4410,9 +4548,37 @@ export interface components {
       productId: string;
       /** @description Units a day over the last 30 days */
       avgDailySales: number;
+      /**
+       * @description The product's one demand figure: the forecast's daily mean over the next
+       *     `demandDays` days, else the 30-day average. Days left and the reorder point use it.
+       */
+      demandPerDay: number;
+      /** @enum {string} */
+      demandSource: 'forecast' | 'average_30d';
+      /** @description Days the forecast's mean is taken over (28) */
+      demandDays: number;
+      /** @description On hand now */
       currentStock: number;
-      /** @description Null when nothing sells */
+      onOrder: components['schemas']['OnOrder'];
+      /**
+       * @description The stock and what is on order in words
+       * @example 2 in stock, 12 on order due Dec 9
+       */
+      stockText: string;
+      /** @description The product's own reorder point (its setting), the one every screen uses */
+      reorderPoint: number;
+      /** Format: date */
+      expiresAt: string | null;
+      /**
+       * @description Days until the shelf is empty at `demandPerDay` (deliveries due before then counted),
+       *     never beyond the stock's expiry; null when nothing sells
+       */
       daysLeft: number | null;
+      /**
+       * @description `expiry`: the stock expires before it sells
+       * @enum {string|null}
+       */
+      daysLeftLimitedBy: 'demand' | 'expiry' | null;
       /**
        * Format: date
        * @description The store's day
@@ -4421,8 +4587,15 @@ export interface components {
       /** Format: date-time */
       calculatedAt: string;
       reorder: null | {
+        /** @description The reorder point Nimbus suggests (the product's own is `reorderPoint` above) */
         reorderPoint: number;
+        /**
+         * @description Why that reorder point, in words
+         * @example 7 days of lead time at about 4.3 a day (31) plus 5 safety stock, so 95% of order cycles do not run out
+         */
+        why: string;
         safetyStock: number;
+        /** @description What to order now against the product's own reorder point (0 above it) */
         suggestedQuantity: number;
         leadTimeDays: number;
         serviceLevel: number;
@@ -4432,6 +4605,26 @@ export interface components {
          */
         method: string;
       };
+    };
+    /**
+     * @description Stock on order: open purchase-order lines (pending, processing, shipped) not yet
+     *     received, due within the horizon that applies
+     */
+    OnOrder: {
+      quantity: number;
+      lines: {
+        /** Format: uuid */
+        purchaseOrderId: string;
+        orderNumber: string;
+        /** @description Ordered and not yet received */
+        quantity: number;
+        /**
+         * Format: date
+         * @description Due: the order's expected date, else the day it was placed plus the supplier's
+         *     lead time; null when neither is known
+         */
+        expectedAt: string | null;
+      }[];
     };
     ForecastFactor: {
       name: string;
@@ -4527,13 +4720,30 @@ export interface components {
       reorderPoint: number;
       eoq: number;
       currentStock: number;
+      /** @description Units on open orders due within the lead time plus `reviewDays` */
       onOrder: number;
+      /**
+       * @description Days the stock lasts (deliveries due before it runs out counted, never beyond its
+       *     expiry); null when nothing sells
+       */
+      daysOfStock: number | null;
+      /** Format: date */
+      expiresAt: string | null;
+      /**
+       * @description `urgent`: out of stock or runs out before a delivery can arrive; `high`: at or below
+       *     the reorder point; `low`: nothing to order
+       * @enum {string}
+       */
+      priority: 'urgent' | 'high' | 'low';
       needed: number;
       recommendedQuantity: number;
       unitCost: number | null;
       cost: number;
       included: boolean;
-      /** @example below reorder point; ordering EOQ 48 (covers 24 days) */
+      /**
+       * @example urgent: out of stock (0 in stock, 12 on order due Dec 9, reorder point 20); ordering the need 30 (covers 6 days)
+       * @example below reorder point (8 in stock, reorder point 10.5); ordering EOQ 48 (covers 24 days)
+       */
       reason: string;
     };
     Anomaly: {
@@ -7732,6 +7942,80 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  createShoppingListFromPlan: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Defaults to "Reorder plan YYYY-MM-DD" (the store's day) */
+          name?: string;
+          items: {
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            /**
+             * Format: uuid
+             * @description Default: the product's own supplier when it is active, else the
+             *     cheapest active supplier that offers it
+             */
+            supplierId?: string | null;
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            priority?: 'urgent' | 'high' | 'medium' | 'low';
+            /** @description Default "From the reorder plan" */
+            reason?: string;
+          }[];
+          /**
+           * @description Also turn the list into purchase orders, one per supplier
+           * @default false
+           */
+          placeOrders?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The list, and the purchase orders made from it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              purchaseOrders: components['schemas']['ShoppingListOrder'][];
+              shoppingList: components['schemas']['ShoppingList'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listShoppingLists: {
     parameters: {
       query?: {
@@ -7917,7 +8201,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['OptimizeShoppingListRequest'];
+      };
+    };
     responses: {
       /** @description The optimised list and what changed */
       200: {
@@ -8234,6 +8522,9 @@ export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByVal
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
+export const pathsApiV1StoresStoreIdShoppingListsFromPlanPostRequestBodyContentApplicationJsonItemsPriorityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/shopping-lists/from-plan']['post']['requestBody']['content']['application/json']['items']['priority']
+> = ['urgent', 'high', 'medium', 'low'];
 export const pathsApiV1StoresStoreIdForecastsGetParametersQueryPeriodValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/forecasts']['get']['parameters']['query']['period']
 > = ['day', 'week', 'month'];
@@ -8750,6 +9041,9 @@ export const invoiceLineActionValues: ReadonlyArray<
 export const invoiceVarianceKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceVariance']['kind']
 > = ['price_vs_order', 'price_vs_last_cost', 'quantity_vs_receipt'];
+export const predictionDemandSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Prediction']['demandSource']
+> = ['forecast', 'average_30d'];
 export const forecastItemTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['itemType']
 > = ['product', 'category'];
@@ -8762,6 +9056,9 @@ export const forecastStatusValues: ReadonlyArray<
 export const reorderOptimizationItemLeadTimeSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReorderOptimizationItem']['leadTimeSource']
 > = ['supplier_performance', 'supplier_terms', 'default'];
+export const reorderOptimizationItemPriorityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReorderOptimizationItem']['priority']
+> = ['urgent', 'high', 'low'];
 export const anomalyTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Anomaly']['type']
 > = ['demand_spike', 'demand_drop', 'cost_increase'];

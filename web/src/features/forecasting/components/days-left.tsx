@@ -1,20 +1,24 @@
-import { formatNumber } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import type { Prediction } from '../api/types';
 
-/** A reorder is due once stock is at or below the reorder point and something should be ordered. */
+/**
+ * A reorder is due when the stock and what is on order are at or below the product's own
+ * reorder point: the server says how many (`reorder.suggestedQuantity`).
+ */
 export function reorderDue(prediction: Prediction): number | undefined {
-  const { reorder } = prediction;
-  if (!reorder || reorder.suggestedQuantity <= 0) return undefined;
-  return prediction.currentStock <= reorder.reorderPoint
-    ? Math.ceil(reorder.suggestedQuantity)
-    : undefined;
+  const quantity = prediction.reorder?.suggestedQuantity ?? 0;
+  return quantity > 0 ? Math.ceil(quantity) : undefined;
 }
 
-/** "9 days" and, when due, "Reorder 48"; "—" for a product whose prediction was never computed. */
+/**
+ * "9 days" and, when due, "Reorder 48"; what is on order and an expiry that cuts the days short
+ * are said; "—" for a product whose prediction was never computed.
+ */
 export function DaysLeft({ prediction }: { prediction: Prediction | undefined }) {
   if (!prediction) return <span className="muted">—</span>;
   const due = reorderDue(prediction);
   const days = prediction.daysLeft === null ? null : Math.max(0, Math.round(prediction.daysLeft));
+  const expiry = prediction.daysLeftLimitedBy === 'expiry';
   return (
     <span className="days-left">
       {days === null ? (
@@ -22,7 +26,11 @@ export function DaysLeft({ prediction }: { prediction: Prediction | undefined })
           No sales
         </span>
       ) : (
-        `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`
+        <span>{`${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`}</span>
+      )}
+      {expiry && <span className="muted small">expires {formatDate(prediction.expiresAt)}</span>}
+      {prediction.onOrder.quantity > 0 && (
+        <span className="muted small">{formatNumber(prediction.onOrder.quantity)} on order</span>
       )}
       {due !== undefined && (
         <span className="badge badge--warning">Reorder {formatNumber(due)}</span>

@@ -5,10 +5,11 @@ import { ErrorBanner, Loading } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/format';
 import { useForecasts } from '../api/get-forecasts';
+import { usePrediction } from '../api/get-prediction';
 import type { Forecast, ForecastPeriod } from '../api/types';
 import { ForecastChart } from './forecast-chart';
 import { ForecastTable } from './forecast-table';
-import { accuracyWords, methodLabel } from './forecast-words';
+import { accuracyWords, demandWords, methodLabel } from './forecast-words';
 
 const periods = [
   { value: 'day', label: 'Days' },
@@ -24,10 +25,16 @@ const horizons: Record<ForecastPeriod, number[]> = {
 };
 const defaultHorizon: Record<ForecastPeriod, number> = { day: 28, week: 12, month: 6 };
 
+// What drives demand is the daily model's answer whatever the chart's period: one trend, one
+// weekly pattern. The model's name, its selection and level go in the disclosure.
+const DRIVERS = new Set(['trend', 'weekday', 'intermittency']);
+
 export function DemandForecastCard({ storeId, productId }: { storeId: string; productId: string }) {
   const [period, setPeriod] = useState<ForecastPeriod>('day');
   const [horizon, setHorizon] = useState(defaultHorizon.day);
   const forecasts = useForecasts(storeId, { productId, period, horizon });
+  const daily = useForecasts(storeId, { productId, period: 'day', horizon: defaultHorizon.day });
+  const prediction = usePrediction(storeId, productId);
   const forecast = forecasts.data?.forecasts[0];
   return (
     <Card
@@ -56,12 +63,26 @@ export function DemandForecastCard({ storeId, productId }: { storeId: string; pr
       </div>
       {forecasts.isPending && <Loading label="Loading forecast…" />}
       {forecasts.isError && <ErrorBanner>{toApiError(forecasts.error).message}</ErrorBanner>}
-      {forecast && <ForecastBody forecast={forecast} />}
+      {forecast && (
+        <ForecastBody
+          forecast={forecast}
+          drivers={daily.data?.forecasts[0]?.factors ?? []}
+          demand={prediction.data ? demandWords(prediction.data) : undefined}
+        />
+      )}
     </Card>
   );
 }
 
-function ForecastBody({ forecast }: { forecast: Forecast }) {
+function ForecastBody({
+  forecast,
+  drivers,
+  demand,
+}: {
+  forecast: Forecast;
+  drivers: Forecast['factors'];
+  demand: string | undefined;
+}) {
   if (forecast.status === 'insufficient_history') {
     return (
       <div className="empty-state">
@@ -70,27 +91,34 @@ function ForecastBody({ forecast }: { forecast: Forecast }) {
       </div>
     );
   }
+  const shown = drivers.filter((f) => DRIVERS.has(f.name));
+  const model = forecast.factors.filter((f) => f.name === 'selection' || f.name === 'level');
   return (
     <>
-      <ForecastChart forecast={forecast} />
-      <div className="grid grid--2">
-        <div>
-          <h3 className="forecast-subtitle">How it was made</h3>
-          <p>Method: {methodLabel(forecast.method)}.</p>
-          <p className="forecast-accuracy">{accuracyWords(forecast).join(' ')}</p>
-          <p className="muted small">Calculated {formatDateTime(forecast.calculatedAt)}.</p>
-        </div>
-        {forecast.factors.length > 0 && (
-          <div>
-            <h3 className="forecast-subtitle">What drives it</h3>
-            <ul className="bullet-list" aria-label="Forecast factors">
-              {forecast.factors.map((f) => (
-                <li key={f.name}>{f.description}</li>
-              ))}
-            </ul>
-          </div>
+      <ForecastChart forecast={forecast} demand={demand} />
+      {shown.length > 0 && (
+        <>
+          <h3 className="forecast-subtitle">What drives it</h3>
+          <ul className="bullet-list" aria-label="Forecast factors">
+            {shown.map((f) => (
+              <li key={f.name}>{f.description}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="forecast-accuracy">{accuracyWords(forecast).join(' ')}</p>
+      <details className="disclosure">
+        <summary>How this was computed</summary>
+        <p>Method: {methodLabel(forecast.method)}.</p>
+        {model.length > 0 && (
+          <ul className="bullet-list small" aria-label="Model details">
+            {model.map((f) => (
+              <li key={f.name}>{f.description}</li>
+            ))}
+          </ul>
         )}
-      </div>
+        <p className="muted small">Calculated {formatDateTime(forecast.calculatedAt)}.</p>
+      </details>
       <ForecastTable forecast={forecast} />
     </>
   );

@@ -54,14 +54,15 @@ const tooltipStyle = {
  * picture is hidden from screen readers: the caption says what it shows and the table below it
  * holds the same numbers.
  */
-export function ForecastChart({ forecast }: { forecast: Forecast }) {
+export function ForecastChart({ forecast, demand }: { forecast: Forecast; demand?: string }) {
   const captionId = useId();
   const data = chartPoints(forecast);
   const levelPercent = Math.round(forecast.level * 100);
   return (
     <figure className="forecast-figure" aria-labelledby={captionId}>
       <figcaption id={captionId} className="chart__title">
-        {caption(forecast)} The shaded band is where {levelPercent}% of outcomes should fall.
+        {caption(forecast)} {demand ? `${demand} ` : ''}The shaded band is where {levelPercent}% of
+        outcomes should fall.
       </figcaption>
       <div className="chart chart--wide" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -110,16 +111,14 @@ export function ForecastChart({ forecast }: { forecast: Forecast }) {
   );
 }
 
-const round1 = (value: number) => formatNumber(Math.round(value * 10) / 10);
 const count = (n: number, period: string) => `${formatNumber(n)} ${period}${n === 1 ? '' : 's'}`;
 
-/** The chart in a sentence: what it covers and what it expects. */
+/**
+ * The chart in a sentence: what it covers and the total it expects. The daily figure is not
+ * worked out here: the product page passes the one its stock outlook uses (`demand`).
+ */
 function caption(forecast: Forecast): string {
   const { period, history, predictions } = forecast;
   const total = predictions.reduce((sum, p) => sum + p.predictedDemand, 0);
-  const first = predictions[0];
-  const firstWords = first
-    ? `; ${round1(first.predictedDemand)} ${period === 'day' ? 'on' : 'in'} the first ${period} (likely ${round1(first.lower)} to ${round1(first.upper)})`
-    : '';
-  return `Sales of the last ${count(history.length, period)} and the forecast for the next ${count(predictions.length, period)}: about ${formatNumber(Math.round(total))} units in all${firstWords}.`;
+  return `Sales of the last ${count(history.length, period)} and the forecast for the next ${count(predictions.length, period)}: about ${formatNumber(Math.round(total))} units in all.`;
 }

@@ -54,15 +54,38 @@ export function accuracyWords(forecast: Forecast): string[] {
   return words;
 }
 
-/** "about 9 days of stock left (runs out around 12 Dec)". */
+const round1 = (value: number) => formatNumber(Math.round(value * 10) / 10);
+
+/**
+ * "About 9 days of stock left (runs out around 12 Dec)"; when the stock expires first, says so;
+ * deliveries due before the shelf is empty are counted (the prediction's `daysLeft`).
+ */
 export function stockLeftWords(prediction: Prediction): string {
   if (prediction.daysLeft === null) return 'Nothing sold in the last 30 days: no run-out date.';
-  if (prediction.daysLeft <= 0) return 'Out of stock now.';
+  if (prediction.daysLeft <= 0) {
+    return prediction.daysLeftLimitedBy === 'expiry' && prediction.currentStock > 0
+      ? `The stock on hand has expired (${formatDate(prediction.expiresAt)}).`
+      : 'Out of stock now.';
+  }
   const days = Math.round(prediction.daysLeft);
+  const left = `About ${formatNumber(days)} ${days === 1 ? 'day' : 'days'} of stock left`;
+  if (prediction.daysLeftLimitedBy === 'expiry') {
+    return `${left}: the stock expires on ${formatDate(prediction.expiresAt)}, before it sells.`;
+  }
   const when = prediction.stockoutDate
     ? ` (runs out around ${formatDate(prediction.stockoutDate)})`
     : '';
-  return `About ${formatNumber(days)} ${days === 1 ? 'day' : 'days'} of stock left${when}.`;
+  return `${left}${when}.`;
+}
+
+/** The one demand figure, as the outlook and the forecast chart's caption both say it. */
+export function demandWords(
+  prediction: Pick<Prediction, 'demandPerDay' | 'demandSource' | 'demandDays'>,
+): string {
+  if (prediction.demandPerDay <= 0) return 'No demand expected.';
+  return prediction.demandSource === 'forecast'
+    ? `Expected to sell about ${round1(prediction.demandPerDay)} a day over the next ${prediction.demandDays} days.`
+    : `Selling about ${round1(prediction.demandPerDay)} a day (the last 30 days).`;
 }
 
 export function periodLabel(date: string, period: ForecastPeriod): string {

@@ -7,9 +7,10 @@ import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { formatCount, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useCan, useMoney } from '@/lib/store-access';
 import { useOptimizeReorder } from '../api/optimize-reorder';
 import type { ReorderPlan } from '../api/types';
+import { PlanActions } from './plan-actions';
 
 const leadTimeSources = {
   supplier_performance: 'measured',
@@ -76,8 +77,11 @@ export function ReorderPlanCard({ storeId }: { storeId: string }) {
   );
 }
 
+const priorities = { urgent: 'Urgent', high: 'High', low: '—' } as const;
+
 function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
   const money = useMoney();
+  const canOrder = useCan('vendor:manage');
   const rows = useFirstRows(plan.items);
   if (plan.items.length === 0) {
     return (
@@ -95,6 +99,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
           <thead>
             <tr>
               <th scope="col">Product</th>
+              <th scope="col">Priority</th>
               <th scope="col">Supplier</th>
               <th scope="col" className="num">
                 Stock
@@ -118,6 +123,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
                 <td>
                   <Link to={`/stores/${storeId}/products/${item.productId}`}>{item.name}</Link>
                 </td>
+                <td>{priorities[item.priority]}</td>
                 <td>
                   {item.supplierName ?? '—'}
                   <div className="muted small">
@@ -125,7 +131,12 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
                     {leadTimeSources[item.leadTimeSource]})
                   </div>
                 </td>
-                <td className="num">{formatNumber(item.currentStock)}</td>
+                <td className="num">
+                  {formatNumber(item.currentStock)}
+                  {item.onOrder > 0 && (
+                    <div className="muted small">+{formatNumber(item.onOrder)} on order</div>
+                  )}
+                </td>
                 <td className="num">{formatNumber(Math.ceil(item.reorderPoint))}</td>
                 <td className="num strong">{formatNumber(item.recommendedQuantity)}</td>
                 <td className="num">{money(item.cost)}</td>
@@ -137,6 +148,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
         </table>
       </div>
       <ShowAllRows hidden={rows.hidden} total={plan.items.length} onClick={rows.showAll} />
+      {canOrder && <PlanActions storeId={storeId} plan={plan} />}
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { Card } from '@/components/card';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { usePrediction } from '../api/get-prediction';
 import type { Prediction } from '../api/types';
-import { stockLeftWords } from './forecast-words';
-
-const oneDecimal = (value: number) => formatNumber(Math.round(value * 10) / 10);
+import { demandWords, stockLeftWords } from './forecast-words';
+import { UseSuggestedReorderPoint } from './use-suggested-reorder-point';
 
 // `method` reads "<demand source>+<lead-time source>", e.g. `forecast+supplier_performance`.
 const sources: Record<string, string> = {
@@ -24,70 +23,135 @@ function methodWords(method: string): string {
     .join(', and ');
 }
 
-/** Days of stock left at the recent rate of sales, and when and how much to reorder. */
-export function StockOutlookCard({ storeId, productId }: { storeId: string; productId: string }) {
+/**
+ * Days of stock left, what is on order, and when and how much to reorder: one demand figure
+ * (the one the forecast chart's caption quotes) and one reorder point (the product's own, with
+ * Nimbus's suggestion offered beside it).
+ */
+export function StockOutlookCard({
+  storeId,
+  productId,
+  canEdit,
+}: {
+  storeId: string;
+  productId: string;
+  canEdit: boolean;
+}) {
   const prediction = usePrediction(storeId, productId);
   return (
-    <Card title="Stock outlook" description="From the last 30 days of sales.">
+    <Card title="Stock outlook" description="From the demand forecast and what is on order.">
       {prediction.isPending && <Loading label="Working out days left…" />}
       {prediction.isError && <ErrorBanner>{toApiError(prediction.error).message}</ErrorBanner>}
-      {prediction.data && <Outlook prediction={prediction.data} />}
+      {prediction.data && (
+        <Outlook storeId={storeId} prediction={prediction.data} canEdit={canEdit} />
+      )}
     </Card>
   );
 }
 
-function Outlook({ prediction }: { prediction: Prediction }) {
-  const { reorder } = prediction;
+function Outlook({
+  storeId,
+  prediction,
+  canEdit,
+}: {
+  storeId: string;
+  prediction: Prediction;
+  canEdit: boolean;
+}) {
+  const { reorder, onOrder } = prediction;
+  const suggested = reorder ? Math.ceil(reorder.reorderPoint) : undefined;
   return (
     <>
       <p className="strong">{stockLeftWords(prediction)}</p>
       <p className="muted small">
-        Selling about {oneDecimal(prediction.avgDailySales)} a day,{' '}
-        {formatNumber(prediction.currentStock)} on hand. Calculated{' '}
-        {formatDateTime(prediction.calculatedAt)}.
+        {demandWords(prediction)} {prediction.stockText}.
       </p>
-      {reorder ? (
-        <>
-          <h3 className="forecast-subtitle">Reorder suggestion</h3>
-          <dl className="details details--compact">
-            <div className="details__row">
-              <dt>Suggested order</dt>
-              <dd className="strong">
-                {reorder.suggestedQuantity > 0
-                  ? formatNumber(reorder.suggestedQuantity)
-                  : 'Nothing yet: stock is above the reorder point'}
-              </dd>
-            </div>
-            <div className="details__row">
-              <dt>Reorder point</dt>
-              <dd>
-                {formatNumber(Math.ceil(reorder.reorderPoint))}{' '}
-                <span className="muted small">(order when stock falls to this)</span>
-              </dd>
-            </div>
-            <div className="details__row">
-              <dt>Safety stock</dt>
-              <dd>{formatNumber(Math.ceil(reorder.safetyStock))}</dd>
-            </div>
-            <div className="details__row">
-              <dt>Lead time</dt>
-              <dd>
-                {formatNumber(reorder.leadTimeDays)} {reorder.leadTimeDays === 1 ? 'day' : 'days'}
-              </dd>
-            </div>
-            <div className="details__row">
-              <dt>Service level</dt>
-              <dd>{Math.round(reorder.serviceLevel * 1000) / 10}% of cycles without running out</dd>
-            </div>
-            <div className="details__row">
-              <dt>Worked out from</dt>
-              <dd>{methodWords(reorder.method)}</dd>
-            </div>
-          </dl>
-        </>
-      ) : (
-        <p className="muted">No reorder suggestion: nothing has sold recently.</p>
+      {onOrder.lines.length > 0 && (
+        <ul className="bullet-list small" aria-label="On order">
+          {onOrder.lines.map((line) => (
+            <li key={line.purchaseOrderId}>
+              {formatNumber(line.quantity)} on {line.orderNumber}
+              {line.expectedAt ? `, due ${formatDate(line.expectedAt)}` : ', no due date'}
+            </li>
+          ))}
+        </ul>
       )}
+      <dl className="details details--compact">
+        <div className="details__row">
+          <dt>Reorder point</dt>
+          <dd>
+            {formatNumber(prediction.reorderPoint)}{' '}
+            <span className="muted small">(this product's: order when stock falls to it)</span>
+          </dd>
+        </div>
+        {reorder && (
+          <div className="details__row">
+            <dt>Order now</dt>
+            <dd className="strong">
+              {reorder.suggestedQuantity > 0
+                ? formatNumber(reorder.suggestedQuantity)
+                : 'Nothing yet: stock and orders are above the reorder point'}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {reorder && suggested !== undefined && suggested !== prediction.reorderPoint && (
+        <div className="suggestion">
+          <p className="small">
+            Nimbus suggests a reorder point of {formatNumber(suggested)}: {reorder.why}.
+          </p>
+          {canEdit && (
+            <UseSuggestedReorderPoint
+              storeId={storeId}
+              productId={prediction.productId}
+              value={suggested}
+            />
+          )}
+        </div>
+      )}
+      {!reorder && <p className="muted">No reorder suggestion: nothing has sold recently.</p>}
+      <details className="disclosure">
+        <summary>How this was computed</summary>
+        <dl className="details details--compact">
+          <div className="details__row">
+            <dt>Demand</dt>
+            <dd>
+              {prediction.demandSource === 'forecast'
+                ? `The forecast's average over the next ${prediction.demandDays} days`
+                : 'The average of the last 30 days (too little history for a forecast)'}
+              ; the last 30 days averaged {formatNumber(prediction.avgDailySales)} a day.
+            </dd>
+          </div>
+          {reorder && (
+            <>
+              <div className="details__row">
+                <dt>Safety stock</dt>
+                <dd>{formatNumber(Math.ceil(reorder.safetyStock))}</dd>
+              </div>
+              <div className="details__row">
+                <dt>Lead time</dt>
+                <dd>
+                  {formatNumber(reorder.leadTimeDays)} {reorder.leadTimeDays === 1 ? 'day' : 'days'}
+                </dd>
+              </div>
+              <div className="details__row">
+                <dt>Service level</dt>
+                <dd>
+                  {Math.round(reorder.serviceLevel * 1000) / 10}% of cycles without running out
+                </dd>
+              </div>
+              <div className="details__row">
+                <dt>Worked out from</dt>
+                <dd>{methodWords(reorder.method)}</dd>
+              </div>
+            </>
+          )}
+          <div className="details__row">
+            <dt>Calculated</dt>
+            <dd>{formatDateTime(prediction.calculatedAt)}</dd>
+          </div>
+        </dl>
+      </details>
     </>
   );
 }

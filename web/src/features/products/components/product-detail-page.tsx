@@ -78,7 +78,7 @@ export function ProductDetailPage() {
           <CountStockForm storeId={storeId} product={p} />
         </div>
       )}
-      <StockOutlookCard storeId={storeId} productId={p.id} />
+      <StockOutlookCard storeId={storeId} productId={p.id} canEdit={canWrite} />
       <DemandForecastCard storeId={storeId} productId={p.id} />
       <MovementsCard storeId={storeId} productId={p.id} />
       <HistoryCard storeId={storeId} productId={p.id} />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ConfirmAction } from '@/components/confirm-action';
@@ -23,6 +23,8 @@ export function ShoppingListPage() {
   const { storeId } = useStoreAccess();
   const { listId = '' } = useParams();
   const navigate = useNavigate();
+  // Arrived from the reorder plan (forecasting's "Create shopping list" / "Place orders").
+  const fromPlan = (useLocation().state as { fromPlan?: 'list' | 'ordered' } | null)?.fromPlan;
   const list = useShoppingList(storeId, listId);
   const suppliers = useSuppliers(storeId, { limit: 100, sort: 'name', order: 'asc' });
   const canManage = useCan('vendor:manage');
@@ -102,6 +104,13 @@ export function ShoppingListPage() {
         }
       />
       <ErrorBanner>{error ? toApiError(error).message : undefined}</ErrorBanner>
+      {fromPlan && !converted && (
+        <StatusMessage>
+          {fromPlan === 'ordered'
+            ? `Ordered from the reorder plan: ${formatCount(l.purchaseOrders.length, 'purchase order')}.`
+            : 'Made from the reorder plan: review it, then create the purchase orders.'}
+        </StatusMessage>
+      )}
       {converted && (
         <StatusMessage>
           Created {formatCount(converted.purchaseOrders.length, 'purchase order')}.

@@ -1,0 +1,130 @@
+/**
+ * POST shopping-lists/from-plan: the reorder plan (POST optimization/reorder) as a draft
+ * list, or with `placeOrders` as that list ordered (one purchase order per supplier), in one
+ * transaction. The items are the ones the person saw in the plan; each is checked against the
+ * store and priced at its supplier's last known cost.
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { StoreContext } from '../../core/context';
+import { ValidationError, type ErrorDetail } from '../../core/errors';
+import type { Emit } from '../../core/events';
+import type { StoreWriter } from '../events/events.service';
+import type { ProductsService } from '../products/products.service';
+import * as candidatesRepo from './candidates.repo';
+import { cheapestSupplier, todayIn } from './suggestion';
+import * as repo from './shopping-lists.repo';
+import type { FromPlanInput } from './shopping-lists.schemas';
+import type { ShoppingList } from './shopping-list-view';
+
+export interface FromPlanDeps {
+  pool: Pool;
+  /** The products module's facts for ordering: active, own supplier, cost. */
+  orderingFacts: ProductsService['orderingFacts'];
+  write: StoreWriter;
+  timezoneOf(ctx: StoreContext): Promise<string>;
+  view(db: PoolClient, storeId: string, id: string): Promise<ShoppingList>;
+  numbersFor(storeId: string, suppliers: number): Promise<string[]>;
+  orderInTx(
+    tx: PoolClient,
+    emit: Emit,
+    ctx: StoreContext,
+    list: repo.ListRow,
+    numbers: readonly string[],
+    today: string,
+  ): Promise<{ purchaseOrders: unknown[]; shoppingList: ShoppingList }>;
+}
+
+/**
+ * The items as list rows; products or suppliers not of this store are 400 naming each. An
+ * item without a `supplierId` goes to the product's own supplier when it is active, else to
+ * the cheapest active one that offers it; with `placeOrders` every item needs an active one.
+ */
+async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput) {
+  const { pool } = deps;
+  const ids = input.items.map((i) => i.productId);
+  const named = input.items.flatMap((i) => (i.supplierId ? [i.supplierId] : []));
+  const [products, suppliers, options] = await Promise.all([
+    deps.orderingFacts(pool, storeId, ids),
+    candidatesRepo.existingIds(pool, storeId, 'suppliers', named),
+    candidatesRepo.supplierOptions(pool, storeId, ids),
+  ]);
+  const details: ErrorDetail[] = [];
+  const items = input.items.map((item, i) => {
+    const product = products.get(item.productId);
+    const offers = options.get(item.productId) ?? [];
+    if (!product?.active) {
+      details.push({
+        field: `items.${i}.productId`,
+        message: product ? 'is inactive: activate it to order it' : 'no such product in this store',
+        code: 'not_found',
+      });
+    }
+    if (item.supplierId && !suppliers.has(item.supplierId)) {
+      details.push({
+        field: `items.${i}.supplierId`,
+        message: 'no such supplier in this store',
+        code: 'not_found',
+      });
+    }
+    const own = offers.find((o) => o.own);
+    const supplier =
+      item.supplierId === undefined
+        ? own?.usable
+          ? own
+          : cheapestSupplier(offers)
+        : offers.find((o) => o.supplierId === item.supplierId);
+    const supplierId =
+      item.supplierId === undefined ? (supplier?.supplierId ?? null) : item.supplierId;
+    if (input.placeOrders && product && (!supplierId || (supplier && !supplier.usable))) {
+      details.push({
+        field: `items.${i}.supplierId`,
+        message: supplierId
+          ? `${supplier!.name} is not active: pick another supplier, or make the list first`
+          : 'has no active supplier to order from: name one, or make the list first',
+        code: 'required',
+      });
+    }
+    return {
+      productId: item.productId,
+      supplierId,
+      suggestedQuantity: item.quantity,
+      priority: item.priority,
+      reason: item.reason ?? 'From the reorder plan',
+      estimatedUnitCost: supplier?.cost ?? product?.cost ?? null,
+    };
+  });
+  if (details.length) {
+    const names = details.filter((d) => d.code === 'required').length;
+    throw new ValidationError(
+      details,
+      names
+        ? `${names === 1 ? 'One product has' : `${names} products have`} no active supplier to order from: create the list and pick one there`
+        : undefined,
+    );
+  }
+  return items;
+}
+
+export function createFromPlan(deps: FromPlanDeps) {
+  const { write, timezoneOf } = deps;
+  return async function fromPlan(ctx: StoreContext, input: FromPlanInput) {
+    const items = await itemsOf(deps, ctx.storeId, input);
+    const today = todayIn(await timezoneOf(ctx));
+    const suppliers = new Set(items.map((i) => i.supplierId).filter(Boolean));
+    const numbers = input.placeOrders ? await deps.numbersFor(ctx.storeId, suppliers.size) : [];
+    return write(ctx, async (tx, emit) => {
+      const id = await repo.insertList(tx, ctx.storeId, {
+        name: input.name ?? `Reorder plan ${today}`,
+        criteria: {},
+        userId: ctx.userId,
+        items,
+      });
+      await emit('shopping_list.updated', { shoppingListId: id, change: 'generated' });
+      if (!input.placeOrders) {
+        return { purchaseOrders: [], shoppingList: await deps.view(tx, ctx.storeId, id) };
+      }
+      const list = (await repo.findList(tx, ctx.storeId, id, true))!;
+      return deps.orderInTx(tx, emit, ctx, list, numbers, today);
+    });
+  };
+}
