@@ -89,7 +89,8 @@ interface Fixture {
 
 /**
  * A store with money everywhere: a tea at cost 1.50 (then 1.60: a history row), ordered from a
- * supplier at 1.50 and partly received, low enough to be on a generated reorder list.
+ * supplier at 1.50 and partly received, low enough to be on a generated reorder list even with
+ * what is still on order counted (10 in stock + 10 on order, reorder point 50).
  */
 async function shop(): Promise<Fixture> {
   const manager = await storeWithMember(t, 'manager');
@@ -99,7 +100,7 @@ async function shop(): Promise<Fixture> {
     barcode: nextEan13(),
     price: 4,
     cost: 1.5,
-    reorderPoint: 20,
+    reorderPoint: 50,
     supplierId: supplier.id,
     initialQuantity: 10,
   });
