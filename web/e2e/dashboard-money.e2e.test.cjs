@@ -35,7 +35,7 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
       name: 'Black Tea',
       price: 4,
       cost: 1.37,
-      reorderPoint: 8,
+      reorderPoint: 30, // 7 in stock + 12 on order stays under it: listed
       supplierId: supplier.id,
       initialQuantity: 10,
     });
