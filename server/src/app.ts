@@ -61,6 +61,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const guards = createGuards({
     authenticate: (token) => services.auth.authenticate(token),
     findRole: services.members.findRole,
+    assertUser: (userId) => services.auth.assertUser(userId),
   });
   const limits = createRateLimiters(config.rateLimit, services.platform.rateLimitStore);
   const deps = { guards, idempotency: idempotency(pool) };

@@ -56,7 +56,11 @@ export function createServices(deps: ServiceDeps) {
   const write = createStoreWriter(pool, storeCache);
   const jobs = createJobsService({ pool, log });
 
-  const stores = createStoresService({ pool, cache: storeCache });
+  const stores = createStoresService({
+    pool,
+    cache: storeCache,
+    assertUser: (userId) => auth.assertUser(userId),
+  });
   const members = createMembersService({
     pool,
     mailer,
