@@ -16,6 +16,7 @@ import { routes, type RegisteredRoute } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
+import { capUnreadBody } from './http/unread-body';
 import './http/request-types';
 import type { Logger } from './logger';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
@@ -118,7 +119,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(requestId, requestLog(log, metrics));
+  app.use(requestId, requestLog(log, metrics), capUnreadBody);
   app.use(
     helmet({
       // No upgrade-insecure-requests: on a LAN over plain http (a tablet opening the back-office

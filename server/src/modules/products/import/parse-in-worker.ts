@@ -73,7 +73,7 @@ function inWorker<B, T>(
   use: (batches: AsyncIterable<B>) => Promise<T>,
 ): Promise<T> {
   return slots.run(async () => {
-    // Uploads and job inputs are in shared memory (upload-storage.ts, jobs.repo input()):
+    // Uploads and job inputs are in shared memory (http/upload-storage.ts, jobs.repo input()):
     // they go over uncopied.
     const worker = new Worker(entry, {
       workerData,
