@@ -141,7 +141,13 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     purchasing,
   });
-  const forecasting = createForecastingService({ pool, jobs, timezoneOf, log });
+  const forecasting = createForecastingService({
+    pool,
+    jobs,
+    timezoneOf,
+    log,
+    recalculateMinIntervalSeconds: config.recalculateMinIntervalSeconds,
+  });
   const reports = createReportsService({
     pool,
     jobs,

@@ -48,7 +48,12 @@ function slowBody(mb: number) {
   return { stream, state };
 }
 
-async function post(s: StoreMember, path: string, body: BodyInit, headers: object = s.auth) {
+async function post(
+  s: StoreMember,
+  path: string,
+  body: Buffer | ReadableStream<Uint8Array>,
+  headers: object = s.auth,
+) {
   const res = await fetch(`${base}${s.url}${path}`, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` },
@@ -92,7 +97,9 @@ test("when uploads are answered (201, 202) or refused before their body is read 
     body: big,
   });
   expect(declared.status).toBe(413);
-  expect((await declared.json()).error.message).toMatch(/at most 10 MB/);
+  expect(((await declared.json()) as { error: { message: string } }).error.message).toMatch(
+    /at most 10 MB/,
+  );
   const truncated = await post(s, '/invoices', Buffer.concat([head('t.csv'), Buffer.from('a,b')]));
   expect(truncated.status).toBe(400);
 });

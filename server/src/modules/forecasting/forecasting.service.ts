@@ -14,7 +14,6 @@ import { optimizeReorder } from './optimization';
 import { leadTimeOf, predictionOf, toPrediction } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB, storedDailyForecast } from './recalculate';
-import { pendingJob } from './pending-job.repo';
 import * as seriesRepo from './series.repo';
 import { aggregate, sumSeries, todayIn } from './series';
 
@@ -23,6 +22,8 @@ export interface ForecastingDeps {
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
   log?: Logger;
+  /** A store's recalculation is queued at most this often (config RECALCULATE_MIN_INTERVAL_SECONDS). */
+  recalculateMinIntervalSeconds?: number;
 }
 
 export function createForecastingService(deps: ForecastingDeps) {
@@ -79,17 +80,22 @@ export function createForecastingService(deps: ForecastingDeps) {
       return { forecasts: [forecastView(item, q.period, history, result, q.level, new Date())] };
     },
 
-    /** Queues the job; while one is queued or running for the store, answers that one. */
+    /**
+     * Queues the store's recalculation, one waiting at most: while one is queued (or one
+     * queued within the minimum interval is running) its id is answered; within the interval
+     * after one finished, 429 with Retry-After (jobs.enqueueOnce).
+     */
     async recalculate(ctx: StoreContext) {
-      const pending = await pendingJob(pool, ctx.storeId, RECALCULATE_JOB);
-      if (pending) return { jobId: pending };
-      const jobId = await jobs.enqueue(pool, {
-        storeId: ctx.storeId,
-        type: RECALCULATE_JOB,
-        payload: {},
-        createdBy: ctx.userId,
-      });
-      jobs.nudge();
+      const { jobId } = await jobs.enqueueOnce(
+        {
+          storeId: ctx.storeId,
+          type: RECALCULATE_JOB,
+          payload: {},
+          createdBy: ctx.userId,
+          what: 'forecast recalculation',
+        },
+        { minIntervalSeconds: deps.recalculateMinIntervalSeconds ?? 300 },
+      );
       return { jobId };
     },
 

@@ -145,14 +145,19 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
 
   // The job's result stays null: the contract's Job.result is an import report (the web reads
   // it as one); the counts go to the log.
-  jobs.register(RECALCULATE_JOB, async (job) => {
-    const report = await run(job.job.store_id!, (db, percent) => job.progress(db, percent));
-    log?.info('forecasts recalculated', {
-      storeId: job.job.store_id,
-      jobId: job.job.id,
-      ...report,
-    });
-    return null;
-  });
+  // One store-wide recalculation at a time per store, whichever replica takes it.
+  jobs.register(
+    RECALCULATE_JOB,
+    async (job) => {
+      const report = await run(job.job.store_id!, (db, percent) => job.progress(db, percent));
+      log?.info('forecasts recalculated', {
+        storeId: job.job.store_id,
+        jobId: job.job.id,
+        ...report,
+      });
+      return null;
+    },
+    { onePerStore: true },
+  );
   return { run };
 }
