@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
+import { createHeavy } from './http/heavy';
 import { idempotency } from './http/idempotency';
 import { routes, type RegisteredRoute } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
@@ -65,7 +66,11 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     assertUser: (userId) => services.auth.assertUser(userId),
   });
   const limits = createRateLimiters(config.rateLimit, services.platform.rateLimitStore);
-  const deps = { guards, idempotency: idempotency(pool) };
+  const deps = {
+    guards,
+    idempotency: idempotency(pool),
+    heavy: createHeavy(config.heavy, limits.heavy),
+  };
   const signedIn = [guards.requireAuth, limits.api];
 
   // Every route of a store is on this one router: authenticated and rate limited here, then
@@ -86,7 +91,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
-  reportsRoutes(r, { ...services, heavy: limits.heavy });
+  reportsRoutes(r, services);
   jobsRoutes(r, services);
   eventsRoutes(r, services);
   forecastingRoutes(r, services);

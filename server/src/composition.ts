@@ -39,6 +39,11 @@ export interface ServiceDeps {
   jwtSecret: string;
   /** The origin of e-mailed links; default PUBLIC_URL (main passes the bound port's). */
   publicUrl?: () => string;
+  /**
+   * Readiness's own connections (two are plenty): a probe must not queue behind requests
+   * that hold every connection of the main pool, or a busy replica reads as a dead one.
+   */
+  healthPool?: Pool;
 }
 
 /**
@@ -154,7 +159,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
-  const health = createHealthService({ pool, platform });
+  const health = createHealthService({ pool: deps.healthPool ?? pool, platform });
   const events = createEventFeed({ pool });
 
   return {

@@ -4,6 +4,7 @@
  * prediction with its reorder point, all stored in one transaction per batch with the job's
  * progress.
  */
+import { breather } from '../../core/cooperate';
 import { withTransaction } from '../../db/pool';
 import type { JobContext } from '../jobs/jobs.service';
 import * as anomaliesRepo from './anomalies.repo';
@@ -103,7 +104,10 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
       const forecasts: ForecastInput[] = [];
       const predictions: PredictionInput[] = [];
       const anomalies: anomaliesRepo.DemandAnomalyInput[] = [];
+      // 500 forecasts a batch, a few ms each: the event loop gets a turn between them.
+      const breathe = breather();
       for (const p of products) {
+        await breathe();
         const s = series.get(p.id)!;
         const result = forecastSeries(s.values, {
           horizon: FORECAST_DAYS,

@@ -144,12 +144,13 @@ export async function storeOf(db: Db, id: string): Promise<string | null | undef
 
 /**
  * A store's newest job of a type (its status and age in seconds) and the id of one of that
- * type still queued, if any.
+ * type still queued, if any; with `payload`, only jobs of that payload.
  */
 export async function latestOfType(
   db: Db,
   storeId: string,
   type: string,
+  payload?: unknown,
 ): Promise<
   { id: string; status: JobRow['status']; ageSeconds: number; queuedId: string | null } | undefined
 > {
@@ -161,9 +162,11 @@ export async function latestOfType(
   }>(
     `SELECT id, status, extract(epoch FROM now() - created_at)::float8 AS age_seconds,
        (SELECT q.id FROM jobs q WHERE q.store_id = $1 AND q.type = $2 AND q.status = 'queued'
+          AND ($3::jsonb IS NULL OR q.payload = $3::jsonb)
         ORDER BY q.created_at LIMIT 1) AS queued_id
-     FROM jobs WHERE store_id = $1 AND type = $2 ORDER BY created_at DESC LIMIT 1`,
-    [storeId, type],
+     FROM jobs WHERE store_id = $1 AND type = $2 AND ($3::jsonb IS NULL OR payload = $3::jsonb)
+     ORDER BY created_at DESC LIMIT 1`,
+    [storeId, type, payload === undefined ? null : JSON.stringify(payload)],
   );
   const r = rows[0];
   return r && { id: r.id, status: r.status, ageSeconds: r.age_seconds, queuedId: r.queued_id };

@@ -199,15 +199,16 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     enqueue: enqueueIn,
 
     /**
-     * Queues a store's job of which at most one may wait: while one of the type is queued, or
-     * one is running that was queued less than `minIntervalSeconds` ago, its id is answered
-     * and nothing more is queued; within the interval after one finished, 429 with
-     * Retry-After. Check and insert run under the store's advisory lock of the type, so
-     * concurrent requests on any replica queue one job, never two.
+     * Queues a store's job of which at most one may wait, under the store's advisory lock of
+     * the type (concurrent requests on any replica queue one job, never two). While one is
+     * queued its id is answered and nothing more is queued; so is a running one queued less
+     * than `minIntervalSeconds` ago (or any running one with `reuseRunning`); within the
+     * interval after one finished, 429 with Retry-After. `samePayload`: only jobs asking for
+     * the same thing (equal payloads) count, as for a report with its params.
      */
     async enqueueOnce(
       job: { storeId: string; type: string; payload: unknown; createdBy?: string; what: string },
-      { minIntervalSeconds }: { minIntervalSeconds: number },
+      opts: { minIntervalSeconds: number; reuseRunning?: boolean; samePayload?: boolean },
     ): Promise<{ jobId: string; queued: boolean }> {
       // Started before the transaction: starting it takes connections of its own.
       await queue();
@@ -215,12 +216,19 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
       const answer = await queueing.run(key, () =>
         withTransaction(pool, async (tx) => {
           await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key]);
-          const latest = await repo.latestOfType(tx, job.storeId, job.type);
+          const latest = await repo.latestOfType(
+            tx,
+            job.storeId,
+            job.type,
+            opts.samePayload ? job.payload : undefined,
+          );
           if (latest?.queuedId) return { jobId: latest.queuedId, queued: false };
-          if (latest && latest.ageSeconds < minIntervalSeconds) {
-            if (latest.status === 'running') return { jobId: latest.id, queued: false };
+          const recent = latest && latest.ageSeconds < opts.minIntervalSeconds;
+          if (latest?.status === 'running' && (recent || opts.reuseRunning))
+            return { jobId: latest.id, queued: false };
+          if (latest && recent) {
             const ago = Math.floor(latest.ageSeconds);
-            const wait = Math.ceil(minIntervalSeconds - latest.ageSeconds);
+            const wait = Math.ceil(opts.minIntervalSeconds - latest.ageSeconds);
             throw new RateLimitedError(
               wait,
               `The ${job.what} was started ${ago} s ago; it can run again in ${wait} s`,

@@ -14,7 +14,7 @@ export function shoppingListsRoutes(
   r.store(
     'post',
     '/shopping-lists/generate',
-    { permission: 'vendor:manage', body: s.generateBody, idempotent: 201 },
+    { permission: 'vendor:manage', heavy: true, body: s.generateBody, idempotent: 201 },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
   r.page(

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { PdfLimitError } from './pdf-limits';
 import { scanPdf } from './pdf-scan';
 
@@ -53,6 +54,13 @@ async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+// Below the API's own priority: when the cores are busy, its event loop goes first.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // not allowed here: the default priority
 }
 
 const maxPages = Number(process.argv[2] ?? 50);

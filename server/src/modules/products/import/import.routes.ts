@@ -62,7 +62,7 @@ export function importExportRoutes(r: Routes, { imports, exports, heavy }: Deps)
   r.raw(
     'get',
     '/products/export',
-    { permission: 'inventory:read', before: [heavy], query: exportQuery },
+    { permission: 'inventory:read', heavy: true, query: exportQuery },
     async ({ ctx, query }, res) => {
       const stamp = new Date().toISOString().slice(0, 10);
       res.setHeader(
