@@ -25,8 +25,10 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
   /**
    * A heavy route (http/heavy.ts): the heavy rate limit before validation, and the handler
    * run in one of the store's heavy slots (429 or 503 with Retry-After when none frees up).
+   * `'slots'`: the slots only, for a route a screen calls on every visit (a product's
+   * forecast), where ten a minute would refuse ordinary browsing.
    */
-  heavy?: boolean;
+  heavy?: boolean | 'slots';
 }
 
 export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
@@ -158,7 +160,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       local,
       named,
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
-      ...(opts.heavy ? [deps.heavy.rateLimit] : []),
+      ...(opts.heavy === true ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
       ...(checks ? [checks] : []),
       ...(opts.idempotent ? [deps.idempotency] : []),

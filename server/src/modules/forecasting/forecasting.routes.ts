@@ -22,7 +22,8 @@ export function forecastingRoutes(
   r.store(
     'get',
     '/forecasts',
-    { permission: 'inventory:read', heavy: true, query: s.forecastsQuery },
+    // Every product page shows its forecast: slots, not the ten-a-minute heavy rate limit.
+    { permission: 'inventory:read', heavy: 'slots', query: s.forecastsQuery },
     ({ ctx, query }) => f.forecasts(ctx, query),
   );
   r.store(
