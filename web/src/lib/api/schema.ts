@@ -2248,9 +2248,9 @@ export interface paths {
      *
      *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
      *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
-     *     category, or one of another store, is 404. Requires `inventory:read` (every role). A
-     *     heavy operation: 10 per minute per user and a few at a time per store (429 or 503 with
-     *     `Retry-After`).
+     *     category, or one of another store, is 404. Requires `inventory:read` (every role). Runs
+     *     a few at a time per store like the heavy operations (429 or 503 with `Retry-After`), but
+     *     is not counted by their 10-a-minute limit: every product page shows its forecast.
      */
     get: operations['getForecasts'];
     put?: never;
