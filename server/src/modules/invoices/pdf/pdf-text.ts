@@ -67,6 +67,8 @@ function readInProcess(file: Buffer): Promise<{ pageCount: number; pages: string
       execArgv: [...loader, `--max-old-space-size=${READER_HEAP_MB}`],
       stdio: ['pipe', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
+      // Nothing of the server's environment (database URL, secrets) for code reading hostile files.
+      env: { NODE_ENV: process.env.NODE_ENV ?? 'production' },
     });
     let outcome: (() => void) | undefined;
     let stderr = '';
