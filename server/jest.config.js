@@ -5,6 +5,16 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+    // json-schema-faker (the contract fuzzer's generator) ships ES modules only: compiled to
+    // CommonJS for jest, as the test files are.
+    '/json-schema-faker/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, diagnostics: false },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!json-schema-faker/)'],
+  moduleNameMapper: {
+    '^json-schema-faker$': '<rootDir>/../node_modules/json-schema-faker/dist/index.js',
   },
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',

@@ -11,11 +11,13 @@ import type { Config } from './config';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
+import { createHeavy } from './http/heavy';
 import { idempotency } from './http/idempotency';
 import { routes, type RegisteredRoute } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
+import { capUnreadBody } from './http/unread-body';
 import './http/request-types';
 import type { Logger } from './logger';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
@@ -61,9 +63,14 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const guards = createGuards({
     authenticate: (token) => services.auth.authenticate(token),
     findRole: services.members.findRole,
+    assertUser: (userId) => services.auth.assertUser(userId),
   });
   const limits = createRateLimiters(config.rateLimit, services.platform.rateLimitStore);
-  const deps = { guards, idempotency: idempotency(pool) };
+  const deps = {
+    guards,
+    idempotency: idempotency(pool),
+    heavy: createHeavy(config.heavy, limits.heavy),
+  };
   const signedIn = [guards.requireAuth, limits.api];
 
   // Every route of a store is on this one router: authenticated and rate limited here, then
@@ -84,7 +91,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);
-  reportsRoutes(r, { ...services, heavy: limits.heavy });
+  reportsRoutes(r, services);
   jobsRoutes(r, services);
   eventsRoutes(r, services);
   forecastingRoutes(r, services);
@@ -117,7 +124,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(requestId, requestLog(log, metrics));
+  app.use(requestId, requestLog(log, metrics), capUnreadBody);
   app.use(
     helmet({
       // No upgrade-insecure-requests: on a LAN over plain http (a tablet opening the back-office

@@ -39,6 +39,11 @@ export interface ServiceDeps {
   jwtSecret: string;
   /** The origin of e-mailed links; default PUBLIC_URL (main passes the bound port's). */
   publicUrl?: () => string;
+  /**
+   * Readiness's own connections (two are plenty): a probe must not queue behind requests
+   * that hold every connection of the main pool, or a busy replica reads as a dead one.
+   */
+  healthPool?: Pool;
 }
 
 /**
@@ -56,7 +61,11 @@ export function createServices(deps: ServiceDeps) {
   const write = createStoreWriter(pool, storeCache);
   const jobs = createJobsService({ pool, log });
 
-  const stores = createStoresService({ pool, cache: storeCache });
+  const stores = createStoresService({
+    pool,
+    cache: storeCache,
+    assertUser: (userId) => auth.assertUser(userId),
+  });
   const members = createMembersService({
     pool,
     mailer,
@@ -162,6 +171,7 @@ export function createServices(deps: ServiceDeps) {
     lastStockInDays: (db, storeId, tz, productIds) =>
       inventory.lastStockInDays(db, storeId, tz, productIds),
     log,
+    recalculateMinIntervalSeconds: config.recalculateMinIntervalSeconds,
   });
   const reports = createReportsService({
     pool,
@@ -169,7 +179,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
-  const health = createHealthService({ pool, platform });
+  const health = createHealthService({ pool: deps.healthPool ?? pool, platform });
   const events = createEventFeed({ pool });
 
   return {

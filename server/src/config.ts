@@ -31,6 +31,10 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_FAILURES: positiveInt.default(5),
   RATE_LIMIT_API_MAX: positiveInt.default(1000),
   RATE_LIMIT_HEAVY_MAX: positiveInt.default(10),
+  HEAVY_CONCURRENCY_PER_STORE: positiveInt.max(100).default(2),
+  HEAVY_CONCURRENCY: positiveInt.max(100).default(4),
+  HEAVY_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  RECALCULATE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Nimbus <no-reply@nimbus.local>'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -76,6 +80,13 @@ export interface Config {
     apiMax: number;
     heavyMax: number;
   };
+  /**
+   * Heavy requests (reports, forecasts, the reorder plan, file reads) running at once in this
+   * process, per store and in all; one beyond waits up to `queueMs` for a slot, then is refused.
+   */
+  heavy: { perStore: number; total: number; queueMs: number };
+  /** A store-wide forecast recalculation is queued at most this often per store. */
+  recalculateMinIntervalSeconds: number;
   smtpUrl?: string;
   mailFrom: string;
   /**
@@ -138,6 +149,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiMax: e.RATE_LIMIT_API_MAX,
       heavyMax: e.RATE_LIMIT_HEAVY_MAX,
     }),
+    heavy: Object.freeze({
+      perStore: e.HEAVY_CONCURRENCY_PER_STORE,
+      total: e.HEAVY_CONCURRENCY,
+      queueMs: e.HEAVY_QUEUE_MS,
+    }),
+    recalculateMinIntervalSeconds: e.RECALCULATE_MIN_INTERVAL_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

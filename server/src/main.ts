@@ -26,9 +26,12 @@ async function main() {
         log.error(`${err.message}. Nimbus is stopping; start it again, or set DATABASE_URL.`);
         void shutdown('embedded PostgreSQL lost', 1);
       });
-  const pool = createPool(config.databaseUrl ?? embedded!.url, 10, (err) =>
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const pool = createPool(databaseUrl, 10, (err) =>
     log.warn('database connection lost', { error: err.message }),
   );
+  // Readiness's own: it never waits behind requests holding every connection of `pool`.
+  const healthPool = createPool(databaseUrl, 2);
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
   const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(config.dataDir, 'jwt-secret'));
@@ -49,6 +52,7 @@ async function main() {
     mailer,
     log,
     jwtSecret,
+    healthPool,
     // Unset PUBLIC_URL in development: this server's own origin, on the port it really got.
     publicUrl: () => config.publicUrl ?? `http://localhost:${boundPort}`,
   });
@@ -107,6 +111,7 @@ async function main() {
     await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));
     await platform.close();
     await pool.end();
+    await healthPool.end();
     await embedded?.stop();
     log.info('stopped');
     process.exit(exitCode);

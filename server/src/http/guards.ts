@@ -25,6 +25,8 @@ export function createGuards(deps: {
   /** The principal of a valid access token of a live session; throws UnauthorizedError. */
   authenticate(accessToken: string): Promise<Principal>;
   findRole(storeId: string, userId: string): Promise<Role | undefined>;
+  /** Throws UnauthorizedError when the user's account is gone. */
+  assertUser(userId: string): Promise<void>;
 }): Guards {
   const requireAuth: RequestHandler = async (req, _res, next) => {
     const header = req.get('authorization') ?? '';
@@ -47,7 +49,11 @@ export function createGuards(deps: {
         ]);
       }
       const role = await deps.findRole(parsed.data, userId);
-      if (!role) throw new ForbiddenError('You are not a member of this store');
+      if (!role) {
+        // A deleted account has lost its memberships too: that is a 401, not a 403.
+        await deps.assertUser(userId);
+        throw new ForbiddenError('You are not a member of this store');
+      }
       if (!can(role, permission)) {
         throw new ForbiddenError(
           `As ${withArticle(role)} you cannot ${PERMISSION_ACTIONS[permission]} in this store (needs ${permission})`,

@@ -7,6 +7,7 @@ import type { Pagination } from '../core/paging';
 import { setCommitHook } from '../db/commit-hook';
 import { ok, okPage } from './envelope';
 import type { Guards } from './guards';
+import type { Heavy } from './heavy';
 import { idParams, validate } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -22,6 +23,13 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
   readOnly?: Record<string, string>;
   /** Run after the access check and before validation: rate limits, the multipart parser. */
   before?: RequestHandler[];
+  /**
+   * A heavy route (http/heavy.ts): the heavy rate limit before validation, and the handler
+   * run in one of the store's heavy slots (429 or 503 with Retry-After when none frees up).
+   * `'slots'`: the slots only, for a route a screen calls on every visit (a product's
+   * forecast), where ten a minute would refuse ordinary browsing.
+   */
+  heavy?: boolean | 'slots';
 }
 
 export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
@@ -69,6 +77,7 @@ export interface RouteDeps {
   guards: Guards;
   /** Claims the Idempotency-Key of a request (http/idempotency.ts). */
   idempotency: RequestHandler;
+  heavy: Heavy;
 }
 
 const inputOf = (req: Request) => ({
@@ -166,6 +175,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       local,
       named,
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
+      ...(opts.heavy === true ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
       ...(checks ? [checks] : []),
       ...(opts.idempotent ? [deps.idempotency] : []),
@@ -192,7 +202,8 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
   ) {
     add(method, path, opts, async (req, res) => {
       const ctx = req.store!;
-      const data = await run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
+      const work = () => run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
+      const data = await (opts.heavy ? deps.heavy.run(ctx.storeId, work) : work());
       send(req, res, opts, data);
     });
   }
@@ -304,7 +315,11 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       opts: Shapes<P, Q, B> & { permission: Permission },
       handler: (input: StoreInput<P, Q, B>, res: Response) => Promise<void>,
     ) {
-      add(method, path, opts, (req, res) => handler({ ...inputOf(req), ctx: req.store! }, res));
+      add(method, path, opts, (req, res) => {
+        const ctx = req.store!;
+        const work = () => handler({ ...inputOf(req), ctx }, res);
+        return opts.heavy ? deps.heavy.run(ctx.storeId, work) : work();
+      });
     },
   };
 }

@@ -78,7 +78,10 @@ function unknownKeyDetails(
     .filter((key) => !accepted.includes(key))
     .map((key) => ({
       field: key,
-      message: hints[key] ?? `is not ${what} (accepted: ${accepted.join(', ')})`,
+      // Own keys only: a field named `toString` must not find Object.prototype.toString.
+      message: Object.hasOwn(hints, key)
+        ? hints[key]!
+        : `is not ${what} (accepted: ${accepted.join(', ')})`,
       code: 'unrecognized_keys',
     }));
 }

@@ -110,6 +110,18 @@ test('health: liveness, readiness and details answer with the state of each depe
   expect(res.body.data.checks.cache.kind).toBe(process.env.REDIS_URL ? 'redis' : 'memory');
 });
 
+test('when requests hold every connection of the pool, then readiness still answers 200 at once: it has connections of its own', async () => {
+  const held = await Promise.all(Array.from({ length: 10 }, () => t.db.pool.connect()));
+  try {
+    expect(t.db.pool.totalCount).toBe(10);
+    // Before its own pool it queued behind them and timed out: 503, as if the database were down.
+    const res = await t.api.get('/api/v1/health/readiness').expect(200);
+    expect(res.body.data.status).toBe('ready');
+  } finally {
+    held.forEach((c) => c.release());
+  }
+});
+
 test('when a drain has started, then readiness answers 503 at once while liveness stays up', async () => {
   t.lifecycle.shuttingDown = true;
   try {

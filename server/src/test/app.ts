@@ -4,6 +4,7 @@ import TransportStream from 'winston-transport';
 import { createApp } from '../app';
 import { createServices, type Services } from '../composition';
 import { loadConfig } from '../config';
+import { createPool } from '../db/pool';
 import { createLogger } from '../logger';
 import { createAccessTokens } from '../modules/auth/tokens';
 import { OutboxMailer } from '../platform/mailer';
@@ -72,6 +73,7 @@ export async function buildTestApp(
     log,
   });
   const pool = poolFor ? poolFor(db) : db.pool;
+  const healthPool = poolFor ? poolFor(db) : createPool(db.url, 2);
   const services = createServices({
     config,
     pool,
@@ -79,6 +81,7 @@ export async function buildTestApp(
     mailer: new OutboxMailer(db.pool, log),
     log,
     jwtSecret: TEST_JWT_SECRET,
+    healthPool,
   });
   const lifecycle = { shuttingDown: false };
   const built = createApp({ config, log, services, pool, lifecycle });
@@ -96,6 +99,7 @@ export async function buildTestApp(
     async close() {
       await services.jobs.stop(0);
       await platform.close();
+      await healthPool.end();
       if (!replicaOf) await db.drop();
     },
   };

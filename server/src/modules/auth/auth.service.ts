@@ -49,6 +49,7 @@ interface Deps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_JOB = 'auth.password_reset';
+const ACCOUNT_GONE = 'This account no longer exists';
 
 export function createAuthService(deps: Deps) {
   const { pool, tokens, sessions, mailer, jobs, log, stores, members, successorOf } = deps;
@@ -78,7 +79,7 @@ export function createAuthService(deps: Deps) {
     async authenticate(accessToken: string): Promise<Principal> {
       const { userId, sessionId } = tokens.verify(accessToken);
       const state = await sessions.check(userId, sessionId);
-      if (state === 'no-user') throw new UnauthorizedError('This account no longer exists');
+      if (state === 'no-user') throw new UnauthorizedError(ACCOUNT_GONE);
       if (state === 'ended') {
         throw new UnauthorizedError(
           'This session has ended (signed out, or the password changed): sign in again',
@@ -169,7 +170,7 @@ export function createAuthService(deps: Deps) {
 
     async me(userId: string) {
       const user = await repo.findUserById(pool, userId);
-      if (!user) throw new UnauthorizedError('This account no longer exists');
+      if (!user) throw new UnauthorizedError(ACCOUNT_GONE);
       return { user, memberships: await members.membershipsOf(userId) };
     },
 
@@ -223,9 +224,20 @@ export function createAuthService(deps: Deps) {
     },
 
     /** Changes the password, signs every other session out and returns a fresh one. */
+    /**
+     * A 401 when the signed-in user's account is gone. A session is remembered as live for up
+     * to a minute (sessions.ts) and an account can be deleted behind the API's back; the places
+     * where a deleted account shows (no membership, an empty store list, a write that names the
+     * user) ask this before answering 403, an empty list or a foreign-key error.
+     */
+    async assertUser(userId: string): Promise<void> {
+      if (!(await repo.findUserById(pool, userId))) throw new UnauthorizedError(ACCOUNT_GONE);
+    },
+
     async changePassword(userId: string, current: string, next: string): Promise<Session> {
       const hash = await repo.findPasswordHash(pool, userId);
-      if (!hash || !(await verifyPassword(current, hash))) {
+      if (!hash) throw new UnauthorizedError(ACCOUNT_GONE);
+      if (!(await verifyPassword(current, hash))) {
         // Not a 401: the caller is signed in, only this field is wrong.
         throw new ValidationError([
           { field: 'currentPassword', message: 'is not correct', code: 'invalid_password' },
@@ -236,7 +248,7 @@ export function createAuthService(deps: Deps) {
         await repo.updatePasswordHash(tx, userId, passwordHash);
         const revoked = await repo.revokeAllForUser(tx, userId, deps.accessTokenTtl);
         const user = await repo.findUserById(tx, userId);
-        if (!user) throw new UnauthorizedError('This account no longer exists');
+        if (!user) throw new UnauthorizedError(ACCOUNT_GONE);
         return { session: await issueSession(tx, user), ended: revoked };
       });
       await sessions.ended(ended);

@@ -1,4 +1,6 @@
-import { buildTestApp, useTestApp } from '../../test/app';
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { buildTestApp, TEST_JWT_SECRET, useTestApp } from '../../test/app';
 import { authRequests } from '../../test/auth-requests';
 import { createUser, DEFAULT_PASSWORD } from '../../test/factories';
 
@@ -6,6 +8,16 @@ import { createUser, DEFAULT_PASSWORD } from '../../test/factories';
 const t = useTestApp();
 
 const { login, me, refresh, logout, rotatedLongAgo, refreshCookie } = authRequests(t);
+
+/** An access token as the server signs one, with claims the server would never write. */
+const signAccess = ({ sub, sid }: { sub: string; sid: string }) =>
+  jwt.sign({ typ: 'access', sid }, TEST_JWT_SECRET, {
+    algorithm: 'HS256',
+    subject: sub,
+    expiresIn: 900,
+    issuer: 'nimbus',
+    audience: 'nimbus-api',
+  });
 
 describe('sessions end with their refresh tokens', () => {
   test('when a user signs out, then the access token of that session stops working at once, and other sessions keep theirs', async () => {
@@ -48,6 +60,66 @@ describe('sessions end with their refresh tokens', () => {
     const never = t.tokenFor('00000000-0000-4000-8000-000000000000');
     await t.api.get('/api/v1/stores').set('Authorization', `Bearer ${never}`).expect(401);
   });
+});
+
+describe('a deleted account and malformed tokens', () => {
+  test('when a signed-in user is deleted, then every route answers 401 at once (not 200, 403 or 500) and nothing is written', async () => {
+    const u = await createUser(t.db.pool);
+    const { accessToken, refreshToken } = (await login(u.email).expect(200)).body.data;
+    const auth = { Authorization: `Bearer ${accessToken}` };
+    const store = (await t.api.post('/api/v1/stores').set(auth).send({ name: 'Mine' }).expect(201))
+      .body.data;
+    // Warm every cache a request goes through: the session is remembered as active.
+    await t.api.get('/api/v1/stores').set(auth).expect(200);
+    await t.api.get(`/api/v1/stores/${store.id}`).set(auth).expect(200);
+    await t.db.pool.query('DELETE FROM users WHERE id = $1', [u.id]);
+
+    const gone = expect.objectContaining({
+      code: 'UNAUTHORIZED',
+      message: 'This account no longer exists',
+    });
+    for (const res of [
+      await me(accessToken).expect(401),
+      await t.api.get('/api/v1/stores').set(auth).expect(401),
+      await t.api.post('/api/v1/stores').set(auth).send({ name: 'Ghost Store' }).expect(401),
+      await t.api.get(`/api/v1/stores/${store.id}`).set(auth).expect(401),
+      await t.api
+        .post(`/api/v1/stores/${store.id}/categories`)
+        .set(auth)
+        .send({ name: 'X' })
+        .expect(401),
+      await t.api
+        .post('/api/v1/auth/change-password')
+        .set(auth)
+        .send({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Another-Horse-7' })
+        .expect(401),
+    ])
+      expect(res.body.error).toEqual(gone);
+    await refresh(refreshToken).expect(401);
+    const { rows } = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM stores WHERE name = 'Ghost Store'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  test.each([
+    ['sub', { sub: 'not-a-uuid' }],
+    ['sid', { sid: 'not-a-uuid' }],
+    ['sub', { sub: '1; DROP TABLE users' }],
+    ['sid', { sid: '' }],
+  ])(
+    'when a correctly signed token has a %s that is not an id (%j), then 401 on every route, never a 500',
+    async (_claim, claims) => {
+      const u = await createUser(t.db.pool);
+      const token = signAccess({ sub: u.id, sid: randomUUID(), ...claims });
+      for (const path of ['/api/v1/auth/me', '/api/v1/stores', `/api/v1/stores/${randomUUID()}`]) {
+        const res = await t.api.get(path).set('Authorization', `Bearer ${token}`).expect(401);
+        expect(res.body.error).toEqual(
+          expect.objectContaining({ code: 'UNAUTHORIZED', message: 'Invalid access token' }),
+        );
+      }
+    },
+  );
 });
 
 describe('refresh rotation', () => {

@@ -1,6 +1,7 @@
 import { createHash, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { UnauthorizedError } from '../../core/errors';
+import { uuid } from '../../http/validate';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 export const RESET_TOKEN_TTL_MINUTES = 30;
@@ -39,12 +40,14 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
         if (
           typeof payload === 'string' ||
           payload.typ !== 'access' ||
-          !payload.sub ||
-          typeof payload.sid !== 'string'
+          // Both name rows (a user, a refresh-token family): anything but an id is not ours,
+          // however well it is signed, and must never reach a query as one.
+          !uuid.safeParse(payload.sub).success ||
+          !uuid.safeParse(payload.sid).success
         ) {
           throw new Error('not an access token');
         }
-        return { userId: payload.sub, sessionId: payload.sid };
+        return { userId: payload.sub!, sessionId: payload.sid as string };
       } catch (err) {
         const expired = err instanceof jwt.TokenExpiredError;
         throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token');

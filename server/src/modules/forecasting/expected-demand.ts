@@ -4,6 +4,7 @@
  * a forecast made now from the daily series (for the 200 best sellers without one), else (too
  * little history to forecast, or beyond those 200) the average daily sales of the last 30 days.
  */
+import { breather } from '../../core/cooperate';
 import type { Db } from '../../db/pool';
 import { forecastSeries } from './forecast';
 import { forecastsOf } from './forecasts.repo';
@@ -46,7 +47,9 @@ export async function expectedDailyDemand(
     .filter((p) => demand.get(p.id)! > 0)
     .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!)
     .slice(0, ON_THE_FLY_LIMIT);
+  const breathe = breather();
   for (const [id, s] of await loadSeries(db, storeId, tz, best, today)) {
+    await breathe(); // a request: other requests get the event loop between forecasts
     const f = forecastSeries(s.values, {
       horizon: days,
       seasonLength: 7,

@@ -22,19 +22,20 @@ export function forecastingRoutes(
   r.store(
     'get',
     '/forecasts',
-    { permission: 'inventory:read', query: s.forecastsQuery },
+    // Every product page shows its forecast: slots, not the ten-a-minute heavy rate limit.
+    { permission: 'inventory:read', heavy: 'slots', query: s.forecastsQuery },
     ({ ctx, query }) => f.forecasts(ctx, query),
   );
   r.store(
     'post',
     '/forecasts/recalculate',
-    { permission: 'inventory:write', status: 202 },
+    { permission: 'inventory:write', heavy: true, status: 202 },
     ({ ctx }) => f.recalculate(ctx),
   );
   r.store(
     'post',
     '/optimization/reorder',
-    { permission: 'reports:view', body: s.reorderBody },
+    { permission: 'reports:view', heavy: true, body: s.reorderBody },
     ({ ctx, body }) => f.optimizeReorder(ctx, body),
   );
   r.store(

@@ -16,7 +16,6 @@ import { toPrediction } from './outlook';
 import { DEMAND_DAYS, leadTimeOf, predictionOf, type DailyForecast } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB } from './recalculate';
-import { pendingJob } from './pending-job.repo';
 import * as seriesRepo from './series.repo';
 import { aggregate, sumSeries, todayIn, weekdayOf, type DailySeries } from './series';
 
@@ -31,6 +30,8 @@ export interface ForecastingDeps {
   /** The inventory ledger's last stock-in day per product: how long a delivery keeps. */
   lastStockInDays: InventoryService['lastStockInDays'];
   log?: Logger;
+  /** A store's recalculation is queued at most this often (config RECALCULATE_MIN_INTERVAL_SECONDS). */
+  recalculateMinIntervalSeconds?: number;
 }
 
 /** The product's daily model, as the chart draws it: the one the demand figure comes from. */
@@ -139,17 +140,22 @@ export function createForecastingService(deps: ForecastingDeps) {
       return { forecasts: [forecastView(item, q.period, history, result, q.level, new Date())] };
     },
 
-    /** Queues the job; while one is queued or running for the store, answers that one. */
+    /**
+     * Queues the store's recalculation, one waiting at most: while one is queued (or one
+     * queued within the minimum interval is running) its id is answered; within the interval
+     * after one finished, 429 with Retry-After (jobs.enqueueOnce).
+     */
     async recalculate(ctx: StoreContext) {
-      const pending = await pendingJob(pool, ctx.storeId, RECALCULATE_JOB);
-      if (pending) return { jobId: pending };
-      const jobId = await jobs.enqueue(pool, {
-        storeId: ctx.storeId,
-        type: RECALCULATE_JOB,
-        payload: {},
-        createdBy: ctx.userId,
-      });
-      jobs.nudge();
+      const { jobId } = await jobs.enqueueOnce(
+        {
+          storeId: ctx.storeId,
+          type: RECALCULATE_JOB,
+          payload: {},
+          createdBy: ctx.userId,
+          what: 'forecast recalculation',
+        },
+        { minIntervalSeconds: deps.recalculateMinIntervalSeconds ?? 300 },
+      );
       return { jobId };
     },
 

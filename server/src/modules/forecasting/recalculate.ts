@@ -4,6 +4,7 @@
  * prediction with its reorder point, all stored in one transaction per batch with the job's
  * progress.
  */
+import { breather } from '../../core/cooperate';
 import { withTransaction } from '../../db/pool';
 import type { JobContext } from '../jobs/jobs.service';
 import * as anomaliesRepo from './anomalies.repo';
@@ -103,7 +104,10 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
       const forecasts: ForecastInput[] = [];
       const predictions: PredictionInput[] = [];
       const anomalies: anomaliesRepo.DemandAnomalyInput[] = [];
+      // 500 forecasts a batch, a few ms each: the event loop gets a turn between them.
+      const breathe = breather();
       for (const p of products) {
+        await breathe();
         const s = series.get(p.id)!;
         const result = forecastSeries(s.values, {
           horizon: FORECAST_DAYS,
@@ -147,14 +151,19 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
 
   // The job's result stays null: the contract's Job.result is an import report (the web reads
   // it as one); the counts go to the log.
-  jobs.register(RECALCULATE_JOB, async (job) => {
-    const report = await run(job.job.store_id!, (db, percent) => job.progress(db, percent));
-    log?.info('forecasts recalculated', {
-      storeId: job.job.store_id,
-      jobId: job.job.id,
-      ...report,
-    });
-    return null;
-  });
+  // One store-wide recalculation at a time per store, whichever replica takes it.
+  jobs.register(
+    RECALCULATE_JOB,
+    async (job) => {
+      const report = await run(job.job.store_id!, (db, percent) => job.progress(db, percent));
+      log?.info('forecasts recalculated', {
+        storeId: job.job.store_id,
+        jobId: job.job.id,
+        ...report,
+      });
+      return null;
+    },
+    { onePerStore: true },
+  );
   return { run };
 }

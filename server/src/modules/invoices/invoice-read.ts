@@ -4,7 +4,7 @@ import { readSheet } from '../products/import/parse-in-worker';
 import { MAX_INVOICE_LINES, type ExtractedInvoice } from './invoice-extract';
 import { invoiceFromPdfText } from './invoice-pdf';
 import { invoiceFromSheet } from './invoice-sheet';
-import { pdfTextLines } from './pdf-text';
+import { pdfTextLines } from './pdf/pdf-text';
 
 export type InvoiceFileType = 'csv' | 'xlsx' | 'pdf';
 
@@ -16,18 +16,20 @@ const MAX_SHEET_ROWS = MAX_INVOICE_LINES + 200;
 /**
  * Reads a supplier's invoice file. The type comes from the bytes (a PDF renamed .csv is read
  * as the PDF it is); CSV and XLSX go through the product import's reader (one reader, its
- * limits, in its worker), PDFs through pdf.js in a worker of their own.
+ * limits, in its worker), PDFs through pdf.js in a reader process under a budget (pdf/).
  */
 export async function readInvoiceFile(
   file: Buffer,
+  /** Whose file: one PDF of a store is read at a time. */
+  storeId: string,
 ): Promise<{ type: InvoiceFileType; invoice: ExtractedInvoice }> {
   if (!file.length) throw new UnprocessableError('The file is empty');
   const type = await sniffFormat(file, 'Upload the invoice as a .csv, .xlsx or .pdf file');
   if (type === 'pdf') {
-    const { pages } = await pdfTextLines(file);
+    const { pages } = await pdfTextLines(file, storeId);
     return { type, invoice: invoiceFromPdfText(pages) };
   }
-  const rows = await readSheet(file, type, MAX_SHEET_ROWS);
+  const rows = await readSheet(storeId, file, type, MAX_SHEET_ROWS);
   if (!rows.length)
     throw new UnprocessableError(
       type === 'csv' ? 'The file is empty' : 'The first worksheet is empty',

@@ -1,19 +1,15 @@
 import type { RequestHandler } from 'express';
-import multer from 'multer';
 import { ValidationError } from '../../core/errors';
 import type { Routes } from '../../http/route';
+import { fileUpload } from '../../http/upload';
 import { idParams } from '../../http/validate';
-import { sharedMemoryStorage } from '../products/import/upload-storage';
 import { MAX_INVOICE_BYTES } from './invoice-read';
 import * as s from './invoices.schemas';
 import type { InvoicesService } from './invoices.service';
 
-// Past the limit multer stops reading into memory and answers 413 (error-handler.ts): a
-// 20 MB upload never holds more than 10 MB.
-const upload = multer({
-  storage: sharedMemoryStorage(),
-  limits: { fileSize: MAX_INVOICE_BYTES, files: 1, fields: 5 },
-});
+// Past the limit nothing more is kept and the answer is a 413 at once: a 20 MB upload never
+// holds more than 10 MB.
+const upload = fileUpload({ maxBytes: MAX_INVOICE_BYTES, maxFields: 5 });
 
 /** Routes under /api/v1/stores/:storeId. Invoices carry money: every one needs invoice:process. */
 export function invoicesRoutes(
@@ -26,7 +22,7 @@ export function invoicesRoutes(
     '/invoices',
     {
       permission,
-      before: [heavy, upload.single('file')],
+      before: [heavy, upload],
       body: s.uploadInvoiceFields,
       status: 201,
     },

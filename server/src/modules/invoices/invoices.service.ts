@@ -84,7 +84,7 @@ export function createInvoicesService(deps: Deps) {
      * its lines in one transaction: a file that cannot be read leaves nothing behind.
      */
     async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
-      const { type, invoice } = await readInvoiceFile(file.buffer);
+      const { type, invoice } = await readInvoiceFile(file.buffer, ctx.storeId);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
       const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, {
         supplierId,

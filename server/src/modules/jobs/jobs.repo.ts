@@ -132,3 +132,42 @@ export async function fail(db: Db, id: string, error: string, final: boolean): P
     [id, error],
   );
 }
+
+/** The store a job belongs to (null for a system job), or undefined when it is gone. */
+export async function storeOf(db: Db, id: string): Promise<string | null | undefined> {
+  const { rows } = await db.query<{ store_id: string | null }>(
+    'SELECT store_id FROM jobs WHERE id = $1',
+    [id],
+  );
+  return rows[0] ? rows[0].store_id : undefined;
+}
+
+/**
+ * A store's newest job of a type (its status and age in seconds) and the id of one of that
+ * type still queued, if any; with `payload`, only jobs of that payload.
+ */
+export async function latestOfType(
+  db: Db,
+  storeId: string,
+  type: string,
+  payload?: unknown,
+): Promise<
+  { id: string; status: JobRow['status']; ageSeconds: number; queuedId: string | null } | undefined
+> {
+  const { rows } = await db.query<{
+    id: string;
+    status: JobRow['status'];
+    age_seconds: number;
+    queued_id: string | null;
+  }>(
+    `SELECT id, status, extract(epoch FROM now() - created_at)::float8 AS age_seconds,
+       (SELECT q.id FROM jobs q WHERE q.store_id = $1 AND q.type = $2 AND q.status = 'queued'
+          AND ($3::jsonb IS NULL OR q.payload = $3::jsonb)
+        ORDER BY q.created_at LIMIT 1) AS queued_id
+     FROM jobs WHERE store_id = $1 AND type = $2 AND ($3::jsonb IS NULL OR payload = $3::jsonb)
+     ORDER BY created_at DESC LIMIT 1`,
+    [storeId, type, payload === undefined ? null : JSON.stringify(payload)],
+  );
+  const r = rows[0];
+  return r && { id: r.id, status: r.status, ageSeconds: r.age_seconds, queuedId: r.queued_id };
+}

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
-import { isTransient, NotFoundError } from '../../core/errors';
-import type { Db } from '../../db/pool';
+import { isTransient, NotFoundError, RateLimitedError } from '../../core/errors';
+import { withTransaction, type Db } from '../../db/pool';
+import { KeyedLimiter } from '../../platform/keyed-limiter';
 import type { Logger } from '../../logger';
 import * as repo from './jobs.repo';
 
@@ -15,6 +18,26 @@ export interface JobContext {
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
+
+export interface JobOptions {
+  /**
+   * A store runs at most one job of this type at a time, across replicas: a worker that gets
+   * one while another runs for the store leaves it queued until that one has finished.
+   */
+  onePerStore?: boolean;
+}
+
+/**
+ * The PostgreSQL advisory-lock key (a signed 64-bit integer, as text) that serialises
+ * queueing (`queue`) or running (`run`) a store's jobs of one type.
+ */
+export function jobLockKey(kind: 'queue' | 'run', type: string, storeId: string): string {
+  const digest = createHash('sha256').update(`nimbus-job:${kind}:${type}:${storeId}`).digest();
+  return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
+}
+
+/** How often a worker waiting for a store's running job looks again. */
+const LOCK_POLL_MS = 500;
 
 const MAX_ATTEMPTS = 3;
 /** The queue takes a job back from a worker silent for this long (a crash, not a shutdown). */
@@ -35,7 +58,12 @@ const through = (db: Db) => ({
  */
 export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
   const handlers = new Map<string, JobHandler>();
+  const onePerStore = new Set<string>();
   const workers = new Map<string, string>();
+  let stopping = false;
+  // Within a process one request at a time checks-and-queues per store and type: the others
+  // wait here, not holding a database connection in the advisory lock's queue.
+  const queueing = new KeyedLimiter({ perKey: 1 });
   let boss: Promise<PgBoss> | undefined;
   let supervised = false;
 
@@ -46,17 +74,30 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
       b.on('error', (err) => log.warn('job queue error', { error: String(err) }));
       await b.start();
       for (const type of handlers.keys()) {
-        await b.createQueue(type, {
+        const options = {
           name: type,
           retryLimit: MAX_ATTEMPTS - 1,
           retryDelay: 5,
           retryBackoff: true,
           expireInSeconds: EXPIRE_SECONDS,
-        });
+        };
+        // Two replicas starting at once can deadlock creating the same queue's table: the
+        // loser tries again, and then finds it made.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await b.createQueue(type, options);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+            await sleep(50 * attempt);
+          }
+        }
       }
       supervised = supervise;
       return b;
     })();
+    // A start that failed is tried again by the next caller.
+    boss.catch(() => (boss = undefined));
     return boss;
   }
 
@@ -71,8 +112,48 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     updatedAt: r.updated_at.toISOString(),
   });
 
-  /** One delivery of a job. Throws only to have the queue deliver it again later. */
+  /**
+   * Waits for the store's run lock of the type on `client` (held until unlocked or the
+   * connection ends, so a replica that dies gives it back). The job stays queued meanwhile.
+   */
+  async function lockRun(client: PoolClient, key: string): Promise<void> {
+    for (;;) {
+      const { rows } = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock($1::bigint) AS ok',
+        [key],
+      );
+      if (rows[0]!.ok) return;
+      // Thrown before the job began: the queue delivers it again later, to this or another worker.
+      if (stopping) throw new Error('shutting down while waiting for the store to be free');
+      await sleep(LOCK_POLL_MS);
+    }
+  }
+
+  /** One delivery of a job; one at a time per store when its type says so. */
   async function run(type: string, id: string): Promise<void> {
+    if (!onePerStore.has(type)) return runNow(type, id);
+    const storeId = await repo.storeOf(pool, id);
+    if (!storeId) return runNow(type, id);
+    const client = await pool.connect();
+    const key = jobLockKey('run', type, storeId);
+    let broken: Error | undefined;
+    try {
+      await lockRun(client, key);
+      try {
+        await runNow(type, id);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch((err: Error) => {
+          broken = err;
+        });
+      }
+    } finally {
+      // A connection that could not unlock is not handed on still holding the lock.
+      client.release(broken);
+    }
+  }
+
+  /** One delivery of a job. Throws only to have the queue deliver it again later. */
+  async function runNow(type: string, id: string): Promise<void> {
     const job = await repo.begin(pool, id);
     if (!job) return;
     try {
@@ -94,26 +175,75 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     }
   }
 
+  async function enqueueIn(
+    db: Db,
+    /** No store: a system job (a password-reset mail), not listed under any store. */
+    job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
+  ) {
+    const id = await repo.insert(db, job);
+    await (await queue()).send(job.type, { jobId: id }, { db: through(db) });
+    return id;
+  }
+
+  function nudge() {
+    if (!boss) return;
+    void boss.then((b) => workers.forEach((worker) => b.notifyWorker(worker)));
+  }
+
   return {
-    register(type: string, handler: JobHandler) {
+    register(type: string, handler: JobHandler, options: JobOptions = {}) {
       handlers.set(type, handler);
+      if (options.onePerStore) onePerStore.add(type);
     },
 
-    async enqueue(
-      db: Db,
-      /** No store: a system job (a password-reset mail), not listed under any store. */
-      job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
-    ) {
-      const id = await repo.insert(db, job);
-      await (await queue()).send(job.type, { jobId: id }, { db: through(db) });
-      return id;
+    enqueue: enqueueIn,
+
+    /**
+     * Queues a store's job of which at most one may wait, under the store's advisory lock of
+     * the type (concurrent requests on any replica queue one job, never two). While one is
+     * queued its id is answered and nothing more is queued; so is a running one queued less
+     * than `minIntervalSeconds` ago (or any running one with `reuseRunning`); within the
+     * interval after one finished, 429 with Retry-After. `samePayload`: only jobs asking for
+     * the same thing (equal payloads) count, as for a report with its params.
+     */
+    async enqueueOnce(
+      job: { storeId: string; type: string; payload: unknown; createdBy?: string; what: string },
+      opts: { minIntervalSeconds: number; reuseRunning?: boolean; samePayload?: boolean },
+    ): Promise<{ jobId: string; queued: boolean }> {
+      // Started before the transaction: starting it takes connections of its own.
+      await queue();
+      const key = jobLockKey('queue', job.type, job.storeId);
+      const answer = await queueing.run(key, () =>
+        withTransaction(pool, async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key]);
+          const latest = await repo.latestOfType(
+            tx,
+            job.storeId,
+            job.type,
+            opts.samePayload ? job.payload : undefined,
+          );
+          if (latest?.queuedId) return { jobId: latest.queuedId, queued: false };
+          const recent = latest && latest.ageSeconds < opts.minIntervalSeconds;
+          if (latest?.status === 'running' && (recent || opts.reuseRunning))
+            return { jobId: latest.id, queued: false };
+          if (latest && recent) {
+            const ago = Math.floor(latest.ageSeconds);
+            const wait = Math.ceil(opts.minIntervalSeconds - latest.ageSeconds);
+            throw new RateLimitedError(
+              wait,
+              `The ${job.what} was started ${ago} s ago; it can run again in ${wait} s`,
+            );
+          }
+          const { what: _what, ...row } = job;
+          return { jobId: await enqueueIn(tx, row), queued: true };
+        }),
+      );
+      if (answer.queued) nudge();
+      return answer;
     },
 
     /** Wakes this process's workers now (after the enqueueing transaction committed). */
-    nudge() {
-      if (!boss) return;
-      void boss.then((b) => workers.forEach((worker) => b.notifyWorker(worker)));
-    },
+    nudge,
 
     async get(ctx: StoreContext, id: string) {
       const row = await repo.find(pool, ctx.storeId, id);
@@ -123,6 +253,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
 
     /** Runs jobs in this process until stop(). */
     async start() {
+      stopping = false;
       if (boss && !supervised) await (await boss).stop({ graceful: false, close: false });
       if (!supervised) boss = undefined;
       const b = await queue(true);
@@ -141,6 +272,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
      * the queue (it resumes from its last checkpoint on the next delivery).
      */
     async stop(timeoutMs = 5000) {
+      stopping = true;
       if (!boss) return;
       const b = await boss;
       await b.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });

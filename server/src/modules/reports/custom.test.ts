@@ -254,3 +254,39 @@ test('every field of every dataset can be shown, filtered, grouped and aggregate
     }
   }
 });
+
+test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+  'when the dataset or a field is named %s (a name every object inherits), then 400 names it, in the request and as a job, and nothing is queued',
+  async (name) => {
+    const s = await storeWithMember(t, 'manager');
+    const dataset = await run(s, { dataset: name, fields: ['name'] }).expect(400);
+    expect(dataset.body.error.details).toEqual([
+      expect.objectContaining({
+        field: 'dataset',
+        message: expect.stringMatching(/not a dataset/),
+      }),
+    ]);
+    const field = await run(s, {
+      dataset: 'products',
+      fields: [name],
+      filters: [{ field: name, op: 'eq', value: 1 }],
+      aggregates: [{ field: name, fn: 'sum' }],
+    }).expect(400);
+    expect(field.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'aggregates.0.field',
+      'fields.0',
+      'filters.0.field',
+    ]);
+    const job = await s.api
+      .post(`${s.url}/reports/jobs`)
+      .set(s.auth)
+      .send({ report: 'custom', params: { dataset: name, fields: ['name'] } })
+      .expect(400);
+    expect(job.body.error.details).toEqual([expect.objectContaining({ field: 'params.dataset' })]);
+    const { rows } = await t.db.pool.query(
+      'SELECT count(*)::int AS n FROM jobs WHERE store_id = $1',
+      [s.storeId],
+    );
+    expect(rows[0].n).toBe(0);
+  },
+);

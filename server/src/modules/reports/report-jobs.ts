@@ -48,13 +48,17 @@ export function createReportJobs(deps: ReportDeps & { jobs: JobsService }) {
     async start(ctx: StoreContext, report: ReportName, params: unknown) {
       const request = parseRequest(report, params);
       if (request.report === 'custom') checkCustom(ctx.storeId, request.params);
-      const jobId = await jobs.enqueue(pool, {
-        storeId: ctx.storeId,
-        type: REPORT_JOB,
-        payload: request,
-        createdBy: ctx.userId,
-      });
-      jobs.nudge();
+      // The same report asked again while it is queued or running is that job, not another.
+      const { jobId } = await jobs.enqueueOnce(
+        {
+          storeId: ctx.storeId,
+          type: REPORT_JOB,
+          payload: request,
+          createdBy: ctx.userId,
+          what: 'report',
+        },
+        { minIntervalSeconds: 0, reuseRunning: true, samePayload: true },
+      );
       return { jobId };
     },
 

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ok } from '../../http/envelope';
 import type { Routes } from '../../http/route';
@@ -16,6 +16,7 @@ import {
 } from './reports.schemas';
 
 type Answer = Awaited<ReturnType<ReportsService['run']>>;
+type Outcome = Awaited<ReturnType<ReportsService['runOrQueue']>>;
 
 /** JSON in the envelope, or the CSV attachment. */
 function reply(req: Request, res: Response, format: 'json' | 'csv', answer: Answer) {
@@ -24,6 +25,24 @@ function reply(req: Request, res: Response, format: 'json' | 'csv', answer: Answ
     return sendCsv(res, filename, table);
   }
   res.json(ok(req, answer.data));
+}
+
+/** The report, or 202 with the job that is making it (a period too long for a request). */
+function replyOrQueued(req: Request, res: Response, format: 'json' | 'csv', outcome: Outcome) {
+  if (outcome.answer) return reply(req, res, format, outcome.answer);
+  const { jobId } = outcome.queued;
+  const store = `/api/v1/stores/${req.store!.storeId}`;
+  res
+    .status(202)
+    .setHeader('Location', `${store}/jobs/${jobId}`)
+    .setHeader('Retry-After', '2')
+    .json(
+      ok(req, {
+        jobId,
+        status: 'queued',
+        download: `${store}/reports/jobs/${jobId}/download${format === 'csv' ? '?format=csv' : ''}`,
+      }),
+    );
 }
 
 const jobBody = z.object({
@@ -37,35 +56,42 @@ const permission = 'reports:view';
  * Routes under /api/v1/stores/:storeId; every one needs reports:view (they show money). A
  * custom report and a report job are heavy operations (their own rate limit).
  */
-export function reportsRoutes(
-  r: Routes,
-  { reports, heavy }: { reports: ReportsService; heavy: RequestHandler },
-) {
+export function reportsRoutes(r: Routes, { reports }: { reports: ReportsService }) {
   r.raw(
     'get',
     '/reports/consumption',
-    { permission, query: consumptionQuery },
+    { permission, heavy: true, query: consumptionQuery },
     async ({ ctx, query: { format, ...params }, req }, res) =>
-      reply(req, res, format, await reports.run(ctx, { report: 'consumption', params })),
+      replyOrQueued(
+        req,
+        res,
+        format,
+        await reports.runOrQueue(ctx, { report: 'consumption', params }),
+      ),
   );
   r.raw(
     'get',
     '/reports/waste',
-    { permission, query: wasteQuery },
+    { permission, heavy: true, query: wasteQuery },
     async ({ ctx, query: { format, ...params }, req }, res) =>
-      reply(req, res, format, await reports.run(ctx, { report: 'waste', params })),
+      replyOrQueued(req, res, format, await reports.runOrQueue(ctx, { report: 'waste', params })),
   );
   r.raw(
     'get',
     '/reports/vendor-performance',
-    { permission, query: vendorQuery },
+    { permission, heavy: true, query: vendorQuery },
     async ({ ctx, query: { format, ...params }, req }, res) =>
-      reply(req, res, format, await reports.run(ctx, { report: 'vendor-performance', params })),
+      replyOrQueued(
+        req,
+        res,
+        format,
+        await reports.runOrQueue(ctx, { report: 'vendor-performance', params }),
+      ),
   );
   r.raw(
     'get',
     '/reports/valuation',
-    { permission, query: valuationQuery },
+    { permission, heavy: true, query: valuationQuery },
     async ({ ctx, query: { format, ...params }, req }, res) =>
       reply(req, res, format, await reports.run(ctx, { report: 'valuation', params })),
   );
@@ -74,7 +100,7 @@ export function reportsRoutes(
   r.raw(
     'post',
     '/reports/custom',
-    { permission, before: [heavy], body: customReportBody },
+    { permission, heavy: true, body: customReportBody },
     async ({ ctx, body, req }, res) => {
       const { format, ...params } = body;
       reply(req, res, format, await reports.run(ctx, { report: 'custom', params }));
@@ -84,13 +110,13 @@ export function reportsRoutes(
   r.store(
     'post',
     '/reports/jobs',
-    { permission, before: [heavy], body: jobBody, status: 202 },
+    { permission, heavy: true, body: jobBody, status: 202 },
     ({ ctx, body }) => reports.startJob(ctx, body.report, body.params ?? {}),
   );
   r.raw(
     'get',
     '/reports/jobs/:jobId/download',
-    { permission, params: jobParams, query: formatQuery },
+    { permission, heavy: true, params: jobParams, query: formatQuery },
     async ({ ctx, params, query, req }, res) => {
       reply(req, res, query.format, await reports.jobResult(ctx, params.jobId));
     },

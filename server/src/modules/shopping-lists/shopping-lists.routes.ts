@@ -15,7 +15,7 @@ export function shoppingListsRoutes(
   r.store(
     'post',
     '/shopping-lists/generate',
-    { permission: 'vendor:manage', body: s.generateBody, idempotent: 201, money },
+    { permission: 'vendor:manage', heavy: true, body: s.generateBody, idempotent: 201, money },
     ({ ctx, body }) => lists.generate(ctx, body),
   );
   r.store(

@@ -41,6 +41,7 @@ beforeAll(async () => {
       return { userId };
     },
     findRole: t.services.members.findRole,
+    assertUser: (userId) => t.services.auth.assertUser(userId),
   });
   guarded = express();
   for (const p of PERMISSIONS) {

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Db } from '../../db/pool';
-import { withTransaction } from '../../db/pool';
-import { NotFoundError } from '../../core/errors';
+import { isForeignKeyViolation, withTransaction } from '../../db/pool';
+import { NotFoundError, UnauthorizedError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import { pageOf } from '../../core/paging';
 import type { StoreCache } from '../../platform/store-cache';
@@ -9,7 +9,14 @@ import * as members from './members.repo';
 import * as repo from './stores.repo';
 import type { CreateStoreInput, UpdateStoreInput } from './stores.schemas';
 
-export function createStoresService({ pool, cache }: { pool: Pool; cache: StoreCache }) {
+interface Deps {
+  pool: Pool;
+  cache: StoreCache;
+  /** The auth module's check that a signed-in user's account still exists (401 if not). */
+  assertUser(userId: string): Promise<void>;
+}
+
+export function createStoresService({ pool, cache, assertUser }: Deps) {
   async function createForUser(
     db: Db,
     userId: string,
@@ -27,8 +34,15 @@ export function createStoresService({ pool, cache }: { pool: Pool; cache: StoreC
   return {
     createForUser,
 
-    create(userId: string, input: CreateStoreInput) {
-      return withTransaction(pool, (tx) => createForUser(tx, userId, input));
+    async create(userId: string, input: CreateStoreInput) {
+      try {
+        return await withTransaction(pool, (tx) => createForUser(tx, userId, input));
+      } catch (err) {
+        // The account was deleted while its session was still remembered as live.
+        if (isForeignKeyViolation(err, 'memberships_user_id_fkey'))
+          throw new UnauthorizedError('This account no longer exists');
+        throw err;
+      }
     },
 
     async listForUser(userId: string, q: { page: number; limit: number }) {
@@ -36,6 +50,8 @@ export function createStoresService({ pool, cache }: { pool: Pool; cache: StoreC
         limit: q.limit,
         offset: (q.page - 1) * q.limit,
       });
+      // No store at all may be a deleted account (its memberships went with it): a 401.
+      if (!total) await assertUser(userId);
       return { items, pagination: pageOf(q.page, q.limit, total) };
     },
 

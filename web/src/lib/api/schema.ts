@@ -1348,6 +1348,17 @@ export interface paths {
      *     number, an amount that is not a number, a date that is not one: every such cell listed in
      *     `details` by row and column), a PDF without text (a scanned image: it needs OCR, which
      *     Nimbus does not do yet), more than 5,000 lines: 422 `UNPROCESSABLE`. Over 10 MB: 413.
+     *
+     *     **PDF budget.** Before a PDF is read, each of its streams is unpacked through its
+     *     filters and counted as it grows: at most 32 MB per stream and 128 MB for the file, 50,000
+     *     objects, 500 pages (the first 50 are read) and dictionaries or arrays nested at most 64
+     *     deep; past any of them, 422 naming the limit (`details[0].code`: `max_stream_bytes`,
+     *     `max_decoded_bytes`, `max_objects`, `max_pages`, `max_nesting`, `max_filters`). The
+     *     PDF is then read in a process of its own, stopped past 512 MB of memory (`max_memory`)
+     *     or 15 s (`max_time`). One PDF of a store is read at a time, two in all on a server; an
+     *     upload waits up to 10 s for its turn, then 429 (its store's PDF is being read) or 503,
+     *     with `Retry-After`. A CSV or XLSX of a store waits likewise for the store's file being
+     *     read (an import in progress).
      *     Rows with neither quantity nor cost (notes, section titles) are skipped with a warning.
      *
      *     **Supplier**: `supplierId` when given (400 if not in this store), else the supplier whose
@@ -1612,6 +1623,11 @@ export interface paths {
      *     Dates are calendar days of the store's time zone, both inclusive; default the last 30
      *     days, today included. `format=csv` downloads the rows as
      *     `consumption-<from>-<to>.csv`. Requires `reports:view` (managers, viewers, admins).
+     *
+     *     A period longer than 366 days is not computed in the request: the answer is 202 with the
+     *     job that makes it (`Location` is the job; download the report at `download` once the
+     *     job has succeeded). The same report asked again while its job waits or runs answers that
+     *     job. A heavy operation (see the introduction: 429 or 503 with `Retry-After`).
      */
     get: operations['getConsumptionReport'];
     put?: never;
@@ -1642,7 +1658,8 @@ export interface paths {
      *     `series` has one point per day for periods up to 92 days, else one per week (weeks start
      *     on Monday; `interval` says which). Dates are the store's calendar days, both inclusive;
      *     default the last 30 days. `format=csv` downloads the rows as `waste-<from>-<to>.csv`.
-     *     Requires `reports:view`.
+     *     Requires `reports:view`. A period longer than 366 days is a job (202), as for
+     *     `reports/consumption`. A heavy operation.
      */
     get: operations['getWasteReport'];
     put?: never;
@@ -1682,7 +1699,8 @@ export interface paths {
      *     score and is ranked last. `weights` repeats the weights. Rows are ordered by score.
      *
      *     Dates: the store's calendar days, default the last 90 days. `format=csv` downloads the
-     *     rows as `vendor-performance-<from>-<to>.csv`. Requires `reports:view`.
+     *     rows as `vendor-performance-<from>-<to>.csv`. Requires `reports:view`. A period longer
+     *     than 366 days is a job (202), as for `reports/consumption`. A heavy operation.
      */
     get: operations['getVendorPerformanceReport'];
     put?: never;
@@ -1768,7 +1786,9 @@ export interface paths {
      *     Filter values: `in` takes an array, `between` a two-element array, `is_null` / `not_null`
      *     no value; dates are `YYYY-MM-DD`, date-times ISO 8601. With `format: csv` the answer is
      *     the file `custom-<dataset>-<today>-<today>.csv`. Requires `reports:view`. A heavy
-     *     operation: 10 per minute per user (429).
+     *     operation: 10 per minute per user and a few at a time per store (429 or 503 with
+     *     `Retry-After`). A dataset or field named like an inherited object member (`__proto__`,
+     *     `constructor`, `toString`) is a name like any other: not in the whitelist, 400.
      */
     post: operations['runCustomReport'];
     delete?: never;
@@ -1795,7 +1815,9 @@ export interface paths {
      *     Answers 202 with the job id; follow its progress with `GET jobs/{id}` (type
      *     `reports.run`; its `result` stays null, as that route needs only `inventory:read`: the
      *     report is downloaded at `GET reports/jobs/{jobId}/download`, which needs `reports:view`). A job report has
-     *     every row (no 500-row limit; consumption forecasts for every row). Requires
+     *     every row (no 500-row limit; consumption forecasts for every row). The same report (same
+     *     `report` and `params`) asked while its job is queued or running answers that job's id
+     *     instead of queueing another. Report jobs run one at a time on each server. Requires
      *     `reports:view`. A heavy operation: 10 per minute per user (429).
      */
     post: operations['startReportJob'];
@@ -1879,8 +1901,13 @@ export interface paths {
      *     (counted before any row is imported); no value past column 100; no cell over 32,767
      *     characters; for XLSX, read from the zip directory before anything is unpacked, at
      *     most 2,000 parts, 512 MB unpacked in all, and no part over 1 MB that grows more than
-     *     100-fold (a zip bomb), at most 1.5 million shared texts (48 million characters); a
-     *     workbook that needs more memory than an import may use.
+     *     100-fold (a zip bomb), at most 1.5 million shared texts (48 million characters), XML
+     *     nested at most 64 elements deep; a workbook that needs more memory than an import may
+     *     use (the reader is stopped when the server grows by 768 MB while it reads).
+     *
+     *     One file of a store is read at a time (two in all on a server): an upload waits up to
+     *     10 s for the store's file being read (a running import job), then 429 with
+     *     `Retry-After`; a queued import waits its turn.
      *
      *     Requires `inventory:write` (admins, managers and employees). Employees import new products
      *     only: `updateExisting` or `updateStock` rewrites existing products in bulk and needs
@@ -1911,7 +1938,7 @@ export interface paths {
      * @description Every product of the store as a CSV or XLSX attachment, in exactly the columns the import
      *     reads, so that an export can be edited and imported back. Requires `inventory:read` (every
      *     role); without `reports:view` the file has no `cost` column. A heavy operation: 10 per
-     *     minute per user (429).
+     *     minute per user and a few at a time per store (429 or 503 with `Retry-After`).
      */
     get: operations['exportProducts'];
     put?: never;
@@ -2406,7 +2433,9 @@ export interface paths {
      *
      *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
      *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
-     *     category, or one of another store, is 404. Requires `inventory:read` (every role).
+     *     category, or one of another store, is 404. Requires `inventory:read` (every role). Runs
+     *     a few at a time per store like the heavy operations (429 or 503 with `Retry-After`), but
+     *     is not counted by their 10-a-minute limit: every product page shows its forecast.
      */
     get: operations['getForecasts'];
     put?: never;
@@ -2434,9 +2463,17 @@ export interface paths {
      *     every active product of the store, loads up to 365 days of daily sales, forecasts the
      *     next 90 days, finds the days of unusual demand, and stores the forecast, the stock-out
      *     prediction with its reorder point, and the demand anomalies (replacing those of the
-     *     previous run). Its `result` stays null (the counts are logged). While a recalculation
-     *     of the store is queued or running, that job's id is answered instead of a new one.
-     *     About 10,000 products take well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     *     previous run). Its `result` stays null (the counts are logged). About 10,000 products
+     *     take well under two minutes. Requires `inventory:write` (staff, managers and admins).
+     *
+     *     **One at a time.** A store has at most one recalculation waiting and one running, on any
+     *     number of servers: while one is queued, every request answers 202 with its id (nothing
+     *     more is queued); while one runs that was queued less than the minimum interval ago
+     *     (`RECALCULATE_MIN_INTERVAL_SECONDS`, default 300), that one's id. After the interval a
+     *     request may queue the next while one runs; it starts when the running one has finished.
+     *     Within the interval after a recalculation finished, 429 `RATE_LIMITED` with
+     *     `Retry-After` (the seconds until the next may start) and nothing is queued. Also a heavy
+     *     operation (10 per minute per user).
      */
     post: operations['recalculateForecasts'];
     delete?: never;
@@ -2483,7 +2520,8 @@ export interface paths {
      *     never included. The plan becomes a shopping list or purchase orders with
      *     `POST shopping-lists/from-plan`. Ids in the filters that are not this
      *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
-     *     admins and viewers: it shows costs).
+     *     admins and viewers: it shows costs). A heavy operation: 10 per minute per user and a few
+     *     at a time per store (429 or 503 with `Retry-After`).
      */
     post: operations['optimizeReorder'];
     delete?: never;
@@ -4770,6 +4808,33 @@ export interface components {
     };
   };
   responses: {
+    /**
+     * @description The period is longer than 366 days: the report is made by a job (a new one, or the one
+     *     already making the same report). Follow it at `Location` (`GET jobs/{id}`), then
+     *     download it at `download` (`GET reports/jobs/{jobId}/download`, with `?format=csv` when
+     *     the CSV was asked for).
+     */
+    ReportQueued: {
+      headers: {
+        /** @description The job, `/api/v1/stores/{storeId}/jobs/{jobId}` */
+        Location?: string;
+        /** @description Seconds to wait before looking at the job */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: 'queued';
+            /** @description Where the finished report is downloaded */
+            download: string;
+          };
+        };
+      };
+    };
     /** @description A category */
     CategoryResponse: {
       headers: {
@@ -4950,7 +5015,7 @@ export interface components {
         'application/json': components['schemas']['ErrorEnvelope'];
       };
     };
-    /** @description PAYLOAD_TOO_LARGE (JSON bodies are limited to 1 MB, uploads to 20 MB) */
+    /** @description PAYLOAD_TOO_LARGE (JSON bodies are limited to 1 MB; uploads to 20 MB for an import, 10 MB for an invoice) */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -4968,7 +5033,7 @@ export interface components {
         'application/json': components['schemas']['ErrorEnvelope'];
       };
     };
-    /** @description RATE_LIMITED */
+    /** @description RATE_LIMITED (a rate limit, or a heavy operation while its store already runs its share of them); retry after `Retry-After` seconds */
     RateLimited: {
       headers: {
         'Retry-After'?: number;
@@ -4978,9 +5043,10 @@ export interface components {
         'application/json': components['schemas']['ErrorEnvelope'];
       };
     };
-    /** @description SERVICE_UNAVAILABLE */
+    /** @description SERVICE_UNAVAILABLE (the database is unreachable, or this server is busy with other stores' heavy operations); retry after `Retry-After` seconds */
     ServiceUnavailable: {
       headers: {
+        'Retry-After'?: number;
         [name: string]: unknown;
       };
       content: {
@@ -7438,6 +7504,7 @@ export interface operations {
           'text/csv': string;
         };
       };
+      202: components['responses']['ReportQueued'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -7479,6 +7546,7 @@ export interface operations {
           'text/csv': string;
         };
       };
+      202: components['responses']['ReportQueued'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -7519,6 +7587,7 @@ export interface operations {
           'text/csv': string;
         };
       };
+      202: components['responses']['ReportQueued'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -7619,6 +7688,8 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -7655,6 +7726,8 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9065,6 +9138,9 @@ export const anomalyTypeValues: ReadonlyArray<
 export const anomalySeverityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Anomaly']['severity']
 > = ['low', 'medium', 'high'];
+export const componentsResponsesReportQueuedContentApplicationJsonDataStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['responses']['ReportQueued']['content']['application/json']['data']['status']
+> = ['queued'];
 export const componentsParametersReportFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ReportFormat']
 > = ['json', 'csv'];

@@ -185,3 +185,21 @@ test('when a CSV has 100k rows of bare commas, then 202 comes at once and the jo
   expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
   process.stdout.write(`100k comma rows: ${file.length} bytes, 202 in ${ms.toFixed(0)} ms\n`);
 });
+
+test('when a worksheet nests its XML 100,000 elements deep, then it is a 422 naming the limit as the elements open, nothing stored', async () => {
+  const s = await storeWithMember(t);
+  const file = await xlsxOfRows(
+    (function* () {
+      yield `<row r="1">${str('A1', 'name')}${str('B1', 'price')}</row><row r="2">`;
+      for (let i = 0; i < 100; i++) yield '<x>'.repeat(1000);
+      for (let i = 0; i < 100; i++) yield '</x>'.repeat(1000);
+      yield '</row>';
+    })(),
+  );
+  const { result, p99Ms } = await eventLoopDelayDuring(() =>
+    uploadProducts(s, file, 'deep.xlsx').expect(422),
+  );
+  expect(result.body.error.message).toMatch(/nests its XML more than 64 elements deep/);
+  expect(await countRows(t, 'products', s.storeId)).toBe(0);
+  expect(p99Ms).toBeLessThan(MAX_DELAY_MS);
+});

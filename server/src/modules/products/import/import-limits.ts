@@ -55,6 +55,10 @@ export const MAX_PARSE_WORKERS = 2;
 export const MAX_SHARED_STRINGS = 1_500_000;
 export const MAX_SHARED_STRING_CHARS = 48_000_000;
 export const PARSE_WORKER_HEAP_MB = 256;
+/** Growth of the process's resident memory while a parse worker runs, past which it is stopped. */
+export const PARSE_WORKER_RSS_MB = 768;
+/** XML elements inside one another; a worksheet nests about five deep. */
+export const MAX_XML_DEPTH = 64;
 
 export const unprocessable = (message: string) => new UnprocessableError(message);
 

@@ -1,12 +1,11 @@
 import type { RequestHandler } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { ValidationError } from '../../../core/errors';
 import type { Routes } from '../../../http/route';
+import { fileUpload } from '../../../http/upload';
 import type { ExportService } from './export.service';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import type { ImportService } from './import.service';
-import { sharedMemoryStorage } from './upload-storage';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
@@ -28,10 +27,7 @@ const exportQuery = z.object({
   format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
 });
 
-const upload = multer({
-  storage: sharedMemoryStorage(),
-  limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
-});
+const upload = fileUpload({ maxBytes: MAX_IMPORT_BYTES, maxFields: 10 });
 
 interface Deps {
   imports: ImportService;
@@ -47,7 +43,7 @@ export function importExportRoutes(r: Routes, { imports, exports, heavy }: Deps)
     '/products/import',
     {
       permission: 'inventory:write',
-      before: [heavy, upload.single('file')],
+      before: [heavy, upload],
       body: importOptions,
       // A small file is imported in the request (200), a large one queued (202).
       idempotent: (data: object) => ('status' in data ? 202 : 200),
@@ -66,7 +62,7 @@ export function importExportRoutes(r: Routes, { imports, exports, heavy }: Deps)
   r.raw(
     'get',
     '/products/export',
-    { permission: 'inventory:read', before: [heavy], query: exportQuery },
+    { permission: 'inventory:read', heavy: true, query: exportQuery },
     async ({ ctx, query }, res) => {
       const stamp = new Date().toISOString().slice(0, 10);
       res.setHeader(

@@ -10,7 +10,7 @@ import type { InventoryService } from '../../inventory/inventory.service';
 import { createRowApplier, newState, type ImportOptions, type ImportState } from './import-apply';
 import { inspectUpload } from './import-format';
 import type { ImportFormat } from './import-source';
-import { withParsedRows } from './parse-in-worker';
+import { REQUEST_WAIT_MS, withParsedRows } from './parse-in-worker';
 
 export const IMPORT_JOB = 'products.import';
 
@@ -53,11 +53,18 @@ export function createImportService(deps: Deps) {
   const { write, jobs } = deps;
 
   /** Every row in one transaction: the inline path, and every validate-only run. */
-  async function runWhole(ctx: Ctx, file: Buffer, format: ImportFormat, options: ImportOptions) {
+  async function runWhole(
+    ctx: Ctx,
+    file: Buffer,
+    format: ImportFormat,
+    options: ImportOptions,
+    /** In a request a store's busy parse slot is a 429 after a while; a job waits its turn. */
+    maxWaitMs = REQUEST_WAIT_MS,
+  ) {
     const state = newState();
     const applyRow = createRowApplier(deps, ctx, options);
     try {
-      return await withParsedRows(file, format, {}, (batches) =>
+      return await withParsedRows(ctx.storeId, file, format, { maxWaitMs }, (batches) =>
         write(ctx, async (tx, emit) => {
           for await (const { rows } of batches)
             for (const r of rows) await applyRow(tx, emit, state, r);
@@ -89,7 +96,7 @@ export function createImportService(deps: Deps) {
     const file = await job.input();
     if (!file) throw new Error('the uploaded file is gone');
     const ctx = { storeId, userId: userId ?? '' };
-    if (options.validateOnly) return runWhole(ctx, file, format, options);
+    if (options.validateOnly) return runWhole(ctx, file, format, options, Infinity);
 
     // A checkpoint written before parsing moved to the worker also holds seenSkus: unused.
     const saved = job.job.checkpoint as Checkpoint | null;
@@ -97,16 +104,22 @@ export function createImportService(deps: Deps) {
       ? { summary: saved.state.summary, errors: saved.state.errors }
       : newState();
     const applyRow = createRowApplier(deps, ctx, options);
-    await withParsedRows(file, format, { skipThrough: saved?.row ?? 0 }, async (batches) => {
-      for await (const { rows, progress } of batches) {
-        if (!rows.length) continue;
-        await write(ctx, async (tx, emit) => {
-          for (const r of rows) await applyRow(tx, emit, state, r);
-          const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
-          await job.progress(tx, 100 * progress, checkpoint);
-        });
-      }
-    });
+    await withParsedRows(
+      storeId,
+      file,
+      format,
+      { skipThrough: saved?.row ?? 0 },
+      async (batches) => {
+        for await (const { rows, progress } of batches) {
+          if (!rows.length) continue;
+          await write(ctx, async (tx, emit) => {
+            for (const r of rows) await applyRow(tx, emit, state, r);
+            const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
+            await job.progress(tx, 100 * progress, checkpoint);
+          });
+        }
+      },
+    );
     if (changedRows(state) >= STATISTICS_AFTER) await deps.refreshStatistics();
     return { jobId: job.job.id, ...report(state, false) };
   }

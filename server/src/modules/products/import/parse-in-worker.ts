@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Semaphore } from '../../../platform/semaphore';
-import { MAX_PARSE_WORKERS, PARSE_WORKER_HEAP_MB, unprocessable } from './import-limits';
+import { RateLimitedError, ServiceUnavailableError } from '../../../core/errors';
+import { KeyedLimiter } from '../../../platform/keyed-limiter';
+import {
+  MAX_PARSE_WORKERS,
+  PARSE_WORKER_HEAP_MB,
+  PARSE_WORKER_RSS_MB,
+  unprocessable,
+} from './import-limits';
 import type { Batch } from './import-parse';
 import type { ImportFormat } from './import-source';
 import type { ParseJob } from './parse-worker';
@@ -12,9 +18,26 @@ type Message<B> =
   | { type: 'done' }
   | { type: 'error'; refused: boolean; message: string }
   | { type: 'crash'; error: Error & { code?: string } }
-  | { type: 'exit'; code: number };
+  | { type: 'exit'; code: number }
+  | { type: 'memory' };
 
-const slots = new Semaphore(MAX_PARSE_WORKERS);
+/** One file of a store parsed at a time, MAX_PARSE_WORKERS in the process; the rest queue. */
+const slots = new KeyedLimiter({ perKey: 1, total: MAX_PARSE_WORKERS });
+const MB = 1024 * 1024;
+const WATCH_MS = 50;
+/** How long a request waits for a parse slot before it is refused (a job waits its turn). */
+export const REQUEST_WAIT_MS = 10_000;
+const refuse = (full: 'key' | 'total') =>
+  full === 'key'
+    ? new RateLimitedError(
+        5,
+        'Another file of this store is being read (an import may be running): try again when it has finished',
+      )
+    : new ServiceUnavailableError('The server is reading other files: try again shortly', {
+        retryAfterSeconds: 2,
+      });
+const tooMuchMemory = () =>
+  unprocessable('The file is too large to read: it needs more memory than an import may use');
 
 // Built, the worker is parse-worker.js beside this file. From source (tsx, ts-jest) it is the
 // .ts file, and Node 20 needs tsx's loader in the worker to run it (the worker does not
@@ -35,6 +58,17 @@ function inbox<B>(worker: Worker) {
   worker.on('message', (m: M) => push(m));
   worker.on('error', (error: Error) => push({ type: 'crash', error }));
   worker.on('exit', (code: number) => push({ type: 'exit', code }));
+  // A worker's ArrayBuffers are outside its heap limit: the process's resident memory is
+  // watched while it runs, and the worker stopped past PARSE_WORKER_RSS_MB of growth.
+  const baseline = process.memoryUsage.rss();
+  const watchdog = setInterval(() => {
+    if (process.memoryUsage.rss() - baseline < PARSE_WORKER_RSS_MB * MB) return;
+    clearInterval(watchdog);
+    push({ type: 'memory' });
+    void worker.terminate();
+  }, WATCH_MS);
+  watchdog.unref();
+  worker.once('exit', () => clearInterval(watchdog));
   return async (): Promise<M> => {
     while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
     return queue.shift()!;
@@ -53,10 +87,8 @@ async function* batches<B>(worker: Worker): AsyncGenerator<B> {
       continue;
     }
     if (m.type === 'error' && m.refused) throw unprocessable(m.message);
-    if (m.type === 'crash' && m.error.code === 'ERR_WORKER_OUT_OF_MEMORY')
-      throw unprocessable(
-        'The file is too large to read: it needs more memory than an import may use',
-      );
+    if (m.type === 'memory') throw tooMuchMemory();
+    if (m.type === 'crash' && m.error.code === 'ERR_WORKER_OUT_OF_MEMORY') throw tooMuchMemory();
     if (m.type === 'error') throw new Error(`import parse failed: ${m.message}`);
     if (m.type === 'crash') throw m.error;
     throw new Error(`the import parse worker stopped (exit code ${m.code})`);
@@ -64,38 +96,48 @@ async function* batches<B>(worker: Worker): AsyncGenerator<B> {
 }
 
 /**
- * Runs a parse job off the main thread and hands `use` its batches. At most
- * MAX_PARSE_WORKERS run at once in the process, each with a capped heap; the rest queue.
- * The main thread is left only the database work.
+ * Runs a parse job off the main thread and hands `use` its batches. One file of a store at a
+ * time and at most MAX_PARSE_WORKERS in the process, each with a capped heap and watched
+ * memory; the rest queue. The main thread is left only the database work.
  */
 function inWorker<B, T>(
+  storeId: string,
+  maxWaitMs: number,
   workerData: ParseJob,
   use: (batches: AsyncIterable<B>) => Promise<T>,
 ): Promise<T> {
-  return slots.run(async () => {
-    // Uploads and job inputs are in shared memory (upload-storage.ts, jobs.repo input()):
-    // they go over uncopied.
-    const worker = new Worker(entry, {
-      workerData,
-      execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
-    });
-    try {
-      return await use(batches<B>(worker));
-    } finally {
-      await worker.terminate();
-    }
-  });
+  return slots.run(
+    storeId,
+    async () => {
+      // Uploads and job inputs are in shared memory (http/upload-storage.ts, jobs.repo input()):
+      // they go over uncopied.
+      const worker = new Worker(entry, {
+        workerData,
+        execArgv,
+        resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
+      });
+      try {
+        return await use(batches<B>(worker));
+      } finally {
+        await worker.terminate();
+      }
+    },
+    { maxWaitMs, refuse },
+  );
 }
 
 /** Parses a product import off the main thread and hands `use` its batches of checked rows. */
 export function withParsedRows<T>(
+  storeId: string,
   file: Buffer,
   format: ImportFormat,
-  options: { skipThrough?: number },
+  /** `maxWaitMs`: how long to wait for the store's parse slot (a request: REQUEST_WAIT_MS). */
+  options: { skipThrough?: number; maxWaitMs?: number },
   use: (rows: AsyncIterable<Batch>) => Promise<T>,
 ): Promise<T> {
   return inWorker<Batch, T>(
+    storeId,
+    options.maxWaitMs ?? Infinity,
     { task: 'import', file, format, skipThrough: options.skipThrough ?? 0 },
     use,
   );
@@ -106,8 +148,9 @@ export function withParsedRows<T>(
  * limits, uninterpreted: for files that are not product lists (supplier invoices). For
  * files small enough to hold their rows at once (`maxRows`).
  */
-export function readSheet(file: Buffer, format: ImportFormat, maxRows: number) {
-  return inWorker<SheetBatch, SheetRow[]>({ task: 'rows', file, format, maxRows }, async (all) => {
+export function readSheet(storeId: string, file: Buffer, format: ImportFormat, maxRows: number) {
+  const job: ParseJob = { task: 'rows', file, format, maxRows };
+  return inWorker<SheetBatch, SheetRow[]>(storeId, REQUEST_WAIT_MS, job, async (all) => {
     const rows: SheetRow[] = [];
     for await (const batch of all) rows.push(...batch.rows);
     return rows;

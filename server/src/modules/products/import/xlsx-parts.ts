@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 import {
+  MAX_XML_DEPTH,
   MAX_CELL_CHARS,
   MAX_SHARED_STRING_CHARS,
   MAX_SHARED_STRINGS,
@@ -23,6 +24,13 @@ export function xmlParser(): sax.SAXParser {
   const parser = sax.parser(true, { trim: false, normalize: false });
   parser.onerror = (err) => {
     throw unprocessable(`The XLSX file could not be read: ${err.message.split('\n')[0]}`);
+  };
+  // Counted as each element opens: sax keeps the open elements on a stack.
+  parser.onopentagstart = () => {
+    if ((parser as unknown as { tags: unknown[] }).tags.length >= MAX_XML_DEPTH)
+      throw unprocessable(
+        `The XLSX file nests its XML more than ${MAX_XML_DEPTH} elements deep; a workbook nests a few`,
+      );
   };
   return parser;
 }

@@ -37,7 +37,7 @@ export function buildQuery(storeId: string, q: CustomReportParams): BuiltQuery {
   }
   const details: ErrorDetail[] = [];
   const field = (name: string, at: string) => {
-    const def = Object.hasOwn(dataset.fields, name) ? dataset.fields[name] : undefined;
+    const def = dataset.fields[name];
     if (!def) {
       details.push({
         field: at,

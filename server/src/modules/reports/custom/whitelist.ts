@@ -3,6 +3,8 @@
  * can use. Queries are built from these constants only; a request names them, it never
  * supplies SQL.
  */
+import { namedTable } from '../../../core/lookup';
+
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'uuid';
 
 export interface FieldDef {
@@ -40,8 +42,11 @@ const productJoins = `JOIN products p ON p.id = x.product_id
   LEFT JOIN categories c ON c.id = p.category_id
   LEFT JOIN suppliers sup ON sup.id = p.supplier_id`;
 
-export const DATASETS: Record<string, Dataset> = {
-  sales: {
+const dataset = (d: Dataset): Dataset => ({ ...d, fields: namedTable(d.fields) });
+
+/** Null-prototype tables: a request's names are looked up in them as they are. */
+export const DATASETS: Readonly<Record<string, Dataset>> = namedTable({
+  sales: dataset({
     label: 'Sales',
     from: 'sales x JOIN stores st ON st.id = x.store_id',
     store: 'x.store_id',
@@ -55,8 +60,8 @@ export const DATASETS: Record<string, Dataset> = {
       itemCount: f('Items', 'number', 'x.item_count'),
       note: f('Note', 'string', 'x.note', false),
     },
-  },
-  sale_items: {
+  }),
+  sale_items: dataset({
     label: 'Sale lines',
     from: `sale_items x JOIN sales sa ON sa.id = x.sale_id JOIN stores st ON st.id = x.store_id
       ${productJoins}`,
@@ -73,8 +78,8 @@ export const DATASETS: Record<string, Dataset> = {
       soldAt: f('Sold at', 'datetime', 'x.sold_at'),
       soldDate: f('Day sold', 'date', localDate('x.sold_at')),
     },
-  },
-  stock_movements: {
+  }),
+  stock_movements: dataset({
     label: 'Stock movements',
     from: `stock_movements x JOIN stores st ON st.id = x.store_id ${productJoins}`,
     store: 'x.store_id',
@@ -89,8 +94,8 @@ export const DATASETS: Record<string, Dataset> = {
       createdAt: f('At', 'datetime', 'x.created_at'),
       createdDate: f('Day', 'date', localDate('x.created_at')),
     },
-  },
-  products: {
+  }),
+  products: dataset({
     label: 'Products',
     from: `products x
       LEFT JOIN categories c ON c.id = x.category_id
@@ -114,8 +119,8 @@ export const DATASETS: Record<string, Dataset> = {
       expiresAt: f('Expires', 'date', 'x.expires_at'),
       createdAt: f('Created at', 'datetime', 'x.created_at'),
     },
-  },
-  purchase_orders: {
+  }),
+  purchase_orders: dataset({
     label: 'Purchase orders',
     from: `purchase_orders x JOIN stores st ON st.id = x.store_id
       JOIN suppliers sup ON sup.id = x.supplier_id`,
@@ -133,26 +138,26 @@ export const DATASETS: Record<string, Dataset> = {
       completedAt: f('Completed at', 'datetime', 'x.completed_at'),
       cancelledAt: f('Cancelled at', 'datetime', 'x.cancelled_at'),
     },
-  },
-};
+  }),
+});
 
-export const OPERATORS: Record<FieldType, readonly string[]> = {
+export const OPERATORS = namedTable<readonly string[]>({
   string: ['eq', 'neq', 'contains', 'starts_with', 'in', 'is_null', 'not_null'],
   number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'is_null', 'not_null'],
   date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'not_null'],
   datetime: ['gt', 'gte', 'lt', 'lte', 'between', 'is_null', 'not_null'],
   boolean: ['eq', 'is_null', 'not_null'],
   uuid: ['eq', 'neq', 'in', 'is_null', 'not_null'],
-};
+}) as Readonly<Record<FieldType, readonly string[]>>;
 
 /** The field types each aggregate takes; `count` also counts rows (no field). */
-export const AGGREGATES: Record<string, readonly FieldType[]> = {
+export const AGGREGATES = namedTable<readonly FieldType[]>({
   count: ['string', 'number', 'boolean', 'date', 'datetime', 'uuid'],
   sum: ['number'],
   avg: ['number'],
   min: ['number', 'string', 'date', 'datetime'],
   max: ['number', 'string', 'date', 'datetime'],
-};
+});
 
 export const MAX_LIMIT = 10000;
 export const DEFAULT_LIMIT = 1000;

@@ -3,6 +3,7 @@ import type { AxiosResponse } from 'axios';
 import { api } from '@/lib/api-client';
 import { filenameFrom, readErrorBlob, saveBlob } from '@/lib/download';
 import { reportsPath, type ReportName, type ReportParams } from './report-keys';
+import { followCsv } from './report-job';
 
 interface DownloadedFile {
   blob: Blob;
@@ -29,6 +30,8 @@ export async function downloadReport(
       params: { ...params, format: 'csv' },
       responseType: 'blob',
     })
+    // A period longer than a year is a job on the server: its file comes when it is done.
+    .then((answer) => followCsv(storeId, answer))
     .catch(readErrorBlob);
   return fileOf(res, `${report}-${new Date().toISOString().slice(0, 10)}.csv`);
 }

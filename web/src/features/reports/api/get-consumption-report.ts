@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import { reportKeys, reportsPath } from './report-keys';
+import { reportKeys } from './report-keys';
+import { getReport } from './report-job';
 import type { ConsumptionParams, ConsumptionReport } from './types';
 
 export function getConsumptionReport(
   storeId: string,
   params: ConsumptionParams,
 ): Promise<ConsumptionReport> {
-  return apiClient.get<ConsumptionReport>(reportsPath(storeId, 'consumption'), params);
+  return getReport<ConsumptionReport>(storeId, 'consumption', params);
 }
 
 export function consumptionReportQueryOptions(storeId: string, params: ConsumptionParams) {

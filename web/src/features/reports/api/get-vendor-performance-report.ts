@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import { reportKeys, reportsPath } from './report-keys';
+import { reportKeys } from './report-keys';
+import { getReport } from './report-job';
 import type { VendorPerformanceParams, VendorPerformanceReport } from './types';
 
 export function getVendorPerformanceReport(
   storeId: string,
   params: VendorPerformanceParams,
 ): Promise<VendorPerformanceReport> {
-  return apiClient.get<VendorPerformanceReport>(reportsPath(storeId, 'vendor-performance'), params);
+  return getReport<VendorPerformanceReport>(storeId, 'vendor-performance', params);
 }
 
 export function vendorPerformanceReportQueryOptions(

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import { reportKeys, reportsPath } from './report-keys';
+import { reportKeys } from './report-keys';
+import { getReport } from './report-job';
 import type { WasteParams, WasteReport } from './types';
 
 export function getWasteReport(storeId: string, params: WasteParams): Promise<WasteReport> {
-  return apiClient.get<WasteReport>(reportsPath(storeId, 'waste'), params);
+  return getReport<WasteReport>(storeId, 'waste', params);
 }
 
 export function wasteReportQueryOptions(storeId: string, params: WasteParams) {
