@@ -27,9 +27,11 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
    * A heavy route (http/heavy.ts): the heavy rate limit before validation, and the handler
    * run in one of the store's heavy slots (429 or 503 with Retry-After when none frees up).
    * `'slots'`: the slots only, for a route a screen calls on every visit (a product's
-   * forecast), where ten a minute would refuse ordinary browsing.
+   * forecast), where ten a minute would refuse ordinary browsing. `'rate'`: the rate limit
+   * only, for a route that merely queues heavy work (a recalculation: its job is the heavy
+   * part, one at a time per store, and every asker must get the queued job's id).
    */
-  heavy?: boolean | 'slots';
+  heavy?: boolean | 'slots' | 'rate';
 }
 
 export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
@@ -175,7 +177,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       local,
       named,
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
-      ...(opts.heavy === true ? [deps.heavy.rateLimit] : []),
+      ...(opts.heavy === true || opts.heavy === 'rate' ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
       ...(checks ? [checks] : []),
       ...(opts.idempotent ? [deps.idempotency] : []),
@@ -203,7 +205,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     add(method, path, opts, async (req, res) => {
       const ctx = req.store!;
       const work = () => run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
-      const data = await (opts.heavy ? deps.heavy.run(ctx.storeId, work) : work());
+      const data = await (takesSlot(opts.heavy) ? deps.heavy.run(ctx.storeId, work) : work());
       send(req, res, opts, data);
     });
   }
@@ -318,7 +320,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       add(method, path, opts, (req, res) => {
         const ctx = req.store!;
         const work = () => handler({ ...inputOf(req), ctx }, res);
-        return opts.heavy ? deps.heavy.run(ctx.storeId, work) : work();
+        return takesSlot(opts.heavy) ? deps.heavy.run(ctx.storeId, work) : work();
       });
     },
   };
@@ -334,3 +336,8 @@ export interface Resource<L, C, U> {
 }
 
 export type Routes = ReturnType<typeof routes>;
+
+/** Whether a heavy route's handler runs in one of the store's heavy slots. */
+function takesSlot(heavy: boolean | 'slots' | 'rate' | undefined): boolean {
+  return heavy === true || heavy === 'slots';
+}

@@ -29,7 +29,7 @@ export function forecastingRoutes(
   r.store(
     'post',
     '/forecasts/recalculate',
-    { permission: 'inventory:write', heavy: true, status: 202 },
+    { permission: 'inventory:write', heavy: 'rate', status: 202 },
     ({ ctx }) => f.recalculate(ctx),
   );
   r.store(

@@ -1,6 +1,9 @@
 import { startOfDay } from '../../core/date-range';
+import { ValidationError } from '../../core/errors';
 
 const DAY_MS = 86_400_000;
+/** The longest period a report covers (two years and a day). */
+export const MAX_PERIOD_DAYS = 731;
 
 /** A span of the store's calendar days, both inclusive, and the instants that bound it. */
 export interface Period {
@@ -45,6 +48,22 @@ export function resolvePeriod(
 ): Period {
   const to = q.to ?? todayIn(timezone);
   const from = q.from ?? addDays(to, -(defaultDays - 1));
+  // Both given are checked by the schema; a lone `from` is checked against today here.
+  if (q.from && !q.to) {
+    const span = daysBetween(from, to);
+    if (span < 0)
+      throw new ValidationError([
+        { field: 'from', message: `must not be after today (${to})`, code: 'custom' },
+      ]);
+    if (span >= MAX_PERIOD_DAYS)
+      throw new ValidationError([
+        {
+          field: 'from',
+          message: `must be at most ${MAX_PERIOD_DAYS} days before today: give to as well for an older period`,
+          code: 'custom',
+        },
+      ]);
+  }
   return periodOf(from, to, timezone);
 }
 

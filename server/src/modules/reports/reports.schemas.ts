@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { daysBetween } from './period';
+import { daysBetween, MAX_PERIOD_DAYS } from './period';
 
 /** The longest period a report covers (two years and a day, a leap year included). */
-export const MAX_PERIOD_DAYS = 731;
 
 const day = z
   .string({ message: 'must be a date (YYYY-MM-DD)' })

@@ -135,7 +135,7 @@ export function requestFor(op: Operation, world: World, heavy = false): fc.Arbit
     .map(({ path, query: q, auth: headers, key, body: b }) => {
       let url = op.path;
       pathParams.forEach(
-        (p, i) => (url = url.replace(`{${p.name}}`, encodeURIComponent(path[i]!))),
+        (p, i) => (url = url.replace(`{${p.name}}`, encodeURIComponent(wellFormed(path[i]!)))),
       );
       return {
         method: op.method,
@@ -144,4 +144,12 @@ export function requestFor(op: Operation, world: World, heavy = false): fc.Arbit
         ...b,
       };
     });
+}
+
+/** A URL carries UTF-8: a lone surrogate cannot be encoded (the client would throw), so it becomes U+FFFD. */
+function wellFormed(s: string): string {
+  return s.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
