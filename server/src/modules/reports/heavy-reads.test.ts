@@ -12,6 +12,12 @@ import { dayAgo } from '../../test/reports';
  * liveness p99 from 7 ms to 6.1 s and readiness to 503; ten reorder plans to 480 ms.
  */
 const LIVENESS_P99_MS = 250;
+/**
+ * The bound a loaded liveness p99 is held to: 250 ms above twice the p99 at rest measured just
+ * before, so a machine busy with other tests (CI runs two test files at once on two cores)
+ * does not fail it, while report work on the event loop (seconds before) still would.
+ */
+const livenessBound = (m: { baseline: { p99: number } }) => LIVENESS_P99_MS + 2 * m.baseline.p99;
 jest.setTimeout(300_000);
 
 let t: TestApp;
@@ -158,7 +164,7 @@ test('when ten two-year consumption reports are asked at once, then each is queu
   );
   expect(again[0]!.body.data!.jobId).toBe(again[1]!.body.data!.jobId);
 
-  expect(m.live.p99).toBeLessThan(LIVENESS_P99_MS);
+  expect(m.live.p99).toBeLessThan(livenessBound(m));
   expect(m.ready.statuses.every((s) => s === 200)).toBe(true);
 });
 
@@ -182,7 +188,7 @@ test('when ten one-year consumption reports and ten reorder plans are asked at o
     expect(r.body.error?.code).toBe('RATE_LIMITED');
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
   }
-  expect(m.live.p99).toBeLessThan(LIVENESS_P99_MS);
+  expect(m.live.p99).toBeLessThan(livenessBound(m));
   expect(m.ready.statuses.every((s) => s === 200)).toBe(true);
 });
 
@@ -210,5 +216,5 @@ test('when twenty custom reports are asked at once, then readiness stays 200 thr
   // A probe slower than a load balancer's timeout (Kubernetes: 1 s) fails as a 503 would.
   expect(Math.max(...m.ready.ms)).toBeLessThan(1000);
   expect(m.neighbour.statuses.every((s) => s === 200)).toBe(true);
-  expect(m.live.p99).toBeLessThan(LIVENESS_P99_MS);
+  expect(m.live.p99).toBeLessThan(livenessBound(m));
 });
