@@ -234,3 +234,31 @@ test('when a sale is dated before one of its products existed, then 400 naming t
   );
   expect(rows[0].n).toBe(0);
 });
+
+test('when a late sale and a count of its product arrive at once, then in either order the stock ends as counted and the ledger adds up', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const soldAt = earlierToday();
+  const products = await Promise.all([1, 2, 3].map(() => shelf(s, soldAt, 20)));
+  await Promise.all(
+    products.flatMap((p) => [
+      postCount(s, p.id, { countedQuantity: 17 }).expect(201),
+      postSale(s, {
+        items: [{ productId: p.id, quantity: 3 }],
+        soldAt: soldAt.toISOString(),
+      }).expect(201),
+    ]),
+  );
+  for (const p of products) expect(await quantityOf(t, p.id)).toBe(17);
+  await expectLedgerBalanced(t, s.storeId);
+});
+
+test('when a till clock a few minutes slow dates a sale just before its product was added, then it is recorded when the product was added', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const p = await createProduct(s, { name: 'Fresh in', price: 2, initialQuantity: 5 });
+  const res = await postSale(s, {
+    items: [{ productId: p.id, quantity: 1 }],
+    soldAt: new Date(new Date(p.createdAt).getTime() - 2 * 60_000).toISOString(),
+  }).expect(201);
+  expect(new Date(res.body.data.soldAt).getTime()).toBe(new Date(p.createdAt).getTime());
+  expect(await quantityOf(t, p.id)).toBe(4);
+});
