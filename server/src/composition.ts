@@ -100,6 +100,7 @@ export function createServices(deps: ServiceDeps) {
     write,
     timezoneOf,
     productView: (db, storeId, id) => products.view(db, storeId, id),
+    costEditsAround: (db, storeId, ids, at) => products.costEditsAround(db, storeId, ids, at),
   });
   const products = createProductsService({
     pool,

@@ -79,11 +79,30 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
       figures.getByRole('link', { name: /Inventory value|Revenue/ }).count(),
     ).resolves.toBe(0);
     await page.getByRole('img', { name: /Units sold per day, last 30 days/ }).waitFor();
-    const row = page
-      .getByRole('table', { name: 'Top movers' })
-      .getByRole('row')
-      .filter({ hasText: 'Black Tea' });
-    await row.getByRole('cell', { name: '—', exact: true }).waitFor();
+    // Review of issue 16, finding 17: no money columns at all (were "Revenue" and "Retail
+    // value" columns of dashes): the tables show units and shares.
+    const movers = page.getByRole('table', { name: 'Top movers' });
+    const row = movers.getByRole('row').filter({ hasText: 'Black Tea' });
+    await expect(row.innerText()).resolves.toMatch(/Black Tea[\s\S]*\b3$/);
+    await expect(movers.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Product',
+      'Units sold',
+    ]);
+    const categories = page.getByRole('table', { name: 'Stock by category' });
+    await expect(categories.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Category',
+      'Products',
+      'Units',
+      'Share',
+    ]);
+    await page.getByText('Show the numbers').click();
+    await expect(
+      page
+        .getByRole('table', { name: 'Sales per day' })
+        .getByRole('columnheader')
+        .allTextContents(),
+    ).resolves.toEqual(['Day', 'Sales', 'Units']);
+    await expect(mainText()).resolves.not.toMatch(/—|revenue|retail value|\$/i);
     await expectAccessible(page, 'dashboard, employee');
   });
 
@@ -155,4 +174,28 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
       await expectAccessible(page, 'a reorder list, employee');
     },
   );
+
+  step('when the owner opens the dashboard, then the money columns are there', async () => {
+    const page = ctx.page;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await signIn(ctx, owner);
+    await heading(storeName).waitFor();
+    const movers = page.getByRole('table', { name: 'Top movers' });
+    await expect(movers.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Product',
+      'Units sold',
+      'Revenue',
+    ]);
+    await movers.getByRole('row').filter({ hasText: 'Black Tea' }).getByText('$12.00').waitFor();
+    await page
+      .getByRole('table', { name: 'Stock by category' })
+      .getByRole('columnheader', { name: 'Retail value' })
+      .waitFor();
+    await page.getByText('Show the numbers').click();
+    await page
+      .getByRole('table', { name: 'Sales per day' })
+      .getByRole('columnheader', { name: 'Revenue' })
+      .waitFor();
+  });
 });

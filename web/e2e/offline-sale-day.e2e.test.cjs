@@ -47,6 +47,15 @@ describeWithBrowser('Nimbus web: a sale kept offline keeps the time it was rung 
       price: 7.5,
       initialQuantity: 20,
     });
+    // On the shelf since the day before: a sale cannot be dated before its product existed.
+    await ctx.server.sql(
+      `UPDATE products SET created_at = now() - interval '2 days' WHERE id = $1`,
+      [product.id],
+    );
+    await ctx.server.sql(
+      `UPDATE stock_movements SET created_at = now() - interval '2 days' WHERE product_id = $1`,
+      [product.id],
+    );
     // The page's clock, so the test can move it; it runs with real time until moved.
     await page.clock.install();
   });

@@ -160,9 +160,9 @@ describe('generateDemoStore', () => {
       `SELECT
          (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n
             FROM purchase_orders WHERE store_id = $1 GROUP BY 1) s) AS statuses,
-         -- every delivery after the opening stock belongs to a receipt of an order
+         -- every delivery belongs to a receipt of an order (the opening stock is initial stock)
          (SELECT count(*)::int FROM stock_movements m WHERE m.store_id = $1
-            AND m.reason = 'purchase_receipt' AND m.note IS DISTINCT FROM 'Opening stock'
+            AND m.reason = 'purchase_receipt'
             AND NOT EXISTS (SELECT 1 FROM purchase_receipts r WHERE r.id = m.reference_id
               AND r.store_id = $1 AND r.purchase_order_id IS NOT NULL)) AS unlinked_receipts,
          -- each line's received quantity is what its order's receipts put into stock
@@ -223,6 +223,8 @@ describe('generateDemoStore', () => {
     );
     const by = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
     expect(by.purchase_receipt).toBeGreaterThan(300);
+    // The opening stock is each product's initial stock, not a receipt booked outside an order.
+    expect(by.initial).toBeGreaterThan(100);
     for (const reason of ['damaged', 'expired', 'spoiled']) expect(by[reason]).toBeGreaterThan(0);
     const latest = await one<{ m: Date; s: Date }>(
       `SELECT (SELECT max(created_at) FROM stock_movements WHERE store_id = $1) AS m,

@@ -152,7 +152,10 @@ FROM (
   FROM demo_waste
   UNION ALL
   SELECT pg_temp.demo_uuid(ts, n, k, $1::bigint + 40), n, product_id, qty,
-    'purchase_receipt', CASE WHEN k > 0 THEN 'purchase_receipt' END,
+    -- The opening stock is the product's initial stock: every purchase_receipt is a receipt of
+    -- an order, as in the app (a delivery is never booked by hand).
+    CASE WHEN k > 0 THEN 'purchase_receipt' ELSE 'initial' END,
+    CASE WHEN k > 0 THEN 'purchase_receipt' END,
     CASE WHEN k > 0 THEN pg_temp.demo_receipt_id(ts, day, supplier_id, $1::bigint) END,
     CASE WHEN k = 0 THEN 'Opening stock' ELSE 'Delivery from ' || supplier_name END, ts
   FROM demo_receipts

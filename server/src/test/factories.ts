@@ -58,6 +58,8 @@ export interface StoreMember {
   url: string;
   auth: Record<string, string>;
   api: SpecApi;
+  /** The test database, for history the API cannot make (a product that existed last week). */
+  pool: Pool;
 }
 
 type MemberApp = Pick<TestApp, 'api' | 'db' | 'tokenFor'>;
@@ -72,6 +74,7 @@ export async function memberOf(t: MemberApp, storeId: string, role: Role): Promi
     url: `/api/v1/stores/${storeId}`,
     auth: { Authorization: `Bearer ${t.tokenFor(user.id)}` },
     api: t.api,
+    pool: t.db.pool,
   };
 }
 
@@ -142,3 +145,27 @@ export const ledgerOf = async (t: WithPool, storeId: string) =>
       [storeId],
     )
   ).rows;
+
+/**
+ * Makes sure a product was in the catalogue by `at`, for a test that sells it back then: a sale
+ * cannot be dated before its product existed. Its movements keep their dates.
+ */
+export async function existedBy(s: StoreMember, productId: string, at: Date | string) {
+  await s.pool.query('UPDATE products SET created_at = LEAST(created_at, $2) WHERE id = $1', [
+    productId,
+    at,
+  ]);
+}
+
+/**
+ * Makes a product older than it is: created at `at`, and its movements so far (its initial
+ * stock) dated then too. A sale may not be dated before its product existed, so a test of a
+ * sale kept offline for hours needs a product that was there before it.
+ */
+export async function backdateProduct(t: WithPool, productId: string, at: Date) {
+  await t.db.pool.query('UPDATE products SET created_at = $2 WHERE id = $1', [productId, at]);
+  await t.db.pool.query('UPDATE stock_movements SET created_at = $2 WHERE product_id = $1', [
+    productId,
+    at,
+  ]);
+}

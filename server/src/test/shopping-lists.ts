@@ -1,5 +1,5 @@
 import type { TestApp } from './app';
-import type { StoreMember } from './factories';
+import { existedBy, type StoreMember } from './factories';
 import { postSale } from './requests';
 
 /* Requests and fixtures the shopping-list tests share. */
@@ -20,9 +20,13 @@ export const convert = (s: StoreMember, listId: string, key?: string) => {
   return (key ? req.set('Idempotency-Key', key) : req).send({});
 };
 
-/** Sells `quantity` units of a product through the API, `daysAgo` days back. */
+/**
+ * Sells `quantity` units of a product through the API, `daysAgo` days back (the product is
+ * taken to have existed then).
+ */
 export async function sell(s: StoreMember, productId: string, quantity: number, daysAgo = 1) {
   const soldAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  await existedBy(s, productId, soldAt);
   return (await postSale(s, { items: [{ productId, quantity }], soldAt }).expect(201)).body.data;
 }
 

@@ -123,7 +123,29 @@ async function startServer({ env: overrides = {} } = {}) {
     await stop();
     throw err;
   }
-  return { baseUrl, stop, log: () => output.join('') };
+  /**
+   * One statement on the server's database, for history a journey cannot make through the
+   * screens or the API (a product that was on the shelf yesterday). The embedded PostgreSQL
+   * is found from its data folder: its port in postmaster.pid, its generated password.
+   */
+  async function sql(text, params = []) {
+    const { Client } = require('pg');
+    let connectionString = database?.url;
+    if (!connectionString) {
+      const pid = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+      const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+      connectionString = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid[3].trim()}/nimbus`;
+    }
+    const client = new Client({ connectionString });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  return { baseUrl, stop, sql, log: () => output.join('') };
 }
 
 module.exports = { startServer, repoRoot };

@@ -1,5 +1,11 @@
 import { buildTestApp, type TestApp } from '../../test/app';
-import { createCategory, createProduct, memberOf, storeWithMember } from '../../test/factories';
+import {
+  createCategory,
+  createProduct,
+  existedBy,
+  memberOf,
+  storeWithMember,
+} from '../../test/factories';
 import { postAdjustment, postSale } from '../../test/requests';
 import { ensureSalesSnapshot } from './sales-snapshot';
 
@@ -163,8 +169,13 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
     const s = await storeWithMember(t);
     const make = async (name: string) =>
       (await createProduct(s, { name, price: 2, initialQuantity: 1000 })) as { id: string };
-    const sell = (productId: string, quantity: number, soldAt?: string) =>
-      postSale(s, { items: [{ productId, quantity }], ...(soldAt ? { soldAt } : {}) }).expect(201);
+    const sell = async (productId: string, quantity: number, soldAt?: string) => {
+      if (soldAt) await existedBy(s, productId, soldAt);
+      return postSale(s, {
+        items: [{ productId, quantity }],
+        ...(soldAt ? { soldAt } : {}),
+      }).expect(201);
+    };
     const dashboard = async () =>
       (await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200)).body.data;
     return { s, make, sell, dashboard };

@@ -28,9 +28,18 @@ export interface Movement {
   note: string | null;
   userId: string | null;
   quantityAfter: number;
-  /** The unit cost in force when it was written: a receipt's received cost, else the product's. */
+  /**
+   * The unit cost in force when it happened: a receipt's received cost, else the product's cost
+   * then (a sale sent late: the cost when it was rung up; a count correction: its count's).
+   */
   unitCost: number | null;
+  /** When it happened (a sale: when it was rung up, `soldAt`). */
   createdAt: string;
+  /**
+   * When it was written to the ledger: `createdAt`, except for a sale sent late and the count
+   * correction that goes with it. `quantityAfter` is the stock at this moment.
+   */
+  recordedAt: string;
 }
 
 interface MovementRow {
@@ -45,6 +54,7 @@ interface MovementRow {
   quantity_after: number;
   unit_cost: string | null;
   created_at: Date;
+  recorded_at: Date | null;
 }
 
 const toMovement = (r: MovementRow): Movement => ({
@@ -59,10 +69,11 @@ const toMovement = (r: MovementRow): Movement => ({
   quantityAfter: r.quantity_after,
   unitCost: r.unit_cost === null ? null : Number(r.unit_cost),
   createdAt: r.created_at.toISOString(),
+  recordedAt: (r.recorded_at ?? r.created_at).toISOString(),
 });
 
 const MOVEMENT_COLUMNS =
-  'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, unit_cost, created_at';
+  'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, unit_cost, created_at, recorded_at';
 const CURSOR_KEY = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /**
@@ -153,14 +164,22 @@ export async function stockOf(
   return rows[0]?.quantity;
 }
 
+export interface LockedStock {
+  quantity: number;
+  price: string;
+  name: string;
+  sku: string;
+  cost: string | null;
+  /** When the product was added: nothing of it can have been sold before. */
+  createdAt: Date;
+}
+
 /** Locks products in id order (a fixed order, so concurrent multi-line sales cannot deadlock). */
 export async function lockStock(
   db: Db,
   storeId: string,
   productIds: string[],
-): Promise<
-  Map<string, { quantity: number; price: string; name: string; sku: string; cost: string | null }>
-> {
+): Promise<Map<string, LockedStock>> {
   const { rows } = await db.query<{
     id: string;
     quantity: number;
@@ -168,12 +187,15 @@ export async function lockStock(
     name: string;
     sku: string;
     cost: string | null;
+    created_at: Date;
   }>(
-    `SELECT id, quantity, price, name, sku, cost FROM products
+    `SELECT id, quantity, price, name, sku, cost, created_at FROM products
      WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
     [storeId, productIds],
   );
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(
+    rows.map(({ id, created_at, ...r }) => [id, { ...r, createdAt: created_at }] as const),
+  );
 }
 
 export async function insertMovement(
@@ -189,14 +211,19 @@ export async function insertMovement(
     note?: string | null;
     referenceType?: string | null;
     referenceId?: string | null;
-    /** When it happened, if not now (a sale recorded after the fact). */
-    at?: Date;
+    /**
+     * When it happened, given by the caller (a sale's time, a count correction's count; a
+     * timestamp string keeps the database's microseconds): the row then records that it was
+     * written now (recorded_at). Without it, it happened now.
+     */
+    at?: Date | string;
   },
 ): Promise<Movement> {
   const { rows } = await db.query<MovementRow>(
     `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after, unit_cost, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now())) RETURNING ${MOVEMENT_COLUMNS}`,
+       quantity_after, unit_cost, created_at, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now()),
+       CASE WHEN $11::timestamptz IS NOT NULL THEN now() END) RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
       m.productId,

@@ -4,10 +4,14 @@ import { dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { idParams, paginationQuery, typeMessage, uuid } from '../../http/validate';
 import { MOVEMENT_REASONS } from './inventory.repo';
 
-/** Reasons a person may give by hand; sales, counts, imports and initial stock have their own routes. */
+/**
+ * Reasons a person may give by hand; sales, counts, imports and initial stock have their own
+ * routes, and so do deliveries: a delivery is received on its purchase order or from the
+ * supplier's invoice, where the order and the invoice's match see it (a `purchase_receipt`
+ * booked by hand was invisible to both, and the invoice offered to receive it again).
+ */
 export const ADJUSTMENT_REASONS = [
   'adjustment',
-  'purchase_receipt',
   'return',
   'damaged',
   'expired',
@@ -19,10 +23,19 @@ export const ADJUSTMENT_REASONS = [
 const quantity = z.number(typeMessage('must be a whole number')).int('must be a whole number');
 const note = z.string().trim().max(500).nullable().optional();
 
+/**
+ * What a reversal may undo: an adjustment, or a `purchase_receipt` booked by hand before that
+ * reason was refused (referenceType null), so a store can take it back and receive the
+ * delivery on its order instead.
+ */
+export const REVERSIBLE_REASONS = [...ADJUSTMENT_REASONS, 'purchase_receipt'] as const;
+
+const RECEIVE_ON_ORDER =
+  "a delivery is received on its purchase order or from the supplier's invoice, so the invoice can match it: receive it there, not as an adjustment";
+
 /** Which way each reason moves stock; `adjustment` (a correction) goes either way. */
 export const REASON_DIRECTION: Record<(typeof ADJUSTMENT_REASONS)[number], 1 | -1 | 0> = {
   adjustment: 0,
-  purchase_receipt: 1,
   return: 1,
   damaged: -1,
   expired: -1,
@@ -38,7 +51,10 @@ export const adjustmentBody = z
       .max(1_000_000)
       .refine((d) => d !== 0, { message: 'must not be zero' }),
     reason: z.enum(ADJUSTMENT_REASONS, {
-      message: `must be one of ${ADJUSTMENT_REASONS.join(', ')}`,
+      error: (i) =>
+        i.input === 'purchase_receipt'
+          ? RECEIVE_ON_ORDER
+          : `must be one of ${ADJUSTMENT_REASONS.join(', ')}`,
     }),
     note,
   })

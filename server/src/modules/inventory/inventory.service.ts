@@ -8,10 +8,12 @@ import { ON_HAND_MAX } from '../../core/limits';
 import { keysetPage } from '../../core/paging';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
+import { costsAt, type CostEditsAround } from './cost-at';
 import { InsufficientStockError } from './inventory.errors';
 import * as repo from './inventory.repo';
+import * as past from './ledger-past.repo';
 import {
-  ADJUSTMENT_REASONS,
+  REVERSIBLE_REASONS,
   type AdjustmentInput,
   type CountInput,
   type MovementsQuery,
@@ -24,6 +26,8 @@ interface Deps {
   timezoneOf(ctx: StoreContext): Promise<string>;
   /** The product as the API shows it (the products module's view), read in `db`. */
   productView(db: Db, storeId: string, productId: string): Promise<unknown>;
+  /** A product's cost edits around a moment (the products module's history), for `asOf`. */
+  costEditsAround: CostEditsAround;
 }
 
 /**
@@ -31,7 +35,13 @@ interface Deps {
  * `last_sold_at` columns of products are this module's), each change a movement row in the
  * same transaction. Products, sales, imports and purchasing receive stock through `move`.
  */
-export function createInventoryService({ pool, write, timezoneOf, productView }: Deps) {
+export function createInventoryService({
+  pool,
+  write,
+  timezoneOf,
+  productView,
+  costEditsAround,
+}: Deps) {
   /**
    * One ledger entry: the conditional quantity change and its movement row, in the caller's
    * transaction, plus the events that announce it once committed.
@@ -49,6 +59,10 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       referenceId?: string;
       /** A sale's time: the movement is dated then too (a till sending a sale it kept offline). */
       soldAt?: Date;
+      /** When it happened, if not now and not a sale (a count correction: its count's time). */
+      at?: string;
+      /** The cost in force when it happened, for a movement dated in the past (see `asOf`). */
+      unitCost?: number | null;
     } = {},
   ): Promise<repo.Movement> {
     const applied = await repo.applyDelta(tx, ctx.storeId, productId, delta, {
@@ -61,12 +75,12 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       reason,
       quantityAfter: applied.quantity,
       // Nothing is received at a cost here, so the product's cost is the one in force.
-      unitCost: applied.cost,
+      unitCost: extra.unitCost !== undefined ? extra.unitCost : applied.cost,
       userId: ctx.userId,
       note: extra.note,
       referenceType: extra.referenceType,
       referenceId: extra.referenceId,
-      at: extra.soldAt,
+      at: extra.soldAt ?? extra.at,
     });
     await announce(emit, movement, applied);
     return movement;
@@ -182,6 +196,31 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
     moveMany,
     lockForSale: (tx: Db, storeId: string, productIds: string[]) =>
       repo.lockStock(tx, storeId, productIds),
+
+    /**
+     * What the ledger says of a moment already past, per product (locked by the caller): the
+     * first shelf count made since, which took in whatever happened to the shelf before it,
+     * and the unit cost in force then (cost-at.ts).
+     */
+    async asOf(
+      tx: PoolClient,
+      storeId: string,
+      costsNow: Map<string, number | null>,
+      at: Date,
+    ): Promise<Map<string, { cost: number | null; countedSince?: past.CountSince }>> {
+      const counts = await past.firstCountsAfter(tx, storeId, [...costsNow.keys()], at);
+      const costs = await costsAt(tx, storeId, costsNow, at, costEditsAround);
+      return new Map(
+        [...costsNow.keys()].map((id) => [
+          id,
+          { cost: costs.get(id)!, countedSince: counts.get(id) },
+        ]),
+      );
+    },
+
+    /** Per product (locked by the caller), the first shelf count made after `at`. */
+    countsSince: (tx: PoolClient, storeId: string, productIds: readonly string[], at: Date) =>
+      past.firstCountsAfter(tx, storeId, productIds, at),
     /** The store day each product's stock history starts (its first movement), for forecasts. */
     firstMovementDays: (db: Db, storeId: string, timezone: string, productIds: readonly string[]) =>
       repo.firstMovementDays(db, storeId, timezone, productIds),
@@ -208,7 +247,7 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       return write(ctx, async (tx, emit) => {
         const original = await repo.lockMovement(tx, ctx.storeId, productId, movementId);
         if (!original) throw new NotFoundError('Stock movement');
-        const byHand = (ADJUSTMENT_REASONS as readonly string[]).includes(original.reason);
+        const byHand = (REVERSIBLE_REASONS as readonly string[]).includes(original.reason);
         if (!byHand || original.referenceType !== null) {
           throw new InvalidStateError(
             original.reason === 'sale'
@@ -233,15 +272,31 @@ export function createInventoryService({ pool, write, timezoneOf, productView }:
       });
     },
 
-    /** A shelf count: the difference to the books becomes one `count` movement. */
+    /**
+     * A shelf count: the difference to the books becomes one `count` movement, and the count is
+     * kept (stock_counts) even when it matched them: a sale rung up before it and sent after it
+     * was already reflected by it (sales/counted-sales.ts).
+     */
     count(ctx: StoreContext, productId: string, input: CountInput) {
       return write(ctx, async (tx, emit) => {
-        const onHand = await repo.stockOf(tx, ctx.storeId, productId, true);
-        if (onHand === undefined) throw new NotFoundError('Product');
-        const delta = input.countedQuantity - onHand;
+        const locked = (await repo.lockStock(tx, ctx.storeId, [productId])).get(productId);
+        if (!locked) throw new NotFoundError('Product');
+        const delta = input.countedQuantity - locked.quantity;
         const movement = delta
           ? await move(tx, emit, ctx, productId, delta, 'count', { note: input.note })
           : null;
+        await past.insertCount(tx, ctx.storeId, {
+          productId,
+          counted: input.countedQuantity,
+          books: locked.quantity,
+          unitCost: movement
+            ? movement.unitCost
+            : locked.cost === null
+              ? null
+              : Number(locked.cost),
+          movementId: movement?.id ?? null,
+          userId: ctx.userId,
+        });
         return changed(tx, ctx, productId, movement);
       });
     },

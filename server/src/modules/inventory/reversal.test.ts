@@ -65,10 +65,8 @@ test('when a damaged write-off is reversed, then a mirror movement of the same r
 test('when an adjustment is reversed twice, at once or one after the other, then it is reversed once', async () => {
   const s = await storeWithMember(t);
   const p = await createProduct(s, { initialQuantity: 5 });
-  const received = await postAdjustment(s, p.id, { delta: 4, reason: 'purchase_receipt' }).expect(
-    201,
-  );
-  const id = received.body.data.movement.id;
+  const returned = await postAdjustment(s, p.id, { delta: 4, reason: 'return' }).expect(201);
+  const id = returned.body.data.movement.id;
 
   const both = await Promise.all([reverse(s, p.id, id), reverse(s, p.id, id)]);
   expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -114,14 +112,12 @@ test('sales, counts, initial stock and reversals are not adjustments, so they ca
   expect(await quantityOf(t, p.id)).toBe(4);
 });
 
-test('when the units received have been sold meanwhile, then reversing the receipt is 409 INSUFFICIENT_STOCK', async () => {
+test('when the units returned have been sold meanwhile, then reversing the return is 409 INSUFFICIENT_STOCK', async () => {
   const s = await storeWithMember(t);
   const p = await createProduct(s, { price: 1 });
-  const received = await postAdjustment(s, p.id, { delta: 3, reason: 'purchase_receipt' }).expect(
-    201,
-  );
+  const returned = await postAdjustment(s, p.id, { delta: 3, reason: 'return' }).expect(201);
   await postSale(s, { items: [{ productId: p.id, quantity: 2 }] }).expect(201);
-  const res = await reverse(s, p.id, received.body.data.movement.id).expect(409);
+  const res = await reverse(s, p.id, returned.body.data.movement.id).expect(409);
   expect(res.body.error).toEqual(
     expect.objectContaining({
       code: 'INSUFFICIENT_STOCK',

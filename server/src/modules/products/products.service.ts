@@ -19,6 +19,7 @@ import type { CategoriesService } from '../categories/categories.service';
 import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { listProducts } from './products-list.repo';
+import * as costHistory from './cost-history.repo';
 import * as repo from './products.repo';
 import { updateWithHistory } from './product-update';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
@@ -194,6 +195,9 @@ export function createProductsService(deps: Deps) {
      * Sets a product's cost from another module's transaction (an invoice's price accepted as
      * the new cost), recorded in its history with `reason` like an edit.
      */
+    /** A product's cost edits around a moment, for the cost in force then (inventory's asOf). */
+    costEditsAround: costHistory.costEditsAround,
+
     setCostInTx: (
       tx: PoolClient,
       emit: Emit,

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { useTestApp } from '../../test/app';
 import {
+  backdateProduct,
   createProduct,
   ledgerOf,
   outboxTypes,
@@ -170,6 +171,7 @@ test('when a sale from an earlier day is refunded, then the refund is negative r
   const s = await storeWithMember(t);
   const p = await createProduct(s, { name: 'Kettle', price: 30, initialQuantity: 5 });
   const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  await backdateProduct(t, p.id, new Date(day(4)));
   const sale = (
     await postSale(s, { soldAt: day(3), items: [{ productId: p.id, quantity: 2 }] }).expect(201)
   ).body.data;

@@ -9,6 +9,7 @@ import {
 import type { AnalyticsService } from '../analytics/analytics.service';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
+import { countNote } from './counted-sales';
 import * as refunds from './refunds.repo';
 import * as repo from './sales.repo';
 import type { RefundSaleInput, VoidSaleInput } from './sales.schemas';
@@ -22,7 +23,8 @@ const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 /**
  * Undoing sales. A void says the sale should never have been rung up (a mis-scan, the wrong
  * basket): allowed on the sale's own day only, it marks the sale `voided`, puts all of its
- * stock back and takes it out of revenue. A refund is a return that really happened, any day:
+ * stock back (except what a shelf count since the sale already found: counted-sales.ts) and
+ * takes it out of revenue. A refund is a return that really happened, any day:
  * some or all units of some lines, money from the recorded prices, negative revenue on the
  * refund's day and, unless told otherwise, the units back in stock.
  *
@@ -67,13 +69,29 @@ export function createSaleReversals(deps: {
         }
         await analytics.salesChangedAt(tx, ctx.storeId, sale.soldAt);
         await repo.markVoided(tx, ctx.storeId, id, { userId: ctx.userId, reason: input.reason });
-        // In product id order, the order sales lock them in, so the two cannot deadlock.
-        for (const { productId, units } of await repo.unitsByProduct(tx, ctx.storeId, id)) {
+        // In product id order, the order sales lock them in, so the two cannot deadlock. Locked
+        // before the counts are read, so a count cannot slip in between.
+        const sold = await repo.unitsByProduct(tx, ctx.storeId, id);
+        const ids = sold.map((s) => s.productId);
+        await inventory.lockForSale(tx, ctx.storeId, ids);
+        // A count since the sale found its units on the shelf: they are not put back twice.
+        const counted = await inventory.countsSince(tx, ctx.storeId, ids, sale.soldAt);
+        for (const { productId, units } of sold) {
           await inventory.move(tx, emit, ctx, productId, units, 'void', {
             referenceType: 'sale',
             referenceId: id,
             note: `Void of ${label}: ${input.reason}`,
           });
+          const count = counted.get(productId);
+          if (count) {
+            await inventory.move(tx, emit, ctx, productId, -units, 'count', {
+              referenceType: 'sale',
+              referenceId: id,
+              at: count.at,
+              unitCost: count.unitCost,
+              note: countNote.voided(label, count.at, sale.timezone),
+            });
+          }
         }
         await emit('sale.voided', {
           saleId: id,

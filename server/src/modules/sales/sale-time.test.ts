@@ -1,5 +1,5 @@
 import { useTestApp } from '../../test/app';
-import { createProduct, quantityOf, storeWithMember } from '../../test/factories';
+import { backdateProduct, createProduct, quantityOf, storeWithMember } from '../../test/factories';
 import { postSale } from '../../test/requests';
 
 // Issue 16, defect 7: a sale rung up while the server was out of reach is dated when it was
@@ -25,6 +25,8 @@ test('when a till sends a sale it kept offline for 30 hours, then the sale, its 
   const zone = 'America/New_York';
   await t.db.pool.query('UPDATE stores SET timezone = $2 WHERE id = $1', [s.storeId, zone]);
   const p = await createProduct(s, { name: 'Oat milk', price: 2.5, initialQuantity: 20 });
+  // On the shelf before the till went offline.
+  await backdateProduct(t, p.id, new Date(Date.now() - 48 * HOUR));
   // The dashboard has summarised the closed days before the till comes back.
   await t.api.get(`${s.url}/analytics/dashboard`).set(s.auth).expect(200);
 
@@ -109,6 +111,7 @@ describe('with SALE_BACKDATE_DAYS=1', () => {
   test('when a sale is two days old, then 400 naming one day; a day-old one is accepted', async () => {
     const s = await storeWithMember(strict, 'employee');
     const p = await createProduct(s, { name: 'Kefir', price: 2, initialQuantity: 5 });
+    await backdateProduct(strict, p.id, new Date(Date.now() - 72 * HOUR));
     const sell = (hoursAgo: number) =>
       postSale(s, {
         items: [{ productId: p.id, quantity: 1 }],

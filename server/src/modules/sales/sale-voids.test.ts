@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { useTestApp } from '../../test/app';
 import {
+  backdateProduct,
   createProduct,
   ledgerOf,
   memberOf,
@@ -118,6 +119,7 @@ test('when a sale from an earlier day is voided, then 409 says it can be voided 
   const s = await storeWithMember(t);
   await t.api.patch(s.url).set(s.auth).send({ timezone: 'America/New_York' }).expect(200);
   const p = await createProduct(s, { name: 'Lamp', price: 20, initialQuantity: 5 });
+  await backdateProduct(t, p.id, new Date('2026-01-01T00:00:00Z'));
   const sale = (
     await postSale(s, {
       soldAt: '2026-01-15T03:00:00Z', // the 14th in New York

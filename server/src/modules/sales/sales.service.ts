@@ -11,6 +11,7 @@ import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
 import { createSaleReversals } from './sale-reversals';
+import { countNote, notBeforeProducts } from './counted-sales';
 import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
@@ -31,7 +32,9 @@ export function createSalesService(deps: {
 
     /**
      * All lines or none. Stock rows are locked in id order, every shortage is reported at
-     * once, and each decrement is still conditional, so no interleaving can oversell.
+     * once, and each decrement is still conditional, so no interleaving can oversell. A sale
+     * dated in the past (`soldAt`) records the cost in force then, and a product counted since
+     * is not checked for stock: the count already took its units in (counted-sales.ts).
      */
     record(ctx: StoreContext, input: RecordSaleInput) {
       // Checked before any lock is taken; without soldAt the sale happens now, after the locks.
@@ -57,7 +60,19 @@ export function createSalesService(deps: {
               ],
         );
         if (missing.length) throw new ValidationError(missing);
+        const soldAt = stamped
+          ? notBeforeProducts(input.items, (id) => locked.get(id)!.createdAt, stamped)
+          : new Date();
+        const past = stamped
+          ? await inventory.asOf(
+              tx,
+              ctx.storeId,
+              new Map([...wanted.keys()].map((id) => [id, costOf(locked.get(id)!.cost)])),
+              soldAt,
+            )
+          : undefined;
         const short = [...wanted].flatMap(([productId, requested]) => {
+          if (past?.get(productId)?.countedSince) return [];
           const available = locked.get(productId)!.quantity;
           return requested > available ? [{ productId, requested, available }] : [];
         });
@@ -73,20 +88,34 @@ export function createSalesService(deps: {
         }));
         assertTotalsFit(lines);
 
-        const soldAt = stamped ?? new Date();
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
         if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
         // Stock first, the sale row last: inserting it takes the store's next sale number,
         // whose counter row every sale in the store waits for until its commit. The movements
         // are dated when the sale happened, like the sale.
         const saleId = randomUUID();
+        const timezone = [...(past?.values() ?? [])].some((p) => p.countedSince)
+          ? await timezoneOf(ctx)
+          : 'UTC';
         // Each line's cost of goods is the cost its movement recorded (the cost in force).
         const costs = new Map<string, number | null>();
         for (const [productId, quantity] of wanted) {
+          const then = past?.get(productId);
+          // The correction first, so the stock never dips below what was counted.
+          if (then?.countedSince) {
+            await inventory.move(tx, emit, ctx, productId, quantity, 'count', {
+              referenceType: 'sale',
+              referenceId: saleId,
+              at: then.countedSince.at,
+              unitCost: then.countedSince.unitCost,
+              note: countNote.sold(then.countedSince.at, soldAt, timezone),
+            });
+          }
           const movement = await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
             referenceType: 'sale',
             referenceId: saleId,
             soldAt,
+            ...(then ? { unitCost: then.cost } : {}),
           });
           costs.set(productId, movement.unitCost);
         }
@@ -135,6 +164,8 @@ export function createSalesService(deps: {
 }
 
 export type SalesService = ReturnType<typeof createSalesService>;
+
+const costOf = (cost: string | null) => (cost === null ? null : Number(cost));
 
 /** Line totals and the sale total must fit their numeric(14,2) columns. */
 function assertTotalsFit(lines: Array<{ quantity: number; unitPrice: string }>) {

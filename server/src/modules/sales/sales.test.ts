@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { useTestApp } from '../../test/app';
-import { createProduct, ledgerOf, quantityOf, storeWithMember } from '../../test/factories';
-import { postSale } from '../../test/requests';
+import {
+  backdateProduct,
+  createProduct,
+  ledgerOf,
+  quantityOf,
+  storeWithMember,
+} from '../../test/factories';
+import { postAdjustment, postSale } from '../../test/requests';
 
 const t = useTestApp();
 
@@ -233,25 +239,30 @@ test('when sales and adjustments interleave on the same products, then the ledge
   }
 });
 
-test('a back-dated sale moves stock dated when it happened; quantityAfter stays the running total in recording order', async () => {
+test('a back-dated sale moves stock dated when it happened; quantityAfter stays the running total in recording order, at recordedAt', async () => {
   const s = await storeWithMember(t);
   const p = await createProduct(s, { name: 'Late entry', price: 1, initialQuantity: 10 });
+  await backdateProduct(t, p.id, new Date('2025-12-01T00:00:00Z'));
+  await postAdjustment(s, p.id, { delta: 5, reason: 'return' }).expect(201);
   await postSale(s, {
     soldAt: '2026-01-01T09:00:00Z',
     items: [{ productId: p.id, quantity: 3 }],
   }).expect(201);
   const mv = (await t.api.get(`${s.url}/products/${p.id}/movements`).set(s.auth).expect(200)).body
     .data;
-  // Newest first by when each happened: the sale sits in January, after it the stock was 7.
+  // Newest first by when each happened: the sale sits in January, but it was recorded after the
+  // return, so the stock right after it was recorded is 12.
   expect(
-    mv.map((m: { delta: number; quantityAfter: number; createdAt: string }) => [
+    mv.map((m: { delta: number; quantityAfter: number; createdAt: string; recordedAt: string }) => [
       m.delta,
       m.quantityAfter,
       m.createdAt === '2026-01-01T09:00:00.000Z',
+      m.recordedAt === m.createdAt,
     ]),
   ).toEqual([
-    [10, 10, false],
-    [-3, 7, true],
+    [5, 15, false, true],
+    [-3, 12, true, false],
+    [10, 10, false, true],
   ]);
   const sale = (await t.api.get(`${s.url}/sales?productId=${p.id}`).set(s.auth).expect(200)).body
     .data[0];

@@ -804,9 +804,11 @@ export interface paths {
     /**
      * Add or remove stock with a reason (inventory:write)
      * @description Records a stock movement of `delta` units. The sign of `delta` must fit the reason:
-     *     `purchase_receipt` and `return` add stock, `damaged`, `expired`, `spoiled`, `lost` and
-     *     `theft` remove it, `adjustment` (a correction) goes either way. A contradiction is 400 on
-     *     `delta`. Removing more than is on hand is 409 `INSUFFICIENT_STOCK` with `details: [{
+     *     `return` adds stock, `damaged`, `expired`, `spoiled`, `lost` and `theft` remove it,
+     *     `adjustment` (a correction) goes either way. A contradiction is 400 on `delta`. A delivery
+     *     is not booked here: `purchase_receipt` is 400 on `reason` (a delivery is received on its
+     *     purchase order, `POST purchase-orders/{id}/receive`, or from the supplier's invoice,
+     *     `POST invoices/{id}/reconcile`, so the order and the invoice's match see it). Removing more than is on hand is 409 `INSUFFICIENT_STOCK` with `details: [{
      *     productId, requested, available }]`: the quantity never goes below zero. Requires
      *     `inventory:write` (admins, managers and employees). Send an `Idempotency-Key` to make a
      *     retry safe: the same key and body within 24 hours answer the first response again and change
@@ -888,7 +890,9 @@ export interface paths {
     /**
      * Record a shelf count; the difference becomes a `count` movement (inventory:write)
      * @description Sets the quantity on hand to what was counted: the difference is booked as a `count`
-     *     movement (`movement` is null when the count matches the books). Requires `inventory:write`
+     *     movement (`movement` is null when the count matches the books). Every count is kept, even
+     *     one that matched: a sale rung up before it and sent after it (a till that was offline)
+     *     was already reflected by it (see `POST sales`). Requires `inventory:write`
      *     (admins, managers and employees). Send an `Idempotency-Key` to make a retry safe: the same
      *     key and body within 24 hours answer the first response again and change nothing; the same
      *     key with another body is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request
@@ -989,8 +993,20 @@ export interface paths {
      *     beyond either it is 400 on `soldAt` naming the limit ("is 8 days ago; a sale may be dated
      *     at most 7 days back") and nothing is recorded. A time up to 5 minutes ahead is recorded as
      *     the server's now. Without `soldAt` the sale happens when the server records it. A
-     *     movement's `quantityAfter` is still the stock right after it was recorded, so a back-dated
-     *     sale can sit between movements recorded before it.
+     *     movement's `quantityAfter` is still the stock right after it was recorded (its
+     *     `recordedAt`), so a back-dated sale can sit between movements recorded before it.
+     *
+     *     A sale may not be dated before one of its products was added to the catalogue: 400 on
+     *     that line's `productId` (code `before_product_existed`) and nothing is recorded; a till
+     *     clock up to 5 minutes slow is dated when the newest of its products was added instead. A
+     *     back-dated sale's movements and lines record the unit cost in force at `soldAt` (a receipt
+     *     or an edit since does not change it). A shelf count captures the shelf at its moment, so a
+     *     sale dated before a count of its product and sent after it was already reflected by that
+     *     count: the sale is recorded as usual (units sold, revenue, cost of goods) and, per such
+     *     product, a `count` movement of the units it sold (`referenceType: sale`, dated at the
+     *     first count after `soldAt`, noted "The stock count of … already reflected this sale")
+     *     puts them back, so the stock stays as counted and the count's shrinkage is corrected.
+     *     Such lines need no stock: their units had left before the count.
      */
     post: operations['recordSale'];
     delete?: never;
@@ -1050,6 +1066,13 @@ export interface paths {
      *     and puts every unit it sold back in stock as `void` movements that reference the sale. A
      *     voided sale counts for nothing in the dashboard's revenue, units and orders. Answers the
      *     updated sale.
+     *
+     *     A product counted on the shelf since the sale's `soldAt` is not put back twice: a voided
+     *     sale never took its units, so that count found them on the shelf. Its `void` movement is
+     *     then followed by a `count` correction of the same units the other way (`referenceType:
+     *     sale`, dated at the first count after the sale, noted "… had already found these units on
+     *     the shelf"), and its stock stays as counted. This covers a sale sent late whose units a
+     *     count had already reflected (its correction is undone) as well as a sale recorded at once.
      *
      *     Only on the sale's own calendar day in the store's time zone; later, or for a sale that
      *     is already voided or has refunds (refund its remaining lines instead), it is 409
@@ -3774,7 +3797,13 @@ export interface components {
      * @description Why stock moved. `sale` takes a sale's units out; `void` puts a voided sale's units back
      *     (reference: the sale); `return` is a customer return, by hand or from a refund (reference:
      *     the refund, `referenceType: sale_refund`); `initial` and `import` are a product's first
-     *     stock; `count` is the difference a shelf count found.
+     *     stock; `count` is the difference a shelf count found, or a count correction referring to
+     *     a sale (`referenceType: sale`): a sale dated before a shelf count of its product and sent
+     *     after it was already reflected by the count, so a correction of the units it sold, dated
+     *     at that count, keeps the stock as counted (and the opposite pair when such a sale is
+     *     voided); `purchase_receipt` is a delivery received on a purchase order or from an
+     *     invoice (reference: the receipt), or, before manual receipts were refused, one booked by
+     *     hand.
      * @enum {string}
      */
     MovementReason:
@@ -3792,20 +3821,15 @@ export interface components {
       | 'initial'
       | 'void';
     /**
-     * @description The reasons a person gives when adjusting stock by hand. `purchase_receipt` and `return`
-     *     add stock; `damaged`, `expired`, `spoiled`, `lost` and `theft` remove it; `adjustment` (a
-     *     correction) goes either way.
+     * @description The reasons a person gives when adjusting stock by hand. `return` adds stock; `damaged`,
+     *     `expired`, `spoiled`, `lost` and `theft` remove it; `adjustment` (a correction) goes either
+     *     way. A delivery is not an adjustment: `purchase_receipt` is refused with a 400 on `reason`
+     *     ("a delivery is received on its purchase order or from the supplier's invoice, so the
+     *     invoice can match it…"): receive it on its purchase order or reconcile the invoice.
      * @enum {string}
      */
     AdjustmentReason:
-      | 'adjustment'
-      | 'purchase_receipt'
-      | 'return'
-      | 'damaged'
-      | 'expired'
-      | 'spoiled'
-      | 'lost'
-      | 'theft';
+      'adjustment' | 'return' | 'damaged' | 'expired' | 'spoiled' | 'lost' | 'theft';
     Movement: {
       /** Format: uuid */
       id: string;
@@ -3824,21 +3848,35 @@ export interface components {
       note: string | null;
       /** Format: uuid */
       userId: string | null;
-      /** @description The stock right after the movement was recorded */
+      /**
+       * @description The stock right after the movement was written to the ledger (`recordedAt`). Most
+       *     movements are written when they happen, so this is the running balance. A movement
+       *     dated in the past (a sale sent late, dated at its `soldAt`; a count correction, dated
+       *     at its count) sits among movements written before it: its `quantityAfter` is the stock
+       *     at `recordedAt`, not the balance at `createdAt` (that is the sum of the deltas dated up
+       *     to then).
+       */
       quantityAfter: number;
       /**
-       * @description The unit cost in force when the movement was written: a receipt's received cost (the
+       * @description The unit cost in force when the movement happened: a receipt's received cost (the
        *     invoice's, else the order's), any other movement the product's cost at that moment
-       *     (its moving average; see the README). Null when the product had no cost. Movements
+       *     (its moving average; see the README). A sale sent late records the cost in force at
+       *     its `soldAt` (worked out from the edits and receipts since); a count correction, its
+       *     count's. Null when the product had no cost. Movements
        *     written before costs were kept carry the product's cost at the upgrade (receipts:
        *     their invoice's or order's cost). Money: null without `reports:view`.
        */
       unitCost: number | null;
       /**
        * Format: date-time
-       * @description When it happened: for a sale, the sale's `soldAt` (a back-dated sale from a till that was offline is dated when it was rung up); otherwise when it was recorded.
+       * @description When it happened: for a sale, the sale's `soldAt` (a back-dated sale from a till that was offline is dated when it was rung up); for a count correction, its count's time; otherwise when it was recorded.
        */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it was written to the ledger: `createdAt` for a movement written when it happened, later for a sale sent late and a count correction. `quantityAfter` is the stock at this moment.
+       */
+      recordedAt: string;
     };
     FieldChange: {
       /** Format: uuid */
@@ -9035,7 +9073,7 @@ export const movementReasonValues: ReadonlyArray<
 ];
 export const adjustmentReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AdjustmentReason']
-> = ['adjustment', 'purchase_receipt', 'return', 'damaged', 'expired', 'spoiled', 'lost', 'theft'];
+> = ['adjustment', 'return', 'damaged', 'expired', 'spoiled', 'lost', 'theft'];
 export const saleStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleStatus']
 > = ['completed', 'voided'];

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card } from '@/components/card';
 import { formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { CategorySlice } from '../api/types';
 
 export function CategoryBreakdownCard({
@@ -12,12 +12,20 @@ export function CategoryBreakdownCard({
   slices: CategorySlice[];
 }) {
   const money = useMoney();
-  // Without reports:view the values are null: the shares are then of the units.
-  const hidden = slices.some((s) => s.valueRetail === null);
-  const weight = (s: CategorySlice) => (hidden ? s.units : (s.valueRetail ?? 0));
+  // Without reports:view there is no retail value (the API sends null): no column for it, and
+  // the shares are of the units.
+  const seesMoney = useSeesMoney();
+  const weight = (s: CategorySlice) => (seesMoney ? (s.valueRetail ?? 0) : s.units);
   const total = slices.reduce((sum, s) => sum + weight(s), 0);
   return (
-    <Card title="Stock by category" description="Units and value on hand, at retail.">
+    <Card
+      title="Stock by category"
+      description={
+        seesMoney
+          ? 'Units and value on hand, at retail.'
+          : 'Units on hand, and each category’s share of them.'
+      }
+    >
       {slices.length === 0 ? (
         <p className="muted">No products yet.</p>
       ) : (
@@ -32,9 +40,11 @@ export function CategoryBreakdownCard({
                 <th scope="col" className="num">
                   Units
                 </th>
-                <th scope="col" className="num">
-                  Retail value
-                </th>
+                {seesMoney && (
+                  <th scope="col" className="num">
+                    Retail value
+                  </th>
+                )}
                 <th scope="col">Share</th>
               </tr>
             </thead>
@@ -54,7 +64,7 @@ export function CategoryBreakdownCard({
                     </td>
                     <td className="num">{formatNumber(s.products)}</td>
                     <td className="num">{formatNumber(s.units)}</td>
-                    <td className="num">{money(s.valueRetail)}</td>
+                    {seesMoney && <td className="num">{money(s.valueRetail)}</td>}
                     <td>
                       <span className="share">
                         <span

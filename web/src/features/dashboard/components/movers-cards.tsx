@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card } from '@/components/card';
 import { formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { SlowMover, TopMover } from '../api/types';
 
 function ProductLink({
@@ -25,6 +25,8 @@ function ProductLink({
 
 export function TopMoversCard({ storeId, movers }: { storeId: string; movers: TopMover[] }) {
   const money = useMoney();
+  // Revenue is money: a role without it gets no column of dashes (core/money.ts's rule).
+  const seesMoney = useSeesMoney();
   return (
     <Card title="Top movers" description="Best sellers by units, last 30 days.">
       {movers.length === 0 ? (
@@ -38,9 +40,11 @@ export function TopMoversCard({ storeId, movers }: { storeId: string; movers: To
                 <th scope="col" className="num">
                   Units sold
                 </th>
-                <th scope="col" className="num">
-                  Revenue
-                </th>
+                {seesMoney && (
+                  <th scope="col" className="num">
+                    Revenue
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -50,7 +54,7 @@ export function TopMoversCard({ storeId, movers }: { storeId: string; movers: To
                     <ProductLink storeId={storeId} id={m.productId} name={m.name} sku={m.sku} />
                   </td>
                   <td className="num">{formatNumber(m.unitsSold)}</td>
-                  <td className="num">{money(m.revenue)}</td>
+                  {seesMoney && <td className="num">{money(m.revenue)}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import { BarChart } from '@/components/bar-chart';
 import { Card } from '@/components/card';
 import { formatCount, formatDate, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { TrendDay } from '../api/types';
 
 const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
@@ -11,10 +11,10 @@ function shortDay(date: string): string {
 }
 
 export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
-  const rawMoney = useMoney();
-  // Without reports:view the revenue is null: the chart shows units instead.
-  const hidden = trend.some((d) => d.revenue === null);
-  const money = hidden ? () => '—' : rawMoney;
+  const money = useMoney();
+  // Without reports:view there is no revenue (the API sends null): the chart shows units
+  // instead, and the table has no revenue column.
+  const hidden = !useSeesMoney();
   const what = hidden ? 'Units sold' : 'Revenue';
   const valueOf = (d: TrendDay) => (hidden ? d.units : (d.revenue ?? 0));
   const total = trend.reduce((sum, d) => sum + valueOf(d), 0);
@@ -22,7 +22,7 @@ export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
     (top, d) => (!top || valueOf(d) > valueOf(top) ? d : top),
     undefined,
   );
-  const show = (n: number) => (hidden ? formatCount(n, 'unit') : rawMoney(n));
+  const show = (n: number) => (hidden ? formatCount(n, 'unit') : money(n));
   const description =
     best && valueOf(best) > 0
       ? `${what} per day over the last ${formatCount(trend.length, 'day')}, ${show(total)} in total. Best day: ${formatDate(best.date)} with ${show(valueOf(best))}.`
@@ -54,9 +54,11 @@ export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
                 <th scope="col" className="num">
                   Units
                 </th>
-                <th scope="col" className="num">
-                  Revenue
-                </th>
+                {!hidden && (
+                  <th scope="col" className="num">
+                    Revenue
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -65,7 +67,7 @@ export function SalesTrendCard({ trend }: { trend: TrendDay[] }) {
                   <td>{formatDate(d.date)}</td>
                   <td className="num">{formatNumber(d.orders)}</td>
                   <td className="num">{formatNumber(d.units)}</td>
-                  <td className="num">{money(d.revenue)}</td>
+                  {!hidden && <td className="num">{money(d.revenue)}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { formatCount, formatNumber } from '@/lib/format';
-import { useMoney } from '@/lib/store-access';
+import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { Dashboard } from '../api/types';
 
 interface Stat {
@@ -23,8 +23,8 @@ export function StatCards({ storeId, dashboard }: { storeId: string; dashboard: 
     }),
     { orders: 0, units: 0, revenue: 0 },
   );
-  // Money is null for a role without reports:view (an employee): those cards are left out.
-  const showMoney = totals.inventoryValueCost !== null;
+  // Money is for roles with reports:view (core/money.ts): for an employee those cards are left out.
+  const showMoney = useSeesMoney();
   const stats: Stat[] = [
     {
       label: 'Products',

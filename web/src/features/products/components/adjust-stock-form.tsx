@@ -99,7 +99,7 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
   }
 
   return (
-    <Card title="Adjust stock" description="Receive, return or write off units with a reason.">
+    <Card title="Adjust stock" description="Return, correct or write off units with a reason.">
       <ErrorBanner>{apiError && !shortage ? apiError.message : undefined}</ErrorBanner>
       <form onSubmit={onSubmit} noValidate className="form">
         <div className="form__grid">
@@ -109,7 +109,7 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
             type="number"
             step={1}
             inputMode="numeric"
-            hint="Negative removes units, e.g. -2: receipts and returns add stock, write-offs remove it."
+            hint="Negative removes units, e.g. -2: returns add stock, write-offs remove it."
             error={deltaError}
           />
           <SelectField
@@ -117,6 +117,7 @@ export function AdjustStockForm({ storeId, product }: { storeId: string; product
             name="reason"
             defaultValue="adjustment"
             options={REASON_OPTIONS}
+            hint="A delivery is received on its purchase order (or from the supplier's invoice), so the invoice can match it."
             error={apiError?.fieldErrors.reason}
           />
         </div>

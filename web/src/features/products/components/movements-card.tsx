@@ -27,7 +27,10 @@ export function MovementsCard({ storeId, productId }: { storeId: string; product
   const movements = useMovements(storeId, productId, { page, limit: 10 });
 
   return (
-    <Card title="Stock movements" description="Every change of the quantity on hand, newest first.">
+    <Card
+      title="Stock movements"
+      description="Every change of the quantity on hand, newest first by when it happened; on hand after it was recorded."
+    >
       {movements.isPending && <Loading label="Loading movements…" />}
       {movements.isError && <ErrorBanner>{toApiError(movements.error).message}</ErrorBanner>}
       {movements.data?.items.length === 0 && <p className="muted">No movements yet.</p>}
@@ -52,7 +55,14 @@ export function MovementsCard({ storeId, productId }: { storeId: string; product
               <tbody>
                 {movements.data.items.map((m) => (
                   <tr key={m.id}>
-                    <td>{formatDateTime(m.createdAt)}</td>
+                    <td>
+                      {formatDateTime(m.createdAt)}
+                      {/* A sale sent late or a count correction: written after it is dated, so
+                          "On hand after" is the stock when it was recorded. */}
+                      {formatDateTime(m.recordedAt) !== formatDateTime(m.createdAt) && (
+                        <div className="muted small">Recorded {formatDateTime(m.recordedAt)}</div>
+                      )}
+                    </td>
                     <td>{MOVEMENT_REASON_LABELS[m.reason] ?? m.reason}</td>
                     <td className={m.delta < 0 ? 'num delta delta--out' : 'num delta delta--in'}>
                       {m.delta > 0 ? `+${formatNumber(m.delta)}` : formatNumber(m.delta)}

@@ -1,15 +1,16 @@
 import type { KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
 import { TextAreaField, TextField } from '@/components/form-field';
-import { StatusMessage } from '@/components/messages';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { formatNumber } from '@/lib/format';
+import type { ScanNote } from './receive-scan-note';
 import type { useReceiveQuantities } from './use-receive-quantities';
 
 interface CountsProps {
   form: ReturnType<typeof useReceiveQuantities>;
   errors: Record<string, string>;
   scanText: string;
-  scanNote?: string;
+  scanNote?: ScanNote;
   note: string;
   onScanText: (text: string) => void;
   onScanKey: (event: KeyboardEvent<HTMLInputElement>) => void;
@@ -28,9 +29,13 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
         value={scanText}
         onChange={(e) => on.onScanText(e.target.value)}
         onKeyDown={on.onScanKey}
-        hint="The first scan of a product starts its count at 1; each next scan adds one. Focus stays here for the next scan."
+        hint="Each scan counts one unit: the first scan of a product starts its count at 1, each next one adds one, up to what is open. Once you scan (also after Receive all), lines you have neither scanned nor typed count 0. Focus stays here for the next scan."
       />
-      <StatusMessage>{scanNote}</StatusMessage>
+      {scanNote?.alert ? (
+        <ErrorBanner>{scanNote.text}</ErrorBanner>
+      ) : (
+        <StatusMessage>{scanNote?.text}</StatusMessage>
+      )}
       <div className="table-wrap">
         <table className="table" aria-label="Units received">
           <thead>

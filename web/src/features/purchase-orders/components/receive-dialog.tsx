@@ -3,12 +3,13 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
-import { formatCount, formatNumber } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useReceivePurchaseOrder } from '../api/receive-purchase-order';
 import type { PurchaseOrder, ReceiveInput, ReceiveResult } from '../api/types';
 import { ReceiveCounts } from './receive-counts';
 import { checkDelivery, ReceiveSummary, type DeliveryCheck } from './receive-summary';
+import { describeScan, type ScanNote } from './receive-scan-note';
 import { useReceiveQuantities } from './use-receive-quantities';
 
 interface ReceiveDialogProps {
@@ -38,7 +39,7 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
   const idempotency = useIdempotencyKey();
   const form = useReceiveQuantities(order.lines);
   const [scanText, setScanText] = useState('');
-  const [scanNote, setScanNote] = useState<string>();
+  const [scanNote, setScanNote] = useState<ScanNote>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   // Set when the counts are valid: the delivery is checked once more before it is committed.
@@ -53,11 +54,7 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
     setScanText('');
     if (!code) return;
     const hit = form.scan(code);
-    setScanNote(
-      hit
-        ? `${hit.line.product.name}: ${formatCount(hit.count, 'unit')} counted, ${formatNumber(hit.line.openQuantity)} open.`
-        : `“${code}” is not on this order.`,
-    );
+    setScanNote(hit ? describeScan(hit) : { text: `“${code}” is not on this order.` });
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

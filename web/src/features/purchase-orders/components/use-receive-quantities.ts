@@ -1,13 +1,26 @@
 import { useRef, useState } from 'react';
 import type { OrderLine } from '../api/types';
 
+/** What a scan did: the line, its count now, and whether it was refused or started a count. */
+export interface ScanResult {
+  line: OrderLine;
+  count: number;
+  /** The scan started counting: lines neither scanned nor typed into went to 0. */
+  started: boolean;
+  /** Not counted: every open unit of a line that allows no more is counted already. */
+  refused: boolean;
+}
+
 /**
  * The receive dialog's quantities. Each open line starts at its open quantity, for a delivery
  * checked against the slip and typed in. Scanning counts instead: a scanned code (barcode or
  * SKU) picks its line and counts one unit, the first scan of a line starting its count at 1,
- * each next one adding one. The first scan of the dialog turns every line nobody has touched
- * to 0: what was not scanned did not arrive, until someone says otherwise ("Receive all", or a
- * number typed in). Focus stays in the scan field; the scanned line is marked and scrolled to.
+ * each next one adding one, never past what is open unless the line allows over-receipt (the
+ * scan is then refused and said so). The first scan turns every line nobody typed a number
+ * into to 0: what was not scanned did not arrive. "Receive all" puts every line at what is
+ * open and ends the count, so a scan after it starts a new count the same way (it never adds
+ * to the open quantity). Focus stays in the scan field; the scanned line is marked and
+ * scrolled to.
  */
 export function useReceiveQuantities(lines: OrderLine[]) {
   const open = lines.filter((l) => l.openQuantity > 0 || l.allowOverReceipt);
@@ -16,9 +29,12 @@ export function useReceiveQuantities(lines: OrderLine[]) {
   // Read by consecutive scans before React has rendered the previous one.
   const current = useRef(quantities);
   const [lastScanned, setLastScanned] = useState<string>();
-  const [counting, setCounting] = useState(false);
-  /** Lines someone scanned or typed a number into. */
-  const touched = useRef(new Set<string>());
+  const counting = useRef(false);
+  const [countingShown, setCountingShown] = useState(false);
+  /** Lines someone typed a number into since the dialog opened or "Receive all". */
+  const typed = useRef(new Set<string>());
+  /** Lines scanned in the current count. */
+  const scanned = useRef(new Set<string>());
   const inputs = useRef(new Map<string, HTMLInputElement>());
 
   function write(next: Record<string, string>) {
@@ -27,34 +43,43 @@ export function useReceiveQuantities(lines: OrderLine[]) {
   }
 
   function set(lineId: string, value: string) {
-    touched.current.add(lineId);
+    typed.current.add(lineId);
     write({ ...current.current, [lineId]: value });
   }
 
-  /** The line the code names and its count now, or undefined when it is not on the order. */
-  function scan(code: string): { line: OrderLine; count: number } | undefined {
+  /** The line the code names and what the scan did, or undefined when it is not on the order. */
+  function scan(code: string): ScanResult | undefined {
     const wanted = code.trim();
     const line = open.find(
       (l) => l.product.barcode === wanted || l.product.sku.toLowerCase() === wanted.toLowerCase(),
     );
     if (!line) return undefined;
     const next = { ...current.current };
-    if (!counting) {
-      for (const l of open) if (!touched.current.has(l.id)) next[l.id] = '0';
-      setCounting(true);
+    const started = !counting.current;
+    if (started) {
+      for (const l of open) if (!typed.current.has(l.id)) next[l.id] = '0';
+      counting.current = true;
+      setCountingShown(true);
     }
-    const first = !touched.current.has(line.id);
-    touched.current.add(line.id);
-    const count = first ? 1 : (Number(next[line.id]) || 0) + 1;
+    // A typed number is a count already: scans go on from it.
+    const from =
+      scanned.current.has(line.id) || typed.current.has(line.id) ? Number(next[line.id]) || 0 : 0;
+    scanned.current.add(line.id);
+    const refused = from >= line.openQuantity && !line.allowOverReceipt;
+    const count = refused ? from : from + 1;
     write({ ...next, [line.id]: String(count) });
     setLastScanned(line.id);
     inputs.current.get(line.id)?.scrollIntoView?.({ block: 'nearest' });
-    return { line, count };
+    return { line, count, started, refused };
   }
 
-  /** Every line at what is open: the explicit way to take the whole order. */
+  /** Every line at what is open: the explicit way to take the whole order. Ends a count. */
   function receiveAll() {
-    for (const l of open) touched.current.add(l.id);
+    typed.current.clear();
+    scanned.current.clear();
+    counting.current = false;
+    setCountingShown(false);
+    setLastScanned(undefined);
     write(allOpen());
   }
 
@@ -62,8 +87,8 @@ export function useReceiveQuantities(lines: OrderLine[]) {
     open,
     quantities,
     lastScanned,
-    /** Whether a scan has landed (unscanned lines then count 0). */
-    counting,
+    /** Whether a count by scan is on (unscanned, untyped lines then count 0). */
+    counting: countingShown,
     set,
     scan,
     receiveAll,
