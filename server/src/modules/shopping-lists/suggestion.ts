@@ -1,14 +1,19 @@
-import { onOrderWords, NOTHING_ON_ORDER, type OnOrder } from '../purchasing/on-order';
+import { DEFAULT_LEAD_TIME_DAYS as DEFAULT_LEAD, type LeadTimeSource } from '../forecasting/prediction';
+import { dayWords } from '../forecasting/lead-times';
+import {
+  NOTHING_COUNTED,
+  onOrderCountWords,
+  type OnOrderCount,
+} from '../forecasting/on-order-count';
 import type { ExpiryCap } from '../forecasting/stock-cover';
 import type { Criteria } from './shopping-lists.schemas';
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 
-/** A supplier a product can be bought from, as far as Nimbus knows. */
-export interface SupplierOption {
+/** A supplier that offers a product, as the catalogue and purchasing know it. */
+export interface SupplierOffer {
   supplierId: string;
   name: string;
-  leadTimeDays: number | null;
   /** Its last known cost (`supplier_items.last_cost`; the product's cost for its own supplier). */
   cost: number | null;
   minOrderQuantity: number;
@@ -16,6 +21,12 @@ export interface SupplierOption {
   own: boolean;
   /** Inactive and on-hold suppliers are not ordered from. */
   usable: boolean;
+}
+
+/** A supplier a product can be bought from, with its lead time (forecasting `leadTimeOf`). */
+export interface SupplierOption extends SupplierOffer {
+  leadTimeDays: number;
+  leadTimeSource: LeadTimeSource;
 }
 
 export interface StockFacts {
@@ -33,7 +44,20 @@ export interface Suggestion {
   reason: string;
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+/** Why a product is due, before any quantity: the one rule lists and the reorder plan share. */
+export interface Need {
+  priority: Priority;
+  /** Stock and what is on order at or below the reorder point (or under the threshold). */
+  low: boolean;
+  /** Demand over the lead time and the days ahead is more than stock and what is on order. */
+  short: boolean;
+  expiring: boolean;
+  /** Stock that counts: only what sells before it expires, when it is expiring. */
+  stock: number;
+  /** Units demand takes over the lead time and the days ahead. */
+  needed: number;
+}
+
 const rate = (perDay: number) =>
   perDay >= 10
     ? `${Math.round(perDay)}/day`
@@ -41,15 +65,18 @@ const rate = (perDay: number) =>
       ? `${Number(perDay.toFixed(1))}/day`
       : 'under 0.1/day';
 
+/** The longest a reason may be (the column's limit). */
+const REASON_MAX = 500;
+
 /**
  * The supplier to buy from: the cheapest known cost among the usable ones (`allowed` limits
  * them to the list's supplier filter); a known cost beats an unknown one; on a tie the
  * product's own supplier, then the name.
  */
-export function cheapestSupplier(
-  options: readonly SupplierOption[],
+export function cheapestSupplier<T extends SupplierOffer>(
+  options: readonly T[],
   allowed?: ReadonlySet<string>,
-): SupplierOption | undefined {
+): T | undefined {
   return options
     .filter((o) => o.usable && (!allowed || allowed.has(o.supplierId)))
     .sort(
@@ -69,22 +96,74 @@ export const roundUpTo = (n: number, step: number | null) =>
   step && step > 1 ? Math.ceil(n / step) * step : n;
 
 /**
- * Whether a product belongs on the list and, if so, how many to order, how pressing it is and
- * why, in words. With L the supplier's lead time (0 when unknown), H `daysAhead`, d the daily
- * demand, s the stock (only what sells before it expires, when it expires within the horizon)
- * and o what is on order and due within L + H (`onOrder`), the position s + o:
+ * Whether a product is due and how pressing it is. With L the lead time (`lead`), H
+ * `daysAhead`, d the daily demand, s the stock (only what sells before it expires, when it
+ * expires within the horizon) and o what is on order and counted (on-order-count.ts: due
+ * within L + H, not long overdue), the position s + o:
  *
- * - included when the position ≤ reorder point (or < lowStockThreshold when given), when
+ * - due when the position ≤ reorder point (or < lowStockThreshold when given), when
  *   d × (L + H) > s + o, or (includeExpiring) when the stock expires within the expiry horizon;
- * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
- *   threshold, less s + o; at least the product's reorder quantity and at least 1; for a product
- *   that expires, no more than sells in the days a delivery keeps less what is on order for
- *   those days (`expiryCap`, in whole packs rounded down; not listed when that is under a
- *   pack); then at least the supplier's minimum order, rounded up to whole packs (pack size);
- * - priority: urgent when out of stock or it sells out before the supplier can deliver
- *   (`runsOutInDays` < L, deliveries due before then counted; else s < d × L); high when at or
+ * - urgent when out of stock or it sells out before the supplier can deliver
+ *   (`runsOutInDays` < L, deliveries still coming counted; else s < d × L); high when at or
  *   below its reorder point or threshold; medium when it sells out within the horizon; low
  *   otherwise (only expiring stock brought it here).
+ */
+export function needOf(
+  p: StockFacts,
+  demandPerDay: number,
+  lead: number,
+  criteria: Pick<Criteria, 'daysAhead' | 'includeExpiring' | 'lowStockThreshold'>,
+  today: string,
+  c: { counted: number; runsOutInDays?: number | null },
+): Need | undefined {
+  const horizon = lead + criteria.daysAhead;
+  const expiryDays =
+    criteria.includeExpiring === true ? horizon : criteria.includeExpiring || undefined;
+  const expiring =
+    expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
+  const threshold = criteria.lowStockThreshold;
+  const position = p.quantity + c.counted;
+  const low = threshold !== undefined ? position < threshold : position <= p.reorderPoint;
+  // Expiring stock counts only for what sells before it expires.
+  const stock = expiring
+    ? Math.min(p.quantity, Math.floor(demandPerDay * Math.max(0, daysBetween(today, p.expiresAt!))))
+    : p.quantity;
+  const needed = demandPerDay * horizon;
+  const short = needed > stock + c.counted;
+  if (!low && !short && !expiring) return undefined;
+  const runsOutFirst =
+    c.runsOutInDays !== undefined
+      ? c.runsOutInDays !== null && c.runsOutInDays < lead
+      : stock < demandPerDay * lead;
+  const priority: Priority =
+    p.quantity === 0 || runsOutFirst ? 'urgent' : low ? 'high' : short ? 'medium' : 'low';
+  return { priority, low, short, expiring, stock, needed };
+}
+
+/** The supplier's lead time in words: "supplier needs 3 days", or that it is not known. */
+export function leadWords(supplier: SupplierOption | undefined): string | undefined {
+  if (!supplier) return 'no supplier known';
+  if (supplier.leadTimeSource === 'default')
+    return `lead time not known: ${dayWords(supplier.leadTimeDays)} assumed`;
+  return supplier.leadTimeDays > 0 ? `supplier needs ${dayWords(supplier.leadTimeDays)}` : undefined;
+}
+
+/** Words joined into a reason: capitalised, and within the column's 500 characters. */
+export function reasonText(parts: readonly string[]): string {
+  const reason = parts.join(', ');
+  const text = reason[0]!.toUpperCase() + reason.slice(1);
+  return text.length <= REASON_MAX ? text : `${text.slice(0, REASON_MAX - 1)}…`;
+}
+
+/**
+ * Whether a product belongs on the list (`needOf`) and, if so, how many to order and why, in
+ * words. With the letters of `needOf`: quantity = ceil(d × (L + H)) + reorder point (kept as
+ * the safety stock), at least the threshold, less s + o; at least the product's reorder
+ * quantity and at least 1; for a product that expires, no more than sells in the days a
+ * delivery keeps less what is on order for those days (`expiryCap`, in whole packs rounded
+ * down; not listed when that is under a pack); then at least the supplier's minimum order,
+ * rounded up to whole packs (pack size). L is the supplier's lead time (7 days when there is
+ * no supplier, as everywhere). No money in the words: employees read them.
  */
 export function suggest(
   p: StockFacts,
@@ -93,33 +172,27 @@ export function suggest(
   criteria: Criteria,
   today: string,
   extra: {
-    onOrder?: OnOrder;
+    onOrder?: OnOrderCount;
     runsOutInDays?: number | null;
     supplierWhy?: string;
     /** What sells before a delivery expires, less what is on order (stock-cover.ts `expiryCap`). */
     expiryCap?: ExpiryCap;
   } = {},
 ): Suggestion | undefined {
-  const onOrder = extra.onOrder ?? NOTHING_ON_ORDER;
-  const lead = supplier?.leadTimeDays ?? 0;
-  const horizon = lead + criteria.daysAhead;
-  const expiryDays =
-    criteria.includeExpiring === true ? horizon : criteria.includeExpiring || undefined;
-  const expiring =
-    expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
+  const onOrder = extra.onOrder ?? NOTHING_COUNTED;
+  const lead = supplier?.leadTimeDays ?? DEFAULT_LEAD;
+  const need = needOf(p, demandPerDay, lead, criteria, today, {
+    counted: onOrder.counted.quantity,
+    runsOutInDays: extra.runsOutInDays,
+  });
+  if (!need) return undefined;
   const threshold = criteria.lowStockThreshold;
-  const position = p.quantity + onOrder.quantity;
-  const low = threshold !== undefined ? position < threshold : position <= p.reorderPoint;
-  // Expiring stock counts only for what sells before it expires.
-  const stock = expiring
-    ? Math.min(p.quantity, Math.floor(demandPerDay * Math.max(0, daysBetween(today, p.expiresAt!))))
-    : p.quantity;
-  const needed = demandPerDay * horizon;
-  const short = needed > stock + onOrder.quantity;
-  if (!low && !short && !expiring) return undefined;
-
-  const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
-  let quantity = Math.max(target - stock - onOrder.quantity, p.reorderQuantity ?? 0, 1);
+  const target = Math.max(Math.ceil(need.needed) + p.reorderPoint, threshold ?? 0);
+  let quantity = Math.max(
+    target - need.stock - onOrder.counted.quantity,
+    p.reorderQuantity ?? 0,
+    1,
+  );
   const cap = extra.expiryCap?.units;
   // What is on order already fills what can sell before it expires (or leaves less than a
   // pack): nothing more to buy now.
@@ -133,36 +206,24 @@ export function suggest(
   quantity = Math.max(quantity, minimum);
   quantity = roundUpTo(quantity, p.packSize);
 
-  const runsOutFirst =
-    extra.runsOutInDays !== undefined
-      ? extra.runsOutInDays !== null && extra.runsOutInDays < lead
-      : stock < demandPerDay * lead;
-  const priority: Priority =
-    p.quantity === 0 || runsOutFirst ? 'urgent' : low ? 'high' : short ? 'medium' : 'low';
-
   const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
-  const ordered = onOrderWords(onOrder, today);
+  const ordered = onOrderCountWords(onOrder, today);
   if (ordered) parts.push(ordered);
-  if (expiring)
+  if (need.expiring)
     parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
   parts.push(demandPerDay > 0 ? `sells ${rate(demandPerDay)}` : 'no sales in 30 days');
-  if (low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
-  else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
-  if (!supplier) parts.push('no supplier known');
-  else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
+  if (need.low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
+  else if (need.low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
+  const leadText = leadWords(supplier);
+  if (leadText) parts.push(leadText);
   if (capped)
     parts.push(
-      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
+      `at most ${cap} sell in the ${dayWords(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
         overCap ? ` (${supplier!.name} sells at least ${minimum})` : ''
       }`,
     );
   if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
-  const reason = parts.join(', ');
-  return {
-    suggestedQuantity: quantity,
-    priority,
-    reason: reason[0]!.toUpperCase() + reason.slice(1),
-  };
+  return { suggestedQuantity: quantity, priority: need.priority, reason: reasonText(parts) };
 }
 
 /** The store's calendar day now. */
