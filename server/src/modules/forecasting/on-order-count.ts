@@ -55,17 +55,18 @@ export function countOnOrder(onOrder: OnOrder, today: string, until: string): On
 /** Units per due day, in the lines' order (soonest first as purchasing lists them). */
 function byDay(onOrder: OnOrder): Array<[string, number]> {
   const days = new Map<string, number>();
-  for (const l of onOrder.lines) days.set(l.expectedAt!, (days.get(l.expectedAt!) ?? 0) + l.quantity);
+  for (const l of onOrder.lines)
+    days.set(l.expectedAt!, (days.get(l.expectedAt!) ?? 0) + l.quantity);
   return [...days].sort(([a], [b]) => a.localeCompare(b));
 }
 
-function overdueWords(overdue: OnOrder, today: string): string {
+function overdueWords(overdue: OnOrder, more: boolean, today: string): string {
   const days = byDay(overdue);
   const since =
     days.length === 1
       ? ` since ${shortDay(days[0]![0], today)}`
       : ` (${days.map(([day, n]) => `${n} since ${shortDay(day, today)}`).join(', ')})`;
-  return `${overdue.quantity} on order overdue${since}, not counted: over ${OVERDUE_GRACE_DAYS} days late`;
+  return `${overdue.quantity} ${more ? 'more' : 'on order'} overdue${since}, not counted: over ${OVERDUE_GRACE_DAYS} days late`;
 }
 
 function laterWords(later: OnOrder, more: boolean, today: string): string {
@@ -78,13 +79,14 @@ function laterWords(later: OnOrder, more: boolean, today: string): string {
 
 /**
  * Everything on order in words, counted or not: "3 on order due Dec 8, 12 more due Jan 5,
- * after the horizon"; undefined when nothing is on order.
+ * after the horizon", "12 on order overdue since Oct 1, not counted: over 7 days late";
+ * undefined when nothing is on order.
  */
 export function onOrderCountWords(c: OnOrderCount, today: string): string | undefined {
   const parts: string[] = [];
   const counted = onOrderWords(c.counted, today);
   if (counted) parts.push(counted);
-  if (c.overdue.quantity > 0) parts.push(overdueWords(c.overdue, today));
+  if (c.overdue.quantity > 0) parts.push(overdueWords(c.overdue, parts.length > 0, today));
   if (c.later.quantity > 0) parts.push(laterWords(c.later, parts.length > 0, today));
   return parts.length ? parts.join(', ') : undefined;
 }

@@ -83,9 +83,7 @@ test('when the plan becomes orders, then the fast supplier gets the order, wheth
   const { s, fresh, yoghurt } = await urgentYoghurt();
   const item = await planItem(s, yoghurt.id);
   // Before: without a supplier the server took the product's own (Cheapo, 10 days).
-  const picked = await fromPlan(s, { items: [{ productId: yoghurt.id, quantity: 5 }] }).expect(
-    201,
-  );
+  const picked = await fromPlan(s, { items: [{ productId: yoghurt.id, quantity: 5 }] }).expect(201);
   expect(picked.body.data.shoppingList.items[0]).toEqual(
     expect.objectContaining({ supplier: { id: fresh.id, name: 'Fresh' }, estimatedUnitCost: 2.4 }),
   );
@@ -135,9 +133,10 @@ async function parmesan() {
     Array.from({ length: 30 }, (_, i) => (i % 2 ? 2 : 1)),
   );
   // sellDaily writes history only; a sale through the till also marks the product as sold.
-  await t.db.pool.query(`UPDATE products SET last_sold_at = now() - interval '1 day' WHERE id = $1`, [
-    cheese.id,
-  ]);
+  await t.db.pool.query(
+    `UPDATE products SET last_sold_at = now() - interval '1 day' WHERE id = $1`,
+    [cheese.id],
+  );
   for (const n of [1, 2, 3]) {
     await t.db.pool.query(
       `INSERT INTO purchase_orders (store_id, supplier_id, order_number, status, ordered_at, completed_at)

@@ -6,7 +6,8 @@
 import { dayWords } from './lead-times';
 import type { PlanLine } from './reorder-plan';
 
-const runsOut = (days: number) => (days < 1 ? 'within a day' : `in about ${dayWords(Math.floor(days))}`);
+const runsOut = (days: number) =>
+  days < 1 ? 'within a day' : `in about ${dayWords(Math.floor(days))}`;
 
 function leadText(p: PlanLine) {
   const lead = `lead time ${dayWords(p.leadTime.days)}`;
@@ -38,9 +39,7 @@ function skipped(p: PlanLine): string {
   if (p.onOrder.counted.quantity > 0) {
     return `skipped: what is on order covers it (${p.stockText}, ${rop})`;
   }
-  const lasts = Number.isFinite(p.coverDays)
-    ? ` lasts ${dayWords(Math.floor(p.coverDays))}`
-    : '';
+  const lasts = Number.isFinite(p.coverDays) ? ` lasts ${dayWords(Math.floor(p.coverDays))}` : '';
   const expires = p.onHandExpiryEnds ? `; it expires on ${p.product.expires_at}` : '';
   return `skipped: enough stock for the lead time and ${dayWords(p.reviewDays)} (${p.stockText}${lasts}, ${leadText(p)}, ${rop})${expires}`;
 }

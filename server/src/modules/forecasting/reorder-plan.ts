@@ -13,7 +13,12 @@ import type { LeadTime } from './prediction';
 import { eoq, reorderPoint, safetyStock } from './reorder-maths';
 
 export type PlanPriority = 'urgent' | 'high' | 'medium' | 'low';
-export const PRIORITY_RANK: Record<PlanPriority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
+export const PRIORITY_RANK: Record<PlanPriority, number> = {
+  urgent: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+};
 
 export interface PlanLine {
   product: ReorderProduct;
@@ -69,7 +74,9 @@ export function planLine(input: {
   const safety = safetyStock(input.serviceLevel, input.sigma, leadTime.days);
   const suggestedRop = reorderPoint(daily, leadTime.days, safety);
   const unitCost = supplier?.cost ?? (product.cost === null ? null : Number(product.cost));
-  const q = unitCost ? eoq(daily * 365, input.orderingCost, unitCost * input.holdingCostRate) : null;
+  const q = unitCost
+    ? eoq(daily * 365, input.orderingCost, unitCost * input.holdingCostRate)
+    : null;
   const available = product.quantity + a.onOrder.counted.quantity;
   const cap = a.expiryCap?.units;
   const needed = Math.min(

@@ -110,10 +110,20 @@ test('when the delivery expires before it sells, then the days stop at its own e
 test('when the stock on hand expires unsold but a delivery is already in, then the days go on with the delivery and the waste is flagged', () => {
   // 100 at 10 a day expire on day 3 (70 unsold); 50 arrived on day 2 sell from day 3 to day 8.
   expect(
-    stockCover({ stock: 100, perDay: 10, arrivals: [{ inDays: 2, quantity: 50 }], expiresInDays: 3 }),
+    stockCover({
+      stock: 100,
+      perDay: 10,
+      arrivals: [{ inDays: 2, quantity: 50 }],
+      expiresInDays: 3,
+    }),
   ).toEqual(byDemand(8, true));
   // A delivery due after the stock on hand has expired comes to an empty shelf: it does not count.
   expect(
-    stockCover({ stock: 100, perDay: 10, arrivals: [{ inDays: 4, quantity: 50 }], expiresInDays: 3 }),
+    stockCover({
+      stock: 100,
+      perDay: 10,
+      arrivals: [{ inDays: 4, quantity: 50 }],
+      expiresInDays: 3,
+    }),
   ).toEqual(onHandExpires(3));
 });

@@ -21,15 +21,8 @@ import type { CandidateProduct } from './candidates.repo';
 import { dailyDemand } from './demand';
 import type { Criteria } from './shopping-lists.schemas';
 import { supplierOptions } from './supplier-options';
-import {
-  addDays,
-  daysBetween,
-  needOf,
-  suggest,
-  type Need,
-  type Suggestion,
-  type SupplierOption,
-} from './suggestion';
+import { needOf, type Need } from './need';
+import { addDays, daysBetween, suggest, type Suggestion, type SupplierOption } from './suggestion';
 import { chooseSupplier, type SupplierChoice } from './supplier-choice';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';

@@ -238,7 +238,10 @@ test('when nothing needs reordering, then it is 422 saying so and no empty list 
   expect(await listTables(t, s.storeId)).toEqual({ lists: null, items: null, orders: 0 });
   // Once something is needed, the same request makes the list.
   await createProduct(s, { name: 'Out', initialQuantity: 0 });
-  expect((await generate(s, { criteria: { daysAhead: 10 } }, 'nothing-2').expect(201)).body.data.itemCount).toBe(1);
+  expect(
+    (await generate(s, { criteria: { daysAhead: 10 } }, 'nothing-2').expect(201)).body.data
+      .itemCount,
+  ).toBe(1);
 });
 
 test.each([

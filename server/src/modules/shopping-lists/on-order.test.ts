@@ -50,14 +50,17 @@ async function eggsOnOrder(expectedInDays = 2) {
 
 test('when 2 eggs are in stock, the reorder point is 10 and 12 are on an open order, then a generated list does not order 8 more', async () => {
   const { s, eggs } = await eggsOnOrder();
-  // Before: "2 left, reorder point 10" and 8 more, the 12 on order ignored. Nothing else is
-  // needed, so no list is made (422, review finding 17).
+  // With nothing else needed no list is made at all (422, review of issue 16, finding 17).
   await generate(s, { criteria: { daysAhead: 7 } }).expect(422);
+  const flour = await createProduct(s, { name: 'Flour', initialQuantity: 0 });
+  const list = (await generate(s, { criteria: { daysAhead: 7 } }).expect(201)).body.data;
+  // Before: "2 left, reorder point 10" and 8 more, the 12 on order ignored.
+  expect(itemFor(list, eggs.id)).toBeUndefined();
   const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM shopping_list_items WHERE store_id = $1',
-    [s.storeId],
+    'SELECT product_id FROM shopping_list_items WHERE shopping_list_id = $1',
+    [list.id],
   );
-  expect(rows[0].n).toBe(0);
+  expect(rows).toEqual([{ product_id: flour.id }]);
 });
 
 test('when what is on order covers part of the need, then the list orders the rest and its reason says what is on order and when it is due', async () => {

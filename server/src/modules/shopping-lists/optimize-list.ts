@@ -46,7 +46,12 @@ export function createOptimization(deps: {
       const options = await supplierOptions(tx, ctx.storeId, ids);
       const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
       const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays));
-      const demand = await dailyDemand(tx, ctx.storeId, ids, longest + (listCriteria.daysAhead ?? 7));
+      const demand = await dailyDemand(
+        tx,
+        ctx.storeId,
+        ids,
+        longest + (listCriteria.daysAhead ?? 7),
+      );
       const onOrder = await deps.onOrderFor(tx, ctx.storeId, ids);
       const stockIn = await deps.lastStockInDays(tx, ctx.storeId, timezone, ids);
       // When each product runs out, as the list was generated (assess.ts `coverOf`): a

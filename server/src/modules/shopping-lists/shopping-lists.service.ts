@@ -64,10 +64,18 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
     criteria: Pick<Criteria, 'daysAhead' | 'suppliers'>,
   ) {
     const products = await candidatesRepo.candidatesByIds(db, storeId, productIds);
-    return assess(db, deps, storeId, timezone, products, {
-      includeExpiring: false,
-      ...criteria,
-    }, today);
+    return assess(
+      db,
+      deps,
+      storeId,
+      timezone,
+      products,
+      {
+        includeExpiring: false,
+        ...criteria,
+      },
+      today,
+    );
   }
 
   const conversion = createConversion({ ...deps, lockList, view });

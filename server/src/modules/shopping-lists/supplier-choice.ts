@@ -41,8 +41,7 @@ export function chooseSupplier(
   if (preferred.length) return { supplier: cheapestSupplier(preferred) };
   const cheapest = cheapestSupplier(usable);
   if (!cheapest || out === null || leadOf(cheapest) <= out) return { supplier: cheapest };
-  const runs =
-    out < 1 ? 'runs out within a day' : `runs out in about ${dayWords(Math.floor(out))}`;
+  const runs = out < 1 ? 'runs out within a day' : `runs out in about ${dayWords(Math.floor(out))}`;
   const fastest = cheapestSupplier(inTime);
   if (fastest) {
     return {

@@ -121,8 +121,9 @@ test('when an employee reads a list whose supplier was chosen for its lead time,
   const { s, cheapo, yoghurt } = await urgentYoghurt();
   const employee = await memberOf(t, s.storeId, 'employee');
   const list = (await generate(s, { criteria: { daysAhead: 7 } }).expect(201)).body.data;
-  const seen = (await employee.api.get(`${s.url}/shopping-lists/${list.id}`).set(employee.auth).expect(200))
-    .body.data;
+  const seen = (
+    await employee.api.get(`${s.url}/shopping-lists/${list.id}`).set(employee.auth).expect(200)
+  ).body.data;
   const item = itemFor(seen, yoghurt.id)!;
   // Before: "…, Cheapo (1.80) needs 10 days" in the reason an employee reads.
   expect(item.reason).not.toMatch(/\d\.\d\d/);
