@@ -78,7 +78,7 @@ test('when the budget covers everything, then each product below its reorder poi
     expect.objectContaining({ included: false, recommendedQuantity: 0, cost: 0 }),
   );
   expect(by(stocked.id).reason).toBe(
-    'skipped: enough stock for the lead time and 14 days (30 in stock lasts 30 days, lead time 4 days, reorder point 0)',
+    'skipped: enough stock for the lead time and 14 days (about 30 days of stock: 30 in stock; lead time 4 days, reorder point 0)',
   );
   expect(data.spent).toBe(2525);
   expect(data.storageUsed).toBe(313);

@@ -24,7 +24,7 @@ function dueWhy(p: PlanLine): string {
         ? `urgent: runs out ${runsOut(p.coverDays)}, before a delivery can arrive (${leadText(p)}; ${p.stockText}, ${rop})`
         : p.priority === 'high'
           ? `at or below the reorder point (${p.stockText}, ${rop})`
-          : `runs short within the lead time and ${dayWords(p.reviewDays)} (${p.stockText} lasts about ${dayWords(Math.floor(p.coverDays))}, ${leadText(p)}, ${rop})`;
+          : `runs short within the lead time and ${dayWords(p.reviewDays)} (about ${dayWords(Math.floor(p.coverDays))} of stock: ${p.stockText}; ${leadText(p)}, ${rop})`;
   return p.supplierWhy ? `${why}; ${p.supplier!.name} chosen: ${p.supplierWhy}` : why;
 }
 
@@ -39,9 +39,11 @@ function skipped(p: PlanLine): string {
   if (p.onOrder.counted.quantity > 0) {
     return `skipped: what is on order covers it (${p.stockText}, ${rop})`;
   }
-  const lasts = Number.isFinite(p.coverDays) ? ` lasts ${dayWords(Math.floor(p.coverDays))}` : '';
+  const lasts = Number.isFinite(p.coverDays)
+    ? `about ${dayWords(Math.floor(p.coverDays))} of stock: `
+    : '';
   const expires = p.onHandExpiryEnds ? `; it expires on ${p.product.expires_at}` : '';
-  return `skipped: enough stock for the lead time and ${dayWords(p.reviewDays)} (${p.stockText}${lasts}, ${leadText(p)}, ${rop})${expires}`;
+  return `skipped: enough stock for the lead time and ${dayWords(p.reviewDays)} (${lasts}${p.stockText}; ${leadText(p)}, ${rop})${expires}`;
 }
 
 export function reasonOf(
