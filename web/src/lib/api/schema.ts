@@ -4873,7 +4873,7 @@ export interface components {
       /**
        * @example urgent: out of stock (0 in stock, 12 on order due Dec 9, reorder point 20); ordering the need 30 (covers 6 days)
        * @example at or below the reorder point (8 in stock, reorder point 10); ordering EOQ 48 (covers 24 days)
-       * @example runs short within the lead time and 14 days (7 in stock lasts about 2 days, lead time 2 days, reorder point 5); Fresh chosen: runs out in about 2 days: Fresh delivers in 2 days, Cheapo needs 10 days; ordering EOQ 377 (covers 108 days)
+       * @example runs short within the lead time and 14 days (about 2 days of stock: 7 in stock; lead time 2 days, reorder point 5); Fresh chosen: runs out in about 2 days: Fresh delivers in 2 days, Cheapo needs 10 days; ordering EOQ 377 (covers 108 days)
        */
       reason: string;
     };

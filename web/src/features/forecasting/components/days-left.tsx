@@ -18,9 +18,10 @@ export function DaysLeft({ prediction }: { prediction: Prediction | undefined })
   if (!prediction) return <span className="muted">—</span>;
   const due = reorderDue(prediction);
   const days = prediction.daysLeft === null ? null : Math.max(0, Math.round(prediction.daysLeft));
-  // The stock on hand's expiry is said when it ends the days; a delivery's has no date here.
+  // The stock on hand's expiry is said when it ends the days or leaves stock unsold.
   const expiry =
-    prediction.daysLeftLimitedBy === 'expiry' && prediction.expiringStock !== 'delivery';
+    (prediction.daysLeftLimitedBy === 'expiry' && prediction.expiringStock === 'on_hand') ||
+    prediction.onHandExpiresUnsold;
   const overdue = prediction.onOrder.notCounted
     .filter((l) => l.why === 'overdue')
     .reduce((n, l) => n + l.quantity, 0);

@@ -72,14 +72,15 @@ export function stockLeftWords(prediction: Prediction): string {
   const days = Math.round(prediction.daysLeft);
   const left = `About ${formatNumber(days)} ${days === 1 ? 'day' : 'days'} of stock left`;
   const until = prediction.stockoutDate ? formatDate(prediction.stockoutDate) : undefined;
-  if (prediction.daysLeftLimitedBy === 'expiry') {
-    return prediction.expiringStock === 'delivery'
-      ? `${left}${until ? ` (until around ${until})` : ''}: what is on order expires then, before it sells.`
-      : `${left}: the stock on hand expires on ${formatDate(prediction.expiresAt)}, before it sells.`;
+  if (prediction.daysLeftLimitedBy === 'expiry' && prediction.expiringStock !== 'delivery') {
+    return `${left}: the stock on hand expires on ${formatDate(prediction.expiresAt)}, before it sells.`;
   }
   const waste = prediction.onHandExpiresUnsold
     ? ` Part of the stock on hand expires on ${formatDate(prediction.expiresAt)} before it sells.`
     : '';
+  if (prediction.daysLeftLimitedBy === 'expiry') {
+    return `${left}${until ? ` (until around ${until})` : ''}: what is on order expires then, before it sells.${waste}`;
+  }
   return `${left}${until ? ` (runs out around ${until})` : ''}.${waste}`;
 }
 
