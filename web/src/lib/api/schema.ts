@@ -2521,8 +2521,9 @@ export interface paths {
     put?: never;
     /**
      * What to order within a budget (reports:view)
-     * @description For each active product (within `productIds`, `categories` and `suppliers` when given)
-     *     **the reorder list's answer** (as `POST shopping-lists/generate` with `daysAhead` =
+     * @description For each active product (within `productIds`, `categories` and `suppliers` when given;
+     *     with `suppliers`, the product's own supplier is one of them and only they are chosen
+     *     from) **the reorder list's answer** (as `POST shopping-lists/generate` with `daysAhead` =
      *     `reviewDays` would give it): the daily demand d, what is on order and counts (open lines
      *     due within L + `reviewDays`, not overdue by more than 7 days: `onOrder`; the reason
      *     says all of it, "2 in stock, 12 on order due Dec 9", "…, 12 on order overdue since Oct 1,
