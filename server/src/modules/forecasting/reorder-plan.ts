@@ -87,7 +87,10 @@ export function planLine(input: {
   // No active supplier offers it: no money goes to what cannot be bought.
   const held =
     !supplier && (product.supplier_status === 'inactive' || product.supplier_status === 'on-hold');
-  const uncapped = due && !held ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0;
+  // Due, but what is on order already fills what sells before it expires (under a pack): the
+  // list leaves it out, and so does the plan.
+  const filled = due && a.suggestion === undefined;
+  const uncapped = due && !held && !filled ? Math.max(needed, Math.ceil(q ?? 0), 1) : 0;
   const want = Math.min(uncapped, cap ?? Infinity);
   const onOrderText = onOrderCountWords(a.onOrder, input.today);
   return {

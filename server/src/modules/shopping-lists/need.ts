@@ -1,12 +1,7 @@
 import { dayWords } from '../forecasting/lead-times';
+import { addDays, daysBetween } from '../forecasting/series';
 import type { Criteria } from './shopping-lists.schemas';
-import {
-  addDays,
-  daysBetween,
-  type Priority,
-  type StockFacts,
-  type SupplierOption,
-} from './suggestion';
+import type { Priority, StockFacts, SupplierOption } from './suggestion';
 
 /*
  * Whether a product is due and how pressing, and the words every reorder reason shares: one
