@@ -171,6 +171,8 @@ export function createServices(deps: ServiceDeps) {
       inventory.firstMovementDays(db, storeId, tz, productIds),
     lastStockInDays: (db, storeId, tz, productIds) =>
       inventory.lastStockInDays(db, storeId, tz, productIds),
+    assessReorder: (db, storeId, tz, today, productIds, criteria) =>
+      shoppingLists.assessReorder(db, storeId, tz, today, productIds, criteria),
     log,
     recalculateMinIntervalSeconds: config.recalculateMinIntervalSeconds,
   });

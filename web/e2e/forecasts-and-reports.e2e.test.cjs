@@ -1,9 +1,11 @@
 // A manager of the demo store (six months of generated sales) reads a product's demand forecast
 // and its stock outlook (one reorder point, one demand figure, weekday names, the model's workings
 // folded away, days left within the expiry), sees days left in the product list, turns a reorder
-// plan into a shopping list and into purchase orders in one click, recalculates forecasts and reads
-// the anomalies they found, downloads a report as CSV, builds a custom report (and is told next
-// to the field what the server refused), and an employee of the same store finds no Reports.
+// plan into a shopping list and into purchase orders in one click, sees the plan and a list buy an
+// item that runs out from the fast supplier at the same priority (and the orders go there), reads
+// an order two months overdue as not counted, recalculates forecasts and reads the anomalies they
+// found, downloads a report as CSV, builds a custom report (and is told next to the field what the
+// server refused), and an employee of the same store finds no Reports and no prices in a list.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const { expectAccessible } = require('./support/axe.cjs');
@@ -31,6 +33,8 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   let storeName;
   let product;
   let expiringDays;
+  /** The list made for the item that runs out before its slow supplier can deliver. */
+  let fastList;
 
   const region = (name) => page.getByRole('region', { name });
 
@@ -101,17 +105,21 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
       await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${product.id}`);
       await heading(product.name).waitFor();
 
-      // Days of stock stop at the expiry, however much is on the shelf (2,000 more would last
-      // months); the store's day decides how many days that is.
+      // The stock on hand expires in 5 days, however much is on the shelf (2,000 more would
+      // last months): what is left then is waste, not days of stock. A delivery the demo has
+      // due before then sells on after it, until it expires itself (a delivery keeps as long as
+      // the last one did: 5 days from its arrival), so days left stop at one expiry or the other.
       const prediction = await api('GET', `/stores/${storeId}/predictions/${product.id}`);
-      expect(prediction.daysLeftLimitedBy).toBe('expiry');
+      expect(prediction).toEqual(
+        expect.objectContaining({ daysLeftLimitedBy: 'expiry', onHandExpiresUnsold: true }),
+      );
       expiringDays = Math.round(prediction.daysLeft);
-      expect(expiringDays).toBeLessThanOrEqual(5);
+      expect(expiringDays).toBeLessThanOrEqual(prediction.expiringStock === 'on_hand' ? 5 : 10);
       const outlook = region('Stock outlook');
       await outlook
         .getByText(
           new RegExp(
-            `^About ${expiringDays} days? of stock left: the stock expires on .+, before it sells\\.$`,
+            `^About ${expiringDays} days? of stock left(: the stock on hand expires on .+, before it sells\\.| \\(until around .+\\): what is on order expires then, before it sells\\. Part of the stock on hand expires on .+ before it sells\\.)$`,
           ),
         )
         .waitFor();
@@ -319,6 +327,138 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
   );
 
   step(
+    'when an item runs out before its own slow supplier can deliver, then a list and the plan both buy it from the fast one at the same priority, and the plan places the order there',
+    async () => {
+      const store = `/stores/${storeId}`;
+      const [, item] = await api('GET', `${store}/products/top-sellers?limit=2`);
+      // Taken as not expiring: a perishable's order is capped at what sells before it expires,
+      // which what the plans above ordered may already fill.
+      const facts = await api('PATCH', `${store}/products/${item.id}`, { expiresAt: null });
+      const slow = await api('POST', `${store}/suppliers`, {
+        name: `Slow Wholesale ${run}`,
+        leadTimeDays: 365,
+      });
+      const fast = await api('POST', `${store}/suppliers`, {
+        name: `Swift Foods ${run}`,
+        leadTimeDays: 1,
+      });
+      // What Swift charges: an order records its price (cancelled, it brings nothing).
+      const offer = await api('POST', `${store}/purchase-orders`, {
+        supplierId: fast.id,
+        lines: [{ productId: item.id, quantity: 1, unitCost: 9.99 }],
+      });
+      await api('PATCH', `${store}/purchase-orders/${offer.id}/status`, { status: 'cancelled' });
+      // Its own supplier is now the slow one, at 1.00; the reorder point is above what is on
+      // the shelf and on order, so it is due in any case.
+      const before = await api('GET', `${store}/predictions/${item.id}`);
+      const onOrder =
+        before.onOrder.quantity + before.onOrder.notCounted.reduce((n, l) => n + l.quantity, 0);
+      await api('PATCH', `${store}/products/${item.id}`, {
+        supplierId: slow.id,
+        cost: 1,
+        reorderPoint: facts.quantity + onOrder + 5,
+      });
+      expect(before.daysLeft).toBeLessThan(365);
+
+      await storeTab('Reorder').click();
+      await heading('Reorder lists').waitFor();
+      await page.getByRole('link', { name: 'New reorder list' }).click();
+      await heading('New reorder list').waitFor();
+      const name = `Swift check ${run}`;
+      await field('Name').fill(name);
+      await field('Days ahead').fill('14');
+      await page.getByRole('button', { name: 'Generate list' }).click();
+      await heading(name).waitFor();
+      fastList = page.url().split('/').pop();
+      // Swift, or a demo supplier that already offers it and delivers in time: never the slow one.
+      const listed = (await api('GET', `${store}/shopping-lists/${fastList}`)).items.find(
+        (i) => i.product.id === item.id,
+      );
+      expect([slow.id, undefined]).not.toContain(listed.supplier?.id);
+      const chosen = listed.supplier;
+      const row = page
+        .getByRole('table', { name: `Items from ${chosen.name}` })
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: item.name, exact: true }) });
+      // Before: the cheap slow supplier in the plan; a price in the reason every employee reads.
+      await row.getByText(new RegExp(`${chosen.name} chosen: runs out`)).waitFor();
+      await row.getByText(`${slow.name} would cost $1.00 a unit, but needs 365 days.`).waitFor();
+      await expect(row.getByText(/\(\d+\.\d\d\)/).count()).resolves.toBe(0);
+      await expectAccessible(page, 'a list that passed over a slow supplier');
+
+      await storeTab('Reports').click();
+      await page.getByRole('link', { name: 'Reorder within a budget' }).click();
+      await field('Budget').fill('0.001');
+      await page.getByRole('button', { name: 'Plan orders' }).click();
+      await page.getByText('Enter an amount above 0, with at most 2 decimals.').waitFor();
+      await field('Budget').fill('1000000');
+      await page.getByRole('button', { name: 'Plan orders' }).click();
+      await status(/ spent on \d+ products?\./).waitFor();
+      const plan = page.getByRole('table', { name: 'Reorder plan' });
+      const show = page.getByRole('button', { name: /^Show all/ });
+      if (await show.count()) await show.click();
+      const named = { has: page.getByRole('link', { name: item.name, exact: true }) };
+      const line = plan.getByRole('row').filter(named);
+      await line.waitFor();
+      await expect(line.locator('td').nth(2).textContent()).resolves.toMatch(
+        new RegExp(`^${chosen.name}\\d+ days? lead time`),
+      );
+      const priority = { urgent: 'Urgent', high: 'High', medium: 'Medium' }[listed.priority];
+      await expect(line.locator('td').nth(1).textContent()).resolves.toBe(priority);
+      // The product's own reorder point, Nimbus's suggestion beside it with why.
+      await expect(line.locator('td').nth(4).textContent()).resolves.toMatch(
+        new RegExp(`^${(facts.quantity + onOrder + 5).toLocaleString('en-US')}`),
+      );
+
+      await page.getByRole('button', { name: 'Place orders' }).click();
+      await status(/^Ordered from the reorder plan: \d+ purchase orders?\.$/).waitFor();
+      const ordered = await api('GET', `${store}/shopping-lists/${page.url().split('/').pop()}`);
+      const order = ordered.purchaseOrders.find((o) => o.supplierId === chosen.id);
+      expect(order).toBeDefined();
+      const placed = await api('GET', `${store}/purchase-orders/${order.id}`);
+      expect(placed.lines.map((l) => l.productId)).toContain(item.id);
+      expect(ordered.purchaseOrders.some((o) => o.supplierId === slow.id)).toBe(false);
+    },
+  );
+
+  step(
+    'when an order is two months overdue, then the product page and the plan say it is not counted instead of hiding the product',
+    async () => {
+      const store = `/stores/${storeId}`;
+      const [, , item] = await api('GET', `${store}/products/top-sellers?limit=3`);
+      const facts = await api('GET', `${store}/products/${item.id}`);
+      const supplier = await api('POST', `${store}/suppliers`, { name: `Late Co ${run}` });
+      const due = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+      const late = await api('POST', `${store}/purchase-orders`, {
+        supplierId: supplier.id,
+        expectedAt: due,
+        lines: [{ productId: item.id, quantity: 500, unitCost: facts.cost ?? 1 }],
+      });
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/products/${item.id}`);
+      await heading(item.name).waitFor();
+      const outlook = region('Stock outlook');
+      // Before: counted as arriving today, 500 more days of stock and no word of the delay.
+      await outlook
+        .getByText(/500 (on order|more) overdue since .+, not counted: over 7 days late/)
+        .waitFor();
+      await outlook
+        .getByRole('list', { name: 'On order' })
+        .getByText(new RegExp(`^500 on ${late.orderNumber}, due .+: long overdue, not counted`))
+        .waitFor();
+      const prediction = await api('GET', `${store}/predictions/${item.id}`);
+      expect(prediction.onOrder.notCounted).toEqual([
+        expect.objectContaining({ purchaseOrderId: late.id, quantity: 500, why: 'overdue' }),
+      ]);
+      const plan = await api('POST', `${store}/optimization/reorder`, { budget: 100 });
+      const line = plan.items.find((i) => i.productId === item.id);
+      expect(line.reason).toMatch(
+        /500 (on order|more) overdue since .+, not counted: over 7 days late/,
+      );
+      await expectAccessible(page, 'an order long overdue');
+    },
+  );
+
+  step(
     'when a custom report is built and run, then its rows show, and a refused limit is explained next to its field',
     async () => {
       await storeTab('Reports').click();
@@ -367,6 +507,15 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
       expect(names).not.toContain('Reports');
       await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/reports`);
       await page.getByText(/only managers, viewers and admins can open them/).waitFor();
+
+      // The list that passed over the slow supplier: the reason in days, no price anywhere.
+      await page.goto(`${ctx.server.baseUrl}/stores/${storeId}/shopping-lists/${fastList}`);
+      await page
+        .getByText(/ chosen: runs out/)
+        .first()
+        .waitFor();
+      await expect(page.getByText(/would cost/).count()).resolves.toBe(0);
+      await expect(page.getByText(/\$\d/).count()).resolves.toBe(0);
     },
   );
 });

@@ -1,8 +1,9 @@
 // A manager's Monday: a reorder list is generated from what is out or low, a quantity is
 // changed in the list, optimising rounds it to whole packs and says why, and the list becomes
 // one purchase order per supplier after a confirmation that lists them; one of them is then
-// received in the purchase-order screens and the stock shows it. Suppliers and products are
-// set up through the API; what is under test is the screens.
+// received in the purchase-order screens and the stock shows it; criteria that leave nothing to
+// reorder are answered on the form, with no empty list made. Suppliers and products are set up
+// through the API; what is under test is the screens.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
 const { signIn } = require('./support/api.cjs');
@@ -164,6 +165,31 @@ describeWithBrowser('Nimbus web: reorder lists', () => {
         .getByRole('region', { name: 'Stock on hand' })
         .getByText('12 units on hand')
         .waitFor();
+    },
+  );
+
+  step(
+    'when the criteria leave nothing to reorder, then the form says so and no empty list is made',
+    async () => {
+      const store = `/stores/${ids.store}`;
+      await api('POST', `${store}/suppliers`, { name: 'Quiet Farm', leadTimeDays: 3 });
+      const before = await api('GET', `${store}/shopping-lists`);
+      await storeTab('Reorder').click();
+      await heading('Reorder lists').waitFor();
+      await page.getByRole('link', { name: 'New reorder list' }).click();
+      await heading('New reorder list').waitFor();
+      await page.getByRole('group', { name: 'Suppliers' }).getByLabel('Quiet Farm').check();
+      await page.getByRole('button', { name: 'Generate list' }).click();
+      // Before: an empty $0.00 draft, and the page moved to it.
+      await page
+        .getByText(
+          'Nothing needs reordering with these criteria: no product is at or below its reorder point or runs short within its lead time and 7 days ahead. No list was made.',
+        )
+        .waitFor();
+      await heading('New reorder list').waitFor();
+      await expectAccessible(page, 'nothing to reorder');
+      const after = await api('GET', `${store}/shopping-lists`);
+      expect(after.map((l) => l.id)).toEqual(before.map((l) => l.id));
     },
   );
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { typeMessage, uuid } from '../../http/validate';
+import { money, typeMessage, uuid } from '../../http/validate';
 
 export const productParams = z.object({ storeId: uuid, productId: uuid });
 
@@ -73,11 +73,9 @@ const ids = (what: string, max: number) =>
     .max(max, `name at most ${max} ${what}s`)
     .transform((list) => [...new Set(list)]);
 
+/** Money as every amount Nimbus takes (http/validate `money`: at most 2 decimals). */
 export const reorderBody = z.object({
-  budget: z
-    .number(typeMessage('must be a number'))
-    .positive('must be more than 0')
-    .max(1_000_000_000, 'must be at most 1,000,000,000'),
+  budget: money.refine((n) => n > 0, 'must be more than 0'),
   storageCapacity: z
     .number(typeMessage('must be a whole number of units'))
     .int('must be a whole number of units')
@@ -95,11 +93,7 @@ export const reorderBody = z.object({
     .min(0, 'must not be negative')
     .max(365, 'must be at most 365')
     .default(14),
-  orderingCost: z
-    .number(typeMessage('must be a number'))
-    .min(0, 'must not be negative')
-    .max(1_000_000)
-    .default(25),
+  orderingCost: money.max(1_000_000, 'must be at most 1,000,000').default(25),
   holdingCostRate: z
     .number(typeMessage('must be a number'))
     .positive('must be more than 0')

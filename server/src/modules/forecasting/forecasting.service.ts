@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { JobsService } from '../jobs/jobs.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
+import type { ShoppingListsService } from '../shopping-lists/shopping-lists.service';
 import { listAnomalies } from './anomalies';
 import { forecastSeries } from './forecast';
 import { forecastView } from './forecast-view';
@@ -29,6 +30,11 @@ export interface ForecastingDeps {
   firstMovementDays: InventoryService['firstMovementDays'];
   /** The inventory ledger's last stock-in day per product: how long a delivery keeps. */
   lastStockInDays: InventoryService['lastStockInDays'];
+  /**
+   * The reorder lists' decision per product (supplier, lead time, what is on order and counts,
+   * priority): the reorder plan prices the same answer, so the two never disagree.
+   */
+  assessReorder: ShoppingListsService['assessReorder'];
   log?: Logger;
   /** A store's recalculation is queued at most this often (config RECALCULATE_MIN_INTERVAL_SECONDS). */
   recalculateMinIntervalSeconds?: number;

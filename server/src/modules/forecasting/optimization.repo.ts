@@ -9,8 +9,6 @@ export interface ReorderProduct {
   supplier_name: string | null;
   /** The supplier's status: inactive and on-hold suppliers are not ordered from. */
   supplier_status: string | null;
-  /** What the product's supplier last charged, else the product's cost. */
-  unit_cost: string | null;
   created_day: string;
   category_id: string | null;
   cost: string | null;
@@ -19,7 +17,10 @@ export interface ReorderProduct {
   expires_at: string | null;
 }
 
-/** The store's active products within the filters, with their supplier and unit cost. */
+/**
+ * The store's active products within the filters (`suppliers`: the product's own), with
+ * their own supplier; what they are bought at and from whom is the reorder decision's.
+ */
 export async function reorderProducts(
   db: Db,
   storeId: string,
@@ -28,14 +29,11 @@ export async function reorderProducts(
 ): Promise<ReorderProduct[]> {
   const { rows } = await db.query<ReorderProduct>(
     `SELECT p.id, p.name, p.sku, p.quantity, p.supplier_id, s.name AS supplier_name,
-       s.status AS supplier_status,
-       coalesce(si.last_cost, p.cost) AS unit_cost, p.category_id, p.cost, p.reorder_point,
+       s.status AS supplier_status, p.category_id, p.cost, p.reorder_point,
        to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at,
        to_char((p.created_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS created_day
      FROM products p
      LEFT JOIN suppliers s ON s.id = p.supplier_id AND s.store_id = $1
-     LEFT JOIN supplier_items si ON si.supplier_id = p.supplier_id AND si.product_id = p.id
-       AND si.store_id = $1
      WHERE p.store_id = $1 AND p.active
        AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))
        AND ($4::uuid[] IS NULL OR p.category_id = ANY($4::uuid[]))

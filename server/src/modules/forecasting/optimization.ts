@@ -1,26 +1,26 @@
 /**
  * POST optimization/reorder: what to order within a budget (and storage), most pressing
- * first. Per product: forecast demand and its spread, lead time, safety stock, reorder point,
- * EOQ, stock and what is on order and due within the horizon (purchasing's `onOrderFor`);
- * products that are out, run out before a delivery can arrive or sit at or below their reorder
- * point are funded in two passes (reorder-maths.ts `allocate`: every need first, then the
- * EOQ top-ups), a product that expires no more than sells before it does (reorder-plan.ts),
- * and every item says why it is in or out.
+ * first. Per product the reorder list's decision (shopping-lists assess.ts, through
+ * `deps.assessReorder`): its demand, what is on order and counts, when it runs out, the
+ * supplier (price weighed against lead time) and its lead time, whether it is due against the
+ * product's own reorder point and how pressing. On that the plan adds the service level's
+ * safety stock (and Nimbus's suggested reorder point, with why), the EOQ, and funds the due
+ * lines in two passes (reorder-maths.ts `allocate`: every need first, then the EOQ top-ups); a
+ * product that expires no more than sells before it does; every item says why it is in or out.
  */
 import type { StoreContext } from '../../core/context';
 import { ValidationError, type ErrorDetail } from '../../core/errors';
-import { dueBy } from '../purchasing/on-order';
 import type { ForecastingDeps } from './forecasting.service';
 import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
-import { supplierLeadTimes } from './lead-times.repo';
 import { loadSeries } from './load-series';
 import { foreignIds, reorderProducts } from './optimization.repo';
-import { AVERAGE_DAYS, demandEstimate, leadTimeOf, round } from './prediction';
+import { AVERAGE_DAYS, demandEstimate, round } from './prediction';
 import { allocate, type Candidate } from './reorder-maths';
-import { planLine, PRIORITY_RANK, reasonOf, type PlanLine } from './reorder-plan';
+import { planLine, PRIORITY_RANK, type PlanLine } from './reorder-plan';
+import { reasonOf } from './reorder-plan-words';
 import { storedDailyForecast } from './recalculate';
-import { addDays, todayIn } from './series';
+import { todayIn } from './series';
 
 async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: ReorderInput) {
   const fields = [
@@ -56,34 +56,34 @@ export async function optimizeReorder(
   const today = todayIn(tz);
   const products = await reorderProducts(pool, ctx.storeId, tz, input);
   const ids = products.map((p) => p.id);
-  const [series, stored, leadTimes, ordered, stockIn] = await Promise.all([
+  const [series, stored, assessed] = await Promise.all([
     loadSeries(pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
     forecastsOf(pool, ctx.storeId, ids),
-    supplierLeadTimes(pool, ctx.storeId),
-    deps.onOrderFor(pool, ctx.storeId, ids),
-    deps.lastStockInDays(pool, ctx.storeId, tz, ids),
+    deps.assessReorder(pool, ctx.storeId, tz, today, ids, {
+      daysAhead: input.reviewDays,
+      suppliers: input.suppliers,
+    }),
   ]);
+  const assessments = new Map(assessed.map((a) => [a.product.id, a]));
 
   const plans: PlanLine[] = [];
   for (const product of products) {
-    const leadTime = leadTimeOf(product.supplier_id, leadTimes);
-    const horizon = leadTime.days + input.reviewDays;
-    const demand = demandEstimate(
+    const assessment = assessments.get(product.id)!;
+    if (assessment.perDay <= 0) continue; // never sold: nothing to plan from
+    const horizon = assessment.lead.days + input.reviewDays;
+    const { sigma } = demandEstimate(
       series.get(product.id)!,
       storedDailyForecast(stored.get(product.id)),
       today,
       horizon,
     );
-    if (demand.daily <= 0) continue; // never sold: nothing to plan from
     plans.push(
       planLine({
         product,
-        leadTime,
-        demand,
-        // What is due after the horizon does not help this order cycle.
-        onOrder: dueBy(ordered.get(product.id)!, addDays(today, Math.ceil(horizon))),
-        lastStockIn: stockIn.get(product.id),
+        assessment,
+        sigma,
         horizon,
+        reviewDays: input.reviewDays,
         today,
         serviceLevel: input.serviceLevel,
         orderingCost: input.orderingCost,
@@ -118,17 +118,19 @@ export async function optimizeReorder(
       productId: p.product.id,
       name: p.product.name,
       sku: p.product.sku,
-      supplierId: p.product.supplier_id,
-      supplierName: p.product.supplier_name,
+      supplierId: p.supplier?.id ?? null,
+      supplierName: p.supplier?.name ?? null,
       leadTimeDays: p.leadTime.days,
       leadTimeSource: p.leadTime.source,
       avgDailyDemand: round(p.daily, 3),
       demandStdDev: round(p.sigma, 3),
       safetyStock: round(p.safety),
-      reorderPoint: round(p.rop),
+      reorderPoint: p.product.reorder_point,
+      suggestedReorderPoint: Math.ceil(round(p.suggestedRop, 6)),
+      suggestedReorderPointWhy: p.suggestedWhy,
       eoq: p.eoq === null ? 0 : Math.round(p.eoq),
       currentStock: p.product.quantity,
-      onOrder: p.onOrder.quantity,
+      onOrder: p.onOrder.counted.quantity,
       daysOfStock: Number.isFinite(p.coverDays) ? round(p.coverDays, 1) : null,
       expiresAt: p.product.expires_at,
       priority: p.want > 0 ? p.priority : ('low' as const),

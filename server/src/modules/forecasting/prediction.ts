@@ -28,13 +28,19 @@ export interface LeadTime {
   source: LeadTimeSource;
 }
 
+/**
+ * A supplier's lead time, the one every answer uses (reorder lists, the reorder plan, the stock
+ * outlook, an order's expected day): measured over its received orders when there are enough,
+ * else its stated terms, else 7 days. In whole days, as it is said ("needs 3 days") and as
+ * deliveries come: a measured 2.8 is 3.
+ */
 export function leadTimeOf(
   supplierId: string | null,
   suppliers: ReadonlyMap<string, SupplierLeadTime>,
 ): LeadTime {
   const s = supplierId ? suppliers.get(supplierId) : undefined;
   if (s?.measured_days != null && s.measured_orders >= MIN_MEASURED_ORDERS) {
-    return { days: round(s.measured_days, 1), source: 'supplier_performance' };
+    return { days: Math.round(s.measured_days), source: 'supplier_performance' };
   }
   if (s?.lead_time_days != null) return { days: s.lead_time_days, source: 'supplier_terms' };
   return { days: DEFAULT_LEAD_TIME_DAYS, source: 'default' };

@@ -27,13 +27,15 @@ test('when a product sells 2 a day, then its prediction has the demand figure, d
     demandSource: 'forecast',
     demandDays: 28,
     currentStock: 20,
-    onOrder: { quantity: 0, lines: [] },
+    onOrder: { quantity: 0, lines: [], notCounted: [] },
     stockText: '20 in stock',
     // The product's own reorder point; Nimbus's suggestion is reorder.reorderPoint.
     reorderPoint: 8,
     expiresAt: null,
     daysLeft: 10,
     daysLeftLimitedBy: 'demand',
+    expiringStock: null,
+    onHandExpiresUnsold: false,
     stockoutDate: stockout,
     calculatedAt: expect.any(String),
     // σ of a constant 2 a day is 0: no safety stock; reorder point 2 × 5 days = 10.

@@ -1,5 +1,10 @@
 import { useTestApp } from '../../test/app';
-import { createProduct, storeWithMember, type StoreMember } from '../../test/factories';
+import {
+  createProduct,
+  createSupplier,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
 import { sellDaily, weeklyPattern } from '../../test/forecasting';
 
 /**
@@ -125,4 +130,41 @@ test('when a product was created long before it was first stocked, then its hist
   expect(f.history).toHaveLength(40);
   expect(f.history[0]).toEqual({ date: dayIn(-40), actual: 0 });
   expect(f.history.filter((h: { actual: number }) => h.actual === 0)).toHaveLength(10);
+});
+
+test('when broccoli on hand sells out before its expiry and a delivery is due, then the outlook counts the delivery and does not blame the expiry', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const greens = await createSupplier(s, { name: 'Greens', leadTimeDays: 2 });
+  const broccoli = await createProduct(s, {
+    name: 'Broccoli',
+    initialQuantity: 60,
+    expiresAt: dayIn(6),
+    supplierId: greens.id,
+  });
+  // 12 a day; the last delivery came in 4 days ago, so a delivery keeps 10 days.
+  await sellDaily(t, s, broccoli.id, new Array(30).fill(12));
+  await t.db.pool.query(
+    `UPDATE stock_movements SET created_at = now() - interval '4 days' WHERE product_id = $1`,
+    [broccoli.id],
+  );
+  await s.api
+    .post(`${s.url}/purchase-orders`)
+    .set(s.auth)
+    .send({
+      supplierId: greens.id,
+      expectedAt: dayIn(2),
+      lines: [{ productId: broccoli.id, quantity: 60, unitCost: 1 }],
+    })
+    .expect(201);
+  const p = await prediction(s, broccoli.id);
+  // Before: 6 days, limited by the expiry of the stock on hand, which sells out in 5.
+  expect(p).toEqual(
+    expect.objectContaining({
+      daysLeft: 10,
+      daysLeftLimitedBy: 'demand',
+      expiringStock: null,
+      onHandExpiresUnsold: false,
+      stockoutDate: dayIn(10),
+    }),
+  );
 });

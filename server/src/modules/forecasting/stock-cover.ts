@@ -1,40 +1,98 @@
 /**
  * How long stock lasts: the stock on hand at a daily demand, then each delivery on order that
- * arrives before it runs out, never beyond the product's expiry date. Pure, and shared by the
- * stock outlook (prediction), the reorder plan and reorder lists, so they all say the same.
+ * arrives before the shelf is empty. Pure, and shared by the stock outlook (prediction), the
+ * reorder plan and reorder lists, so they all say the same.
+ *
+ * Nimbus knows one expiry date per product: the stock on hand's. Each delivery keeps its own
+ * days from when it arrives (`deliveryKeepsDays`, stock-cover's `shelfLifeDays`; unknown: it is
+ * taken to keep). Stock sells soonest-expiring first; what expires unsold is waste, not days of
+ * stock. So the stock on hand's expiry cuts the days short only when the stock on hand is still
+ * on the shelf then and nothing else is.
  */
 import type { Arrival, OnOrder } from '../purchasing/on-order';
 
 export interface Cover {
   /** Days until the shelf is empty; null when nothing sells (it never runs out by demand). */
   days: number | null;
-  /** What ends it: demand selling the stock, or the stock on hand expiring first. */
+  /** What empties the shelf: demand selling the last units, or the last units expiring. */
   limitedBy: 'demand' | 'expiry' | null;
+  /** With `limitedBy: 'expiry'`: whose expiry, the stock on hand's or a delivery's. */
+  expiringStock: 'on_hand' | 'delivery' | null;
+  /** Part of the stock on hand expires before it sells (whatever empties the shelf). */
+  onHandExpiresUnsold: boolean;
 }
+
+interface Lot {
+  quantity: number;
+  /** Day it is on the shelf from, and the day it expires (Infinity: not known to). */
+  from: number;
+  expires: number;
+  onHand: boolean;
+}
+
+const EPSILON = 1e-9;
 
 export function stockCover(input: {
   stock: number;
   perDay: number;
   /** Soonest first (purchasing/on-order.ts `arrivalsOf`). */
   arrivals?: readonly Arrival[];
-  /** Days from today to the stock's expiry (0 or less: expired); null when it does not expire. */
+  /** Days from today to the stock on hand's expiry (0 or less: expired); null: it does not expire. */
   expiresInDays?: number | null;
+  /** Days a delivery keeps from its arrival; undefined when not known. */
+  deliveryKeepsDays?: number;
 }): Cover {
   const { perDay } = input;
-  if (!(perDay > 0)) return { days: null, limitedBy: null };
-  let days = Math.max(0, input.stock) / perDay;
-  // A delivery counts only when it arrives before the shelf is empty.
-  for (const a of input.arrivals ?? []) {
-    if (a.inDays > days) break;
-    days += a.quantity / perDay;
+  const none = { expiringStock: null, onHandExpiresUnsold: false };
+  if (!(perDay > 0)) return { days: null, limitedBy: null, ...none };
+  const expiry = input.expiresInDays ?? null;
+  const keeps = input.deliveryKeepsDays ?? Infinity;
+  const pending: Lot[] = (input.arrivals ?? []).map((a) => ({
+    quantity: a.quantity,
+    from: a.inDays,
+    expires: a.inDays + keeps,
+    onHand: false,
+  }));
+  const shelf: Lot[] = [
+    {
+      quantity: Math.max(0, input.stock),
+      from: 0,
+      expires: expiry === null ? Infinity : Math.max(0, expiry),
+      onHand: true,
+    },
+  ];
+  let now = 0;
+  let onHandExpiresUnsold = false;
+  let last: Lot = shelf[0]!;
+  let lastEnd: 'demand' | 'expiry' = 'demand';
+  for (;;) {
+    // A delivery counts only when it arrives before the shelf is empty (or the moment it is).
+    while (pending.length && pending[0]!.from <= now + EPSILON) shelf.push(pending.shift()!);
+    for (let i = shelf.length - 1; i >= 0; i--) {
+      const lot = shelf[i]!;
+      if (lot.quantity <= EPSILON) shelf.splice(i, 1);
+      else if (lot.expires <= now + EPSILON) {
+        if (lot.onHand) onHandExpiresUnsold = true;
+        [last, lastEnd] = [lot, 'expiry'];
+        shelf.splice(i, 1);
+      }
+    }
+    if (!shelf.length) break;
+    // The soonest-expiring lot sells first, until it is sold, it expires, or a delivery comes.
+    shelf.sort((a, b) => a.expires - b.expires);
+    const lot = shelf[0]!;
+    const soldOut = now + lot.quantity / perDay;
+    const next = Math.min(soldOut, lot.expires, pending[0]?.from ?? Infinity);
+    lot.quantity -= (next - now) * perDay;
+    now = next;
+    if (lot.quantity <= EPSILON) [last, lastEnd] = [lot, 'demand'];
   }
-  // Never beyond the expiry date: Nimbus knows one per product, and the stock page and the
-  // product list show it; what is left on the shelf then is waste, not days of stock.
-  const expiry = input.expiresInDays;
-  if (expiry !== undefined && expiry !== null && days > Math.max(0, expiry)) {
-    return { days: Math.max(0, expiry), limitedBy: 'expiry' };
-  }
-  return { days, limitedBy: 'demand' };
+  return {
+    days: now,
+    limitedBy: lastEnd,
+    expiringStock: lastEnd === 'expiry' ? (last.onHand ? 'on_hand' : 'delivery') : null,
+    onHandExpiresUnsold,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import type { StockFacts, SupplierOption } from './suggestion';
+import type { StockFacts, SupplierOffer } from './suggestion';
 
 /*
  * Read-model SQL over the catalogue, the suppliers and what they offer: what a reorder list
@@ -25,6 +25,21 @@ interface CandidateRow {
   expires_at: string | null;
 }
 
+const COLUMNS = `p.id, p.name, p.sku, p.cost, p.quantity, p.reorder_point, p.reorder_quantity,
+  p.pack_size, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at`;
+
+const toCandidate = (r: CandidateRow): CandidateProduct => ({
+  id: r.id,
+  name: r.name,
+  sku: r.sku,
+  cost: r.cost === null ? null : Number(r.cost),
+  quantity: r.quantity,
+  reorderPoint: r.reorder_point,
+  reorderQuantity: r.reorder_quantity,
+  packSize: r.pack_size,
+  expiresAt: r.expires_at,
+});
+
 /**
  * Active products that may need reordering: low (at/below their reorder point, or under the
  * threshold), expiring by `expiringBy`, or sold within `soldWithinDays` (only those can have
@@ -43,8 +58,7 @@ export async function candidates(
   },
 ): Promise<CandidateProduct[]> {
   const { rows } = await db.query<CandidateRow>(
-    `SELECT p.id, p.name, p.sku, p.cost, p.quantity, p.reorder_point, p.reorder_quantity, p.pack_size,
-       to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at
+    `SELECT ${COLUMNS}
      FROM products p
      WHERE p.store_id = $1 AND p.active
        AND (($2::int IS NULL AND p.quantity <= p.reorder_point) OR p.quantity < $2::int
@@ -64,24 +78,28 @@ export async function candidates(
       f.suppliers ?? null,
     ],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    sku: r.sku,
-    cost: r.cost === null ? null : Number(r.cost),
-    quantity: r.quantity,
-    reorderPoint: r.reorder_point,
-    reorderQuantity: r.reorder_quantity,
-    packSize: r.pack_size,
-    expiresAt: r.expires_at,
-  }));
+  return rows.map(toCandidate);
 }
 
-interface OptionRow {
+/** These products of the store (active or not), by name: the reorder plan's, assessed alike. */
+export async function candidatesByIds(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<CandidateProduct[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${COLUMNS} FROM products p
+     WHERE p.store_id = $1 AND p.id = ANY($2::uuid[]) ORDER BY p.name, p.id`,
+    [storeId, ids],
+  );
+  return rows.map(toCandidate);
+}
+
+interface OfferRow {
   product_id: string;
   supplier_id: string;
   name: string;
-  lead_time_days: number | null;
   status: string;
   cost: string | null;
   min_order_quantity: number;
@@ -91,16 +109,16 @@ interface OptionRow {
 /**
  * Every supplier each product can be bought from: the product's own supplier (at the
  * product's cost unless it has offered a price) and every supplier that has offered it
- * (`supplier_items`, at its last cost).
+ * (`supplier_items`, at its last cost). Lead times come from forecasting (supplier-options.ts).
  */
-export async function supplierOptions(
+export async function supplierOffers(
   db: Db,
   storeId: string,
   productIds: readonly string[],
-): Promise<Map<string, SupplierOption[]>> {
-  const out = new Map<string, SupplierOption[]>(productIds.map((id) => [id, []]));
+): Promise<Map<string, SupplierOffer[]>> {
+  const out = new Map<string, SupplierOffer[]>(productIds.map((id) => [id, []]));
   if (!productIds.length) return out;
-  const { rows } = await db.query<OptionRow>(
+  const { rows } = await db.query<OfferRow>(
     `WITH pairs AS (
        SELECT p.id AS product_id, p.supplier_id FROM products p
        WHERE p.store_id = $1 AND p.id = ANY($2::uuid[]) AND p.supplier_id IS NOT NULL
@@ -108,7 +126,7 @@ export async function supplierOptions(
        SELECT si.product_id, si.supplier_id FROM supplier_items si
        WHERE si.store_id = $1 AND si.product_id = ANY($2::uuid[])
      )
-     SELECT pr.product_id, s.id AS supplier_id, s.name, s.lead_time_days, s.status,
+     SELECT pr.product_id, s.id AS supplier_id, s.name, s.status,
        coalesce(si.last_cost, CASE WHEN s.id = p.supplier_id THEN p.cost END) AS cost,
        coalesce(si.min_order_quantity, 1) AS min_order_quantity,
        s.id IS NOT DISTINCT FROM p.supplier_id AS own
@@ -123,7 +141,6 @@ export async function supplierOptions(
     out.get(r.product_id)?.push({
       supplierId: r.supplier_id,
       name: r.name,
-      leadTimeDays: r.lead_time_days,
       cost: r.cost === null ? null : Number(r.cost),
       minOrderQuantity: r.min_order_quantity,
       own: r.own,
@@ -146,17 +163,4 @@ export async function existingIds(
     [storeId, ids],
   );
   return new Set(rows.map((r) => r.id));
-}
-
-/** Each supplier's lead time in days (null when not known). */
-export async function leadTimes(
-  db: Db,
-  storeId: string,
-  supplierIds: readonly string[],
-): Promise<Map<string, number | null>> {
-  const { rows } = await db.query<{ id: string; lead_time_days: number | null }>(
-    'SELECT id, lead_time_days FROM suppliers WHERE store_id = $1 AND id = ANY($2::uuid[])',
-    [storeId, supplierIds],
-  );
-  return new Map(rows.map((r) => [r.id, r.lead_time_days]));
 }

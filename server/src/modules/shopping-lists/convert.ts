@@ -5,7 +5,7 @@ import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
-import * as candidatesRepo from './candidates.repo';
+import { loadLeadTimes } from '../forecasting/lead-times';
 import * as repo from './shopping-lists.repo';
 import type { ShoppingList } from './shopping-list-view';
 import { addDays, todayIn } from './suggestion';
@@ -62,13 +62,15 @@ export function createConversion(deps: {
   ) {
     const { id } = list;
     const bySupplier = await openBySupplier(tx, ctx.storeId, id);
-    const leads = await candidatesRepo.leadTimes(tx, ctx.storeId, [...bySupplier.keys()]);
+    // Expected after the supplier's lead time, the one the list and the plan said (none
+    // when it is not known).
+    const leadOf = await loadLeadTimes(tx, ctx.storeId);
     const orders = [...bySupplier].map(([supplierId, items], n) => {
-      const lead = leads.get(supplierId);
+      const lead = leadOf(supplierId);
       return {
         supplierId,
         ...(numbers[n] ? { orderNumber: numbers[n] } : {}),
-        ...(lead != null ? { expectedAt: addDays(today, lead) } : {}),
+        ...(lead.source !== 'default' ? { expectedAt: addDays(today, lead.days) } : {}),
         notes: `From the reorder list "${list.name}"`,
         shoppingListId: id,
         // A product with no known cost is ordered at 0: set the price on the order.

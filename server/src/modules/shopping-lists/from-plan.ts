@@ -2,7 +2,8 @@
  * POST shopping-lists/from-plan: the reorder plan (POST optimization/reorder) as a draft
  * list, or with `placeOrders` as that list ordered (one purchase order per supplier), in one
  * transaction. The items are the ones the person saw in the plan; each is checked against the
- * store and priced at its supplier's last known cost.
+ * store and priced at its supplier's last known cost. An item without a supplier goes to the
+ * one the plan and reorder lists choose (assess.ts: price weighed against lead time).
  */
 import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
@@ -10,8 +11,11 @@ import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import type { StoreWriter } from '../events/events.service';
 import type { ProductsService } from '../products/products.service';
+import { REVIEW_DAYS } from '../forecasting/prediction';
+import type { Assessment } from './assess';
 import * as candidatesRepo from './candidates.repo';
-import { cheapestSupplier, todayIn } from './suggestion';
+import { todayIn } from './suggestion';
+import { supplierOptions } from './supplier-options';
 import * as repo from './shopping-lists.repo';
 import type { FromPlanInput } from './shopping-lists.schemas';
 import type { ShoppingList } from './shopping-list-view';
@@ -22,6 +26,15 @@ export interface FromPlanDeps {
   orderingFacts: ProductsService['orderingFacts'];
   write: StoreWriter;
   timezoneOf(ctx: StoreContext): Promise<string>;
+  /** The reorder decision (shopping-lists.service.ts `assessReorder`). */
+  assessReorder(
+    db: Pool,
+    storeId: string,
+    timezone: string,
+    today: string,
+    productIds: readonly string[],
+    criteria: { daysAhead: number },
+  ): Promise<Assessment[]>;
   view(db: PoolClient, storeId: string, id: string): Promise<ShoppingList>;
   numbersFor(storeId: string, suppliers: number): Promise<string[]>;
   orderInTx(
@@ -36,18 +49,27 @@ export interface FromPlanDeps {
 
 /**
  * The items as list rows; products or suppliers not of this store are 400 naming each. An
- * item without a `supplierId` goes to the product's own supplier when it is active, else to
- * the cheapest active one that offers it; with `placeOrders` every item needs an active one.
+ * item without a `supplierId` goes to the supplier the reorder plan chooses (the cheapest
+ * active one that can deliver before the product runs out); with `placeOrders` every item
+ * needs an active one.
  */
-async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput) {
+async function itemsOf(
+  deps: FromPlanDeps,
+  storeId: string,
+  timezone: string,
+  today: string,
+  input: FromPlanInput,
+) {
   const { pool } = deps;
   const ids = input.items.map((i) => i.productId);
   const named = input.items.flatMap((i) => (i.supplierId ? [i.supplierId] : []));
-  const [products, suppliers, options] = await Promise.all([
+  const [products, suppliers, options, assessed] = await Promise.all([
     deps.orderingFacts(pool, storeId, ids),
     candidatesRepo.existingIds(pool, storeId, 'suppliers', named),
-    candidatesRepo.supplierOptions(pool, storeId, ids),
+    supplierOptions(pool, storeId, ids),
+    deps.assessReorder(pool, storeId, timezone, today, ids, { daysAhead: REVIEW_DAYS }),
   ]);
+  const choices = new Map(assessed.map((a) => [a.product.id, a.choice]));
   const details: ErrorDetail[] = [];
   const items = input.items.map((item, i) => {
     const product = products.get(item.productId);
@@ -66,12 +88,10 @@ async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput
         code: 'not_found',
       });
     }
-    const own = offers.find((o) => o.own);
+    const choice = choices.get(item.productId);
     const supplier =
       item.supplierId === undefined
-        ? own?.usable
-          ? own
-          : cheapestSupplier(offers)
+        ? choice?.supplier
         : offers.find((o) => o.supplierId === item.supplierId);
     const supplierId =
       item.supplierId === undefined ? (supplier?.supplierId ?? null) : item.supplierId;
@@ -91,6 +111,15 @@ async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput
       priority: item.priority,
       reason: item.reason ?? 'From the reorder plan',
       estimatedUnitCost: supplier?.cost ?? product?.cost ?? null,
+      // The cheaper supplier the choice passed over for lead time, when this is that choice.
+      passedOver:
+        choice?.passedOver && supplier && supplier.supplierId === choice.supplier?.supplierId
+          ? {
+              supplierId: choice.passedOver.supplierId,
+              unitCost: choice.passedOver.cost,
+              leadTimeDays: choice.passedOver.leadTimeDays,
+            }
+          : null,
     };
   });
   if (details.length) {
@@ -108,8 +137,9 @@ async function itemsOf(deps: FromPlanDeps, storeId: string, input: FromPlanInput
 export function createFromPlan(deps: FromPlanDeps) {
   const { write, timezoneOf } = deps;
   return async function fromPlan(ctx: StoreContext, input: FromPlanInput) {
-    const items = await itemsOf(deps, ctx.storeId, input);
-    const today = todayIn(await timezoneOf(ctx));
+    const timezone = await timezoneOf(ctx);
+    const today = todayIn(timezone);
+    const items = await itemsOf(deps, ctx.storeId, timezone, today, input);
     const suppliers = new Set(items.map((i) => i.supplierId).filter(Boolean));
     const numbers = input.placeOrders ? await deps.numbersFor(ctx.storeId, suppliers.size) : [];
     return write(ctx, async (tx, emit) => {

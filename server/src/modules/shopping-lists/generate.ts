@@ -1,24 +1,17 @@
-import { ValidationError, type ErrorDetail } from '../../core/errors';
+import { UnprocessableError, ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Db } from '../../db/pool';
-import { expiryCap, shelfLifeDays, stockCover } from '../forecasting/stock-cover';
-import type { InventoryService } from '../inventory/inventory.service';
-import { arrivalsOf, dueBy } from '../purchasing/on-order';
-import type { PurchasingService } from '../purchasing/purchasing.service';
+import { assess, type AssessDeps } from './assess';
 import * as candidatesRepo from './candidates.repo';
-import { DEMAND_WINDOW_DAYS, dailyDemand } from './demand';
+import { DEMAND_WINDOW_DAYS } from './demand';
 import type { NewItem } from './shopping-lists.repo';
 import type { Criteria } from './shopping-lists.schemas';
-import { addDays, daysBetween, suggest, type Priority } from './suggestion';
-import { chooseSupplier } from './supplier-choice';
+import { addDays, type Priority } from './suggestion';
 
 /** The purchasing module's stock on order per product. */
-export type OnOrderFor = PurchasingService['onOrderFor'];
+export type OnOrderFor = AssessDeps['onOrderFor'];
 
 /** What generating a list reads through other modules' services. */
-export interface GenerateDeps {
-  onOrderFor: OnOrderFor;
-  lastStockInDays: InventoryService['lastStockInDays'];
-}
+export type GenerateDeps = AssessDeps;
 
 /** A list holds at most this many items, the most pressing first. */
 export const MAX_ITEMS = 1000;
@@ -57,9 +50,10 @@ export async function assertCriteriaIds(
 }
 
 /**
- * The items a list generated from `criteria` holds: each candidate product with its
- * supplier (the cheapest known, unless it runs out before that one can deliver), its demand,
- * what is on order, and what `suggest` makes of them.
+ * The items a list generated from `criteria` holds: each candidate product as assess.ts
+ * decides it (supplier by price and lead time, demand, what is on order and counts), with the
+ * cheaper supplier passed over for lead time, if any (a money field of the answer). Nothing
+ * due is a 422: no empty list is made.
  */
 export async function buildItems(
   db: Db,
@@ -71,7 +65,7 @@ export async function buildItems(
 ): Promise<NewItem[]> {
   const products = await candidatesRepo.candidates(db, storeId, {
     threshold: criteria.lowStockThreshold,
-    // Wide enough for any lead time; `suggest` applies each product's own horizon.
+    // Wide enough for any lead time; `needOf` applies each product's own horizon.
     expiringBy:
       criteria.includeExpiring === false
         ? undefined
@@ -83,50 +77,41 @@ export async function buildItems(
     categories: criteria.categories,
     suppliers: criteria.suppliers,
   });
-  const ids = products.map((p) => p.id);
-  const [options, onOrder, stockIn] = await Promise.all([
-    candidatesRepo.supplierOptions(db, storeId, ids),
-    deps.onOrderFor(db, storeId, ids),
-    deps.lastStockInDays(db, storeId, timezone, ids),
-  ]);
-  const allowed = criteria.suppliers ? new Set(criteria.suppliers) : undefined;
-  const longestLead = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0));
-  const demand = await dailyDemand(db, storeId, ids, longestLead + criteria.daysAhead);
-
-  const items = products.flatMap((p) => {
-    const perDay = demand.get(p.id) ?? 0;
-    const ordered = onOrder.get(p.id)!;
-    const runsOutInDays = stockCover({
-      stock: p.quantity,
-      perDay,
-      arrivals: arrivalsOf(ordered, today),
-      expiresInDays: p.expiresAt ? daysBetween(today, p.expiresAt) : null,
-    }).days;
-    const choice = chooseSupplier(options.get(p.id)!, { allowed, runsOutInDays });
-    const supplier = choice.supplier;
-    const lead = supplier?.leadTimeDays ?? 0;
-    const s = suggest(p, perDay, supplier, criteria, today, {
-      onOrder: dueBy(ordered, addDays(today, lead + criteria.daysAhead)),
-      runsOutInDays,
-      supplierWhy: choice.why,
-      expiryCap: expiryCap({
-        perDay,
-        shelfLife: shelfLifeDays(p.expiresAt, stockIn.get(p.id)),
-        leadDays: lead,
-        onOrder: ordered,
-        today,
-      }),
-    });
-    if (!s) return [];
+  const assessed = await assess(db, deps, storeId, timezone, products, criteria, today);
+  const items = assessed.flatMap(({ product: p, choice, suggestion }) => {
+    if (!suggestion) return [];
+    const { supplier, passedOver } = choice;
     return [
       {
         productId: p.id,
         supplierId: supplier?.supplierId ?? null,
-        ...s,
+        ...suggestion,
         estimatedUnitCost: supplier?.cost ?? p.cost,
+        passedOver: passedOver
+          ? {
+              supplierId: passedOver.supplierId,
+              unitCost: passedOver.cost,
+              leadTimeDays: passedOver.leadTimeDays,
+            }
+          : null,
       },
     ];
   });
+  if (!items.length) throw nothingToReorder(criteria);
   // Stable: within a priority, the candidates' order (by name).
   return items.sort((a, b) => RANK[a.priority] - RANK[b.priority]).slice(0, MAX_ITEMS);
+}
+
+/** Why no list was made, in the criteria's own terms. */
+function nothingToReorder(c: Criteria) {
+  const low =
+    c.lowStockThreshold !== undefined
+      ? `is under ${c.lowStockThreshold} units`
+      : 'is at or below its reorder point';
+  const short = `runs short within its lead time and ${c.daysAhead} ${c.daysAhead === 1 ? 'day' : 'days'} ahead`;
+  const what =
+    c.includeExpiring === false ? `${low} or ${short}` : `${low}, ${short}, or expires by then`;
+  return new UnprocessableError(
+    `Nothing needs reordering with these criteria: no product ${what}. No list was made.`,
+  );
 }

@@ -2,16 +2,16 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
-import { stockCover } from '../forecasting/stock-cover';
-import { arrivalsOf } from '../purchasing/on-order';
-import * as candidatesRepo from './candidates.repo';
+import { shelfLifeDays } from '../forecasting/stock-cover';
+import { coverOf, type AssessDeps } from './assess';
 import { dailyDemand } from './demand';
-import { assertCriteriaIds, type OnOrderFor } from './generate';
+import { assertCriteriaIds } from './generate';
 import { optimizeItems } from './optimize';
 import * as repo from './shopping-lists.repo';
 import type { OptimizeCriteria } from './shopping-lists.schemas';
 import type { ShoppingList } from './shopping-list-view';
-import { daysBetween, todayIn } from './suggestion';
+import { todayIn } from './suggestion';
+import { supplierOptions } from './supplier-options';
 
 /**
  * POST shopping-lists/{id}/optimize: loads what the choice needs (each product's suppliers,
@@ -22,7 +22,8 @@ export function createOptimization(deps: {
   pool: Pool;
   write: StoreWriter;
   timezoneOf(ctx: StoreContext): Promise<string>;
-  onOrderFor: OnOrderFor;
+  onOrderFor: AssessDeps['onOrderFor'];
+  lastStockInDays: AssessDeps['lastStockInDays'];
   lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.ListRow>;
   view(db: Db, storeId: string, id: string): Promise<ShoppingList>;
 }) {
@@ -36,29 +37,35 @@ export function createOptimization(deps: {
         'criteria.preferredSuppliers',
       );
     }
-    const today = todayIn(await deps.timezoneOf(ctx));
+    const timezone = await deps.timezoneOf(ctx);
+    const today = todayIn(timezone);
     return write(ctx, async (tx, emit) => {
       const row = await lockList(tx, ctx, id);
       const rows = await repo.items(tx, ctx.storeId, id);
       const ids = [...new Set(rows.map((r) => r.product_id))];
-      const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, ids);
+      const options = await supplierOptions(tx, ctx.storeId, ids);
       const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
-      const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays ?? 0));
-      const [demand, onOrder] = await Promise.all([
-        dailyDemand(tx, ctx.storeId, ids, longest + (listCriteria.daysAhead ?? 7)),
-        deps.onOrderFor(tx, ctx.storeId, ids),
-      ]);
-      // When each product runs out (stock, deliveries due before then, expiry): a supplier
-      // that cannot deliver by then is not chosen for its price.
+      const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays));
+      const demand = await dailyDemand(
+        tx,
+        ctx.storeId,
+        ids,
+        longest + (listCriteria.daysAhead ?? 7),
+      );
+      const onOrder = await deps.onOrderFor(tx, ctx.storeId, ids);
+      const stockIn = await deps.lastStockInDays(tx, ctx.storeId, timezone, ids);
+      // When each product runs out, as the list was generated (assess.ts `coverOf`): a
+      // supplier that cannot deliver by then is not chosen for its price.
       const runsOut = new Map(
         rows.map((r) => [
           r.product_id,
-          stockCover({
-            stock: r.stock,
-            perDay: demand.get(r.product_id) ?? 0,
-            arrivals: arrivalsOf(onOrder.get(r.product_id)!, today),
-            expiresInDays: r.expires_at ? daysBetween(today, r.expires_at) : null,
-          }).days,
+          coverOf(
+            { quantity: r.stock, expiresAt: r.expires_at },
+            demand.get(r.product_id) ?? 0,
+            onOrder.get(r.product_id)!,
+            today,
+            shelfLifeDays(r.expires_at, stockIn.get(r.product_id)),
+          ).days,
         ]),
       );
       const filter = listCriteria.suppliers;

@@ -12,6 +12,8 @@ export interface Target {
   supplier: SupplierOption | undefined;
   /** Why, when it is not simply the cheapest known. */
   why?: string;
+  /** The cheaper supplier not chosen because it cannot deliver in time. */
+  passedOver?: SupplierOption;
 }
 
 export interface TargetCriteria {
@@ -21,7 +23,7 @@ export interface TargetCriteria {
 }
 
 const inTime = (o: SupplierOption, runsOut: number | null) =>
-  runsOut === null || (o.leadTimeDays ?? 0) <= runsOut;
+  runsOut === null || o.leadTimeDays <= runsOut;
 
 export function targetsOf(
   open: readonly ItemRow[],
@@ -48,7 +50,7 @@ export function targetsOf(
       inTime(current, runsOut) &&
       !(c.preferred && choice.supplier && c.preferred.has(choice.supplier.supplierId));
     if (keep) out.set(row.id, { supplier: current });
-    else if (choice.why) out.set(row.id, { supplier: choice.supplier, why: choice.why });
+    else if (choice.why) out.set(row.id, choice);
     else if (choice.supplier && c.preferred?.has(choice.supplier.supplierId))
       out.set(row.id, { supplier: choice.supplier, why: `${choice.supplier.name} is preferred` });
     else

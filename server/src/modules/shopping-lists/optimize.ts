@@ -51,7 +51,7 @@ export function optimizeItems(
   const planned = open.map((row) => {
     const all = options.get(row.product_id) ?? [];
     const current = all.find((o) => o.supplierId === row.supplier_id);
-    const { supplier: target, why } = targets.get(row.id)!;
+    const { supplier: target, why, passedOver } = targets.get(row.id)!;
     const update: ItemChange = {};
     const changes: Change[] = [];
     const currentCost = row.estimated_unit_cost === null ? null : Number(row.estimated_unit_cost);
@@ -64,6 +64,10 @@ export function optimizeItems(
           ? `${target.name} sells it for ${money(target.cost)}, ${current.name} for ${money(current.cost)}`
           : `${target.name} sells it for ${money(target.cost)}, the cheapest known`);
       update.supplierId = target.supplierId;
+      // The cheaper supplier passed over for lead time, if that is why (else none).
+      update.passedOverSupplierId = passedOver?.supplierId ?? null;
+      update.passedOverUnitCost = passedOver?.cost ?? null;
+      update.passedOverLeadTimeDays = passedOver?.leadTimeDays ?? null;
       changes.push({
         itemId: row.id,
         field: 'supplierId',

@@ -18,6 +18,13 @@ export function toItem(r: ItemRow) {
     purchased: r.purchased,
     actualCost: num(r.actual_cost),
     purchaseOrderId: r.purchase_order_id,
+    passedOver: r.passed_over_supplier_id
+      ? {
+          supplier: { id: r.passed_over_supplier_id, name: r.passed_over_supplier_name ?? '' },
+          unitCost: num(r.passed_over_unit_cost),
+          leadTimeDays: r.passed_over_lead_time_days!,
+        }
+      : null,
     updatedAt: r.updated_at.toISOString(),
   };
 }

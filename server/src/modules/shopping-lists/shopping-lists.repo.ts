@@ -43,6 +43,10 @@ export interface ItemRow {
   purchase_order_id: string | null;
   order_number: string | null;
   order_total: string | null;
+  passed_over_supplier_id: string | null;
+  passed_over_supplier_name: string | null;
+  passed_over_unit_cost: string | null;
+  passed_over_lead_time_days: number | null;
   updated_at: Date;
 }
 
@@ -53,6 +57,14 @@ export interface NewItem {
   priority: Priority;
   reason: string;
   estimatedUnitCost: number | null;
+  /** The cheaper supplier not chosen because it could not deliver in time (its price is money). */
+  passedOver?: PassedOver | null;
+}
+
+export interface PassedOver {
+  supplierId: string;
+  unitCost: number | null;
+  leadTimeDays: number;
 }
 
 const LIST = `SELECT l.id, l.name, l.status, l.criteria, l.optimized_at, l.ordered_at, l.created_by,
@@ -75,11 +87,15 @@ export async function insertList(
        RETURNING id
      ), items AS (
        INSERT INTO shopping_list_items (store_id, shopping_list_id, product_id, supplier_id,
-         suggested_quantity, quantity, priority, reason, estimated_unit_cost)
+         suggested_quantity, quantity, priority, reason, estimated_unit_cost,
+         passed_over_supplier_id, passed_over_unit_cost, passed_over_lead_time_days)
        SELECT $1, list.id, i.product_id, i.supplier_id, i.suggested_quantity, i.suggested_quantity,
-         i.priority, i.reason, i.estimated_unit_cost
+         i.priority, i.reason, i.estimated_unit_cost, i.passed_over_supplier_id,
+         i.passed_over_unit_cost, i.passed_over_lead_time_days
        FROM list, jsonb_to_recordset($5::jsonb) AS i(product_id uuid, supplier_id uuid,
-         suggested_quantity int, priority text, reason text, estimated_unit_cost numeric)
+         suggested_quantity int, priority text, reason text, estimated_unit_cost numeric,
+         passed_over_supplier_id uuid, passed_over_unit_cost numeric,
+         passed_over_lead_time_days int)
      )
      SELECT id FROM list`,
     [
@@ -95,6 +111,9 @@ export async function insertList(
           priority: i.priority,
           reason: i.reason,
           estimated_unit_cost: i.estimatedUnitCost,
+          passed_over_supplier_id: i.passedOver?.supplierId ?? null,
+          passed_over_unit_cost: i.passedOver?.unitCost ?? null,
+          passed_over_lead_time_days: i.passedOver?.leadTimeDays ?? null,
         })),
       ),
     ],
@@ -126,10 +145,13 @@ export async function items(db: Db, storeId: string, listId: string): Promise<It
        p.cost AS product_cost, p.supplier_id AS product_supplier_id,
        i.supplier_id, s.name AS supplier_name, i.suggested_quantity, i.quantity, i.priority,
        i.reason, i.estimated_unit_cost, i.purchased, i.actual_cost, i.purchase_order_id,
-       po.order_number, po.total AS order_total, i.updated_at
+       po.order_number, po.total AS order_total, i.passed_over_supplier_id,
+       ps.name AS passed_over_supplier_name, i.passed_over_unit_cost,
+       i.passed_over_lead_time_days, i.updated_at
      FROM shopping_list_items i
      JOIN products p ON p.id = i.product_id
      LEFT JOIN suppliers s ON s.id = i.supplier_id
+     LEFT JOIN suppliers ps ON ps.id = i.passed_over_supplier_id
      LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id
      WHERE i.store_id = $1 AND i.shopping_list_id = $2
      ORDER BY s.name NULLS LAST, ${PRIORITY_ORDER}, p.name, i.id`,
@@ -191,6 +213,9 @@ const ITEM_COLUMNS = {
   supplierId: 'supplier_id',
   estimatedUnitCost: 'estimated_unit_cost',
   purchaseOrderId: 'purchase_order_id',
+  passedOverSupplierId: 'passed_over_supplier_id',
+  passedOverUnitCost: 'passed_over_unit_cost',
+  passedOverLeadTimeDays: 'passed_over_lead_time_days',
 } as const;
 
 export type ItemChange = Partial<Record<keyof typeof ITEM_COLUMNS, unknown>>;

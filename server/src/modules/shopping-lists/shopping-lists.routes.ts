@@ -85,6 +85,7 @@ const LIST_MONEY = [
   'items.*.estimatedUnitCost',
   'items.*.estimatedCost',
   'items.*.actualCost',
+  'items.*.passedOver.unitCost',
   'suppliers.*.estimatedTotal',
   'purchaseOrders.*.total',
 ];

@@ -4,13 +4,14 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../core/er
 import { pageOf } from '../../core/paging';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
+import { assess } from './assess';
 import * as candidatesRepo from './candidates.repo';
 import { createConversion, type CreateOrdersInTx } from './convert';
 import { createFromPlan, type FromPlanDeps } from './from-plan';
 import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
 import { createOptimization } from './optimize-list';
 import * as repo from './shopping-lists.repo';
-import type { GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
+import type { Criteria, GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
 import { todayIn } from './suggestion';
 import { toList, toSummary } from './shopping-list-view';
 
@@ -50,11 +51,40 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
     return row;
   }
 
+  /**
+   * The reorder decision for these products (assess.ts): what the reorder plan prices and a
+   * list made from it orders, so both name the supplier and priority a generated list would.
+   */
+  async function assessReorder(
+    db: Db,
+    storeId: string,
+    timezone: string,
+    today: string,
+    productIds: readonly string[],
+    criteria: Pick<Criteria, 'daysAhead' | 'suppliers'>,
+  ) {
+    const products = await candidatesRepo.candidatesByIds(db, storeId, productIds);
+    return assess(
+      db,
+      deps,
+      storeId,
+      timezone,
+      products,
+      {
+        includeExpiring: false,
+        ...criteria,
+      },
+      today,
+    );
+  }
+
   const conversion = createConversion({ ...deps, lockList, view });
   return {
+    assessReorder,
     convert: conversion.convert,
     fromPlan: createFromPlan({
       ...deps,
+      assessReorder,
       view,
       numbersFor: conversion.numbersFor,
       orderInTx: conversion.orderInTx,
@@ -113,7 +143,7 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
         if (!item) throw new NotFoundError('Shopping list item');
         const change: repo.ItemChange = { ...input };
         if (input.supplierId && input.supplierId !== item.supplier_id) {
-          const options = await candidatesRepo.supplierOptions(tx, ctx.storeId, [item.product_id]);
+          const options = await candidatesRepo.supplierOffers(tx, ctx.storeId, [item.product_id]);
           const offer = options
             .get(item.product_id)!
             .find((o) => o.supplierId === input.supplierId);
@@ -133,6 +163,12 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
           }
           // A supplier with no known price for it keeps the estimate the list had.
           if (offer?.cost != null) change.estimatedUnitCost = offer.cost;
+        }
+        if (input.supplierId !== undefined && input.supplierId !== item.supplier_id) {
+          // Picked by a person: no supplier was passed over for lead time any more.
+          change.passedOverSupplierId = null;
+          change.passedOverUnitCost = null;
+          change.passedOverLeadTimeDays = null;
         }
         await repo.updateItem(tx, ctx.storeId, id, itemId, change);
         await emit('shopping_list.updated', { shoppingListId: id, change: 'items' });

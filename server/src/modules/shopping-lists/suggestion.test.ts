@@ -22,6 +22,7 @@ const supplier = (more: Partial<SupplierOption> = {}): SupplierOption => ({
   supplierId: 's1',
   name: 'Acme',
   leadTimeDays: 4,
+  leadTimeSource: 'supplier_terms',
   cost: 1,
   minOrderQuantity: 1,
   own: true,
@@ -123,4 +124,20 @@ test("when the supplier's minimum order is more than sells before a delivery exp
   expect(s.reason).toBe(
     'Out of stock, sells 1/day, supplier needs 4 days, at most 3 sell in the 4 days a delivery keeps (Acme sells at least 12)',
   );
+});
+
+test("when a supplier's lead time is not known, then 7 days are assumed and the reason says so", () => {
+  const s = suggest(
+    stock(3),
+    1,
+    supplier({ leadTimeDays: 7, leadTimeSource: 'default' }),
+    criteria,
+    '2026-12-02',
+  )!;
+  // 1 a day over 7 + 7 days: 14, less 3; runs out in 3 days, before 7: urgent.
+  expect(s).toEqual({
+    suggestedQuantity: 11,
+    priority: 'urgent',
+    reason: '3 left, sells 1/day, lead time not known: 7 days assumed',
+  });
 });

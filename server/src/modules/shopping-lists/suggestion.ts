@@ -1,14 +1,23 @@
-import { onOrderWords, NOTHING_ON_ORDER, type OnOrder } from '../purchasing/on-order';
+import {
+  DEFAULT_LEAD_TIME_DAYS as DEFAULT_LEAD,
+  type LeadTimeSource,
+} from '../forecasting/prediction';
+import { dayWords } from '../forecasting/lead-times';
+import {
+  NOTHING_COUNTED,
+  onOrderCountWords,
+  type OnOrderCount,
+} from '../forecasting/on-order-count';
 import type { ExpiryCap } from '../forecasting/stock-cover';
+import { leadWords, needOf, reasonText } from './need';
 import type { Criteria } from './shopping-lists.schemas';
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 
-/** A supplier a product can be bought from, as far as Nimbus knows. */
-export interface SupplierOption {
+/** A supplier that offers a product, as the catalogue and purchasing know it. */
+export interface SupplierOffer {
   supplierId: string;
   name: string;
-  leadTimeDays: number | null;
   /** Its last known cost (`supplier_items.last_cost`; the product's cost for its own supplier). */
   cost: number | null;
   minOrderQuantity: number;
@@ -16,6 +25,12 @@ export interface SupplierOption {
   own: boolean;
   /** Inactive and on-hold suppliers are not ordered from. */
   usable: boolean;
+}
+
+/** A supplier a product can be bought from, with its lead time (forecasting `leadTimeOf`). */
+export interface SupplierOption extends SupplierOffer {
+  leadTimeDays: number;
+  leadTimeSource: LeadTimeSource;
 }
 
 export interface StockFacts {
@@ -33,7 +48,6 @@ export interface Suggestion {
   reason: string;
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const rate = (perDay: number) =>
   perDay >= 10
     ? `${Math.round(perDay)}/day`
@@ -46,10 +60,10 @@ const rate = (perDay: number) =>
  * them to the list's supplier filter); a known cost beats an unknown one; on a tie the
  * product's own supplier, then the name.
  */
-export function cheapestSupplier(
-  options: readonly SupplierOption[],
+export function cheapestSupplier<T extends SupplierOffer>(
+  options: readonly T[],
   allowed?: ReadonlySet<string>,
-): SupplierOption | undefined {
+): T | undefined {
   return options
     .filter((o) => o.usable && (!allowed || allowed.has(o.supplierId)))
     .sort(
@@ -69,22 +83,14 @@ export const roundUpTo = (n: number, step: number | null) =>
   step && step > 1 ? Math.ceil(n / step) * step : n;
 
 /**
- * Whether a product belongs on the list and, if so, how many to order, how pressing it is and
- * why, in words. With L the supplier's lead time (0 when unknown), H `daysAhead`, d the daily
- * demand, s the stock (only what sells before it expires, when it expires within the horizon)
- * and o what is on order and due within L + H (`onOrder`), the position s + o:
- *
- * - included when the position ≤ reorder point (or < lowStockThreshold when given), when
- *   d × (L + H) > s + o, or (includeExpiring) when the stock expires within the expiry horizon;
- * - quantity = ceil(d × (L + H)) + reorder point (kept as the safety stock), at least the
- *   threshold, less s + o; at least the product's reorder quantity and at least 1; for a product
- *   that expires, no more than sells in the days a delivery keeps less what is on order for
- *   those days (`expiryCap`, in whole packs rounded down; not listed when that is under a
- *   pack); then at least the supplier's minimum order, rounded up to whole packs (pack size);
- * - priority: urgent when out of stock or it sells out before the supplier can deliver
- *   (`runsOutInDays` < L, deliveries due before then counted; else s < d × L); high when at or
- *   below its reorder point or threshold; medium when it sells out within the horizon; low
- *   otherwise (only expiring stock brought it here).
+ * Whether a product belongs on the list (`needOf`) and, if so, how many to order and why, in
+ * words. With the letters of `needOf`: quantity = ceil(d × (L + H)) + reorder point (kept as
+ * the safety stock), at least the threshold, less s + o; at least the product's reorder
+ * quantity and at least 1; for a product that expires, no more than sells in the days a
+ * delivery keeps less what is on order for those days (`expiryCap`, in whole packs rounded
+ * down; not listed when that is under a pack); then at least the supplier's minimum order,
+ * rounded up to whole packs (pack size). L is the supplier's lead time (7 days when there is
+ * no supplier, as everywhere). No money in the words: employees read them.
  */
 export function suggest(
   p: StockFacts,
@@ -93,33 +99,27 @@ export function suggest(
   criteria: Criteria,
   today: string,
   extra: {
-    onOrder?: OnOrder;
+    onOrder?: OnOrderCount;
     runsOutInDays?: number | null;
     supplierWhy?: string;
     /** What sells before a delivery expires, less what is on order (stock-cover.ts `expiryCap`). */
     expiryCap?: ExpiryCap;
   } = {},
 ): Suggestion | undefined {
-  const onOrder = extra.onOrder ?? NOTHING_ON_ORDER;
-  const lead = supplier?.leadTimeDays ?? 0;
-  const horizon = lead + criteria.daysAhead;
-  const expiryDays =
-    criteria.includeExpiring === true ? horizon : criteria.includeExpiring || undefined;
-  const expiring =
-    expiryDays !== undefined && p.expiresAt !== null && p.expiresAt <= addDays(today, expiryDays);
+  const onOrder = extra.onOrder ?? NOTHING_COUNTED;
+  const lead = supplier?.leadTimeDays ?? DEFAULT_LEAD;
+  const need = needOf(p, demandPerDay, lead, criteria, today, {
+    counted: onOrder.counted.quantity,
+    runsOutInDays: extra.runsOutInDays,
+  });
+  if (!need) return undefined;
   const threshold = criteria.lowStockThreshold;
-  const position = p.quantity + onOrder.quantity;
-  const low = threshold !== undefined ? position < threshold : position <= p.reorderPoint;
-  // Expiring stock counts only for what sells before it expires.
-  const stock = expiring
-    ? Math.min(p.quantity, Math.floor(demandPerDay * Math.max(0, daysBetween(today, p.expiresAt!))))
-    : p.quantity;
-  const needed = demandPerDay * horizon;
-  const short = needed > stock + onOrder.quantity;
-  if (!low && !short && !expiring) return undefined;
-
-  const target = Math.max(Math.ceil(needed) + p.reorderPoint, threshold ?? 0);
-  let quantity = Math.max(target - stock - onOrder.quantity, p.reorderQuantity ?? 0, 1);
+  const target = Math.max(Math.ceil(need.needed) + p.reorderPoint, threshold ?? 0);
+  let quantity = Math.max(
+    target - need.stock - onOrder.counted.quantity,
+    p.reorderQuantity ?? 0,
+    1,
+  );
   const cap = extra.expiryCap?.units;
   // What is on order already fills what can sell before it expires (or leaves less than a
   // pack): nothing more to buy now.
@@ -133,36 +133,24 @@ export function suggest(
   quantity = Math.max(quantity, minimum);
   quantity = roundUpTo(quantity, p.packSize);
 
-  const runsOutFirst =
-    extra.runsOutInDays !== undefined
-      ? extra.runsOutInDays !== null && extra.runsOutInDays < lead
-      : stock < demandPerDay * lead;
-  const priority: Priority =
-    p.quantity === 0 || runsOutFirst ? 'urgent' : low ? 'high' : short ? 'medium' : 'low';
-
   const parts = [p.quantity === 0 ? 'out of stock' : `${p.quantity} left`];
-  const ordered = onOrderWords(onOrder, today);
+  const ordered = onOrderCountWords(onOrder, today);
   if (ordered) parts.push(ordered);
-  if (expiring)
+  if (need.expiring)
     parts.push(p.expiresAt! < today ? `expired ${p.expiresAt}` : `expires ${p.expiresAt}`);
   parts.push(demandPerDay > 0 ? `sells ${rate(demandPerDay)}` : 'no sales in 30 days');
-  if (low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
-  else if (low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
-  if (!supplier) parts.push('no supplier known');
-  else if (lead > 0) parts.push(`supplier needs ${days(lead)}`);
+  if (need.low && threshold !== undefined) parts.push(`under the threshold of ${threshold}`);
+  else if (need.low && p.reorderPoint > 0) parts.push(`reorder point ${p.reorderPoint}`);
+  const leadText = leadWords(supplier);
+  if (leadText) parts.push(leadText);
   if (capped)
     parts.push(
-      `at most ${cap} sell in the ${days(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
+      `at most ${cap} sell in the ${dayWords(extra.expiryCap!.shelfLifeDays)} a delivery keeps${
         overCap ? ` (${supplier!.name} sells at least ${minimum})` : ''
       }`,
     );
   if (extra.supplierWhy) parts.push(`${supplier!.name} chosen: ${extra.supplierWhy}`);
-  const reason = parts.join(', ');
-  return {
-    suggestedQuantity: quantity,
-    priority,
-    reason: reason[0]!.toUpperCase() + reason.slice(1),
-  };
+  return { suggestedQuantity: quantity, priority: need.priority, reason: reasonText(parts) };
 }
 
 /** The store's calendar day now. */

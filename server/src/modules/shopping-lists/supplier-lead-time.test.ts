@@ -1,5 +1,5 @@
 import { useTestApp } from '../../test/app';
-import { createProduct, createSupplier, storeWithMember } from '../../test/factories';
+import { createProduct, createSupplier, memberOf, storeWithMember } from '../../test/factories';
 import { generate, itemFor, offer, optimize, putItem, sell } from '../../test/shopping-lists';
 
 /**
@@ -46,8 +46,11 @@ test('when an item runs out before the cheap supplier can deliver, then the list
       estimatedUnitCost: 2.4,
       // 3.5 a day over 2 + 7 days = 32, less the 7 left.
       quantity: 25,
+      // No price in the words (review finding 7: employees read reasons); the cheaper
+      // supplier passed over and its price are in `passedOver`, a money field.
       reason:
-        '7 left, sells 3.5/day, supplier needs 2 days, Fresh chosen: runs out in about 2 days: Fresh delivers in 2 days, Cheapo (1.80) needs 10 days',
+        '7 left, sells 3.5/day, supplier needs 2 days, Fresh chosen: runs out in about 2 days: Fresh delivers in 2 days, Cheapo needs 10 days',
+      passedOver: { supplier: { id: cheapo.id, name: 'Cheapo' }, unitCost: 1.8, leadTimeDays: 10 },
     }),
   );
   // Honey lasts 60 days: the cheaper supplier still wins.
@@ -73,7 +76,7 @@ test('when a list item is with the cheap supplier that cannot deliver in time, t
       field: 'supplierId',
       from: cheapo.id,
       to: fresh.id,
-      reason: 'runs out in about 2 days: Fresh delivers in 2 days, Cheapo (1.80) needs 10 days',
+      reason: 'runs out in about 2 days: Fresh delivers in 2 days, Cheapo needs 10 days',
     },
     {
       itemId: item.id,
@@ -112,4 +115,31 @@ test('when no supplier can deliver before the item runs out, then the fastest is
   expect(itemFor(list, milk.id)!.reason).toMatch(
     /Quick chosen: runs out in about 1 day, before any supplier can deliver: Quick is the fastest \(5 days\)$/,
   );
+});
+
+test('when an employee reads a list whose supplier was chosen for its lead time, then no price is in any reason and the passed-over price is null', async () => {
+  const { s, cheapo, yoghurt } = await urgentYoghurt();
+  const employee = await memberOf(t, s.storeId, 'employee');
+  const list = (await generate(s, { criteria: { daysAhead: 7 } }).expect(201)).body.data;
+  const seen = (
+    await employee.api.get(`${s.url}/shopping-lists/${list.id}`).set(employee.auth).expect(200)
+  ).body.data;
+  const item = itemFor(seen, yoghurt.id)!;
+  // Before: "…, Cheapo (1.80) needs 10 days" in the reason an employee reads.
+  expect(item.reason).not.toMatch(/\d\.\d\d/);
+  expect(item.reason).toContain('Cheapo needs 10 days');
+  expect(item).toEqual(
+    expect.objectContaining({
+      estimatedUnitCost: null,
+      passedOver: { supplier: { id: cheapo.id, name: 'Cheapo' }, unitCost: null, leadTimeDays: 10 },
+    }),
+  );
+  const { rows } = await t.db.pool.query(
+    `SELECT passed_over_supplier_id, passed_over_unit_cost, reason FROM shopping_list_items
+     WHERE shopping_list_id = $1 AND product_id = $2`,
+    [list.id, yoghurt.id],
+  );
+  expect(rows).toEqual([
+    { passed_over_supplier_id: cheapo.id, passed_over_unit_cost: '1.80', reason: item.reason },
+  ]);
 });

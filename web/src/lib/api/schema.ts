@@ -2071,20 +2071,32 @@ export interface paths {
      *     and due within the supplier's lead time plus `daysAhead` (due: the order's expected
      *     date, else the day it was placed plus its supplier's lead time; a line with neither
      *     counts) are added to the stock before anything is decided, and the reason says so ("2
-     *     left, 12 on order due Dec 9, …"). A product whose stock and orders cover its need is not
-     *     listed.
+     *     left, 12 on order due Dec 9, …"). A line overdue by up to 7 days still counts, as
+     *     arriving today ("12 on order overdue since Dec 3"); **one overdue by more than 7 days
+     *     is not counted** (it may never come, and counting it would hide the product) and the
+     *     reason says so ("12 on order overdue since Oct 1, not counted: over 7 days late"); a
+     *     line due after the horizon is not counted either, and said ("12 more due Jan 5, after
+     *     the horizon"). A product whose stock and counted orders cover its need is not listed.
      *
      *     **Preferred supplier**: the cheapest known cost among the active suppliers that offer the
      *     product (`supplier_items.last_cost`, or the product's cost for its own supplier; within
      *     the `suppliers` filter when given); a known cost beats an unknown one; on a tie the
      *     product's own supplier. Inactive and on-hold suppliers are not chosen. **Lead time
-     *     before price**: when the product runs out (its stock at the daily demand, deliveries due
-     *     before then counted) before that supplier can deliver, the cheapest of those that can
-     *     deliver in time is chosen instead, or when none can, the fastest; the reason says why
-     *     ("Fresh Farm chosen: runs out in about 2 days: Fresh Farm delivers in 2 days, Cheapo
-     *     (1.80) needs 10 days").
+     *     before price**: when the product runs out (its stock at the daily demand, deliveries
+     *     still coming counted, each expiry date respected) before that supplier can deliver, the
+     *     cheapest of those that can deliver in time is chosen instead, or when none can, the
+     *     fastest; the reason says why, without prices, since everyone who reads the list reads
+     *     it ("Fresh Farm chosen: runs out in about 2 days: Fresh Farm delivers in 2 days, Cheapo
+     *     needs 10 days"); the supplier passed over is the item's `passedOver`, its price a money
+     *     field. The same choice is the reorder plan's (`POST optimization/reorder`), so the plan
+     *     and the list name the same supplier and priority for a product.
      *
-     *     **Suggested quantity**, with L the chosen supplier's lead time (0 when unknown), H
+     *     **Lead time** (L): the supplier's measured average over its completed orders of the last
+     *     year when it has at least 3, else its stated `leadTimeDays`, else 7 days (said: "lead
+     *     time not known: 7 days assumed"; 7 days too for a product with no supplier), in whole
+     *     days (a measured 2.8 is 3): the one the reorder plan and the stock outlook use.
+     *
+     *     **Suggested quantity**, with L the chosen supplier's lead time, H
      *     `daysAhead`, d the daily demand, s the stock (when it expires within the horizon, only
      *     what sells before it expires: `min(stock, d × days to expiry)`) and o what is on order:
      *     `ceil(d × (L + H)) + reorderPoint` (the reorder point is kept as safety stock), at least
@@ -2100,9 +2112,11 @@ export interface paths {
      *     or under the threshold; `medium` when it sells out within the horizon; `low` otherwise
      *     (only expiring stock listed it).
      *
-     *     When nothing needs reordering the list is still created, with no items: an honest answer
-     *     that can be deleted. Categories or suppliers that are not this store's are 400 naming
-     *     each (`criteria.categories.N`). Requires `vendor:manage` (managers and admins). Emits
+     *     **Nothing to reorder** is 422 `UNPROCESSABLE` ("Nothing needs reordering with these
+     *     criteria: no product is at or below its reorder point or runs short within its lead time
+     *     and 7 days ahead. No list was made.") and no list is made (before, an empty draft was).
+     *     Categories or suppliers that are not this store's are 400 naming each
+     *     (`criteria.categories.N`). Requires `vendor:manage` (managers and admins). Emits
      *     `shopping_list.updated` (`generated`).
      */
     post: operations['generateShoppingList'];
@@ -2397,18 +2411,30 @@ export interface paths {
      *     **On order** (`onOrder`): the lines of open purchase orders (pending, processing,
      *     shipped) not yet received and due within the lead time plus 14 days (due: the order's
      *     expected date, else the day it was placed plus the supplier's lead time; a line with
-     *     neither counts), with each order's number, quantity and due day. `stockText` says it in
-     *     words: "2 in stock, 12 on order due Dec 9".
+     *     neither counts), with each order's number, quantity and due day; a line overdue by up to
+     *     7 days counts as arriving today. Lines overdue by more than 7 days and lines due after
+     *     that horizon are not counted: `onOrder.notCounted` lists them with `why` (`overdue`,
+     *     `after_horizon`). `stockText` says it all in words: "2 in stock, 12 on order due Dec 9",
+     *     "2 in stock, 12 on order overdue since Oct 1, not counted: over 7 days late", "…, 12 more
+     *     due Jan 5, after the horizon".
      *
      *     **Days left** (`daysLeft`, `null` when nothing sells): the stock on hand at
-     *     `demandPerDay`, never beyond the stock's expiry date (`daysLeftLimitedBy: expiry`), then
-     *     each delivery on order that is due before the shelf is empty; `stockoutDate` is that day.
+     *     `demandPerDay`, then each delivery still coming (not long overdue) that arrives before
+     *     the shelf is empty; stock sells soonest-expiring first and what expires unsold is not
+     *     days of stock. The product's expiry date is the stock on hand's: it ends the days left
+     *     only when the stock on hand is still on the shelf then and nothing else is
+     *     (`daysLeftLimitedBy: expiry`, `expiringStock: on_hand`); a delivery keeps as long as
+     *     the last one did (from its arrival: the days from the last stock-in to the expiry date)
+     *     and ends them when it expires before it sells (`expiringStock: delivery`).
+     *     `onHandExpiresUnsold` says the stock on hand expires before all of it sells, even when
+     *     a delivery carries on. `stockoutDate` is the day the shelf is empty.
      *
      *     **Reorder point**: `reorderPoint` is the product's own setting, the one every screen
      *     uses. `reorder` (null when the product sold nothing in the last year) is what Nimbus
      *     suggests: with L the lead time (the supplier's measured average over received orders
      *     when it has at least 3, else the supplier's stated lead time, else 7 days; `method` says
-     *     which), σ the standard deviation of daily demand (of the forecast's one-day-ahead errors,
+     *     which; in whole days, as reorder lists and the reorder plan say it: a measured 2.8 is
+     *     3), σ the standard deviation of daily demand (of the forecast's one-day-ahead errors,
      *     else of the last 30 days' sales), z the normal quantile of `serviceLevel` (0.95):
      *     `safetyStock = z·σ·√L`, `reorder.reorderPoint = demandPerDay·L + safetyStock`, and `why`
      *     in words. `suggestedQuantity`: when the stock plus what is on order is at or below the
@@ -2518,30 +2544,42 @@ export interface paths {
     put?: never;
     /**
      * What to order within a budget (reports:view)
-     * @description For each active product (within `productIds`, `categories` and `suppliers` when given):
-     *     the forecast daily demand d and its standard deviation σ (from the stored forecast, else
-     *     the last 30 days), the lead time L (measured over the supplier's received orders, else
-     *     its stated terms, else 7 days: `leadTimeSource`), `safetyStock = z·σ·√L` for the
-     *     `serviceLevel`, `reorderPoint = d·L + safetyStock`, the economic order quantity
-     *     `eoq = √(2·D·S/H)` (D yearly demand, S `orderingCost`, H = unit cost × `holdingCostRate`),
-     *     the stock, what is on order (open purchase-order lines not yet received and due within
-     *     L + `reviewDays`: `onOrder`, and in the reason "2 in stock, 12 on order due Dec 9"), the
-     *     days the stock lasts (`daysOfStock`: deliveries due before it runs out counted, never
-     *     beyond its expiry) and what is `needed` to cover the lead time and `reviewDays` plus the
-     *     safety stock.
+     * @description For each active product (within `productIds`, `categories` and `suppliers` when given;
+     *     with `suppliers`, the product's own supplier is one of them and only they are chosen
+     *     from) **the reorder list's answer** (as `POST shopping-lists/generate` with `daysAhead` =
+     *     `reviewDays` would give it): the daily demand d, what is on order and counts (open lines
+     *     due within L + `reviewDays`, not overdue by more than 7 days: `onOrder`; the reason
+     *     says all of it, "2 in stock, 12 on order due Dec 9", "…, 12 on order overdue since Oct 1,
+     *     not counted: over 7 days late", "…, 12 more due Jan 5, after the horizon"), the days the
+     *     stock lasts (`daysOfStock`, as the stock outlook counts them), **the supplier** (the
+     *     cheapest active one that can deliver before the product runs out, else the fastest:
+     *     `supplierId`, and why in the reason), its lead time L (measured over its completed orders
+     *     when it has at least 3, else its stated terms, else 7 days, in whole days:
+     *     `leadTimeSource`), and **the priority**, judged against **the product's own reorder
+     *     point** (`reorderPoint`, its setting): `urgent` when out of stock or it runs out before
+     *     that supplier can deliver; `high` when stock plus counted orders are at or below the
+     *     reorder point; `medium` when it runs short within L + `reviewDays`; otherwise it is not
+     *     due. On that answer the plan prices: σ (the forecast's one-day error, else the last 30
+     *     days'), `safetyStock = z·σ·√L` for the `serviceLevel`, Nimbus's
+     *     `suggestedReorderPoint = ceil(d·L + safetyStock)` with `suggestedReorderPointWhy` (the
+     *     product page's suggestion; offered, never used to judge), the economic order quantity
+     *     `eoq = √(2·D·S/H)` (D yearly demand, S `orderingCost`, H = unit cost × `holdingCostRate`,
+     *     the unit cost being the chosen supplier's) and what is `needed` to cover the lead time and
+     *     `reviewDays` plus the safety stock.
      *
-     *     **Ranked by urgency**: `urgent` first (out of stock, or runs out before a delivery can
-     *     arrive), then the others at or below their reorder point (`high`); within a rank the
+     *     **Ranked by urgency**: `urgent` first, then `high`, then `medium`; within a rank the
      *     fewest days of cover relative to the lead time first, then the value of the demand they
      *     cover. **Funded in two passes** while the `budget` (and `storageCapacity`, in units)
      *     allows: first each product's need, then each is topped up to the larger of its need
      *     and its EOQ; so an EOQ never takes the money an out-of-stock product needs. **A product
      *     that expires** gets no more than sells in the days a delivery keeps (from its last
      *     delivery to its expiry date) less what is on order for those days, need and EOQ alike.
-     *     A product whose supplier is inactive or on hold gets nothing (`reason` says so). Every
-     *     item says `included` and why (`reason`). Products never sold are left out; a product without a known unit cost is
-     *     never included. The plan becomes a shopping list or purchase orders with
-     *     `POST shopping-lists/from-plan`. Ids in the filters that are not this
+     *     A product no active supplier offers (its own inactive or on hold) gets nothing (`reason`
+     *     says so). Every item says `included` and why (`reason`, in words without money: a list
+     *     made from the plan keeps it). Products never sold are left out; a product without a known
+     *     unit cost is never included. The plan becomes a shopping list or purchase orders with
+     *     `POST shopping-lists/from-plan` (send each item's `supplierId`). `budget` and
+     *     `orderingCost` are money: at most 2 decimals, as every amount Nimbus takes. Ids in the filters that are not this
      *     store's are 400 naming each (`productIds.N`). Requires `reports:view` (managers,
      *     admins and viewers: it shows costs). A heavy operation: 10 per minute per user and a few
      *     at a time per store (429 or 503 with `Retry-After`).
@@ -3266,6 +3304,17 @@ export interface components {
       actualCost: number | null;
       /** Format: uuid */
       purchaseOrderId: string | null;
+      /**
+       * @description The cheaper supplier not chosen because it cannot deliver before the product runs out
+       *     (the reason says so, in days); null when price decided. Cleared when the supplier is
+       *     changed by hand.
+       */
+      passedOver: null | {
+        supplier: components['schemas']['Ref'];
+        /** @description Its last known cost; null when unknown, or without reports:view */
+        unitCost: number | null;
+        leadTimeDays: number;
+      };
       /** Format: date-time */
       updatedAt: string;
     };
@@ -4646,15 +4695,24 @@ export interface components {
       /** Format: date */
       expiresAt: string | null;
       /**
-       * @description Days until the shelf is empty at `demandPerDay` (deliveries due before then counted),
-       *     never beyond the stock's expiry; null when nothing sells
+       * @description Days until the shelf is empty at `demandPerDay` (deliveries still coming that arrive
+       *     before then counted; what expires unsold is not counted); null when nothing sells
        */
       daysLeft: number | null;
       /**
-       * @description `expiry`: the stock expires before it sells
+       * @description What empties the shelf: `demand` sells the last units, or the last units `expiry`
+       *     before they sell (whose: `expiringStock`)
        * @enum {string|null}
        */
       daysLeftLimitedBy: 'demand' | 'expiry' | null;
+      /**
+       * @description With `daysLeftLimitedBy: expiry`: the stock on hand's expiry (`expiresAt`) or a
+       *     delivery's (it keeps as long as the last delivery did); else null
+       * @enum {string|null}
+       */
+      expiringStock: 'on_hand' | 'delivery' | null;
+      /** @description Part of the stock on hand expires before it sells (waste expected) */
+      onHandExpiresUnsold: boolean;
       /**
        * Format: date
        * @description The store's day
@@ -4673,6 +4731,7 @@ export interface components {
         safetyStock: number;
         /** @description What to order now against the product's own reorder point (0 above it) */
         suggestedQuantity: number;
+        /** @description Whole days */
         leadTimeDays: number;
         serviceLevel: number;
         /**
@@ -4684,10 +4743,26 @@ export interface components {
     };
     /**
      * @description Stock on order: open purchase-order lines (pending, processing, shipped) not yet
-     *     received, due within the horizon that applies
+     *     received, due within the horizon that applies and not overdue by more than 7 days
+     *     (`lines`, adding up to `quantity`); the others in `notCounted`
      */
     OnOrder: {
       quantity: number;
+      /** @description Open lines not counted, and why */
+      notCounted: {
+        /** Format: uuid */
+        purchaseOrderId: string;
+        orderNumber: string;
+        quantity: number;
+        /** Format: date */
+        expectedAt: string;
+        /**
+         * @description `overdue`: due more than 7 days ago (it may never come); `after_horizon`: due
+         *     after the lead time plus 14 days
+         * @enum {string}
+         */
+        why: 'overdue' | 'after_horizon';
+      }[];
       lines: {
         /** Format: uuid */
         purchaseOrderId: string;
@@ -4753,6 +4828,7 @@ export interface components {
       calculatedAt: string;
     };
     ReorderOptimizationRequest: {
+      /** @description Money, at most 2 decimals (more is 400) */
       budget: number;
       /** @description Units that fit */
       storageCapacity?: number;
@@ -4760,7 +4836,10 @@ export interface components {
       serviceLevel: number;
       /** @default 14 */
       reviewDays: number;
-      /** @default 25 */
+      /**
+       * @description Money, at most 2 decimals (more is 400)
+       * @default 25
+       */
       orderingCost: number;
       /**
        * @description Yearly
@@ -4784,33 +4863,47 @@ export interface components {
       productId: string;
       name: string;
       sku: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The supplier to buy from, as reorder lists choose it (price weighed against lead
+       *     time); null when none is known
+       */
       supplierId: string | null;
       supplierName: string | null;
+      /** @description That supplier's, in whole days */
       leadTimeDays: number;
       /** @enum {string} */
       leadTimeSource: 'supplier_performance' | 'supplier_terms' | 'default';
       avgDailyDemand: number;
       demandStdDev: number;
       safetyStock: number;
+      /** @description The product's own reorder point (its setting), the one priorities are judged against */
       reorderPoint: number;
+      /** @description Nimbus's, for the service level, d·L + safety stock rounded up (a suggestion) */
+      suggestedReorderPoint: number;
+      /** @example 3 days of lead time at about 1.5 a day (5) plus 2 safety stock, so 95% of order cycles do not run out */
+      suggestedReorderPointWhy: string;
       eoq: number;
       currentStock: number;
-      /** @description Units on open orders due within the lead time plus `reviewDays` */
+      /**
+       * @description Units on open orders due within the lead time plus `reviewDays` and not overdue by
+       *     more than 7 days (the reason says what else is on order)
+       */
       onOrder: number;
       /**
-       * @description Days the stock lasts (deliveries due before it runs out counted, never beyond its
-       *     expiry); null when nothing sells
+       * @description Days the stock lasts (deliveries still coming that arrive before it runs out counted;
+       *     what expires unsold is not counted); null when nothing sells
        */
       daysOfStock: number | null;
       /** Format: date */
       expiresAt: string | null;
       /**
-       * @description `urgent`: out of stock or runs out before a delivery can arrive; `high`: at or below
-       *     the reorder point; `low`: nothing to order
+       * @description As a reorder list's: `urgent`: out of stock or runs out before the supplier can
+       *     deliver; `high`: stock and counted orders at or below the product's reorder point;
+       *     `medium`: runs short within the lead time and `reviewDays`; `low`: nothing to order
        * @enum {string}
        */
-      priority: 'urgent' | 'high' | 'low';
+      priority: 'urgent' | 'high' | 'medium' | 'low';
       needed: number;
       recommendedQuantity: number;
       unitCost: number | null;
@@ -4818,7 +4911,8 @@ export interface components {
       included: boolean;
       /**
        * @example urgent: out of stock (0 in stock, 12 on order due Dec 9, reorder point 20); ordering the need 30 (covers 6 days)
-       * @example below reorder point (8 in stock, reorder point 10.5); ordering EOQ 48 (covers 24 days)
+       * @example at or below the reorder point (8 in stock, reorder point 10); ordering EOQ 48 (covers 24 days)
+       * @example runs short within the lead time and 14 days (about 2 days of stock: 7 in stock; lead time 2 days, reorder point 5); Fresh chosen: runs out in about 2 days: Fresh delivers in 2 days, Cheapo needs 10 days; ordering EOQ 377 (covers 108 days)
        */
       reason: string;
     };
@@ -8081,8 +8175,9 @@ export interface operations {
             quantity: number;
             /**
              * Format: uuid
-             * @description Default: the product's own supplier when it is active, else the
-             *     cheapest active supplier that offers it
+             * @description Default: the supplier the reorder plan and reorder lists choose (the
+             *     cheapest active one that offers it and can deliver before it runs
+             *     out; when none can, the fastest). The plan's items name it.
              */
             supplierId?: string | null;
             /**
@@ -9157,6 +9252,9 @@ export const invoiceVarianceKindValues: ReadonlyArray<
 export const predictionDemandSourceValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Prediction']['demandSource']
 > = ['forecast', 'average_30d'];
+export const onOrderNotCountedWhyValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OnOrder']['notCounted']['why']
+> = ['overdue', 'after_horizon'];
 export const forecastItemTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['itemType']
 > = ['product', 'category'];
@@ -9171,7 +9269,7 @@ export const reorderOptimizationItemLeadTimeSourceValues: ReadonlyArray<
 > = ['supplier_performance', 'supplier_terms', 'default'];
 export const reorderOptimizationItemPriorityValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReorderOptimizationItem']['priority']
-> = ['urgent', 'high', 'low'];
+> = ['urgent', 'high', 'medium', 'low'];
 export const anomalyTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Anomaly']['type']
 > = ['demand_spike', 'demand_drop', 'cost_increase'];

@@ -18,7 +18,13 @@ export function DaysLeft({ prediction }: { prediction: Prediction | undefined })
   if (!prediction) return <span className="muted">—</span>;
   const due = reorderDue(prediction);
   const days = prediction.daysLeft === null ? null : Math.max(0, Math.round(prediction.daysLeft));
-  const expiry = prediction.daysLeftLimitedBy === 'expiry';
+  // The stock on hand's expiry is said when it ends the days or leaves stock unsold.
+  const expiry =
+    (prediction.daysLeftLimitedBy === 'expiry' && prediction.expiringStock === 'on_hand') ||
+    prediction.onHandExpiresUnsold;
+  const overdue = prediction.onOrder.notCounted
+    .filter((l) => l.why === 'overdue')
+    .reduce((n, l) => n + l.quantity, 0);
   return (
     <span className="days-left">
       {days === null ? (
@@ -31,6 +37,9 @@ export function DaysLeft({ prediction }: { prediction: Prediction | undefined })
       {expiry && <span className="muted small">expires {formatDate(prediction.expiresAt)}</span>}
       {prediction.onOrder.quantity > 0 && (
         <span className="muted small">{formatNumber(prediction.onOrder.quantity)} on order</span>
+      )}
+      {overdue > 0 && (
+        <span className="muted small">{formatNumber(overdue)} long overdue, not counted</span>
       )}
       {due !== undefined && (
         <span className="badge badge--warning">Reorder {formatNumber(due)}</span>

@@ -57,8 +57,10 @@ export function accuracyWords(forecast: Forecast): string[] {
 const round1 = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
 /**
- * "About 9 days of stock left (runs out around 12 Dec)"; when the stock expires first, says so;
- * deliveries due before the shelf is empty are counted (the prediction's `daysLeft`).
+ * "About 9 days of stock left (runs out around 12 Dec)"; deliveries still coming that arrive
+ * before the shelf is empty are counted (the prediction's `daysLeft`). When an expiry empties
+ * the shelf, says whose: the stock on hand's (its date) or a delivery's; and when part of the
+ * stock on hand expires unsold while deliveries carry on, says that too.
  */
 export function stockLeftWords(prediction: Prediction): string {
   if (prediction.daysLeft === null) return 'Nothing sold in the last 30 days: no run-out date.';
@@ -69,13 +71,17 @@ export function stockLeftWords(prediction: Prediction): string {
   }
   const days = Math.round(prediction.daysLeft);
   const left = `About ${formatNumber(days)} ${days === 1 ? 'day' : 'days'} of stock left`;
-  if (prediction.daysLeftLimitedBy === 'expiry') {
-    return `${left}: the stock expires on ${formatDate(prediction.expiresAt)}, before it sells.`;
+  const until = prediction.stockoutDate ? formatDate(prediction.stockoutDate) : undefined;
+  if (prediction.daysLeftLimitedBy === 'expiry' && prediction.expiringStock !== 'delivery') {
+    return `${left}: the stock on hand expires on ${formatDate(prediction.expiresAt)}, before it sells.`;
   }
-  const when = prediction.stockoutDate
-    ? ` (runs out around ${formatDate(prediction.stockoutDate)})`
+  const waste = prediction.onHandExpiresUnsold
+    ? ` Part of the stock on hand expires on ${formatDate(prediction.expiresAt)} before it sells.`
     : '';
-  return `${left}${when}.`;
+  if (prediction.daysLeftLimitedBy === 'expiry') {
+    return `${left}${until ? ` (until around ${until})` : ''}: what is on order expires then, before it sells.${waste}`;
+  }
+  return `${left}${until ? ` (runs out around ${until})` : ''}.${waste}`;
 }
 
 /** The one demand figure, as the outlook and the forecast chart's caption both say it. */

@@ -17,12 +17,13 @@ export function PlanActions({ storeId, plan }: { storeId: string; plan: ReorderP
   const navigate = useNavigate();
   const items: PlanToListInput['items'] = plan.items
     .filter((i) => i.included)
-    // The server picks each product's supplier: its own when active, else the cheapest
-    // active one that offers it.
+    // The supplier and priority the plan shows (a reorder list's own choice: price weighed
+    // against lead time), so the list and the orders are what the person saw.
     .map((i) => ({
       productId: i.productId,
       quantity: i.recommendedQuantity,
-      priority: i.priority === 'low' ? 'medium' : i.priority,
+      ...(i.supplierId ? { supplierId: i.supplierId } : {}),
+      priority: i.priority,
       reason: i.reason.slice(0, 500),
     }));
   if (!items.length) return null;

@@ -23,6 +23,9 @@ function checkNumber(text: string, min: number, max: number): number | undefined
   return text !== '' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
 }
 
+/** Money as the server takes it: at most 2 decimals. */
+const moneyText = /^\d+(\.\d{1,2})?$/;
+
 /** A budget and a service level in; what to order (and what does not fit, and why) out. */
 export function ReorderPlanCard({ storeId }: { storeId: string }) {
   const optimize = useOptimizeReorder(storeId);
@@ -32,10 +35,13 @@ export function ReorderPlanCard({ storeId }: { storeId: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const budget = checkNumber(String(form.get('budget') ?? '').trim(), 0.01, 1e9);
+    const budgetText = String(form.get('budget') ?? '').trim();
+    const budget = moneyText.test(budgetText)
+      ? checkNumber(budgetText, 0.01, 9_999_999_999.99)
+      : undefined;
     const percent = checkNumber(String(form.get('serviceLevel') ?? '').trim(), 50, 99.9);
     const found: Record<string, string> = {};
-    if (budget === undefined) found.budget = 'Enter an amount above 0.';
+    if (budget === undefined) found.budget = 'Enter an amount above 0, with at most 2 decimals.';
     if (percent === undefined) found.serviceLevel = 'Enter a percentage from 50 to 99.9.';
     setErrors(found);
     if (budget === undefined || percent === undefined) return;
@@ -77,7 +83,8 @@ export function ReorderPlanCard({ storeId }: { storeId: string }) {
   );
 }
 
-const priorities = { urgent: 'Urgent', high: 'High', low: '—' } as const;
+const priorities = { urgent: 'Urgent', high: 'High', medium: 'Medium', low: '—' } as const;
+const days = (n: number) => `${formatNumber(n)} ${n === 1 ? 'day' : 'days'}`;
 
 function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
   const money = useMoney();
@@ -127,8 +134,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
                 <td>
                   {item.supplierName ?? '—'}
                   <div className="muted small">
-                    {formatNumber(item.leadTimeDays)} days lead time (
-                    {leadTimeSources[item.leadTimeSource]})
+                    {days(item.leadTimeDays)} lead time ({leadTimeSources[item.leadTimeSource]})
                   </div>
                 </td>
                 <td className="num">
@@ -137,7 +143,15 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
                     <div className="muted small">+{formatNumber(item.onOrder)} on order</div>
                   )}
                 </td>
-                <td className="num">{formatNumber(Math.ceil(item.reorderPoint))}</td>
+                <td className="num">
+                  {formatNumber(item.reorderPoint)}
+                  {item.suggestedReorderPoint !== item.reorderPoint && (
+                    <details className="disclosure small">
+                      <summary>Suggested {formatNumber(item.suggestedReorderPoint)}</summary>
+                      {item.suggestedReorderPointWhy}
+                    </details>
+                  )}
+                </td>
                 <td className="num strong">{formatNumber(item.recommendedQuantity)}</td>
                 <td className="num">{money(item.cost)}</td>
                 <td>{item.included ? 'Yes' : 'No'}</td>

@@ -66,12 +66,21 @@ function Outlook({
       <p className="muted small">
         {demandWords(prediction)} {prediction.stockText}.
       </p>
-      {onOrder.lines.length > 0 && (
+      {onOrder.lines.length + onOrder.notCounted.length > 0 && (
         <ul className="bullet-list small" aria-label="On order">
           {onOrder.lines.map((line) => (
             <li key={line.purchaseOrderId}>
               {formatNumber(line.quantity)} on {line.orderNumber}
               {line.expectedAt ? `, due ${formatDate(line.expectedAt)}` : ', no due date'}
+            </li>
+          ))}
+          {onOrder.notCounted.map((line) => (
+            <li key={line.purchaseOrderId}>
+              {formatNumber(line.quantity)} on {line.orderNumber}, due {formatDate(line.expectedAt)}
+              :{' '}
+              {line.why === 'overdue'
+                ? 'long overdue, not counted (chase or cancel it)'
+                : 'after the days an order covers, not counted yet'}
             </li>
           ))}
         </ul>

@@ -65,7 +65,17 @@ export function ItemRow({ storeId, item, editable, suppliers, onChange }: ItemRo
       <td>
         <PriorityBadge priority={item.priority} />
       </td>
-      <td className="small">{item.reason}</td>
+      <td className="small">
+        {item.reason}
+        {/* The price of the supplier passed over is money: only for those who see costs. */}
+        {seesMoney && item.passedOver && item.passedOver.unitCost !== null && (
+          <div className="muted">
+            {item.passedOver.supplier.name} would cost {money(item.passedOver.unitCost)} a unit, but
+            needs {formatNumber(item.passedOver.leadTimeDays)}{' '}
+            {item.passedOver.leadTimeDays === 1 ? 'day' : 'days'}.
+          </div>
+        )}
+      </td>
       {suppliers && (
         <td>
           <select
