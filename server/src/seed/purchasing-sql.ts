@@ -281,9 +281,12 @@ FROM demo_review r`,
 
 /**
  * What each delivery brought in (purchasing's receipt lines, from the receipts' movements) and
- * how much of it is invoiced: the deliveries of the invoiced orders, and those older than two
- * weeks (invoiced and paid outside Nimbus); recent ones wait for their invoice. The reconciled
- * invoices' lines are linked to the receipts they settle.
+ * how much of it is invoiced: the deliveries of the invoiced orders, and every other delivery
+ * but each supplier's last one of the last two weeks (invoiced and paid outside Nimbus). So at
+ * most one delivery per supplier waits for its invoice, as in a store that keeps up with its
+ * invoices, and an invoice's review asks about that delivery, not about months of old ones
+ * (migration 021's 90-day rule is for stores that upgrade, whose history is not known). The
+ * reconciled invoices' lines are linked to the receipts they settle.
  */
 export const INSERT_RECEIPT_LINES: string[] = [
   `
@@ -291,14 +294,20 @@ INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id
   quantity, unit_cost, invoiced_quantity)
 SELECT r.store_id, r.id, ol.id, m.product_id, sum(m.delta)::int, max(m.unit_cost),
   CASE WHEN r.invoice_id IS NOT NULL OR r.received_at < $5::timestamptz - interval '14 days'
+      OR coalesce(w.rank, 2) > 1
     THEN sum(m.delta)::int ELSE 0 END
 FROM purchase_receipts r
 JOIN stock_movements m ON m.store_id = r.store_id AND m.reference_type = 'purchase_receipt'
   AND m.reference_id = r.id
 LEFT JOIN purchase_order_lines ol ON ol.purchase_order_id = r.purchase_order_id
   AND ol.product_id = m.product_id
+LEFT JOIN (
+  SELECT x.id, row_number() OVER (PARTITION BY o.supplier_id ORDER BY x.received_at DESC, x.id) AS rank
+  FROM purchase_receipts x JOIN purchase_orders o ON o.id = x.purchase_order_id AND o.store_id = $1
+  WHERE x.store_id = $1
+) w ON w.id = r.id
 WHERE r.store_id = $1
-GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at
+GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at, w.rank
 HAVING sum(m.delta) > 0`,
   `
 INSERT INTO invoice_line_receipts (store_id, invoice_id, invoice_line_id, receipt_line_id,
