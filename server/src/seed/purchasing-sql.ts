@@ -290,24 +290,26 @@ FROM demo_review r`,
  */
 export const INSERT_RECEIPT_LINES: string[] = [
   `
+CREATE TEMP TABLE demo_last_delivery ON COMMIT DROP AS
+SELECT DISTINCT ON (o.supplier_id) r.id
+FROM purchase_receipts r JOIN purchase_orders o ON o.id = r.purchase_order_id AND o.store_id = $1
+WHERE r.store_id = $1
+ORDER BY o.supplier_id, r.received_at DESC, r.id`,
+  `ANALYZE demo_last_delivery`,
+  `
 INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id, product_id,
   quantity, unit_cost, invoiced_quantity)
 SELECT r.store_id, r.id, ol.id, m.product_id, sum(m.delta)::int, max(m.unit_cost),
   CASE WHEN r.invoice_id IS NOT NULL OR r.received_at < $5::timestamptz - interval '14 days'
-      OR coalesce(w.rank, 2) > 1
+      OR r.id NOT IN (SELECT id FROM demo_last_delivery)
     THEN sum(m.delta)::int ELSE 0 END
 FROM purchase_receipts r
 JOIN stock_movements m ON m.store_id = r.store_id AND m.reference_type = 'purchase_receipt'
   AND m.reference_id = r.id
 LEFT JOIN purchase_order_lines ol ON ol.purchase_order_id = r.purchase_order_id
   AND ol.product_id = m.product_id
-LEFT JOIN (
-  SELECT x.id, row_number() OVER (PARTITION BY o.supplier_id ORDER BY x.received_at DESC, x.id) AS rank
-  FROM purchase_receipts x JOIN purchase_orders o ON o.id = x.purchase_order_id AND o.store_id = $1
-  WHERE x.store_id = $1
-) w ON w.id = r.id
 WHERE r.store_id = $1
-GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at, w.rank
+GROUP BY r.store_id, r.id, ol.id, m.product_id, r.invoice_id, r.received_at
 HAVING sum(m.delta) > 0`,
   `
 INSERT INTO invoice_line_receipts (store_id, invoice_id, invoice_line_id, receipt_line_id,
