@@ -73,6 +73,13 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
             {line.quantity} × {money(line.unitCost)} = {money(line.total)}
           </span>
         </div>
+        {(line.sku || line.upc) && (
+          <span className="invoice-line__codes">
+            {[line.sku && `SKU ${line.sku}`, line.upc && `UPC ${line.upc}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        )}
         {mismatch && (
           <p className="invoice-line__conflict">
             <span className="strong">Total does not match: </span>
@@ -80,13 +87,6 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
             line says {money(mismatch.total)} ({money(Math.abs(mismatch.difference))}{' '}
             {mismatch.difference < 0 ? 'less' : 'more'}).
           </p>
-        )}
-        {(line.sku || line.upc) && (
-          <span className="invoice-line__codes">
-            {[line.sku && `SKU ${line.sku}`, line.upc && `UPC ${line.upc}`]
-              .filter(Boolean)
-              .join(' · ')}
-          </span>
         )}
         <p className="invoice-line__match">
           {product ? (
