@@ -21,6 +21,8 @@ interface InvoiceLineCardProps {
   /** The line's three-way match as the current choices make it (the preview's). */
   threeWay: ThreeWay;
   choice: LineChoice;
+  /** The order chosen for the whole invoice, if one was. */
+  invoiceOrder?: string;
   problems: string[];
   /** Reconciled: shown as it was decided, nothing can change. */
   locked: boolean;
@@ -47,7 +49,7 @@ function outcome(tw: ThreeWay, count: (n: number) => string): string {
  */
 export function InvoiceLineCard(props: InvoiceLineCardProps) {
   const { storeId, line, mismatch, threeWay: tw, choice, problems, locked, busy } = props;
-  const { onChoose, onChoice } = props;
+  const { invoiceOrder, onChoose, onChoice } = props;
   const money = useMoney();
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -118,6 +120,7 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
         {!locked && product && (
           <LineDecision
             title={title}
+            invoiceOrder={invoiceOrder}
             threeWay={tw}
             choice={choice}
             disabled={busy}

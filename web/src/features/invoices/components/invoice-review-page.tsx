@@ -13,6 +13,7 @@ import { useReconcileInvoice } from '../api/reconcile-invoice';
 import { useUpdateInvoiceLine } from '../api/update-invoice-line';
 import { invoiceLabel } from '../api/types';
 import { InvoiceLineCard } from './invoice-line-card';
+import { InvoiceOrderChooser } from './invoice-order-chooser';
 import { InvoiceStatusBadge } from './invoice-status';
 import { PayInvoice } from './pay-invoice';
 import { ReconcileDialog } from './reconcile-dialog';
@@ -35,12 +36,16 @@ export function InvoiceReviewPage() {
   const reconcile = useReconcileInvoice(storeId, invoiceId);
   const idempotency = useIdempotencyKey();
   const [choices, setChoices] = useState<Choices>({});
+  const [invoiceOrder, setInvoiceOrder] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const inv = invoice.data;
   const locked = Boolean(inv?.reconciledAt);
   const input = useMemo(
-    () => decisionsOf(inv?.matchingResults.lines ?? [], choices),
-    [inv, choices],
+    () => ({
+      ...decisionsOf(inv?.matchingResults.lines ?? [], choices),
+      ...(invoiceOrder ? { purchaseOrderId: invoiceOrder } : {}),
+    }),
+    [inv, choices, invoiceOrder],
   );
   const preview = usePreviewReconcile(storeId, invoiceId, input, Boolean(inv) && !locked);
 
@@ -113,6 +118,14 @@ export function InvoiceReviewPage() {
       <Card title="Lines">
         {updateLine.isError && <ErrorBanner>{toApiError(updateLine.error).message}</ErrorBanner>}
         {preview.isError && <ErrorBanner>{toApiError(preview.error).message}</ErrorBanner>}
+        {!locked && (
+          <InvoiceOrderChooser
+            threeWays={lines.map((l) => planned.get(l.lineId)!)}
+            value={invoiceOrder}
+            disabled={updateLine.isPending}
+            onChange={setInvoiceOrder}
+          />
+        )}
         <ol className="invoice-lines" aria-label="Invoice lines">
           {lines.map((line) => (
             <InvoiceLineCard
@@ -122,6 +135,7 @@ export function InvoiceReviewPage() {
               mismatch={inv.totals.lineMismatches.find((m) => m.lineId === line.lineId)}
               threeWay={planned.get(line.lineId)!}
               choice={choices[line.lineId] ?? {}}
+              invoiceOrder={invoiceOrder}
               problems={problems.get(line.lineId) ?? []}
               locked={locked}
               busy={updateLine.isPending}

@@ -6,6 +6,8 @@ import { orderWords, type LineChoice } from './review-choices';
 
 interface LineDecisionProps {
   title: string;
+  /** The order chosen for the whole invoice, if one was. */
+  invoiceOrder?: string;
   threeWay: ThreeWay;
   choice: LineChoice;
   disabled: boolean;
@@ -19,6 +21,7 @@ interface LineDecisionProps {
  */
 export function LineDecision({
   title,
+  invoiceOrder,
   threeWay: tw,
   choice,
   disabled,
@@ -113,7 +116,7 @@ export function LineDecision({
             {value === '' && <option value="">Choose an order…</option>}
             {tw.orders.map((o) => (
               <option key={o.id} value={o.id}>
-                {`${orderWords(o)}${o.id === suggested?.id && choice.purchaseOrderId === undefined ? ' (suggested)' : ''}`}
+                {`${orderWords(o)}${o.id === suggested?.id && choice.purchaseOrderId === undefined ? (o.id === invoiceOrder ? ' (the invoice’s order)' : ' (suggested)') : ''}`}
               </option>
             ))}
             <option value="none">No order: a plain receipt</option>
