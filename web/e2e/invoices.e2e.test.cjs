@@ -77,10 +77,13 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(
         true,
       );
-      // The matched milk too: nothing was received yet, so it waits for "receive now" or "skip".
+      // The matched milk too: nothing was received yet, so it waits for "receive now" or "skip"
+      // ("already received" is not offered: there is nothing to match).
       await page.getByText('5 lines still to decide').waitFor();
       await line('Whole milk')
-        .getByText('The receipts do not cover it: choose already received, receive now or skip.')
+        .getByText(
+          'Nothing of it was received that is not invoiced yet: choose receive now or skip.',
+        )
         .waitFor();
       await expectAccessible(page, 'the matching review');
     },

@@ -40,7 +40,7 @@ export interface EventMap {
   'invoice.updated': {
     invoiceId: string;
     status: 'pending' | 'paid';
-    change: 'uploaded' | 'matched' | 'status' | 'reconciled' | 'deleted';
+    change: 'uploaded' | 'matched' | 'supplier' | 'status' | 'reconciled' | 'deleted';
   };
   'shopping_list.updated': {
     shoppingListId: string;

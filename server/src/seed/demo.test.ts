@@ -265,6 +265,37 @@ describe('generateDemoStore', () => {
     expect(c.awaiting_invoice).toBeGreaterThan(0);
   });
 
+  test('when a store is generated, then at most one delivery per supplier, its last of the last two weeks, waits for its invoice (review of issue 16, finding 5)', async () => {
+    const waiting = await db.pool.query<{ supplier: string; receipts: number; oldest: Date }>(
+      `SELECT o.supplier_id AS supplier, count(DISTINCT r.id)::int AS receipts,
+         min(r.received_at) AS oldest
+       FROM purchase_receipt_lines rl
+       JOIN purchase_receipts r ON r.id = rl.receipt_id
+       JOIN purchase_orders o ON o.id = r.purchase_order_id
+       WHERE rl.store_id = $1 AND rl.invoiced_quantity < rl.quantity
+       GROUP BY 1`,
+      [storeId],
+    );
+    expect(waiting.rows.length).toBeGreaterThan(0);
+    const twoWeeksAgo = NOW.getTime() - 14 * 86_400_000;
+    for (const w of waiting.rows) {
+      expect(w.receipts).toBe(1);
+      expect(w.oldest.getTime()).toBeGreaterThanOrEqual(twoWeeksAgo);
+    }
+    // Each is its supplier's last delivery.
+    const notLast = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM purchase_receipt_lines rl
+       JOIN purchase_receipts r ON r.id = rl.receipt_id
+       JOIN purchase_orders o ON o.id = r.purchase_order_id
+       WHERE rl.store_id = $1 AND rl.invoiced_quantity < rl.quantity AND EXISTS (
+         SELECT 1 FROM purchase_receipts later
+         JOIN purchase_orders lo ON lo.id = later.purchase_order_id
+         WHERE lo.supplier_id = o.supplier_id AND later.received_at > r.received_at)`,
+      [storeId],
+    );
+    expect(notLast.n).toBe(0);
+  });
+
   test('when a store is generated, then weekends sell more units per day than weekdays', async () => {
     const r = await one<{ weekend: number; weekday: number }>(
       `SELECT avg(units) FILTER (WHERE dow IN (0, 6))::float8 AS weekend,

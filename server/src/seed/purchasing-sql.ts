@@ -281,16 +281,27 @@ FROM demo_review r`,
 
 /**
  * What each delivery brought in (purchasing's receipt lines, from the receipts' movements) and
- * how much of it is invoiced: the deliveries of the invoiced orders, and those older than two
- * weeks (invoiced and paid outside Nimbus); recent ones wait for their invoice. The reconciled
- * invoices' lines are linked to the receipts they settle.
+ * how much of it is invoiced: the deliveries of the invoiced orders, and every other delivery
+ * but each supplier's last one of the last two weeks (invoiced and paid outside Nimbus). So at
+ * most one delivery per supplier waits for its invoice, as in a store that keeps up with its
+ * invoices, and an invoice's review asks about that delivery, not about months of old ones
+ * (migration 021's 90-day rule is for stores that upgrade, whose history is not known). The
+ * reconciled invoices' lines are linked to the receipts they settle.
  */
 export const INSERT_RECEIPT_LINES: string[] = [
+  `
+CREATE TEMP TABLE demo_last_delivery ON COMMIT DROP AS
+SELECT DISTINCT ON (o.supplier_id) r.id
+FROM purchase_receipts r JOIN purchase_orders o ON o.id = r.purchase_order_id AND o.store_id = $1
+WHERE r.store_id = $1
+ORDER BY o.supplier_id, r.received_at DESC, r.id`,
+  `ANALYZE demo_last_delivery`,
   `
 INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id, product_id,
   quantity, unit_cost, invoiced_quantity)
 SELECT r.store_id, r.id, ol.id, m.product_id, sum(m.delta)::int, max(m.unit_cost),
   CASE WHEN r.invoice_id IS NOT NULL OR r.received_at < $5::timestamptz - interval '14 days'
+      OR r.id NOT IN (SELECT id FROM demo_last_delivery)
     THEN sum(m.delta)::int ELSE 0 END
 FROM purchase_receipts r
 JOIN stock_movements m ON m.store_id = r.store_id AND m.reference_type = 'purchase_receipt'

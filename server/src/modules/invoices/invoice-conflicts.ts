@@ -8,7 +8,9 @@ export interface MatchedOrder {
   uninvoiced: Map<string, number>;
 }
 
-const OPEN_STATUSES = ['processing', 'shipped'];
+// A pending order counts: an invoice for its goods says it was sent (receiving one from an
+// invoice marks it processing first, see purchasing's receiveInTx).
+const OPEN_STATUSES = ['pending', 'processing', 'shipped'];
 
 /** Units of a line an order can still receive: none once it is completed or cancelled. */
 export const openOf = (
@@ -58,13 +60,15 @@ const money = (n: number) => formatMoney(toCents(n));
  * A matched line's conflicts, as seen at upload. Price: its unit cost against the product's
  * last cost from this supplier (supplier_items.last_cost), else the product's cost. Quantity:
  * against what the invoice's order has left to invoice of the product (received and not
- * invoiced, plus still open); a product the order does not have is no quantity conflict. The
- * review's fuller comparison (ordered, received, invoiced) is the line's `threeWay`.
+ * invoiced, plus still open) after what the invoice's earlier lines of it bill (`before`), as
+ * the three-way match hands them out; a product the order does not have is no quantity
+ * conflict. The review's fuller comparison (ordered, received, invoiced) is the line's `threeWay`.
  */
 export function lineConflicts(
   line: { quantity: number; unitCost: number },
   product: { id: string; cost: string | null; last_cost: string | null },
   matched: MatchedOrder | null,
+  before = 0,
 ): Conflict[] {
   const out: Conflict[] = [];
   const expectedCost = product.last_cost ?? product.cost;
@@ -86,16 +90,40 @@ export function lineConflicts(
   if (order && onOrder) {
     const open = openOf(order, onOrder);
     const received = matched!.uninvoiced.get(product.id) ?? 0;
-    const expected = open + received;
+    const expected = Math.max(0, open + received - before);
+    const what = received
+      ? `${received} received, ${open} still open`
+      : `${open} still open, none received`;
     if (line.quantity !== expected)
       out.push({
         kind: 'quantity',
         expected,
         actual: line.quantity,
-        message: received
-          ? `Order ${order.orderNumber} has ${expected} to invoice (${received} received, ${open} still open); the invoice bills ${line.quantity}`
-          : `Order ${order.orderNumber} still expects ${open}; the invoice bills ${line.quantity}`,
+        message: before
+          ? `Order ${order.orderNumber} has ${expected} left to invoice after the ${before} billed on the invoice's earlier lines of this product (${what}); this line bills ${line.quantity}`
+          : received
+            ? `Order ${order.orderNumber} has ${expected} to invoice (${what}); the invoice bills ${line.quantity}`
+            : `Order ${order.orderNumber} still expects ${open}; the invoice bills ${line.quantity}`,
       });
   }
   return out;
+}
+
+/**
+ * Every line's conflicts, lines in the invoice's order: a second line of a product is compared
+ * with what the lines before it leave. A line without a product (or one not found) has none.
+ */
+export function conflictsOf(
+  lines: Array<{ quantity: number; unitCost: number; productId: string | null }>,
+  products: Map<string, { id: string; cost: string | null; last_cost: string | null }>,
+  order: MatchedOrder | null,
+): Conflict[][] {
+  const billed = new Map<string, number>();
+  return lines.map((l) => {
+    const product = l.productId ? products.get(l.productId) : undefined;
+    if (!product) return [];
+    const before = billed.get(product.id) ?? 0;
+    billed.set(product.id, before + l.quantity);
+    return lineConflicts(l, product, order, before);
+  });
 }

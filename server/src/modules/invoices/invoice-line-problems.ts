@@ -2,21 +2,21 @@ import type { LineAction, OrderOption, PlanLine } from './invoice-three-way.type
 
 /** What stops a line from being reconciled: where in its decision, a code, and what to do. */
 export interface Problem {
-  at: 'action' | 'productId' | 'purchaseOrderId';
+  at: 'action' | 'productId' | 'purchaseOrderId' | 'acceptNewCost';
   detail: { code: string; message: string };
 }
 
-/** "PO-2026-000001 (10 received, not invoiced) or PO-2026-000002 (10 open)". */
+/** "PO-2026-000001: 10 received, not invoiced; or PO-2026-000002: 10 still to come" (as the review says it). */
 export const orderNames = (orders: OrderOption[]) =>
   orders
     .map((o) => {
       const what = [
         o.uninvoiced && `${o.uninvoiced} received, not invoiced`,
-        o.open && `${o.open} open`,
+        o.open && `${o.open} still to come`,
       ];
-      return `${o.orderNumber} (${what.filter(Boolean).join(', ')})`;
+      return `${o.orderNumber}: ${what.filter(Boolean).join(', ')}`;
     })
-    .join(' or ');
+    .join('; or ');
 
 /** Matching or receiving a line asks for its product. */
 export const noProduct = (line: PlanLine): Problem | undefined =>
@@ -55,7 +55,7 @@ export function lineProblem(
       at: 'purchaseOrderId',
       detail: {
         code: 'order_choice',
-        message: `${line.label}: ${orderNames(plan.choiceAmong)} could each be meant: choose the order (purchaseOrderId)`,
+        message: `${line.label}: more than one order could be meant, choose the order (purchaseOrderId): ${orderNames(plan.choiceAmong)}`,
       },
     };
   if (action === null)
@@ -63,7 +63,10 @@ export function lineProblem(
       at: 'action',
       detail: {
         code: 'undecided',
-        message: `${line.label}: ${q} billed, ${available} received and not invoiced: choose receive_now (receives the ${q - available} more), already_received (matches what was received) or skip`,
+        // "already received" is offered only when something was received to match.
+        message: available
+          ? `${line.label}: ${q} billed, ${available} received and not invoiced: choose receive_now (receives the ${q - available} more), already_received (matches the ${available} received) or skip`
+          : `${line.label}: ${q} billed, nothing received that is not invoiced yet: choose receive_now (receives the ${q}) or skip`,
       },
     };
   if (action === 'already_received' && available === 0)
@@ -76,3 +79,15 @@ export function lineProblem(
     };
   return undefined;
 }
+
+/** A skipped line's price never becomes the product's cost: asking for it is a mistake, named. */
+export const costOnSkip = (line: PlanLine, action: LineAction | null): Problem | undefined =>
+  line.acceptNewCost && (action === 'skip' || !line.productId)
+    ? {
+        at: 'acceptNewCost',
+        detail: {
+          code: 'cost_on_skip',
+          message: `${line.label}: a skipped line's price does not become the product's cost: leave acceptNewCost out, or match or receive the line`,
+        },
+      }
+    : undefined;

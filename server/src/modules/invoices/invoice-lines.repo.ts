@@ -133,18 +133,73 @@ export async function lines(db: Db, storeId: string, invoiceId: string) {
   return rows.map(toLine);
 }
 
+/** A line's product, as a person picked it (or none). Its conflicts: `setConflicts`. */
 export async function setLineMatch(
   db: Db,
   storeId: string,
   lineId: string,
   productId: string | null,
   method: 'manual' | 'created' | null,
-  conflicts: Conflict[],
 ) {
   await db.query(
     `UPDATE invoice_lines SET product_id = $3, match_method = $4,
-       confidence = CASE WHEN $3::uuid IS NULL THEN NULL ELSE 1 END, conflicts = $5
+       confidence = CASE WHEN $3::uuid IS NULL THEN NULL ELSE 1 END
      WHERE store_id = $1 AND id = $2`,
-    [storeId, lineId, productId, method, JSON.stringify(conflicts)],
+    [storeId, lineId, productId, method],
+  );
+}
+
+/** Lines' conflicts, checked again, in one statement. */
+export async function setConflicts(
+  db: Db,
+  storeId: string,
+  lines: Array<{ lineId: string; conflicts: Conflict[] }>,
+) {
+  await db.query(
+    `UPDATE invoice_lines l SET conflicts = d.conflicts
+     FROM jsonb_to_recordset($2::jsonb) AS d(line_id uuid, conflicts jsonb)
+     WHERE l.store_id = $1 AND l.id = d.line_id`,
+    [storeId, JSON.stringify(lines.map((l) => ({ line_id: l.lineId, conflicts: l.conflicts })))],
+  );
+}
+
+/**
+ * Lines matched again (their product, how, how sure, suggestions) and every line's conflicts,
+ * in one statement; a line without `match` keeps its product (a person's choice).
+ */
+export async function saveMatches(
+  db: Db,
+  storeId: string,
+  lines: Array<{
+    lineId: string;
+    match?: LineMatch['match'];
+    suggestions?: LineMatch['suggestions'];
+    conflicts: Conflict[];
+  }>,
+) {
+  await db.query(
+    `UPDATE invoice_lines l SET
+       product_id = CASE WHEN d.rematched THEN d.product_id ELSE l.product_id END,
+       match_method = CASE WHEN d.rematched THEN d.method ELSE l.match_method END,
+       confidence = CASE WHEN d.rematched THEN d.confidence ELSE l.confidence END,
+       suggestions = CASE WHEN d.rematched THEN d.suggestions ELSE l.suggestions END,
+       conflicts = d.conflicts
+     FROM jsonb_to_recordset($2::jsonb) AS d(line_id uuid, rematched boolean, product_id uuid,
+       method text, confidence numeric, suggestions jsonb, conflicts jsonb)
+     WHERE l.store_id = $1 AND l.id = d.line_id`,
+    [
+      storeId,
+      JSON.stringify(
+        lines.map((l) => ({
+          line_id: l.lineId,
+          rematched: l.match !== undefined,
+          product_id: l.match?.productId ?? null,
+          method: l.match?.method ?? null,
+          confidence: l.match?.productId ? l.match.confidence : null,
+          suggestions: l.suggestions ?? [],
+          conflicts: l.conflicts,
+        })),
+      ),
+    ],
   );
 }

@@ -139,18 +139,19 @@ export async function trigramCandidates(
   return rows;
 }
 
-/** One product as a line's match shows it (a product picked by hand), with its costs. */
-export async function productCandidate(
+/** Products as lines' matches show them (picked by hand, or all of an invoice's), with their costs. */
+export async function productCandidates(
   db: Db,
   storeId: string,
   supplierId: string | null,
-  productId: string,
-): Promise<Omit<CandidateRow, 'pos' | 'method' | 'score'> | undefined> {
+  productIds: string[],
+): Promise<Map<string, Omit<CandidateRow, 'pos' | 'method' | 'score'>>> {
+  if (!productIds.length) return new Map();
   const { rows } = await db.query<CandidateRow>(
-    `SELECT ${PRODUCT}, ${LAST_COST} FROM products p WHERE p.store_id = $1 AND p.id = $3`,
-    [storeId, supplierId, productId],
+    `SELECT ${PRODUCT}, ${LAST_COST} FROM products p WHERE p.store_id = $1 AND p.id = ANY($3::uuid[])`,
+    [storeId, supplierId, productIds],
   );
-  return rows[0];
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Which of these ids are products of the store. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/pool';
 import { barcodeSpellings } from '../products/barcode';
 import * as repo from './invoice-matching.repo';
 import type { CandidateRow } from './invoice-matching.repo';
-import { lineConflicts, soleOrder, type Conflict, type MatchedOrder } from './invoice-conflicts';
+import { conflictsOf, soleOrder, type Conflict, type MatchedOrder } from './invoice-conflicts';
 import type { InvoiceContext } from './purchasing-port';
 
 export interface LineToMatch {
@@ -109,9 +109,14 @@ export async function matchInvoiceLines(
     opts.context && productIds.length
       ? soleOrder(await opts.context(productIds), productIds)
       : null;
+  const conflicts = conflictsOf(
+    lines.map((l) => ({ ...l, productId: chosen.get(l.position)?.id ?? null })),
+    new Map([...chosen.values()].map((c) => [c.id, c])),
+    order,
+  );
   return {
     order,
-    lines: lines.map((l) => {
+    lines: lines.map((l, i) => {
       const hit = chosen.get(l.position);
       const suggestions = (byName.get(l.position) ?? [])
         .filter((c) => c.id !== hit?.id)
@@ -127,7 +132,7 @@ export async function matchInvoiceLines(
             }
           : { productId: null, product: null, method: null, confidence: 0 },
         suggestions,
-        conflicts: hit ? lineConflicts(l, hit, order) : [],
+        conflicts: conflicts[i]!,
       };
     }),
   };

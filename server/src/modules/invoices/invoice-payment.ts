@@ -4,7 +4,7 @@ import { ConfirmationRequiredError, NotFoundError, type ErrorDetail } from '../.
 import type { Emit } from '../../core/events';
 import { formatMoney, toCents } from '../../core/limits';
 import * as lineRepo from './invoice-lines.repo';
-import { totalsOf } from './invoice-totals';
+import { lineMismatches, mismatchWords, totalsOf } from './invoice-totals';
 import * as repo from './invoices.repo';
 import type { StatusInput } from './invoices.schemas';
 
@@ -38,6 +38,7 @@ export async function payInTx(
     subtotal: invoice.subtotal === null ? null : Number(invoice.subtotal),
     tax: invoice.tax === null ? null : Number(invoice.tax),
     total: invoice.total === null ? null : Number(invoice.total),
+    mismatches: lineMismatches(lines),
   });
   const needed: ErrorDetail[] = [];
   if (!invoice.reconciled_at)
@@ -47,18 +48,28 @@ export async function payInTx(
       message:
         'The invoice is not reconciled: what it bills has not been matched to what was ordered and received. Confirm to pay it anyway.',
     });
-  if (!totals.addsUp)
+  if (!totals.addsUp) {
+    const sumOff = totals.difference !== null && Math.abs(totals.difference) > 0.01;
+    const why = [
+      sumOff &&
+        `Its lines add up to ${money(totals.lines)}, not the ${money(totals.expected!)} it states before tax (${money(totals.difference!)} apart).`,
+      ...totals.lineMismatches.map((m) => {
+        const words = mismatchWords(m);
+        return `${words[0]!.toUpperCase()}${words.slice(1)}.`;
+      }),
+    ];
     needed.push({
       field: 'confirm.totalMismatch',
       code: 'total_mismatch',
-      message: `Its lines add up to ${money(totals.lines)}, not the ${money(totals.expected!)} it states before tax (${money(totals.difference!)} apart). Confirm to pay it anyway.`,
+      message: `${why.filter(Boolean).join(' ')} Confirm to pay it anyway.`,
     });
+  }
   const confirmed = needed.filter((n) =>
     n.code === 'unreconciled' ? input.confirm?.unreconciled : input.confirm?.totalMismatch,
   );
   if (confirmed.length < needed.length)
     throw new ConfirmationRequiredError(
-      `Paying this invoice needs a confirmation: ${needed.map((n) => (n.code === 'unreconciled' ? 'it is not reconciled' : 'its lines do not add up to its total')).join(' and ')}`,
+      `Paying this invoice needs a confirmation: ${needed.map((n) => (n.code === 'unreconciled' ? 'it is not reconciled' : 'its lines do not add up')).join(' and ')}`,
       needed,
     );
   await repo.setStatus(

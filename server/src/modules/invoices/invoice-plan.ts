@@ -87,6 +87,7 @@ export async function planFor(
       action: d?.action,
       purchaseOrderId: d?.purchaseOrderId,
       lastCost: price && productId === l.match.productId ? price.expected : null,
+      acceptNewCost: d?.acceptNewCost,
     };
   });
   const productIds = [...new Set(planLines.flatMap((l) => (l.productId ? [l.productId] : [])))];

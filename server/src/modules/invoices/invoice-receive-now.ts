@@ -8,7 +8,8 @@ import type { PlannedLine } from './invoice-three-way';
 /**
  * "Receive now": each line's rest, received through purchasing against the order the plan
  * chose for it, up to what that order still expects, and the remainder as a plain receipt.
- * Two lines of one product are received together, at the later line's cost. Returns the new
+ * Two lines of one product are received together, at the later line's cost. An order still
+ * pending is marked sent (processing) as it receives: its goods came with the invoice. Returns the new
  * receipt lines, each given to the invoice lines it received for.
  */
 export async function receiveNow(
@@ -52,7 +53,7 @@ export async function receiveNow(
   for (const key of keys) {
     const lines = [...targets.get(key)!].map(([productId, w]) => ({ productId, ...w }));
     const receipt = await deps.purchasing.receiveInTx(tx, emit, ctx, {
-      ...(key ? { purchaseOrderId: key } : {}),
+      ...(key ? { purchaseOrderId: key, sendPending: true } : {}),
       invoiceId,
       ...(supplierId ? { supplierId } : {}),
       lines,

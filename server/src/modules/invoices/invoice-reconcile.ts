@@ -45,7 +45,7 @@ export async function reconcileInTx(
   if (!invoice) throw new NotFoundError('Invoice');
   if (invoice.reconciled_at)
     throw new InvalidStateError(
-      `This invoice was already reconciled on ${invoice.reconciled_at.toISOString().slice(0, 10)}; its stock has been received`,
+      `This invoice was already reconciled on ${invoice.reconciled_at.toISOString().slice(0, 10)}: its lines were settled then (matched to deliveries, received or skipped) and cannot be settled again`,
     );
   const lines = await lineRepo.lines(tx, ctx.storeId, invoiceId);
   await checkDecisions(tx, deps.productsExist, lines, input.lines, true);
@@ -61,7 +61,7 @@ export async function reconcileInTx(
   if (problems.length)
     throw new ValidationError(
       problems,
-      `${problems.length === 1 ? 'A line needs' : `${problems.length} lines need`} a choice before the invoice is reconciled: ${problems[0]!.message}`,
+      `${problems.length === 1 ? 'A line is' : `${problems.length} lines are`} not ready to reconcile: ${problems[0]!.message}`,
     );
 
   const settled: reconciliation.SettledReceipt[] = [];
@@ -95,7 +95,7 @@ export async function reconcileInTx(
   const accepted = new Set<string>();
   for (const p of planned) {
     const d = decisions.get(p.line.lineId)!;
-    if (!d.acceptNewCost || !p.line.productId) continue;
+    if (!d.acceptNewCost || !p.line.productId || p.threeWay.action === 'skip') continue;
     await deps.setCost(
       tx,
       emit,

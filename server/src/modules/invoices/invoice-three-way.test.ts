@@ -73,7 +73,7 @@ test('when receipts of two orders are all needed, then both are matched without 
   ]);
   const fewer = planInvoice([line('1', 5)], ctx, null);
   expect(fewer.lines[0]!.threeWay).toEqual(
-    expect.objectContaining({ action: 'already_received', orderChoiceRequired: true }),
+    expect.objectContaining({ action: null, orderChoiceRequired: true, variances: [] }),
   );
   expect(fewer.problems[0]!.code).toBe('order_choice');
   // The invoice's order settles it.
@@ -101,5 +101,67 @@ test('when a line bills nothing, has no product or is skipped, then nothing is m
   const bad = planInvoice([line('1', 3, { productId: null, action: 'receive_now' })], ctx, null);
   expect(bad.problems).toEqual([
     expect.objectContaining({ field: 'lines.1.productId', code: 'no_product' }),
+  ]);
+});
+
+test('when receipts of one order cover a line while another order (pending too) still expects it, then the order is asked, nothing is preselected, and a chosen order decides', () => {
+  const ctx: InvoiceContext = {
+    orders: [order('a', 'completed', 10, 10), order('b', 'pending', 10, 0)],
+    receipts: [receipt('x', 'a', 10)],
+  };
+  const asked = planInvoice([line('1', 10)], ctx, null);
+  expect(asked.lines[0]!.threeWay).toEqual(
+    expect.objectContaining({
+      action: null,
+      orderChoiceRequired: true,
+      ordered: null,
+      receiveNow: 0,
+      variances: [],
+    }),
+  );
+  expect(asked.lines[0]!.matched).toEqual([]);
+  expect(asked.lines[0]!.threeWay.orders.map((o) => [o.id, o.uninvoiced, o.open])).toEqual([
+    ['a', 10, 0],
+    ['b', 0, 10],
+  ]);
+  expect(asked.problems).toEqual([
+    {
+      field: 'lines.1.purchaseOrderId',
+      code: 'order_choice',
+      message:
+        'line 1: more than one order could be meant, choose the order (purchaseOrderId): PO-a: 10 received, not invoiced; or PO-b: 10 still to come',
+    },
+  ]);
+  const a = planInvoice([line('1', 10, { purchaseOrderId: 'a' })], ctx, null);
+  expect([a.problems, a.lines[0]!.threeWay.action, a.lines[0]!.matched.length]).toEqual([
+    [],
+    'already_received',
+    1,
+  ]);
+  const b = planInvoice(
+    [line('1', 10, { purchaseOrderId: 'b', action: 'receive_now' })],
+    ctx,
+    null,
+  );
+  expect(b.problems).toEqual([]);
+  expect(b.lines[0]!.threeWay).toEqual(
+    expect.objectContaining({ receiveNow: 10, receiveOrder: { id: 'b', orderNumber: 'PO-b' } }),
+  );
+});
+
+test('when a skipped line (or one without a product) asks to accept its cost, then that is a problem on acceptNewCost', () => {
+  const ctx: InvoiceContext = { orders: [], receipts: [] };
+  const { problems } = planInvoice(
+    [
+      line('1', 3, { action: 'skip', acceptNewCost: true }),
+      line('2', 3, { productId: null, acceptNewCost: true }),
+      line('3', 3, { action: 'receive_now', acceptNewCost: true }),
+    ],
+    ctx,
+    null,
+  );
+  expect(problems.map((p) => [p.field, p.code])).toEqual([
+    ['lines.1.acceptNewCost', 'cost_on_skip'],
+    ['lines.2.acceptNewCost', 'cost_on_skip'],
   ]);
 });

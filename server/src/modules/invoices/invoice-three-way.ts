@@ -1,5 +1,4 @@
 import type { ErrorDetail } from '../../core/errors';
-import { openOf } from './invoice-conflicts';
 import type {
   LineAction,
   OrderOption,
@@ -7,9 +6,16 @@ import type {
   PlannedLine,
   ThreeWay,
 } from './invoice-three-way.types';
-import { lineProblem, noProduct, notACandidate, type Problem } from './invoice-line-problems';
+import {
+  costOnSkip,
+  lineProblem,
+  noProduct,
+  notACandidate,
+  type Problem,
+} from './invoice-line-problems';
+import { orderOptions } from './invoice-order-options';
 import { lineVariances } from './invoice-variances';
-import type { CandidateOrder, InvoiceContext, UninvoicedReceipt } from './purchasing-port';
+import type { InvoiceContext } from './purchasing-port';
 
 export * from './invoice-three-way.types';
 
@@ -23,8 +29,10 @@ const cents = (n: number) => Math.round(n * 100) / 100;
  * - "already received" matches receipts and moves no stock; it is the default when the
  *   receipts cover the line. "receive now" matches what receipts cover and receives only the
  *   rest. "skip" does nothing. A line the receipts do not cover has no default.
- * - Receipts of several orders, more than the line needs, or several open orders to receive
- *   into: the person chooses the order (`orderChoiceRequired`); none is picked for them.
+ * - Receipts of several orders, more than the line needs; receipts that cover the line while
+ *   another order still expects the product; or several open orders to receive into: the
+ *   person chooses the order (`orderChoiceRequired`); none is picked for them, and no choice
+ *   is preselected until they do.
  */
 export function planInvoice(
   lines: PlanLine[],
@@ -64,7 +72,11 @@ function planLine(
     costAccepted: false,
   };
   const P = line.productId;
-  if (!P) return { plan: { line, threeWay: base, matched: [] }, problem: noProduct(line) };
+  if (!P)
+    return {
+      plan: { line, threeWay: base, matched: [] },
+      problem: noProduct(line) ?? costOnSkip(line, 'skip'),
+    };
 
   const receipts = ctx.receipts.filter((r) => r.productId === P && left.get(r.receiptLineId)! > 0);
   const options = orderOptions(ctx.orders, P, receipts, left);
@@ -81,14 +93,24 @@ function planLine(
     chosen === undefined ? true : chosen === null ? false : r.purchaseOrderId === chosen.id,
   );
   const available = inScope.reduce((n, r) => n + left.get(r.receiptLineId)!, 0);
-  const action: LineAction | null =
+  const wanted: LineAction | null =
     line.action ?? (q === 0 ? 'skip' : available >= q ? 'already_received' : null);
-  // Receipts of several orders and more than needed: which ones are settled is a choice.
+  const open = options.filter((o) => o.open > 0);
   const receiptOrders = new Set(inScope.map((r) => r.purchaseOrderId));
-  const matchChoice = chosen === undefined && receiptOrders.size > 1 && available > q;
+  // Which order is meant is the person's choice, never a default (issue 16, review finding 5):
+  // - receipts of several orders, more than the line needs: which ones it settles;
+  // - receipts cover the line, yet another order still expects the product: the invoice may
+  //   bill those goods instead ("PO-A: 10 received, not invoiced" or "PO-B: 10 still to come").
+  const undetermined = chosen === undefined && wanted !== 'skip';
+  const matchChoice = undetermined && receiptOrders.size > 1 && available > q;
+  const coverChoice =
+    undetermined && q > 0 && available >= q && open.some((o) => !receiptOrders.has(o.id));
+  const askOrder = matchChoice || coverChoice;
+  // Nothing is preselected while the order is to be chosen.
+  const action = askOrder && !line.action ? null : wanted;
 
   const matched: PlannedLine['matched'] = [];
-  if (action !== 'skip' && !matchChoice) {
+  if (action !== 'skip' && !askOrder) {
     let need = q;
     for (const r of inScope) {
       if (need === 0) break;
@@ -98,37 +120,41 @@ function planLine(
     }
   }
   const matchedQty = matched.reduce((n, m) => n + m.quantity, 0);
-  const rest = matchChoice ? 0 : q - matchedQty;
+  const rest = askOrder ? 0 : q - matchedQty;
 
   // Where "receive now" puts the rest: the chosen order if it can still receive the product,
   // else the one open order for it; several open orders are the person's choice.
-  const open = options.filter((o) => o.open > 0);
   let receiveOrder: OrderOption | null = null;
   let receiveChoice = false;
   if (chosen) receiveOrder = chosen.open > 0 ? chosen : null;
-  else if (chosen === undefined) {
+  else if (chosen === undefined && !askOrder) {
     if (open.length === 1) receiveOrder = open[0]!;
     else receiveChoice = open.length > 1 && rest > 0 && action !== 'already_received';
   }
 
-  const orderChoiceRequired =
-    action !== 'skip' && (matchChoice || (receiveChoice && action !== 'already_received'));
+  const orderChoiceRequired = action !== 'skip' && (askOrder || receiveChoice);
   problem ??= lineProblem(line, {
     action,
     available,
-    choiceAmong: orderChoiceRequired
-      ? matchChoice
+    choiceAmong: !orderChoiceRequired
+      ? null
+      : matchChoice
         ? options.filter((o) => o.uninvoiced > 0)
-        : open
-      : null,
+        : coverChoice
+          ? options
+          : open,
   });
+  problem ??= costOnSkip(line, action);
 
   // The order compared with: the chosen one, else the one the matched receipts came from,
-  // else the one the rest is received into.
-  const ref =
-    chosen ??
-    (matched.length ? byId.get(matched[0]!.receipt.purchaseOrderId) : undefined) ??
-    receiveOrder;
+  // else the one the rest is received into, else the only one that holds the product. None
+  // while the person is to choose.
+  const ref = orderChoiceRequired
+    ? undefined
+    : (chosen ??
+      (matched.length ? byId.get(matched[0]!.receipt.purchaseOrderId) : undefined) ??
+      receiveOrder ??
+      (options.length === 1 ? options[0] : undefined));
   const threeWay: ThreeWay = {
     ...base,
     action,
@@ -158,40 +184,14 @@ function planLine(
     receiveOrder: receiveOrder && { id: receiveOrder.id, orderNumber: receiveOrder.orderNumber },
     orders: options,
     orderChoiceRequired,
-    variances: lineVariances(line, {
-      ordered: ref ? { orderNumber: ref.orderNumber, unitCost: ref.unitCost } : null,
-      received: available,
-    }),
+    // While the order is to be chosen there is nothing to compare with: adding up the
+    // deliveries of several orders ("12 billed, 28 received") would say nothing true.
+    variances: orderChoiceRequired
+      ? []
+      : lineVariances(line, {
+          ordered: ref ? { orderNumber: ref.orderNumber, unitCost: ref.unitCost } : null,
+          received: available,
+        }),
   };
   return { plan: { line, threeWay, matched }, problem };
-}
-
-/** The orders that hold the product: received and not invoiced, or still open. */
-function orderOptions(
-  orders: CandidateOrder[],
-  productId: string,
-  receipts: UninvoicedReceipt[],
-  left: Map<string, number>,
-): OrderOption[] {
-  return orders.flatMap((o) => {
-    const l = o.lines.find((x) => x.productId === productId);
-    if (!l) return [];
-    const uninvoiced = receipts
-      .filter((r) => r.purchaseOrderId === o.id)
-      .reduce((n, r) => n + left.get(r.receiptLineId)!, 0);
-    const open = openOf(o, l);
-    if (!uninvoiced && !open) return [];
-    return [
-      {
-        id: o.id,
-        orderNumber: o.orderNumber,
-        status: o.status,
-        ordered: l.quantity,
-        unitCost: l.unitCost,
-        received: l.receivedQuantity,
-        uninvoiced,
-        open,
-      },
-    ];
-  });
 }

@@ -20,6 +20,8 @@ export interface PlanLine {
   purchaseOrderId?: string | null;
   /** The supplier's last cost, compared with when there is no order line to compare with. */
   lastCost?: number | null;
+  /** The person asked for the line's price to become the product's cost. */
+  acceptNewCost?: boolean;
 }
 
 export interface OrderOption {

@@ -113,6 +113,7 @@ test('when an invoice that is not reconciled or does not add up is paid, then 40
     lines: 7.3,
     expected: 50,
     difference: -42.7,
+    lineMismatches: [],
     addsUp: false,
   });
   const pay = (body: object) => s.api.put(`${s.url}/invoices/${id}/status`).set(s.auth).send(body);
@@ -169,4 +170,44 @@ test('when an invoice that is not reconciled or does not add up is paid, then 40
     .send({ status: 'paid' })
     .expect(200);
   expect(clean.body.data.paymentConfirmation).toBeNull();
+});
+
+test('when a skipped line asks for its price to become the cost, then 400 names lines.N.acceptNewCost, the cost stays and nothing is reconciled', async () => {
+  const { s, parmesan, up } = await cheeseDelivered();
+  const line = up.matchingResults.lines[0];
+  const skip = { lineId: line.lineId, productId: parmesan.id, action: 'skip', acceptNewCost: true };
+  const seen = await s.api
+    .post(`${s.url}/invoices/${up.invoiceId}/reconcile/preview`)
+    .set(s.auth)
+    .send({ lines: [skip] })
+    .expect(200);
+  expect(seen.body.data.ready).toBe(false);
+  expect(seen.body.data.problems).toEqual([
+    expect.objectContaining({ field: 'lines.0.acceptNewCost', code: 'cost_on_skip' }),
+  ]);
+  for (const decision of [skip, { lineId: line.lineId, productId: null, acceptNewCost: true }]) {
+    const refused = await s.api
+      .post(`${s.url}/invoices/${up.invoiceId}/reconcile`)
+      .set(s.auth)
+      .send({ lines: [decision] })
+      .expect(400);
+    expect(refused.body.error.details).toEqual([
+      {
+        field: 'lines.0.acceptNewCost',
+        code: 'cost_on_skip',
+        message: expect.stringMatching(/skipped line's price does not become the product's cost/),
+      },
+    ]);
+  }
+  // Before the fix: 200, the cost went 3.33 → 3.65 and the line said costAccepted.
+  expect(await costOf(parmesan.id)).toBe(3.33);
+  const { rows } = await t.db.pool.query('SELECT reconciled_at FROM invoices WHERE id = $1', [
+    up.invoiceId,
+  ]);
+  expect(rows).toEqual([{ reconciled_at: null }]);
+  const history = await t.db.pool.query(
+    "SELECT count(*)::int AS n FROM product_history WHERE product_id = $1 AND field = 'cost'",
+    [parmesan.id],
+  );
+  expect(history.rows[0].n).toBe(0);
 });

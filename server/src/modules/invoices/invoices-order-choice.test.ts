@@ -75,7 +75,7 @@ test('when two open orders could receive the invoice, then none is picked: the r
     {
       field: 'lines.0.purchaseOrderId',
       code: 'order_choice',
-      message: `line 1 (Milk): ${a.orderNumber} (10 open) or ${b.orderNumber} (10 open) could each be meant: choose the order (purchaseOrderId)`,
+      message: `line 1 (Milk): more than one order could be meant, choose the order (purchaseOrderId): ${a.orderNumber}: 10 still to come; or ${b.orderNumber}: 10 still to come`,
     },
   ]);
   const refused = await reconcile(s, invoiceId, { lines: [receiveNow] }).expect(400);
@@ -106,11 +106,15 @@ test('when two open orders could receive the invoice, then none is picked: the r
 test('when deliveries of two orders could be what the invoice bills, then the person picks the order and only its receipt is settled', async () => {
   const { s, milk, a, b, invoiceId, up } = await twoOrders(true);
   const line = up.matchingResults.lines[0];
+  // Nothing is preselected while the order is to be chosen, and the two deliveries are not
+  // added up into one variance ("10 billed, 20 received").
   expect(line.threeWay).toEqual(
     expect.objectContaining({
-      action: 'already_received',
+      action: null,
       orderChoiceRequired: true,
+      ordered: null,
       received: { quantity: 20, receipts: [] },
+      variances: [],
     }),
   );
   await reconcile(s, invoiceId, { lines: [{ lineId: line.lineId, productId: milk.id }] }).expect(
@@ -129,6 +133,84 @@ test('when deliveries of two orders could be what the invoice bills, then the pe
   expect(rows).toEqual([
     { purchase_order_id: b.id, invoiced_quantity: 0 },
     { purchase_order_id: a.id, invoiced_quantity: 10 },
+  ]);
+});
+
+test('when a delivery of order A covers the line but order B still expects the product, then nothing is chosen silently: the review asks which order, naming both, until the person says', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const supplier = await createSupplier(s, { name: 'Dairy Co' });
+  const milk = await createProduct(s, { name: 'Milk', sku: 'MILK', price: 2, cost: 1 });
+  const order = async () => {
+    const res = await postOrder(s, {
+      supplierId: supplier.id,
+      lines: [{ productId: milk.id, quantity: 10, unitCost: 1 }],
+    }).expect(201);
+    await patchStatus(s, res.body.data.id, { status: 'processing' }).expect(200);
+    return res.body.data as { id: string; orderNumber: string };
+  };
+  const a = await order();
+  await postReceipt(s, a.id, { lines: [{ productId: milk.id, quantity: 10 }] }).expect(201);
+  const b = await order();
+  const up = await uploadInvoice(
+    s,
+    csvOf([
+      ['Vendor', 'Dairy Co', 'Invoice No', 'S-1'],
+      ['SKU', 'Description', 'Qty', 'Unit Cost'],
+      ['MILK', 'Milk', 10, 1],
+    ]),
+    's1.csv',
+  ).expect(201);
+  const invoiceId = up.body.data.invoiceId as string;
+  const line = up.body.data.matchingResults.lines[0];
+  // Before the fix: "already_received" on A by default, no choice, the preview ready.
+  expect(line.threeWay).toEqual(
+    expect.objectContaining({
+      action: null,
+      orderChoiceRequired: true,
+      ordered: null,
+      received: { quantity: 10, receipts: [] },
+      receiveNow: 0,
+      receiveOrder: null,
+    }),
+  );
+  const choice = {
+    field: 'lines.0.purchaseOrderId',
+    code: 'order_choice',
+    message: `line 1 (Milk): more than one order could be meant, choose the order (purchaseOrderId): ${a.orderNumber}: 10 received, not invoiced; or ${b.orderNumber}: 10 still to come`,
+  };
+  const defaults = await preview(s, invoiceId, {
+    lines: [{ lineId: line.lineId, productId: milk.id }],
+  }).expect(200);
+  expect([defaults.body.data.ready, defaults.body.data.problems]).toEqual([false, [choice]]);
+  // Saying "already received" does not say which order either.
+  for (const action of [undefined, 'already_received', 'receive_now']) {
+    const refused = await reconcile(s, invoiceId, {
+      lines: [{ lineId: line.lineId, productId: milk.id, ...(action ? { action } : {}) }],
+    }).expect(400);
+    expect(refused.body.error.details).toEqual([choice]);
+  }
+  expect(await quantityOf(t, milk.id)).toBe(10);
+
+  // The person says the invoice is for B's goods, which came with it: received into B; A's
+  // delivery still waits for its own invoice.
+  const chosen = { lineId: line.lineId, productId: milk.id, purchaseOrderId: b.id };
+  const seen = await preview(s, invoiceId, { lines: [chosen] }).expect(200);
+  expect(seen.body.data.matchingResults.lines[0].threeWay).toEqual(
+    expect.objectContaining({ action: null, receiveNow: 10, orderChoiceRequired: false }),
+  );
+  expect(seen.body.data.problems).toEqual([expect.objectContaining({ code: 'undecided' })]);
+  await reconcile(s, invoiceId, { lines: [{ ...chosen, action: 'receive_now' }] }).expect(200);
+  expect(await quantityOf(t, milk.id)).toBe(20);
+  expect((await getOrder(s, b.id)).lines[0].receivedQuantity).toBe(10);
+  const { rows } = await t.db.pool.query(
+    `SELECT r.purchase_order_id, rl.invoiced_quantity FROM purchase_receipt_lines rl
+     JOIN purchase_receipts r ON r.id = rl.receipt_id WHERE rl.product_id = $1
+     ORDER BY rl.invoiced_quantity`,
+    [milk.id],
+  );
+  expect(rows).toEqual([
+    { purchase_order_id: a.id, invoiced_quantity: 0 },
+    { purchase_order_id: b.id, invoiced_quantity: 10 },
   ]);
 });
 

@@ -53,7 +53,7 @@ const milkInvoice = (number: string, qty = 10, cost = 1.2) =>
     ['MILK-1', 'Whole milk', qty, cost],
   ]);
 
-test('when an invoice bills goods already received against one order while another order of the product is open, then reconciling matches the receipt, moves no stock and leaves the open order untouched', async () => {
+test('when an invoice bills goods already received against one order while another order of the product is open, then the person chooses the order, and reconciling matches the receipt, moves no stock and leaves the open order untouched', async () => {
   const { s, milk, a, b, receiptId } = await receivedAtTheDoor();
   const up = await uploadInvoice(s, milkInvoice('D-1'), 'd1.csv').expect(201);
   const invoiceId = up.body.data.invoiceId as string;
@@ -62,27 +62,55 @@ test('when an invoice bills goods already received against one order while anoth
   // Two orders could be meant: the invoice is not tied to either silently.
   expect(up.body.data.invoice.purchaseOrder).toBeNull();
 
-  // The review: ordered, received (not yet invoiced), invoiced; "already received" by default.
+  // The review: the delivery of A covers the line, but B still expects the milk: which order
+  // the invoice bills is asked, both named, and nothing is preselected (review finding 5).
   const review = (await s.api.get(`${s.url}/invoices/${invoiceId}`).set(s.auth).expect(200)).body
     .data.matchingResults.lines[0].threeWay;
   expect(review).toEqual(
+    expect.objectContaining({
+      action: null,
+      orderChoiceRequired: true,
+      ordered: null,
+      received: { quantity: 10, receipts: [] },
+      invoiced: { quantity: 10, unitCost: 1.2, total: 12 },
+      receiveNow: 0,
+      variances: [],
+    }),
+  );
+  expect(
+    review.orders.map((o: { id: string; uninvoiced: number; open: number }) => [
+      o.id,
+      o.uninvoiced,
+      o.open,
+    ]),
+  ).toEqual([
+    [a.id, 10, 0],
+    [b.id, 0, 10],
+  ]);
+
+  // Order A chosen: ordered, received (not yet invoiced), invoiced; "already received" by default.
+  const chosen = { lineId: line.lineId, productId: milk.id, purchaseOrderId: a.id };
+  const seen = await s.api
+    .post(`${s.url}/invoices/${invoiceId}/reconcile/preview`)
+    .set(s.auth)
+    .send({ lines: [chosen] })
+    .expect(200);
+  expect(seen.body.data.ready).toBe(true);
+  expect(seen.body.data.matchingResults.lines[0].threeWay).toEqual(
     expect.objectContaining({
       ordered: expect.objectContaining({ purchaseOrderId: a.id, quantity: 10, unitCost: 1.2 }),
       received: expect.objectContaining({
         quantity: 10,
         receipts: [expect.objectContaining({ receiptId, purchaseOrderId: a.id, quantity: 10 })],
       }),
-      invoiced: { quantity: 10, unitCost: 1.2, total: 12 },
       action: 'already_received',
       receiveNow: 0,
+      orderChoiceRequired: false,
       variances: [],
     }),
   );
-  expect(review.orders.map((o: { id: string }) => o.id).sort()).toEqual([a.id, b.id].sort());
 
-  const rec = await reconcile(s, invoiceId, {
-    lines: [{ lineId: line.lineId, productId: milk.id }],
-  }).expect(200);
+  const rec = await reconcile(s, invoiceId, { lines: [chosen] }).expect(200);
   const done = rec.body.data;
   expect(done.matchingResults.lines[0]).toEqual(
     expect.objectContaining({

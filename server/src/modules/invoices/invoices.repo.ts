@@ -1,7 +1,7 @@
 import { ConflictError } from '../../core/errors';
 import { isUniqueViolation, type Db } from '../../db/pool';
 import type { ExtractedInvoice } from './invoice-extract';
-import { totalsOf, type InvoiceTotals } from './invoice-totals';
+import { lineMismatches, totalsOf, type InvoiceTotals, type LineMismatch } from './invoice-totals';
 
 export type InvoiceStatus = 'pending' | 'paid' | 'overdue';
 
@@ -12,6 +12,8 @@ export interface Invoice {
   dueDate: string | null;
   supplier: { id: string; name: string } | null;
   supplierName: string | null;
+  /** Said when no supplier is set: nothing can be matched to its orders and deliveries. */
+  supplierWarning: string | null;
   purchaseOrder: { id: string; orderNumber: string } | null;
   subtotal: number | null;
   tax: number | null;
@@ -62,6 +64,7 @@ interface InvoiceRow {
   reconciled_by: string | null;
   reconciled_by_name: string | null;
   lines_total: string;
+  odd_lines: Array<Omit<LineMismatch, 'expected' | 'difference'>>;
   paid_confirmed_reasons: PaymentConfirmationReason[] | null;
   paid_confirmed_by: string | null;
   paid_confirmed_by_name: string | null;
@@ -71,6 +74,15 @@ interface InvoiceRow {
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v));
+
+const SET_IT =
+  'Set the supplier so its lines can be matched to what was ordered and received from it.';
+const supplierWarning = (r: InvoiceRow) =>
+  r.supplier_id
+    ? null
+    : r.supplier_name
+      ? `No supplier is set: "${r.supplier_name}", as the invoice names it, matched none of this store's suppliers. ${SET_IT}`
+      : `No supplier is set: the invoice does not name one. ${SET_IT}`;
 function toInvoice(r: InvoiceRow): Invoice {
   return {
     id: r.id,
@@ -79,6 +91,7 @@ function toInvoice(r: InvoiceRow): Invoice {
     dueDate: r.due_date,
     supplier: r.supplier_id ? { id: r.supplier_id, name: r.supplier ?? '' } : null,
     supplierName: r.supplier_name,
+    supplierWarning: supplierWarning(r),
     purchaseOrder: r.purchase_order_id
       ? { id: r.purchase_order_id, orderNumber: r.order_number ?? '' }
       : null,
@@ -101,6 +114,7 @@ function toInvoice(r: InvoiceRow): Invoice {
       subtotal: num(r.subtotal),
       tax: num(r.tax),
       total: num(r.total),
+      mismatches: lineMismatches(r.odd_lines),
     }),
     paymentConfirmation:
       r.paid_confirmed_at && r.paid_confirmed_reasons
@@ -127,6 +141,11 @@ const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date:
   ${STATUS} AS status, i.paid_at, i.file_name, i.file_type, i.file_size, i.warnings,
   (SELECT count(*)::int FROM invoice_lines l WHERE l.invoice_id = i.id) AS line_count,
   (SELECT coalesce(sum(l.total), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines_total,
+  (SELECT coalesce(json_agg(json_build_object('lineId', l.id, 'position', l.position,
+       'description', l.description, 'quantity', l.quantity, 'unitCost', l.unit_cost,
+       'total', l.total) ORDER BY l.position), '[]')
+     FROM invoice_lines l WHERE l.invoice_id = i.id
+       AND abs(l.total - round(l.quantity * l.unit_cost, 2)) > 0.01) AS odd_lines,
   i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name,
   i.paid_confirmed_reasons, i.paid_confirmed_by, pu.name AS paid_confirmed_by_name, i.paid_confirmed_at,
   i.created_at,
@@ -204,6 +223,11 @@ export async function list(
   };
 }
 
+const duplicateNumber = (message: string) =>
+  new ConflictError(message, [
+    { field: 'invoiceNumber', message: 'is already uploaded for this supplier', code: 'duplicate' },
+  ]);
+
 export async function insertInvoice(
   db: Db,
   storeId: string,
@@ -242,15 +266,33 @@ export async function insertInvoice(
     return rows[0]!.id;
   } catch (err) {
     if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
-      throw new ConflictError(
+      throw duplicateNumber(
         `Invoice ${inv.invoiceNumber} from this supplier has already been uploaded`,
-        [
-          {
-            field: 'invoiceNumber',
-            message: 'is already uploaded for this supplier',
-            code: 'duplicate',
-          },
-        ],
+      );
+    throw err;
+  }
+}
+
+/**
+ * The invoice's supplier set in the review, and the order it is now tied to (if any). The same
+ * supplier's invoice number once per store holds here as at upload: a 409.
+ */
+export async function setSupplier(
+  db: Db,
+  storeId: string,
+  id: string,
+  set: { supplierId: string; purchaseOrderId: string | null; invoiceNumber: string | null },
+) {
+  try {
+    await db.query(
+      `UPDATE invoices SET supplier_id = $3, purchase_order_id = $4, updated_at = now()
+       WHERE store_id = $1 AND id = $2`,
+      [storeId, id, set.supplierId, set.purchaseOrderId],
+    );
+  } catch (err) {
+    if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
+      throw duplicateNumber(
+        `Invoice ${set.invoiceNumber} from this supplier has already been uploaded`,
       );
     throw err;
   }

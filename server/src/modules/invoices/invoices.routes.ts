@@ -46,6 +46,12 @@ export function invoicesRoutes(
     invoices.get(ctx, params.id),
   );
   r.store(
+    'patch',
+    '/invoices/:id',
+    { permission, params: idParams, body: s.setSupplierBody },
+    ({ ctx, params, body }) => invoices.setSupplier(ctx, params.id, body),
+  );
+  r.store(
     'put',
     '/invoices/:id/status',
     { permission, params: idParams, body: s.invoiceStatusBody },

@@ -49,6 +49,9 @@ export const invoiceStatusBody = z.object({
   confirm: confirmation.optional(),
 });
 
+/** The invoice's supplier, set in the review (the file's name for it matched none, or the wrong one). */
+export const setSupplierBody = z.object({ supplierId: uuid });
+
 export const lineParams = z.object({ storeId: uuid, id: uuid, lineId: uuid });
 
 export const updateLineBody = z.object({
@@ -99,4 +102,5 @@ export type ReconcileInput = z.infer<typeof reconcileBody>;
 export type LineDecision = ReconcileInput['lines'][number];
 export type StatusInput = z.infer<typeof invoiceStatusBody>;
 export type UpdateLineInput = z.infer<typeof updateLineBody>;
+export type SetSupplierInput = z.infer<typeof setSupplierBody>;
 export type ReconcilePreviewInput = z.infer<typeof reconcilePreviewBody>;

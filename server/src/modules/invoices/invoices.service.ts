@@ -6,7 +6,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../core/er
 import { keysetPage } from '../../core/paging';
 import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
-import { lineConflicts, soleOrder } from './invoice-conflicts';
+import { setSupplierInTx, updateLineInTx } from './invoice-corrections';
 import { createInvoiceDetail } from './invoice-detail';
 import { matchInvoiceLines } from './invoice-matching';
 import * as matching from './invoice-matching.repo';
@@ -20,6 +20,7 @@ import type {
   ListInvoicesQuery,
   ReconcileInput,
   ReconcilePreviewInput,
+  SetSupplierInput,
   StatusInput,
   UpdateLineInput,
 } from './invoices.schemas';
@@ -144,51 +145,17 @@ export function createInvoicesService(deps: Deps) {
 
     /** A corrected match saved before reconciling: a product picked, created, or none. */
     async updateLine(ctx: StoreContext, id: string, lineId: string, input: UpdateLineInput) {
-      await write(ctx, async (tx, emit) => {
-        const invoice = await repo.lockInvoice(tx, ctx.storeId, id);
-        if (!invoice) throw new NotFoundError('Invoice');
-        if (invoice.reconciled_at)
-          throw new InvalidStateError('This invoice is reconciled: its lines can no longer change');
-        const line = (await lineRepo.lines(tx, ctx.storeId, id)).find((l) => l.lineId === lineId);
-        if (!line) throw new NotFoundError('Invoice line');
-        let conflicts: ReturnType<typeof lineConflicts> = [];
-        if (input.productId) {
-          const product = await matching.productCandidate(
-            tx,
-            ctx.storeId,
-            invoice.supplier_id,
-            input.productId,
-          );
-          if (!product)
-            throw new ValidationError([
-              { field: 'productId', message: 'no such product in this store', code: 'not_found' },
-            ]);
-          const context =
-            invoice.purchase_order_id && invoice.supplier_id
-              ? await purchasing.invoiceContext(tx, ctx.storeId, invoice.supplier_id, [product.id])
-              : { orders: [], receipts: [] };
-          // The invoice's order only: another order of the product is never taken for it.
-          const order = soleOrder(
-            {
-              orders: context.orders.filter((o) => o.id === invoice.purchase_order_id),
-              receipts: context.receipts.filter(
-                (r) => r.purchaseOrderId === invoice.purchase_order_id,
-              ),
-            },
-            [product.id],
-          );
-          conflicts = lineConflicts(line, product, order);
-        }
-        await lineRepo.setLineMatch(
-          tx,
-          ctx.storeId,
-          lineId,
-          input.productId,
-          input.productId ? input.method : null,
-          conflicts,
-        );
-        await emit('invoice.updated', { invoiceId: id, status: invoice.status, change: 'matched' });
-      });
+      await write(ctx, (tx, emit) => updateLineInTx(tx, emit, ctx, purchasing, id, lineId, input));
+      return detail(ctx, id);
+    },
+
+    /**
+     * The supplier set (or corrected) after upload, before reconciling: the lines are matched
+     * again with it and the three-way match sees its orders and deliveries.
+     */
+    async setSupplier(ctx: StoreContext, id: string, input: SetSupplierInput) {
+      const supplierId = (await supplierFor(ctx, input.supplierId, null))!;
+      await write(ctx, (tx, emit) => setSupplierInTx(tx, emit, ctx, purchasing, id, supplierId));
       return detail(ctx, id);
     },
 

@@ -68,6 +68,8 @@ export interface PurchasingPort {
       purchaseOrderId?: string;
       invoiceId: string;
       supplierId?: string;
+      /** A pending order is marked sent (processing) in the same transaction, not refused. */
+      sendPending?: boolean;
       lines: Array<{ productId: string; quantity: number; unitCost: number }>;
     },
   ): Promise<{

@@ -79,8 +79,8 @@ export async function uninvoicedReceipts(
 
 /**
  * The supplier's orders an invoice of these products could settle: those that can still
- * receive one of them (processing or shipped, not all received) and those holding receipts of
- * them not yet invoiced. Oldest first. `lock`: the order rows FOR UPDATE, in id order (as
+ * receive one of them (pending, processing or shipped, not all received: an invoice for a
+ * pending order's goods shows it was sent) and those holding receipts of them not yet invoiced. Oldest first. `lock`: the order rows FOR UPDATE, in id order (as
  * receiving locks an order), so a delivery of one of them waits for the reconciliation.
  */
 export async function candidateOrders(
@@ -93,7 +93,7 @@ export async function candidateOrders(
   const which = `o.store_id = $1 AND o.supplier_id = $2 AND (
       EXISTS (SELECT 1 FROM purchase_order_lines l
         WHERE l.store_id = $1 AND l.purchase_order_id = o.id AND l.product_id = ANY($3::uuid[])
-          AND l.received_quantity < l.quantity AND o.status IN ('processing', 'shipped'))
+          AND l.received_quantity < l.quantity AND o.status IN ('pending', 'processing', 'shipped'))
       OR o.id IN (SELECT u.purchase_order_id FROM (${UNINVOICED}) u))`;
   if (lock)
     await db.query(`SELECT o.id FROM purchase_orders o WHERE ${which} ORDER BY o.id FOR UPDATE`, [

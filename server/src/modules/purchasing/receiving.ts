@@ -10,7 +10,7 @@ import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
-import { RECEIVABLE } from './order-status';
+import { canMove, RECEIVABLE } from './order-status';
 import * as views from './purchase-order-views.repo';
 import * as orders from './purchase-orders.repo';
 import type { ReceiveInput } from './purchasing.schemas';
@@ -26,6 +26,11 @@ export interface ReceiptInput {
   invoiceId?: string;
   /** Whose last costs `unitCost` updates when there is no order (the invoice's supplier). */
   supplierId?: string;
+  /**
+   * A pending order is marked sent (processing) first, in this transaction, rather than
+   * refused: an invoice that receives a pending order's goods shows the order went out.
+   */
+  sendPending?: boolean;
   note?: string | null;
   lines: Array<{ productId?: string; lineId?: string; quantity: number; unitCost?: number }>;
 }
@@ -35,6 +40,24 @@ const WHY_NOT: Record<string, string> = {
   completed: 'is completed: everything on it has been received',
   cancelled: 'is cancelled: nothing more is received on it',
 };
+
+/**
+ * A pending order whose goods an invoice receives was evidently sent: it moves to processing
+ * through its state machine (stamping processing_at, announced) before the receipt. Returns
+ * whether it did.
+ */
+async function sendIfPending(tx: PoolClient, emit: Emit, ctx: Ctx, order: orders.LockedOrder) {
+  if (order.status !== 'pending' || !canMove(order.status, 'processing')) return false;
+  await orders.setStatus(tx, ctx.storeId, order.id, 'processing');
+  await emit('purchase_order.updated', {
+    purchaseOrderId: order.id,
+    orderNumber: order.orderNumber,
+    status: 'processing',
+    change: 'status',
+  });
+  order.status = 'processing';
+  return true;
+}
 
 /**
  * Deliveries into stock. A receipt is one `purchase_receipts` row and one `purchase_receipt`
@@ -126,6 +149,9 @@ export function createReceiving(deps: {
       ? await orders.lock(tx, ctx.storeId, input.purchaseOrderId)
       : undefined;
     if (input.purchaseOrderId && !order) throw new NotFoundError('Purchase order');
+    const sent = order && input.sendPending ? await sendIfPending(tx, emit, ctx, order) : false;
+    const sentNote =
+      sent && 'the order was still pending: marked sent (processing) by this receipt';
     if (order && !RECEIVABLE.includes(order.status)) {
       throw new InvalidStateError(`${order.orderNumber} ${WHY_NOT[order.status]}`);
     }
@@ -137,10 +163,11 @@ export function createReceiving(deps: {
     const receiptId = await repo.insertReceipt(tx, ctx.storeId, {
       orderId: order?.id ?? null,
       invoiceId: input.invoiceId ?? null,
-      note: input.note ?? null,
+      // What happened to the order is kept with the delivery that did it.
+      note: [sentNote, input.note].filter(Boolean).join('; ') || null,
       userId: ctx.userId,
     });
-    const note = [order && `Receipt for ${order.orderNumber}`, input.note]
+    const note = [order && `Receipt for ${order.orderNumber}`, sentNote, input.note]
       .filter(Boolean)
       .join(': ');
     // One ledger entry per product, written together (inventory locks them in id order), at

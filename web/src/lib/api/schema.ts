@@ -1432,7 +1432,20 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Set the invoice's supplier after upload, before reconciling (invoice:process)
+     * @description For an invoice whose supplier was not recognised (`supplier` null, `supplierWarning`
+     *     says so) or was the wrong one. Its lines are matched again with that supplier (its item
+     *     codes and last costs; a line a person matched keeps its product), their conflicts are
+     *     checked again, and the invoice is tied to the supplier's one order it can mean, if
+     *     there is exactly one; the three-way match (`threeWay`) then sees that supplier's orders
+     *     and deliveries not yet invoiced, so "already received" can match them. A supplier not
+     *     in this store is 400 on `supplierId`; the same supplier's invoice number twice is 409
+     *     `CONFLICT` (as at upload) and nothing changes; a reconciled invoice is 409
+     *     `INVALID_STATE`. Announced as `invoice.updated` with `change: supplier`. Answers the
+     *     invoice.
+     */
+    patch: operations['setInvoiceSupplier'];
     trace?: never;
   };
   '/api/v1/stores/{storeId}/invoices/{id}/status': {
@@ -1512,7 +1525,7 @@ export interface paths {
      *     invoice with each line's `threeWay` as these choices make it (what is matched, what is
      *     received now and against which order, the variances) and `problems`: the details
      *     reconciling would answer 400 with (`undecided`, `order_choice`, `nothing_received`,
-     *     `not_a_candidate`, `no_product`), `ready` when there are none. Changes nothing. A
+     *     `not_a_candidate`, `no_product`, `cost_on_skip`), `ready` when there are none. Changes nothing. A
      *     reconciled invoice is 409 `INVALID_STATE`; a line or product not of this invoice or
      *     store is 400.
      */
@@ -1559,10 +1572,15 @@ export interface paths {
      *
      *     A line the receipts do not cover has no default: without `action` it is 400 `undecided`.
      *     When several orders could be meant for a line (receipts of several orders beyond what it
-     *     needs, or several open orders to receive into), Nimbus never picks one: 400
-     *     `order_choice` names them until `purchaseOrderId` is given, on the line or for the
-     *     invoice (`null` on a line: no order). `acceptNewCost: true` makes the line's unit cost the
-     *     product's cost (recorded in the product's history). `POST .../reconcile/preview` answers
+     *     needs; receipts that cover it while another order still expects the product, e.g.
+     *     "PO-A: 10 received, not invoiced" or "PO-B: 10 still to come"; or several open orders to
+     *     receive into), Nimbus never picks one and preselects no choice: 400 `order_choice` names
+     *     them until `purchaseOrderId` is given, on the line or for the invoice (`null` on a line:
+     *     no order). Open orders include `pending` ones: receiving into a pending order marks it
+     *     sent (`processing`, its `processingAt` and a `purchase_order.updated` event, and the
+     *     receipt's note says so) in the same transaction. `acceptNewCost: true` makes the line's
+     *     unit cost the product's cost (recorded in the product's history); on a skipped line it
+     *     is 400 `cost_on_skip` on `lines.N.acceptNewCost`. `POST .../reconcile/preview` answers
      *     what these choices would do, and these same problems, without changing anything.
      *
      *     A line left out, a line of another invoice or listed twice, or a product not in this store
@@ -3236,7 +3254,7 @@ export interface components {
         /** @enum {string} */
         status: 'pending' | 'paid';
         /** @enum {string} */
-        change: 'uploaded' | 'matched' | 'status' | 'reconciled' | 'deleted';
+        change: 'uploaded' | 'matched' | 'supplier' | 'status' | 'reconciled' | 'deleted';
       };
     };
     ShoppingListUpdatedEvent: {
@@ -4431,6 +4449,12 @@ export interface components {
       supplier: components['schemas']['NullableRef'];
       /** @description The supplier's name as the file gives it */
       supplierName: string | null;
+      /**
+       * @description Said when no supplier is set (the file's name for it matched none of the store's
+       *     suppliers, or it named none): nothing can be matched to orders or deliveries until
+       *     it is set (`PATCH invoices/{id}` `{ supplierId }`). Null when a supplier is set.
+       */
+      supplierWarning: string | null;
       purchaseOrder: null | {
         /** Format: uuid */
         id: string;
@@ -4454,13 +4478,30 @@ export interface components {
       /**
        * @description Whether the lines add up: `lines` is the sum of the line totals, `expected` what the
        *     invoice says they come to (its total less tax, or its subtotal when it states no
-       *     total; null when it states neither), `difference` = lines − expected. `addsUp` within
-       *     a cent (or when nothing is stated).
+       *     total; null when it states neither), `difference` = lines − expected;
+       *     `lineMismatches` the lines whose total is not their quantity × unit cost (beyond a
+       *     cent of rounding: 3 × 2.00 stated as 9.00 bills 3.00 that nothing explains).
+       *     `addsUp`: the sum within a cent of what is stated (or nothing stated) and no line
+       *     mismatched. Paying an invoice that does not add up asks for a confirmation.
        */
       totals: {
         lines: number;
         expected: number | null;
         difference: number | null;
+        lineMismatches: {
+          /** Format: uuid */
+          lineId: string;
+          position: number;
+          description: string | null;
+          quantity: number;
+          unitCost: number;
+          /** @description What the line says it comes to */
+          total: number;
+          /** @description Quantity × unit cost, to the cent */
+          expected: number;
+          /** @description total − expected */
+          difference: number;
+        }[];
         addsUp: boolean;
       };
       /**
@@ -4564,8 +4605,10 @@ export interface components {
     /**
      * @description A line matched three ways: what was ordered, what was received (receipts of the
      *     supplier's orders not yet invoiced) and what is invoiced; the choice (`action`; null when
-     *     the receipts do not cover the line and the person must choose); what it settles and
-     *     receives. Before reconciliation it is computed as things stand (with a preview's
+     *     the receipts do not cover the line, or the order is to be chosen, and the person must
+     *     choose); what it settles and receives. While the order is to be chosen
+     *     (`orderChoiceRequired`), `ordered` is null, nothing is matched and there are no
+     *     variances: `orders` gives each order's figures. Before reconciliation it is computed as things stand (with a preview's
      *     choices); once reconciled, it is what was decided.
      */
     InvoiceThreeWay: {
@@ -4585,7 +4628,10 @@ export interface components {
         unitCost: number;
       };
       received: {
-        /** @description Units received and not yet invoiced that the line can be matched to */
+        /**
+         * @description Units received and not yet invoiced that the line can be matched to (of the
+         *     chosen order; of all the supplier's orders while the order is to be chosen)
+         */
         quantity: number;
         /** @description The receipts the line is (or would be) matched to, and the units of each */
         receipts: {
@@ -4620,6 +4666,7 @@ export interface components {
         /** Format: uuid */
         id: string;
         orderNumber: string;
+        /** @description A pending order is one too (receiving into it marks it sent) */
         status: components['schemas']['PurchaseOrderStatus'];
         ordered: number;
         unitCost: number;
@@ -4630,9 +4677,10 @@ export interface components {
         open: number;
       }[];
       /**
-       * @description Several orders could be meant (receipts of several orders beyond what the line needs,
-       *     or several open orders for the rest): send `purchaseOrderId` for the line (or the
-       *     invoice). Nimbus never picks one for you.
+       * @description Several orders could be meant (receipts of several orders beyond what the line needs;
+       *     receipts that cover it while another order still expects the product; or several
+       *     open orders for the rest): send `purchaseOrderId` for the line (or the invoice).
+       *     Nimbus never picks one for you.
        */
       orderChoiceRequired: boolean;
       variances: components['schemas']['InvoiceVariance'][];
@@ -7417,6 +7465,37 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  setInvoiceSupplier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          supplierId: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['InvoiceResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   setInvoiceStatus: {
     parameters: {
       query?: never;
@@ -8874,7 +8953,7 @@ export const invoiceUpdatedEventPayloadStatusValues: ReadonlyArray<
 > = ['pending', 'paid'];
 export const invoiceUpdatedEventPayloadChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['payload']['change']
-> = ['uploaded', 'matched', 'status', 'reconciled', 'deleted'];
+> = ['uploaded', 'matched', 'supplier', 'status', 'reconciled', 'deleted'];
 export const shoppingListUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['type']
 > = ['shopping_list.updated'];

@@ -5,7 +5,7 @@ import { ProductPicker } from '@/features/products/components/product-picker';
 import { toApiError } from '@/lib/api-error';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import type { InvoiceLine, ThreeWay } from '../api/types';
+import type { InvoiceDetail, InvoiceLine, ThreeWay } from '../api/types';
 import { CreateProductDialog } from './create-product-dialog';
 import { LineDecision } from './line-decision';
 import { matchWords, suggestionWords } from './match-words';
@@ -16,9 +16,13 @@ import { VarianceList } from './variance-list';
 interface InvoiceLineCardProps {
   storeId: string;
   line: InvoiceLine;
+  /** Its total is not its quantity × unit cost (the server's check). */
+  mismatch?: InvoiceDetail['totals']['lineMismatches'][number];
   /** The line's three-way match as the current choices make it (the preview's). */
   threeWay: ThreeWay;
   choice: LineChoice;
+  /** The order chosen for the whole invoice, if one was. */
+  invoiceOrder?: string;
   problems: string[];
   /** Reconciled: shown as it was decided, nothing can change. */
   locked: boolean;
@@ -44,7 +48,8 @@ function outcome(tw: ThreeWay, count: (n: number) => string): string {
  * what was done.
  */
 export function InvoiceLineCard(props: InvoiceLineCardProps) {
-  const { storeId, line, threeWay: tw, choice, problems, locked, busy, onChoose, onChoice } = props;
+  const { storeId, line, mismatch, threeWay: tw, choice, problems, locked, busy } = props;
+  const { invoiceOrder, onChoose, onChoice } = props;
   const money = useMoney();
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -57,7 +62,7 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
     !locked && (product ? (choice.action ?? tw.action) === 'skip' : choice.action === 'skip');
   const classes = [
     'invoice-line',
-    tw.variances.length || problems.length ? 'invoice-line--conflict' : '',
+    tw.variances.length || problems.length || mismatch ? 'invoice-line--conflict' : '',
     skipped ? 'invoice-line--skipped' : '',
   ].join(' ');
 
@@ -76,6 +81,14 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
               .filter(Boolean)
               .join(' · ')}
           </span>
+        )}
+        {mismatch && (
+          <p className="invoice-line__conflict">
+            <span className="strong">Total does not match: </span>
+            {mismatch.quantity} × {money(mismatch.unitCost)} = {money(mismatch.expected)}, but the
+            line says {money(mismatch.total)} ({money(Math.abs(mismatch.difference))}{' '}
+            {mismatch.difference < 0 ? 'less' : 'more'}).
+          </p>
         )}
         <p className="invoice-line__match">
           {product ? (
@@ -107,6 +120,7 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
         {!locked && product && (
           <LineDecision
             title={title}
+            invoiceOrder={invoiceOrder}
             threeWay={tw}
             choice={choice}
             disabled={busy}

@@ -13,9 +13,12 @@ import { useReconcileInvoice } from '../api/reconcile-invoice';
 import { useUpdateInvoiceLine } from '../api/update-invoice-line';
 import { invoiceLabel } from '../api/types';
 import { InvoiceLineCard } from './invoice-line-card';
+import { InvoiceOrderChooser } from './invoice-order-chooser';
 import { InvoiceStatusBadge } from './invoice-status';
 import { PayInvoice } from './pay-invoice';
 import { ReconcileDialog } from './reconcile-dialog';
+import { SupplierNotice } from './supplier-notice';
+import { TotalsProblem } from './totals-problem';
 import { decisionsOf, problemsByLine, unmatched, type Choices } from './review-choices';
 
 /**
@@ -33,12 +36,16 @@ export function InvoiceReviewPage() {
   const reconcile = useReconcileInvoice(storeId, invoiceId);
   const idempotency = useIdempotencyKey();
   const [choices, setChoices] = useState<Choices>({});
+  const [invoiceOrder, setInvoiceOrder] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const inv = invoice.data;
   const locked = Boolean(inv?.reconciledAt);
   const input = useMemo(
-    () => decisionsOf(inv?.matchingResults.lines ?? [], choices),
-    [inv, choices],
+    () => ({
+      ...decisionsOf(inv?.matchingResults.lines ?? [], choices),
+      ...(invoiceOrder ? { purchaseOrderId: invoiceOrder } : {}),
+    }),
+    [inv, choices, invoiceOrder],
   );
   const preview = usePreviewReconcile(storeId, invoiceId, input, Boolean(inv) && !locked);
 
@@ -52,7 +59,7 @@ export function InvoiceReviewPage() {
       l.threeWay,
     ]),
   );
-  const problems = problemsByLine(lines, locked ? [] : (preview.data?.problems ?? []));
+  const problems = problemsByLine(lines, locked ? [] : (preview.data?.problems ?? []), planned);
   const undecided = lines.filter((l) => unmatched(l, choices[l.lineId]) || problems.has(l.lineId));
   // Only the preview of the choices on screen counts (not the previous one kept while it loads).
   const ready =
@@ -73,7 +80,7 @@ export function InvoiceReviewPage() {
     <div className="page">
       <PageHeader
         title={invoiceLabel(inv)}
-        subtitle={`${inv.supplier?.name ?? inv.supplierName ?? 'Supplier not known'} · dated ${formatDate(inv.invoiceDate)} · due ${formatDate(inv.dueDate)}`}
+        subtitle={`${inv.supplier?.name ?? 'Supplier not set'} · dated ${formatDate(inv.invoiceDate)} · due ${formatDate(inv.dueDate)}`}
         actions={
           <Link to={`/stores/${storeId}/invoices`} className="btn btn--ghost">
             All invoices
@@ -89,14 +96,7 @@ export function InvoiceReviewPage() {
           {formatCount(withVariances, 'line')} with variances
           {inv.purchaseOrder && <> · against order {inv.purchaseOrder.orderNumber}</>}
         </p>
-        {!inv.totals.addsUp && inv.totals.expected !== null && (
-          <p className="invoice-line__conflict">
-            <span className="strong">The lines do not add up: </span>
-            they come to {money(inv.totals.lines)}, the invoice says {money(inv.totals.expected)}{' '}
-            before tax ({money(Math.abs(inv.totals.difference ?? 0))}{' '}
-            {(inv.totals.difference ?? 0) < 0 ? 'less' : 'more'}).
-          </p>
-        )}
+        {!inv.totals.addsUp && <TotalsProblem totals={inv.totals} />}
         {inv.warnings.length > 0 && (
           <ul className="error-list" aria-label="What reading the file noticed">
             {inv.warnings.map((w) => (
@@ -104,6 +104,7 @@ export function InvoiceReviewPage() {
             ))}
           </ul>
         )}
+        {inv.supplierWarning && !locked && <SupplierNotice storeId={storeId} invoice={inv} />}
         {locked && (
           <StatusMessage>
             Reconciled {formatDateTime(inv.reconciledAt)}
@@ -117,14 +118,24 @@ export function InvoiceReviewPage() {
       <Card title="Lines">
         {updateLine.isError && <ErrorBanner>{toApiError(updateLine.error).message}</ErrorBanner>}
         {preview.isError && <ErrorBanner>{toApiError(preview.error).message}</ErrorBanner>}
+        {!locked && (
+          <InvoiceOrderChooser
+            threeWays={lines.map((l) => planned.get(l.lineId)!)}
+            value={invoiceOrder}
+            disabled={updateLine.isPending}
+            onChange={setInvoiceOrder}
+          />
+        )}
         <ol className="invoice-lines" aria-label="Invoice lines">
           {lines.map((line) => (
             <InvoiceLineCard
               key={line.lineId}
               storeId={storeId}
               line={line}
+              mismatch={inv.totals.lineMismatches.find((m) => m.lineId === line.lineId)}
               threeWay={planned.get(line.lineId)!}
               choice={choices[line.lineId] ?? {}}
+              invoiceOrder={invoiceOrder}
               problems={problems.get(line.lineId) ?? []}
               locked={locked}
               busy={updateLine.isPending}

@@ -95,7 +95,10 @@ export function InvoicesPage() {
                           {invoiceLabel(inv)}
                         </Link>
                       </td>
-                      <td>{inv.supplier?.name ?? inv.supplierName ?? '—'}</td>
+                      <td>
+                        {inv.supplier?.name ??
+                          (inv.supplierName ? `Not set (“${inv.supplierName}”)` : 'Not set')}
+                      </td>
                       <td className="nowrap">{formatDate(inv.invoiceDate)}</td>
                       <td className="nowrap">{formatDate(inv.dueDate)}</td>
                       <td className="num strong">{money(inv.total)}</td>

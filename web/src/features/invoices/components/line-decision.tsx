@@ -1,24 +1,18 @@
 import { useId } from 'react';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import type { LineAction, OrderOption, ThreeWay } from '../api/types';
-import type { LineChoice } from './review-choices';
+import type { LineAction, ThreeWay } from '../api/types';
+import { orderWords, type LineChoice } from './review-choices';
 
 interface LineDecisionProps {
   title: string;
+  /** The order chosen for the whole invoice, if one was. */
+  invoiceOrder?: string;
   threeWay: ThreeWay;
   choice: LineChoice;
   disabled: boolean;
   onChange: (choice: LineChoice) => void;
 }
-
-const orderWords = (o: OrderOption) =>
-  [
-    o.uninvoiced > 0 && `${o.uninvoiced} received, not invoiced`,
-    o.open > 0 && `${o.open} still to come`,
-  ]
-    .filter(Boolean)
-    .join(', ');
 
 /**
  * What to do with a matched line: the three choices (the default is the server's: "already
@@ -27,6 +21,7 @@ const orderWords = (o: OrderOption) =>
  */
 export function LineDecision({
   title,
+  invoiceOrder,
   threeWay: tw,
   choice,
   disabled,
@@ -37,26 +32,40 @@ export function LineDecision({
   const action = choice.action ?? tw.action;
   const q = tw.invoiced.quantity;
   const rest = Math.max(0, q - tw.received.quantity);
+  // While the order is to be chosen, what each choice does depends on that order.
+  const asked = tw.orderChoiceRequired;
   const choices: Array<{ value: LineAction; label: string; hint: string }> = [
     {
       value: 'already_received',
       label: 'Already received',
-      hint: tw.received.quantity
-        ? `match it to ${formatCount(Math.min(q, tw.received.quantity), 'unit')} received; no stock moves`
-        : 'nothing received yet to match it to',
+      hint: asked
+        ? 'match it to the chosen order’s delivery; no stock moves'
+        : tw.received.quantity
+          ? `match it to ${formatCount(Math.min(q, tw.received.quantity), 'unit')} received; no stock moves`
+          : 'nothing received yet to match it to',
     },
     {
       value: 'receive_now',
       label: 'Receive now',
-      hint: rest
-        ? `${formatCount(rest, 'unit')} into stock now`
-        : 'nothing beyond what was received',
+      hint: asked
+        ? 'into stock now, against the chosen order'
+        : rest
+          ? `${formatCount(rest, 'unit')} into stock now`
+          : 'nothing beyond what was received',
     },
     { value: 'skip', label: 'Skip', hint: 'nothing matched or received' },
   ];
   const showOrders =
     tw.orders.length > 1 || tw.orderChoiceRequired || choice.purchaseOrderId !== undefined;
-  const suggested = tw.orders.find((o) => o.id === tw.purchaseOrderId);
+  // The server's pick, when it made one (never while the order is to be chosen): the select
+  // shows it as chosen, so no order is listed twice.
+  const suggested = tw.orderChoiceRequired
+    ? undefined
+    : tw.orders.find((o) => o.id === tw.purchaseOrderId);
+  const value =
+    choice.purchaseOrderId === undefined
+      ? (suggested?.id ?? '')
+      : (choice.purchaseOrderId ?? 'none');
   const priced = tw.variances.some((v) => v.kind !== 'quantity_vs_receipt');
   return (
     <div className="line-decision">
@@ -72,7 +81,14 @@ export function LineDecision({
               name={`${id}-action`}
               value={c.value}
               checked={action === c.value}
-              onChange={() => onChange({ ...choice, action: c.value })}
+              onChange={() =>
+                onChange({
+                  ...choice,
+                  action: c.value,
+                  // A skipped line's price cannot become the cost: the box goes with it.
+                  ...(c.value === 'skip' ? { acceptNewCost: false } : {}),
+                })
+              }
             />
             <label htmlFor={`${id}-${c.value}`}>
               {c.label} <span className="muted small">({c.hint})</span>
@@ -88,7 +104,7 @@ export function LineDecision({
           <select
             id={`${id}-order`}
             disabled={disabled}
-            value={choice.purchaseOrderId === undefined ? '' : (choice.purchaseOrderId ?? 'none')}
+            value={value}
             onChange={(e) => {
               const v = e.target.value;
               onChange({
@@ -97,14 +113,10 @@ export function LineDecision({
               });
             }}
           >
-            <option value="">
-              {tw.orderChoiceRequired || !suggested
-                ? 'Choose an order…'
-                : `${suggested.orderNumber} (suggested)`}
-            </option>
+            {value === '' && <option value="">Choose an order…</option>}
             {tw.orders.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.orderNumber}: {orderWords(o)}
+                {`${orderWords(o)}${o.id === suggested?.id && choice.purchaseOrderId === undefined ? (o.id === invoiceOrder ? ' (the invoice’s order)' : ' (suggested)') : ''}`}
               </option>
             ))}
             <option value="none">No order: a plain receipt</option>

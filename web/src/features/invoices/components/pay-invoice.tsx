@@ -9,7 +9,7 @@ import type { InvoiceDetail } from '../api/types';
 
 const REASON_WORDS: Record<string, string> = {
   unreconciled: 'not reconciled',
-  total_mismatch: 'its lines did not add up to its total',
+  total_mismatch: 'it did not add up',
 };
 
 /**

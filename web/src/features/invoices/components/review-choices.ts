@@ -1,4 +1,4 @@
-import type { InvoiceLine, LineAction, ReconcileInput, ThreeWay } from '../api/types';
+import type { InvoiceLine, LineAction, OrderOption, ReconcileInput, ThreeWay } from '../api/types';
 
 /** What the person chose for a line; anything left out takes the server's default. */
 export interface LineChoice {
@@ -24,7 +24,8 @@ export function decisionsOf(lines: InvoiceLine[], choices: Choices): ReconcileIn
         productId: l.match.productId,
         ...(c.action ? { action: c.action } : {}),
         ...(c.purchaseOrderId !== undefined ? { purchaseOrderId: c.purchaseOrderId } : {}),
-        ...(c.acceptNewCost ? { acceptNewCost: true } : {}),
+        // A skipped line's price never becomes the cost (the server refuses to be asked).
+        ...(c.acceptNewCost && c.action !== 'skip' ? { acceptNewCost: true } : {}),
       };
     }),
   };
@@ -34,13 +35,30 @@ export function decisionsOf(lines: InvoiceLine[], choices: Choices): ReconcileIn
 export const unmatched = (line: InvoiceLine, choice: LineChoice | undefined) =>
   !line.match.productId && choice?.action !== 'skip';
 
-const PROBLEM_WORDS: Record<string, string> = {
-  undecided: 'The receipts do not cover it: choose already received, receive now or skip.',
-  order_choice: 'More than one order could be meant: choose the order.',
-  nothing_received:
+/** "PO-A: 10 received, not invoiced", "PO-B: 10 still to come": an order as a choice. */
+export const orderWords = (o: OrderOption) =>
+  `${o.orderNumber}: ${[
+    o.uninvoiced > 0 && `${o.uninvoiced} received, not invoiced`,
+    o.open > 0 && `${o.open} still to come`,
+  ]
+    .filter(Boolean)
+    .join(', ')}`;
+
+const PROBLEM_WORDS: Record<string, (tw: ThreeWay | undefined) => string> = {
+  undecided: (tw) =>
+    tw?.received.quantity
+      ? 'The deliveries not yet invoiced do not cover it: choose already received, receive now or skip.'
+      : 'Nothing of it was received that is not invoiced yet: choose receive now or skip.',
+  order_choice: (tw) =>
+    `More than one order could be meant${
+      tw?.orders.length ? ` (${tw.orders.map(orderWords).join(', or ')})` : ''
+    }: choose the order.`,
+  nothing_received: () =>
     'Nothing of it was received from this supplier that is not invoiced yet: choose receive now or skip.',
-  not_a_candidate: 'That order has nothing of this product to receive or invoice: choose another.',
-  no_product: 'Choose a product to match or receive, or skip the line.',
+  not_a_candidate: () =>
+    'That order has nothing of this product to receive or invoice: choose another.',
+  no_product: () => 'Choose a product to match or receive, or skip the line.',
+  cost_on_skip: () => "A skipped line's price does not become the product's cost.",
 };
 
 /**
@@ -50,13 +68,15 @@ const PROBLEM_WORDS: Record<string, string> = {
 export function problemsByLine(
   lines: InvoiceLine[],
   problems: Array<{ field: string; message: string; code: string }>,
+  threeWays: Map<string, ThreeWay>,
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of problems) {
     const index = /^lines\.(\d+)\./.exec(p.field)?.[1];
     const line = index === undefined ? undefined : lines[Number(index)];
     if (!line) continue;
-    out.set(line.lineId, [...(out.get(line.lineId) ?? []), PROBLEM_WORDS[p.code] ?? p.message]);
+    const words = PROBLEM_WORDS[p.code]?.(threeWays.get(line.lineId)) ?? p.message;
+    out.set(line.lineId, [...(out.get(line.lineId) ?? []), words]);
   }
   return out;
 }

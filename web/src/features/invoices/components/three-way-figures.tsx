@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatCount, formatDate, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { ThreeWay } from '../api/types';
 import { matchedUnits } from './review-choices';
@@ -29,19 +29,22 @@ export function ThreeWayFigures({
       ]
         .filter(Boolean)
         .join('; ') || 'Nothing';
-  else
-    received = tw.received.quantity
-      ? `${formatNumber(tw.received.quantity)} received, not yet invoiced`
-      : 'Nothing received that is not yet invoiced';
+  else if (!tw.received.quantity) received = 'Nothing received that is not yet invoiced';
+  else if (tw.orderChoiceRequired) {
+    // Deliveries of several orders are not one figure: each order says its own in the chooser.
+    const holding = tw.orders.filter((o) => o.uninvoiced > 0).map((o) => o.orderNumber);
+    received = `${formatNumber(tw.received.quantity)} received, not yet invoiced, on ${holding.join(' and ')}`;
+  } else received = `${formatNumber(tw.received.quantity)} received, not yet invoiced`;
+  const ordered = tw.ordered
+    ? `${formatNumber(tw.ordered.quantity)} at ${money(tw.ordered.unitCost)} on ${tw.ordered.orderNumber}`
+    : tw.orders.length > 1 || tw.orderChoiceRequired
+      ? `On ${formatCount(tw.orders.length, 'order')}: choose the order below`
+      : 'Not on an order';
   return (
     <dl className="three-way">
       <div>
         <dt>Ordered</dt>
-        <dd>
-          {tw.ordered
-            ? `${formatNumber(tw.ordered.quantity)} at ${money(tw.ordered.unitCost)} on ${tw.ordered.orderNumber}`
-            : 'Not on an order'}
-        </dd>
+        <dd>{ordered}</dd>
       </div>
       <div>
         <dt>Received</dt>
