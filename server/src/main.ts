@@ -7,7 +7,7 @@ import { purgeIdempotencyKeys } from './http/idempotency';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
-import { createPool } from './db/pool';
+import { closePool, createPool } from './db/pool';
 import { createLogger } from './logger';
 import { createServices } from './composition';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo';
@@ -110,8 +110,7 @@ async function main() {
     // Running jobs get what is left of the deadline, then go back to the queue.
     await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));
     await platform.close();
-    await pool.end();
-    await healthPool.end();
+    await Promise.all([closePool(pool), closePool(healthPool)]);
     await embedded?.stop();
     log.info('stopped');
     process.exit(exitCode);

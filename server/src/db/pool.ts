@@ -26,12 +26,37 @@ export function createPool(
   // transaction would raise an unhandled 'error' event and end the process. Every client gets
   // a listener of its own: the query in flight fails (a 503), and pg-pool discards the client
   // on release because it is no longer queryable.
+  const live = new Set<PoolClient>();
+  liveClients.set(pool, live);
   pool.on('connect', (client) => {
     client.on('error', onError);
+    live.add(client);
+    client.once('end', () => live.delete(client));
   });
   // Idle clients report through the pool as well; the client listener above has logged it.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/** Each pool's connected clients, until their connection has really ended. */
+const liveClients = new WeakMap<Pool, Set<PoolClient>>();
+
+/**
+ * Ends the pool and waits until each of its connections has really closed. `pool.end()`
+ * resolves as soon as it has asked its idle clients to end, before their connections are
+ * gone: a database stopped right after (the embedded one, at shutdown) would cut them and
+ * each would report a lost connection.
+ */
+export async function closePool(pool: Pool, timeoutMs = 5000): Promise<void> {
+  const live = liveClients.get(pool);
+  await pool.end();
+  if (!live?.size) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all([...live].map((c) => new Promise((resolve) => c.once('end', resolve)))),
+    new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(timer);
 }
 
 /** Runs fn inside one transaction on one connection; rolls back on any error. */
