@@ -21,7 +21,11 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
   body?: B;
   /** Body fields a client may have copied from a response, with what to do instead. */
   readOnly?: Record<string, string>;
-  /** Run after the access check and before validation: rate limits, the multipart parser. */
+  /**
+   * Run before validation: rate limits, the multipart parser. On a store route after the
+   * access check; on a router that signs its `user` routes in itself (the auth routes),
+   * before signing in, so a per-IP limit counts every attempt whatever its token.
+   */
   before?: RequestHandler[];
   /**
    * A heavy route (http/heavy.ts): the heavy rate limit before validation, and the handler
@@ -44,7 +48,12 @@ export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
 type StoreInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
   ctx: StoreContext;
 };
-type UserInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
+/** What a handler outside a store may do to the response besides answering: cookies, headers. */
+export type Reply = Pick<Response, 'cookie' | 'clearCookie' | 'setHeader'>;
+type PublicInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
+  reply: Reply;
+};
+type UserInput<P extends Shape, Q extends Shape, B extends Shape> = PublicInput<P, Q, B> & {
   principal: Principal;
 };
 
@@ -55,10 +64,22 @@ interface Answer<T> {
   list?: boolean;
   /**
    * Takes an `Idempotency-Key`: the first answer is stored in the transaction that made the
-   * change (see db/commit-hook.ts) and replayed for the same key and body. The status of the
-   * answer, or how to tell it from the result (an import answers 200 or 202).
+   * change and replayed for the same key and body. The status of the answer, or how to tell
+   * it from the result (an import answers 200 or 202).
+   *
+   * The handler's service must make its change through the store writer with the route's
+   * `ctx` (`write(ctx, …)`): the route hangs the hook that stores the answer on `ctx`
+   * (db/commit-hook.ts) and the writer runs it before COMMIT. An answer that comes back
+   * without having been stored so is a programming error (`RouteDeps.programmingError`):
+   * thrown in development and tests, where a handler that forgets is found at once.
    */
   idempotent?: number | ((data: T) => number);
+  /**
+   * For an idempotent route: the answers that changed nothing (a validate-only import rolls
+   * its work back), which have no transaction to be stored in and are stored after the
+   * response, as refusals are.
+   */
+  unchanged?: (data: T) => boolean;
   /**
    * Where the answer holds money (core/money.ts): nulled for a role that may not see it, in the
    * answer and in what is stored for replays. For a list, where each item holds it.
@@ -80,6 +101,13 @@ export interface RouteDeps {
   /** Claims the Idempotency-Key of a request (http/idempotency.ts). */
   idempotency: RequestHandler;
   heavy: Heavy;
+  /**
+   * A mistake in the code found while serving a request (an idempotent answer that was not
+   * stored with its change): development and tests throw, so the request fails and the test
+   * shows it; production logs it and goes on, since the change has committed by then and
+   * failing the request would only invite a retry.
+   */
+  programmingError(message: string): void;
 }
 
 const inputOf = (req: Request) => ({
@@ -112,24 +140,34 @@ function visible<T>(ctx: StoreContext, answer: Answer<T>, data: T): T {
   return { ...page, items: page.items.map((i) => withoutMoneyFor(ctx.role, i, money)) } as T;
 }
 
-/** Runs the handler; with a claimed key, the store context carries the hook that stores its answer. */
+/**
+ * Runs the handler; with a claimed key, the store context carries the hook that stores its
+ * answer, and an answer that comes back unstored (its change made without `ctx`, or outside
+ * the store writer) is reported.
+ */
 async function run<T>(
   req: Request,
   ctx: StoreContext,
   answer: Answer<T>,
   handler: () => Promise<T>,
+  programmingError: (message: string) => void,
 ): Promise<T> {
-  const claim = req.idempotency;
-  if (claim && answer.idempotent) {
-    setCommitHook(ctx, async (tx, result) => {
-      const status =
-        typeof answer.idempotent === 'function'
-          ? answer.idempotent(result as T)
-          : (answer.idempotent as number);
-      await claim.complete(tx, status, ok(req, visible(ctx, answer, result as T)));
-    });
+  const claim = answer.idempotent ? req.idempotency : undefined;
+  if (!claim) return visible(ctx, answer, await handler());
+  setCommitHook(ctx, async (tx, result) => {
+    const status =
+      typeof answer.idempotent === 'function'
+        ? answer.idempotent(result as T)
+        : (answer.idempotent as number);
+    await claim.complete(tx, status, ok(req, visible(ctx, answer, result as T)));
+  });
+  const data = await handler();
+  if (claim.body === undefined && !answer.unchanged?.(data)) {
+    programmingError(
+      `${req.method} ${req.routeName} takes an Idempotency-Key, but its answer was not stored in the transaction of its change: its service must make the change with the store writer and the route's ctx (write(ctx, ...)), whose transaction stores the answer before COMMIT (db/commit-hook.ts); an answer that changed nothing is declared with \`unchanged\``,
+    );
   }
-  return visible(ctx, answer, await handler());
+  return visible(ctx, answer, data);
 }
 
 /**
@@ -138,7 +176,16 @@ async function run<T>(
  * shapes, and the store context or principal the guard established, and returns data: it
  * never touches `res`, except through `raw`.
  */
-export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
+export function routes(
+  router: Router,
+  deps: RouteDeps,
+  mountedAt = '',
+  /**
+   * For a router that does not authenticate (the auth routes, most of them public): how its
+   * `user` routes sign the caller in. Without it, `user` routes rely on the router's own.
+   */
+  signIn: RequestHandler[] = [],
+) {
   const { guards } = deps;
   const registered: RegisteredRoute[] = [];
   // One router per first path segment (`/products`, `/sales`), mounted on `router` as the
@@ -158,12 +205,16 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     return { on: segment, path: m[2] ?? '/' };
   }
 
-  /** Access check, then `before`, validation and the key claim, then the handler. */
+  /**
+   * Access check, then `before`, signing in (`signedIn`: a user route on a router that does
+   * not authenticate), validation and the key claim, then the handler.
+   */
   function add(
     method: Method,
     path: string,
     opts: Shapes<Shape, Shape, Shape> & { permission?: Permission; idempotent?: unknown },
     handle: (req: Request, res: Response) => Promise<void>,
+    signedIn: RequestHandler[] = [],
   ) {
     const { params, query, body } = opts;
     const checks = params || query || body ? validate(opts) : undefined;
@@ -179,6 +230,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
       ...(opts.heavy === true || opts.heavy === 'rate' ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
+      ...signedIn,
       ...(checks ? [checks] : []),
       ...(opts.idempotent ? [deps.idempotency] : []),
       handle,
@@ -204,7 +256,8 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
   ) {
     add(method, path, opts, async (req, res) => {
       const ctx = req.store!;
-      const work = () => run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
+      const work = () =>
+        run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }), deps.programmingError);
       const data = await (takesSlot(opts.heavy) ? deps.heavy.run(ctx.storeId, work) : work());
       send(req, res, opts, data);
     });
@@ -290,7 +343,10 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       );
     },
 
-    /** A route of a signed-in user outside any store (authentication is on the router). */
+    /**
+     * A route of a signed-in user outside any store: authenticated by the router, or by the
+     * `signIn` handlers given to `routes()` (after `before`).
+     */
     user<
       P extends Shape = undefined,
       Q extends Shape = undefined,
@@ -299,11 +355,38 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     >(
       method: Method,
       path: string,
-      opts: Shapes<P, Q, B> & Answer<T>,
+      opts: Shapes<P, Q, B> & Omit<Answer<T>, 'idempotent' | 'unchanged' | 'money'>,
       handler: (input: UserInput<P, Q, B>) => Promise<T>,
     ) {
+      add(
+        method,
+        path,
+        opts,
+        async (req, res) => {
+          const input = { ...inputOf(req), reply: res, principal: req.principal! };
+          send(req, res, opts, await handler(input));
+        },
+        signIn,
+      );
+    },
+
+    /**
+     * A route open to anyone (health probes, signing up and in): no authentication, the same
+     * `before`, validation and envelope as every other route.
+     */
+    public<
+      P extends Shape = undefined,
+      Q extends Shape = undefined,
+      B extends Shape = undefined,
+      T = unknown,
+    >(
+      method: Method,
+      path: string,
+      opts: Shapes<P, Q, B> & Omit<Answer<T>, 'idempotent' | 'unchanged' | 'money'>,
+      handler: (input: PublicInput<P, Q, B>) => Promise<T>,
+    ) {
       add(method, path, opts, async (req, res) => {
-        send(req, res, opts, await handler({ ...inputOf(req), principal: req.principal! }));
+        send(req, res, opts, await handler({ ...inputOf(req), reply: res }));
       });
     },
 
