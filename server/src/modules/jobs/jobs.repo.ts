@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { sharedFile } from '../../files/shared-file';
 
 export interface JobRow {
   id: string;
@@ -75,9 +76,8 @@ export async function begin(db: Db, id: string): Promise<JobRow | undefined> {
 }
 
 /**
- * The input, in slices copied into shared memory as they come, so a worker thread can
- * read it without another copy (cloning 20 MB for a worker, or concatenating it, costs
- * ~80 ms each).
+ * The input, in slices copied into shared memory as they come (files/shared-file.ts), so
+ * the read worker takes it without another copy.
  */
 export async function input(db: Db, id: string): Promise<Buffer | null> {
   const { rows } = await db.query<{ bytes: number | null }>(
@@ -86,7 +86,7 @@ export async function input(db: Db, id: string): Promise<Buffer | null> {
   );
   const bytes = rows[0]?.bytes;
   if (bytes === null || bytes === undefined) return null;
-  const out = Buffer.from(new SharedArrayBuffer(bytes));
+  const out = sharedFile(bytes);
   for (let from = 0; from < bytes; from += INPUT_READ_SLICE) {
     const slice = await db.query<{ part: Buffer }>(
       'SELECT substring(input FROM $2 FOR $3) AS part FROM jobs WHERE id = $1',
