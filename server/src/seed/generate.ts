@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { CATEGORIES, SUPPLIERS, WEEKDAY_FACTOR } from './catalog-data';
 import { planCatalog, type PlannedProduct } from './catalog';
+import { one } from '../db/rows';
 import * as sql from './history-sql';
 import * as purchasing from './purchasing-sql';
 import { createRng, type Rng } from './prng';
@@ -201,7 +202,7 @@ async function insertSuppliers(client: PoolClient, storeId: string): Promise<str
         s.leadTimeDays,
       ],
     );
-    ids.push(rows[0]!.id);
+    ids.push(one(rows).id);
   }
   return ids;
 }
