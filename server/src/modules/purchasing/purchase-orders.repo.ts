@@ -61,7 +61,7 @@ export async function insertOrder(
     lines: NewLine[];
   },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'purchase_orders', 'id'>>(
     `INSERT INTO purchase_orders (store_id, supplier_id, order_number, expected_at, notes, shopping_list_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [storeId, o.supplierId, o.orderNumber, o.expectedAt, o.notes, o.shoppingListId, o.userId],
