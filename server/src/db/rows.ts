@@ -17,5 +17,5 @@ export type Row<T extends keyof Tables, K extends keyof Tables[T]> = Pick<Tables
  */
 export function one<T>(rows: readonly T[]): T {
   if (rows.length === 0) throw new Error('The statement returned no row where one was expected');
-  return rows[0]!;
+  return rows[0] as T;
 }

@@ -233,7 +233,7 @@ export async function insertMovement(
       m.at ?? null,
     ],
   );
-  return toMovement(rows[0]!);
+  return toMovement(one(rows));
 }
 
 /** Several movements with one reason and reference, in one statement, in the order given. */
