@@ -97,6 +97,38 @@ export default tseslint.config(
     },
   },
   {
+    // Reading and writing files (CSV, XLSX, PDF) for any feature: no feature, HTTP or database
+    // in it. A feature's own reading reaches the read worker as a module path, not an import.
+    files: ['server/src/files/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/modules/*',
+                '**/modules/**',
+                '**/http/*',
+                '**/db/*',
+                '**/seed/*',
+                '**/composition',
+                '**/app',
+                'express',
+                'express/*',
+                'pg',
+                'multer',
+              ],
+              message:
+                'files/ reads and writes files for every feature: no feature, HTTP or database code in it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/src/**/*.test.ts', 'server/src/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-imports': 'off' },
   },

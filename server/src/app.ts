@@ -13,7 +13,7 @@ import { errorHandler, notFound } from './http/error-handler';
 import { createGuards } from './http/guards';
 import { createHeavy } from './http/heavy';
 import { idempotency } from './http/idempotency';
-import { routes, type RegisteredRoute } from './http/route';
+import { routes, type RegisteredRoute, type RouteDeps } from './http/route';
 import { createRateLimiters } from './http/rate-limits';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
@@ -21,11 +21,11 @@ import { capUnreadBody } from './http/unread-body';
 import './http/request-types';
 import type { Logger } from './logger';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
-import { authRouter } from './modules/auth/auth.routes';
+import { AUTH_PATH, authRoutes } from './modules/auth/auth.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
-import { healthRouter, type Lifecycle } from './modules/health/health.routes';
+import { healthRoutes, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
@@ -50,12 +50,8 @@ export interface AppDeps {
   lifecycle?: Lifecycle;
 }
 
-interface Mount {
-  prefix: string;
-  router: Router;
-}
-
 const STORE = '/api/v1/stores/:storeId';
+const HEALTH = '/api/v1/health';
 
 /** The HTTP app: middleware, routes and errors over the services. No listen(); tests import it. */
 export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
@@ -66,12 +62,34 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     assertUser: (userId) => services.auth.assertUser(userId),
   });
   const limits = createRateLimiters(config.rateLimit, services.platform.rateLimitStore);
-  const deps = {
+  const deps: RouteDeps = {
     guards,
     idempotency: idempotency(pool),
     heavy: createHeavy(config.heavy, limits.heavy),
+    programmingError:
+      config.env === 'production'
+        ? (message) => log.error('programming error', { error: message })
+        : (message) => {
+            throw new Error(message);
+          },
   };
   const signedIn = [guards.requireAuth, limits.api];
+
+  // Open to anyone: the probes, and signing up and in (`me` and a password change sign the
+  // caller in per route, after the per-IP limit).
+  const health = Router();
+  const probes = routes(health, deps, HEALTH);
+  healthRoutes(probes, {
+    health: services.health,
+    lifecycle: lifecycle ?? { shuttingDown: false },
+  });
+  const auth = Router();
+  const accounts = routes(auth, deps, AUTH_PATH, signedIn);
+  authRoutes(accounts, {
+    auth: services.auth,
+    limits,
+    secureCookies: config.env === 'production',
+  });
 
   // Every route of a store is on this one router: authenticated and rate limited here, then
   // each route checks that the caller is a member with the permission it needs. The import
@@ -102,25 +120,6 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const mine = routes(stores, deps, '/api/v1/stores');
   storesRoutes(mine, services);
 
-  const mounts: Mount[] = [
-    {
-      prefix: '/api/v1/health',
-      router: healthRouter({
-        health: services.health,
-        lifecycle: lifecycle ?? { shuttingDown: false },
-      }),
-    },
-    {
-      prefix: '/api/v1/auth',
-      router: authRouter({
-        auth: services.auth,
-        guards,
-        limits,
-        secureCookies: config.env === 'production',
-      }),
-    },
-  ];
-
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -141,7 +140,8 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   app.use(cookieParser());
   app.use(jsonBody);
 
-  for (const m of mounts) app.use(m.prefix, tag(m.prefix), m.router);
+  app.use(HEALTH, tag(HEALTH), health);
+  app.use(AUTH_PATH, tag(AUTH_PATH), auth);
   app.use(STORE, tag(STORE), store);
   app.use('/api/v1/stores', tag('/api/v1/stores'), stores);
 
@@ -158,7 +158,8 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     app,
     /** Every route the API registers, as OpenAPI paths: the contract tests compare them. */
     routes: (): RegisteredRoute[] => [
-      ...listRoutes(mounts),
+      ...probes.registered(),
+      ...accounts.registered(),
       ...r.registered(),
       ...mine.registered(),
     ],
@@ -192,31 +193,4 @@ function serveSpa(app: express.Express, dist: string) {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(dist, 'index.html'));
   });
-}
-
-/** The routes of plain Express routers (health, auth), as OpenAPI paths. */
-function listRoutes(mounts: Mount[]): RegisteredRoute[] {
-  const out: RegisteredRoute[] = [];
-  for (const m of mounts) {
-    for (const layer of (m.router as unknown as { stack: RouteLayer[] }).stack) {
-      if (!layer.route) continue;
-      const full = (m.prefix + (layer.route.path === '/' ? '' : layer.route.path)).replace(
-        /:(\w+)/g,
-        '{$1}',
-      );
-      const query = layer.route.stack.flatMap((l) => l.handle.queryKeys ?? []);
-      const body = layer.route.stack.find((l) => l.handle.bodyKeys)?.handle.bodyKeys;
-      for (const method of Object.keys(layer.route.methods))
-        out.push({ method, path: full, query, ...(body ? { body } : {}) });
-    }
-  }
-  return out;
-}
-
-interface RouteLayer {
-  route?: {
-    path: string;
-    methods: Record<string, boolean>;
-    stack: Array<{ handle: { queryKeys?: readonly string[]; bodyKeys?: readonly string[] } }>;
-  };
 }

@@ -1,12 +1,13 @@
 /* eslint-disable no-restricted-imports -- the baseline runs the repositories' own SQL, without
    the framework around it, so the comparison measures everything except the SQL. */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import * as analytics from '../modules/analytics/analytics.repo';
 import { ensureSalesSnapshot } from '../modules/analytics/sales-snapshot';
-import { insertEvent } from '../modules/events/events.repo';
+import { insertEvents } from '../modules/events/events.repo';
 import { listProducts } from '../modules/products/products-list.repo';
 import * as products from '../modules/products/products.repo';
 import { typeAhead } from '../modules/products/product-search.repo';
@@ -43,35 +44,53 @@ export function bareHandlers(
       const { items } = JSON.parse(body) as {
         items: Array<{ productId: string; quantity: number }>;
       };
+      // The API's statements: lock, one stock UPDATE, one movements INSERT, the sale (read
+      // back in its own INSERT), one outbox INSERT.
       return withTransaction(pool, async (tx) => {
         const ids = [...new Set(items.map((i) => i.productId))].sort();
         const locked = await stock.lockStock(tx, storeId, ids);
         const soldAt = new Date();
-        const saleId = await sales.insertSale(tx, storeId, {
+        const saleId = randomUUID();
+        const applied = await stock.applyDeltas(
+          tx,
+          storeId,
+          items.map((i) => ({ productId: i.productId, delta: -i.quantity, soldAt })),
+        );
+        if (applied.size !== items.length) throw new Error('insufficient stock');
+        const movements = await stock.insertMovements(
+          tx,
+          storeId,
+          userId,
+          items.map((i) => ({
+            id: randomUUID(),
+            productId: i.productId,
+            delta: -i.quantity,
+            reason: 'sale' as const,
+            quantityAfter: applied.get(i.productId)!.quantity,
+            unitCost: applied.get(i.productId)!.cost,
+            referenceType: 'sale',
+            referenceId: saleId,
+            at: soldAt,
+          })),
+        );
+        const sale = await sales.insertSale(tx, storeId, {
+          id: saleId,
           userId,
           soldAt,
           note: null,
-          lines: items.map((i) => ({ ...i, unitPrice: locked.get(i.productId)!.price })),
+          lines: items.map((i) => ({
+            ...i,
+            unitPrice: locked.get(i.productId)!.price,
+            unitCost: applied.get(i.productId)!.cost,
+          })),
         });
-        for (const i of items) {
-          const applied = await stock.applyDelta(tx, storeId, i.productId, -i.quantity, {
-            sold: soldAt,
-          });
-          if (!applied) throw new Error('insufficient stock');
-          const m = await stock.insertMovement(tx, storeId, {
-            productId: i.productId,
-            delta: -i.quantity,
-            reason: 'sale',
-            quantityAfter: applied.quantity,
-            unitCost: applied.cost,
-            userId,
-            referenceType: 'sale',
-            referenceId: saleId,
-          });
-          await insertEvent(tx, storeId, 'inventory.stock_updated', { movementId: m.id });
-        }
-        const sale = await sales.find(tx, storeId, saleId);
-        await insertEvent(tx, storeId, 'sale.recorded', { saleId });
+        await insertEvents(tx, storeId, [
+          ...movements.map((m) => ({
+            type: 'inventory.stock_updated' as const,
+            payload: { movementId: m.id },
+          })),
+          { type: 'sale.recorded' as const, payload: { saleId } },
+        ]);
         return sale;
       });
     },

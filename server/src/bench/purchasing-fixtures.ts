@@ -1,5 +1,6 @@
 /* eslint-disable no-restricted-imports -- the baseline runs the repositories' own SQL, without
    the framework around it, so the comparison measures everything except the SQL. */
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import { insertEvent, insertEvents } from '../modules/events/events.repo';
@@ -99,14 +100,16 @@ function bareReceive(pool: Pool, storeId: string, userId: string): BareHandler {
       const movements = await stock.insertMovements(
         tx,
         storeId,
-        {
-          reason: 'purchase_receipt',
-          userId,
+        userId,
+        sorted.map((l) => ({
+          ...l,
+          id: randomUUID(),
+          reason: 'purchase_receipt' as const,
+          quantityAfter: applied.get(l.productId)!.quantity,
           referenceType: 'purchase_receipt',
           referenceId: receiptId,
           note: `Receipt for ${order!.orderNumber}`,
-        },
-        sorted.map((l) => ({ ...l, quantityAfter: applied.get(l.productId)!.quantity })),
+        })),
       );
       await receiptLines.insertLines(
         tx,

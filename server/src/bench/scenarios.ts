@@ -90,6 +90,12 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
   };
   const productPaths = cold.slice(0, 1000);
   const sale = (productId: string) => JSON.stringify({ items: [{ productId, quantity: 1 }] });
+  // A basket: five different products, one unit each (400 baskets over the cold products).
+  const baskets = Array.from({ length: Math.floor(cold.length / 5) }, (_, i) =>
+    JSON.stringify({
+      items: cold.slice(i * 5, i * 5 + 5).map((productId) => ({ productId, quantity: 1 })),
+    }),
+  );
   return {
     lists,
     afters,
@@ -181,6 +187,14 @@ export async function prepareFixtures(pool: Pool, storeId: string): Promise<Benc
         appPaths: [`${base}/sales`],
         barePaths: ['/sale/x'],
         bodies: cold.map(sale),
+      },
+      {
+        name: 'record sale, 5 random products',
+        app: 'cached',
+        method: 'POST',
+        appPaths: [`${base}/sales`],
+        barePaths: ['/sale/x'],
+        bodies: baskets,
       },
     ],
   };

@@ -9,7 +9,9 @@ import type { PoolClient } from 'pg';
  * The hook hangs on the operation's scope object (the request's store context), which the
  * service hands to the store writer with its change; the first transaction that takes it
  * (the store writer does, before COMMIT) runs it with that transaction and its result, later
- * ones see none. An operation makes its change in one transaction.
+ * ones see none. An operation makes its change in one transaction. A hook that is never taken
+ * (the service made its change without the scope) is reported by the route helper when the
+ * answer comes back unstored (http/route.ts `run`): thrown in development and tests.
  *
  * A WeakMap keyed by the scope, not AsyncLocalStorage: on Node 20 the first
  * `AsyncLocalStorage.run()` turns on async hooks for every promise of the process from then

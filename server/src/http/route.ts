@@ -2,10 +2,9 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { z } from 'zod';
 import type { Permission } from '../core/access';
 import type { Principal, StoreContext } from '../core/context';
-import { withoutMoneyFor, type MoneyFields } from '../core/money';
+import type { MoneyFields } from '../core/money';
 import type { Pagination } from '../core/paging';
-import { setCommitHook } from '../db/commit-hook';
-import { ok, okPage } from './envelope';
+import { run, send, type Answer } from './answer';
 import type { Guards } from './guards';
 import type { Heavy } from './heavy';
 import { idParams, validate } from './validate';
@@ -21,7 +20,11 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
   body?: B;
   /** Body fields a client may have copied from a response, with what to do instead. */
   readOnly?: Record<string, string>;
-  /** Run after the access check and before validation: rate limits, the multipart parser. */
+  /**
+   * Run before validation: rate limits, the multipart parser. On a store route after the
+   * access check; on a router that signs its `user` routes in itself (the auth routes),
+   * before signing in, so a per-IP limit counts every attempt whatever its token.
+   */
   before?: RequestHandler[];
   /**
    * A heavy route (http/heavy.ts): the heavy rate limit before validation, and the handler
@@ -44,27 +47,14 @@ export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
 type StoreInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
   ctx: StoreContext;
 };
-type UserInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
+/** What a handler outside a store may do to the response besides answering: cookies, headers. */
+export type Reply = Pick<Response, 'cookie' | 'clearCookie' | 'setHeader'>;
+type PublicInput<P extends Shape, Q extends Shape, B extends Shape> = Input<P, Q, B> & {
+  reply: Reply;
+};
+type UserInput<P extends Shape, Q extends Shape, B extends Shape> = PublicInput<P, Q, B> & {
   principal: Principal;
 };
-
-interface Answer<T> {
-  /** 200 by default; 201 for a create; 204 answers no body. */
-  status?: 200 | 201 | 202 | 204;
-  /** The handler returns `{ items, pagination }`: a list envelope. */
-  list?: boolean;
-  /**
-   * Takes an `Idempotency-Key`: the first answer is stored in the transaction that made the
-   * change (see db/commit-hook.ts) and replayed for the same key and body. The status of the
-   * answer, or how to tell it from the result (an import answers 200 or 202).
-   */
-  idempotent?: number | ((data: T) => number);
-  /**
-   * Where the answer holds money (core/money.ts): nulled for a role that may not see it, in the
-   * answer and in what is stored for replays. For a list, where each item holds it.
-   */
-  money?: MoneyFields;
-}
 
 export interface RegisteredRoute {
   method: string;
@@ -80,6 +70,13 @@ export interface RouteDeps {
   /** Claims the Idempotency-Key of a request (http/idempotency.ts). */
   idempotency: RequestHandler;
   heavy: Heavy;
+  /**
+   * A mistake in the code found while serving a request (an idempotent answer that was not
+   * stored with its change): development and tests throw, so the request fails and the test
+   * shows it; production logs it and goes on, since the change has committed by then and
+   * failing the request would only invite a retry.
+   */
+  programmingError(message: string): void;
 }
 
 const inputOf = (req: Request) => ({
@@ -89,56 +86,23 @@ const inputOf = (req: Request) => ({
   req,
 });
 
-function send<T>(req: Request, res: Response, answer: Answer<T>, data: T) {
-  const status =
-    typeof answer.idempotent === 'function'
-      ? answer.idempotent(data)
-      : (answer.idempotent ?? answer.status ?? 200);
-  if (status === 204) return void res.status(204).end();
-  if (answer.list) {
-    const { items, pagination } = data as { items: unknown[]; pagination: Pagination };
-    return void res.json(okPage(req, items, pagination));
-  }
-  // With a key, exactly the body that was stored for replays.
-  res.status(status).json(req.idempotency?.body ?? ok(req, data));
-}
-
-/** The answer as the caller's role may see it (the one money rule). */
-function visible<T>(ctx: StoreContext, answer: Answer<T>, data: T): T {
-  const { money } = answer;
-  if (!money) return data;
-  if (!answer.list) return withoutMoneyFor(ctx.role, data, money);
-  const page = data as { items: unknown[] };
-  return { ...page, items: page.items.map((i) => withoutMoneyFor(ctx.role, i, money)) } as T;
-}
-
-/** Runs the handler; with a claimed key, the store context carries the hook that stores its answer. */
-async function run<T>(
-  req: Request,
-  ctx: StoreContext,
-  answer: Answer<T>,
-  handler: () => Promise<T>,
-): Promise<T> {
-  const claim = req.idempotency;
-  if (claim && answer.idempotent) {
-    setCommitHook(ctx, async (tx, result) => {
-      const status =
-        typeof answer.idempotent === 'function'
-          ? answer.idempotent(result as T)
-          : (answer.idempotent as number);
-      await claim.complete(tx, status, ok(req, visible(ctx, answer, result as T)));
-    });
-  }
-  return visible(ctx, answer, await handler());
-}
-
 /**
  * Typed routes: the access rule, the request shapes, how the answer is sent and the handler,
  * in one declaration. A handler gets its parsed params, query and body typed from the zod
  * shapes, and the store context or principal the guard established, and returns data: it
- * never touches `res`, except through `raw`.
+ * never touches `res`, except through `raw` (a download) and, outside a store, `reply`
+ * (cookies and headers: the auth routes' refresh cookie).
  */
-export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
+export function routes(
+  router: Router,
+  deps: RouteDeps,
+  mountedAt = '',
+  /**
+   * For a router that does not authenticate (the auth routes, most of them public): how its
+   * `user` routes sign the caller in. Without it, `user` routes rely on the router's own.
+   */
+  signIn: RequestHandler[] = [],
+) {
   const { guards } = deps;
   const registered: RegisteredRoute[] = [];
   // One router per first path segment (`/products`, `/sales`), mounted on `router` as the
@@ -158,12 +122,16 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     return { on: segment, path: m[2] ?? '/' };
   }
 
-  /** Access check, then `before`, validation and the key claim, then the handler. */
+  /**
+   * Access check, then `before`, signing in (`signedIn`: a user route on a router that does
+   * not authenticate), validation and the key claim, then the handler.
+   */
   function add(
     method: Method,
     path: string,
     opts: Shapes<Shape, Shape, Shape> & { permission?: Permission; idempotent?: unknown },
     handle: (req: Request, res: Response) => Promise<void>,
+    signedIn: RequestHandler[] = [],
   ) {
     const { params, query, body } = opts;
     const checks = params || query || body ? validate(opts) : undefined;
@@ -179,6 +147,7 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
       ...(opts.heavy === true || opts.heavy === 'rate' ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
+      ...signedIn,
       ...(checks ? [checks] : []),
       ...(opts.idempotent ? [deps.idempotency] : []),
       handle,
@@ -204,7 +173,8 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
   ) {
     add(method, path, opts, async (req, res) => {
       const ctx = req.store!;
-      const work = () => run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }));
+      const work = () =>
+        run(req, ctx, opts, () => handler({ ...inputOf(req), ctx }), deps.programmingError);
       const data = await (takesSlot(opts.heavy) ? deps.heavy.run(ctx.storeId, work) : work());
       send(req, res, opts, data);
     });
@@ -290,7 +260,10 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
       );
     },
 
-    /** A route of a signed-in user outside any store (authentication is on the router). */
+    /**
+     * A route of a signed-in user outside any store: authenticated by the router, or by the
+     * `signIn` handlers given to `routes()` (after `before`).
+     */
     user<
       P extends Shape = undefined,
       Q extends Shape = undefined,
@@ -299,11 +272,38 @@ export function routes(router: Router, deps: RouteDeps, mountedAt = '') {
     >(
       method: Method,
       path: string,
-      opts: Shapes<P, Q, B> & Answer<T>,
+      opts: Shapes<P, Q, B> & Omit<Answer<T>, 'idempotent' | 'unchanged' | 'money'>,
       handler: (input: UserInput<P, Q, B>) => Promise<T>,
     ) {
+      add(
+        method,
+        path,
+        opts,
+        async (req, res) => {
+          const input = { ...inputOf(req), reply: res, principal: req.principal! };
+          send(req, res, opts, await handler(input));
+        },
+        signIn,
+      );
+    },
+
+    /**
+     * A route open to anyone (health probes, signing up and in): no authentication, the same
+     * `before`, validation and envelope as every other route.
+     */
+    public<
+      P extends Shape = undefined,
+      Q extends Shape = undefined,
+      B extends Shape = undefined,
+      T = unknown,
+    >(
+      method: Method,
+      path: string,
+      opts: Shapes<P, Q, B> & Omit<Answer<T>, 'idempotent' | 'unchanged' | 'money'>,
+      handler: (input: PublicInput<P, Q, B>) => Promise<T>,
+    ) {
       add(method, path, opts, async (req, res) => {
-        send(req, res, opts, await handler({ ...inputOf(req), principal: req.principal! }));
+        send(req, res, opts, await handler({ ...inputOf(req), reply: res }));
       });
     },
 

@@ -1,13 +1,11 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
-
-const COPY_SLICE = 1024 * 1024;
+import { gatherShared } from '../files/shared-file';
 
 /**
  * Multer's memory storage, gathered differently: multer's concatenates a 20 MB upload in
- * one go (~60 ms of event loop, measured), this copies it a megabyte per turn. The buffer
- * is shared memory, so the parse worker reads it without a copy either. `onLimit` hears at
+ * one go (~60 ms of event loop, measured), this copies it a megabyte per turn into shared
+ * memory (files/shared-file.ts), so the read worker takes it without a copy either. `onLimit` hears at
  * once when the file passes the size limit (multer itself reports it only after the whole
  * request has arrived).
  */
@@ -28,17 +26,7 @@ export function sharedMemoryStorage(onLimit: (req: Request) => void): StorageEng
       });
       file.stream.on('error', done);
       file.stream.on('end', () => {
-        void (async () => {
-          const buffer = Buffer.from(new SharedArrayBuffer(size));
-          let at = 0;
-          for (const chunk of chunks) {
-            chunk.copy(buffer, at);
-            if (Math.floor((at + chunk.length) / COPY_SLICE) > Math.floor(at / COPY_SLICE))
-              await nextTurn();
-            at += chunk.length;
-          }
-          done(null, { buffer, size });
-        })();
+        void gatherShared(chunks, size).then((buffer) => done(null, { buffer, size }), done);
       });
     },
     _removeFile(_req, file, done) {

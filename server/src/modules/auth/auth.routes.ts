@@ -1,8 +1,6 @@
-import { Router, type CookieOptions, type Request, type Response } from 'express';
-import { ok } from '../../http/envelope';
-import type { Guards } from '../../http/guards';
+import type { CookieOptions } from 'express';
 import type { RateLimiters } from '../../http/rate-limits';
-import { validate } from '../../http/validate';
+import type { Reply, Routes } from '../../http/route';
 import type { AuthService, Session } from './auth.service';
 import * as s from './auth.schemas';
 import { REFRESH_TOKEN_TTL_DAYS } from './tokens';
@@ -12,99 +10,92 @@ export const AUTH_PATH = '/api/v1/auth';
 
 interface Deps {
   auth: AuthService;
-  guards: Guards;
   limits: RateLimiters;
   secureCookies: boolean;
 }
 
-export function authRouter({ auth, guards, limits, secureCookies }: Deps) {
+/**
+ * Routes under /api/v1/auth. Signing up, in and out is public; `me` and a password change are
+ * a signed-in user's (the helper signs them in after their `before`: see app.ts).
+ */
+export function authRoutes(r: Routes, { auth, limits, secureCookies }: Deps) {
   const cookie: CookieOptions = {
     httpOnly: true,
     sameSite: 'strict',
     secure: secureCookies,
     path: AUTH_PATH,
   };
-  const sendSession = (req: Request, res: Response, status: number, session: Session) => {
-    res.cookie(REFRESH_COOKIE, session.refreshToken, {
+  /** A new session: the refresh token also as an http-only cookie, never cached. */
+  const started = (reply: Reply, session: Session) => {
+    reply.cookie(REFRESH_COOKIE, session.refreshToken, {
       ...cookie,
       maxAge: REFRESH_TOKEN_TTL_DAYS * 24 * 3600 * 1000,
     });
-    res.setHeader('Cache-Control', 'no-store');
-    res.status(status).json(ok(req, session));
+    reply.setHeader('Cache-Control', 'no-store');
+    return session;
   };
-  const presentedRefresh = (req: Request): string | undefined =>
-    req.body?.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
+  const presentedRefresh = (body: { refreshToken?: string }, cookies: Record<string, string>) =>
+    body.refreshToken ?? cookies?.[REFRESH_COOKIE];
 
-  const router = Router();
   // The per-IP limit guards the credential endpoints; refresh, me and logout are ordinary
   // traffic of a signed-in SPA (an office behind one IP refreshes all day).
   const credentials = limits.auth;
-  const signedIn = [guards.requireAuth, limits.api];
 
-  router.post('/register', credentials, validate({ body: s.registerBody }), async (req, res) =>
-    sendSession(req, res, 201, await auth.register(req.body)),
+  r.public(
+    'post',
+    '/register',
+    { before: [credentials], body: s.registerBody, status: 201 },
+    async ({ body, reply }) => started(reply, await auth.register(body)),
   );
-  router.post(
+  r.public(
+    'post',
     '/login',
-    credentials,
-    limits.loginFailures,
-    validate({ body: s.loginBody }),
-    async (req, res) =>
-      sendSession(req, res, 200, await auth.login(req.body.email, req.body.password)),
+    { before: [credentials, limits.loginFailures], body: s.loginBody },
+    async ({ body, reply }) => started(reply, await auth.login(body.email, body.password)),
   );
-  router.post('/refresh', validate({ body: s.refreshBody }), async (req, res) => {
+  r.public('post', '/refresh', { body: s.refreshBody }, async ({ body, req, reply }) => {
     try {
-      sendSession(req, res, 200, await auth.refresh(presentedRefresh(req)));
+      return started(reply, await auth.refresh(presentedRefresh(body, req.cookies)));
     } catch (err) {
-      res.clearCookie(REFRESH_COOKIE, cookie);
+      reply.clearCookie(REFRESH_COOKIE, cookie);
       throw err;
     }
   });
-  router.post('/logout', validate({ body: s.refreshBody }), async (req, res) => {
-    await auth.logout(presentedRefresh(req));
-    res.clearCookie(REFRESH_COOKIE, cookie).status(204).end();
-  });
-  router.get('/me', ...signedIn, async (req, res) => {
-    res.json(ok(req, await auth.me(req.principal!.userId)));
-  });
-  router.post(
+  r.public(
+    'post',
+    '/logout',
+    { body: s.refreshBody, status: 204 },
+    async ({ body, req, reply }) => {
+      await auth.logout(presentedRefresh(body, req.cookies));
+      reply.clearCookie(REFRESH_COOKIE, cookie);
+    },
+  );
+  r.user('get', '/me', {}, ({ principal }) => auth.me(principal.userId));
+  r.public(
+    'post',
     '/forgot-password',
-    credentials,
-    validate({ body: s.forgotPasswordBody }),
-    async (req, res) => {
-      await auth.forgotPassword(req.body.email);
-      res
-        .status(202)
-        .json(
-          ok(req, { message: 'If an account exists for this e-mail, a reset link is on its way' }),
-        );
+    { before: [credentials], body: s.forgotPasswordBody, status: 202 },
+    async ({ body }) => {
+      await auth.forgotPassword(body.email);
+      return { message: 'If an account exists for this e-mail, a reset link is on its way' };
     },
   );
-  router.post(
+  r.public(
+    'post',
     '/reset-password',
-    credentials,
-    validate({ body: s.resetPasswordBody }),
-    async (req, res) => {
-      await auth.resetPassword(req.body.token, req.body.newPassword);
-      res.status(204).end();
+    { before: [credentials], body: s.resetPasswordBody, status: 204 },
+    async ({ body }) => {
+      await auth.resetPassword(body.token, body.newPassword);
     },
   );
-  router.post(
+  r.user(
+    'post',
     '/change-password',
-    credentials,
-    ...signedIn,
-    validate({ body: s.changePasswordBody }),
-    async (req, res) =>
-      sendSession(
-        req,
-        res,
-        200,
-        await auth.changePassword(
-          req.principal!.userId,
-          req.body.currentPassword,
-          req.body.newPassword,
-        ),
+    { before: [credentials], body: s.changePasswordBody },
+    async ({ body, principal, reply }) =>
+      started(
+        reply,
+        await auth.changePassword(principal.userId, body.currentPassword, body.newPassword),
       ),
   );
-  return router;
 }

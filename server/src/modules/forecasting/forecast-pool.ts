@@ -4,7 +4,7 @@ import type { Total, TotalsTask } from './forecast-worker';
 
 export type { Total };
 
-// As parse-in-worker.ts: built, the worker is the .js beside this file; from source, tsx's
+// As files/read-in-worker.ts: built, the worker is the .js beside this file; from source, tsx's
 // loader runs the .ts (a worker does not inherit the parent's loader).
 const fromSource = __filename.endsWith('.ts');
 const entry = path.join(__dirname, `forecast-worker.${fromSource ? 'ts' : 'js'}`);

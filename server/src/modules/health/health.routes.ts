@@ -1,19 +1,15 @@
-import { Router } from 'express';
 import { ServiceUnavailableError } from '../../core/errors';
-import { ok } from '../../http/envelope';
+import type { Routes } from '../../http/route';
 import type { HealthService } from './health.service';
 
 export interface Lifecycle {
   shuttingDown: boolean;
 }
 
-/** Mounted at /api/v1/health: probes, open to anyone. */
-export function healthRouter(deps: { health: HealthService; lifecycle: Lifecycle }) {
-  const router = Router();
-  router.get('/liveness', (req, res) => {
-    res.json(ok(req, { status: 'up' }));
-  });
-  router.get('/readiness', async (req, res) => {
+/** Routes under /api/v1/health: probes, open to anyone. */
+export function healthRoutes(r: Routes, deps: { health: HealthService; lifecycle: Lifecycle }) {
+  r.public('get', '/liveness', {}, async () => ({ status: 'up' }));
+  r.public('get', '/readiness', {}, async () => {
     // At once: a load balancer must stop sending traffic the moment a drain starts.
     if (deps.lifecycle.shuttingDown) throw new ServiceUnavailableError('Shutting down');
     const { database, cache, healthy } = await deps.health.check();
@@ -22,14 +18,13 @@ export function healthRouter(deps: { health: HealthService; lifecycle: Lifecycle
         details: { database, cache },
       });
     }
-    res.json(ok(req, { status: 'ready' }));
+    return { status: 'ready' };
   });
-  router.get('/', async (req, res) => {
+  r.public('get', '/', {}, async () => {
     const { healthy, ...checks } = await deps.health.check();
     if (!healthy || deps.lifecycle.shuttingDown) {
       throw new ServiceUnavailableError('Nimbus is not healthy', { details: checks });
     }
-    res.json(ok(req, { status: 'healthy', uptimeSeconds: Math.round(process.uptime()), checks }));
+    return { status: 'healthy', uptimeSeconds: Math.round(process.uptime()), checks };
   });
-  return router;
 }

@@ -77,28 +77,6 @@ const MOVEMENT_COLUMNS =
   'id, product_id, delta, reason, reference_type, reference_id, note, user_id, quantity_after, unit_cost, created_at, recorded_at';
 const CURSOR_KEY = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
-/**
- * The only statement that changes on-hand stock. The condition makes a decrement that
- * would go below zero match no row, so the database never holds a negative quantity.
- */
-export async function applyDelta(
-  db: Db,
-  storeId: string,
-  productId: string,
-  delta: number,
-  opts: { sold?: Date } = {},
-): Promise<Applied | undefined> {
-  const { rows } = await db.query<{ quantity: number; reorder_point: number; cost: string | null }>(
-    `UPDATE products SET quantity = quantity + $3, updated_at = now(),
-       last_sold_at = CASE WHEN $4::timestamptz IS NULL THEN last_sold_at
-                           ELSE GREATEST(last_sold_at, $4::timestamptz) END
-     WHERE store_id = $1 AND id = $2 AND quantity::bigint + $3 BETWEEN 0 AND $5
-     RETURNING quantity, reorder_point, cost`,
-    [storeId, productId, delta, opts.sold ?? null, ON_HAND_MAX],
-  );
-  return rows[0] && toApplied(rows[0]);
-}
-
 /** A product after a change: its stock, reorder point and the cost now in force. */
 export interface Applied {
   quantity: number;
@@ -113,19 +91,21 @@ const toApplied = (r: { quantity: number; reorder_point: number; cost: string | 
 });
 
 /**
- * `applyDelta` for several products in one statement (each product once): the rows that could
- * take their change, with their new quantity and cost. Lock them first (`lockStock`) so the
- * order rows are locked in is fixed.
+ * The only statement that changes on-hand stock: each product's net change at once (each
+ * product once), the rows that could take it with their new quantity and cost. The condition
+ * makes a change that would leave the stock below zero or above ON_HAND_MAX match no row, so
+ * the database never holds a negative quantity. Lock the products first (`lockStock`) when
+ * there are several, so the order rows are locked in is fixed.
  *
  * A change with a `unitCost` (goods received at a known cost) moves the product's cost to the
  * moving average: (on hand × cost + received × unit cost) / (on hand + received), to the cent.
  * With nothing on hand, or no cost yet, the received cost is the cost: there is nothing to
- * average it with (stock is never negative: applyDelta's condition).
+ * average it with. A change with `soldAt` (a sale) moves `last_sold_at` up to it, never back.
  */
 export async function applyDeltas(
   db: Db,
   storeId: string,
-  changes: Array<{ productId: string; delta: number; unitCost?: number }>,
+  changes: Array<{ productId: string; delta: number; unitCost?: number; soldAt?: Date }>,
 ): Promise<Map<string, Applied>> {
   const { rows } = await db.query<{
     id: string;
@@ -136,8 +116,10 @@ export async function applyDeltas(
     `UPDATE products p SET quantity = p.quantity + d.delta, updated_at = now(),
        cost = CASE WHEN d.unit_cost IS NULL OR d.delta <= 0 THEN p.cost
                    WHEN p.cost IS NULL OR p.quantity <= 0 THEN d.unit_cost
-                   ELSE round((p.quantity * p.cost + d.delta * d.unit_cost) / (p.quantity + d.delta), 2) END
-     FROM unnest($2::uuid[], $3::int[], $5::numeric[]) AS d(product_id, delta, unit_cost)
+                   ELSE round((p.quantity * p.cost + d.delta * d.unit_cost) / (p.quantity + d.delta), 2) END,
+       last_sold_at = GREATEST(p.last_sold_at, d.sold_at)
+     FROM unnest($2::uuid[], $3::int[], $5::numeric[], $6::timestamptz[])
+       AS d(product_id, delta, unit_cost, sold_at)
      WHERE p.store_id = $1 AND p.id = d.product_id AND p.quantity::bigint + d.delta BETWEEN 0 AND $4
      RETURNING p.id, p.quantity, p.reorder_point, p.cost`,
     [
@@ -146,6 +128,7 @@ export async function applyDeltas(
       changes.map((c) => c.delta),
       ON_HAND_MAX,
       changes.map((c) => (c.unitCost === undefined ? null : c.unitCost.toFixed(2))),
+      changes.map((c) => c.soldAt ?? null),
     ],
   );
   return new Map(rows.map((r) => [r.id, toApplied(r)]));
@@ -193,85 +176,60 @@ export async function lockStock(
   );
 }
 
-export async function insertMovement(
-  db: Db,
-  storeId: string,
-  m: {
-    productId: string;
-    delta: number;
-    reason: MovementReason;
-    quantityAfter: number;
-    unitCost: number | null;
-    userId: string | null;
-    note?: string | null;
-    referenceType?: string | null;
-    referenceId?: string | null;
-    /**
-     * When it happened, given by the caller (a sale's time, a count correction's count; a
-     * timestamp string keeps the database's microseconds): the row then records that it was
-     * written now (recorded_at). Without it, it happened now.
-     */
-    at?: Date | string;
-  },
-): Promise<Movement> {
-  const { rows } = await db.query<MovementRow>(
-    `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after, unit_cost, created_at, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now()),
-       CASE WHEN $11::timestamptz IS NOT NULL THEN now() END) RETURNING ${MOVEMENT_COLUMNS}`,
-    [
-      storeId,
-      m.productId,
-      m.delta,
-      m.reason,
-      m.referenceType ?? null,
-      m.referenceId ?? null,
-      m.note ?? null,
-      m.userId,
-      m.quantityAfter,
-      m.unitCost,
-      m.at ?? null,
-    ],
-  );
-  return toMovement(one(rows));
+export interface NewMovement {
+  /** Given by the caller, so the rows written can be told apart (a product may move twice). */
+  id: string;
+  productId: string;
+  delta: number;
+  reason: MovementReason;
+  quantityAfter: number;
+  unitCost: number | null;
+  note?: string | null;
+  referenceType?: string | null;
+  referenceId?: string | null;
+  /**
+   * When it happened, given by the caller (a sale's time, a count correction's count; a
+   * timestamp string keeps the database's microseconds): the row then records that it was
+   * written now (recorded_at). Without it, it happened now.
+   */
+  at?: Date | string;
 }
 
-/** Several movements with one reason and reference, in one statement, in the order given. */
+/** Movements in one statement, returned in the order given. */
 export async function insertMovements(
   db: Db,
   storeId: string,
-  common: {
-    reason: MovementReason;
-    userId: string | null;
-    note?: string | null;
-    referenceType?: string | null;
-    referenceId?: string | null;
-  },
-  rows: Array<{ productId: string; delta: number; quantityAfter: number; unitCost: number | null }>,
+  userId: string | null,
+  rows: NewMovement[],
 ): Promise<Movement[]> {
   const { rows: inserted } = await db.query<MovementRow>(
-    `INSERT INTO stock_movements (store_id, product_id, delta, reason, reference_type, reference_id, note, user_id,
-       quantity_after, unit_cost)
-     SELECT $1, m.product_id, m.delta, $5, $6, $7, $8, $9, m.quantity_after, m.unit_cost
-     FROM unnest($2::uuid[], $3::int[], $4::int[], $10::numeric[])
-       WITH ORDINALITY AS m(product_id, delta, quantity_after, unit_cost, n)
+    `INSERT INTO stock_movements (id, store_id, product_id, delta, reason, reference_type, reference_id, note,
+       user_id, quantity_after, unit_cost, created_at, recorded_at)
+     SELECT m.id, $1, m.product_id, m.delta, m.reason, m.reference_type, m.reference_id, m.note, $2,
+       m.quantity_after, m.unit_cost, coalesce(m.at, now()), CASE WHEN m.at IS NOT NULL THEN now() END
+     FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::text[],
+         $10::int[], $11::numeric[], $12::timestamptz[])
+       WITH ORDINALITY AS m(id, product_id, delta, reason, reference_type, reference_id, note,
+         quantity_after, unit_cost, at, n)
      ORDER BY m.n
      RETURNING ${MOVEMENT_COLUMNS}`,
     [
       storeId,
+      userId,
+      rows.map((r) => r.id),
       rows.map((r) => r.productId),
       rows.map((r) => r.delta),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.referenceType ?? null),
+      rows.map((r) => r.referenceId ?? null),
+      rows.map((r) => r.note ?? null),
       rows.map((r) => r.quantityAfter),
-      common.reason,
-      common.referenceType ?? null,
-      common.referenceId ?? null,
-      common.note ?? null,
-      common.userId,
       rows.map((r) => r.unitCost),
+      rows.map((r) => (r.at instanceof Date ? r.at.toISOString() : (r.at ?? null))),
     ],
   );
-  const byProduct = new Map(inserted.map((r) => [r.product_id, toMovement(r)]));
-  return rows.map((r) => byProduct.get(r.productId)!);
+  const byId = new Map(inserted.map((r) => [r.id, toMovement(r)]));
+  return rows.map((r) => byId.get(r.id)!);
 }
 
 /** One movement of a product, locked so that two reversals of it queue up behind each other. */

@@ -2,15 +2,13 @@ import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { decodeCursor } from '../../core/cursor';
 import { resolveDateRange } from '../../core/date-range';
-import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
-import type { Emit } from '../../core/events';
-import { ON_HAND_MAX } from '../../core/limits';
+import { InvalidStateError, NotFoundError } from '../../core/errors';
 import { keysetPage } from '../../core/paging';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import { costsAt, type CostEditsAround } from './cost-at';
-import { InsufficientStockError } from './inventory.errors';
 import * as repo from './inventory.repo';
+import { move, moveMany } from './ledger';
 import * as past from './ledger-past.repo';
 import {
   REVERSIBLE_REASONS,
@@ -19,6 +17,8 @@ import {
   type MovementsQuery,
   type ReversalInput,
 } from './inventory.schemas';
+
+export type { LedgerChange } from './ledger';
 
 interface Deps {
   pool: Pool;
@@ -33,7 +33,9 @@ interface Deps {
 /**
  * The stock ledger: the only way on-hand quantities change (the `quantity` and
  * `last_sold_at` columns of products are this module's), each change a movement row in the
- * same transaction. Products, sales, imports and purchasing receive stock through `move`.
+ * same transaction. Sales and purchasing move stock through `moveMany` (any number of lines
+ * in a fixed number of statements, ledger.ts), products, imports and reversals through
+ * `move`, which is `moveMany` of one.
  */
 export function createInventoryService({
   pool,
@@ -42,144 +44,6 @@ export function createInventoryService({
   productView,
   costEditsAround,
 }: Deps) {
-  /**
-   * One ledger entry: the conditional quantity change and its movement row, in the caller's
-   * transaction, plus the events that announce it once committed.
-   */
-  async function move(
-    tx: PoolClient,
-    emit: Emit,
-    ctx: Pick<StoreContext, 'storeId' | 'userId'>,
-    productId: string,
-    delta: number,
-    reason: repo.MovementReason,
-    extra: {
-      note?: string | null;
-      referenceType?: string;
-      referenceId?: string;
-      /** A sale's time: the movement is dated then too (a till sending a sale it kept offline). */
-      soldAt?: Date;
-      /** When it happened, if not now and not a sale (a count correction: its count's time). */
-      at?: string;
-      /** The cost in force when it happened, for a movement dated in the past (see `asOf`). */
-      unitCost?: number | null;
-    } = {},
-  ): Promise<repo.Movement> {
-    const applied = await repo.applyDelta(tx, ctx.storeId, productId, delta, {
-      sold: extra.soldAt,
-    });
-    if (!applied) return refusal(tx, ctx.storeId, productId, delta);
-    const movement = await repo.insertMovement(tx, ctx.storeId, {
-      productId,
-      delta,
-      reason,
-      quantityAfter: applied.quantity,
-      // Nothing is received at a cost here, so the product's cost is the one in force.
-      unitCost: extra.unitCost !== undefined ? extra.unitCost : applied.cost,
-      userId: ctx.userId,
-      note: extra.note,
-      referenceType: extra.referenceType,
-      referenceId: extra.referenceId,
-      at: extra.soldAt ?? extra.at,
-    });
-    await announce(emit, movement, applied);
-    return movement;
-  }
-
-  /** Why a change matched no row: no such product, too much stock, or too little. */
-  async function refusal(
-    tx: Db,
-    storeId: string,
-    productId: string,
-    delta: number,
-  ): Promise<never> {
-    const onHand = await repo.stockOf(tx, storeId, productId);
-    if (onHand === undefined) throw new NotFoundError('Product');
-    if (onHand + delta > ON_HAND_MAX) {
-      throw new ValidationError([
-        {
-          field: 'delta',
-          message: `would bring the stock to ${(onHand + delta).toLocaleString('en-US')} units; a product holds at most ${ON_HAND_MAX.toLocaleString('en-US')}`,
-          code: 'too_big',
-        },
-      ]);
-    }
-    throw new InsufficientStockError([{ productId, requested: -delta, available: onHand }]);
-  }
-
-  async function announce(
-    emit: Emit,
-    movement: repo.Movement,
-    applied: { quantity: number; reorderPoint: number },
-  ) {
-    await emit('inventory.stock_updated', {
-      productId: movement.productId,
-      delta: movement.delta,
-      reason: movement.reason,
-      quantity: applied.quantity,
-      movementId: movement.id,
-    });
-    const before = applied.quantity - movement.delta;
-    if (applied.quantity <= applied.reorderPoint && before > applied.reorderPoint) {
-      await emit('alert.low_stock', {
-        productId: movement.productId,
-        quantity: applied.quantity,
-        reorderPoint: applied.reorderPoint,
-      });
-    }
-  }
-
-  /**
-   * `move` for many products at once (each product once, one reason and reference): the same
-   * ledger entries and events in a fixed number of statements, for deliveries of hundreds of
-   * lines. Products are locked in id order first, as sales lock them.
-   *
-   * A change with a `unitCost` is goods received at that cost: its movement records that cost
-   * and the product's cost becomes the moving average (repo.applyDeltas); any other movement
-   * records the product's cost in force.
-   */
-  async function moveMany(
-    tx: PoolClient,
-    emit: Emit,
-    ctx: Pick<StoreContext, 'storeId' | 'userId'>,
-    changes: Array<{ productId: string; delta: number; unitCost?: number }>,
-    reason: repo.MovementReason,
-    extra: { note?: string | null; referenceType?: string; referenceId?: string } = {},
-  ): Promise<repo.Movement[]> {
-    if (changes.length === 0) return [];
-    const sorted = [...changes].sort((a, b) => (a.productId < b.productId ? -1 : 1));
-    const before = await repo.lockStock(
-      tx,
-      ctx.storeId,
-      sorted.map((c) => c.productId),
-    );
-    const applied = await repo.applyDeltas(tx, ctx.storeId, sorted);
-    const refused = sorted.find((c) => !applied.has(c.productId));
-    if (refused) return refusal(tx, ctx.storeId, refused.productId, refused.delta);
-    const movements = await repo.insertMovements(
-      tx,
-      ctx.storeId,
-      { reason, userId: ctx.userId, ...extra },
-      sorted.map((c) => {
-        const after = applied.get(c.productId)!;
-        return {
-          productId: c.productId,
-          delta: c.delta,
-          quantityAfter: after.quantity,
-          unitCost: c.unitCost ?? after.cost,
-        };
-      }),
-    );
-    for (const m of movements) {
-      const after = applied.get(m.productId)!;
-      await announce(emit, m, after);
-      const old = before.get(m.productId)?.cost ?? null;
-      if ((old === null ? null : Number(old)) !== after.cost)
-        await emit('product.updated', { productId: m.productId, fields: ['cost'] });
-    }
-    return movements;
-  }
-
   /** A stock change answers with the movement and the product as it now stands. */
   const changed = async (
     tx: Db,

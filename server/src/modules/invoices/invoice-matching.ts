@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import { barcodeSpellings } from '../products/barcode';
+import { barcodeSpellings } from '../../core/barcode';
 import * as repo from './invoice-matching.repo';
 import type { CandidateRow } from './invoice-matching.repo';
 import { conflictsOf, soleOrder, type Conflict, type MatchedOrder } from './invoice-conflicts';

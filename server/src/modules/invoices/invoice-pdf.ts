@@ -1,5 +1,5 @@
 import { UnprocessableError } from '../../core/errors';
-import { checkBarcode } from '../products/barcode';
+import { checkBarcode } from '../../core/barcode';
 import { amount, count, date } from './invoice-cells';
 import { headerField, type HeaderField } from './invoice-columns';
 import { invoiceBuilder, type ExtractedInvoice } from './invoice-extract';
@@ -10,7 +10,7 @@ export const NEEDS_OCR =
 const NUMBER = /^\(?-?[$€£]?\d[\d.,]*\)?$/;
 
 /**
- * An invoice from the text of a PDF, line by line (pdf/pdf-reader.ts joins a page's text items
+ * An invoice from the text of a PDF, line by line (files/pdf/pdf-reader.ts joins a page's text items
  * that share a baseline). The heuristics:
  *
  * - A line item is a text line ending in three numbers — quantity, unit cost, total — where

@@ -1,10 +1,10 @@
 import { UnprocessableError } from '../../core/errors';
-import { sniffFormat } from '../products/import/import-format';
-import { readSheet } from '../products/import/parse-in-worker';
+import { sniffFormat } from '../../files/format';
+import { pdfTextLines } from '../../files/pdf/pdf-text';
+import { readSheet } from '../../files/read-in-worker';
 import { MAX_INVOICE_LINES, type ExtractedInvoice } from './invoice-extract';
 import { invoiceFromPdfText } from './invoice-pdf';
 import { invoiceFromSheet } from './invoice-sheet';
-import { pdfTextLines } from './pdf/pdf-text';
 
 export type InvoiceFileType = 'csv' | 'xlsx' | 'pdf';
 
@@ -15,8 +15,9 @@ const MAX_SHEET_ROWS = MAX_INVOICE_LINES + 200;
 
 /**
  * Reads a supplier's invoice file. The type comes from the bytes (a PDF renamed .csv is read
- * as the PDF it is); CSV and XLSX go through the product import's reader (one reader, its
- * limits, in its worker), PDFs through pdf.js in a reader process under a budget (pdf/).
+ * as the PDF it is); CSV and XLSX go through the spreadsheet reader the product import uses
+ * too (one reader, its limits, in its worker: files/), PDFs through pdf.js in a reader
+ * process under a budget (files/pdf/).
  */
 export async function readInvoiceFile(
   file: Buffer,

@@ -1,5 +1,5 @@
 import { UnprocessableError } from '../../core/errors';
-import type { SheetRow } from '../products/import/sheet-rows';
+import type { SheetRow } from '../../files/sheet-rows';
 import {
   COLUMN_WORDS,
   headerField,

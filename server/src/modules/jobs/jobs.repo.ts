@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
 import { one, type Row } from '../../db/rows';
+import { sharedFile } from '../../files/shared-file';
 
 export type JobRow = Row<
   'jobs',
@@ -78,9 +79,8 @@ export async function begin(db: Db, id: string): Promise<JobRow | undefined> {
 }
 
 /**
- * The input, in slices copied into shared memory as they come, so a worker thread can
- * read it without another copy (cloning 20 MB for a worker, or concatenating it, costs
- * ~80 ms each).
+ * The input, in slices copied into shared memory as they come (files/shared-file.ts), so
+ * the read worker takes it without another copy.
  */
 export async function input(db: Db, id: string): Promise<Buffer | null> {
   const { rows } = await db.query<{ bytes: number | null }>(
@@ -89,7 +89,7 @@ export async function input(db: Db, id: string): Promise<Buffer | null> {
   );
   const bytes = rows[0]?.bytes;
   if (bytes === null || bytes === undefined) return null;
-  const out = Buffer.from(new SharedArrayBuffer(bytes));
+  const out = sharedFile(bytes);
   for (let from = 0; from < bytes; from += INPUT_READ_SLICE) {
     const slice = await db.query<{ part: Buffer }>(
       'SELECT substring(input FROM $2 FOR $3) AS part FROM jobs WHERE id = $1',

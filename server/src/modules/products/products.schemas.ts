@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ON_HAND_MAX } from '../../core/limits';
 import { booleanQuery, searchQuery } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
-import { checkBarcode } from './barcode';
+import { checkBarcode } from '../../core/barcode';
 
 export const barcode = z
   .string()

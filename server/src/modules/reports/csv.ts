@@ -1,14 +1,13 @@
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../products/import/export.service';
+import { csvText, neutraliseFormula, type CsvCell } from '../../files/csv';
 
 /** A report as a table: its CSV columns (header) and rows of cells. */
 export interface Table {
   columns: string[];
-  rows: Array<Array<string | number | boolean | null>>;
+  rows: CsvCell[][];
 }
 
-const cell = (v: unknown): string | number | boolean | null => {
+const cell = (v: unknown): CsvCell => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return neutraliseFormula(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
@@ -25,9 +24,7 @@ export function tableOf(columns: string[], rows: ReadonlyArray<Record<string, un
  * apostrophe, as the product export does, so a spreadsheet shows it instead of running it.
  */
 export function sendCsv(res: Response, filename: string, table: Table) {
-  const body = stringify([table.columns, ...table.rows], {
-    cast: { boolean: (b) => String(b) },
-  });
+  const body = csvText(table.columns, table.rows);
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.type('text/csv; charset=utf-8');
   res.send(body);

@@ -72,7 +72,7 @@ const cents = (amount: number) => Math.round(amount * 100);
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-function toSale(r: SaleRow): Sale {
+function toSale(r: Omit<SaleRow, 'sold_key'>): Sale {
   const refunds = r.refunds.map(toRefund);
   const refunded = refunds.reduce((sum, x) => sum + cents(x.total), 0);
   return {
@@ -117,7 +117,8 @@ const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.total, s.i
   FROM sales s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN users vu ON vu.id = s.voided_by`;
 
 /**
- * Inserts the sale and its lines with the store's next sale number. The number comes from the
+ * Inserts the sale and its lines with the store's next sale number, and answers the sale as
+ * `find` reads it, from the same statement (nothing to read back). The number comes from the
  * store's counter row, which stays locked until the transaction ends: call this as the last
  * write of a sale, so concurrent sales in a store wait on each other only for the commit.
  */
@@ -137,8 +138,8 @@ export async function insertSale(
       unitCost?: number | null;
     }>;
   },
-): Promise<string> {
-  const { rows } = await db.query<Row<'sales', 'id'>>(
+): Promise<Sale> {
+  const { rows } = await db.query<Omit<SaleRow, 'sold_key'>>(
     `WITH lines AS (
        SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
@@ -154,15 +155,25 @@ export async function insertSale(
          coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0),
          (SELECT last_number FROM counter)
        FROM lines
-       RETURNING id
+       RETURNING id, number, status, sold_at, note, total, item_count, user_id, voided_at, voided_by,
+         void_reason, created_at
      ), items AS (
        INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no,
          unit_cost)
        SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3, l.line_no,
          l.unit_cost
        FROM sale, lines l
+       RETURNING id, product_id, quantity, unit_price, line_total, line_no
      )
-     SELECT id FROM sale`,
+     SELECT sale.id, sale.number, sale.status, sale.sold_at, sale.note, sale.total, sale.item_count,
+       sale.user_id, (SELECT u.name FROM users u WHERE u.id = sale.user_id) AS user_name, sale.voided_at,
+       sale.voided_by, NULL AS voided_by_name, sale.void_reason, sale.created_at,
+       (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name,
+           'sku', p.sku, 'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
+           'refunded_quantity', 0) ORDER BY i.line_no, i.id), '[]')
+        FROM items i JOIN products p ON p.id = i.product_id) AS items,
+       '[]'::json AS refunds
+     FROM sale`,
     [
       storeId,
       sale.userId,
@@ -179,7 +190,7 @@ export async function insertSale(
       sale.id ?? null,
     ],
   );
-  return one(rows).id;
+  return toSale(one(rows));
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<Sale | undefined> {

@@ -8,7 +8,7 @@ import { resolveDateRange } from '../../core/date-range';
 import type { StoreContext } from '../../core/context';
 import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from '../inventory/inventory.errors';
-import type { InventoryService } from '../inventory/inventory.service';
+import type { InventoryService, LedgerChange } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
 import { createSaleReversals } from './sale-reversals';
 import { countNote, notBeforeProducts } from './counted-sales';
@@ -31,8 +31,9 @@ export function createSalesService(deps: {
     ...createSaleReversals(deps),
 
     /**
-     * All lines or none. Stock rows are locked in id order, every shortage is reported at
-     * once, and each decrement is still conditional, so no interleaving can oversell. A sale
+     * All lines or none, in a fixed number of statements whatever the number of lines. Stock
+     * rows are locked in id order, every shortage is reported at once, and the decrements are
+     * still conditional, so no interleaving can oversell. A sale
      * dated in the past (`soldAt`) records the cost in force then, and a product counted since
      * is not checked for stock: the count already took its units in (counted-sales.ts).
      */
@@ -97,36 +98,44 @@ export function createSalesService(deps: {
         const timezone = [...(past?.values() ?? [])].some((p) => p.countedSince)
           ? await timezoneOf(ctx)
           : 'UTC';
-        // Each line's cost of goods is the cost its movement recorded (the cost in force).
-        const costs = new Map<string, number | null>();
-        for (const [productId, quantity] of wanted) {
+        // Every line's ledger entries at once, on the rows locked above.
+        const changes: LedgerChange[] = [...wanted].flatMap(([productId, quantity]) => {
           const then = past?.get(productId);
-          // The correction first, so the stock never dips below what was counted.
-          if (then?.countedSince) {
-            await inventory.move(tx, emit, ctx, productId, quantity, 'count', {
-              referenceType: 'sale',
-              referenceId: saleId,
-              at: then.countedSince.at,
-              unitCost: then.countedSince.unitCost,
-              note: countNote.sold(then.countedSince.at, soldAt, timezone),
-            });
-          }
-          const movement = await inventory.move(tx, emit, ctx, productId, -quantity, 'sale', {
-            referenceType: 'sale',
-            referenceId: saleId,
+          const counted = then?.countedSince;
+          const sold: LedgerChange = {
+            productId,
+            delta: -quantity,
             soldAt,
-            ...(then ? { unitCost: then.cost } : {}),
-          });
-          costs.set(productId, movement.unitCost);
-        }
-        await repo.insertSale(tx, ctx.storeId, {
+            ...(then ? { costThen: then.cost } : {}),
+          };
+          // The correction first, so the stock never dips below what was counted.
+          if (!counted) return [sold];
+          const correction: LedgerChange = {
+            productId,
+            delta: quantity,
+            reason: 'count',
+            at: counted.at,
+            costThen: counted.unitCost,
+            note: countNote.sold(counted.at, soldAt, timezone),
+          };
+          return [correction, sold];
+        });
+        const movements = await inventory.moveMany(tx, emit, ctx, changes, 'sale', {
+          referenceType: 'sale',
+          referenceId: saleId,
+          locked: true,
+        });
+        // Each line's cost of goods is the cost its movement recorded (the cost in force).
+        const costs = new Map(
+          movements.filter((m) => m.reason === 'sale').map((m) => [m.productId, m.unitCost]),
+        );
+        const sale = await repo.insertSale(tx, ctx.storeId, {
           id: saleId,
           userId: ctx.userId,
           soldAt,
           note: input.note ?? null,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
-        const sale = (await repo.find(tx, ctx.storeId, saleId))!;
         await emit('sale.recorded', {
           saleId,
           number: sale.number,

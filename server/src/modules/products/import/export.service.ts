@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../../core/context';
 import { seesMoney } from '../../../core/money';
+import { neutraliseFormula, writeCsv, type CsvCell } from '../../../files/csv';
 import { listProducts } from '../products-list.repo';
 import type { ProductRow } from '../products.repo';
 import type { ListProductsQuery } from '../products.schemas';
@@ -33,15 +33,10 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const BATCH = 1000;
-/**
- * A spreadsheet would run text that starts like a formula (CSV injection): quote it. Every
- * text column, SKUs and barcodes too (a SKU may be `=1+1` or `-cmd|...`: visible ASCII); the
- * import takes the quote off again (import-apply.ts).
- */
-export const neutraliseFormula = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/** Text that starts like a formula is quoted (files/csv.ts), in the XLSX too. */
 const guard = neutraliseFormula;
 
-function toLine(r: ProductRow): Array<string | number | boolean | null> {
+function toLine(r: ProductRow): CsvCell[] {
   return [
     guard(r.sku),
     guard(r.barcode),
@@ -103,17 +98,10 @@ export function createExportService({ pool }: { pool: Pool }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
       const { columns, line } = layoutFor(ctx);
-      const csv = stringify({
-        header: true,
-        columns,
-        cast: { boolean: (b) => String(b) },
-      });
-      csv.pipe(out);
-      for await (const r of allRows(pool, ctx.storeId)) {
-        if (!csv.write(line(r))) await new Promise((resolve) => csv.once('drain', resolve));
+      async function* lines() {
+        for await (const r of allRows(pool, ctx.storeId)) yield line(r);
       }
-      csv.end();
-      await new Promise((resolve) => out.once('finish', resolve));
+      await writeCsv(out, columns, lines());
     },
 
     async xlsx(ctx: StoreContext, out: Writable) {

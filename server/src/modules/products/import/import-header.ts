@@ -1,4 +1,4 @@
-import { unprocessable } from './import-limits';
+import { unprocessable } from '../../../files/limits';
 
 export type RawRecord = Record<string, unknown>;
 

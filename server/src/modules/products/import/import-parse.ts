@@ -1,8 +1,8 @@
 import { AppError, type ErrorDetail } from '../../../core/errors';
 import { mapHeaders, toRecord } from './import-header';
-import { MAX_ROWS, PARSE_BATCH_ROWS, unprocessable } from './import-limits';
+import { MAX_ROWS, PARSE_BATCH_ROWS, unprocessable } from '../../../files/limits';
 import { parseRow, type ImportRow } from './import-row';
-import { countRows, sourceRows, type ImportFormat } from './import-source';
+import { countRows, sourceRows, type SheetFormat } from '../../../files/sheet-source';
 
 /** A row checked against the row schema: its value, or why it is refused. */
 export type ParsedRow = { row: number; value: ImportRow } | { row: number; errors: ErrorDetail[] };
@@ -21,7 +21,7 @@ export interface Batch {
  */
 export async function* parseImport(
   file: Buffer,
-  format: ImportFormat,
+  format: SheetFormat,
   skipThrough = 0,
 ): AsyncGenerator<Batch> {
   let headers: Array<string | undefined> | undefined;

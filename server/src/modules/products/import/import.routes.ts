@@ -47,6 +47,8 @@ export function importExportRoutes(r: Routes, { imports, exports, heavy }: Deps)
       body: importOptions,
       // A small file is imported in the request (200), a large one queued (202).
       idempotent: (data: object) => ('status' in data ? 202 : 200),
+      // A validate-only run rolls back: nothing to store its answer with.
+      unchanged: (data: object) => 'validateOnly' in data && data.validateOnly === true,
     },
     async ({ ctx, body, req }) => {
       if (!req.file) {

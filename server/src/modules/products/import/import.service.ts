@@ -9,7 +9,7 @@ import type { SuppliersService } from '../../suppliers/suppliers.service';
 import type { InventoryService } from '../../inventory/inventory.service';
 import { createRowApplier, newState, type ImportOptions, type ImportState } from './import-apply';
 import { inspectUpload } from './import-format';
-import type { ImportFormat } from './import-source';
+import type { SheetFormat } from '../../../files/sheet-source';
 import { REQUEST_WAIT_MS, withParsedRows } from './parse-in-worker';
 
 export const IMPORT_JOB = 'products.import';
@@ -56,7 +56,7 @@ export function createImportService(deps: Deps) {
   async function runWhole(
     ctx: Ctx,
     file: Buffer,
-    format: ImportFormat,
+    format: SheetFormat,
     options: ImportOptions,
     /** In a request a store's busy parse slot is a 429 after a while; a job waits its turn. */
     maxWaitMs = REQUEST_WAIT_MS,
@@ -91,7 +91,7 @@ export function createImportService(deps: Deps) {
     const { created_by: userId } = job.job;
     const storeId = job.job.store_id!;
     const { format, ...options } = job.job.payload as unknown as ImportOptions & {
-      format: ImportFormat;
+      format: SheetFormat;
     };
     const file = await job.input();
     if (!file) throw new Error('the uploaded file is gone');

@@ -1,4 +1,4 @@
-import { UnprocessableError } from '../../../core/errors';
+import { UnprocessableError } from '../../core/errors';
 
 /*
  * What reading one PDF may cost. A supplier's invoice is a few pages of text, a logo and a

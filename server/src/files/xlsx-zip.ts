@@ -6,7 +6,7 @@ import {
   MAX_ZIP_ENTRIES,
   RATIO_CHECKED_FROM_BYTES,
   unprocessable,
-} from './import-limits';
+} from './limits';
 
 export interface Archive {
   zip: ZipFile;

@@ -1,6 +1,6 @@
-import { AppError } from '../../../core/errors';
-import { PARSE_BATCH_ROWS, unprocessable } from './import-limits';
-import { countRows, sourceRows, type ImportFormat } from './import-source';
+import { AppError } from '../core/errors';
+import { PARSE_BATCH_ROWS, unprocessable } from './limits';
+import { countRows, sourceRows, type SheetFormat } from './sheet-source';
 
 /** A non-blank row of a sheet as the file holds it: its spreadsheet line and its cells. */
 export interface SheetRow {
@@ -17,11 +17,11 @@ export interface SheetBatch {
  * The rows of a CSV or the first worksheet of an XLSX, blank ones left out, with nothing
  * interpreted: for readers whose files are not product lists (supplier invoices), which map
  * the columns themselves. The same reader and limits as the product import; it runs in the
- * parse worker (parse-in-worker.ts, `withSheetRows`).
+ * read worker (read-in-worker.ts, `readSheet`).
  */
 export async function* readSheetRows(
   file: Buffer,
-  format: ImportFormat,
+  format: SheetFormat,
   maxRows: number,
 ): AsyncGenerator<SheetBatch> {
   let rows: SheetRow[] = [];

@@ -6,10 +6,10 @@ import {
   MAX_CSV_RECORD_CHARS,
   columnName,
   unprocessable,
-} from './import-limits';
+} from './limits';
 import { countSheetRows, xlsxRows } from './xlsx-rows';
 
-export type ImportFormat = 'csv' | 'xlsx';
+export type SheetFormat = 'csv' | 'xlsx';
 
 /** A row as the file holds it: its spreadsheet line, its cells, and how much input is read. */
 export interface SourceRow {
@@ -21,7 +21,7 @@ export interface SourceRow {
 
 export function sourceRows(
   file: Buffer,
-  format: ImportFormat,
+  format: SheetFormat,
   /** Rows may have fewer or more cells than the first (an invoice's header block above its table). */
   opts: { ragged?: boolean } = {},
 ): AsyncGenerator<SourceRow> {
@@ -29,7 +29,7 @@ export function sourceRows(
 }
 
 /** Rows in the file, blank ones included, counted without parsing a cell. */
-export async function countRows(file: Buffer, format: ImportFormat): Promise<number> {
+export async function countRows(file: Buffer, format: SheetFormat): Promise<number> {
   if (format === 'xlsx') return countSheetRows(file);
   let lines = file.length && file.at(-1) !== 10 ? 1 : 0;
   for (let i = file.indexOf(10); i !== -1; i = file.indexOf(10, i + 1)) lines++;

@@ -1,12 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  RateLimitedError,
-  ServiceUnavailableError,
-  UnprocessableError,
-} from '../../../core/errors';
-import { KeyedLimiter } from '../../../platform/keyed-limiter';
+import { RateLimitedError, ServiceUnavailableError, UnprocessableError } from '../../core/errors';
+import { KeyedLimiter } from '../../platform/keyed-limiter';
 import {
   MAX_PDF_PAGES,
   PdfLimitError,

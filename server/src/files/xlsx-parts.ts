@@ -8,7 +8,7 @@ import {
   MAX_SHARED_STRING_CHARS,
   MAX_SHARED_STRINGS,
   unprocessable,
-} from './import-limits';
+} from './limits';
 import { openEntry, type Archive } from './xlsx-zip';
 
 /*

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { pdfWithStream, textPdf } from '../../../test/invoices';
+import { pdfWithStream, textPdf } from '../../test/invoices';
 import { decodeStream } from './pdf-filters';
 import { MAX_DOCUMENT_PAGES, MAX_NESTING, MAX_OBJECTS } from './pdf-limits';
 import { scanPdf } from './pdf-scan';

@@ -1,5 +1,5 @@
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, columnName, unprocessable } from './import-limits';
-import type { SourceRow } from './import-source';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, columnName, unprocessable } from './limits';
+import type { SourceRow } from './sheet-source';
 import { dateStyles, feed, firstSheet, local, sharedStrings, xmlParser } from './xlsx-parts';
 import { checkSizes, openArchive, openEntry } from './xlsx-zip';
 
