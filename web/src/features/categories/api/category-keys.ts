@@ -1,12 +1,10 @@
 import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { CategoryListParams } from './types';
 
 export { storeDataKeys };
 
 export const categoryKeys = {
   all: storeDataKeys.categories,
-  list: (storeId: string, params: CategoryListParams) =>
-    [...storeDataKeys.categories(storeId), 'list', params] as const,
+  list: storeDataKeys.categoryList,
 };
 
 export function categoriesPath(storeId: string, id?: string): string {

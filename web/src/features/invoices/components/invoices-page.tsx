@@ -3,7 +3,7 @@ import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
-import { useProductOptions } from '@/features/products/api/get-product-options';
+import { useProductOptions } from '@/hooks/use-product-options';
 import { toApiError } from '@/lib/api-error';
 import { formatDate } from '@/lib/format';
 import { useMoney, useStoreAccess } from '@/lib/store-access';

@@ -1,11 +1,10 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
-import { DemandForecastCard } from '@/features/forecasting/components/demand-forecast-card';
-import { StockOutlookCard } from '@/features/forecasting/components/stock-outlook-card';
+import { useProduct } from '@/hooks/use-product';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
-import { useProduct } from '../api/get-product';
 import { AdjustStockForm } from './adjust-stock-form';
 import { CountStockForm } from './count-stock-form';
 import { HistoryCard } from './history-card';
@@ -14,7 +13,12 @@ import { ProductInfoCard } from './product-info-card';
 import { ProductStatusAction } from './product-status-action';
 import { StockCard } from './stock-card';
 
-export function ProductDetailPage() {
+interface ProductDetailPageProps {
+  /** Cards of other features about this product, shown above its movements (app/ composes them). */
+  outlook: (productId: string) => ReactNode;
+}
+
+export function ProductDetailPage({ outlook }: ProductDetailPageProps) {
   const { storeId } = useStoreAccess();
   const { productId = '' } = useParams();
   const canWrite = useCan('inventory:write');
@@ -78,8 +82,7 @@ export function ProductDetailPage() {
           <CountStockForm storeId={storeId} product={p} />
         </div>
       )}
-      <StockOutlookCard storeId={storeId} productId={p.id} canEdit={canWrite} />
-      <DemandForecastCard storeId={storeId} productId={p.id} />
+      {outlook(p.id)}
       <MovementsCard storeId={storeId} productId={p.id} />
       <HistoryCard storeId={storeId} productId={p.id} />
     </div>

@@ -3,7 +3,7 @@ import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
 import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
-import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';

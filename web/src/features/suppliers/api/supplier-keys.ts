@@ -1,12 +1,11 @@
 import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { SupplierListParams, SupplierProductParams } from './types';
+import type { SupplierProductParams } from './types';
 
 export { storeDataKeys };
 
 export const supplierKeys = {
   all: storeDataKeys.suppliers,
-  list: (storeId: string, params: SupplierListParams) =>
-    [...storeDataKeys.suppliers(storeId), 'list', params] as const,
+  list: storeDataKeys.supplierList,
   detail: (storeId: string, id: string) =>
     [...storeDataKeys.suppliers(storeId), 'detail', id] as const,
   performance: (storeId: string, id: string, months: number) =>
