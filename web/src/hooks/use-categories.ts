@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged, QueryParams, Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 type Category = Schemas['Category'];
 type CategoryListParams = QueryParams<'listCategories'>;
@@ -10,7 +10,7 @@ export function getCategories(
   storeId: string,
   params: CategoryListParams,
 ): Promise<Paged<Category>> {
-  return apiClient.list<Category>(storePath(storeId, 'categories'), params);
+  return apiClient.list('/stores/{storeId}/categories', { path: { storeId }, query: params });
 }
 
 export function categoriesQueryOptions(storeId: string, params: CategoryListParams) {

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { RequestBody, Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 type Product = Schemas['Product'];
 type ProductInput = RequestBody<'createProduct'>;
 
 export function createProduct(storeId: string, input: ProductInput): Promise<Product> {
-  return apiClient.post<Product>(storePath(storeId, 'products'), input);
+  return apiClient.post('/stores/{storeId}/products', { path: { storeId }, body: input });
 }
 
 /** A new product (the product form, and a product made from an invoice line). */

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Job } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export function getJob(storeId: string, jobId: string): Promise<Job> {
-  return apiClient.get<Job>(storePath(storeId, `jobs/${encodeURIComponent(jobId)}`));
+  return apiClient.get('/stores/{storeId}/jobs/{id}', { path: { storeId, id: jobId } });
 }
 
 export function jobQueryOptions(storeId: string, jobId: string) {

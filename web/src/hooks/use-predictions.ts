@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export type Prediction = Schemas['Prediction'];
 
@@ -10,8 +10,9 @@ export function getPredictions(
   storeId: string,
   productIds: readonly string[],
 ): Promise<Prediction[]> {
-  return apiClient.get<Prediction[]>(storePath(storeId, 'predictions'), {
-    productIds: productIds.join(','),
+  return apiClient.get('/stores/{storeId}/predictions', {
+    path: { storeId },
+    query: { productIds: productIds.join(',') },
   });
 }
 

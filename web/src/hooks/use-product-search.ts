@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { QueryParams, Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export type SearchHit = Schemas['ProductSearchHit'];
 type SearchParams = QueryParams<'searchProducts'>;
 
 /** Type-ahead: exact barcode or SKU first, then names, then look-alikes (typos). */
 export function searchProducts(storeId: string, params: SearchParams): Promise<SearchHit[]> {
-  return apiClient.get<SearchHit[]>(storePath(storeId, 'products/search'), params);
+  return apiClient.get('/stores/{storeId}/products/search', { path: { storeId }, query: params });
 }
 
 export function searchProductsQueryOptions(storeId: string, params: SearchParams) {

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 type Product = Schemas['Product'];
 
 export function getProduct(storeId: string, id: string): Promise<Product> {
-  return apiClient.get<Product>(storePath(storeId, `products/${encodeURIComponent(id)}`));
+  return apiClient.get('/stores/{storeId}/products/{id}', { path: { storeId, id } });
 }
 
 export function productQueryOptions(storeId: string, id: string) {

@@ -6,7 +6,7 @@ import { storeDataKeys } from '@/lib/query-keys';
 type Store = Schemas['Store'];
 
 export function getStore(storeId: string): Promise<Store> {
-  return apiClient.get<Store>(`/stores/${encodeURIComponent(storeId)}`);
+  return apiClient.get('/stores/{storeId}', { path: { storeId } });
 }
 
 export function storeQueryOptions(storeId: string) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged, QueryParams, Schemas } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 type Supplier = Schemas['Supplier'];
 type SupplierListParams = QueryParams<'listSuppliers'>;
@@ -10,7 +10,7 @@ export function getSuppliers(
   storeId: string,
   params: SupplierListParams,
 ): Promise<Paged<Supplier>> {
-  return apiClient.list<Supplier>(storePath(storeId, 'suppliers'), params);
+  return apiClient.list('/stores/{storeId}/suppliers', { path: { storeId }, query: params });
 }
 
 export function suppliersQueryOptions(storeId: string, params: SupplierListParams) {

@@ -31,7 +31,3 @@ export const storeDataKeys = {
     [...storeDataKeys.forecasting(storeId), 'predictions', productIds] as const,
   job: (storeId: string, jobId: string) => ['stores', storeId, 'jobs', jobId] as const,
 };
-
-export function storePath(storeId: string, path: string): string {
-  return `/stores/${encodeURIComponent(storeId)}/${path}`;
-}

@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export { storeDataKeys };
 
@@ -6,7 +6,3 @@ export const categoryKeys = {
   all: storeDataKeys.categories,
   list: storeDataKeys.categoryList,
 };
-
-export function categoriesPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `categories/${encodeURIComponent(id)}` : 'categories');
-}

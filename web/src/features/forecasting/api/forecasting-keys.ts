@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { AnomalyParams, ForecastParams } from './types';
 
 export const forecastingKeys = {
@@ -11,7 +11,3 @@ export const forecastingKeys = {
   anomalies: (storeId: string, params: AnomalyParams) =>
     [...forecastingKeys.all(storeId), 'anomalies', params] as const,
 };
-
-export function forecastingPath(storeId: string, rest: string): string {
-  return storePath(storeId, rest);
-}

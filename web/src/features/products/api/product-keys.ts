@@ -1,5 +1,5 @@
 import type { QueryParams } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { ProductListParams } from './types';
 
 export { storeDataKeys };
@@ -17,11 +17,3 @@ export const productKeys = {
   history: (storeId: string, id: string, params: PageParams) =>
     [...productKeys.detail(storeId, id), 'history', params] as const,
 };
-
-export function productsPath(storeId: string, rest?: string): string {
-  return storePath(storeId, rest ? `products/${rest}` : 'products');
-}
-
-export function productPath(storeId: string, id: string, rest?: string): string {
-  return productsPath(storeId, `${encodeURIComponent(id)}${rest ? `/${rest}` : ''}`);
-}

@@ -8,6 +8,7 @@ import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { usePurchaseOrders } from '../api/get-purchase-orders';
+import type { OrderStatus } from '../api/types';
 import { PurchaseOrdersTable } from './purchase-orders-table';
 
 /** The filter chips: each is one status, or a group of them sent comma-separated. */
@@ -31,7 +32,7 @@ export function PurchaseOrdersPage() {
   const orders = usePurchaseOrders(storeId, {
     page: list.page,
     limit: 20,
-    status: status || undefined,
+    status: status ? (status.split(',') as OrderStatus[]) : undefined,
     supplierId: supplierId || undefined,
   });
   const filtered = Boolean(status || supplierId);

@@ -1,11 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storePath } from '@/lib/query-keys';
 import { saleKeys } from './sale-keys';
 import type { TopSeller, TopSellerParams } from './types';
 
 export function getTopSellers(storeId: string, params: TopSellerParams): Promise<TopSeller[]> {
-  return apiClient.get<TopSeller[]>(storePath(storeId, 'products/top-sellers'), params);
+  return apiClient.get('/stores/{storeId}/products/top-sellers', {
+    path: { storeId },
+    query: params,
+  });
 }
 
 export function topSellersQueryOptions(storeId: string, params: TopSellerParams) {

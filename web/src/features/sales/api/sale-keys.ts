@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { SaleListParams, TopSellerParams } from './types';
 
 export { storeDataKeys };
@@ -13,7 +13,3 @@ export const saleKeys = {
   topSellers: (storeId: string, params: TopSellerParams) =>
     [...storeDataKeys.products(storeId), 'top-sellers', params] as const,
 };
-
-export function salesPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `sales/${encodeURIComponent(id)}` : 'sales');
-}

@@ -6,7 +6,3 @@ export const storeKeys = {
   all: ['stores'] as const,
   detail: storeDataKeys.store,
 };
-
-export function storeUrl(storeId: string): string {
-  return `/stores/${encodeURIComponent(storeId)}`;
-}

@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { SupplierProductParams } from './types';
 
 export { storeDataKeys };
@@ -14,7 +14,3 @@ export const supplierKeys = {
   products: (storeId: string, id: string, params: SupplierProductParams) =>
     [...supplierKeys.detail(storeId, id), 'products', params] as const,
 };
-
-export function suppliersPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `suppliers/${encodeURIComponent(id)}` : 'suppliers');
-}
