@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { useProduct } from '@/hooks/use-product';
-import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { AdjustStockForm } from './adjust-stock-form';
 import { CountStockForm } from './count-stock-form';
@@ -28,63 +28,65 @@ export function ProductDetailPage({ outlook }: ProductDetailPageProps) {
   const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved;
   const listPath = `/stores/${storeId}/products`;
 
-  if (product.isPending) return <Loading label="Loading product…" />;
-  if (product.isError) {
-    return (
-      <div className="page page--narrow">
-        <Card>
-          <ErrorBanner>{toApiError(product.error).message}</ErrorBanner>
-          <Link to={listPath}>Back to products</Link>
-        </Card>
-      </div>
-    );
-  }
-  const p = product.data;
-
   return (
-    <div className="page">
-      <Link to={listPath} className="back-link">
-        <span aria-hidden="true">←</span> All products
-      </Link>
-      <PageHeader
-        title={p.name}
-        subtitle={
-          <>
-            SKU {p.sku}
-            {p.barcode ? ` · Barcode ${p.barcode}` : ''}
-          </>
-        }
-        actions={
-          <>
-            {canWrite && (
-              <Link to={`${listPath}/${p.id}/edit`} className="btn btn--secondary">
-                Edit product
-              </Link>
-            )}
-            <ProductStatusAction
-              storeId={storeId}
-              product={p}
-              canWrite={canWrite}
-              canDelete={canDelete}
-              onDeleting={() => navigate(listPath)}
-            />
-          </>
-        }
-      />
-      {justSaved && <StatusMessage>Product saved.</StatusMessage>}
-      <div className="grid grid--2">
-        <StockCard product={p} />
-        <ProductInfoCard product={p} />
-      </div>
-      {canWrite && (
-        <div className="grid grid--2">
-          <AdjustStockForm storeId={storeId} product={p} />
-          <CountStockForm storeId={storeId} product={p} />
+    <QueryState
+      query={product}
+      loading="Loading product…"
+      error={(message) => (
+        <div className="page page--narrow">
+          <Card>
+            <ErrorBanner>{message}</ErrorBanner>
+            <Link to={listPath}>Back to products</Link>
+          </Card>
         </div>
       )}
-      {outlook(p.id)}
-      <MovementsCard storeId={storeId} productId={p.id} />
-      <HistoryCard storeId={storeId} productId={p.id} />
-    </div>
+    >
+      {(p) => (
+        <div className="page">
+          <Link to={listPath} className="back-link">
+            <span aria-hidden="true">←</span> All products
+          </Link>
+          <PageHeader
+            title={p.name}
+            subtitle={
+              <>
+                SKU {p.sku}
+                {p.barcode ? ` · Barcode ${p.barcode}` : ''}
+              </>
+            }
+            actions={
+              <>
+                {canWrite && (
+                  <Link to={`${listPath}/${p.id}/edit`} className="btn btn--secondary">
+                    Edit product
+                  </Link>
+                )}
+                <ProductStatusAction
+                  storeId={storeId}
+                  product={p}
+                  canWrite={canWrite}
+                  canDelete={canDelete}
+                  onDeleting={() => navigate(listPath)}
+                />
+              </>
+            }
+          />
+          {justSaved && <StatusMessage>Product saved.</StatusMessage>}
+          <div className="grid grid--2">
+            <StockCard product={p} />
+            <ProductInfoCard product={p} />
+          </div>
+          {canWrite && (
+            <div className="grid grid--2">
+              <AdjustStockForm storeId={storeId} product={p} />
+              <CountStockForm storeId={storeId} product={p} />
+            </div>
+          )}
+          {outlook(p.id)}
+          <MovementsCard storeId={storeId} productId={p.id} />
+          <HistoryCard storeId={storeId} productId={p.id} />
+        </div>
+      )}
+    </QueryState>
   );
 }
