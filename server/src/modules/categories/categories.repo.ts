@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
+import { one, type Row } from '../../db/rows';
 import type { ListCategoriesQuery } from './categories.schemas';
 
 export interface Category {
@@ -12,16 +13,14 @@ export interface Category {
   updatedAt: string;
 }
 
-interface Row {
-  id: string;
-  name: string;
-  description: string | null;
+type CategoryRow = Row<
+  'categories',
+  'id' | 'name' | 'description' | 'created_at' | 'updated_at'
+> & {
   product_count: number;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
-const toCategory = (r: Row): Category => ({
+const toCategory = (r: CategoryRow): Category => ({
   id: r.id,
   name: r.name,
   description: r.description,
@@ -46,7 +45,7 @@ const conflict = (err: unknown) => {
 };
 
 export async function list(db: Db, storeId: string, q: ListCategoriesQuery) {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<CategoryRow>(
     `${SELECT}
      WHERE c.store_id = $1 AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%')
      ORDER BY ${SORT[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'}, c.id
@@ -58,11 +57,11 @@ export async function list(db: Db, storeId: string, q: ListCategoriesQuery) {
      WHERE c.store_id = $1 AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%')`,
     [storeId, q.search ?? null],
   );
-  return { items: rows.map(toCategory), total: count[0]!.n };
+  return { items: rows.map(toCategory), total: one(count).n };
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<Category | undefined> {
-  const { rows } = await db.query<Row>(`${SELECT} WHERE c.store_id = $1 AND c.id = $2`, [
+  const { rows } = await db.query<CategoryRow>(`${SELECT} WHERE c.store_id = $1 AND c.id = $2`, [
     storeId,
     id,
   ]);
@@ -83,11 +82,11 @@ export async function insert(
   c: { name: string; description?: string | null },
 ): Promise<string> {
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'categories', 'id'>>(
       'INSERT INTO categories (store_id, name, description) VALUES ($1, $2, $3) RETURNING id',
       [storeId, c.name, c.description ?? null],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     return conflict(err);
   }
@@ -125,16 +124,16 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
 /** The id of the category with this name (any letter case), creating it if there is none. */
 export async function idForName(db: Db, storeId: string, name: string): Promise<string> {
   const find = () =>
-    db.query<{ id: string }>('SELECT id FROM categories WHERE store_id = $1 AND name = $2', [
-      storeId,
-      name,
-    ]);
+    db.query<Row<'categories', 'id'>>(
+      'SELECT id FROM categories WHERE store_id = $1 AND name = $2',
+      [storeId, name],
+    );
   const found = (await find()).rows[0];
   if (found) return found.id;
-  const made = await db.query<{ id: string }>(
+  const made = await db.query<Row<'categories', 'id'>>(
     'INSERT INTO categories (store_id, name) VALUES ($1, $2) ON CONFLICT (store_id, name) DO NOTHING RETURNING id',
     [storeId, name],
   );
   // Nothing returned: another transaction created it meanwhile; a new statement sees it.
-  return made.rows[0]?.id ?? (await find()).rows[0]!.id;
+  return made.rows[0]?.id ?? one((await find()).rows).id;
 }

@@ -1,15 +1,15 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface DemandAnomalyInput {
-  product_id: string;
+export type DemandAnomalyInput = Row<
+  'demand_anomalies',
+  'product_id' | 'observed' | 'expected' | 'lower' | 'upper'
+> & {
+  /** `YYYY-MM-DD` */
   day: string;
   kind: 'demand_spike' | 'demand_drop';
   severity: 'low' | 'medium' | 'high';
-  observed: number;
-  expected: number;
-  lower: number;
-  upper: number;
-}
+};
 
 /** Replaces the stored demand anomalies of these products with what this run found. */
 export async function replaceDemandAnomalies(
@@ -47,10 +47,8 @@ export interface AnomalyFilter {
   kinds: readonly string[];
 }
 
-export interface DemandAnomalyRow extends DemandAnomalyInput {
-  id: string;
-  product_name: string;
-}
+export type DemandAnomalyRow = DemandAnomalyInput &
+  Row<'demand_anomalies', 'id'> & { product_name: string };
 
 export async function demandAnomalies(db: Db, storeId: string, f: AnomalyFilter) {
   const { rows } = await db.query<DemandAnomalyRow>(
@@ -65,16 +63,15 @@ export async function demandAnomalies(db: Db, storeId: string, f: AnomalyFilter)
   return rows;
 }
 
-export interface CostIncreaseRow {
+export type CostIncreaseRow = Row<'invoice_lines', 'product_id'> & {
   line_id: string;
-  product_id: string;
   product_name: string;
   supplier_id: string;
   supplier_name: string;
   day: string;
   unit_cost: string;
   previous_cost: string;
-}
+};
 
 /**
  * Unit-cost increases between consecutive invoices of the same product and supplier (a read

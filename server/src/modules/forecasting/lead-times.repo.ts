@@ -1,14 +1,13 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface SupplierLeadTime {
+/** `lead_time_days`: the supplier's stated lead time (its terms). */
+export type SupplierLeadTime = Row<'suppliers', 'name' | 'lead_time_days'> & {
   supplier_id: string;
-  name: string;
-  /** The supplier's stated lead time (its terms). */
-  lead_time_days: number | null;
   /** Measured: the average days from ordered to completed over its received orders. */
   measured_days: number | null;
   measured_orders: number;
-}
+};
 
 /**
  * The store's suppliers with their stated and measured lead times. Measured as supplier

@@ -1,21 +1,17 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface ReorderProduct {
-  id: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  supplier_id: string | null;
+export type ReorderProduct = Row<
+  'products',
+  'id' | 'name' | 'sku' | 'quantity' | 'supplier_id' | 'category_id' | 'cost' | 'reorder_point'
+> & {
   supplier_name: string | null;
   /** The supplier's status: inactive and on-hold suppliers are not ordered from. */
   supplier_status: string | null;
   created_day: string;
-  category_id: string | null;
-  cost: string | null;
-  reorder_point: number;
   /** `YYYY-MM-DD`: when its stock on hand expires. */
   expires_at: string | null;
-}
+};
 
 /**
  * The store's active products within the filters (`suppliers`: the product's own), with

@@ -1,10 +1,7 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
-export interface SalesDay {
-  product_id: string;
-  day: string;
-  units: number;
-}
+export type SalesDay = Row<'sale_items', 'product_id'> & { day: string; units: number };
 
 /**
  * Units sold per product and store-local day over [from, to) (store days, `YYYY-MM-DD`),
@@ -52,21 +49,16 @@ export async function salesByDay(
   return rows;
 }
 
-export interface SeriesProduct {
-  id: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  category_id: string | null;
-  supplier_id: string | null;
-  cost: string | null;
-  /** The product's own reorder point (its setting). */
-  reorder_point: number;
+/** `reorder_point`: the product's own (its setting). */
+export type SeriesProduct = Row<
+  'products',
+  'id' | 'name' | 'sku' | 'quantity' | 'category_id' | 'supplier_id' | 'cost' | 'reorder_point'
+> & {
   /** `YYYY-MM-DD`: when its stock on hand expires. */
   expires_at: string | null;
   /** The store day the product was created. */
   created_day: string;
-}
+};
 
 const PRODUCT_COLUMNS = `p.id, p.name, p.sku, p.quantity, p.category_id, p.supplier_id, p.cost,
   p.reorder_point, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at,
@@ -121,11 +113,11 @@ export async function countActiveProducts(db: Db, storeId: string): Promise<numb
     `SELECT count(*)::int AS n FROM products WHERE store_id = $1 AND active`,
     [storeId],
   );
-  return rows[0]!.n;
+  return one(rows).n;
 }
 
 export async function findCategory(db: Db, storeId: string, id: string) {
-  const { rows } = await db.query<{ id: string; name: string }>(
+  const { rows } = await db.query<Row<'categories', 'id' | 'name'>>(
     `SELECT id, name FROM categories WHERE store_id = $1 AND id = $2`,
     [storeId, id],
   );
@@ -133,7 +125,7 @@ export async function findCategory(db: Db, storeId: string, id: string) {
 }
 
 export async function storeTimezone(db: Db, storeId: string): Promise<string> {
-  const { rows } = await db.query<{ timezone: string }>(
+  const { rows } = await db.query<Row<'stores', 'timezone'>>(
     `SELECT timezone FROM stores WHERE id = $1`,
     [storeId],
   );

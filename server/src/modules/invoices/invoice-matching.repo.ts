@@ -1,17 +1,13 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /** A product a line may be: what the review shows, and the costs a conflict compares with. */
-export interface CandidateRow {
+export type CandidateRow = Row<'products', 'id' | 'name' | 'sku' | 'barcode' | 'cost'> & {
   pos: number;
   method: 'barcode' | 'sku' | 'name';
-  id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
-  cost: string | null;
   last_cost: string | null;
   score: number;
-}
+};
 
 const PRODUCT = `p.id, p.name, p.sku, p.barcode, p.cost`;
 const LAST_COST = `(SELECT si.last_cost FROM supplier_items si
@@ -161,7 +157,7 @@ export async function existingProducts(
   ids: string[],
 ): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'products', 'id'>>(
     'SELECT id FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import { REFUND_JSON, toRefund, type Refund, type RefundJson } from './refunds.repo';
 import type { ListSalesQuery } from './sales.schemas';
 
@@ -35,34 +36,37 @@ export interface Sale {
   createdAt: string;
 }
 
-interface SaleRow {
-  id: string;
-  number: number;
+type SaleRow = Row<
+  'sales',
+  | 'id'
+  | 'number'
+  | 'sold_at'
+  | 'note'
+  | 'total'
+  | 'item_count'
+  | 'user_id'
+  | 'voided_at'
+  | 'voided_by'
+  | 'void_reason'
+  | 'created_at'
+> & {
   status: SaleStatus;
-  sold_at: Date;
-  note: string | null;
-  total: string;
-  item_count: number;
-  user_id: string | null;
   user_name: string | null;
-  voided_at: Date | null;
-  voided_by: string | null;
   voided_by_name: string | null;
-  void_reason: string | null;
+  /** JSON: a numeric is a number. */
   items: Array<{
     id: string;
     product_id: string;
     name: string;
     sku: string;
     quantity: number;
-    unit_price: string;
-    line_total: string;
+    unit_price: number;
+    line_total: number;
     refunded_quantity: number;
   }>;
   refunds: RefundJson[];
-  created_at: Date;
   sold_key: string;
-}
+};
 
 const cents = (amount: number) => Math.round(amount * 100);
 
@@ -134,7 +138,7 @@ export async function insertSale(
     }>;
   },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'sales', 'id'>>(
     `WITH lines AS (
        SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
@@ -175,7 +179,7 @@ export async function insertSale(
       sale.id ?? null,
     ],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<Sale | undefined> {
@@ -209,16 +213,10 @@ export async function lockSale(
   storeId: string,
   id: string,
 ): Promise<LockedSale | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    number: number;
-    status: SaleStatus;
-    sold_at: Date;
-    total: string;
-    day: string;
-    today: boolean;
-    timezone: string;
-  }>(
+  const { rows } = await db.query<
+    Row<'sales', 'id' | 'number' | 'sold_at' | 'total'> &
+      Row<'stores', 'timezone'> & { status: SaleStatus; day: string; today: boolean }
+  >(
     `SELECT s.id, s.number, s.status, s.sold_at, s.total, st.timezone,
        to_char((s.sold_at AT TIME ZONE st.timezone)::date, 'YYYY-MM-DD') AS day,
        (s.sold_at AT TIME ZONE st.timezone)::date = (now() AT TIME ZONE st.timezone)::date AS today
@@ -300,7 +298,9 @@ export async function list(
   );
   const total = after
     ? undefined
-    : (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
-        .rows[0]!.n;
+    : one(
+        (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
+          .rows,
+      ).n;
   return { items: rows.map((r) => ({ sale: toSale(r), key: r.sold_key })), total };
 }

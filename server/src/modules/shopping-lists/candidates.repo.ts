@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 import type { StockFacts, SupplierOffer } from './suggestion';
 
 /*
@@ -13,17 +14,10 @@ export interface CandidateProduct extends StockFacts {
   cost: number | null;
 }
 
-interface CandidateRow {
-  id: string;
-  name: string;
-  sku: string;
-  cost: string | null;
-  quantity: number;
-  reorder_point: number;
-  reorder_quantity: number | null;
-  pack_size: number | null;
-  expires_at: string | null;
-}
+type CandidateRow = Row<
+  'products',
+  'id' | 'name' | 'sku' | 'cost' | 'quantity' | 'reorder_point' | 'reorder_quantity' | 'pack_size'
+> & { expires_at: string | null };
 
 const COLUMNS = `p.id, p.name, p.sku, p.cost, p.quantity, p.reorder_point, p.reorder_quantity,
   p.pack_size, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at`;
@@ -96,15 +90,13 @@ export async function candidatesByIds(
   return rows.map(toCandidate);
 }
 
-interface OfferRow {
+type OfferRow = Row<'suppliers', 'name' | 'status'> & {
   product_id: string;
   supplier_id: string;
-  name: string;
-  status: string;
   cost: string | null;
   min_order_quantity: number;
   own: boolean;
-}
+};
 
 /**
  * Every supplier each product can be bought from: the product's own supplier (at the

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
 import type { Role } from '../../core/access';
+import { one, type Row } from '../../db/rows';
 
 export interface Member {
   userId: string;
@@ -18,13 +19,8 @@ export interface Invitation {
   invitedAt: string;
 }
 
-interface MemberRow {
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  created_at: Date;
-}
+type MemberRow = Row<'memberships', 'user_id' | 'created_at'> &
+  Row<'users', 'email' | 'name'> & { role: Role };
 
 const toMember = (r: MemberRow): Member => ({
   userId: r.user_id,
@@ -34,12 +30,7 @@ const toMember = (r: MemberRow): Member => ({
   joinedAt: r.created_at.toISOString(),
 });
 
-interface InvitationRow {
-  id: string;
-  email: string;
-  role: Role;
-  created_at: Date;
-}
+type InvitationRow = Row<'invitations', 'id' | 'email' | 'created_at'> & { role: Role };
 
 const toInvitation = (r: InvitationRow): Invitation => ({
   id: r.id,
@@ -60,7 +51,9 @@ export async function listMembershipsOfUser(
   db: Db,
   userId: string,
 ): Promise<Array<{ storeId: string; storeName: string; role: Role }>> {
-  const { rows } = await db.query<{ store_id: string; name: string; role: Role }>(
+  const { rows } = await db.query<
+    Row<'memberships', 'store_id'> & Row<'stores', 'name'> & { role: Role }
+  >(
     `SELECT m.store_id, s.name, m.role FROM memberships m JOIN stores s ON s.id = m.store_id
      WHERE m.user_id = $1 ORDER BY s.name, s.id`,
     [userId],
@@ -112,7 +105,7 @@ export async function findMember(
 
 /** Locks the store's admin memberships so "last admin" checks cannot race each other. */
 export async function lockAdmins(db: Db, storeId: string): Promise<string[]> {
-  const { rows } = await db.query<{ user_id: string }>(
+  const { rows } = await db.query<Row<'memberships', 'user_id'>>(
     `SELECT user_id FROM memberships WHERE store_id = $1 AND role = 'admin' FOR UPDATE`,
     [storeId],
   );
@@ -150,7 +143,7 @@ export async function upsertInvitation(
      RETURNING id, email, role, created_at`,
     [i.storeId, i.email, i.role, i.invitedBy],
   );
-  return toInvitation(rows[0]!);
+  return toInvitation(one(rows));
 }
 
 export async function listInvitations(db: Db, storeId: string): Promise<Invitation[]> {

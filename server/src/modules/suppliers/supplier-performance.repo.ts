@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 export interface MonthRow {
   month: string;
@@ -70,11 +71,9 @@ export async function suppliedItems(
   supplierId: string,
   productIds: string[],
 ): Promise<Map<string, SuppliedProduct>> {
-  const { rows } = await db.query<{
-    product_id: string;
-    last_cost: string | null;
-    last_ordered_at: Date | null;
-  }>(
+  const { rows } = await db.query<
+    Row<'supplier_items', 'product_id' | 'last_cost' | 'last_ordered_at'>
+  >(
     `SELECT product_id, last_cost, last_ordered_at FROM supplier_items
      WHERE store_id = $1 AND supplier_id = $2 AND product_id = ANY($3::uuid[])`,
     [storeId, supplierId, productIds],
