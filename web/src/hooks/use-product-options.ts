@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { NamedRef } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 
 type OptionSource = 'categories' | 'suppliers';
 
@@ -11,11 +11,9 @@ const MAX_PAGES = 20;
 export async function getOptions(storeId: string, source: OptionSource): Promise<NamedRef[]> {
   const options: NamedRef[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const { items, pagination } = await apiClient.list<NamedRef>(storePath(storeId, source), {
-      page,
-      limit: 100,
-      sort: 'name',
-      order: 'asc',
+    const { items, pagination } = await apiClient.list(`/stores/{storeId}/${source}`, {
+      path: { storeId },
+      query: { page, limit: 100, sort: 'name', order: 'asc' },
     });
     options.push(...items.map(({ id, name }) => ({ id, name })));
     if (!pagination.hasNext) break;

@@ -1,15 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { productKeys, productsPath } from './product-keys';
+import { saleKeys } from './sale-keys';
 import type { TopSeller, TopSellerParams } from './types';
 
 export function getTopSellers(storeId: string, params: TopSellerParams): Promise<TopSeller[]> {
-  return apiClient.get<TopSeller[]>(productsPath(storeId, 'top-sellers'), params);
+  return apiClient.get('/stores/{storeId}/products/top-sellers', {
+    path: { storeId },
+    query: params,
+  });
 }
 
 export function topSellersQueryOptions(storeId: string, params: TopSellerParams) {
   return queryOptions({
-    queryKey: productKeys.topSellers(storeId, params),
+    queryKey: saleKeys.topSellers(storeId, params),
     queryFn: () => getTopSellers(storeId, params),
   });
 }

@@ -8,13 +8,13 @@ import {
   type RefObject,
 } from 'react';
 import { Button } from '@/components/button';
+import { toPick } from '@/hooks/use-find-product-by-code';
+import { useProductSearch, type SearchHit } from '@/hooks/use-product-search';
+import type { ProductPick } from '@/lib/api/types';
 import { formatCount } from '@/lib/format';
 import { useNetworkStatus } from '@/lib/network-status';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useMoney } from '@/lib/store-access';
-import { toPick } from '../api/find-product-by-code';
-import { useProductSearch } from '../api/search-products';
-import type { ProductPick, SearchHit } from '../api/types';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 interface ProductPickerProps {
   storeId: string;

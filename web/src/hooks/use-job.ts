@@ -1,16 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storePath } from '@/lib/query-keys';
-import { productKeys } from './product-keys';
-import type { Job } from './types';
+import type { Job } from '@/lib/api/types';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export function getJob(storeId: string, jobId: string): Promise<Job> {
-  return apiClient.get<Job>(storePath(storeId, `jobs/${encodeURIComponent(jobId)}`));
+  return apiClient.get('/stores/{storeId}/jobs/{id}', { path: { storeId, id: jobId } });
 }
 
 export function jobQueryOptions(storeId: string, jobId: string) {
   return queryOptions({
-    queryKey: productKeys.job(storeId, jobId),
+    queryKey: storeDataKeys.job(storeId, jobId),
     queryFn: () => getJob(storeId, jobId),
     // Poll while the job is waiting or running; stop once it has an outcome.
     refetchInterval: (query) => {
@@ -21,6 +20,7 @@ export function jobQueryOptions(storeId: string, jobId: string) {
   });
 }
 
+/** A background job of the store, polled until it has succeeded or failed. */
 export function useJob(storeId: string, jobId: string) {
   return useQuery(jobQueryOptions(storeId, jobId));
 }

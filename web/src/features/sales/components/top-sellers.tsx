@@ -1,8 +1,8 @@
 import { Card } from '@/components/card';
+import { toPick } from '@/hooks/use-find-product-by-code';
+import type { ProductPick } from '@/lib/api/types';
 import { useMoney } from '@/lib/store-access';
-import { toPick } from '../api/find-product-by-code';
 import { useTopSellers } from '../api/get-top-sellers';
-import type { ProductPick } from '../api/types';
 
 interface TopSellersProps {
   storeId: string;

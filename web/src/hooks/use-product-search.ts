@@ -1,16 +1,19 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { productKeys, productsPath } from './product-keys';
-import type { SearchHit, SearchParams } from './types';
+import type { QueryParams, Schemas } from '@/lib/api/types';
+import { storeDataKeys } from '@/lib/query-keys';
+
+export type SearchHit = Schemas['ProductSearchHit'];
+type SearchParams = QueryParams<'searchProducts'>;
 
 /** Type-ahead: exact barcode or SKU first, then names, then look-alikes (typos). */
 export function searchProducts(storeId: string, params: SearchParams): Promise<SearchHit[]> {
-  return apiClient.get<SearchHit[]>(productsPath(storeId, 'search'), params);
+  return apiClient.get('/stores/{storeId}/products/search', { path: { storeId }, query: params });
 }
 
 export function searchProductsQueryOptions(storeId: string, params: SearchParams) {
   return queryOptions({
-    queryKey: productKeys.search(storeId, params),
+    queryKey: storeDataKeys.productSearch(storeId, params),
     queryFn: () => searchProducts(storeId, params),
     // A scanner repeats the same code quickly, and typing back and forth repeats texts.
     staleTime: 15_000,

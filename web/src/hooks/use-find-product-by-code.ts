@@ -1,8 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isAxiosError } from 'axios';
+import type { ProductPick } from '@/lib/api/types';
 import { storeDataKeys } from '@/lib/query-keys';
-import { searchProductsQueryOptions } from './search-products';
-import type { ProductPick, SearchHit } from './types';
+import { searchProductsQueryOptions, type SearchHit } from './use-product-search';
 
 /** Just what a picker keeps: a search hit or a top seller carries more. */
 export function toPick(p: ProductPick): ProductPick {

@@ -1,5 +1,5 @@
+import type { Prediction } from '@/hooks/use-predictions';
 import { formatDate, formatNumber } from '@/lib/format';
-import type { Prediction } from '../api/types';
 
 /**
  * A reorder is due when the stock and what is on order are at or below the product's own

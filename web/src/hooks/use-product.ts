@@ -1,15 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { productKeys, productPath } from './product-keys';
-import type { Product } from './types';
+import type { Schemas } from '@/lib/api/types';
+import { storeDataKeys } from '@/lib/query-keys';
+
+type Product = Schemas['Product'];
 
 export function getProduct(storeId: string, id: string): Promise<Product> {
-  return apiClient.get<Product>(productPath(storeId, id));
+  return apiClient.get('/stores/{storeId}/products/{id}', { path: { storeId, id } });
 }
 
 export function productQueryOptions(storeId: string, id: string) {
   return queryOptions({
-    queryKey: productKeys.detail(storeId, id),
+    queryKey: storeDataKeys.product(storeId, id),
     queryFn: () => getProduct(storeId, id),
   });
 }

@@ -1,14 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storeKeys, storeUrl } from './store-keys';
-import type { Store } from './types';
+import type { Schemas } from '@/lib/api/types';
+import { storeDataKeys } from '@/lib/query-keys';
+
+type Store = Schemas['Store'];
 
 export function getStore(storeId: string): Promise<Store> {
-  return apiClient.get<Store>(storeUrl(storeId));
+  return apiClient.get('/stores/{storeId}', { path: { storeId } });
 }
 
 export function storeQueryOptions(storeId: string) {
-  return queryOptions({ queryKey: storeKeys.detail(storeId), queryFn: () => getStore(storeId) });
+  return queryOptions({ queryKey: storeDataKeys.store(storeId), queryFn: () => getStore(storeId) });
 }
 
 export function useStore(storeId: string, { enabled = true, fresh = false } = {}) {
