@@ -3,9 +3,11 @@ import type { Config } from './config';
 import type { StoreContext } from './core/context';
 import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
+import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
@@ -16,14 +18,18 @@ import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
+import { createProductReads } from './modules/products/products.reads';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
+import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
+import { storeReads } from './modules/stores/stores.reads';
 import { createStoresService } from './modules/stores/stores.service';
+import { supplierReads } from './modules/suppliers/suppliers.reads';
 import { createSuppliersService } from './modules/suppliers/suppliers.service';
 import { createFieldCipher } from './platform/field-cipher';
 import type { Mailer } from './platform/mailer';
@@ -47,8 +53,12 @@ export interface ServiceDeps {
 }
 
 /**
- * Every service, wired once. The HTTP app, the job worker, the seed CLI and the bench take
- * their services from here; nothing here knows about Express.
+ * Every service, wired once and in one pass: a service is created after everything it is
+ * given. What a module reads of another's tables it reads through that module's reads
+ * (`<module>.reads.ts`: functions of a `Db` with no service behind them), built first, so
+ * two modules that need each other's data never wait for each other's service. The HTTP
+ * app, the job worker, the seed CLI and the bench take their services from here; nothing
+ * here knows about Express.
  */
 export function createServices(deps: ServiceDeps) {
   const { config, pool, platform, mailer, log } = deps;
@@ -61,16 +71,22 @@ export function createServices(deps: ServiceDeps) {
   const write = createStoreWriter(pool, storeCache);
   const jobs = createJobsService({ pool, log });
 
+  const productReads = createProductReads({
+    categoryNames: categoryReads.namesOf,
+    supplierNames: supplierReads.namesOf,
+  });
+
   const stores = createStoresService({
     pool,
     cache: storeCache,
-    assertUser: (userId) => auth.assertUser(userId),
+    assertUser: (userId) => userReads.assertExists(pool, userId),
   });
   const members = createMembersService({
     pool,
     mailer,
     publicUrl,
-    findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
+    findUserByEmail: userReads.findByEmail,
+    usersOf: userReads.byIds,
   });
   const auth = createAuthService({
     pool,
@@ -89,18 +105,25 @@ export function createServices(deps: ServiceDeps) {
   registerAuthJobs(jobs, auth);
 
   const timezoneOf = (ctx: Pick<StoreContext, 'storeId'>) => stores.timezoneOf(ctx.storeId);
-  const categories = createCategoriesService({ pool, write });
+  const categories = createCategoriesService({
+    pool,
+    write,
+    productCounts: productReads.countsByCategory,
+  });
   const suppliers = createSuppliersService({
     pool,
     write,
     cipher: createFieldCipher(config.encryptionKey ?? deps.jwtSecret),
+    timezoneOf,
+    productCounts: productReads.countsBySupplier,
+    orders: purchasingReads,
   });
   const inventory = createInventoryService({
     pool,
     write,
     timezoneOf,
-    productView: (db, storeId, id) => products.view(db, storeId, id),
-    costEditsAround: (db, storeId, ids, at) => products.costEditsAround(db, storeId, ids, at),
+    productView: productReads.view,
+    costEditsAround: productReads.costEditsAround,
   });
   const products = createProductsService({
     pool,
@@ -109,6 +132,9 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     inventory,
+    reads: productReads,
+    supplied: purchasingReads,
+    userNames: userReads.namesOf,
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const productSearch = createProductSearch({
@@ -151,7 +177,7 @@ export function createServices(deps: ServiceDeps) {
         },
       ),
   });
-  const exports = createExportService({ pool });
+  const exports = createExportService({ pool, named: productReads.named });
   const invoices = createInvoicesService({
     pool,
     write,

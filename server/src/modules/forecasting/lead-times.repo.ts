@@ -12,7 +12,7 @@ export interface SupplierLeadTime {
 
 /**
  * The store's suppliers with their stated and measured lead times. Measured as supplier
- * performance measures it (suppliers/supplier-performance.repo.ts: ordered → completed, in
+ * performance measures it (purchasing/supplier-reads.repo.ts: ordered → completed, in
  * days) over the completed orders of the last year: a read model over purchasing's orders,
  * one query for every supplier instead of one per supplier.
  */

@@ -2,6 +2,10 @@ import type { Db } from '../../db/pool';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
 
+/** A product as `SELECT` reads it: its own columns. */
+export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name'>;
+
+/** A product row with its category's and supplier's names (theirs: products.reads.ts `named`). */
 export interface ProductRow {
   id: string;
   sku: string;
@@ -34,16 +38,14 @@ export interface ProductRow {
   updated_key: string;
 }
 
-export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id, c.name AS category_name,
-  p.supplier_id, s.name AS supplier_name, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
+export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id,
+  p.supplier_id, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
   p.reorder_point, p.reorder_quantity, p.location_aisle, p.location_row, p.location_bin,
   to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.active, p.quantity, p.last_sold_at,
   p.created_at, p.updated_at,
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
-  FROM products p
-  LEFT JOIN categories c ON c.id = p.category_id
-  LEFT JOIN suppliers s ON s.id = p.supplier_id`;
+  FROM products p`;
 
 /** API field → column for everything a caller may write. */
 export const COLUMNS = {
@@ -89,8 +91,8 @@ export async function find(
   storeId: string,
   id: string,
   lock = false,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.id = $2${lock ? ' FOR UPDATE OF p' : ''}`,
     [storeId, id],
   );
@@ -101,8 +103,8 @@ export async function findByBarcode(
   db: Db,
   storeId: string,
   barcode: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.barcode = $2`,
     [storeId, barcode],
   );
@@ -113,8 +115,8 @@ export async function findBySku(
   db: Db,
   storeId: string,
   sku: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND lower(p.sku) = lower($2)`,
     [storeId, sku],
   );
@@ -239,14 +241,13 @@ export async function listHistory(
     old_value: string | null;
     new_value: string | null;
     changed_by: string | null;
-    changed_by_name: string | null;
     reason: string | null;
     changed_at: Date;
     total: number;
   }>(
-    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.name AS changed_by_name, h.reason, h.changed_at,
+    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, h.reason, h.changed_at,
        count(*) OVER () AS total
-     FROM product_history h LEFT JOIN users u ON u.id = h.changed_by
+     FROM product_history h
      WHERE h.store_id = $1 AND h.product_id = $2
      ORDER BY h.changed_at DESC, h.id DESC LIMIT $3 OFFSET $4`,
     [storeId, productId, page.limit, page.offset],
@@ -258,9 +259,46 @@ export async function listHistory(
       field: r.field,
       oldValue: r.old_value,
       newValue: r.new_value,
-      changedBy: r.changed_by ? { id: r.changed_by, name: r.changed_by_name } : null,
+      changedBy: r.changed_by,
       changedAt: r.changed_at.toISOString(),
       reason: r.reason,
     })),
   };
+}
+
+/** How many products of the store each category or supplier among `ids` has (none: absent). */
+export async function countsBy(
+  db: Db,
+  storeId: string,
+  column: 'category_id' | 'supplier_id',
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<{ id: string; n: number }>(
+    `SELECT ${column} AS id, count(*)::int AS n FROM products
+     WHERE store_id = $1 AND ${column} = ANY($2::uuid[]) GROUP BY ${column}`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export interface ProductLabel {
+  name: string;
+  sku: string;
+  barcode: string | null;
+}
+
+/** These products of the store as other modules show them, by name then id. */
+export async function labelsOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, ProductLabel>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<ProductLabel & { id: string }>(
+    `SELECT id, name, sku, barcode FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, sku: r.sku, barcode: r.barcode }]));
 }

@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../../core/context';
 import { seesMoney } from '../../../core/money';
 import { listProducts } from '../products-list.repo';
+import type { ProductReads } from '../products.reads';
 import type { ProductRow } from '../products.repo';
 import type { ListProductsQuery } from '../products.schemas';
 
@@ -67,7 +68,7 @@ function toLine(r: ProductRow): Array<string | number | boolean | null> {
 }
 
 /** Every product of the store, read in keyset batches so memory stays flat at any size. */
-async function* allRows(pool: Pool, storeId: string) {
+async function* allRows(pool: Pool, storeId: string, named: ProductReads['named']) {
   const q = { page: 1, limit: BATCH, order: 'asc', sort: 'name' } as ListProductsQuery;
   let after: { value: unknown; id: string } | undefined;
   for (;;) {
@@ -77,7 +78,7 @@ async function* allRows(pool: Pool, storeId: string) {
       q,
       after ?? { value: '', id: '00000000-0000-0000-0000-000000000000' },
     );
-    const page = rows.slice(0, BATCH);
+    const page = await named(pool, storeId, rows.slice(0, BATCH));
     for (const r of page) yield r;
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
@@ -99,7 +100,7 @@ function layoutFor(ctx: StoreContext) {
   };
 }
 
-export function createExportService({ pool }: { pool: Pool }) {
+export function createExportService({ pool, named }: { pool: Pool; named: ProductReads['named'] }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
       const { columns, line } = layoutFor(ctx);
@@ -109,7 +110,7 @@ export function createExportService({ pool }: { pool: Pool }) {
         cast: { boolean: (b) => String(b) },
       });
       csv.pipe(out);
-      for await (const r of allRows(pool, ctx.storeId)) {
+      for await (const r of allRows(pool, ctx.storeId, named)) {
         if (!csv.write(line(r))) await new Promise((resolve) => csv.once('drain', resolve));
       }
       csv.end();
@@ -125,7 +126,7 @@ export function createExportService({ pool }: { pool: Pool }) {
       const { columns, line } = layoutFor(ctx);
       const sheet = book.addWorksheet('Products');
       sheet.addRow(columns).commit();
-      for await (const r of allRows(pool, ctx.storeId)) sheet.addRow(line(r)).commit();
+      for await (const r of allRows(pool, ctx.storeId, named)) sheet.addRow(line(r)).commit();
       sheet.commit();
       await book.commit();
     },
