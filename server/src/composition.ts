@@ -150,7 +150,21 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     saleBackdateDays: config.saleBackdateDays,
   });
-  const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
+  const labels = {
+    productLabels: productReads.labelsOf,
+    supplierNames: supplierReads.namesOf,
+    userNames: userReads.namesOf,
+  };
+  const purchasing = createPurchasingService({
+    pool,
+    write,
+    inventory,
+    suppliers,
+    timezoneOf,
+    timezoneIn: storeReads.timezoneIn,
+    productFacts: productReads.orderingFacts,
+    labels,
+  });
   const shoppingLists = createShoppingListsService({
     pool,
     write,

@@ -29,6 +29,10 @@ export async function receivingFixtures(pool: Pool, storeId: string, userId: str
      ORDER BY md5(id::text || 'receive') LIMIT $2`,
     [storeId, ORDERS * ORDER_LINES],
   );
+  const { rows: store } = await pool.query<{ timezone: string }>(
+    'SELECT timezone FROM stores WHERE id = $1',
+    [storeId],
+  );
   const ids: string[] = [];
   for (let o = 0; o * ORDER_LINES < products.length && o < ORDERS; o++) {
     const lines = products.slice(o * ORDER_LINES, (o + 1) * ORDER_LINES).map((p) => ({
@@ -37,7 +41,7 @@ export async function receivingFixtures(pool: Pool, storeId: string, userId: str
       unitCost: Number(p.cost ?? 1),
     }));
     const id = await orders.insertOrder(pool, storeId, {
-      orderNumber: await orders.nextOrderNumber(pool, storeId),
+      orderNumber: await orders.nextOrderNumber(pool, storeId, store[0]!.timezone),
       supplierId: suppliers[0]!.id,
       expectedAt: null,
       notes: 'benchmark delivery',

@@ -9,3 +9,21 @@ export function distinctIds(ids: Iterable<string | null | undefined>): string[] 
 export function named(id: string | null, names: ReadonlyMap<string, string>) {
   return id ? { id, name: names.get(id) ?? '' } : null;
 }
+
+/**
+ * Sorting by a name as the database sorted it: each id's rank in `named`, which a query
+ * returned in name order (`ORDER BY name, id`), equal names sharing a rank (so a tie falls
+ * to the caller's own next key). JavaScript's string order is not the database's collation.
+ */
+export function nameRank(named: ReadonlyMap<string, { name: string }>): (id: string) => number {
+  const ranks = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const [id, { name }] of named) {
+    if (!first.has(name)) first.set(name, first.size);
+    ranks.set(id, first.get(name)!);
+  }
+  return (id) => ranks.get(id) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Ascending order of uuids (their text order is PostgreSQL's uuid order). */
+export const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
