@@ -75,6 +75,12 @@ export function createServices(deps: ServiceDeps) {
     categoryNames: categoryReads.namesOf,
     supplierNames: supplierReads.namesOf,
   });
+  /** The names views show of other modules' rows: products, suppliers, people. */
+  const labels = {
+    productLabels: productReads.labelsOf,
+    supplierNames: supplierReads.namesOf,
+    userNames: userReads.namesOf,
+  };
 
   const stores = createStoresService({
     pool,
@@ -149,12 +155,9 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     timezoneOf,
     saleBackdateDays: config.saleBackdateDays,
+    timezoneIn: storeReads.timezoneIn,
+    labels,
   });
-  const labels = {
-    productLabels: productReads.labelsOf,
-    supplierNames: supplierReads.namesOf,
-    userNames: userReads.namesOf,
-  };
   const purchasing = createPurchasingService({
     pool,
     write,

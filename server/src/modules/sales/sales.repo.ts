@@ -1,5 +1,12 @@
 import type { Db } from '../../db/pool';
-import { REFUND_JSON, toRefund, type Refund, type RefundJson } from './refunds.repo';
+import { named } from '../../core/ids';
+import {
+  REFUND_JSON,
+  toRefund,
+  type Refund,
+  type RefundJson,
+  type SaleLabels,
+} from './refunds.repo';
 import type { ListSalesQuery } from './sales.schemas';
 
 export type SaleStatus = 'completed' | 'voided';
@@ -35,7 +42,7 @@ export interface Sale {
   createdAt: string;
 }
 
-interface SaleRow {
+export interface SaleRow {
   id: string;
   number: number;
   status: SaleStatus;
@@ -44,16 +51,12 @@ interface SaleRow {
   total: string;
   item_count: number;
   user_id: string | null;
-  user_name: string | null;
   voided_at: Date | null;
   voided_by: string | null;
-  voided_by_name: string | null;
   void_reason: string | null;
   items: Array<{
     id: string;
     product_id: string;
-    name: string;
-    sku: string;
     quantity: number;
     unit_price: string;
     line_total: string;
@@ -66,10 +69,9 @@ interface SaleRow {
 
 const cents = (amount: number) => Math.round(amount * 100);
 
-const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
-
-function toSale(r: SaleRow): Sale {
-  const refunds = r.refunds.map(toRefund);
+/** The sale with its products' and people's names (sale-views.ts reads them from their owners). */
+export function toSale(r: SaleRow, labels: SaleLabels): Sale {
+  const refunds = r.refunds.map((x) => toRefund(x, labels));
   const refunded = refunds.reduce((sum, x) => sum + cents(x.total), 0);
   return {
     id: r.id,
@@ -81,36 +83,41 @@ function toSale(r: SaleRow): Sale {
     itemCount: r.item_count,
     refundedTotal: refunded / 100,
     netTotal: r.status === 'voided' ? 0 : (cents(Number(r.total)) - refunded) / 100,
-    user: ref(r.user_id, r.user_name),
+    user: named(r.user_id, labels.users),
     voidedAt: r.voided_at?.toISOString() ?? null,
-    voidedBy: ref(r.voided_by, r.voided_by_name),
+    voidedBy: named(r.voided_by, labels.users),
     voidReason: r.void_reason,
-    items: r.items.map((i) => ({
-      id: i.id,
-      productId: i.product_id,
-      productName: i.name,
-      sku: i.sku,
-      quantity: i.quantity,
-      unitPrice: Number(i.unit_price),
-      lineTotal: Number(i.line_total),
-      refundedQuantity: Number(i.refunded_quantity),
-    })),
+    // A sold product cannot be deleted (the foreign key).
+    items: r.items.flatMap((i) => {
+      const product = labels.products.get(i.product_id);
+      if (!product) return [];
+      return {
+        id: i.id,
+        productId: i.product_id,
+        productName: product.name,
+        sku: product.sku,
+        quantity: i.quantity,
+        unitPrice: Number(i.unit_price),
+        lineTotal: Number(i.line_total),
+        refundedQuantity: Number(i.refunded_quantity),
+      };
+    }),
     refunds,
     createdAt: r.created_at.toISOString(),
   };
 }
 
 const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.total, s.item_count, s.user_id,
-  u.name AS user_name, s.voided_at, s.voided_by, vu.name AS voided_by_name, s.void_reason, s.created_at,
+  s.voided_at, s.voided_by, s.void_reason, s.created_at,
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
-  (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name, 'sku', p.sku,
+  (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
       'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
       'refunded_quantity', (SELECT coalesce(sum(ri.quantity), 0) FROM sale_refund_items ri WHERE ri.sale_item_id = i.id))
       ORDER BY i.line_no, i.id), '[]')
-   FROM sale_items i JOIN products p ON p.id = i.product_id WHERE i.sale_id = s.id) AS items,
+   FROM sale_items i WHERE i.sale_id = s.id) AS items,
   (SELECT coalesce(json_agg(${REFUND_JSON} ORDER BY r.created_at, r.id), '[]')
    FROM sale_refunds r WHERE r.sale_id = s.id) AS refunds
-  FROM sales s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN users vu ON vu.id = s.voided_by`;
+  FROM sales s`;
 
 /**
  * Inserts the sale and its lines with the store's next sale number. The number comes from the
@@ -178,12 +185,12 @@ export async function insertSale(
   return rows[0]!.id;
 }
 
-export async function find(db: Db, storeId: string, id: string): Promise<Sale | undefined> {
+export async function find(db: Db, storeId: string, id: string): Promise<SaleRow | undefined> {
   const { rows } = await db.query<SaleRow>(`${SELECT} WHERE s.store_id = $1 AND s.id = $2`, [
     storeId,
     id,
   ]);
-  return rows[0] && toSale(rows[0]);
+  return rows[0];
 }
 
 export interface LockedSale {
@@ -203,11 +210,13 @@ export interface LockedSale {
  * Locks the sale row for a void or refund: they serialise per sale, so two refunds cannot
  * both take the last refundable unit. Whatever the caller reads after this sees the other's
  * committed refund (a new statement, a new snapshot), which is why nothing else is read here.
+ * `timezone`: the store's, its days are the sale's.
  */
 export async function lockSale(
   db: Db,
   storeId: string,
   id: string,
+  timezone: string,
 ): Promise<LockedSale | undefined> {
   const { rows } = await db.query<{
     id: string;
@@ -219,13 +228,13 @@ export async function lockSale(
     today: boolean;
     timezone: string;
   }>(
-    `SELECT s.id, s.number, s.status, s.sold_at, s.total, st.timezone,
-       to_char((s.sold_at AT TIME ZONE st.timezone)::date, 'YYYY-MM-DD') AS day,
-       (s.sold_at AT TIME ZONE st.timezone)::date = (now() AT TIME ZONE st.timezone)::date AS today
-     FROM sales s JOIN stores st ON st.id = s.store_id
+    `SELECT s.id, s.number, s.status, s.sold_at, s.total, $3::text AS timezone,
+       to_char((s.sold_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day,
+       (s.sold_at AT TIME ZONE $3)::date = (now() AT TIME ZONE $3)::date AS today
+     FROM sales s
      WHERE s.store_id = $1 AND s.id = $2
-     FOR UPDATE OF s`,
-    [storeId, id],
+     FOR UPDATE`,
+    [storeId, id, timezone],
   );
   const r = rows[0];
   return (
@@ -302,5 +311,5 @@ export async function list(
     ? undefined
     : (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
         .rows[0]!.n;
-  return { items: rows.map((r) => ({ sale: toSale(r), key: r.sold_key })), total };
+  return { rows, total };
 }

@@ -10,7 +10,9 @@ import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
+import type { StoreReads } from '../stores/stores.reads';
 import { createSaleReversals } from './sale-reversals';
+import { createSaleViews, type SaleViewDeps } from './sale-views';
 import { countNote, notBeforeProducts } from './counted-sales';
 import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
@@ -24,11 +26,16 @@ export function createSalesService(deps: {
   timezoneOf(ctx: StoreContext): Promise<string>;
   /** How many days back a sale's `soldAt` may be (config SALE_BACKDATE_DAYS). */
   saleBackdateDays: number;
+  /** The store's time zone read in a void's or refund's transaction (the sale's day). */
+  timezoneIn: StoreReads['timezoneIn'];
+  /** Names a sale shows, from the modules that own them. */
+  labels: SaleViewDeps;
 }) {
   const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
+  const views = createSaleViews(deps.labels);
 
   return {
-    ...createSaleReversals(deps),
+    ...createSaleReversals({ ...deps, views }),
 
     /**
      * All lines or none. Stock rows are locked in id order, every shortage is reported at
@@ -126,7 +133,7 @@ export function createSalesService(deps: {
           note: input.note ?? null,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
-        const sale = (await repo.find(tx, ctx.storeId, saleId))!;
+        const sale = (await views.find(tx, ctx.storeId, saleId))!;
         await emit('sale.recorded', {
           saleId,
           number: sale.number,
@@ -138,7 +145,7 @@ export function createSalesService(deps: {
     },
 
     async get(ctx: StoreContext, id: string) {
-      const sale = await repo.find(pool, ctx.storeId, id);
+      const sale = await views.find(pool, ctx.storeId, id);
       if (!sale) throw new NotFoundError('Sale');
       return sale;
     },
@@ -146,7 +153,7 @@ export function createSalesService(deps: {
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
-      const { items, total } = await repo.list(
+      const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },
