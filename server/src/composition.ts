@@ -15,6 +15,7 @@ import { createForecastingService } from './modules/forecasting/forecasting.serv
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
+import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -53,6 +54,45 @@ export interface ServiceDeps {
 }
 
 /**
+ * Every module's reads (`<module>.reads.ts`): what other modules may read of its tables, as
+ * functions of a `Db` with no service behind them. Built before any service, so a module that
+ * needs another's data gets it whatever the order the services are created in. Tests and the
+ * bench that call a module's functions directly take them from here too.
+ */
+export function createReads() {
+  const products = createProductReads({
+    categoryNames: categoryReads.namesOf,
+    supplierNames: supplierReads.namesOf,
+  });
+  return {
+    users: userReads,
+    stores: storeReads,
+    categories: categoryReads,
+    suppliers: supplierReads,
+    products,
+    purchasing: purchasingReads,
+  };
+}
+
+export type Reads = ReturnType<typeof createReads>;
+
+/**
+ * What invoices read of other modules (invoices/lookups-port.ts). A function declaration: an
+ * exported const would be read as `exports.…` inside createServices, whose `exports` is the
+ * export service.
+ */
+export function invoiceLookups(reads: Reads): LookupsPort {
+  return {
+    products: reads.products,
+    lastCosts: reads.purchasing.lastCosts,
+    productsBySupplierSku: reads.purchasing.productsBySupplierSku,
+    orderNumbers: reads.purchasing.orderNumbersOf,
+    supplierNames: reads.suppliers.namesOf,
+    userNames: reads.users.namesOf,
+  };
+}
+
+/**
  * Every service, wired once and in one pass: a service is created after everything it is
  * given. What a module reads of another's tables it reads through that module's reads
  * (`<module>.reads.ts`: functions of a `Db` with no service behind them), built first, so
@@ -71,10 +111,8 @@ export function createServices(deps: ServiceDeps) {
   const write = createStoreWriter(pool, storeCache);
   const jobs = createJobsService({ pool, log });
 
-  const productReads = createProductReads({
-    categoryNames: categoryReads.namesOf,
-    supplierNames: supplierReads.namesOf,
-  });
+  const reads = createReads();
+  const productReads = reads.products;
   /** The names views show of other modules' rows: products, suppliers, people. */
   const labels = {
     productLabels: productReads.labelsOf,
@@ -201,6 +239,7 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     suppliers,
     purchasing,
+    lookups: invoiceLookups(reads),
     setCost: (tx, emit, ctx, id, cost, reason) =>
       products.setCostInTx(tx, emit, ctx, id, cost, reason),
   });

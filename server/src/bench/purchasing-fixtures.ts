@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import { insertEvent, insertEvents } from '../modules/events/events.repo';
 import * as stock from '../modules/inventory/inventory.repo';
-import { benchInvoiceLines } from '../modules/invoices/bench-invoice';
+import { benchInvoiceLines } from './bench-invoice';
+import { createReads, invoiceLookups } from '../composition';
 import { matchInvoiceLines } from '../modules/invoices/invoice-matching';
 import * as orders from '../modules/purchasing/purchase-orders.repo';
 import * as receiptLines from '../modules/purchasing/receipt-lines.repo';
@@ -188,7 +189,8 @@ export async function invoiceFixtures(pool: Pool, storeId: string) {
     connections: 2,
     seconds: 20,
   };
+  const lookups = invoiceLookups(createReads());
   const match: BareHandler = async () =>
-    (await matchInvoiceLines(pool, storeId, lines)).lines.length;
+    (await matchInvoiceLines(lookups, pool, storeId, lines)).lines.length;
   return { scenario, handlers: { match } };
 }

@@ -5,6 +5,7 @@ import type { CategoryReads } from '../categories/categories.reads';
 import type { SupplierReads } from '../suppliers/suppliers.reads';
 import * as costHistory from './cost-history.repo';
 import { toProduct, type Product } from './product-mapper';
+import * as matching from './product-matching.repo';
 import * as repo from './products.repo';
 
 export interface ProductReadsDeps {
@@ -28,18 +29,16 @@ export function createProductReads(deps: ProductReadsDeps) {
     storeId: string,
     rows: readonly repo.CatalogueRow[],
   ): Promise<repo.ProductRow[]> {
-    const [categories, suppliers] = await Promise.all([
-      deps.categoryNames(
-        db,
-        storeId,
-        rows.map((r) => r.category_id),
-      ),
-      deps.supplierNames(
-        db,
-        storeId,
-        rows.map((r) => r.supplier_id),
-      ),
-    ]);
+    const categories = await deps.categoryNames(
+      db,
+      storeId,
+      rows.map((r) => r.category_id),
+    );
+    const suppliers = await deps.supplierNames(
+      db,
+      storeId,
+      rows.map((r) => r.supplier_id),
+    );
     return rows.map((r) => ({
       ...r,
       category_name: r.category_id ? (categories.get(r.category_id) ?? null) : null,
@@ -72,6 +71,21 @@ export function createProductReads(deps: ProductReadsDeps) {
     labelsOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
       repo.labelsOf(db, storeId, distinctIds(ids)),
 
+    /** Which of these ids are products of the store. */
+    existing: matching.existingProducts,
+
+    /**
+     * Products an invoice's lines may be, many lines per statement: exact codes, name words,
+     * name trigrams (product-matching.repo.ts), and products by id with their cost.
+     */
+    matching: {
+      exactCandidates: matching.exactCandidates,
+      wordCandidates: matching.wordCandidates,
+      trigramCandidates: matching.trigramCandidates,
+      frequentWords: matching.frequentWords,
+      byIds: matching.productCandidates,
+    },
+
     /** Whether these products can be ordered (active), their own supplier and cost, by id. */
     async orderingFacts(db: Db, storeId: string, ids: readonly string[]) {
       const rows = await repo.orderingFacts(db, storeId, ids);
@@ -90,3 +104,4 @@ export function createProductReads(deps: ProductReadsDeps) {
 }
 
 export type ProductReads = ReturnType<typeof createProductReads>;
+export type { ProductCandidate } from './product-matching.repo';

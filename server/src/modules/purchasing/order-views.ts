@@ -21,18 +21,16 @@ export interface OrderViewDeps {
  */
 export function createOrderViews(deps: OrderViewDeps) {
   async function withLabels(db: Db, storeId: string, rows: views.OrderRow[]) {
-    const [suppliers, products] = await Promise.all([
-      deps.supplierNames(
-        db,
-        storeId,
-        rows.map((r) => r.supplier_id),
-      ),
-      deps.productLabels(
-        db,
-        storeId,
-        rows.flatMap((r) => r.lines.map((l) => l.product_id)),
-      ),
-    ]);
+    const suppliers = await deps.supplierNames(
+      db,
+      storeId,
+      rows.map((r) => r.supplier_id),
+    );
+    const products = await deps.productLabels(
+      db,
+      storeId,
+      rows.flatMap((r) => r.lines.map((l) => l.product_id)),
+    );
     return rows.map((r) => views.toOrder(r, { suppliers, products }));
   }
 
@@ -56,17 +54,15 @@ export function createOrderViews(deps: OrderViewDeps) {
     /** An order's deliveries, oldest first, each line by its product's name. */
     async receiptsOf(db: Db, storeId: string, orderId: string): Promise<Receipt[]> {
       const rows = await receipts.receiptsOf(db, storeId, orderId);
-      const [products, users] = await Promise.all([
-        deps.productLabels(
-          db,
-          storeId,
-          rows.flatMap((r) => r.lines.map((l) => l.productId)),
-        ),
-        deps.userNames(
-          db,
-          rows.map((r) => r.receivedBy),
-        ),
-      ]);
+      const products = await deps.productLabels(
+        db,
+        storeId,
+        rows.flatMap((r) => r.lines.map((l) => l.productId)),
+      );
+      const users = await deps.userNames(
+        db,
+        rows.map((r) => r.receivedBy),
+      );
       const rank = nameRank(products);
       return rows.map((r) => ({
         id: r.id,

@@ -24,15 +24,13 @@ export function createSaleViews(deps: SaleViewDeps) {
     alone: RefundJson[] = [],
   ): Promise<SaleLabels> {
     const refundsOf = [...sales.flatMap((s) => s.refunds), ...alone];
-    const [products, users] = await Promise.all([
-      deps.productLabels(db, storeId, [
-        ...sales.flatMap((s) => s.items.map((i) => i.product_id)),
-        ...refundsOf.flatMap((r) => r.lines.map((l) => l.product_id)),
-      ]),
-      deps.userNames(db, [
-        ...sales.flatMap((s) => [s.user_id, s.voided_by]),
-        ...refundsOf.map((r) => r.user_id),
-      ]),
+    const products = await deps.productLabels(db, storeId, [
+      ...sales.flatMap((s) => s.items.map((i) => i.product_id)),
+      ...refundsOf.flatMap((r) => r.lines.map((l) => l.product_id)),
+    ]);
+    const users = await deps.userNames(db, [
+      ...sales.flatMap((s) => [s.user_id, s.voided_by]),
+      ...refundsOf.map((r) => r.user_id),
     ]);
     return { products, users };
   }

@@ -31,12 +31,10 @@ export function createSuppliersService(deps: {
   /** The rows with their product counts and order figures: one query each for a page. */
   async function withFigures(ctx: Pick<StoreContext, 'storeId'>, rows: repo.SupplierRow[]) {
     const ids = rows.map((r) => r.id);
-    const [counts, stats] = await Promise.all([
-      productCounts(pool, ctx.storeId, ids),
-      ids.length
-        ? timezoneOf(ctx).then((tz) => orders.orderStats(pool, ctx.storeId, tz, ids))
-        : new Map<string, OrderStats>(),
-    ]);
+    const counts = await productCounts(pool, ctx.storeId, ids);
+    const stats = ids.length
+      ? await orders.orderStats(pool, ctx.storeId, await timezoneOf(ctx), ids)
+      : new Map<string, OrderStats>();
     return rows.map((r) => toSupplier(r, counts.get(r.id) ?? 0, stats.get(r.id) ?? NO_ORDERS));
   }
 
