@@ -11,10 +11,13 @@ import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
+import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
+import type { ForecastSources } from './modules/forecasting/sources';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
+import { invoiceReads } from './modules/invoices/invoices.reads';
 import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
@@ -25,7 +28,9 @@ import { createProductSearch } from './modules/products/product-search';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
+import { salesReads } from './modules/sales/sales.reads';
 import { createSalesService } from './modules/sales/sales.service';
+import type { ReorderSources } from './modules/shopping-lists/reorder-sources';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
 import { storeReads } from './modules/stores/stores.reads';
@@ -64,6 +69,15 @@ export function createReads() {
     categoryNames: categoryReads.namesOf,
     supplierNames: supplierReads.namesOf,
   });
+  const sources: ForecastSources = {
+    salesByDay: salesReads.salesByDay,
+    products,
+    categories: categoryReads,
+    suppliers: supplierReads,
+    measuredLeadTimes: purchasingReads.measuredLeadTimes,
+    costIncreases: invoiceReads.costIncreases,
+    timezoneIn: storeReads.timezoneIn,
+  };
   return {
     users: userReads,
     stores: storeReads,
@@ -71,10 +85,30 @@ export function createReads() {
     suppliers: supplierReads,
     products,
     purchasing: purchasingReads,
+    sales: salesReads,
+    invoices: invoiceReads,
+    /** What forecasts are made from (forecasting/sources.ts). */
+    forecastSources: sources,
+    forecasting: createForecastReads(sources),
   };
 }
 
 export type Reads = ReturnType<typeof createReads>;
+
+/** What reorder lists read of other modules (shopping-lists/reorder-sources.ts). */
+export function reorderSources(reads: Reads): ReorderSources {
+  return {
+    products: reads.products,
+    productsOfSuppliers: reads.purchasing.productsOfSuppliers,
+    supplierItems: reads.purchasing.supplierItems,
+    orders: reads.purchasing.ordersOf,
+    suppliers: reads.suppliers,
+    categories: reads.categories,
+    userNames: reads.users.namesOf,
+    expectedDailyDemand: reads.forecasting.expectedDailyDemand,
+    leadTimes: reads.forecasting.leadTimes,
+  };
+}
 
 /**
  * What invoices read of other modules (invoices/lookups-port.ts). A function declaration: an
@@ -217,6 +251,7 @@ export function createServices(deps: ServiceDeps) {
     lastStockInDays: (db, storeId, tz, productIds) =>
       inventory.lastStockInDays(db, storeId, tz, productIds),
     orderingFacts: (db, storeId, ids) => products.orderingFacts(db, storeId, ids),
+    sources: reorderSources(reads),
   });
   const imports = createImportService({
     write,
@@ -245,6 +280,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const forecasting = createForecastingService({
     pool,
+    sources: reads.forecastSources,
     jobs,
     timezoneOf,
     onOrderFor: (db, storeId, productIds, until) =>

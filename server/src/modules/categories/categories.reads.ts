@@ -14,6 +14,12 @@ export const categoryReads = {
   namesOf: (db: Db, storeId: string, ids: readonly (string | null)[]) =>
     repo.namesOf(db, storeId, distinctIds(ids)),
 
+  /** The category's id and name, or undefined when the store has no such category. */
+  async find(db: Db, storeId: string, id: string) {
+    const name = (await repo.namesOf(db, storeId, [id])).get(id);
+    return name === undefined ? undefined : { id, name };
+  },
+
   /** The ids among `ids` that are categories of the store. */
   async existing(db: Db, storeId: string, ids: readonly string[]): Promise<Set<string>> {
     return new Set((await repo.namesOf(db, storeId, ids)).keys());

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import type { CategoryReads } from '../categories/categories.reads';
 import type { SupplierReads } from '../suppliers/suppliers.reads';
+import * as facts from './catalogue-facts.repo';
 import * as costHistory from './cost-history.repo';
 import { toProduct, type Product } from './product-mapper';
 import * as matching from './product-matching.repo';
@@ -86,6 +87,24 @@ export function createProductReads(deps: ProductReadsDeps) {
       byIds: matching.productCandidates,
     },
 
+    /**
+     * What a forecast needs of products (catalogue-facts.repo.ts): these, a category's, the
+     * active ones a batch at a time, and how many are active.
+     */
+    series: {
+      byIds: facts.productsByIds,
+      ofCategory: facts.productsOfCategory,
+      activeAfter: facts.activeProductsAfter,
+      countActive: facts.countActiveProducts,
+    },
+
+    /** What a reorder decision weighs of products: the plan's, a list's candidates, by id. */
+    reorder: {
+      products: facts.reorderProducts,
+      candidates: facts.reorderCandidates,
+      candidatesByIds: facts.reorderCandidatesByIds,
+    },
+
     /** Whether these products can be ordered (active), their own supplier and cost, by id. */
     async orderingFacts(db: Db, storeId: string, ids: readonly string[]) {
       const rows = await repo.orderingFacts(db, storeId, ids);
@@ -105,3 +124,4 @@ export function createProductReads(deps: ProductReadsDeps) {
 
 export type ProductReads = ReturnType<typeof createProductReads>;
 export type { ProductCandidate } from './product-matching.repo';
+export type { ReorderCandidate, ReorderProduct, SeriesProduct } from './catalogue-facts.repo';

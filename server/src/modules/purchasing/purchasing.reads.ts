@@ -1,3 +1,4 @@
+import { distinctIds } from '../../core/ids';
 import type { Db } from '../../db/pool';
 import * as reads from './supplier-reads.repo';
 
@@ -17,7 +18,13 @@ export const purchasingReads = {
   /** Per supplier: average days ordered → completed over the last year, and of how many orders. */
   measuredLeadTimes: reads.measuredLeadTimes,
   /** Order numbers by order id. */
-  orderNumbersOf: reads.orderNumbersOf,
+  async orderNumbersOf(db: Db, storeId: string, ids: Iterable<string | null>) {
+    const orders = await reads.ordersOf(db, storeId, distinctIds(ids));
+    return new Map([...orders].map(([id, o]) => [id, o.orderNumber]));
+  },
+  /** Order numbers and totals by order id. */
+  ordersOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
+    reads.ordersOf(db, storeId, distinctIds(ids)),
   /** The products these suppliers were ordered or invoiced for. */
   productsOfSuppliers: reads.productsOfSuppliers,
   /** Every supplier's last cost, last order date and minimum order quantity of these products. */

@@ -122,18 +122,19 @@ export async function measuredLeadTimes(
   return new Map(rows.map((r) => [r.supplier_id, { days: r.days, orders: r.n }]));
 }
 
-/** These orders' numbers by id (others' absent). */
-export async function orderNumbersOf(
+/** These orders' numbers and totals by id (others' absent). */
+export async function ordersOf(
   db: Db,
   storeId: string,
   ids: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, { orderNumber: string; total: string }>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ id: string; order_number: string }>(
-    'SELECT id, order_number FROM purchase_orders WHERE store_id = $1 AND id = ANY($2::uuid[])',
+  const { rows } = await db.query<{ id: string; order_number: string; total: string }>(
+    `SELECT id, order_number, total FROM purchase_orders
+     WHERE store_id = $1 AND id = ANY($2::uuid[])`,
     [storeId, ids],
   );
-  return new Map(rows.map((r) => [r.id, r.order_number]));
+  return new Map(rows.map((r) => [r.id, { orderNumber: r.order_number, total: r.total }]));
 }
 
 /** The products any of these suppliers was ordered or invoiced for (their supplier items). */

@@ -168,7 +168,10 @@ export interface SupplierSummary {
   leadTimeDays: number | null;
 }
 
-/** These suppliers of the store (others absent), with what other modules show and decide by. */
+/**
+ * These suppliers of the store (others absent), with what other modules show and decide by,
+ * by name then id (the order a caller sorting by supplier name keeps: core/ids.ts nameRank).
+ */
 export async function summariesOf(
   db: Db,
   storeId: string,
@@ -182,7 +185,8 @@ export async function summariesOf(
     lead_time_days: number | null;
   }>(
     `SELECT id, name, status, lead_time_days FROM suppliers
-     WHERE store_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+     WHERE store_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+     ORDER BY name, id`,
     [storeId, ids === 'all' ? null : ids],
   );
   return new Map(
