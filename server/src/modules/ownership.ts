@@ -53,12 +53,50 @@ export const TABLE_OWNERS = {
 
 export type Table = keyof typeof TABLE_OWNERS;
 
+export interface ReadModel {
+  /** The other modules' tables it reads (never writes). */
+  reads: readonly Table[];
+  /** Why it reads them itself instead of through their owners' reads. */
+  why: string;
+}
+
 /**
- * Read models: files that may read tables other modules own, and why. Each one only reads
- * (the test fails on a write), answers a report-style question over many modules' data in
- * one query, and would need N calls or a copy of the data to do it through services.
+ * The read models: modules whose answers are reports over many modules' rows, each allowed
+ * to read the tables listed (and nothing else of others'; it never writes them). Everything
+ * else reaches another module's data through that module's reads or service.
  */
-export const READ_MODELS: Readonly<Record<string, string>> = {};
+export const READ_MODELS: Readonly<Record<string, ReadModel>> = {
+  analytics: {
+    reads: ['sales', 'sale_items', 'sale_refunds', 'sale_refund_items', 'products', 'categories'],
+    why:
+      'The dashboard and its daily sales snapshots: stock value by category, best and slow ' +
+      "sellers, the sales trend per day, each one GROUP BY over the store's sale lines or " +
+      'products with their categories. Through services it would load every sale line of the ' +
+      'window, or every product, into memory.',
+  },
+  reports: {
+    reads: [
+      'sales',
+      'sale_items',
+      'sale_refund_items',
+      'products',
+      'categories',
+      'suppliers',
+      'stores',
+      'stock_movements',
+      'purchase_orders',
+      'purchase_order_lines',
+    ],
+    why:
+      'Reports (valuation, consumption, waste, vendor performance, custom reports): aggregates ' +
+      'over the whole store grouped by category or supplier, streamed as CSV or paged, in one ' +
+      'query each; custom reports name their tables from a fixed whitelist (custom/whitelist.ts). ' +
+      "Computed from the owners' rows on each run, so a report cannot drift from them.",
+  },
+};
+
+/** The shared layers that own a table (no feature module does). */
+export const LAYER_OWNERS = ['http', 'platform'] as const;
 
 /** The owners of a table, or undefined for a table this map does not know. */
 export function ownersOf(table: string): readonly string[] | undefined {
