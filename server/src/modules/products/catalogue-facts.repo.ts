@@ -160,6 +160,14 @@ const toCandidate = (r: CandidateRow): ReorderCandidate => ({
   supplierId: r.supplier_id,
 });
 
+export interface CandidateFilter {
+  threshold?: number;
+  expiringBy?: string;
+  soldWithinDays: number;
+  categories?: string[];
+  suppliers?: string[];
+}
+
 /**
  * Active products that may need reordering, by name: low (at/below their reorder point, or
  * under the threshold), expiring by `expiringBy`, or sold within `soldWithinDays` (only those
@@ -170,14 +178,7 @@ const toCandidate = (r: CandidateRow): ReorderCandidate => ({
 export async function reorderCandidates(
   db: Db,
   storeId: string,
-  f: {
-    threshold?: number;
-    expiringBy?: string;
-    soldWithinDays: number;
-    categories?: string[];
-    suppliers?: string[];
-    supplied?: readonly string[];
-  },
+  f: CandidateFilter & { supplied?: readonly string[] },
 ): Promise<ReorderCandidate[]> {
   const { rows } = await db.query<CandidateRow>(
     `SELECT ${CANDIDATE_COLUMNS}

@@ -124,4 +124,9 @@ export function createProductReads(deps: ProductReadsDeps) {
 
 export type ProductReads = ReturnType<typeof createProductReads>;
 export type { ProductCandidate } from './product-matching.repo';
-export type { ReorderCandidate, ReorderProduct, SeriesProduct } from './catalogue-facts.repo';
+export type {
+  CandidateFilter,
+  ReorderCandidate,
+  ReorderProduct,
+  SeriesProduct,
+} from './catalogue-facts.repo';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import type { ReorderCandidate } from '../products/products.reads';
+import type { CandidateFilter, ReorderCandidate } from '../products/products.reads';
 import type { ReorderSources } from './reorder-sources';
 import type { SupplierOffer } from './suggestion';
 
@@ -20,13 +20,7 @@ export async function candidates(
   sources: ReorderSources,
   db: Db,
   storeId: string,
-  f: {
-    threshold?: number;
-    expiringBy?: string;
-    soldWithinDays: number;
-    categories?: string[];
-    suppliers?: string[];
-  },
+  f: CandidateFilter,
 ): Promise<CandidateProduct[]> {
   const supplied = f.suppliers ? await sources.productsOfSuppliers(db, storeId, f.suppliers) : [];
   return sources.products.reorder.candidates(db, storeId, { ...f, supplied });
