@@ -81,6 +81,22 @@ export default tseslint.config(
     },
   },
   {
+    // A statement that always returns a row reads it with one(rows) (db/rows.ts), which fails
+    // with a clear error if there is none; `rows[0]` is for a row that may be missing.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts', 'server/src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSNonNullExpression > MemberExpression[computed=true][property.value=0]:matches([object.name='rows'], [object.property.name='rows'])",
+          message: 'The one row a statement returns: one(rows) from db/rows.ts, not rows[0]!.',
+        },
+      ],
+    },
+  },
+  {
     files: ['server/src/**/*.test.ts', 'server/src/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-imports': 'off' },
   },

@@ -7,8 +7,12 @@ data="$(mktemp -d)"
 chmod 755 "$data"
 port="${SMOKE_PORT:-3999}"
 log="$data/server.log"
+# With SMOKE_BUILT=1 (CI, after `npm test` has built everything) the build that `npm start`
+# begins with is skipped: the rest of it is `npm run start -w server`.
+start=(npm start)
+[ "${SMOKE_BUILT:-}" = 1 ] && start=(npm run start -w server)
 env -u DATABASE_URL -u REDIS_URL DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 \
-  npm start >"$log" 2>&1 &
+  "${start[@]}" >"$log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT

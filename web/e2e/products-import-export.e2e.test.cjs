@@ -23,6 +23,14 @@ describeWithBrowser('Nimbus web: product import and export', () => {
   async function findProductRow(name) {
     await storeTab('Products').click();
     await field('Search products').fill(name);
+    // The search is sent after a pause: wait until the list shows only what it found, or a
+    // click meant for the row lands on the list it replaces.
+    await page.waitForFunction((text) => {
+      // Runs in the page: globalThis is its window.
+      const table = globalThis.document.querySelector('table[aria-label="Products"]');
+      const rows = table ? [...table.querySelectorAll('tbody tr')] : [];
+      return rows.length > 0 && rows.every((r) => r.textContent.includes(text));
+    }, name);
     return page.getByRole('table', { name: 'Products' }).getByRole('row').filter({ hasText: name });
   }
   beforeAll(() => {

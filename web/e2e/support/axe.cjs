@@ -30,6 +30,30 @@ function describeViolation(violation) {
   ].join('\n');
 }
 
+/**
+ * Waits for the page's running finite animations and transitions to finish (at most 2 s), one
+ * frame after a style change has started them. Endless ones (a spinner) are not waited for.
+ */
+async function settleTransitions(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        // Runs in the page: globalThis is its window.
+        const { document, requestAnimationFrame } = globalThis;
+        requestAnimationFrame(() => {
+          const finite = document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+          const cap = setTimeout(resolve, 2000);
+          Promise.all(finite.map((a) => a.finished.catch(() => undefined))).then(() => {
+            clearTimeout(cap);
+            resolve();
+          });
+        });
+      }),
+  );
+}
+
 /** Every violation axe finds on the page (or inside `selector`). */
 async function runAxe(page, selector, rules) {
   // These callbacks run in the page: globalThis is its window.
@@ -70,17 +94,11 @@ async function expectAccessible(page, label, { selector, schemes = SCHEMES } = {
   const found = [];
   try {
     for (const [i, colorScheme] of schemes.entries()) {
-      // The page is in the light scheme already (each check leaves it so): no switch to wait for.
-      if (colorScheme !== 'light') {
-        await page.emulateMedia({ colorScheme });
-        // Let the new scheme's styles apply (and any transition settle) before colours are measured.
-        await page.evaluate(
-          () =>
-            new Promise((resolve) =>
-              globalThis.requestAnimationFrame(() => setTimeout(resolve, 250)),
-            ),
-        );
-      }
+      // The page is in the light scheme already (each check leaves it so): no switch to make.
+      if (colorScheme !== 'light') await page.emulateMedia({ colorScheme });
+      // Colours are measured once they have settled: a button's colour transition started by
+      // a scheme switch or a hover would otherwise be measured halfway.
+      await settleTransitions(page);
       const violations = await runAxe(page, selector, i === 0 ? undefined : COLOUR_RULES);
       found.push(...violations);
       const blocking = violations.filter((v) => BLOCKING.has(v.impact));

@@ -1,12 +1,12 @@
 // A journey: one server, one browser page, steps that run in order and share state.
-const { startServer } = require('./server.cjs');
+const { attachServer, startServer } = require('./server.cjs');
 const { launchBrowser, saveFailureArtifacts } = require('./browser.cjs');
 
 const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 
 /**
  * Call inside a describe block; registers the hooks and returns `step` and the shared state.
- * `env` goes to the server (see startServer); `viewport` is the page's size, `touch` makes it a
+ * `env` goes to a server of the journey's own (see startServer); `viewport` is the page's size, `touch` makes it a
  * phone's (touch events, mobile viewport).
  */
 function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = false } = {}) {
@@ -20,7 +20,9 @@ function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = fals
   let failed = false;
 
   beforeAll(async () => {
-    ctx.server = await startServer({ env });
+    // A journey that sets the server's environment gets a server of its own; the others share
+    // the one the global setup started.
+    ctx.server = (!env && attachServer()) || (await startServer({ env }));
     ctx.browser = await launchBrowser();
     // A context of its own, so a test can open a second tab that shares its cookies.
     ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });

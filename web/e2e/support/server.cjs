@@ -22,29 +22,49 @@ function freePort() {
   });
 }
 
-/** With DATABASE_URL set, each run gets its own database on that server, dropped at the end. */
-async function createDatabase(baseUrl) {
+/** A database name of our own on the server at `baseUrl`. */
+function databaseUrl(baseUrl, name) {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(baseUrl, text) {
   const { Client } = require('pg');
-  const name = `nimbus_e2e_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(text);
   } finally {
     await admin.end();
   }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const client = new Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  };
-  return { url: url.toString(), drop };
+}
+
+/**
+ * The migrated template every server's database is cloned from (`CREATE DATABASE … TEMPLATE`
+ * takes a fraction of a second; migrating takes a few). Made once per run by the global setup;
+ * its name travels to the test files in `NIMBUS_E2E_TEMPLATE`.
+ */
+async function createTemplate(baseUrl) {
+  const { Pool } = require('pg');
+  const name = `nimbus_e2e_tpl_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  const pool = new Pool({ connectionString: databaseUrl(baseUrl, name), max: 1 });
+  try {
+    await require(path.join(repoRoot, 'server', 'dist', 'db', 'migrate.js')).migrate(pool);
+  } finally {
+    await pool.end();
+  }
+  return { name, drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** With DATABASE_URL set, each server gets its own database on that server, dropped at the end. */
+async function createDatabase(baseUrl) {
+  const name = `nimbus_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const template = process.env.NIMBUS_E2E_TEMPLATE;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const drop = () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return { url: databaseUrl(baseUrl, name), drop };
 }
 
 async function waitForReady(baseUrl, child, output, timeoutMs = 60_000) {
@@ -95,14 +115,21 @@ async function startServer({ env: overrides = {} } = {}) {
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
 
+  // The output goes to a file as well, for a journey that shares this server (`attachServer`).
+  const logFile = path.join(dataDir, 'server.log');
+  const logStream = fs.createWriteStream(logFile);
   const output = [];
   const child = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (chunk) => output.push(chunk.toString()));
-  child.stderr.on('data', (chunk) => output.push(chunk.toString()));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      output.push(chunk.toString());
+      logStream.write(chunk);
+    });
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
 
   async function stop() {
@@ -113,6 +140,7 @@ async function startServer({ env: overrides = {} } = {}) {
       await exited;
       clearTimeout(timer);
     }
+    await new Promise((resolve) => logStream.end(resolve));
     await database?.drop().catch((err) => console.warn(`Could not drop the e2e database: ${err}`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -123,14 +151,20 @@ async function startServer({ env: overrides = {} } = {}) {
     await stop();
     throw err;
   }
-  /**
-   * One statement on the server's database, for history a journey cannot make through the
-   * screens or the API (a product that was on the shelf yesterday). The embedded PostgreSQL
-   * is found from its data folder: its port in postmaster.pid, its generated password.
-   */
+  const descriptor = { baseUrl, databaseUrl: database?.url, dataDir, logFile };
+  return { ...handle(descriptor, () => output.join('')), stop, descriptor };
+}
+
+/**
+ * What a journey uses of a server: its address, `sql` for one statement on its database (for
+ * history a journey cannot make through the screens or the API: a product that was on the
+ * shelf yesterday) and its log. The embedded PostgreSQL is found from the data folder: its port
+ * in postmaster.pid, its generated password.
+ */
+function handle({ baseUrl, databaseUrl: url, dataDir }, log) {
   async function sql(text, params = []) {
     const { Client } = require('pg');
-    let connectionString = database?.url;
+    let connectionString = url;
     if (!connectionString) {
       const pid = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
       const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
@@ -144,8 +178,26 @@ async function startServer({ env: overrides = {} } = {}) {
       await client.end();
     }
   }
-
-  return { baseUrl, stop, sql, log: () => output.join('') };
+  return { baseUrl, sql, log };
 }
 
-module.exports = { startServer, repoRoot };
+/**
+ * The server the global setup started for every journey that needs no environment of its own
+ * (`NIMBUS_E2E_SHARED` holds its descriptor); undefined when there is none (a file run alone
+ * outside jest's setup). Stopping it is the global teardown's work.
+ */
+function attachServer() {
+  const shared = process.env.NIMBUS_E2E_SHARED;
+  if (!shared) return undefined;
+  const descriptor = JSON.parse(shared);
+  const log = () => {
+    try {
+      return fs.readFileSync(descriptor.logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return { ...handle(descriptor, log), stop: async () => undefined };
+}
+
+module.exports = { startServer, attachServer, createTemplate, repoRoot };

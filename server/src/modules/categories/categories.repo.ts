@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
+import { one, type Row } from '../../db/rows';
 import type { ListCategoriesQuery } from './categories.schemas';
 
 export interface Category {
@@ -14,15 +15,9 @@ export interface Category {
 
 export type CategoryRow = Omit<Category, 'productCount'>;
 
-interface Row {
-  id: string;
-  name: string;
-  description: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+type StoredRow = Row<'categories', 'id' | 'name' | 'description' | 'created_at' | 'updated_at'>;
 
-const toCategory = (r: Row): CategoryRow => ({
+const toCategory = (r: StoredRow): CategoryRow => ({
   id: r.id,
   name: r.name,
   description: r.description,
@@ -51,7 +46,7 @@ export async function list(
   storeId: string,
   q: Omit<ListCategoriesQuery, 'sort'> & { sort: keyof typeof SORT },
 ) {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<StoredRow>(
     `${SELECT}
      WHERE ${FILTER}
      ORDER BY ${SORT[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'}, c.id
@@ -66,21 +61,21 @@ async function count(db: Db, storeId: string, search: string | undefined) {
     `SELECT count(*) AS n FROM categories c WHERE ${FILTER}`,
     [storeId, search ?? null],
   );
-  return rows[0]!.n;
+  return one(rows).n;
 }
 
 /** The ids of every category the search matches (for an order by product count). */
 export async function matchingIds(db: Db, storeId: string, search: string | undefined) {
-  const { rows } = await db.query<{ id: string }>(`SELECT c.id FROM categories c WHERE ${FILTER}`, [
-    storeId,
-    search ?? null,
-  ]);
+  const { rows } = await db.query<Row<'categories', 'id'>>(
+    `SELECT c.id FROM categories c WHERE ${FILTER}`,
+    [storeId, search ?? null],
+  );
   return rows.map((r) => r.id);
 }
 
 /** These categories of the store, in no particular order. */
 export async function findMany(db: Db, storeId: string, ids: readonly string[]) {
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<StoredRow>(
     `${SELECT} WHERE c.store_id = $1 AND c.id = ANY($2::uuid[])`,
     [storeId, ids],
   );
@@ -88,7 +83,7 @@ export async function findMany(db: Db, storeId: string, ids: readonly string[]) 
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<CategoryRow | undefined> {
-  const { rows } = await db.query<Row>(`${SELECT} WHERE c.store_id = $1 AND c.id = $2`, [
+  const { rows } = await db.query<StoredRow>(`${SELECT} WHERE c.store_id = $1 AND c.id = $2`, [
     storeId,
     id,
   ]);
@@ -109,11 +104,11 @@ export async function insert(
   c: { name: string; description?: string | null },
 ): Promise<string> {
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'categories', 'id'>>(
       'INSERT INTO categories (store_id, name, description) VALUES ($1, $2, $3) RETURNING id',
       [storeId, c.name, c.description ?? null],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     return conflict(err);
   }
@@ -151,18 +146,18 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
 /** The id of the category with this name (any letter case), creating it if there is none. */
 export async function idForName(db: Db, storeId: string, name: string): Promise<string> {
   const find = () =>
-    db.query<{ id: string }>('SELECT id FROM categories WHERE store_id = $1 AND name = $2', [
-      storeId,
-      name,
-    ]);
+    db.query<Row<'categories', 'id'>>(
+      'SELECT id FROM categories WHERE store_id = $1 AND name = $2',
+      [storeId, name],
+    );
   const found = (await find()).rows[0];
   if (found) return found.id;
-  const made = await db.query<{ id: string }>(
+  const made = await db.query<Row<'categories', 'id'>>(
     'INSERT INTO categories (store_id, name) VALUES ($1, $2) ON CONFLICT (store_id, name) DO NOTHING RETURNING id',
     [storeId, name],
   );
   // Nothing returned: another transaction created it meanwhile; a new statement sees it.
-  return made.rows[0]?.id ?? (await find()).rows[0]!.id;
+  return made.rows[0]?.id ?? one((await find()).rows).id;
 }
 
 /** These categories of the store (the others left out), id → name. */
@@ -172,7 +167,7 @@ export async function namesOf(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ id: string; name: string }>(
+  const { rows } = await db.query<Row<'categories', 'id' | 'name'>>(
     'SELECT id, name FROM categories WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );

@@ -1,15 +1,15 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface DemandAnomalyInput {
-  product_id: string;
+export type DemandAnomalyInput = Row<
+  'demand_anomalies',
+  'product_id' | 'observed' | 'expected' | 'lower' | 'upper'
+> & {
+  /** `YYYY-MM-DD` */
   day: string;
   kind: 'demand_spike' | 'demand_drop';
   severity: 'low' | 'medium' | 'high';
-  observed: number;
-  expected: number;
-  lower: number;
-  upper: number;
-}
+};
 
 /**
  * Replaces the stored demand anomalies of these products with what this run found (rows of
@@ -49,9 +49,7 @@ export interface AnomalyFilter {
   kinds: readonly string[];
 }
 
-export interface DemandAnomalyRow extends DemandAnomalyInput {
-  id: string;
-}
+export type DemandAnomalyRow = DemandAnomalyInput & Row<'demand_anomalies', 'id'>;
 
 /** The stored anomalies, newest first, at most 500 (anomalies.ts names their products). */
 export async function demandAnomalies(db: Db, storeId: string, f: AnomalyFilter) {

@@ -1,21 +1,25 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /** A product's stored daily forecast (product_forecasts). */
-export interface StoredForecast {
-  product_id: string;
+export type StoredForecast = Row<
+  'product_forecasts',
+  | 'product_id'
+  | 'method'
+  | 'message'
+  | 'level'
+  | 'mean'
+  | 'lower'
+  | 'upper'
+  | 'sigma'
+  | 'accuracy'
+  | 'factors'
+  | 'calculated_at'
+> & {
   status: 'ok' | 'insufficient_history';
-  method: string | null;
-  message: string | null;
+  /** `YYYY-MM-DD` */
   start_date: string;
-  level: number | null;
-  mean: number[];
-  lower: number[];
-  upper: number[];
-  sigma: number | null;
-  accuracy: unknown;
-  factors: unknown;
-  calculated_at: Date;
-}
+};
 
 export type ForecastInput = Omit<StoredForecast, 'calculated_at'>;
 

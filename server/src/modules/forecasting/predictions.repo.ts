@@ -1,22 +1,29 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface PredictionRow {
-  product_id: string;
-  avg_daily_sales: number;
-  /** The demand figure (prediction.ts `demandFigure`); null on rows stored before it existed. */
-  demand_per_day: number | null;
+/**
+ * `demand_per_day`: the demand figure (prediction.ts `demandFigure`); null on rows stored
+ * before it existed.
+ */
+export type PredictionRow = Row<
+  'product_predictions',
+  | 'product_id'
+  | 'avg_daily_sales'
+  | 'demand_per_day'
+  | 'current_stock'
+  | 'days_left'
+  | 'reorder_point'
+  | 'safety_stock'
+  | 'suggested_quantity'
+  | 'lead_time_days'
+  | 'service_level'
+  | 'reorder_method'
+  | 'calculated_at'
+> & {
   demand_source: 'forecast' | 'average_30d' | null;
-  current_stock: number;
-  days_left: number | null;
+  /** `YYYY-MM-DD` */
   stockout_date: string | null;
-  reorder_point: number | null;
-  safety_stock: number | null;
-  suggested_quantity: number | null;
-  lead_time_days: number | null;
-  service_level: number | null;
-  reorder_method: string | null;
-  calculated_at: Date;
-}
+};
 
 export type PredictionInput = Omit<PredictionRow, 'calculated_at'>;
 

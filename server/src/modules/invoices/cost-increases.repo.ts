@@ -1,13 +1,15 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface CostIncreaseRow {
-  line_id: string;
+export type CostIncreaseRow = Row<'invoice_lines', 'product_id'> & {
+  /** Only lines with a product. */
   product_id: string;
+  line_id: string;
   supplier_id: string;
   day: string;
   unit_cost: string;
   previous_cost: string;
-}
+};
 
 /**
  * Unit-cost increases between consecutive invoices of the same product and supplier (forecasting

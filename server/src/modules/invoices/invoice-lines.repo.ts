@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 import type { Conflict } from './invoice-conflicts';
 import type { ExtractedInvoice } from './invoice-extract';
 import type { LineMatch } from './invoice-matching';
@@ -67,24 +68,27 @@ export interface InvoiceLine {
   action: ThreeWay['action'];
 }
 
-export interface LineRow {
-  id: string;
-  position: number;
-  description: string | null;
+export type LineRow = Row<
+  'invoice_lines',
+  | 'id'
+  | 'position'
+  | 'description'
+  | 'upc'
+  | 'sku'
+  | 'product_id'
+  | 'confidence'
+  | 'received_quantity'
+> & {
+  /** Nullable columns, but every line is stored with them (`insertLines`). */
   quantity: number;
   unit_cost: string;
   total: string;
-  upc: string | null;
-  sku: string | null;
-  product_id: string | null;
   match_method: LineMatch['match']['method'];
-  confidence: string | null;
   suggestions: LineMatch['suggestions'];
   conflicts: Conflict[];
-  received_quantity: number | null;
   three_way: ThreeWay | null;
   action: ThreeWay['action'];
-}
+};
 
 const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
   l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity,

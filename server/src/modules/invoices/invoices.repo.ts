@@ -1,6 +1,7 @@
 import { ConflictError } from '../../core/errors';
 import { named } from '../../core/ids';
 import { isUniqueViolation, type Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { ExtractedInvoice } from './invoice-extract';
 import { lineMismatches, totalsOf, type InvoiceTotals, type LineMismatch } from './invoice-totals';
 
@@ -41,34 +42,38 @@ export interface Invoice {
 
 export type PaymentConfirmationReason = 'unreconciled' | 'total_mismatch';
 
-export interface InvoiceRow {
-  id: string;
-  invoice_number: string | null;
+export type InvoiceRow = Row<
+  'invoices',
+  | 'id'
+  | 'invoice_number'
+  | 'supplier_id'
+  | 'supplier_name'
+  | 'purchase_order_id'
+  | 'subtotal'
+  | 'tax'
+  | 'total'
+  | 'paid_at'
+  | 'file_name'
+  | 'file_size'
+  | 'reconciled_at'
+  | 'reconciled_by'
+  | 'paid_confirmed_by'
+  | 'paid_confirmed_at'
+  | 'created_at'
+> & {
+  /** `YYYY-MM-DD` */
   invoice_date: string | null;
   due_date: string | null;
-  supplier_id: string | null;
-  supplier_name: string | null;
-  purchase_order_id: string | null;
-  subtotal: string | null;
-  tax: string | null;
-  total: string | null;
+  /** Overdue worked out on read. */
   status: InvoiceStatus;
-  paid_at: Date | null;
-  file_name: string;
   file_type: Invoice['fileType'];
-  file_size: number;
   warnings: string[];
+  paid_confirmed_reasons: PaymentConfirmationReason[] | null;
   line_count: number;
-  reconciled_at: Date | null;
-  reconciled_by: string | null;
   lines_total: string;
   odd_lines: Array<Omit<LineMismatch, 'expected' | 'difference'>>;
-  paid_confirmed_reasons: PaymentConfirmationReason[] | null;
-  paid_confirmed_by: string | null;
-  paid_confirmed_at: Date | null;
-  created_at: Date;
   created_key: string;
-}
+};
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -213,7 +218,7 @@ export async function list(
       countParams,
     ),
   ]);
-  return { rows, total: counted.rows[0]!.n };
+  return { rows, total: one(counted.rows).n };
 }
 
 const duplicateNumber = (message: string) =>
@@ -234,7 +239,7 @@ export async function insertInvoice(
   },
 ): Promise<string> {
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'invoices', 'id'>>(
       `INSERT INTO invoices (store_id, supplier_id, purchase_order_id, invoice_number, invoice_date,
          due_date, subtotal, tax, total, file_name, file_type, file_size, warnings, supplier_name, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
@@ -256,7 +261,7 @@ export async function insertInvoice(
         inv.createdBy,
       ],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
       throw duplicateNumber(
@@ -293,17 +298,19 @@ export async function setSupplier(
 
 /** Locks the invoice for a status change, a line correction or the reconciliation. */
 export async function lockInvoice(db: Db, storeId: string, id: string) {
-  const { rows } = await db.query<{
-    id: string;
-    status: 'pending' | 'paid';
-    invoice_number: string | null;
-    supplier_id: string | null;
-    purchase_order_id: string | null;
-    reconciled_at: Date | null;
-    subtotal: string | null;
-    tax: string | null;
-    total: string | null;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'invoices',
+      | 'id'
+      | 'invoice_number'
+      | 'supplier_id'
+      | 'purchase_order_id'
+      | 'reconciled_at'
+      | 'subtotal'
+      | 'tax'
+      | 'total'
+    > & { status: 'pending' | 'paid' }
+  >(
     `SELECT id, status, invoice_number, supplier_id, purchase_order_id, reconciled_at, subtotal, tax, total
      FROM invoices WHERE store_id = $1 AND id = $2 FOR UPDATE`,
     [storeId, id],

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 /*
  * What forecasts and reorder decisions read of the catalogue (forecasting and shopping-lists
@@ -6,21 +7,16 @@ import type { Db } from '../../db/pool';
  * (inventory's, kept on the product row).
  */
 
-export interface SeriesProduct {
-  id: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  category_id: string | null;
-  supplier_id: string | null;
-  cost: string | null;
-  /** The product's own reorder point (its setting). */
-  reorder_point: number;
+/** `reorder_point`: the product's own (its setting). */
+export type SeriesProduct = Row<
+  'products',
+  'id' | 'name' | 'sku' | 'quantity' | 'category_id' | 'supplier_id' | 'cost' | 'reorder_point'
+> & {
   /** `YYYY-MM-DD`: when its stock on hand expires. */
   expires_at: string | null;
   /** The store day the product was created. */
   created_day: string;
-}
+};
 
 const PRODUCT_COLUMNS = `p.id, p.name, p.sku, p.quantity, p.category_id, p.supplier_id, p.cost,
   p.reorder_point, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at,
@@ -75,22 +71,17 @@ export async function countActiveProducts(db: Db, storeId: string): Promise<numb
     `SELECT count(*)::int AS n FROM products WHERE store_id = $1 AND active`,
     [storeId],
   );
-  return rows[0]!.n;
+  return one(rows).n;
 }
 
-export interface ReorderProduct {
-  id: string;
-  name: string;
-  sku: string;
-  quantity: number;
-  supplier_id: string | null;
+export type ReorderProduct = Row<
+  'products',
+  'id' | 'name' | 'sku' | 'quantity' | 'supplier_id' | 'category_id' | 'cost' | 'reorder_point'
+> & {
   created_day: string;
-  category_id: string | null;
-  cost: string | null;
-  reorder_point: number;
   /** `YYYY-MM-DD`: when its stock on hand expires. */
   expires_at: string | null;
-}
+};
 
 /**
  * The store's active products within the filters (`suppliers`: the product's own), by name;
@@ -131,18 +122,18 @@ export interface ReorderCandidate {
   supplierId: string | null;
 }
 
-interface CandidateRow {
-  id: string;
-  name: string;
-  sku: string;
-  cost: string | null;
-  quantity: number;
-  reorder_point: number;
-  reorder_quantity: number | null;
-  pack_size: number | null;
-  expires_at: string | null;
-  supplier_id: string | null;
-}
+type CandidateRow = Row<
+  'products',
+  | 'id'
+  | 'name'
+  | 'sku'
+  | 'cost'
+  | 'quantity'
+  | 'reorder_point'
+  | 'reorder_quantity'
+  | 'pack_size'
+  | 'supplier_id'
+> & { expires_at: string | null };
 
 const CANDIDATE_COLUMNS = `p.id, p.name, p.sku, p.cost, p.quantity, p.reorder_point, p.reorder_quantity,
   p.pack_size, to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.supplier_id`;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /*
  * Products an invoice line may be (invoices reach these through products.reads.ts): the
@@ -7,16 +8,11 @@ import type { Db } from '../../db/pool';
  */
 
 /** A product a line may be: what the review shows, and the cost a conflict compares with. */
-export interface ProductCandidate {
+export type ProductCandidate = Row<'products', 'id' | 'name' | 'sku' | 'barcode' | 'cost'> & {
   pos: number;
   method: 'barcode' | 'sku' | 'name';
-  id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
-  cost: string | null;
   score: number;
-}
+};
 
 const PRODUCT = `p.id, p.name, p.sku, p.barcode, p.cost`;
 
@@ -133,9 +129,8 @@ export async function trigramCandidates(
   return rows;
 }
 
-export type CandidateProduct = Omit<ProductCandidate, 'pos' | 'method' | 'score'> & {
-  active: boolean;
-};
+export type CandidateProduct = Omit<ProductCandidate, 'pos' | 'method' | 'score'> &
+  Row<'products', 'active'>;
 
 /** Products as lines' matches show them (picked by hand, or all of an invoice's), with their cost. */
 export async function productCandidates(
@@ -158,7 +153,7 @@ export async function existingProducts(
   ids: readonly string[],
 ): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'products', 'id'>>(
     'SELECT id FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );

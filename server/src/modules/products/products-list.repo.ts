@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { one } from '../../db/rows';
 import { SELECT, type CatalogueRow } from './products.repo';
 import type { ListProductsQuery } from './products.schemas';
 import { correctedTsquery, prefixTsquery } from './product-search.repo';
@@ -154,7 +155,7 @@ async function listPage(
     db.query<CatalogueRow>(sql.list),
     after
       ? Promise.resolve(undefined)
-      : db.query<{ n: string }>(sql.count).then((r) => Number(r.rows[0]!.n)),
+      : db.query<{ n: number }>(sql.count).then((r) => one(r.rows).n),
   ]);
   if (total !== undefined && terms && total > SEARCH_CAP) {
     return { rows, total: SEARCH_CAP, totalCapped: true };

@@ -1,42 +1,46 @@
 import type { Db } from '../../db/pool';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
+import { one, type Row } from '../../db/rows';
 
 /** A product as `SELECT` reads it: its own columns. */
 export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name'>;
 
 /** A product row with its category's and supplier's names (theirs: products.reads.ts `named`). */
-export interface ProductRow {
-  id: string;
-  sku: string;
-  barcode: string | null;
-  name: string;
-  description: string | null;
-  category_id: string | null;
+export type ProductRow = Row<
+  'products',
+  | 'id'
+  | 'sku'
+  | 'barcode'
+  | 'name'
+  | 'description'
+  | 'category_id'
+  | 'supplier_id'
+  | 'brand'
+  | 'department'
+  | 'unit'
+  | 'pack_size'
+  | 'price'
+  | 'cost'
+  | 'reorder_point'
+  | 'reorder_quantity'
+  | 'location_aisle'
+  | 'location_row'
+  | 'location_bin'
+  | 'active'
+  | 'quantity'
+  | 'last_sold_at'
+  | 'created_at'
+  | 'updated_at'
+> & {
   category_name: string | null;
-  supplier_id: string | null;
   supplier_name: string | null;
-  brand: string | null;
-  department: string | null;
-  unit: string | null;
-  pack_size: number | null;
-  price: string;
-  cost: string | null;
-  reorder_point: number;
-  reorder_quantity: number | null;
-  location_aisle: string | null;
-  location_row: string | null;
-  location_bin: string | null;
+  /** `YYYY-MM-DD` */
   expires_at: string | null;
-  active: boolean;
-  quantity: number;
-  last_sold_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
   /** Microsecond-exact timestamps for keyset cursors (a Date keeps only milliseconds). */
   created_key: string;
   updated_key: string;
-}
+};
 
 export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id,
   p.supplier_id, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
@@ -132,12 +136,7 @@ export async function orderingFacts(
   Array<{ id: string; active: boolean; supplier_id: string | null; cost: string | null }>
 > {
   if (!ids.length) return [];
-  const { rows } = await db.query<{
-    id: string;
-    active: boolean;
-    supplier_id: string | null;
-    cost: string | null;
-  }>(
+  const { rows } = await db.query<Row<'products', 'id' | 'active' | 'supplier_id' | 'cost'>>(
     'SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );
@@ -147,12 +146,12 @@ export async function orderingFacts(
 export async function insert(db: Db, storeId: string, values: ProductColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'products', 'id'>>(
       `INSERT INTO products (store_id, ${keys.map((k) => COLUMNS[k]).join(', ')})
        VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
       [storeId, ...keys.map((k) => values[k])],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     return uniqueConflict(err);
   }
@@ -235,16 +234,12 @@ export async function listHistory(
   productId: string,
   page: { limit: number; offset: number },
 ) {
-  const { rows } = await db.query<{
-    id: string;
-    field: string;
-    old_value: string | null;
-    new_value: string | null;
-    changed_by: string | null;
-    reason: string | null;
-    changed_at: Date;
-    total: number;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'product_history',
+      'id' | 'field' | 'old_value' | 'new_value' | 'changed_by' | 'reason' | 'changed_at'
+    > & { total: number }
+  >(
     `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, h.reason, h.changed_at,
        count(*) OVER () AS total
      FROM product_history h
@@ -274,7 +269,7 @@ export async function countsBy(
   ids: readonly string[],
 ): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ id: string; n: number }>(
+  const { rows } = await db.query<Row<'products', 'id'> & { n: number }>(
     `SELECT ${column} AS id, count(*)::int AS n FROM products
      WHERE store_id = $1 AND ${column} = ANY($2::uuid[]) GROUP BY ${column}`,
     [storeId, ids],
@@ -282,11 +277,7 @@ export async function countsBy(
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-export interface ProductLabel {
-  name: string;
-  sku: string;
-  barcode: string | null;
-}
+export type ProductLabel = Row<'products', 'name' | 'sku' | 'barcode'>;
 
 /** These products of the store as other modules show them, by name then id. */
 export async function labelsOf(
@@ -295,7 +286,7 @@ export async function labelsOf(
   ids: readonly string[],
 ): Promise<Map<string, ProductLabel>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<ProductLabel & { id: string }>(
+  const { rows } = await db.query<Row<'products', 'id' | 'name' | 'sku' | 'barcode'>>(
     `SELECT id, name, sku, barcode FROM products
      WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`,
     [storeId, ids],

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { ListOrdersQuery, OrderStatus } from './purchasing.schemas';
 
 export interface OrderLine {
@@ -36,35 +37,38 @@ export interface PurchaseOrder {
   updatedAt: string;
 }
 
+/** A line as `json_build_object` writes it: a numeric is a JSON number. */
 interface LineJson {
   id: string;
   product_id: string;
   quantity: number;
   received_quantity: number;
-  unit_cost: string;
+  unit_cost: number;
   allow_over_receipt: boolean;
 }
 
-export interface OrderRow {
-  id: string;
-  order_number: string;
+export type OrderRow = Row<
+  'purchase_orders',
+  | 'id'
+  | 'order_number'
+  | 'supplier_id'
+  | 'notes'
+  | 'total'
+  | 'shopping_list_id'
+  | 'ordered_at'
+  | 'processing_at'
+  | 'shipped_at'
+  | 'completed_at'
+  | 'cancelled_at'
+  | 'cancel_reason'
+  | 'created_at'
+  | 'updated_at'
+> & {
   status: OrderStatus;
-  supplier_id: string;
   expected_at: string | null;
-  notes: string | null;
-  total: string;
-  shopping_list_id: string | null;
-  ordered_at: Date;
-  processing_at: Date | null;
-  shipped_at: Date | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
   created_key: string;
   lines: LineJson[];
-}
+};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const cents = (n: number) => Math.round(n * 100);
@@ -166,12 +170,14 @@ export async function list(
   );
   const total = after
     ? undefined
-    : (
-        await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM purchase_orders o WHERE ${filter}`,
-          args,
-        )
-      ).rows[0]!.n;
+    : one(
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM purchase_orders o WHERE ${filter}`,
+            args,
+          )
+        ).rows,
+      ).n;
   return { rows, total };
 }
 
@@ -193,20 +199,20 @@ export interface OpenOrder {
 
 /** A supplier's orders that can still be received, oldest first, with their open lines. */
 export async function openFor(db: Db, storeId: string, supplierId: string): Promise<OpenOrder[]> {
-  const { rows } = await db.query<{
-    id: string;
-    order_number: string;
-    status: OrderStatus;
-    expected_at: string | null;
-    ordered_at: Date;
-    lines: Array<{
-      id: string;
-      product_id: string;
-      quantity: number;
-      received_quantity: number;
-      unit_cost: string;
-    }>;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_orders', 'id' | 'order_number' | 'ordered_at'> & {
+      status: OrderStatus;
+      expected_at: string | null;
+      /** JSON: a numeric is a number. */
+      lines: Array<{
+        id: string;
+        product_id: string;
+        quantity: number;
+        received_quantity: number;
+        unit_cost: number;
+      }>;
+    }
+  >(
     `SELECT o.id, o.order_number, o.status, to_char(o.expected_at, 'YYYY-MM-DD') AS expected_at, o.ordered_at,
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id, 'quantity', l.quantity,
            'received_quantity', l.received_quantity, 'unit_cost', l.unit_cost) ORDER BY l.position), '[]')

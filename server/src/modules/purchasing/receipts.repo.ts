@@ -1,5 +1,6 @@
 import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 export interface ReceivableLine {
   id: string;
@@ -12,14 +13,12 @@ export interface ReceivableLine {
 
 /** An order's lines as they stand (call after locking the order: a fresh snapshot). */
 export async function linesOf(db: Db, storeId: string, orderId: string): Promise<ReceivableLine[]> {
-  const { rows } = await db.query<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    received_quantity: number;
-    allow_over_receipt: boolean;
-    unit_cost: string;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'purchase_order_lines',
+      'id' | 'product_id' | 'quantity' | 'received_quantity' | 'allow_over_receipt' | 'unit_cost'
+    >
+  >(
     `SELECT id, product_id, quantity, received_quantity, allow_over_receipt, unit_cost
      FROM purchase_order_lines WHERE store_id = $1 AND purchase_order_id = $2 ORDER BY position, id`,
     [storeId, orderId],
@@ -39,12 +38,12 @@ export async function insertReceipt(
   storeId: string,
   r: { orderId: string | null; invoiceId: string | null; note: string | null; userId: string },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'purchase_receipts', 'id'>>(
     `INSERT INTO purchase_receipts (store_id, purchase_order_id, invoice_id, note, received_by)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [storeId, r.orderId, r.invoiceId, r.note, r.userId],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 /**
@@ -98,14 +97,11 @@ export interface ReceiptRow {
 
 /** An order's deliveries, oldest first, each with what it brought in per product. */
 export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<ReceiptRow[]> {
-  const { rows } = await db.query<{
-    id: string;
-    received_at: Date;
-    received_by: string | null;
-    note: string | null;
-    invoice_id: string | null;
-    lines: Array<{ id: string; product_id: string; quantity: number; invoiced_quantity: number }>;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_receipts', 'id' | 'received_at' | 'received_by' | 'note' | 'invoice_id'> & {
+      lines: Array<{ id: string; product_id: string; quantity: number; invoiced_quantity: number }>;
+    }
+  >(
     `SELECT r.id, r.received_at, r.received_by, r.note, r.invoice_id,
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
            'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)), '[]')

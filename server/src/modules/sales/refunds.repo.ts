@@ -1,5 +1,6 @@
 import { named } from '../../core/ids';
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 export interface RefundLine {
   id: string;
@@ -110,13 +111,9 @@ export async function refundableLines(
   storeId: string,
   saleId: string,
 ): Promise<RefundableLine[]> {
-  const { rows } = await db.query<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    unit_price: string;
-    refunded: number;
-  }>(
+  const { rows } = await db.query<
+    Row<'sale_items', 'id' | 'product_id' | 'quantity' | 'unit_price'> & { refunded: number }
+  >(
     `SELECT i.id, i.product_id, i.quantity, i.unit_price,
        (SELECT coalesce(sum(ri.quantity), 0)::int FROM sale_refund_items ri WHERE ri.sale_item_id = i.id) AS refunded
      FROM sale_items i WHERE i.store_id = $1 AND i.sale_id = $2
@@ -137,7 +134,7 @@ export async function countForSale(db: Db, storeId: string, saleId: string): Pro
     'SELECT count(*)::int AS n FROM sale_refunds WHERE store_id = $1 AND sale_id = $2',
     [storeId, saleId],
   );
-  return rows[0]!.n;
+  return one(rows).n;
 }
 
 /** The refund and its lines; money from each line's recorded unit price. */
@@ -152,7 +149,7 @@ export async function insertRefund(
     lines: Array<{ saleLineId: string; productId: string; quantity: number; unitPrice: string }>;
   },
 ): Promise<{ id: string; createdAt: Date }> {
-  const { rows } = await db.query<{ id: string; created_at: Date }>(
+  const { rows } = await db.query<Row<'sale_refunds', 'id' | 'created_at'>>(
     `WITH lines AS (
        SELECT l.sale_item_id, l.product_id, l.quantity, l.unit_price, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($6::jsonb)
@@ -186,5 +183,6 @@ export async function insertRefund(
       ),
     ],
   );
-  return { id: rows[0]!.id, createdAt: rows[0]!.created_at };
+  const { id, created_at: createdAt } = one(rows);
+  return { id, createdAt };
 }

@@ -1,10 +1,7 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface SalesDay {
-  product_id: string;
-  day: string;
-  units: number;
-}
+export type SalesDay = Row<'sale_items', 'product_id'> & { day: string; units: number };
 
 /**
  * Units sold per product and store-local day over [from, to) (store days, `YYYY-MM-DD`),

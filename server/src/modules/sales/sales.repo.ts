@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
 import { named } from '../../core/ids';
+import { one, type Row } from '../../db/rows';
 import {
   REFUND_JSON,
   toRefund,
@@ -42,30 +43,33 @@ export interface Sale {
   createdAt: string;
 }
 
-export interface SaleRow {
-  id: string;
-  number: number;
+export type SaleRow = Row<
+  'sales',
+  | 'id'
+  | 'number'
+  | 'sold_at'
+  | 'note'
+  | 'total'
+  | 'item_count'
+  | 'user_id'
+  | 'voided_at'
+  | 'voided_by'
+  | 'void_reason'
+  | 'created_at'
+> & {
   status: SaleStatus;
-  sold_at: Date;
-  note: string | null;
-  total: string;
-  item_count: number;
-  user_id: string | null;
-  voided_at: Date | null;
-  voided_by: string | null;
-  void_reason: string | null;
+  /** JSON: a numeric is a number. */
   items: Array<{
     id: string;
     product_id: string;
     quantity: number;
-    unit_price: string;
-    line_total: string;
+    unit_price: number;
+    line_total: number;
     refunded_quantity: number;
   }>;
   refunds: RefundJson[];
-  created_at: Date;
   sold_key: string;
-}
+};
 
 const cents = (amount: number) => Math.round(amount * 100);
 
@@ -141,7 +145,7 @@ export async function insertSale(
     }>;
   },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'sales', 'id'>>(
     `WITH lines AS (
        SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
@@ -182,7 +186,7 @@ export async function insertSale(
       sale.id ?? null,
     ],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<SaleRow | undefined> {
@@ -218,16 +222,14 @@ export async function lockSale(
   id: string,
   timezone: string,
 ): Promise<LockedSale | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    number: number;
-    status: SaleStatus;
-    sold_at: Date;
-    total: string;
-    day: string;
-    today: boolean;
-    timezone: string;
-  }>(
+  const { rows } = await db.query<
+    Row<'sales', 'id' | 'number' | 'sold_at' | 'total'> & {
+      status: SaleStatus;
+      timezone: string;
+      day: string;
+      today: boolean;
+    }
+  >(
     `SELECT s.id, s.number, s.status, s.sold_at, s.total, $3::text AS timezone,
        to_char((s.sold_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day,
        (s.sold_at AT TIME ZONE $3)::date = (now() AT TIME ZONE $3)::date AS today
@@ -309,7 +311,9 @@ export async function list(
   );
   const total = after
     ? undefined
-    : (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
-        .rows[0]!.n;
+    : one(
+        (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
+          .rows,
+      ).n;
   return { rows, total };
 }

@@ -1,64 +1,58 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { Priority } from './suggestion';
 
 export type ListStatus = 'draft' | 'ordered' | 'archived';
 
 /** A list as the views show it, with who made it (list-items.ts names them). */
-export interface ListRow extends StoredListRow {
-  created_by_name: string | null;
-}
+export type ListRow = StoredListRow & { created_by_name: string | null };
 
-export interface StoredListRow {
-  id: string;
-  name: string;
+export type StoredListRow = Row<
+  'shopping_lists',
+  'id' | 'name' | 'optimized_at' | 'ordered_at' | 'created_by' | 'created_at' | 'updated_at'
+> & {
   status: ListStatus;
   criteria: Record<string, unknown>;
-  optimized_at: Date | null;
-  ordered_at: Date | null;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
   item_count: number;
   purchased_count: number;
   estimated_total: string;
   actual_total: string | null;
-}
+};
 
 /**
  * An item as lists show and weigh it: the stored item with its product (name, SKU, stock,
  * expiry, pack), its suppliers' names and its order, from the modules that own them
  * (list-items.ts).
  */
-export interface ItemRow extends StoredItemRow {
-  product_name: string;
-  sku: string;
-  stock: number;
-  /** `YYYY-MM-DD`: when the product's stock on hand expires. */
-  expires_at: string | null;
-  pack_size: number | null;
-  supplier_name: string | null;
-  order_number: string | null;
-  order_total: string | null;
-  passed_over_supplier_name: string | null;
-}
+export type ItemRow = StoredItemRow &
+  Row<'products', 'sku' | 'pack_size'> & {
+    product_name: string;
+    stock: number;
+    /** `YYYY-MM-DD`: when the product's stock on hand expires. */
+    expires_at: string | null;
+    supplier_name: string | null;
+    order_number: string | null;
+    order_total: string | null;
+    passed_over_supplier_name: string | null;
+  };
 
-export interface StoredItemRow {
-  id: string;
-  product_id: string;
-  supplier_id: string | null;
-  suggested_quantity: number;
-  quantity: number;
-  priority: Priority;
-  reason: string;
-  estimated_unit_cost: string | null;
-  purchased: boolean;
-  actual_cost: string | null;
-  purchase_order_id: string | null;
-  passed_over_supplier_id: string | null;
-  passed_over_unit_cost: string | null;
-  passed_over_lead_time_days: number | null;
-  updated_at: Date;
-}
+export type StoredItemRow = Row<
+  'shopping_list_items',
+  | 'id'
+  | 'product_id'
+  | 'supplier_id'
+  | 'suggested_quantity'
+  | 'quantity'
+  | 'reason'
+  | 'estimated_unit_cost'
+  | 'purchased'
+  | 'actual_cost'
+  | 'purchase_order_id'
+  | 'passed_over_supplier_id'
+  | 'passed_over_unit_cost'
+  | 'passed_over_lead_time_days'
+  | 'updated_at'
+> & { priority: Priority };
 
 export interface NewItem {
   productId: string;
@@ -91,7 +85,7 @@ export async function insertList(
   storeId: string,
   list: { name: string; criteria: object; userId: string; items: NewItem[] },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'shopping_lists', 'id'>>(
     `WITH list AS (
        INSERT INTO shopping_lists (store_id, name, criteria, created_by) VALUES ($1, $2, $3, $4)
        RETURNING id
@@ -128,7 +122,7 @@ export async function insertList(
       ),
     ],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 export async function findList(db: Db, storeId: string, id: string, lock = false) {
@@ -174,7 +168,7 @@ export async function list(
     `SELECT count(*)::int AS n FROM shopping_lists WHERE store_id = $1 AND ($2::text IS NULL OR status = $2)`,
     [storeId, q.status ?? null],
   );
-  return { rows, total: c[0]!.n };
+  return { rows, total: one(c).n };
 }
 
 export async function rename(db: Db, storeId: string, id: string, name: string) {
