@@ -198,3 +198,13 @@ export async function invalidateResetTokens(db: Db, userId: string): Promise<voi
     [userId],
   );
 }
+
+/** These accounts (those that still exist), by name then id. */
+export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, email, name, created_at FROM users WHERE id = ANY($1::uuid[]) ORDER BY name, id',
+    [ids],
+  );
+  return rows.map(toUser);
+}

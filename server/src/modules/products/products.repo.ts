@@ -3,6 +3,10 @@ import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
 import { one, type Row } from '../../db/rows';
 
+/** A product as `SELECT` reads it: its own columns. */
+export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name'>;
+
+/** A product row with its category's and supplier's names (theirs: products.reads.ts `named`). */
 export type ProductRow = Row<
   'products',
   | 'id'
@@ -38,16 +42,14 @@ export type ProductRow = Row<
   updated_key: string;
 };
 
-export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id, c.name AS category_name,
-  p.supplier_id, s.name AS supplier_name, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
+export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id,
+  p.supplier_id, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
   p.reorder_point, p.reorder_quantity, p.location_aisle, p.location_row, p.location_bin,
   to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.active, p.quantity, p.last_sold_at,
   p.created_at, p.updated_at,
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
-  FROM products p
-  LEFT JOIN categories c ON c.id = p.category_id
-  LEFT JOIN suppliers s ON s.id = p.supplier_id`;
+  FROM products p`;
 
 /** API field → column for everything a caller may write. */
 export const COLUMNS = {
@@ -93,8 +95,8 @@ export async function find(
   storeId: string,
   id: string,
   lock = false,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.id = $2${lock ? ' FOR UPDATE OF p' : ''}`,
     [storeId, id],
   );
@@ -105,8 +107,8 @@ export async function findByBarcode(
   db: Db,
   storeId: string,
   barcode: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.barcode = $2`,
     [storeId, barcode],
   );
@@ -117,8 +119,8 @@ export async function findBySku(
   db: Db,
   storeId: string,
   sku: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND lower(p.sku) = lower($2)`,
     [storeId, sku],
   );
@@ -236,11 +238,11 @@ export async function listHistory(
     Row<
       'product_history',
       'id' | 'field' | 'old_value' | 'new_value' | 'changed_by' | 'reason' | 'changed_at'
-    > & { changed_by_name: string | null; total: number }
+    > & { total: number }
   >(
-    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.name AS changed_by_name, h.reason, h.changed_at,
+    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, h.reason, h.changed_at,
        count(*) OVER () AS total
-     FROM product_history h LEFT JOIN users u ON u.id = h.changed_by
+     FROM product_history h
      WHERE h.store_id = $1 AND h.product_id = $2
      ORDER BY h.changed_at DESC, h.id DESC LIMIT $3 OFFSET $4`,
     [storeId, productId, page.limit, page.offset],
@@ -252,9 +254,42 @@ export async function listHistory(
       field: r.field,
       oldValue: r.old_value,
       newValue: r.new_value,
-      changedBy: r.changed_by ? { id: r.changed_by, name: r.changed_by_name } : null,
+      changedBy: r.changed_by,
       changedAt: r.changed_at.toISOString(),
       reason: r.reason,
     })),
   };
+}
+
+/** How many products of the store each category or supplier among `ids` has (none: absent). */
+export async function countsBy(
+  db: Db,
+  storeId: string,
+  column: 'category_id' | 'supplier_id',
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id'> & { n: number }>(
+    `SELECT ${column} AS id, count(*)::int AS n FROM products
+     WHERE store_id = $1 AND ${column} = ANY($2::uuid[]) GROUP BY ${column}`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export type ProductLabel = Row<'products', 'name' | 'sku' | 'barcode'>;
+
+/** These products of the store as other modules show them, by name then id. */
+export async function labelsOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, ProductLabel>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id' | 'name' | 'sku' | 'barcode'>>(
+    `SELECT id, name, sku, barcode FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, sku: r.sku, barcode: r.barcode }]));
 }

@@ -3,18 +3,19 @@ import { one, type Row } from '../../db/rows';
 import type { OrderStatus } from './purchasing.schemas';
 
 /**
- * The store's next order number for the current year in its time zone. One autocommitted
+ * The store's next order number for the current year in its time zone (`timezone`: the
+ * store's, read by the caller). One autocommitted
  * statement on the pool, never inside an order's transaction: the counter row is locked only
  * for this statement, so concurrent orders do not wait on each other's commits, and an order
  * that then fails leaves a gap (allowed).
  */
-export async function nextOrderNumber(db: Db, storeId: string): Promise<string> {
+export async function nextOrderNumber(db: Db, storeId: string, timezone: string): Promise<string> {
   const { rows } = await db.query<Row<'purchase_order_counters', 'year' | 'last_number'>>(
     `INSERT INTO purchase_order_counters (store_id, year, last_number)
-     SELECT st.id, extract(year FROM now() AT TIME ZONE st.timezone)::int, 1 FROM stores st WHERE st.id = $1
+     VALUES ($1, extract(year FROM now() AT TIME ZONE $2)::int, 1)
      ON CONFLICT (store_id, year) DO UPDATE SET last_number = purchase_order_counters.last_number + 1
      RETURNING year, last_number`,
-    [storeId],
+    [storeId, timezone],
   );
   const r = one(rows);
   return `PO-${r.year}-${String(r.last_number).padStart(6, '0')}`;

@@ -71,15 +71,6 @@ export async function addReceived(
   }
 }
 
-/** Products of the store among `ids`, with whether each is active. */
-export async function productsIn(db: Db, storeId: string, ids: string[]) {
-  const { rows } = await db.query<Row<'products', 'id' | 'active'>>(
-    'SELECT id, active FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
-    [storeId, ids],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 export interface Receipt {
   id: string;
   receivedAt: string;
@@ -95,27 +86,28 @@ export interface Receipt {
   }>;
 }
 
+export interface ReceiptRow {
+  id: string;
+  receivedAt: string;
+  receivedBy: string | null;
+  note: string | null;
+  invoiceId: string | null;
+  lines: Array<{ id: string; productId: string; quantity: number; invoicedQuantity: number }>;
+}
+
 /** An order's deliveries, oldest first, each with what it brought in per product. */
-export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<Receipt[]> {
+export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<ReceiptRow[]> {
   const { rows } = await db.query<
     Row<'purchase_receipts', 'id' | 'received_at' | 'received_by' | 'note' | 'invoice_id'> & {
-      received_by_name: string | null;
-      lines: Array<{
-        product_id: string;
-        name: string;
-        sku: string;
-        quantity: number;
-        invoiced_quantity: number;
-      }>;
+      lines: Array<{ id: string; product_id: string; quantity: number; invoiced_quantity: number }>;
     }
   >(
-    `SELECT r.id, r.received_at, r.received_by, u.name AS received_by_name, r.note, r.invoice_id,
-       (SELECT coalesce(json_agg(json_build_object('product_id', l.product_id, 'name', p.name,
-           'sku', p.sku, 'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)
-           ORDER BY p.name, l.id), '[]')
-        FROM purchase_receipt_lines l JOIN products p ON p.id = l.product_id
+    `SELECT r.id, r.received_at, r.received_by, r.note, r.invoice_id,
+       (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
+           'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)), '[]')
+        FROM purchase_receipt_lines l
         WHERE l.store_id = r.store_id AND l.receipt_id = r.id) AS lines
-     FROM purchase_receipts r LEFT JOIN users u ON u.id = r.received_by
+     FROM purchase_receipts r
      WHERE r.store_id = $1 AND r.purchase_order_id = $2
      ORDER BY r.received_at, r.id`,
     [storeId, orderId],
@@ -123,12 +115,12 @@ export async function receiptsOf(db: Db, storeId: string, orderId: string): Prom
   return rows.map((r) => ({
     id: r.id,
     receivedAt: r.received_at.toISOString(),
-    receivedBy: r.received_by ? { id: r.received_by, name: r.received_by_name ?? '' } : null,
+    receivedBy: r.received_by,
     note: r.note,
     invoiceId: r.invoice_id,
     lines: r.lines.map((l) => ({
+      id: l.id,
       productId: l.product_id,
-      product: { id: l.product_id, name: l.name, sku: l.sku },
       quantity: l.quantity,
       invoicedQuantity: l.invoiced_quantity,
     })),

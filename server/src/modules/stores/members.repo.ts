@@ -19,17 +19,6 @@ export interface Invitation {
   invitedAt: string;
 }
 
-type MemberRow = Row<'memberships', 'user_id' | 'created_at'> &
-  Row<'users', 'email' | 'name'> & { role: Role };
-
-const toMember = (r: MemberRow): Member => ({
-  userId: r.user_id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  joinedAt: r.created_at.toISOString(),
-});
-
 type InvitationRow = Row<'invitations', 'id' | 'email' | 'created_at'> & { role: Role };
 
 const toInvitation = (r: InvitationRow): Invitation => ({
@@ -80,27 +69,39 @@ export async function insertMembership(
   }
 }
 
-const MEMBER_SELECT = `SELECT m.user_id, u.email, u.name, m.role, m.created_at
-  FROM memberships m JOIN users u ON u.id = m.user_id`;
-
-export async function listMembers(db: Db, storeId: string): Promise<Member[]> {
-  const { rows } = await db.query<MemberRow>(
-    `${MEMBER_SELECT} WHERE m.store_id = $1 ORDER BY u.name, u.id`,
-    [storeId],
-  );
-  return rows.map(toMember);
+export interface Membership {
+  userId: string;
+  role: Role;
+  joinedAt: string;
 }
 
-export async function findMember(
+type MembershipRow = Row<'memberships', 'user_id' | 'created_at'> & { role: Role };
+
+const toMembership = (r: MembershipRow): Membership => ({
+  userId: r.user_id,
+  role: r.role,
+  joinedAt: r.created_at.toISOString(),
+});
+
+/** The store's memberships (who they are is the auth module's: members.service.ts). */
+export async function listMemberships(db: Db, storeId: string): Promise<Membership[]> {
+  const { rows } = await db.query<MembershipRow>(
+    'SELECT user_id, role, created_at FROM memberships WHERE store_id = $1',
+    [storeId],
+  );
+  return rows.map(toMembership);
+}
+
+export async function findMembership(
   db: Db,
   storeId: string,
   userId: string,
-): Promise<Member | undefined> {
-  const { rows } = await db.query<MemberRow>(
-    `${MEMBER_SELECT} WHERE m.store_id = $1 AND m.user_id = $2`,
+): Promise<Membership | undefined> {
+  const { rows } = await db.query<MembershipRow>(
+    'SELECT user_id, role, created_at FROM memberships WHERE store_id = $1 AND user_id = $2',
     [storeId, userId],
   );
-  return rows[0] && toMember(rows[0]);
+  return rows[0] && toMembership(rows[0]);
 }
 
 /** Locks the store's admin memberships so "last admin" checks cannot race each other. */

@@ -24,12 +24,7 @@ export type SupplierRow = Row<
   | 'lead_time_days'
   | 'created_at'
   | 'updated_at'
-> & {
-  product_count: number;
-  open_orders: number;
-  last_order_at: Date | null;
-  on_time_rate: string | null;
-};
+>;
 
 /** API field → column, for the columns a caller may write. */
 export const WRITABLE = {
@@ -54,19 +49,8 @@ export type SupplierColumns = Partial<Record<keyof typeof WRITABLE, unknown>>;
 
 const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.country, s.website,
   s.contact_person, s.payment_terms, s.tax_id_encrypted, s.notes, s.status, s.lead_time_days,
-  s.created_at, s.updated_at,
-  (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count,
-  o.open_orders, o.last_order_at, o.on_time_rate
-  FROM suppliers s
-  -- Kept in step with its orders by computing them on read (one index range per supplier).
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE po.status IN ('pending', 'processing', 'shipped'))::int AS open_orders,
-      max(po.ordered_at) AS last_order_at,
-      round(avg(((po.completed_at AT TIME ZONE st.timezone)::date <= po.expected_at)::int)
-        FILTER (WHERE po.status = 'completed' AND po.expected_at IS NOT NULL), 4) AS on_time_rate
-    FROM purchase_orders po JOIN stores st ON st.id = po.store_id
-    WHERE po.store_id = s.store_id AND po.supplier_id = s.id
-  ) o`;
+  s.created_at, s.updated_at
+  FROM suppliers s`;
 
 const SORT = { name: 's.name', createdAt: 's.created_at', status: 's.status' } as const;
 
@@ -178,4 +162,31 @@ export async function idsForName(db: Db, storeId: string, name: string): Promise
     [storeId, name],
   );
   return rows.map((r) => r.id);
+}
+
+export interface SupplierSummary {
+  name: string;
+  status: string;
+  leadTimeDays: number | null;
+}
+
+/**
+ * These suppliers of the store (others absent), with what other modules show and decide by,
+ * by name then id (the order a caller sorting by supplier name keeps: core/ids.ts nameRank).
+ */
+export async function summariesOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[] | 'all',
+): Promise<Map<string, SupplierSummary>> {
+  if (ids !== 'all' && !ids.length) return new Map();
+  const { rows } = await db.query<Row<'suppliers', 'id' | 'name' | 'status' | 'lead_time_days'>>(
+    `SELECT id, name, status, lead_time_days FROM suppliers
+     WHERE store_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+     ORDER BY name, id`,
+    [storeId, ids === 'all' ? null : ids],
+  );
+  return new Map(
+    rows.map((r) => [r.id, { name: r.name, status: r.status, leadTimeDays: r.lead_time_days }]),
+  );
 }

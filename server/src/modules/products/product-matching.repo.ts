@@ -1,45 +1,41 @@
 import type { Db } from '../../db/pool';
 import type { Row } from '../../db/rows';
 
-/** A product a line may be: what the review shows, and the costs a conflict compares with. */
-export type CandidateRow = Row<'products', 'id' | 'name' | 'sku' | 'barcode' | 'cost'> & {
+/*
+ * Products an invoice line may be (invoices reach these through products.reads.ts): the
+ * catalogue searched by barcode, SKU and name words for many lines in one statement each.
+ * What the supplier last charged and its own item codes are purchasing's, asked apart.
+ */
+
+/** A product a line may be: what the review shows, and the cost a conflict compares with. */
+export type ProductCandidate = Row<'products', 'id' | 'name' | 'sku' | 'barcode' | 'cost'> & {
   pos: number;
   method: 'barcode' | 'sku' | 'name';
-  last_cost: string | null;
   score: number;
 };
 
 const PRODUCT = `p.id, p.name, p.sku, p.barcode, p.cost`;
-const LAST_COST = `(SELECT si.last_cost FROM supplier_items si
-   WHERE si.supplier_id = $2 AND si.product_id = p.id AND si.store_id = $1) AS last_cost`;
 
 /**
  * Exact hits for every line at once: barcodes (each line's spellings: UPC-A and its EAN-13
- * with a leading zero) on the unique (store, barcode) index, SKUs case-insensitively on the
- * unique (store, lower(sku)) index, and the supplier's own item codes (supplier_items).
+ * with a leading zero) on the unique (store, barcode) index, and SKUs case-insensitively on
+ * the unique (store, lower(sku)) index; barcodes first.
  */
 export async function exactCandidates(
   db: Db,
   storeId: string,
-  supplierId: string | null,
   codes: { pos: number[]; code: string[] },
   skus: { pos: number[]; sku: string[] },
-): Promise<CandidateRow[]> {
-  const { rows } = await db.query<CandidateRow>(
-    `SELECT c.pos, 'barcode' AS method, ${PRODUCT}, ${LAST_COST}, 1::real AS score
-     FROM unnest($3::int[], $4::text[]) AS c(pos, code)
+): Promise<ProductCandidate[]> {
+  const { rows } = await db.query<ProductCandidate>(
+    `SELECT c.pos, 'barcode' AS method, ${PRODUCT}, 1::real AS score
+     FROM unnest($2::int[], $3::text[]) AS c(pos, code)
      JOIN products p ON p.store_id = $1 AND p.barcode = c.code AND p.active
      UNION ALL
-     SELECT s.pos, 'sku', ${PRODUCT}, ${LAST_COST}, 0.95::real
-     FROM unnest($5::int[], $6::text[]) AS s(pos, sku)
-     JOIN products p ON p.store_id = $1 AND lower(p.sku) = lower(s.sku) AND p.active
-     UNION ALL
-     SELECT s.pos, 'sku', ${PRODUCT}, ${LAST_COST}, 0.9::real
-     FROM unnest($5::int[], $6::text[]) AS s(pos, sku)
-     JOIN supplier_items si ON si.store_id = $1 AND si.supplier_id = $2
-       AND lower(si.supplier_sku) = lower(s.sku)
-     JOIN products p ON p.store_id = $1 AND p.id = si.product_id AND p.active`,
-    [storeId, supplierId, codes.pos, codes.code, skus.pos, skus.sku],
+     SELECT s.pos, 'sku', ${PRODUCT}, 0.95::real
+     FROM unnest($4::int[], $5::text[]) AS s(pos, sku)
+     JOIN products p ON p.store_id = $1 AND lower(p.sku) = lower(s.sku) AND p.active`,
+    [storeId, codes.pos, codes.code, skus.pos, skus.sku],
   );
   return rows;
 }
@@ -60,12 +56,11 @@ export async function exactCandidates(
 export async function wordCandidates(
   db: Db,
   storeId: string,
-  supplierId: string | null,
   lines: { pos: number[]; description: string[] },
   frequent: string[] = [],
-): Promise<CandidateRow[]> {
-  const { rows } = await db.query<CandidateRow>(
-    `WITH l AS (SELECT * FROM unnest($3::int[], $4::text[]) AS l(pos, description)),
+): Promise<ProductCandidate[]> {
+  const { rows } = await db.query<ProductCandidate>(
+    `WITH l AS (SELECT * FROM unnest($2::int[], $3::text[]) AS l(pos, description)),
      fixed AS MATERIALIZED (
        SELECT l.pos, coalesce(
          (SELECT k.word FROM product_words k WHERE k.store_id = $1 AND k.word = w.word COLLATE "C"),
@@ -75,20 +70,20 @@ export async function wordCandidates(
      ),
      q AS (
        SELECT pos, coalesce(
-           string_agg(DISTINCT quote_literal(word), ' & ') FILTER (WHERE word <> ALL($5::text[])),
+           string_agg(DISTINCT quote_literal(word), ' & ') FILTER (WHERE word <> ALL($4::text[])),
            string_agg(DISTINCT quote_literal(word), ' & '))::tsquery AS tsq
        FROM fixed WHERE word IS NOT NULL GROUP BY pos
      )
-     SELECT l.pos, 'name' AS method, c.id, c.name, c.sku, c.barcode, c.cost, c.last_cost, c.score
+     SELECT l.pos, 'name' AS method, c.id, c.name, c.sku, c.barcode, c.cost, c.score
      FROM l JOIN q ON q.pos = l.pos
      CROSS JOIN LATERAL (
-       SELECT ${PRODUCT}, ${LAST_COST}, similarity(p.name, l.description) AS score
+       SELECT ${PRODUCT}, similarity(p.name, l.description) AS score
        FROM products p
        WHERE p.store_id = $1 AND p.active AND p.search @@ q.tsq
        ORDER BY score DESC, p.id
        LIMIT 3
      ) c`,
-    [storeId, supplierId, lines.pos, lines.description, frequent],
+    [storeId, lines.pos, lines.description, frequent],
   );
   return rows;
 }
@@ -117,35 +112,36 @@ export async function frequentWords(db: Db): Promise<string[]> {
 export async function trigramCandidates(
   db: Db,
   storeId: string,
-  supplierId: string | null,
   lines: { pos: number[]; description: string[] },
-): Promise<CandidateRow[]> {
-  const { rows } = await db.query<CandidateRow>(
-    `SELECT l.pos, 'name' AS method, c.id, c.name, c.sku, c.barcode, c.cost, c.last_cost, c.score
-     FROM unnest($3::int[], $4::text[]) AS l(pos, description)
+): Promise<ProductCandidate[]> {
+  const { rows } = await db.query<ProductCandidate>(
+    `SELECT l.pos, 'name' AS method, c.id, c.name, c.sku, c.barcode, c.cost, c.score
+     FROM unnest($2::int[], $3::text[]) AS l(pos, description)
      CROSS JOIN LATERAL (
-       SELECT ${PRODUCT}, ${LAST_COST}, similarity(p.name, l.description) AS score
+       SELECT ${PRODUCT}, similarity(p.name, l.description) AS score
        FROM products p
        WHERE p.store_id = $1 AND p.active AND p.name % l.description
        ORDER BY score DESC, p.id
        LIMIT 3
      ) c`,
-    [storeId, supplierId, lines.pos, lines.description],
+    [storeId, lines.pos, lines.description],
   );
   return rows;
 }
 
-/** Products as lines' matches show them (picked by hand, or all of an invoice's), with their costs. */
+export type CandidateProduct = Omit<ProductCandidate, 'pos' | 'method' | 'score'> &
+  Row<'products', 'active'>;
+
+/** Products as lines' matches show them (picked by hand, or all of an invoice's), with their cost. */
 export async function productCandidates(
   db: Db,
   storeId: string,
-  supplierId: string | null,
-  productIds: string[],
-): Promise<Map<string, Omit<CandidateRow, 'pos' | 'method' | 'score'>>> {
+  productIds: readonly string[],
+): Promise<Map<string, CandidateProduct>> {
   if (!productIds.length) return new Map();
-  const { rows } = await db.query<CandidateRow>(
-    `SELECT ${PRODUCT}, ${LAST_COST} FROM products p WHERE p.store_id = $1 AND p.id = ANY($3::uuid[])`,
-    [storeId, supplierId, productIds],
+  const { rows } = await db.query<CandidateProduct>(
+    `SELECT ${PRODUCT}, p.active FROM products p WHERE p.store_id = $1 AND p.id = ANY($2::uuid[])`,
+    [storeId, productIds],
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -154,7 +150,7 @@ export async function productCandidates(
 export async function existingProducts(
   db: Db,
   storeId: string,
-  ids: string[],
+  ids: readonly string[],
 ): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const { rows } = await db.query<Row<'products', 'id'>>(

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/pool';
-import type { LineToMatch } from './invoice-matching';
+import type { Db } from '../db/pool';
+import type { LineToMatch } from '../modules/invoices/invoice-matching';
 
 /**
  * A realistic invoice of `count` lines for the benchmark, from the store's own products: a
