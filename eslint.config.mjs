@@ -1,7 +1,36 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+// The SPA's layers (docs/architecture.md, "The SPA"): shared code (components, hooks, lib) knows
+// no feature; a feature knows shared code and itself, never another feature; the routes in app/
+// compose features. One zone per feature, so a new feature is fenced in without a new line here.
+const spa = 'web/src';
+const features = readdirSync(`${spa}/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const spaZones = [
+  ...features.map((feature) => ({
+    target: `${spa}/features/${feature}`,
+    from: `${spa}/features`,
+    except: [`./${feature}`],
+    message: `A feature imports components/, hooks/ and lib/, never another feature: move what ${feature} shares to a shared folder, or compose the two in app/.`,
+  })),
+  {
+    target: `${spa}/features`,
+    from: `${spa}/app`,
+    message: 'app/ composes features; a feature never imports app/.',
+  },
+  {
+    target: [`${spa}/components`, `${spa}/hooks`, `${spa}/lib`],
+    from: [`${spa}/features`, `${spa}/app`],
+    message: 'Shared code (components/, hooks/, lib/) never imports a feature or app/.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -81,6 +110,22 @@ export default tseslint.config(
     },
   },
   {
+    // A statement that always returns a row reads it with one(rows) (db/rows.ts), which fails
+    // with a clear error if there is none; `rows[0]` is for a row that may be missing.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.test.ts', 'server/src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSNonNullExpression > MemberExpression[computed=true][property.value=0]:matches([object.name='rows'], [object.property.name='rows'])",
+          message: 'The one row a statement returns: one(rows) from db/rows.ts, not rows[0]!.',
+        },
+      ],
+    },
+  },
+  {
     // Reading and writing files (CSV, XLSX, PDF) for any feature: no feature, HTTP or database
     // in it. A feature's own reading reaches the read worker as a module path, not an import.
     files: ['server/src/files/**/*.ts'],
@@ -119,8 +164,15 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
-    plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'web/tsconfig.json' })],
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: spaZones }],
+      'import-x/no-cycle': 'error',
+    },
   },
   {
     files: ['**/*.{js,cjs,mjs}'],

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -10,6 +11,13 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+  },
+  // The unit tier (`vitest run`): logic in a DOM (jsdom) against real HTTP servers on loopback
+  // and an in-memory IndexedDB; the browser suite (e2e/, real chromium) covers the screens.
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
   },
   server: {
     port: 5173,

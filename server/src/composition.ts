@@ -3,27 +3,39 @@ import type { Config } from './config';
 import type { StoreContext } from './core/context';
 import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
+import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createStoreWriter } from './modules/events/events.service';
+import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
+import type { ForecastSources } from './modules/forecasting/sources';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
+import { invoiceReads } from './modules/invoices/invoices.reads';
+import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
+import { createProductReads } from './modules/products/products.reads';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
+import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
+import { salesReads } from './modules/sales/sales.reads';
 import { createSalesService } from './modules/sales/sales.service';
+import type { ReorderSources } from './modules/shopping-lists/reorder-sources';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
+import { storeReads } from './modules/stores/stores.reads';
 import { createStoresService } from './modules/stores/stores.service';
+import { supplierReads } from './modules/suppliers/suppliers.reads';
 import { createSuppliersService } from './modules/suppliers/suppliers.service';
 import { createFieldCipher } from './platform/field-cipher';
 import type { Mailer } from './platform/mailer';
@@ -47,8 +59,80 @@ export interface ServiceDeps {
 }
 
 /**
- * Every service, wired once. The HTTP app, the job worker, the seed CLI and the bench take
- * their services from here; nothing here knows about Express.
+ * Every module's reads (`<module>.reads.ts`): what other modules may read of its tables, as
+ * functions of a `Db` with no service behind them. Built before any service, so a module that
+ * needs another's data gets it whatever the order the services are created in. Tests and the
+ * bench that call a module's functions directly take them from here too.
+ */
+export function createReads() {
+  const products = createProductReads({
+    categoryNames: categoryReads.namesOf,
+    supplierNames: supplierReads.namesOf,
+  });
+  const sources: ForecastSources = {
+    salesByDay: salesReads.salesByDay,
+    products,
+    categories: categoryReads,
+    suppliers: supplierReads,
+    measuredLeadTimes: purchasingReads.measuredLeadTimes,
+    costIncreases: invoiceReads.costIncreases,
+    timezoneIn: storeReads.timezoneIn,
+  };
+  return {
+    users: userReads,
+    stores: storeReads,
+    categories: categoryReads,
+    suppliers: supplierReads,
+    products,
+    purchasing: purchasingReads,
+    sales: salesReads,
+    invoices: invoiceReads,
+    /** What forecasts are made from (forecasting/sources.ts). */
+    forecastSources: sources,
+    forecasting: createForecastReads(sources),
+  };
+}
+
+export type Reads = ReturnType<typeof createReads>;
+
+/** What reorder lists read of other modules (shopping-lists/reorder-sources.ts). */
+export function reorderSources(reads: Reads): ReorderSources {
+  return {
+    products: reads.products,
+    productsOfSuppliers: reads.purchasing.productsOfSuppliers,
+    supplierItems: reads.purchasing.supplierItems,
+    orders: reads.purchasing.ordersOf,
+    suppliers: reads.suppliers,
+    categories: reads.categories,
+    userNames: reads.users.namesOf,
+    expectedDailyDemand: reads.forecasting.expectedDailyDemand,
+    leadTimes: reads.forecasting.leadTimes,
+  };
+}
+
+/**
+ * What invoices read of other modules (invoices/lookups-port.ts). A function declaration: an
+ * exported const would be read as `exports.…` inside createServices, whose `exports` is the
+ * export service.
+ */
+export function invoiceLookups(reads: Reads): LookupsPort {
+  return {
+    products: reads.products,
+    lastCosts: reads.purchasing.lastCosts,
+    productsBySupplierSku: reads.purchasing.productsBySupplierSku,
+    orderNumbers: reads.purchasing.orderNumbersOf,
+    supplierNames: reads.suppliers.namesOf,
+    userNames: reads.users.namesOf,
+  };
+}
+
+/**
+ * Every service, wired once and in one pass: a service is created after everything it is
+ * given. What a module reads of another's tables it reads through that module's reads
+ * (`<module>.reads.ts`: functions of a `Db` with no service behind them), built first, so
+ * two modules that need each other's data never wait for each other's service. The HTTP
+ * app, the job worker, the seed CLI and the bench take their services from here; nothing
+ * here knows about Express.
  */
 export function createServices(deps: ServiceDeps) {
   const { config, pool, platform, mailer, log } = deps;
@@ -61,16 +145,26 @@ export function createServices(deps: ServiceDeps) {
   const write = createStoreWriter(pool, storeCache);
   const jobs = createJobsService({ pool, log });
 
+  const reads = createReads();
+  const productReads = reads.products;
+  /** The names views show of other modules' rows: products, suppliers, people. */
+  const labels = {
+    productLabels: productReads.labelsOf,
+    supplierNames: supplierReads.namesOf,
+    userNames: userReads.namesOf,
+  };
+
   const stores = createStoresService({
     pool,
     cache: storeCache,
-    assertUser: (userId) => auth.assertUser(userId),
+    assertUser: (userId) => userReads.assertExists(pool, userId),
   });
   const members = createMembersService({
     pool,
     mailer,
     publicUrl,
-    findUserByEmail: (db, email) => auth.findUserByEmail(db, email),
+    findUserByEmail: userReads.findByEmail,
+    usersOf: userReads.byIds,
   });
   const auth = createAuthService({
     pool,
@@ -89,18 +183,25 @@ export function createServices(deps: ServiceDeps) {
   registerAuthJobs(jobs, auth);
 
   const timezoneOf = (ctx: Pick<StoreContext, 'storeId'>) => stores.timezoneOf(ctx.storeId);
-  const categories = createCategoriesService({ pool, write });
+  const categories = createCategoriesService({
+    pool,
+    write,
+    productCounts: productReads.countsByCategory,
+  });
   const suppliers = createSuppliersService({
     pool,
     write,
     cipher: createFieldCipher(config.encryptionKey ?? deps.jwtSecret),
+    timezoneOf,
+    productCounts: productReads.countsBySupplier,
+    orders: purchasingReads,
   });
   const inventory = createInventoryService({
     pool,
     write,
     timezoneOf,
-    productView: (db, storeId, id) => products.view(db, storeId, id),
-    costEditsAround: (db, storeId, ids, at) => products.costEditsAround(db, storeId, ids, at),
+    productView: productReads.view,
+    costEditsAround: productReads.costEditsAround,
   });
   const products = createProductsService({
     pool,
@@ -109,6 +210,9 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     inventory,
+    reads: productReads,
+    supplied: purchasingReads,
+    userNames: userReads.namesOf,
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const productSearch = createProductSearch({
@@ -123,8 +227,19 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     timezoneOf,
     saleBackdateDays: config.saleBackdateDays,
+    timezoneIn: storeReads.timezoneIn,
+    labels,
   });
-  const purchasing = createPurchasingService({ pool, write, inventory, suppliers, timezoneOf });
+  const purchasing = createPurchasingService({
+    pool,
+    write,
+    inventory,
+    suppliers,
+    timezoneOf,
+    timezoneIn: storeReads.timezoneIn,
+    productFacts: productReads.orderingFacts,
+    labels,
+  });
   const shoppingLists = createShoppingListsService({
     pool,
     write,
@@ -136,6 +251,7 @@ export function createServices(deps: ServiceDeps) {
     lastStockInDays: (db, storeId, tz, productIds) =>
       inventory.lastStockInDays(db, storeId, tz, productIds),
     orderingFacts: (db, storeId, ids) => products.orderingFacts(db, storeId, ids),
+    sources: reorderSources(reads),
   });
   const imports = createImportService({
     write,
@@ -151,18 +267,20 @@ export function createServices(deps: ServiceDeps) {
         },
       ),
   });
-  const exports = createExportService({ pool });
+  const exports = createExportService({ pool, named: productReads.named });
   const invoices = createInvoicesService({
     pool,
     write,
     timezoneOf,
     suppliers,
     purchasing,
+    lookups: invoiceLookups(reads),
     setCost: (tx, emit, ctx, id, cost, reason) =>
       products.setCostInTx(tx, emit, ctx, id, cost, reason),
   });
   const forecasting = createForecastingService({
     pool,
+    sources: reads.forecastSources,
     jobs,
     timezoneOf,
     onOrderFor: (db, storeId, productIds, until) =>

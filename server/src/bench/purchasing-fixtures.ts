@@ -5,7 +5,8 @@ import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
 import { insertEvent, insertEvents } from '../modules/events/events.repo';
 import * as stock from '../modules/inventory/inventory.repo';
-import { benchInvoiceLines } from '../modules/invoices/bench-invoice';
+import { benchInvoiceLines } from './bench-invoice';
+import { createReads, invoiceLookups } from '../composition';
 import { matchInvoiceLines } from '../modules/invoices/invoice-matching';
 import * as orders from '../modules/purchasing/purchase-orders.repo';
 import * as receiptLines from '../modules/purchasing/receipt-lines.repo';
@@ -30,6 +31,10 @@ export async function receivingFixtures(pool: Pool, storeId: string, userId: str
      ORDER BY md5(id::text || 'receive') LIMIT $2`,
     [storeId, ORDERS * ORDER_LINES],
   );
+  const { rows: store } = await pool.query<{ timezone: string }>(
+    'SELECT timezone FROM stores WHERE id = $1',
+    [storeId],
+  );
   const ids: string[] = [];
   for (let o = 0; o * ORDER_LINES < products.length && o < ORDERS; o++) {
     const lines = products.slice(o * ORDER_LINES, (o + 1) * ORDER_LINES).map((p) => ({
@@ -38,7 +43,7 @@ export async function receivingFixtures(pool: Pool, storeId: string, userId: str
       unitCost: Number(p.cost ?? 1),
     }));
     const id = await orders.insertOrder(pool, storeId, {
-      orderNumber: await orders.nextOrderNumber(pool, storeId),
+      orderNumber: await orders.nextOrderNumber(pool, storeId, store[0]!.timezone),
       supplierId: suppliers[0]!.id,
       expectedAt: null,
       notes: 'benchmark delivery',
@@ -187,7 +192,8 @@ export async function invoiceFixtures(pool: Pool, storeId: string) {
     connections: 2,
     seconds: 20,
   };
+  const lookups = invoiceLookups(createReads());
   const match: BareHandler = async () =>
-    (await matchInvoiceLines(pool, storeId, lines)).lines.length;
+    (await matchInvoiceLines(lookups, pool, storeId, lines)).lines.length;
   return { scenario, handlers: { match } };
 }

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { loadConfig } from '../config';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { one } from '../db/rows';
 import { createLogger } from '../logger';
 import { createPlatform } from '../platform/platform';
 import { benchSecret, benchToken, startApp } from './app-server';
@@ -28,7 +29,7 @@ async function drained(pool: Pool) {
       `SELECT count(*)::int AS n FROM pg_stat_activity
        WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
     );
-    if (!rows[0]!.n) return;
+    if (!one(rows).n) return;
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { one, type Row } from '../db/rows';
 import type { Logger } from '../logger';
 import { generateDemoStore } from '../seed/generate';
 
@@ -61,7 +62,7 @@ export async function benchServer(
   const adminUrl = withDatabase(databaseUrl ?? embedded!.url, 'postgres');
   const version = await admin(adminUrl, async (c) => {
     const { rows } = await c.query<{ v: string }>("SELECT current_setting('server_version') AS v");
-    return rows[0]!.v;
+    return one(rows).v;
   });
   return {
     adminUrl,
@@ -116,7 +117,7 @@ export async function ensureSeeded(
   const pool = createPool(withDatabase(server.adminUrl, name), 2);
   try {
     await migrate(pool);
-    const { rows } = await pool.query<{ store_id: string; user_id: string }>(
+    const { rows } = await pool.query<Row<'memberships', 'store_id' | 'user_id'>>(
       `WITH u AS (
          INSERT INTO users (email, name, password_hash) VALUES ('bench@nimbus.local', 'Bench', '!')
          RETURNING id
@@ -125,9 +126,10 @@ export async function ensureSeeded(
        RETURNING store_id, user_id`,
       [`Bench ${size.label}`],
     );
+    const { store_id: storeId, user_id: userId } = one(rows);
     const created: Marker = {
-      storeId: rows[0]!.store_id,
-      userId: rows[0]!.user_id,
+      storeId,
+      userId,
       seededAt: new Date().toISOString(),
     };
     const summary = await generateDemoStore(pool, {

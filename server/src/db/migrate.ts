@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
+import { one, type Row } from './rows';
 import { splitStatements } from './sql-statements';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', '..', 'migrations');
@@ -58,7 +59,7 @@ export async function migrate(pool: Pool, dir = MIGRATIONS_DIR): Promise<string[
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const { rows } = await client.query<{ version: number; name: string; checksum: string }>(
+    const { rows } = await client.query<Row<'schema_migrations', 'version' | 'name' | 'checksum'>>(
       'SELECT version, name, checksum FROM schema_migrations',
     );
     const done = new Map(rows.map((r) => [r.version, r]));
@@ -93,7 +94,7 @@ async function takeMigrationLock(client: PoolClient) {
     const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
       LOCK_KEY,
     ]);
-    if (rows[0]!.ok) return;
+    if (one(rows).ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

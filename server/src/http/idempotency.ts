@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import type { Db } from '../db/pool';
+import type { Row } from '../db/rows';
 import { AppError, ConflictError, ValidationError } from '../core/errors';
 
 const RETENTION_HOURS = 24;
@@ -30,14 +31,11 @@ declare module 'express-serve-static-core' {
   }
 }
 
-interface KeyRow {
-  request_hash: string;
+type KeyRow = Row<'idempotency_keys', 'request_hash' | 'response_status' | 'response_body'> & {
   status: 'in_progress' | 'done';
-  response_status: number | null;
-  response_body: unknown;
   stale: boolean;
   expired: boolean;
-}
+};
 
 /**
  * Idempotency-Key for POSTs that change stock or money (Stripe / IETF draft semantics):

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Pool } from 'pg';
+import type { Row } from '../db/rows';
 import type { Logger } from '../logger';
 
 export interface Mail {
@@ -39,7 +40,7 @@ export class OutboxMailer implements Mailer {
   ) {}
 
   async send(mail: Mail): Promise<void> {
-    const { rows } = await this.pool.query<{ id: number }>(
+    const { rows } = await this.pool.query<Row<'mail_outbox', 'id'>>(
       'INSERT INTO mail_outbox (to_address, subject, body) VALUES ($1, $2, $3) RETURNING id',
       [mail.to, mail.subject, mail.text],
     );

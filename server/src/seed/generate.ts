@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { CATEGORIES, SUPPLIERS, WEEKDAY_FACTOR } from './catalog-data';
 import { planCatalog, type PlannedProduct } from './catalog';
+import { one, type Row } from '../db/rows';
 import * as sql from './history-sql';
 import * as purchasing from './purchasing-sql';
 import { createRng, type Rng } from './prng';
@@ -162,7 +163,7 @@ async function skipForeignKeyChecks(client: PoolClient) {
 }
 
 async function insertCategories(client: PoolClient, storeId: string): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>(
+  const { rows } = await client.query<Row<'categories', 'id'>>(
     `INSERT INTO categories (store_id, name, description)
      SELECT $1, name, description FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS c(name, description, i)
      ORDER BY i
@@ -179,7 +180,7 @@ async function insertSuppliers(client: PoolClient, storeId: string): Promise<str
       .toLowerCase()
       .replace(/[^a-z]+/g, '')
       .slice(0, 18)}.example`;
-    const { rows } = await client.query<{ id: string }>(
+    const { rows } = await client.query<Row<'suppliers', 'id'>>(
       `INSERT INTO suppliers (store_id, name, email, phone, address, city, state, zip, website,
          contact_person, payment_terms, notes, status, lead_time_days)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -201,7 +202,7 @@ async function insertSuppliers(client: PoolClient, storeId: string): Promise<str
         s.leadTimeDays,
       ],
     );
-    ids.push(rows[0]!.id);
+    ids.push(one(rows).id);
   }
   return ids;
 }

@@ -3,6 +3,7 @@ import bcrypt from 'bcrypt';
 import type { Pool } from 'pg';
 import { BCRYPT_COST } from '../modules/auth/password';
 import type { Role } from '../core/access';
+import { one, type Row } from '../db/rows';
 import type { TestApp } from './app';
 import type { SpecApi } from './openapi';
 
@@ -28,19 +29,19 @@ export async function createUser(
 ) {
   defaultHash ??= bcrypt.hash(DEFAULT_PASSWORD, BCRYPT_COST);
   const u = buildUser(overrides);
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool.query<Row<'users', 'id'>>(
     'INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id',
     [u.email, u.name, await defaultHash],
   );
-  return { id: rows[0]!.id, email: u.email, name: u.name, password: DEFAULT_PASSWORD };
+  return { id: one(rows).id, email: u.email, name: u.name, password: DEFAULT_PASSWORD };
 }
 
 export async function createStore(pool: Pool, overrides: Partial<{ name: string }> = {}) {
-  const { rows } = await pool.query<{ id: string }>(
+  const { rows } = await pool.query<Row<'stores', 'id'>>(
     'INSERT INTO stores (name) VALUES ($1) RETURNING id',
     [overrides.name ?? uniqueName('Store')],
   );
-  return { id: rows[0]!.id };
+  return { id: one(rows).id };
 }
 
 export async function addMember(pool: Pool, storeId: string, userId: string, role: Role) {

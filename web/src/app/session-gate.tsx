@@ -3,7 +3,7 @@ import { Outlet } from 'react-router-dom';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { Loading } from '@/components/messages';
 import { TopProgress } from '@/components/top-progress';
-import { restoreSession } from '@/lib/api-client';
+import { restoreSession } from '@/lib/http';
 import { useSession } from '@/lib/session';
 
 /** Holds every route until the silent refresh on start has settled. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { useMe } from '@/features/auth/api/get-me';
-import { useStore } from '@/features/stores/api/get-store';
+import { useStore } from '@/hooks/use-store';
 import { rememberStore } from '@/lib/session';
 import { StoreAccessContext, type StoreAccess } from '@/lib/store-access';
 import { StoreNav } from './store-nav';

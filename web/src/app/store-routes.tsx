@@ -32,8 +32,7 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'products/:productId',
     lazy: async () => ({
-      Component: (await import('../features/products/components/product-detail-page'))
-        .ProductDetailPage,
+      Component: (await import('./routes/product-detail-route')).ProductDetailRoute,
     }),
   },
   {
@@ -156,7 +155,7 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'reports',
     lazy: async () => ({
-      Component: (await import('../features/reports/components/reports-page')).ReportsPage,
+      Component: (await import('./routes/reports-route')).ReportsRoute,
     }),
   },
   {

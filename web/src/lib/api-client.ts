@@ -1,49 +1,17 @@
-import axios, {
-  isAxiosError,
-  type AxiosRequestConfig,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from 'axios';
-import type { AuthSession, Paged, Schemas } from './api/types';
-import { reportAnswer, reportNoAnswer } from './network-status';
-import { queryClient } from './query-client';
-import { noteServerTime } from './server-clock';
-import {
-  clearSession,
-  getAccessToken,
-  getSession,
-  isSessionExpired,
-  markSessionExpired,
-  setSession,
-  waitForSignIn,
-} from './session';
-import { withTabLock } from './tab-channel';
-
-const baseURL = '/api/v1';
-
-/** The one axios instance every feature uses (through `apiClient`, or raw for downloads). */
-export const api = axios.create({ baseURL, withCredentials: true });
-
-// Refresh goes through its own bare instance: no 401 handling, so it can never loop.
-const refreshClient = axios.create({ baseURL, withCredentials: true });
-
-type Envelope<T> = Omit<Schemas['SuccessEnvelope'], 'data'> & {
-  data: T;
-  pagination?: Schemas['Pagination'] | Schemas['CursorPagination'];
-};
-
-type Params = Record<string, string | number | boolean | undefined>;
-
-/** Drops empty filters so the query string (and the cache key) only holds what is set. */
-function cleanParams<T extends Params>(params: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(params).filter(([, v]) => v !== undefined && v !== ''),
-  ) as Partial<T>;
-}
-
-async function unwrap<T>(request: Promise<AxiosResponse<Envelope<T>>>): Promise<T> {
-  return (await request).data.data;
-}
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
+import type { RequiredKeysOf } from 'openapi-typescript-helpers';
+import type {
+  Answer,
+  ApiPath,
+  ListItem,
+  ListPath,
+  Method,
+  Operation,
+  RequestOptions,
+  SuccessData,
+} from './api/operations';
+import type { Paged } from './api/types';
+import { api, type Envelope } from './http';
 
 function toPaged<T>({ data, pagination }: Envelope<T[]>): Paged<T> {
   // The app pages by number; only a request that sends a cursor is answered by cursor.
@@ -62,150 +30,122 @@ function toPaged<T>({ data, pagination }: Envelope<T[]>): Paged<T> {
   };
 }
 
-/** Requests that unwrap the success envelope: callers get its `data` (lists: rows and pagination). */
+type Query = Record<string, unknown>;
+
+/**
+ * Drops empty filters so the query string only holds what is set; a list is sent as the
+ * contract's `form` style without explode says: `status=processing,shipped`.
+ */
+function cleanParams(params: Query): Query {
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
+  );
+}
+
+/** `/stores/{storeId}/sales/{id}` with each parameter put in, encoded. */
+export function fillPath(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No value for {${name}} in ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function toFormData(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    form.append(name, value instanceof Blob ? value : String(value));
+  }
+  return form;
+}
+
+/** Transport settings a request may add: a keepalive delete, a sale's shorter timeout. */
+type Transport = Pick<AxiosRequestConfig, 'adapter' | 'fetchOptions' | 'timeout'>;
+
+interface LooseOptions {
+  path?: Record<string, string | number>;
+  query?: Query;
+  headers?: Record<string, string | undefined>;
+  body?: unknown;
+  form?: Record<string, unknown>;
+  transport?: Transport;
+}
+
+function send<T>(
+  method: Method,
+  template: string,
+  options: LooseOptions = {},
+  responseType?: 'blob',
+): Promise<AxiosResponse<T>> {
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
+  return api.request<T>({
+    method,
+    url: fillPath(template, options.path),
+    params: options.query && cleanParams(options.query),
+    data: options.form ? toFormData(options.form) : options.body,
+    headers,
+    responseType,
+    ...options.transport,
+  });
+}
+
+// Each request's options are what the contract says its operation takes (a path with no
+// parameters, query or body may leave them out); each answer is what it says it answers.
+type Options<M extends Method, P extends ApiPath<M>> = RequestOptions<Operation<M, P>> & {
+  transport?: Transport;
+};
+type Args<M extends Method, P extends ApiPath<M>> = [RequiredKeysOf<Options<M, P>>] extends [never]
+  ? [options?: Options<M, P>]
+  : [options: Options<M, P>];
+type Data<M extends Method, P extends ApiPath<M>> = SuccessData<Operation<M, P>>;
+
+async function data<M extends Method, P extends ApiPath<M>>(
+  method: M,
+  path: P,
+  [options]: Args<M, P>,
+): Promise<Data<M, P>> {
+  const res = await send<Envelope<Data<M, P>>>(method, path, options as LooseOptions);
+  return res.data.data;
+}
+
+/**
+ * The API by its contract's paths and methods: `apiClient.get('/stores/{storeId}/sales/{id}',
+ * { path: { storeId, id } })`. Requests unwrap the success envelope: callers get its `data`
+ * (lists: rows and pagination).
+ */
 export const apiClient = {
-  get: <T>(url: string, params?: Params) =>
-    unwrap<T>(api.get(url, { params: params && cleanParams(params) })),
-  list: async <T>(url: string, params?: Params): Promise<Paged<T>> => {
-    const res = await api.get<Envelope<T[]>>(url, { params: params && cleanParams(params) });
+  get: <P extends ApiPath<'get'>>(path: P, ...args: Args<'get', P>) => data('get', path, args),
+  list: async <P extends ListPath>(
+    path: P,
+    ...args: Args<'get', P>
+  ): Promise<Paged<ListItem<P>>> => {
+    const [options] = args;
+    const res = await send<Envelope<ListItem<P>[]>>('get', path, options as LooseOptions);
     return toPaged(res.data);
   },
-  post: <T = void>(url: string, body?: unknown, config?: AxiosRequestConfig) =>
-    unwrap<T>(api.post(url, body, config)),
-  patch: <T>(url: string, body: unknown) => unwrap<T>(api.patch(url, body)),
-  put: <T>(url: string, body: unknown) => unwrap<T>(api.put(url, body)),
-  delete: async (url: string, config?: AxiosRequestConfig): Promise<void> => {
-    await api.delete(url, config);
+  post: <P extends ApiPath<'post'>>(path: P, ...args: Args<'post', P>) => data('post', path, args),
+  put: <P extends ApiPath<'put'>>(path: P, ...args: Args<'put', P>) => data('put', path, args),
+  patch: <P extends ApiPath<'patch'>>(path: P, ...args: Args<'patch', P>) =>
+    data('patch', path, args),
+  delete: async <P extends ApiPath<'delete'>>(path: P, ...args: Args<'delete', P>) => {
+    await send('delete', path, args[0] as LooseOptions);
   },
+  /** The answer with its status, for an operation that answers 200 now or 202 (queued). */
+  answer: async <M extends Method, P extends ApiPath<M>>(
+    method: M,
+    path: P,
+    ...args: Args<M, P>
+  ): Promise<Answer<Operation<M, P>>> => {
+    const [options] = args;
+    const res = await send<Envelope<unknown>>(method, path, options as LooseOptions);
+    return { status: res.status, data: res.data.data } as Answer<Operation<M, P>>;
+  },
+  /** A file (CSV, XLSX, PDF) as a Blob, with the headers that name it. */
+  file: <M extends Method, P extends ApiPath<M>>(method: M, path: P, ...args: Args<M, P>) =>
+    send<Blob>(method, path, args[0] as LooseOptions, 'blob'),
 };
-
-// A 401 from these means "wrong credentials or token", not "access token expired".
-const NO_REFRESH = [
-  '/auth/login',
-  '/auth/register',
-  '/auth/refresh',
-  '/auth/forgot-password',
-  '/auth/reset-password',
-];
-
-interface TrackedConfig extends InternalAxiosRequestConfig {
-  sentToken?: string;
-  retried?: boolean;
-}
-
-let refreshInFlight: Promise<string> | null = null;
-
-// Refreshing rotates the cookie's token: two tabs sending the same one at once would look like
-// token theft and end the session everywhere. So tabs take turns under one lock, and sign-out
-// takes the same lock, so no refresh can slip in and keep a session it has just ended.
-const SESSION_LOCK = 'nimbus-refresh';
-// A token with less life left than this is not worth taking over from another tab.
-const MIN_TOKEN_LIFE_MS = 5_000;
-
-/** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
-export function refreshSession(): Promise<string> {
-  const stale = getAccessToken();
-  refreshInFlight ??= withTabLock(SESSION_LOCK, async () => {
-    // Another tab refreshed while this one waited for the lock and sent us its token.
-    const current = getSession();
-    if (
-      current.status === 'authenticated' &&
-      current.accessToken !== stale &&
-      current.expiresAt - Date.now() > MIN_TOKEN_LIFE_MS
-    ) {
-      return current.accessToken;
-    }
-    const session = await unwrap<AuthSession>(refreshClient.post('/auth/refresh', {}));
-    setSession(session);
-    return session.accessToken;
-  }).finally(() => {
-    refreshInFlight = null;
-  });
-  return refreshInFlight;
-}
-
-/** Ends the session on the server and in every tab, even when the server cannot be reached. */
-export async function signOut(): Promise<void> {
-  try {
-    await withTabLock(SESSION_LOCK, () => refreshClient.post('/auth/logout', {}));
-  } finally {
-    clearSession('signed-out');
-    queryClient.clear();
-  }
-}
-
-/** A refresh that was answered and refused; a lost answer says nothing about the session. */
-function refusedRefresh(error: unknown): boolean {
-  const status = isAxiosError(error) ? error.response?.status : undefined;
-  return status !== undefined && status >= 400 && status < 500;
-}
-
-let restoring: Promise<void> | null = null;
-
-/** Run once on app start: the cookie may still hold a valid refresh token. */
-export function restoreSession(): Promise<void> {
-  restoring ??= refreshSession().then(
-    () => undefined,
-    () => clearSession(),
-  );
-  return restoring;
-}
-
-const isAuthCall = (config: InternalAxiosRequestConfig) =>
-  NO_REFRESH.some((p) => (config.url ?? '').startsWith(p));
-
-// While the session waits for its user to sign in again, requests wait too (the sign-in itself
-// goes through): they are sent with the new token, or fail if the session ends instead.
-api.interceptors.request.use(async (config: TrackedConfig) => {
-  if (isSessionExpired() && !isAuthCall(config)) await waitForSignIn();
-  const token = getAccessToken();
-  if (token) config.headers.set('Authorization', `Bearer ${token}`);
-  config.sentToken = token;
-  return config;
-});
-
-// Every answer (or its absence) tells the connection banner whether the server is there.
-for (const client of [api, refreshClient]) {
-  client.interceptors.response.use(
-    (response) => {
-      reportAnswer();
-      noteServerTime(
-        (response.data as { meta?: { timestamp?: unknown } } | undefined)?.meta?.timestamp,
-      );
-      return response;
-    },
-    (error: unknown) => {
-      if (isAxiosError(error) && error.code !== 'ERR_CANCELED') {
-        if (error.response) reportAnswer();
-        else reportNoAnswer();
-      }
-      throw error;
-    },
-  );
-}
-
-api.interceptors.response.use(undefined, async (error: unknown) => {
-  if (!isAxiosError(error) || error.response?.status !== 401 || !error.config) throw error;
-  const config = error.config as TrackedConfig;
-  if (config.retried || isAuthCall(config)) throw error;
-  if (getSession().status !== 'authenticated') throw error;
-  config.retried = true;
-
-  let token = getAccessToken();
-  // Another request may already have renewed the token after this one was sent.
-  if (isSessionExpired() || !token || token === config.sentToken) {
-    try {
-      token = isSessionExpired() ? await waitForSignIn() : await refreshSession();
-    } catch (refreshError) {
-      if (!refusedRefresh(refreshError)) throw error;
-      // The server has ended the session. The page stays as it is (a form, the till's sale)
-      // under a sign-in dialog, and this request is sent again once the user is back.
-      markSessionExpired();
-      token = await waitForSignIn().catch(() => {
-        throw error;
-      });
-    }
-  }
-  config.headers.set('Authorization', `Bearer ${token}`);
-  return api(config);
-});

@@ -1,13 +1,28 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 const num = (v: string | number | null) => Number(v ?? 0);
+
+/** Per category (null: none), counts (bigint) and sums of numerics (strings). */
+interface CategoryStock {
+  category_id: string | null;
+  name: string;
+  products: number;
+  active_products: number;
+  units: number;
+  value_cost: string;
+  value_retail: string;
+  low_stock: number;
+  out_of_stock: number;
+  expiring: number;
+}
 
 /**
  * Stock by category and the store totals, in one pass over the products: the totals are the
  * sums of the category rows.
  */
 export async function stockSummary(db: Db, storeId: string) {
-  const { rows } = await db.query(
+  const { rows } = await db.query<CategoryStock>(
     `WITH by_category AS (
        SELECT category_id, count(*) AS products, count(*) FILTER (WHERE active) AS active_products,
          coalesce(sum(quantity), 0) AS units,
@@ -24,7 +39,8 @@ export async function stockSummary(db: Db, storeId: string) {
      ORDER BY b.value_retail DESC, name`,
     [storeId],
   );
-  const sum = (column: string) => rows.reduce((n, r) => n + num(r[column]), 0);
+  const sum = (column: Exclude<keyof CategoryStock, 'category_id' | 'name'>) =>
+    rows.reduce((n, r) => n + num(r[column]), 0);
   return {
     totals: {
       products: sum('products'),
@@ -38,8 +54,8 @@ export async function stockSummary(db: Db, storeId: string) {
     outOfStockCount: sum('out_of_stock'),
     expiringSoonCount: sum('expiring'),
     categoryBreakdown: rows.map((r) => ({
-      categoryId: r.category_id as string | null,
-      name: r.name as string,
+      categoryId: r.category_id,
+      name: r.name,
       products: num(r.products),
       units: num(r.units),
       valueCost: num(r.value_cost),
@@ -53,7 +69,9 @@ export async function stockSummary(db: Db, storeId: string) {
  * live, less the lines of today's voided sales and today's refunds.
  */
 export async function topMovers(db: Db, storeId: string, through: Date, limit: number) {
-  const { rows } = await db.query(
+  const { rows } = await db.query<
+    Row<'products', 'name' | 'sku'> & { product_id: string; units: number; revenue: string }
+  >(
     `WITH today AS (
        SELECT product_id, sum(units) AS units, sum(revenue) AS revenue FROM (
          SELECT product_id, quantity AS units, line_total AS revenue
@@ -83,9 +101,9 @@ export async function topMovers(db: Db, storeId: string, through: Date, limit: n
     [storeId, through, limit],
   );
   return rows.map((r) => ({
-    productId: r.product_id as string,
-    name: r.name as string,
-    sku: r.sku as string,
+    productId: r.product_id,
+    name: r.name,
+    sku: r.sku,
     unitsSold: num(r.units),
     revenue: num(r.revenue),
   }));
@@ -93,16 +111,18 @@ export async function topMovers(db: Db, storeId: string, through: Date, limit: n
 
 /** In-stock, active products that sold least recently (never sold first). */
 export async function slowMovers(db: Db, storeId: string, limit: number) {
-  const { rows } = await db.query(
+  const { rows } = await db.query<
+    Row<'products', 'id' | 'name' | 'sku' | 'quantity'> & { days: number | null }
+  >(
     `SELECT id, name, sku, quantity, (current_date - last_sold_at::date) AS days
      FROM products WHERE store_id = $1 AND active AND quantity > 0
      ORDER BY last_sold_at ASC NULLS FIRST, id LIMIT $2`,
     [storeId, limit],
   );
   return rows.map((r) => ({
-    productId: r.id as string,
-    name: r.name as string,
-    sku: r.sku as string,
+    productId: r.id,
+    name: r.name,
+    sku: r.sku,
     quantity: num(r.quantity),
     daysSinceLastSale: r.days === null ? null : num(r.days),
   }));
@@ -119,7 +139,7 @@ export async function salesTrend(
   days: number,
   through: Date,
 ) {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ date: string; orders: string; units: string; revenue: string }>(
     `WITH days AS (
        SELECT generate_series((now() AT TIME ZONE $2)::date - ($3::int - 1), (now() AT TIME ZONE $2)::date, '1 day')::date AS day
      ), daily AS (
@@ -139,7 +159,7 @@ export async function salesTrend(
     [storeId, timezone, days, through],
   );
   return rows.map((r) => ({
-    date: r.date as string,
+    date: r.date,
     orders: num(r.orders),
     units: num(r.units),
     revenue: num(r.revenue),

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { withTransaction, type Db } from '../../db/pool';
+import { one } from '../../db/rows';
 
 /**
  * The closed days of the dashboard's sales window, aggregated once per store per day.
@@ -47,7 +48,7 @@ async function currentWindow(db: Db, storeId: string, timezone: string, days: nu
      FROM w`,
     [storeId, timezone, days],
   );
-  const r = rows[0]!;
+  const r = one(rows);
   return { window: { windowStart: r.window_start, through: r.through }, fresh: r.fresh };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import { ConflictError } from '../../core/errors';
 
 export interface User {
@@ -9,12 +10,7 @@ export interface User {
   createdAt: string;
 }
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  created_at: Date;
-}
+type UserRow = Row<'users', 'id' | 'email' | 'name' | 'created_at'>;
 
 const toUser = (r: UserRow): User => ({
   id: r.id,
@@ -33,7 +29,7 @@ export async function insertUser(
        RETURNING id, email, name, created_at`,
       [u.email, u.name, u.passwordHash],
     );
-    return toUser(rows[0]!);
+    return toUser(one(rows));
   } catch (err) {
     if (isUniqueViolation(err))
       throw new ConflictError('An account with this e-mail already exists');
@@ -53,7 +49,7 @@ export async function findCredentialsByEmail(
   db: Db,
   email: string,
 ): Promise<(User & { passwordHash: string }) | undefined> {
-  const { rows } = await db.query<UserRow & { password_hash: string }>(
+  const { rows } = await db.query<Row<'users', keyof UserRow | 'password_hash'>>(
     'SELECT id, email, name, created_at, password_hash FROM users WHERE email = $1',
     [email],
   );
@@ -61,7 +57,7 @@ export async function findCredentialsByEmail(
 }
 
 export async function findPasswordHash(db: Db, userId: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ password_hash: string }>(
+  const { rows } = await db.query<Row<'users', 'password_hash'>>(
     'SELECT password_hash FROM users WHERE id = $1',
     [userId],
   );
@@ -76,16 +72,13 @@ export async function updatePasswordHash(db: Db, userId: string, hash: string): 
   );
 }
 
-export interface RefreshTokenRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
+export type RefreshTokenRow = Row<
+  'refresh_tokens',
+  'id' | 'user_id' | 'family_id' | 'expires_at' | 'used_at' | 'revoked_at'
+> & {
   /** Used, and within the reuse grace window of its rotation (by the database's clock). */
   in_grace: boolean;
-}
+};
 
 export async function insertRefreshToken(
   db: Db,
@@ -122,7 +115,7 @@ export async function findLiveRefreshToken(
   familyId: string,
   hash: string,
 ): Promise<{ id: string } | undefined> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'refresh_tokens', 'id'>>(
     `SELECT id FROM refresh_tokens
      WHERE token_hash = $1 AND family_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
     [hash, familyId],
@@ -150,7 +143,7 @@ export async function revokeAllForUser(
   userId: string,
   recentSeconds: number,
 ): Promise<string[]> {
-  const { rows } = await db.query<{ family_id: string }>(
+  const { rows } = await db.query<Row<'refresh_tokens', 'family_id'>>(
     `WITH revoked AS (
        UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
        RETURNING family_id, created_at
@@ -190,7 +183,7 @@ export async function insertResetToken(
 
 /** Consumes a reset token exactly once: only an unused, unexpired token matches. */
 export async function consumeResetToken(db: Db, hash: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ user_id: string }>(
+  const { rows } = await db.query<Row<'password_reset_tokens', 'user_id'>>(
     `UPDATE password_reset_tokens SET used_at = now()
      WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
      RETURNING user_id`,
@@ -204,4 +197,14 @@ export async function invalidateResetTokens(db: Db, userId: string): Promise<voi
     'UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL',
     [userId],
   );
+}
+
+/** These accounts (those that still exist), by name then id. */
+export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, email, name, created_at FROM users WHERE id = ANY($1::uuid[]) ORDER BY name, id',
+    [ids],
+  );
+  return rows.map(toUser);
 }

@@ -13,6 +13,7 @@ import type { JobsService } from '../jobs/jobs.service';
 import type { Sessions } from './sessions';
 import type { RegisterInput } from './auth.schemas';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { ACCOUNT_GONE, userReads } from './auth.reads';
 import {
   type AccessTokens,
   type RefreshSuccessor,
@@ -49,7 +50,6 @@ interface Deps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_JOB = 'auth.password_reset';
-const ACCOUNT_GONE = 'This account no longer exists';
 
 export function createAuthService(deps: Deps) {
   const { pool, tokens, sessions, mailer, jobs, log, stores, members, successorOf } = deps;
@@ -174,12 +174,7 @@ export function createAuthService(deps: Deps) {
       return { user, memberships: await members.membershipsOf(userId) };
     },
 
-    async findUserByEmail(db: Db, email: string): Promise<repo.User | undefined> {
-      const found = await repo.findCredentialsByEmail(db, email);
-      if (!found) return undefined;
-      const { passwordHash: _omit, ...user } = found;
-      return user;
-    },
+    findUserByEmail: userReads.findByEmail,
 
     /**
      * The same work whoever asks: one queued job. Looking the address up and sending the mail
@@ -223,17 +218,10 @@ export function createAuthService(deps: Deps) {
       await sessions.ended(ended);
     },
 
-    /** Changes the password, signs every other session out and returns a fresh one. */
-    /**
-     * A 401 when the signed-in user's account is gone. A session is remembered as live for up
-     * to a minute (sessions.ts) and an account can be deleted behind the API's back; the places
-     * where a deleted account shows (no membership, an empty store list, a write that names the
-     * user) ask this before answering 403, an empty list or a foreign-key error.
-     */
-    async assertUser(userId: string): Promise<void> {
-      if (!(await repo.findUserById(pool, userId))) throw new UnauthorizedError(ACCOUNT_GONE);
-    },
+    /** A 401 when the signed-in user's account is gone (auth.reads.ts). */
+    assertUser: (userId: string) => userReads.assertExists(pool, userId),
 
+    /** Changes the password, signs every other session out and returns a fresh one. */
     async changePassword(userId: string, current: string, next: string): Promise<Session> {
       const hash = await repo.findPasswordHash(pool, userId);
       if (!hash) throw new UnauthorizedError(ACCOUNT_GONE);

@@ -2,6 +2,7 @@ import { useTestApp } from '../../test/app';
 import {
   countRows,
   createCategory,
+  createProduct,
   memberOf,
   outboxTypes,
   storeWithMember,
@@ -82,4 +83,44 @@ test("roles: viewers read only, employees cannot delete, outsiders get 403, othe
   await t.api.get(`${s.url}/categories/not-a-uuid`).set(s.auth).expect(400);
   const { rows } = await t.db.pool.query('SELECT name FROM categories WHERE id = $1', [id]);
   expect(rows[0].name).toBe('Hand tools');
+});
+
+test('when the list is sorted by product count, then each page follows the counts (ties by id) and the totals count every match', async () => {
+  const s = await storeWithMember(t);
+  const made = [];
+  for (const [name, products] of [
+    ['Aisle A', 2],
+    ['Aisle B', 0],
+    ['Aisle C', 3],
+    ['Aisle D', 2],
+    ['Other', 1],
+  ] as const) {
+    const { id } = await createCategory(s, { name });
+    for (let i = 0; i < products; i++) await createProduct(s, { categoryId: id });
+    made.push({ id, name, products });
+  }
+  const aisles = made.filter((c) => c.name.startsWith('Aisle'));
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  const expected = {
+    asc: [...aisles].sort((a, b) => a.products - b.products || byId(a, b)),
+    desc: [...aisles].sort((a, b) => b.products - a.products || byId(a, b)),
+  };
+  for (const order of ['asc', 'desc'] as const) {
+    const pages = [];
+    for (const page of [1, 2]) {
+      const res = await t.api
+        .get(
+          `${s.url}/categories?search=aisle&sort=productCount&order=${order}&limit=3&page=${page}`,
+        )
+        .set(s.auth)
+        .expect(200);
+      expect(res.body.pagination.total).toBe(4);
+      pages.push(...res.body.data);
+    }
+    expect(
+      pages.map((c: { name: string; productCount: number }) => [c.name, c.productCount]),
+    ).toEqual(expected[order].map((c) => [c.name, c.products]));
+  }
+  const byName = await t.api.get(`${s.url}/categories?sort=name&limit=2`).set(s.auth).expect(200);
+  expect(byName.body.data.map((c: { productCount: number }) => c.productCount)).toEqual([2, 0]);
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 export async function insertEvent(
   db: Db,
@@ -31,12 +32,7 @@ export async function insertEvents(db: Db, storeId: string, events: PendingEvent
   );
 }
 
-export interface EventRow {
-  id: number;
-  type: string;
-  payload: unknown;
-  created_at: Date;
-}
+export type EventRow = Row<'outbox_events', 'id' | 'type' | 'payload' | 'created_at'>;
 
 /** A store's events in the order they were committed, after an id (exclusive). */
 export async function listEvents(

@@ -4,6 +4,7 @@
  */
 import type { StoreContext } from '../../core/context';
 import { ForbiddenError } from '../../core/errors';
+import type { CostIncreaseRow } from '../invoices/invoices.reads';
 import * as repo from './anomalies.repo';
 import type { AnomaliesQuery } from './forecasting.schemas';
 import type { ForecastingDeps } from './forecasting.service';
@@ -26,7 +27,13 @@ const COST_ACTION: Record<Severity, string> = {
   high: 'Check the invoice for a data entry error, then compare suppliers',
 };
 
-function demandView(r: repo.DemandAnomalyRow) {
+/** Names shown with an anomaly: its product's, the invoicing supplier's (their owners'). */
+interface Names {
+  products: ReadonlyMap<string, { name: string }>;
+  suppliers: ReadonlyMap<string, string>;
+}
+
+function demandView(r: repo.DemandAnomalyRow & { product_name: string }) {
   const spike = r.kind === 'demand_spike';
   const changePercent =
     r.expected > 0 ? round((100 * (r.observed - r.expected)) / r.expected, 1) : null;
@@ -53,7 +60,7 @@ function demandView(r: repo.DemandAnomalyRow) {
   };
 }
 
-function costView(r: repo.CostIncreaseRow) {
+function costView(r: CostIncreaseRow & { product_name: string; supplier_name: string }) {
   const cost = Number(r.unit_cost);
   const previous = Number(r.previous_cost);
   const percent = round((100 * (cost - previous)) / previous, 1);
@@ -79,7 +86,7 @@ function costView(r: repo.CostIncreaseRow) {
 }
 
 export async function listAnomalies(
-  { pool, timezoneOf }: Pick<ForecastingDeps, 'pool' | 'timezoneOf'>,
+  { pool, timezoneOf, sources }: Pick<ForecastingDeps, 'pool' | 'timezoneOf' | 'sources'>,
   ctx: StoreContext,
   q: AnomaliesQuery,
 ) {
@@ -88,28 +95,47 @@ export async function listAnomalies(
       'Cost increases show costs: they need reports:view (managers, admins, viewers)',
     );
   }
-  const since = addDays(todayIn(await timezoneOf(ctx)), -q.days);
+  const timezone = await timezoneOf(ctx);
+  const since = addDays(todayIn(timezone), -q.days);
   const demandKinds = (['demand_spike', 'demand_drop'] as const).filter(
     (k) => !q.type || q.type === k,
   );
-  const demand = demandKinds.length
-    ? (
-        await repo.demandAnomalies(pool, ctx.storeId, {
-          since,
-          kinds: demandKinds,
-          severity: q.severity,
-        })
-      ).map(demandView)
+  const demandRows = demandKinds.length
+    ? await repo.demandAnomalies(pool, ctx.storeId, {
+        since,
+        kinds: demandKinds,
+        severity: q.severity,
+      })
     : [];
   const wantsCost =
     (!q.type || q.type === 'cost_increase') && ctx.permissions.includes('reports:view');
-  const cost = wantsCost
-    ? (await repo.costIncreases(pool, ctx.storeId, since))
-        .map(costView)
-        .filter(
-          (a): a is NonNullable<typeof a> =>
-            a !== null && (!q.severity || a.severity === q.severity),
-        )
-    : [];
+  const costRows = wantsCost ? await sources.costIncreases(pool, ctx.storeId, timezone, since) : [];
+  const names: Names = {
+    products: await sources.products.labelsOf(pool, ctx.storeId, [
+      ...demandRows.map((r) => r.product_id),
+      ...costRows.map((r) => r.product_id),
+    ]),
+    suppliers: await sources.suppliers.namesOf(
+      pool,
+      ctx.storeId,
+      costRows.map((r) => r.supplier_id),
+    ),
+  };
+  // An anomaly's product is deleted with it; an invoice line's keeps it until then.
+  const demand = demandRows.flatMap((r) => {
+    const product = names.products.get(r.product_id);
+    return product ? [demandView({ ...r, product_name: product.name })] : [];
+  });
+  const cost = costRows
+    .flatMap((r) => {
+      const product = names.products.get(r.product_id);
+      const supplier = names.suppliers.get(r.supplier_id);
+      return product && supplier !== undefined
+        ? [costView({ ...r, product_name: product.name, supplier_name: supplier })]
+        : [];
+    })
+    .filter(
+      (a): a is NonNullable<typeof a> => a !== null && (!q.severity || a.severity === q.severity),
+    );
   return [...demand, ...cost].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 500);
 }

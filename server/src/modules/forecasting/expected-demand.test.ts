@@ -1,9 +1,11 @@
+import { createReads } from '../../composition';
 import { useTestApp } from '../../test/app';
 import { createProduct, storeWithMember } from '../../test/factories';
 import { sellDaily } from '../../test/forecasting';
 import { dailyDemand } from '../shopping-lists/demand';
 
 const t = useTestApp();
+const sources = createReads().forecasting;
 
 test('when a product has months of history, then reorder-list demand is its forecast, and one with a few days of sales keeps the 30-day average', async () => {
   const s = await storeWithMember(t);
@@ -12,7 +14,7 @@ test('when a product has months of history, then reorder-list demand is its fore
   await sellDaily(t, s, flat.id, new Array(90).fill(5));
   await sellDaily(t, s, young.id, [3, 3, 3]); // too short to forecast: the 30-day average
 
-  const demand = await dailyDemand(t.db.pool, s.storeId, [flat.id, young.id], 10);
+  const demand = await dailyDemand(sources, t.db.pool, s.storeId, [flat.id, young.id], 10);
   expect(demand.get(flat.id)).toBeCloseTo(5, 1);
   expect(demand.get(young.id)).toBeCloseTo(9 / 30, 6);
 });
@@ -30,9 +32,9 @@ test('when a fresh stored forecast exists, then reorder-list demand is its mean 
       [s.storeId, p.id, today, [10, 10, 10, 40, 40, 40], calculatedAt],
     );
   await store(new Date().toISOString());
-  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 3)).get(p.id)).toBe(10);
-  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBe(25);
+  expect((await dailyDemand(sources, t.db.pool, s.storeId, [p.id], 3)).get(p.id)).toBe(10);
+  expect((await dailyDemand(sources, t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBe(25);
 
   await store(new Date(Date.now() - 3 * 86_400_000).toISOString());
-  expect((await dailyDemand(t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBeCloseTo(2, 1);
+  expect((await dailyDemand(sources, t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBeCloseTo(2, 1);
 });

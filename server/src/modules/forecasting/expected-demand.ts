@@ -11,13 +11,14 @@ import { forecastsOf } from './forecasts.repo';
 import { loadSeries } from './load-series';
 import { AVERAGE_DAYS, average30, forecastDemand } from './prediction';
 import { storedDailyForecast } from './recalculate';
-import { productsByIds, storeTimezone } from './series.repo';
 import { todayIn, weekdayOf } from './series';
+import type { ForecastSources } from './sources';
 
 /** Products forecast on the fly per call when no fresh stored forecast exists (~3 ms each). */
 export const ON_THE_FLY_LIMIT = 200;
 
 export async function expectedDailyDemand(
+  sources: ForecastSources,
   db: Db,
   storeId: string,
   productIds: readonly string[],
@@ -26,7 +27,7 @@ export async function expectedDailyDemand(
   const demand = new Map<string, number>(productIds.map((id) => [id, 0]));
   if (!productIds.length) return demand;
   const days = Math.min(365, Math.max(1, Math.ceil(horizonDays)));
-  const tz = await storeTimezone(db, storeId);
+  const tz = (await sources.timezoneIn(db, storeId)) ?? 'UTC';
   const today = todayIn(tz);
   const stored = await forecastsOf(db, storeId, productIds);
   const rest: string[] = [];
@@ -37,8 +38,8 @@ export async function expectedDailyDemand(
     else demand.set(id, mean);
   }
   if (!rest.length) return demand;
-  const products = await productsByIds(db, storeId, tz, rest);
-  const recent = await loadSeries(db, storeId, tz, products, today, AVERAGE_DAYS);
+  const products = await sources.products.series.byIds(db, storeId, tz, rest);
+  const recent = await loadSeries(sources, db, storeId, tz, products, today, AVERAGE_DAYS);
   for (const [id, s] of recent) demand.set(id, average30(s));
   // Forecasting costs a few ms a product: within a request only the best sellers are
   // forecast now (from a year of history), the others keep their 30-day average until the
@@ -48,7 +49,7 @@ export async function expectedDailyDemand(
     .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!)
     .slice(0, ON_THE_FLY_LIMIT);
   const breathe = breather();
-  for (const [id, s] of await loadSeries(db, storeId, tz, best, today)) {
+  for (const [id, s] of await loadSeries(sources, db, storeId, tz, best, today)) {
     await breathe(); // a request: other requests get the event loop between forecasts
     const f = forecastSeries(s.values, {
       horizon: days,

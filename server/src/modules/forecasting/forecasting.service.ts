@@ -10,18 +10,20 @@ import { listAnomalies } from './anomalies';
 import { forecastSeries } from './forecast';
 import { forecastView } from './forecast-view';
 import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting.schemas';
-import { supplierLeadTimes } from './lead-times.repo';
+import { supplierLeadTimes } from './lead-times';
 import { loadSeries } from './load-series';
 import { optimizeReorder } from './optimization';
 import { toPrediction } from './outlook';
 import { DEMAND_DAYS, leadTimeOf, predictionOf, type DailyForecast } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB } from './recalculate';
-import * as seriesRepo from './series.repo';
 import { aggregate, sumSeries, todayIn, weekdayOf, type DailySeries } from './series';
+import type { ForecastSources } from './sources';
 
 export interface ForecastingDeps {
   pool: Pool;
+  /** Other modules' data forecasts are made from (sources.ts). */
+  sources: ForecastSources;
   jobs: JobsService;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
   /** Purchasing's open order lines per product (what is on order, and when it is due). */
@@ -53,7 +55,8 @@ export function dailyForecastOf(series: DailySeries, today: string): DailyForeca
 }
 
 export function createForecastingService(deps: ForecastingDeps) {
-  const { pool, jobs, timezoneOf } = deps;
+  const { pool, jobs, timezoneOf, sources } = deps;
+  const products = sources.products.series;
   const recalculation = registerRecalculation(deps);
 
   return {
@@ -64,17 +67,22 @@ export function createForecastingService(deps: ForecastingDeps) {
      */
     async prediction(ctx: StoreContext, productId: string) {
       const tz = await timezoneOf(ctx);
-      const [product] = await seriesRepo.productsByIds(pool, ctx.storeId, tz, [productId]);
+      const [product] = await products.byIds(pool, ctx.storeId, tz, [productId]);
       if (!product) throw new NotFoundError('Product');
       const today = todayIn(tz);
-      const series = (await loadSeries(pool, ctx.storeId, tz, [product], today)).get(productId)!;
+      const series = (await loadSeries(sources, pool, ctx.storeId, tz, [product], today)).get(
+        productId,
+      )!;
       const [row] = await savePredictions(pool, ctx.storeId, [
         predictionOf({
           productId,
           stock: product.quantity,
           series,
           forecast: dailyForecastOf(series, today),
-          leadTime: leadTimeOf(product.supplier_id, await supplierLeadTimes(pool, ctx.storeId)),
+          leadTime: leadTimeOf(
+            product.supplier_id,
+            await supplierLeadTimes(sources, pool, ctx.storeId),
+          ),
           today,
         }),
       ]);
@@ -96,12 +104,12 @@ export function createForecastingService(deps: ForecastingDeps) {
       const today = todayIn(tz);
       const rows = await predictionsOf(pool, ctx.storeId, productIds);
       const ids = rows.map((r) => r.product_id);
-      const [products, onOrder, stockIn] = await Promise.all([
-        seriesRepo.productsByIds(pool, ctx.storeId, tz, ids),
+      const [found, onOrder, stockIn] = await Promise.all([
+        products.byIds(pool, ctx.storeId, tz, ids),
         deps.onOrderFor(pool, ctx.storeId, ids),
         deps.lastStockInDays(pool, ctx.storeId, tz, ids),
       ]);
-      const live = new Map(products.map((p) => [p.id, { ...p, last_stock_in: stockIn.get(p.id) }]));
+      const live = new Map(found.map((p) => [p.id, { ...p, last_stock_in: stockIn.get(p.id) }]));
       return rows
         .filter((r) => live.has(r.product_id))
         .map((r) => toPrediction(r, live.get(r.product_id)!, onOrder.get(r.product_id)!, today));
@@ -111,15 +119,15 @@ export function createForecastingService(deps: ForecastingDeps) {
       const tz = await timezoneOf(ctx);
       const today = todayIn(tz);
       let item;
-      let products;
+      let of;
       if (q.productId) {
-        products = await seriesRepo.productsByIds(pool, ctx.storeId, tz, [q.productId]);
-        if (!products[0]) throw new NotFoundError('Product');
-        item = { itemId: products[0].id, itemType: 'product' as const, name: products[0].name };
+        of = await products.byIds(pool, ctx.storeId, tz, [q.productId]);
+        if (!of[0]) throw new NotFoundError('Product');
+        item = { itemId: of[0].id, itemType: 'product' as const, name: of[0].name };
       } else {
-        const category = await seriesRepo.findCategory(pool, ctx.storeId, q.category!);
+        const category = await sources.categories.find(pool, ctx.storeId, q.category!);
         if (!category) throw new NotFoundError('Category');
-        products = await seriesRepo.productsOfCategory(pool, ctx.storeId, tz, category.id);
+        of = await products.ofCategory(pool, ctx.storeId, tz, category.id);
         item = { itemId: category.id, itemType: 'category' as const, name: category.name };
       }
       // A product's history starts at its first stock movement (or sale): the days before it
@@ -128,10 +136,10 @@ export function createForecastingService(deps: ForecastingDeps) {
         pool,
         ctx.storeId,
         tz,
-        products.map((p) => p.id),
+        of.map((p) => p.id),
       );
-      const stocked = products.map((p) => ({ ...p, created_day: first.get(p.id) ?? today }));
-      const series = await loadSeries(pool, ctx.storeId, tz, stocked, today);
+      const stocked = of.map((p) => ({ ...p, created_day: first.get(p.id) ?? today }));
+      const series = await loadSeries(sources, pool, ctx.storeId, tz, stocked, today);
       const history = aggregate(sumSeries([...series.values()], today), q.period, today);
       const result = forecastSeries(
         history.map((h) => h.actual),

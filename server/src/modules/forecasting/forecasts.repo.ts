@@ -1,25 +1,32 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /** A product's stored daily forecast (product_forecasts). */
-export interface StoredForecast {
-  product_id: string;
+export type StoredForecast = Row<
+  'product_forecasts',
+  | 'product_id'
+  | 'method'
+  | 'message'
+  | 'level'
+  | 'mean'
+  | 'lower'
+  | 'upper'
+  | 'sigma'
+  | 'accuracy'
+  | 'factors'
+  | 'calculated_at'
+> & {
   status: 'ok' | 'insufficient_history';
-  method: string | null;
-  message: string | null;
+  /** `YYYY-MM-DD` */
   start_date: string;
-  level: number | null;
-  mean: number[];
-  lower: number[];
-  upper: number[];
-  sigma: number | null;
-  accuracy: unknown;
-  factors: unknown;
-  calculated_at: Date;
-}
+};
 
 export type ForecastInput = Omit<StoredForecast, 'calculated_at'>;
 
-/** Upserts a batch of forecasts in one statement (a JSON array unpacked by PostgreSQL). */
+/**
+ * Upserts a batch of forecasts in one statement (a JSON array unpacked by PostgreSQL), of
+ * products the store still has (recalculate.ts leaves out any deleted meanwhile).
+ */
 export async function saveForecasts(db: Db, storeId: string, rows: readonly ForecastInput[]) {
   if (!rows.length) return;
   await db.query(
@@ -30,7 +37,6 @@ export async function saveForecasts(db: Db, storeId: string, rows: readonly Fore
      FROM jsonb_to_recordset($2::jsonb) AS x(product_id uuid, status text, method text,
        message text, start_date date, level float8, mean float8[], lower float8[],
        upper float8[], sigma float8, accuracy jsonb, factors jsonb)
-     JOIN products p ON p.id = x.product_id AND p.store_id = $1
      ON CONFLICT (store_id, product_id) DO UPDATE SET status = excluded.status,
        method = excluded.method, message = excluded.message, start_date = excluded.start_date,
        level = excluded.level, mean = excluded.mean, lower = excluded.lower,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
-import { salesByDay, type SeriesProduct } from './series.repo';
+import type { SeriesProduct } from '../products/products.reads';
+import type { ForecastSources } from './sources';
 import { addDays, dailySeries, HISTORY_DAYS, type DailySeries } from './series';
 
 /** Products per sales query: one statement per batch, never one per product. */
@@ -10,6 +11,7 @@ export const SERIES_BATCH = 500;
  * a batch of products per query.
  */
 export async function loadSeries(
+  sources: Pick<ForecastSources, 'salesByDay'>,
   db: Db,
   storeId: string,
   timezone: string,
@@ -21,7 +23,7 @@ export async function loadSeries(
   const out = new Map<string, DailySeries>();
   for (let i = 0; i < products.length; i += SERIES_BATCH) {
     const batch = products.slice(i, i + SERIES_BATCH);
-    const rows = await salesByDay(
+    const rows = await sources.salesByDay(
       db,
       storeId,
       timezone,

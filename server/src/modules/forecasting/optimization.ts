@@ -10,11 +10,12 @@
  */
 import type { StoreContext } from '../../core/context';
 import { ValidationError, type ErrorDetail } from '../../core/errors';
+import type { Db } from '../../db/pool';
+import type { ReorderProduct as CatalogueProduct } from '../products/products.reads';
 import type { ForecastingDeps } from './forecasting.service';
 import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
 import { loadSeries } from './load-series';
-import { foreignIds, reorderProducts } from './optimization.repo';
 import { AVERAGE_DAYS, demandEstimate, round } from './prediction';
 import { allocate, type Candidate } from './reorder-maths';
 import { planLine, PRIORITY_RANK, type PlanLine } from './reorder-plan';
@@ -22,18 +23,32 @@ import { reasonOf } from './reorder-plan-words';
 import { storedDailyForecast } from './recalculate';
 import { todayIn } from './series';
 
+/** A product the plan weighs: the catalogue's, with its own supplier's name and status. */
+export interface ReorderProduct extends CatalogueProduct {
+  supplier_name: string | null;
+  /** The supplier's status: inactive and on-hold suppliers are not ordered from. */
+  supplier_status: string | null;
+}
+
 async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: ReorderInput) {
+  const { products, categories, suppliers } = deps.sources;
+  const owned: Record<'productIds' | 'categories' | 'suppliers', OwnedIds> = {
+    productIds: products.existing,
+    categories: categories.existing,
+    suppliers: async (db, store, ids) =>
+      new Set((await suppliers.summariesOf(db, store, ids)).keys()),
+  };
   const fields = [
-    ['productIds', 'products', 'product'],
-    ['categories', 'categories', 'category'],
-    ['suppliers', 'suppliers', 'supplier'],
+    ['productIds', 'product'],
+    ['categories', 'category'],
+    ['suppliers', 'supplier'],
   ] as const;
   const details: ErrorDetail[] = [];
-  for (const [field, table, what] of fields) {
+  for (const [field, what] of fields) {
     const ids = input[field] ?? [];
-    const foreign = new Set(await foreignIds(deps.pool, storeId, table, ids));
+    const own = ids.length ? await owned[field](deps.pool, storeId, ids) : new Set<string>();
     ids.forEach((id, i) => {
-      if (foreign.has(id)) {
+      if (!own.has(id)) {
         details.push({
           field: `${field}.${i}`,
           message: `is not a ${what} of this store`,
@@ -45,6 +60,27 @@ async function assertOwnIds(deps: ForecastingDeps, storeId: string, input: Reord
   if (details.length) throw new ValidationError(details);
 }
 
+type OwnedIds = (db: Db, storeId: string, ids: readonly string[]) => Promise<Set<string>>;
+
+/** The store's active products within the filters, with their own supplier's name and status. */
+async function reorderProducts(
+  { pool, sources }: ForecastingDeps,
+  storeId: string,
+  timezone: string,
+  f: { productIds?: string[]; categories?: string[]; suppliers?: string[] },
+): Promise<ReorderProduct[]> {
+  const products = await sources.products.reorder.products(pool, storeId, timezone, f);
+  const suppliers = await sources.suppliers.summariesOf(
+    pool,
+    storeId,
+    products.map((p) => p.supplier_id),
+  );
+  return products.map((p) => {
+    const s = p.supplier_id ? suppliers.get(p.supplier_id) : undefined;
+    return { ...p, supplier_name: s?.name ?? null, supplier_status: s?.status ?? null };
+  });
+}
+
 export async function optimizeReorder(
   deps: ForecastingDeps,
   ctx: StoreContext,
@@ -54,10 +90,10 @@ export async function optimizeReorder(
   await assertOwnIds(deps, ctx.storeId, input);
   const tz = await deps.timezoneOf(ctx);
   const today = todayIn(tz);
-  const products = await reorderProducts(pool, ctx.storeId, tz, input);
+  const products = await reorderProducts(deps, ctx.storeId, tz, input);
   const ids = products.map((p) => p.id);
   const [series, stored, assessed] = await Promise.all([
-    loadSeries(pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
+    loadSeries(deps.sources, pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
     forecastsOf(pool, ctx.storeId, ids),
     deps.assessReorder(pool, ctx.storeId, tz, today, ids, {
       daysAhead: input.reviewDays,

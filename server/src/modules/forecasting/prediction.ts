@@ -2,7 +2,7 @@
  * A product's stock-out prediction and reorder point, from its daily series, its stored or
  * fresh forecast and its supplier's lead time. Pure: the services load, this decides.
  */
-import type { SupplierLeadTime } from './lead-times.repo';
+import type { SupplierLeadTime } from './lead-times';
 import type { PredictionInput } from './predictions.repo';
 import { reorderPoint, safetyStock } from './reorder-maths';
 import { addDays, daysBetween, type DailySeries } from './series';

@@ -1,22 +1,29 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface PredictionRow {
-  product_id: string;
-  avg_daily_sales: number;
-  /** The demand figure (prediction.ts `demandFigure`); null on rows stored before it existed. */
-  demand_per_day: number | null;
+/**
+ * `demand_per_day`: the demand figure (prediction.ts `demandFigure`); null on rows stored
+ * before it existed.
+ */
+export type PredictionRow = Row<
+  'product_predictions',
+  | 'product_id'
+  | 'avg_daily_sales'
+  | 'demand_per_day'
+  | 'current_stock'
+  | 'days_left'
+  | 'reorder_point'
+  | 'safety_stock'
+  | 'suggested_quantity'
+  | 'lead_time_days'
+  | 'service_level'
+  | 'reorder_method'
+  | 'calculated_at'
+> & {
   demand_source: 'forecast' | 'average_30d' | null;
-  current_stock: number;
-  days_left: number | null;
+  /** `YYYY-MM-DD` */
   stockout_date: string | null;
-  reorder_point: number | null;
-  safety_stock: number | null;
-  suggested_quantity: number | null;
-  lead_time_days: number | null;
-  service_level: number | null;
-  reorder_method: string | null;
-  calculated_at: Date;
-}
+};
 
 export type PredictionInput = Omit<PredictionRow, 'calculated_at'>;
 
@@ -24,7 +31,10 @@ const COLUMNS = `product_id, avg_daily_sales, demand_per_day, demand_source, cur
   to_char(stockout_date, 'YYYY-MM-DD') AS stockout_date, reorder_point, safety_stock,
   suggested_quantity, lead_time_days, service_level, reorder_method, calculated_at`;
 
-/** Upserts a batch in one statement; products not of the store are ignored. */
+/**
+ * Upserts a batch in one statement, of products the store has (the callers leave out any
+ * deleted since they were read: forecasting's `existing`).
+ */
 export async function savePredictions(
   db: Db,
   storeId: string,
@@ -43,7 +53,6 @@ export async function savePredictions(
        demand_per_day float8, demand_source text, current_stock int, days_left float8, stockout_date date, reorder_point float8,
        safety_stock float8, suggested_quantity int, lead_time_days float8, service_level float8,
        reorder_method text)
-     JOIN products p ON p.id = x.product_id AND p.store_id = $1
      ON CONFLICT (store_id, product_id) DO UPDATE SET avg_daily_sales = excluded.avg_daily_sales,
        demand_per_day = excluded.demand_per_day, demand_source = excluded.demand_source,
        current_stock = excluded.current_stock, days_left = excluded.days_left,

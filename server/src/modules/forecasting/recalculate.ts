@@ -11,11 +11,10 @@ import * as anomaliesRepo from './anomalies.repo';
 import { demandAnomalies, forecastSeries, type ForecastResult } from './forecast';
 import type { ForecastingDeps } from './forecasting.service';
 import { saveForecasts, type ForecastInput, type StoredForecast } from './forecasts.repo';
-import { supplierLeadTimes } from './lead-times.repo';
+import { supplierLeadTimes } from './lead-times';
 import { loadSeries } from './load-series';
 import { leadTimeOf, predictionOf, round, type DailyForecast } from './prediction';
 import { savePredictions, type PredictionInput } from './predictions.repo';
-import { activeProductsAfter, countActiveProducts } from './series.repo';
 import { addDays, todayIn, weekdayOf, type DailySeries } from './series';
 
 export const RECALCULATE_JOB = 'forecasting.recalculate';
@@ -85,7 +84,8 @@ export interface RecalculationReport {
   durationMs: number;
 }
 
-export function registerRecalculation({ pool, jobs, timezoneOf, log }: ForecastingDeps) {
+export function registerRecalculation({ pool, jobs, timezoneOf, log, sources }: ForecastingDeps) {
+  const { series: products } = sources.products;
   async function run(
     storeId: string,
     progress?: (db: Parameters<JobContext['progress']>[0], percent: number) => Promise<void>,
@@ -93,20 +93,20 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
     const started = new Date();
     const tz = await timezoneOf({ storeId });
     const today = todayIn(tz);
-    const total = await countActiveProducts(pool, storeId);
-    const leadTimes = await supplierLeadTimes(pool, storeId);
+    const total = await products.countActive(pool, storeId);
+    const leadTimes = await supplierLeadTimes(sources, pool, storeId);
     const report = { products: 0, forecasts: 0, insufficientHistory: 0, anomalies: 0 };
     for (let after: string | null = null; ;) {
-      const products = await activeProductsAfter(pool, storeId, tz, after, BATCH);
-      if (!products.length) break;
-      after = products.at(-1)!.id;
-      const series = await loadSeries(pool, storeId, tz, products, today);
+      const batch = await products.activeAfter(pool, storeId, tz, after, BATCH);
+      if (!batch.length) break;
+      after = batch.at(-1)!.id;
+      const series = await loadSeries(sources, pool, storeId, tz, batch, today);
       const forecasts: ForecastInput[] = [];
       const predictions: PredictionInput[] = [];
       const anomalies: anomaliesRepo.DemandAnomalyInput[] = [];
       // 500 forecasts a batch, a few ms each: the event loop gets a turn between them.
       const breathe = breather();
-      for (const p of products) {
+      for (const p of batch) {
         await breathe();
         const s = series.get(p.id)!;
         const result = forecastSeries(s.values, {
@@ -135,13 +135,17 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log }: Forecasti
           }),
         );
       }
-      report.products += products.length;
+      report.products += batch.length;
       report.anomalies += anomalies.length;
       await withTransaction(pool, async (tx) => {
-        await saveForecasts(tx, storeId, forecasts);
-        await savePredictions(tx, storeId, predictions);
-        const ids = products.map((p) => p.id);
-        await anomaliesRepo.replaceDemandAnomalies(tx, storeId, ids, anomalies);
+        const ids = batch.map((p) => p.id);
+        // A product deleted since the batch was read has nothing stored.
+        const live = await sources.products.existing(tx, storeId, ids);
+        const alive = <T extends { product_id: string }>(rows: T[]) =>
+          rows.filter((r) => live.has(r.product_id));
+        await saveForecasts(tx, storeId, alive(forecasts));
+        await savePredictions(tx, storeId, alive(predictions));
+        await anomaliesRepo.replaceDemandAnomalies(tx, storeId, ids, alive(anomalies));
         await progress?.(tx, total ? Math.min(99, (100 * report.products) / total) : 99);
       });
     }

@@ -7,7 +7,7 @@
  */
 import type { Assessment } from '../shopping-lists/assess';
 import { onOrderCountWords, type OnOrderCount } from './on-order-count';
-import type { ReorderProduct } from './optimization.repo';
+import type { ReorderProduct } from './optimization';
 import { suggestionWhy } from './outlook';
 import type { LeadTime } from './prediction';
 import { eoq, reorderPoint, safetyStock } from './reorder-maths';

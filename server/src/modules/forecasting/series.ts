@@ -2,7 +2,8 @@
  * Daily demand series and their weekly / monthly sums: pure date arithmetic over store days
  * (`YYYY-MM-DD`, computed in UTC so no local time zone or DST shift can move a day).
  */
-import type { SalesDay, SeriesProduct } from './series.repo';
+import type { SeriesProduct } from '../products/products.reads';
+import type { SalesDay } from '../sales/sales.reads';
 
 export type Period = 'day' | 'week' | 'month';
 

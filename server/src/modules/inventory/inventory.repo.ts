@@ -1,5 +1,6 @@
 import { ON_HAND_MAX } from '../../core/limits';
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 export const MOVEMENT_REASONS = [
   'sale',
@@ -42,20 +43,20 @@ export interface Movement {
   recordedAt: string;
 }
 
-interface MovementRow {
-  id: string;
-  product_id: string;
-  delta: number;
-  reason: MovementReason;
-  reference_type: string | null;
-  reference_id: string | null;
-  note: string | null;
-  user_id: string | null;
-  quantity_after: number;
-  unit_cost: string | null;
-  created_at: Date;
-  recorded_at: Date | null;
-}
+type MovementRow = Row<
+  'stock_movements',
+  | 'id'
+  | 'product_id'
+  | 'delta'
+  | 'reference_type'
+  | 'reference_id'
+  | 'note'
+  | 'user_id'
+  | 'quantity_after'
+  | 'unit_cost'
+  | 'created_at'
+  | 'recorded_at'
+> & { reason: MovementReason };
 
 const toMovement = (r: MovementRow): Movement => ({
   id: r.id,
@@ -150,7 +151,7 @@ export async function stockOf(
   productId: string,
   lock = false,
 ): Promise<number | undefined> {
-  const { rows } = await db.query<{ quantity: number }>(
+  const { rows } = await db.query<Row<'products', 'quantity'>>(
     `SELECT quantity FROM products WHERE store_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
     [storeId, productId],
   );
@@ -173,15 +174,9 @@ export async function lockStock(
   storeId: string,
   productIds: string[],
 ): Promise<Map<string, LockedStock>> {
-  const { rows } = await db.query<{
-    id: string;
-    quantity: number;
-    price: string;
-    name: string;
-    sku: string;
-    cost: string | null;
-    created_at: Date;
-  }>(
+  const { rows } = await db.query<
+    Row<'products', 'id' | 'quantity' | 'price' | 'name' | 'sku' | 'cost' | 'created_at'>
+  >(
     `SELECT id, quantity, price, name, sku, cost, created_at FROM products
      WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
     [storeId, productIds],
@@ -281,7 +276,7 @@ export async function since(
      WHERE store_id = $1 AND product_id = $2 AND created_at >= $4::timestamptz AND id <> $3`,
     [storeId, productId, movement.id, movement.createdKey],
   );
-  return rows[0]!;
+  return one(rows);
 }
 
 export async function listMovements(
@@ -313,12 +308,14 @@ export async function listMovements(
   );
   const total = after
     ? undefined
-    : (
-        await db.query<{ n: number }>(
-          `SELECT count(*) AS n FROM stock_movements WHERE ${filter}`,
-          args,
-        )
-      ).rows[0]!.n;
+    : one(
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*) AS n FROM stock_movements WHERE ${filter}`,
+            args,
+          )
+        ).rows,
+      ).n;
   return { items: rows.map((r) => ({ ...toMovement(r), cursorKey: r.created_key })), total };
 }
 

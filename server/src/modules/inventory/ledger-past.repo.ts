@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /*
  * What the ledger says about a moment already past: the shelf counts made since (stock_counts,
@@ -45,7 +46,7 @@ export async function firstCountsAfter(
   productIds: readonly string[],
   at: Date,
 ): Promise<Map<string, CountSince>> {
-  const { rows } = await db.query<{ product_id: string; at: string; unit_cost: string | null }>(
+  const { rows } = await db.query<Row<'stock_counts', 'product_id' | 'unit_cost'> & { at: string }>(
     `SELECT DISTINCT ON (product_id) product_id, ${TIME_KEY('counted_at')} AS at, unit_cost
      FROM stock_counts
      WHERE store_id = $1 AND product_id = ANY($2::uuid[]) AND counted_at > $3
@@ -62,7 +63,7 @@ export async function firstReceiptsAfter(
   productIds: readonly string[],
   at: Date,
 ): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ product_id: string; at: string }>(
+  const { rows } = await db.query<Row<'stock_movements', 'product_id'> & { at: string }>(
     `SELECT product_id, ${TIME_KEY('min(created_at)')} AS at FROM stock_movements
      WHERE store_id = $1 AND product_id = ANY($2::uuid[]) AND reason = 'purchase_receipt'
        AND created_at > $3
@@ -82,7 +83,7 @@ export async function lastCostAtOrBefore(
   productId: string,
   at: Date,
 ): Promise<{ at: string; cost: number | null } | undefined> {
-  const { rows } = await db.query<{ at: string; unit_cost: string | null }>(
+  const { rows } = await db.query<Row<'stock_movements', 'unit_cost'> & { at: string }>(
     `SELECT ${TIME_KEY('created_at')} AS at, unit_cost FROM stock_movements
      WHERE store_id = $1 AND product_id = $2 AND created_at <= $3 AND reason <> 'purchase_receipt'
      ORDER BY created_at DESC, id DESC LIMIT 1`,
@@ -106,11 +107,7 @@ export async function receiptsBetween(
   from: string | null,
   to: Date,
 ): Promise<PastReceipt[]> {
-  const { rows } = await db.query<{
-    delta: number;
-    quantity_after: number;
-    unit_cost: string | null;
-  }>(
+  const { rows } = await db.query<Row<'stock_movements', 'delta' | 'quantity_after' | 'unit_cost'>>(
     `SELECT delta, quantity_after, unit_cost FROM stock_movements
      WHERE store_id = $1 AND product_id = $2 AND reason = 'purchase_receipt'
        AND ($3::timestamptz IS NULL OR created_at > $3::timestamptz) AND created_at <= $4

@@ -66,7 +66,7 @@ const money = (n: number) => formatMoney(toCents(n));
  */
 export function lineConflicts(
   line: { quantity: number; unitCost: number },
-  product: { id: string; cost: string | null; last_cost: string | null },
+  product: { id: string; cost: string | null; last_cost: string | number | null },
   matched: MatchedOrder | null,
   before = 0,
 ): Conflict[] {
@@ -115,7 +115,7 @@ export function lineConflicts(
  */
 export function conflictsOf(
   lines: Array<{ quantity: number; unitCost: number; productId: string | null }>,
-  products: Map<string, { id: string; cost: string | null; last_cost: string | null }>,
+  products: Map<string, { id: string; cost: string | null; last_cost: string | number | null }>,
   order: MatchedOrder | null,
 ): Conflict[][] {
   const billed = new Map<string, number>();

@@ -3,11 +3,13 @@ import type { StoreContext } from '../../core/context';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import { conflictsOf, soleOrder } from './invoice-conflicts';
+import { createCandidates } from './invoice-candidates';
+import { invoiceLines } from './invoice-lines';
 import { matchInvoiceLines } from './invoice-matching';
-import * as matching from './invoice-matching.repo';
 import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
 import type { UpdateLineInput } from './invoices.schemas';
+import type { LookupsPort } from './lookups-port';
 import type { InvoiceContext, PurchasingPort } from './purchasing-port';
 
 /*
@@ -31,12 +33,13 @@ export async function updateLineInTx(
   emit: Emit,
   ctx: StoreContext,
   purchasing: PurchasingPort,
+  lookups: LookupsPort,
   id: string,
   lineId: string,
   input: UpdateLineInput,
 ) {
   const invoice = await lockOpen(tx, ctx.storeId, id, 'its lines can no longer change');
-  const lines = await lineRepo.lines(tx, ctx.storeId, id);
+  const lines = await invoiceLines(lookups, tx, ctx.storeId, id);
   const line = lines.find((l) => l.lineId === lineId);
   if (!line) throw new NotFoundError('Invoice line');
   const now = lines.map((l) => ({
@@ -44,7 +47,7 @@ export async function updateLineInTx(
     productId: l.lineId === lineId ? input.productId : l.match.productId,
   }));
   const ids = [...new Set(now.flatMap((l) => (l.productId ? [l.productId] : [])))];
-  const products = await matching.productCandidates(tx, ctx.storeId, invoice.supplier_id, ids);
+  const products = await createCandidates(lookups, tx, ctx.storeId).byIds(invoice.supplier_id, ids);
   if (input.productId && !products.has(input.productId))
     throw new ValidationError([
       { field: 'productId', message: 'no such product in this store', code: 'not_found' },
@@ -88,15 +91,16 @@ export async function setSupplierInTx(
   emit: Emit,
   ctx: StoreContext,
   purchasing: PurchasingPort,
+  lookups: LookupsPort,
   id: string,
   supplierId: string,
 ) {
   const invoice = await lockOpen(tx, ctx.storeId, id, 'its supplier can no longer change');
-  const lines = await lineRepo.lines(tx, ctx.storeId, id);
+  const lines = await invoiceLines(lookups, tx, ctx.storeId, id);
   const byPerson = (l: lineRepo.InvoiceLine) =>
     l.match.method === 'manual' || l.match.method === 'created';
   const again = lines.filter((l) => !byPerson(l));
-  const fresh = await matchInvoiceLines(tx, ctx.storeId, again, { supplierId });
+  const fresh = await matchInvoiceLines(lookups, tx, ctx.storeId, again, { supplierId });
   const found = new Map(again.map((l, i) => [l.lineId, fresh.lines[i]!]));
   const now = lines.map((l) => ({
     ...l,
@@ -107,7 +111,7 @@ export async function setSupplierInTx(
     ? await purchasing.invoiceContext(tx, ctx.storeId, supplierId, ids)
     : NO_CONTEXT;
   const order = soleOrder(context, ids);
-  const products = await matching.productCandidates(tx, ctx.storeId, supplierId, ids);
+  const products = await createCandidates(lookups, tx, ctx.storeId).byIds(supplierId, ids);
   const conflicts = conflictsOf(now, products, order);
   await repo.setSupplier(tx, ctx.storeId, id, {
     supplierId,

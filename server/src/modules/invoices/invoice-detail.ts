@@ -2,11 +2,13 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import type { Db } from '../../db/pool';
-import * as lineRepo from './invoice-lines.repo';
+import { invoiceLines } from './invoice-lines';
+import type * as lineRepo from './invoice-lines.repo';
 import { planFor } from './invoice-plan';
 import * as reconciliation from './invoice-reconciliation.repo';
 import type { ThreeWay } from './invoice-three-way';
-import * as repo from './invoices.repo';
+import type { InvoiceViews } from './invoice-views';
+import type { LookupsPort } from './lookups-port';
 import type { PurchasingPort } from './purchasing-port';
 
 type ShownLine = Omit<lineRepo.InvoiceLine, 'decided' | 'action'> & { threeWay: ThreeWay };
@@ -62,8 +64,10 @@ export function createInvoiceDetail(deps: {
   pool: Pool;
   timezoneOf(ctx: StoreContext): Promise<string>;
   purchasing: PurchasingPort;
+  lookups: LookupsPort;
+  views: InvoiceViews;
 }) {
-  const { pool, timezoneOf, purchasing } = deps;
+  const { pool, timezoneOf, purchasing, lookups, views } = deps;
   /**
    * The invoice with its lines, each with its three-way match: as decided once reconciled,
    * else as it stands now with the default choices (or `planned`, a preview's). In `db`, so an
@@ -75,9 +79,9 @@ export function createInvoiceDetail(deps: {
     db: Db = pool,
     planned?: Map<string, ThreeWay>,
   ) {
-    const invoice = await repo.find(db, ctx.storeId, await timezoneOf(ctx), id);
+    const invoice = await views.find(db, ctx.storeId, await timezoneOf(ctx), id);
     if (!invoice) throw new NotFoundError('Invoice');
-    const lines = await lineRepo.lines(db, ctx.storeId, id);
+    const lines = await invoiceLines(lookups, db, ctx.storeId, id);
     let ways = planned;
     if (!ways && !invoice.reconciledAt) {
       const plan = await planFor(

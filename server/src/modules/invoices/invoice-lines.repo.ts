@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 import type { Conflict } from './invoice-conflicts';
 import type { ExtractedInvoice } from './invoice-extract';
 import type { LineMatch } from './invoice-matching';
@@ -67,34 +68,39 @@ export interface InvoiceLine {
   action: ThreeWay['action'];
 }
 
-interface LineRow {
-  id: string;
-  position: number;
-  description: string | null;
+export type LineRow = Row<
+  'invoice_lines',
+  | 'id'
+  | 'position'
+  | 'description'
+  | 'upc'
+  | 'sku'
+  | 'product_id'
+  | 'confidence'
+  | 'received_quantity'
+> & {
+  /** Nullable columns, but every line is stored with them (`insertLines`). */
   quantity: number;
   unit_cost: string;
   total: string;
-  upc: string | null;
-  sku: string | null;
-  product_id: string | null;
-  product_name: string | null;
-  product_sku: string | null;
-  product_barcode: string | null;
   match_method: LineMatch['match']['method'];
-  confidence: string | null;
   suggestions: LineMatch['suggestions'];
   conflicts: Conflict[];
-  received_quantity: number | null;
   three_way: ThreeWay | null;
   action: ThreeWay['action'];
-}
+};
 
 const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
-  l.product_id, p.name AS product_name, p.sku AS product_sku, p.barcode AS product_barcode,
-  l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity, l.three_way, l.action
-  FROM invoice_lines l LEFT JOIN products p ON p.id = l.product_id AND p.store_id = l.store_id`;
+  l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity,
+  l.three_way, l.action
+  FROM invoice_lines l`;
 
-function toLine(r: LineRow): InvoiceLine {
+/** The line, with its product's name and codes (`products`: the catalogue's, invoice-lines.ts). */
+export function toLine(
+  r: LineRow,
+  products: ReadonlyMap<string, { name: string; sku: string; barcode: string | null }>,
+): InvoiceLine {
+  const product = r.product_id ? products.get(r.product_id) : undefined;
   return {
     lineId: r.id,
     position: r.position,
@@ -106,14 +112,10 @@ function toLine(r: LineRow): InvoiceLine {
     sku: r.sku,
     match: {
       productId: r.product_id,
-      product: r.product_id
-        ? {
-            id: r.product_id,
-            name: r.product_name!,
-            sku: r.product_sku!,
-            barcode: r.product_barcode,
-          }
-        : null,
+      product:
+        r.product_id && product
+          ? { id: r.product_id, name: product.name, sku: product.sku, barcode: product.barcode }
+          : null,
       method: r.product_id ? r.match_method : null,
       confidence: r.product_id && r.confidence !== null ? Number(r.confidence) : 0,
     },
@@ -125,12 +127,13 @@ function toLine(r: LineRow): InvoiceLine {
   };
 }
 
-export async function lines(db: Db, storeId: string, invoiceId: string) {
+/** The invoice's line rows, in order (invoice-lines.ts names their products). */
+export async function lineRows(db: Db, storeId: string, invoiceId: string) {
   const { rows } = await db.query<LineRow>(
     `${LINES} WHERE l.store_id = $1 AND l.invoice_id = $2 ORDER BY l.position`,
     [storeId, invoiceId],
   );
-  return rows.map(toLine);
+  return rows;
 }
 
 /** A line's product, as a person picked it (or none). Its conflicts: `setConflicts`. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/pool';
 import { barcodeSpellings } from '../../core/barcode';
-import * as repo from './invoice-matching.repo';
-import type { CandidateRow } from './invoice-matching.repo';
+import { createCandidates, type CandidateRow } from './invoice-candidates';
 import { conflictsOf, soleOrder, type Conflict, type MatchedOrder } from './invoice-conflicts';
+import type { LookupsPort } from './lookups-port';
 import type { InvoiceContext } from './purchasing-port';
 
 export interface LineToMatch {
@@ -44,16 +44,18 @@ export const NAME_MATCH_LEAD = 0.1;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * Matches an invoice's lines to the store's catalogue in a fixed number of statements (at
- * most four, however many lines): barcode, then SKU (ours, then the supplier's own codes),
+ * Matches an invoice's lines to the store's catalogue in a fixed number of statements
+ * (however many lines): barcode, then SKU (ours, then the supplier's own codes),
  * then names — by words, then by trigrams for the lines words did not find — with up to
  * three suggestions. With the supplier's orders and receipts for the matched products
  * (`context`), the invoice's order is chosen when exactly one order could be meant, and each
  * matched line is checked for conflicts: its unit cost against the last cost, its quantity
- * against what that order has left to invoice. Exported for the benchmark:
- * `matchInvoiceLines(pool, storeId, lines)`.
+ * against what that order has left to invoice. The catalogue and the supplier's items are
+ * other modules' (`lookups`). Exported for the benchmark:
+ * `matchInvoiceLines(lookups, pool, storeId, lines)`.
  */
 export async function matchInvoiceLines(
+  lookups: LookupsPort,
   db: Db,
   storeId: string,
   lines: LineToMatch[],
@@ -63,6 +65,7 @@ export async function matchInvoiceLines(
   } = {},
 ): Promise<{ lines: LineMatch[]; order: MatchedOrder | null }> {
   const supplierId = opts.supplierId ?? null;
+  const candidates = createCandidates(lookups, db, storeId);
   const codes = { pos: [] as number[], code: [] as string[] };
   const skus = { pos: [] as number[], sku: [] as string[] };
   for (const l of lines) {
@@ -77,7 +80,7 @@ export async function matchInvoiceLines(
   }
   const exact = new Map<number, CandidateRow>();
   if (codes.pos.length || skus.pos.length) {
-    for (const row of await repo.exactCandidates(db, storeId, supplierId, codes, skus)) {
+    for (const row of await candidates.exact(supplierId, codes, skus)) {
       const seen = exact.get(row.pos);
       if (!seen || rank(row) > rank(seen)) exact.set(row.pos, row);
     }
@@ -91,13 +94,9 @@ export async function matchInvoiceLines(
     pos: ls.map((l) => l.position),
     description: ls.map((l) => l.description!),
   });
-  if (named.length) {
-    const frequent = await repo.frequentWords(db);
-    collect(await repo.wordCandidates(db, storeId, supplierId, batch(named), frequent));
-  }
+  if (named.length) collect(await candidates.words(supplierId, batch(named)));
   const unfound = named.filter((l) => !byName.has(l.position));
-  if (unfound.length)
-    collect(await repo.trigramCandidates(db, storeId, supplierId, batch(unfound)));
+  if (unfound.length) collect(await candidates.trigrams(supplierId, batch(unfound)));
 
   const chosen = new Map<number, CandidateRow>();
   for (const l of lines) {

@@ -32,7 +32,15 @@ export async function payInTx(
     await emit('invoice.updated', { invoiceId: id, status: 'pending', change: 'status' });
     return;
   }
-  const lines = await lineRepo.lines(tx, ctx.storeId, id);
+  // Only the amounts count here: the lines without their products' names.
+  const lines = (await lineRepo.lineRows(tx, ctx.storeId, id)).map((r) => ({
+    lineId: r.id,
+    position: r.position,
+    description: r.description,
+    quantity: r.quantity,
+    unitCost: Number(r.unit_cost),
+    total: Number(r.total),
+  }));
   const totals = totalsOf({
     linesTotal: lines.reduce((n, l) => n + l.total, 0),
     subtotal: invoice.subtotal === null ? null : Number(invoice.subtotal),

@@ -3,16 +3,18 @@ import type { StoreContext } from '../../core/context';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../core/errors';
 import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
-import * as lineRepo from './invoice-lines.repo';
+import { invoiceLines } from './invoice-lines';
 import { checkDecisions, planFor } from './invoice-plan';
 import * as reconciliation from './invoice-reconciliation.repo';
 import { receiveNow } from './invoice-receive-now';
 import * as repo from './invoices.repo';
 import type { ReconcileInput } from './invoices.schemas';
+import type { LookupsPort } from './lookups-port';
 import type { PurchasingPort } from './purchasing-port';
 
 export interface ReconcileDeps {
   purchasing: PurchasingPort;
+  lookups: LookupsPort;
   productsExist(db: Db, ids: string[]): Promise<Set<string>>;
   /** The product's cost set to an accepted invoice price (the products module, with history). */
   setCost(
@@ -47,7 +49,7 @@ export async function reconcileInTx(
     throw new InvalidStateError(
       `This invoice was already reconciled on ${invoice.reconciled_at.toISOString().slice(0, 10)}: its lines were settled then (matched to deliveries, received or skipped) and cannot be settled again`,
     );
-  const lines = await lineRepo.lines(tx, ctx.storeId, invoiceId);
+  const lines = await invoiceLines(deps.lookups, tx, ctx.storeId, invoiceId);
   await checkDecisions(tx, deps.productsExist, lines, input.lines, true);
   const { lines: planned, problems } = await planFor(
     tx,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 import type { ThreeWay } from './invoice-three-way';
 
 /** A line as reconciled: its product, the choice, what it received now and matched, and its review. */
@@ -96,16 +97,19 @@ export async function saveReconciliation(
 
 /** The receipt lines an invoice's lines settle, oldest receipt first. */
 export async function settledOf(db: Db, storeId: string, invoiceId: string) {
-  const { rows } = await db.query<{
-    invoice_line_id: string;
-    receipt_line_id: string;
-    receipt_id: string;
-    purchase_order_id: string | null;
-    order_number: string | null;
-    received_at: Date;
-    quantity: number;
-    received_now: boolean;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'invoice_line_receipts',
+      | 'invoice_line_id'
+      | 'receipt_line_id'
+      | 'receipt_id'
+      | 'purchase_order_id'
+      | 'order_number'
+      | 'received_at'
+      | 'quantity'
+      | 'received_now'
+    >
+  >(
     `SELECT invoice_line_id, receipt_line_id, receipt_id, purchase_order_id, order_number,
        received_at, quantity, received_now
      FROM invoice_line_receipts WHERE store_id = $1 AND invoice_id = $2

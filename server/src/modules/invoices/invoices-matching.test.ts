@@ -1,11 +1,13 @@
 import { useTestApp } from '../../test/app';
 import { createProduct, createSupplier, storeWithMember } from '../../test/factories';
 import { csvOf, uploadInvoice } from '../../test/invoices';
-import { benchInvoiceLines } from './bench-invoice';
+import { benchInvoiceLines } from '../../bench/bench-invoice';
+import { createReads, invoiceLookups } from '../../composition';
 import { matchInvoiceLines } from './invoice-matching';
 
 /** Matching invoice lines to the catalogue: barcode, SKU, similar names; suggestions and conflicts. */
 const t = useTestApp();
+const lookups = invoiceLookups(createReads());
 
 type Line = {
   description: string;
@@ -151,7 +153,7 @@ test('when the matcher is called directly for many lines, then it answers each l
     quantity: 1,
     unitCost: 1,
   }));
-  const { lines: matched, order } = await matchInvoiceLines(t.db.pool, s.storeId, lines);
+  const { lines: matched, order } = await matchInvoiceLines(lookups, t.db.pool, s.storeId, lines);
   expect(order).toBeNull();
   expect(matched.map((m) => m.position)).toEqual(lines.map((l) => l.position));
   expect(matched[0]!.match.productId).toBe(products.cola.id);
@@ -159,7 +161,7 @@ test('when the matcher is called directly for many lines, then it answers each l
   for (const m of matched) expect(m.suggestions.length).toBeLessThanOrEqual(3);
   // Another store's catalogue is never matched.
   const other = await storeWithMember(t);
-  const none = await matchInvoiceLines(t.db.pool, other.storeId, lines);
+  const none = await matchInvoiceLines(lookups, t.db.pool, other.storeId, lines);
   expect(none.lines.every((m) => m.match.productId === null && m.suggestions.length === 0)).toBe(
     true,
   );
@@ -169,7 +171,7 @@ test("when the benchmark's invoice is built from a store's products, then its co
   const { s, products } = await catalogue();
   const lines = await benchInvoiceLines(t.db.pool, s.storeId, 5);
   expect(lines).toHaveLength(5);
-  const { lines: matched } = await matchInvoiceLines(t.db.pool, s.storeId, lines);
+  const { lines: matched } = await matchInvoiceLines(lookups, t.db.pool, s.storeId, lines);
   const ids = new Set(Object.values(products).map((p: { id: string }) => p.id));
   lines.forEach((l, i) => {
     const m = matched[i]!.match;

@@ -1,5 +1,7 @@
 import { ConflictError } from '../../core/errors';
+import { named } from '../../core/ids';
 import { isUniqueViolation, type Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { ExtractedInvoice } from './invoice-extract';
 import { lineMismatches, totalsOf, type InvoiceTotals, type LineMismatch } from './invoice-totals';
 
@@ -40,38 +42,38 @@ export interface Invoice {
 
 export type PaymentConfirmationReason = 'unreconciled' | 'total_mismatch';
 
-interface InvoiceRow {
-  id: string;
-  invoice_number: string | null;
+export type InvoiceRow = Row<
+  'invoices',
+  | 'id'
+  | 'invoice_number'
+  | 'supplier_id'
+  | 'supplier_name'
+  | 'purchase_order_id'
+  | 'subtotal'
+  | 'tax'
+  | 'total'
+  | 'paid_at'
+  | 'file_name'
+  | 'file_size'
+  | 'reconciled_at'
+  | 'reconciled_by'
+  | 'paid_confirmed_by'
+  | 'paid_confirmed_at'
+  | 'created_at'
+> & {
+  /** `YYYY-MM-DD` */
   invoice_date: string | null;
   due_date: string | null;
-  supplier_id: string | null;
-  supplier: string | null;
-  supplier_name: string | null;
-  purchase_order_id: string | null;
-  order_number: string | null;
-  subtotal: string | null;
-  tax: string | null;
-  total: string | null;
+  /** Overdue worked out on read. */
   status: InvoiceStatus;
-  paid_at: Date | null;
-  file_name: string;
   file_type: Invoice['fileType'];
-  file_size: number;
   warnings: string[];
+  paid_confirmed_reasons: PaymentConfirmationReason[] | null;
   line_count: number;
-  reconciled_at: Date | null;
-  reconciled_by: string | null;
-  reconciled_by_name: string | null;
   lines_total: string;
   odd_lines: Array<Omit<LineMismatch, 'expected' | 'difference'>>;
-  paid_confirmed_reasons: PaymentConfirmationReason[] | null;
-  paid_confirmed_by: string | null;
-  paid_confirmed_by_name: string | null;
-  paid_confirmed_at: Date | null;
-  created_at: Date;
   created_key: string;
-}
+};
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -83,17 +85,24 @@ const supplierWarning = (r: InvoiceRow) =>
     : r.supplier_name
       ? `No supplier is set: "${r.supplier_name}", as the invoice names it, matched none of this store's suppliers. ${SET_IT}`
       : `No supplier is set: the invoice does not name one. ${SET_IT}`;
-function toInvoice(r: InvoiceRow): Invoice {
+/** The names an invoice shows of other modules' rows: its supplier's, its order's, people's. */
+export interface InvoiceNames {
+  suppliers: ReadonlyMap<string, string>;
+  orders: ReadonlyMap<string, string>;
+  users: ReadonlyMap<string, string>;
+}
+
+export function toInvoice(r: InvoiceRow, names: InvoiceNames): Invoice {
   return {
     id: r.id,
     invoiceNumber: r.invoice_number,
     invoiceDate: r.invoice_date,
     dueDate: r.due_date,
-    supplier: r.supplier_id ? { id: r.supplier_id, name: r.supplier ?? '' } : null,
+    supplier: named(r.supplier_id, names.suppliers),
     supplierName: r.supplier_name,
     supplierWarning: supplierWarning(r),
     purchaseOrder: r.purchase_order_id
-      ? { id: r.purchase_order_id, orderNumber: r.order_number ?? '' }
+      ? { id: r.purchase_order_id, orderNumber: names.orders.get(r.purchase_order_id) ?? '' }
       : null,
     subtotal: num(r.subtotal),
     tax: num(r.tax),
@@ -106,9 +115,7 @@ function toInvoice(r: InvoiceRow): Invoice {
     warnings: r.warnings,
     lineCount: r.line_count,
     reconciledAt: r.reconciled_at?.toISOString() ?? null,
-    reconciledBy: r.reconciled_by
-      ? { id: r.reconciled_by, name: r.reconciled_by_name ?? '' }
-      : null,
+    reconciledBy: named(r.reconciled_by, names.users),
     totals: totalsOf({
       linesTotal: Number(r.lines_total),
       subtotal: num(r.subtotal),
@@ -120,9 +127,7 @@ function toInvoice(r: InvoiceRow): Invoice {
       r.paid_confirmed_at && r.paid_confirmed_reasons
         ? {
             reasons: r.paid_confirmed_reasons,
-            confirmedBy: r.paid_confirmed_by
-              ? { id: r.paid_confirmed_by, name: r.paid_confirmed_by_name ?? '' }
-              : null,
+            confirmedBy: named(r.paid_confirmed_by, names.users),
             confirmedAt: r.paid_confirmed_at.toISOString(),
           }
         : null,
@@ -135,9 +140,9 @@ const TODAY = `today.d`;
 const WITH_TODAY = `CROSS JOIN (SELECT (now() AT TIME ZONE $2)::date AS d) today`;
 const STATUS = `CASE WHEN i.status = 'pending' AND i.due_date < ${TODAY} THEN 'overdue' ELSE i.status END`;
 
-// The order number is read for display only (purchasing owns the table).
+// The supplier's name, the order's number and people's names are their owners' (invoice-views.ts).
 const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date::text, i.supplier_id,
-  s.name AS supplier, i.supplier_name, i.purchase_order_id, po.order_number, i.subtotal, i.tax, i.total,
+  i.supplier_name, i.purchase_order_id, i.subtotal, i.tax, i.total,
   ${STATUS} AS status, i.paid_at, i.file_name, i.file_type, i.file_size, i.warnings,
   (SELECT count(*)::int FROM invoice_lines l WHERE l.invoice_id = i.id) AS line_count,
   (SELECT coalesce(sum(l.total), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines_total,
@@ -146,15 +151,11 @@ const SELECT = `SELECT i.id, i.invoice_number, i.invoice_date::text, i.due_date:
        'total', l.total) ORDER BY l.position), '[]')
      FROM invoice_lines l WHERE l.invoice_id = i.id
        AND abs(l.total - round(l.quantity * l.unit_cost, 2)) > 0.01) AS odd_lines,
-  i.reconciled_at, i.reconciled_by, ru.name AS reconciled_by_name,
-  i.paid_confirmed_reasons, i.paid_confirmed_by, pu.name AS paid_confirmed_by_name, i.paid_confirmed_at,
+  i.reconciled_at, i.reconciled_by,
+  i.paid_confirmed_reasons, i.paid_confirmed_by, i.paid_confirmed_at,
   i.created_at,
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
-  FROM invoices i ${WITH_TODAY}
-  LEFT JOIN suppliers s ON s.id = i.supplier_id AND s.store_id = i.store_id
-  LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id AND po.store_id = i.store_id
-  LEFT JOIN users ru ON ru.id = i.reconciled_by
-  LEFT JOIN users pu ON pu.id = i.paid_confirmed_by`;
+  FROM invoices i ${WITH_TODAY}`;
 
 export async function find(db: Db, storeId: string, timezone: string, id: string) {
   const { rows } = await db.query<InvoiceRow>(`${SELECT} WHERE i.store_id = $1 AND i.id = $3`, [
@@ -162,7 +163,7 @@ export async function find(db: Db, storeId: string, timezone: string, id: string
     timezone,
     id,
   ]);
-  return rows[0] && toInvoice(rows[0]);
+  return rows[0];
 }
 
 export interface InvoiceFilters {
@@ -217,10 +218,7 @@ export async function list(
       countParams,
     ),
   ]);
-  return {
-    items: rows.map((r) => ({ invoice: toInvoice(r), key: r.created_key })),
-    total: counted.rows[0]!.n,
-  };
+  return { rows, total: one(counted.rows).n };
 }
 
 const duplicateNumber = (message: string) =>
@@ -241,7 +239,7 @@ export async function insertInvoice(
   },
 ): Promise<string> {
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'invoices', 'id'>>(
       `INSERT INTO invoices (store_id, supplier_id, purchase_order_id, invoice_number, invoice_date,
          due_date, subtotal, tax, total, file_name, file_type, file_size, warnings, supplier_name, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
@@ -263,7 +261,7 @@ export async function insertInvoice(
         inv.createdBy,
       ],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
       throw duplicateNumber(
@@ -300,17 +298,19 @@ export async function setSupplier(
 
 /** Locks the invoice for a status change, a line correction or the reconciliation. */
 export async function lockInvoice(db: Db, storeId: string, id: string) {
-  const { rows } = await db.query<{
-    id: string;
-    status: 'pending' | 'paid';
-    invoice_number: string | null;
-    supplier_id: string | null;
-    purchase_order_id: string | null;
-    reconciled_at: Date | null;
-    subtotal: string | null;
-    tax: string | null;
-    total: string | null;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'invoices',
+      | 'id'
+      | 'invoice_number'
+      | 'supplier_id'
+      | 'purchase_order_id'
+      | 'reconciled_at'
+      | 'subtotal'
+      | 'tax'
+      | 'total'
+    > & { status: 'pending' | 'paid' }
+  >(
     `SELECT id, status, invoice_number, supplier_id, purchase_order_id, reconciled_at, subtotal, tax, total
      FROM invoices WHERE store_id = $1 AND id = $2 FOR UPDATE`,
     [storeId, id],

@@ -8,8 +8,9 @@ import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { setSupplierInTx, updateLineInTx } from './invoice-corrections';
 import { createInvoiceDetail } from './invoice-detail';
+import { invoiceLines } from './invoice-lines';
 import { matchInvoiceLines } from './invoice-matching';
-import * as matching from './invoice-matching.repo';
+import { createInvoiceViews } from './invoice-views';
 import { payInTx } from './invoice-payment';
 import { checkDecisions, planFor } from './invoice-plan';
 import { readInvoiceFile } from './invoice-read';
@@ -24,6 +25,7 @@ import type {
   StatusInput,
   UpdateLineInput,
 } from './invoices.schemas';
+import type { LookupsPort } from './lookups-port';
 import type { PurchasingPort } from './purchasing-port';
 
 interface Deps {
@@ -32,6 +34,8 @@ interface Deps {
   timezoneOf(ctx: StoreContext): Promise<string>;
   suppliers: Pick<SuppliersService, 'get' | 'idForName'>;
   purchasing: PurchasingPort;
+  /** The catalogue, the supplier's items and the names an invoice shows (lookups-port.ts). */
+  lookups: LookupsPort;
   setCost: ReconcileDeps['setCost'];
 }
 
@@ -49,11 +53,12 @@ const fileNameOf = (name: string) =>
     .slice(-255) || 'invoice';
 
 export function createInvoicesService(deps: Deps) {
-  const { pool, write, timezoneOf, suppliers, purchasing } = deps;
+  const { pool, write, timezoneOf, suppliers, purchasing, lookups } = deps;
   const productsExist = (db: Db, ids: string[], storeId: string) =>
-    matching.existingProducts(db, storeId, ids);
+    lookups.products.existing(db, storeId, ids);
 
-  const detail = createInvoiceDetail({ pool, timezoneOf, purchasing });
+  const views = createInvoiceViews(lookups);
+  const detail = createInvoiceDetail({ pool, timezoneOf, purchasing, lookups, views });
 
   async function supplierFor(
     ctx: StoreContext,
@@ -87,7 +92,7 @@ export function createInvoicesService(deps: Deps) {
     async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
       const { type, invoice } = await readInvoiceFile(file.buffer, ctx.storeId);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
-      const matched = await matchInvoiceLines(pool, ctx.storeId, invoice.lines, {
+      const matched = await matchInvoiceLines(lookups, pool, ctx.storeId, invoice.lines, {
         supplierId,
         context: supplierId
           ? (productIds) => purchasing.invoiceContext(pool, ctx.storeId, supplierId, productIds)
@@ -123,7 +128,7 @@ export function createInvoicesService(deps: Deps) {
 
     async list(ctx: StoreContext, q: ListInvoicesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
-      const { items, total } = await repo.list(
+      const { items, total } = await views.list(
         pool,
         ctx.storeId,
         await timezoneOf(ctx),
@@ -145,7 +150,9 @@ export function createInvoicesService(deps: Deps) {
 
     /** A corrected match saved before reconciling: a product picked, created, or none. */
     async updateLine(ctx: StoreContext, id: string, lineId: string, input: UpdateLineInput) {
-      await write(ctx, (tx, emit) => updateLineInTx(tx, emit, ctx, purchasing, id, lineId, input));
+      await write(ctx, (tx, emit) =>
+        updateLineInTx(tx, emit, ctx, purchasing, lookups, id, lineId, input),
+      );
       return detail(ctx, id);
     },
 
@@ -155,7 +162,9 @@ export function createInvoicesService(deps: Deps) {
      */
     async setSupplier(ctx: StoreContext, id: string, input: SetSupplierInput) {
       const supplierId = (await supplierFor(ctx, input.supplierId, null))!;
-      await write(ctx, (tx, emit) => setSupplierInTx(tx, emit, ctx, purchasing, id, supplierId));
+      await write(ctx, (tx, emit) =>
+        setSupplierInTx(tx, emit, ctx, purchasing, lookups, id, supplierId),
+      );
       return detail(ctx, id);
     },
 
@@ -166,9 +175,9 @@ export function createInvoicesService(deps: Deps) {
     async preview(ctx: StoreContext, id: string, input: ReconcilePreviewInput) {
       const invoice = await repo.find(pool, ctx.storeId, await timezoneOf(ctx), id);
       if (!invoice) throw new NotFoundError('Invoice');
-      if (invoice.reconciledAt)
+      if (invoice.reconciled_at)
         throw new InvalidStateError('This invoice is reconciled: there is nothing left to decide');
-      const lines = await lineRepo.lines(pool, ctx.storeId, id);
+      const lines = await invoiceLines(lookups, pool, ctx.storeId, id);
       await checkDecisions(
         pool,
         (db, ids) => productsExist(db, ids, ctx.storeId),
@@ -176,17 +185,7 @@ export function createInvoicesService(deps: Deps) {
         input.lines,
         false,
       );
-      const plan = await planFor(
-        pool,
-        purchasing,
-        ctx.storeId,
-        {
-          supplier_id: invoice.supplier?.id ?? null,
-          purchase_order_id: invoice.purchaseOrder?.id ?? null,
-        },
-        lines,
-        input,
-      );
+      const plan = await planFor(pool, purchasing, ctx.storeId, invoice, lines, input);
       const shown = await detail(
         ctx,
         id,
@@ -204,6 +203,7 @@ export function createInvoicesService(deps: Deps) {
           ctx,
           {
             purchasing,
+            lookups,
             productsExist: (db, ids) => productsExist(db, ids, ctx.storeId),
             setCost: deps.setCost,
           },

@@ -1,21 +1,24 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import { sharedFile } from '../../files/shared-file';
 
-export interface JobRow {
-  id: string;
-  store_id: string | null;
-  type: string;
+export type JobRow = Row<
+  'jobs',
+  | 'id'
+  | 'store_id'
+  | 'type'
+  | 'progress'
+  | 'result'
+  | 'error'
+  | 'attempts'
+  | 'created_by'
+  | 'created_at'
+  | 'updated_at'
+> & {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
   payload: Record<string, unknown>;
   checkpoint: Record<string, unknown> | null;
-  result: unknown;
-  error: string | null;
-  attempts: number;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 const COLUMNS = `id, store_id, type, status, progress, payload, checkpoint, result, error, attempts, created_by,
   created_at, updated_at`;
@@ -34,7 +37,7 @@ export async function insert(
   job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
 ): Promise<string> {
   const input = job.input;
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'jobs', 'id'>>(
     `INSERT INTO jobs (store_id, type, payload, input, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [
       job.storeId ?? null,
@@ -44,7 +47,7 @@ export async function insert(
       job.createdBy ?? null,
     ],
   );
-  const id = rows[0]!.id;
+  const id = one(rows).id;
   for (let from = INPUT_WRITE_SLICE; input && from < input.length; from += INPUT_WRITE_SLICE) {
     await db.query('UPDATE jobs SET input = input || $2 WHERE id = $1', [
       id,
@@ -92,7 +95,7 @@ export async function input(db: Db, id: string): Promise<Buffer | null> {
       'SELECT substring(input FROM $2 FOR $3) AS part FROM jobs WHERE id = $1',
       [id, from + 1, INPUT_READ_SLICE],
     );
-    slice.rows[0]!.part.copy(out, from);
+    one(slice.rows).part.copy(out, from);
   }
   return out;
 }
@@ -135,7 +138,7 @@ export async function fail(db: Db, id: string, error: string, final: boolean): P
 
 /** The store a job belongs to (null for a system job), or undefined when it is gone. */
 export async function storeOf(db: Db, id: string): Promise<string | null | undefined> {
-  const { rows } = await db.query<{ store_id: string | null }>(
+  const { rows } = await db.query<Row<'jobs', 'store_id'>>(
     'SELECT store_id FROM jobs WHERE id = $1',
     [id],
   );
@@ -154,12 +157,9 @@ export async function latestOfType(
 ): Promise<
   { id: string; status: JobRow['status']; ageSeconds: number; queuedId: string | null } | undefined
 > {
-  const { rows } = await db.query<{
-    id: string;
-    status: JobRow['status'];
-    age_seconds: number;
-    queued_id: string | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<JobRow, 'id' | 'status'> & { age_seconds: number; queued_id: string | null }
+  >(
     `SELECT id, status, extract(epoch FROM now() - created_at)::float8 AS age_seconds,
        (SELECT q.id FROM jobs q WHERE q.store_id = $1 AND q.type = $2 AND q.status = 'queued'
           AND ($3::jsonb IS NULL OR q.payload = $3::jsonb)

@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { isTransient, NotFoundError, RateLimitedError } from '../../core/errors';
 import { withTransaction, type Db } from '../../db/pool';
+import { one } from '../../db/rows';
 import { KeyedLimiter } from '../../platform/keyed-limiter';
 import type { Logger } from '../../logger';
 import * as repo from './jobs.repo';
@@ -122,7 +123,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
         'SELECT pg_try_advisory_lock($1::bigint) AS ok',
         [key],
       );
-      if (rows[0]!.ok) return;
+      if (one(rows).ok) return;
       // Thrown before the job began: the queue delivers it again later, to this or another worker.
       if (stopping) throw new Error('shutting down while waiting for the store to be free');
       await sleep(LOCK_POLL_MS);

@@ -1,4 +1,4 @@
-import type { ProductRow } from './products.repo';
+import type { CatalogueRow, ProductRow } from './products.repo';
 
 export type Product = ReturnType<typeof toProduct>;
 
@@ -36,7 +36,7 @@ export function toProduct(r: ProductRow) {
 }
 
 /** The value of the sort column of a row, as the keyset cursor stores it. */
-export function sortValue(r: ProductRow, sort: string): unknown {
+export function sortValue(r: CatalogueRow, sort: string): unknown {
   switch (sort) {
     case 'sku':
       return r.sku;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /**
  * Type-ahead search, in arms that each cost what their answer needs, not what the catalogue
@@ -9,19 +10,19 @@ import type { Db } from '../../db/pool';
  */
 export const CANDIDATES = 200;
 
-export interface SearchHitRow {
-  id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
-  brand: string | null;
-  unit: string | null;
-  price: string;
-  quantity: number;
-  reorder_point: number;
-  active: boolean;
-  score: number;
-}
+export type SearchHitRow = Row<
+  'products',
+  | 'id'
+  | 'name'
+  | 'sku'
+  | 'barcode'
+  | 'brand'
+  | 'unit'
+  | 'price'
+  | 'quantity'
+  | 'reorder_point'
+  | 'active'
+> & { score: number };
 
 /** The prefix tsquery of the text in parameter `param`, as text, by the parser that built `search`. */
 const prefixTsquerySql = (param: string) =>

@@ -27,7 +27,7 @@ export async function updateWithHistory(
   const after = (await repo.find(tx, ctx.storeId, id))!;
   const changes = Object.keys(repo.COLUMNS)
     .map((field) => {
-      const col = repo.COLUMNS[field as keyof typeof repo.COLUMNS] as keyof repo.ProductRow;
+      const col = repo.COLUMNS[field as keyof typeof repo.COLUMNS] as keyof repo.CatalogueRow;
       const [oldValue, newValue] = [before[col], after[col]].map((v) =>
         v === null ? null : String(v),
       );

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool';
-import { SELECT, type ProductRow } from './products.repo';
-import type { ProductListFilter } from './products.schemas';
+import { one } from '../../db/rows';
+import { SELECT, type CatalogueRow } from './products.repo';
+import type { ListProductsQuery } from './products.schemas';
 import { correctedTsquery, prefixTsquery } from './product-search.repo';
 
 const SORT_COLUMNS = {
@@ -33,12 +34,20 @@ export interface SearchTerms {
 }
 
 /**
+ * The list as the SQL takes it: `suppliedBy` is a supplier's product list, its own products
+ * and those it was ordered or invoiced for (`productIds`, purchasing's `supplier_items`).
+ */
+export type ProductListSql = ListProductsQuery & {
+  suppliedBy?: { supplierId: string; productIds: readonly string[] };
+};
+
+/**
  * The product list: filters, whitelisted sort, and either page/offset or keyset (`after`).
  * Every value is a parameter; only whitelisted column names are interpolated.
  */
 export function buildProductListSql(
   storeId: string,
-  q: ProductListFilter,
+  q: ProductListSql,
   after?: { value: unknown; id: string },
   terms?: SearchTerms,
 ) {
@@ -62,10 +71,8 @@ export function buildProductListSql(
   if (q.category) where.push(`p.category_id = ${arg(q.category)}`);
   if (q.supplier) where.push(`p.supplier_id = ${arg(q.supplier)}`);
   if (q.suppliedBy) {
-    const id = arg(q.suppliedBy);
-    where.push(
-      `(p.supplier_id = ${id} OR p.id IN (SELECT si.product_id FROM supplier_items si WHERE si.store_id = $1 AND si.supplier_id = ${id}))`,
-    );
+    const { supplierId, productIds } = q.suppliedBy;
+    where.push(`(p.supplier_id = ${arg(supplierId)} OR p.id = ANY(${arg(productIds)}::uuid[]))`);
   }
   if (q.active !== undefined) where.push(`p.active = ${arg(q.active)}`);
   if (q.lowStock) where.push('p.quantity <= p.reorder_point');
@@ -125,9 +132,9 @@ export function buildProductListSql(
 export async function listProducts(
   db: Db,
   storeId: string,
-  q: ProductListFilter,
+  q: ProductListSql,
   after?: { value: unknown; id: string },
-): Promise<{ rows: ProductRow[]; total: number | undefined; totalCapped: boolean }> {
+): Promise<{ rows: CatalogueRow[]; total: number | undefined; totalCapped: boolean }> {
   if (!q.search) return listPage(db, storeId, q, after);
   const terms: SearchTerms = { text: q.search, tsquery: await prefixTsquery(db, q.search) };
   const words = await listPage(db, storeId, q, after, terms);
@@ -139,16 +146,16 @@ export async function listProducts(
 async function listPage(
   db: Db,
   storeId: string,
-  q: ProductListFilter,
+  q: ProductListSql,
   after?: { value: unknown; id: string },
   terms?: SearchTerms,
 ) {
   const sql = buildProductListSql(storeId, q, after, terms);
   const [{ rows }, total] = await Promise.all([
-    db.query<ProductRow>(sql.list),
+    db.query<CatalogueRow>(sql.list),
     after
       ? Promise.resolve(undefined)
-      : db.query<{ n: string }>(sql.count).then((r) => Number(r.rows[0]!.n)),
+      : db.query<{ n: number }>(sql.count).then((r) => one(r.rows).n),
   ]);
   if (total !== undefined && terms && total > SEARCH_CAP) {
     return { rows, total: SEARCH_CAP, totalCapped: true };

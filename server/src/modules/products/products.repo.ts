@@ -1,49 +1,55 @@
 import type { Db } from '../../db/pool';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
+import { one, type Row } from '../../db/rows';
 
-export interface ProductRow {
-  id: string;
-  sku: string;
-  barcode: string | null;
-  name: string;
-  description: string | null;
-  category_id: string | null;
+/** A product as `SELECT` reads it: its own columns. */
+export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name'>;
+
+/** A product row with its category's and supplier's names (theirs: products.reads.ts `named`). */
+export type ProductRow = Row<
+  'products',
+  | 'id'
+  | 'sku'
+  | 'barcode'
+  | 'name'
+  | 'description'
+  | 'category_id'
+  | 'supplier_id'
+  | 'brand'
+  | 'department'
+  | 'unit'
+  | 'pack_size'
+  | 'price'
+  | 'cost'
+  | 'reorder_point'
+  | 'reorder_quantity'
+  | 'location_aisle'
+  | 'location_row'
+  | 'location_bin'
+  | 'active'
+  | 'quantity'
+  | 'last_sold_at'
+  | 'created_at'
+  | 'updated_at'
+> & {
   category_name: string | null;
-  supplier_id: string | null;
   supplier_name: string | null;
-  brand: string | null;
-  department: string | null;
-  unit: string | null;
-  pack_size: number | null;
-  price: string;
-  cost: string | null;
-  reorder_point: number;
-  reorder_quantity: number | null;
-  location_aisle: string | null;
-  location_row: string | null;
-  location_bin: string | null;
+  /** `YYYY-MM-DD` */
   expires_at: string | null;
-  active: boolean;
-  quantity: number;
-  last_sold_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
   /** Microsecond-exact timestamps for keyset cursors (a Date keeps only milliseconds). */
   created_key: string;
   updated_key: string;
-}
+};
 
-export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id, c.name AS category_name,
-  p.supplier_id, s.name AS supplier_name, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
+export const SELECT = `SELECT p.id, p.sku, p.barcode, p.name, p.description, p.category_id,
+  p.supplier_id, p.brand, p.department, p.unit, p.pack_size, p.price, p.cost,
   p.reorder_point, p.reorder_quantity, p.location_aisle, p.location_row, p.location_bin,
   to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.active, p.quantity, p.last_sold_at,
   p.created_at, p.updated_at,
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
   to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_key
-  FROM products p
-  LEFT JOIN categories c ON c.id = p.category_id
-  LEFT JOIN suppliers s ON s.id = p.supplier_id`;
+  FROM products p`;
 
 /** API field → column for everything a caller may write. */
 export const COLUMNS = {
@@ -89,8 +95,8 @@ export async function find(
   storeId: string,
   id: string,
   lock = false,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.id = $2${lock ? ' FOR UPDATE OF p' : ''}`,
     [storeId, id],
   );
@@ -101,8 +107,8 @@ export async function findByBarcode(
   db: Db,
   storeId: string,
   barcode: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND p.barcode = $2`,
     [storeId, barcode],
   );
@@ -113,8 +119,8 @@ export async function findBySku(
   db: Db,
   storeId: string,
   sku: string,
-): Promise<ProductRow | undefined> {
-  const { rows } = await db.query<ProductRow>(
+): Promise<CatalogueRow | undefined> {
+  const { rows } = await db.query<CatalogueRow>(
     `${SELECT} WHERE p.store_id = $1 AND lower(p.sku) = lower($2)`,
     [storeId, sku],
   );
@@ -130,12 +136,7 @@ export async function orderingFacts(
   Array<{ id: string; active: boolean; supplier_id: string | null; cost: string | null }>
 > {
   if (!ids.length) return [];
-  const { rows } = await db.query<{
-    id: string;
-    active: boolean;
-    supplier_id: string | null;
-    cost: string | null;
-  }>(
+  const { rows } = await db.query<Row<'products', 'id' | 'active' | 'supplier_id' | 'cost'>>(
     'SELECT id, active, supplier_id, cost FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );
@@ -145,12 +146,12 @@ export async function orderingFacts(
 export async function insert(db: Db, storeId: string, values: ProductColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
   try {
-    const { rows } = await db.query<{ id: string }>(
+    const { rows } = await db.query<Row<'products', 'id'>>(
       `INSERT INTO products (store_id, ${keys.map((k) => COLUMNS[k]).join(', ')})
        VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
       [storeId, ...keys.map((k) => values[k])],
     );
-    return rows[0]!.id;
+    return one(rows).id;
   } catch (err) {
     return uniqueConflict(err);
   }
@@ -233,20 +234,15 @@ export async function listHistory(
   productId: string,
   page: { limit: number; offset: number },
 ) {
-  const { rows } = await db.query<{
-    id: string;
-    field: string;
-    old_value: string | null;
-    new_value: string | null;
-    changed_by: string | null;
-    changed_by_name: string | null;
-    reason: string | null;
-    changed_at: Date;
-    total: number;
-  }>(
-    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.name AS changed_by_name, h.reason, h.changed_at,
+  const { rows } = await db.query<
+    Row<
+      'product_history',
+      'id' | 'field' | 'old_value' | 'new_value' | 'changed_by' | 'reason' | 'changed_at'
+    > & { total: number }
+  >(
+    `SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, h.reason, h.changed_at,
        count(*) OVER () AS total
-     FROM product_history h LEFT JOIN users u ON u.id = h.changed_by
+     FROM product_history h
      WHERE h.store_id = $1 AND h.product_id = $2
      ORDER BY h.changed_at DESC, h.id DESC LIMIT $3 OFFSET $4`,
     [storeId, productId, page.limit, page.offset],
@@ -258,9 +254,42 @@ export async function listHistory(
       field: r.field,
       oldValue: r.old_value,
       newValue: r.new_value,
-      changedBy: r.changed_by ? { id: r.changed_by, name: r.changed_by_name } : null,
+      changedBy: r.changed_by,
       changedAt: r.changed_at.toISOString(),
       reason: r.reason,
     })),
   };
+}
+
+/** How many products of the store each category or supplier among `ids` has (none: absent). */
+export async function countsBy(
+  db: Db,
+  storeId: string,
+  column: 'category_id' | 'supplier_id',
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id'> & { n: number }>(
+    `SELECT ${column} AS id, count(*)::int AS n FROM products
+     WHERE store_id = $1 AND ${column} = ANY($2::uuid[]) GROUP BY ${column}`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export type ProductLabel = Row<'products', 'name' | 'sku' | 'barcode'>;
+
+/** These products of the store as other modules show them, by name then id. */
+export async function labelsOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, ProductLabel>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id' | 'name' | 'sku' | 'barcode'>>(
+    `SELECT id, name, sku, barcode FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`,
+    [storeId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, sku: r.sku, barcode: r.barcode }]));
 }

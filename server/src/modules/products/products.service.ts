@@ -18,8 +18,10 @@ import type { Db } from '../../db/pool';
 import type { CategoriesService } from '../categories/categories.service';
 import type { StoreWriter } from '../events/events.service';
 import type { SuppliersService } from '../suppliers/suppliers.service';
+import type { UserReads } from '../auth/auth.reads';
+import type { PurchasingReads } from '../purchasing/purchasing.reads';
 import { listProducts } from './products-list.repo';
-import * as costHistory from './cost-history.repo';
+import type { ProductReads } from './products.reads';
 import * as repo from './products.repo';
 import { updateWithHistory } from './product-update';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
@@ -50,6 +52,12 @@ interface Deps {
   categories: CategoriesService;
   suppliers: SuppliersService;
   inventory: InventoryService;
+  /** This module's own reads (products.reads.ts), built before the services. */
+  reads: ProductReads;
+  /** Purchasing's supplier items: the products a supplier was ordered or invoiced for, and at what. */
+  supplied: Pick<PurchasingReads, 'productsOfSuppliers' | 'suppliedItems'>;
+  /** Who changed a product (the auth module's names). */
+  userNames: UserReads['namesOf'];
 }
 
 /** A readable SKU from the name: `MILK-7Q2KX4RD`. */
@@ -67,7 +75,7 @@ function generateSku(name: string): string {
 }
 
 export function createProductsService(deps: Deps) {
-  const { pool, write, cache, categories, suppliers, inventory } = deps;
+  const { pool, write, cache, categories, suppliers, inventory, reads, supplied } = deps;
 
   /** Category and supplier ids in a body must belong to this store, or it is a 400 on that field. */
   async function assertReferences(
@@ -97,7 +105,7 @@ export function createProductsService(deps: Deps) {
     cache.get(ctx.storeId, `product:${id}`, PRODUCT_TTL, async () => {
       const row = await repo.find(pool, ctx.storeId, id);
       if (!row) throw new NotFoundError('Product');
-      return toProduct(row);
+      return toProduct((await reads.named(pool, ctx.storeId, [row]))[0]!);
     });
 
   async function applyUpdate(
@@ -112,13 +120,6 @@ export function createProductsService(deps: Deps) {
       ),
     );
     return get(ctx, id);
-  }
-
-  /** The product as the API shows it, read in `db` (another module's transaction). */
-  async function view(db: Db, storeId: string, id: string): Promise<Product> {
-    const row = await repo.find(db, storeId, id);
-    if (!row) throw new NotFoundError('Product');
-    return toProduct(row);
   }
 
   async function list(
@@ -146,10 +147,19 @@ export function createProductsService(deps: Deps) {
         ]);
       }
       const after = decoded?.slice(1);
+      const { suppliedBy, ...query } = q;
       const { rows, total, totalCapped } = await listProducts(
         pool,
         ctx.storeId,
-        q,
+        suppliedBy
+          ? {
+              ...query,
+              suppliedBy: {
+                supplierId: suppliedBy,
+                productIds: await supplied.productsOfSuppliers(pool, ctx.storeId, [suppliedBy]),
+              },
+            }
+          : query,
         after && { value: after[0], id: String(after[1]) },
       );
       // Only orderings a cursor can continue hand one out (not cost or expiry, nor a
@@ -166,38 +176,25 @@ export function createProductsService(deps: Deps) {
       const paged = totalCapped
         ? { ...pagination, totalCapped: true, hasNext: rows.length > q.limit }
         : pagination;
-      return { items: page.map(toProduct), pagination: paged };
+      const named = await reads.named(pool, ctx.storeId, page);
+      return { items: named.map(toProduct), pagination: paged };
     });
   }
 
   return {
     get,
-    view,
+    /** The product as the API shows it, read in `db` (another module's transaction). */
+    view: reads.view,
 
     list,
 
     /** Whether these products can be ordered (active), their own supplier and cost, by id. */
-    async orderingFacts(db: Db, storeId: string, ids: readonly string[]) {
-      const rows = await repo.orderingFacts(db, storeId, ids);
-      return new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            active: r.active,
-            supplierId: r.supplier_id,
-            cost: r.cost === null ? null : Number(r.cost),
-          },
-        ]),
-      );
-    },
+    orderingFacts: reads.orderingFacts,
 
     /**
      * Sets a product's cost from another module's transaction (an invoice's price accepted as
      * the new cost), recorded in its history with `reason` like an edit.
      */
-    /** A product's cost edits around a moment, for the cost in force then (inventory's asOf). */
-    costEditsAround: costHistory.costEditsAround,
-
     setCostInTx: (
       tx: PoolClient,
       emit: Emit,
@@ -218,7 +215,7 @@ export function createProductsService(deps: Deps) {
     ) {
       await suppliers.get(ctx, supplierId);
       const { items, pagination } = await list(ctx, { ...q, suppliedBy: supplierId });
-      const known = await suppliers.suppliedItems(
+      const known = await supplied.suppliedItems(
         pool,
         ctx.storeId,
         supplierId,
@@ -235,7 +232,7 @@ export function createProductsService(deps: Deps) {
     async lookup(ctx: StoreContext, barcode: string) {
       const row = await repo.findByBarcode(pool, ctx.storeId, barcode);
       if (!row) throw new NotFoundError('Product with this barcode');
-      return toProduct(row);
+      return toProduct((await reads.named(pool, ctx.storeId, [row]))[0]!);
     },
 
     async create(ctx: StoreContext, input: CreateProductInput) {
@@ -300,7 +297,15 @@ export function createProductsService(deps: Deps) {
         limit: q.limit,
         offset: (q.page - 1) * q.limit,
       });
-      return { items, pagination: pageOf(q.page, q.limit, total) };
+      const names = await deps.userNames(
+        pool,
+        items.map((h) => h.changedBy),
+      );
+      const named = items.map((h) => ({
+        ...h,
+        changedBy: h.changedBy ? { id: h.changedBy, name: names.get(h.changedBy) ?? null } : null,
+      }));
+      return { items: named, pagination: pageOf(q.page, q.limit, total) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /*
  * What an invoice of a supplier is matched against (the three-way match): the receipts of
@@ -51,18 +52,14 @@ export async function uninvoicedReceipts(
   supplierId: string,
   productIds: string[],
 ): Promise<UninvoicedReceipt[]> {
-  const { rows } = await db.query<{
-    id: string;
-    receipt_id: string;
-    purchase_order_id: string;
-    order_number: string;
-    purchase_order_line_id: string | null;
-    product_id: string;
-    received_at: Date;
-    quantity: number;
-    uninvoiced: number;
-    unit_cost: string | null;
-  }>(`${UNINVOICED} ORDER BY r.received_at, r.id, rl.id`, [storeId, supplierId, productIds]);
+  const { rows } = await db.query<
+    Row<
+      'purchase_receipt_lines',
+      'id' | 'receipt_id' | 'purchase_order_line_id' | 'product_id' | 'quantity' | 'unit_cost'
+    > &
+      Row<'purchase_receipts', 'received_at'> &
+      Row<'purchase_orders', 'order_number'> & { purchase_order_id: string; uninvoiced: number }
+  >(`${UNINVOICED} ORDER BY r.received_at, r.id, rl.id`, [storeId, supplierId, productIds]);
   return rows.map((r) => ({
     receiptLineId: r.id,
     receiptId: r.receipt_id,
@@ -101,19 +98,19 @@ export async function candidateOrders(
       supplierId,
       productIds,
     ]);
-  const { rows } = await db.query<{
-    id: string;
-    order_number: string;
-    status: CandidateOrder['status'];
-    ordered_at: Date;
-    lines: Array<{
-      id: string;
-      product_id: string;
-      quantity: number;
-      received_quantity: number;
-      unit_cost: string;
-    }>;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_orders', 'id' | 'order_number' | 'ordered_at'> & {
+      status: CandidateOrder['status'];
+      /** JSON: a numeric is a number. */
+      lines: Array<{
+        id: string;
+        product_id: string;
+        quantity: number;
+        received_quantity: number;
+        unit_cost: number;
+      }>;
+    }
+  >(
     `SELECT o.id, o.order_number, o.status, o.ordered_at,
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
            'quantity', l.quantity, 'received_quantity', l.received_quantity, 'unit_cost', l.unit_cost)

@@ -1,16 +1,15 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
-export interface OpenLineRow {
-  product_id: string;
-  purchase_order_id: string;
-  order_number: string;
-  supplier_id: string;
-  status: 'pending' | 'processing' | 'shipped';
-  open: number;
-  expected_at: string | null;
-  /** The store day the order was placed. */
-  ordered_day: string;
-}
+export type OpenLineRow = Row<'purchase_order_lines', 'product_id'> &
+  Row<'purchase_orders', 'order_number' | 'supplier_id'> & {
+    purchase_order_id: string;
+    status: 'pending' | 'processing' | 'shipped';
+    open: number;
+    expected_at: string | null;
+    /** The store day the order was placed. */
+    ordered_day: string;
+  };
 
 /**
  * The open lines of these products: ordered and not yet received, on orders that are still

@@ -2,15 +2,21 @@ import type { ErrorDetail } from '../../core/errors';
 import { ValidationError } from '../../core/errors';
 import { formatMoney, TOTAL_MAX_CENTS, toCents } from '../../core/limits';
 import type { Db } from '../../db/pool';
-import * as receipts from './receipts.repo';
+import type { ProductReads } from '../products/products.reads';
 import type { NewLine } from './purchase-orders.repo';
 
 /**
  * Checks an order's lines against the store's catalogue: every product in this store and
  * active, and the totals within their columns. `at` prefixes the field names (`orders.0.`).
  */
-export async function assertLines(db: Db, storeId: string, lines: NewLine[], at = '') {
-  const found = await receipts.productsIn(
+export async function assertLines(
+  productFacts: ProductReads['orderingFacts'],
+  db: Db,
+  storeId: string,
+  lines: NewLine[],
+  at = '',
+) {
+  const found = await productFacts(
     db,
     storeId,
     lines.map((l) => l.productId),

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { ListOrdersQuery, OrderStatus } from './purchasing.schemas';
 
 export interface OrderLine {
@@ -36,52 +37,60 @@ export interface PurchaseOrder {
   updatedAt: string;
 }
 
+/** A line as `json_build_object` writes it: a numeric is a JSON number. */
 interface LineJson {
   id: string;
   product_id: string;
-  name: string;
-  sku: string;
-  barcode: string | null;
   quantity: number;
   received_quantity: number;
-  unit_cost: string;
+  unit_cost: number;
   allow_over_receipt: boolean;
 }
 
-interface OrderRow {
-  id: string;
-  order_number: string;
+export type OrderRow = Row<
+  'purchase_orders',
+  | 'id'
+  | 'order_number'
+  | 'supplier_id'
+  | 'notes'
+  | 'total'
+  | 'shopping_list_id'
+  | 'ordered_at'
+  | 'processing_at'
+  | 'shipped_at'
+  | 'completed_at'
+  | 'cancelled_at'
+  | 'cancel_reason'
+  | 'created_at'
+  | 'updated_at'
+> & {
   status: OrderStatus;
-  supplier_id: string;
-  supplier_name: string;
   expected_at: string | null;
-  notes: string | null;
-  total: string;
-  shopping_list_id: string | null;
-  ordered_at: Date;
-  processing_at: Date | null;
-  shipped_at: Date | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
   created_key: string;
   lines: LineJson[];
-}
+};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const cents = (n: number) => Math.round(n * 100);
 
-function toOrder(r: OrderRow): PurchaseOrder {
+/** What an order shows of other modules' rows: its supplier's name, its products' labels. */
+export interface OrderLabels {
+  suppliers: ReadonlyMap<string, string>;
+  products: ReadonlyMap<string, { name: string; sku: string; barcode: string | null }>;
+}
+
+export function toOrder(r: OrderRow, labels: OrderLabels): PurchaseOrder {
   let received = 0;
-  const lines = r.lines.map((l) => {
+  // A line's product cannot be deleted while the line exists (the foreign key).
+  const lines = r.lines.flatMap((l) => {
+    const product = labels.products.get(l.product_id);
+    if (!product) return [];
     const unitCost = Number(l.unit_cost);
     received += l.received_quantity * cents(unitCost);
     return {
       id: l.id,
       productId: l.product_id,
-      product: { id: l.product_id, name: l.name, sku: l.sku, barcode: l.barcode },
+      product: { id: l.product_id, ...product },
       quantity: l.quantity,
       receivedQuantity: l.received_quantity,
       openQuantity: Math.max(0, l.quantity - l.received_quantity),
@@ -94,7 +103,7 @@ function toOrder(r: OrderRow): PurchaseOrder {
     id: r.id,
     orderNumber: r.order_number,
     status: r.status,
-    supplier: { id: r.supplier_id, name: r.supplier_name },
+    supplier: { id: r.supplier_id, name: labels.suppliers.get(r.supplier_id) ?? '' },
     expectedAt: r.expected_at,
     notes: r.notes,
     lines,
@@ -112,24 +121,25 @@ function toOrder(r: OrderRow): PurchaseOrder {
   };
 }
 
-const SELECT = `SELECT o.id, o.order_number, o.status, o.supplier_id, s.name AS supplier_name,
+const SELECT = `SELECT o.id, o.order_number, o.status, o.supplier_id,
   to_char(o.expected_at, 'YYYY-MM-DD') AS expected_at, o.notes, o.total, o.shopping_list_id,
   o.ordered_at, o.processing_at, o.shipped_at, o.completed_at, o.cancelled_at, o.cancel_reason,
   o.created_at, o.updated_at,
   to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-  (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id, 'name', p.name,
-      'sku', p.sku, 'barcode', p.barcode, 'quantity', l.quantity, 'received_quantity', l.received_quantity,
+  (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
+      'quantity', l.quantity, 'received_quantity', l.received_quantity,
       'unit_cost', l.unit_cost, 'allow_over_receipt', l.allow_over_receipt) ORDER BY l.position, l.id), '[]')
-   FROM purchase_order_lines l JOIN products p ON p.id = l.product_id
+   FROM purchase_order_lines l
    WHERE l.store_id = o.store_id AND l.purchase_order_id = o.id) AS lines
-  FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id`;
+  FROM purchase_orders o`;
 
-export async function find(db: Db, storeId: string, id: string) {
+/** The order's row; order-views.ts names its supplier and products. */
+export async function find(db: Db, storeId: string, id: string): Promise<OrderRow | undefined> {
   const { rows } = await db.query<OrderRow>(`${SELECT} WHERE o.store_id = $1 AND o.id = $2`, [
     storeId,
     id,
   ]);
-  return rows[0] && toOrder(rows[0]);
+  return rows[0];
 }
 
 export async function list(
@@ -160,13 +170,15 @@ export async function list(
   );
   const total = after
     ? undefined
-    : (
-        await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM purchase_orders o WHERE ${filter}`,
-          args,
-        )
-      ).rows[0]!.n;
-  return { items: rows.map((r) => ({ order: toOrder(r), key: r.created_key })), total };
+    : one(
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM purchase_orders o WHERE ${filter}`,
+            args,
+          )
+        ).rows,
+      ).n;
+  return { rows, total };
 }
 
 export interface OpenOrder {
@@ -187,20 +199,20 @@ export interface OpenOrder {
 
 /** A supplier's orders that can still be received, oldest first, with their open lines. */
 export async function openFor(db: Db, storeId: string, supplierId: string): Promise<OpenOrder[]> {
-  const { rows } = await db.query<{
-    id: string;
-    order_number: string;
-    status: OrderStatus;
-    expected_at: string | null;
-    ordered_at: Date;
-    lines: Array<{
-      id: string;
-      product_id: string;
-      quantity: number;
-      received_quantity: number;
-      unit_cost: string;
-    }>;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_orders', 'id' | 'order_number' | 'ordered_at'> & {
+      status: OrderStatus;
+      expected_at: string | null;
+      /** JSON: a numeric is a number. */
+      lines: Array<{
+        id: string;
+        product_id: string;
+        quantity: number;
+        received_quantity: number;
+        unit_cost: number;
+      }>;
+    }
+  >(
     `SELECT o.id, o.order_number, o.status, to_char(o.expected_at, 'YYYY-MM-DD') AS expected_at, o.ordered_at,
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id, 'quantity', l.quantity,
            'received_quantity', l.received_quantity, 'unit_cost', l.unit_cost) ORDER BY l.position), '[]')

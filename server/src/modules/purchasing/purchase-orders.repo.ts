@@ -1,21 +1,23 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { OrderStatus } from './purchasing.schemas';
 
 /**
- * The store's next order number for the current year in its time zone. One autocommitted
+ * The store's next order number for the current year in its time zone (`timezone`: the
+ * store's, read by the caller). One autocommitted
  * statement on the pool, never inside an order's transaction: the counter row is locked only
  * for this statement, so concurrent orders do not wait on each other's commits, and an order
  * that then fails leaves a gap (allowed).
  */
-export async function nextOrderNumber(db: Db, storeId: string): Promise<string> {
-  const { rows } = await db.query<{ year: number; last_number: number }>(
+export async function nextOrderNumber(db: Db, storeId: string, timezone: string): Promise<string> {
+  const { rows } = await db.query<Row<'purchase_order_counters', 'year' | 'last_number'>>(
     `INSERT INTO purchase_order_counters (store_id, year, last_number)
-     SELECT st.id, extract(year FROM now() AT TIME ZONE st.timezone)::int, 1 FROM stores st WHERE st.id = $1
+     VALUES ($1, extract(year FROM now() AT TIME ZONE $2)::int, 1)
      ON CONFLICT (store_id, year) DO UPDATE SET last_number = purchase_order_counters.last_number + 1
      RETURNING year, last_number`,
-    [storeId],
+    [storeId, timezone],
   );
-  const r = rows[0]!;
+  const r = one(rows);
   return `PO-${r.year}-${String(r.last_number).padStart(6, '0')}`;
 }
 
@@ -60,12 +62,12 @@ export async function insertOrder(
     lines: NewLine[];
   },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'purchase_orders', 'id'>>(
     `INSERT INTO purchase_orders (store_id, supplier_id, order_number, expected_at, notes, shopping_list_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [storeId, o.supplierId, o.orderNumber, o.expectedAt, o.notes, o.shoppingListId, o.userId],
   );
-  const id = rows[0]!.id;
+  const id = one(rows).id;
   await db.query(INSERT_LINES, [storeId, id, linesJson(o.lines)]);
   await db.query(RETOTAL, [storeId, id]);
   return id;
@@ -112,12 +114,9 @@ export interface LockedOrder {
 
 /** Locks the order row: status changes and receipts of one order run one at a time. */
 export async function lock(db: Db, storeId: string, id: string): Promise<LockedOrder | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    order_number: string;
-    status: OrderStatus;
-    supplier_id: string;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_orders', 'id' | 'order_number' | 'supplier_id'> & { status: OrderStatus }
+  >(
     `SELECT id, order_number, status, supplier_id FROM purchase_orders
      WHERE store_id = $1 AND id = $2 FOR UPDATE`,
     [storeId, id],

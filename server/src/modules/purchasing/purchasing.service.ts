@@ -8,11 +8,13 @@ import { keysetPage } from '../../core/paging';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
+import type { ProductReads } from '../products/products.reads';
+import type { StoreReads } from '../stores/stores.reads';
 import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
 import { createOnOrderFor } from './on-order-for';
 import { canMove, refusal } from './order-status';
-import * as views from './purchase-order-views.repo';
+import { createOrderViews, type OrderViewDeps } from './order-views';
 import * as repo from './purchase-orders.repo';
 import type {
   CreateOrderInput,
@@ -50,9 +52,26 @@ export function createPurchasingService(deps: {
   inventory: InventoryService;
   suppliers: Pick<SuppliersService, 'statusOf' | 'leadTimesOf'>;
   timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
+  /** The store's time zone read in an open transaction (its year numbers the orders). */
+  timezoneIn: StoreReads['timezoneIn'];
+  /** The products module's: which products exist and are active. */
+  productFacts: ProductReads['orderingFacts'];
+  /** Names shown on orders and deliveries, from the modules that own them. */
+  labels: OrderViewDeps;
 }) {
-  const { pool, write, suppliers, timezoneOf } = deps;
-  const receiving = createReceiving({ pool, write, inventory: deps.inventory });
+  const { pool, write, suppliers, timezoneOf, productFacts } = deps;
+  const views = createOrderViews(deps.labels);
+  const receiving = createReceiving({
+    pool,
+    write,
+    inventory: deps.inventory,
+    productFacts,
+    orderViews: views,
+  });
+
+  /** The store's next order number, taken in `db` (see repo.nextOrderNumber). */
+  const nextOrderNumber = async (db: Db, storeId: string) =>
+    repo.nextOrderNumber(db, storeId, (await deps.timezoneIn(db, storeId)) ?? 'UTC');
 
   async function assertSupplier(db: Db, storeId: string, supplierId: string, field: string) {
     const status = await suppliers.statusOf(db, storeId, supplierId);
@@ -74,7 +93,7 @@ export function createPurchasingService(deps: {
     at = '',
   ) {
     await assertSupplier(tx, ctx.storeId, order.supplierId, `${at}supplierId`);
-    await assertLines(tx, ctx.storeId, order.lines, at);
+    await assertLines(productFacts, tx, ctx.storeId, order.lines, at);
     const id = await repo.insertOrder(tx, ctx.storeId, {
       orderNumber,
       supplierId: order.supplierId,
@@ -125,7 +144,7 @@ export function createPurchasingService(deps: {
      * The store's next order number, in its own statement on the pool: for a caller that wants
      * its numbers before it opens the transaction it passes them to `createOrdersInTx` in.
      */
-    takeOrderNumber: (storeId: string) => repo.nextOrderNumber(pool, storeId),
+    takeOrderNumber: (storeId: string) => nextOrderNumber(pool, storeId),
 
     /**
      * Orders from another module's transaction (a shopping list's conversion), one per entry.
@@ -142,7 +161,7 @@ export function createPurchasingService(deps: {
     ): Promise<Array<{ id: string; orderNumber: string; supplierId: string }>> {
       const created = [];
       for (const [i, order] of orders.entries()) {
-        const number = order.orderNumber ?? (await repo.nextOrderNumber(tx, ctx.storeId));
+        const number = order.orderNumber ?? (await nextOrderNumber(tx, ctx.storeId));
         created.push(await insertOne(tx, emit, ctx, order, number, `orders.${i}.`));
       }
       return created;
@@ -150,7 +169,7 @@ export function createPurchasingService(deps: {
 
     async create(ctx: StoreContext, input: CreateOrderInput) {
       // Before the transaction, in its own statement: see repo.nextOrderNumber.
-      const number = await repo.nextOrderNumber(pool, ctx.storeId);
+      const number = await nextOrderNumber(pool, ctx.storeId);
       return write(ctx, async (tx, emit) => {
         const { id } = await insertOne(tx, emit, ctx, input, number);
         return get(ctx, id, tx);
@@ -174,7 +193,7 @@ export function createPurchasingService(deps: {
       return write(ctx, async (tx, emit) => {
         const order = await lockPending(tx, ctx, id, 'edited');
         if (input.lines) {
-          await assertLines(tx, ctx.storeId, input.lines);
+          await assertLines(productFacts, tx, ctx.storeId, input.lines);
           await repo.replaceLines(tx, ctx.storeId, id, input.lines);
           await supplierItems.recordOrdered(tx, ctx.storeId, order.supplierId, input.lines);
         }

@@ -1,5 +1,6 @@
 import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /**
  * What each receipt brought in, per product, at what cost, and how much of it invoices have
@@ -26,12 +27,9 @@ export async function insertLines(
   /** The receipt is made by reconciling an invoice: its lines are invoiced by it already. */
   invoiced: boolean,
 ): Promise<ReceiptLineRow[]> {
-  const { rows } = await db.query<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    unit_cost: string | null;
-  }>(
+  const { rows } = await db.query<
+    Row<'purchase_receipt_lines', 'id' | 'product_id' | 'quantity' | 'unit_cost'>
+  >(
     `INSERT INTO purchase_receipt_lines (store_id, receipt_id, purchase_order_line_id, product_id,
        quantity, unit_cost, invoiced_quantity)
      SELECT $1, $2, l.order_line_id, l.product_id, l.quantity, l.unit_cost,

@@ -1,5 +1,6 @@
 import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 export interface ReceivableLine {
   id: string;
@@ -12,14 +13,12 @@ export interface ReceivableLine {
 
 /** An order's lines as they stand (call after locking the order: a fresh snapshot). */
 export async function linesOf(db: Db, storeId: string, orderId: string): Promise<ReceivableLine[]> {
-  const { rows } = await db.query<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    received_quantity: number;
-    allow_over_receipt: boolean;
-    unit_cost: string;
-  }>(
+  const { rows } = await db.query<
+    Row<
+      'purchase_order_lines',
+      'id' | 'product_id' | 'quantity' | 'received_quantity' | 'allow_over_receipt' | 'unit_cost'
+    >
+  >(
     `SELECT id, product_id, quantity, received_quantity, allow_over_receipt, unit_cost
      FROM purchase_order_lines WHERE store_id = $1 AND purchase_order_id = $2 ORDER BY position, id`,
     [storeId, orderId],
@@ -39,12 +38,12 @@ export async function insertReceipt(
   storeId: string,
   r: { orderId: string | null; invoiceId: string | null; note: string | null; userId: string },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'purchase_receipts', 'id'>>(
     `INSERT INTO purchase_receipts (store_id, purchase_order_id, invoice_id, note, received_by)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [storeId, r.orderId, r.invoiceId, r.note, r.userId],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 /**
@@ -72,15 +71,6 @@ export async function addReceived(
   }
 }
 
-/** Products of the store among `ids`, with whether each is active. */
-export async function productsIn(db: Db, storeId: string, ids: string[]) {
-  const { rows } = await db.query<{ id: string; active: boolean }>(
-    'SELECT id, active FROM products WHERE store_id = $1 AND id = ANY($2::uuid[])',
-    [storeId, ids],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 export interface Receipt {
   id: string;
   receivedAt: string;
@@ -96,30 +86,28 @@ export interface Receipt {
   }>;
 }
 
+export interface ReceiptRow {
+  id: string;
+  receivedAt: string;
+  receivedBy: string | null;
+  note: string | null;
+  invoiceId: string | null;
+  lines: Array<{ id: string; productId: string; quantity: number; invoicedQuantity: number }>;
+}
+
 /** An order's deliveries, oldest first, each with what it brought in per product. */
-export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<Receipt[]> {
-  const { rows } = await db.query<{
-    id: string;
-    received_at: Date;
-    received_by: string | null;
-    received_by_name: string | null;
-    note: string | null;
-    invoice_id: string | null;
-    lines: Array<{
-      product_id: string;
-      name: string;
-      sku: string;
-      quantity: number;
-      invoiced_quantity: number;
-    }>;
-  }>(
-    `SELECT r.id, r.received_at, r.received_by, u.name AS received_by_name, r.note, r.invoice_id,
-       (SELECT coalesce(json_agg(json_build_object('product_id', l.product_id, 'name', p.name,
-           'sku', p.sku, 'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)
-           ORDER BY p.name, l.id), '[]')
-        FROM purchase_receipt_lines l JOIN products p ON p.id = l.product_id
+export async function receiptsOf(db: Db, storeId: string, orderId: string): Promise<ReceiptRow[]> {
+  const { rows } = await db.query<
+    Row<'purchase_receipts', 'id' | 'received_at' | 'received_by' | 'note' | 'invoice_id'> & {
+      lines: Array<{ id: string; product_id: string; quantity: number; invoiced_quantity: number }>;
+    }
+  >(
+    `SELECT r.id, r.received_at, r.received_by, r.note, r.invoice_id,
+       (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
+           'quantity', l.quantity, 'invoiced_quantity', l.invoiced_quantity)), '[]')
+        FROM purchase_receipt_lines l
         WHERE l.store_id = r.store_id AND l.receipt_id = r.id) AS lines
-     FROM purchase_receipts r LEFT JOIN users u ON u.id = r.received_by
+     FROM purchase_receipts r
      WHERE r.store_id = $1 AND r.purchase_order_id = $2
      ORDER BY r.received_at, r.id`,
     [storeId, orderId],
@@ -127,12 +115,12 @@ export async function receiptsOf(db: Db, storeId: string, orderId: string): Prom
   return rows.map((r) => ({
     id: r.id,
     receivedAt: r.received_at.toISOString(),
-    receivedBy: r.received_by ? { id: r.received_by, name: r.received_by_name ?? '' } : null,
+    receivedBy: r.received_by,
     note: r.note,
     invoiceId: r.invoice_id,
     lines: r.lines.map((l) => ({
+      id: l.id,
       productId: l.product_id,
-      product: { id: l.product_id, name: l.name, sku: l.sku },
       quantity: l.quantity,
       invoicedQuantity: l.invoiced_quantity,
     })),

@@ -10,7 +10,9 @@ import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
+import type { ProductReads } from '../products/products.reads';
 import { canMove, RECEIVABLE } from './order-status';
+import type { OrderViews } from './order-views';
 import * as views from './purchase-order-views.repo';
 import * as orders from './purchase-orders.repo';
 import type { ReceiveInput } from './purchasing.schemas';
@@ -69,8 +71,11 @@ export function createReceiving(deps: {
   pool: Pool;
   write: StoreWriter;
   inventory: InventoryService;
+  /** The products module's: which products exist (and are active). */
+  productFacts: ProductReads['orderingFacts'];
+  orderViews: OrderViews;
 }) {
-  const { pool, write, inventory } = deps;
+  const { pool, write, inventory, orderViews } = deps;
 
   /** Matches each delivered line to an open order line, or says which line is wrong and why. */
   function matchLines(
@@ -112,7 +117,7 @@ export function createReceiving(deps: {
   }
 
   async function plainLines(tx: Db, ctx: Ctx, input: ReceiptInput) {
-    const found = await repo.productsIn(
+    const found = await deps.productFacts(
       tx,
       ctx.storeId,
       input.lines.flatMap((l) => l.productId ?? []),
@@ -238,10 +243,10 @@ export function createReceiving(deps: {
           ...input,
           purchaseOrderId: orderId,
         });
-        const receipts = await repo.receiptsOf(tx, ctx.storeId, orderId);
+        const receipts = await orderViews.receiptsOf(tx, ctx.storeId, orderId);
         return {
           receipt: receipts.find((r) => r.id === receiptId)!,
-          order: (await views.find(tx, ctx.storeId, orderId))!,
+          order: (await orderViews.find(tx, ctx.storeId, orderId))!,
         };
       });
     },
@@ -249,7 +254,7 @@ export function createReceiving(deps: {
     async receipts(ctx: StoreContext, orderId: string) {
       if (!(await views.find(pool, ctx.storeId, orderId)))
         throw new NotFoundError('Purchase order');
-      return repo.receiptsOf(pool, ctx.storeId, orderId);
+      return orderViews.receiptsOf(pool, ctx.storeId, orderId);
     },
 
     /** Orders that can still be received (processing or shipped), with their open lines. */

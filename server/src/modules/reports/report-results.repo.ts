@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 /** A retried job stores its result again: the last run's stands. */
 export async function saveResult(
@@ -16,7 +17,7 @@ export async function saveResult(
 }
 
 export async function findResult(db: Db, storeId: string, jobId: string) {
-  const { rows } = await db.query<{ report: string; result: unknown }>(
+  const { rows } = await db.query<Row<'report_results', 'report' | 'result'>>(
     'SELECT report, result FROM report_results WHERE store_id = $1 AND job_id = $2',
     [storeId, jobId],
   );

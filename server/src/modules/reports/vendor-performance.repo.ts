@@ -1,7 +1,8 @@
 import type { Db } from '../../db/pool';
+import type { Row } from '../../db/rows';
 
 export async function suppliersOf(db: Db, storeId: string) {
-  const { rows } = await db.query<{ id: string; name: string }>(
+  const { rows } = await db.query<Row<'suppliers', 'id' | 'name'>>(
     'SELECT id, name FROM suppliers WHERE store_id = $1 ORDER BY name, id',
     [storeId],
   );

@@ -1,4 +1,6 @@
+import { named } from '../../core/ids';
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 
 export interface RefundLine {
   id: string;
@@ -32,57 +34,67 @@ export interface RefundJson {
   total: number | string;
   item_count: number;
   user_id: string | null;
-  user_name: string | null;
   created_at: string;
   lines: Array<{
     id: string;
     sale_item_id: string;
     product_id: string;
-    name: string;
-    sku: string;
     quantity: number;
     unit_price: number | string;
     line_total: number | string;
   }>;
 }
 
-/** One refund row `r` as JSON with its lines: shared by a refund's read and a sale's. */
+/**
+ * One refund row `r` as JSON with its lines: shared by a refund's read and a sale's. Who made
+ * it and the products' names are their owners' (sale-views.ts).
+ */
 export const REFUND_JSON = `json_build_object('id', r.id, 'sale_id', r.sale_id, 'reason', r.reason,
   'restocked', r.restocked, 'total', r.total, 'item_count', r.item_count, 'user_id', r.user_id,
-  'user_name', (SELECT name FROM users WHERE id = r.user_id),
   'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'lines', (SELECT json_agg(json_build_object('id', ri.id, 'sale_item_id', ri.sale_item_id,
-      'product_id', ri.product_id, 'name', p.name, 'sku', p.sku, 'quantity', ri.quantity,
+      'product_id', ri.product_id, 'quantity', ri.quantity,
       'unit_price', ri.unit_price, 'line_total', ri.line_total) ORDER BY ri.line_no)
-    FROM sale_refund_items ri JOIN products p ON p.id = ri.product_id WHERE ri.refund_id = r.id))`;
+    FROM sale_refund_items ri WHERE ri.refund_id = r.id))`;
 
-export const toRefund = (r: RefundJson): Refund => ({
+/** The names a sale or refund shows: its products' (name, SKU) and its people's. */
+export interface SaleLabels {
+  products: ReadonlyMap<string, { name: string; sku: string }>;
+  users: ReadonlyMap<string, string>;
+}
+
+export const toRefund = (r: RefundJson, labels: SaleLabels): Refund => ({
   id: r.id,
   saleId: r.sale_id,
   reason: r.reason,
   restocked: r.restocked,
   total: Number(r.total),
   itemCount: r.item_count,
-  createdBy: r.user_id ? { id: r.user_id, name: r.user_name ?? '' } : null,
-  lines: r.lines.map((l) => ({
-    id: l.id,
-    saleLineId: l.sale_item_id,
-    productId: l.product_id,
-    productName: l.name,
-    sku: l.sku,
-    quantity: l.quantity,
-    unitPrice: Number(l.unit_price),
-    lineTotal: Number(l.line_total),
-  })),
+  createdBy: named(r.user_id, labels.users),
+  // A refunded product cannot be deleted (the foreign key).
+  lines: r.lines.flatMap((l) => {
+    const product = labels.products.get(l.product_id);
+    if (!product) return [];
+    return {
+      id: l.id,
+      saleLineId: l.sale_item_id,
+      productId: l.product_id,
+      productName: product.name,
+      sku: product.sku,
+      quantity: l.quantity,
+      unitPrice: Number(l.unit_price),
+      lineTotal: Number(l.line_total),
+    };
+  }),
   createdAt: r.created_at,
 });
 
-export async function find(db: Db, storeId: string, id: string): Promise<Refund | undefined> {
+export async function find(db: Db, storeId: string, id: string): Promise<RefundJson | undefined> {
   const { rows } = await db.query<{ refund: RefundJson }>(
     `SELECT ${REFUND_JSON} AS refund FROM sale_refunds r WHERE r.store_id = $1 AND r.id = $2`,
     [storeId, id],
   );
-  return rows[0] && toRefund(rows[0].refund);
+  return rows[0]?.refund;
 }
 
 export interface RefundableLine {
@@ -99,13 +111,9 @@ export async function refundableLines(
   storeId: string,
   saleId: string,
 ): Promise<RefundableLine[]> {
-  const { rows } = await db.query<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    unit_price: string;
-    refunded: number;
-  }>(
+  const { rows } = await db.query<
+    Row<'sale_items', 'id' | 'product_id' | 'quantity' | 'unit_price'> & { refunded: number }
+  >(
     `SELECT i.id, i.product_id, i.quantity, i.unit_price,
        (SELECT coalesce(sum(ri.quantity), 0)::int FROM sale_refund_items ri WHERE ri.sale_item_id = i.id) AS refunded
      FROM sale_items i WHERE i.store_id = $1 AND i.sale_id = $2
@@ -126,7 +134,7 @@ export async function countForSale(db: Db, storeId: string, saleId: string): Pro
     'SELECT count(*)::int AS n FROM sale_refunds WHERE store_id = $1 AND sale_id = $2',
     [storeId, saleId],
   );
-  return rows[0]!.n;
+  return one(rows).n;
 }
 
 /** The refund and its lines; money from each line's recorded unit price. */
@@ -141,7 +149,7 @@ export async function insertRefund(
     lines: Array<{ saleLineId: string; productId: string; quantity: number; unitPrice: string }>;
   },
 ): Promise<{ id: string; createdAt: Date }> {
-  const { rows } = await db.query<{ id: string; created_at: Date }>(
+  const { rows } = await db.query<Row<'sale_refunds', 'id' | 'created_at'>>(
     `WITH lines AS (
        SELECT l.sale_item_id, l.product_id, l.quantity, l.unit_price, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($6::jsonb)
@@ -175,5 +183,6 @@ export async function insertRefund(
       ),
     ],
   );
-  return { id: rows[0]!.id, createdAt: rows[0]!.created_at };
+  const { id, created_at: createdAt } = one(rows);
+  return { id, createdAt };
 }

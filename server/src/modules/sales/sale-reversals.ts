@@ -9,7 +9,9 @@ import {
 import type { AnalyticsService } from '../analytics/analytics.service';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
+import type { StoreReads } from '../stores/stores.reads';
 import { countNote } from './counted-sales';
+import type { SaleViews } from './sale-views';
 import * as refunds from './refunds.repo';
 import * as repo from './sales.repo';
 import type { RefundSaleInput, VoidSaleInput } from './sales.schemas';
@@ -37,11 +39,14 @@ export function createSaleReversals(deps: {
   write: StoreWriter;
   inventory: InventoryService;
   analytics: Pick<AnalyticsService, 'salesChangedAt'>;
+  timezoneIn: StoreReads['timezoneIn'];
+  views: SaleViews;
 }) {
-  const { pool, write, inventory, analytics } = deps;
+  const { pool, write, inventory, analytics, views } = deps;
 
   async function lock(tx: PoolClient, ctx: StoreContext, id: string) {
-    const sale = await repo.lockSale(tx, ctx.storeId, id);
+    const timezone = (await deps.timezoneIn(tx, ctx.storeId)) ?? 'UTC';
+    const sale = await repo.lockSale(tx, ctx.storeId, id, timezone);
     if (!sale) throw new NotFoundError('Sale');
     if (sale.status === 'voided') {
       throw new InvalidStateError(
@@ -99,7 +104,7 @@ export function createSaleReversals(deps: {
           total: sale.total,
           reason: input.reason,
         });
-        return (await repo.find(tx, ctx.storeId, id))!;
+        return (await views.find(tx, ctx.storeId, id))!;
       });
     },
 
@@ -161,7 +166,7 @@ export function createSaleReversals(deps: {
             });
           }
         }
-        const created = (await refunds.find(tx, ctx.storeId, refund.id))!;
+        const created = (await views.refund(tx, ctx.storeId, refund.id))!;
         await emit('sale.refunded', {
           saleId,
           refundId: created.id,
@@ -174,7 +179,7 @@ export function createSaleReversals(deps: {
     },
 
     async getRefund(ctx: StoreContext, id: string) {
-      const refund = await refunds.find(pool, ctx.storeId, id);
+      const refund = await views.refund(pool, ctx.storeId, id);
       if (!refund) throw new NotFoundError('Refund');
       return refund;
     },

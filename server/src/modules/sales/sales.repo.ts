@@ -1,5 +1,13 @@
 import type { Db } from '../../db/pool';
-import { REFUND_JSON, toRefund, type Refund, type RefundJson } from './refunds.repo';
+import { named } from '../../core/ids';
+import { one, type Row } from '../../db/rows';
+import {
+  REFUND_JSON,
+  toRefund,
+  type Refund,
+  type RefundJson,
+  type SaleLabels,
+} from './refunds.repo';
 import type { ListSalesQuery } from './sales.schemas';
 
 export type SaleStatus = 'completed' | 'voided';
@@ -35,41 +43,39 @@ export interface Sale {
   createdAt: string;
 }
 
-interface SaleRow {
-  id: string;
-  number: number;
+export type SaleRow = Row<
+  'sales',
+  | 'id'
+  | 'number'
+  | 'sold_at'
+  | 'note'
+  | 'total'
+  | 'item_count'
+  | 'user_id'
+  | 'voided_at'
+  | 'voided_by'
+  | 'void_reason'
+  | 'created_at'
+> & {
   status: SaleStatus;
-  sold_at: Date;
-  note: string | null;
-  total: string;
-  item_count: number;
-  user_id: string | null;
-  user_name: string | null;
-  voided_at: Date | null;
-  voided_by: string | null;
-  voided_by_name: string | null;
-  void_reason: string | null;
+  /** JSON: a numeric is a number. */
   items: Array<{
     id: string;
     product_id: string;
-    name: string;
-    sku: string;
     quantity: number;
-    unit_price: string;
-    line_total: string;
+    unit_price: number;
+    line_total: number;
     refunded_quantity: number;
   }>;
   refunds: RefundJson[];
-  created_at: Date;
   sold_key: string;
-}
+};
 
 const cents = (amount: number) => Math.round(amount * 100);
 
-const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
-
-function toSale(r: Omit<SaleRow, 'sold_key'>): Sale {
-  const refunds = r.refunds.map(toRefund);
+/** The sale with its products' and people's names (sale-views.ts reads them from their owners). */
+export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
+  const refunds = r.refunds.map((x) => toRefund(x, labels));
   const refunded = refunds.reduce((sum, x) => sum + cents(x.total), 0);
   return {
     id: r.id,
@@ -81,40 +87,46 @@ function toSale(r: Omit<SaleRow, 'sold_key'>): Sale {
     itemCount: r.item_count,
     refundedTotal: refunded / 100,
     netTotal: r.status === 'voided' ? 0 : (cents(Number(r.total)) - refunded) / 100,
-    user: ref(r.user_id, r.user_name),
+    user: named(r.user_id, labels.users),
     voidedAt: r.voided_at?.toISOString() ?? null,
-    voidedBy: ref(r.voided_by, r.voided_by_name),
+    voidedBy: named(r.voided_by, labels.users),
     voidReason: r.void_reason,
-    items: r.items.map((i) => ({
-      id: i.id,
-      productId: i.product_id,
-      productName: i.name,
-      sku: i.sku,
-      quantity: i.quantity,
-      unitPrice: Number(i.unit_price),
-      lineTotal: Number(i.line_total),
-      refundedQuantity: Number(i.refunded_quantity),
-    })),
+    // A sold product cannot be deleted (the foreign key).
+    items: r.items.flatMap((i) => {
+      const product = labels.products.get(i.product_id);
+      if (!product) return [];
+      return {
+        id: i.id,
+        productId: i.product_id,
+        productName: product.name,
+        sku: product.sku,
+        quantity: i.quantity,
+        unitPrice: Number(i.unit_price),
+        lineTotal: Number(i.line_total),
+        refundedQuantity: Number(i.refunded_quantity),
+      };
+    }),
     refunds,
     createdAt: r.created_at.toISOString(),
   };
 }
 
 const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.total, s.item_count, s.user_id,
-  u.name AS user_name, s.voided_at, s.voided_by, vu.name AS voided_by_name, s.void_reason, s.created_at,
+  s.voided_at, s.voided_by, s.void_reason, s.created_at,
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
-  (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name, 'sku', p.sku,
+  (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
       'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
       'refunded_quantity', (SELECT coalesce(sum(ri.quantity), 0) FROM sale_refund_items ri WHERE ri.sale_item_id = i.id))
       ORDER BY i.line_no, i.id), '[]')
-   FROM sale_items i JOIN products p ON p.id = i.product_id WHERE i.sale_id = s.id) AS items,
+   FROM sale_items i WHERE i.sale_id = s.id) AS items,
   (SELECT coalesce(json_agg(${REFUND_JSON} ORDER BY r.created_at, r.id), '[]')
    FROM sale_refunds r WHERE r.sale_id = s.id) AS refunds
-  FROM sales s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN users vu ON vu.id = s.voided_by`;
+  FROM sales s`;
 
 /**
- * Inserts the sale and its lines with the store's next sale number, and answers the sale as
- * `find` reads it, from the same statement (nothing to read back). The number comes from the
+ * Inserts the sale and its lines with the store's next sale number, and answers the sale's row
+ * as `find` reads it, from the same statement (nothing to read back; the names it shows come
+ * from their owners, sale-views.ts). The number comes from the
  * store's counter row, which stays locked until the transaction ends: call this as the last
  * write of a sale, so concurrent sales in a store wait on each other only for the commit.
  */
@@ -134,7 +146,7 @@ export async function insertSale(
       unitCost?: number | null;
     }>;
   },
-): Promise<Sale> {
+): Promise<Omit<SaleRow, 'sold_key'>> {
   const { rows } = await db.query<Omit<SaleRow, 'sold_key'>>(
     `WITH lines AS (
        SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
@@ -162,12 +174,11 @@ export async function insertSale(
        RETURNING id, product_id, quantity, unit_price, line_total, line_no
      )
      SELECT sale.id, sale.number, sale.status, sale.sold_at, sale.note, sale.total, sale.item_count,
-       sale.user_id, (SELECT u.name FROM users u WHERE u.id = sale.user_id) AS user_name, sale.voided_at,
-       sale.voided_by, NULL AS voided_by_name, sale.void_reason, sale.created_at,
-       (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id, 'name', p.name,
-           'sku', p.sku, 'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
+       sale.user_id, sale.voided_at, sale.voided_by, sale.void_reason, sale.created_at,
+       (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
+           'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
            'refunded_quantity', 0) ORDER BY i.line_no, i.id), '[]')
-        FROM items i JOIN products p ON p.id = i.product_id) AS items,
+        FROM items i) AS items,
        '[]'::json AS refunds
      FROM sale`,
     [
@@ -186,15 +197,15 @@ export async function insertSale(
       sale.id ?? null,
     ],
   );
-  return toSale(rows[0]!);
+  return one(rows);
 }
 
-export async function find(db: Db, storeId: string, id: string): Promise<Sale | undefined> {
+export async function find(db: Db, storeId: string, id: string): Promise<SaleRow | undefined> {
   const { rows } = await db.query<SaleRow>(`${SELECT} WHERE s.store_id = $1 AND s.id = $2`, [
     storeId,
     id,
   ]);
-  return rows[0] && toSale(rows[0]);
+  return rows[0];
 }
 
 export interface LockedSale {
@@ -214,29 +225,29 @@ export interface LockedSale {
  * Locks the sale row for a void or refund: they serialise per sale, so two refunds cannot
  * both take the last refundable unit. Whatever the caller reads after this sees the other's
  * committed refund (a new statement, a new snapshot), which is why nothing else is read here.
+ * `timezone`: the store's, its days are the sale's.
  */
 export async function lockSale(
   db: Db,
   storeId: string,
   id: string,
+  timezone: string,
 ): Promise<LockedSale | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    number: number;
-    status: SaleStatus;
-    sold_at: Date;
-    total: string;
-    day: string;
-    today: boolean;
-    timezone: string;
-  }>(
-    `SELECT s.id, s.number, s.status, s.sold_at, s.total, st.timezone,
-       to_char((s.sold_at AT TIME ZONE st.timezone)::date, 'YYYY-MM-DD') AS day,
-       (s.sold_at AT TIME ZONE st.timezone)::date = (now() AT TIME ZONE st.timezone)::date AS today
-     FROM sales s JOIN stores st ON st.id = s.store_id
+  const { rows } = await db.query<
+    Row<'sales', 'id' | 'number' | 'sold_at' | 'total'> & {
+      status: SaleStatus;
+      timezone: string;
+      day: string;
+      today: boolean;
+    }
+  >(
+    `SELECT s.id, s.number, s.status, s.sold_at, s.total, $3::text AS timezone,
+       to_char((s.sold_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day,
+       (s.sold_at AT TIME ZONE $3)::date = (now() AT TIME ZONE $3)::date AS today
+     FROM sales s
      WHERE s.store_id = $1 AND s.id = $2
-     FOR UPDATE OF s`,
-    [storeId, id],
+     FOR UPDATE`,
+    [storeId, id, timezone],
   );
   const r = rows[0];
   return (
@@ -311,7 +322,9 @@ export async function list(
   );
   const total = after
     ? undefined
-    : (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
-        .rows[0]!.n;
-  return { items: rows.map((r) => ({ sale: toSale(r), key: r.sold_key })), total };
+    : one(
+        (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
+          .rows,
+      ).n;
+  return { rows, total };
 }

@@ -10,7 +10,9 @@ import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService, LedgerChange } from '../inventory/inventory.service';
 import type { AnalyticsService } from '../analytics/analytics.service';
+import type { StoreReads } from '../stores/stores.reads';
 import { createSaleReversals } from './sale-reversals';
+import { createSaleViews, type SaleViewDeps } from './sale-views';
 import { countNote, notBeforeProducts } from './counted-sales';
 import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
@@ -24,11 +26,16 @@ export function createSalesService(deps: {
   timezoneOf(ctx: StoreContext): Promise<string>;
   /** How many days back a sale's `soldAt` may be (config SALE_BACKDATE_DAYS). */
   saleBackdateDays: number;
+  /** The store's time zone read in a void's or refund's transaction (the sale's day). */
+  timezoneIn: StoreReads['timezoneIn'];
+  /** Names a sale shows, from the modules that own them. */
+  labels: SaleViewDeps;
 }) {
   const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
+  const views = createSaleViews(deps.labels);
 
   return {
-    ...createSaleReversals(deps),
+    ...createSaleReversals({ ...deps, views }),
 
     /**
      * All lines or none, in a fixed number of statements whatever the number of lines. Stock
@@ -129,13 +136,14 @@ export function createSalesService(deps: {
         const costs = new Map(
           movements.filter((m) => m.reason === 'sale').map((m) => [m.productId, m.unitCost]),
         );
-        const sale = await repo.insertSale(tx, ctx.storeId, {
+        const row = await repo.insertSale(tx, ctx.storeId, {
           id: saleId,
           userId: ctx.userId,
           soldAt,
           note: input.note ?? null,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
+        const sale = await views.label(tx, ctx.storeId, row);
         await emit('sale.recorded', {
           saleId,
           number: sale.number,
@@ -147,7 +155,7 @@ export function createSalesService(deps: {
     },
 
     async get(ctx: StoreContext, id: string) {
-      const sale = await repo.find(pool, ctx.storeId, id);
+      const sale = await views.find(pool, ctx.storeId, id);
       if (!sale) throw new NotFoundError('Sale');
       return sale;
     },
@@ -155,7 +163,7 @@ export function createSalesService(deps: {
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
-      const { items, total } = await repo.list(
+      const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },

@@ -17,7 +17,7 @@ import {
   type ExpiryCap,
 } from '../forecasting/stock-cover';
 import { arrivalsOf, type OnOrder } from '../purchasing/on-order';
-import type { CandidateProduct } from './candidates.repo';
+import type { CandidateProduct } from './candidates';
 import { dailyDemand } from './demand';
 import type { Criteria } from './shopping-lists.schemas';
 import { supplierOptions } from './supplier-options';
@@ -26,12 +26,15 @@ import { addDays, daysBetween, suggest, type Suggestion, type SupplierOption } f
 import { chooseSupplier, type SupplierChoice } from './supplier-choice';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
+import type { ReorderSources } from './reorder-sources';
 
 /** What an assessment reads through other modules' services. */
 export interface AssessDeps {
   /** The purchasing module's stock on order per product. */
   onOrderFor: PurchasingService['onOrderFor'];
   lastStockInDays: InventoryService['lastStockInDays'];
+  /** Other modules' data a list is made from (reorder-sources.ts). */
+  sources: ReorderSources;
 }
 
 export interface Assessment {
@@ -81,7 +84,7 @@ export async function assess(
 ): Promise<Assessment[]> {
   const ids = products.map((p) => p.id);
   const [options, onOrder, stockIn] = await Promise.all([
-    supplierOptions(db, storeId, ids),
+    supplierOptions(deps.sources, db, storeId, ids),
     deps.onOrderFor(db, storeId, ids),
     deps.lastStockInDays(db, storeId, timezone, ids),
   ]);
@@ -89,7 +92,13 @@ export async function assess(
   const leads = [...options.values()].map((list) =>
     list.length ? Math.max(...list.map((o) => o.leadTimeDays)) : DEFAULT_LEAD_TIME_DAYS,
   );
-  const demand = await dailyDemand(db, storeId, ids, Math.max(0, ...leads) + criteria.daysAhead);
+  const demand = await dailyDemand(
+    deps.sources,
+    db,
+    storeId,
+    ids,
+    Math.max(0, ...leads) + criteria.daysAhead,
+  );
 
   return products.map((product) => {
     const perDay = demand.get(product.id) ?? 0;

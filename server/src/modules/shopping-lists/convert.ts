@@ -5,7 +5,8 @@ import type { Emit } from '../../core/events';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
-import { loadLeadTimes } from '../forecasting/lead-times';
+import { listItems } from './list-items';
+import type { ReorderSources } from './reorder-sources';
 import * as repo from './shopping-lists.repo';
 import type { ShoppingList } from './shopping-list-view';
 import { addDays, todayIn } from './suggestion';
@@ -18,8 +19,10 @@ export type CreateOrdersInTx = PurchasingService['createOrdersInTx'];
  * (quantity above 0, not purchased), in one transaction with the list becoming `ordered`.
  */
 /** The open items (quantity above 0, not purchased) by supplier; refuses what cannot be ordered. */
-async function openBySupplier(db: Db, storeId: string, id: string) {
-  const open = (await repo.items(db, storeId, id)).filter((i) => i.quantity > 0 && !i.purchased);
+async function openBySupplier(sources: ReorderSources, db: Db, storeId: string, id: string) {
+  const open = (await listItems(sources, db, storeId, id)).filter(
+    (i) => i.quantity > 0 && !i.purchased,
+  );
   if (!open.length) {
     throw new InvalidStateError('Nothing to order: every item is purchased or has a quantity of 0');
   }
@@ -46,8 +49,9 @@ export function createConversion(deps: {
   timezoneOf(ctx: StoreContext): Promise<string>;
   createOrdersInTx: CreateOrdersInTx;
   takeOrderNumber: PurchasingService['takeOrderNumber'];
-  lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.ListRow>;
+  lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.StoredListRow>;
   view(db: Db, storeId: string, id: string): Promise<ShoppingList>;
+  sources: ReorderSources;
 }) {
   const { pool, write, timezoneOf, createOrdersInTx, takeOrderNumber, lockList, view } = deps;
 
@@ -56,15 +60,15 @@ export function createConversion(deps: {
     tx: PoolClient,
     emit: Emit,
     ctx: StoreContext,
-    list: repo.ListRow,
+    list: repo.StoredListRow,
     numbers: readonly string[],
     today: string,
   ) {
     const { id } = list;
-    const bySupplier = await openBySupplier(tx, ctx.storeId, id);
+    const bySupplier = await openBySupplier(deps.sources, tx, ctx.storeId, id);
     // Expected after the supplier's lead time, the one the list and the plan said (none
     // when it is not known).
-    const leadOf = await loadLeadTimes(tx, ctx.storeId);
+    const leadOf = await deps.sources.leadTimes(tx, ctx.storeId);
     const orders = [...bySupplier].map(([supplierId, items], n) => {
       const lead = leadOf(supplierId);
       return {
@@ -120,7 +124,10 @@ export function createConversion(deps: {
       const first = await repo.findList(pool, ctx.storeId, id);
       const numbers =
         first?.status === 'draft'
-          ? await numbersFor(ctx.storeId, (await openBySupplier(pool, ctx.storeId, id)).size)
+          ? await numbersFor(
+              ctx.storeId,
+              (await openBySupplier(deps.sources, pool, ctx.storeId, id)).size,
+            )
           : [];
       return write(ctx, async (tx, emit) => {
         const list = await lockList(tx, ctx, id);

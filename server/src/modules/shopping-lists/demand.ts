@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import { expectedDailyDemand } from '../forecasting/expected-demand';
+import type { ReorderSources } from './reorder-sources';
 
 /** Products that sold within this window are the candidates of a reorder list. */
 export const DEMAND_WINDOW_DAYS = 30;
@@ -13,10 +13,11 @@ export const DEMAND_WINDOW_DAYS = 30;
  * without sales is 0.
  */
 export async function dailyDemand(
+  sources: Pick<ReorderSources, 'expectedDailyDemand'>,
   db: Db,
   storeId: string,
   productIds: readonly string[],
   horizonDays: number,
 ): Promise<Map<string, number>> {
-  return expectedDailyDemand(db, storeId, productIds, horizonDays);
+  return sources.expectedDailyDemand(db, storeId, productIds, horizonDays);
 }

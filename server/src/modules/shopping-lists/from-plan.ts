@@ -13,7 +13,8 @@ import type { StoreWriter } from '../events/events.service';
 import type { ProductsService } from '../products/products.service';
 import { REVIEW_DAYS } from '../forecasting/prediction';
 import type { Assessment } from './assess';
-import * as candidatesRepo from './candidates.repo';
+import { existingIds } from './candidates';
+import type { ReorderSources } from './reorder-sources';
 import { todayIn } from './suggestion';
 import { supplierOptions } from './supplier-options';
 import * as repo from './shopping-lists.repo';
@@ -22,6 +23,7 @@ import type { ShoppingList } from './shopping-list-view';
 
 export interface FromPlanDeps {
   pool: Pool;
+  sources: ReorderSources;
   /** The products module's facts for ordering: active, own supplier, cost. */
   orderingFacts: ProductsService['orderingFacts'];
   write: StoreWriter;
@@ -41,7 +43,7 @@ export interface FromPlanDeps {
     tx: PoolClient,
     emit: Emit,
     ctx: StoreContext,
-    list: repo.ListRow,
+    list: repo.StoredListRow,
     numbers: readonly string[],
     today: string,
   ): Promise<{ purchaseOrders: unknown[]; shoppingList: ShoppingList }>;
@@ -65,8 +67,8 @@ async function itemsOf(
   const named = input.items.flatMap((i) => (i.supplierId ? [i.supplierId] : []));
   const [products, suppliers, options, assessed] = await Promise.all([
     deps.orderingFacts(pool, storeId, ids),
-    candidatesRepo.existingIds(pool, storeId, 'suppliers', named),
-    supplierOptions(pool, storeId, ids),
+    existingIds(deps.sources, pool, storeId, 'suppliers', named),
+    supplierOptions(deps.sources, pool, storeId, ids),
     deps.assessReorder(pool, storeId, timezone, today, ids, { daysAhead: REVIEW_DAYS }),
   ]);
   const choices = new Map(assessed.map((a) => [a.product.id, a.choice]));

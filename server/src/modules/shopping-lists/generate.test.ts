@@ -1,3 +1,4 @@
+import { createReads } from '../../composition';
 import { useTestApp } from '../../test/app';
 import {
   createCategory,
@@ -13,6 +14,7 @@ import { generate, itemFor, listTables, offer, sell, type Item } from '../../tes
 
 /** Which products a generated list holds, how many of each, how pressing and why. */
 const t = useTestApp();
+const sources = createReads().forecasting;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -100,7 +102,13 @@ test('when demand is computed, then voided sales count for nothing and refunded 
   }).expect(201);
   await sell(s, plain.id, 9, 2);
 
-  const demand = await dailyDemand(t.db.pool, s.storeId, [voided.id, refunded.id, plain.id], 7);
+  const demand = await dailyDemand(
+    sources,
+    t.db.pool,
+    s.storeId,
+    [voided.id, refunded.id, plain.id],
+    7,
+  );
   expect(Object.fromEntries(demand)).toEqual({
     [voided.id]: 0.1,
     [refunded.id]: 0,

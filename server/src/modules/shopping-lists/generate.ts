@@ -1,7 +1,8 @@
 import { UnprocessableError, ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import { assess, type AssessDeps } from './assess';
-import * as candidatesRepo from './candidates.repo';
+import { candidates, existingIds } from './candidates';
+import type { ReorderSources } from './reorder-sources';
 import { DEMAND_WINDOW_DAYS } from './demand';
 import type { NewItem } from './shopping-lists.repo';
 import type { Criteria } from './shopping-lists.schemas';
@@ -23,6 +24,7 @@ const RANK: Record<Priority, number> = { urgent: 0, high: 1, medium: 2, low: 3 }
  * (`criteria.<field>.<i>`, or `<suppliersField>.<i>` for suppliers when given).
  */
 export async function assertCriteriaIds(
+  sources: ReorderSources,
   db: Db,
   storeId: string,
   c: Pick<Criteria, 'categories' | 'suppliers'>,
@@ -34,7 +36,7 @@ export async function assertCriteriaIds(
     ['suppliers', 'suppliers'],
   ] as const) {
     const ids = c[field] ?? [];
-    const found = await candidatesRepo.existingIds(db, storeId, table, ids);
+    const found = await existingIds(sources, db, storeId, table, ids);
     const prefix = field === 'suppliers' ? suppliersField : `criteria.${field}`;
     ids.forEach((id, i) => {
       if (!found.has(id)) {
@@ -63,7 +65,7 @@ export async function buildItems(
   criteria: Criteria,
   today: string,
 ): Promise<NewItem[]> {
-  const products = await candidatesRepo.candidates(db, storeId, {
+  const products = await candidates(deps.sources, db, storeId, {
     threshold: criteria.lowStockThreshold,
     // Wide enough for any lead time; `needOf` applies each product's own horizon.
     expiringBy:

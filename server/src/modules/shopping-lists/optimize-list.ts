@@ -11,6 +11,8 @@ import * as repo from './shopping-lists.repo';
 import type { OptimizeCriteria } from './shopping-lists.schemas';
 import type { ShoppingList } from './shopping-list-view';
 import { todayIn } from './suggestion';
+import { listItems } from './list-items';
+import type { ReorderSources } from './reorder-sources';
 import { supplierOptions } from './supplier-options';
 
 /**
@@ -24,13 +26,15 @@ export function createOptimization(deps: {
   timezoneOf(ctx: StoreContext): Promise<string>;
   onOrderFor: AssessDeps['onOrderFor'];
   lastStockInDays: AssessDeps['lastStockInDays'];
-  lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.ListRow>;
+  sources: ReorderSources;
+  lockList(db: Db, ctx: StoreContext, id: string): Promise<repo.StoredListRow>;
   view(db: Db, storeId: string, id: string): Promise<ShoppingList>;
 }) {
   const { pool, write, lockList, view } = deps;
   return async function optimize(ctx: StoreContext, id: string, criteria: OptimizeCriteria) {
     if (criteria.preferredSuppliers?.length) {
       await assertCriteriaIds(
+        deps.sources,
         pool,
         ctx.storeId,
         { suppliers: criteria.preferredSuppliers },
@@ -41,12 +45,13 @@ export function createOptimization(deps: {
     const today = todayIn(timezone);
     return write(ctx, async (tx, emit) => {
       const row = await lockList(tx, ctx, id);
-      const rows = await repo.items(tx, ctx.storeId, id);
+      const rows = await listItems(deps.sources, tx, ctx.storeId, id);
       const ids = [...new Set(rows.map((r) => r.product_id))];
-      const options = await supplierOptions(tx, ctx.storeId, ids);
+      const options = await supplierOptions(deps.sources, tx, ctx.storeId, ids);
       const listCriteria = row.criteria as { suppliers?: string[]; daysAhead?: number };
       const longest = Math.max(0, ...[...options.values()].flat().map((o) => o.leadTimeDays));
       const demand = await dailyDemand(
+        deps.sources,
         tx,
         ctx.storeId,
         ids,

@@ -1,54 +1,58 @@
 import type { Db } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { Priority } from './suggestion';
 
 export type ListStatus = 'draft' | 'ordered' | 'archived';
 
-export interface ListRow {
-  id: string;
-  name: string;
+/** A list as the views show it, with who made it (list-items.ts names them). */
+export type ListRow = StoredListRow & { created_by_name: string | null };
+
+export type StoredListRow = Row<
+  'shopping_lists',
+  'id' | 'name' | 'optimized_at' | 'ordered_at' | 'created_by' | 'created_at' | 'updated_at'
+> & {
   status: ListStatus;
   criteria: Record<string, unknown>;
-  optimized_at: Date | null;
-  ordered_at: Date | null;
-  created_by: string | null;
-  created_by_name: string | null;
-  created_at: Date;
-  updated_at: Date;
   item_count: number;
   purchased_count: number;
   estimated_total: string;
   actual_total: string | null;
-}
+};
 
-export interface ItemRow {
-  id: string;
-  product_id: string;
-  product_name: string;
-  sku: string;
-  stock: number;
-  /** `YYYY-MM-DD`: when the product's stock on hand expires. */
-  expires_at: string | null;
-  pack_size: number | null;
-  product_cost: string | null;
-  product_supplier_id: string | null;
-  supplier_id: string | null;
-  supplier_name: string | null;
-  suggested_quantity: number;
-  quantity: number;
-  priority: Priority;
-  reason: string;
-  estimated_unit_cost: string | null;
-  purchased: boolean;
-  actual_cost: string | null;
-  purchase_order_id: string | null;
-  order_number: string | null;
-  order_total: string | null;
-  passed_over_supplier_id: string | null;
-  passed_over_supplier_name: string | null;
-  passed_over_unit_cost: string | null;
-  passed_over_lead_time_days: number | null;
-  updated_at: Date;
-}
+/**
+ * An item as lists show and weigh it: the stored item with its product (name, SKU, stock,
+ * expiry, pack), its suppliers' names and its order, from the modules that own them
+ * (list-items.ts).
+ */
+export type ItemRow = StoredItemRow &
+  Row<'products', 'sku' | 'pack_size'> & {
+    product_name: string;
+    stock: number;
+    /** `YYYY-MM-DD`: when the product's stock on hand expires. */
+    expires_at: string | null;
+    supplier_name: string | null;
+    order_number: string | null;
+    order_total: string | null;
+    passed_over_supplier_name: string | null;
+  };
+
+export type StoredItemRow = Row<
+  'shopping_list_items',
+  | 'id'
+  | 'product_id'
+  | 'supplier_id'
+  | 'suggested_quantity'
+  | 'quantity'
+  | 'reason'
+  | 'estimated_unit_cost'
+  | 'purchased'
+  | 'actual_cost'
+  | 'purchase_order_id'
+  | 'passed_over_supplier_id'
+  | 'passed_over_unit_cost'
+  | 'passed_over_lead_time_days'
+  | 'updated_at'
+> & { priority: Priority };
 
 export interface NewItem {
   productId: string;
@@ -68,20 +72,20 @@ export interface PassedOver {
 }
 
 const LIST = `SELECT l.id, l.name, l.status, l.criteria, l.optimized_at, l.ordered_at, l.created_by,
-  u.name AS created_by_name, l.created_at, l.updated_at,
+  l.created_at, l.updated_at,
   (SELECT count(*) FROM shopping_list_items i WHERE i.shopping_list_id = l.id)::int AS item_count,
   (SELECT count(*) FROM shopping_list_items i WHERE i.shopping_list_id = l.id AND i.purchased)::int AS purchased_count,
   (SELECT coalesce(sum(round(i.quantity * i.estimated_unit_cost, 2)), 0)
    FROM shopping_list_items i WHERE i.shopping_list_id = l.id) AS estimated_total,
   (SELECT sum(i.actual_cost) FROM shopping_list_items i WHERE i.shopping_list_id = l.id) AS actual_total
-  FROM shopping_lists l LEFT JOIN users u ON u.id = l.created_by`;
+  FROM shopping_lists l`;
 
 export async function insertList(
   db: Db,
   storeId: string,
   list: { name: string; criteria: object; userId: string; items: NewItem[] },
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'shopping_lists', 'id'>>(
     `WITH list AS (
        INSERT INTO shopping_lists (store_id, name, criteria, created_by) VALUES ($1, $2, $3, $4)
        RETURNING id
@@ -118,7 +122,7 @@ export async function insertList(
       ),
     ],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 export async function findList(db: Db, storeId: string, id: string, lock = false) {
@@ -129,32 +133,22 @@ export async function findList(db: Db, storeId: string, id: string, lock = false
       id,
     ]);
   }
-  const { rows } = await db.query<ListRow>(`${LIST} WHERE l.store_id = $1 AND l.id = $2`, [
+  const { rows } = await db.query<StoredListRow>(`${LIST} WHERE l.store_id = $1 AND l.id = $2`, [
     storeId,
     id,
   ]);
   return rows[0];
 }
 
-const PRIORITY_ORDER = `array_position(ARRAY['urgent', 'high', 'medium', 'low'], i.priority)`;
-
-export async function items(db: Db, storeId: string, listId: string): Promise<ItemRow[]> {
-  const { rows } = await db.query<ItemRow>(
-    `SELECT i.id, i.product_id, p.name AS product_name, p.sku, p.quantity AS stock,
-       to_char(p.expires_at, 'YYYY-MM-DD') AS expires_at, p.pack_size,
-       p.cost AS product_cost, p.supplier_id AS product_supplier_id,
-       i.supplier_id, s.name AS supplier_name, i.suggested_quantity, i.quantity, i.priority,
+/** The list's stored items (list-items.ts adds the product, the names and the order). */
+export async function items(db: Db, storeId: string, listId: string): Promise<StoredItemRow[]> {
+  const { rows } = await db.query<StoredItemRow>(
+    `SELECT i.id, i.product_id, i.supplier_id, i.suggested_quantity, i.quantity, i.priority,
        i.reason, i.estimated_unit_cost, i.purchased, i.actual_cost, i.purchase_order_id,
-       po.order_number, po.total AS order_total, i.passed_over_supplier_id,
-       ps.name AS passed_over_supplier_name, i.passed_over_unit_cost,
-       i.passed_over_lead_time_days, i.updated_at
+       i.passed_over_supplier_id, i.passed_over_unit_cost, i.passed_over_lead_time_days,
+       i.updated_at
      FROM shopping_list_items i
-     JOIN products p ON p.id = i.product_id
-     LEFT JOIN suppliers s ON s.id = i.supplier_id
-     LEFT JOIN suppliers ps ON ps.id = i.passed_over_supplier_id
-     LEFT JOIN purchase_orders po ON po.id = i.purchase_order_id
-     WHERE i.store_id = $1 AND i.shopping_list_id = $2
-     ORDER BY s.name NULLS LAST, ${PRIORITY_ORDER}, p.name, i.id`,
+     WHERE i.store_id = $1 AND i.shopping_list_id = $2`,
     [storeId, listId],
   );
   return rows;
@@ -165,7 +159,7 @@ export async function list(
   storeId: string,
   q: { status?: ListStatus; limit: number; offset: number },
 ) {
-  const { rows } = await db.query<ListRow>(
+  const { rows } = await db.query<StoredListRow>(
     `${LIST} WHERE l.store_id = $1 AND ($2::text IS NULL OR l.status = $2)
      ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4`,
     [storeId, q.status ?? null, q.limit, q.offset],
@@ -174,7 +168,7 @@ export async function list(
     `SELECT count(*)::int AS n FROM shopping_lists WHERE store_id = $1 AND ($2::text IS NULL OR status = $2)`,
     [storeId, q.status ?? null],
   );
-  return { rows, total: c[0]!.n };
+  return { rows, total: one(c).n };
 }
 
 export async function rename(db: Db, storeId: string, id: string, name: string) {

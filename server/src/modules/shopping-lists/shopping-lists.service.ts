@@ -5,11 +5,13 @@ import { pageOf } from '../../core/paging';
 import type { Db } from '../../db/pool';
 import type { StoreWriter } from '../events/events.service';
 import { assess } from './assess';
-import * as candidatesRepo from './candidates.repo';
+import { candidatesByIds, existingIds, supplierOffers } from './candidates';
 import { createConversion, type CreateOrdersInTx } from './convert';
 import { createFromPlan, type FromPlanDeps } from './from-plan';
 import { assertCriteriaIds, buildItems, type GenerateDeps } from './generate';
+import { listItems, withCreators } from './list-items';
 import { createOptimization } from './optimize-list';
+import type { ReorderSources } from './reorder-sources';
 import * as repo from './shopping-lists.repo';
 import type { Criteria, GenerateInput, ItemInput, ListQuery } from './shopping-lists.schemas';
 import { todayIn } from './suggestion';
@@ -28,15 +30,18 @@ export interface ShoppingListDeps {
   lastStockInDays: GenerateDeps['lastStockInDays'];
   /** The products module's facts for ordering a product (plan to list). */
   orderingFacts: FromPlanDeps['orderingFacts'];
+  /** Other modules' data a list is made from (reorder-sources.ts). */
+  sources: ReorderSources;
 }
 
 export function createShoppingListsService(deps: ShoppingListDeps) {
-  const { pool, write, timezoneOf } = deps;
+  const { pool, write, timezoneOf, sources } = deps;
 
   async function view(db: Db, storeId: string, id: string) {
     const row = await repo.findList(db, storeId, id);
     if (!row) throw new NotFoundError('Shopping list');
-    return toList(row, await repo.items(db, storeId, id));
+    const [list] = await withCreators(sources, db, [row]);
+    return toList(list!, await listItems(sources, db, storeId, id));
   }
 
   /** Locks the list for a change; only a draft list changes unless `anyStatus`. */
@@ -63,7 +68,7 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
     productIds: readonly string[],
     criteria: Pick<Criteria, 'daysAhead' | 'suppliers'>,
   ) {
-    const products = await candidatesRepo.candidatesByIds(db, storeId, productIds);
+    const products = await candidatesByIds(sources, db, storeId, productIds);
     return assess(
       db,
       deps,
@@ -92,7 +97,7 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
 
     async generate(ctx: StoreContext, input: GenerateInput) {
       const { criteria } = input;
-      await assertCriteriaIds(pool, ctx.storeId, criteria);
+      await assertCriteriaIds(sources, pool, ctx.storeId, criteria);
       const timezone = await timezoneOf(ctx);
       const today = todayIn(timezone);
       const items = await buildItems(pool, deps, ctx.storeId, timezone, criteria, today);
@@ -114,7 +119,8 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
         limit: q.limit,
         offset: (q.page - 1) * q.limit,
       });
-      return { items: rows.map(toSummary), pagination: pageOf(q.page, q.limit, total) };
+      const lists = await withCreators(sources, pool, rows);
+      return { items: lists.map(toSummary), pagination: pageOf(q.page, q.limit, total) };
     },
 
     get: (ctx: StoreContext, id: string) => view(pool, ctx.storeId, id),
@@ -143,12 +149,12 @@ export function createShoppingListsService(deps: ShoppingListDeps) {
         if (!item) throw new NotFoundError('Shopping list item');
         const change: repo.ItemChange = { ...input };
         if (input.supplierId && input.supplierId !== item.supplier_id) {
-          const options = await candidatesRepo.supplierOffers(tx, ctx.storeId, [item.product_id]);
+          const options = await supplierOffers(sources, tx, ctx.storeId, [item.product_id]);
           const offer = options
             .get(item.product_id)!
             .find((o) => o.supplierId === input.supplierId);
           if (!offer) {
-            const known = await candidatesRepo.existingIds(tx, ctx.storeId, 'suppliers', [
+            const known = await existingIds(sources, tx, ctx.storeId, 'suppliers', [
               input.supplierId,
             ]);
             if (!known.size) {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
 import type { Role } from '../../core/access';
+import { one, type Row } from '../../db/rows';
 
 export interface Member {
   userId: string;
@@ -18,28 +19,7 @@ export interface Invitation {
   invitedAt: string;
 }
 
-interface MemberRow {
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  created_at: Date;
-}
-
-const toMember = (r: MemberRow): Member => ({
-  userId: r.user_id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  joinedAt: r.created_at.toISOString(),
-});
-
-interface InvitationRow {
-  id: string;
-  email: string;
-  role: Role;
-  created_at: Date;
-}
+type InvitationRow = Row<'invitations', 'id' | 'email' | 'created_at'> & { role: Role };
 
 const toInvitation = (r: InvitationRow): Invitation => ({
   id: r.id,
@@ -60,7 +40,9 @@ export async function listMembershipsOfUser(
   db: Db,
   userId: string,
 ): Promise<Array<{ storeId: string; storeName: string; role: Role }>> {
-  const { rows } = await db.query<{ store_id: string; name: string; role: Role }>(
+  const { rows } = await db.query<
+    Row<'memberships', 'store_id'> & Row<'stores', 'name'> & { role: Role }
+  >(
     `SELECT m.store_id, s.name, m.role FROM memberships m JOIN stores s ON s.id = m.store_id
      WHERE m.user_id = $1 ORDER BY s.name, s.id`,
     [userId],
@@ -87,32 +69,44 @@ export async function insertMembership(
   }
 }
 
-const MEMBER_SELECT = `SELECT m.user_id, u.email, u.name, m.role, m.created_at
-  FROM memberships m JOIN users u ON u.id = m.user_id`;
-
-export async function listMembers(db: Db, storeId: string): Promise<Member[]> {
-  const { rows } = await db.query<MemberRow>(
-    `${MEMBER_SELECT} WHERE m.store_id = $1 ORDER BY u.name, u.id`,
-    [storeId],
-  );
-  return rows.map(toMember);
+export interface Membership {
+  userId: string;
+  role: Role;
+  joinedAt: string;
 }
 
-export async function findMember(
+type MembershipRow = Row<'memberships', 'user_id' | 'created_at'> & { role: Role };
+
+const toMembership = (r: MembershipRow): Membership => ({
+  userId: r.user_id,
+  role: r.role,
+  joinedAt: r.created_at.toISOString(),
+});
+
+/** The store's memberships (who they are is the auth module's: members.service.ts). */
+export async function listMemberships(db: Db, storeId: string): Promise<Membership[]> {
+  const { rows } = await db.query<MembershipRow>(
+    'SELECT user_id, role, created_at FROM memberships WHERE store_id = $1',
+    [storeId],
+  );
+  return rows.map(toMembership);
+}
+
+export async function findMembership(
   db: Db,
   storeId: string,
   userId: string,
-): Promise<Member | undefined> {
-  const { rows } = await db.query<MemberRow>(
-    `${MEMBER_SELECT} WHERE m.store_id = $1 AND m.user_id = $2`,
+): Promise<Membership | undefined> {
+  const { rows } = await db.query<MembershipRow>(
+    'SELECT user_id, role, created_at FROM memberships WHERE store_id = $1 AND user_id = $2',
     [storeId, userId],
   );
-  return rows[0] && toMember(rows[0]);
+  return rows[0] && toMembership(rows[0]);
 }
 
 /** Locks the store's admin memberships so "last admin" checks cannot race each other. */
 export async function lockAdmins(db: Db, storeId: string): Promise<string[]> {
-  const { rows } = await db.query<{ user_id: string }>(
+  const { rows } = await db.query<Row<'memberships', 'user_id'>>(
     `SELECT user_id FROM memberships WHERE store_id = $1 AND role = 'admin' FOR UPDATE`,
     [storeId],
   );
@@ -150,7 +144,7 @@ export async function upsertInvitation(
      RETURNING id, email, role, created_at`,
     [i.storeId, i.email, i.role, i.invitedBy],
   );
-  return toInvitation(rows[0]!);
+  return toInvitation(one(rows));
 }
 
 export async function listInvitations(db: Db, storeId: string): Promise<Invitation[]> {

@@ -7,17 +7,35 @@ import type { Mailer } from '../../platform/mailer';
 import * as repo from './members.repo';
 import { ROLE_PERMISSIONS, type Role } from '../../core/access';
 import { findStore } from './stores.repo';
+import type { UserReads } from '../auth/auth.reads';
 
 interface Deps {
   pool: Pool;
   mailer: Mailer;
   /** Supplied by the auth module: members never read the users table for identity. */
   findUserByEmail(db: Db, email: string): Promise<{ id: string } | undefined>;
+  /** The auth module's accounts by id, by name then id: who each member is. */
+  usersOf: UserReads['byIds'];
   /** The origin of links in e-mails (PUBLIC_URL), never a request's Host header. */
   publicUrl(): string;
 }
 
-export function createMembersService({ pool, mailer, findUserByEmail, publicUrl }: Deps) {
+export function createMembersService({ pool, mailer, findUserByEmail, usersOf, publicUrl }: Deps) {
+  /** Memberships as members: who each is (the auth module's), in the order of their names. */
+  async function asMembers(db: Db, memberships: repo.Membership[]): Promise<repo.Member[]> {
+    const byUser = new Map(memberships.map((m) => [m.userId, m]));
+    const users = await usersOf(db, [...byUser.keys()]);
+    return users.map((u) => {
+      const { userId, role, joinedAt } = byUser.get(u.id)!;
+      return { userId, email: u.email, name: u.name, role, joinedAt };
+    });
+  }
+
+  async function findMember(db: Db, storeId: string, userId: string) {
+    const membership = await repo.findMembership(db, storeId, userId);
+    return membership && (await asMembers(db, [membership]))[0];
+  }
+
   /** Refuses a change that would leave the store without an admin (admin rows locked). */
   async function assertKeepsAnAdmin(tx: Db, ctx: StoreContext, userId: string, nextRole?: Role) {
     const admins = await repo.lockAdmins(tx, ctx.storeId);
@@ -40,7 +58,8 @@ export function createMembersService({ pool, mailer, findUserByEmail, publicUrl 
     acceptInvitations: (db: Db, user: { id: string; email: string }) =>
       repo.acceptInvitations(db, user.id, user.email),
 
-    list: (ctx: StoreContext) => repo.listMembers(pool, ctx.storeId),
+    list: async (ctx: StoreContext) =>
+      asMembers(pool, await repo.listMemberships(pool, ctx.storeId)),
 
     listInvitations: (ctx: StoreContext) => repo.listInvitations(pool, ctx.storeId),
 
@@ -53,7 +72,7 @@ export function createMembersService({ pool, mailer, findUserByEmail, publicUrl 
           await repo.insertMembership(tx, ctx.storeId, user.id, input.role);
           return {
             status: 'added' as const,
-            member: (await repo.findMember(tx, ctx.storeId, user.id))!,
+            member: (await findMember(tx, ctx.storeId, user.id))!,
           };
         }
         const invitation = await repo.upsertInvitation(tx, {
@@ -84,7 +103,7 @@ export function createMembersService({ pool, mailer, findUserByEmail, publicUrl 
         await assertKeepsAnAdmin(tx, ctx, userId, role);
         if (!(await repo.updateRole(tx, ctx.storeId, userId, role)))
           throw new NotFoundError('Member');
-        return (await repo.findMember(tx, ctx.storeId, userId))!;
+        return (await findMember(tx, ctx.storeId, userId))!;
       });
     },
 

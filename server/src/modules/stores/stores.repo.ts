@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
 import type { Role } from '../../core/access';
+import { one, type Row } from '../../db/rows';
 
 export interface Store {
   id: string;
@@ -10,14 +11,10 @@ export interface Store {
   updatedAt: string;
 }
 
-interface StoreRow {
-  id: string;
-  name: string;
-  currency: string;
-  timezone: string;
-  created_at: Date;
-  updated_at: Date;
-}
+type StoreRow = Row<
+  'stores',
+  'id' | 'name' | 'currency' | 'timezone' | 'created_at' | 'updated_at'
+>;
 
 const COLUMNS = 's.id, s.name, s.currency, s.timezone, s.created_at, s.updated_at';
 
@@ -38,7 +35,7 @@ export async function insertStore(
     `INSERT INTO stores AS s (name, currency, timezone) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
     [s.name, s.currency, s.timezone],
   );
-  return toStore(rows[0]!);
+  return toStore(one(rows));
 }
 
 export async function findStore(db: Db, storeId: string): Promise<Store | undefined> {
@@ -66,7 +63,7 @@ export async function listStoresOfUser(
       'SELECT count(*) AS n FROM memberships WHERE user_id = $1',
       [userId],
     );
-    return { items: [], total: c[0]!.n };
+    return { items: [], total: one(c).n };
   }
   return { items: rows.map((r) => ({ ...toStore(r), role: r.role })), total: rows[0]?.total ?? 0 };
 }

@@ -1,4 +1,4 @@
-import type { MonthRow } from './supplier-performance.repo';
+import type { MonthRow } from '../purchasing/purchasing.reads';
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 /** A ratio or average, or null when there is nothing to divide by. */

@@ -1,32 +1,30 @@
 import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import { isForeignKeyViolation } from '../../db/pool';
+import { one, type Row } from '../../db/rows';
 import type { ListSuppliersQuery } from './suppliers.schemas';
 
-export interface SupplierRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  country: string | null;
-  website: string | null;
-  contact_person: string | null;
-  payment_terms: string | null;
-  tax_id_encrypted: string | null;
-  notes: string | null;
-  status: string;
-  lead_time_days: number | null;
-  product_count: number;
-  open_orders: number;
-  last_order_at: Date | null;
-  on_time_rate: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type SupplierRow = Row<
+  'suppliers',
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'city'
+  | 'state'
+  | 'zip'
+  | 'country'
+  | 'website'
+  | 'contact_person'
+  | 'payment_terms'
+  | 'tax_id_encrypted'
+  | 'notes'
+  | 'status'
+  | 'lead_time_days'
+  | 'created_at'
+  | 'updated_at'
+>;
 
 /** API field → column, for the columns a caller may write. */
 export const WRITABLE = {
@@ -51,19 +49,8 @@ export type SupplierColumns = Partial<Record<keyof typeof WRITABLE, unknown>>;
 
 const SELECT = `SELECT s.id, s.name, s.email, s.phone, s.address, s.city, s.state, s.zip, s.country, s.website,
   s.contact_person, s.payment_terms, s.tax_id_encrypted, s.notes, s.status, s.lead_time_days,
-  s.created_at, s.updated_at,
-  (SELECT count(*) FROM products p WHERE p.store_id = s.store_id AND p.supplier_id = s.id) AS product_count,
-  o.open_orders, o.last_order_at, o.on_time_rate
-  FROM suppliers s
-  -- Kept in step with its orders by computing them on read (one index range per supplier).
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE po.status IN ('pending', 'processing', 'shipped'))::int AS open_orders,
-      max(po.ordered_at) AS last_order_at,
-      round(avg(((po.completed_at AT TIME ZONE st.timezone)::date <= po.expected_at)::int)
-        FILTER (WHERE po.status = 'completed' AND po.expected_at IS NOT NULL), 4) AS on_time_rate
-    FROM purchase_orders po JOIN stores st ON st.id = po.store_id
-    WHERE po.store_id = s.store_id AND po.supplier_id = s.id
-  ) o`;
+  s.created_at, s.updated_at
+  FROM suppliers s`;
 
 const SORT = { name: 's.name', createdAt: 's.created_at', status: 's.status' } as const;
 
@@ -82,7 +69,7 @@ export async function list(db: Db, storeId: string, q: ListSuppliersQuery) {
     `SELECT count(*) AS n FROM suppliers s WHERE ${FILTER}`,
     args,
   );
-  return { rows, total: c[0]!.n };
+  return { rows, total: one(c).n };
 }
 
 export async function find(db: Db, storeId: string, id: string): Promise<SupplierRow | undefined> {
@@ -103,7 +90,7 @@ export async function exists(db: Db, storeId: string, id: string): Promise<boole
 
 /** The supplier's status, or undefined when it is not in this store. */
 export async function statusOf(db: Db, storeId: string, id: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ status: string }>(
+  const { rows } = await db.query<Row<'suppliers', 'status'>>(
     'SELECT status FROM suppliers WHERE store_id = $1 AND id = $2',
     [storeId, id],
   );
@@ -117,7 +104,7 @@ export async function leadTimesOf(
   ids: readonly string[],
 ): Promise<Map<string, number | null>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ id: string; lead_time_days: number | null }>(
+  const { rows } = await db.query<Row<'suppliers', 'id' | 'lead_time_days'>>(
     'SELECT id, lead_time_days FROM suppliers WHERE store_id = $1 AND id = ANY($2::uuid[])',
     [storeId, ids],
   );
@@ -127,12 +114,12 @@ export async function leadTimesOf(
 export async function insert(db: Db, storeId: string, values: SupplierColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof WRITABLE>;
   const cols = keys.map((k) => WRITABLE[k]);
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'suppliers', 'id'>>(
     `INSERT INTO suppliers (store_id, ${cols.join(', ')})
      VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
     [storeId, ...keys.map((k) => values[k])],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 export async function update(
@@ -170,9 +157,36 @@ export async function remove(db: Db, storeId: string, id: string): Promise<boole
 
 /** Ids of the suppliers with this name, whatever the case (at most two: enough to tell). */
 export async function idsForName(db: Db, storeId: string, name: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
+  const { rows } = await db.query<Row<'suppliers', 'id'>>(
     'SELECT id FROM suppliers WHERE store_id = $1 AND lower(name) = lower($2) ORDER BY created_at LIMIT 2',
     [storeId, name],
   );
   return rows.map((r) => r.id);
+}
+
+export interface SupplierSummary {
+  name: string;
+  status: string;
+  leadTimeDays: number | null;
+}
+
+/**
+ * These suppliers of the store (others absent), with what other modules show and decide by,
+ * by name then id (the order a caller sorting by supplier name keeps: core/ids.ts nameRank).
+ */
+export async function summariesOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[] | 'all',
+): Promise<Map<string, SupplierSummary>> {
+  if (ids !== 'all' && !ids.length) return new Map();
+  const { rows } = await db.query<Row<'suppliers', 'id' | 'name' | 'status' | 'lead_time_days'>>(
+    `SELECT id, name, status, lead_time_days FROM suppliers
+     WHERE store_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+     ORDER BY name, id`,
+    [storeId, ids === 'all' ? null : ids],
+  );
+  return new Map(
+    rows.map((r) => [r.id, { name: r.name, status: r.status, leadTimeDays: r.lead_time_days }]),
+  );
 }

@@ -5,19 +5,40 @@ import { NotFoundError, ValidationError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { FieldCipher } from '../../platform/field-cipher';
 import type { StoreWriter } from '../events/events.service';
-import * as performance from './supplier-performance.repo';
+import type { ProductReads } from '../products/products.reads';
+import type { OrderStats, PurchasingReads } from '../purchasing/purchasing.reads';
 import { performanceOf } from './supplier-performance';
 import * as repo from './suppliers.repo';
 import type { ListSuppliersQuery, SupplierInput } from './suppliers.schemas';
+
+const NO_ORDERS: OrderStats = { openOrders: 0, lastOrderAt: null, onTimeRate: null };
 
 export function createSuppliersService(deps: {
   pool: Pool;
   write: StoreWriter;
   cipher: FieldCipher;
+  timezoneOf(ctx: Pick<StoreContext, 'storeId'>): Promise<string>;
+  /** The products module's count of products per supplier (their own supplier). */
+  productCounts: ProductReads['countsBySupplier'];
+  /**
+   * Purchasing's figures of a supplier's orders: its list's (open orders, last order, on-time
+   * rate) and its months (performance). Computed on read, so they cannot drift from the orders.
+   */
+  orders: Pick<PurchasingReads, 'orderStats' | 'supplierMonths'>;
 }) {
-  const { pool, write, cipher } = deps;
+  const { pool, write, cipher, timezoneOf, productCounts, orders } = deps;
 
-  const toSupplier = (r: repo.SupplierRow) => ({
+  /** The rows with their product counts and order figures: one query each for a page. */
+  async function withFigures(ctx: Pick<StoreContext, 'storeId'>, rows: repo.SupplierRow[]) {
+    const ids = rows.map((r) => r.id);
+    const counts = await productCounts(pool, ctx.storeId, ids);
+    const stats = ids.length
+      ? await orders.orderStats(pool, ctx.storeId, await timezoneOf(ctx), ids)
+      : new Map<string, OrderStats>();
+    return rows.map((r) => toSupplier(r, counts.get(r.id) ?? 0, stats.get(r.id) ?? NO_ORDERS));
+  }
+
+  const toSupplier = (r: repo.SupplierRow, productCount: number, o: OrderStats) => ({
     id: r.id,
     name: r.name,
     email: r.email,
@@ -35,10 +56,10 @@ export function createSuppliersService(deps: {
     notes: r.notes,
     status: r.status,
     leadTimeDays: r.lead_time_days,
-    productCount: r.product_count,
-    openOrders: r.open_orders,
-    lastOrderAt: r.last_order_at?.toISOString() ?? null,
-    onTimeDeliveryRate: r.on_time_rate === null ? null : Number(r.on_time_rate),
+    productCount,
+    openOrders: o.openOrders,
+    lastOrderAt: o.lastOrderAt?.toISOString() ?? null,
+    onTimeDeliveryRate: o.onTimeRate === null ? null : Number(o.onTimeRate),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   });
@@ -53,8 +74,12 @@ export function createSuppliersService(deps: {
   const get = async (ctx: StoreContext, id: string) => {
     const row = await repo.find(pool, ctx.storeId, id);
     if (!row) throw new NotFoundError('Supplier');
-    return toSupplier(row);
+    return (await withFigures(ctx, [row]))[0]!;
   };
+
+  /** The supplier's orders per month, the last `months`. */
+  const monthsOf = async (ctx: StoreContext, id: string, months: number) =>
+    orders.supplierMonths(pool, ctx.storeId, await timezoneOf(ctx), id, months);
 
   return {
     get,
@@ -80,7 +105,7 @@ export function createSuppliersService(deps: {
     /** On-time rate, lead time, orders and value over the last `months` months, and per month. */
     async performance(ctx: StoreContext, id: string, months: number) {
       await get(ctx, id);
-      return performanceOf(await performance.monthsOf(pool, ctx.storeId, id, months));
+      return performanceOf(await monthsOf(ctx, id, months));
     },
 
     /**
@@ -92,17 +117,13 @@ export function createSuppliersService(deps: {
       const now = new Date();
       // Months from `fromMonth` to this one, and one more for a store zone ahead of UTC.
       const months = (now.getUTCFullYear() - y) * 12 + now.getUTCMonth() + 1 - m + 2;
-      const rows = await performance.monthsOf(pool, ctx.storeId, id, Math.max(1, months));
+      const rows = await monthsOf(ctx, id, Math.max(1, months));
       return performanceOf(rows.filter((r) => r.month >= fromMonth && r.month <= toMonth));
     },
 
-    /** The supplier's last cost and order date of these products (for its product list). */
-    suppliedItems: (db: Db, storeId: string, id: string, productIds: string[]) =>
-      performance.suppliedItems(db, storeId, id, productIds),
-
     async list(ctx: StoreContext, q: ListSuppliersQuery) {
       const { rows, total } = await repo.list(pool, ctx.storeId, q);
-      return { items: rows.map(toSupplier), pagination: pageOf(q.page, q.limit, total) };
+      return { items: await withFigures(ctx, rows), pagination: pageOf(q.page, q.limit, total) };
     },
 
     async create(ctx: StoreContext, input: SupplierInput & { name: string }) {

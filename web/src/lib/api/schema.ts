@@ -2840,15 +2840,15 @@ export interface components {
          * @default asc
          * @enum {string}
          */
-        direction: 'asc' | 'desc';
+        direction?: 'asc' | 'desc';
       }[];
       /** @default 1000 */
-      limit: number;
+      limit?: number;
       /**
        * @default json
        * @enum {string}
        */
-      format: 'json' | 'csv';
+      format?: 'json' | 'csv';
     };
     CustomReportResult: {
       columns: {
@@ -3285,7 +3285,7 @@ export interface components {
        * @description Days of demand to cover after the supplier's lead time
        * @default 7
        */
-      daysAhead: number;
+      daysAhead?: number;
       categories?: string[];
       suppliers?: string[];
       /**
@@ -3293,7 +3293,7 @@ export interface components {
        *     days
        * @default false
        */
-      includeExpiring: boolean | number;
+      includeExpiring?: boolean | number;
     };
     ShoppingListItem: {
       /** Format: uuid */
@@ -3390,19 +3390,19 @@ export interface components {
          *     each item's supplier unless it cannot deliver in time
          * @default true
          */
-        minimizeCost: boolean;
+        minimizeCost?: boolean;
         /** @description Chosen over cheaper suppliers when they offer the item and deliver in time */
         preferredSuppliers?: string[];
         /**
          * @description Fewer orders, even at a higher price (as few suppliers as deliver in time)
          * @default false
          */
-        consolidateOrders: boolean;
+        consolidateOrders?: boolean;
         /**
          * @description Raise quantities to each supplier's minimum order
          * @default true
          */
-        respectMinimumOrders: boolean;
+        respectMinimumOrders?: boolean;
         /** @description The most the open items may cost; the least pressing items are cut first */
         budget?: number;
       };
@@ -4063,7 +4063,7 @@ export interface components {
        * @description The supplier may deliver more than ordered on this line
        * @default false
        */
-      allowOverReceipt: boolean;
+      allowOverReceipt?: boolean;
     }[];
     PurchaseOrder: {
       /** Format: uuid */
@@ -4881,19 +4881,19 @@ export interface components {
       /** @description Units that fit */
       storageCapacity?: number;
       /** @default 0.95 */
-      serviceLevel: number;
+      serviceLevel?: number;
       /** @default 14 */
-      reviewDays: number;
+      reviewDays?: number;
       /**
        * @description Money, at most 2 decimals (more is 400)
        * @default 25
        */
-      orderingCost: number;
+      orderingCost?: number;
       /**
        * @description Yearly
        * @default 0.25
        */
-      holdingCostRate: number;
+      holdingCostRate?: number;
       productIds?: string[];
       categories?: string[];
       suppliers?: string[];

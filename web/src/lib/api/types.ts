@@ -32,6 +32,10 @@ export type Permission = Schemas['Permission'];
 export type Pagination = Schemas['Pagination'];
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 export type StockShortage = Schemas['StockShortage'];
+/** What a picker needs of a product (the till's lines keep exactly this). */
+export type ProductPick = Schemas['ProductPick'];
+/** A background job (an import, a recalculation), polled until it has an outcome. */
+export type Job = Schemas['Job'];
 
 /** A page of a list: the rows and where they sit in the whole list. */
 export interface Paged<T> {

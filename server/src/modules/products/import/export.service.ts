@@ -5,6 +5,7 @@ import type { StoreContext } from '../../../core/context';
 import { seesMoney } from '../../../core/money';
 import { neutraliseFormula, writeCsv, type CsvCell } from '../../../files/csv';
 import { listProducts } from '../products-list.repo';
+import type { ProductReads } from '../products.reads';
 import type { ProductRow } from '../products.repo';
 import type { ListProductsQuery } from '../products.schemas';
 
@@ -62,7 +63,7 @@ function toLine(r: ProductRow): CsvCell[] {
 }
 
 /** Every product of the store, read in keyset batches so memory stays flat at any size. */
-async function* allRows(pool: Pool, storeId: string) {
+async function* allRows(pool: Pool, storeId: string, named: ProductReads['named']) {
   const q = { page: 1, limit: BATCH, order: 'asc', sort: 'name' } as ListProductsQuery;
   let after: { value: unknown; id: string } | undefined;
   for (;;) {
@@ -72,7 +73,7 @@ async function* allRows(pool: Pool, storeId: string) {
       q,
       after ?? { value: '', id: '00000000-0000-0000-0000-000000000000' },
     );
-    const page = rows.slice(0, BATCH);
+    const page = await named(pool, storeId, rows.slice(0, BATCH));
     for (const r of page) yield r;
     if (rows.length <= BATCH) return;
     const last = page.at(-1)!;
@@ -94,12 +95,12 @@ function layoutFor(ctx: StoreContext) {
   };
 }
 
-export function createExportService({ pool }: { pool: Pool }) {
+export function createExportService({ pool, named }: { pool: Pool; named: ProductReads['named'] }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
       const { columns, line } = layoutFor(ctx);
       async function* lines() {
-        for await (const r of allRows(pool, ctx.storeId)) yield line(r);
+        for await (const r of allRows(pool, ctx.storeId, named)) yield line(r);
       }
       await writeCsv(out, columns, lines());
     },
@@ -113,7 +114,7 @@ export function createExportService({ pool }: { pool: Pool }) {
       const { columns, line } = layoutFor(ctx);
       const sheet = book.addWorksheet('Products');
       sheet.addRow(columns).commit();
-      for await (const r of allRows(pool, ctx.storeId)) sheet.addRow(line(r)).commit();
+      for await (const r of allRows(pool, ctx.storeId, named)) sheet.addRow(line(r)).commit();
       sheet.commit();
       await book.commit();
     },

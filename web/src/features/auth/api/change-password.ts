@@ -6,7 +6,7 @@ import { setSession } from '@/lib/session';
 export type ChangePasswordInput = RequestBody<'changePassword'>;
 
 export function changePassword(input: ChangePasswordInput): Promise<AuthSession> {
-  return apiClient.post<AuthSession>('/auth/change-password', input);
+  return apiClient.post('/auth/change-password', { body: input });
 }
 
 /** The server revokes every other session and answers a fresh one for this tab. */

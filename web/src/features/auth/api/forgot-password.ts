@@ -5,7 +5,7 @@ import type { RequestBody } from '@/lib/api/types';
 export async function requestPasswordReset(
   input: RequestBody<'requestPasswordReset'>,
 ): Promise<void> {
-  await apiClient.post('/auth/forgot-password', input);
+  await apiClient.post('/auth/forgot-password', { body: input });
 }
 
 export function useForgotPassword() {

@@ -7,7 +7,7 @@ export type Membership = Schemas['Membership'];
 export type Me = ResponseData<'getCurrentUser'>;
 
 export function getMe(): Promise<Me> {
-  return apiClient.get<Me>('/auth/me');
+  return apiClient.get('/auth/me');
 }
 
 export function meQueryOptions() {

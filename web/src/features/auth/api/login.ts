@@ -6,7 +6,7 @@ import { setSession } from '@/lib/session';
 export type LoginInput = RequestBody<'login'>;
 
 export function login(input: LoginInput): Promise<AuthSession> {
-  return apiClient.post<AuthSession>('/auth/login', input);
+  return apiClient.post('/auth/login', { body: input });
 }
 
 export function useLogin() {

@@ -6,7 +6,7 @@ import { setSession } from '@/lib/session';
 export type RegisterInput = RequestBody<'register'>;
 
 export function register(input: RegisterInput): Promise<AuthSession> {
-  return apiClient.post<AuthSession>('/auth/register', input);
+  return apiClient.post('/auth/register', { body: input });
 }
 
 export function useRegister() {

@@ -4,8 +4,8 @@ import type { RequestBody } from '@/lib/api/types';
 
 export type ResetPasswordInput = RequestBody<'resetPassword'>;
 
-export function resetPassword(input: ResetPasswordInput): Promise<void> {
-  return apiClient.post('/auth/reset-password', input);
+export async function resetPassword(input: ResetPasswordInput): Promise<void> {
+  await apiClient.post('/auth/reset-password', { body: input });
 }
 
 export function useResetPassword() {

@@ -1,14 +1,8 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { CategoryListParams } from './types';
+import { storeDataKeys } from '@/lib/query-keys';
 
 export { storeDataKeys };
 
 export const categoryKeys = {
   all: storeDataKeys.categories,
-  list: (storeId: string, params: CategoryListParams) =>
-    [...storeDataKeys.categories(storeId), 'list', params] as const,
+  list: storeDataKeys.categoryList,
 };
-
-export function categoriesPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `categories/${encodeURIComponent(id)}` : 'categories');
-}

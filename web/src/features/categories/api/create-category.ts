@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { categoriesPath, categoryKeys } from './category-keys';
+import { categoryKeys } from './category-keys';
 import type { Category, CategoryInput } from './types';
 
 export function createCategory(storeId: string, input: CategoryInput): Promise<Category> {
-  return apiClient.post<Category>(categoriesPath(storeId), input);
+  return apiClient.post('/stores/{storeId}/categories', { path: { storeId }, body: input });
 }
 
 export function useCreateCategory(storeId: string) {

@@ -1,11 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { deferDelete, KEEPALIVE } from '@/lib/deferred-delete';
-import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
+import { categoryKeys, storeDataKeys } from './category-keys';
 import type { Category } from './types';
 
 export function deleteCategory(storeId: string, id: string): Promise<void> {
-  return apiClient.delete(categoriesPath(storeId, id), KEEPALIVE);
+  return apiClient.delete('/stores/{storeId}/categories/{id}', {
+    path: { storeId, id },
+    transport: KEEPALIVE,
+  });
 }
 
 /** Deletes a category after the Undo window (see lib/deferred-delete); its products stay, without one. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { categoriesPath, categoryKeys, storeDataKeys } from './category-keys';
+import { categoryKeys, storeDataKeys } from './category-keys';
 import type { Category, CategoryChanges } from './types';
 
 export function updateCategory(
@@ -8,7 +8,10 @@ export function updateCategory(
   id: string,
   changes: CategoryChanges,
 ): Promise<Category> {
-  return apiClient.patch<Category>(categoriesPath(storeId, id), changes);
+  return apiClient.patch('/stores/{storeId}/categories/{id}', {
+    path: { storeId, id },
+    body: changes,
+  });
 }
 
 export function useUpdateCategory(storeId: string) {

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
 import type { SortOrder } from '@/components/sortable-header';
-import { toApiError } from '@/lib/api-error';
+import { useCategories } from '@/hooks/use-categories';
 import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useDeleteCategory } from '../api/delete-category';
-import { useCategories } from '../api/get-categories';
 import type { Category, CategorySort } from '../api/types';
 import { CategoriesTable } from './categories-table';
 import { CategoryForm } from './category-form';
@@ -47,32 +46,36 @@ export function CategoriesPage() {
             onSearch={(value) => list.update({ search: value })}
           />
         </div>
-        {categories.isPending && <Loading label="Loading categories…" />}
-        {categories.isError && <ErrorBanner>{toApiError(categories.error).message}</ErrorBanner>}
-        {items?.length === 0 && (
-          <p className="muted">
-            {search ? 'No category matches your search.' : 'No categories yet.'}
-          </p>
-        )}
-        {categories.data && !!items?.length && (
-          <>
-            <CategoriesTable
-              categories={items}
-              sort={sort}
-              order={order}
-              onSort={(field, next) => list.update({ sort: field, order: next })}
-              canWrite={canWrite}
-              canDelete={canDelete}
-              onEdit={setEditing}
-              onDelete={onDelete}
-            />
-            <Pagination
-              label="Category pages"
-              pagination={categories.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
-        )}
+        <QueryState
+          query={categories}
+          isEmpty={() => items?.length === 0}
+          loading="Loading categories…"
+          empty={
+            <p className="muted">
+              {search ? 'No category matches your search.' : 'No categories yet.'}
+            </p>
+          }
+        >
+          {(data) => (
+            <>
+              <CategoriesTable
+                categories={items ?? []}
+                sort={sort}
+                order={order}
+                onSort={(field, next) => list.update({ sort: field, order: next })}
+                canWrite={canWrite}
+                canDelete={canDelete}
+                onEdit={setEditing}
+                onDelete={onDelete}
+              />
+              <Pagination
+                label="Category pages"
+                pagination={data.pagination}
+                onPage={list.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { Dashboard } from './types';
 
 export function getDashboard(storeId: string): Promise<Dashboard> {
-  return apiClient.get<Dashboard>(storePath(storeId, 'analytics/dashboard'));
+  return apiClient.get('/stores/{storeId}/analytics/dashboard', { path: { storeId } });
 }
 
 export function dashboardQueryOptions(storeId: string) {

@@ -1,18 +1,13 @@
-import { storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { AnomalyParams, ForecastParams } from './types';
 
 export const forecastingKeys = {
-  all: (storeId: string) => ['stores', storeId, 'forecasting'] as const,
+  all: storeDataKeys.forecasting,
   forecasts: (storeId: string, params: ForecastParams) =>
     [...forecastingKeys.all(storeId), 'forecasts', params] as const,
   prediction: (storeId: string, productId: string) =>
     [...forecastingKeys.all(storeId), 'prediction', productId] as const,
-  predictions: (storeId: string, productIds: readonly string[]) =>
-    [...forecastingKeys.all(storeId), 'predictions', productIds] as const,
+  predictions: storeDataKeys.predictions,
   anomalies: (storeId: string, params: AnomalyParams) =>
     [...forecastingKeys.all(storeId), 'anomalies', params] as const,
 };
-
-export function forecastingPath(storeId: string, rest: string): string {
-  return storePath(storeId, rest);
-}

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { forecastingKeys, forecastingPath } from './forecasting-keys';
+import { forecastingKeys } from './forecasting-keys';
 import type { Anomaly, AnomalyParams } from './types';
 
 export function getAnomalies(storeId: string, params: AnomalyParams): Promise<Anomaly[]> {
-  return apiClient.get<Anomaly[]>(forecastingPath(storeId, 'anomalies'), { ...params });
+  return apiClient.get('/stores/{storeId}/anomalies', { path: { storeId }, query: params });
 }
 
 export function anomaliesQueryOptions(storeId: string, params: AnomalyParams) {

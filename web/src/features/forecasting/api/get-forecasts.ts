@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { forecastingKeys, forecastingPath } from './forecasting-keys';
+import { forecastingKeys } from './forecasting-keys';
 import type { ForecastParams, ForecastResult } from './types';
 
 export function getForecasts(storeId: string, params: ForecastParams): Promise<ForecastResult> {
-  return apiClient.get<ForecastResult>(forecastingPath(storeId, 'forecasts'), { ...params });
+  return apiClient.get('/stores/{storeId}/forecasts', { path: { storeId }, query: params });
 }
 
 export function forecastsQueryOptions(storeId: string, params: ForecastParams) {

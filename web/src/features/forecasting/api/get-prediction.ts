@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { forecastingKeys, forecastingPath } from './forecasting-keys';
+import { forecastingKeys } from './forecasting-keys';
 import type { Prediction } from './types';
 
 export function getPrediction(storeId: string, productId: string): Promise<Prediction> {
-  return apiClient.get<Prediction>(
-    forecastingPath(storeId, `predictions/${encodeURIComponent(productId)}`),
-  );
+  return apiClient.get('/stores/{storeId}/predictions/{productId}', {
+    path: { storeId, productId },
+  });
 }
 
 export function predictionQueryOptions(storeId: string, productId: string) {

@@ -1,11 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { forecastingPath } from './forecasting-keys';
 import type { ReorderPlan, ReorderPlanInput } from './types';
 
 /** What to order within a budget: computed on request, nothing is stored. */
 export function optimizeReorder(storeId: string, input: ReorderPlanInput): Promise<ReorderPlan> {
-  return apiClient.post<ReorderPlan>(forecastingPath(storeId, 'optimization/reorder'), input);
+  return apiClient.post('/stores/{storeId}/optimization/reorder', {
+    path: { storeId },
+    body: input,
+  });
 }
 
 export function useOptimizeReorder(storeId: string) {

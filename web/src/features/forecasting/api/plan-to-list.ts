@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { RequestBody, ResponseData } from '@/lib/api/types';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import { forecastingKeys } from './forecasting-keys';
 
 export type PlanToListInput = RequestBody<'createShoppingListFromPlan'>;
@@ -9,7 +9,9 @@ export type PlanToListResult = ResponseData<'createShoppingListFromPlan'>;
 
 /** The plan as a shopping list (and its purchase orders); the key makes a second click safe. */
 export function planToList(storeId: string, input: PlanToListInput, idempotencyKey: string) {
-  return apiClient.post<PlanToListResult>(storePath(storeId, 'shopping-lists/from-plan'), input, {
+  return apiClient.post('/stores/{storeId}/shopping-lists/from-plan', {
+    path: { storeId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

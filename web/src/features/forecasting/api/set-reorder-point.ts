@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import { forecastingKeys } from './forecasting-keys';
 
 /** Takes Nimbus's suggested reorder point as the product's own (PATCH products/{id}). */
 export function setReorderPoint(storeId: string, productId: string, reorderPoint: number) {
-  return apiClient.patch<unknown>(storePath(storeId, `products/${encodeURIComponent(productId)}`), {
-    reorderPoint,
+  return apiClient.patch('/stores/{storeId}/products/{id}', {
+    path: { storeId, id: productId },
+    body: { reorderPoint },
   });
 }
 

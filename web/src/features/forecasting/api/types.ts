@@ -11,8 +11,6 @@ export type AnomalyType = Anomaly['type'];
 export type AnomalySeverity = Anomaly['severity'];
 export type AnomalyParams = QueryParams<'listAnomalies'>;
 export type RecalculateAnswer = ResponseData<'recalculateForecasts'>;
-// The generator marks fields with a server default as required; the server fills them in.
-export type ReorderPlanInput = Pick<RequestBody<'optimizeReorder'>, 'budget'> &
-  Partial<RequestBody<'optimizeReorder'>>;
+export type ReorderPlanInput = RequestBody<'optimizeReorder'>;
 export type ReorderPlan = Schemas['ReorderOptimization'];
 export type ReorderPlanItem = Schemas['ReorderOptimizationItem'];

@@ -1,7 +1,6 @@
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useAnomalies } from '../api/get-anomalies';
@@ -60,21 +59,22 @@ export function AnomaliesPage() {
             onChange={(e) => list.update({ days: e.target.value === '30' ? '' : e.target.value })}
           />
         </div>
-        {anomalies.isPending && <Loading label="Loading anomalies…" />}
-        {anomalies.isError && <ErrorBanner>{toApiError(anomalies.error).message}</ErrorBanner>}
-        {anomalies.data?.length === 0 && (
-          <div className="empty-state">
-            <h2>{filtered ? 'No anomaly matches these filters' : 'No anomalies found'}</h2>
-            <p>
-              {filtered
-                ? 'Try another type or severity.'
-                : 'Sales and costs stayed within their expected range. Anomalies are found when forecasts are recalculated.'}
-            </p>
-          </div>
-        )}
-        {!!anomalies.data?.length && (
-          <AnomaliesTable storeId={storeId} anomalies={anomalies.data} />
-        )}
+        <QueryState
+          query={anomalies}
+          loading="Loading anomalies…"
+          empty={
+            <div className="empty-state">
+              <h2>{filtered ? 'No anomaly matches these filters' : 'No anomalies found'}</h2>
+              <p>
+                {filtered
+                  ? 'Try another type or severity.'
+                  : 'Sales and costs stayed within their expected range. Anomalies are found when forecasts are recalculated.'}
+              </p>
+            </div>
+          }
+        >
+          {(data) => <AnomaliesTable storeId={storeId} anomalies={data} />}
+        </QueryState>
       </Card>
     </div>
   );

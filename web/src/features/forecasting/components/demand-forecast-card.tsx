@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Card } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatDateTime } from '@/lib/format';
 import { useForecasts } from '../api/get-forecasts';
 import { usePrediction } from '../api/get-prediction';
@@ -35,7 +34,6 @@ export function DemandForecastCard({ storeId, productId }: { storeId: string; pr
   const forecasts = useForecasts(storeId, { productId, period, horizon });
   const daily = useForecasts(storeId, { productId, period: 'day', horizon: defaultHorizon.day });
   const prediction = usePrediction(storeId, productId);
-  const forecast = forecasts.data?.forecasts[0];
   return (
     <Card
       title="Demand forecast"
@@ -61,15 +59,20 @@ export function DemandForecastCard({ storeId, productId }: { storeId: string; pr
           onChange={(e) => setHorizon(Number(e.target.value))}
         />
       </div>
-      {forecasts.isPending && <Loading label="Loading forecast…" />}
-      {forecasts.isError && <ErrorBanner>{toApiError(forecasts.error).message}</ErrorBanner>}
-      {forecast && (
-        <ForecastBody
-          forecast={forecast}
-          drivers={daily.data?.forecasts[0]?.factors ?? []}
-          demand={prediction.data ? demandWords(prediction.data) : undefined}
-        />
-      )}
+      <QueryState
+        query={forecasts}
+        loading="Loading forecast…"
+        empty={null}
+        isEmpty={(result) => !result.forecasts[0]}
+      >
+        {(result) => (
+          <ForecastBody
+            forecast={result.forecasts[0]!}
+            drivers={daily.data?.forecasts[0]?.factors ?? []}
+            demand={prediction.data ? demandWords(prediction.data) : undefined}
+          />
+        )}
+      </QueryState>
     </Card>
   );
 }

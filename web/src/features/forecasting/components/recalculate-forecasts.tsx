@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
-import { useJob } from '@/features/products/api/get-job';
+import { useJob } from '@/hooks/use-job';
 import { toApiError } from '@/lib/api-error';
 import { forecastingKeys } from '../api/forecasting-keys';
 import { useRecalculateForecasts } from '../api/recalculate-forecasts';

@@ -1,6 +1,5 @@
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { usePrediction } from '../api/get-prediction';
 import type { Prediction } from '../api/types';
@@ -40,11 +39,9 @@ export function StockOutlookCard({
   const prediction = usePrediction(storeId, productId);
   return (
     <Card title="Stock outlook" description="From the demand forecast and what is on order.">
-      {prediction.isPending && <Loading label="Working out days left…" />}
-      {prediction.isError && <ErrorBanner>{toApiError(prediction.error).message}</ErrorBanner>}
-      {prediction.data && (
-        <Outlook storeId={storeId} prediction={prediction.data} canEdit={canEdit} />
-      )}
+      <QueryState query={prediction} loading="Working out days left…">
+        {(data) => <Outlook storeId={storeId} prediction={data} canEdit={canEdit} />}
+      </QueryState>
     </Card>
   );
 }

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail } from './types';
 
 export function getInvoice(storeId: string, id: string): Promise<InvoiceDetail> {
-  return apiClient.get<InvoiceDetail>(invoicesPath(storeId, encodeURIComponent(id)));
+  return apiClient.get('/stores/{storeId}/invoices/{id}', { path: { storeId, id } });
 }
 
 export function invoiceQueryOptions(storeId: string, id: string) {

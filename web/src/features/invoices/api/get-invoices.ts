@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { Invoice, InvoiceListParams } from './types';
 
 export function getInvoices(storeId: string, params: InvoiceListParams): Promise<Paged<Invoice>> {
-  return apiClient.list<Invoice>(invoicesPath(storeId), params);
+  return apiClient.list('/stores/{storeId}/invoices', { path: { storeId }, query: params });
 }
 
 export function invoicesQueryOptions(storeId: string, params: InvoiceListParams) {

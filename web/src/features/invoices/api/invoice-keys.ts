@@ -1,4 +1,3 @@
-import { storePath } from '@/lib/query-keys';
 import type { InvoiceListParams } from './types';
 
 export const invoiceKeys = {
@@ -7,7 +6,3 @@ export const invoiceKeys = {
     [...invoiceKeys.all(storeId), 'list', params] as const,
   detail: (storeId: string, id: string) => [...invoiceKeys.all(storeId), 'detail', id] as const,
 };
-
-export function invoicesPath(storeId: string, rest?: string): string {
-  return storePath(storeId, rest ? `invoices/${rest}` : 'invoices');
-}

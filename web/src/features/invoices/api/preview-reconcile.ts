@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoicePreview, ReconcileInput } from './types';
 
 /** What reconciling with these choices would do, line by line; nothing is written. */
@@ -9,10 +9,10 @@ export function previewReconcile(
   invoiceId: string,
   input: Partial<ReconcileInput>,
 ): Promise<InvoicePreview> {
-  return apiClient.post<InvoicePreview>(
-    invoicesPath(storeId, `${encodeURIComponent(invoiceId)}/reconcile/preview`),
-    input,
-  );
+  return apiClient.post('/stores/{storeId}/invoices/{id}/reconcile/preview', {
+    path: { storeId, id: invoiceId },
+    body: input,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { storeDataKeys } from '@/lib/query-keys';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail, ReconcileInput } from './types';
 
 export interface ReconcileVariables {
@@ -15,11 +15,11 @@ export function reconcileInvoice(
   invoiceId: string,
   { input, idempotencyKey }: ReconcileVariables,
 ): Promise<InvoiceDetail> {
-  return apiClient.post<InvoiceDetail>(
-    invoicesPath(storeId, `${encodeURIComponent(invoiceId)}/reconcile`),
-    input,
-    { headers: { 'Idempotency-Key': idempotencyKey } },
-  );
+  return apiClient.post('/stores/{storeId}/invoices/{id}/reconcile', {
+    path: { storeId, id: invoiceId },
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useReconcileInvoice(storeId: string, invoiceId: string) {

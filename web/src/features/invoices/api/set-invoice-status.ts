@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail, StatusInput } from './types';
 
 /**
@@ -12,10 +12,10 @@ export function setInvoiceStatus(
   invoiceId: string,
   input: StatusInput,
 ): Promise<InvoiceDetail> {
-  return apiClient.put<InvoiceDetail>(
-    invoicesPath(storeId, `${encodeURIComponent(invoiceId)}/status`),
-    input,
-  );
+  return apiClient.put('/stores/{storeId}/invoices/{id}/status', {
+    path: { storeId, id: invoiceId },
+    body: input,
+  });
 }
 
 export function useSetInvoiceStatus(storeId: string, invoiceId: string) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { RequestBody } from '@/lib/api/types';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail } from './types';
 
 export type SupplierInput = RequestBody<'setInvoiceSupplier'>;
@@ -15,10 +15,10 @@ export function setInvoiceSupplier(
   invoiceId: string,
   input: SupplierInput,
 ): Promise<InvoiceDetail> {
-  return apiClient.patch<InvoiceDetail>(
-    invoicesPath(storeId, encodeURIComponent(invoiceId)),
-    input,
-  );
+  return apiClient.patch('/stores/{storeId}/invoices/{id}', {
+    path: { storeId, id: invoiceId },
+    body: input,
+  });
 }
 
 export function useSetInvoiceSupplier(storeId: string, invoiceId: string) {

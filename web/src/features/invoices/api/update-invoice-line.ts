@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { RequestBody } from '@/lib/api/types';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail } from './types';
 
 export type LineChange = RequestBody<'updateInvoiceLine'> & { lineId: string };
@@ -12,10 +12,10 @@ export function updateInvoiceLine(
   invoiceId: string,
   { lineId, ...body }: LineChange,
 ): Promise<InvoiceDetail> {
-  return apiClient.patch<InvoiceDetail>(
-    invoicesPath(storeId, `${encodeURIComponent(invoiceId)}/lines/${encodeURIComponent(lineId)}`),
+  return apiClient.patch('/stores/{storeId}/invoices/{id}/lines/{lineId}', {
+    path: { storeId, id: invoiceId, lineId },
     body,
-  );
+  });
 }
 
 export function useUpdateInvoiceLine(storeId: string, invoiceId: string) {

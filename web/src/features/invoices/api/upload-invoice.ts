@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invoiceKeys, invoicesPath } from './invoice-keys';
+import { invoiceKeys } from './invoice-keys';
 import type { InvoiceUpload } from './types';
 
 export interface UploadInvoiceVariables {
@@ -13,10 +13,10 @@ export function uploadInvoice(
   storeId: string,
   { file, supplierId }: UploadInvoiceVariables,
 ): Promise<InvoiceUpload> {
-  const form = new FormData();
-  if (supplierId) form.append('supplierId', supplierId);
-  form.append('file', file);
-  return apiClient.post<InvoiceUpload>(invoicesPath(storeId), form);
+  return apiClient.post('/stores/{storeId}/invoices', {
+    path: { storeId },
+    form: { supplierId: supplierId || undefined, file },
+  });
 }
 
 export function useUploadInvoice(storeId: string) {

@@ -3,10 +3,13 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
-import { useCreateProduct } from '@/features/products/api/create-product';
-import type { Product, ProductInput } from '@/features/products/api/types';
+import { useCreateProduct } from '@/hooks/use-create-product';
 import { toApiError } from '@/lib/api-error';
+import type { RequestBody, Schemas } from '@/lib/api/types';
 import type { InvoiceLine } from '../api/types';
+
+type Product = Schemas['Product'];
+type ProductInput = RequestBody<'createProduct'>;
 
 interface CreateProductDialogProps {
   storeId: string;

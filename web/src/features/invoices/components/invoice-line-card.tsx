@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/button';
-import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
-import { ProductPicker } from '@/features/products/components/product-picker';
+import { ProductPicker } from '@/components/product-picker';
+import { useFindProductByCode } from '@/hooks/use-find-product-by-code';
 import { toApiError } from '@/lib/api-error';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';

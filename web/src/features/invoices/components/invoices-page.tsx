@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { useProductOptions } from '@/features/products/api/get-product-options';
-import { toApiError } from '@/lib/api-error';
+import { useProductOptions } from '@/hooks/use-product-options';
 import { formatDate } from '@/lib/format';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
@@ -61,65 +60,68 @@ export function InvoicesPage() {
             ]}
           />
         </div>
-        {invoices.isPending && <Loading label="Loading invoices…" />}
-        {invoices.isError && <ErrorBanner>{toApiError(invoices.error).message}</ErrorBanner>}
-        {invoices.data?.items.length === 0 && (
-          <p className="muted">
-            {status || supplierId
-              ? 'No invoices match these filters.'
-              : 'No invoices uploaded yet.'}
-          </p>
-        )}
-        {!!invoices.data?.items.length && (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label="Invoices">
-                <thead>
-                  <tr>
-                    <th scope="col">Invoice</th>
-                    <th scope="col">Supplier</th>
-                    <th scope="col">Date</th>
-                    <th scope="col">Due</th>
-                    <th scope="col" className="num">
-                      Total
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Received</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invoices.data.items.map((inv) => (
-                    <tr key={inv.id}>
-                      <td>
-                        <Link to={`/stores/${storeId}/invoices/${inv.id}`}>
-                          {invoiceLabel(inv)}
-                        </Link>
-                      </td>
-                      <td>
-                        {inv.supplier?.name ??
-                          (inv.supplierName ? `Not set (“${inv.supplierName}”)` : 'Not set')}
-                      </td>
-                      <td className="nowrap">{formatDate(inv.invoiceDate)}</td>
-                      <td className="nowrap">{formatDate(inv.dueDate)}</td>
-                      <td className="num strong">{money(inv.total)}</td>
-                      <td>
-                        <InvoiceStatusBadge status={inv.status} />
-                      </td>
-                      <td>
-                        {inv.reconciledAt ? `Yes, ${formatDate(inv.reconciledAt)}` : 'Not yet'}
-                      </td>
+        <QueryState
+          query={invoices}
+          loading="Loading invoices…"
+          empty={
+            <p className="muted">
+              {status || supplierId
+                ? 'No invoices match these filters.'
+                : 'No invoices uploaded yet.'}
+            </p>
+          }
+        >
+          {(data) => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Invoices">
+                  <thead>
+                    <tr>
+                      <th scope="col">Invoice</th>
+                      <th scope="col">Supplier</th>
+                      <th scope="col">Date</th>
+                      <th scope="col">Due</th>
+                      <th scope="col" className="num">
+                        Total
+                      </th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Received</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              label="Invoice pages"
-              pagination={invoices.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {data.items.map((inv) => (
+                      <tr key={inv.id}>
+                        <td>
+                          <Link to={`/stores/${storeId}/invoices/${inv.id}`}>
+                            {invoiceLabel(inv)}
+                          </Link>
+                        </td>
+                        <td>
+                          {inv.supplier?.name ??
+                            (inv.supplierName ? `Not set (“${inv.supplierName}”)` : 'Not set')}
+                        </td>
+                        <td className="nowrap">{formatDate(inv.invoiceDate)}</td>
+                        <td className="nowrap">{formatDate(inv.dueDate)}</td>
+                        <td className="num strong">{money(inv.total)}</td>
+                        <td>
+                          <InvoiceStatusBadge status={inv.status} />
+                        </td>
+                        <td>
+                          {inv.reconciledAt ? `Yes, ${formatDate(inv.reconciledAt)}` : 'Not yet'}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination
+                label="Invoice pages"
+                pagination={data.pagination}
+                onPage={list.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

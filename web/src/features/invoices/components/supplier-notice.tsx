@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/form-field';
-import { useProductOptions } from '@/features/products/api/get-product-options';
+import { useProductOptions } from '@/hooks/use-product-options';
 import { toApiError } from '@/lib/api-error';
 import { useSetInvoiceSupplier } from '../api/set-invoice-supplier';
 import type { InvoiceDetail } from '../api/types';

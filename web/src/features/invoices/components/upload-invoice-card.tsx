@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { SelectField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
-import { useProductOptions } from '@/features/products/api/get-product-options';
+import { useProductOptions } from '@/hooks/use-product-options';
 import { toApiError } from '@/lib/api-error';
 import { useUploadInvoice } from '../api/upload-invoice';
 

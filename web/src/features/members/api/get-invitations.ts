@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invitationsPath, memberKeys } from './member-keys';
+import { memberKeys } from './member-keys';
 import type { Invitation } from './types';
 
 export function getInvitations(storeId: string): Promise<Invitation[]> {
-  return apiClient.get<Invitation[]>(invitationsPath(storeId));
+  return apiClient.get('/stores/{storeId}/invitations', { path: { storeId } });
 }
 
 export function invitationsQueryOptions(storeId: string) {

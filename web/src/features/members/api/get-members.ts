@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { memberKeys, membersPath } from './member-keys';
+import { memberKeys } from './member-keys';
 import type { Member } from './types';
 
 export function getMembers(storeId: string): Promise<Member[]> {
-  return apiClient.get<Member[]>(membersPath(storeId));
+  return apiClient.get('/stores/{storeId}/members', { path: { storeId } });
 }
 
 export function membersQueryOptions(storeId: string) {

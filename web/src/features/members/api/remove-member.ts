@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { getSession } from '@/lib/session';
-import { memberKeys, membersPath, meQueryKey } from './member-keys';
+import { memberKeys, meQueryKey } from './member-keys';
 
 export function removeMember(storeId: string, userId: string): Promise<void> {
-  return apiClient.delete(membersPath(storeId, userId));
+  return apiClient.delete('/stores/{storeId}/members/{userId}', { path: { storeId, userId } });
 }
 
 export function useRemoveMember(storeId: string) {

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { invitationsPath, memberKeys } from './member-keys';
+import { memberKeys } from './member-keys';
 
 export function revokeInvitation(storeId: string, invitationId: string): Promise<void> {
-  return apiClient.delete(invitationsPath(storeId, invitationId));
+  return apiClient.delete('/stores/{storeId}/invitations/{invitationId}', {
+    path: { storeId, invitationId },
+  });
 }
 
 export function useRevokeInvitation(storeId: string) {

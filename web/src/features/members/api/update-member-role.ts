@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { getSession } from '@/lib/session';
-import { memberKeys, membersPath, meQueryKey } from './member-keys';
+import { memberKeys, meQueryKey } from './member-keys';
 import type { Member, Role } from './types';
 
 export function updateMemberRole(storeId: string, userId: string, role: Role): Promise<Member> {
-  return apiClient.patch<Member>(membersPath(storeId, userId), { role });
+  return apiClient.patch('/stores/{storeId}/members/{userId}', {
+    path: { storeId, userId },
+    body: { role },
+  });
 }
 
 export function useUpdateMemberRole(storeId: string) {

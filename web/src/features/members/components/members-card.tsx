@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { formatCount } from '@/lib/format';
 import { useMembers } from '../api/get-members';
 import { MemberRow } from './member-row';
@@ -23,38 +23,38 @@ export function MembersCard({ storeId, canManage }: { storeId: string; canManage
     >
       <StatusMessage>{notice}</StatusMessage>
       <ErrorBanner>{problem}</ErrorBanner>
-      {members.isPending && <Loading label="Loading members…" />}
-      {members.isError && <ErrorBanner>{toApiError(members.error).message}</ErrorBanner>}
-      {members.data && (
-        <div className="table-wrap">
-          <table className="table" aria-label="Members">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                {canManage && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((member) => (
-                <MemberRow
-                  key={member.userId}
-                  storeId={storeId}
-                  member={member}
-                  canManage={canManage}
-                  onOutcome={report}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={members} loading="Loading members…">
+        {(data) => (
+          <div className="table-wrap">
+            <table className="table" aria-label="Members">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Joined</th>
+                  {canManage && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((member) => (
+                  <MemberRow
+                    key={member.userId}
+                    storeId={storeId}
+                    member={member}
+                    canManage={canManage}
+                    onOutcome={report}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { productKeys, productPath, storeDataKeys } from './product-keys';
+import { productKeys, storeDataKeys } from './product-keys';
 import type { AdjustmentInput, StockResult } from './types';
 
 export interface AdjustStockVariables {
@@ -13,7 +13,9 @@ export function adjustStock(
   productId: string,
   { input, idempotencyKey }: AdjustStockVariables,
 ): Promise<StockResult> {
-  return apiClient.post<StockResult>(productPath(storeId, productId, 'adjustments'), input, {
+  return apiClient.post('/stores/{storeId}/products/{id}/adjustments', {
+    path: { storeId, id: productId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { stockChanged } from './adjust-stock';
-import { productPath } from './product-keys';
 import type { CountInput, StockResult } from './types';
 
 export interface CountStockVariables {
@@ -15,7 +14,9 @@ export function countStock(
   productId: string,
   { input, idempotencyKey }: CountStockVariables,
 ): Promise<StockResult> {
-  return apiClient.post<StockResult>(productPath(storeId, productId, 'counts'), input, {
+  return apiClient.post('/stores/{storeId}/products/{id}/counts', {
+    path: { storeId, id: productId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

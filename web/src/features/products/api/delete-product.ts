@@ -1,10 +1,13 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { deferDelete, KEEPALIVE } from '@/lib/deferred-delete';
-import { productKeys, productPath, storeDataKeys } from './product-keys';
+import { productKeys, storeDataKeys } from './product-keys';
 
 export function deleteProduct(storeId: string, id: string): Promise<void> {
-  return apiClient.delete(productPath(storeId, id), KEEPALIVE);
+  return apiClient.delete('/stores/{storeId}/products/{id}', {
+    path: { storeId, id },
+    transport: KEEPALIVE,
+  });
 }
 
 /** After the server has deleted it: every list and count that showed it. */

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import type { QueryParams } from '@/lib/api/types';
 import { filenameFrom, readErrorBlob, saveBlob } from '@/lib/download';
-import { productsPath } from './product-keys';
 
 export type ExportFormat = NonNullable<QueryParams<'exportProducts'>['format']>;
 
@@ -11,8 +10,8 @@ export async function exportProducts(
   storeId: string,
   format: ExportFormat,
 ): Promise<{ blob: Blob; filename: string }> {
-  const res = await api
-    .get<Blob>(productsPath(storeId, 'export'), { params: { format }, responseType: 'blob' })
+  const res = await apiClient
+    .file('get', '/stores/{storeId}/products/export', { path: { storeId }, query: { format } })
     .catch(readErrorBlob);
   const fallback = `products-${new Date().toISOString().slice(0, 10)}.${format}`;
   const disposition = res.headers['content-disposition'] as string | undefined;

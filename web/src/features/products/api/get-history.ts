@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { productKeys, productPath, type PageParams } from './product-keys';
+import { productKeys, type PageParams } from './product-keys';
 import type { HistoryEntry } from './types';
 
 /** Field-level changes of a product: who changed what, from which value to which. */
@@ -10,7 +10,10 @@ export function getHistory(
   productId: string,
   params: PageParams,
 ): Promise<Paged<HistoryEntry>> {
-  return apiClient.list<HistoryEntry>(productPath(storeId, productId, 'history'), params);
+  return apiClient.list('/stores/{storeId}/products/{id}/history', {
+    path: { storeId, id: productId },
+    query: params,
+  });
 }
 
 export function historyQueryOptions(storeId: string, productId: string, params: PageParams) {

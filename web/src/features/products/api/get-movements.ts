@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { productKeys, productPath, type PageParams } from './product-keys';
+import { productKeys, type PageParams } from './product-keys';
 import type { Movement } from './types';
 
 export function getMovements(
@@ -9,7 +9,10 @@ export function getMovements(
   productId: string,
   params: PageParams,
 ): Promise<Paged<Movement>> {
-  return apiClient.list<Movement>(productPath(storeId, productId, 'movements'), params);
+  return apiClient.list('/stores/{storeId}/products/{id}/movements', {
+    path: { storeId, id: productId },
+    query: params,
+  });
 }
 
 export function movementsQueryOptions(storeId: string, productId: string, params: PageParams) {

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import type { ResponseData } from '@/lib/api/types';
-import { productKeys, productsPath, storeDataKeys } from './product-keys';
+import { productKeys, storeDataKeys } from './product-keys';
 import type { ImportOptions, ImportReport } from './types';
 
 export interface ImportVariables {
@@ -19,17 +18,17 @@ export async function importProducts(
   storeId: string,
   { file, options, idempotencyKey }: ImportVariables,
 ): Promise<ImportAnswer> {
-  const form = new FormData();
-  form.append('file', file);
-  form.append('validateOnly', String(options.validateOnly));
-  form.append('skipDuplicates', String(options.skipDuplicates));
-  form.append('updateExisting', String(options.updateExisting));
-  form.append('updateStock', String(options.updateStock));
-  const body = await apiClient.post<ResponseData<'importProducts'>>(
-    productsPath(storeId, 'import'),
-    form,
-    { headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
-  );
+  const body = await apiClient.post('/stores/{storeId}/products/import', {
+    path: { storeId },
+    form: {
+      file,
+      validateOnly: options.validateOnly,
+      skipDuplicates: options.skipDuplicates,
+      updateExisting: options.updateExisting,
+      updateStock: options.updateStock,
+    },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
   return 'status' in body ? { kind: 'queued', jobId: body.jobId } : { kind: 'done', report: body };
 }
 

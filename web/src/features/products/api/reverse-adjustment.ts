@@ -2,7 +2,6 @@ import { apiClient } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency';
 import { queryClient } from '@/lib/query-client';
 import { stockChanged } from './adjust-stock';
-import { productPath } from './product-keys';
 import type { StockResult } from './types';
 
 /**
@@ -15,10 +14,13 @@ export async function reverseAdjustment(
   movementId: string,
   idempotencyKey = newIdempotencyKey(),
 ): Promise<StockResult> {
-  const result = await apiClient.post<StockResult>(
-    productPath(storeId, productId, `movements/${encodeURIComponent(movementId)}/reversal`),
-    {},
-    { headers: { 'Idempotency-Key': idempotencyKey } },
+  const result = await apiClient.post(
+    '/stores/{storeId}/products/{id}/movements/{movementId}/reversal',
+    {
+      path: { storeId, id: productId, movementId },
+      body: {},
+      headers: { 'Idempotency-Key': idempotencyKey },
+    },
   );
   // From a toast, after the page may have changed: the app's one query client, not a hook's.
   await stockChanged(queryClient, storeId, result);

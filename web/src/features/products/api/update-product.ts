@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { productKeys, productPath, storeDataKeys } from './product-keys';
+import { productKeys, storeDataKeys } from './product-keys';
 import type { Product, ProductChanges } from './types';
 
 export function updateProduct(
@@ -8,7 +8,10 @@ export function updateProduct(
   id: string,
   changes: ProductChanges,
 ): Promise<Product> {
-  return apiClient.patch<Product>(productPath(storeId, id), changes);
+  return apiClient.patch('/stores/{storeId}/products/{id}', {
+    path: { storeId, id },
+    body: changes,
+  });
 }
 
 export function useUpdateProduct(storeId: string, id: string) {

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { toApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/format';
 import { useHistory } from '../api/get-history';
 
@@ -21,40 +20,43 @@ export function HistoryCard({ storeId, productId }: { storeId: string; productId
 
   return (
     <Card title="Field history" description="Who changed which detail of this product, and when.">
-      {history.isPending && <Loading label="Loading history…" />}
-      {history.isError && <ErrorBanner>{toApiError(history.error).message}</ErrorBanner>}
-      {history.data?.items.length === 0 && <p className="muted">No changes recorded yet.</p>}
-      {!!history.data?.items.length && (
-        <>
-          <div className="table-wrap">
-            <table className="table" aria-label="Field history">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Field</th>
-                  <th scope="col">Old value</th>
-                  <th scope="col">New value</th>
-                  <th scope="col">Changed by</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{formatDateTime(entry.changedAt)}</td>
-                    <td>{fieldLabel(entry.field)}</td>
-                    <td className="muted">{entry.oldValue ?? '—'}</td>
-                    <td>{entry.newValue ?? '—'}</td>
-                    <td>{entry.changedBy?.name ?? '—'}</td>
-                    <td className="muted">{entry.reason ?? '—'}</td>
+      <QueryState
+        query={history}
+        loading="Loading history…"
+        empty={<p className="muted">No changes recorded yet.</p>}
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="table" aria-label="Field history">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Field</th>
+                    <th scope="col">Old value</th>
+                    <th scope="col">New value</th>
+                    <th scope="col">Changed by</th>
+                    <th scope="col">Reason</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination label="History pages" pagination={history.data.pagination} onPage={setPage} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.items.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>{formatDateTime(entry.changedAt)}</td>
+                      <td>{fieldLabel(entry.field)}</td>
+                      <td className="muted">{entry.oldValue ?? '—'}</td>
+                      <td>{entry.newValue ?? '—'}</td>
+                      <td>{entry.changedBy?.name ?? '—'}</td>
+                      <td className="muted">{entry.reason ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination label="History pages" pagination={data.pagination} onPage={setPage} />
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

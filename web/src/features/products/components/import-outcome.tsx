@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { useJob } from '@/hooks/use-job';
 import { toApiError } from '@/lib/api-error';
-import { useJob } from '../api/get-job';
 import { invalidateAfterImport, type ImportAnswer } from '../api/import-products';
 import { ImportReport } from './import-report';
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { toApiError } from '@/lib/api-error';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMovements } from '../api/get-movements';
 import type { Movement } from '../api/types';
@@ -31,59 +30,58 @@ export function MovementsCard({ storeId, productId }: { storeId: string; product
       title="Stock movements"
       description="Every change of the quantity on hand, newest first by when it happened; on hand after it was recorded."
     >
-      {movements.isPending && <Loading label="Loading movements…" />}
-      {movements.isError && <ErrorBanner>{toApiError(movements.error).message}</ErrorBanner>}
-      {movements.data?.items.length === 0 && <p className="muted">No movements yet.</p>}
-      {!!movements.data?.items.length && (
-        <>
-          <div className="table-wrap">
-            <table className="table" aria-label="Stock movements">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col" className="num">
-                    Change
-                  </th>
-                  <th scope="col" className="num">
-                    On hand after
-                  </th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                {movements.data.items.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      {formatDateTime(m.createdAt)}
-                      {/* A sale sent late or a count correction: written after it is dated, so
-                          "On hand after" is the stock when it was recorded. */}
-                      {formatDateTime(m.recordedAt) !== formatDateTime(m.createdAt) && (
-                        <div className="muted small">Recorded {formatDateTime(m.recordedAt)}</div>
-                      )}
-                    </td>
-                    <td>{MOVEMENT_REASON_LABELS[m.reason] ?? m.reason}</td>
-                    <td className={m.delta < 0 ? 'num delta delta--out' : 'num delta delta--in'}>
-                      {m.delta > 0 ? `+${formatNumber(m.delta)}` : formatNumber(m.delta)}
-                    </td>
-                    <td className="num">{formatNumber(m.quantityAfter)}</td>
-                    <td className="muted">{m.note || '—'}</td>
-                    <td>
-                      <Reference storeId={storeId} movement={m} />
-                    </td>
+      <QueryState
+        query={movements}
+        loading="Loading movements…"
+        empty={<p className="muted">No movements yet.</p>}
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="table" aria-label="Stock movements">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Reason</th>
+                    <th scope="col" className="num">
+                      Change
+                    </th>
+                    <th scope="col" className="num">
+                      On hand after
+                    </th>
+                    <th scope="col">Note</th>
+                    <th scope="col">Reference</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            label="Movement pages"
-            pagination={movements.data.pagination}
-            onPage={setPage}
-          />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.items.map((m) => (
+                    <tr key={m.id}>
+                      <td>
+                        {formatDateTime(m.createdAt)}
+                        {/* A sale sent late or a count correction: written after it is dated, so
+                          "On hand after" is the stock when it was recorded. */}
+                        {formatDateTime(m.recordedAt) !== formatDateTime(m.createdAt) && (
+                          <div className="muted small">Recorded {formatDateTime(m.recordedAt)}</div>
+                        )}
+                      </td>
+                      <td>{MOVEMENT_REASON_LABELS[m.reason] ?? m.reason}</td>
+                      <td className={m.delta < 0 ? 'num delta delta--out' : 'num delta delta--in'}>
+                        {m.delta > 0 ? `+${formatNumber(m.delta)}` : formatNumber(m.delta)}
+                      </td>
+                      <td className="num">{formatNumber(m.quantityAfter)}</td>
+                      <td className="muted">{m.note || '—'}</td>
+                      <td>
+                        <Reference storeId={storeId} movement={m} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination label="Movement pages" pagination={data.pagination} onPage={setPage} />
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

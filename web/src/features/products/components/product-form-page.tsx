@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading } from '@/components/messages';
+import { useProduct } from '@/hooks/use-product';
 import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
-import { useProduct } from '../api/get-product';
 import { ProductForm } from './product-form';
 
 function NoWriteAccess({ storeId }: { storeId: string }) {

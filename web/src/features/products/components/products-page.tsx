@@ -1,15 +1,14 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import type { SortOrder } from '@/components/sortable-header';
-import { usePredictions } from '@/features/forecasting/api/get-predictions';
-import { toApiError } from '@/lib/api-error';
+import { usePredictions } from '@/hooks/use-predictions';
+import { useProductOptions } from '@/hooks/use-product-options';
 import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
-import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { useListParams } from '@/lib/use-list-params';
-import { useProductOptions } from '../api/get-product-options';
+import { PHONE, useMediaQuery } from '@/lib/use-media-query';
 import { useProducts } from '../api/get-products';
 import type { ProductListParams, ProductSort } from '../api/types';
 import { ProductCards } from './product-cards';
@@ -63,35 +62,39 @@ export function ProductsPage() {
           categories={categories.data ?? []}
           suppliers={suppliers.data ?? []}
         />
-        {products.isPending && <Loading label="Loading products…" />}
-        {products.isError && <ErrorBanner>{toApiError(products.error).message}</ErrorBanner>}
-        {items?.length === 0 && (
-          <div className="empty-state">
-            <h2>{filtered ? 'No product matches these filters' : 'No products yet'}</h2>
-            <p>
-              {filtered
-                ? 'Try another search or clear the filters.'
-                : 'Add your first product, or import a catalogue from a spreadsheet.'}
-            </p>
-          </div>
-        )}
-        {products.data && !!items?.length && (
-          <>
-            <List
-              storeId={storeId}
-              products={items}
-              sort={sort}
-              order={order}
-              onSort={(field, next) => list.update({ sort: field, order: next })}
-              predictions={predictions.data}
-            />
-            <Pagination
-              label="Product pages"
-              pagination={products.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
-        )}
+        <QueryState
+          query={products}
+          isEmpty={() => items?.length === 0}
+          loading="Loading products…"
+          empty={
+            <div className="empty-state">
+              <h2>{filtered ? 'No product matches these filters' : 'No products yet'}</h2>
+              <p>
+                {filtered
+                  ? 'Try another search or clear the filters.'
+                  : 'Add your first product, or import a catalogue from a spreadsheet.'}
+              </p>
+            </div>
+          }
+        >
+          {(data) => (
+            <>
+              <List
+                storeId={storeId}
+                products={items ?? []}
+                sort={sort}
+                order={order}
+                onSort={(field, next) => list.update({ sort: field, order: next })}
+                predictions={predictions.data}
+              />
+              <Pagination
+                label="Product pages"
+                pagination={data.pagination}
+                onPage={list.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

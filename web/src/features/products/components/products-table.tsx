@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
+import { DaysLeft } from '@/components/days-left';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
+import type { Prediction } from '@/hooks/use-predictions';
 import { formatDate, formatNumber } from '@/lib/format';
-import { DaysLeft } from '@/features/forecasting/components/days-left';
-import type { Prediction } from '@/features/forecasting/api/types';
 import { useMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';

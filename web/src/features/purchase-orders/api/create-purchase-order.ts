@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { purchaseOrderChanged } from './purchase-order-changed';
-import { purchaseOrdersPath } from './purchase-order-keys';
 import type { OrderInput, PurchaseOrder } from './types';
 
 export interface CreateOrderVariables {
@@ -13,7 +12,9 @@ export function createPurchaseOrder(
   storeId: string,
   { input, idempotencyKey }: CreateOrderVariables,
 ): Promise<PurchaseOrder> {
-  return apiClient.post<PurchaseOrder>(purchaseOrdersPath(storeId), input, {
+  return apiClient.post('/stores/{storeId}/purchase-orders', {
+    path: { storeId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { purchaseOrdersPath, storeDataKeys } from './purchase-order-keys';
+import { storeDataKeys } from './purchase-order-keys';
 
 /** Only a pending order; one that went to the supplier is cancelled instead. */
 export function deletePurchaseOrder(storeId: string, orderId: string): Promise<void> {
-  return apiClient.delete(purchaseOrdersPath(storeId, orderId));
+  return apiClient.delete('/stores/{storeId}/purchase-orders/{id}', {
+    path: { storeId, id: orderId },
+  });
 }
 
 export function useDeletePurchaseOrder(storeId: string, orderId: string) {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { purchaseOrderKeys, purchaseOrdersPath } from './purchase-order-keys';
+import { purchaseOrderKeys } from './purchase-order-keys';
 import type { PurchaseOrder } from './types';
 
 export function getPurchaseOrder(storeId: string, id: string): Promise<PurchaseOrder> {
-  return apiClient.get<PurchaseOrder>(purchaseOrdersPath(storeId, id));
+  return apiClient.get('/stores/{storeId}/purchase-orders/{id}', { path: { storeId, id } });
 }
 
 export function purchaseOrderQueryOptions(storeId: string, id: string) {

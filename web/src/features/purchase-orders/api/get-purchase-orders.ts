@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { purchaseOrderKeys, purchaseOrdersPath } from './purchase-order-keys';
+import { purchaseOrderKeys } from './purchase-order-keys';
 import type { OrderListParams, PurchaseOrder } from './types';
 
 export function getPurchaseOrders(
   storeId: string,
   params: OrderListParams,
 ): Promise<Paged<PurchaseOrder>> {
-  return apiClient.list<PurchaseOrder>(purchaseOrdersPath(storeId), params);
+  return apiClient.list('/stores/{storeId}/purchase-orders', { path: { storeId }, query: params });
 }
 
 export function purchaseOrdersQueryOptions(storeId: string, params: OrderListParams) {

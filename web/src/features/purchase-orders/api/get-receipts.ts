@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { purchaseOrderKeys, purchaseOrdersPath } from './purchase-order-keys';
+import { purchaseOrderKeys } from './purchase-order-keys';
 import type { Receipt } from './types';
 
 export function getReceipts(storeId: string, orderId: string): Promise<Receipt[]> {
-  return apiClient.get<Receipt[]>(purchaseOrdersPath(storeId, orderId, 'receipts'));
+  return apiClient.get('/stores/{storeId}/purchase-orders/{id}/receipts', {
+    path: { storeId, id: orderId },
+  });
 }
 
 export function receiptsQueryOptions(storeId: string, orderId: string) {

@@ -1,4 +1,4 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
+import { storeDataKeys } from '@/lib/query-keys';
 import type { OrderListParams } from './types';
 
 export { storeDataKeys };
@@ -12,8 +12,3 @@ export const purchaseOrderKeys = {
   receipts: (storeId: string, id: string) =>
     [...purchaseOrderKeys.detail(storeId, id), 'receipts'] as const,
 };
-
-export function purchaseOrdersPath(storeId: string, id?: string, rest?: string): string {
-  const one = id ? `purchase-orders/${encodeURIComponent(id)}` : 'purchase-orders';
-  return storePath(storeId, rest ? `${one}/${rest}` : one);
-}

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { purchaseOrderChanged } from './purchase-order-changed';
-import { purchaseOrdersPath } from './purchase-order-keys';
 import type { ReceiveInput, ReceiveResult } from './types';
 
 export interface ReceiveVariables {
@@ -15,7 +14,9 @@ export function receivePurchaseOrder(
   orderId: string,
   { input, idempotencyKey }: ReceiveVariables,
 ): Promise<ReceiveResult> {
-  return apiClient.post<ReceiveResult>(purchaseOrdersPath(storeId, orderId, 'receive'), input, {
+  return apiClient.post('/stores/{storeId}/purchase-orders/{id}/receive', {
+    path: { storeId, id: orderId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { purchaseOrderChanged } from './purchase-order-changed';
-import { purchaseOrdersPath } from './purchase-order-keys';
 import type { PurchaseOrder, StatusInput } from './types';
 
 export function setOrderStatus(
@@ -9,7 +8,10 @@ export function setOrderStatus(
   orderId: string,
   input: StatusInput,
 ): Promise<PurchaseOrder> {
-  return apiClient.patch<PurchaseOrder>(purchaseOrdersPath(storeId, orderId, 'status'), input);
+  return apiClient.patch('/stores/{storeId}/purchase-orders/{id}/status', {
+    path: { storeId, id: orderId },
+    body: input,
+  });
 }
 
 export function useSetOrderStatus(storeId: string, orderId: string) {

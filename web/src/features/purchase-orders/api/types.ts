@@ -9,9 +9,7 @@ export type StatusInput = RequestBody<'setPurchaseOrderStatus'>;
 export type ReceiveInput = RequestBody<'receivePurchaseOrder'>;
 export type ReceiveResult = ResponseData<'receivePurchaseOrder'>;
 /** The list's query; several statuses travel comma-separated (`status=pending,processing`). */
-export type OrderListParams = Omit<QueryParams<'listPurchaseOrders'>, 'status'> & {
-  status?: string;
-};
+export type OrderListParams = QueryParams<'listPurchaseOrders'>;
 
 export const ORDER_STEPS: OrderStatus[] = ['pending', 'processing', 'shipped', 'completed'];
 

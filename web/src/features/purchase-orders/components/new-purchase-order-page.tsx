@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField, TextAreaField, TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
-import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { toApiError } from '@/lib/api-error';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useStoreAccess } from '@/lib/store-access';

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/button';
-import { productQueryOptions } from '@/features/products/api/get-product';
-import { useFindProductByCode } from '@/features/products/api/find-product-by-code';
-import { ProductPicker } from '@/features/products/components/product-picker';
-import type { ProductPick } from '@/features/products/api/types';
+import { ProductPicker } from '@/components/product-picker';
+import { useFindProductByCode } from '@/hooks/use-find-product-by-code';
+import { productQueryOptions } from '@/hooks/use-product';
 import { toApiError } from '@/lib/api-error';
+import type { ProductPick } from '@/lib/api/types';
 import { useMoney } from '@/lib/store-access';
 
 /** A line being written: quantities and costs as typed, checked on submit. */

@@ -1,13 +1,13 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
-import { toApiError } from '@/lib/api-error';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { usePurchaseOrders } from '../api/get-purchase-orders';
+import type { OrderStatus } from '../api/types';
 import { PurchaseOrdersTable } from './purchase-orders-table';
 
 /** The filter chips: each is one status, or a group of them sent comma-separated. */
@@ -31,7 +31,7 @@ export function PurchaseOrdersPage() {
   const orders = usePurchaseOrders(storeId, {
     page: list.page,
     limit: 20,
-    status: status || undefined,
+    status: status ? (status.split(',') as OrderStatus[]) : undefined,
     supplierId: supplierId || undefined,
   });
   const filtered = Boolean(status || supplierId);
@@ -75,23 +75,26 @@ export function PurchaseOrdersPage() {
             ]}
           />
         </div>
-        {orders.isPending && <Loading label="Loading purchase orders…" />}
-        {orders.isError && <ErrorBanner>{toApiError(orders.error).message}</ErrorBanner>}
-        {orders.data?.items.length === 0 && (
-          <p className="muted">
-            {filtered ? 'No purchase orders match these filters.' : 'No purchase orders yet.'}
-          </p>
-        )}
-        {!!orders.data?.items.length && (
-          <>
-            <PurchaseOrdersTable storeId={storeId} orders={orders.data.items} />
-            <Pagination
-              label="Purchase order pages"
-              pagination={orders.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
-        )}
+        <QueryState
+          query={orders}
+          loading="Loading purchase orders…"
+          empty={
+            <p className="muted">
+              {filtered ? 'No purchase orders match these filters.' : 'No purchase orders yet.'}
+            </p>
+          }
+        >
+          {(data) => (
+            <>
+              <PurchaseOrdersTable storeId={storeId} orders={data.items} />
+              <Pagination
+                label="Purchase order pages"
+                pagination={data.pagination}
+                onPage={list.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

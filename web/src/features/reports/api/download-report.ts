@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import type { AxiosResponse } from 'axios';
-import { api } from '@/lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { filenameFrom, readErrorBlob, saveBlob } from '@/lib/download';
-import { reportsPath, type ReportName, type ReportParams } from './report-keys';
+import type { ReportName, ReportParams } from './report-keys';
 import { followCsv } from './report-job';
 
 interface DownloadedFile {
@@ -25,10 +25,10 @@ export async function downloadReport(
   report: ReportName,
   params: ReportParams,
 ): Promise<DownloadedFile> {
-  const res = await api
-    .get<Blob>(reportsPath(storeId, report), {
-      params: { ...params, format: 'csv' },
-      responseType: 'blob',
+  const res = await apiClient
+    .file('get', `/stores/{storeId}/reports/${report}`, {
+      path: { storeId },
+      query: { ...params, format: 'csv' },
     })
     // A period longer than a year is a job on the server: its file comes when it is done.
     .then((answer) => followCsv(storeId, answer))

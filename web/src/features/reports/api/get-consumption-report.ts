@@ -1,13 +1,18 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
 import { reportKeys } from './report-keys';
-import { getReport } from './report-job';
+import { reportOf } from './report-job';
 import type { ConsumptionParams, ConsumptionReport } from './types';
 
-export function getConsumptionReport(
+export async function getConsumptionReport(
   storeId: string,
   params: ConsumptionParams,
 ): Promise<ConsumptionReport> {
-  return getReport<ConsumptionReport>(storeId, 'consumption', params);
+  const answer = await apiClient.answer('get', '/stores/{storeId}/reports/consumption', {
+    path: { storeId },
+    query: params,
+  });
+  return reportOf(storeId, answer);
 }
 
 export function consumptionReportQueryOptions(storeId: string, params: ConsumptionParams) {

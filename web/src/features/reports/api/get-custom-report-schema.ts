@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { reportKeys, reportsPath } from './report-keys';
+import { reportKeys } from './report-keys';
 import type { CustomReportSchema } from './types';
 
 export function getCustomReportSchema(storeId: string): Promise<CustomReportSchema> {
-  return apiClient.get<CustomReportSchema>(reportsPath(storeId, 'custom/schema'));
+  return apiClient.get('/stores/{storeId}/reports/custom/schema', { path: { storeId } });
 }
 
 export function customReportSchemaQueryOptions(storeId: string) {

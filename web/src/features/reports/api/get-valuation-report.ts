@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { reportKeys, reportsPath } from './report-keys';
+import { reportKeys } from './report-keys';
 import type { ValuationParams, ValuationReport } from './types';
 
 export function getValuationReport(
   storeId: string,
   params: ValuationParams,
 ): Promise<ValuationReport> {
-  return apiClient.get<ValuationReport>(reportsPath(storeId, 'valuation'), params);
+  return apiClient.get('/stores/{storeId}/reports/valuation', { path: { storeId }, query: params });
 }
 
 export function valuationReportQueryOptions(storeId: string, params: ValuationParams) {

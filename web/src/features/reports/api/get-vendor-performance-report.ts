@@ -1,13 +1,18 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
 import { reportKeys } from './report-keys';
-import { getReport } from './report-job';
+import { reportOf } from './report-job';
 import type { VendorPerformanceParams, VendorPerformanceReport } from './types';
 
-export function getVendorPerformanceReport(
+export async function getVendorPerformanceReport(
   storeId: string,
   params: VendorPerformanceParams,
 ): Promise<VendorPerformanceReport> {
-  return getReport<VendorPerformanceReport>(storeId, 'vendor-performance', params);
+  const answer = await apiClient.answer('get', '/stores/{storeId}/reports/vendor-performance', {
+    path: { storeId },
+    query: params,
+  });
+  return reportOf(storeId, answer);
 }
 
 export function vendorPerformanceReportQueryOptions(

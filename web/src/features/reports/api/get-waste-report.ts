@@ -1,10 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
 import { reportKeys } from './report-keys';
-import { getReport } from './report-job';
+import { reportOf } from './report-job';
 import type { WasteParams, WasteReport } from './types';
 
-export function getWasteReport(storeId: string, params: WasteParams): Promise<WasteReport> {
-  return getReport<WasteReport>(storeId, 'waste', params);
+export async function getWasteReport(storeId: string, params: WasteParams): Promise<WasteReport> {
+  const answer = await apiClient.answer('get', '/stores/{storeId}/reports/waste', {
+    path: { storeId },
+    query: params,
+  });
+  return reportOf(storeId, answer);
 }
 
 export function wasteReportQueryOptions(storeId: string, params: WasteParams) {

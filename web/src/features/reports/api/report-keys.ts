@@ -1,5 +1,3 @@
-import { storePath } from '@/lib/query-keys';
-
 export type ReportName = 'consumption' | 'waste' | 'vendor-performance' | 'valuation';
 /** A report's query parameters (without `format`), as its route takes them. */
 export type ReportParams = Partial<Record<'from' | 'to' | 'groupBy', string>>;
@@ -10,7 +8,3 @@ export const reportKeys = {
     [...reportKeys.all(storeId), report, params] as const,
   customSchema: (storeId: string) => [...reportKeys.all(storeId), 'custom-schema'] as const,
 };
-
-export function reportsPath(storeId: string, rest: string): string {
-  return storePath(storeId, `reports/${rest}`);
-}

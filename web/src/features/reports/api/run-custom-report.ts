@@ -1,15 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, apiClient } from '@/lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { readErrorBlob, saveBlob } from '@/lib/download';
 import { fileOf } from './download-report';
-import { reportsPath } from './report-keys';
 import type { CustomReportRequest, CustomReportResult } from './types';
 
 export function runCustomReport(
   storeId: string,
   request: CustomReportRequest,
 ): Promise<CustomReportResult> {
-  return apiClient.post<CustomReportResult>(reportsPath(storeId, 'custom'), request);
+  return apiClient.post('/stores/{storeId}/reports/custom', { path: { storeId }, body: request });
 }
 
 export function useRunCustomReport(storeId: string) {
@@ -20,12 +19,11 @@ export function useRunCustomReport(storeId: string) {
 
 /** The same report as a CSV file, through the authenticated instance (see download-report). */
 export async function downloadCustomReport(storeId: string, request: CustomReportRequest) {
-  const res = await api
-    .post<Blob>(
-      reportsPath(storeId, 'custom'),
-      { ...request, format: 'csv' },
-      { responseType: 'blob' },
-    )
+  const res = await apiClient
+    .file('post', '/stores/{storeId}/reports/custom', {
+      path: { storeId },
+      body: { ...request, format: 'csv' },
+    })
     .catch(readErrorBlob);
   return fileOf(res, `custom-${request.dataset}.csv`);
 }

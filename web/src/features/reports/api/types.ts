@@ -17,10 +17,8 @@ export type CustomReportSchema = ResponseData<'getCustomReportSchema'>;
 export type CustomDataset = CustomReportSchema['datasets'][number];
 export type CustomField = CustomDataset['fields'][number];
 export type CustomFieldType = Schemas['CustomFieldType'];
-// The generator marks fields with a server default as required; the server fills them in.
 type CustomBody = RequestBody<'runCustomReport'>;
-export type CustomReportRequest = Pick<CustomBody, 'dataset' | 'fields'> &
-  Partial<Omit<CustomBody, 'dataset' | 'fields' | 'format'>>;
+export type CustomReportRequest = Omit<CustomBody, 'format'>;
 export type CustomFilter = NonNullable<CustomBody['filters']>[number];
 export type CustomAggregate = NonNullable<CustomBody['aggregates']>[number];
 export type CustomReportResult = Schemas['CustomReportResult'];

@@ -1,21 +1,22 @@
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { useListParams } from '@/lib/use-list-params';
 import { useConsumptionReport } from '../api/get-consumption-report';
 import type { ConsumptionGroupBy, ConsumptionReport } from '../api/types';
-import { DownloadCsvButton } from './download-csv-button';
 import { ShowAllRows, useFirstRows } from '@/components/first-rows';
-import { GroupByField, PeriodFields } from './report-controls';
+import { periodOf, ReportToolbar } from './report-controls';
 import { change, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
 
-const groupings = [
-  { value: 'product', label: 'Product' },
-  { value: 'category', label: 'Category' },
-  { value: 'supplier', label: 'Supplier' },
-];
+const groupBy = {
+  options: [
+    { value: 'product', label: 'Product' },
+    { value: 'category', label: 'Category' },
+    { value: 'supplier', label: 'Supplier' },
+  ],
+  fallback: 'product',
+};
 
 export function ConsumptionReportSection({
   storeId,
@@ -25,21 +26,23 @@ export function ConsumptionReportSection({
   list: ReturnType<typeof useListParams>;
 }) {
   const params = {
-    from: list.get('from') || undefined,
-    to: list.get('to') || undefined,
-    groupBy: (list.get('groupBy') || 'product') as ConsumptionGroupBy,
+    ...periodOf(list),
+    groupBy: (list.get('groupBy') || groupBy.fallback) as ConsumptionGroupBy,
   };
   const report = useConsumptionReport(storeId, params);
   return (
     <>
-      <div className="toolbar toolbar--dates">
-        <PeriodFields list={list} />
-        <GroupByField list={list} options={groupings} fallback="product" />
-        <DownloadCsvButton storeId={storeId} report="consumption" params={params} />
-      </div>
-      {report.isPending && <Loading label="Loading consumption…" />}
-      {report.isError && <ErrorBanner>{toApiError(report.error).message}</ErrorBanner>}
-      {report.data && <ConsumptionBody report={report.data} />}
+      <ReportToolbar
+        storeId={storeId}
+        list={list}
+        report="consumption"
+        params={params}
+        groupBy={groupBy}
+        period
+      />
+      <QueryState query={report} loading="Loading consumption…">
+        {(data) => <ConsumptionBody report={data} />}
+      </QueryState>
     </>
   );
 }

@@ -1,6 +1,6 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { ReorderPlanCard } from '@/features/forecasting/components/reorder-plan-card';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { ConsumptionReportSection } from './consumption-report';
@@ -18,7 +18,12 @@ const sections = [
 // The open report is filled (and aria-current says so), the others outlined.
 const tabClass = (current: boolean) => (current ? 'btn btn--primary' : 'btn btn--secondary');
 
-export function ReportsPage() {
+interface ReportsPageProps {
+  /** The reorder plan within a budget, another feature's card (app/ composes it). */
+  reorderPlan: ReactNode;
+}
+
+export function ReportsPage({ reorderPlan }: ReportsPageProps) {
   const { storeId } = useStoreAccess();
   const canView = useCan('reports:view');
   const list = useListParams();
@@ -67,7 +72,7 @@ export function ReportsPage() {
         </Link>
       </nav>
       {planning ? (
-        <ReorderPlanCard storeId={storeId} />
+        reorderPlan
       ) : (
         <Card title={current.label}>
           <current.Section key={current.id} storeId={storeId} list={list} />

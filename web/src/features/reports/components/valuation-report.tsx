@@ -1,20 +1,21 @@
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { useListParams } from '@/lib/use-list-params';
 import { useValuationReport } from '../api/get-valuation-report';
 import type { ValuationGroupBy, ValuationReport } from '../api/types';
-import { DownloadCsvButton } from './download-csv-button';
 import { ShowAllRows, useFirstRows } from '@/components/first-rows';
-import { GroupByField } from './report-controls';
+import { ReportToolbar } from './report-controls';
 import { percent } from './report-format';
 
-const groupings = [
-  { value: 'category', label: 'Category' },
-  { value: 'product', label: 'Product' },
-  { value: 'supplier', label: 'Supplier' },
-];
+const groupBy = {
+  options: [
+    { value: 'category', label: 'Category' },
+    { value: 'product', label: 'Product' },
+    { value: 'supplier', label: 'Supplier' },
+  ],
+  fallback: 'category',
+};
 
 export function ValuationSection({
   storeId,
@@ -23,17 +24,20 @@ export function ValuationSection({
   storeId: string;
   list: ReturnType<typeof useListParams>;
 }) {
-  const params = { groupBy: (list.get('groupBy') || 'category') as ValuationGroupBy };
+  const params = { groupBy: (list.get('groupBy') || groupBy.fallback) as ValuationGroupBy };
   const report = useValuationReport(storeId, params);
   return (
     <>
-      <div className="toolbar">
-        <GroupByField list={list} options={groupings} fallback="category" />
-        <DownloadCsvButton storeId={storeId} report="valuation" params={params} />
-      </div>
-      {report.isPending && <Loading label="Loading valuation…" />}
-      {report.isError && <ErrorBanner>{toApiError(report.error).message}</ErrorBanner>}
-      {report.data && <Valuation report={report.data} />}
+      <ReportToolbar
+        storeId={storeId}
+        list={list}
+        report="valuation"
+        params={params}
+        groupBy={groupBy}
+      />
+      <QueryState query={report} loading="Loading valuation…">
+        {(data) => <Valuation report={data} />}
+      </QueryState>
     </>
   );
 }

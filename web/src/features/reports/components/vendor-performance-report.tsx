@@ -1,13 +1,11 @@
 import { Link } from 'react-router-dom';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { useListParams } from '@/lib/use-list-params';
 import { useVendorPerformanceReport } from '../api/get-vendor-performance-report';
 import type { VendorPerformanceReport } from '../api/types';
-import { DownloadCsvButton } from './download-csv-button';
-import { PeriodFields } from './report-controls';
+import { periodOf, ReportToolbar } from './report-controls';
 import { change, percent, periodWords } from './report-format';
 
 export function VendorPerformanceSection({
@@ -17,17 +15,20 @@ export function VendorPerformanceSection({
   storeId: string;
   list: ReturnType<typeof useListParams>;
 }) {
-  const params = { from: list.get('from') || undefined, to: list.get('to') || undefined };
+  const params = periodOf(list);
   const report = useVendorPerformanceReport(storeId, params);
   return (
     <>
-      <div className="toolbar toolbar--dates">
-        <PeriodFields list={list} />
-        <DownloadCsvButton storeId={storeId} report="vendor-performance" params={params} />
-      </div>
-      {report.isPending && <Loading label="Loading supplier ranking…" />}
-      {report.isError && <ErrorBanner>{toApiError(report.error).message}</ErrorBanner>}
-      {report.data && <Ranking storeId={storeId} report={report.data} />}
+      <ReportToolbar
+        storeId={storeId}
+        list={list}
+        report="vendor-performance"
+        params={params}
+        period
+      />
+      <QueryState query={report} loading="Loading supplier ranking…">
+        {(data) => <Ranking storeId={storeId} report={data} />}
+      </QueryState>
     </>
   );
 }

@@ -1,21 +1,22 @@
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { useListParams } from '@/lib/use-list-params';
 import { useWasteReport } from '../api/get-waste-report';
 import type { WasteGroupBy, WasteReport } from '../api/types';
-import { DownloadCsvButton } from './download-csv-button';
 import { ShowAllRows, useFirstRows } from '@/components/first-rows';
-import { GroupByField, PeriodFields } from './report-controls';
+import { periodOf, ReportToolbar } from './report-controls';
 import { percent, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
 
-const groupings = [
-  { value: 'reason', label: 'Reason' },
-  { value: 'product', label: 'Product' },
-  { value: 'category', label: 'Category' },
-];
+const groupBy = {
+  options: [
+    { value: 'reason', label: 'Reason' },
+    { value: 'product', label: 'Product' },
+    { value: 'category', label: 'Category' },
+  ],
+  fallback: 'reason',
+};
 
 const reasons: Record<string, string> = {
   damaged: 'Damaged',
@@ -33,21 +34,23 @@ export function WasteReportSection({
   list: ReturnType<typeof useListParams>;
 }) {
   const params = {
-    from: list.get('from') || undefined,
-    to: list.get('to') || undefined,
-    groupBy: (list.get('groupBy') || 'reason') as WasteGroupBy,
+    ...periodOf(list),
+    groupBy: (list.get('groupBy') || groupBy.fallback) as WasteGroupBy,
   };
   const report = useWasteReport(storeId, params);
   return (
     <>
-      <div className="toolbar toolbar--dates">
-        <PeriodFields list={list} />
-        <GroupByField list={list} options={groupings} fallback="reason" />
-        <DownloadCsvButton storeId={storeId} report="waste" params={params} />
-      </div>
-      {report.isPending && <Loading label="Loading waste…" />}
-      {report.isError && <ErrorBanner>{toApiError(report.error).message}</ErrorBanner>}
-      {report.data && <WasteBody report={report.data} />}
+      <ReportToolbar
+        storeId={storeId}
+        list={list}
+        report="waste"
+        params={params}
+        groupBy={groupBy}
+        period
+      />
+      <QueryState query={report} loading="Loading waste…">
+        {(data) => <WasteBody report={data} />}
+      </QueryState>
     </>
   );
 }

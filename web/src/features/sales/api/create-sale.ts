@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { saleKeys, salesPath, storeDataKeys } from './sale-keys';
+import { saleKeys, storeDataKeys } from './sale-keys';
 import type { Sale, SaleInput } from './types';
 
 export interface CreateSaleVariables {
@@ -17,9 +17,11 @@ export function createSale(
   storeId: string,
   { input, idempotencyKey }: CreateSaleVariables,
 ): Promise<Sale> {
-  return apiClient.post<Sale>(salesPath(storeId), input, {
+  return apiClient.post('/stores/{storeId}/sales', {
+    path: { storeId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
-    timeout: SALE_TIMEOUT_MS,
+    transport: { timeout: SALE_TIMEOUT_MS },
   });
 }
 

@@ -1,11 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storePath } from '@/lib/query-keys';
 import { saleKeys } from './sale-keys';
 import type { Refund } from './types';
 
 export function getRefund(storeId: string, id: string): Promise<Refund> {
-  return apiClient.get<Refund>(storePath(storeId, `refunds/${encodeURIComponent(id)}`));
+  return apiClient.get('/stores/{storeId}/refunds/{id}', { path: { storeId, id } });
 }
 
 export function refundQueryOptions(storeId: string, id: string) {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { saleKeys, salesPath } from './sale-keys';
+import { saleKeys } from './sale-keys';
 import type { Sale } from './types';
 
 export function getSale(storeId: string, id: string): Promise<Sale> {
-  return apiClient.get<Sale>(salesPath(storeId, id));
+  return apiClient.get('/stores/{storeId}/sales/{id}', { path: { storeId, id } });
 }
 
 export function saleQueryOptions(storeId: string, id: string) {

@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { saleKeys, salesPath } from './sale-keys';
+import { saleKeys } from './sale-keys';
 import type { Sale, SaleListParams } from './types';
 
 export function getSales(storeId: string, params: SaleListParams): Promise<Paged<Sale>> {
-  return apiClient.list<Sale>(salesPath(storeId), params);
+  return apiClient.list('/stores/{storeId}/sales', { path: { storeId }, query: params });
 }
 
 export function salesQueryOptions(storeId: string, params: SaleListParams) {

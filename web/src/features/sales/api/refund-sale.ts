@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { saleChanged } from './sale-changed';
-import { salesPath } from './sale-keys';
 import type { Refund, RefundInput } from './types';
 
 export interface RefundSaleVariables {
@@ -15,7 +14,9 @@ export function refundSale(
   saleId: string,
   { input, idempotencyKey }: RefundSaleVariables,
 ): Promise<Refund> {
-  return apiClient.post<Refund>(`${salesPath(storeId, saleId)}/refunds`, input, {
+  return apiClient.post('/stores/{storeId}/sales/{id}/refunds', {
+    path: { storeId, id: saleId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

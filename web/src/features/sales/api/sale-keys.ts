@@ -1,5 +1,5 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { SaleListParams } from './types';
+import { storeDataKeys } from '@/lib/query-keys';
+import type { SaleListParams, TopSellerParams } from './types';
 
 export { storeDataKeys };
 
@@ -9,8 +9,7 @@ export const saleKeys = {
     [...storeDataKeys.sales(storeId), 'list', params] as const,
   detail: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'detail', id] as const,
   refund: (storeId: string, id: string) => [...storeDataKeys.sales(storeId), 'refund', id] as const,
+  // Under the products key: a sale or a stock change refreshes the till's tiles.
+  topSellers: (storeId: string, params: TopSellerParams) =>
+    [...storeDataKeys.products(storeId), 'top-sellers', params] as const,
 };
-
-export function salesPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `sales/${encodeURIComponent(id)}` : 'sales');
-}

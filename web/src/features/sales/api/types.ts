@@ -7,6 +7,8 @@ export type SaleInput = RequestBody<'recordSale'>;
 export type VoidInput = RequestBody<'voidSale'>;
 export type RefundInput = RequestBody<'refundSale'>;
 export type SaleListParams = QueryParams<'listSales'>;
+export type TopSeller = Schemas['TopSeller'];
+export type TopSellerParams = QueryParams<'listTopSellers'>;
 
 /** What the till keeps of a scanned or picked product. */
 export type ScannedProduct = Schemas['ProductPick'];

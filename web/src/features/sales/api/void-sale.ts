@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { saleChanged } from './sale-changed';
-import { salesPath } from './sale-keys';
 import type { Sale, VoidInput } from './types';
 
 export interface VoidSaleVariables {
@@ -15,7 +14,9 @@ export function voidSale(
   saleId: string,
   { input, idempotencyKey }: VoidSaleVariables,
 ): Promise<Sale> {
-  return apiClient.post<Sale>(`${salesPath(storeId, saleId)}/void`, input, {
+  return apiClient.post('/stores/{storeId}/sales/{id}/void', {
+    path: { storeId, id: saleId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { ErrorBanner, Loading } from '@/components/messages';
-import { useStore } from '@/features/stores/api/get-store';
+import { useStore } from '@/hooks/use-store';
 import { toApiError } from '@/lib/api-error';
 import { formatCount, formatDateTimeIn, formatNumber } from '@/lib/format';
 import { useMoney, useStoreAccess } from '@/lib/store-access';

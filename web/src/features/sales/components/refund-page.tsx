@@ -1,6 +1,6 @@
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { ErrorBanner } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { useStoreAccess } from '@/lib/store-access';
 import { useRefund } from '../api/get-refund';
 
@@ -9,16 +9,20 @@ export function RefundPage() {
   const { storeId } = useStoreAccess();
   const { refundId = '' } = useParams();
   const refund = useRefund(storeId, refundId);
-  if (refund.isPending) return <Loading label="Loading refund…" />;
-  if (refund.isError) {
-    return (
-      <div className="page page--narrow">
-        <Link to={`/stores/${storeId}/sales`} className="back-link">
-          <span aria-hidden="true">←</span> All sales
-        </Link>
-        <ErrorBanner>{toApiError(refund.error).message}</ErrorBanner>
-      </div>
-    );
-  }
-  return <Navigate replace to={`/stores/${storeId}/sales/${refund.data.saleId}`} />;
+  return (
+    <QueryState
+      query={refund}
+      loading="Loading refund…"
+      error={(message) => (
+        <div className="page page--narrow">
+          <Link to={`/stores/${storeId}/sales`} className="back-link">
+            <span aria-hidden="true">←</span> All sales
+          </Link>
+          <ErrorBanner>{message}</ErrorBanner>
+        </div>
+      )}
+    >
+      {(found) => <Navigate replace to={`/stores/${storeId}/sales/${found.saleId}`} />}
+    </QueryState>
+  );
 }

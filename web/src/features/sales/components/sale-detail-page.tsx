@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
-import { useStore } from '@/features/stores/api/get-store';
+import { useStore } from '@/hooks/use-store';
 import { toApiError } from '@/lib/api-error';
 import { dayIn, formatCount, formatDateTime } from '@/lib/format';
 import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';

@@ -1,10 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField, TextField } from '@/components/form-field';
-import { ErrorBanner, Loading } from '@/components/messages';
 import { Pagination } from '@/components/pagination';
+import { QueryState } from '@/components/query-state';
 import type { SortOrder } from '@/components/sortable-header';
-import { toApiError } from '@/lib/api-error';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useSales } from '../api/get-sales';
@@ -83,28 +82,30 @@ export function SalesPage() {
             options={STATUS_OPTIONS}
           />
         </div>
-        {sales.isPending && !rangeError && <Loading label="Loading sales…" />}
-        {sales.isError && <ErrorBanner>{toApiError(sales.error).message}</ErrorBanner>}
-        {!rangeError && sales.data?.items.length === 0 && (
-          <p className="muted">
-            {from || to || status ? 'No sales match these filters.' : 'No sales recorded yet.'}
-          </p>
-        )}
-        {!rangeError && !!sales.data?.items.length && (
-          <>
-            <SalesTable
-              storeId={storeId}
-              sales={sales.data.items}
-              sort={sort}
-              order={order}
-              onSort={(field, next) => list.update({ sort: field, order: next })}
-            />
-            <Pagination
-              label="Sale pages"
-              pagination={sales.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
+        {/* An inverted range asks the API nothing: the query waits, disabled. */}
+        {!rangeError && (
+          <QueryState
+            query={sales}
+            loading="Loading sales…"
+            empty={
+              <p className="muted">
+                {from || to || status ? 'No sales match these filters.' : 'No sales recorded yet.'}
+              </p>
+            }
+          >
+            {(page) => (
+              <>
+                <SalesTable
+                  storeId={storeId}
+                  sales={page.items}
+                  sort={sort}
+                  order={order}
+                  onSort={(field, next) => list.update({ sort: field, order: next })}
+                />
+                <Pagination label="Sale pages" pagination={page.pagination} onPage={list.setPage} />
+              </>
+            )}
+          </QueryState>
         )}
       </Card>
     </div>

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { shoppingListKeys, shoppingListsPath } from './keys';
+import { shoppingListKeys } from './keys';
 
 export function deleteShoppingList(storeId: string, listId: string) {
-  return apiClient.delete(shoppingListsPath(storeId, listId));
+  return apiClient.delete('/stores/{storeId}/shopping-lists/{id}', {
+    path: { storeId, id: listId },
+  });
 }
 
 export function useDeleteShoppingList(storeId: string, listId: string) {

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { shoppingListsPath } from './keys';
 import { listChanged } from './mutations';
 import type { GenerateInput, ShoppingList } from './types';
 
@@ -13,8 +12,10 @@ export interface GenerateVariables {
 export function generateShoppingList(
   storeId: string,
   { input, idempotencyKey }: GenerateVariables,
-) {
-  return apiClient.post<ShoppingList>(`${shoppingListsPath(storeId)}/generate`, input, {
+): Promise<ShoppingList> {
+  return apiClient.post('/stores/{storeId}/shopping-lists/generate', {
+    path: { storeId },
+    body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { shoppingListKeys, shoppingListsPath } from './keys';
+import { shoppingListKeys } from './keys';
 import type { ShoppingList } from './types';
 
 export function getShoppingList(storeId: string, id: string): Promise<ShoppingList> {
-  return apiClient.get<ShoppingList>(shoppingListsPath(storeId, id));
+  return apiClient.get('/stores/{storeId}/shopping-lists/{id}', { path: { storeId, id } });
 }
 
 export function shoppingListQueryOptions(storeId: string, id: string) {

@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { shoppingListKeys, shoppingListsPath } from './keys';
+import { shoppingListKeys } from './keys';
 import type { ShoppingListParams, ShoppingListSummary } from './types';
 
 export function getShoppingLists(
   storeId: string,
   params: ShoppingListParams,
 ): Promise<Paged<ShoppingListSummary>> {
-  return apiClient.list<ShoppingListSummary>(shoppingListsPath(storeId), params);
+  return apiClient.list('/stores/{storeId}/shopping-lists', { path: { storeId }, query: params });
 }
 
 export function shoppingListsQueryOptions(storeId: string, params: ShoppingListParams) {

@@ -1,4 +1,3 @@
-import { storePath } from '@/lib/query-keys';
 import type { ShoppingListParams } from './types';
 
 export const shoppingListKeys = {
@@ -8,7 +7,3 @@ export const shoppingListKeys = {
   detail: (storeId: string, id: string) =>
     [...shoppingListKeys.all(storeId), 'detail', id] as const,
 };
-
-export function shoppingListsPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `shopping-lists/${encodeURIComponent(id)}` : 'shopping-lists');
-}

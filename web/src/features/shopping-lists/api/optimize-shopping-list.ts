@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { shoppingListsPath } from './keys';
 import { listChanged } from './mutations';
 import type { OptimizeResult } from './types';
 
-export function optimizeShoppingList(storeId: string, listId: string) {
-  return apiClient.post<OptimizeResult>(`${shoppingListsPath(storeId, listId)}/optimize`, {});
+export function optimizeShoppingList(storeId: string, listId: string): Promise<OptimizeResult> {
+  return apiClient.post('/stores/{storeId}/shopping-lists/{id}/optimize', {
+    path: { storeId, id: listId },
+    body: {},
+  });
 }
 
 export function useOptimizeShoppingList(storeId: string, listId: string) {

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { shoppingListsPath } from './keys';
 import { listChanged } from './mutations';
 import type { ItemInput, ShoppingList } from './types';
 
@@ -9,11 +8,11 @@ export function updateShoppingListItem(
   listId: string,
   itemId: string,
   input: ItemInput,
-) {
-  return apiClient.put<ShoppingList>(
-    `${shoppingListsPath(storeId, listId)}/items/${encodeURIComponent(itemId)}`,
-    input,
-  );
+): Promise<ShoppingList> {
+  return apiClient.put('/stores/{storeId}/shopping-lists/{id}/items/{itemId}', {
+    path: { storeId, id: listId, itemId },
+    body: input,
+  });
 }
 
 export function useUpdateShoppingListItem(storeId: string, listId: string) {

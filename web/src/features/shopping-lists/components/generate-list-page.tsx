@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
+import { CheckGroup } from '@/components/check-group';
 import { TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
-import { useCategories } from '@/features/categories/api/get-categories';
-import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
+import { useCategories } from '@/hooks/use-categories';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { toApiError } from '@/lib/api-error';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useStoreAccess } from '@/lib/store-access';
 import { useGenerateShoppingList } from '../api/generate-shopping-list';
 import type { GenerateInput } from '../api/types';
-import { CheckGroup } from './check-group';
 
 /** A whole number from a field, or undefined when empty; NaN when it is not one. */
 function wholeNumber(value: FormDataEntryValue | null): number | undefined {

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ConfirmAction } from '@/components/confirm-action';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
-import { useSuppliers } from '@/features/suppliers/api/get-suppliers';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { toApiError } from '@/lib/api-error';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useCan, useMoney, useStoreAccess } from '@/lib/store-access';

@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { toApiError } from '@/lib/api-error';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useCan, useMoney, useSeesMoney, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
@@ -31,59 +30,66 @@ export function ShoppingListsPage() {
         }
       />
       <Card>
-        {lists.isPending && <Loading label="Loading reorder lists…" />}
-        {lists.isError && <ErrorBanner>{toApiError(lists.error).message}</ErrorBanner>}
-        {lists.data?.items.length === 0 && <p className="muted">No reorder lists yet.</p>}
-        {!!lists.data?.items.length && (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label="Reorder lists">
-                <thead>
-                  <tr>
-                    <th scope="col">List</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      Items
-                    </th>
-                    <th scope="col" className="num">
-                      Purchased
-                    </th>
-                    {seesMoney && (
+        <QueryState
+          query={lists}
+          loading="Loading reorder lists…"
+          empty={<p className="muted">No reorder lists yet.</p>}
+        >
+          {(data) => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Reorder lists">
+                  <thead>
+                    <tr>
+                      <th scope="col">List</th>
+                      <th scope="col">Created</th>
+                      <th scope="col">Status</th>
                       <th scope="col" className="num">
-                        Estimated
+                        Items
                       </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {lists.data.items.map((list) => (
-                    <tr key={list.id}>
-                      <td>
-                        <Link to={`/stores/${storeId}/shopping-lists/${list.id}`}>{list.name}</Link>
-                      </td>
-                      <td className="nowrap">
-                        {formatDateTime(list.createdAt)}
-                        {list.createdBy && <div className="muted small">{list.createdBy.name}</div>}
-                      </td>
-                      <td>
-                        <ListStatus status={list.status} />
-                      </td>
-                      <td className="num">{formatNumber(list.itemCount)}</td>
-                      <td className="num">{formatNumber(list.purchasedCount)}</td>
-                      {seesMoney && <td className="num">{money(list.estimatedTotal)}</td>}
+                      <th scope="col" className="num">
+                        Purchased
+                      </th>
+                      {seesMoney && (
+                        <th scope="col" className="num">
+                          Estimated
+                        </th>
+                      )}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              label="Reorder list pages"
-              pagination={lists.data.pagination}
-              onPage={params.setPage}
-            />
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {data.items.map((list) => (
+                      <tr key={list.id}>
+                        <td>
+                          <Link to={`/stores/${storeId}/shopping-lists/${list.id}`}>
+                            {list.name}
+                          </Link>
+                        </td>
+                        <td className="nowrap">
+                          {formatDateTime(list.createdAt)}
+                          {list.createdBy && (
+                            <div className="muted small">{list.createdBy.name}</div>
+                          )}
+                        </td>
+                        <td>
+                          <ListStatus status={list.status} />
+                        </td>
+                        <td className="num">{formatNumber(list.itemCount)}</td>
+                        <td className="num">{formatNumber(list.purchasedCount)}</td>
+                        {seesMoney && <td className="num">{money(list.estimatedTotal)}</td>}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination
+                label="Reorder list pages"
+                pagination={data.pagination}
+                onPage={params.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

@@ -4,7 +4,7 @@ import { meKey, storeKeys } from './store-keys';
 import type { Store, StoreInput } from './types';
 
 export function createStore(input: StoreInput): Promise<Store> {
-  return apiClient.post<Store>('/stores', input);
+  return apiClient.post('/stores', { body: input });
 }
 
 export function useCreateStore() {

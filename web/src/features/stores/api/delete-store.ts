@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { meKey, storeKeys, storeUrl } from './store-keys';
+import { meKey, storeKeys } from './store-keys';
 
 export function deleteStore(storeId: string): Promise<void> {
-  return apiClient.delete(storeUrl(storeId));
+  return apiClient.delete('/stores/{storeId}', { path: { storeId } });
 }
 
 export function useDeleteStore(storeId: string) {

@@ -1,10 +1,8 @@
+import { storeDataKeys } from '@/lib/query-keys';
+
 export { meQueryKey as meKey } from '@/lib/query-keys';
 
 export const storeKeys = {
   all: ['stores'] as const,
-  detail: (storeId: string) => ['stores', storeId] as const,
+  detail: storeDataKeys.store,
 };
-
-export function storeUrl(storeId: string): string {
-  return `/stores/${encodeURIComponent(storeId)}`;
-}

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { meKey, storeKeys, storeUrl } from './store-keys';
+import { meKey, storeKeys } from './store-keys';
 import type { Store, StoreChanges } from './types';
 
 export function updateStore(storeId: string, changes: StoreChanges): Promise<Store> {
-  return apiClient.patch<Store>(storeUrl(storeId), changes);
+  return apiClient.patch('/stores/{storeId}', { path: { storeId }, body: changes });
 }
 
 export function useUpdateStore(storeId: string) {

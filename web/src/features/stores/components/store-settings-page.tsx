@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
-import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { UnsavedChangesDialog } from '@/components/unsaved-changes-dialog';
+import { useStore } from '@/hooks/use-store';
 import { toApiError } from '@/lib/api-error';
 import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
-import { useStore } from '../api/get-store';
 import { useUpdateStore } from '../api/update-store';
 import { DeleteStoreCard } from './delete-store-card';
 import { StoreFields } from './store-fields';
@@ -35,35 +36,35 @@ export function StoreSettingsPage() {
     <div className="page page--narrow">
       <PageHeader title="Store settings" subtitle="Name, currency and timezone for this store." />
       <Card title="General">
-        {store.isPending && <Loading label="Loading store…" />}
-        {store.isError && <ErrorBanner>{toApiError(store.error).message}</ErrorBanner>}
-        {store.data && (
-          // key: the saved store remounts the form with fresh defaults and nothing unsaved
-          <form
-            key={store.data.updatedAt}
-            onSubmit={onSubmit}
-            noValidate
-            className="form"
-            {...formProps}
-          >
-            <UnsavedChangesDialog blocker={guard.blocker} />
-            {!canManage && <p className="notice">Only store admins can change these settings.</p>}
-            {update.isSuccess && !update.isPending && (
-              <StatusMessage>Store settings saved.</StatusMessage>
-            )}
-            <ErrorBanner>{apiError?.message}</ErrorBanner>
-            <fieldset disabled={!canManage} className="form__fieldset">
-              <StoreFields initial={store.data} errors={{ ...apiError?.fieldErrors, ...errors }} />
-            </fieldset>
-            {canManage && (
-              <div className="form__actions">
-                <Button type="submit" busy={update.isPending} busyLabel="Saving…">
-                  Save changes
-                </Button>
-              </div>
-            )}
-          </form>
-        )}
+        <QueryState query={store} loading="Loading store…">
+          {(data) => (
+            // key: the saved store remounts the form with fresh defaults and nothing unsaved
+            <form
+              key={data.updatedAt}
+              onSubmit={onSubmit}
+              noValidate
+              className="form"
+              {...formProps}
+            >
+              <UnsavedChangesDialog blocker={guard.blocker} />
+              {!canManage && <p className="notice">Only store admins can change these settings.</p>}
+              {update.isSuccess && !update.isPending && (
+                <StatusMessage>Store settings saved.</StatusMessage>
+              )}
+              <ErrorBanner>{apiError?.message}</ErrorBanner>
+              <fieldset disabled={!canManage} className="form__fieldset">
+                <StoreFields initial={data} errors={{ ...apiError?.fieldErrors, ...errors }} />
+              </fieldset>
+              {canManage && (
+                <div className="form__actions">
+                  <Button type="submit" busy={update.isPending} busyLabel="Saving…">
+                    Save changes
+                  </Button>
+                </div>
+              )}
+            </form>
+          )}
+        </QueryState>
       </Card>
       {canManage && store.data && <DeleteStoreCard storeId={storeId} storeName={store.data.name} />}
     </div>

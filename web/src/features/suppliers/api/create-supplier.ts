@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { supplierKeys, suppliersPath } from './supplier-keys';
+import { supplierKeys } from './supplier-keys';
 import type { Supplier, SupplierInput } from './types';
 
 export function createSupplier(storeId: string, input: SupplierInput): Promise<Supplier> {
-  return apiClient.post<Supplier>(suppliersPath(storeId), input);
+  return apiClient.post('/stores/{storeId}/suppliers', { path: { storeId }, body: input });
 }
 
 export function useCreateSupplier(storeId: string) {

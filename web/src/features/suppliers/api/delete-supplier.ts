@@ -1,11 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { deferDelete, KEEPALIVE } from '@/lib/deferred-delete';
-import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
+import { storeDataKeys, supplierKeys } from './supplier-keys';
 import type { Supplier } from './types';
 
 export function deleteSupplier(storeId: string, id: string): Promise<void> {
-  return apiClient.delete(suppliersPath(storeId, id), KEEPALIVE);
+  return apiClient.delete('/stores/{storeId}/suppliers/{id}', {
+    path: { storeId, id },
+    transport: KEEPALIVE,
+  });
 }
 
 /** Deletes a supplier after the Undo window (see lib/deferred-delete); its products stay, without one. */

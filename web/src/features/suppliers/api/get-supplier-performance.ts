@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { supplierKeys, suppliersPath } from './supplier-keys';
+import { supplierKeys } from './supplier-keys';
 import type { SupplierPerformance } from './types';
 
 export function getSupplierPerformance(
@@ -8,8 +8,9 @@ export function getSupplierPerformance(
   id: string,
   months: number,
 ): Promise<SupplierPerformance> {
-  return apiClient.get<SupplierPerformance>(`${suppliersPath(storeId, id)}/performance`, {
-    months,
+  return apiClient.get('/stores/{storeId}/suppliers/{id}/performance', {
+    path: { storeId, id },
+    query: { months },
   });
 }
 

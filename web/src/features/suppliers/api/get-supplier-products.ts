@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Paged } from '@/lib/api/types';
-import { supplierKeys, suppliersPath } from './supplier-keys';
+import { supplierKeys } from './supplier-keys';
 import type { SupplierProduct, SupplierProductParams } from './types';
 
 /** Its products and those ordered from it, with the last cost and order date. */
@@ -10,7 +10,10 @@ export function getSupplierProducts(
   id: string,
   params: SupplierProductParams,
 ): Promise<Paged<SupplierProduct>> {
-  return apiClient.list<SupplierProduct>(`${suppliersPath(storeId, id)}/products`, params);
+  return apiClient.list('/stores/{storeId}/suppliers/{id}/products', {
+    path: { storeId, id },
+    query: params,
+  });
 }
 
 export function supplierProductsQueryOptions(

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { supplierKeys, suppliersPath } from './supplier-keys';
+import { supplierKeys } from './supplier-keys';
 import type { Supplier } from './types';
 
 export function getSupplier(storeId: string, id: string): Promise<Supplier> {
-  return apiClient.get<Supplier>(suppliersPath(storeId, id));
+  return apiClient.get('/stores/{storeId}/suppliers/{id}', { path: { storeId, id } });
 }
 
 export function supplierQueryOptions(storeId: string, id: string) {

@@ -1,12 +1,11 @@
-import { storeDataKeys, storePath } from '@/lib/query-keys';
-import type { SupplierListParams, SupplierProductParams } from './types';
+import { storeDataKeys } from '@/lib/query-keys';
+import type { SupplierProductParams } from './types';
 
 export { storeDataKeys };
 
 export const supplierKeys = {
   all: storeDataKeys.suppliers,
-  list: (storeId: string, params: SupplierListParams) =>
-    [...storeDataKeys.suppliers(storeId), 'list', params] as const,
+  list: storeDataKeys.supplierList,
   detail: (storeId: string, id: string) =>
     [...storeDataKeys.suppliers(storeId), 'detail', id] as const,
   performance: (storeId: string, id: string, months: number) =>
@@ -15,7 +14,3 @@ export const supplierKeys = {
   products: (storeId: string, id: string, params: SupplierProductParams) =>
     [...supplierKeys.detail(storeId, id), 'products', params] as const,
 };
-
-export function suppliersPath(storeId: string, id?: string): string {
-  return storePath(storeId, id ? `suppliers/${encodeURIComponent(id)}` : 'suppliers');
-}

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
-import { storeDataKeys, supplierKeys, suppliersPath } from './supplier-keys';
+import { storeDataKeys, supplierKeys } from './supplier-keys';
 import type { Supplier, SupplierChanges } from './types';
 
 export function updateSupplier(
@@ -8,7 +8,10 @@ export function updateSupplier(
   id: string,
   changes: SupplierChanges,
 ): Promise<Supplier> {
-  return apiClient.patch<Supplier>(suppliersPath(storeId, id), changes);
+  return apiClient.patch('/stores/{storeId}/suppliers/{id}', {
+    path: { storeId, id },
+    body: changes,
+  });
 }
 
 export function useUpdateSupplier(storeId: string) {

@@ -11,8 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
-import { toApiError } from '@/lib/api-error';
+import { QueryState } from '@/components/query-state';
 import { formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierPerformance } from '../api/get-supplier-performance';
@@ -40,9 +39,9 @@ export function SupplierPerformanceCard({
   const performance = useSupplierPerformance(storeId, supplierId);
   return (
     <Card title="Performance" description="From its purchase orders of the last 12 months.">
-      {performance.isPending && <Loading label="Loading performance…" />}
-      {performance.isError && <ErrorBanner>{toApiError(performance.error).message}</ErrorBanner>}
-      {performance.data && <Figures data={performance.data} />}
+      <QueryState query={performance} loading="Loading performance…">
+        {(data) => <Figures data={data} />}
+      </QueryState>
     </Card>
   );
 }

@@ -1,9 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { Card } from '@/components/card';
-import { ErrorBanner, Loading } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
-import { toApiError } from '@/lib/api-error';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierProducts } from '../api/get-supplier-products';
@@ -22,53 +21,54 @@ export function SupplierProductsCard({
   const products = useSupplierProducts(storeId, supplierId, { page, limit: 20 });
   return (
     <Card title="Products supplied">
-      {products.isPending && <Loading label="Loading products…" />}
-      {products.isError && <ErrorBanner>{toApiError(products.error).message}</ErrorBanner>}
-      {products.data?.items.length === 0 && (
-        <p className="muted">No products have this supplier or were ordered from it yet.</p>
-      )}
-      {!!products.data?.items.length && (
-        <>
-          <div className="table-wrap">
-            <table className="table" aria-label="Products supplied">
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col" className="num">
-                    On hand
-                  </th>
-                  {seesMoney && (
+      <QueryState
+        query={products}
+        loading="Loading products…"
+        empty={<p className="muted">No products have this supplier or were ordered from it yet.</p>}
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="table" aria-label="Products supplied">
+                <thead>
+                  <tr>
+                    <th scope="col">Product</th>
                     <th scope="col" className="num">
-                      Last cost
+                      On hand
                     </th>
-                  )}
-                  <th scope="col">Last ordered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {products.data.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/stores/${storeId}/products/${p.id}`}>{p.name}</Link>
-                      <div className="muted small">SKU {p.sku}</div>
-                    </td>
-                    <td className="num">{formatNumber(p.quantity)}</td>
                     {seesMoney && (
-                      <td className="num">{p.lastCost == null ? '—' : money(p.lastCost)}</td>
+                      <th scope="col" className="num">
+                        Last cost
+                      </th>
                     )}
-                    <td>{p.lastOrderedAt ? formatDate(p.lastOrderedAt) : 'Never'}</td>
+                    <th scope="col">Last ordered</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            label="Supplier product pages"
-            pagination={products.data.pagination}
-            onPage={setPage}
-          />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.items.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/stores/${storeId}/products/${p.id}`}>{p.name}</Link>
+                        <div className="muted small">SKU {p.sku}</div>
+                      </td>
+                      <td className="num">{formatNumber(p.quantity)}</td>
+                      {seesMoney && (
+                        <td className="num">{p.lastCost == null ? '—' : money(p.lastCost)}</td>
+                      )}
+                      <td>{p.lastOrderedAt ? formatDate(p.lastOrderedAt) : 'Never'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              label="Supplier product pages"
+              pagination={data.pagination}
+              onPage={setPage}
+            />
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
+import { StatusMessage } from '@/components/messages';
+import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
 import type { SortOrder } from '@/components/sortable-header';
-import { toApiError } from '@/lib/api-error';
+import { useSuppliers } from '@/hooks/use-suppliers';
 import { usePendingDeletes } from '@/lib/deferred-delete';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useDeleteSupplier } from '../api/delete-supplier';
-import { useSuppliers } from '../api/get-suppliers';
 import type { Supplier, SupplierSort, SupplierStatus } from '../api/types';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
 import { SupplierForm } from './supplier-form';
@@ -86,33 +86,37 @@ export function SuppliersPage() {
             options={[{ value: '', label: 'Any status' }, ...SUPPLIER_STATUS_OPTIONS]}
           />
         </div>
-        {suppliers.isPending && <Loading label="Loading suppliers…" />}
-        {suppliers.isError && <ErrorBanner>{toApiError(suppliers.error).message}</ErrorBanner>}
-        {items?.length === 0 && <p className="muted">No suppliers found.</p>}
-        {suppliers.data && !!items?.length && (
-          <>
-            <SuppliersTable
-              storeId={storeId}
-              suppliers={items}
-              sort={sort}
-              order={order}
-              onSort={(field, next) => list.update({ sort: field, order: next })}
-              canManage={canManage}
-              canDelete={canManage}
-              onEdit={(supplier) => {
-                setNotice(undefined);
-                setEditing({ mode: 'edit', supplier });
-                window.scrollTo({ top: 0 });
-              }}
-              onDelete={onDelete}
-            />
-            <Pagination
-              label="Supplier pages"
-              pagination={suppliers.data.pagination}
-              onPage={list.setPage}
-            />
-          </>
-        )}
+        <QueryState
+          query={suppliers}
+          isEmpty={() => items?.length === 0}
+          loading="Loading suppliers…"
+          empty={<p className="muted">No suppliers found.</p>}
+        >
+          {(data) => (
+            <>
+              <SuppliersTable
+                storeId={storeId}
+                suppliers={items ?? []}
+                sort={sort}
+                order={order}
+                onSort={(field, next) => list.update({ sort: field, order: next })}
+                canManage={canManage}
+                canDelete={canManage}
+                onEdit={(supplier) => {
+                  setNotice(undefined);
+                  setEditing({ mode: 'edit', supplier });
+                  window.scrollTo({ top: 0 });
+                }}
+                onDelete={onDelete}
+              />
+              <Pagination
+                label="Supplier pages"
+                pagination={data.pagination}
+                onPage={list.setPage}
+              />
+            </>
+          )}
+        </QueryState>
       </Card>
     </div>
   );

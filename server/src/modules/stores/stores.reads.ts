@@ -1,0 +1,17 @@
+import type { Db } from '../../db/pool';
+import { findStore } from './stores.repo';
+
+/**
+ * What other modules may read of the stores (this module owns `stores`): plain functions of a
+ * `Db`, handed to them by the composition root. Most take the time zone from `timezoneOf` on
+ * the service; this reads it in the caller's own transaction, for work that must not wait for
+ * a second connection from the pool while it holds one.
+ */
+export const storeReads = {
+  /** The store's IANA time zone, or undefined when there is no such store. */
+  async timezoneIn(db: Db, storeId: string): Promise<string | undefined> {
+    return (await findStore(db, storeId))?.timezone;
+  },
+};
+
+export type StoreReads = typeof storeReads;
