@@ -54,8 +54,10 @@ let refreshInFlight: Promise<string> | null = null;
 // token theft and end the session everywhere. So tabs take turns under one lock, and sign-out
 // takes the same lock, so no refresh can slip in and keep a session it has just ended.
 const SESSION_LOCK = 'nimbus-refresh';
-// A token with less life left than this is not worth taking over from another tab.
-const MIN_TOKEN_LIFE_MS = 5_000;
+// Another tab's token is taken over while it still has this long to live: enough for the
+// retried request to arrive. It was minted a moment ago, so this holds for any configured TTL
+// (a threshold above the TTL itself, as 5 s once was, made both tabs refresh when tokens are short).
+const MIN_TOKEN_LIFE_MS = 1_000;
 
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one call. */
 export function refreshSession(): Promise<string> {
