@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { createLogger } from '../logger';
+import { loadOpenApi } from '../ops/docs';
 
 /**
  * One PostgreSQL for the run (DATABASE_URL, or an embedded one like `npm start` uses),
@@ -40,6 +41,11 @@ export default async function globalSetup() {
   await boss.start();
   await boss.stop({ graceful: false, close: false });
   await pool.end();
+  // The contract as JSON, read by every file's response checks in milliseconds rather than
+  // parsed from YAML again in each (test/openapi.ts).
+  const contract = path.join(os.tmpdir(), `nimbus-openapi-${randomBytes(6).toString('hex')}.json`);
+  await writeFile(contract, JSON.stringify(loadOpenApi()));
+  process.env.NIMBUS_TEST_OPENAPI_JSON = contract;
   process.env.NIMBUS_TEST_ADMIN_URL = adminUrl;
   process.env.NIMBUS_TEST_TEMPLATE = template;
   process.stdout.write(

@@ -2,6 +2,8 @@ import { rm } from 'node:fs/promises';
 import { Client } from 'pg';
 
 export default async function globalTeardown() {
+  const contract = process.env.NIMBUS_TEST_OPENAPI_JSON;
+  if (contract) await rm(contract, { force: true });
   const adminUrl = process.env.NIMBUS_TEST_ADMIN_URL;
   const template = process.env.NIMBUS_TEST_TEMPLATE;
   if (adminUrl && template) {

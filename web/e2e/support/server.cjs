@@ -64,7 +64,11 @@ async function createDatabase(baseUrl) {
   const template = process.env.NIMBUS_E2E_TEMPLATE;
   await adminQuery(baseUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const drop = () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  return { url: databaseUrl(baseUrl, name), drop };
+  // A throwaway database: its commits need not wait for the WAL to reach the disk (as in the
+  // API tests' server/src/test/db.ts). Atomicity and constraints are unchanged.
+  const url = new URL(databaseUrl(baseUrl, name));
+  url.searchParams.set('options', '-c synchronous_commit=off');
+  return { url: url.toString(), drop };
 }
 
 async function waitForReady(baseUrl, child, output, timeoutMs = 60_000) {

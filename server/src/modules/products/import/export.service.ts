@@ -1,5 +1,5 @@
+import type ExcelJSModule from 'exceljs';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../../core/context';
 import { seesMoney } from '../../../core/money';
@@ -95,6 +95,16 @@ function layoutFor(ctx: StoreContext) {
   };
 }
 
+/**
+ * ExcelJS is loaded on first use: it costs half a second to load, and most processes (and
+ * every API test file but the export's) never write a workbook. `require`, not `import()`:
+ * jest runs CommonJS without the VM's module support.
+ */
+function loadExcelJs(): typeof ExcelJSModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs') as typeof ExcelJSModule;
+}
+
 export function createExportService({ pool, named }: { pool: Pool; named: ProductReads['named'] }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
@@ -106,6 +116,7 @@ export function createExportService({ pool, named }: { pool: Pool; named: Produc
     },
 
     async xlsx(ctx: StoreContext, out: Writable) {
+      const ExcelJS = loadExcelJs();
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream: out,
         useStyles: false,
