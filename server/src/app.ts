@@ -36,6 +36,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
+import { schedulesRoutes } from './modules/schedules/schedules.routes';
 import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
 import { docsRouter } from './ops/docs';
@@ -98,6 +99,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   store.use(...signedIn);
   const r = routes(store, deps, STORE);
   storeRoutes(r, services);
+  schedulesRoutes(r, services);
   membersRoutes(r, services);
   categoriesRoutes(r, services);
   suppliersRoutes(r, services);

@@ -20,6 +20,7 @@ import { createInvoicesService } from './modules/invoices/invoices.service';
 import { invoiceReads } from './modules/invoices/invoices.reads';
 import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductReads } from './modules/products/products.reads';
@@ -300,6 +301,22 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
+  const schedules = createSchedulesService({
+    pool,
+    tasks: [
+      {
+        task: 'forecasts',
+        title: 'Forecasts and anomalies',
+        cadence: 'daily',
+        defaultAt: '02:00',
+        run: (tx, storeId) => forecasting.queueScheduled(tx, storeId),
+      },
+    ],
+    stores: (db) => reads.stores.scheduled(db),
+    timezoneOf: (storeId) => stores.timezoneOf(storeId),
+    nudge: () => jobs.nudge(),
+    log,
+  });
   const health = createHealthService({ pool: deps.healthPool ?? pool, platform });
   const events = createEventFeed({ pool });
 
@@ -317,6 +334,7 @@ export function createServices(deps: ServiceDeps) {
     shoppingLists,
     analytics,
     forecasting,
+    schedules,
     reports,
     imports,
     exports,

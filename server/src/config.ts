@@ -35,6 +35,7 @@ const schema = z.object({
   HEAVY_CONCURRENCY: positiveInt.max(100).default(4),
   HEAVY_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   RECALCULATE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Nimbus <no-reply@nimbus.local>'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -87,6 +88,8 @@ export interface Config {
   heavy: { perStore: number; total: number; queueMs: number };
   /** A store-wide forecast recalculation is queued at most this often per store. */
   recalculateMinIntervalSeconds: number;
+  /** How often the scheduler looks for due runs (schedules fire within this of their time). */
+  schedulerTickSeconds: number;
   smtpUrl?: string;
   mailFrom: string;
   /**
@@ -155,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       queueMs: e.HEAVY_QUEUE_MS,
     }),
     recalculateMinIntervalSeconds: e.RECALCULATE_MIN_INTERVAL_SECONDS,
+    schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -59,6 +59,7 @@ async function main() {
   const { app, metrics } = createApp({ config, log, services, pool, lifecycle });
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
   await services.jobs.start();
+  services.schedules.start(config.schedulerTickSeconds * 1000);
   const housekeeping = setInterval(() => {
     purgeIdempotencyKeys(pool).catch((err) =>
       log.warn('idempotency purge failed', { error: String(err) }),
@@ -107,6 +108,7 @@ async function main() {
     if (!drained) log.warn('connections still open at the deadline were closed');
     metricsServer?.close();
     clearInterval(housekeeping);
+    await services.schedules.stop();
     // Running jobs get what is left of the deadline, then go back to the queue.
     await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));
     await platform.close();

@@ -25,6 +25,8 @@ export const PG_TYPES: Readonly<Record<string, { ts: string; sample: string }>> 
   // A DATE arrives as a Date at local midnight: repositories select `day::text` instead.
   date: { ts: 'Date', sample: '2024-01-02' },
   timestamptz: { ts: 'Date', sample: '2024-01-02T03:04:05Z' },
+  // A time of day without a zone arrives as pg sends it: '02:00:00'.
+  time: { ts: 'string', sample: '02:00:00' },
   // What a JSON column holds is the repository's to say (a row type refines `unknown`).
   jsonb: { ts: 'unknown', sample: '{}' },
   bytea: { ts: 'Buffer', sample: '\\x00' },

@@ -376,6 +376,13 @@ export interface Tables {
     through: Date;
     built_at: Date;
   };
+  schedule_runs: {
+    store_id: string;
+    task: string;
+    due_at: Date;
+    job_id: string | null;
+    created_at: Date;
+  };
   schema_migrations: {
     version: number;
     name: string;
@@ -438,6 +445,13 @@ export interface Tables {
     created_at: Date;
     unit_cost: string | null;
     recorded_at: Date | null;
+  };
+  store_schedules: {
+    store_id: string;
+    task: string;
+    at_local: string;
+    enabled: boolean;
+    updated_at: Date;
   };
   stores: {
     id: string;

@@ -45,6 +45,8 @@ export const TABLE_OWNERS = {
   product_forecasts: ['forecasting'],
   demand_anomalies: ['forecasting'],
   report_results: ['reports'],
+  store_schedules: ['schedules'],
+  schedule_runs: ['schedules'],
   outbox_events: ['events'],
   jobs: ['jobs'],
   mail_outbox: ['platform'],

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import type { Logger } from '../../logger';
@@ -171,6 +171,19 @@ export function createForecastingService(deps: ForecastingDeps) {
         { minIntervalSeconds: deps.recalculateMinIntervalSeconds ?? 300 },
       );
       return { jobId };
+    },
+
+    /**
+     * The nightly run (schedules): queued in the scheduler's transaction unless one is already
+     * waiting or running, whose id is answered instead.
+     */
+    async queueScheduled(tx: PoolClient, storeId: string): Promise<string> {
+      const { jobId } = await jobs.enqueueOnceIn(
+        tx,
+        { storeId, type: RECALCULATE_JOB, payload: {}, what: 'forecast recalculation' },
+        { minIntervalSeconds: 0, reuseRunning: true },
+      );
+      return jobId;
     },
 
     /** The whole recalculation in this process (the demo seed, the bench). */

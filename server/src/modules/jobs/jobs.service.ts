@@ -37,6 +37,22 @@ export function jobLockKey(kind: 'queue' | 'run', type: string, storeId: string)
   return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
 }
 
+/** A store's job of which at most one may wait (`enqueueOnce`). */
+interface OnceJob {
+  storeId: string;
+  type: string;
+  payload: unknown;
+  createdBy?: string;
+  /** What the job is, for the 429's message: "forecast recalculation". */
+  what: string;
+}
+
+interface OnceOptions {
+  minIntervalSeconds: number;
+  reuseRunning?: boolean;
+  samePayload?: boolean;
+}
+
 /** How often a worker waiting for a store's running job looks again. */
 const LOCK_POLL_MS = 500;
 
@@ -186,6 +202,36 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     return id;
   }
 
+  async function queueOnceIn(
+    tx: PoolClient,
+    job: OnceJob,
+    opts: OnceOptions,
+  ): Promise<{ jobId: string; queued: boolean }> {
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [
+      jobLockKey('queue', job.type, job.storeId),
+    ]);
+    const latest = await repo.latestOfType(
+      tx,
+      job.storeId,
+      job.type,
+      opts.samePayload ? job.payload : undefined,
+    );
+    if (latest?.queuedId) return { jobId: latest.queuedId, queued: false };
+    const recent = latest && latest.ageSeconds < opts.minIntervalSeconds;
+    if (latest?.status === 'running' && (recent || opts.reuseRunning))
+      return { jobId: latest.id, queued: false };
+    if (latest && recent) {
+      const ago = Math.floor(latest.ageSeconds);
+      const wait = Math.ceil(opts.minIntervalSeconds - latest.ageSeconds);
+      throw new RateLimitedError(
+        wait,
+        `The ${job.what} was started ${ago} s ago; it can run again in ${wait} s`,
+      );
+    }
+    const { what: _what, ...row } = job;
+    return { jobId: await enqueueIn(tx, row), queued: true };
+  }
+
   function nudge() {
     if (!boss) return;
     void boss.then((b) => workers.forEach((worker) => b.notifyWorker(worker)));
@@ -208,40 +254,25 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
      * the same thing (equal payloads) count, as for a report with its params.
      */
     async enqueueOnce(
-      job: { storeId: string; type: string; payload: unknown; createdBy?: string; what: string },
-      opts: { minIntervalSeconds: number; reuseRunning?: boolean; samePayload?: boolean },
+      job: OnceJob,
+      opts: OnceOptions,
     ): Promise<{ jobId: string; queued: boolean }> {
       // Started before the transaction: starting it takes connections of its own.
       await queue();
       const key = jobLockKey('queue', job.type, job.storeId);
       const answer = await queueing.run(key, () =>
-        withTransaction(pool, async (tx) => {
-          await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [key]);
-          const latest = await repo.latestOfType(
-            tx,
-            job.storeId,
-            job.type,
-            opts.samePayload ? job.payload : undefined,
-          );
-          if (latest?.queuedId) return { jobId: latest.queuedId, queued: false };
-          const recent = latest && latest.ageSeconds < opts.minIntervalSeconds;
-          if (latest?.status === 'running' && (recent || opts.reuseRunning))
-            return { jobId: latest.id, queued: false };
-          if (latest && recent) {
-            const ago = Math.floor(latest.ageSeconds);
-            const wait = Math.ceil(opts.minIntervalSeconds - latest.ageSeconds);
-            throw new RateLimitedError(
-              wait,
-              `The ${job.what} was started ${ago} s ago; it can run again in ${wait} s`,
-            );
-          }
-          const { what: _what, ...row } = job;
-          return { jobId: await enqueueIn(tx, row), queued: true };
-        }),
+        withTransaction(pool, (tx) => queueOnceIn(tx, job, opts)),
       );
       if (answer.queued) nudge();
       return answer;
     },
+
+    /**
+     * `enqueueOnce` in the caller's transaction (a scheduled run recorded with its job): the
+     * job exists exactly when the caller's change commits. The caller nudges the workers after
+     * its commit.
+     */
+    enqueueOnceIn: queueOnceIn,
 
     /** Wakes this process's workers now (after the enqueueing transaction committed). */
     nudge,

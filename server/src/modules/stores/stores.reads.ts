@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import { findStore } from './stores.repo';
+import { findStore, scheduledStores } from './stores.repo';
 
 /**
  * What other modules may read of the stores (this module owns `stores`): plain functions of a
@@ -12,6 +12,9 @@ export const storeReads = {
   async timezoneIn(db: Db, storeId: string): Promise<string | undefined> {
     return (await findStore(db, storeId))?.timezone;
   },
+
+  /** Every store's id, time zone and creation: what the scheduler's tick runs over. */
+  scheduled: scheduledStores,
 };
 
 export type StoreReads = typeof storeReads;

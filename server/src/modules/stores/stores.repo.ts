@@ -89,3 +89,13 @@ export async function deleteStore(db: Db, storeId: string): Promise<boolean> {
   const { rowCount } = await db.query('DELETE FROM stores WHERE id = $1', [storeId]);
   return (rowCount ?? 0) > 0;
 }
+
+/** Every store's id, time zone and creation, for the scheduler's tick. */
+export async function scheduledStores(
+  db: Db,
+): Promise<{ id: string; timezone: string; createdAt: Date }[]> {
+  const { rows } = await db.query<Row<'stores', 'id' | 'timezone' | 'created_at'>>(
+    'SELECT id, timezone, created_at FROM stores',
+  );
+  return rows.map((r) => ({ id: r.id, timezone: r.timezone, createdAt: r.created_at }));
+}

@@ -2638,6 +2638,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * What runs on its own in the store, and when (inventory:read)
+     * @description Each scheduled task with the local time it runs at in the store's time zone (its own
+     *     or the default), whether it is on, when it runs next and its last run with the job it
+     *     queued (`GET jobs/{id}` gives its status). A run is due once per slot in the store's
+     *     time zone, across every server; a slot missed while no server ran is caught up once.
+     *     Every role may read it.
+     */
+    get: operations['listSchedules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/schedules/{task}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        /** @description The task's name (`forecasts`) */
+        task: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a task's local time, or turn it off or on (settings:manage)
+     * @description `at` is a local time of day (`HH:MM`, 24-hour) in the store's time zone; `enabled`
+     *     false stops the task until it is turned on again. A time moved later on a day the task
+     *     has already run does not run it twice that day. Requires `settings:manage` (admins).
+     *     An unknown task is 404.
+     */
+    put: operations['updateSchedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2888,6 +2941,44 @@ export interface components {
         field: string;
         message: string;
       }[];
+    };
+    Schedule: {
+      /** @description The task: `forecasts` (forecasts and anomalies) */
+      task: string;
+      /** @description What Settings calls it */
+      title: string;
+      /** @enum {string} */
+      cadence: 'daily' | 'weekly';
+      /**
+       * @description The day a weekly task runs
+       * @enum {string}
+       */
+      weekday?: 'monday';
+      /** @description Local time, HH:MM */
+      at: string;
+      defaultAt: string;
+      enabled: boolean;
+      /** @description The store's IANA time zone */
+      timezone: string;
+      /**
+       * Format: date-time
+       * @description When it runs next (null while it is off)
+       */
+      nextRunAt: string | null;
+      lastRun: null | {
+        /** Format: date-time */
+        dueAt: string;
+        /** Format: uuid */
+        jobId: string | null;
+      };
+    };
+    UpdateScheduleRequest: {
+      /**
+       * @description Local time of day in the store's time zone, HH:MM
+       * @example 03:30
+       */
+      at?: string;
+      enabled?: boolean;
     };
     Job: {
       /** Format: uuid */
@@ -8764,6 +8855,73 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listSchedules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The store's schedules */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Schedule'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        /** @description The task's name (`forecasts`) */
+        task: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateScheduleRequest'];
+      };
+    };
+    responses: {
+      /** @description The task as the store now has it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Schedule'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -8867,6 +9025,12 @@ export const customReportRequestFormatValues: ReadonlyArray<
 export const reportJobRequestReportValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReportJobRequest']['report']
 > = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
+export const scheduleCadenceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Schedule']['cadence']
+> = ['daily', 'weekly'];
+export const scheduleWeekdayValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Schedule']['weekday']
+> = ['monday'];
 export const jobStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Job']['status']
 > = ['queued', 'running', 'succeeded', 'failed'];
