@@ -124,6 +124,8 @@ export interface Tables {
     created_by: string | null;
     created_at: Date;
     updated_at: Date;
+    started_at: Date | null;
+    completed_at: Date | null;
   };
   mail_outbox: {
     id: number;

@@ -14,6 +14,8 @@ export type JobRow = Row<
   | 'created_by'
   | 'created_at'
   | 'updated_at'
+  | 'started_at'
+  | 'completed_at'
 > & {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
   payload: Record<string, unknown>;
@@ -21,7 +23,7 @@ export type JobRow = Row<
 };
 
 const COLUMNS = `id, store_id, type, status, progress, payload, checkpoint, result, error, attempts, created_by,
-  created_at, updated_at`;
+  created_at, updated_at, started_at, completed_at`;
 
 /*
  * A job's input (an upload of up to 20 MB) moves in slices both ways, each a short stretch
@@ -71,7 +73,7 @@ export async function find(db: Db, storeId: string, id: string): Promise<JobRow 
  */
 export async function begin(db: Db, id: string): Promise<JobRow | undefined> {
   const { rows } = await db.query<JobRow>(
-    `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = now()
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), updated_at = now()
      WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${COLUMNS}`,
     [id],
   );
@@ -120,7 +122,7 @@ export async function progress(
 
 export async function succeed(db: Db, id: string, result: unknown): Promise<void> {
   await db.query(
-    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, updated_at = now()
+    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, completed_at = now(), updated_at = now()
      WHERE id = $1`,
     [id, JSON.stringify(result)],
   );
@@ -130,7 +132,7 @@ export async function succeed(db: Db, id: string, result: unknown): Promise<void
 export async function fail(db: Db, id: string, error: string, final: boolean): Promise<void> {
   await db.query(
     final
-      ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, updated_at = now() WHERE id = $1`
+      ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, completed_at = now(), updated_at = now() WHERE id = $1`
       : `UPDATE jobs SET status = 'queued', error = $2, updated_at = now() WHERE id = $1`,
     [id, error],
   );

@@ -127,6 +127,8 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     error: r.error,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    completedAt: r.completed_at?.toISOString() ?? null,
   });
 
   /**

@@ -63,7 +63,27 @@ test('when 02:00 comes in Auckland and later in Los Angeles, then each store’s
     .get(`${la.url}/jobs/${forecasts.lastRun.jobId}`)
     .set(la.auth)
     .expect(200);
-  expect(job.body.data).toEqual(expect.objectContaining({ type: 'forecasting.recalculate' }));
+  expect(job.body.data).toEqual(
+    expect.objectContaining({
+      type: 'forecasting.recalculate',
+      status: 'queued',
+      startedAt: null,
+      completedAt: null,
+    }),
+  );
+  // The job says when it ran.
+  await t.services.jobs.drain();
+  const done = (await la.api.get(`${la.url}/jobs/${job.body.data.id}`).set(la.auth).expect(200))
+    .body.data;
+  expect(done).toEqual(
+    expect.objectContaining({
+      status: 'succeeded',
+      startedAt: expect.any(String),
+      completedAt: expect.any(String),
+    }),
+  );
+  expect(Date.parse(done.startedAt)).toBeLessThanOrEqual(Date.parse(done.completedAt));
+  expect(Date.parse(done.startedAt)).toBeGreaterThanOrEqual(Date.parse(done.createdAt));
 });
 
 test('when the clocks go forward or back, then 02:00 still runs once a local day', async () => {

@@ -2995,6 +2995,16 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * Format: date-time
+       * @description When its latest attempt started (null while queued for the first time)
+       */
+      startedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When it succeeded or failed (null until then)
+       */
+      completedAt: string | null;
     };
     /**
      * @description The kinds of store events (the server's EventMap)
