@@ -91,6 +91,22 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
   });
 
   step(
+    'when the admin moves the nightly forecasts to 03:30, then Settings keeps the time and shows the next run',
+    async () => {
+      const schedule = () => page.getByRole('form', { name: 'Forecasts and anomalies' });
+      const at = () => schedule().getByLabel('Daily at (Europe/Berlin)');
+      await expect(at().inputValue()).resolves.toBe('02:00');
+      await at().fill('03:30');
+      await schedule().getByRole('button', { name: 'Save forecasts and anomalies' }).click();
+      await status('Schedule saved.').waitFor();
+      await page.getByText(/^Next run .*3:30.*It has not run yet\.$/).waitFor();
+      await page.reload();
+      await heading('Store settings').waitFor();
+      await expect(at().inputValue()).resolves.toBe('03:30');
+    },
+  );
+
+  step(
     'when the user creates a second store, then it opens and both appear in the switcher',
     async () => {
       await page.getByRole('link', { name: 'Create store' }).click();

@@ -5,4 +5,5 @@ export { meQueryKey as meKey } from '@/lib/query-keys';
 export const storeKeys = {
   all: ['stores'] as const,
   detail: storeDataKeys.store,
+  schedules: (storeId: string) => [...storeDataKeys.store(storeId), 'schedules'] as const,
 };

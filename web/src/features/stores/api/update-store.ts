@@ -16,6 +16,10 @@ export function useUpdateStore(storeId: string) {
       queryClient.setQueryData(storeKeys.detail(storeId), store);
       // The store name also appears in the switcher, which reads /auth/me.
       if (before?.name !== store.name) await queryClient.invalidateQueries({ queryKey: meKey });
+      // Schedules run at the store's local time: a new time zone moves their next runs.
+      if (before?.timezone !== store.timezone) {
+        await queryClient.invalidateQueries({ queryKey: storeKeys.schedules(storeId) });
+      }
     },
   });
 }

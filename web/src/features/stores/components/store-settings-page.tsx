@@ -11,6 +11,7 @@ import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useUpdateStore } from '../api/update-store';
 import { DeleteStoreCard } from './delete-store-card';
+import { SchedulesCard } from './schedules-card';
 import { StoreFields } from './store-fields';
 
 export function StoreSettingsPage() {
@@ -34,7 +35,10 @@ export function StoreSettingsPage() {
 
   return (
     <div className="page page--narrow">
-      <PageHeader title="Store settings" subtitle="Name, currency and timezone for this store." />
+      <PageHeader
+        title="Store settings"
+        subtitle="Name, currency, timezone and schedules for this store."
+      />
       <Card title="General">
         <QueryState query={store} loading="Loading store…">
           {(data) => (
@@ -66,6 +70,7 @@ export function StoreSettingsPage() {
           )}
         </QueryState>
       </Card>
+      <SchedulesCard storeId={storeId} canManage={canManage} />
       {canManage && store.data && <DeleteStoreCard storeId={storeId} storeName={store.data.name} />}
     </div>
   );
