@@ -36,6 +36,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
+import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { schedulesRoutes } from './modules/schedules/schedules.routes';
 import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
@@ -100,6 +101,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const r = routes(store, deps, STORE);
   storeRoutes(r, services);
   schedulesRoutes(r, services);
+  alertsRoutes(r, services);
   membersRoutes(r, services);
   categoriesRoutes(r, services);
   suppliersRoutes(r, services);

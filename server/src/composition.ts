@@ -19,6 +19,8 @@ import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
 import { invoiceReads } from './modules/invoices/invoices.reads';
 import type { LookupsPort } from './modules/invoices/lookups-port';
+import { createAlertsService } from './modules/alerts/alerts.service';
+import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
@@ -85,6 +87,7 @@ export function createReads() {
     categories: categoryReads,
     suppliers: supplierReads,
     products,
+    inventory: inventoryReads,
     purchasing: purchasingReads,
     sales: salesReads,
     invoices: invoiceReads,
@@ -301,6 +304,19 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
   });
+  const alerts = createAlertsService({
+    pool,
+    write,
+    jobs,
+    reads: {
+      lowOrOut: reads.inventory.lowOrOut,
+      expiringBy: reads.inventory.expiringBy,
+      lateOrders: reads.purchasing.lateOrders,
+      dueInvoices: reads.invoices.dueInvoices,
+    },
+    timezoneOf: (storeId) => stores.timezoneOf(storeId),
+    log,
+  });
   const schedules = createSchedulesService({
     pool,
     tasks: [
@@ -310,6 +326,27 @@ export function createServices(deps: ServiceDeps) {
         cadence: 'daily',
         defaultAt: '02:00',
         run: (tx, storeId) => forecasting.queueScheduled(tx, storeId),
+      },
+      {
+        task: 'expiry',
+        title: 'Expiring and expired stock',
+        cadence: 'daily',
+        defaultAt: '06:00',
+        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'expiry'),
+      },
+      {
+        task: 'stock',
+        title: 'Low and out-of-stock products',
+        cadence: 'daily',
+        defaultAt: '08:00',
+        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'stock'),
+      },
+      {
+        task: 'purchasing',
+        title: 'Late deliveries and invoices due',
+        cadence: 'daily',
+        defaultAt: '09:00',
+        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'purchasing'),
       },
     ],
     stores: (db) => reads.stores.scheduled(db),
@@ -334,6 +371,7 @@ export function createServices(deps: ServiceDeps) {
     shoppingLists,
     analytics,
     forecasting,
+    alerts,
     schedules,
     reports,
     imports,

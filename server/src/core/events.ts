@@ -13,6 +13,13 @@ export interface EventMap {
     movementId: string;
   };
   'alert.low_stock': { productId: string; quantity: number; reorderPoint: number };
+  'alert.opened': {
+    alertId: string;
+    kind: string;
+    subject: { type: string; id: string };
+    title: string;
+  };
+  'alert.resolved': { alertId: string; kind: string; subjectId: string };
   'product.created': { productId: string; name: string; source: 'api' | 'import' };
   'product.updated': { productId: string; fields: string[] };
   'product.deleted': { productId: string };
@@ -56,6 +63,8 @@ export type Emit = <K extends EventName>(type: K, payload: EventMap[K]) => Promi
 const NAMES: Record<EventName, true> = {
   'inventory.stock_updated': true,
   'alert.low_stock': true,
+  'alert.opened': true,
+  'alert.resolved': true,
   'product.created': true,
   'product.updated': true,
   'product.deleted': true,

@@ -7,6 +7,17 @@
 // `Row<'sales', 'id' | 'total'>` (db/rows.ts).
 
 export interface Tables {
+  alerts: {
+    id: string;
+    store_id: string;
+    kind: string;
+    subject_type: string;
+    subject_id: string;
+    title: string;
+    detail: unknown;
+    opened_at: Date;
+    resolved_at: Date | null;
+  };
   categories: {
     id: string;
     store_id: string;

@@ -45,6 +45,7 @@ export const TABLE_OWNERS = {
   product_forecasts: ['forecasting'],
   demand_anomalies: ['forecasting'],
   report_results: ['reports'],
+  alerts: ['alerts'],
   store_schedules: ['schedules'],
   schedule_runs: ['schedules'],
   outbox_events: ['events'],

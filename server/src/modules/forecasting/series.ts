@@ -4,6 +4,7 @@
  */
 import type { SeriesProduct } from '../products/products.reads';
 import type { SalesDay } from '../sales/sales.reads';
+import { todayIn } from '../../core/calendar';
 
 export type Period = 'day' | 'week' | 'month';
 
@@ -16,9 +17,8 @@ export const daysBetween = (from: string, to: string) =>
 /** The weekday of a store day, 0 = Sunday … 6 = Saturday (what `firstWeekday` takes). */
 export const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
-/** The store's calendar day now. */
-export const todayIn = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+/** The store's calendar day now (one definition, in core). */
+export { todayIn };
 
 /** Days of history a forecast looks at. */
 export const HISTORY_DAYS = 365;

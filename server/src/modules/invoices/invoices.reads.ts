@@ -1,4 +1,5 @@
 import { costIncreases } from './cost-increases.repo';
+import { dueInvoices } from './due-invoices.repo';
 
 export type { CostIncreaseRow } from './cost-increases.repo';
 
@@ -10,6 +11,8 @@ export type { CostIncreaseRow } from './cost-increases.repo';
 export const invoiceReads = {
   /** Unit-cost increases between consecutive invoices of a product and supplier, since a day. */
   costIncreases,
+  /** Pending invoices due by a day: overdue ones and those falling due. */
+  dueInvoices,
 };
 
 export type InvoiceReads = typeof invoiceReads;

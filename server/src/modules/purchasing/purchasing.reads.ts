@@ -22,6 +22,8 @@ export const purchasingReads = {
     const orders = await reads.ordersOf(db, storeId, distinctIds(ids));
     return new Map([...orders].map(([id, o]) => [id, o.orderNumber]));
   },
+  /** Open orders whose expected date has passed (a delivery that is late). */
+  lateOrders: reads.lateOrders,
   /** Order numbers and totals by order id. */
   ordersOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
     reads.ordersOf(db, storeId, distinctIds(ids)),

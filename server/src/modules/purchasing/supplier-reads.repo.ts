@@ -208,3 +208,29 @@ export async function productsBySupplierSku(
   );
   return rows.map((r) => ({ pos: r.pos, productId: r.product_id }));
 }
+
+/** Open orders (not completed or cancelled) whose expected date is before `today`. */
+export async function lateOrders(
+  db: Db,
+  storeId: string,
+  today: string,
+): Promise<{ id: string; orderNumber: string; expectedOn: string; supplierId: string }[]> {
+  const { rows } = await db.query<{
+    id: string;
+    order_number: string;
+    expected_on: string;
+    supplier_id: string;
+  }>(
+    `SELECT id, order_number, expected_at::text AS expected_on, supplier_id FROM purchase_orders
+     WHERE store_id = $1 AND status IN ('pending', 'processing', 'shipped')
+       AND expected_at < $2::date
+     ORDER BY expected_at, order_number`,
+    [storeId, today],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    orderNumber: r.order_number,
+    expectedOn: r.expected_on,
+    supplierId: r.supplier_id,
+  }));
+}

@@ -1,5 +1,6 @@
 import { startOfDay } from '../../core/date-range';
 import { ValidationError } from '../../core/errors';
+import { todayIn } from '../../core/calendar';
 
 const DAY_MS = 86_400_000;
 /** The longest period a report covers (two years and a day). */
@@ -20,15 +21,8 @@ export const addDays = (date: string, n: number) =>
   new Date(utc(date) + n * DAY_MS).toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / DAY_MS);
 
-/** Today's date on the store's calendar. */
-export function todayIn(timezone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/** The store's calendar day now (one definition, in core). */
+export { todayIn };
 
 export function periodOf(from: string, to: string, timezone: string): Period {
   return {

@@ -11,6 +11,7 @@ import {
 import type { ExpiryCap } from '../forecasting/stock-cover';
 import { leadWords, needOf, reasonText } from './need';
 import type { Criteria } from './shopping-lists.schemas';
+import { todayIn } from '../../core/calendar';
 
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 
@@ -153,9 +154,8 @@ export function suggest(
   return { suggestedQuantity: quantity, priority: need.priority, reason: reasonText(parts) };
 }
 
-/** The store's calendar day now. */
-export const todayIn = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+/** The store's calendar day now (one definition, in core). */
+export { todayIn };
 
 /** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

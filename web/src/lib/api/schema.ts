@@ -2691,6 +2691,79 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * What the store needs to know, newest first (inventory:read)
+     * @description Alerts a check opened: low stock (at or below the reorder point), out of stock,
+     *     expiring within 7 days or expired while in stock, deliveries past their expected date,
+     *     pending invoices due within 3 days or overdue. One open alert per condition; a check
+     *     that no longer finds it resolves it (`resolvedAt`), and a condition that comes back
+     *     opens a new alert. `status` open (default), resolved or all; keyset pages
+     *     (`pagination.nextCursor`). Every role may read them.
+     */
+    get: operations['listAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/alerts/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Open alerts by kind (inventory:read)
+     * @description How many alerts are open, in all and per kind (every kind listed, zero included): the
+     *     dashboard's and the navigation's badge. Every role may read it.
+     */
+    get: operations['getAlertSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/alerts/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run every check now (inventory:write)
+     * @description The stock, expiry and purchasing checks the schedules run each day (08:00, 06:00,
+     *     09:00 in the store's time zone), run now; answers the open alerts after them.
+     */
+    post: operations['checkAlerts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3013,6 +3086,8 @@ export interface components {
     EventType:
       | 'inventory.stock_updated'
       | 'alert.low_stock'
+      | 'alert.opened'
+      | 'alert.resolved'
       | 'product.created'
       | 'product.updated'
       | 'product.deleted'
@@ -3036,6 +3111,8 @@ export interface components {
     StoreEvent:
       | components['schemas']['StockUpdatedEvent']
       | components['schemas']['LowStockEvent']
+      | components['schemas']['AlertOpenedEvent']
+      | components['schemas']['AlertResolvedEvent']
       | components['schemas']['ProductCreatedEvent']
       | components['schemas']['ProductUpdatedEvent']
       | components['schemas']['ProductDeletedEvent']
@@ -3071,6 +3148,87 @@ export interface components {
         quantity: number;
         /** Format: uuid */
         movementId: string;
+      };
+    };
+    /** @enum {string} */
+    AlertKind:
+      | 'low_stock'
+      | 'out_of_stock'
+      | 'expiring'
+      | 'expired'
+      | 'delivery_late'
+      | 'invoice_due'
+      | 'invoice_overdue';
+    Alert: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['AlertKind'];
+      /** @description What the alert is about (a product, a purchase order, an invoice) */
+      subject: {
+        /** @enum {string} */
+        type: 'product' | 'purchase_order' | 'invoice';
+        /** Format: uuid */
+        id: string;
+      };
+      /** @description What it says, as written when it opened */
+      title: string;
+      /** @description The figures behind it (quantity, reorder point, dates) */
+      detail: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+    };
+    AlertSummary: {
+      open: number;
+      byKind: {
+        [key: string]: number;
+      };
+    };
+    AlertOpenedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'alert.opened';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        alertId: string;
+        kind: components['schemas']['AlertKind'];
+        subject: {
+          type: string;
+          /** Format: uuid */
+          id: string;
+        };
+        title: string;
+      };
+    };
+    AlertResolvedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'alert.resolved';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      payload: {
+        /** Format: uuid */
+        alertId: string;
+        kind: components['schemas']['AlertKind'];
+        /** Format: uuid */
+        subjectId: string;
       };
     };
     LowStockEvent: {
@@ -8932,6 +9090,103 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listAlerts: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'resolved' | 'all';
+        kind?: components['schemas']['AlertKind'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of alerts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['Alert'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getAlertSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Open alerts, in all and by kind (every kind, zero included) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['AlertSummary'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  checkAlerts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Open alerts after the checks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['AlertSummary'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -8989,6 +9244,9 @@ export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: Reado
 export const pathsApiV1StoresStoreIdAnomaliesGetParametersQuerySeverityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['severity']
 > = ['low', 'medium', 'high'];
+export const pathsApiV1StoresStoreIdAlertsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/alerts']['get']['parameters']['query']['status']
+> = ['open', 'resolved', 'all'];
 export const consumptionRowForecastStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConsumptionRow']['forecastStatus']
 > = ['ok', 'insufficient_history'];
@@ -9049,6 +9307,8 @@ export const eventTypeValues: ReadonlyArray<
 > = [
   'inventory.stock_updated',
   'alert.low_stock',
+  'alert.opened',
+  'alert.resolved',
   'product.created',
   'product.updated',
   'product.deleted',
@@ -9068,6 +9328,26 @@ export const eventTypeValues: ReadonlyArray<
 export const stockUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
 > = ['inventory.stock_updated'];
+export const alertKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlertKind']
+> = [
+  'low_stock',
+  'out_of_stock',
+  'expiring',
+  'expired',
+  'delivery_late',
+  'invoice_due',
+  'invoice_overdue',
+];
+export const alertSubjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Alert']['subject']['type']
+> = ['product', 'purchase_order', 'invoice'];
+export const alertOpenedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlertOpenedEvent']['type']
+> = ['alert.opened'];
+export const alertResolvedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AlertResolvedEvent']['type']
+> = ['alert.resolved'];
 export const lowStockEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LowStockEvent']['type']
 > = ['alert.low_stock'];

@@ -1,0 +1,131 @@
+import type { Pool } from 'pg';
+import type { PoolClient } from 'pg';
+import { todayIn } from '../../core/calendar';
+import type { StoreContext } from '../../core/context';
+import { decodeCursor } from '../../core/cursor';
+import { keysetPage } from '../../core/paging';
+import type { Logger } from '../../logger';
+import type { StoreWriter } from '../events/events.service';
+import type { JobsService } from '../jobs/jobs.service';
+import { alertChecks, type CheckReads } from './alert-checks';
+import * as repo from './alerts.repo';
+import type { ListAlertsQuery } from './alerts.schemas';
+
+export const ALERT_CHECK_JOB = 'alerts.check';
+export type CheckName = keyof ReturnType<typeof alertChecks>;
+export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing'];
+
+export interface AlertsDeps {
+  pool: Pool;
+  write: StoreWriter;
+  jobs: JobsService;
+  reads: CheckReads;
+  timezoneOf(storeId: string): Promise<string>;
+  log: Logger;
+}
+
+const toAlert = (r: repo.AlertRow) => ({
+  id: r.id,
+  kind: r.kind,
+  subject: { type: r.subject_type, id: r.subject_id },
+  title: r.title,
+  detail: r.detail,
+  openedAt: r.opened_at.toISOString(),
+  resolvedAt: r.resolved_at?.toISOString() ?? null,
+});
+
+/**
+ * Alerts: each check finds the conditions holding now (through their owners' reads) and
+ * makes the store's open alerts of its kinds exactly those, in one transaction whose outbox
+ * events (`alert.opened`, `alert.resolved`) announce what changed. A condition found again
+ * changes nothing; one that ended is resolved; one that comes back opens a new alert.
+ */
+export function createAlertsService(deps: AlertsDeps) {
+  const { pool, write, jobs, log } = deps;
+  const checks = alertChecks(deps.reads);
+
+  async function runCheck(storeId: string, name: CheckName, now = new Date()) {
+    const today = todayIn(await deps.timezoneOf(storeId), now);
+    const check = checks[name];
+    return write({ storeId }, async (tx, emit) => {
+      const found = await check.find(tx, storeId, today);
+      const { opened, resolved } = await repo.reconcile(tx, storeId, check.kinds, found);
+      for (const a of opened) {
+        await emit('alert.opened', {
+          alertId: a.id,
+          kind: a.kind,
+          subject: { type: a.subject_type, id: a.subject_id },
+          title: a.title,
+        });
+      }
+      for (const a of resolved) {
+        await emit('alert.resolved', { alertId: a.id, kind: a.kind, subjectId: a.subject_id });
+      }
+      return {
+        check: name,
+        holding: found.length,
+        opened: opened.length,
+        resolved: resolved.length,
+      };
+    });
+  }
+
+  jobs.register(
+    ALERT_CHECK_JOB,
+    async ({ job }) => {
+      const name = (job.payload as { check: CheckName }).check;
+      const report = await runCheck(job.store_id!, name);
+      log.info('alert check ran', { storeId: job.store_id, jobId: job.id, ...report });
+      // The contract's Job.result is an import report; the counts go to the log.
+      return null;
+    },
+    { onePerStore: true },
+  );
+
+  return {
+    /** Runs a check now in this process (the schedules queue it as a job instead). */
+    runCheck,
+
+    /** Queues a check in the caller's transaction (a scheduled run), one waiting at most. */
+    async queueCheck(tx: PoolClient, storeId: string, name: CheckName): Promise<string> {
+      const { jobId } = await jobs.enqueueOnceIn(
+        tx,
+        { storeId, type: ALERT_CHECK_JOB, payload: { check: name }, what: `${name} check` },
+        { minIntervalSeconds: 0, reuseRunning: true, samePayload: true },
+      );
+      return jobId;
+    },
+
+    /** Every check, now: what a person asks for with "Check now". */
+    async checkAll(ctx: StoreContext) {
+      for (const name of CHECK_NAMES) await runCheck(ctx.storeId, name);
+      return this.summary(ctx);
+    },
+
+    async list(ctx: StoreContext, q: ListAlertsQuery) {
+      const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
+      const rows = await repo.listAlerts(pool, ctx.storeId, {
+        status: q.status,
+        kind: q.kind,
+        limit: q.limit + 1,
+        after: after && { openedAt: String(after[0]), id: String(after[1]) },
+      });
+      const { page, pagination } = keysetPage(
+        rows,
+        { page: 1, limit: q.limit },
+        undefined,
+        (last) => [last.opened_at.toISOString(), last.id],
+      );
+      return { items: page.map(toAlert), pagination };
+    },
+
+    /** Open alerts by kind (every kind, zero included) and in all. */
+    async summary(ctx: StoreContext) {
+      const counts = await repo.openCounts(pool, ctx.storeId);
+      const byKind = Object.fromEntries(repo.ALERT_KINDS.map((k) => [k, counts.get(k) ?? 0]));
+      return { open: [...counts.values()].reduce((a, b) => a + b, 0), byKind };
+    },
+  };
+}
+
+export type AlertsService = ReturnType<typeof createAlertsService>;
