@@ -62,9 +62,6 @@ export function createEventHub(bus: EventBus) {
       await removals;
       return () => removalListeners.delete(listener);
     },
-
-    /** Stores followed by this process now (tests, metrics). */
-    followed: () => stores.size,
   };
 }
 

@@ -80,14 +80,10 @@ export async function listEvents(
   return rows;
 }
 
-/**
- * Where a store's events stand: the newest position still in the outbox (null when none),
- * the newest given out, and the newest deleted after its retention.
- */
+/** Where a store's events stand: the newest position given out, and the newest deleted. */
 export async function positionsOf(db: Db, storeId: string) {
-  const { rows } = await db.query<{ newest: number | null; last: number; pruned: number }>(
-    `SELECT (SELECT max(position) FROM outbox_events WHERE store_id = $1) AS newest,
-            coalesce(o.last_position, 0) AS last, coalesce(o.pruned_through, 0) AS pruned
+  const { rows } = await db.query<{ last: number; pruned: number }>(
+    `SELECT coalesce(o.last_position, 0) AS last, coalesce(o.pruned_through, 0) AS pruned
      FROM (SELECT 1) one LEFT JOIN outbox_positions o ON o.store_id = $1`,
     [storeId],
   );

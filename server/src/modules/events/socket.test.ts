@@ -156,13 +156,29 @@ test('bad messages are answered with VALIDATION_ERROR; an oversized one closes t
   expect((await socket.closed).code).toBe(CLOSE.TOO_BIG);
 });
 
-test('a socket whose token expires without renewal is closed with 4001; a removed member is unsubscribed', async () => {
+test('a socket whose token expires without renewal is closed with 4001, a renewed one stays open; a removed member is unsubscribed', async () => {
   const s = await storeWithMember(t, 'admin');
   const shortLived = createAccessTokens(TEST_JWT_SECRET, 1).sign(s.user.id, randomUUID()).token;
   const expiring = await TestSocket.signedIn(srv.wsUrl, shortLived);
   expect(await expiring.closed).toEqual({
     code: CLOSE.UNAUTHORIZED,
     reason: 'Access token expired',
+  });
+  // Renewed in time, it stays open past the first token's expiry.
+  const renewed = await TestSocket.signedIn(
+    srv.wsUrl,
+    createAccessTokens(TEST_JWT_SECRET, 1).sign(s.user.id, randomUUID()).token,
+  );
+  const firstExpiry = Date.now() + 1000;
+  renewed.send({ type: 'auth', token: bearer(s) });
+  await renewed.next((m) => m.type === 'welcome', 1);
+  await renewed.next(() => Date.now() > firstExpiry + 500);
+  expect((await renewed.subscribe(s.storeId)).type).toBe('subscribed');
+  // A token of someone else is no renewal.
+  renewed.send({ type: 'auth', token: bearer(await storeWithMember(t, 'admin')) });
+  expect(await renewed.closed).toEqual({
+    code: CLOSE.UNAUTHORIZED,
+    reason: 'A token of another user',
   });
   const bad = await TestSocket.open(srv.wsUrl, { Authorization: 'Bearer nonsense' });
   expect((await bad.closed).code).toBe(CLOSE.UNAUTHORIZED);
