@@ -89,6 +89,21 @@ test(`a user gets at most ${LIMITS.MAX_SOCKETS_PER_USER} sockets; closing one ma
   }
 });
 
+test('a client that floods messages faster than they are answered is closed with 1008', async () => {
+  const srv = await serveSockets(t);
+  try {
+    const s = await storeWithMember(t, 'viewer');
+    const socket = await TestSocket.signedIn(srv.wsUrl, bearer(s));
+    for (let i = 0; i < 100; i++) socket.send({ type: 'subscribe', storeId: s.storeId });
+    expect(await socket.closed).toEqual({
+      code: CLOSE.POLICY,
+      reason: 'Too many messages in flight',
+    });
+  } finally {
+    await srv.close();
+  }
+});
+
 test('closing the socket server tells every socket to go away (1001)', async () => {
   const srv = await serveSockets(t);
   const s = await storeWithMember(t, 'viewer');

@@ -33,6 +33,7 @@ export class Connection {
   private inbox: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private admitted = false;
+  private pending = 0;
 
   constructor(
     readonly ws: WebSocket,
@@ -40,8 +41,14 @@ export class Connection {
     initialToken: string | undefined,
   ) {
     ws.on('message', (data, isBinary) => {
+      if (++this.pending > LIMITS.MAX_PENDING_MESSAGES) {
+        return this.close(CLOSE.POLICY, 'Too many messages in flight');
+      }
       const raw = isBinary ? '' : data.toString();
-      this.inbox = this.inbox.then(() => this.handle(raw)).catch((err) => this.fail(err));
+      this.inbox = this.inbox
+        .then(() => this.handle(raw))
+        .catch((err) => this.fail(err))
+        .finally(() => this.pending--);
     });
     ws.on('pong', () => (this.alive = true));
     ws.on('close', () => this.dispose());

@@ -10,6 +10,8 @@ export const CLOSE = {
   GOING_AWAY: 1001,
   /** A message over MAX_MESSAGE_BYTES (ws closes with it by itself). */
   TOO_BIG: 1009,
+  /** More than MAX_PENDING_MESSAGES sent before the server answered the earlier ones. */
+  POLICY: 1008,
   /** No valid token: none in time, an invalid one, or it expired without renewal. */
   UNAUTHORIZED: 4001,
   /** Did not read its messages: the send buffer passed MAX_BUFFERED_BYTES. */
@@ -26,6 +28,8 @@ export const LIMITS = {
   /** How long a socket may stay open without authenticating. */
   AUTH_TIMEOUT_MS: 5000,
   MAX_SUBSCRIPTIONS: 50,
+  /** Client messages received and not yet handled (they are handled one at a time). */
+  MAX_PENDING_MESSAGES: 16,
   /** Per user, per server process. */
   MAX_SOCKETS_PER_USER: 20,
   /** Events read from the outbox per query when filling a gap. */
