@@ -172,6 +172,10 @@ export function createServices(deps: ServiceDeps) {
     pool,
     cache: storeCache,
     assertUser: (userId) => userReads.assertExists(pool, userId),
+    onDeleted: (storeId) =>
+      eventHub.announceRemoval(storeId).catch((err) => {
+        log.warn('store deletion not announced', { error: String(err) });
+      }),
   });
   const members = createMembersService({
     pool,

@@ -3,7 +3,9 @@ import { storeChannel } from './events.publisher';
 import type { StoreEventItem } from './events.repo';
 
 type Listener = (event: StoreEventItem) => void;
-type RemovalListener = (removal: { storeId: string; userId: string }) => void;
+/** A user's membership of a store ended; without `userId`, everyone's (the store is gone). */
+type Removal = { storeId: string; userId?: string };
+type RemovalListener = (removal: Removal) => void;
 
 const REMOVALS = 'membership-removed';
 
@@ -49,15 +51,15 @@ export function createEventHub(bus: EventBus) {
       };
     },
 
-    /** Tells every process that a user is no longer a member of a store. */
-    async announceRemoval(storeId: string, userId: string): Promise<void> {
+    /** Tells every process that a user (or, without one, everyone) left a store. */
+    async announceRemoval(storeId: string, userId?: string): Promise<void> {
       await bus.publish(REMOVALS, { storeId, userId });
     },
 
     async onRemoval(listener: RemovalListener): Promise<() => void> {
       removalListeners.add(listener);
       removals ??= bus.subscribe(REMOVALS, (m) => {
-        for (const l of removalListeners) l(m as { storeId: string; userId: string });
+        for (const l of removalListeners) l(m as Removal);
       });
       await removals;
       return () => removalListeners.delete(listener);

@@ -79,7 +79,8 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
   };
 
   const stopRemovals = await deps.hub.onRemoval(({ storeId, userId }) => {
-    for (const conn of byUser.get(userId) ?? []) conn.membershipRemoved(storeId);
+    const affected = userId ? (byUser.get(userId) ?? []) : all;
+    for (const conn of affected) conn.membershipRemoved(storeId);
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

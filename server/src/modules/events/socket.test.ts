@@ -156,7 +156,7 @@ test('bad messages are answered with VALIDATION_ERROR; an oversized one closes t
   expect((await socket.closed).code).toBe(CLOSE.TOO_BIG);
 });
 
-test('a socket whose token expires without renewal is closed with 4001, a renewed one stays open; a removed member is unsubscribed', async () => {
+test('a socket whose token expires without renewal is closed with 4001, a renewed one stays open; a removed member or a deleted store ends the subscription', async () => {
   const s = await storeWithMember(t, 'admin');
   const shortLived = createAccessTokens(TEST_JWT_SECRET, 1).sign(s.user.id, randomUUID()).token;
   const expiring = await TestSocket.signedIn(srv.wsUrl, shortLived);
@@ -194,4 +194,16 @@ test('a socket whose token expires without renewal is closed with 4001, a renewe
   });
   expect(await socket.subscribe(s.storeId)).toMatchObject({ code: 'FORBIDDEN' });
   await socket.close();
+
+  // A deleted store ends every subscription to it.
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  const watching = await TestSocket.signedIn(srv.wsUrl, bearer(viewer));
+  await watching.subscribe(s.storeId);
+  await t.api.delete(s.url).set(s.auth).expect(204);
+  expect(await watching.next((m) => m.type === 'unsubscribed')).toEqual({
+    type: 'unsubscribed',
+    storeId: s.storeId,
+    reason: 'membership_removed',
+  });
+  await watching.close();
 });
