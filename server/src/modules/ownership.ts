@@ -49,6 +49,7 @@ export const TABLE_OWNERS = {
   store_schedules: ['schedules'],
   schedule_runs: ['schedules'],
   outbox_events: ['events'],
+  outbox_positions: ['events'],
   jobs: ['jobs'],
   mail_outbox: ['platform'],
   idempotency_keys: ['http'],
