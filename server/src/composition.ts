@@ -150,17 +150,6 @@ export function createServices(deps: ServiceDeps) {
   );
   const write = createStoreWriter(pool, storeCache);
   const eventHub = createEventHub(platform.bus);
-  const outboxPublisher = createOutboxPublisher({
-    connect: () =>
-      new Client({
-        connectionString: pool.options.connectionString,
-        application_name: 'nimbus-outbox',
-      }),
-    bus: platform.bus,
-    log,
-    pollMs: config.outbox.pollMs,
-    retentionDays: config.outbox.retentionDays,
-  });
   const jobs = createJobsService({ pool, log });
 
   const reads = createReads();
@@ -338,6 +327,18 @@ export function createServices(deps: ServiceDeps) {
     },
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
+  });
+  const outboxPublisher = createOutboxPublisher({
+    connect: () =>
+      new Client({
+        connectionString: pool.options.connectionString,
+        application_name: 'nimbus-outbox',
+      }),
+    bus: platform.bus,
+    log,
+    pollMs: config.outbox.pollMs,
+    retentionDays: config.outbox.retentionDays,
+    onPublished: (events) => alerts.afterEvents(events),
   });
   const schedules = createSchedulesService({
     pool,

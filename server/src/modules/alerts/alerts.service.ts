@@ -15,6 +15,14 @@ export const ALERT_CHECK_JOB = 'alerts.check';
 export type CheckName = keyof ReturnType<typeof alertChecks>;
 export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing'];
 
+/** Changes after which a store's stock alerts may have changed: its check follows them. */
+const STOCK_CHANGES = new Set([
+  'inventory.stock_updated',
+  'product.created',
+  'product.updated',
+  'product.deleted',
+]);
+
 export interface AlertsDeps {
   pool: Pool;
   write: StoreWriter;
@@ -94,6 +102,23 @@ export function createAlertsService(deps: AlertsDeps) {
         { minIntervalSeconds: 0, reuseRunning: true, samePayload: true },
       );
       return jobId;
+    },
+
+    /**
+     * After published changes (the outbox publisher's leader calls this): each store whose
+     * stock changed gets a stock check queued, at most one waiting, so a sale that takes a
+     * product to its reorder point raises the alert within seconds, not at 08:00.
+     */
+    afterEvents(events: readonly { storeId: string; type: string }[]) {
+      const stores = new Set(events.filter((e) => STOCK_CHANGES.has(e.type)).map((e) => e.storeId));
+      for (const storeId of stores) {
+        jobs
+          .enqueueOnce(
+            { storeId, type: ALERT_CHECK_JOB, payload: { check: 'stock' }, what: 'stock check' },
+            { minIntervalSeconds: 0, samePayload: true },
+          )
+          .catch((err) => log.warn('stock check not queued', { storeId, error: String(err) }));
+      }
     },
 
     /** Every check, now: what a person asks for with "Check now". */

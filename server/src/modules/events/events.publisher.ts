@@ -21,6 +21,11 @@ export interface PublisherDeps {
   /** The fallback poll, should a notification be missed; also how often a standby tries. */
   pollMs: number;
   retentionDays: number;
+  /**
+   * Told what the leader has just published (once across processes, at least once): work
+   * that follows a change without being part of it, such as the stock check after a sale.
+   */
+  onPublished?(events: readonly { storeId: string; type: string }[]): void;
 }
 
 /**
@@ -63,6 +68,11 @@ export function createOutboxPublisher(deps: PublisherDeps) {
         c,
         rows.map((r) => r.id),
       );
+      try {
+        deps.onPublished?.(rows.map((r) => ({ storeId: r.store_id, type: r.type })));
+      } catch (err) {
+        deps.log.warn('reacting to published events failed', { error: String(err) });
+      }
       total += rows.length;
     }
   }
