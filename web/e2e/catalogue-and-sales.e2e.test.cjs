@@ -2,6 +2,7 @@
 // scanner (sent again by the till after a lost answer, and still sold once), and see the ledger, the product
 // and the dashboard agree; then write the rest off and try to sell it anyway.
 const crypto = require('node:crypto');
+const { expectAccessible } = require('./support/axe.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
 const { registerWithStore, screen, useJourney } = require('./support/journey.cjs');
 
@@ -227,6 +228,31 @@ describeWithBrowser('Nimbus web: catalogue, quick sale, stock and dashboard', ()
       .waitFor();
     expect(idempotencyKeys.adjustments).toHaveLength(1);
   });
+
+  step(
+    'when the product has run out, then Alerts lists it, the tab counts it and the dashboard says it needs attention',
+    async () => {
+      await storeTab('Alerts').click();
+      await heading('Alerts').waitFor();
+      await page.getByRole('button', { name: 'Check now' }).click();
+      await status(/^Checked: \d+ open alerts?\.$/).waitFor();
+      const row = page
+        .getByRole('table', { name: 'Alerts' })
+        .getByRole('row')
+        .filter({ hasText: `${product.name} is out of stock` });
+      await row.getByRole('cell', { name: 'Out of stock', exact: true }).waitFor();
+      await row.getByRole('link', { name: `${product.name} is out of stock` }).waitFor();
+      await expect(storeTab('Alerts').textContent()).resolves.toMatch(/^Alerts\d+: \d+ open$/);
+      await expectAccessible(page, 'alerts');
+
+      await storeTab('Dashboard').click();
+      const card = region('Needs attention');
+      await card.getByRole('link', { name: /^\d+ out of stock$/ }).click();
+      await page.waitForURL(/\/alerts\?kind=out_of_stock$/);
+      await expect(field('Kind').inputValue()).resolves.toBe('out_of_stock');
+      await page.getByRole('link', { name: `${product.name} is out of stock` }).waitFor();
+    },
+  );
 
   step(
     'when the dashboard’s out-of-stock figure is followed, then the list shows the product',

@@ -13,6 +13,7 @@ const storeName = 'Market Stall';
 const SCAN_LABEL = 'Scan or search products';
 const SECTIONS = [
   'Dashboard',
+  'Alerts',
   'Products',
   'Quick sale',
   'Sales',

@@ -1,4 +1,5 @@
 import { NavLink, useLocation } from 'react-router-dom';
+import { useAlertSummary } from '@/features/alerts/api/alerts';
 import type { Permission } from '@/lib/api/types';
 import type { StoreAccess } from '@/lib/store-access';
 
@@ -11,6 +12,7 @@ interface Tab {
 
 const tabs: Tab[] = [
   { to: '', label: 'Dashboard' },
+  { to: 'alerts', label: 'Alerts' },
   { to: 'products', label: 'Products' },
   { to: 'sales/new', label: 'Quick sale', needs: 'inventory:write' },
   { to: 'sales', label: 'Sales' },
@@ -40,6 +42,7 @@ export function StoreNav({ access }: { access: StoreAccess }) {
   const { pathname } = useLocation();
   const base = `/stores/${access.storeId}`;
   const active = activeTab(pathname, base);
+  const alerts = useAlertSummary(access.storeId).data?.open ?? 0;
   return (
     <nav className="store-nav" aria-label="Store sections">
       <div className="store-nav__inner">
@@ -55,6 +58,12 @@ export function StoreNav({ access }: { access: StoreAccess }) {
               className={active === tab.to ? 'store-nav__tab is-active' : 'store-nav__tab'}
             >
               {tab.label}
+              {tab.to === 'alerts' && alerts > 0 && (
+                <span className="nav-badge">
+                  <span aria-hidden="true">{alerts}</span>
+                  <span className="visually-hidden">: {alerts} open</span>
+                </span>
+              )}
             </NavLink>
           ))}
       </div>

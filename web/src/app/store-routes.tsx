@@ -8,7 +8,7 @@ export const storeRoutes: RouteObject[] = [
   {
     index: true,
     lazy: async () => ({
-      Component: (await import('../features/dashboard/components/dashboard-page')).DashboardPage,
+      Component: (await import('./routes/dashboard-route')).DashboardRoute,
     }),
   },
   {
@@ -144,6 +144,12 @@ export const storeRoutes: RouteObject[] = [
     lazy: async () => ({
       Component: (await import('../features/shopping-lists/components/shopping-list-page'))
         .ShoppingListPage,
+    }),
+  },
+  {
+    path: 'alerts',
+    lazy: async () => ({
+      Component: (await import('../features/alerts/components/alerts-page')).AlertsPage,
     }),
   },
   {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
@@ -45,7 +46,8 @@ function EmptyStore({ storeId, storeName }: { storeId: string; storeName: string
   );
 }
 
-export function DashboardPage() {
+/** `attention`: what needs attention now (the alerts feature's card, composed by the route). */
+export function DashboardPage({ attention }: { attention?: ReactNode } = {}) {
   const { storeId, storeName, role } = useStoreAccess();
   const dashboard = useDashboard(storeId);
   const data = dashboard.data;
@@ -80,6 +82,7 @@ export function DashboardPage() {
       {data && data.totals.products > 0 && (
         <>
           <StatCards storeId={storeId} dashboard={data} />
+          {attention}
           <SalesTrendCard trend={data.salesTrend} />
           <div className="grid grid--2">
             <TopMoversCard storeId={storeId} movers={data.topMovers} />

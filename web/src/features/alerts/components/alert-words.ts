@@ -1,0 +1,12 @@
+import type { AlertKind } from '../api/alerts';
+
+/** What each kind of alert is called on screen. */
+export const alertKinds: Record<AlertKind, string> = {
+  low_stock: 'Low stock',
+  out_of_stock: 'Out of stock',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  delivery_late: 'Late delivery',
+  invoice_due: 'Invoice due',
+  invoice_overdue: 'Invoice overdue',
+};
