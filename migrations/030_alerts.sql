@@ -6,7 +6,7 @@ CREATE TABLE alerts (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   store_id uuid NOT NULL REFERENCES stores (id) ON DELETE CASCADE,
   kind text NOT NULL CHECK (kind IN (
-    'low_stock', 'out_of_stock', 'expiring', 'expired',
+    'low_stock', 'out_of_stock', 'stockout_risk', 'demand_anomaly', 'expiring', 'expired',
     'delivery_late', 'invoice_due', 'invoice_overdue')),
   subject_type text NOT NULL CHECK (subject_type IN ('product', 'purchase_order', 'invoice')),
   subject_id uuid NOT NULL,

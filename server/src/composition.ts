@@ -321,6 +321,14 @@ export function createServices(deps: ServiceDeps) {
     jobs,
     reads: {
       lowOrOut: reads.inventory.lowOrOut,
+      inStock: reads.inventory.inStock,
+      named: reads.inventory.activeNames,
+      sellingRates: reads.forecasting.sellingRates,
+      notableAnomalies: reads.forecasting.notableAnomalies,
+      onOrder: async (db, storeId, ids) =>
+        new Map(
+          [...(await purchasing.onOrderFor(db, storeId, ids))].map(([id, o]) => [id, o.quantity]),
+        ),
       expiringBy: reads.inventory.expiringBy,
       lateOrders: reads.purchasing.lateOrders,
       dueInvoices: reads.invoices.dueInvoices,
@@ -359,7 +367,7 @@ export function createServices(deps: ServiceDeps) {
       },
       {
         task: 'stock',
-        title: 'Low and out-of-stock products',
+        title: 'Stock: low, out, running out, unusual demand',
         cadence: 'daily',
         defaultAt: '08:00',
         run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'stock'),

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import type { ForecastReads } from '../forecasting/forecasting.reads';
 import type { InventoryReads } from '../inventory/inventory.reads';
 import type { InvoiceReads } from '../invoices/invoices.reads';
 import type { PurchasingReads } from '../purchasing/purchasing.reads';
@@ -9,8 +10,17 @@ export const EXPIRY_WARNING_DAYS = 7;
 /** Days ahead a pending invoice's due date warns (`invoice_due`); past it, `invoice_overdue`. */
 export const INVOICE_DUE_DAYS = 3;
 
+/** Days back an unusual day of demand stays an alert. */
+export const ANOMALY_DAYS = 7;
+
 export interface CheckReads {
   lowOrOut: InventoryReads['lowOrOut'];
+  inStock: InventoryReads['inStock'];
+  named: InventoryReads['activeNames'];
+  sellingRates: ForecastReads['sellingRates'];
+  notableAnomalies: ForecastReads['notableAnomalies'];
+  /** Units on open orders per product (purchasing's, overdue orders left out). */
+  onOrder(db: Db, storeId: string, productIds: readonly string[]): Promise<Map<string, number>>;
   expiringBy: InventoryReads['expiringBy'];
   lateOrders: PurchasingReads['lateOrders'];
   dueInvoices: InvoiceReads['dueInvoices'];
@@ -29,12 +39,87 @@ const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
 
 /** The checks by name, as the schedules run them. */
 export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'purchasing', Check> {
+  /**
+   * Products in stock that run out before a delivery ordered now could arrive: today's stock
+   * plus what is already on order lasts fewer days, at the last calculation's selling rate,
+   * than the lead time. (At 0 a product is out of stock instead.)
+   */
+  async function runningOut(db: Db, storeId: string): Promise<Condition[]> {
+    const rates = new Map((await reads.sellingRates(db, storeId)).map((r) => [r.productId, r]));
+    const stocked = await reads.inStock(db, storeId, [...rates.keys()]);
+    const onOrder = await reads.onOrder(
+      db,
+      storeId,
+      stocked.map((p) => p.productId),
+    );
+    const out: Condition[] = [];
+    for (const p of stocked) {
+      const rate = rates.get(p.productId);
+      if (!rate) continue;
+      const coming = onOrder.get(p.productId) ?? 0;
+      const days = (p.quantity + coming) / rate.avgDailySales;
+      const lead = Math.ceil(rate.leadTimeDays);
+      if (days >= lead) continue;
+      const lasts = Math.max(0, Math.floor(days));
+      out.push({
+        kind: 'stockout_risk',
+        subjectType: 'product',
+        subjectId: p.productId,
+        title:
+          `${p.name} runs out in about ${lasts} ${lasts === 1 ? 'day' : 'days'}` +
+          `${coming ? ` (with ${units(coming)} on order)` : ''}; ` +
+          `a new order takes ${lead} ${lead === 1 ? 'day' : 'days'} to arrive`,
+        detail: {
+          quantity: p.quantity,
+          onOrder: coming,
+          perDay: Math.round(rate.avgDailySales * 100) / 100,
+          daysLeft: Math.round(days * 10) / 10,
+          leadTimeDays: lead,
+        },
+      });
+    }
+    return out;
+  }
+
+  /** Each product's most notable unusual day of demand in the last week. */
+  async function unusualDemand(db: Db, storeId: string, today: string): Promise<Condition[]> {
+    const found = await reads.notableAnomalies(db, storeId, addDays(today, -ANOMALY_DAYS));
+    if (!found.length) return [];
+    const names = new Map(
+      (
+        await reads.named(
+          db,
+          storeId,
+          found.map((a) => a.productId),
+        )
+      ).map((p) => [p.id, p.name]),
+    );
+    return found.flatMap((a) => {
+      const name = names.get(a.productId);
+      if (!name) return [];
+      const observed = Math.round(a.observed);
+      const expected = Math.round(a.expected);
+      return [
+        {
+          kind: 'demand_anomaly' as const,
+          subjectType: 'product' as const,
+          subjectId: a.productId,
+          title:
+            a.kind === 'demand_spike'
+              ? `${name} sold far more than usual on ${a.day}: ${observed}, about ${expected} expected`
+              : `${name} sold far less than usual on ${a.day}: ${observed}, about ${expected} expected`,
+          detail: { day: a.day, kind: a.kind, severity: a.severity, observed, expected },
+        },
+      ];
+    });
+  }
+
   return {
     stock: {
-      kinds: ['low_stock', 'out_of_stock'],
-      async find(db, storeId) {
+      kinds: ['low_stock', 'out_of_stock', 'stockout_risk', 'demand_anomaly'],
+      async find(db, storeId, today) {
         const rows = await reads.lowOrOut(db, storeId);
-        return rows.map((p) =>
+        const levels = rows.map((p) =>
           p.quantity === 0
             ? {
                 kind: 'out_of_stock' as const,
@@ -51,6 +136,11 @@ export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'pur
                 detail: { quantity: p.quantity, reorderPoint: p.reorderPoint },
               },
         );
+        return [
+          ...levels,
+          ...(await runningOut(db, storeId)),
+          ...(await unusualDemand(db, storeId, today)),
+        ];
       },
     },
     expiry: {

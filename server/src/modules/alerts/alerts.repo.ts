@@ -4,6 +4,8 @@ import type { Row } from '../../db/rows';
 export const ALERT_KINDS = [
   'low_stock',
   'out_of_stock',
+  'stockout_risk',
+  'demand_anomaly',
   'expiring',
   'expired',
   'delivery_late',

@@ -85,6 +85,50 @@ test('when stock falls to the reorder point or to zero, then one alert each, res
   ]);
 });
 
+test('when stock plus what is on order runs out before a new order could arrive, or demand was unusual this week, then an alert; an order in time resolves it', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const o = await orderingStore(s); // tea: 10 in stock
+  const leeks = await createProduct(s, { name: 'Leeks', initialQuantity: 30 });
+  // What the last forecast calculation found (the nightly job writes these).
+  await t.db.pool.query(
+    `INSERT INTO product_predictions (store_id, product_id, avg_daily_sales, current_stock, lead_time_days)
+     VALUES ($1, $2, 2, 10, 7), ($1, $3, 1, 30, 7)`,
+    [s.storeId, o.tea.id, leeks.id],
+  );
+  await t.db.pool.query(
+    `INSERT INTO demand_anomalies (store_id, product_id, day, kind, severity, observed, expected, lower, upper)
+     VALUES ($1, $2, $3, 'demand_spike', 'high', 40, 12, 4, 20),
+            ($1, $2, $4, 'demand_spike', 'low', 22, 12, 4, 20),
+            ($1, $2, $5, 'demand_drop', 'high', 0, 12, 4, 20)`,
+    [s.storeId, leeks.id, day(-2), day(-1), day(-30)],
+  );
+
+  await checkNow(s);
+  const byKind = Object.fromEntries(
+    (await alertsOf(s)).data.map((a: { kind: string }) => [a.kind, a]),
+  );
+  // 10 tea at 2 a day last 5 days; an order takes 7.
+  expect(byKind.stockout_risk).toEqual(
+    expect.objectContaining({
+      subject: { type: 'product', id: o.tea.id },
+      title: 'Green tea runs out in about 5 days; a new order takes 7 days to arrive',
+      detail: { quantity: 10, onOrder: 0, perDay: 2, daysLeft: 5, leadTimeDays: 7 },
+    }),
+  );
+  // The most notable day of the week: the high spike, not the low one or last month's drop.
+  expect(byKind.demand_anomaly).toEqual(
+    expect.objectContaining({
+      subject: { type: 'product', id: leeks.id },
+      title: `Leeks sold far more than usual on ${day(-2)}: 40, about 12 expected`,
+    }),
+  );
+
+  // 10 more tea on order: 20 units last 10 days, longer than the lead time.
+  await placeOrder(s, o);
+  await checkNow(s);
+  expect((await alertsOf(s, '?kind=stockout_risk')).data).toEqual([]);
+});
+
 test('when stock expires within a week or has expired, then it is an alert while any is in stock', async () => {
   const s = await storeWithMember(t, 'manager');
   // The store's calendar is UTC; dates around today.

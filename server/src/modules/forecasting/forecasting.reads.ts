@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { notableAnomalies, sellingRates } from './alert-facts.repo';
 import { expectedDailyDemand } from './expected-demand';
 import { loadLeadTimes } from './lead-times';
 import type { ForecastSources } from './sources';
@@ -16,6 +17,10 @@ export function createForecastReads(sources: ForecastSources) {
       expectedDailyDemand(sources, db, storeId, ids, horizonDays),
     /** The store's lead times, measured, else stated, else 7 days, in whole days. */
     leadTimes: (db: Db, storeId: string) => loadLeadTimes(sources, db, storeId),
+    /** Selling products' daily rate and lead time, as the last calculation found them. */
+    sellingRates,
+    /** Each product's most notable unusual day since a day. */
+    notableAnomalies,
   };
 }
 

@@ -40,6 +40,31 @@ export const inventoryReads = {
     return rows.map(toCondition);
   },
 
+  /** The names of the active products among these. */
+  async activeNames(
+    db: Db,
+    storeId: string,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
+    if (!ids.length) return [];
+    const { rows } = await db.query<Row<'products', 'id' | 'name'>>(
+      'SELECT id, name FROM products WHERE store_id = $1 AND active AND id = ANY($2::uuid[])',
+      [storeId, ids],
+    );
+    return rows;
+  },
+
+  /** Active products in stock among these, with their quantities. */
+  async inStock(db: Db, storeId: string, ids: readonly string[]): Promise<StockCondition[]> {
+    if (!ids.length) return [];
+    const { rows } = await db.query<ConditionRow>(
+      `${SELECT} WHERE store_id = $1 AND active AND quantity > 0 AND id = ANY($2::uuid[])
+       ORDER BY name, id`,
+      [storeId, ids],
+    );
+    return rows.map(toCondition);
+  },
+
   /** Active products in stock whose expiry date is on or before `until` (`YYYY-MM-DD`). */
   async expiringBy(db: Db, storeId: string, until: string): Promise<StockCondition[]> {
     const { rows } = await db.query<ConditionRow>(

@@ -2706,7 +2706,9 @@ export interface paths {
     /**
      * What the store needs to know, newest first (inventory:read)
      * @description Alerts a check opened: low stock (at or below the reorder point), out of stock,
-     *     expiring within 7 days or expired while in stock, deliveries past their expected date,
+     *     running out before a new order could arrive (stock plus what is on order lasts fewer
+     *     days than the lead time, at the last forecast's selling rate), an unusual day of demand
+     *     in the last 7 days, expiring within 7 days or expired while in stock, deliveries past their expected date,
      *     pending invoices due within 3 days or overdue. One open alert per condition; a check
      *     that no longer finds it resolves it (`resolvedAt`), and a condition that comes back
      *     opens a new alert. `status` open (default), resolved or all; keyset pages
@@ -3157,6 +3159,8 @@ export interface components {
     AlertKind:
       | 'low_stock'
       | 'out_of_stock'
+      | 'stockout_risk'
+      | 'demand_anomaly'
       | 'expiring'
       | 'expired'
       | 'delivery_late'
@@ -9336,6 +9340,8 @@ export const alertKindValues: ReadonlyArray<
 > = [
   'low_stock',
   'out_of_stock',
+  'stockout_risk',
+  'demand_anomaly',
   'expiring',
   'expired',
   'delivery_late',

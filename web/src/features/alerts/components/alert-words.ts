@@ -4,6 +4,8 @@ import type { AlertKind } from '../api/alerts';
 export const alertKinds: Record<AlertKind, string> = {
   low_stock: 'Low stock',
   out_of_stock: 'Out of stock',
+  stockout_risk: 'Running out',
+  demand_anomaly: 'Unusual demand',
   expiring: 'Expiring soon',
   expired: 'Expired',
   delivery_late: 'Late delivery',
