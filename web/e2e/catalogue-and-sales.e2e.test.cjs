@@ -246,6 +246,10 @@ describeWithBrowser('Nimbus web: catalogue, quick sale, stock and dashboard', ()
       await expectAccessible(page, 'alerts');
 
       await storeTab('Dashboard').click();
+      // Today's sales so far, each figure a link to today's sales.
+      const today = region('Today');
+      await today.getByRole('link', { name: /^\d+ sales?, \d+ units?/ }).waitFor();
+      await today.getByText(/^No earlier \w+day to compare with yet\.$/).waitFor();
       const card = region('Needs attention');
       await card.getByRole('link', { name: /^\d+ out of stock$/ }).click();
       await page.waitForURL(/\/alerts\?kind=out_of_stock$/);

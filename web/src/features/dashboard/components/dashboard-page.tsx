@@ -11,6 +11,7 @@ import { CategoryBreakdownCard } from './category-breakdown-card';
 import { SlowMoversCard, TopMoversCard } from './movers-cards';
 import { SalesTrendCard } from './sales-trend-card';
 import { StatCards } from './stat-cards';
+import { TodayCard } from './today-card';
 
 function EmptyStore({ storeId, storeName }: { storeId: string; storeName: string }) {
   const canWrite = useCan('inventory:write');
@@ -82,7 +83,10 @@ export function DashboardPage({ attention }: { attention?: ReactNode } = {}) {
       {data && data.totals.products > 0 && (
         <>
           <StatCards storeId={storeId} dashboard={data} />
-          {attention}
+          <div className="grid grid--2">
+            <TodayCard storeId={storeId} dashboard={data} />
+            {attention}
+          </div>
           <SalesTrendCard trend={data.salesTrend} />
           <div className="grid grid--2">
             <TopMoversCard storeId={storeId} movers={data.topMovers} />
