@@ -72,6 +72,20 @@ export async function reconcile(
   return { opened: opened.rows, resolved: resolved.rows };
 }
 
+/** The open alerts of these kinds, as `kind:subject` keys. */
+export async function openKeys(
+  db: Db,
+  storeId: string,
+  kinds: readonly AlertKind[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<Row<'alerts', 'kind' | 'subject_id'>>(
+    `SELECT kind, subject_id FROM alerts
+     WHERE store_id = $1 AND kind = ANY($2::text[]) AND resolved_at IS NULL`,
+    [storeId, kinds],
+  );
+  return new Set(rows.map((r) => `${r.kind}:${r.subject_id}`));
+}
+
 /** A page of the store's alerts, newest first; `after` is the last row of the page before. */
 export async function listAlerts(
   db: Db,

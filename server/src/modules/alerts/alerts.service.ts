@@ -55,6 +55,18 @@ export function createAlertsService(deps: AlertsDeps) {
   async function runCheck(storeId: string, name: CheckName, now = new Date()) {
     const today = todayIn(await deps.timezoneOf(storeId), now);
     const check = checks[name];
+    // Most checks (one follows every sale) find what is already open: they read, and write
+    // nothing, so the store's cache and outbox are left alone.
+    const [current, open] = await Promise.all([
+      check.find(pool, storeId, today),
+      repo.openKeys(pool, storeId, check.kinds),
+    ]);
+    if (
+      current.length === open.size &&
+      current.every((c) => open.has(`${c.kind}:${c.subjectId}`))
+    ) {
+      return { check: name, holding: current.length, opened: 0, resolved: 0 };
+    }
     return write({ storeId }, async (tx, emit) => {
       const found = await check.find(tx, storeId, today);
       const { opened, resolved } = await repo.reconcile(tx, storeId, check.kinds, found);
@@ -76,6 +88,22 @@ export function createAlertsService(deps: AlertsDeps) {
         resolved: resolved.length,
       };
     });
+  }
+
+  // Stores whose stock changed, waiting for their check to be queued: one at a time, so a
+  // burst of changes across many stores takes one connection, not one per store.
+  const toCheck = new Set<string>();
+  let queueing: Promise<void> | undefined;
+  async function queueStockChecks() {
+    for (const storeId of toCheck) {
+      toCheck.delete(storeId);
+      await jobs
+        .enqueueOnce(
+          { storeId, type: ALERT_CHECK_JOB, payload: { check: 'stock' }, what: 'stock check' },
+          { minIntervalSeconds: 0, samePayload: true },
+        )
+        .catch((err) => log.warn('stock check not queued', { storeId, error: String(err) }));
+    }
   }
 
   jobs.register(
@@ -110,15 +138,8 @@ export function createAlertsService(deps: AlertsDeps) {
      * product to its reorder point raises the alert within seconds, not at 08:00.
      */
     afterEvents(events: readonly { storeId: string; type: string }[]) {
-      const stores = new Set(events.filter((e) => STOCK_CHANGES.has(e.type)).map((e) => e.storeId));
-      for (const storeId of stores) {
-        jobs
-          .enqueueOnce(
-            { storeId, type: ALERT_CHECK_JOB, payload: { check: 'stock' }, what: 'stock check' },
-            { minIntervalSeconds: 0, samePayload: true },
-          )
-          .catch((err) => log.warn('stock check not queued', { storeId, error: String(err) }));
-      }
+      for (const e of events) if (STOCK_CHANGES.has(e.type)) toCheck.add(e.storeId);
+      queueing ??= queueStockChecks().finally(() => (queueing = undefined));
     },
 
     /** Every check, now: what a person asks for with "Check now". */

@@ -51,9 +51,11 @@ test('when stock falls to the reorder point or to zero, then one alert each, res
     ]),
   );
 
-  // Checked again with nothing changed: the same two alerts, nothing new.
+  // Checked again with nothing changed: the same two alerts, nothing new, nothing written.
+  const before = (await outboxTypes(t, s.storeId)).length;
   await checkNow(s);
   expect((await alertsOf(s, '?status=all')).data).toHaveLength(2);
+  expect(await outboxTypes(t, s.storeId)).toHaveLength(before);
 
   // Restocked: the milk alert is resolved.
   await postAdjustment(s, milk.id, { delta: 20, reason: 'return' }).expect(201);
