@@ -25,6 +25,7 @@ export const storeDataKeys = {
   sales: (storeId: string) => ['stores', storeId, 'sales'] as const,
   purchaseOrders: (storeId: string) => ['stores', storeId, 'purchase-orders'] as const,
   shoppingLists: (storeId: string) => ['stores', storeId, 'shopping-lists'] as const,
+  invoices: (storeId: string) => ['stores', storeId, 'invoices'] as const,
   dashboard: (storeId: string) => ['stores', storeId, 'dashboard'] as const,
   forecasting: (storeId: string) => ['stores', storeId, 'forecasting'] as const,
   predictions: (storeId: string, productIds: readonly string[]) =>

@@ -1,0 +1,84 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { API_BASE } from './api/operations';
+import { refreshSession, refusedRefresh } from './http';
+import { createInvalidator, staleKeys } from './live-cache';
+import { LiveSocket, type LiveSocketOptions, type LiveStatus } from './live-socket';
+import { meQueryKey, storeDataKeys } from './query-keys';
+import { queryClient } from './query-client';
+import { getSession, markSessionExpired, subscribeSession } from './session';
+
+// The tab's one live connection (§6.10): store events arrive over the WebSocket and mark what
+// they change stale in the React Query cache, so screens update in place. The store on screen
+// is watched (useLiveStore); the header shows whether updates arrive (useLiveStatus).
+
+const invalidator = createInvalidator(queryClient);
+
+function liveUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${window.location.host}${API_BASE}/ws`;
+}
+
+// The server refused the token: renew it as any request would. A refused renewal means the
+// session is over: the sign-in dialog opens, and signing in again reconnects.
+async function renewToken(): Promise<string | undefined> {
+  try {
+    return await refreshSession();
+  } catch (error) {
+    if (!refusedRefresh(error)) throw error;
+    markSessionExpired();
+    return undefined;
+  }
+}
+
+export const liveSocket = new LiveSocket({
+  url: liveUrl,
+  renewToken,
+  onEvent: (event) => invalidator.add(staleKeys(event)),
+  onResync: (storeId) => invalidator.add([storeDataKeys.store(storeId)]),
+  // Membership ended: /auth/me no longer lists the store, and its screens say so.
+  onRemoved: () => void queryClient.invalidateQueries({ queryKey: meQueryKey }),
+});
+
+/** Keys waiting to be invalidated (tests wait for none). */
+export const pendingInvalidations = () => invalidator.pending();
+
+type StartOptions = Partial<Pick<LiveSocketOptions, 'backoff' | 'random' | 'onRetry'>>;
+
+/** Connects while there is a usable session, following its renewals; returns the stop. */
+export function startLive(options: StartOptions = {}): () => void {
+  liveSocket.configure(options);
+  let userId: string | undefined;
+  const sync = () => {
+    const session = getSession();
+    const usable = session.status === 'authenticated' && !session.expired;
+    const user = session.status === 'authenticated' ? session.user.id : undefined;
+    if (user !== userId) {
+      // Someone else (or no one): nothing of the last user's connection carries over.
+      if (userId) {
+        liveSocket.setToken(undefined);
+        liveSocket.reset();
+      }
+      userId = user;
+    }
+    liveSocket.setToken(usable ? session.accessToken : undefined);
+  };
+  const online = () => liveSocket.retryNow();
+  sync();
+  const unsubscribe = subscribeSession(sync);
+  window.addEventListener('online', online);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('online', online);
+    liveSocket.setToken(undefined);
+    invalidator.dispose();
+  };
+}
+
+export function useLiveStatus(): LiveStatus {
+  return useSyncExternalStore(liveSocket.subscribe, liveSocket.getStatus, liveSocket.getStatus);
+}
+
+/** Receives the store's events while the calling screen shows it. */
+export function useLiveStore(storeId: string | undefined): void {
+  useEffect(() => (storeId ? liveSocket.watch(storeId) : undefined), [storeId]);
+}
