@@ -70,7 +70,7 @@ describe('live cache', () => {
 
     // Down for longer than the server keeps events: a sale happens and its event is dropped.
     server.closeAll(1012);
-    server.publish(STORE, 'sale.voided', {
+    const gone = server.publish(STORE, 'sale.voided', {
       saleId: product(1),
       number: 1,
       total: 12.5,
@@ -88,6 +88,8 @@ describe('live cache', () => {
     });
     expect(requests(`/stores/${STORE}/sales`)).toHaveLength(3);
     expect(requests(`/stores/${OTHER_STORE}/products`)).toHaveLength(1);
+    // Everything refetched is as of the store's newest event: the next resume starts there.
+    expect(tab.liveSocket.lastEventId(STORE)).toBe(gone.id);
   });
 
   it('refreshes the user’s stores when a membership is removed, and stops following that store', async () => {

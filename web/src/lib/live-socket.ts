@@ -60,6 +60,7 @@ export class LiveSocket {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly watched = new Map<string, number>();
   private readonly lastIds = new Map<string, string>();
+  private readonly heads = new Map<string, string>();
   private status: LiveStatus = 'offline';
   private readonly listeners = new Set<() => void>();
 
@@ -93,6 +94,7 @@ export class LiveSocket {
   /** Forgets every store's position (another user, or signed out). */
   reset(): void {
     this.lastIds.clear();
+    this.heads.clear();
   }
 
   /** Receives a store's events while watched; returns the unwatch. */
@@ -194,11 +196,19 @@ export class LiveSocket {
         this.setStatus('live');
         for (const storeId of this.watched.keys()) this.sendSubscribe(storeId);
         return;
-      case 'subscribed':
-        if (message.lastEventId) this.lastIds.set(message.storeId, message.lastEventId);
+      case 'subscribed': {
+        // The store's newest event, sent before the missed ones: where a first subscription
+        // starts (0 when there is none yet), or where a resync picks up.
+        const head = message.lastEventId ?? '0';
+        if (this.lastIds.has(message.storeId)) this.heads.set(message.storeId, head);
+        else this.lastIds.set(message.storeId, head);
         return;
-      case 'resync':
+      }
+      case 'resync': {
+        const head = this.heads.get(message.storeId);
+        if (head) this.lastIds.set(message.storeId, head);
         return this.options.onResync(message.storeId);
+      }
       case 'unsubscribed':
         if (message.reason !== 'membership_removed') return;
         this.watched.delete(message.storeId);

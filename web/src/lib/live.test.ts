@@ -95,6 +95,23 @@ describe('live connection', () => {
     expect(statuses).toEqual(['connecting', 'live', 'connecting', 'offline', 'live']);
   });
 
+  it('resumes a store that had no events yet from its beginning', async () => {
+    setup = await openLiveTab({ valid: 'token-1', refreshes: 0 });
+    const { tab, server } = setup;
+    tab.liveSocket.watch(STORE);
+    await vi.waitFor(() => expect(server.peers[0]?.stores.has(STORE)).toBe(true));
+
+    server.closeAll(1012);
+    const first = server.publish(STORE, 'inventory.stock_updated', stock(4));
+    await vi.waitFor(() => expect(tab.liveSocket.lastEventId(STORE)).toBe(first.id));
+
+    expect(server.peers[1]?.received[1]).toEqual({
+      type: 'subscribe',
+      storeId: STORE,
+      lastEventId: '0',
+    });
+  });
+
   it('sends a renewed token on the open socket', async () => {
     const state = { valid: 'token-1', refreshes: 0 };
     setup = await openLiveTab(state);

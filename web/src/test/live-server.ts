@@ -22,8 +22,9 @@ type EventOf<T extends StoreEvent['type']> = Extract<StoreEvent, { type: T }>;
 
 /**
  * The API's side of `/api/v1/ws` as the SPA relies on it (the protocol of issue 19): auth with
- * the one valid token (else close 4001) → welcome; subscribe → missed events replayed from the
- * log, or resync when they are gone, then subscribed; events to the subscribed sockets. Plug
+ * the one valid token (else close 4001) → welcome (again on each renewal); subscribe →
+ * subscribed, then the missed events from the log, or resync when they are gone; events to the
+ * subscribed sockets. Plug
  * `onSocket` into startLocalApi.
  */
 export function createLiveServer(validToken: () => string) {
@@ -37,16 +38,21 @@ export function createLiveServer(validToken: () => string) {
   const send = (peer: Peer, message: unknown) => peer.socket.send(JSON.stringify(message));
   const head = (storeId: string) => log.filter((e) => e.storeId === storeId).at(-1)?.id ?? null;
 
+  // As the API: `subscribed` with the store's newest id first, then the missed events, or
+  // `resync` when some are gone (or the id is from the future).
   function subscribe(peer: Peer, storeId: string, lastEventId?: string) {
+    const newest = head(storeId);
+    send(peer, { type: 'subscribed', storeId, lastEventId: newest });
     if (lastEventId !== undefined) {
-      if (Number(lastEventId) < forgottenUpTo) send(peer, { type: 'resync', storeId });
+      const after = Number(lastEventId);
+      if (after < forgottenUpTo || after > Number(newest ?? 0))
+        send(peer, { type: 'resync', storeId });
       else
         log
-          .filter((e) => e.storeId === storeId && Number(e.id) > Number(lastEventId))
+          .filter((e) => e.storeId === storeId && Number(e.id) > after)
           .forEach((e) => send(peer, e));
     }
     peer.stores.add(storeId);
-    send(peer, { type: 'subscribed', storeId, lastEventId: head(storeId) });
   }
 
   const onSocket: SocketHandler = (socket) => {
@@ -63,9 +69,8 @@ export function createLiveServer(validToken: () => string) {
       peer.received.push(message);
       if (message.type === 'auth') {
         if (message.token !== validToken()) return socket.close(4001, 'Not authenticated');
-        const first = !peer.token;
         peer.token = message.token;
-        if (first) send(peer, { type: 'welcome', userId: 'u-ana', heartbeatMs: 30_000 });
+        send(peer, { type: 'welcome', userId: 'u-ana', heartbeatMs: 30_000 });
       } else if (!peer.token) {
         socket.close(4001, 'Not authenticated');
       } else if (message.type === 'subscribe' && message.storeId) {
