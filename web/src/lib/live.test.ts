@@ -95,6 +95,29 @@ describe('live connection', () => {
     expect(statuses).toEqual(['connecting', 'live', 'connecting', 'offline', 'live']);
   });
 
+  it('reconnects at once when the browser is back online, instead of waiting out the backoff', async () => {
+    const retries: number[] = [];
+    setup = await openLiveTab(
+      { valid: 'token-1', refreshes: 0 },
+      {
+        backoff: { baseMs: 60_000, capMs: 60_000 },
+        random: () => 0.999,
+        onRetry: (_attempt, delay) => retries.push(delay),
+      },
+    );
+    const { tab, server } = setup;
+    tab.liveSocket.watch(STORE);
+    await vi.waitFor(() => expect(server.peers[0]?.stores.has(STORE)).toBe(true));
+
+    server.closeAll(1012);
+    await vi.waitFor(() => expect(retries).toHaveLength(1));
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(server.peers[1]?.stores.has(STORE)).toBe(true));
+
+    expect(retries[0]).toBeGreaterThan(50_000);
+    expect(tab.liveSocket.getStatus()).toBe('live');
+  });
+
   it('resumes a store that had no events yet from its beginning', async () => {
     setup = await openLiveTab({ valid: 'token-1', refreshes: 0 });
     const { tab, server } = setup;

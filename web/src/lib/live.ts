@@ -62,13 +62,18 @@ export function startLive(options: StartOptions = {}): () => void {
     }
     liveSocket.setToken(usable ? session.accessToken : undefined);
   };
-  const online = () => liveSocket.retryNow();
+  // Back online, or back to the tab: a retry waiting out its backoff goes now.
+  const retry = () => {
+    if (document.visibilityState === 'visible') liveSocket.retryNow();
+  };
   sync();
   const unsubscribe = subscribeSession(sync);
-  window.addEventListener('online', online);
+  window.addEventListener('online', retry);
+  document.addEventListener('visibilitychange', retry);
   return () => {
     unsubscribe();
-    window.removeEventListener('online', online);
+    window.removeEventListener('online', retry);
+    document.removeEventListener('visibilitychange', retry);
     liveSocket.setToken(undefined);
     invalidator.dispose();
   };
