@@ -200,4 +200,33 @@ describe('live connection', () => {
       { type: 'auth', token: 'token-2' },
     ]);
   });
+
+  it('closes on sign-out and starts afresh for the next user', async () => {
+    const state = { valid: 'token-1', refreshes: 0 };
+    setup = await openLiveTab(state);
+    const { tab, server } = setup;
+    tab.liveSocket.watch(STORE);
+    await vi.waitFor(() => expect(server.peers[0]?.stores.has(STORE)).toBe(true));
+    const seen = server.publish(STORE, 'inventory.stock_updated', stock(2));
+    await vi.waitFor(() => expect(tab.liveSocket.lastEventId(STORE)).toBe(seen.id));
+
+    tab.clearSession('signed-out');
+    await vi.waitFor(() => expect(server.open()).toHaveLength(0));
+    expect(tab.liveSocket.getStatus()).toBe('offline');
+
+    state.valid = 'token-ben';
+    const ben = {
+      id: 'u-ben',
+      email: 'ben@example.com',
+      name: 'Ben',
+      createdAt: '2025-01-01T00:00:00Z',
+    };
+    tab.setSession(sessionOf('token-ben', ben));
+    await vi.waitFor(() => expect(server.peers[1]?.stores.has(STORE)).toBe(true));
+    // Ana's position is not Ben's: he starts from the store's newest event.
+    expect(server.peers[1]?.received).toEqual([
+      { type: 'auth', token: 'token-ben' },
+      { type: 'subscribe', storeId: STORE },
+    ]);
+  });
 });

@@ -15,8 +15,8 @@ const ana = {
   name: 'Ana',
   createdAt: '2025-01-01T00:00:00Z',
 };
-export const sessionOf = (accessToken: string) => ({
-  user: ana,
+export const sessionOf = (accessToken: string, user = ana) => ({
+  user,
   accessToken,
   refreshToken: 'in-the-cookie',
   expiresIn: 900,
