@@ -155,6 +155,25 @@ describe('live connection', () => {
     expect(server.peers).toHaveLength(1);
   });
 
+  it('renews the token before it expires and sends it on the same socket', async () => {
+    const state = { valid: 'token-1', refreshes: 0 };
+    setup = await openLiveTab(state);
+    const { tab, server } = setup;
+    tab.liveSocket.watch(STORE);
+    await vi.waitFor(() => expect(server.peers[0]?.stores.has(STORE)).toBe(true));
+
+    // A token with a second to live: renewed at four fifths of it.
+    state.valid = 'token-2';
+    tab.setSession(sessionOf('token-1', undefined, 1));
+    await vi.waitFor(() => expect(tab.getAccessToken()).toBe('token-2'), { timeout: 3_000 });
+    await vi.waitFor(() =>
+      expect(server.peers[0]?.received.at(-1)).toEqual({ type: 'auth', token: 'token-2' }),
+    );
+
+    expect(state.refreshes).toBe(1);
+    expect(server.peers).toHaveLength(1);
+  });
+
   it('on 4001 renews the token and reconnects with it, resuming where it was', async () => {
     const state = { valid: 'token-1', refreshes: 0 };
     setup = await openLiveTab(state);

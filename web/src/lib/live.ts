@@ -44,10 +44,25 @@ export const pendingInvalidations = () => invalidator.pending();
 
 type StartOptions = Partial<Pick<LiveSocketOptions, 'backoff' | 'random' | 'onRetry'>>;
 
+// While live, the token is renewed a little before it expires and sent on the open socket, so
+// the server does not close it (4001) at each expiry. Tabs share the renewal (lib/http.ts).
+const RENEW_EARLY_MS = 30_000;
+
+function renewBeforeExpiry(expiresAt: number): ReturnType<typeof setTimeout> {
+  const lifetime = expiresAt - Date.now();
+  const early = Math.min(RENEW_EARLY_MS, lifetime / 5);
+  return setTimeout(() => {
+    if (liveSocket.getStatus() === 'live') renewToken().catch(() => undefined);
+  }, lifetime - early);
+}
+
 /** Connects while there is a usable session, following its renewals; returns the stop. */
 export function startLive(options: StartOptions = {}): () => void {
   liveSocket.configure(options);
   let userId: string | undefined;
+  let token: string | undefined;
+  let renewFor: number | undefined;
+  let renewal: ReturnType<typeof setTimeout> | undefined;
   const sync = () => {
     const session = getSession();
     const usable = session.status === 'authenticated' && !session.expired;
@@ -60,7 +75,14 @@ export function startLive(options: StartOptions = {}): () => void {
       }
       userId = user;
     }
-    liveSocket.setToken(usable ? session.accessToken : undefined);
+    const next = usable ? session.accessToken : undefined;
+    const expiresAt = usable ? session.expiresAt : undefined;
+    if (next !== token || expiresAt !== renewFor) {
+      [token, renewFor] = [next, expiresAt];
+      clearTimeout(renewal);
+      renewal = expiresAt ? renewBeforeExpiry(expiresAt) : undefined;
+    }
+    liveSocket.setToken(next);
   };
   // Back online, or back to the tab: a retry waiting out its backoff goes now.
   const retry = () => {
@@ -74,6 +96,7 @@ export function startLive(options: StartOptions = {}): () => void {
     unsubscribe();
     window.removeEventListener('online', retry);
     document.removeEventListener('visibilitychange', retry);
+    clearTimeout(renewal);
     liveSocket.setToken(undefined);
     invalidator.dispose();
   };

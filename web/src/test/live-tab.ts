@@ -15,11 +15,11 @@ const ana = {
   name: 'Ana',
   createdAt: '2025-01-01T00:00:00Z',
 };
-export const sessionOf = (accessToken: string, user = ana) => ({
+export const sessionOf = (accessToken: string, user = ana, expiresIn = 900) => ({
   user,
   accessToken,
   refreshToken: 'in-the-cookie',
-  expiresIn: 900,
+  expiresIn,
 });
 
 /** The API's auth: one valid access token at a time; `refuse` makes renewals fail. */
