@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import type { Config } from './config';
 import type { StoreContext } from './core/context';
 import type { Logger } from './logger';
@@ -10,6 +10,8 @@ import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
+import { createEventHub } from './modules/events/events.hub';
+import { createOutboxPublisher } from './modules/events/events.publisher';
 import { createStoreWriter } from './modules/events/events.service';
 import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
@@ -143,6 +145,18 @@ export function createServices(deps: ServiceDeps) {
     log.warn('cache invalidation failed', { error: String(err) }),
   );
   const write = createStoreWriter(pool, storeCache);
+  const eventHub = createEventHub(platform.bus);
+  const outboxPublisher = createOutboxPublisher({
+    connect: () =>
+      new Client({
+        connectionString: pool.options.connectionString,
+        application_name: 'nimbus-outbox',
+      }),
+    bus: platform.bus,
+    log,
+    pollMs: config.outbox.pollMs,
+    retentionDays: config.outbox.retentionDays,
+  });
   const jobs = createJobsService({ pool, log });
 
   const reads = createReads();
@@ -158,6 +172,10 @@ export function createServices(deps: ServiceDeps) {
     pool,
     cache: storeCache,
     assertUser: (userId) => userReads.assertExists(pool, userId),
+    onDeleted: (storeId) =>
+      eventHub.announceRemoval(storeId).catch((err) => {
+        log.warn('store deletion not announced', { error: String(err) });
+      }),
   });
   const members = createMembersService({
     pool,
@@ -165,6 +183,10 @@ export function createServices(deps: ServiceDeps) {
     publicUrl,
     findUserByEmail: userReads.findByEmail,
     usersOf: userReads.byIds,
+    onRemoved: (storeId, userId) =>
+      eventHub.announceRemoval(storeId, userId).catch((err) => {
+        log.warn('membership removal not announced', { error: String(err) });
+      }),
   });
   const auth = createAuthService({
     pool,
@@ -324,6 +346,10 @@ export function createServices(deps: ServiceDeps) {
     jobs,
     health,
     events,
+    /** This process's end of the event bus (the WebSocket's subscriptions). */
+    eventHub,
+    /** Publishes committed outbox events; main starts it (one leads across processes). */
+    outboxPublisher,
     storeCache,
     /** Shared state the HTTP layer needs too: rate-limit counters. */
     platform,

@@ -50,6 +50,9 @@ test.each([
   [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'SHUTDOWN_TIMEOUT_MS'],
   [{ SALE_BACKDATE_DAYS: 'a week' }, 'SALE_BACKDATE_DAYS'],
+  [{ OUTBOX_RETENTION_DAYS: '0' }, 'OUTBOX_RETENTION_DAYS'],
+  [{ OUTBOX_POLL_MS: '10' }, 'OUTBOX_POLL_MS'],
+  [{ WS_HEARTBEAT_MS: 'often' }, 'WS_HEARTBEAT_MS'],
 ])('when %j, then start-up stops with a message naming %s', (env, name) => {
   expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
 });

@@ -41,6 +41,9 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
@@ -95,6 +98,14 @@ export interface Config {
    */
   publicUrl?: string;
   metrics: { token?: string; port?: number; host: string };
+  /**
+   * The outbox publisher: published events are deleted after `retentionDays` (a client
+   * resuming from before then is told to resync); `pollMs` is its fallback poll should a
+   * commit's notification be missed.
+   */
+  outbox: { retentionDays: number; pollMs: number };
+  /** WebSocket ping interval; a socket that has not answered the previous ping is dropped. */
+  wsHeartbeatMs: number;
   shutdownTimeoutMs: number;
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
@@ -159,6 +170,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST }),
+    outbox: Object.freeze({ retentionDays: e.OUTBOX_RETENTION_DAYS, pollMs: e.OUTBOX_POLL_MS }),
+    wsHeartbeatMs: e.WS_HEARTBEAT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { closePool, createPool } from './db/pool';
 import { createLogger } from './logger';
 import { createServices } from './composition';
+import { attachEventSocket } from './modules/events/socket.server';
 import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo';
 import { OutboxMailer, SmtpMailer } from './platform/mailer';
 import { createPlatform } from './platform/platform';
@@ -80,6 +81,15 @@ async function main() {
   });
 
   const drain = drainable(server);
+  const sockets = await attachEventSocket(server, {
+    db: pool,
+    hub: services.eventHub,
+    log,
+    authenticate: (token) => services.auth.authenticateUntil(token),
+    findRole: services.members.findRole,
+    heartbeatMs: config.wsHeartbeatMs,
+  });
+  services.outboxPublisher.start();
   const metricsServer = config.metrics.port === undefined ? undefined : listenMetrics();
   function listenMetrics() {
     const m = express().disable('x-powered-by');
@@ -103,12 +113,15 @@ async function main() {
       log.error('shutdown deadline passed; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs + 2000).unref();
+    // WebSockets first: told to reconnect elsewhere (1001), they would otherwise hold the drain.
+    await sockets.close();
     const drained = await drain.drain(config.shutdownTimeoutMs);
     if (!drained) log.warn('connections still open at the deadline were closed');
     metricsServer?.close();
     clearInterval(housekeeping);
     // Running jobs get what is left of the deadline, then go back to the queue.
     await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));
+    await services.outboxPublisher.stop();
     await platform.close();
     await Promise.all([closePool(pool), closePool(healthPool)]);
     await embedded?.stop();

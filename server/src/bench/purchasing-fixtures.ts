@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
-import { insertEvent, insertEvents } from '../modules/events/events.repo';
+import { insertEvents } from '../modules/events/events.repo';
 import * as stock from '../modules/inventory/inventory.repo';
 import { benchInvoiceLines } from './bench-invoice';
 import { createReads, invoiceLookups } from '../composition';
@@ -139,7 +139,9 @@ function bareReceive(pool: Pool, storeId: string, userId: string): BareHandler {
         sorted.map((l) => ({ lineId: byProduct.get(l.productId)!.id, units: l.delta })),
       );
       await orders.touch(tx, storeId, orderId);
-      await insertEvent(tx, storeId, 'purchase_order.updated', { purchaseOrderId: orderId });
+      await insertEvents(tx, storeId, [
+        { type: 'purchase_order.updated', payload: { purchaseOrderId: orderId } },
+      ]);
       return { receiptId };
     });
   };

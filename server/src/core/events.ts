@@ -1,8 +1,8 @@
 /**
  * Every event a store change announces, by name, with its payload. Events are written to the
- * outbox in the transaction of the change (modules/events) and fan out from there to the
- * WebSocket, webhooks and notifications; `openapi.yaml` describes each one as `StoreEvent`
- * (a test holds the two equal).
+ * outbox in the transaction of the change (modules/events), read by the feed
+ * (`GET …/events`) and published from there after the commit to the WebSocket `/api/v1/ws`;
+ * `openapi.yaml` describes each one as `StoreEvent` (a test holds the two equal).
  */
 export interface EventMap {
   'inventory.stock_updated': {

@@ -145,6 +145,12 @@ export interface Tables {
     payload: unknown;
     created_at: Date;
     published_at: Date | null;
+    position: number;
+  };
+  outbox_positions: {
+    store_id: string;
+    last_position: number;
+    pruned_through: number;
   };
   password_reset_tokens: {
     id: string;

@@ -46,6 +46,7 @@ export const TABLE_OWNERS = {
   demand_anomalies: ['forecasting'],
   report_results: ['reports'],
   outbox_events: ['events'],
+  outbox_positions: ['events'],
   jobs: ['jobs'],
   mail_outbox: ['platform'],
   idempotency_keys: ['http'],

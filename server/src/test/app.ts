@@ -97,6 +97,7 @@ export async function buildTestApp(
     keyPrefix,
     tokenFor: (userId) => tokens.sign(userId, randomUUID()).token,
     async close() {
+      await services.outboxPublisher.stop();
       await services.jobs.stop(0);
       await platform.close();
       await healthPool.end();

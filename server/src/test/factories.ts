@@ -132,7 +132,7 @@ export const countRows = async (t: WithPool, table: string, storeId: string) =>
 export const outboxTypes = async (t: WithPool, storeId: string) =>
   (
     await t.db.pool.query<{ type: string }>(
-      'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY id',
+      'SELECT type FROM outbox_events WHERE store_id = $1 ORDER BY position',
       [storeId],
     )
   ).rows.map((r) => r.type);

@@ -74,19 +74,28 @@ export function createAuthService(deps: Deps) {
     };
   }
 
+  /** Like authenticate, with when the token expires (a WebSocket is closed then). */
+  async function authenticateUntil(
+    accessToken: string,
+  ): Promise<{ userId: string; expiresAt: number }> {
+    const { userId, sessionId, expiresAt } = tokens.verify(accessToken);
+    const state = await sessions.check(userId, sessionId);
+    if (state === 'no-user') throw new UnauthorizedError(ACCOUNT_GONE);
+    if (state === 'ended') {
+      throw new UnauthorizedError(
+        'This session has ended (signed out, or the password changed): sign in again',
+      );
+    }
+    return { userId, expiresAt };
+  }
+
   return {
     /** The principal of a valid access token whose session is still live. */
     async authenticate(accessToken: string): Promise<Principal> {
-      const { userId, sessionId } = tokens.verify(accessToken);
-      const state = await sessions.check(userId, sessionId);
-      if (state === 'no-user') throw new UnauthorizedError(ACCOUNT_GONE);
-      if (state === 'ended') {
-        throw new UnauthorizedError(
-          'This session has ended (signed out, or the password changed): sign in again',
-        );
-      }
-      return { userId };
+      return { userId: (await authenticateUntil(accessToken)).userId };
     },
+
+    authenticateUntil,
 
     async register(input: RegisterInput): Promise<Session> {
       const passwordHash = await hashPassword(input.password);

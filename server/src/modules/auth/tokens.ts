@@ -12,7 +12,8 @@ const AUDIENCE = 'nimbus-api';
 export interface AccessTokens {
   /** `sessionId`: the refresh-token family the token belongs to (see sessions.ts). */
   sign(userId: string, sessionId: string): { token: string; expiresIn: number };
-  verify(token: string): { userId: string; sessionId: string };
+  /** `expiresAt`: when the token stops being accepted (epoch ms). */
+  verify(token: string): { userId: string; sessionId: string; expiresAt: number };
 }
 
 export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
@@ -47,7 +48,11 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
         ) {
           throw new Error('not an access token');
         }
-        return { userId: payload.sub!, sessionId: payload.sid as string };
+        return {
+          userId: payload.sub!,
+          sessionId: payload.sid as string,
+          expiresAt: (payload.exp ?? 0) * 1000,
+        };
       } catch (err) {
         const expired = err instanceof jwt.TokenExpiredError;
         throw new UnauthorizedError(expired ? 'Access token expired' : 'Invalid access token');

@@ -2,13 +2,18 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import type { EventName } from '../../core/events';
-import { listEvents } from './events.repo';
+import { listEvents, toItem } from './events.repo';
 
 /**
  * A store's change feed: every committed event, oldest first, read from the outbox. An
  * integrator follows `nextCursor` to pick up where it stopped. Unlike a list's, the cursor
  * does not end: at the newest event it stays the cursor of that event, so polling it again
  * returns what happened since (`hasNext` says whether more are waiting now).
+ *
+ * Events are ordered by their position in the store (their `id`), which follows commit order
+ * with no gaps (events.repo.ts), so a cursor never passes an event that commits later. A
+ * cursor holds the position of the event it ends at; cursors handed out before positions
+ * existed hold that event's row id, which is its position (migration 027).
  */
 export function createEventFeed({ pool }: { pool: Pool }) {
   return {
@@ -18,17 +23,11 @@ export function createEventFeed({ pool }: { pool: Pool }) {
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
-        items: page.map((r) => ({
-          id: String(r.id),
-          type: r.type,
-          storeId: ctx.storeId,
-          payload: r.payload,
-          timestamp: r.created_at.toISOString(),
-        })),
+        items: page.map(toItem),
         pagination: {
           limit: q.limit,
           hasNext: rows.length > q.limit,
-          nextCursor: last ? encodeCursor([last.id]) : (q.cursor ?? null),
+          nextCursor: last ? encodeCursor([last.position]) : (q.cursor ?? null),
         },
       };
     },

@@ -11,9 +11,9 @@ export type StoreScope = { readonly storeId: string };
 export interface StoreWriter {
   /**
    * One transaction for a change in a store: `emit` writes outbox events in it (so only
-   * committed changes are ever announced), the caller's commit hook (a stored idempotent
-   * answer) commits with it, and the store's cache generation is bumped after the commit
-   * (so the next read on any replica sees the change).
+   * committed changes are ever announced; the publisher sends them on after the commit), the
+   * caller's commit hook (a stored idempotent answer) commits with it, and the store's cache
+   * generation is bumped after the commit (so the next read on any replica sees the change).
    */
   <T>(scope: StoreScope, fn: (tx: PoolClient, emit: Emit) => Promise<T>): Promise<T>;
 }
@@ -22,15 +22,17 @@ export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
   return async (scope, fn) => {
     const { storeId } = scope;
     const result = await withTransaction(pool, async (tx) => {
-      // Events wait in the change and are written together, in order, before it commits: a
-      // 200-line delivery writes one outbox statement, not 200. Nothing reads the outbox
-      // inside the change, and a change that fails writes none.
+      // Events wait in the change and are written together, in order, as its last statement:
+      // a 200-line delivery writes one outbox statement, not 200, and the store's event
+      // counter (which holds the store's next writer until this one commits) is locked only
+      // for the commit. Nothing reads the outbox inside the change; a change that fails
+      // writes none.
       const pending: PendingEvent[] = [];
       const value = await fn(tx, async (type, payload) => {
         pending.push({ type, payload });
       });
-      await insertEvents(tx, storeId, pending);
       await takeCommitHook(scope)?.(tx, value);
+      await insertEvents(tx, storeId, pending);
       return value;
     });
     await cache.invalidate(storeId);

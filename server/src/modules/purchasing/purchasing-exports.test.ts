@@ -11,7 +11,7 @@ import {
   patchStatus,
   placeOrder,
 } from '../../test/purchasing';
-import { insertEvent } from '../events/events.repo';
+import { insertEvents } from '../events/events.repo';
 
 /** What the invoices and shopping-list modules call: orders and receipts inside their transactions. */
 const t = useTestApp();
@@ -19,7 +19,7 @@ const t = useTestApp();
 /** A transaction with an outbox emitter, as the store writer gives one. */
 const inTx = <T>(s: StoreMember, fn: (tx: PoolClient, emit: Emit) => Promise<T>) =>
   withTransaction(t.db.pool, (tx) =>
-    fn(tx, (type, payload) => insertEvent(tx, s.storeId, type, payload)),
+    fn(tx, (type, payload) => insertEvents(tx, s.storeId, [{ type, payload }])),
   );
 
 const ctxOf = (s: StoreMember) => ({ storeId: s.storeId, userId: s.user.id });

@@ -18,9 +18,18 @@ interface Deps {
   usersOf: UserReads['byIds'];
   /** The origin of links in e-mails (PUBLIC_URL), never a request's Host header. */
   publicUrl(): string;
+  /** After a membership is removed: the user's live subscriptions to the store end. */
+  onRemoved?(storeId: string, userId: string): Promise<void>;
 }
 
-export function createMembersService({ pool, mailer, findUserByEmail, usersOf, publicUrl }: Deps) {
+export function createMembersService({
+  pool,
+  mailer,
+  findUserByEmail,
+  usersOf,
+  publicUrl,
+  onRemoved,
+}: Deps) {
   /** Memberships as members: who each is (the auth module's), in the order of their names. */
   async function asMembers(db: Db, memberships: repo.Membership[]): Promise<repo.Member[]> {
     const byUser = new Map(memberships.map((m) => [m.userId, m]));
@@ -117,6 +126,7 @@ export function createMembersService({ pool, mailer, findUserByEmail, usersOf, p
         if (!(await repo.deleteMembership(tx, ctx.storeId, userId)))
           throw new NotFoundError('Member');
       });
+      await onRemoved?.(ctx.storeId, userId);
     },
 
     async revokeInvitation(ctx: StoreContext, invitationId: string): Promise<void> {

@@ -14,9 +14,11 @@ interface Deps {
   cache: StoreCache;
   /** The auth module's check that a signed-in user's account still exists (401 if not). */
   assertUser(userId: string): Promise<void>;
+  /** After a store is deleted: every live subscription to it ends. */
+  onDeleted?(storeId: string): Promise<void>;
 }
 
-export function createStoresService({ pool, cache, assertUser }: Deps) {
+export function createStoresService({ pool, cache, assertUser, onDeleted }: Deps) {
   async function createForUser(
     db: Db,
     userId: string,
@@ -78,6 +80,7 @@ export function createStoresService({ pool, cache, assertUser }: Deps) {
 
     async remove(ctx: StoreContext): Promise<void> {
       if (!(await repo.deleteStore(pool, ctx.storeId))) throw new NotFoundError('Store');
+      await onDeleted?.(ctx.storeId);
     },
   };
 }

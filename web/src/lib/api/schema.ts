@@ -2034,7 +2034,10 @@ export interface paths {
      *     stays where it is (it is never null once an event was read), so calling it again later
      *     returns only what happened since, which makes this a simple way to keep another system
      *     in step. `hasNext` says whether more events are waiting now. `type` keeps one kind of
-     *     event. Requires `inventory:read` (every role).
+     *     event. Requires `inventory:read` (every role). Events are ordered by `id`, their
+     *     position in the store, which follows commit order, so the cursor never passes over a
+     *     change that commits later; cursors handed out before positions existed still work.
+     *     Events are deleted `OUTBOX_RETENTION_DAYS` after they were published.
      */
     get: operations['listStoreEvents'];
     put?: never;
@@ -2929,8 +2932,8 @@ export interface components {
       | 'shopping_list.updated';
     /**
      * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
-     *     schema per `type`. The same messages are meant for the WebSocket, webhooks and
-     *     notifications.
+     *     schema per `type`. The feed and the WebSocket (tag `events`) send the same items; `id`
+     *     is the event's position in its store (increasing in commit order, without gaps).
      */
     StoreEvent:
       | components['schemas']['StockUpdatedEvent']

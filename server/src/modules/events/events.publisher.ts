@@ -1,0 +1,152 @@
+import type { Client } from 'pg';
+import { one } from '../../db/rows';
+import type { Logger } from '../../logger';
+import type { EventBus } from '../../platform/event-bus';
+import { markPublished, OUTBOX_CHANNEL, prunePublished, toItem, unpublished } from './events.repo';
+
+/** The bus channel a store's events fan out on, to every API process. */
+export const storeChannel = (storeId: string) => `store-events:${storeId}`;
+
+/** Session advisory lock key: the one outbox publisher of a database (any process). */
+const PUBLISHER_LOCK = 0x6e696d627573; // "nimbus"
+const BATCH = 500;
+const PRUNE_BATCH = 10_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface PublisherDeps {
+  /** A connection of its own: it holds the lock and listens for as long as it leads. */
+  connect(): Client;
+  bus: EventBus;
+  log: Logger;
+  /** The fallback poll, should a notification be missed; also how often a standby tries. */
+  pollMs: number;
+  retentionDays: number;
+}
+
+/**
+ * Publishes committed outbox events to the event bus. Every process runs one; the holder of
+ * a session advisory lock leads, the others wait to take over. The leader wakes on the
+ * writers' NOTIFY (sent on commit) or every `pollMs`, publishes what is unpublished (in id
+ * order, which within a store is commit order), then marks it published: a crash in between
+ * publishes it again (at least once; subscribers drop positions they have sent). Published
+ * events are deleted after the retention.
+ */
+export function createOutboxPublisher(deps: PublisherDeps) {
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: () => void = () => undefined;
+  let client: Client | undefined;
+  let leading = false;
+  let lastPrune = 0;
+  /** A notification came since the last drain began. */
+  let notified = false;
+
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = () => undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  async function drain(c: Client): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await unpublished(c, BATCH);
+      if (rows.length === 0) return total;
+      // Issued in order on one connection (Redis pipelines them), awaited together.
+      await Promise.all(rows.map((r) => deps.bus.publish(storeChannel(r.store_id), toItem(r))));
+      await markPublished(
+        c,
+        rows.map((r) => r.id),
+      );
+      total += rows.length;
+    }
+  }
+
+  async function prune(c: Client, now = Date.now()) {
+    const before = new Date(now - deps.retentionDays * 86_400_000);
+    let n: number;
+    do n = await prunePublished(c, before, PRUNE_BATCH);
+    while (n === PRUNE_BATCH && running);
+    lastPrune = now;
+  }
+
+  async function lead(c: Client) {
+    await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    c.on('notification', () => {
+      notified = true;
+      wake();
+    });
+    leading = true;
+    deps.log.info('outbox publisher leading');
+    while (running) {
+      notified = false;
+      await drain(c);
+      if (Date.now() - lastPrune >= PRUNE_EVERY_MS) await prune(c);
+      if (!notified) await nap(deps.pollMs);
+    }
+  }
+
+  async function run() {
+    while (running) {
+      const c = deps.connect();
+      client = c;
+      let lost = false;
+      c.on('error', (err) => {
+        lost = true;
+        deps.log.warn('outbox publisher connection lost', { error: err.message });
+        wake();
+      });
+      try {
+        await c.connect();
+        const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+          PUBLISHER_LOCK,
+        ]);
+        if (one(rows).ok) await lead(c);
+      } catch (err) {
+        if (running && !lost) deps.log.warn('outbox publisher failed', { error: String(err) });
+      } finally {
+        leading = false;
+        client = undefined;
+        // Ending the session releases the lock (a crashed process's ends with its connection).
+        await c.end().catch(() => undefined);
+      }
+      if (running) await nap(deps.pollMs);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake();
+      await client?.end().catch(() => undefined);
+      await loop;
+      loop = undefined;
+    },
+    /** Whether this process holds the lock now. */
+    get leading() {
+      return leading;
+    },
+    /** Publishes now instead of at the next notification or poll (tests). */
+    poke: () => {
+      notified = true;
+      wake();
+    },
+    /** Deletes what is past the retention now (tests; the leader does it every 10 minutes). */
+    async pruneNow(now = Date.now()) {
+      if (!client || !leading) throw new Error('not the leading publisher');
+      await prune(client, now);
+    },
+  };
+}
+
+export type OutboxPublisher = ReturnType<typeof createOutboxPublisher>;
