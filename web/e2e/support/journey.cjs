@@ -7,9 +7,16 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
 /**
  * Call inside a describe block; registers the hooks and returns `step` and the shared state.
  * `env` goes to a server of the journey's own (see startServer); `viewport` is the page's size, `touch` makes it a
- * phone's (touch events, mobile viewport).
+ * phone's (touch events, mobile viewport). `live: false` keeps the pages' live-updates socket
+ * from reaching the server (a journey that counts the token refreshes of its requests: the
+ * socket renews an expiring token by itself).
  */
-function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = false } = {}) {
+function useJourney({
+  env,
+  viewport = { width: 1280, height: 860 },
+  touch = false,
+  live = true,
+} = {}) {
   const ctx = {
     server: undefined,
     browser: undefined,
@@ -26,6 +33,7 @@ function useJourney({ env, viewport = { width: 1280, height: 860 }, touch = fals
     ctx.browser = await launchBrowser();
     // A context of its own, so a test can open a second tab that shares its cookies.
     ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+    if (!live) await ctx.context.routeWebSocket(/\/api\/v1\/ws$/, (ws) => ws.close());
     const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('request', (req) => {

@@ -8,6 +8,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { SignInAgainDialog } from '@/features/auth/components/sign-in-again-dialog';
 import { startSaleOutbox } from '@/features/sales/api/sale-outbox';
 import { toApiError } from '@/lib/api-error';
+import { startLive } from '@/lib/live';
 import { useSession } from '@/lib/session';
 import { AppHeader } from './app-header';
 
@@ -17,6 +18,8 @@ export function AppLayout() {
   const me = useMe();
   // Sales kept on this device while offline are sent from whichever screen is open.
   useEffect(startSaleOutbox, []);
+  // One WebSocket for the tab: the store on screen updates as others change it.
+  useEffect(startLive, []);
   const userName =
     me.data?.user.name ?? (session.status === 'authenticated' ? session.user.name : '');
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { useMe } from '@/features/auth/api/get-me';
 import { useStore } from '@/hooks/use-store';
+import { useLiveStore } from '@/lib/live';
 import { rememberStore } from '@/lib/session';
 import { StoreAccessContext, type StoreAccess } from '@/lib/store-access';
 import { StoreNav } from './store-nav';
@@ -32,6 +33,8 @@ export function StoreLayout() {
   useEffect(() => {
     if (access) rememberStore(access.storeId);
   }, [access]);
+  // The store on screen updates in place from its events.
+  useLiveStore(access?.storeId);
 
   useEffect(() => {
     document.title = access ? `${access.storeName} · Nimbus` : 'Nimbus';

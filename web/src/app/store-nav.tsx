@@ -1,4 +1,5 @@
 import { NavLink, useLocation } from 'react-router-dom';
+import { LiveIndicator } from '@/components/live-indicator';
 import { useAlertSummary } from '@/features/alerts/api/alerts';
 import type { Permission } from '@/lib/api/types';
 import type { StoreAccess } from '@/lib/store-access';
@@ -47,6 +48,7 @@ export function StoreNav({ access }: { access: StoreAccess }) {
     <nav className="store-nav" aria-label="Store sections">
       <div className="store-nav__inner">
         <span className="store-nav__name">{access.storeName}</span>
+        <LiveIndicator />
         {tabs
           .filter((tab) => !tab.needs || access.permissions.includes(tab.needs))
           .map((tab) => (

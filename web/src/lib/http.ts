@@ -93,7 +93,7 @@ export async function signOut(): Promise<void> {
 }
 
 /** A refresh that was answered and refused; a lost answer says nothing about the session. */
-function refusedRefresh(error: unknown): boolean {
+export function refusedRefresh(error: unknown): boolean {
   const status = isAxiosError(error) ? error.response?.status : undefined;
   return status !== undefined && status >= 400 && status < 500;
 }

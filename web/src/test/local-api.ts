@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One request as the server received it. */
 export interface Received {
@@ -53,11 +54,18 @@ function openPageAt(origin: string): void {
   );
 }
 
+/** What the server does with a WebSocket opened at `/api/v1/ws`. */
+export type SocketHandler = (socket: WebSocket, request: IncomingMessage) => void;
+
 /**
  * A real HTTP server on loopback that plays the API for the routes a test names
  * (`'POST /api/v1/auth/refresh'`), and the page opened at its origin. Anything else is 404.
+ * With `socket`, it also accepts WebSockets at `/api/v1/ws` (the `ws` package, as the API).
  */
-export async function startLocalApi(routes: Record<string, Route>): Promise<LocalApi> {
+export async function startLocalApi(
+  routes: Record<string, Route>,
+  { socket }: { socket?: SocketHandler } = {},
+): Promise<LocalApi> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     // The page's document keeps the origin jsdom gave it, so its requests here are cross-origin
@@ -87,6 +95,8 @@ export async function startLocalApi(routes: Record<string, Route>): Promise<Loca
       else reply(res, 404, { code: 'NOT_FOUND', message: `No route ${request.method} ${path}` });
     })();
   });
+  const sockets = socket && new WebSocketServer({ server, path: '/api/v1/ws' });
+  sockets?.on('connection', (client, request) => socket?.(client, request));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   openPageAt(`http://127.0.0.1:${port}`);
@@ -94,6 +104,8 @@ export async function startLocalApi(routes: Record<string, Route>): Promise<Loca
     received,
     close: () =>
       new Promise((resolve) => {
+        sockets?.clients.forEach((client) => client.terminate());
+        sockets?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

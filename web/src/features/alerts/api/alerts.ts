@@ -10,7 +10,7 @@ export type AlertParams = Omit<QueryParams<'listAlerts'>, 'cursor' | 'limit'>;
 
 /** Under the store's key, so whatever refreshes the store refreshes its alerts. */
 export const alertKeys = {
-  all: (storeId: string) => [...storeDataKeys.store(storeId), 'alerts'] as const,
+  all: storeDataKeys.alerts,
   list: (storeId: string, params: AlertParams) =>
     [...alertKeys.all(storeId), 'list', params] as const,
   summary: (storeId: string) => [...alertKeys.all(storeId), 'summary'] as const,

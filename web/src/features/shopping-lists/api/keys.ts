@@ -1,7 +1,8 @@
+import { storeDataKeys } from '@/lib/query-keys';
 import type { ShoppingListParams } from './types';
 
 export const shoppingListKeys = {
-  all: (storeId: string) => ['stores', storeId, 'shopping-lists'] as const,
+  all: storeDataKeys.shoppingLists,
   list: (storeId: string, params: ShoppingListParams) =>
     [...shoppingListKeys.all(storeId), 'list', params] as const,
   detail: (storeId: string, id: string) =>
