@@ -24,6 +24,7 @@ import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
 import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -328,6 +329,12 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
   });
+  const notifications = createNotificationsService({
+    pool,
+    membersOf: reads.stores.membersOf,
+    membershipsOfUser: reads.stores.membershipsOfUser,
+    log,
+  });
   const outboxPublisher = createOutboxPublisher({
     connect: () =>
       new Client({
@@ -338,7 +345,10 @@ export function createServices(deps: ServiceDeps) {
     log,
     pollMs: config.outbox.pollMs,
     retentionDays: config.outbox.retentionDays,
-    onPublished: (events) => alerts.afterEvents(events),
+    onPublished: async (events) => {
+      alerts.afterEvents(events);
+      await notifications.afterEvents(events);
+    },
   });
   const schedules = createSchedulesService({
     pool,
@@ -395,6 +405,7 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     forecasting,
     alerts,
+    notifications,
     schedules,
     reports,
     imports,
