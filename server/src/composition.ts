@@ -24,6 +24,7 @@ import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
 import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
@@ -329,10 +330,21 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
   });
+  const notificationMail = createNotificationMail({
+    pool,
+    jobs,
+    mailer,
+    usersOf: userReads.byIds,
+    membersOf: reads.stores.membersOf,
+    membershipsOfUser: reads.stores.membershipsOfUser,
+    publicUrl,
+    log,
+  });
   const notifications = createNotificationsService({
     pool,
     membersOf: reads.stores.membersOf,
     membershipsOfUser: reads.stores.membershipsOfUser,
+    onImmediateMail: (userIds) => notificationMail.queueImmediate(userIds),
     log,
   });
   const outboxPublisher = createOutboxPublisher({
@@ -366,6 +378,13 @@ export function createServices(deps: ServiceDeps) {
         cadence: 'daily',
         defaultAt: '06:00',
         run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'expiry'),
+      },
+      {
+        task: 'digest',
+        title: 'Daily e-mail digest of new alerts',
+        cadence: 'daily',
+        defaultAt: '07:00',
+        run: (tx, storeId) => notificationMail.queueDigest(tx, storeId),
       },
       {
         task: 'stock',
@@ -406,6 +425,7 @@ export function createServices(deps: ServiceDeps) {
     forecasting,
     alerts,
     notifications,
+    notificationMail,
     schedules,
     reports,
     imports,

@@ -161,3 +161,42 @@ export async function savePreferences(db: Db, userId: string, p: Preferences): P
     [userId, JSON.stringify(p.kinds), p.emailDelivery],
   );
 }
+
+export type MailRow = Row<
+  'notifications',
+  | 'id'
+  | 'store_id'
+  | 'kind'
+  | 'subject_type'
+  | 'subject_id'
+  | 'title'
+  | 'created_at'
+  | 'resolved_at'
+>;
+
+/**
+ * Takes the user's notifications waiting to be mailed `mode`, in the stores they belong to
+ * now, locked until the caller's transaction ends (a concurrent sender skips them: one mail
+ * holds each notification once).
+ */
+export async function claimUnmailed(
+  tx: Db,
+  userId: string,
+  mode: EmailDelivery,
+  storeIds: string[],
+  limit: number,
+): Promise<MailRow[]> {
+  const { rows } = await tx.query<MailRow>(
+    `SELECT id, store_id, kind, subject_type, subject_id, title, created_at, resolved_at
+     FROM notifications
+     WHERE user_id = $1 AND email = $2 AND emailed_at IS NULL AND store_id = ANY($3::uuid[])
+     ORDER BY created_at, id LIMIT $4
+     FOR UPDATE SKIP LOCKED`,
+    [userId, mode, storeIds, limit],
+  );
+  return rows;
+}
+
+export async function markEmailed(tx: Db, ids: string[]): Promise<void> {
+  await tx.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+}
