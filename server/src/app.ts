@@ -37,6 +37,7 @@ import { salesRoutes } from './modules/sales/sales.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
+import { meRoutes, notificationsRoutes } from './modules/notifications/notifications.routes';
 import { schedulesRoutes } from './modules/schedules/schedules.routes';
 import { storeRoutes, storesRoutes } from './modules/stores/stores.routes';
 import { suppliersRoutes } from './modules/suppliers/suppliers.routes';
@@ -124,6 +125,16 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const mine = routes(stores, deps, '/api/v1/stores');
   storesRoutes(mine, services);
 
+  // The caller's own things outside any store: notifications and their preferences.
+  const inbox = Router();
+  inbox.use(...signedIn);
+  const notices = routes(inbox, deps, '/api/v1/notifications');
+  notificationsRoutes(notices, services);
+  const me = Router();
+  me.use(...signedIn);
+  const mySettings = routes(me, deps, '/api/v1/me');
+  meRoutes(mySettings, services);
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -148,6 +159,8 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   app.use(AUTH_PATH, tag(AUTH_PATH), auth);
   app.use(STORE, tag(STORE), store);
   app.use('/api/v1/stores', tag('/api/v1/stores'), stores);
+  app.use('/api/v1/notifications', tag('/api/v1/notifications'), inbox);
+  app.use('/api/v1/me', tag('/api/v1/me'), me);
 
   // On the API's port only with a token; with METRICS_PORT, main serves it on its own listener.
   const scrape = metricsEndpoint(metrics, config.metrics.token);
@@ -166,6 +179,8 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
       ...accounts.registered(),
       ...r.registered(),
       ...mine.registered(),
+      ...notices.registered(),
+      ...mySettings.registered(),
     ],
     /** The scrape endpoint, for a listener of its own (METRICS_PORT). */
     metrics: scrape,

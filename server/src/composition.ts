@@ -24,6 +24,8 @@ import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
 import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createNotificationMail } from './modules/notifications/notifications.mail';
+import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -336,6 +338,23 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
   });
+  const notificationMail = createNotificationMail({
+    pool,
+    jobs,
+    mailer,
+    usersOf: userReads.byIds,
+    membersOf: reads.stores.membersOf,
+    membershipsOfUser: reads.stores.membershipsOfUser,
+    publicUrl,
+    log,
+  });
+  const notifications = createNotificationsService({
+    pool,
+    membersOf: reads.stores.membersOf,
+    membershipsOfUser: reads.stores.membershipsOfUser,
+    onImmediateMail: (userIds) => notificationMail.queueImmediate(userIds),
+    log,
+  });
   const outboxPublisher = createOutboxPublisher({
     connect: () =>
       new Client({
@@ -346,7 +365,10 @@ export function createServices(deps: ServiceDeps) {
     log,
     pollMs: config.outbox.pollMs,
     retentionDays: config.outbox.retentionDays,
-    onPublished: (events) => alerts.afterEvents(events),
+    onPublished: async (events) => {
+      alerts.afterEvents(events);
+      await notifications.afterEvents(events);
+    },
   });
   const schedules = createSchedulesService({
     pool,
@@ -364,6 +386,13 @@ export function createServices(deps: ServiceDeps) {
         cadence: 'daily',
         defaultAt: '06:00',
         run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'expiry'),
+      },
+      {
+        task: 'digest',
+        title: 'Daily e-mail digest of new alerts',
+        cadence: 'daily',
+        defaultAt: '07:00',
+        run: (tx, storeId) => notificationMail.queueDigest(tx, storeId),
       },
       {
         task: 'stock',
@@ -403,6 +432,8 @@ export function createServices(deps: ServiceDeps) {
     analytics,
     forecasting,
     alerts,
+    notifications,
+    notificationMail,
     schedules,
     reports,
     imports,

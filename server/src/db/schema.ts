@@ -151,6 +151,28 @@ export interface Tables {
     role: string;
     created_at: Date;
   };
+  notification_preferences: {
+    user_id: string;
+    kinds: unknown;
+    email_delivery: string | null;
+    updated_at: Date;
+  };
+  notifications: {
+    id: string;
+    user_id: string;
+    store_id: string;
+    alert_id: string;
+    kind: string;
+    subject_type: string;
+    subject_id: string;
+    title: string;
+    in_app: boolean;
+    email: string | null;
+    emailed_at: Date | null;
+    created_at: Date;
+    read_at: Date | null;
+    resolved_at: Date | null;
+  };
   outbox_events: {
     id: number;
     store_id: string;

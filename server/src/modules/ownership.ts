@@ -46,6 +46,8 @@ export const TABLE_OWNERS = {
   demand_anomalies: ['forecasting'],
   report_results: ['reports'],
   alerts: ['alerts'],
+  notifications: ['notifications'],
+  notification_preferences: ['notifications'],
   store_schedules: ['schedules'],
   schedule_runs: ['schedules'],
   outbox_events: ['events'],

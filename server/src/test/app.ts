@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { createPool } from '../db/pool';
 import { createLogger } from '../logger';
 import { createAccessTokens } from '../modules/auth/tokens';
-import { OutboxMailer } from '../platform/mailer';
+import { OutboxMailer, SmtpMailer } from '../platform/mailer';
 import { createPlatform, type Platform } from '../platform/platform';
 import { specApi, type SpecApi } from './openapi';
 import { createTestDb, type TestDb } from './db';
@@ -78,7 +78,10 @@ export async function buildTestApp(
     config,
     pool,
     platform,
-    mailer: new OutboxMailer(db.pool, log),
+    // As main: SMTP when the test gives SMTP_URL (a server it started), else the outbox.
+    mailer: config.smtpUrl
+      ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+      : new OutboxMailer(db.pool, log),
     log,
     jwtSecret: TEST_JWT_SECRET,
     healthPool,

@@ -1,18 +1,9 @@
 import type { Db } from '../../db/pool';
 import type { Row } from '../../db/rows';
 
-export const ALERT_KINDS = [
-  'low_stock',
-  'out_of_stock',
-  'stockout_risk',
-  'demand_anomaly',
-  'expiring',
-  'expired',
-  'delivery_late',
-  'invoice_due',
-  'invoice_overdue',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
+import type { AlertKind } from '../../core/alerts';
+
+export { ALERT_KINDS, type AlertKind } from '../../core/alerts';
 export type SubjectType = 'product' | 'purchase_order' | 'invoice';
 
 /** A condition a check found: what it is about and what the alert says. */

@@ -13,6 +13,15 @@ const BATCH = 500;
 const PRUNE_BATCH = 10_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+/** An event as the publisher hands it to `onPublished`. */
+export interface PublishedEvent {
+  /** The outbox row's id (unique across stores). */
+  id: number;
+  storeId: string;
+  type: string;
+  payload: unknown;
+}
+
 export interface PublisherDeps {
   /** A connection of its own: it holds the lock and listens for as long as it leads. */
   connect(): Client;
@@ -23,9 +32,12 @@ export interface PublisherDeps {
   retentionDays: number;
   /**
    * Told what the leader has just published (once across processes, at least once): work
-   * that follows a change without being part of it, such as the stock check after a sale.
+   * that follows a change without being part of it, such as the stock check after a sale or
+   * the notifications of an alert. Awaited before the events are marked published, so a
+   * crash in between tells it again (it must be idempotent); a failure is logged and the
+   * events are marked all the same (one consumer's fault does not stop the stream).
    */
-  onPublished?(events: readonly { storeId: string; type: string }[]): void;
+  onPublished?(events: readonly PublishedEvent[]): void | Promise<void>;
 }
 
 /**
@@ -64,15 +76,17 @@ export function createOutboxPublisher(deps: PublisherDeps) {
       if (rows.length === 0) return total;
       // Issued in order on one connection (Redis pipelines them), awaited together.
       await Promise.all(rows.map((r) => deps.bus.publish(storeChannel(r.store_id), toItem(r))));
+      try {
+        await deps.onPublished?.(
+          rows.map((r) => ({ id: r.id, storeId: r.store_id, type: r.type, payload: r.payload })),
+        );
+      } catch (err) {
+        deps.log.warn('reacting to published events failed', { error: String(err) });
+      }
       await markPublished(
         c,
         rows.map((r) => r.id),
       );
-      try {
-        deps.onPublished?.(rows.map((r) => ({ storeId: r.store_id, type: r.type })));
-      } catch (err) {
-        deps.log.warn('reacting to published events failed', { error: String(err) });
-      }
       total += rows.length;
     }
   }

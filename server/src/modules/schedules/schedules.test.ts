@@ -197,6 +197,7 @@ test('bad times and unknown tasks are 4xx and change nothing; only admins change
   expect(seen.body.data.map((x: { task: string; at: string }) => [x.task, x.at])).toEqual([
     ['forecasts', '02:00'],
     ['expiry', '06:00'],
+    ['digest', '07:00'],
     ['stock', '08:00'],
     ['purchasing', '09:00'],
   ]);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { listMemberships, listMembershipsOfUser } from './members.repo';
 import { findStore, scheduledStores } from './stores.repo';
 
 /**
@@ -15,6 +16,14 @@ export const storeReads = {
 
   /** Every store's id, time zone and creation: what the scheduler's tick runs over. */
   scheduled: scheduledStores,
+
+  /** The store's members and their roles (who tells whom of the store's alerts). */
+  async membersOf(db: Db, storeId: string) {
+    return (await listMemberships(db, storeId)).map((m) => ({ userId: m.userId, role: m.role }));
+  },
+
+  /** The stores a user belongs to, with the store's name and the user's role there. */
+  membershipsOfUser: listMembershipsOfUser,
 };
 
 export type StoreReads = typeof storeReads;

@@ -2769,6 +2769,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's notifications, newest first
+     * @description The caller's in-app notifications of alerts in the stores they belong to now, newest
+     *     first, keyset pages (`pagination.nextCursor`). A notification is made when an alert
+     *     opens, for each member whose role and preferences say they hear of its kind;
+     *     `resolvedAt` says its alert has been resolved since (it stays in the list). Filters:
+     *     `unread=true`, `storeId` (a store the caller does not belong to is 404), `kind`. Any
+     *     authenticated caller; only their own notifications.
+     */
+    get: operations['listNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many of the caller's notifications are unread
+     * @description Unread in-app notifications, in all and per store the caller belongs to (every store
+     *     listed, zero included): the bell's badge. Any authenticated caller.
+     */
+    get: operations['getUnreadNotificationCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark the caller's notifications read
+     * @description Marks every unread notification of the caller read, or only those of `storeId` (a
+     *     store the caller does not belong to is 404); answers how many it marked. Any
+     *     authenticated caller.
+     */
+    post: operations['markAllNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one of the caller's notifications read
+     * @description Marks the notification read (again: it keeps the first time) and answers it. Another
+     *     user's notification, or one of a store the caller no longer belongs to, is 404.
+     */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller's notification preferences
+     * @description What the caller chose per alert kind and channel (`null`: their role's default) and
+     *     how they want e-mail (`immediate` or a daily `digest`; `null`: the role's default),
+     *     with what applies in each of their stores (`stores`: their role there and the
+     *     resolved choices). Role defaults: admins and managers hear of every kind, in the app,
+     *     by push and by e-mail in a daily digest; employees of low and out-of-stock, expiring
+     *     and expired stock, in the app and by push, not by e-mail; viewers of none.
+     */
+    get: operations['getNotificationPreferences'];
+    /**
+     * Replace the caller's notification preferences
+     * @description Replaces the caller's choices: a kind or channel left out, or `null`, follows the
+     *     role's default. An unknown kind or channel, or a value that is not true, false or
+     *     null, is 400 and changes nothing.
+     */
+    put: operations['setNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3187,6 +3309,70 @@ export interface components {
       openedAt: string;
       /** Format: date-time */
       resolvedAt: string | null;
+    };
+    Notification: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      storeId: string;
+      storeName: string | null;
+      /** Format: uuid */
+      alertId: string;
+      kind: components['schemas']['AlertKind'];
+      /** @description The alert's title when it opened */
+      title: string;
+      /** @description What the alert is about (a product, a purchase order, an invoice) */
+      subject: {
+        /** @enum {string} */
+        type: 'product' | 'purchase_order' | 'invoice';
+        /** Format: uuid */
+        id: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /**
+       * Format: date-time
+       * @description When its alert was resolved (the notification stays)
+       */
+      resolvedAt: string | null;
+    };
+    /** @description A channel left out, or null, follows the role's default */
+    NotificationChoiceInput: {
+      inApp?: boolean | null;
+      email?: boolean | null;
+      push?: boolean | null;
+    };
+    NotificationChoice: {
+      inApp: boolean | null;
+      email: boolean | null;
+      push: boolean | null;
+    };
+    NotificationChannels: {
+      inApp: boolean;
+      email: boolean;
+      push: boolean;
+    };
+    NotificationPreferences: {
+      /** @description The caller's choices per alert kind (every kind; null is the role default) */
+      kinds: {
+        [key: string]: components['schemas']['NotificationChoice'];
+      };
+      /** @enum {string|null} */
+      emailDelivery: 'immediate' | 'digest' | null;
+      /** @description What applies in each of the caller's stores */
+      stores: {
+        /** Format: uuid */
+        storeId: string;
+        storeName: string;
+        role: components['schemas']['Role'];
+        kinds: {
+          [key: string]: components['schemas']['NotificationChannels'];
+        };
+        /** @enum {string} */
+        emailDelivery: 'immediate' | 'digest';
+      }[];
     };
     AlertSummary: {
       open: number;
@@ -5402,6 +5588,17 @@ export interface components {
       content: {
         'application/json': components['schemas']['SuccessEnvelope'] & {
           data: components['schemas']['Session'];
+        };
+      };
+    };
+    /** @description The caller's notification preferences */
+    NotificationPreferencesResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['NotificationPreferences'];
         };
       };
     };
@@ -9194,6 +9391,194 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listNotifications: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        storeId?: string;
+        kind?: components['schemas']['AlertKind'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of notifications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['Notification'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getUnreadNotificationCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unread notifications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              unread: number;
+              byStore: {
+                /** Format: uuid */
+                storeId: string;
+                unread: number;
+              }[];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  markAllNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          storeId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description How many were marked read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              marked: number;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notification */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['Notification'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['NotificationPreferencesResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          kinds?: {
+            low_stock?: components['schemas']['NotificationChoiceInput'];
+            out_of_stock?: components['schemas']['NotificationChoiceInput'];
+            expiring?: components['schemas']['NotificationChoiceInput'];
+            expired?: components['schemas']['NotificationChoiceInput'];
+            delivery_late?: components['schemas']['NotificationChoiceInput'];
+            invoice_due?: components['schemas']['NotificationChoiceInput'];
+            invoice_overdue?: components['schemas']['NotificationChoiceInput'];
+          };
+          /** @enum {string|null} */
+          emailDelivery?: 'immediate' | 'digest' | null;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['NotificationPreferencesResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -9254,6 +9639,9 @@ export const pathsApiV1StoresStoreIdAnomaliesGetParametersQuerySeverityValues: R
 export const pathsApiV1StoresStoreIdAlertsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/alerts']['get']['parameters']['query']['status']
 > = ['open', 'resolved', 'all'];
+export const pathsApiV1NotificationsGetParametersQueryUnreadValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/notifications']['get']['parameters']['query']['unread']
+> = ['true', 'false'];
 export const consumptionRowForecastStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConsumptionRow']['forecastStatus']
 > = ['ok', 'insufficient_history'];
@@ -9351,6 +9739,12 @@ export const alertKindValues: ReadonlyArray<
 export const alertSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Alert']['subject']['type']
 > = ['product', 'purchase_order', 'invoice'];
+export const notificationSubjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Notification']['subject']['type']
+> = ['product', 'purchase_order', 'invoice'];
+export const notificationPreferencesStoresEmailDeliveryValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationPreferences']['stores']['emailDelivery']
+> = ['immediate', 'digest'];
 export const alertOpenedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlertOpenedEvent']['type']
 > = ['alert.opened'];
