@@ -259,6 +259,39 @@ describeWithBrowser('Nimbus web: catalogue, quick sale, stock and dashboard', ()
   );
 
   step(
+    'when the alert opens, then the bell counts it, the notification leads to the product, and it can be read and turned off',
+    async () => {
+      const bell = page.getByRole('link', { name: /^Notifications: \d+ unread$/ });
+      await bell.click();
+      await heading('Notifications').waitFor();
+      const item = page
+        .getByRole('list', { name: 'Notifications' })
+        .getByRole('listitem')
+        .filter({ hasText: `${product.name} is out of stock` });
+      await item.getByText('(unread)').waitFor({ state: 'attached' });
+      await expectAccessible(page, 'notifications');
+      await page
+        .getByRole('button', { name: `Mark read: ${product.name} is out of stock` })
+        .click();
+      await item.getByRole('button', { name: /^Mark read/ }).waitFor({ state: 'detached' });
+      await expect(item.getByText('(unread)').count()).resolves.toBe(0);
+
+      const never = page.getByRole('combobox', { name: 'Out of stock: in the app' });
+      await never.selectOption('off');
+      await page.getByRole('button', { name: 'Save choices' }).click();
+      await status('Your choices are saved.').waitFor();
+      await page.reload();
+      await heading('Notifications').waitFor();
+      await expect(
+        page.getByRole('combobox', { name: 'Out of stock: in the app' }).inputValue(),
+      ).resolves.toBe('off');
+
+      await item.getByRole('link', { name: `${product.name} is out of stock` }).click();
+      await heading(product.name).waitFor();
+    },
+  );
+
+  step(
     'when the dashboard’s out-of-stock figure is followed, then the list shows the product',
     async () => {
       await storeTab('Dashboard').click();

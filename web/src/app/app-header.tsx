@@ -2,6 +2,7 @@ import { Link, useMatch } from 'react-router-dom';
 import { Button } from '@/components/button';
 import type { Membership } from '@/features/auth/api/get-me';
 import { useSignOut } from '@/features/auth/api/logout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { StoreSwitcher } from '@/features/stores/components/store-switcher';
 import { flushDeferredDeletes } from '@/lib/deferred-delete';
 import { getLastStoreId } from '@/lib/session';
@@ -30,6 +31,7 @@ export function AppHeader({ userName, memberships }: AppHeaderProps) {
           <span aria-hidden="true">+</span> Create store
         </Link>
         <div className="app-header__spacer" />
+        <NotificationBell />
         <Link to="/account" className="app-header__user" title="Your account">
           <span className="avatar" aria-hidden="true">
             {userName.trim().charAt(0).toUpperCase() || '?'}

@@ -35,6 +35,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomeRedirect /> },
               { path: 'account', element: <AccountPage /> },
+              {
+                path: 'notifications',
+                lazy: async () => ({
+                  Component: (
+                    await import('../features/notifications/components/notifications-page')
+                  ).NotificationsPage,
+                }),
+              },
               { path: 'stores/new', element: <CreateStoreRoute /> },
               {
                 path: 'stores/:storeId',

@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { StoreEvent } from './live-socket';
-import { storeDataKeys as keys } from './query-keys';
+import { notificationsKey, storeDataKeys as keys } from './query-keys';
 
 /**
  * The cached data a store event makes stale. Prefixes: `products` covers the list, the product
@@ -44,8 +44,8 @@ export function staleKeys(event: StoreEvent): QueryKey[] {
         : [keys.shoppingLists(s), keys.dashboard(s)];
     case 'alert.opened':
     case 'alert.resolved':
-      // The Alerts tab's count, the list and the dashboard's Needs attention.
-      return [keys.alerts(s)];
+      // The Alerts tab's count, the list and the dashboard's Needs attention; the bell.
+      return [keys.alerts(s), notificationsKey];
     default:
       return [];
   }

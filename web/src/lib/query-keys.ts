@@ -4,6 +4,9 @@ import type { QueryParams } from './api/types';
 // creating, renaming or leaving a store must invalidate it.
 export const meQueryKey = ['auth', 'me'] as const;
 
+// The signed-in user's notifications (across their stores): a store's alert events refresh them.
+export const notificationsKey = ['notifications'] as const;
+
 // Store data that one feature writes and another reads: a sale changes product quantities
 // and the dashboard, a new category shows up in the product form's select. The queries of
 // hooks/ (shared by features) are keyed here too, under the data they read, so the feature that

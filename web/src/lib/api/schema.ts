@@ -9558,6 +9558,8 @@ export interface operations {
           kinds?: {
             low_stock?: components['schemas']['NotificationChoiceInput'];
             out_of_stock?: components['schemas']['NotificationChoiceInput'];
+            stockout_risk?: components['schemas']['NotificationChoiceInput'];
+            demand_anomaly?: components['schemas']['NotificationChoiceInput'];
             expiring?: components['schemas']['NotificationChoiceInput'];
             expired?: components['schemas']['NotificationChoiceInput'];
             delivery_late?: components['schemas']['NotificationChoiceInput'];

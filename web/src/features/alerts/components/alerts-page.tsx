@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useAlerts, useCheckAlerts, type Alert, type AlertKind } from '../api/alerts';
-import { alertKinds } from './alert-words';
+import { alertKinds } from '@/lib/alert-kinds';
 
 type Status = 'open' | 'resolved' | 'all';
 const statuses: { value: Status; label: string }[] = [

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Card } from '@/components/card';
 import { QueryState } from '@/components/query-state';
 import { useAlertSummary, type AlertKind } from '../api/alerts';
-import { alertKinds } from './alert-words';
+import { alertKinds } from '@/lib/alert-kinds';
 
 /** The dashboard's "needs attention": open alerts by kind, each a link to the list of them. */
 export function AttentionCard({ storeId }: { storeId: string }) {

@@ -1,6 +1,8 @@
-import type { AlertKind } from '../api/alerts';
+import type { Schemas } from './api/types';
 
-/** What each kind of alert is called on screen. */
+export type AlertKind = Schemas['AlertKind'];
+
+/** What each kind of alert is called on screen (the Alerts tab, notifications). */
 export const alertKinds: Record<AlertKind, string> = {
   low_stock: 'Low stock',
   out_of_stock: 'Out of stock',
