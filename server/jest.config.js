@@ -19,5 +19,8 @@ module.exports = {
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   testTimeout: 60_000,
-  maxWorkers: 2,
+  // Three files at a time on two cores: a file spends much of its time waiting on PostgreSQL,
+  // so a third keeps the cores busy (the suite: 335 s with two, 203 s with three, on a quiet
+  // machine, 2026-12-07).
+  maxWorkers: 3,
 };

@@ -182,12 +182,13 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
     await signIn(ctx, owner);
     await heading(storeName).waitFor();
     const movers = page.getByRole('table', { name: 'Top movers' });
+    // The table is there once the dashboard's figures are (allTextContents does not wait).
+    await movers.getByRole('row').filter({ hasText: 'Black Tea' }).getByText('$12.00').waitFor();
     await expect(movers.getByRole('columnheader').allTextContents()).resolves.toEqual([
       'Product',
       'Units sold',
       'Revenue',
     ]);
-    await movers.getByRole('row').filter({ hasText: 'Black Tea' }).getByText('$12.00').waitFor();
     await page
       .getByRole('table', { name: 'Stock by category' })
       .getByRole('columnheader', { name: 'Retail value' })
