@@ -28,3 +28,27 @@ export function Pagination({ label, pagination, onPage }: PaginationProps) {
     </nav>
   );
 }
+
+/** What `ShowMore` reads of an infinite query (TanStack Query's result has it all). */
+interface MorePages {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** "Show more" under a list read a cursor page at a time; nothing once the last page is in. */
+export function ShowMore({ query }: { query: MorePages }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <div className="form__actions">
+      <Button
+        variant="secondary"
+        onClick={() => void query.fetchNextPage()}
+        busy={query.isFetchingNextPage}
+        busyLabel="Loading…"
+      >
+        Show more
+      </Button>
+    </div>
+  );
+}

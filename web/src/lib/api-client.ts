@@ -149,3 +149,10 @@ export const apiClient = {
   file: <M extends Method, P extends ApiPath<M>>(method: M, path: P, ...args: Args<M, P>) =>
     send<Blob>(method, path, args[0] as LooseOptions, 'blob'),
 };
+
+/** The next cursor of a keyset page, for `getNextPageParam` (undefined: no more pages). */
+export function nextCursorOf(page: Paged<unknown>): string | undefined {
+  return 'nextCursor' in page.pagination && page.pagination.nextCursor
+    ? page.pagination.nextCursor
+    : undefined;
+}

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { apiClient, nextCursorOf } from '@/lib/api-client';
 import type { QueryParams, Schemas } from '@/lib/api/types';
 import { storeDataKeys } from '@/lib/query-keys';
 
@@ -28,10 +28,7 @@ export function useAlerts(storeId: string, params: AlertParams) {
         query: { ...params, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
       }),
     initialPageParam: '',
-    getNextPageParam: (last) =>
-      'nextCursor' in last.pagination && last.pagination.nextCursor
-        ? last.pagination.nextCursor
-        : undefined,
+    getNextPageParam: nextCursorOf,
   });
 }
 

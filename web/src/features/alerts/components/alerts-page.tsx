@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ShowMore } from '@/components/pagination';
 import { QueryState } from '@/components/query-state';
 import { toApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/format';
@@ -121,18 +122,7 @@ export function AlertsPage() {
             </table>
           )}
         </QueryState>
-        {alerts.hasNextPage && (
-          <div className="form__actions">
-            <Button
-              variant="secondary"
-              onClick={() => alerts.fetchNextPage()}
-              busy={alerts.isFetchingNextPage}
-              busyLabel="Loading…"
-            >
-              Show more
-            </Button>
-          </div>
-        )}
+        <ShowMore query={alerts} />
       </Card>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { apiClient, nextCursorOf } from '@/lib/api-client';
 import type { RequestBody, Schemas } from '@/lib/api/types';
 import { notificationsKey } from '@/lib/query-keys';
 
@@ -26,10 +26,7 @@ export function useNotifications(unread: boolean) {
         },
       }),
     initialPageParam: '',
-    getNextPageParam: (last) =>
-      'nextCursor' in last.pagination && last.pagination.nextCursor
-        ? last.pagination.nextCursor
-        : undefined,
+    getNextPageParam: nextCursorOf,
   });
 }
 

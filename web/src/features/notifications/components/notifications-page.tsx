@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner } from '@/components/messages';
+import { ShowMore } from '@/components/pagination';
 import { QueryState } from '@/components/query-state';
 import { alertKinds } from '@/lib/alert-kinds';
 import { toApiError } from '@/lib/api-error';
@@ -93,18 +94,7 @@ export function NotificationsPage() {
             </ul>
           )}
         </QueryState>
-        {list.hasNextPage && (
-          <div className="form__actions">
-            <Button
-              variant="secondary"
-              onClick={() => list.fetchNextPage()}
-              busy={list.isFetchingNextPage}
-              busyLabel="Loading…"
-            >
-              Show more
-            </Button>
-          </div>
-        )}
+        <ShowMore query={list} />
       </Card>
       <PreferencesCard />
     </div>
