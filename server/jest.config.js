@@ -23,4 +23,5 @@ module.exports = {
   // so a third keeps the cores busy (the suite: 335 s with two, 203 s with three, on a quiet
   // machine, 2026-12-07).
   maxWorkers: 3,
+  testSequencer: '<rootDir>/src/test/sequencer.cjs',
 };
