@@ -88,8 +88,21 @@ test('while a recalculation runs, one more may wait and every further request an
       { id: second, status: 'queued' },
     ]);
     // This replica's worker takes the waiting job but does not start it while the first runs.
+    const since = (await runner.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!
+      .now;
     const drained = replica.services.jobs.drain();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Seen from PostgreSQL: since the drain began, another session of this database has asked
+    // for a run lock and been refused (the runner holds it): the worker has the job and waits.
+    for (;;) {
+      const { rows } = await t.db.pool.query(
+        `SELECT 1 FROM pg_stat_activity
+         WHERE datname = current_database() AND query_start > $1
+           AND query LIKE 'SELECT pg_try_advisory_lock%'`,
+        [since],
+      );
+      if (rows.length > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
     expect((await jobsOf(s.storeId)).find((j) => j.id === second)?.status).toBe('queued');
     await runner.query('SELECT pg_advisory_unlock_all()');
     await drained;
