@@ -3,8 +3,9 @@ import { openLiveTab, sessionOf, STORE, type LiveSetup } from '@/test/live-tab';
 import { CLOSE_NO_HEARTBEAT } from './live-socket';
 
 // The tab's live connection (lib/live.ts) over its lifetime, against a real WebSocket server on
-// loopback playing the API: a connection that goes quiet is replaced, and a sign-out ends it
-// with nothing of the last user's carried over to the next. Where the clock matters it is fake
+// loopback playing the API: a connection that goes quiet is replaced, a token renewed in
+// another tab goes on the open socket, and a sign-out ends it with nothing of the last user's
+// carried over to the next. Where the clock matters it is fake
 // (only setTimeout): time moves when the test says, while the socket's messages are waited for
 // on the real clock.
 
@@ -97,6 +98,35 @@ describe('heartbeat', () => {
       { type: 'subscribe', storeId: STORE, lastEventId: seen.id },
     ]);
     expect(statuses).toEqual(['offline', 'live']);
+  });
+});
+
+describe('renewal', () => {
+  it('sends a token renewed in another tab on its open socket, keeping its subscription', async () => {
+    const state = { valid: 'token-1', refreshes: 0 };
+    setup = await openLiveTab(state);
+    const { tab, server } = setup;
+    tab.liveSocket.watch(STORE);
+    await until(() => server.peers[0]?.stores.has(STORE) === true, 'the subscription');
+
+    // Another tab (its own copy of the modules) renews the token and tells the others.
+    vi.resetModules();
+    const otherTab = await import('@/lib/session');
+    state.valid = 'token-2';
+    otherTab.setSession(sessionOf('token-2'));
+    await until(() => server.peers[0]?.received.at(-1)?.token === 'token-2', 'the new token');
+    const event = server.publish(STORE, 'inventory.stock_updated', stock(6));
+    await until(() => tab.liveSocket.lastEventId(STORE) === event.id, 'the event');
+
+    // Taken over, not renewed again here; the same socket, the same subscription.
+    expect(state.refreshes).toBe(0);
+    expect(tab.getAccessToken()).toBe('token-2');
+    expect(server.peers).toHaveLength(1);
+    expect(server.peers[0]?.received).toEqual([
+      { type: 'auth', token: 'token-1' },
+      { type: 'subscribe', storeId: STORE },
+      { type: 'auth', token: 'token-2' },
+    ]);
   });
 });
 
