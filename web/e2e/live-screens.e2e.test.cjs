@@ -1,7 +1,9 @@
 // Two people in one store, each in their own browser: the owner watches the product list and
 // the sales while a clerk rings up sales at the till. The owner's screens change by themselves
 // (issue 19: "another user sold 3 broccoli and the product list still showed the old stock
-// 40 seconds later"), over the one WebSocket the header says is live.
+// 40 seconds later"), over the one WebSocket the header says is live, and so do the Alerts
+// tab's count and the bell when a sale takes stock below its reorder point. Signing out closes
+// that socket; the next user to sign in on the page gets a socket of their own.
 const crypto = require('node:crypto');
 const { apiAs } = require('./support/api.cjs');
 const { expectAccessible } = require('./support/axe.cjs');
@@ -23,6 +25,7 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
   const { heading, storeTab } = screen(ctx);
   const latencies = [];
   let storeUrl;
+  let storeId;
   let till;
   let broccoli;
 
@@ -31,6 +34,9 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
       .getByRole('navigation', { name: 'Store sections' })
       .getByRole('status')
       .filter({ hasText: 'Live updates: Live' });
+  const alertsTab = (page) =>
+    page.getByRole('navigation', { name: 'Store sections' }).getByRole('link', { name: /^Alerts/ });
+  const bell = (page) => page.getByRole('link', { name: /^Notifications/ });
   const productRow = (name) =>
     ctx.page.getByRole('table', { name: 'Products' }).getByRole('row').filter({ hasText: name });
 
@@ -46,9 +52,31 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
     return Date.now();
   }
 
+  // The owner's page's WebSockets, with the messages each sent and received (JSON).
+  const sockets = [];
+  const frames = (socket, type) => socket.messages.filter((m) => m.type === type);
+  async function until(check, what) {
+    for (const deadline = Date.now() + 10_000; !check();) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await ctx.page.waitForTimeout(50);
+    }
+  }
+
   beforeAll(async () => {
+    ctx.page.on('websocket', (ws) => {
+      const socket = { ws, sent: [], received: [], closed: false };
+      const parse = (payload) => JSON.parse(String(payload));
+      ws.on('framesent', ({ payload }) => socket.sent.push(parse(payload)));
+      ws.on('framereceived', ({ payload }) => socket.received.push(parse(payload)));
+      ws.on('close', () => (socket.closed = true));
+      Object.defineProperty(socket, 'messages', {
+        get: () => [...socket.sent, ...socket.received],
+      });
+      sockets.push(socket);
+    });
     const api = await apiAs(ctx.server.baseUrl, owner, storeName);
-    storeUrl = `${ctx.server.baseUrl}/stores/${api.storeId}`;
+    storeId = api.storeId;
+    storeUrl = `${ctx.server.baseUrl}/stores/${storeId}`;
     broccoli = await api.createProduct({
       name: 'Broccoli crown',
       sku: 'VEG-BROC',
@@ -78,6 +106,11 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
     await heading('Products').waitFor();
     await productRow(broccoli.name).getByRole('cell', { name: '8', exact: true }).waitFor();
     await live(ctx.page).waitFor();
+    // Nothing needs attention yet: no count on the Alerts tab, nothing unread.
+    await expect(alertsTab(ctx.page).textContent()).resolves.toBe('Alerts');
+    await expect(bell(ctx.page).textContent()).resolves.toBe('Notifications');
+    // Gone if the page were ever reloaded: what changes later changes in place.
+    await ctx.page.evaluate(() => (window.sameDocument = true));
     await expectAccessible(ctx.page, 'the product list, live');
   });
 
@@ -107,6 +140,30 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
     },
   );
 
+  step(
+    'when the sale took broccoli below its reorder point, then the owner’s Alerts tab and bell count the alert by themselves',
+    async () => {
+      // The sale's stock check runs as a job (polled every 2 s) and opens the alert, whose
+      // event reaches the owner's socket: the tab's count and the bell refetch, no reload.
+      await alertsTab(ctx.page)
+        .filter({ hasText: /: 1 open$/ })
+        .waitFor();
+      await bell(ctx.page)
+        .filter({ hasText: /: 1 unread$/ })
+        .waitFor();
+      await expect(ctx.page.evaluate(() => window.sameDocument)).resolves.toBe(true);
+      await storeTab('Alerts').click();
+      await heading('Alerts').waitFor();
+      await ctx.page
+        .getByRole('table', { name: 'Alerts' })
+        .getByRole('row')
+        .filter({ hasText: `${broccoli.name} is low` })
+        .waitFor();
+      await storeTab('Products').click();
+      await heading('Products').waitFor();
+    },
+  );
+
   step('when the owner watches the sales and the clerk sells again, then it appears', async () => {
     await storeTab('Sales').click();
     await heading('Sales').waitFor();
@@ -121,4 +178,36 @@ describeWithBrowser('Nimbus web: screens that update live', () => {
     latencies.push(Date.now() - soldAt);
     await live(ctx.page).waitFor();
   });
+
+  step(
+    'when the owner signs out, then the socket closes, and the clerk signing in on that page gets a socket of their own',
+    async () => {
+      // One socket all along, signed in as the owner.
+      expect(sockets).toHaveLength(1);
+      const [owners] = sockets;
+      const ownerId = frames(owners, 'welcome')[0].userId;
+      await ctx.page.getByRole('button', { name: 'Sign out' }).click();
+      await ctx.page.waitForURL(/\/login$/);
+      if (!owners.closed) await owners.ws.waitForEvent('close');
+
+      await ctx.page.getByLabel('Email', { exact: true }).fill(clerk.email);
+      await ctx.page.getByLabel('Password', { exact: true }).fill(clerk.password);
+      await ctx.page.getByRole('button', { name: 'Sign in' }).click();
+      await ctx.page.waitForURL(/\/stores\//);
+      await live(ctx.page).waitFor();
+      expect(sockets).toHaveLength(2);
+      const clerks = sockets[1];
+      const [auth] = frames(clerks, 'auth');
+      expect(frames(owners, 'auth').map((m) => m.token)).not.toContain(auth.token);
+      expect(frames(clerks, 'welcome')[0].userId).not.toBe(ownerId);
+      // The owner's place in the store's events is not carried over: the clerk starts afresh.
+      expect(frames(clerks, 'subscribe')[0]).toEqual({ type: 'subscribe', storeId });
+      const ownerFrames = owners.messages.length;
+
+      // A sale at the till reaches the clerk's socket, and nothing reaches the owner's.
+      await sell(broccoli.sku, 1);
+      await until(() => frames(clerks, 'sale.recorded').length > 0, 'the sale on the socket');
+      expect(owners.messages).toHaveLength(ownerFrames);
+    },
+  );
 });

@@ -37,9 +37,15 @@ export interface LiveSocketOptions {
 /** The server's close codes (openapi.yaml, the WebSocket section). */
 export const CLOSE_UNAUTHENTICATED = 4001;
 export const CLOSE_SLOW_CONSUMER = 4008;
+/** Ours: nothing came for two heartbeats, so the connection is taken as dead. */
+export const CLOSE_NO_HEARTBEAT = 4000;
+
+/** The server's heartbeat until its `welcome` says otherwise (its default, WS_HEARTBEAT_MS). */
+const DEFAULT_HEARTBEAT_MS = 30_000;
 
 type ServerMessage =
   | { type: 'welcome'; userId: string; heartbeatMs: number }
+  | { type: 'heartbeat' }
   | { type: 'subscribed'; storeId: string; lastEventId?: string | null }
   | { type: 'unsubscribed'; storeId: string; reason?: string }
   | { type: 'resync'; storeId: string }
@@ -49,7 +55,9 @@ type ServerMessage =
 /**
  * One WebSocket to `/api/v1/ws`: authenticates with the access token (and again whenever it is
  * renewed), subscribes to the stores being watched, resumes each from the last event id it saw,
- * and reconnects after a drop with exponential backoff and full jitter.
+ * and reconnects after a drop with exponential backoff and full jitter. A connection that says
+ * nothing for two of the server's heartbeats is dead (a cable pulled, a laptop asleep: the
+ * browser may not notice for minutes) and is replaced the same way.
  */
 export class LiveSocket {
   private socket: WebSocket | undefined;
@@ -58,6 +66,8 @@ export class LiveSocket {
   private renewing = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatMs = DEFAULT_HEARTBEAT_MS;
   private readonly watched = new Map<string, number>();
   private readonly lastIds = new Map<string, string>();
   private readonly heads = new Map<string, string>();
@@ -122,17 +132,41 @@ export class LiveSocket {
     if (this.attempt === 0) this.setStatus('connecting');
     const socket = new WebSocket(this.options.url());
     this.socket = socket;
-    socket.onopen = () => this.send({ type: 'auth', token: this.token });
+    this.expectWithin(socket);
+    socket.onopen = () => {
+      this.expectWithin(socket);
+      this.send({ type: 'auth', token: this.token });
+    };
     socket.onmessage = (message) => {
-      if (this.socket === socket) this.receive(message.data);
+      if (this.socket !== socket) return;
+      this.receive(message.data);
+      this.expectWithin(socket);
     };
     socket.onclose = (event) => {
       if (this.socket === socket) this.closed(event.code);
     };
   }
 
+  /** Something must come on the socket within two heartbeats, or it is dead. */
+  private expectWithin(socket: WebSocket): void {
+    clearTimeout(this.watchdog);
+    if (this.socket !== socket) return;
+    this.watchdog = setTimeout(() => this.dead(socket), 2 * this.heartbeatMs);
+  }
+
+  // A dead connection's close handshake would never finish: it is let go at once.
+  private dead(socket: WebSocket): void {
+    if (this.socket !== socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.close(CLOSE_NO_HEARTBEAT, 'No heartbeat');
+    this.socket = undefined;
+    this.authenticated = false;
+    this.retry(true);
+  }
+
   private disconnect(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.watchdog);
     this.timer = undefined;
     const socket = this.socket;
     this.socket = undefined;
@@ -143,6 +177,7 @@ export class LiveSocket {
   }
 
   private closed(code: number): void {
+    clearTimeout(this.watchdog);
     this.socket = undefined;
     this.authenticated = false;
     if (!this.token) return this.setStatus('offline');
@@ -167,11 +202,12 @@ export class LiveSocket {
     );
   }
 
-  private retry(): void {
+  /** Reconnects after the backoff; `offline` says so at once (else from the second try on). */
+  private retry(offline = false): void {
     if (this.timer || this.socket || !this.token) return;
     const delay = backoffDelay(this.attempt, this.backoff(), this.options.random);
     this.options.onRetry?.(this.attempt, delay);
-    this.setStatus(this.attempt === 0 ? 'connecting' : 'offline');
+    this.setStatus(offline || this.attempt > 0 ? 'offline' : 'connecting');
     this.attempt += 1;
     this.timer = setTimeout(() => this.connect(), delay);
   }
@@ -189,6 +225,9 @@ export class LiveSocket {
     }
     switch (message.type) {
       case 'welcome':
+        if (typeof message.heartbeatMs === 'number' && message.heartbeatMs > 0) {
+          this.heartbeatMs = message.heartbeatMs;
+        }
         // Again after each renewal on the same socket: its subscriptions stand.
         if (this.authenticated) return;
         this.authenticated = true;
@@ -214,6 +253,7 @@ export class LiveSocket {
         this.watched.delete(message.storeId);
         this.lastIds.delete(message.storeId);
         return this.options.onRemoved(message.storeId);
+      case 'heartbeat':
       case 'error':
         return;
       default:

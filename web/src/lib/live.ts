@@ -45,36 +45,52 @@ export const pendingInvalidations = () => invalidator.pending();
 type StartOptions = Partial<Pick<LiveSocketOptions, 'backoff' | 'random' | 'onRetry'>>;
 
 // While live, the token is renewed a little before it expires and sent on the open socket, so
-// the server does not close it (4001) at each expiry. Tabs share the renewal (lib/http.ts).
+// the server does not close it (4001) at each expiry. Tabs share the renewal (lib/http.ts): the
+// first tab's timer renews, the others take its token over and send it on their own sockets.
 const RENEW_EARLY_MS = 30_000;
+// A token's expiry is in whole seconds (JWT `exp`), so it may end up to a second before the
+// `expiresIn` the client counted from; the renewal leaves that second on top.
+const EXPIRY_ROUNDING_MS = 1_000;
 
 function renewBeforeExpiry(expiresAt: number): ReturnType<typeof setTimeout> {
   const lifetime = expiresAt - Date.now();
-  const early = Math.min(RENEW_EARLY_MS, lifetime / 5);
-  return setTimeout(() => {
-    if (liveSocket.getStatus() === 'live') renewToken().catch(() => undefined);
-  }, lifetime - early);
+  const early = Math.min(RENEW_EARLY_MS, lifetime / 4) + EXPIRY_ROUNDING_MS;
+  // Never sooner than a quarter of its life: a server handing out 1-second tokens is not
+  // asked for a new one in a loop.
+  return setTimeout(
+    () => {
+      if (liveSocket.getStatus() === 'live') renewToken().catch(() => undefined);
+    },
+    Math.max(lifetime / 4, lifetime - early),
+  );
+}
+
+// Whose the connection (and its positions) is. Module state, as the socket is: a sign-out, or
+// another user signing in, even while no signed-in layout was mounted, starts it afresh.
+let liveUser: string | undefined;
+
+function followUser(user: string | undefined): void {
+  if (user === liveUser) return;
+  if (liveUser) {
+    // Nothing of the last user's connection carries over: its socket, its stores' positions,
+    // nor the invalidations their events asked for.
+    liveSocket.setToken(undefined);
+    liveSocket.reset();
+    invalidator.dispose();
+  }
+  liveUser = user;
 }
 
 /** Connects while there is a usable session, following its renewals; returns the stop. */
 export function startLive(options: StartOptions = {}): () => void {
   liveSocket.configure(options);
-  let userId: string | undefined;
   let token: string | undefined;
   let renewFor: number | undefined;
   let renewal: ReturnType<typeof setTimeout> | undefined;
   const sync = () => {
     const session = getSession();
     const usable = session.status === 'authenticated' && !session.expired;
-    const user = session.status === 'authenticated' ? session.user.id : undefined;
-    if (user !== userId) {
-      // Someone else (or no one): nothing of the last user's connection carries over.
-      if (userId) {
-        liveSocket.setToken(undefined);
-        liveSocket.reset();
-      }
-      userId = user;
-    }
+    followUser(session.status === 'authenticated' ? session.user.id : undefined);
     const next = usable ? session.accessToken : undefined;
     const expiresAt = usable ? session.expiresAt : undefined;
     if (next !== token || expiresAt !== renewFor) {

@@ -16,6 +16,17 @@ export interface Peer {
   received: ClientMessage[];
   token?: string;
   stores: Set<string>;
+  /** The close code, once closed (by either side). */
+  closedWith?: number;
+  /** Nothing the server sends reaches the client (a connection cut somewhere on the way). */
+  silent?: boolean;
+}
+
+export interface LiveServerOptions {
+  /** What `welcome` says (the client expects something at least every two of them). */
+  heartbeatMs?: number;
+  /** The user a valid token belongs to. */
+  userOf?: (token: string) => string;
 }
 
 type EventOf<T extends StoreEvent['type']> = Extract<StoreEvent, { type: T }>;
@@ -24,10 +35,13 @@ type EventOf<T extends StoreEvent['type']> = Extract<StoreEvent, { type: T }>;
  * The API's side of `/api/v1/ws` as the SPA relies on it (the protocol of issue 19): auth with
  * the one valid token (else close 4001) → welcome (again on each renewal); subscribe →
  * subscribed, then the missed events from the log, or resync when they are gone; events to the
- * subscribed sockets. Plug
- * `onSocket` into startLocalApi.
+ * subscribed sockets; `heartbeat` messages when the test says. Plug `onSocket` into
+ * startLocalApi.
  */
-export function createLiveServer(validToken: () => string) {
+export function createLiveServer(
+  validToken: () => string,
+  { heartbeatMs = 30_000, userOf = () => 'u-ana' }: LiveServerOptions = {},
+) {
   const peers: Peer[] = [];
   const log: StoreEvent[] = [];
   let nextId = 1;
@@ -35,7 +49,9 @@ export function createLiveServer(validToken: () => string) {
   let forgottenUpTo = 0;
   let refusals = 0;
 
-  const send = (peer: Peer, message: unknown) => peer.socket.send(JSON.stringify(message));
+  const send = (peer: Peer, message: unknown) => {
+    if (!peer.silent) peer.socket.send(JSON.stringify(message));
+  };
   const head = (storeId: string) => log.filter((e) => e.storeId === storeId).at(-1)?.id ?? null;
 
   // As the API: `subscribed` with the store's newest id first, then the missed events, or
@@ -63,14 +79,17 @@ export function createLiveServer(validToken: () => string) {
       socket.terminate();
       return;
     }
-    socket.on('close', () => peer.stores.clear());
+    socket.on('close', (code) => {
+      peer.closedWith = code;
+      peer.stores.clear();
+    });
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as ClientMessage;
       peer.received.push(message);
       if (message.type === 'auth') {
         if (message.token !== validToken()) return socket.close(4001, 'Not authenticated');
         peer.token = message.token;
-        send(peer, { type: 'welcome', userId: 'u-ana', heartbeatMs: 30_000 });
+        send(peer, { type: 'welcome', userId: userOf(validToken()), heartbeatMs });
       } else if (!peer.token) {
         socket.close(4001, 'Not authenticated');
       } else if (message.type === 'subscribe' && message.storeId) {
@@ -113,6 +132,14 @@ export function createLiveServer(validToken: () => string) {
         p.stores.clear();
         p.socket.close(code);
       });
+    },
+    /** A heartbeat to every signed-in socket, as the API sends one every `heartbeatMs`. */
+    heartbeat() {
+      peers.filter((p) => p.token && !p.closedWith).forEach((p) => send(p, { type: 'heartbeat' }));
+    },
+    /** The open sockets hear nothing more, though none is closed (a cable pulled). */
+    silence() {
+      peers.forEach((p) => (p.silent = true));
     },
     /** The next `count` connections are dropped at once (the server still down). */
     refuseNext(count: number) {

@@ -1,6 +1,6 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { expect, vi } from 'vitest';
-import { createLiveServer, type LiveServer } from './live-server';
+import { createLiveServer, type LiveServer, type LiveServerOptions } from './live-server';
 import { reply, startLocalApi, type LocalApi, type Received, type Route } from './local-api';
 
 // A tab of the SPA (fresh copies of its modules: session, http, live, the query cache) against
@@ -52,6 +52,9 @@ export interface LiveSetup {
   show(key: readonly unknown[], path: string): Promise<void>;
   /** No invalidation waiting and nothing being fetched. */
   settled(): Promise<void>;
+  /** The signed-in layout unmounts (its live connection stops) and, with `start`, mounts again. */
+  stopLive(): void;
+  startLive(): void;
   close(): Promise<void>;
 }
 
@@ -59,8 +62,9 @@ export interface LiveSetup {
 export async function openLiveTab(
   state: AuthState,
   options: Parameters<Tab['startLive']>[0] = {},
+  serverOptions: LiveServerOptions = {},
 ): Promise<LiveSetup> {
-  const server = createLiveServer(() => state.valid);
+  const server = createLiveServer(() => state.valid, serverOptions);
   const listed: Route = (request, res) =>
     request.authorization === `Bearer ${state.valid}`
       ? reply(res, 200, [])
@@ -72,6 +76,7 @@ export async function openLiveTab(
       reply(res, 200, sessionOf(state.valid));
     },
     'GET /api/v1/auth/me': listed,
+    'POST /api/v1/auth/logout': (_request, res) => void res.writeHead(204).end(),
   };
   for (const store of [STORE, OTHER_STORE])
     for (const list of ['products', 'sales', 'purchase-orders'])
@@ -79,7 +84,8 @@ export async function openLiveTab(
   const api = await startLocalApi(routes, { socket: server.onSocket });
   const tab = await openTab();
   tab.setSession(sessionOf(state.valid));
-  const stop = tab.startLive({ backoff: { baseMs: 20, capMs: 160 }, ...options });
+  const start = () => tab.startLive({ backoff: { baseMs: 20, capMs: 160 }, ...options });
+  let stop: (() => void) | undefined = start();
   const unobserve: (() => void)[] = [];
   const requests = (path: string) => api.received.filter((r) => r.path === `/api/v1${path}`);
   return {
@@ -101,9 +107,16 @@ export async function openLiveTab(
         expect(tab.queryClient.isFetching()).toBe(0);
       });
     },
+    stopLive() {
+      stop?.();
+      stop = undefined;
+    },
+    startLive() {
+      stop ??= start();
+    },
     async close() {
       unobserve.forEach((stopObserving) => stopObserving());
-      stop();
+      stop?.();
       await api.close();
     },
   };

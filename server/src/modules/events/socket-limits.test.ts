@@ -66,6 +66,29 @@ test('a socket that does not answer pings is dropped; one that does stays', asyn
   }
 });
 
+test('a signed-in socket hears a heartbeat message every heartbeatMs (browsers never see pings); one not yet signed in does not', async () => {
+  const srv = await serveSockets(t, { heartbeatMs: 100 });
+  try {
+    const s = await storeWithMember(t, 'viewer');
+    const signedIn = await TestSocket.signedIn(srv.wsUrl, bearer(s));
+    const anonymous = await TestSocket.open(srv.wsUrl);
+    const started = Date.now();
+    await until(
+      () => signedIn.messages.filter((m) => m.type === 'heartbeat').length >= 3,
+      'three heartbeats',
+    );
+    // One per interval, not a flood: the first may come at once, the third two intervals on.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(signedIn.messages.find((m) => m.type === 'heartbeat')).toEqual({ type: 'heartbeat' });
+    expect(anonymous.messages).toEqual([]);
+    // Heartbeats are not events: a subscription still starts with `subscribed`.
+    expect((await signedIn.subscribe(s.storeId)).type).toBe('subscribed');
+    await Promise.all([signedIn.close(), anonymous.close()]);
+  } finally {
+    await srv.close();
+  }
+});
+
 test(`a user gets at most ${LIMITS.MAX_SOCKETS_PER_USER} sockets; closing one makes room`, async () => {
   const srv = await serveSockets(t);
   try {

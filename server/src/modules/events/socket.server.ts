@@ -95,7 +95,9 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
   };
   server.on('upgrade', onUpgrade);
 
-  // Pings every heartbeat; a socket that did not answer the previous one is dropped.
+  // Pings every heartbeat; a socket that did not answer the previous one is dropped. Browsers
+  // answer pings by themselves but never show them to the page, so a signed-in socket also gets
+  // a `heartbeat` message: a client that hears nothing for two heartbeats knows it is cut off.
   const heartbeat = setInterval(() => {
     for (const conn of all) {
       if (!conn.alive) {
@@ -104,6 +106,7 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
       }
       conn.alive = false;
       conn.ws.ping();
+      if (conn.userId) conn.send({ type: 'heartbeat' });
     }
   }, deps.heartbeatMs);
   heartbeat.unref();
