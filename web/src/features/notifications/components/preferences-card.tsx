@@ -5,10 +5,7 @@ import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { QueryState } from '@/components/query-state';
 import { alertKinds, type AlertKind } from '@/lib/alert-kinds';
 import { toApiError } from '@/lib/api-error';
-import {
-  useNotificationPreferences,
-  useSavePreferences,
-} from '../api/notifications';
+import { useNotificationPreferences, useSavePreferences } from '../api/notifications';
 import { PushDeviceControl } from './push-device-control';
 
 type Channel = 'inApp' | 'email' | 'push';
@@ -60,11 +57,7 @@ export function PreferencesCard() {
     >
       <QueryState query={preferences} loading="Loading your choices…">
         {(current) => (
-          <form
-            onSubmit={onSubmit}
-            className="form"
-            key={JSON.stringify(current)}
-          >
+          <form onSubmit={onSubmit} className="form" key={JSON.stringify(current)}>
             <table className="table" aria-label="Notification choices">
               <thead>
                 <tr>

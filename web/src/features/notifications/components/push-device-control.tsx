@@ -16,10 +16,14 @@ const words: Record<State, string> = {
   off: 'Off: this device does not show push notifications.',
 };
 
-const messageOf = (error: unknown) =>
-  error instanceof PushBlockedError || error instanceof DOMException
-    ? error.message
-    : toApiError(error).message;
+function messageOf(error: unknown): string {
+  if (error instanceof PushBlockedError) return error.message;
+  // The browser's own refusal: its push service unreachable, or the key not accepted.
+  if (error instanceof DOMException) {
+    return `This browser could not subscribe at its push service (${error.message}).`;
+  }
+  return toApiError(error).message;
+}
 
 /** Push notifications on this device: unsupported, blocked, off or on, and the switch. */
 export function PushDeviceControl() {
@@ -44,7 +48,7 @@ export function PushDeviceControl() {
   const error = turnOn.error ?? turnOff.error;
 
   return (
-    <section className="form" aria-labelledby="push-device-heading">
+    <section className="form push-device" aria-labelledby="push-device-heading">
       <h3 id="push-device-heading">Push notifications on this device</h3>
       <p data-state={state} aria-live="polite">
         {words[state]}
