@@ -73,6 +73,19 @@ export async function subscribeBrowser(publicKey: string): Promise<PushSubscript
   return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
 }
 
+/**
+ * Ends this browser's push subscription: the server is told first (`forget`, so nothing more
+ * is sent to it), then the browser.
+ */
+export async function unsubscribeBrowser(
+  forget: (endpoint: string) => Promise<unknown>,
+): Promise<void> {
+  const subscription = await currentSubscription();
+  if (!subscription) return;
+  await forget(subscription.endpoint);
+  await subscription.unsubscribe();
+}
+
 /** The user did not allow notifications (`denied`, or dismissed the prompt: `default`). */
 export class PushBlockedError extends Error {
   constructor(readonly permission: NotificationPermission) {

@@ -3,7 +3,12 @@ import { apiClient } from '@/lib/api-client';
 import { toApiError } from '@/lib/api-error';
 import type { RequestBody } from '@/lib/api/types';
 import { notificationsKey } from '@/lib/query-keys';
-import { currentSubscription, pushSupport, subscribeBrowser } from '@/lib/web-push';
+import {
+  currentSubscription,
+  pushSupport,
+  subscribeBrowser,
+  unsubscribeBrowser,
+} from '@/lib/web-push';
 
 export type PushSubscriptionInput = RequestBody<'subscribePush'>;
 
@@ -57,19 +62,15 @@ export function useTurnPushOn() {
 export function useTurnPushOff() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      const subscription = await currentSubscription();
-      if (!subscription) return;
-      try {
-        await apiClient.delete('/me/push-subscriptions', {
-          query: { endpoint: subscription.endpoint },
-        });
-      } catch (error) {
-        // Already gone at the server (removed after the push service said so): still unsubscribe.
-        if (toApiError(error).status !== 404) throw error;
-      }
-      await subscription.unsubscribe();
-    },
+    mutationFn: () =>
+      unsubscribeBrowser(async (endpoint) => {
+        try {
+          await apiClient.delete('/me/push-subscriptions', { query: { endpoint } });
+        } catch (error) {
+          // Already gone at the server (removed after the push service said so): go on.
+          if (toApiError(error).status !== 404) throw error;
+        }
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.device }),
   });
 }
