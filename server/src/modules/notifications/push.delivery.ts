@@ -87,7 +87,7 @@ export function createPushDelivery(deps: PushDeliveryDeps) {
     urgent: boolean,
     topic: string | undefined,
   ): Promise<{ outcome: Outcome; status?: number; error?: string }> {
-    if (!setup.enabled) return { outcome: 'refused', error: 'Web Push is off' };
+    if (!setup.enabled) throw new Error('Web Push is off');
     if (sub.expires_at && sub.expires_at.getTime() < Date.now()) return { outcome: 'gone' };
     const details = webpush.generateRequestDetails(
       {
@@ -120,6 +120,8 @@ export function createPushDelivery(deps: PushDeliveryDeps) {
   }
 
   jobs.register(PUSH_JOB, async ({ job, progress }) => {
+    // Queued before a restart without keys: nothing is sent, and no subscription is blamed.
+    if (!setup.enabled) return { skipped: setup.reason };
     const { userId, notificationIds } = job.payload as {
       userId: string;
       notificationIds: string[];
@@ -136,7 +138,8 @@ export function createPushDelivery(deps: PushDeliveryDeps) {
     const message = composePush(rows, names);
     const urgent = rows.some((r) => r.kind === 'out_of_stock');
     // The push service keeps one undelivered message per topic: the alert's id, or none.
-    const topic = rows.length === 1 ? rows[0]!.alert_id.replace(/-/g, '') : undefined;
+    const [only, ...others] = rows;
+    const topic = only && others.length === 0 ? only.alert_id.replace(/-/g, '') : undefined;
     let retry: string | undefined;
     for (const sub of await repo.listOf(pool, userId)) {
       if (served.has(sub.id)) continue;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import type { Row } from '../../db/rows';
+import { one, type Row } from '../../db/rows';
 
 export type SubscriptionRow = Row<
   'push_subscriptions',
@@ -45,7 +45,7 @@ export async function upsert(db: Db, s: NewSubscription): Promise<SubscriptionRo
      RETURNING ${COLUMNS}`,
     [s.userId, s.endpoint, s.p256dh, s.auth, s.label, s.userAgent, s.expiresAt],
   );
-  return rows[0]!;
+  return one(rows);
 }
 
 /** Removes the user's oldest subscriptions beyond `keep` (least recently used first). */
