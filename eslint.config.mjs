@@ -180,6 +180,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The SPA's service worker (web/public/sw.js): a worker's globals, not Node's.
+    files: ['web/public/**/*.js'],
+    languageOptions: { globals: globals.serviceworker, sourceType: 'script' },
+  },
+  {
     // Browser tests hand functions to page.evaluate, which run in the page.
     files: ['web/e2e/**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.jest, ...globals.browser } },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client, type Pool } from 'pg';
 import type { Config } from './config';
 import type { StoreContext } from './core/context';
@@ -26,6 +27,9 @@ import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createPushDelivery } from './modules/notifications/push.delivery';
+import { webPushFromEnv, type WebPushSetup } from './modules/notifications/push.keys';
+import { createPushService } from './modules/notifications/push.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
@@ -46,6 +50,7 @@ import { supplierReads } from './modules/suppliers/suppliers.reads';
 import { createSuppliersService } from './modules/suppliers/suppliers.service';
 import { createFieldCipher } from './platform/field-cipher';
 import type { Mailer } from './platform/mailer';
+import { createOutbound } from './platform/outbound';
 import type { Platform } from './platform/platform';
 import { createStoreCache } from './platform/store-cache';
 
@@ -63,6 +68,11 @@ export interface ServiceDeps {
    * that hold every connection of the main pool, or a busy replica reads as a dead one.
    */
   healthPool?: Pool;
+  /**
+   * Web Push as main set it up (`loadWebPush`: the environment's keys or DATA_DIR's); without
+   * it, the environment's keys, else off.
+   */
+  webPush?: WebPushSetup;
 }
 
 /**
@@ -348,11 +358,28 @@ export function createServices(deps: ServiceDeps) {
     publicUrl,
     log,
   });
+  const webPush = deps.webPush ??
+    webPushFromEnv(config) ?? { enabled: false, reason: 'Web Push is off: no VAPID keys' };
+  const outbound = createOutbound({
+    allowPrivate: config.outbound.allowPrivate,
+    ca: config.outbound.caFile ? readFileSync(config.outbound.caFile, 'utf8') : undefined,
+  });
+  const push = createPushService({ pool, setup: webPush, outbound });
+  const pushDelivery = createPushDelivery({
+    pool,
+    jobs,
+    setup: webPush,
+    outbound,
+    membershipsOfUser: reads.stores.membershipsOfUser,
+    log,
+  });
   const notifications = createNotificationsService({
     pool,
     membersOf: reads.stores.membersOf,
     membershipsOfUser: reads.stores.membershipsOfUser,
     onImmediateMail: (userIds) => notificationMail.queueImmediate(userIds),
+    pushTargets: (userIds) => push.targets(userIds),
+    onPush: (byUser) => pushDelivery.queue(byUser),
     log,
   });
   const outboxPublisher = createOutboxPublisher({
@@ -414,7 +441,7 @@ export function createServices(deps: ServiceDeps) {
     nudge: () => jobs.nudge(),
     log,
   });
-  const health = createHealthService({ pool: deps.healthPool ?? pool, platform });
+  const health = createHealthService({ pool: deps.healthPool ?? pool, platform, webPush });
   const events = createEventFeed({ pool });
 
   return {
@@ -434,6 +461,7 @@ export function createServices(deps: ServiceDeps) {
     alerts,
     notifications,
     notificationMail,
+    push,
     schedules,
     reports,
     imports,

@@ -7,6 +7,15 @@ const bool = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** A base64url key of exactly `bytes` bytes (as `web-push generate-vapid-keys` prints). */
+const base64urlBytes = (bytes: number, what: string) =>
+  z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64url').length === bytes,
+      `must be ${what}: ${bytes} bytes, base64url`,
+    );
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,6 +48,14 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Nimbus <no-reply@nimbus.local>'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VAPID_PUBLIC_KEY: base64urlBytes(65, 'an uncompressed P-256 public key').optional(),
+  VAPID_PRIVATE_KEY: base64urlBytes(32, 'a P-256 private key').optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
+    .optional(),
+  OUTBOUND_ALLOW_PRIVATE: bool.default(false),
+  OUTBOUND_CA_FILE: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -100,6 +117,16 @@ export interface Config {
    * `http://localhost:<port>`, and never a request's Host header.
    */
   publicUrl?: string;
+  /**
+   * Web Push's VAPID keys and subject (a mailto: or https: contact for the push services).
+   * Unset keys: generated once into DATA_DIR, except in production, where push is then off.
+   */
+  vapid: { publicKey?: string; privateKey?: string; subject?: string };
+  /**
+   * Requests to addresses users give (push services): `allowPrivate` lets them reach
+   * loopback and private networks (never link-local or metadata); `caFile` adds trusted CAs.
+   */
+  outbound: { allowPrivate: boolean; caFile?: string };
   metrics: { token?: string; port?: number; host: string };
   /**
    * The outbox publisher: published events are deleted after `retentionDays` (a client
@@ -135,6 +162,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         `Invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
       );
     }
+  }
+  if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither',
+    );
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -173,6 +205,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    vapid: Object.freeze({
+      publicKey: e.VAPID_PUBLIC_KEY,
+      privateKey: e.VAPID_PRIVATE_KEY,
+      subject: e.VAPID_SUBJECT,
+    }),
+    outbound: Object.freeze({
+      allowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
+      caFile: e.OUTBOUND_CA_FILE && path.resolve(e.OUTBOUND_CA_FILE),
+    }),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST }),
     outbox: Object.freeze({ retentionDays: e.OUTBOX_RETENTION_DAYS, pollMs: e.OUTBOX_POLL_MS }),
     wsHeartbeatMs: e.WS_HEARTBEAT_MS,

@@ -15,6 +15,7 @@ import { DEMO_LOGIN, seedDemoIfEmpty } from './seed/demo';
 import { OutboxMailer, SmtpMailer } from './platform/mailer';
 import { createPlatform } from './platform/platform';
 import { loadOrCreateSecret } from './secrets';
+import { loadWebPush } from './modules/notifications/push.keys';
 
 async function main() {
   const started = Date.now();
@@ -36,6 +37,9 @@ async function main() {
   const applied = await migrate(pool);
   if (applied.length) log.info('migrations applied', { applied });
   const jwtSecret = config.jwtSecret ?? (await loadOrCreateSecret(config.dataDir, 'jwt-secret'));
+  const webPush = await loadWebPush(config);
+  if (webPush.enabled) log.info('Web Push is on', { vapidKeys: webPush.source });
+  else log.warn(webPush.reason);
   const platform = await createPlatform({
     redisUrl: config.redisUrl,
     keyPrefix: config.redisKeyPrefix,
@@ -54,6 +58,7 @@ async function main() {
     log,
     jwtSecret,
     healthPool,
+    webPush,
     // Unset PUBLIC_URL in development: this server's own origin, on the port it really got.
     publicUrl: () => config.publicUrl ?? `http://localhost:${boundPort}`,
   });

@@ -326,6 +326,19 @@ export interface Tables {
     received_by: string | null;
     received_at: Date;
   };
+  push_subscriptions: {
+    id: string;
+    user_id: string;
+    endpoint: string;
+    p256dh: Buffer;
+    auth: Buffer;
+    label: string | null;
+    user_agent: string | null;
+    expires_at: Date | null;
+    created_at: Date;
+    last_used_at: Date | null;
+    failures: number;
+  };
   refresh_tokens: {
     id: string;
     user_id: string;

@@ -48,6 +48,7 @@ export const TABLE_OWNERS = {
   alerts: ['alerts'],
   notifications: ['notifications'],
   notification_preferences: ['notifications'],
+  push_subscriptions: ['notifications'],
   store_schedules: ['schedules'],
   schedule_runs: ['schedules'],
   outbox_events: ['events'],

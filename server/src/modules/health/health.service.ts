@@ -17,8 +17,22 @@ async function timed(fn: () => Promise<boolean>): Promise<Status> {
   return { status: up ? 'up' : 'down', latencyMs: Date.now() - start };
 }
 
-/** Whether the database and (when configured) Redis answer, and how fast. */
-export function createHealthService({ pool, platform }: { pool: Pool; platform: Platform }) {
+/**
+ * Whether the database and (when configured) Redis answer, and how fast; and whether Web Push
+ * is on (off is not unhealthy: a server without VAPID keys in production runs without it).
+ */
+export function createHealthService({
+  pool,
+  platform,
+  webPush = { enabled: false, reason: 'not configured' },
+}: {
+  pool: Pool;
+  platform: Platform;
+  webPush?: { enabled: true } | { enabled: false; reason: string };
+}) {
+  const push = webPush.enabled
+    ? { status: 'on' as const }
+    : { status: 'off' as const, reason: webPush.reason };
   return {
     async check() {
       const database = await timed(async () => (await pool.query('SELECT 1')).rowCount === 1);
@@ -26,7 +40,8 @@ export function createHealthService({ pool, platform }: { pool: Pool; platform: 
         platform.kind === 'redis'
           ? { kind: 'redis' as const, ...(await timed(() => platform.ping())) }
           : { kind: 'memory' as const, status: 'up' as const, latencyMs: 0 };
-      return { database, cache, healthy: database.status === 'up' && cache.status === 'up' };
+      const healthy = database.status === 'up' && cache.status === 'up';
+      return { database, cache, webPush: push, healthy };
     },
   };
 }

@@ -30,16 +30,23 @@ export interface NewNotification {
   email: EmailDelivery | null;
 }
 
-/** One per user and alert: a second delivery of the same event changes nothing. */
-export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0;
+/**
+ * One per user and alert: a second delivery of the same event changes nothing. Answers the
+ * rows it inserted (not those that were there already).
+ */
+export async function insertNotifications(
+  db: Db,
+  rows: NewNotification[],
+): Promise<{ id: string; user_id: string; alert_id: string }[]> {
+  if (rows.length === 0) return [];
   const col = <K extends keyof NewNotification>(k: K) => rows.map((r) => r[k]);
-  const { rowCount } = await db.query(
+  const { rows: inserted } = await db.query<{ id: string; user_id: string; alert_id: string }>(
     `INSERT INTO notifications
        (user_id, store_id, alert_id, kind, subject_type, subject_id, title, in_app, email)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[],
                           $7::text[], $8::boolean[], $9::text[])
-     ON CONFLICT (user_id, alert_id) DO NOTHING`,
+     ON CONFLICT (user_id, alert_id) DO NOTHING
+     RETURNING id, user_id, alert_id`,
     [
       col('userId'),
       col('storeId'),
@@ -52,7 +59,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
       col('email'),
     ],
   );
-  return rowCount ?? 0;
+  return inserted;
 }
 
 export async function markResolved(db: Db, alertIds: string[]): Promise<void> {

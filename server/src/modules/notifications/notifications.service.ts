@@ -28,6 +28,10 @@ export interface NotificationsDeps {
   ): Promise<{ storeId: string; storeName: string; role: Role }[]>;
   /** Told of the notifications to be mailed at once (queues their mail job). */
   onImmediateMail?(userIds: string[]): Promise<void>;
+  /** Of `userIds`, those with a browser subscribed to Web Push (none while push is off). */
+  pushTargets?(userIds: string[]): Promise<Set<string>>;
+  /** Told of the new notifications to push, per user (queues their push job). */
+  onPush?(byUser: Map<string, string[]>): Promise<void>;
   log: Logger;
 }
 
@@ -51,19 +55,23 @@ export function createNotificationsService(deps: NotificationsDeps) {
 
   async function notifyOpened(storeId: string, opened: EventMap['alert.opened'][]) {
     const members = await deps.membersOf(pool, storeId);
-    if (members.length === 0) return [];
+    if (members.length === 0) return { rows: [], pushes: [] };
     const prefs = await repo.preferencesOf(
       pool,
       members.map((m) => m.userId),
     );
+    const pushable = (await deps.pushTargets?.(members.map((m) => m.userId))) ?? new Set();
     const rows: repo.NewNotification[] = [];
+    const pushes = new Set<string>();
     for (const m of members) {
       const own = resolve(prefs.get(m.userId) ?? NO_PREFERENCES, m.role);
       for (const a of opened) {
         if (!isKind(a.kind)) continue;
         const want = own.kinds[a.kind];
         const email = want.email ? own.emailDelivery : null;
-        if (!want.inApp && !email) continue;
+        const push = want.push && pushable.has(m.userId);
+        if (!want.inApp && !email && !push) continue;
+        if (push) pushes.add(`${m.userId} ${a.alertId}`);
         rows.push({
           userId: m.userId,
           storeId,
@@ -77,8 +85,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         });
       }
     }
-    await repo.insertNotifications(pool, rows);
-    return rows;
+    // Pushed once: only what this delivery of the event inserted.
+    const inserted = await repo.insertNotifications(pool, rows);
+    return {
+      rows,
+      pushes: inserted.filter((r) => pushes.has(`${r.user_id} ${r.alert_id}`)),
+    };
   }
 
   const toItem = (names: Map<string, string>) => (r: repo.NotificationRow) => ({
@@ -113,14 +125,16 @@ export function createNotificationsService(deps: NotificationsDeps) {
         }
       }
       const mailNow = new Set<string>();
+      const pushNow = new Map<string, string[]>();
       for (const [storeId, opened] of byStore) {
-        for (const n of await notifyOpened(storeId, opened)) {
-          if (n.email === 'immediate') mailNow.add(n.userId);
-        }
+        const { rows, pushes } = await notifyOpened(storeId, opened);
+        for (const n of rows) if (n.email === 'immediate') mailNow.add(n.userId);
+        for (const p of pushes) pushNow.set(p.user_id, [...(pushNow.get(p.user_id) ?? []), p.id]);
       }
       // Opened before resolved: an alert opened and resolved in one batch ends resolved.
       await repo.markResolved(pool, resolved);
       if (mailNow.size > 0) await deps.onImmediateMail?.([...mailNow]);
+      if (pushNow.size > 0) await deps.onPush?.(pushNow);
     },
 
     async list(userId: string, q: ListNotificationsQuery) {

@@ -2891,6 +2891,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/web-push': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether this server sends Web Push, and its public key
+     * @description What a browser needs to subscribe: the server's VAPID public key (base64url, the
+     *     `applicationServerKey` of `pushManager.subscribe`). `enabled: false` with a `reason`
+     *     when Web Push is off (production without VAPID keys).
+     */
+    get: operations['getWebPushConfig'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/push-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The browsers the caller gets push notifications in
+     * @description The caller's own subscriptions, newest first (never another user's). The endpoint URL
+     *     is not answered (it is a capability at the push service): `service` is its host.
+     */
+    get: operations['listPushSubscriptions'];
+    put?: never;
+    /**
+     * Subscribe this browser to push notifications
+     * @description Stores the browser's `PushSubscription` (its `toJSON()`: `endpoint`, `expirationTime`,
+     *     `keys.p256dh`, `keys.auth`) for the caller. The endpoint must be an `https:` URL of at
+     *     most 2048 characters, not naming a loopback, private or link-local address (unless the
+     *     server allows private addresses); `p256dh` must decode (base64url) to an uncompressed
+     *     P-256 point (65 bytes), `auth` to 16 bytes. Anything else is 400 and stores nothing.
+     *     Subscribing an endpoint again updates it; an endpoint another user had subscribed (the
+     *     same browser, another person signed in) becomes the caller's. A user keeps at most 20
+     *     browsers: a new one beyond replaces the least recently used. 409 `INVALID_STATE` when
+     *     Web Push is off on this server.
+     */
+    post: operations['subscribePush'];
+    /**
+     * Unsubscribe a browser by its endpoint
+     * @description Removes the caller's subscription with this endpoint (what the browser's
+     *     `PushSubscription.endpoint` says). 404 when the caller has none with it (another
+     *     user's is not touched).
+     */
+    delete: operations['unsubscribePush'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/push-subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove one of the caller's push subscriptions
+     * @description Removes a device from the list. 404 when it is not the caller's.
+     */
+    delete: operations['removePushSubscription'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3337,6 +3418,36 @@ export interface components {
        * @description When its alert was resolved (the notification stays)
        */
       resolvedAt: string | null;
+    };
+    WebPushConfig: {
+      enabled: boolean;
+      /** @description The VAPID public key, base64url (65 bytes); null when push is off */
+      publicKey: string | null;
+      /** @description Why push is off */
+      reason: string | null;
+    };
+    PushDevice: {
+      /** Format: uuid */
+      id: string;
+      label: string | null;
+      /** @description The browser's User-Agent when it subscribed */
+      userAgent: string | null;
+      /**
+       * @description The push service's host
+       * @example fcm.googleapis.com
+       */
+      service: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The last delivery
+       */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** @description Refusals in a row since the last delivery */
+      failures: number;
     };
     /** @description A channel left out, or null, follows the role's default */
     NotificationChoiceInput: {
@@ -4762,6 +4873,15 @@ export interface components {
         /** @enum {string} */
         status: 'up' | 'down';
         latencyMs: number;
+      };
+      /**
+       * @description Whether this server sends Web Push. `off` (with the reason) is not unhealthy: in
+       *     production without VAPID keys the server runs without push.
+       */
+      webPush?: {
+        /** @enum {string} */
+        status: 'on' | 'off';
+        reason?: string;
       };
     };
     /** @description At least two of lowercase, uppercase, digits and symbols; not a common password. */
@@ -9581,6 +9701,162 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getWebPushConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Web Push on or off */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebPushConfig'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listPushSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller's push subscriptions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['PushDevice'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  subscribePush: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "endpoint": "https://fcm.googleapis.com/fcm/send/dXQ4Z2x0c3Bhbm5lcjpBUEE5MWJH",
+         *       "expirationTime": null,
+         *       "keys": {
+         *         "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+         *         "auth": "tBHItJI5svbpez7KI4CCXg"
+         *       }
+         *     }
+         */
+        'application/json': {
+          /** Format: uri */
+          endpoint: string;
+          /** @description When the subscription expires (ms since 1970), if the browser says */
+          expirationTime?: number | null;
+          keys: {
+            p256dh: string;
+            auth: string;
+          };
+          /** @description A name for the device, shown in the list */
+          label?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Subscribed (or updated) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['PushDevice'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  unsubscribePush: {
+    parameters: {
+      query: {
+        endpoint: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unsubscribed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  removePushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -10142,6 +10418,9 @@ export const healthChecksCacheKindValues: ReadonlyArray<
 export const healthChecksCacheStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthChecks']['cache']['status']
 > = ['up', 'down'];
+export const healthChecksWebPushStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HealthChecks']['webPush']['status']
+> = ['on', 'off'];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['Role']> = [
   'admin',
   'manager',

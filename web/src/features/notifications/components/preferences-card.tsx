@@ -5,16 +5,14 @@ import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { QueryState } from '@/components/query-state';
 import { alertKinds, type AlertKind } from '@/lib/alert-kinds';
 import { toApiError } from '@/lib/api-error';
-import {
-  useNotificationPreferences,
-  useSavePreferences,
-  type NotificationPreferences,
-} from '../api/notifications';
+import { useNotificationPreferences, useSavePreferences } from '../api/notifications';
+import { PushDeviceControl } from './push-device-control';
 
-type Channel = 'inApp' | 'email';
+type Channel = 'inApp' | 'email' | 'push';
 const channels: { key: Channel; label: string }[] = [
   { key: 'inApp', label: 'In the app' },
   { key: 'email', label: 'By e-mail' },
+  { key: 'push', label: 'By push' },
 ];
 
 const toChoice = (v: boolean | null | undefined) => (v === true ? 'on' : v === false ? 'off' : '');
@@ -27,7 +25,7 @@ export function PreferencesCard() {
   const save = useSavePreferences();
   const [saved, setSaved] = useState(false);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>, current: NotificationPreferences) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const kinds: Record<
@@ -38,7 +36,7 @@ export function PreferencesCard() {
       kinds[kind] = {
         inApp: fromChoice(form.get(`${kind}.inApp`)),
         email: fromChoice(form.get(`${kind}.email`)),
-        push: current.kinds[kind]?.push ?? null,
+        push: fromChoice(form.get(`${kind}.push`)),
       };
     }
     const delivery = form.get('emailDelivery');
@@ -55,15 +53,11 @@ export function PreferencesCard() {
   return (
     <Card
       title="How you hear of alerts"
-      description="“Role default” follows your role in each store: admins and managers hear of everything, employees of stock and expiry, viewers of nothing."
+      description="“Role default” follows your role in each store: admins and managers hear of everything, employees of stock and expiry, viewers of nothing. Push shows on each device where you turn it on below."
     >
       <QueryState query={preferences} loading="Loading your choices…">
         {(current) => (
-          <form
-            onSubmit={(e) => onSubmit(e, current)}
-            className="form"
-            key={JSON.stringify(current)}
-          >
+          <form onSubmit={onSubmit} className="form" key={JSON.stringify(current)}>
             <table className="table" aria-label="Notification choices">
               <thead>
                 <tr>
@@ -118,6 +112,7 @@ export function PreferencesCard() {
           </form>
         )}
       </QueryState>
+      <PushDeviceControl />
     </Card>
   );
 }
