@@ -27,6 +27,7 @@ import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createSchedulesService } from './modules/schedules/schedules.service';
+import { storeTasks } from './schedule-tasks';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductReads } from './modules/products/products.reads';
@@ -372,43 +373,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const schedules = createSchedulesService({
     pool,
-    tasks: [
-      {
-        task: 'forecasts',
-        title: 'Forecasts and anomalies',
-        cadence: 'daily',
-        defaultAt: '02:00',
-        run: (tx, storeId) => forecasting.queueScheduled(tx, storeId),
-      },
-      {
-        task: 'expiry',
-        title: 'Expiring and expired stock',
-        cadence: 'daily',
-        defaultAt: '06:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'expiry'),
-      },
-      {
-        task: 'digest',
-        title: 'Daily e-mail digest of new alerts',
-        cadence: 'daily',
-        defaultAt: '07:00',
-        run: (tx, storeId) => notificationMail.queueDigest(tx, storeId),
-      },
-      {
-        task: 'stock',
-        title: 'Stock: low, out, running out, unusual demand',
-        cadence: 'daily',
-        defaultAt: '08:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'stock'),
-      },
-      {
-        task: 'purchasing',
-        title: 'Late deliveries and invoices due',
-        cadence: 'daily',
-        defaultAt: '09:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'purchasing'),
-      },
-    ],
+    tasks: storeTasks({ forecasting, alerts, notificationMail }),
     stores: (db) => reads.stores.scheduled(db),
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     nudge: () => jobs.nudge(),

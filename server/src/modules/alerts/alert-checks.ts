@@ -38,7 +38,9 @@ const addDays = (day: string, n: number) =>
 const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
 
 /** The checks by name, as the schedules run them. */
-export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'purchasing', Check> {
+export function alertChecks(
+  reads: CheckReads,
+): Record<'levels' | 'stock' | 'expiry' | 'purchasing', Check> {
   /**
    * Products in stock that run out before a delivery ordered now could arrive: today's stock
    * plus what is already on order lasts fewer days, at the last calculation's selling rate,
@@ -114,30 +116,36 @@ export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'pur
     });
   }
 
+  /** Products at or below their reorder point, or out of stock: one read. */
+  async function levels(db: Db, storeId: string): Promise<Condition[]> {
+    const rows = await reads.lowOrOut(db, storeId);
+    return rows.map((p) =>
+      p.quantity === 0
+        ? {
+            kind: 'out_of_stock' as const,
+            subjectType: 'product' as const,
+            subjectId: p.productId,
+            title: `${p.name} is out of stock`,
+            detail: { quantity: 0, reorderPoint: p.reorderPoint },
+          }
+        : {
+            kind: 'low_stock' as const,
+            subjectType: 'product' as const,
+            subjectId: p.productId,
+            title: `${p.name} is low: ${units(p.quantity)} left, reorder point ${p.reorderPoint}`,
+            detail: { quantity: p.quantity, reorderPoint: p.reorderPoint },
+          },
+    );
+  }
+
   return {
+    // After a stock change only the levels can have crossed a line: no forecast is read.
+    levels: { kinds: ['low_stock', 'out_of_stock'], find: (db, storeId) => levels(db, storeId) },
     stock: {
       kinds: ['low_stock', 'out_of_stock', 'stockout_risk', 'demand_anomaly'],
       async find(db, storeId, today) {
-        const rows = await reads.lowOrOut(db, storeId);
-        const levels = rows.map((p) =>
-          p.quantity === 0
-            ? {
-                kind: 'out_of_stock' as const,
-                subjectType: 'product' as const,
-                subjectId: p.productId,
-                title: `${p.name} is out of stock`,
-                detail: { quantity: 0, reorderPoint: p.reorderPoint },
-              }
-            : {
-                kind: 'low_stock' as const,
-                subjectType: 'product' as const,
-                subjectId: p.productId,
-                title: `${p.name} is low: ${units(p.quantity)} left, reorder point ${p.reorderPoint}`,
-                detail: { quantity: p.quantity, reorderPoint: p.reorderPoint },
-              },
-        );
         return [
-          ...levels,
+          ...(await levels(db, storeId)),
           ...(await runningOut(db, storeId)),
           ...(await unusualDemand(db, storeId, today)),
         ];

@@ -15,7 +15,11 @@ export const ALERT_CHECK_JOB = 'alerts.check';
 export type CheckName = keyof ReturnType<typeof alertChecks>;
 export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing'];
 
-/** Changes after which a store's stock alerts may have changed: its check follows them. */
+/**
+ * Changes after which a store's stock levels may have crossed a line: its levels check (low
+ * and out of stock, two queries) follows them. Running out and unusual demand read the
+ * forecasts and wait for the scheduled stock check.
+ */
 const STOCK_CHANGES = new Set([
   'inventory.stock_updated',
   'product.created',
@@ -99,7 +103,7 @@ export function createAlertsService(deps: AlertsDeps) {
       toCheck.delete(storeId);
       await jobs
         .enqueueOnce(
-          { storeId, type: ALERT_CHECK_JOB, payload: { check: 'stock' }, what: 'stock check' },
+          { storeId, type: ALERT_CHECK_JOB, payload: { check: 'levels' }, what: 'stock check' },
           { minIntervalSeconds: 0, samePayload: true },
         )
         .catch((err) => log.warn('stock check not queued', { storeId, error: String(err) }));
@@ -134,7 +138,7 @@ export function createAlertsService(deps: AlertsDeps) {
 
     /**
      * After published changes (the outbox publisher's leader calls this): each store whose
-     * stock changed gets a stock check queued, at most one waiting, so a sale that takes a
+     * stock changed gets a levels check queued, at most one waiting, so a sale that takes a
      * product to its reorder point raises the alert within seconds, not at 08:00.
      */
     afterEvents(events: readonly { storeId: string; type: string }[]) {
