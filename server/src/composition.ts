@@ -26,8 +26,11 @@ import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
-import { createSchedulesService } from './modules/schedules/schedules.service';
-import { storeTasks } from './schedule-tasks';
+import {
+  createSchedulesService,
+  type SchedulesService,
+} from './modules/schedules/schedules.service';
+import { storeTasks, systemTasks } from './schedule-tasks';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
 import { createProductReads } from './modules/products/products.reads';
@@ -365,22 +368,31 @@ export function createServices(deps: ServiceDeps) {
     bus: platform.bus,
     log,
     pollMs: config.outbox.pollMs,
-    retentionDays: config.outbox.retentionDays,
     onPublished: async (events) => {
       alerts.afterEvents(events);
       await notifications.afterEvents(events);
     },
   });
-  const schedules = createSchedulesService({
+  const events = createEventFeed({ pool, retentionDays: config.outbox.retentionDays });
+  const schedules: SchedulesService = createSchedulesService({
     pool,
+    jobs,
     tasks: storeTasks({ forecasting, alerts, notificationMail }),
+    system: systemTasks({
+      pool,
+      events,
+      auth,
+      alerts,
+      notifications,
+      jobs,
+      schedules: () => schedules,
+    }),
     stores: (db) => reads.stores.scheduled(db),
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     nudge: () => jobs.nudge(),
     log,
   });
   const health = createHealthService({ pool: deps.healthPool ?? pool, platform });
-  const events = createEventFeed({ pool });
 
   return {
     auth,

@@ -1,7 +1,17 @@
+import type { Pool } from 'pg';
+import { purgeIdempotencyKeys } from './http/idempotency';
 import type { AlertsService } from './modules/alerts/alerts.service';
+import type { AuthService } from './modules/auth/auth.service';
+import type { EventFeed } from './modules/events/events.feed';
+import type { JobsService } from './modules/jobs/jobs.service';
+import type { NotificationsService } from './modules/notifications/notifications.service';
 import type { ForecastingService } from './modules/forecasting/forecasting.service';
 import type { NotificationMail } from './modules/notifications/notifications.mail';
-import type { ScheduledTask } from './modules/schedules/schedules.service';
+import type {
+  ScheduledTask,
+  SchedulesService,
+  SystemTask,
+} from './modules/schedules/schedules.service';
 
 /**
  * What each store has done for it on its own, at its local time (Settings lists them in this
@@ -48,6 +58,38 @@ export function storeTasks(s: {
       cadence: 'daily',
       defaultAt: '09:00',
       run: (tx, storeId) => s.alerts.queueCheck(tx, storeId, 'purchasing'),
+    },
+  ];
+}
+
+/**
+ * The installation's own hourly work, run once across replicas: each part deletes what is
+ * past its retention in its own tables, through its own module.
+ */
+export function systemTasks(s: {
+  pool: Pool;
+  events: EventFeed;
+  auth: AuthService;
+  alerts: AlertsService;
+  notifications: NotificationsService;
+  jobs: JobsService;
+  schedules: () => SchedulesService;
+}): SystemTask[] {
+  return [
+    {
+      task: 'cleanup',
+      title: 'Expired data: published events, idempotency keys, sessions, old alerts and jobs',
+      async work() {
+        return {
+          events: await s.events.purgePublished(),
+          idempotencyKeys: await purgeIdempotencyKeys(s.pool),
+          tokens: await s.auth.purgeExpired(),
+          notifications: await s.notifications.purgeSettled(),
+          alerts: await s.alerts.purgeResolved(),
+          jobs: await s.jobs.purgeFinished(),
+          scheduleRuns: await s.schedules().purgeOldRuns(),
+        };
+      },
     },
   ];
 }

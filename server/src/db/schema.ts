@@ -424,6 +424,12 @@ export interface Tables {
     job_id: string | null;
     created_at: Date;
   };
+  schedule_system_runs: {
+    task: string;
+    due_at: Date;
+    job_id: string | null;
+    created_at: Date;
+  };
   schema_migrations: {
     version: number;
     name: string;

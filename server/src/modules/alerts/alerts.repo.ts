@@ -110,3 +110,12 @@ export async function openCounts(db: Db, storeId: string): Promise<Map<AlertKind
   );
   return new Map(rows.map((r) => [r.kind, r.n]));
 }
+
+/** Deletes alerts resolved before `days` ago (their notifications go with them). */
+export async function purgeResolved(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM alerts WHERE resolved_at < now() - make_interval(days => $1)`,
+    [days],
+  );
+  return rowCount ?? 0;
+}

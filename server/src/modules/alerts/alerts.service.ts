@@ -13,6 +13,8 @@ import type { ListAlertsQuery } from './alerts.schemas';
 
 export const ALERT_CHECK_JOB = 'alerts.check';
 export type CheckName = keyof ReturnType<typeof alertChecks>;
+/** Days a resolved alert is kept (the hourly cleanup deletes it, and its notifications, then). */
+export const RESOLVED_ALERT_DAYS = 180;
 export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing'];
 
 /**
@@ -145,6 +147,9 @@ export function createAlertsService(deps: AlertsDeps) {
       for (const e of events) if (STOCK_CHANGES.has(e.type)) toCheck.add(e.storeId);
       queueing ??= queueStockChecks().finally(() => (queueing = undefined));
     },
+
+    /** The hourly cleanup: alerts resolved long ago. */
+    purgeResolved: () => repo.purgeResolved(pool, RESOLVED_ALERT_DAYS),
 
     /** Every check, now: what a person asks for with "Check now". */
     async checkAll(ctx: StoreContext) {

@@ -173,3 +173,13 @@ export async function latestOfType(
   const r = rows[0];
   return r && { id: r.id, status: r.status, ageSeconds: r.age_seconds, queuedId: r.queued_id };
 }
+
+/** Deletes jobs finished before `days` ago (a report job's stored result goes with it). */
+export async function purgeFinished(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM jobs
+     WHERE status IN ('succeeded', 'failed') AND coalesce(completed_at, updated_at) < now() - make_interval(days => $1)`,
+    [days],
+  );
+  return rowCount ?? 0;
+}

@@ -53,6 +53,9 @@ interface OnceOptions {
   samePayload?: boolean;
 }
 
+/** Days a finished job (and a report job's result) is kept before the hourly cleanup. */
+export const FINISHED_JOB_DAYS = 30;
+
 /** How often a worker waiting for a store's running job looks again. */
 const LOCK_POLL_MS = 500;
 
@@ -275,6 +278,9 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
      * its commit.
      */
     enqueueOnceIn: queueOnceIn,
+
+    /** The hourly cleanup: jobs finished long ago. */
+    purgeFinished: () => repo.purgeFinished(pool, FINISHED_JOB_DAYS),
 
     /** Wakes this process's workers now (after the enqueueing transaction committed). */
     nudge,

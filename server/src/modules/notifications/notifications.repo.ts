@@ -200,3 +200,17 @@ export async function claimUnmailed(
 export async function markEmailed(tx: Db, ids: string[]): Promise<void> {
   await tx.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])', [ids]);
 }
+
+/**
+ * Deletes notifications settled before `days` ago: read in the app, or (mailed only) mailed or
+ * never to be. Unread ones stay until their alert goes.
+ */
+export async function purgeSettled(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM notifications
+     WHERE created_at < now() - make_interval(days => $1)
+       AND (read_at IS NOT NULL OR (NOT in_app AND (email IS NULL OR emailed_at IS NOT NULL)))`,
+    [days],
+  );
+  return rowCount ?? 0;
+}

@@ -31,6 +31,9 @@ export interface NotificationsDeps {
   log: Logger;
 }
 
+/** Days a read (or mailed-only) notification is kept before the hourly cleanup deletes it. */
+export const SETTLED_NOTIFICATION_DAYS = 90;
+
 const isKind = (k: string): k is AlertKind => (ALERT_KINDS as readonly string[]).includes(k);
 
 /**
@@ -122,6 +125,9 @@ export function createNotificationsService(deps: NotificationsDeps) {
       await repo.markResolved(pool, resolved);
       if (mailNow.size > 0) await deps.onImmediateMail?.([...mailNow]);
     },
+
+    /** The hourly cleanup: notifications read (or mailed) long ago. */
+    purgeSettled: () => repo.purgeSettled(pool, SETTLED_NOTIFICATION_DAYS),
 
     async list(userId: string, q: ListNotificationsQuery) {
       const stores = await storesOf(userId, q.storeId);
