@@ -23,6 +23,7 @@ import { invoiceReads } from './modules/invoices/invoices.reads';
 import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
 import { inventoryReads } from './modules/inventory/inventory.reads';
+import { jobReads } from './modules/jobs/jobs.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
@@ -99,6 +100,7 @@ export function createReads() {
     purchasing: purchasingReads,
     sales: salesReads,
     invoices: invoiceReads,
+    jobs: jobReads,
     /** What forecasts are made from (forecasting/sources.ts). */
     forecastSources: sources,
     forecasting: createForecastReads(sources),
@@ -156,7 +158,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const write = createStoreWriter(pool, storeCache);
   const eventHub = createEventHub(platform.bus);
-  const jobs = createJobsService({ pool, log });
+  const jobs = createJobsService({ pool, log, write });
 
   const reads = createReads();
   const productReads = reads.products;
@@ -338,6 +340,11 @@ export function createServices(deps: ServiceDeps) {
       expiringBy: reads.inventory.expiringBy,
       lateOrders: reads.purchasing.lateOrders,
       dueInvoices: reads.invoices.dueInvoices,
+      failingJobs: async (db, storeId) => {
+        const named = jobs.announced();
+        const failing = await reads.jobs.failing(db, storeId, [...named.keys()]);
+        return failing.map((j) => ({ ...j, what: named.get(j.type) ?? j.type }));
+      },
     },
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,

@@ -9,5 +9,14 @@ export const ALERT_KINDS = [
   'delivery_late',
   'invoice_due',
   'invoice_overdue',
+  'job_failed',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * What a person can be told of, each with its own preferences: every kind of alert, and the
+ * outcome of a job they started (`job_finished`: an import, report or recalculation finished or
+ * failed; an outcome, not a standing condition, so never an alert).
+ */
+export const NOTIFICATION_KINDS = [...ALERT_KINDS, 'job_finished'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -156,12 +156,13 @@ export interface Tables {
     kinds: unknown;
     email_delivery: string | null;
     updated_at: Date;
+    weekly_summary: boolean | null;
   };
   notifications: {
     id: string;
     user_id: string;
     store_id: string;
-    alert_id: string;
+    alert_id: string | null;
     kind: string;
     subject_type: string;
     subject_id: string;

@@ -120,21 +120,24 @@ export async function progress(
   );
 }
 
-export async function succeed(db: Db, id: string, result: unknown): Promise<void> {
-  await db.query(
-    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, completed_at = now(), updated_at = now()
-     WHERE id = $1`,
-    [id, JSON.stringify(result)],
-  );
-}
+/** How a delivery ended: done, failed for good, or back in the queue for another attempt. */
+export type Outcome =
+  { status: 'succeeded'; result: unknown } | { status: 'failed' | 'queued'; error: string };
 
-/** Failed for good (`final`), or waiting for the queue to deliver it again. */
-export async function fail(db: Db, id: string, error: string, final: boolean): Promise<void> {
+export async function settle(db: Db, id: string, o: Outcome): Promise<void> {
+  if (o.status === 'succeeded') {
+    await db.query(
+      `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, completed_at = now(), updated_at = now()
+       WHERE id = $1`,
+      [id, JSON.stringify(o.result)],
+    );
+    return;
+  }
   await db.query(
-    final
+    o.status === 'failed'
       ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, completed_at = now(), updated_at = now() WHERE id = $1`
       : `UPDATE jobs SET status = 'queued', error = $2, updated_at = now() WHERE id = $1`,
-    [id, error],
+    [id, o.error],
   );
 }
 

@@ -21,7 +21,8 @@ const COLUMNS =
 export interface NewNotification {
   userId: string;
   storeId: string;
-  alertId: string;
+  /** Null for the outcome of a user's job (kind job_finished). */
+  alertId: string | null;
   kind: string;
   subjectType: string;
   subjectId: string;
@@ -30,16 +31,21 @@ export interface NewNotification {
   email: EmailDelivery | null;
 }
 
-/** One per user and alert: a second delivery of the same event changes nothing. */
-export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0;
+/**
+ * One per user and alert, and one per user and job (`notifications_job_once_key`): a second
+ * delivery of the same event changes nothing, and a manager told that the job they started
+ * failed is not told again by the alert it opens.
+ */
+export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   const col = <K extends keyof NewNotification>(k: K) => rows.map((r) => r[k]);
-  const { rowCount } = await db.query(
+  const { rows: made } = await db.query<{ user_id: string }>(
     `INSERT INTO notifications
        (user_id, store_id, alert_id, kind, subject_type, subject_id, title, in_app, email)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[],
                           $7::text[], $8::boolean[], $9::text[])
-     ON CONFLICT (user_id, alert_id) DO NOTHING`,
+     ON CONFLICT DO NOTHING
+     RETURNING user_id`,
     [
       col('userId'),
       col('storeId'),
@@ -52,7 +58,7 @@ export async function insertNotifications(db: Db, rows: NewNotification[]): Prom
       col('email'),
     ],
   );
-  return rowCount ?? 0;
+  return new Set(made.map((r) => r.user_id));
 }
 
 export async function markResolved(db: Db, alertIds: string[]): Promise<void> {
@@ -134,11 +140,14 @@ export async function markAllRead(db: Db, userId: string, storeIds: string[]): P
   return rowCount ?? 0;
 }
 
-type PreferencesRow = Row<'notification_preferences', 'user_id' | 'kinds' | 'email_delivery'>;
+type PreferencesRow = Row<
+  'notification_preferences',
+  'user_id' | 'kinds' | 'email_delivery' | 'weekly_summary'
+>;
 
 export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<string, Preferences>> {
   const { rows } = await db.query<PreferencesRow>(
-    `SELECT user_id, kinds, email_delivery FROM notification_preferences
+    `SELECT user_id, kinds, email_delivery, weekly_summary FROM notification_preferences
      WHERE user_id = ANY($1::uuid[])`,
     [userIds],
   );
@@ -148,6 +157,7 @@ export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<stri
       {
         kinds: r.kinds as Preferences['kinds'],
         emailDelivery: r.email_delivery as EmailDelivery | null,
+        weeklySummary: r.weekly_summary,
       },
     ]),
   );
@@ -155,10 +165,12 @@ export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<stri
 
 export async function savePreferences(db: Db, userId: string, p: Preferences): Promise<void> {
   await db.query(
-    `INSERT INTO notification_preferences (user_id, kinds, email_delivery) VALUES ($1, $2, $3)
+    `INSERT INTO notification_preferences (user_id, kinds, email_delivery, weekly_summary)
+     VALUES ($1, $2, $3, $4)
      ON CONFLICT (user_id) DO UPDATE
-       SET kinds = excluded.kinds, email_delivery = excluded.email_delivery, updated_at = now()`,
-    [userId, JSON.stringify(p.kinds), p.emailDelivery],
+       SET kinds = excluded.kinds, email_delivery = excluded.email_delivery,
+           weekly_summary = excluded.weekly_summary, updated_at = now()`,
+    [userId, JSON.stringify(p.kinds), p.emailDelivery, p.weeklySummary],
   );
 }
 

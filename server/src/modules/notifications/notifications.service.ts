@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Role } from '../../core/access';
-import { ALERT_KINDS, type AlertKind } from '../../core/alerts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../core/alerts';
 import { decodeCursor } from '../../core/cursor';
 import { NotFoundError } from '../../core/errors';
 import type { EventMap } from '../../core/events';
@@ -34,7 +34,33 @@ export interface NotificationsDeps {
 /** Days a read (or mailed-only) notification is kept before the hourly cleanup deletes it. */
 export const SETTLED_NOTIFICATION_DAYS = 90;
 
-const isKind = (k: string): k is AlertKind => (ALERT_KINDS as readonly string[]).includes(k);
+const isKind = (k: string): k is NotificationKind =>
+  (NOTIFICATION_KINDS as readonly string[]).includes(k);
+
+/** Something to tell a store's members of: an opened alert, or a job's outcome. */
+interface Tidings {
+  kind: NotificationKind;
+  alertId: string | null;
+  subject: { type: string; id: string };
+  title: string;
+  /** Only this member (the one who started the job); else every member, by preference. */
+  onlyUser?: string;
+}
+
+/** The outcome of a member's job, as they are told of it. */
+function jobTidings(e: EventMap['job.finished']): Tidings | undefined {
+  if (!e.startedBy) return undefined;
+  return {
+    kind: 'job_finished',
+    alertId: null,
+    subject: { type: 'job', id: e.jobId },
+    title: (e.status === 'succeeded'
+      ? `${e.what} finished`
+      : `${e.what} failed${e.error ? `: ${e.error}` : ''}`
+    ).slice(0, 300),
+    onlyUser: e.startedBy,
+  };
+}
 
 /**
  * Notifications: each member of a store who should hear of an alert (their role's defaults
@@ -52,7 +78,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
     return storeId ? stores.filter((s) => s.storeId === storeId) : stores;
   }
 
-  async function notifyOpened(storeId: string, opened: EventMap['alert.opened'][]) {
+  /**
+   * Makes one notification per member who should hear of each thing (their preferences, else
+   * their role's defaults) and answers those made; every notification is made here, whatever
+   * it tells of, so every channel sees each.
+   */
+  async function deliver(storeId: string, tidings: Tidings[]) {
     const members = await deps.membersOf(pool, storeId);
     if (members.length === 0) return [];
     const prefs = await repo.preferencesOf(
@@ -62,8 +93,8 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const rows: repo.NewNotification[] = [];
     for (const m of members) {
       const own = resolve(prefs.get(m.userId) ?? NO_PREFERENCES, m.role);
-      for (const a of opened) {
-        if (!isKind(a.kind)) continue;
+      for (const a of tidings) {
+        if (a.onlyUser && a.onlyUser !== m.userId) continue;
         const want = own.kinds[a.kind];
         const email = want.email ? own.emailDelivery : null;
         if (!want.inApp && !email) continue;
@@ -80,8 +111,8 @@ export function createNotificationsService(deps: NotificationsDeps) {
         });
       }
     }
-    await repo.insertNotifications(pool, rows);
-    return rows;
+    const made = await repo.insertNotifications(pool, rows);
+    return rows.filter((r) => made.has(r.userId));
   }
 
   const toItem = (names: Map<string, string>) => (r: repo.NotificationRow) => ({
@@ -104,20 +135,24 @@ export function createNotificationsService(deps: NotificationsDeps) {
      * makes that harmless).
      */
     async afterEvents(events: readonly PublishedEvent[]): Promise<void> {
-      const byStore = new Map<string, EventMap['alert.opened'][]>();
+      const byStore = new Map<string, Tidings[]>();
       const resolved: string[] = [];
+      const tell = (storeId: string, t: Tidings | undefined) => {
+        if (t && isKind(t.kind)) byStore.set(storeId, [...(byStore.get(storeId) ?? []), t]);
+      };
       for (const e of events) {
         if (e.type === 'alert.opened') {
-          const list = byStore.get(e.storeId) ?? [];
-          list.push(e.payload as EventMap['alert.opened']);
-          byStore.set(e.storeId, list);
+          const a = e.payload as EventMap['alert.opened'];
+          tell(e.storeId, { ...a, kind: a.kind as NotificationKind });
+        } else if (e.type === 'job.finished') {
+          tell(e.storeId, jobTidings(e.payload as EventMap['job.finished']));
         } else if (e.type === 'alert.resolved') {
           resolved.push((e.payload as EventMap['alert.resolved']).alertId);
         }
       }
       const mailNow = new Set<string>();
-      for (const [storeId, opened] of byStore) {
-        for (const n of await notifyOpened(storeId, opened)) {
+      for (const [storeId, tidings] of byStore) {
+        for (const n of await deliver(storeId, tidings)) {
           if (n.email === 'immediate') mailNow.add(n.userId);
         }
       }
@@ -203,7 +238,7 @@ function preferencesView(
   stores: { storeId: string; storeName: string; role: Role }[],
 ) {
   const kinds = Object.fromEntries(
-    ALERT_KINDS.map((k) => [
+    NOTIFICATION_KINDS.map((k) => [
       k,
       {
         inApp: own.kinds[k]?.inApp ?? null,
@@ -215,6 +250,7 @@ function preferencesView(
   return {
     kinds,
     emailDelivery: own.emailDelivery,
+    weeklySummary: own.weeklySummary,
     stores: stores.map((s) => ({
       storeId: s.storeId,
       storeName: s.storeName,
