@@ -27,6 +27,8 @@ import { jobReads } from './modules/jobs/jobs.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createWeeklySummary } from './modules/notifications/weekly-summary';
+import { weekFigures } from './weekly-figures';
 import {
   createSchedulesService,
   type SchedulesService,
@@ -359,6 +361,16 @@ export function createServices(deps: ServiceDeps) {
     publicUrl,
     log,
   });
+  const weeklySummary = createWeeklySummary({
+    pool,
+    jobs,
+    mailer,
+    usersOf: userReads.byIds,
+    membersOf: reads.stores.membersOf,
+    figures: weekFigures({ pool, reads, analytics, alerts }),
+    publicUrl,
+    log,
+  });
   const notifications = createNotificationsService({
     pool,
     membersOf: reads.stores.membersOf,
@@ -384,7 +396,7 @@ export function createServices(deps: ServiceDeps) {
   const schedules: SchedulesService = createSchedulesService({
     pool,
     jobs,
-    tasks: storeTasks({ forecasting, alerts, notificationMail }),
+    tasks: storeTasks({ forecasting, alerts, notificationMail, weeklySummary }),
     system: systemTasks({
       pool,
       events,
@@ -418,6 +430,7 @@ export function createServices(deps: ServiceDeps) {
     alerts,
     notifications,
     notificationMail,
+    weeklySummary,
     schedules,
     reports,
     imports,

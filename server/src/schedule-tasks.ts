@@ -5,6 +5,7 @@ import type { AuthService } from './modules/auth/auth.service';
 import type { EventFeed } from './modules/events/events.feed';
 import type { JobsService } from './modules/jobs/jobs.service';
 import type { NotificationsService } from './modules/notifications/notifications.service';
+import type { WeeklySummary } from './modules/notifications/weekly-summary';
 import type { ForecastingService } from './modules/forecasting/forecasting.service';
 import type { NotificationMail } from './modules/notifications/notifications.mail';
 import type {
@@ -22,6 +23,7 @@ export function storeTasks(s: {
   forecasting: ForecastingService;
   alerts: AlertsService;
   notificationMail: NotificationMail;
+  weeklySummary: WeeklySummary;
 }): ScheduledTask[] {
   return [
     {
@@ -58,6 +60,13 @@ export function storeTasks(s: {
       cadence: 'daily',
       defaultAt: '09:00',
       run: (tx, storeId) => s.alerts.queueCheck(tx, storeId, 'purchasing'),
+    },
+    {
+      task: 'weekly-summary',
+      title: 'Weekly summary e-mail to admins and managers',
+      cadence: 'weekly',
+      defaultAt: '09:00',
+      run: (tx, storeId) => s.weeklySummary.queue(tx, storeId),
     },
   ];
 }

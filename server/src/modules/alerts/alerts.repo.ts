@@ -119,3 +119,20 @@ export async function purgeResolved(db: Db, days: number): Promise<number> {
   );
   return rowCount ?? 0;
 }
+
+/** Alerts opened since a local day began, by kind, and how many of them are still open. */
+export async function openedSince(
+  db: Db,
+  storeId: string,
+  day: string,
+  timezone: string,
+): Promise<{ kind: AlertKind; opened: number; stillOpen: number }[]> {
+  const { rows } = await db.query<{ kind: AlertKind; opened: number; still_open: number }>(
+    `SELECT kind, count(*)::int AS opened,
+            count(*) FILTER (WHERE resolved_at IS NULL)::int AS still_open
+     FROM alerts WHERE store_id = $1 AND opened_at >= ($2::date::timestamp AT TIME ZONE $3)
+     GROUP BY kind ORDER BY kind`,
+    [storeId, day, timezone],
+  );
+  return rows.map((r) => ({ kind: r.kind, opened: r.opened, stillOpen: r.still_open }));
+}

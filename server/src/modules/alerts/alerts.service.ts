@@ -155,6 +155,10 @@ export function createAlertsService(deps: AlertsDeps) {
       if (toCheck.size) queueing ??= queueChecks().finally(() => (queueing = undefined));
     },
 
+    /** Alerts opened since a local day began, by kind, and how many of them are still open. */
+    openedSince: (storeId: string, day: string, timezone: string) =>
+      repo.openedSince(pool, storeId, day, timezone),
+
     /** The hourly cleanup: alerts resolved long ago. */
     purgeResolved: () => repo.purgeResolved(pool, RESOLVED_ALERT_DAYS),
 
