@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import type { Row } from '../../db/rows';
+import { one, type Row } from '../../db/rows';
 
 const num = (v: string | number | null) => Number(v ?? 0);
 
@@ -29,7 +29,8 @@ export async function salesBetween(
           AND created_at >= w.start_at AND created_at < w.end_at) AS revenue`,
     [storeId, from, to, timezone],
   );
-  return { sales: num(rows[0]!.sales), revenue: num(rows[0]!.revenue) };
+  const r = one(rows);
+  return { sales: num(r.sales), revenue: num(r.revenue) };
 }
 
 /** The best sellers of the local days [from, to) by net units (voids and refunds taken off). */
