@@ -3145,7 +3145,11 @@ export interface components {
       }[];
     };
     Schedule: {
-      /** @description The task: `forecasts` (forecasts and anomalies) */
+      /**
+       * @description The task: `forecasts` (02:00), `expiry` (06:00), `digest` (07:00), `stock` (08:00),
+       *     `purchasing` (09:00), `weekly-summary` (Mondays 09:00). The hourly cleanup is the
+       *     installation's, not a store's, and is not listed.
+       */
       task: string;
       /** @description What Settings calls it */
       title: string;
