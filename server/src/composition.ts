@@ -7,23 +7,16 @@ import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
-import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createEventHub } from './modules/events/events.hub';
 import { createOutboxPublisher } from './modules/events/events.publisher';
 import { createStoreWriter } from './modules/events/events.service';
-import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
-import type { ForecastSources } from './modules/forecasting/sources';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
-import { invoiceReads } from './modules/invoices/invoices.reads';
-import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
-import { inventoryReads } from './modules/inventory/inventory.reads';
-import { jobReads } from './modules/jobs/jobs.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
@@ -34,17 +27,15 @@ import {
   type SchedulesService,
 } from './modules/schedules/schedules.service';
 import { storeTasks, systemTasks } from './schedule-tasks';
+import { createReads, invoiceLookups, reorderSources } from './reads';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
-import { createProductReads } from './modules/products/products.reads';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
-import { salesReads } from './modules/sales/sales.reads';
 import { createSalesService } from './modules/sales/sales.service';
-import type { ReorderSources } from './modules/shopping-lists/reorder-sources';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
 import { storeReads } from './modules/stores/stores.reads';
@@ -70,76 +61,6 @@ export interface ServiceDeps {
    * that hold every connection of the main pool, or a busy replica reads as a dead one.
    */
   healthPool?: Pool;
-}
-
-/**
- * Every module's reads (`<module>.reads.ts`): what other modules may read of its tables, as
- * functions of a `Db` with no service behind them. Built before any service, so a module that
- * needs another's data gets it whatever the order the services are created in. Tests and the
- * bench that call a module's functions directly take them from here too.
- */
-export function createReads() {
-  const products = createProductReads({
-    categoryNames: categoryReads.namesOf,
-    supplierNames: supplierReads.namesOf,
-  });
-  const sources: ForecastSources = {
-    salesByDay: salesReads.salesByDay,
-    products,
-    categories: categoryReads,
-    suppliers: supplierReads,
-    measuredLeadTimes: purchasingReads.measuredLeadTimes,
-    costIncreases: invoiceReads.costIncreases,
-    timezoneIn: storeReads.timezoneIn,
-  };
-  return {
-    users: userReads,
-    stores: storeReads,
-    categories: categoryReads,
-    suppliers: supplierReads,
-    products,
-    inventory: inventoryReads,
-    purchasing: purchasingReads,
-    sales: salesReads,
-    invoices: invoiceReads,
-    jobs: jobReads,
-    /** What forecasts are made from (forecasting/sources.ts). */
-    forecastSources: sources,
-    forecasting: createForecastReads(sources),
-  };
-}
-
-export type Reads = ReturnType<typeof createReads>;
-
-/** What reorder lists read of other modules (shopping-lists/reorder-sources.ts). */
-export function reorderSources(reads: Reads): ReorderSources {
-  return {
-    products: reads.products,
-    productsOfSuppliers: reads.purchasing.productsOfSuppliers,
-    supplierItems: reads.purchasing.supplierItems,
-    orders: reads.purchasing.ordersOf,
-    suppliers: reads.suppliers,
-    categories: reads.categories,
-    userNames: reads.users.namesOf,
-    expectedDailyDemand: reads.forecasting.expectedDailyDemand,
-    leadTimes: reads.forecasting.leadTimes,
-  };
-}
-
-/**
- * What invoices read of other modules (invoices/lookups-port.ts). A function declaration: an
- * exported const would be read as `exports.…` inside createServices, whose `exports` is the
- * export service.
- */
-export function invoiceLookups(reads: Reads): LookupsPort {
-  return {
-    products: reads.products,
-    lastCosts: reads.purchasing.lastCosts,
-    productsBySupplierSku: reads.purchasing.productsBySupplierSku,
-    orderNumbers: reads.purchasing.orderNumbersOf,
-    supplierNames: reads.suppliers.namesOf,
-    userNames: reads.users.namesOf,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { ALERT_KIND_WORDS } from './core/alerts';
 import { todayIn } from './core/calendar';
-import type { Reads } from './composition';
+import type { Reads } from './reads';
 import type { AlertsService } from './modules/alerts/alerts.service';
 import type { AnalyticsService } from './modules/analytics/analytics.service';
 import type { WeekFigures } from './modules/notifications/weekly-summary';
