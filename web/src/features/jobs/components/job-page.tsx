@@ -3,7 +3,7 @@ import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { QueryState } from '@/components/query-state';
 import { useJob } from '@/hooks/use-job';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { useStoreAccess } from '@/lib/store-access';
 
 /** What each announced kind of job is called, and where its result is seen. */
@@ -56,8 +56,9 @@ export function JobPage() {
                 {j.status === 'failed' && <ErrorBanner>{j.error ?? 'It failed.'}</ErrorBanner>}
                 {summary && (
                   <StatusMessage>
-                    {summary.created} created, {summary.updated} updated, {summary.skipped}{' '}
-                    skipped, {summary.failed} failed of {summary.total} rows.
+                    {formatNumber(summary.created)} created, {formatNumber(summary.updated)}{' '}
+                    updated, {formatNumber(summary.skipped)} skipped, {formatNumber(summary.failed)}{' '}
+                    failed of {formatNumber(summary.total)} rows.
                   </StatusMessage>
                 )}
                 {kind && j.status === 'succeeded' && (
