@@ -186,3 +186,17 @@ export async function purgeFinished(db: Db, days: number): Promise<number> {
   );
   return rowCount ?? 0;
 }
+
+/** A job as the API shows it. */
+export const toJob = (r: JobRow) => ({
+  id: r.id,
+  type: r.type,
+  status: r.status,
+  progress: r.progress,
+  result: r.result ?? null,
+  error: r.error,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  startedAt: r.started_at?.toISOString() ?? null,
+  completedAt: r.completed_at?.toISOString() ?? null,
+});

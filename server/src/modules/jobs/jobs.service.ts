@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { isTransient, NotFoundError } from '../../core/errors';
@@ -10,6 +10,7 @@ import type { Logger } from '../../logger';
 import type { StoreWriter } from '../events/events.service';
 import * as repo from './jobs.repo';
 import { jobLockKey, queueOnceIn, type OnceJob, type OnceOptions } from './jobs.once';
+import { MAX_ATTEMPTS, POLL_SECONDS, startQueue, through } from './jobs.queue';
 
 export { jobLockKey } from './jobs.once';
 
@@ -43,16 +44,6 @@ export const FINISHED_JOB_DAYS = 30;
 /** How often a worker waiting for a store's running job looks again. */
 const LOCK_POLL_MS = 500;
 
-const MAX_ATTEMPTS = 3;
-/** The queue takes a job back from a worker silent for this long (a crash, not a shutdown). */
-const EXPIRE_SECONDS = 30 * 60;
-const POLL_SECONDS = 2;
-
-/** pg-boss runs its SQL through our pool, or through the caller's transaction. */
-const through = (db: Db) => ({
-  executeSql: (text: string, values: unknown[]) => db.query(text, values),
-});
-
 /**
  * Background jobs. pg-boss (a maintained PostgreSQL queue, its tables in the `pgboss` schema)
  * delivers each job once across replicas, retries it with backoff and takes it back from a
@@ -83,50 +74,14 @@ export function createJobsService({
 
   /** The queue client; `supervise` (maintenance, expiry) only in the process that runs jobs. */
   function queue(supervise = false): Promise<PgBoss> {
-    boss ??= (async () => {
-      const b = new PgBoss({ db: through(pool), supervise, schedule: false });
-      b.on('error', (err) => log.warn('job queue error', { error: String(err) }));
-      await b.start();
-      for (const type of handlers.keys()) {
-        const options = {
-          name: type,
-          retryLimit: MAX_ATTEMPTS - 1,
-          retryDelay: 5,
-          retryBackoff: true,
-          expireInSeconds: EXPIRE_SECONDS,
-        };
-        // Two replicas starting at once can deadlock creating the same queue's table: the
-        // loser tries again, and then finds it made.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await b.createQueue(type, options);
-            break;
-          } catch (err) {
-            if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
-            await sleep(50 * attempt);
-          }
-        }
-      }
+    boss ??= startQueue(pool, log, [...handlers.keys()], supervise).then((b) => {
       supervised = supervise;
       return b;
-    })();
+    });
     // A start that failed is tried again by the next caller.
     boss.catch(() => (boss = undefined));
     return boss;
   }
-
-  const toJob = (r: repo.JobRow) => ({
-    id: r.id,
-    type: r.type,
-    status: r.status,
-    progress: r.progress,
-    result: r.result ?? null,
-    error: r.error,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-    startedAt: r.started_at?.toISOString() ?? null,
-    completedAt: r.completed_at?.toISOString() ?? null,
-  });
 
   /**
    * Waits for the store's run lock of the type on `client` (held until unlocked or the
@@ -281,7 +236,7 @@ export function createJobsService({
     async get(ctx: StoreContext, id: string) {
       const row = await repo.find(pool, ctx.storeId, id);
       if (!row) throw new NotFoundError('Job');
-      return toJob(row);
+      return repo.toJob(row);
     },
 
     /** Runs jobs in this process until stop(). */
