@@ -8,40 +8,38 @@ import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
-import { categoryReads } from './modules/categories/categories.reads';
 import { createCategoriesService } from './modules/categories/categories.service';
 import { createEventFeed } from './modules/events/events.feed';
 import { createEventHub } from './modules/events/events.hub';
 import { createOutboxPublisher } from './modules/events/events.publisher';
 import { createStoreWriter } from './modules/events/events.service';
-import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
-import type { ForecastSources } from './modules/forecasting/sources';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
 import { createInvoicesService } from './modules/invoices/invoices.service';
-import { invoiceReads } from './modules/invoices/invoices.reads';
-import type { LookupsPort } from './modules/invoices/lookups-port';
 import { createAlertsService } from './modules/alerts/alerts.service';
-import { inventoryReads } from './modules/inventory/inventory.reads';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createNotificationMail } from './modules/notifications/notifications.mail';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createPushDelivery } from './modules/notifications/push.delivery';
 import { webPushFromEnv, type WebPushSetup } from './modules/notifications/push.keys';
 import { createPushService } from './modules/notifications/push.service';
-import { createSchedulesService } from './modules/schedules/schedules.service';
+import { createWeeklySummary } from './modules/notifications/weekly-summary';
+import { weekFigures } from './weekly-figures';
+import {
+  createSchedulesService,
+  type SchedulesService,
+} from './modules/schedules/schedules.service';
+import { storeTasks, systemTasks } from './schedule-tasks';
+import { createReads, invoiceLookups, reorderSources } from './reads';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
-import { createProductReads } from './modules/products/products.reads';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
-import { salesReads } from './modules/sales/sales.reads';
 import { createSalesService } from './modules/sales/sales.service';
-import type { ReorderSources } from './modules/shopping-lists/reorder-sources';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { createMembersService } from './modules/stores/members.service';
 import { storeReads } from './modules/stores/stores.reads';
@@ -76,75 +74,6 @@ export interface ServiceDeps {
 }
 
 /**
- * Every module's reads (`<module>.reads.ts`): what other modules may read of its tables, as
- * functions of a `Db` with no service behind them. Built before any service, so a module that
- * needs another's data gets it whatever the order the services are created in. Tests and the
- * bench that call a module's functions directly take them from here too.
- */
-export function createReads() {
-  const products = createProductReads({
-    categoryNames: categoryReads.namesOf,
-    supplierNames: supplierReads.namesOf,
-  });
-  const sources: ForecastSources = {
-    salesByDay: salesReads.salesByDay,
-    products,
-    categories: categoryReads,
-    suppliers: supplierReads,
-    measuredLeadTimes: purchasingReads.measuredLeadTimes,
-    costIncreases: invoiceReads.costIncreases,
-    timezoneIn: storeReads.timezoneIn,
-  };
-  return {
-    users: userReads,
-    stores: storeReads,
-    categories: categoryReads,
-    suppliers: supplierReads,
-    products,
-    inventory: inventoryReads,
-    purchasing: purchasingReads,
-    sales: salesReads,
-    invoices: invoiceReads,
-    /** What forecasts are made from (forecasting/sources.ts). */
-    forecastSources: sources,
-    forecasting: createForecastReads(sources),
-  };
-}
-
-export type Reads = ReturnType<typeof createReads>;
-
-/** What reorder lists read of other modules (shopping-lists/reorder-sources.ts). */
-export function reorderSources(reads: Reads): ReorderSources {
-  return {
-    products: reads.products,
-    productsOfSuppliers: reads.purchasing.productsOfSuppliers,
-    supplierItems: reads.purchasing.supplierItems,
-    orders: reads.purchasing.ordersOf,
-    suppliers: reads.suppliers,
-    categories: reads.categories,
-    userNames: reads.users.namesOf,
-    expectedDailyDemand: reads.forecasting.expectedDailyDemand,
-    leadTimes: reads.forecasting.leadTimes,
-  };
-}
-
-/**
- * What invoices read of other modules (invoices/lookups-port.ts). A function declaration: an
- * exported const would be read as `exports.…` inside createServices, whose `exports` is the
- * export service.
- */
-export function invoiceLookups(reads: Reads): LookupsPort {
-  return {
-    products: reads.products,
-    lastCosts: reads.purchasing.lastCosts,
-    productsBySupplierSku: reads.purchasing.productsBySupplierSku,
-    orderNumbers: reads.purchasing.orderNumbersOf,
-    supplierNames: reads.suppliers.namesOf,
-    userNames: reads.users.namesOf,
-  };
-}
-
-/**
  * Every service, wired once and in one pass: a service is created after everything it is
  * given. What a module reads of another's tables it reads through that module's reads
  * (`<module>.reads.ts`: functions of a `Db` with no service behind them), built first, so
@@ -162,7 +91,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const write = createStoreWriter(pool, storeCache);
   const eventHub = createEventHub(platform.bus);
-  const jobs = createJobsService({ pool, log });
+  const jobs = createJobsService({ pool, log, write });
 
   const reads = createReads();
   const productReads = reads.products;
@@ -344,6 +273,11 @@ export function createServices(deps: ServiceDeps) {
       expiringBy: reads.inventory.expiringBy,
       lateOrders: reads.purchasing.lateOrders,
       dueInvoices: reads.invoices.dueInvoices,
+      failingJobs: async (db, storeId) => {
+        const named = jobs.announced();
+        const failing = await reads.jobs.failing(db, storeId, [...named.keys()]);
+        return failing.map((j) => ({ ...j, what: named.get(j.type) ?? j.type }));
+      },
     },
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
@@ -373,6 +307,16 @@ export function createServices(deps: ServiceDeps) {
     membershipsOfUser: reads.stores.membershipsOfUser,
     log,
   });
+  const weeklySummary = createWeeklySummary({
+    pool,
+    jobs,
+    mailer,
+    usersOf: userReads.byIds,
+    membersOf: reads.stores.membersOf,
+    figures: weekFigures({ pool, reads, analytics, alerts }),
+    publicUrl,
+    log,
+  });
   const notifications = createNotificationsService({
     pool,
     membersOf: reads.stores.membersOf,
@@ -391,58 +335,31 @@ export function createServices(deps: ServiceDeps) {
     bus: platform.bus,
     log,
     pollMs: config.outbox.pollMs,
-    retentionDays: config.outbox.retentionDays,
     onPublished: async (events) => {
       alerts.afterEvents(events);
       await notifications.afterEvents(events);
     },
   });
-  const schedules = createSchedulesService({
+  const events = createEventFeed({ pool, retentionDays: config.outbox.retentionDays });
+  const schedules: SchedulesService = createSchedulesService({
     pool,
-    tasks: [
-      {
-        task: 'forecasts',
-        title: 'Forecasts and anomalies',
-        cadence: 'daily',
-        defaultAt: '02:00',
-        run: (tx, storeId) => forecasting.queueScheduled(tx, storeId),
-      },
-      {
-        task: 'expiry',
-        title: 'Expiring and expired stock',
-        cadence: 'daily',
-        defaultAt: '06:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'expiry'),
-      },
-      {
-        task: 'digest',
-        title: 'Daily e-mail digest of new alerts',
-        cadence: 'daily',
-        defaultAt: '07:00',
-        run: (tx, storeId) => notificationMail.queueDigest(tx, storeId),
-      },
-      {
-        task: 'stock',
-        title: 'Stock: low, out, running out, unusual demand',
-        cadence: 'daily',
-        defaultAt: '08:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'stock'),
-      },
-      {
-        task: 'purchasing',
-        title: 'Late deliveries and invoices due',
-        cadence: 'daily',
-        defaultAt: '09:00',
-        run: (tx, storeId) => alerts.queueCheck(tx, storeId, 'purchasing'),
-      },
-    ],
+    jobs,
+    tasks: storeTasks({ forecasting, alerts, notificationMail, weeklySummary }),
+    system: systemTasks({
+      pool,
+      events,
+      auth,
+      alerts,
+      notifications,
+      jobs,
+      schedules: () => schedules,
+    }),
     stores: (db) => reads.stores.scheduled(db),
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     nudge: () => jobs.nudge(),
     log,
   });
   const health = createHealthService({ pool: deps.healthPool ?? pool, platform, webPush });
-  const events = createEventFeed({ pool });
 
   return {
     auth,
@@ -462,6 +379,7 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     notificationMail,
     push,
+    weeklySummary,
     schedules,
     reports,
     imports,

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createApp } from './app';
 import { drainable } from './http/drain';
-import { purgeIdempotencyKeys } from './http/idempotency';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres } from './db/embedded';
 import { migrate } from './db/migrate';
@@ -66,12 +65,6 @@ async function main() {
   const seeded = config.demoData && (await seedDemoIfEmpty(pool, services, log));
   await services.jobs.start();
   services.schedules.start(config.schedulerTickSeconds * 1000);
-  const housekeeping = setInterval(() => {
-    purgeIdempotencyKeys(pool).catch((err) =>
-      log.warn('idempotency purge failed', { error: String(err) }),
-    );
-  }, 60 * 60_000);
-  housekeeping.unref();
 
   const server: Server = app.listen(config.port, config.host, () => {
     const port = (server.address() as AddressInfo).port;
@@ -124,7 +117,6 @@ async function main() {
     const drained = await drain.drain(config.shutdownTimeoutMs);
     if (!drained) log.warn('connections still open at the deadline were closed');
     metricsServer?.close();
-    clearInterval(housekeeping);
     await services.schedules.stop();
     // Running jobs get what is left of the deadline, then go back to the queue.
     await services.jobs.stop(Math.max(1000, config.shutdownTimeoutMs / 2));

@@ -6,7 +6,7 @@ import { withTransaction } from '../db/pool';
 import { insertEvents } from '../modules/events/events.repo';
 import * as stock from '../modules/inventory/inventory.repo';
 import { benchInvoiceLines } from './bench-invoice';
-import { createReads, invoiceLookups } from '../composition';
+import { createReads, invoiceLookups } from '../reads';
 import { matchInvoiceLines } from '../modules/invoices/invoice-matching';
 import * as orders from '../modules/purchasing/purchase-orders.repo';
 import * as receiptLines from '../modules/purchasing/receipt-lines.repo';

@@ -20,6 +20,15 @@ export interface EventMap {
     title: string;
   };
   'alert.resolved': { alertId: string; kind: string; subjectId: string };
+  /** A store's import, report or recalculation settled (jobs registered with `announce`). */
+  'job.finished': {
+    jobId: string;
+    type: string;
+    what: string;
+    status: 'succeeded' | 'failed';
+    error: string | null;
+    startedBy: string | null;
+  };
   'product.created': { productId: string; name: string; source: 'api' | 'import' };
   'product.updated': { productId: string; fields: string[] };
   'product.deleted': { productId: string };
@@ -65,6 +74,7 @@ const NAMES: Record<EventName, true> = {
   'alert.low_stock': true,
   'alert.opened': true,
   'alert.resolved': true,
+  'job.finished': true,
   'product.created': true,
   'product.updated': true,
   'product.deleted': true,

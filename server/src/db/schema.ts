@@ -156,12 +156,13 @@ export interface Tables {
     kinds: unknown;
     email_delivery: string | null;
     updated_at: Date;
+    weekly_summary: boolean | null;
   };
   notifications: {
     id: string;
     user_id: string;
     store_id: string;
-    alert_id: string;
+    alert_id: string | null;
     kind: string;
     subject_type: string;
     subject_id: string;
@@ -432,6 +433,12 @@ export interface Tables {
   };
   schedule_runs: {
     store_id: string;
+    task: string;
+    due_at: Date;
+    job_id: string | null;
+    created_at: Date;
+  };
+  schedule_system_runs: {
     task: string;
     due_at: Date;
     job_id: string | null;

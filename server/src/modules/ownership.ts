@@ -51,6 +51,7 @@ export const TABLE_OWNERS = {
   push_subscriptions: ['notifications'],
   store_schedules: ['schedules'],
   schedule_runs: ['schedules'],
+  schedule_system_runs: ['schedules'],
   outbox_events: ['events'],
   outbox_positions: ['events'],
   jobs: ['jobs'],

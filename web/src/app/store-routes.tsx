@@ -153,6 +153,12 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'jobs/:jobId',
+    lazy: async () => ({
+      Component: (await import('../features/jobs/components/job-page')).JobPage,
+    }),
+  },
+  {
     path: 'anomalies',
     lazy: async () => ({
       Component: (await import('../features/forecasting/components/anomalies-page')).AnomaliesPage,

@@ -1,6 +1,7 @@
 import type { Schemas } from './api/types';
 
 export type AlertKind = Schemas['AlertKind'];
+export type NotificationKind = Schemas['NotificationKind'];
 
 /** What each kind of alert is called on screen (the Alerts tab, notifications). */
 export const alertKinds: Record<AlertKind, string> = {
@@ -13,4 +14,14 @@ export const alertKinds: Record<AlertKind, string> = {
   delivery_late: 'Late delivery',
   invoice_due: 'Invoice due',
   invoice_overdue: 'Invoice overdue',
+  job_failed: 'Failed import, report or recalculation',
 };
+
+/** What a person can be told of: every kind of alert, and how their own jobs ended. */
+export const notificationKinds: Record<NotificationKind, string> = {
+  ...alertKinds,
+  job_finished: 'Your import, report or recalculation done',
+};
+
+/** Where a job's page is, in a store. */
+export const jobPath = (storeId: string, jobId: string) => `/stores/${storeId}/jobs/${jobId}`;

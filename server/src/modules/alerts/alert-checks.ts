@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool';
 import type { ForecastReads } from '../forecasting/forecasting.reads';
 import type { InventoryReads } from '../inventory/inventory.reads';
 import type { InvoiceReads } from '../invoices/invoices.reads';
+import type { FailingJobs } from '../jobs/jobs.reads';
 import type { PurchasingReads } from '../purchasing/purchasing.reads';
 import type { AlertKind, Condition } from './alerts.repo';
 
@@ -24,6 +25,8 @@ export interface CheckReads {
   expiringBy: InventoryReads['expiringBy'];
   lateOrders: PurchasingReads['lateOrders'];
   dueInvoices: InvoiceReads['dueInvoices'];
+  /** The store's announced kinds of job failing since their last success, with their names. */
+  failingJobs(db: Db, storeId: string): Promise<(FailingJobs & { what: string })[]>;
 }
 
 /** One check: the kinds of alert it decides, and the conditions holding now. */
@@ -38,7 +41,9 @@ const addDays = (day: string, n: number) =>
 const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
 
 /** The checks by name, as the schedules run them. */
-export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'purchasing', Check> {
+export function alertChecks(
+  reads: CheckReads,
+): Record<'levels' | 'stock' | 'expiry' | 'purchasing' | 'jobs', Check> {
   /**
    * Products in stock that run out before a delivery ordered now could arrive: today's stock
    * plus what is already on order lasts fewer days, at the last calculation's selling rate,
@@ -114,30 +119,36 @@ export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'pur
     });
   }
 
+  /** Products at or below their reorder point, or out of stock: one read. */
+  async function levels(db: Db, storeId: string): Promise<Condition[]> {
+    const rows = await reads.lowOrOut(db, storeId);
+    return rows.map((p) =>
+      p.quantity === 0
+        ? {
+            kind: 'out_of_stock' as const,
+            subjectType: 'product' as const,
+            subjectId: p.productId,
+            title: `${p.name} is out of stock`,
+            detail: { quantity: 0, reorderPoint: p.reorderPoint },
+          }
+        : {
+            kind: 'low_stock' as const,
+            subjectType: 'product' as const,
+            subjectId: p.productId,
+            title: `${p.name} is low: ${units(p.quantity)} left, reorder point ${p.reorderPoint}`,
+            detail: { quantity: p.quantity, reorderPoint: p.reorderPoint },
+          },
+    );
+  }
+
   return {
+    // After a stock change only the levels can have crossed a line: no forecast is read.
+    levels: { kinds: ['low_stock', 'out_of_stock'], find: (db, storeId) => levels(db, storeId) },
     stock: {
       kinds: ['low_stock', 'out_of_stock', 'stockout_risk', 'demand_anomaly'],
       async find(db, storeId, today) {
-        const rows = await reads.lowOrOut(db, storeId);
-        const levels = rows.map((p) =>
-          p.quantity === 0
-            ? {
-                kind: 'out_of_stock' as const,
-                subjectType: 'product' as const,
-                subjectId: p.productId,
-                title: `${p.name} is out of stock`,
-                detail: { quantity: 0, reorderPoint: p.reorderPoint },
-              }
-            : {
-                kind: 'low_stock' as const,
-                subjectType: 'product' as const,
-                subjectId: p.productId,
-                title: `${p.name} is low: ${units(p.quantity)} left, reorder point ${p.reorderPoint}`,
-                detail: { quantity: p.quantity, reorderPoint: p.reorderPoint },
-              },
-        );
         return [
-          ...levels,
+          ...(await levels(db, storeId)),
           ...(await runningOut(db, storeId)),
           ...(await unusualDemand(db, storeId, today)),
         ];
@@ -186,6 +197,19 @@ export function alertChecks(reads: CheckReads): Record<'stock' | 'expiry' | 'pur
             };
           }),
         ];
+      },
+    },
+    // A failing kind of job is one alert, about its first failure, until one succeeds.
+    jobs: {
+      kinds: ['job_failed'],
+      async find(db, storeId) {
+        return (await reads.failingJobs(db, storeId)).map((j) => ({
+          kind: 'job_failed' as const,
+          subjectType: 'job' as const,
+          subjectId: j.firstJobId,
+          title: `${j.what} failed${j.error ? `: ${j.error}` : ''}`.slice(0, 300),
+          detail: { jobType: j.type, error: j.error, failures: j.failures },
+        }));
       },
     },
   };

@@ -58,3 +58,40 @@ test('when a sale takes a product to its reorder point, then its low-stock alert
     }),
   ]);
 });
+
+test('when a sale leaves a product running out before a delivery could arrive, then the check after the sale opens no running-out alert (it reads no forecast); the scheduled stock check does', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const tea = await createProduct(s, { name: 'Tea', initialQuantity: 12, reorderPoint: 2 });
+  // The last forecast: 2 a day, 7 days to arrive; 12 - 2 sold = 10 units last 5 days.
+  await t.db.pool.query(
+    `INSERT INTO product_predictions (store_id, product_id, avg_daily_sales, current_stock, lead_time_days)
+     VALUES ($1, $2, 2, 12, 7)`,
+    [s.storeId, tea.id],
+  );
+  const queuedChecks = async () =>
+    (
+      await t.db.pool.query(
+        "SELECT payload FROM jobs WHERE store_id = $1 AND type = 'alerts.check' AND status = 'queued'",
+        [s.storeId],
+      )
+    ).rows.map((r) => r.payload);
+  await until(async () => ((await queuedChecks()).length ? true : undefined), 'the first check');
+  await t.services.jobs.drain();
+
+  await postSale(s, { items: [{ productId: tea.id, quantity: 2 }] }).expect(201);
+  expect(
+    await until(async () => {
+      const q = await queuedChecks();
+      return q.length ? q : undefined;
+    }, 'the check after the sale'),
+  ).toEqual([{ check: 'levels' }]);
+  await t.services.jobs.drain();
+  const kinds = async () =>
+    (await s.api.get(`${s.url}/alerts`).set(s.auth).expect(200)).body.data.map(
+      (a: { kind: string }) => a.kind,
+    );
+  expect(await kinds()).toEqual([]);
+
+  await t.services.alerts.runCheck(s.storeId, 'stock');
+  expect(await kinds()).toEqual(['stockout_risk']);
+});

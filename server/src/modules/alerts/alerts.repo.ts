@@ -4,7 +4,7 @@ import type { Row } from '../../db/rows';
 import type { AlertKind } from '../../core/alerts';
 
 export { ALERT_KINDS, type AlertKind } from '../../core/alerts';
-export type SubjectType = 'product' | 'purchase_order' | 'invoice';
+export type SubjectType = 'product' | 'purchase_order' | 'invoice' | 'job';
 
 /** A condition a check found: what it is about and what the alert says. */
 export interface Condition {
@@ -109,4 +109,30 @@ export async function openCounts(db: Db, storeId: string): Promise<Map<AlertKind
     [storeId],
   );
   return new Map(rows.map((r) => [r.kind, r.n]));
+}
+
+/** Deletes alerts resolved before `days` ago (their notifications go with them). */
+export async function purgeResolved(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM alerts WHERE resolved_at < now() - make_interval(days => $1)`,
+    [days],
+  );
+  return rowCount ?? 0;
+}
+
+/** Alerts opened since a local day began, by kind, and how many of them are still open. */
+export async function openedSince(
+  db: Db,
+  storeId: string,
+  day: string,
+  timezone: string,
+): Promise<{ kind: AlertKind; opened: number; stillOpen: number }[]> {
+  const { rows } = await db.query<{ kind: AlertKind; opened: number; still_open: number }>(
+    `SELECT kind, count(*)::int AS opened,
+            count(*) FILTER (WHERE resolved_at IS NULL)::int AS still_open
+     FROM alerts WHERE store_id = $1 AND opened_at >= ($2::date::timestamp AT TIME ZONE $3)
+     GROUP BY kind ORDER BY kind`,
+    [storeId, day, timezone],
+  );
+  return rows.map((r) => ({ kind: r.kind, opened: r.opened, stillOpen: r.still_open }));
 }

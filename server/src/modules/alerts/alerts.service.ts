@@ -13,15 +13,23 @@ import type { ListAlertsQuery } from './alerts.schemas';
 
 export const ALERT_CHECK_JOB = 'alerts.check';
 export type CheckName = keyof ReturnType<typeof alertChecks>;
-export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing'];
+/** Days a resolved alert is kept (the hourly cleanup deletes it, and its notifications, then). */
+export const RESOLVED_ALERT_DAYS = 180;
+export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing', 'jobs'];
 
-/** Changes after which a store's stock alerts may have changed: its check follows them. */
+/**
+ * Changes after which a store's stock levels may have crossed a line: its levels check (low
+ * and out of stock, two queries) follows them. Running out and unusual demand read the
+ * forecasts and wait for the scheduled stock check.
+ */
 const STOCK_CHANGES = new Set([
   'inventory.stock_updated',
   'product.created',
   'product.updated',
   'product.deleted',
 ]);
+/** After a store's import, report or recalculation settles: its failing-jobs check. */
+const JOB_CHANGES = new Set(['job.finished']);
 
 export interface AlertsDeps {
   pool: Pool;
@@ -90,19 +98,20 @@ export function createAlertsService(deps: AlertsDeps) {
     });
   }
 
-  // Stores whose stock changed, waiting for their check to be queued: one at a time, so a
-  // burst of changes across many stores takes one connection, not one per store.
+  // Checks waiting to be queued, as `store:check`: one at a time, so a burst of changes across
+  // many stores takes one connection, not one per store.
   const toCheck = new Set<string>();
   let queueing: Promise<void> | undefined;
-  async function queueStockChecks() {
-    for (const storeId of toCheck) {
-      toCheck.delete(storeId);
+  async function queueChecks() {
+    for (const key of toCheck) {
+      toCheck.delete(key);
+      const [storeId, check] = key.split(':') as [string, CheckName];
       await jobs
         .enqueueOnce(
-          { storeId, type: ALERT_CHECK_JOB, payload: { check: 'stock' }, what: 'stock check' },
+          { storeId, type: ALERT_CHECK_JOB, payload: { check }, what: `${check} check` },
           { minIntervalSeconds: 0, samePayload: true },
         )
-        .catch((err) => log.warn('stock check not queued', { storeId, error: String(err) }));
+        .catch((err) => log.warn('alert check not queued', { storeId, check, error: String(err) }));
     }
   }
 
@@ -134,13 +143,24 @@ export function createAlertsService(deps: AlertsDeps) {
 
     /**
      * After published changes (the outbox publisher's leader calls this): each store whose
-     * stock changed gets a stock check queued, at most one waiting, so a sale that takes a
-     * product to its reorder point raises the alert within seconds, not at 08:00.
+     * stock changed gets a levels check queued, at most one waiting, so a sale that takes a
+     * product to its reorder point raises the alert within seconds, not at 08:00; one whose
+     * import, report or recalculation settled gets its failing-jobs check.
      */
     afterEvents(events: readonly { storeId: string; type: string }[]) {
-      for (const e of events) if (STOCK_CHANGES.has(e.type)) toCheck.add(e.storeId);
-      queueing ??= queueStockChecks().finally(() => (queueing = undefined));
+      for (const e of events) {
+        if (STOCK_CHANGES.has(e.type)) toCheck.add(`${e.storeId}:levels`);
+        if (JOB_CHANGES.has(e.type)) toCheck.add(`${e.storeId}:jobs`);
+      }
+      if (toCheck.size) queueing ??= queueChecks().finally(() => (queueing = undefined));
     },
+
+    /** Alerts opened since a local day began, by kind, and how many of them are still open. */
+    openedSince: (storeId: string, day: string, timezone: string) =>
+      repo.openedSince(pool, storeId, day, timezone),
+
+    /** The hourly cleanup: alerts resolved long ago. */
+    purgeResolved: () => repo.purgeResolved(pool, RESOLVED_ALERT_DAYS),
 
     /** Every check, now: what a person asks for with "Check now". */
     async checkAll(ctx: StoreContext) {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/pool';
 import * as repo from './analytics.repo';
 import { visibleDashboard } from './dashboard-money';
 import { ensureSalesSnapshot, invalidateSnapshotCovering } from './sales-snapshot';
+import { salesBetween, topSellersBetween } from './week-figures.repo';
 
 const ANALYTICS_TTL = 600;
 const TREND_DAYS = 30;
@@ -50,6 +51,18 @@ export function createAnalyticsService(deps: {
       const { timezone } = await stores.get(ctx);
       const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
       return repo.topMovers(pool, ctx.storeId, through, limit);
+    },
+
+    /**
+     * The store's sales over its local days [from, to) (`YYYY-MM-DD`): how many, the net
+     * revenue, and the `top` best sellers by net units (the weekly summary).
+     */
+    async salesOver(storeId: string, timezone: string, from: string, to: string, top: number) {
+      const [totals, best] = await Promise.all([
+        salesBetween(pool, storeId, from, to, timezone),
+        topSellersBetween(pool, storeId, from, to, timezone, top),
+      ]);
+      return { ...totals, top: best };
     },
 
     /**

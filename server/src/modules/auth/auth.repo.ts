@@ -208,3 +208,23 @@ export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<Us
   );
   return rows.map(toUser);
 }
+
+/**
+ * Deletes what can no longer sign anyone in: refresh-token families whose newest token expired
+ * more than an access token's lifetime (`accessTtlSeconds`) ago, whole families only (a
+ * family's revoked rows are what ends its access tokens, and none of those is alive by then),
+ * and reset links expired or used over a day ago. Answers how many rows went.
+ */
+export async function purgeExpiredTokens(db: Db, accessTtlSeconds: number): Promise<number> {
+  const refresh = await db.query(
+    `DELETE FROM refresh_tokens WHERE family_id IN (
+       SELECT family_id FROM refresh_tokens GROUP BY family_id
+       HAVING max(expires_at) < now() - make_interval(secs => $1))`,
+    [accessTtlSeconds],
+  );
+  const reset = await db.query(
+    `DELETE FROM password_reset_tokens
+     WHERE expires_at < now() - interval '1 day' OR used_at < now() - interval '1 day'`,
+  );
+  return (refresh.rowCount ?? 0) + (reset.rowCount ?? 0);
+}

@@ -227,6 +227,9 @@ export function createAuthService(deps: Deps) {
       await sessions.ended(ended);
     },
 
+    /** The hourly cleanup: sessions and reset links that can no longer be used. */
+    purgeExpired: () => repo.purgeExpiredTokens(pool, deps.accessTokenTtl),
+
     /** A 401 when the signed-in user's account is gone (auth.reads.ts). */
     assertUser: (userId: string) => userReads.assertExists(pool, userId),
 

@@ -2,7 +2,9 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import { decodeCursor, encodeCursor } from '../../core/cursor';
 import type { EventName } from '../../core/events';
-import { listEvents, toItem } from './events.repo';
+import { listEvents, prunePublished, toItem } from './events.repo';
+
+const PRUNE_BATCH = 10_000;
 
 /**
  * A store's change feed: every committed event, oldest first, read from the outbox. An
@@ -15,8 +17,21 @@ import { listEvents, toItem } from './events.repo';
  * cursor holds the position of the event it ends at; cursors handed out before positions
  * existed hold that event's row id, which is its position (migration 027).
  */
-export function createEventFeed({ pool }: { pool: Pool }) {
+export function createEventFeed({ pool, retentionDays }: { pool: Pool; retentionDays: number }) {
   return {
+    /**
+     * The hourly cleanup: deletes events published more than `retentionDays` ago (a client
+     * resuming from one of them is told to resync), in batches. Answers how many went.
+     */
+    async purgePublished(now = new Date()): Promise<number> {
+      const before = new Date(now.getTime() - retentionDays * 86_400_000);
+      let total = 0;
+      for (let n = PRUNE_BATCH; n === PRUNE_BATCH; total += n) {
+        n = await prunePublished(pool, before, PRUNE_BATCH);
+      }
+      return total;
+    },
+
     async list(ctx: StoreContext, q: { cursor?: string; limit: number; type?: EventName }) {
       const after = q.cursor ? Number(decodeCursor(q.cursor, ['number'])[0]) : 0;
       const rows = await listEvents(pool, ctx.storeId, { after, limit: q.limit + 1, type: q.type });

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { one } from '../../db/rows';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../platform/event-bus';
-import { markPublished, OUTBOX_CHANNEL, prunePublished, toItem, unpublished } from './events.repo';
+import { markPublished, OUTBOX_CHANNEL, toItem, unpublished } from './events.repo';
 
 /** The bus channel a store's events fan out on, to every API process. */
 export const storeChannel = (storeId: string) => `store-events:${storeId}`;
@@ -10,8 +10,6 @@ export const storeChannel = (storeId: string) => `store-events:${storeId}`;
 /** Session advisory lock key: the one outbox publisher of a database (any process). */
 const PUBLISHER_LOCK = 0x6e696d627573; // "nimbus"
 const BATCH = 500;
-const PRUNE_BATCH = 10_000;
-const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** An event as the publisher hands it to `onPublished`. */
 export interface PublishedEvent {
@@ -29,7 +27,6 @@ export interface PublisherDeps {
   log: Logger;
   /** The fallback poll, should a notification be missed; also how often a standby tries. */
   pollMs: number;
-  retentionDays: number;
   /**
    * Told what the leader has just published (once across processes, at least once): work
    * that follows a change without being part of it, such as the stock check after a sale or
@@ -46,7 +43,7 @@ export interface PublisherDeps {
  * writers' NOTIFY (sent on commit) or every `pollMs`, publishes what is unpublished (in id
  * order, which within a store is commit order), then marks it published: a crash in between
  * publishes it again (at least once; subscribers drop positions they have sent). Published
- * events are deleted after the retention.
+ * events are deleted after the retention by the hourly cleanup (`events.feed.ts`).
  */
 export function createOutboxPublisher(deps: PublisherDeps) {
   let running = false;
@@ -54,7 +51,6 @@ export function createOutboxPublisher(deps: PublisherDeps) {
   let wake: () => void = () => undefined;
   let client: Client | undefined;
   let leading = false;
-  let lastPrune = 0;
   /** A notification came since the last drain began. */
   let notified = false;
 
@@ -91,14 +87,6 @@ export function createOutboxPublisher(deps: PublisherDeps) {
     }
   }
 
-  async function prune(c: Client, now = Date.now()) {
-    const before = new Date(now - deps.retentionDays * 86_400_000);
-    let n: number;
-    do n = await prunePublished(c, before, PRUNE_BATCH);
-    while (n === PRUNE_BATCH && running);
-    lastPrune = now;
-  }
-
   async function lead(c: Client) {
     await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
     c.on('notification', () => {
@@ -110,7 +98,6 @@ export function createOutboxPublisher(deps: PublisherDeps) {
     while (running) {
       notified = false;
       await drain(c);
-      if (Date.now() - lastPrune >= PRUNE_EVERY_MS) await prune(c);
       if (!notified) await nap(deps.pollMs);
     }
   }
@@ -164,11 +151,6 @@ export function createOutboxPublisher(deps: PublisherDeps) {
     poke: () => {
       notified = true;
       wake();
-    },
-    /** Deletes what is past the retention now (tests; the leader does it every 10 minutes). */
-    async pruneNow(now = Date.now()) {
-      if (!client || !leading) throw new Error('not the leading publisher');
-      await prune(client, now);
     },
   };
 }

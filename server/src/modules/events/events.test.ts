@@ -111,14 +111,16 @@ test('when every kind of change is made, then the feed announces each, in commit
     'supplier.deleted',
     'category.deleted',
   ]);
-  // Purchasing's events (orders, invoices, shopping lists) and the alerts' are read from the
-  // feed and checked against the contract in those modules' own tests.
+  // Purchasing's events (orders, invoices, shopping lists), the alerts' and a job's outcome
+  // (alerts/job-outcomes.test.ts) are read from the feed and checked against the contract in
+  // those modules' own tests.
   const elsewhere = new Set([
     'purchase_order.updated',
     'invoice.updated',
     'shopping_list.updated',
     'alert.opened',
     'alert.resolved',
+    'job.finished',
   ]);
   expect(new Set(events.map((e) => e.type))).toEqual(
     new Set(EVENT_NAMES.filter((n) => !elsewhere.has(n))),

@@ -124,7 +124,7 @@ test('a socket that reconnects with the last event id it saw gets exactly the ev
     "UPDATE outbox_events SET published_at = now() - interval '8 days' WHERE store_id = $1",
     [s.storeId],
   );
-  await t.services.outboxPublisher.pruneNow();
+  await t.services.events.purgePublished();
   const late = await TestSocket.signedIn(srv.wsUrl, bearer(s));
   await late.subscribe(s.storeId, seen!.id);
   expect(await late.next((m) => m.type === 'resync')).toEqual({

@@ -167,7 +167,7 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log, sources }: 
       });
       return null;
     },
-    { onePerStore: true },
+    { onePerStore: true, announce: 'Forecast recalculation' },
   );
   return { run };
 }

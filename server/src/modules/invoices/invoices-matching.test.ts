@@ -2,7 +2,7 @@ import { useTestApp } from '../../test/app';
 import { createProduct, createSupplier, storeWithMember } from '../../test/factories';
 import { csvOf, uploadInvoice } from '../../test/invoices';
 import { benchInvoiceLines } from '../../bench/bench-invoice';
-import { createReads, invoiceLookups } from '../../composition';
+import { createReads, invoiceLookups } from '../../reads';
 import { matchInvoiceLines } from './invoice-matching';
 
 /** Matching invoice lines to the catalogue: barcode, SKU, similar names; suggestions and conflicts. */

@@ -120,21 +120,24 @@ export async function progress(
   );
 }
 
-export async function succeed(db: Db, id: string, result: unknown): Promise<void> {
-  await db.query(
-    `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, completed_at = now(), updated_at = now()
-     WHERE id = $1`,
-    [id, JSON.stringify(result)],
-  );
-}
+/** How a delivery ended: done, failed for good, or back in the queue for another attempt. */
+export type Outcome =
+  { status: 'succeeded'; result: unknown } | { status: 'failed' | 'queued'; error: string };
 
-/** Failed for good (`final`), or waiting for the queue to deliver it again. */
-export async function fail(db: Db, id: string, error: string, final: boolean): Promise<void> {
+export async function settle(db: Db, id: string, o: Outcome): Promise<void> {
+  if (o.status === 'succeeded') {
+    await db.query(
+      `UPDATE jobs SET status = 'succeeded', progress = 100, result = $2, input = NULL, completed_at = now(), updated_at = now()
+       WHERE id = $1`,
+      [id, JSON.stringify(o.result)],
+    );
+    return;
+  }
   await db.query(
-    final
+    o.status === 'failed'
       ? `UPDATE jobs SET status = 'failed', error = $2, input = NULL, completed_at = now(), updated_at = now() WHERE id = $1`
       : `UPDATE jobs SET status = 'queued', error = $2, updated_at = now() WHERE id = $1`,
-    [id, error],
+    [id, o.error],
   );
 }
 
@@ -173,3 +176,27 @@ export async function latestOfType(
   const r = rows[0];
   return r && { id: r.id, status: r.status, ageSeconds: r.age_seconds, queuedId: r.queued_id };
 }
+
+/** Deletes jobs finished before `days` ago (a report job's stored result goes with it). */
+export async function purgeFinished(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM jobs
+     WHERE status IN ('succeeded', 'failed') AND coalesce(completed_at, updated_at) < now() - make_interval(days => $1)`,
+    [days],
+  );
+  return rowCount ?? 0;
+}
+
+/** A job as the API shows it. */
+export const toJob = (r: JobRow) => ({
+  id: r.id,
+  type: r.type,
+  status: r.status,
+  progress: r.progress,
+  result: r.result ?? null,
+  error: r.error,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  startedAt: r.started_at?.toISOString() ?? null,
+  completedAt: r.completed_at?.toISOString() ?? null,
+});

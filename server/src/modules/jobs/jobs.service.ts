@@ -1,14 +1,18 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
 import type { StoreContext } from '../../core/context';
-import { isTransient, NotFoundError, RateLimitedError } from '../../core/errors';
+import { isTransient, NotFoundError } from '../../core/errors';
 import { withTransaction, type Db } from '../../db/pool';
 import { one } from '../../db/rows';
 import { KeyedLimiter } from '../../platform/keyed-limiter';
 import type { Logger } from '../../logger';
+import type { StoreWriter } from '../events/events.service';
 import * as repo from './jobs.repo';
+import { jobLockKey, queueOnceIn, type OnceJob, type OnceOptions } from './jobs.once';
+import { MAX_ATTEMPTS, POLL_SECONDS, startQueue, through } from './jobs.queue';
+
+export { jobLockKey } from './jobs.once';
 
 export interface JobContext {
   job: repo.JobRow;
@@ -26,45 +30,19 @@ export interface JobOptions {
    * one while another runs for the store leaves it queued until that one has finished.
    */
   onePerStore?: boolean;
+  /**
+   * What a store's job of this type is called ("Product import"): when one settles (finished,
+   * or failed for good) its status and a `job.finished` event commit together, so the member
+   * who started it is told and a failure can raise an alert.
+   */
+  announce?: string;
 }
 
-/**
- * The PostgreSQL advisory-lock key (a signed 64-bit integer, as text) that serialises
- * queueing (`queue`) or running (`run`) a store's jobs of one type.
- */
-export function jobLockKey(kind: 'queue' | 'run', type: string, storeId: string): string {
-  const digest = createHash('sha256').update(`nimbus-job:${kind}:${type}:${storeId}`).digest();
-  return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
-}
-
-/** A store's job of which at most one may wait (`enqueueOnce`). */
-interface OnceJob {
-  storeId: string;
-  type: string;
-  payload: unknown;
-  createdBy?: string;
-  /** What the job is, for the 429's message: "forecast recalculation". */
-  what: string;
-}
-
-interface OnceOptions {
-  minIntervalSeconds: number;
-  reuseRunning?: boolean;
-  samePayload?: boolean;
-}
+/** Days a finished job (and a report job's result) is kept before the hourly cleanup. */
+export const FINISHED_JOB_DAYS = 30;
 
 /** How often a worker waiting for a store's running job looks again. */
 const LOCK_POLL_MS = 500;
-
-const MAX_ATTEMPTS = 3;
-/** The queue takes a job back from a worker silent for this long (a crash, not a shutdown). */
-const EXPIRE_SECONDS = 30 * 60;
-const POLL_SECONDS = 2;
-
-/** pg-boss runs its SQL through our pool, or through the caller's transaction. */
-const through = (db: Db) => ({
-  executeSql: (text: string, values: unknown[]) => db.query(text, values),
-});
 
 /**
  * Background jobs. pg-boss (a maintained PostgreSQL queue, its tables in the `pgboss` schema)
@@ -73,9 +51,19 @@ const through = (db: Db) => ({
  * error, and the uploaded input. A job is enqueued in the caller's transaction, so it exists
  * exactly when the change that asked for it committed.
  */
-export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
+export function createJobsService({
+  pool,
+  log,
+  write,
+}: {
+  pool: Pool;
+  log: Logger;
+  /** The store writer: a settled announced job's event commits with its status. */
+  write?: StoreWriter;
+}) {
   const handlers = new Map<string, JobHandler>();
   const onePerStore = new Set<string>();
+  const announced = new Map<string, string>();
   const workers = new Map<string, string>();
   let stopping = false;
   // Within a process one request at a time checks-and-queues per store and type: the others
@@ -86,50 +74,14 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
 
   /** The queue client; `supervise` (maintenance, expiry) only in the process that runs jobs. */
   function queue(supervise = false): Promise<PgBoss> {
-    boss ??= (async () => {
-      const b = new PgBoss({ db: through(pool), supervise, schedule: false });
-      b.on('error', (err) => log.warn('job queue error', { error: String(err) }));
-      await b.start();
-      for (const type of handlers.keys()) {
-        const options = {
-          name: type,
-          retryLimit: MAX_ATTEMPTS - 1,
-          retryDelay: 5,
-          retryBackoff: true,
-          expireInSeconds: EXPIRE_SECONDS,
-        };
-        // Two replicas starting at once can deadlock creating the same queue's table: the
-        // loser tries again, and then finds it made.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await b.createQueue(type, options);
-            break;
-          } catch (err) {
-            if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
-            await sleep(50 * attempt);
-          }
-        }
-      }
+    boss ??= startQueue(pool, log, [...handlers.keys()], supervise).then((b) => {
       supervised = supervise;
       return b;
-    })();
+    });
     // A start that failed is tried again by the next caller.
     boss.catch(() => (boss = undefined));
     return boss;
   }
-
-  const toJob = (r: repo.JobRow) => ({
-    id: r.id,
-    type: r.type,
-    status: r.status,
-    progress: r.progress,
-    result: r.result ?? null,
-    error: r.error,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-    startedAt: r.started_at?.toISOString() ?? null,
-    completedAt: r.completed_at?.toISOString() ?? null,
-  });
 
   /**
    * Waits for the store's run lock of the type on `client` (held until unlocked or the
@@ -171,27 +123,51 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     }
   }
 
+  /** Records how a delivery ended; an announced store job that settled says so in the outbox. */
+  async function settle(job: repo.JobRow, outcome: repo.Outcome): Promise<void> {
+    const what = announced.get(job.type);
+    const { status } = outcome;
+    if (!what || !job.store_id || !write || status === 'queued') {
+      return repo.settle(pool, job.id, outcome);
+    }
+    const error = outcome.status === 'failed' ? outcome.error : null;
+    await write({ storeId: job.store_id }, async (tx, emit) => {
+      await repo.settle(tx, job.id, outcome);
+      await emit('job.finished', {
+        jobId: job.id,
+        type: job.type,
+        what,
+        status,
+        error,
+        startedBy: job.created_by,
+      });
+    });
+  }
+
   /** One delivery of a job. Throws only to have the queue deliver it again later. */
   async function runNow(type: string, id: string): Promise<void> {
     const job = await repo.begin(pool, id);
     if (!job) return;
+    let result: unknown;
     try {
       const handler = handlers.get(type);
       if (!handler) throw new Error(`no handler for job type ${type}`);
-      const result = await handler({
+      result = await handler({
         job,
         input: () => repo.input(pool, job.id),
         progress: (db, percent, checkpoint) => repo.progress(db, job.id, percent, checkpoint),
       });
-      await repo.succeed(pool, job.id, result);
     } catch (err) {
       // A refusal of the job's own input (an unreadable file) fails the same way every time:
       // retries are for transient errors.
       const final = !isTransient(err) || job.attempts >= MAX_ATTEMPTS;
       log.warn('job failed', { jobId: job.id, type, attempt: job.attempts, error: String(err) });
-      await repo.fail(pool, job.id, err instanceof Error ? err.message : String(err), final);
+      const error = err instanceof Error ? err.message : String(err);
+      await settle(job, { status: final ? 'failed' : 'queued', error });
       if (!final) throw err;
+      return;
     }
+    await settle(job, { status: 'succeeded', result });
   }
 
   async function enqueueIn(
@@ -204,36 +180,6 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     return id;
   }
 
-  async function queueOnceIn(
-    tx: PoolClient,
-    job: OnceJob,
-    opts: OnceOptions,
-  ): Promise<{ jobId: string; queued: boolean }> {
-    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [
-      jobLockKey('queue', job.type, job.storeId),
-    ]);
-    const latest = await repo.latestOfType(
-      tx,
-      job.storeId,
-      job.type,
-      opts.samePayload ? job.payload : undefined,
-    );
-    if (latest?.queuedId) return { jobId: latest.queuedId, queued: false };
-    const recent = latest && latest.ageSeconds < opts.minIntervalSeconds;
-    if (latest?.status === 'running' && (recent || opts.reuseRunning))
-      return { jobId: latest.id, queued: false };
-    if (latest && recent) {
-      const ago = Math.floor(latest.ageSeconds);
-      const wait = Math.ceil(opts.minIntervalSeconds - latest.ageSeconds);
-      throw new RateLimitedError(
-        wait,
-        `The ${job.what} was started ${ago} s ago; it can run again in ${wait} s`,
-      );
-    }
-    const { what: _what, ...row } = job;
-    return { jobId: await enqueueIn(tx, row), queued: true };
-  }
-
   function nudge() {
     if (!boss) return;
     void boss.then((b) => workers.forEach((worker) => b.notifyWorker(worker)));
@@ -243,7 +189,11 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     register(type: string, handler: JobHandler, options: JobOptions = {}) {
       handlers.set(type, handler);
       if (options.onePerStore) onePerStore.add(type);
+      if (options.announce) announced.set(type, options.announce);
     },
+
+    /** The job types whose outcomes are announced, with what each is called. */
+    announced: (): ReadonlyMap<string, string> => announced,
 
     enqueue: enqueueIn,
 
@@ -263,7 +213,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
       await queue();
       const key = jobLockKey('queue', job.type, job.storeId);
       const answer = await queueing.run(key, () =>
-        withTransaction(pool, (tx) => queueOnceIn(tx, job, opts)),
+        withTransaction(pool, (tx) => queueOnceIn(enqueueIn, tx, job, opts)),
       );
       if (answer.queued) nudge();
       return answer;
@@ -274,7 +224,11 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
      * job exists exactly when the caller's change commits. The caller nudges the workers after
      * its commit.
      */
-    enqueueOnceIn: queueOnceIn,
+    enqueueOnceIn: (tx: PoolClient, job: OnceJob, opts: OnceOptions) =>
+      queueOnceIn(enqueueIn, tx, job, opts),
+
+    /** The hourly cleanup: jobs finished long ago. */
+    purgeFinished: () => repo.purgeFinished(pool, FINISHED_JOB_DAYS),
 
     /** Wakes this process's workers now (after the enqueueing transaction committed). */
     nudge,
@@ -282,7 +236,7 @@ export function createJobsService({ pool, log }: { pool: Pool; log: Logger }) {
     async get(ctx: StoreContext, id: string) {
       const row = await repo.find(pool, ctx.storeId, id);
       if (!row) throw new NotFoundError('Job');
-      return toJob(row);
+      return repo.toJob(row);
     },
 
     /** Runs jobs in this process until stop(). */

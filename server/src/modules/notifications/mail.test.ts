@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { withTransaction } from '../../db/pool';
 import { buildTestApp, type TestApp } from '../../test/app';
 import {
@@ -9,41 +7,21 @@ import {
   storeWithMember,
   type StoreMember,
 } from '../../test/factories';
+import { startSmtp } from '../../test/smtp';
 
 /*
  * Notification e-mail against a real SMTP server started here: immediate mails from a job
  * queued as the notification is made, and the daily digest (one mail per person across their
  * stores, each notification mailed once).
  */
-interface Received {
-  to: string[];
-  raw: string;
-}
-const received: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      received.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let t: TestApp;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startSmtp();
   t = await buildTestApp({
     OUTBOX_POLL_MS: '50',
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     MAIL_FROM: 'Nimbus <alerts@nimbus.test>',
     PUBLIC_URL: 'https://nimbus.example',
   });
@@ -51,21 +29,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
-
-/** The subject and the text body of a raw message (quoted-printable undone). */
-function read(raw: string) {
-  const [head, ...rest] = raw.split('\r\n\r\n');
-  const subject = /^Subject: (.*)$/m.exec(head!)?.[1] ?? '';
-  const body = rest
-    .join('\r\n\r\n')
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return { subject, body, from: /^From: (.*)$/m.exec(head!)?.[1] };
-}
-const mailsTo = (email: string) =>
-  received.filter((m) => m.to.includes(email)).map((m) => read(m.raw));
+const mailsTo = (email: string) => smtp.mailsTo(email);
 
 async function alertsDelivered(s: StoreMember) {
   await s.api.post(`${s.url}/alerts/check`).set(s.auth).expect(200);

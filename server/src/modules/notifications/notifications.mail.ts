@@ -28,6 +28,7 @@ const PATHS: Record<string, string> = {
   product: 'products',
   purchase_order: 'purchase-orders',
   invoice: 'invoices',
+  job: 'jobs',
 };
 
 /**

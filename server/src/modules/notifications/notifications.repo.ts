@@ -21,7 +21,8 @@ const COLUMNS =
 export interface NewNotification {
   userId: string;
   storeId: string;
-  alertId: string;
+  /** Null for the outcome of a user's job (kind job_finished). */
+  alertId: string | null;
   kind: string;
   subjectType: string;
   subjectId: string;
@@ -31,22 +32,29 @@ export interface NewNotification {
 }
 
 /**
- * One per user and alert: a second delivery of the same event changes nothing. Answers the
- * rows it inserted (not those that were there already).
+ * One per user and alert, and one per user and job (`notifications_job_once_key`): a second
+ * delivery of the same event changes nothing, and a manager told that the job they started
+ * failed is not told again by the alert it opens. Answers the rows it inserted (not those that
+ * were there already).
  */
 export async function insertNotifications(
   db: Db,
   rows: NewNotification[],
-): Promise<{ id: string; user_id: string; alert_id: string }[]> {
+): Promise<{ id: string; user_id: string; alert_id: string | null; subject_id: string }[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof NewNotification>(k: K) => rows.map((r) => r[k]);
-  const { rows: inserted } = await db.query<{ id: string; user_id: string; alert_id: string }>(
+  const { rows: inserted } = await db.query<{
+    id: string;
+    user_id: string;
+    alert_id: string | null;
+    subject_id: string;
+  }>(
     `INSERT INTO notifications
        (user_id, store_id, alert_id, kind, subject_type, subject_id, title, in_app, email)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[],
                           $7::text[], $8::boolean[], $9::text[])
-     ON CONFLICT (user_id, alert_id) DO NOTHING
-     RETURNING id, user_id, alert_id`,
+     ON CONFLICT DO NOTHING
+     RETURNING id, user_id, alert_id, subject_id`,
     [
       col('userId'),
       col('storeId'),
@@ -141,11 +149,14 @@ export async function markAllRead(db: Db, userId: string, storeIds: string[]): P
   return rowCount ?? 0;
 }
 
-type PreferencesRow = Row<'notification_preferences', 'user_id' | 'kinds' | 'email_delivery'>;
+type PreferencesRow = Row<
+  'notification_preferences',
+  'user_id' | 'kinds' | 'email_delivery' | 'weekly_summary'
+>;
 
 export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<string, Preferences>> {
   const { rows } = await db.query<PreferencesRow>(
-    `SELECT user_id, kinds, email_delivery FROM notification_preferences
+    `SELECT user_id, kinds, email_delivery, weekly_summary FROM notification_preferences
      WHERE user_id = ANY($1::uuid[])`,
     [userIds],
   );
@@ -155,6 +166,7 @@ export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<stri
       {
         kinds: r.kinds as Preferences['kinds'],
         emailDelivery: r.email_delivery as EmailDelivery | null,
+        weeklySummary: r.weekly_summary,
       },
     ]),
   );
@@ -162,10 +174,12 @@ export async function preferencesOf(db: Db, userIds: string[]): Promise<Map<stri
 
 export async function savePreferences(db: Db, userId: string, p: Preferences): Promise<void> {
   await db.query(
-    `INSERT INTO notification_preferences (user_id, kinds, email_delivery) VALUES ($1, $2, $3)
+    `INSERT INTO notification_preferences (user_id, kinds, email_delivery, weekly_summary)
+     VALUES ($1, $2, $3, $4)
      ON CONFLICT (user_id) DO UPDATE
-       SET kinds = excluded.kinds, email_delivery = excluded.email_delivery, updated_at = now()`,
-    [userId, JSON.stringify(p.kinds), p.emailDelivery],
+       SET kinds = excluded.kinds, email_delivery = excluded.email_delivery,
+           weekly_summary = excluded.weekly_summary, updated_at = now()`,
+    [userId, JSON.stringify(p.kinds), p.emailDelivery, p.weeklySummary],
   );
 }
 
@@ -206,4 +220,18 @@ export async function claimUnmailed(
 
 export async function markEmailed(tx: Db, ids: string[]): Promise<void> {
   await tx.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/**
+ * Deletes notifications settled before `days` ago: read in the app, or (mailed only) mailed or
+ * never to be. Unread ones stay until their alert goes.
+ */
+export async function purgeSettled(db: Db, days: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM notifications
+     WHERE created_at < now() - make_interval(days => $1)
+       AND (read_at IS NOT NULL OR (NOT in_app AND (email IS NULL OR emailed_at IS NOT NULL)))`,
+    [days],
+  );
+  return rowCount ?? 0;
 }

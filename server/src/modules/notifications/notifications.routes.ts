@@ -64,5 +64,5 @@ function toPreferences(body: s.PreferencesBody): Preferences {
     const set = Object.fromEntries(Object.entries(channels ?? {}).filter(([, v]) => v !== null));
     if (Object.keys(set).length > 0) kinds[kind as keyof Preferences['kinds']] = set;
   }
-  return { kinds, emailDelivery: body.emailDelivery };
+  return { kinds, emailDelivery: body.emailDelivery, weeklySummary: body.weeklySummary };
 }

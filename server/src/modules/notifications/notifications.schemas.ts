@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ALERT_KINDS } from '../../core/alerts';
+import { NOTIFICATION_KINDS } from '../../core/alerts';
 import { strictObject, typeMessage, uuid } from '../../http/validate';
 import { EMAIL_DELIVERIES } from './preferences';
 
-const kind = z.enum(ALERT_KINDS, { message: `must be one of ${ALERT_KINDS.join(', ')}` });
+const kind = z.enum(NOTIFICATION_KINDS, {
+  message: `must be one of ${NOTIFICATION_KINDS.join(', ')}`,
+});
 
 export const listNotificationsQuery = z.object({
   unread: z
@@ -36,13 +38,17 @@ const kindChoice = strictObject({
 /** Every kind the body sets; a kind or channel left out (or null) follows the role default. */
 export const preferencesBody = z.object({
   kinds: strictObject(
-    Object.fromEntries(ALERT_KINDS.map((k) => [k, kindChoice.optional()])) as Record<
-      (typeof ALERT_KINDS)[number],
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, kindChoice.optional()])) as Record<
+      (typeof NOTIFICATION_KINDS)[number],
       z.ZodOptional<typeof kindChoice>
     >,
   ).default({}),
   emailDelivery: z
     .enum(EMAIL_DELIVERIES, { message: 'must be immediate, digest or null (the role default)' })
+    .nullable()
+    .default(null),
+  weeklySummary: z
+    .boolean({ message: 'must be true, false or null (the role default)' })
     .nullable()
     .default(null),
 });

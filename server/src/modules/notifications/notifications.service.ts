@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Role } from '../../core/access';
-import { ALERT_KINDS, type AlertKind } from '../../core/alerts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../core/alerts';
 import { decodeCursor } from '../../core/cursor';
 import { NotFoundError } from '../../core/errors';
 import type { EventMap } from '../../core/events';
@@ -35,7 +35,40 @@ export interface NotificationsDeps {
   log: Logger;
 }
 
-const isKind = (k: string): k is AlertKind => (ALERT_KINDS as readonly string[]).includes(k);
+/** Days a read (or mailed-only) notification is kept before the hourly cleanup deletes it. */
+export const SETTLED_NOTIFICATION_DAYS = 90;
+
+const isKind = (k: string): k is NotificationKind =>
+  (NOTIFICATION_KINDS as readonly string[]).includes(k);
+
+/** What a user is told of once: an alert, or (without one) a job. */
+const once = (userId: string, alertId: string | null, subjectId: string) =>
+  `${userId} ${alertId ?? `job ${subjectId}`}`;
+
+/** Something to tell a store's members of: an opened alert, or a job's outcome. */
+interface Tidings {
+  kind: NotificationKind;
+  alertId: string | null;
+  subject: { type: string; id: string };
+  title: string;
+  /** Only this member (the one who started the job); else every member, by preference. */
+  onlyUser?: string;
+}
+
+/** The outcome of a member's job, as they are told of it. */
+function jobTidings(e: EventMap['job.finished']): Tidings | undefined {
+  if (!e.startedBy) return undefined;
+  return {
+    kind: 'job_finished',
+    alertId: null,
+    subject: { type: 'job', id: e.jobId },
+    title: (e.status === 'succeeded'
+      ? `${e.what} finished`
+      : `${e.what} failed${e.error ? `: ${e.error}` : ''}`
+    ).slice(0, 300),
+    onlyUser: e.startedBy,
+  };
+}
 
 /**
  * Notifications: each member of a store who should hear of an alert (their role's defaults
@@ -53,7 +86,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
     return storeId ? stores.filter((s) => s.storeId === storeId) : stores;
   }
 
-  async function notifyOpened(storeId: string, opened: EventMap['alert.opened'][]) {
+  /**
+   * Makes one notification per member who should hear of each thing (their preferences, else
+   * their role's defaults) and answers those made; every notification is made here, whatever
+   * it tells of, so every channel sees each.
+   */
+  async function deliver(storeId: string, tidings: Tidings[]) {
     const members = await deps.membersOf(pool, storeId);
     if (members.length === 0) return { rows: [], pushes: [] };
     const prefs = await repo.preferencesOf(
@@ -65,13 +103,13 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const pushes = new Set<string>();
     for (const m of members) {
       const own = resolve(prefs.get(m.userId) ?? NO_PREFERENCES, m.role);
-      for (const a of opened) {
-        if (!isKind(a.kind)) continue;
+      for (const a of tidings) {
+        if (a.onlyUser && a.onlyUser !== m.userId) continue;
         const want = own.kinds[a.kind];
         const email = want.email ? own.emailDelivery : null;
         const push = want.push && pushable.has(m.userId);
         if (!want.inApp && !email && !push) continue;
-        if (push) pushes.add(`${m.userId} ${a.alertId}`);
+        if (push) pushes.add(once(m.userId, a.alertId, a.subject.id));
         rows.push({
           userId: m.userId,
           storeId,
@@ -85,11 +123,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         });
       }
     }
-    // Pushed once: only what this delivery of the event inserted.
+    // Each channel once: only what this delivery of the event inserted.
     const inserted = await repo.insertNotifications(pool, rows);
+    const made = new Set(inserted.map((r) => once(r.user_id, r.alert_id, r.subject_id)));
     return {
-      rows,
-      pushes: inserted.filter((r) => pushes.has(`${r.user_id} ${r.alert_id}`)),
+      rows: rows.filter((r) => made.has(once(r.userId, r.alertId, r.subjectId))),
+      pushes: inserted.filter((r) => pushes.has(once(r.user_id, r.alert_id, r.subject_id))),
     };
   }
 
@@ -113,21 +152,25 @@ export function createNotificationsService(deps: NotificationsDeps) {
      * makes that harmless).
      */
     async afterEvents(events: readonly PublishedEvent[]): Promise<void> {
-      const byStore = new Map<string, EventMap['alert.opened'][]>();
+      const byStore = new Map<string, Tidings[]>();
       const resolved: string[] = [];
+      const tell = (storeId: string, t: Tidings | undefined) => {
+        if (t && isKind(t.kind)) byStore.set(storeId, [...(byStore.get(storeId) ?? []), t]);
+      };
       for (const e of events) {
         if (e.type === 'alert.opened') {
-          const list = byStore.get(e.storeId) ?? [];
-          list.push(e.payload as EventMap['alert.opened']);
-          byStore.set(e.storeId, list);
+          const a = e.payload as EventMap['alert.opened'];
+          tell(e.storeId, { ...a, kind: a.kind as NotificationKind });
+        } else if (e.type === 'job.finished') {
+          tell(e.storeId, jobTidings(e.payload as EventMap['job.finished']));
         } else if (e.type === 'alert.resolved') {
           resolved.push((e.payload as EventMap['alert.resolved']).alertId);
         }
       }
       const mailNow = new Set<string>();
       const pushNow = new Map<string, string[]>();
-      for (const [storeId, opened] of byStore) {
-        const { rows, pushes } = await notifyOpened(storeId, opened);
+      for (const [storeId, tidings] of byStore) {
+        const { rows, pushes } = await deliver(storeId, tidings);
         for (const n of rows) if (n.email === 'immediate') mailNow.add(n.userId);
         for (const p of pushes) pushNow.set(p.user_id, [...(pushNow.get(p.user_id) ?? []), p.id]);
       }
@@ -136,6 +179,9 @@ export function createNotificationsService(deps: NotificationsDeps) {
       if (mailNow.size > 0) await deps.onImmediateMail?.([...mailNow]);
       if (pushNow.size > 0) await deps.onPush?.(pushNow);
     },
+
+    /** The hourly cleanup: notifications read (or mailed) long ago. */
+    purgeSettled: () => repo.purgeSettled(pool, SETTLED_NOTIFICATION_DAYS),
 
     async list(userId: string, q: ListNotificationsQuery) {
       const stores = await storesOf(userId, q.storeId);
@@ -211,7 +257,7 @@ function preferencesView(
   stores: { storeId: string; storeName: string; role: Role }[],
 ) {
   const kinds = Object.fromEntries(
-    ALERT_KINDS.map((k) => [
+    NOTIFICATION_KINDS.map((k) => [
       k,
       {
         inApp: own.kinds[k]?.inApp ?? null,
@@ -223,6 +269,7 @@ function preferencesView(
   return {
     kinds,
     emailDelivery: own.emailDelivery,
+    weeklySummary: own.weeklySummary,
     stores: stores.map((s) => ({
       storeId: s.storeId,
       storeName: s.storeName,

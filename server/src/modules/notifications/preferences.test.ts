@@ -47,9 +47,19 @@ test('when nothing is set, then the role defaults apply in each store: digest e-
   expect(e.kinds.low_stock).toEqual({ inApp: true, email: false, push: true });
   expect(e.kinds.invoice_due).toEqual({ inApp: false, email: false, push: false });
 
+  // Everyone hears of their own jobs' outcomes (in the app and by push, not by mail).
+  expect(e.kinds.job_finished).toEqual({ inApp: true, email: false, push: true });
+  expect(prefs.stores[0].kinds.job_finished).toEqual({ inApp: true, email: false, push: true });
+  expect(prefs.stores[0].weeklySummary).toBe(true);
+  expect(e.weeklySummary).toBe(false);
+
+  // Viewers hear of no alert.
   const viewer = await memberOf(t, manager.storeId, 'viewer');
   const v = (await getPrefs(viewer)).stores[0];
-  expect(Object.values(v.kinds).every((c) => !Object.values(c as object).some(Boolean))).toBe(true);
+  const { job_finished: _own, ...alertKinds } = v.kinds;
+  expect(Object.values(alertKinds).every((c) => !Object.values(c as object).some(Boolean))).toBe(
+    true,
+  );
 });
 
 test('when a user sets preferences, then the next alerts follow them, and null goes back to the role default', async () => {

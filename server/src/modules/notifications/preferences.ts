@@ -1,5 +1,5 @@
 import type { Role } from '../../core/access';
-import { ALERT_KINDS, type AlertKind } from '../../core/alerts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../core/alerts';
 
 export const CHANNELS = ['inApp', 'email', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -9,12 +9,14 @@ export type EmailDelivery = (typeof EMAIL_DELIVERIES)[number];
 /** What a user set for a kind: a channel left out follows the role's default. */
 export type KindChoice = Partial<Record<Channel, boolean>>;
 export interface Preferences {
-  kinds: Partial<Record<AlertKind, KindChoice>>;
+  kinds: Partial<Record<NotificationKind, KindChoice>>;
   emailDelivery: EmailDelivery | null;
+  /** The Monday mail of the week's figures (null: the role's default). */
+  weeklySummary: boolean | null;
 }
-export type Resolved = Record<AlertKind, Record<Channel, boolean>>;
+export type Resolved = Record<NotificationKind, Record<Channel, boolean>>;
 
-const STOCK_KINDS: readonly AlertKind[] = [
+const STOCK_KINDS: readonly NotificationKind[] = [
   'low_stock',
   'out_of_stock',
   'stockout_risk',
@@ -22,38 +24,47 @@ const STOCK_KINDS: readonly AlertKind[] = [
   'expired',
 ];
 
-/** The kinds each role hears of unless its member says otherwise. */
-const ROLE_KINDS: Record<Role, readonly AlertKind[]> = {
-  admin: ALERT_KINDS,
-  manager: ALERT_KINDS,
+/** The alert kinds each role hears of unless its member says otherwise. */
+const ROLE_KINDS: Record<Role, readonly NotificationKind[]> = {
+  admin: NOTIFICATION_KINDS,
+  manager: NOTIFICATION_KINDS,
   employee: STOCK_KINDS,
   viewer: [],
 };
 
+const runsTheStore = (role: Role) => role === 'admin' || role === 'manager';
+
 /**
  * The role defaults: in the app and by push the kinds the role hears of; by e-mail only for
- * admins and managers (in a daily digest), so a shop floor is not mailed every low shelf.
+ * admins and managers (in a daily digest), so a shop floor is not mailed every low shelf. The
+ * outcome of one's own job (`job_finished`) is told to whoever started it, in the app and by
+ * push, not mailed.
  */
-export function roleDefault(role: Role, kind: AlertKind, channel: Channel): boolean {
+export function roleDefault(role: Role, kind: NotificationKind, channel: Channel): boolean {
+  if (kind === 'job_finished') return channel !== 'email';
   const hears = ROLE_KINDS[role].includes(kind);
-  if (channel === 'email') return hears && (role === 'admin' || role === 'manager');
+  if (channel === 'email') return hears && runsTheStore(role);
   return hears;
 }
 
 export const defaultDelivery = (role: Role): EmailDelivery =>
-  role === 'admin' || role === 'manager' ? 'digest' : 'immediate';
+  runsTheStore(role) ? 'digest' : 'immediate';
 
 /** What applies to a member of a store with `role`: their own choice, else the default. */
 export function resolve(prefs: Preferences, role: Role) {
   const kinds = Object.fromEntries(
-    ALERT_KINDS.map((kind) => [
+    NOTIFICATION_KINDS.map((kind) => [
       kind,
       Object.fromEntries(
         CHANNELS.map((c) => [c, prefs.kinds[kind]?.[c] ?? roleDefault(role, kind, c)]),
       ),
     ]),
   ) as Resolved;
-  return { kinds, emailDelivery: prefs.emailDelivery ?? defaultDelivery(role) };
+  return {
+    kinds,
+    emailDelivery: prefs.emailDelivery ?? defaultDelivery(role),
+    weeklySummary: prefs.weeklySummary ?? runsTheStore(role),
+  };
 }
 
-export const NO_PREFERENCES: Preferences = { kinds: {}, emailDelivery: null };
+export const NO_PREFERENCES: Preferences = { kinds: {}, emailDelivery: null, weeklySummary: null };

@@ -19,6 +19,7 @@ const PATHS: Record<string, string> = {
   product: 'products',
   purchase_order: 'purchase-orders',
   invoice: 'invoices',
+  job: 'jobs',
 };
 
 /** What the service worker shows (web/public/sw.js). */
@@ -55,13 +56,13 @@ export function composePush(
       title: first.title,
       body: store(first.store_id),
       url: path ? `/stores/${first.store_id}/${path}/${first.subject_id}` : '/notifications',
-      tag: `alert-${first.alert_id}`,
+      tag: first.alert_id ? `alert-${first.alert_id}` : `job-${first.subject_id}`,
     };
   }
   const stores = [...new Set(rows.map((r) => r.store_id))];
   const more = rows.length - LISTED;
   return {
-    title: `${rows.length} new alerts${stores.length === 1 ? ` in ${store(stores[0]!)}` : ''}`,
+    title: `${rows.length} new notifications${stores.length === 1 ? ` in ${store(stores[0]!)}` : ''}`,
     body: [
       ...rows.slice(0, LISTED).map((r) => r.title),
       ...(more > 0 ? [`and ${more} more`] : []),
@@ -137,9 +138,12 @@ export function createPushDelivery(deps: PushDeliveryDeps) {
     if (rows.length === 0) return counts;
     const message = composePush(rows, names);
     const urgent = rows.some((r) => r.kind === 'out_of_stock');
-    // The push service keeps one undelivered message per topic: the alert's id, or none.
+    // The push service keeps one undelivered message per topic: the alert's (or job's) id.
     const [only, ...others] = rows;
-    const topic = only && others.length === 0 ? only.alert_id.replace(/-/g, '') : undefined;
+    const topic =
+      only && others.length === 0
+        ? (only.alert_id ?? only.subject_id).replace(/-/g, '')
+        : undefined;
     let retry: string | undefined;
     for (const sub of await repo.listOf(pool, userId)) {
       if (served.has(sub.id)) continue;

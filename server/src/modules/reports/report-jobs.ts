@@ -29,20 +29,24 @@ function checkCustom(storeId: string, params: CustomReportParams) {
 export function createReportJobs(deps: ReportDeps & { jobs: JobsService }) {
   const { pool, jobs } = deps;
 
-  jobs.register(REPORT_JOB, async ({ job, progress }) => {
-    // Stored by start() once parsed.
-    const request = job.payload as ReportRequest;
-    const storeId = job.store_id!;
-    await progress(pool, 5);
-    const data = await runReport(deps, storeId, request, {
-      all: true,
-      // The report's own work is 5..95%; storing it the rest.
-      progress: (share) => progress(pool, Math.round(5 + 90 * share)),
-    });
-    await results.saveResult(pool, storeId, job.id, request.report, data);
-    // The job's own result stays null: GET jobs/{id} needs only inventory:read.
-    return null;
-  });
+  jobs.register(
+    REPORT_JOB,
+    async ({ job, progress }) => {
+      // Stored by start() once parsed.
+      const request = job.payload as ReportRequest;
+      const storeId = job.store_id!;
+      await progress(pool, 5);
+      const data = await runReport(deps, storeId, request, {
+        all: true,
+        // The report's own work is 5..95%; storing it the rest.
+        progress: (share) => progress(pool, Math.round(5 + 90 * share)),
+      });
+      await results.saveResult(pool, storeId, job.id, request.report, data);
+      // The job's own result stays null: GET jobs/{id} needs only inventory:read.
+      return null;
+    },
+    { announce: 'Report' },
+  );
 
   return {
     async start(ctx: StoreContext, report: ReportName, params: unknown) {

@@ -170,3 +170,37 @@ export async function nextRuns(
   );
   return new Map(rows.map((r) => [r.task, r.next_at]));
 }
+
+/** Claims a system task's slot (an hour) across replicas; false when it is taken. */
+export async function claimSystemRun(db: Db, task: string, dueAt: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO schedule_system_runs (task, due_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [task, dueAt],
+  );
+  return rowCount === 1;
+}
+
+export async function recordSystemJob(db: Db, task: string, dueAt: Date, jobId: string) {
+  await db.query('UPDATE schedule_system_runs SET job_id = $3 WHERE task = $1 AND due_at = $2', [
+    task,
+    dueAt,
+    jobId,
+  ]);
+}
+
+/**
+ * Deletes runs older than `days` (a store task's latest run stays: Settings shows it) and
+ * system runs older than a day (only the current hour's slot matters). Answers how many went.
+ */
+export async function purgeOldRuns(db: Db, days: number): Promise<number> {
+  const store = await db.query(
+    `DELETE FROM schedule_runs r WHERE r.due_at < now() - make_interval(days => $1)
+       AND EXISTS (SELECT 1 FROM schedule_runs n
+                   WHERE n.store_id = r.store_id AND n.task = r.task AND n.due_at > r.due_at)`,
+    [days],
+  );
+  const system = await db.query(
+    `DELETE FROM schedule_system_runs WHERE due_at < now() - interval '1 day'`,
+  );
+  return (store.rowCount ?? 0) + (system.rowCount ?? 0);
+}

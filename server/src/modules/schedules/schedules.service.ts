@@ -3,7 +3,12 @@ import type { StoreContext } from '../../core/context';
 import { NotFoundError } from '../../core/errors';
 import { withTransaction, type Db } from '../../db/pool';
 import type { Logger } from '../../logger';
+import type { JobsService } from '../jobs/jobs.service';
 import * as repo from './schedules.repo';
+
+export const SYSTEM_JOB = 'schedules.system';
+/** Days a store's past runs are kept (each task's latest is kept whatever its age). */
+export const RUN_DAYS = 90;
 
 /** Something a store has done for it on its own, at its local time. */
 export interface ScheduledTask extends repo.TaskTiming {
@@ -16,9 +21,22 @@ export interface ScheduledTask extends repo.TaskTiming {
   run(tx: PoolClient, storeId: string): Promise<string>;
 }
 
+/**
+ * Work for the whole installation, not a store's (the cleanup): due every hour on the hour,
+ * claimed once across replicas by its slot in `schedule_system_runs`, done in a job.
+ */
+export interface SystemTask {
+  task: string;
+  title: string;
+  /** The job's work; answers what it did (counts, for the log). */
+  work(): Promise<Record<string, number>>;
+}
+
 export interface SchedulesDeps {
   pool: Pool;
   tasks: readonly ScheduledTask[];
+  system?: readonly SystemTask[];
+  jobs: Pick<JobsService, 'register' | 'enqueue'>;
   /** Every store's id, time zone and creation (the stores module owns `stores`). */
   stores(db: Db): Promise<repo.ScheduledStore[]>;
   timezoneOf(storeId: string): Promise<string>;
@@ -38,11 +56,44 @@ const hhmm = (time: string) => time.slice(0, 5);
 export function createSchedulesService(deps: SchedulesDeps) {
   const { pool, tasks, log } = deps;
   const byName = new Map(tasks.map((t) => [t.task, t]));
+  const system = new Map((deps.system ?? []).map((t) => [t.task, t]));
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<unknown> | undefined;
 
-  /** Claims and runs every due slot as of `now`; answers what this process ran. */
+  deps.jobs.register(SYSTEM_JOB, async ({ job }) => {
+    const name = String((job.payload as { task: unknown }).task);
+    const task = system.get(name);
+    if (!task) throw new Error(`no system task ${name}`);
+    log.info('system task ran', { task: name, jobId: job.id, ...(await task.work()) });
+    return null;
+  });
+
+  /**
+   * Claims this hour's slot of each system task and queues its job (in the claiming
+   * transaction); answers what this process claimed (another replica's tick finds it taken).
+   */
+  async function tickSystem(now = new Date()): Promise<{ task: string; dueAt: Date }[]> {
+    const dueAt = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+    const ran: { task: string; dueAt: Date }[] = [];
+    for (const task of system.keys()) {
+      try {
+        const claimed = await withTransaction(pool, async (tx) => {
+          if (!(await repo.claimSystemRun(tx, task, dueAt))) return false;
+          const jobId = await deps.jobs.enqueue(tx, { type: SYSTEM_JOB, payload: { task } });
+          await repo.recordSystemJob(tx, task, dueAt, jobId);
+          return true;
+        });
+        if (claimed) ran.push({ task, dueAt });
+      } catch (err) {
+        log.warn('system run failed', { task, error: String(err) });
+      }
+    }
+    return ran;
+  }
+
+  /** Claims and runs every due slot as of `now`; answers the stores' runs this process ran. */
   async function tick(now = new Date()): Promise<repo.DueRun[]> {
+    const systemRan = await tickSystem(now);
     const due = await repo.dueRuns(pool, await deps.stores(pool), tasks, now);
     const ran: repo.DueRun[] = [];
     for (const run of due) {
@@ -60,15 +111,19 @@ export function createSchedulesService(deps: SchedulesDeps) {
         log.warn('scheduled run failed', { ...run, error: String(err) });
       }
     }
-    if (ran.length) {
+    if (ran.length || systemRan.length) {
       deps.nudge();
-      log.info('scheduled runs queued', { runs: ran.length });
+      log.info('scheduled runs queued', { runs: ran.length, system: systemRan.length });
     }
     return ran;
   }
 
   return {
     tick,
+    tickSystem,
+
+    /** The hourly cleanup: past runs (each task's latest stays). */
+    purgeOldRuns: () => repo.purgeOldRuns(pool, RUN_DAYS),
 
     /** Ticks every `everyMs` in this process (the one that runs jobs) until `stop`. */
     start(everyMs: number) {

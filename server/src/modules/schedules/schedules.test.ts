@@ -200,6 +200,7 @@ test('bad times and unknown tasks are 4xx and change nothing; only admins change
     ['digest', '07:00'],
     ['stock', '08:00'],
     ['purchasing', '09:00'],
+    ['weekly-summary', '09:00'],
   ]);
   expect(seen.body.data[0]).toEqual(
     expect.objectContaining({

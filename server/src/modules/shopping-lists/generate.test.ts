@@ -1,4 +1,4 @@
-import { createReads } from '../../composition';
+import { createReads } from '../../reads';
 import { useTestApp } from '../../test/app';
 import {
   createCategory,

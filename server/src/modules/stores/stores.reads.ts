@@ -14,6 +14,12 @@ export const storeReads = {
     return (await findStore(db, storeId))?.timezone;
   },
 
+  /** The store's name, currency and time zone, or undefined when there is no such store. */
+  async profileIn(db: Db, storeId: string) {
+    const store = await findStore(db, storeId);
+    return store && { name: store.name, currency: store.currency, timezone: store.timezone };
+  },
+
   /** Every store's id, time zone and creation: what the scheduler's tick runs over. */
   scheduled: scheduledStores,
 

@@ -2709,7 +2709,9 @@ export interface paths {
      *     running out before a new order could arrive (stock plus what is on order lasts fewer
      *     days than the lead time, at the last forecast's selling rate), an unusual day of demand
      *     in the last 7 days, expiring within 7 days or expired while in stock, deliveries past their expected date,
-     *     pending invoices due within 3 days or overdue. One open alert per condition; a check
+     *     pending invoices due within 3 days or overdue, and a store's product import, report or
+     *     forecast recalculation that failed (`job_failed`, about the first failed job while that
+     *     kind of job keeps failing; resolved when one of that kind succeeds). One open alert per condition; a check
      *     that no longer finds it resolves it (`resolvedAt`), and a condition that comes back
      *     opens a new alert. `status` open (default), resolved or all; keyset pages
      *     (`pagination.nextCursor`). Every role may read them.
@@ -3224,7 +3226,11 @@ export interface components {
       }[];
     };
     Schedule: {
-      /** @description The task: `forecasts` (forecasts and anomalies) */
+      /**
+       * @description The task: `forecasts` (02:00), `expiry` (06:00), `digest` (07:00), `stock` (08:00),
+       *     `purchasing` (09:00), `weekly-summary` (Mondays 09:00). The hourly cleanup is the
+       *     installation's, not a store's, and is not listed.
+       */
       task: string;
       /** @description What Settings calls it */
       title: string;
@@ -3296,6 +3302,7 @@ export interface components {
       | 'alert.low_stock'
       | 'alert.opened'
       | 'alert.resolved'
+      | 'job.finished'
       | 'product.created'
       | 'product.updated'
       | 'product.deleted'
@@ -3321,6 +3328,7 @@ export interface components {
       | components['schemas']['LowStockEvent']
       | components['schemas']['AlertOpenedEvent']
       | components['schemas']['AlertResolvedEvent']
+      | components['schemas']['JobFinishedEvent']
       | components['schemas']['ProductCreatedEvent']
       | components['schemas']['ProductUpdatedEvent']
       | components['schemas']['ProductDeletedEvent']
@@ -3368,15 +3376,33 @@ export interface components {
       | 'expired'
       | 'delivery_late'
       | 'invoice_due'
-      | 'invoice_overdue';
+      | 'invoice_overdue'
+      | 'job_failed';
+    /**
+     * @description What a notification is of: an alert's kind, or `job_finished` (an import, report or
+     *     recalculation the user started finished or failed; told to that user only).
+     * @enum {string}
+     */
+    NotificationKind:
+      | 'low_stock'
+      | 'out_of_stock'
+      | 'stockout_risk'
+      | 'demand_anomaly'
+      | 'expiring'
+      | 'expired'
+      | 'delivery_late'
+      | 'invoice_due'
+      | 'invoice_overdue'
+      | 'job_failed'
+      | 'job_finished';
     Alert: {
       /** Format: uuid */
       id: string;
       kind: components['schemas']['AlertKind'];
-      /** @description What the alert is about (a product, a purchase order, an invoice) */
+      /** @description What the alert is about (a product, a purchase order, an invoice, a job) */
       subject: {
         /** @enum {string} */
-        type: 'product' | 'purchase_order' | 'invoice';
+        type: 'product' | 'purchase_order' | 'invoice' | 'job';
         /** Format: uuid */
         id: string;
       };
@@ -3397,15 +3423,18 @@ export interface components {
       /** Format: uuid */
       storeId: string;
       storeName: string | null;
-      /** Format: uuid */
-      alertId: string;
-      kind: components['schemas']['AlertKind'];
-      /** @description The alert's title when it opened */
+      /**
+       * Format: uuid
+       * @description The alert it tells of (null for a `job_finished` notification)
+       */
+      alertId: string | null;
+      kind: components['schemas']['NotificationKind'];
+      /** @description The alert's title when it opened, or the job's outcome */
       title: string;
-      /** @description What the alert is about (a product, a purchase order, an invoice) */
+      /** @description What it is about (a product, a purchase order, an invoice, a job) */
       subject: {
         /** @enum {string} */
-        type: 'product' | 'purchase_order' | 'invoice';
+        type: 'product' | 'purchase_order' | 'invoice' | 'job';
         /** Format: uuid */
         id: string;
       };
@@ -3472,6 +3501,11 @@ export interface components {
       };
       /** @enum {string|null} */
       emailDelivery: 'immediate' | 'digest' | null;
+      /**
+       * @description The summary of each store's last week mailed on Mondays at 09:00 store time (null:
+       *     the role's default, on for admins and managers)
+       */
+      weeklySummary: boolean | null;
       /** @description What applies in each of the caller's stores */
       stores: {
         /** Format: uuid */
@@ -3483,6 +3517,7 @@ export interface components {
         };
         /** @enum {string} */
         emailDelivery: 'immediate' | 'digest';
+        weeklySummary: boolean;
       }[];
     };
     AlertSummary: {
@@ -3533,6 +3568,39 @@ export interface components {
         kind: components['schemas']['AlertKind'];
         /** Format: uuid */
         subjectId: string;
+      };
+    };
+    JobFinishedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'job.finished';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      /**
+       * @description A product import, report or forecast recalculation of the store finished or failed
+       *     for good (its status and this event commit together).
+       */
+      payload: {
+        /** Format: uuid */
+        jobId: string;
+        /** @description The job type (products.import, reports.run, ...) */
+        type: string;
+        /** @description What it is called: 'Product import' */
+        what: string;
+        /** @enum {string} */
+        status: 'succeeded' | 'failed';
+        error: string | null;
+        /**
+         * Format: uuid
+         * @description The member who started it (null for a scheduled one)
+         */
+        startedBy: string | null;
       };
     };
     LowStockEvent: {
@@ -9516,7 +9584,7 @@ export interface operations {
       query?: {
         unread?: 'true' | 'false';
         storeId?: string;
-        kind?: components['schemas']['AlertKind'];
+        kind?: components['schemas']['NotificationKind'];
         limit?: components['parameters']['Limit'];
         /**
          * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
@@ -9685,9 +9753,13 @@ export interface operations {
             delivery_late?: components['schemas']['NotificationChoiceInput'];
             invoice_due?: components['schemas']['NotificationChoiceInput'];
             invoice_overdue?: components['schemas']['NotificationChoiceInput'];
+            job_failed?: components['schemas']['NotificationChoiceInput'];
+            job_finished?: components['schemas']['NotificationChoiceInput'];
           };
           /** @enum {string|null} */
           emailDelivery?: 'immediate' | 'digest' | null;
+          /** @description The Monday summary mail (null is the role's default) */
+          weeklySummary?: boolean | null;
         };
       };
     };
@@ -9982,6 +10054,7 @@ export const eventTypeValues: ReadonlyArray<
   'alert.low_stock',
   'alert.opened',
   'alert.resolved',
+  'job.finished',
   'product.created',
   'product.updated',
   'product.deleted',
@@ -10013,13 +10086,29 @@ export const alertKindValues: ReadonlyArray<
   'delivery_late',
   'invoice_due',
   'invoice_overdue',
+  'job_failed',
+];
+export const notificationKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['NotificationKind']
+> = [
+  'low_stock',
+  'out_of_stock',
+  'stockout_risk',
+  'demand_anomaly',
+  'expiring',
+  'expired',
+  'delivery_late',
+  'invoice_due',
+  'invoice_overdue',
+  'job_failed',
+  'job_finished',
 ];
 export const alertSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Alert']['subject']['type']
-> = ['product', 'purchase_order', 'invoice'];
+> = ['product', 'purchase_order', 'invoice', 'job'];
 export const notificationSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['subject']['type']
-> = ['product', 'purchase_order', 'invoice'];
+> = ['product', 'purchase_order', 'invoice', 'job'];
 export const notificationPreferencesStoresEmailDeliveryValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationPreferences']['stores']['emailDelivery']
 > = ['immediate', 'digest'];
@@ -10029,6 +10118,12 @@ export const alertOpenedEventTypeValues: ReadonlyArray<
 export const alertResolvedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AlertResolvedEvent']['type']
 > = ['alert.resolved'];
+export const jobFinishedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JobFinishedEvent']['type']
+> = ['job.finished'];
+export const jobFinishedEventPayloadStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['JobFinishedEvent']['payload']['status']
+> = ['succeeded', 'failed'];
 export const lowStockEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LowStockEvent']['type']
 > = ['alert.low_stock'];

@@ -124,7 +124,7 @@ export function createImportService(deps: Deps) {
     return { jobId: job.job.id, ...report(state, false) };
   }
 
-  jobs.register(IMPORT_JOB, runJob);
+  jobs.register(IMPORT_JOB, runJob, { announce: 'Product import' });
 
   return {
     /**

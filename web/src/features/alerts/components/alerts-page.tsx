@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useAlerts, useCheckAlerts, type Alert, type AlertKind } from '../api/alerts';
-import { alertKinds } from '@/lib/alert-kinds';
+import { alertKinds, jobPath } from '@/lib/alert-kinds';
 
 type Status = 'open' | 'resolved' | 'all';
 const statuses: { value: Status; label: string }[] = [
@@ -27,6 +27,7 @@ function useSubjectLink(storeId: string) {
     const { type, id } = alert.subject;
     if (type === 'product') return `${base}/products/${id}`;
     if (type === 'purchase_order') return `${base}/purchase-orders/${id}`;
+    if (type === 'job') return jobPath(storeId, id);
     return canSeeInvoices ? `${base}/invoices/${id}` : undefined;
   };
 }
@@ -46,7 +47,7 @@ export function AlertsPage() {
     <div className="page">
       <PageHeader
         title="Alerts"
-        subtitle="What needs attention: stock, expiry dates, deliveries and invoices."
+        subtitle="What needs attention: stock, expiry dates, deliveries, invoices and failed jobs."
         actions={
           canCheck && (
             <Button onClick={() => check.mutate()} busy={check.isPending} busyLabel="Checking…">

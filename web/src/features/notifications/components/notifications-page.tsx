@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner } from '@/components/messages';
 import { ShowMore } from '@/components/pagination';
 import { QueryState } from '@/components/query-state';
-import { alertKinds } from '@/lib/alert-kinds';
+import { notificationKinds } from '@/lib/alert-kinds';
 import { toApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/format';
 import {
@@ -20,6 +20,7 @@ const subjectPath: Record<Notification['subject']['type'], string> = {
   product: 'products',
   purchase_order: 'purchase-orders',
   invoice: 'invoices',
+  job: 'jobs',
 };
 
 /** The signed-in user's notifications across their stores, and how they want to hear. */
@@ -35,7 +36,7 @@ export function NotificationsPage() {
     <div className="page page--narrow">
       <PageHeader
         title="Notifications"
-        subtitle="Alerts from your stores, as your role and your choices below send them to you."
+        subtitle="Alerts from your stores, and how your imports, reports and recalculations ended, as your role and your choices below send them to you."
         actions={
           <Button
             variant="secondary"
@@ -68,7 +69,7 @@ export function NotificationsPage() {
               {items.map((n) => (
                 <li key={n.id} className={n.readAt ? 'notification' : 'notification is-unread'}>
                   <div>
-                    <span className="alert-kind">{alertKinds[n.kind]}</span>
+                    <span className="alert-kind">{notificationKinds[n.kind]}</span>
                     {n.storeName && <span className="muted"> · {n.storeName}</span>}
                     {!n.readAt && <span className="visually-hidden"> (unread)</span>}
                   </div>

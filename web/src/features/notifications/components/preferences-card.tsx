@@ -3,7 +3,7 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ErrorBanner, StatusMessage } from '@/components/messages';
 import { QueryState } from '@/components/query-state';
-import { alertKinds, type AlertKind } from '@/lib/alert-kinds';
+import { notificationKinds, type NotificationKind } from '@/lib/alert-kinds';
 import { toApiError } from '@/lib/api-error';
 import { useNotificationPreferences, useSavePreferences } from '../api/notifications';
 import { PushDeviceControl } from './push-device-control';
@@ -32,7 +32,7 @@ export function PreferencesCard() {
       string,
       { inApp: boolean | null; email: boolean | null; push: boolean | null }
     > = {};
-    for (const kind of Object.keys(alertKinds)) {
+    for (const kind of Object.keys(notificationKinds)) {
       kinds[kind] = {
         inApp: fromChoice(form.get(`${kind}.inApp`)),
         email: fromChoice(form.get(`${kind}.email`)),
@@ -40,11 +40,13 @@ export function PreferencesCard() {
       };
     }
     const delivery = form.get('emailDelivery');
+    const weekly = form.get('weeklySummary');
     setSaved(false);
     save.mutate(
       {
         kinds,
         emailDelivery: delivery === 'immediate' || delivery === 'digest' ? delivery : null,
+        weeklySummary: fromChoice(weekly),
       },
       { onSuccess: () => setSaved(true) },
     );
@@ -70,14 +72,14 @@ export function PreferencesCard() {
                 </tr>
               </thead>
               <tbody>
-                {(Object.keys(alertKinds) as AlertKind[]).map((kind) => (
+                {(Object.keys(notificationKinds) as NotificationKind[]).map((kind) => (
                   <tr key={kind}>
-                    <th scope="row">{alertKinds[kind]}</th>
+                    <th scope="row">{notificationKinds[kind]}</th>
                     {channels.map((c) => (
                       <td key={c.key}>
                         <select
                           name={`${kind}.${c.key}`}
-                          aria-label={`${alertKinds[kind]}: ${c.label.toLowerCase()}`}
+                          aria-label={`${notificationKinds[kind]}: ${c.label.toLowerCase()}`}
                           defaultValue={toChoice(current.kinds[kind]?.[c.key])}
                         >
                           <option value="">Role default</option>
@@ -100,6 +102,18 @@ export function PreferencesCard() {
                 <option value="">Role default (a daily digest for admins and managers)</option>
                 <option value="immediate">One e-mail per alert, at once</option>
                 <option value="digest">One e-mail a day (07:00 store time)</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="weekly-summary">Weekly summary e-mail (Mondays 09:00)</label>
+              <select
+                id="weekly-summary"
+                name="weeklySummary"
+                defaultValue={toChoice(current.weeklySummary)}
+              >
+                <option value="">Role default (on for admins and managers)</option>
+                <option value="on">Always</option>
+                <option value="off">Never</option>
               </select>
             </div>
             {saved && !save.isPending && <StatusMessage>Your choices are saved.</StatusMessage>}

@@ -13,8 +13,8 @@ export function SchedulesCard({ storeId, canManage }: { storeId: string; canMana
   return (
     <Card title="Schedules">
       <p className="muted">
-        These run on their own at the store&rsquo;s local time, once a day, even when nobody is
-        signed in.
+        These run on their own at the store&rsquo;s local time, once a day (or a week), even when
+        nobody is signed in.
       </p>
       <QueryState query={schedules} loading="Loading schedules…">
         {(items) => (
@@ -28,6 +28,12 @@ export function SchedulesCard({ storeId, canManage }: { storeId: string; canMana
     </Card>
   );
 }
+
+/** "Daily" or "Mondays": when in the week the task runs. */
+const cadenceWord = (s: Schedule) =>
+  s.cadence === 'weekly' && s.weekday
+    ? `${s.weekday[0]!.toUpperCase()}${s.weekday.slice(1)}s`
+    : 'Daily';
 
 function ScheduleRow(props: { storeId: string; schedule: Schedule; canManage: boolean }) {
   const { storeId, schedule: s, canManage } = props;
@@ -64,7 +70,8 @@ function ScheduleRow(props: { storeId: string; schedule: Schedule; canManage: bo
   if (!canManage) {
     return (
       <li className="schedule">
-        <strong>{s.title}</strong>: {s.enabled ? `daily at ${s.at}` : 'off'} ({s.timezone}){when}
+        <strong>{s.title}</strong>:{' '}
+        {s.enabled ? `${cadenceWord(s).toLowerCase()} at ${s.at}` : 'off'} ({s.timezone}){when}
       </li>
     );
   }
@@ -73,7 +80,9 @@ function ScheduleRow(props: { storeId: string; schedule: Schedule; canManage: bo
       <form onSubmit={onSubmit} className="form form--inline" aria-label={s.title}>
         <strong>{s.title}</strong>
         <div className="field">
-          <label htmlFor={timeId}>Daily at ({s.timezone})</label>
+          <label htmlFor={timeId}>
+            {cadenceWord(s)} at ({s.timezone})
+          </label>
           <input
             id={timeId}
             name="at"
