@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLiveTab, OTHER_STORE, STORE, type LiveSetup } from '@/test/live-tab';
+import { staleKeys } from './live-cache';
+import { notificationsKey, storeDataKeys } from './query-keys';
 
 // Store events → the React Query cache, through a real WebSocket and real HTTP refetches: what
 // is on screen is fetched again once per burst, a resync refreshes the whole store, and a
@@ -109,5 +111,36 @@ describe('live cache', () => {
     tab.liveSocket.watch(OTHER_STORE);
     await vi.waitFor(() => expect(server.peers[1]?.stores.has(OTHER_STORE)).toBe(true));
     expect(server.peers[1]?.received.map((m) => m.storeId)).toEqual([undefined, OTHER_STORE]);
+  });
+});
+
+describe('what a finished job makes stale', () => {
+  const finished = (type: string) =>
+    ({
+      id: '7',
+      type: 'job.finished',
+      storeId: STORE,
+      timestamp: '2026-12-07T09:00:00.000Z',
+      payload: {
+        jobId: product(1),
+        type,
+        what: 'Product import',
+        status: 'succeeded',
+        error: null,
+        startedBy: product(2),
+      },
+    }) as const;
+
+  it('refreshes the job’s page and the bell, and for an import the products too', () => {
+    expect(staleKeys(finished('products.import'))).toEqual([
+      storeDataKeys.job(STORE, product(1)),
+      notificationsKey,
+      storeDataKeys.products(STORE),
+      storeDataKeys.dashboard(STORE),
+    ]);
+    expect(staleKeys(finished('reports.run'))).toEqual([
+      storeDataKeys.job(STORE, product(1)),
+      notificationsKey,
+    ]);
   });
 });

@@ -42,6 +42,13 @@ export function staleKeys(event: StoreEvent): QueryKey[] {
       return event.payload.change === 'ordered'
         ? [keys.shoppingLists(s), keys.purchaseOrders(s), keys.dashboard(s)]
         : [keys.shoppingLists(s), keys.dashboard(s)];
+    case 'job.finished':
+      // The job's page and the bell (its starter is told); an import changed the products.
+      return [
+        keys.job(s, event.payload.jobId),
+        notificationsKey,
+        ...(event.payload.type === 'products.import' ? [keys.products(s), keys.dashboard(s)] : []),
+      ];
     case 'alert.opened':
     case 'alert.resolved':
       // The Alerts tab's count, the list and the dashboard's Needs attention; the bell.

@@ -70,8 +70,8 @@ export function createOutboxPublisher(deps: PublisherDeps) {
     for (;;) {
       const rows = await unpublished(c, BATCH);
       if (rows.length === 0) return total;
-      // Issued in order on one connection (Redis pipelines them), awaited together.
-      await Promise.all(rows.map((r) => deps.bus.publish(storeChannel(r.store_id), toItem(r))));
+      // What the events make (notifications) first, so a screen that refetches on the event
+      // finds it: the bell counts the notification an `alert.opened` made.
       try {
         await deps.onPublished?.(
           rows.map((r) => ({ id: r.id, storeId: r.store_id, type: r.type, payload: r.payload })),
@@ -79,6 +79,8 @@ export function createOutboxPublisher(deps: PublisherDeps) {
       } catch (err) {
         deps.log.warn('reacting to published events failed', { error: String(err) });
       }
+      // Issued in order on one connection (Redis pipelines them), awaited together.
+      await Promise.all(rows.map((r) => deps.bus.publish(storeChannel(r.store_id), toItem(r))));
       await markPublished(
         c,
         rows.map((r) => r.id),
