@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { StoreContext } from './core/context';
 import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
@@ -13,6 +14,7 @@ import { createEventFeed } from './modules/events/events.feed';
 import { createEventHub } from './modules/events/events.hub';
 import { createOutboxPublisher } from './modules/events/events.publisher';
 import { createStoreWriter } from './modules/events/events.service';
+import type { SocketCaller } from './modules/events/socket.connection';
 import { createForecastReads } from './modules/forecasting/forecasting.reads';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import type { ForecastSources } from './modules/forecasting/sources';
@@ -172,6 +174,7 @@ export function createServices(deps: ServiceDeps) {
         log.warn('store deletion not announced', { error: String(err) });
       }),
   });
+  const apiKeys = createApiKeysService({ pool, userNames: userReads.namesOf, log });
   const members = createMembersService({
     pool,
     mailer,
@@ -179,9 +182,16 @@ export function createServices(deps: ServiceDeps) {
     findUserByEmail: userReads.findByEmail,
     usersOf: userReads.byIds,
     onRemoved: (storeId, userId) =>
-      eventHub.announceRemoval(storeId, userId).catch((err) => {
-        log.warn('membership removal not announced', { error: String(err) });
-      }),
+      Promise.all([
+        eventHub.announceRemoval(storeId, userId),
+        // A person who leaves takes the keys they made with them (an integrator asks again).
+        apiKeys.revokeKeysOf(storeId, userId),
+      ]).then(
+        () => undefined,
+        (err) => {
+          log.warn('membership removal not fully handled', { error: String(err) });
+        },
+      ),
   });
   const auth = createAuthService({
     pool,
@@ -419,6 +429,7 @@ export function createServices(deps: ServiceDeps) {
 
   return {
     auth,
+    apiKeys,
     stores,
     members,
     categories,
@@ -442,6 +453,9 @@ export function createServices(deps: ServiceDeps) {
     jobs,
     health,
     events,
+    /** The WebSocket's sign-in: a person's access token, or an API key. */
+    authenticateSocket: (token: string): Promise<SocketCaller> =>
+      apiKeys.isKeyToken(token) ? apiKeys.authenticate(token) : auth.authenticateUntil(token),
     /** This process's end of the event bus (the WebSocket's subscriptions). */
     eventHub,
     /** Publishes committed outbox events; main starts it (one leads across processes). */

@@ -427,6 +427,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's API keys, newest first (settings:manage, people only)
+     * @description Every key of the store, revoked and expired ones included (`status`), with its name,
+     *     role, public prefix, who created it, when it was last used (recorded at most about once
+     *     a minute) and when it expires. Never the secret. Requires `settings:manage` (admins);
+     *     an API key is refused with 403 (`details[0].code` `api_key_not_allowed`).
+     */
+    get: operations['listApiKeys'];
+    put?: never;
+    /**
+     * Create an API key; its token is answered once (settings:manage, people only)
+     * @description A key for this store with one role (the permission matrix applies to it as to a member)
+     *     and an optional expiry (`expiresAt`, in the future, within 5 years; null or absent:
+     *     never). The answer's `token` (`nmb_<16 hex>_<43 base64url>`, 256 random bits) is shown
+     *     this once: only its SHA-256 is stored. Use it as `Authorization: Bearer <token>` on
+     *     the store's routes and the WebSocket. A store keeps at most 200 keys (409).
+     */
+    post: operations['createApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/api-keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key at once (settings:manage, people only)
+     * @description The key is refused from the next request on, on every server (each request reads the
+     *     key's row; nothing is cached), and a WebSocket opened with it is closed with 4001 within
+     *     30 seconds. It stays listed as `revoked`. Revoking again is 204; a key of another store
+     *     is 404.
+     */
+    delete: operations['revokeApiKey'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename an API key (settings:manage, people only)
+     * @description Changes the key's name only; a key of another store is 404.
+     */
+    patch: operations['renameApiKey'];
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/categories': {
     parameters: {
       query?: never;
@@ -3230,6 +3293,69 @@ export interface components {
       | 'purchase_order.updated'
       | 'invoice.updated'
       | 'shopping_list.updated';
+    ApiKey: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      role: components['schemas']['Role'];
+      /**
+       * @description The token's public start (`nmb_` and its lookup id), to tell keys apart
+       * @example nmb_3f9a0c1b2d4e5f60
+       */
+      prefix: string;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        name: string | null;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Recorded at most about once a minute
+       */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    CreatedApiKey: components['schemas']['ApiKey'] & {
+      /** @description The secret, in this answer only */
+      token: string;
+    };
+    CreateApiKeyRequest: {
+      name: string;
+      role: components['schemas']['Role'];
+      /**
+       * Format: date-time
+       * @description In the future and within 5 years; null or absent, the key does not expire
+       */
+      expiresAt?: string | null;
+    };
+    RenameApiKeyRequest: {
+      name: string;
+    };
+    /**
+     * @description Who caused the event: a person (`user`, by id) or an API key (`apiKey`, with the name it
+     *     had then). Absent on events of the system (scheduled checks) and on older events.
+     */
+    EventActor:
+      | {
+          /** @constant */
+          type: 'user';
+          /** Format: uuid */
+          id: string;
+        }
+      | {
+          /** @constant */
+          type: 'apiKey';
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
     /**
      * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
      *     schema per `type`. The feed and the WebSocket (tag `events`) send the same items; `id`
@@ -3267,6 +3393,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3392,6 +3519,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         alertId: string;
@@ -3416,6 +3544,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         alertId: string;
@@ -3436,6 +3565,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3455,6 +3585,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3475,6 +3606,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3493,6 +3625,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3510,6 +3643,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3528,6 +3662,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3545,6 +3680,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3562,6 +3698,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3580,6 +3717,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3597,6 +3735,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3614,6 +3753,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3634,6 +3774,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3655,6 +3796,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3677,6 +3819,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         purchaseOrderId: string;
@@ -3700,6 +3843,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         invoiceId: string;
@@ -3721,6 +3865,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         shoppingListId: string;
@@ -5969,6 +6114,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6058,6 +6204,7 @@ export interface operations {
       200: components['responses']['Session'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -6089,6 +6236,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6123,6 +6271,7 @@ export interface operations {
       201: components['responses']['StoreResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -6401,6 +6550,172 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ApiKey'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Till 1 (POS)",
+         *       "role": "employee",
+         *       "expiresAt": "2027-12-31T23:59:59Z"
+         *     }
+         */
+        'application/json': components['schemas']['CreateApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The new key with its token */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": "6f1c1d2e-8a51-4f0e-9c39-0f5a3b1c2d4e",
+           *         "name": "Till 1 (POS)",
+           *         "role": "employee",
+           *         "prefix": "nmb_3f9a0c1b2d4e5f60",
+           *         "createdBy": {
+           *           "id": "0b6f5a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
+           *           "name": "Ada Admin"
+           *         },
+           *         "createdAt": "2026-12-07T10:00:00.000Z",
+           *         "lastUsedAt": null,
+           *         "expiresAt": "2027-12-31T23:59:59.000Z",
+           *         "revokedAt": null,
+           *         "status": "active",
+           *         "token": "nmb_3f9a0c1b2d4e5f60_Q2hhbmdlIG1lOiB0aGlzIGlzIGFuIGV4YW1wbGUgdG9"
+           *       },
+           *       "meta": {
+           *         "requestId": "9b2f4c1e-3d5a-4b6c-8d7e-0f1a2b3c4d5e",
+           *         "timestamp": "2026-12-07T10:00:00.000Z"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CreatedApiKey'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  renameApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Till 2 (POS)"
+         *     }
+         */
+        'application/json': components['schemas']['RenameApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ApiKey'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9424,6 +9739,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
@@ -9458,6 +9774,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9493,6 +9810,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -9524,6 +9842,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
@@ -9541,6 +9860,7 @@ export interface operations {
       200: components['responses']['NotificationPreferencesResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9575,6 +9895,7 @@ export interface operations {
       200: components['responses']['NotificationPreferencesResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -9722,6 +10043,9 @@ export const eventTypeValues: ReadonlyArray<
   'invoice.updated',
   'shopping_list.updated',
 ];
+export const apiKeyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiKey']['status']
+> = ['active', 'expired', 'revoked'];
 export const stockUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
 > = ['inventory.stock_updated'];
