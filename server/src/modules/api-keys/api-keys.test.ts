@@ -16,8 +16,12 @@ async function createKey(admin: StoreMember, body: Record<string, unknown> = {})
     .set(admin.auth)
     .send({ name: 'Till 1', role: 'employee', ...body })
     .expect(201);
+  tokens.push(res.body.data.token);
   return res.body.data;
 }
+
+/** Every token this file created, to look for in the log. */
+const tokens: string[] = [];
 
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -258,6 +262,13 @@ test('when its creator leaves the store, the keys they made are revoked', async 
   await owner.api.delete(`${owner.url}/members/${second.user.id}`).set(owner.auth).expect(204);
   await t.api.get(`${owner.url}/products`).set(as(theirs.token)).expect(401);
   await t.api.get(`${owner.url}/products`).set(as(mine.token)).expect(200);
+});
+
+test('no token this file used, accepted, refused or revoked, is in the log (request lines, errors)', async () => {
+  expect(tokens.length).toBeGreaterThanOrEqual(8);
+  const logged = t.logs.join('\n');
+  expect(logged).toContain('"status":401');
+  for (const token of tokens) expect(logged).not.toContain(token.slice(21));
 });
 
 describe('rate limits', () => {
