@@ -8,7 +8,13 @@ import { createProduct, memberOf, storeWithMember, type StoreMember } from '../.
  */
 const t = useTestApp();
 
-type Created = { id: string; token: string; prefix: string; status: string };
+type Created = {
+  id: string;
+  token: string;
+  prefix: string;
+  status: string;
+  expiresAt: string | null;
+};
 
 async function createKey(admin: StoreMember, body: Record<string, unknown> = {}): Promise<Created> {
   const res = await admin.api
@@ -127,6 +133,23 @@ test('a key reads and writes its store within its role, and each event it causes
       { type: 'inventory.stock_updated', product: mine.id, actor: byKey },
     ]),
   );
+  // What the key did, and only that.
+  const audit = await admin.api
+    .get(`${admin.url}/events?apiKeyId=${employeeKey.id}`)
+    .set(admin.auth)
+    .expect(200);
+  // Bread with its opening stock (the movement first), then Milk's adjustment.
+  expect(
+    audit.body.data.map((e: { type: string; payload: { productId: string } }) => [
+      e.type,
+      e.payload.productId,
+    ]),
+  ).toEqual([
+    ['inventory.stock_updated', made.id],
+    ['product.created', made.id],
+    ['inventory.stock_updated', mine.id],
+  ]);
+  expect(audit.body.data.map((e: { actor: unknown }) => e.actor)).toEqual([byKey, byKey, byKey]);
   // Rows that name a person name the key's creator.
   const { rows: moves } = await t.db.pool.query(
     'SELECT user_id FROM stock_movements WHERE product_id = $1',

@@ -17,9 +17,17 @@ import { listEvents, toItem } from './events.repo';
  */
 export function createEventFeed({ pool }: { pool: Pool }) {
   return {
-    async list(ctx: StoreContext, q: { cursor?: string; limit: number; type?: EventName }) {
+    async list(
+      ctx: StoreContext,
+      q: { cursor?: string; limit: number; type?: EventName; apiKeyId?: string },
+    ) {
       const after = q.cursor ? Number(decodeCursor(q.cursor, ['number'])[0]) : 0;
-      const rows = await listEvents(pool, ctx.storeId, { after, limit: q.limit + 1, type: q.type });
+      const rows = await listEvents(pool, ctx.storeId, {
+        after,
+        limit: q.limit + 1,
+        type: q.type,
+        apiKeyId: q.apiKeyId,
+      });
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {

@@ -78,14 +78,15 @@ const COLUMNS = 'id, store_id, position, type, payload, created_at, actor';
 export async function listEvents(
   db: Db,
   storeId: string,
-  q: { after: number; limit: number; type?: string; upTo?: number },
+  q: { after: number; limit: number; type?: string; upTo?: number; apiKeyId?: string },
 ): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>(
     `SELECT ${COLUMNS} FROM outbox_events
      WHERE store_id = $1 AND position > $2 AND ($3::text IS NULL OR type = $3)
        AND ($5::bigint IS NULL OR position <= $5)
+       AND ($6::text IS NULL OR (actor->>'type' = 'apiKey' AND actor->>'id' = $6))
      ORDER BY position LIMIT $4`,
-    [storeId, q.after, q.type ?? null, q.limit, q.upTo ?? null],
+    [storeId, q.after, q.type ?? null, q.limit, q.upTo ?? null, q.apiKeyId ?? null],
   );
   return rows;
 }

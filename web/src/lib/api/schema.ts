@@ -2097,7 +2097,8 @@ export interface paths {
      *     stays where it is (it is never null once an event was read), so calling it again later
      *     returns only what happened since, which makes this a simple way to keep another system
      *     in step. `hasNext` says whether more events are waiting now. `type` keeps one kind of
-     *     event. Requires `inventory:read` (every role). Events are ordered by `id`, their
+     *     event; `apiKeyId` the events one API key caused. Each event names who caused it
+     *     (`actor`). Requires `inventory:read` (every role). Events are ordered by `id`, their
      *     position in the store, which follows commit order, so the cursor never passes over a
      *     change that commits later; cursors handed out before positions existed still work.
      *     Events are deleted `OUTBOX_RETENTION_DAYS` after they were published.
@@ -8937,6 +8938,8 @@ export interface operations {
         limit?: number;
         /** @description Only events of this type */
         type?: components['schemas']['EventType'];
+        /** @description Only the events this API key caused (its `actor`), what it did */
+        apiKeyId?: string;
       };
       header?: never;
       path: {
