@@ -20,6 +20,7 @@ import { requestLog } from './http/request-log';
 import { capUnreadBody } from './http/unread-body';
 import './http/request-types';
 import type { Logger } from './logger';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { AUTH_PATH, authRoutes } from './modules/auth/auth.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
@@ -61,6 +62,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const metrics = createMetrics();
   const guards = createGuards({
     authenticate: (token) => services.auth.authenticate(token),
+    keys: services.apiKeys,
     findRole: services.members.findRole,
     assertUser: (userId) => services.auth.assertUser(userId),
   });
@@ -98,12 +100,13 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   // each route checks that the caller is a member with the permission it needs. The import
   // routes come before the products' `/products/:id`.
   const store = Router({ mergeParams: true });
-  store.use(...signedIn);
+  store.use(guards.requireAuthOrKey, limits.api);
   const r = routes(store, deps, STORE);
   storeRoutes(r, services);
   schedulesRoutes(r, services);
   alertsRoutes(r, services);
   membersRoutes(r, services);
+  apiKeysRoutes(r, services);
   categoriesRoutes(r, services);
   suppliersRoutes(r, services);
   importExportRoutes(r, { ...services, heavy: limits.heavy });

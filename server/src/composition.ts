@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { StoreContext } from './core/context';
 import type { Logger } from './logger';
 import { createAnalyticsService } from './modules/analytics/analytics.service';
+import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
 import { createSessions } from './modules/auth/sessions';
@@ -13,6 +14,7 @@ import { createEventFeed } from './modules/events/events.feed';
 import { createEventHub } from './modules/events/events.hub';
 import { createOutboxPublisher } from './modules/events/events.publisher';
 import { createStoreWriter } from './modules/events/events.service';
+import type { SocketCaller } from './modules/events/socket.connection';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
@@ -111,6 +113,7 @@ export function createServices(deps: ServiceDeps) {
         log.warn('store deletion not announced', { error: String(err) });
       }),
   });
+  const apiKeys = createApiKeysService({ pool, userNames: userReads.namesOf, log });
   const members = createMembersService({
     pool,
     mailer,
@@ -118,9 +121,16 @@ export function createServices(deps: ServiceDeps) {
     findUserByEmail: userReads.findByEmail,
     usersOf: userReads.byIds,
     onRemoved: (storeId, userId) =>
-      eventHub.announceRemoval(storeId, userId).catch((err) => {
-        log.warn('membership removal not announced', { error: String(err) });
-      }),
+      Promise.all([
+        eventHub.announceRemoval(storeId, userId),
+        // A person who leaves takes the keys they made with them (an integrator asks again).
+        apiKeys.revokeKeysOf(storeId, userId),
+      ]).then(
+        () => undefined,
+        (err) => {
+          log.warn('membership removal not fully handled', { error: String(err) });
+        },
+      ),
   });
   const auth = createAuthService({
     pool,
@@ -363,6 +373,7 @@ export function createServices(deps: ServiceDeps) {
 
   return {
     auth,
+    apiKeys,
     stores,
     members,
     categories,
@@ -388,6 +399,9 @@ export function createServices(deps: ServiceDeps) {
     jobs,
     health,
     events,
+    /** The WebSocket's sign-in: a person's access token, or an API key. */
+    authenticateSocket: (token: string): Promise<SocketCaller> =>
+      apiKeys.isKeyToken(token) ? apiKeys.authenticate(token) : auth.authenticateUntil(token),
     /** This process's end of the event bus (the WebSocket's subscriptions). */
     eventHub,
     /** Publishes committed outbox events; main starts it (one leads across processes). */

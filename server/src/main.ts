@@ -84,7 +84,7 @@ async function main() {
     db: pool,
     hub: services.eventHub,
     log,
-    authenticate: (token) => services.auth.authenticateUntil(token),
+    authenticate: (token) => services.authenticateSocket(token),
     findRole: services.members.findRole,
     heartbeatMs: config.wsHeartbeatMs,
   });

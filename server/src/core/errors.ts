@@ -74,8 +74,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have permission to do this') {
-    super('FORBIDDEN', message);
+  constructor(message = 'You do not have permission to do this', details?: ErrorDetail[]) {
+    super('FORBIDDEN', message, { details });
   }
 }
 

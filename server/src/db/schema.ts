@@ -18,6 +18,19 @@ export interface Tables {
     opened_at: Date;
     resolved_at: Date | null;
   };
+  api_keys: {
+    id: string;
+    store_id: string;
+    name: string;
+    role: string;
+    lookup: string;
+    secret_hash: Buffer;
+    created_by: string;
+    created_at: Date;
+    last_used_at: Date | null;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+  };
   categories: {
     id: string;
     store_id: string;
@@ -182,6 +195,7 @@ export interface Tables {
     created_at: Date;
     published_at: Date | null;
     position: number;
+    actor: unknown | null;
   };
   outbox_positions: {
     store_id: string;

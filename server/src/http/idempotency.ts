@@ -55,7 +55,9 @@ export function idempotency(pool: Pool): RequestHandler {
         },
       ]);
     }
-    const principal = req.principal!.userId;
+    // A key's replays are its own, apart from those of the person who created it.
+    const { userId, apiKey } = req.principal!;
+    const principal = apiKey ? `key:${apiKey.id}` : userId;
     const hash = createHash('sha256')
       .update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}\n`)
       .update(req.file?.buffer ?? '')

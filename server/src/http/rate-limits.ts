@@ -10,13 +10,16 @@ export interface RateLimiters {
   auth: RequestHandler;
   /** Failed logins per IP + e-mail; a success does not count. */
   loginFailures: RequestHandler;
-  /** Authenticated API, per user. */
+  /** Authenticated API, per user or API key. */
   api: RequestHandler;
-  /** Heavy endpoints (imports, reports), per user per minute. */
+  /** Heavy endpoints (imports, reports), per user or API key per minute. */
   heavy: RequestHandler;
 }
 
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+/** Per caller: an API key has its own counters, apart from the person who created it. */
+const caller = (req: Request) =>
+  req.principal?.apiKey ? `key:${req.principal.apiKey.id}` : (req.principal?.userId ?? ip(req));
 
 function limiter(
   store: Store,
@@ -67,15 +70,9 @@ export function createRateLimiters(
         message: 'Too many failed sign-in attempts, try again later',
       },
     ),
-    api: limiter(storeFor('api'), limits.apiMax, w, (req) => req.principal?.userId ?? ip(req)),
-    heavy: limiter(
-      storeFor('heavy'),
-      limits.heavyMax,
-      60_000,
-      (req) => req.principal?.userId ?? ip(req),
-      {
-        message: 'Too many heavy requests (imports, reports), try again in a minute',
-      },
-    ),
+    api: limiter(storeFor('api'), limits.apiMax, w, caller),
+    heavy: limiter(storeFor('heavy'), limits.heavyMax, 60_000, caller, {
+      message: 'Too many heavy requests (imports, reports), try again in a minute',
+    }),
   };
 }

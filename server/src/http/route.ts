@@ -35,6 +35,11 @@ interface Shapes<P extends Shape, Q extends Shape, B extends Shape> {
    * part, one at a time per store, and every asker must get the queued job's id).
    */
   heavy?: boolean | 'slots' | 'rate';
+  /**
+   * People only: an API key is refused (403) whatever its role. For the routes that manage who
+   * may act in the store (members, invitations, API keys) and the store's deletion.
+   */
+  people?: boolean;
 }
 
 export interface Input<P extends Shape, Q extends Shape, B extends Shape> {
@@ -145,6 +150,7 @@ export function routes(
       local,
       named,
       ...(opts.permission ? [guards.requireStorePermission(opts.permission)] : []),
+      ...(opts.people ? [guards.peopleOnly] : []),
       ...(opts.heavy === true || opts.heavy === 'rate' ? [deps.heavy.rateLimit] : []),
       ...(opts.before ?? []),
       ...signedIn,

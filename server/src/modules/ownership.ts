@@ -15,6 +15,7 @@ export const TABLE_OWNERS = {
   stores: ['stores'],
   memberships: ['stores'],
   invitations: ['stores'],
+  api_keys: ['api-keys'],
   categories: ['categories'],
   suppliers: ['suppliers'],
   products: ['products', 'inventory'],

@@ -15,7 +15,7 @@ export interface SocketServer {
 /** The test app on a real HTTP server with the WebSocket attached, as main.ts serves it. */
 export async function serveSockets(
   t: TestApp,
-  opts: { heartbeatMs?: number; maxBufferedBytes?: number } = {},
+  opts: { heartbeatMs?: number; maxBufferedBytes?: number; keyRecheckMs?: number } = {},
 ): Promise<SocketServer> {
   const server = http.createServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -23,10 +23,11 @@ export async function serveSockets(
     db: t.db.pool,
     hub: t.services.eventHub,
     log: t.services.log,
-    authenticate: (token) => t.services.auth.authenticateUntil(token),
+    authenticate: (token) => t.services.authenticateSocket(token),
     findRole: t.services.members.findRole,
     heartbeatMs: opts.heartbeatMs ?? 30_000,
     maxBufferedBytes: opts.maxBufferedBytes,
+    keyRecheckMs: opts.keyRecheckMs,
   });
   const { port } = server.address() as AddressInfo;
   return {

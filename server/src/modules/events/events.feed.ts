@@ -32,9 +32,17 @@ export function createEventFeed({ pool, retentionDays }: { pool: Pool; retention
       return total;
     },
 
-    async list(ctx: StoreContext, q: { cursor?: string; limit: number; type?: EventName }) {
+    async list(
+      ctx: StoreContext,
+      q: { cursor?: string; limit: number; type?: EventName; apiKeyId?: string },
+    ) {
       const after = q.cursor ? Number(decodeCursor(q.cursor, ['number'])[0]) : 0;
-      const rows = await listEvents(pool, ctx.storeId, { after, limit: q.limit + 1, type: q.type });
+      const rows = await listEvents(pool, ctx.storeId, {
+        after,
+        limit: q.limit + 1,
+        type: q.type,
+        apiKeyId: q.apiKeyId,
+      });
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {

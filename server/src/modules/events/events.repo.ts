@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import type { Actor } from '../../core/context';
 import type { Db } from '../../db/pool';
 import { one, type Row } from '../../db/rows';
 
@@ -16,7 +17,12 @@ export interface PendingEvent {
  * follow commit order and have no gaps), then the rows take their ids and positions, and the
  * publisher is notified, which PostgreSQL delivers only on commit.
  */
-export async function insertEvents(db: Db, storeId: string, events: PendingEvent[]) {
+export async function insertEvents(
+  db: Db,
+  storeId: string,
+  events: PendingEvent[],
+  actor: Actor | null = null,
+) {
   if (events.length === 0) return;
   await db.query(
     `WITH counter AS (
@@ -24,8 +30,8 @@ export async function insertEvents(db: Db, storeId: string, events: PendingEvent
        ON CONFLICT (store_id) DO UPDATE SET last_position = o.last_position + EXCLUDED.last_position
        RETURNING last_position
      ), written AS (
-       INSERT INTO outbox_events (store_id, type, payload, position)
-       SELECT $1, e.type, e.payload::jsonb, counter.last_position - $4 + e.n
+       INSERT INTO outbox_events (store_id, type, payload, position, actor)
+       SELECT $1, e.type, e.payload::jsonb, counter.last_position - $4 + e.n, $5::jsonb
        FROM counter, unnest($2::text[], $3::text[]) WITH ORDINALITY AS e(type, payload, n)
        ORDER BY e.n
        RETURNING 1
@@ -36,6 +42,7 @@ export async function insertEvents(db: Db, storeId: string, events: PendingEvent
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.payload)),
       events.length,
+      actor === null ? null : JSON.stringify(actor),
     ],
   );
 }
@@ -43,7 +50,7 @@ export async function insertEvents(db: Db, storeId: string, events: PendingEvent
 export type EventRow = Row<
   'outbox_events',
   'id' | 'store_id' | 'position' | 'type' | 'payload' | 'created_at'
->;
+> & { actor: Actor | null };
 
 /** An event as the feed and the WebSocket show it: its id is its position in the store. */
 export interface StoreEventItem {
@@ -52,6 +59,8 @@ export interface StoreEventItem {
   storeId: string;
   payload: unknown;
   timestamp: string;
+  /** Who caused it (absent: the system, or an event older than actors). */
+  actor?: Actor;
 }
 
 export const toItem = (r: EventRow): StoreEventItem => ({
@@ -60,22 +69,24 @@ export const toItem = (r: EventRow): StoreEventItem => ({
   storeId: r.store_id,
   payload: r.payload,
   timestamp: r.created_at.toISOString(),
+  ...(r.actor ? { actor: r.actor } : {}),
 });
 
-const COLUMNS = 'id, store_id, position, type, payload, created_at';
+const COLUMNS = 'id, store_id, position, type, payload, created_at, actor';
 
 /** A store's events in commit order, after a position (exclusive), up to one (inclusive). */
 export async function listEvents(
   db: Db,
   storeId: string,
-  q: { after: number; limit: number; type?: string; upTo?: number },
+  q: { after: number; limit: number; type?: string; upTo?: number; apiKeyId?: string },
 ): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>(
     `SELECT ${COLUMNS} FROM outbox_events
      WHERE store_id = $1 AND position > $2 AND ($3::text IS NULL OR type = $3)
        AND ($5::bigint IS NULL OR position <= $5)
+       AND ($6::text IS NULL OR (actor->>'type' = 'apiKey' AND actor->>'id' = $6))
      ORDER BY position LIMIT $4`,
-    [storeId, q.after, q.type ?? null, q.limit, q.upTo ?? null],
+    [storeId, q.after, q.type ?? null, q.limit, q.upTo ?? null, q.apiKeyId ?? null],
   );
   return rows;
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { actorOf } from '../../core/context';
 import type { Emit } from '../../core/events';
 import { takeCommitHook } from '../../db/commit-hook';
 import { withTransaction } from '../../db/pool';
@@ -6,7 +7,12 @@ import type { StoreCache } from '../../platform/store-cache';
 import { insertEvents, type PendingEvent } from './events.repo';
 
 /** The store a change is for; the request's store context carries its commit hook. */
-export type StoreScope = { readonly storeId: string };
+export type StoreScope = {
+  readonly storeId: string;
+  /** Who acts (a store context carries them): recorded on each event as its actor. */
+  readonly userId?: string;
+  readonly apiKey?: { id: string; name: string };
+};
 
 export interface StoreWriter {
   /**
@@ -32,7 +38,7 @@ export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
         pending.push({ type, payload });
       });
       await takeCommitHook(scope)?.(tx, value);
-      await insertEvents(tx, storeId, pending);
+      await insertEvents(tx, storeId, pending, actorOf(scope));
       return value;
     });
     await cache.invalidate(storeId);

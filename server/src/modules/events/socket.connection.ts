@@ -1,14 +1,28 @@
 import WebSocket from 'ws';
+import type { Role } from '../../core/access';
 import type { Logger } from '../../logger';
 import type { EventHub } from './events.hub';
 import type { StoreEventItem } from './events.repo';
 import { CLOSE, LIMITS, parseMessage } from './socket.protocol';
 import { createSubscription, type Backlog, type Subscription } from './socket.subscription';
 
+/** Who a socket's token names: a person until `expiresAt`, or an API key (`apiKey`). */
+export interface SocketCaller {
+  userId: string;
+  /** When the token stops being accepted (epoch ms); null: a key that does not expire. */
+  expiresAt: number | null;
+  apiKey?: { id: string; storeId: string; role: Role };
+}
+
 export interface ConnectionDeps {
-  authenticate(token: string): Promise<{ userId: string; expiresAt: number }>;
-  /** Whether the user may read the store's events (a member with inventory:read). */
-  canRead(storeId: string, userId: string): Promise<boolean>;
+  authenticate(token: string): Promise<SocketCaller>;
+  /**
+   * Whether the caller may read the store's events (a member with inventory:read, or a key
+   * of that store whose role may).
+   */
+  canRead(storeId: string, userId: string, apiKey?: SocketCaller['apiKey']): Promise<boolean>;
+  /** How often a key's socket checks that the key is still live (revoked: closed with 4001). */
+  keyRecheckMs: number;
   hub: EventHub;
   backlog: Backlog;
   log: Logger;
@@ -28,7 +42,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class Connection {
   userId: string | undefined;
+  apiKey: SocketCaller['apiKey'];
   alive = true;
+  private keyToken: string | undefined;
   private readonly subs = new Map<string, Subscription>();
   private inbox: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -107,17 +123,20 @@ export class Connection {
     await this.subscribe(message.storeId, message.lastEventId ?? undefined);
   }
 
-  private async authenticate(token: string) {
-    let who: { userId: string; expiresAt: number };
+  /** `recheck`: a key's periodic check, answered with nothing unless the key is no longer live. */
+  private async authenticate(token: string, recheck = false) {
+    let who: SocketCaller;
     try {
       who = await this.deps.authenticate(token);
     } catch {
-      return this.close(CLOSE.UNAUTHORIZED, 'Invalid or expired access token');
+      const reason = recheck ? 'API key revoked or expired' : 'Invalid or expired access token';
+      return this.close(CLOSE.UNAUTHORIZED, reason);
     }
-    if (this.userId && who.userId !== this.userId) {
+    if (this.userId && (who.userId !== this.userId || who.apiKey?.id !== this.apiKey?.id)) {
       return this.close(CLOSE.UNAUTHORIZED, 'A token of another user');
     }
     this.userId = who.userId;
+    this.apiKey = who.apiKey;
     if (!this.admitted) {
       if (!this.deps.admit(this)) {
         return this.close(CLOSE.TOO_MANY_SOCKETS, 'Too many sockets for this user');
@@ -126,11 +145,31 @@ export class Connection {
     } else {
       // A renewal: memberships may have changed since the subscriptions began.
       for (const storeId of [...this.subs.keys()]) {
-        if (!(await this.deps.canRead(storeId, who.userId))) this.membershipRemoved(storeId);
+        if (!(await this.deps.canRead(storeId, who.userId, who.apiKey))) {
+          this.membershipRemoved(storeId);
+        }
       }
     }
-    this.setTimer(who.expiresAt - Date.now(), 'Access token expired');
-    this.send({ type: 'welcome', userId: who.userId, heartbeatMs: this.deps.heartbeatMs });
+    if (who.apiKey) {
+      // A key has no renewal: the socket asks again every keyRecheckMs whether it is live.
+      this.keyToken = token;
+      const next = Date.now() + this.deps.keyRecheckMs;
+      const until = who.expiresAt === null ? next : Math.min(who.expiresAt, next);
+      this.setTimer(until - Date.now(), 'API key expired', () => this.recheckKey());
+    } else {
+      this.setTimer((who.expiresAt ?? 0) - Date.now(), 'Access token expired');
+    }
+    if (recheck) return;
+    const key = who.apiKey ? { apiKeyId: who.apiKey.id } : {};
+    this.send({ type: 'welcome', userId: who.userId, ...key, heartbeatMs: this.deps.heartbeatMs });
+  }
+
+  private recheckKey() {
+    const token = this.keyToken;
+    if (!token || this.disposed) return;
+    this.inbox = this.inbox
+      .then(() => this.authenticate(token, true))
+      .catch((err) => this.fail(err));
   }
 
   private async subscribe(storeId: string, lastEventId: number | undefined) {
@@ -141,7 +180,7 @@ export class Connection {
       this.send({ type: 'error', code: 'VALIDATION_ERROR', storeId, message });
       return;
     }
-    if (!(await this.deps.canRead(storeId, userId))) {
+    if (!(await this.deps.canRead(storeId, userId, this.apiKey))) {
       const message = 'You are not a member of this store';
       this.send({ type: 'error', code: 'FORBIDDEN', storeId, message });
       return;
@@ -166,10 +205,10 @@ export class Connection {
     sub.end();
   }
 
-  private setTimer(ms: number, reason: string) {
+  private setTimer(ms: number, reason: string, onTime?: () => void) {
     clearTimeout(this.timer);
     this.timer = setTimeout(
-      () => this.close(CLOSE.UNAUTHORIZED, reason),
+      onTime ?? (() => this.close(CLOSE.UNAUTHORIZED, reason)),
       Math.max(0, Math.min(ms, MAX_TIMER_MS)),
     );
     this.timer.unref();

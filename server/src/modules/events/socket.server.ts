@@ -7,7 +7,7 @@ import type { Db } from '../../db/pool';
 import type { Logger } from '../../logger';
 import type { EventHub } from './events.hub';
 import { listEvents, positionsOf, toItem } from './events.repo';
-import { Connection } from './socket.connection';
+import { Connection, type SocketCaller } from './socket.connection';
 import { CLOSE, LIMITS, WS_PATH } from './socket.protocol';
 import type { Backlog } from './socket.subscription';
 
@@ -15,8 +15,11 @@ export interface EventSocketDeps {
   db: Db;
   hub: EventHub;
   log: Logger;
-  authenticate(token: string): Promise<{ userId: string; expiresAt: number }>;
+  /** A person's access token or an API key (composition's `authenticateSocket`). */
+  authenticate(token: string): Promise<SocketCaller>;
   findRole(storeId: string, userId: string): Promise<Role | undefined>;
+  /** Default KEY_RECHECK_MS: how soon a revoked key's socket is closed. */
+  keyRecheckMs?: number;
   heartbeatMs: number;
   /** Default LIMITS.MAX_BUFFERED_BYTES. */
   maxBufferedBytes?: number;
@@ -28,6 +31,9 @@ function tokenOf(req: IncomingMessage, url: URL): string | undefined {
   if (token && scheme?.toLowerCase() === 'bearer') return token;
   return url.searchParams.get('token') || undefined;
 }
+
+/** How often a key's socket checks the key: a revoked key's socket is closed within this. */
+export const KEY_RECHECK_MS = 30_000;
 
 function refuse(socket: Duplex, status: string) {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -55,7 +61,8 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
   };
   const connectionDeps = {
     authenticate: deps.authenticate,
-    canRead: async (storeId: string, userId: string) => {
+    canRead: async (storeId: string, userId: string, apiKey?: SocketCaller['apiKey']) => {
+      if (apiKey) return apiKey.storeId === storeId && can(apiKey.role, 'inventory:read');
       const role = await deps.findRole(storeId, userId);
       return role !== undefined && can(role, 'inventory:read');
     },
@@ -63,6 +70,7 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
     backlog,
     log: deps.log,
     heartbeatMs: deps.heartbeatMs,
+    keyRecheckMs: deps.keyRecheckMs ?? KEY_RECHECK_MS,
     maxBufferedBytes: deps.maxBufferedBytes ?? LIMITS.MAX_BUFFERED_BYTES,
     admit(conn: Connection) {
       const mine = byUser.get(conn.userId!) ?? new Set();

@@ -64,6 +64,8 @@ test('two members of a store both receive a stock change a third makes through t
     storeId: admin.storeId,
     payload: expect.objectContaining({ productId: milk.id, delta: -3, quantity: 7 }),
     timestamp: expect.any(String),
+    // Who caused it (an API key's events name the key: api-keys.test.ts).
+    actor: { type: 'user', id: employee.user.id },
   });
   expect(await b.eventsUntil(admin.storeId, 1)).toEqual([got]);
   // The same item, id and all, as the feed gives.

@@ -4,7 +4,7 @@ import * as s from './stores.schemas';
 
 /** Routes under /api/v1/stores/:storeId: members and invitations (admins). */
 export function membersRoutes(r: Routes, { members }: { members: MembersService }) {
-  const admin = { permission: 'settings:manage' } as const;
+  const admin = { permission: 'settings:manage', people: true } as const;
 
   r.store('get', '/members', admin, ({ ctx }) => members.list(ctx));
   r.store('post', '/members', { ...admin, body: s.addMemberBody, status: 201 }, ({ ctx, body }) =>
@@ -20,7 +20,7 @@ export function membersRoutes(r: Routes, { members }: { members: MembersService 
   r.store(
     'delete',
     '/members/:userId',
-    { permission: 'inventory:read', params: s.memberParams, status: 204 },
+    { permission: 'inventory:read', people: true, params: s.memberParams, status: 204 },
     ({ ctx, params }) => members.remove(ctx, params.userId),
   );
   r.store('get', '/invitations', admin, ({ ctx }) => members.listInvitations(ctx));

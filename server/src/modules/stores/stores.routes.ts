@@ -21,7 +21,7 @@ export function storeRoutes(r: Routes, { stores }: { stores: StoresService }) {
     { permission: 'settings:manage', body: s.updateStoreBody },
     ({ ctx, body }) => stores.update(ctx, body),
   );
-  r.store('delete', '/', { permission: 'settings:manage', status: 204 }, ({ ctx }) =>
+  r.store('delete', '/', { permission: 'settings:manage', people: true, status: 204 }, ({ ctx }) =>
     stores.remove(ctx),
   );
 }

@@ -427,6 +427,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's API keys, newest first (settings:manage, people only)
+     * @description Every key of the store, revoked and expired ones included (`status`), with its name,
+     *     role, public prefix, who created it, when it was last used (recorded at most about once
+     *     a minute) and when it expires. Never the secret. Requires `settings:manage` (admins);
+     *     an API key is refused with 403 (`details[0].code` `api_key_not_allowed`).
+     */
+    get: operations['listApiKeys'];
+    put?: never;
+    /**
+     * Create an API key; its token is answered once (settings:manage, people only)
+     * @description A key for this store with one role (the permission matrix applies to it as to a member)
+     *     and an optional expiry (`expiresAt`, in the future, within 5 years; null or absent:
+     *     never). The answer's `token` (`nmb_<16 hex>_<43 base64url>`, 256 random bits) is shown
+     *     this once: only its SHA-256 is stored. Use it as `Authorization: Bearer <token>` on
+     *     the store's routes and the WebSocket. A store keeps at most 200 keys (409).
+     */
+    post: operations['createApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/api-keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key at once (settings:manage, people only)
+     * @description The key is refused from the next request on, on every server (each request reads the
+     *     key's row; nothing is cached), and a WebSocket opened with it is closed with 4001 within
+     *     30 seconds. It stays listed as `revoked`. Revoking again is 204; a key of another store
+     *     is 404.
+     */
+    delete: operations['revokeApiKey'];
+    options?: never;
+    head?: never;
+    /**
+     * Rename an API key (settings:manage, people only)
+     * @description Changes the key's name only; a key of another store is 404.
+     */
+    patch: operations['renameApiKey'];
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/categories': {
     parameters: {
       query?: never;
@@ -2034,7 +2097,8 @@ export interface paths {
      *     stays where it is (it is never null once an event was read), so calling it again later
      *     returns only what happened since, which makes this a simple way to keep another system
      *     in step. `hasNext` says whether more events are waiting now. `type` keeps one kind of
-     *     event. Requires `inventory:read` (every role). Events are ordered by `id`, their
+     *     event; `apiKeyId` the events one API key caused. Each event names who caused it
+     *     (`actor`). Requires `inventory:read` (every role). Events are ordered by `id`, their
      *     position in the store, which follows commit order, so the cursor never passes over a
      *     change that commits later; cursors handed out before positions existed still work.
      *     Events are deleted `OUTBOX_RETENTION_DAYS` after they were published.
@@ -3318,6 +3382,69 @@ export interface components {
       | 'purchase_order.updated'
       | 'invoice.updated'
       | 'shopping_list.updated';
+    ApiKey: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      role: components['schemas']['Role'];
+      /**
+       * @description The token's public start (`nmb_` and its lookup id), to tell keys apart
+       * @example nmb_3f9a0c1b2d4e5f60
+       */
+      prefix: string;
+      createdBy: {
+        /** Format: uuid */
+        id: string;
+        name: string | null;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Recorded at most about once a minute
+       */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    CreatedApiKey: components['schemas']['ApiKey'] & {
+      /** @description The secret, in this answer only */
+      token: string;
+    };
+    CreateApiKeyRequest: {
+      name: string;
+      role: components['schemas']['Role'];
+      /**
+       * Format: date-time
+       * @description In the future and within 5 years; null or absent, the key does not expire
+       */
+      expiresAt?: string | null;
+    };
+    RenameApiKeyRequest: {
+      name: string;
+    };
+    /**
+     * @description Who caused the event: a person (`user`, by id) or an API key (`apiKey`, with the name it
+     *     had then). Absent on events of the system (scheduled checks) and on older events.
+     */
+    EventActor:
+      | {
+          /** @constant */
+          type: 'user';
+          /** Format: uuid */
+          id: string;
+        }
+      | {
+          /** @constant */
+          type: 'apiKey';
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
     /**
      * @description A change committed in a store, as the outbox recorded it in the change's transaction; one
      *     schema per `type`. The feed and the WebSocket (tag `events`) send the same items; `id`
@@ -3356,6 +3483,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3538,6 +3666,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         alertId: string;
@@ -3562,6 +3691,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         alertId: string;
@@ -3615,6 +3745,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3634,6 +3765,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3654,6 +3786,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3672,6 +3805,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         productId: string;
@@ -3689,6 +3823,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3707,6 +3842,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3724,6 +3860,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         categoryId: string;
@@ -3741,6 +3878,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3759,6 +3897,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3776,6 +3915,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         supplierId: string;
@@ -3793,6 +3933,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3813,6 +3954,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3834,6 +3976,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         saleId: string;
@@ -3856,6 +3999,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         purchaseOrderId: string;
@@ -3879,6 +4023,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         invoiceId: string;
@@ -3900,6 +4045,7 @@ export interface components {
       storeId: string;
       /** Format: date-time */
       timestamp: string;
+      actor?: components['schemas']['EventActor'];
       payload: {
         /** Format: uuid */
         shoppingListId: string;
@@ -6157,6 +6303,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6246,6 +6393,7 @@ export interface operations {
       200: components['responses']['Session'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -6277,6 +6425,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -6311,6 +6460,7 @@ export interface operations {
       201: components['responses']['StoreResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -6589,6 +6739,172 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ApiKey'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Till 1 (POS)",
+         *       "role": "employee",
+         *       "expiresAt": "2027-12-31T23:59:59Z"
+         *     }
+         */
+        'application/json': components['schemas']['CreateApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The new key with its token */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": "6f1c1d2e-8a51-4f0e-9c39-0f5a3b1c2d4e",
+           *         "name": "Till 1 (POS)",
+           *         "role": "employee",
+           *         "prefix": "nmb_3f9a0c1b2d4e5f60",
+           *         "createdBy": {
+           *           "id": "0b6f5a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
+           *           "name": "Ada Admin"
+           *         },
+           *         "createdAt": "2026-12-07T10:00:00.000Z",
+           *         "lastUsedAt": null,
+           *         "expiresAt": "2027-12-31T23:59:59.000Z",
+           *         "revokedAt": null,
+           *         "status": "active",
+           *         "token": "nmb_3f9a0c1b2d4e5f60_Q2hhbmdlIG1lOiB0aGlzIGlzIGFuIGV4YW1wbGUgdG9"
+           *       },
+           *       "meta": {
+           *         "requestId": "9b2f4c1e-3d5a-4b6c-8d7e-0f1a2b3c4d5e",
+           *         "timestamp": "2026-12-07T10:00:00.000Z"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CreatedApiKey'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  renameApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Till 2 (POS)"
+         *     }
+         */
+        'application/json': components['schemas']['RenameApiKeyRequest'];
+      };
+    };
+    responses: {
+      /** @description The key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ApiKey'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -8810,6 +9126,8 @@ export interface operations {
         limit?: number;
         /** @description Only events of this type */
         type?: components['schemas']['EventType'];
+        /** @description Only the events this API key caused (its `actor`), what it did */
+        apiKeyId?: string;
       };
       header?: never;
       path: {
@@ -9612,6 +9930,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
@@ -9646,6 +9965,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9681,6 +10001,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
@@ -9712,6 +10033,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
@@ -9729,6 +10051,7 @@ export interface operations {
       200: components['responses']['NotificationPreferencesResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9767,6 +10090,7 @@ export interface operations {
       200: components['responses']['NotificationPreferencesResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
@@ -10071,6 +10395,9 @@ export const eventTypeValues: ReadonlyArray<
   'invoice.updated',
   'shopping_list.updated',
 ];
+export const apiKeyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiKey']['status']
+> = ['active', 'expired', 'revoked'];
 export const stockUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['StockUpdatedEvent']['type']
 > = ['inventory.stock_updated'];

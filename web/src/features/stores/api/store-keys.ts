@@ -6,4 +6,5 @@ export const storeKeys = {
   all: ['stores'] as const,
   detail: storeDataKeys.store,
   schedules: (storeId: string) => [...storeDataKeys.store(storeId), 'schedules'] as const,
+  apiKeys: (storeId: string) => [...storeDataKeys.store(storeId), 'api-keys'] as const,
 };

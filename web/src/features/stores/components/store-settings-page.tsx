@@ -10,6 +10,7 @@ import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } f
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useFormDirty, useUnsavedChanges } from '@/lib/use-unsaved-changes';
 import { useUpdateStore } from '../api/update-store';
+import { ApiKeysCard } from './api-keys-card';
 import { DeleteStoreCard } from './delete-store-card';
 import { SchedulesCard } from './schedules-card';
 import { StoreFields } from './store-fields';
@@ -37,7 +38,7 @@ export function StoreSettingsPage() {
     <div className="page page--narrow">
       <PageHeader
         title="Store settings"
-        subtitle="Name, currency, timezone and schedules for this store."
+        subtitle="Name, currency, timezone, schedules and API keys for this store."
       />
       <Card title="General">
         <QueryState query={store} loading="Loading store…">
@@ -71,6 +72,7 @@ export function StoreSettingsPage() {
         </QueryState>
       </Card>
       <SchedulesCard storeId={storeId} canManage={canManage} />
+      {canManage && <ApiKeysCard storeId={storeId} />}
       {canManage && store.data && <DeleteStoreCard storeId={storeId} storeName={store.data.name} />}
     </div>
   );
