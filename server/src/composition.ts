@@ -137,7 +137,11 @@ export function createServices(deps: ServiceDeps) {
     tokens: createAccessTokens(deps.jwtSecret, config.accessTokenTtl),
     successorOf: refreshSuccessor(deps.jwtSecret),
     refreshReuseGraceSeconds: config.refreshReuseGraceSeconds,
-    sessions: createSessions(pool, platform.cache, config.accessTokenTtl),
+    sessions: createSessions(pool, platform.cache, config.accessTokenTtl, (ids) =>
+      eventHub.announceSessionsEnded(ids).catch((err) => {
+        log.warn('session ending not announced', { error: String(err) });
+      }),
+    ),
     mailer,
     jobs,
     publicUrl,

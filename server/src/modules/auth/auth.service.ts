@@ -77,7 +77,7 @@ export function createAuthService(deps: Deps) {
   /** Like authenticate, with when the token expires (a WebSocket is closed then). */
   async function authenticateUntil(
     accessToken: string,
-  ): Promise<{ userId: string; expiresAt: number }> {
+  ): Promise<{ userId: string; expiresAt: number; sessionId: string }> {
     const { userId, sessionId, expiresAt } = tokens.verify(accessToken);
     const state = await sessions.check(userId, sessionId);
     if (state === 'no-user') throw new UnauthorizedError(ACCOUNT_GONE);
@@ -86,7 +86,7 @@ export function createAuthService(deps: Deps) {
         'This session has ended (signed out, or the password changed): sign in again',
       );
     }
-    return { userId, expiresAt };
+    return { userId, expiresAt, sessionId };
   }
 
   return {

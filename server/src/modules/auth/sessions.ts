@@ -28,7 +28,13 @@ interface Remembered {
   state: SessionState;
 }
 
-export function createSessions(pool: Pool, cache: Cache, accessTokenTtl: number): Sessions {
+export function createSessions(
+  pool: Pool,
+  cache: Cache,
+  accessTokenTtl: number,
+  /** Told of ended sessions once they are refused (the WebSocket closes their sockets). */
+  onEnded?: (sessionIds: string[]) => Promise<void>,
+): Sessions {
   const key = (sessionId: string) => `session:${sessionId}`;
   return {
     async check(userId, sessionId) {
@@ -43,9 +49,9 @@ export function createSessions(pool: Pool, cache: Cache, accessTokenTtl: number)
     },
     async ended(sessionIds) {
       const value: Remembered = { state: 'ended' };
-      await Promise.all(
-        [...new Set(sessionIds)].map((id) => cache.set(key(id), value, accessTokenTtl)),
-      );
+      const ids = [...new Set(sessionIds)];
+      await Promise.all(ids.map((id) => cache.set(key(id), value, accessTokenTtl)));
+      if (ids.length > 0) await onEnded?.(ids);
     },
   };
 }

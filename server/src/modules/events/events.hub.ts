@@ -8,6 +8,7 @@ type Removal = { storeId: string; userId?: string };
 type RemovalListener = (removal: Removal) => void;
 
 const REMOVALS = 'membership-removed';
+const SESSIONS_ENDED = 'sessions-ended';
 
 /**
  * This process's end of the event bus: one bus subscription per store that has a listener
@@ -21,6 +22,8 @@ export function createEventHub(bus: EventBus) {
   >();
   const removalListeners = new Set<RemovalListener>();
   let removals: Promise<() => Promise<void>> | undefined;
+  const endedListeners = new Set<(sessionIds: string[]) => void>();
+  let endings: Promise<() => Promise<void>> | undefined;
 
   return {
     /** Resolves once events of the store published from now on reach `listener`. */
@@ -54,6 +57,20 @@ export function createEventHub(bus: EventBus) {
     /** Tells every process that a user (or, without one, everyone) left a store. */
     async announceRemoval(storeId: string, userId?: string): Promise<void> {
       await bus.publish(REMOVALS, { storeId, userId });
+    },
+
+    /** Tells every process that these sessions ended (sign-out, a password change, reuse). */
+    async announceSessionsEnded(sessionIds: string[]): Promise<void> {
+      await bus.publish(SESSIONS_ENDED, { sessionIds });
+    },
+
+    async onSessionsEnded(listener: (sessionIds: string[]) => void): Promise<() => void> {
+      endedListeners.add(listener);
+      endings ??= bus.subscribe(SESSIONS_ENDED, (m) => {
+        for (const l of endedListeners) l((m as { sessionIds: string[] }).sessionIds);
+      });
+      await endings;
+      return () => endedListeners.delete(listener);
     },
 
     async onRemoval(listener: RemovalListener): Promise<() => void> {

@@ -11,6 +11,8 @@ export interface SocketCaller {
   userId: string;
   /** When the token stops being accepted (epoch ms); null: a key that does not expire. */
   expiresAt: number | null;
+  /** A person's session (its refresh-token family): its ending closes the socket. */
+  sessionId?: string;
   apiKey?: { id: string; storeId: string; role: Role };
 }
 
@@ -43,6 +45,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class Connection {
   userId: string | undefined;
   apiKey: SocketCaller['apiKey'];
+  sessionId: string | undefined;
   alive = true;
   private keyToken: string | undefined;
   private readonly subs = new Map<string, Subscription>();
@@ -99,6 +102,11 @@ export class Connection {
   }
 
   /** The membership is gone: the subscription ends (on this socket, if it has one). */
+  /** The session its token belongs to ended (signed out elsewhere, a password change). */
+  sessionEnded() {
+    this.close(CLOSE.UNAUTHORIZED, 'Session ended: sign in again');
+  }
+
   membershipRemoved(storeId: string) {
     const sub = this.subs.get(storeId);
     if (!sub) return;
@@ -137,6 +145,7 @@ export class Connection {
     }
     this.userId = who.userId;
     this.apiKey = who.apiKey;
+    this.sessionId = who.sessionId;
     if (!this.admitted) {
       if (!this.deps.admit(this)) {
         return this.close(CLOSE.TOO_MANY_SOCKETS, 'Too many sockets for this user');

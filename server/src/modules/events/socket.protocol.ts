@@ -12,7 +12,7 @@ export const CLOSE = {
   TOO_BIG: 1009,
   /** More than MAX_PENDING_MESSAGES sent before the server answered the earlier ones. */
   POLICY: 1008,
-  /** No valid token: none in time, an invalid one, or it expired without renewal. */
+  /** No valid token: none in time, an invalid one, expired without renewal, or its session ended. */
   UNAUTHORIZED: 4001,
   /** Did not read its messages: the send buffer passed MAX_BUFFERED_BYTES. */
   SLOW_CONSUMER: 4008,

@@ -91,6 +91,11 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
     for (const conn of affected) conn.membershipRemoved(storeId);
   });
 
+  const stopEndings = await deps.hub.onSessionsEnded((sessionIds) => {
+    const ended = new Set(sessionIds);
+    for (const conn of all) if (conn.sessionId && ended.has(conn.sessionId)) conn.sessionEnded();
+  });
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== WS_PATH) return refuse(socket, '404 Not Found');
@@ -128,6 +133,7 @@ export async function attachEventSocket(server: Server, deps: EventSocketDeps) {
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
       stopRemovals();
+      stopEndings();
       const closed = [...all].map(
         (conn) => new Promise<void>((resolve) => conn.ws.once('close', () => resolve())),
       );

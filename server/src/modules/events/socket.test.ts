@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { useTestApp } from '../../test/app';
 import { createProduct, memberOf, storeWithMember } from '../../test/factories';
+import { authRequests } from '../../test/auth-requests';
 import { postAdjustment, postSale } from '../../test/requests';
 import { serveSockets, TestSocket, type SocketServer } from '../../test/sockets';
 import { createAccessTokens } from '../auth/tokens';
@@ -208,4 +209,28 @@ test('a socket whose token expires without renewal is closed with 4001, a renewe
     reason: 'membership_removed',
   });
   await watching.close();
+});
+
+test('when a user signs out, then the sockets of that session close with 4001 at once, and the same user’s socket of another session stays open', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const { login, logout } = authRequests(t);
+  const phone = (await login(s.user.email).expect(200)).body.data;
+  const laptop = (await login(s.user.email).expect(200)).body.data;
+  const onPhone = await TestSocket.signedIn(srv.wsUrl, phone.accessToken);
+  const onLaptop = await TestSocket.signedIn(srv.wsUrl, laptop.accessToken);
+  await onPhone.subscribe(s.storeId);
+  await onLaptop.subscribe(s.storeId);
+
+  await logout(phone.refreshToken).expect(204);
+  expect(await onPhone.closed).toEqual({
+    code: CLOSE.UNAUTHORIZED,
+    reason: 'Session ended: sign in again',
+  });
+  // The laptop's session goes on: it still hears the store.
+  const product = await createProduct(s, { name: 'Tea', initialQuantity: 5 });
+  await postAdjustment(s, product.id, { delta: 1, reason: 'return' }).expect(201);
+  expect(
+    await onLaptop.next((m) => m.type === 'inventory.stock_updated' && m.storeId === s.storeId),
+  ).toMatchObject({ storeId: s.storeId });
+  await onLaptop.close();
 });
