@@ -8,7 +8,8 @@
 import { backtestPlan } from './backtest';
 import { cloneState, oneStepForecast, stepState } from './ets';
 import { oneStepSd } from './ets-variance';
-import { minimumHistory, rankEts } from './forecast';
+import { rankEts } from './ets-select';
+import { minimumHistory } from './forecast';
 import {
   chooseIntermittent,
   intermittentInterval,

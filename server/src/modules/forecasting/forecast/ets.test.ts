@@ -9,7 +9,8 @@ import {
 } from './ets';
 import { fitEts, runFilter, type EtsFit } from './ets-fit';
 import { forecastVariances } from './ets-variance';
-import { candidateSpecs, forecastSeries, rankEts, seasonLengthFor } from './forecast';
+import { candidateSpecs, rankEts } from './ets-select';
+import { forecastSeries, seasonLengthFor } from './forecast';
 import { gaussian, prng } from './stats';
 import { syntheticOfKind } from './synthetic';
 
