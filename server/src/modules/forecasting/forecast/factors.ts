@@ -39,6 +39,9 @@ export function levelFactor(level: number, options: ForecastOptions): Factor {
   };
 }
 
+/** A trend moving the level by less than this fraction over the span below is called flat. */
+const FLAT_TREND = 0.02;
+
 /**
  * The model's current slope per period, called flat when it would move the level by under 2%
  * over four weeks of daily data (four periods of weekly data, three months of monthly data).
@@ -51,7 +54,7 @@ export function trendFactor(fit: EtsFit | null, options: ForecastOptions): Facto
   const slope = fit.final.trend * fit.params.phi;
   const span = fit.m > 1 ? 4 * fit.m : options.period === 'month' ? 3 : 4;
   const relative = (slope * span) / level;
-  if (Math.abs(relative) < 0.02)
+  if (Math.abs(relative) < FLAT_TREND)
     return { name: 'trend', description: 'Flat: no clear trend', value: 'flat' };
   const up = slope > 0;
   const over = fit.m === 7 ? '4 weeks' : `${span} ${unit}s`;

@@ -51,12 +51,16 @@ const CALIBRATION_MAX = 2;
 /** Full seasons of history a monthly or weekly season needs before it is offered. */
 const SEASONS_NEEDED = 3;
 
+/** Fewest periods (from the first sale on) we forecast from, by period; seasonal daily data need four seasons. */
+const MINIMUM_HISTORY = { month: 6, week: 8, day: 28, seasons: 4, otherwise: 8 };
+
 /** Fewest periods (from the first sale on) we forecast from: four weeks of days, 8 weeks, 6 months. */
 export function minimumHistory(options: ForecastOptions): number {
-  if (options.period === 'month') return 6;
-  if (options.period === 'week') return 8;
-  if (options.seasonLength > 1) return Math.max(28, 4 * options.seasonLength);
-  return 8;
+  if (options.period === 'month') return MINIMUM_HISTORY.month;
+  if (options.period === 'week') return MINIMUM_HISTORY.week;
+  if (options.seasonLength > 1)
+    return Math.max(MINIMUM_HISTORY.day, MINIMUM_HISTORY.seasons * options.seasonLength);
+  return MINIMUM_HISTORY.otherwise;
 }
 
 /**
