@@ -4,8 +4,22 @@ import { round } from './prediction';
 import { nextPeriod, type Period, type PeriodPoint } from './series';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const SEASONAL = new Set(['holt_winters_additive', 'holt_winters_damped', 'seasonal_level']);
-const TRENDED = new Set(['holt_winters_additive', 'holt_winters_damped', 'holt_linear']);
+const SEASONAL = new Set([
+  'holt_winters_additive',
+  'holt_winters_damped',
+  'seasonal_level',
+  'holt_winters_multiplicative',
+  'holt_winters_damped_multiplicative',
+  'seasonal_level_multiplicative',
+]);
+const TRENDED = new Set([
+  'holt_winters_additive',
+  'holt_winters_damped',
+  'holt_linear',
+  'holt_damped',
+  'holt_winters_multiplicative',
+  'holt_winters_damped_multiplicative',
+]);
 
 export interface ForecastItem {
   itemId: string;
@@ -49,6 +63,7 @@ export function forecastView(
       status: 'insufficient_history' as const,
       message: result.message,
       method: null,
+      seasonLength: null,
       predictions: [],
       accuracy: null,
       accuracySummary: null,
@@ -63,6 +78,7 @@ export function forecastView(
     status: 'ok' as const,
     message: null,
     method: result.method,
+    seasonLength: result.seasonLength,
     level: result.level,
     predictions: result.points.map((p, i) => {
       const date = nextPeriod(first!, period, i);

@@ -7,7 +7,7 @@ import type { JobsService } from '../jobs/jobs.service';
 import type { PurchasingService } from '../purchasing/purchasing.service';
 import type { ShoppingListsService } from '../shopping-lists/shopping-lists.service';
 import { listAnomalies } from './anomalies';
-import { forecastSeries } from './forecast';
+import { forecastSeries, seasonLengthFor } from './forecast';
 import { forecastView } from './forecast-view';
 import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting.schemas';
 import { supplierLeadTimes } from './lead-times';
@@ -145,7 +145,8 @@ export function createForecastingService(deps: ForecastingDeps) {
         history.map((h) => h.actual),
         {
           horizon: q.horizon,
-          seasonLength: q.period === 'day' ? 7 : 0,
+          // (the history is at most 365 days, so months and weeks never have 3 years: no season)
+          seasonLength: seasonLengthFor(q.period, history.length),
           level: q.level,
           period: q.period,
           ...(history[0] ? { firstWeekday: weekdayOf(history[0].date) } : {}),

@@ -31,6 +31,8 @@ test('when a product has months of daily sales, then its daily forecast starts t
     }),
   );
   expect(f.method).toEqual(expect.any(String));
+  // daily data are offered the weekly pattern, and the answer says so
+  expect(f.seasonLength).toBe(7);
   expect(f.history).toHaveLength(120);
   expect(f.history.at(-1)).toEqual({ date: yesterday(), actual: expect.any(Number) });
   expect(f.predictions).toHaveLength(14);
@@ -58,6 +60,8 @@ test('when asked by week or by month, then whole past periods are the history an
   const weekly = (await forecasts(s, `productId=${p.id}&period=week&horizon=4`).expect(200)).body
     .data.forecasts[0];
   expect(weekly.period).toBe('week');
+  // a year of weeks is too little for a 52-week season (three years are needed)
+  expect(weekly.seasonLength).toBe(1);
   expect(weekly.predictions).toHaveLength(4);
   for (const h of weekly.history) {
     expect(new Date(`${h.date}T00:00:00Z`).getUTCDay()).toBe(1); // Mondays
@@ -68,6 +72,7 @@ test('when asked by week or by month, then whole past periods are the history an
   const monthly = (await forecasts(s, `productId=${p.id}&period=month&horizon=12`).expect(200)).body
     .data.forecasts[0];
   expect(monthly.predictions).toHaveLength(12);
+  expect(monthly.seasonLength).toBe(1);
   expect(monthly.history.every((h: { date: string }) => h.date.endsWith('-01'))).toBe(true);
   // The current month is not over: it is predicted, not history.
   expect(monthly.predictions[0].date).toBe(`${today().slice(0, 8)}01`);
@@ -98,6 +103,7 @@ test('when a product sold for only a few days, then the answer says the history 
     expect.objectContaining({
       status: 'insufficient_history',
       method: null,
+      seasonLength: null,
       predictions: [],
       accuracy: null,
       accuracySummary: null,

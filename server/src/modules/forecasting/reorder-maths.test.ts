@@ -1,4 +1,5 @@
-import { allocate, eoq, normalQuantile, reorderPoint, safetyStock } from './reorder-maths';
+import { normalQuantile } from './forecast/stats';
+import { allocate, eoq, reorderPoint, safetyStock } from './reorder-maths';
 
 test('when the service level is a textbook one, then z is the normal table value', () => {
   expect(normalQuantile(0.5)).toBeCloseTo(0, 9);

@@ -2559,9 +2559,11 @@ export interface paths {
      *     weekday of each day it forecasts, and the level and trend say "a day", "a week" or
      *     "a month".
      *
-     *     The method is chosen per series by a rolling-origin backtest among exponential-smoothing
-     *     models (with weekly seasonality for daily data) and, for intermittent demand, Croston
-     *     (SBA) and TSB; `accuracy` reports the held-out errors and `accuracySummary` says it in
+     *     The method is chosen per series among exponential-smoothing (ETS) models by AICc:
+     *     additive ones for any series and, for series without a zero period, seasonal patterns in
+     *     proportion to the level and multiplicative errors too (`seasonLength` says which season
+     *     was offered: 7 for daily data); for intermittent demand Croston (SBA) or TSB by a
+     *     rolling-origin backtest; `accuracy` reports the held-out errors and `accuracySummary` says it in
      *     words. `lower`/`upper` cover `level` (default 0.8) of outcomes. Too little history
      *     answers `status: insufficient_history` with a `message` and no predictions.
      *
@@ -5629,9 +5631,16 @@ export interface components {
       message: string | null;
       /**
        * @example holt_winters_additive
+       * @example holt_winters_multiplicative
        * @example croston_sba
        */
       method: string | null;
+      /**
+       * @description Periods in the season the models were fitted with: 7 (the weekly pattern) for daily
+       *     data; 12 for monthly and 52 for weekly data once the history holds three years of
+       *     them, else 1 (no season); 1 for intermittent demand; null without a forecast.
+       */
+      seasonLength: number | null;
       level: number;
       history: {
         /** Format: date */

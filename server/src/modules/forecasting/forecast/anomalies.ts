@@ -5,17 +5,22 @@
  * the period before. An anomaly updates the state only up to the interval's edge (Huber-
  * style clipping), so one spike does not drag the next days' expectations up with it.
  */
-import { pointForecasts, stepState } from './ets';
-import { minimumHistory, rankEts } from './forecast';
+import { backtestPlan } from './backtest';
+import { cloneState, oneStepForecast, stepState } from './ets';
+import { oneStepSd } from './ets-variance';
+import { rankEts } from './ets-select';
+import { minimumHistory } from './forecast';
 import {
-  fitSba,
-  fitTsb,
+  chooseIntermittent,
   intermittentInterval,
   isIntermittent,
   rerunIntermittent,
 } from './intermittent';
 import { normalQuantile } from './stats';
 import type { Series } from './types';
+
+/** Default interval coverage outside of which an actual is an anomaly (see `level`). */
+const DEFAULT_ANOMALY_LEVEL = 0.99;
 
 export interface AnomalyOptions {
   /** 7 for daily data, 0/1 for none. */
@@ -71,7 +76,9 @@ function anomalyOf(index: number, observed: number, j: Judged): DemandAnomaly | 
 
 export function demandAnomalies(series: Series, options: AnomalyOptions): DemandAnomaly[] {
   const level =
-    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.99;
+    options.level !== undefined && options.level > 0 && options.level < 1
+      ? options.level
+      : DEFAULT_ANOMALY_LEVEL;
   const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
   const cut = series.length - window;
   const clean = series.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
@@ -83,8 +90,7 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
   const out: DemandAnomaly[] = [];
 
   if (isIntermittent(before)) {
-    const fits = [fitSba(before), fitTsb(before)].sort((a, b) => a.sigma - b.sigma);
-    const fit = fits[0]!;
+    const fit = chooseIntermittent(before, backtestPlan(before.length, m)).winner.fitOn(before);
     const seen = [...before];
     for (let i = cut; i < series.length; i++) {
       const rate = rerunIntermittent(fit, seen);
@@ -99,15 +105,16 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
   const fit = rankEts(before, m)[0];
   if (!fit) return [];
   const z = normalQuantile((1 + level) / 2);
-  const state = { ...fit.final, season: [...fit.final.season] };
+  const state = cloneState(fit.final);
   for (let i = cut; i < series.length; i++) {
-    const yhat = pointForecasts(state, fit, 1)[0]!;
-    const half = z * fit.sigma;
+    const yhat = oneStepForecast(state, fit);
+    const sd = oneStepSd(fit, yhat);
+    const half = z * sd;
     const judged = {
       expected: Math.max(0, yhat),
       lower: Math.max(0, yhat - half),
       upper: Math.max(0, yhat + half),
-      sigma: fit.sigma,
+      sigma: sd,
     };
     const observed = clean[i]!;
     const a = anomalyOf(i, observed, judged);

@@ -1,8 +1,9 @@
 import { accuracyOf, backtestPlan, naiveScale } from './backtest';
 import { nelderMead } from './nelder-mead';
-import { fitEts, forecastVariances } from './ets';
-import { gaussian, generateSeries, prng } from './synthetic';
-import { normalQuantile, studentQuantile } from './stats';
+import { fitEts } from './ets-fit';
+import { forecastVariances } from './ets-variance';
+import { generateSeries } from './synthetic';
+import { gaussian, normalQuantile, prng, studentQuantile } from './stats';
 
 describe('accuracy figures', () => {
   it('when some actuals are zero, then MAPE uses the others and RMSE, MASE and the relative error all pairs', () => {
@@ -51,15 +52,15 @@ describe('fitting', () => {
     let v = 50;
     for (let t = 0; t < 150; t++) walk.push((v += 3 * step()) + 0.3 * step());
     const flat = generateSeries({ length: 150, level: 50, noise: 0.1, seed: 1 });
-    const spec = { trend: 'N' as const, seasonal: false };
+    const spec = { error: 'A', trend: 'N', season: 'N' } as const;
     expect(fitEts(walk, spec, 1)!.params.alpha).toBeGreaterThan(0.5);
     expect(fitEts(flat, spec, 1)!.params.alpha).toBeLessThan(0.2);
   });
 
   it('when the horizon grows, then the analytic forecast variance never shrinks', () => {
     const series = generateSeries({ length: 150, level: 50, trend: 0.2, noise: 0.1, seed: 2 });
-    const fit = fitEts(series, { trend: 'A', seasonal: true }, 7)!;
-    const v = forecastVariances(fit, 30);
+    const fit = fitEts(series, { error: 'A', trend: 'A', season: 'A' }, 7)!;
+    const v = forecastVariances(fit, fit.final, 30);
     expect(v[0]).toBeCloseTo(fit.sigma ** 2, 10);
     for (let h = 1; h < v.length; h++) expect(v[h]!).toBeGreaterThanOrEqual(v[h - 1]!);
   });

@@ -13,11 +13,16 @@ export interface BacktestPlan {
   origins: number[];
 }
 
+/** Without a season: periods forecast from each origin, least training periods, widest window. */
+const PLAIN = { block: 4, minTrain: 4, maxWindow: 12 };
+/** With a season of m periods: whole seasons, so every position of the season is scored alike. */
+const SEASONS = { block: 1, minTrain: 3, maxWindow: 4 };
+
 /** A window of up to four weeks of daily data (or 12 periods of weekly/monthly data). */
 export function backtestPlan(n: number, m: number): BacktestPlan {
-  const block = m > 1 ? m : 4;
-  const minTrain = m > 1 ? 3 * m : 4;
-  const maxWindow = m > 1 ? 4 * m : 12;
+  const block = m > 1 ? SEASONS.block * m : PLAIN.block;
+  const minTrain = m > 1 ? SEASONS.minTrain * m : PLAIN.minTrain;
+  const maxWindow = m > 1 ? SEASONS.maxWindow * m : PLAIN.maxWindow;
   const window = Math.max(0, Math.min(maxWindow, n - minTrain));
   const train = n - window;
   const origins: number[] = [];

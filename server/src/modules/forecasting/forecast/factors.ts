@@ -1,5 +1,5 @@
 /** What drove a forecast, in words a manager reads ("Saturdays +35%"), with the number behind it. */
-import type { EtsFit } from './ets';
+import type { EtsFit } from './ets-fit';
 import type { IntermittentFit } from './intermittent';
 import type { Factor, ForecastOptions, Method } from './types';
 
@@ -7,6 +7,11 @@ export const METHOD_NAMES: Record<Method, string> = {
   holt_winters_additive: 'Holt-Winters: level, trend and weekly pattern',
   holt_winters_damped: 'Holt-Winters with a damped trend and weekly pattern',
   seasonal_level: 'Level with a weekly pattern, no trend',
+  holt_winters_multiplicative:
+    'Holt-Winters: level, trend and a pattern in proportion to the level',
+  holt_winters_damped_multiplicative:
+    'Holt-Winters with a damped trend and a pattern in proportion to the level',
+  seasonal_level_multiplicative: 'Level with a pattern in proportion to it, no trend',
   holt_linear: "Holt's linear trend",
   holt_damped: "Holt's damped trend",
   simple_exponential: 'Simple exponential smoothing (level only)',
@@ -20,8 +25,10 @@ const signed = (fraction: number) =>
   `${fraction >= 0 ? '+' : '−'}${Math.round(Math.abs(fraction) * 100)}%`;
 const unitOf = (options: ForecastOptions) => options.period ?? 'period';
 
-export function methodFactor(method: Method): Factor {
-  return { name: 'method', description: METHOD_NAMES[method], value: method };
+/** The method, and for ETS models their textbook name ("ETS M,A,M": error, trend, season). */
+export function methodFactor(method: Method, ets?: string): Factor {
+  const description = ets ? `${METHOD_NAMES[method]} (ETS ${ets})` : METHOD_NAMES[method];
+  return { name: 'method', description, value: method };
 }
 
 export function levelFactor(level: number, options: ForecastOptions): Factor {
@@ -31,6 +38,9 @@ export function levelFactor(level: number, options: ForecastOptions): Factor {
     value: round(level, 3),
   };
 }
+
+/** A trend moving the level by less than this fraction over the span below is called flat. */
+const FLAT_TREND = 0.02;
 
 /**
  * The model's current slope per period, called flat when it would move the level by under 2%
@@ -44,7 +54,7 @@ export function trendFactor(fit: EtsFit | null, options: ForecastOptions): Facto
   const slope = fit.final.trend * fit.params.phi;
   const span = fit.m > 1 ? 4 * fit.m : options.period === 'month' ? 3 : 4;
   const relative = (slope * span) / level;
-  if (Math.abs(relative) < 0.02)
+  if (Math.abs(relative) < FLAT_TREND)
     return { name: 'trend', description: 'Flat: no clear trend', value: 'flat' };
   const up = slope > 0;
   const over = fit.m === 7 ? '4 weeks' : `${span} ${unit}s`;
@@ -56,30 +66,45 @@ export function trendFactor(fit: EtsFit | null, options: ForecastOptions): Facto
   };
 }
 
-/** The busiest weekday relative to the level ("Saturdays +35%"), and the quietest one. */
-export function weekdayFactor(
+/** Below this relative effect (5%) the busiest and quietest periods are called unremarkable. */
+const MARKED_EFFECT = 0.05;
+
+/**
+ * The busiest and quietest period of the season relative to an average one: added units
+ * for additive seasons ("Saturdays +35%, Mondays −20%"), factors for multiplicative ones
+ * ("Saturdays about 1.4× an average day, Mondays 0.8×"). Weekdays are named for daily data;
+ * a monthly or weekly season says "the busiest month/week of the year".
+ */
+export function seasonFactor(
   fit: EtsFit,
   firstWeekday: number | undefined,
   offset: number,
 ): Factor | null {
-  if (!fit.spec.seasonal || fit.m !== 7) return null;
+  if (fit.spec.season === 'N' || fit.m <= 1) return null;
+  const multiplicative = fit.spec.season === 'M';
   const level = Math.max(Math.abs(fit.final.level), 1e-9);
   const season = fit.final.season;
-  const busiest = season.indexOf(Math.max(...season));
-  const quietest = season.indexOf(Math.min(...season));
+  // each period's effect as a fraction of the level (a factor 1.35 is +35%)
+  const effects = season.map((s) => (multiplicative ? s - 1 : s / level));
+  const busiest = effects.indexOf(Math.max(...effects));
+  const quietest = effects.indexOf(Math.min(...effects));
+  const high = effects[busiest]!;
+  const low = effects[quietest]!;
+  const weekly = fit.m === 7;
+  const name = weekly ? 'weekday' : 'season';
+  if (Math.max(high, -low) < MARKED_EFFECT)
+    return { name, description: `No marked ${weekly ? 'weekday' : 'seasonal'} effect`, value: 0 };
+  const unit = unitOf({ horizon: 0, seasonLength: fit.m, period: fit.m === 12 ? 'month' : 'week' });
   const dayName = (j: number) =>
-    firstWeekday === undefined
-      ? `Day ${((offset + j) % 7) + 1} of each week`
-      : `${WEEKDAYS[(firstWeekday + offset + j) % 7]}s`;
-  const high = season[busiest]! / level;
-  const low = season[quietest]! / level;
-  if (Math.max(high, -low) < 0.05)
-    return { name: 'weekday', description: 'No marked weekday effect', value: 0 };
-  return {
-    name: 'weekday',
-    description: `${dayName(busiest)} ${signed(high)}, ${dayName(quietest)} ${signed(low)}`,
-    value: round(high, 3),
-  };
+    !weekly
+      ? `The ${j === busiest ? 'busiest' : 'quietest'} ${unit} of the year`
+      : firstWeekday === undefined
+        ? `Day ${((offset + j) % 7) + 1} of each week`
+        : `${WEEKDAYS[(firstWeekday + offset + j) % 7]}s`;
+  const description = multiplicative
+    ? `${dayName(busiest)} about ${round(1 + high, 1)}× an average ${weekly ? 'day' : unit}, ${dayName(quietest).replace(/^The/, 'the')} ${round(1 + low, 1)}×`
+    : `${dayName(busiest)} ${signed(high)}, ${dayName(quietest).replace(/^The/, 'the')} ${signed(low)}`;
+  return { name, description, value: round(high, 3) };
 }
 
 export function intermittencyFactor(

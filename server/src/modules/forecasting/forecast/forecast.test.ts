@@ -90,7 +90,10 @@ describe('forecastSeries on generated series', () => {
     const weekday = ok(forecastSeries(series, { ...daily, firstWeekday: 1 })).factors.find(
       (f) => f.name === 'weekday',
     );
-    expect(weekday?.description).toMatch(/^Saturdays \+\d+%, \w+days −\d+%$/);
+    // additive seasons say "+35%", multiplicative ones "about 1.4× an average day"
+    expect(weekday?.description).toMatch(
+      /^Saturdays (\+\d+%, \w+days −\d+%|about \d(\.\d)?× an average day, \w+days \d(\.\d)?×)$/,
+    );
     expect(Number(weekday?.value)).toBeGreaterThan(0.25);
   });
 

@@ -1,33 +1,35 @@
 /**
  * `forecastSeries(history, options)`: picks a model for the item's demand, forecasts it with
  * an interval, and measures its accuracy on the item's own recent history.
- * - intermittent demand (ADI > 1.32): Croston-SBA or TSB, whichever had the lower backtest RMSE;
- * - otherwise the additive ETS family (with a weekly season for daily data), chosen by AICc.
+ * - intermittent demand (ADI > 1.32): Croston-SBA or TSB, by `chooseIntermittent`;
+ * - otherwise the ETS family chosen by AICc: additive models for any series, and for strictly
+ *   positive ones also multiplicative seasons and multiplicative errors (ets.ts).
  */
-import { accuracyOf, backtestPairs, backtestPlan, naiveScale, type Pair } from './backtest';
 import {
-  fitEts,
-  forecastVariances,
-  pointForecasts,
-  refilter,
-  type EtsFit,
-  type EtsSpec,
-} from './ets';
+  accuracyOf,
+  backtestPairs,
+  backtestPlan,
+  naiveScale,
+  type BacktestPlan,
+  type Pair,
+} from './backtest';
+import { pointForecasts, seasonalPart, specName } from './ets';
+import { fitEts, refilter, type EtsFit } from './ets-fit';
+import { etsMethod, rankEts } from './ets-select';
+import { forecastVariances } from './ets-variance';
 import {
   intermittencyFactor,
   levelFactor,
   methodFactor,
   METHOD_NAMES,
   trendFactor,
-  weekdayFactor,
+  seasonFactor,
 } from './factors';
 import {
-  fitSba,
-  fitTsb,
+  chooseIntermittent,
   intermittency,
   intermittentInterval,
   isIntermittent,
-  rerunIntermittent,
 } from './intermittent';
 import { studentQuantile } from './stats';
 import type {
@@ -39,51 +41,57 @@ import type {
   Series,
 } from './types';
 
+/** The default central coverage of an interval. */
+const DEFAULT_LEVEL = 0.8;
+/** Interval calibration: held-out periods the prior counts as (shrinks a short backtest's ratio towards 1). */
+const CALIBRATION_PRIOR = 20;
+/** …and the range the widening factor stays in. */
+const CALIBRATION_MIN = 0.8;
+const CALIBRATION_MAX = 2;
+/** Full seasons of history a monthly or weekly season needs before it is offered. */
+const SEASONS_NEEDED = 3;
+
+/** Fewest periods (from the first sale on) we forecast from, by period; seasonal daily data need four seasons. */
+const MINIMUM_HISTORY = { month: 6, week: 8, day: 28, seasons: 4, otherwise: 8 };
+
 /** Fewest periods (from the first sale on) we forecast from: four weeks of days, 8 weeks, 6 months. */
 export function minimumHistory(options: ForecastOptions): number {
-  if (options.period === 'month') return 6;
-  if (options.period === 'week') return 8;
-  if (options.seasonLength > 1) return Math.max(28, 4 * options.seasonLength);
-  return 8;
+  if (options.period === 'month') return MINIMUM_HISTORY.month;
+  if (options.period === 'week') return MINIMUM_HISTORY.week;
+  if (options.seasonLength > 1)
+    return Math.max(MINIMUM_HISTORY.day, MINIMUM_HISTORY.seasons * options.seasonLength);
+  return MINIMUM_HISTORY.otherwise;
 }
 
-const SEASONAL_SPECS: EtsSpec[] = [
-  { trend: 'N', seasonal: false },
-  { trend: 'A', seasonal: false },
-  { trend: 'Ad', seasonal: false },
-  { trend: 'N', seasonal: true },
-  { trend: 'A', seasonal: true },
-  { trend: 'Ad', seasonal: true },
-];
-
-export function etsMethod(spec: EtsSpec): Method {
-  if (spec.seasonal)
-    return spec.trend === 'N'
-      ? 'seasonal_level'
-      : spec.trend === 'A'
-        ? 'holt_winters_additive'
-        : 'holt_winters_damped';
-  return spec.trend === 'N'
-    ? 'simple_exponential'
-    : spec.trend === 'A'
-      ? 'holt_linear'
-      : 'holt_damped';
+/**
+ * The season a series of `periods` periods is offered: the weekly pattern (7) for daily data;
+ * 12 for monthly and 52 for weekly data once there are three years of them; else none (1).
+ */
+export function seasonLengthFor(period: 'day' | 'week' | 'month', periods: number): number {
+  if (period === 'day') return 7;
+  const m = period === 'month' ? 12 : 52;
+  return periods >= SEASONS_NEEDED * m ? m : 1;
 }
 
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-/** Fits every candidate ETS model and returns them best (lowest AICc) first. */
-export function rankEts(y: readonly number[], m: number): EtsFit[] {
-  const specs = SEASONAL_SPECS.filter((s) => !s.seasonal || m > 1);
-  return specs
-    .map((spec) => fitEts(y, spec, m))
-    .filter((f): f is EtsFit => f !== null && Number.isFinite(f.aicc))
-    .sort((a, b) => a.aicc - b.aicc);
+/** What every forecasting path needs about the series, instead of a long argument list. */
+interface Context {
+  y: number[];
+  m: number;
+  options: ForecastOptions;
+  level: number;
+  plan: BacktestPlan;
+  scale: number;
+  /** Index of the first sale in the history given (the weekday factor's offset). */
+  first: number;
 }
 
 export function forecastSeries(history: Series, options: ForecastOptions): ForecastResult {
   const level =
-    options.level !== undefined && options.level > 0 && options.level < 1 ? options.level : 0.8;
+    options.level !== undefined && options.level > 0 && options.level < 1
+      ? options.level
+      : DEFAULT_LEVEL;
   // Periods before the first sale are before the item was sold at all: not zero demand.
   // (A missing or negative value, e.g. a period of net returns, counts as no demand.)
   const clean = history.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
@@ -104,35 +112,36 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
   }
   const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
   const plan = backtestPlan(y.length, m);
-  const scale = naiveScale(y.slice(0, plan.train), m);
-  if (isIntermittent(y)) return intermittentForecast(y, options, level, plan, scale);
-  return etsForecast(y, m, options, level, plan, scale, first);
+  const context: Context = {
+    y,
+    m,
+    options,
+    level,
+    plan,
+    scale: naiveScale(y.slice(0, plan.train), m),
+    first,
+  };
+  return isIntermittent(y) ? intermittentForecast(context) : etsForecast(context);
 }
 
 /**
- * How much wider (or narrower) than the analytic ones the backtest says the intervals should
- * be: the held-out errors' mean squared size against the model's variance at each step,
- * shrunk towards 1 as if 20 more periods had matched (a few held-out periods are noisy), and
- * kept within 0.8–2. The analytic variance leaves out the parameters' own uncertainty,
- * which matters for short or trending series.
+ * How much wider (or narrower) than the model's the backtest says the intervals should be:
+ * the held-out errors' mean squared size against the model's variance at each step, shrunk
+ * towards 1 as if CALIBRATION_PRIOR more periods had matched (a few held-out periods are
+ * noisy), and kept within CALIBRATION_MIN–MAX. The model's variance leaves out the
+ * parameters' own uncertainty, which matters for short or trending series.
  */
 function calibration(pairs: readonly Pair[], fit: EtsFit): number {
-  if (!pairs.length || fit.sigma <= 0) return 1;
-  const variances = forecastVariances(fit, Math.max(...pairs.map((p) => p.step)) + 1);
-  const ratio = pairs.reduce((s, p) => s + (p.actual - p.predicted) ** 2 / variances[p.step]!, 0);
-  const prior = 20;
-  return Math.min(2, Math.max(0.8, Math.sqrt((ratio + prior) / (pairs.length + prior))));
+  if (!pairs.length || fit.variance <= 0) return 1;
+  const variances = forecastVariances(fit, fit.final, Math.max(...pairs.map((p) => p.step)) + 1);
+  let ratio = 0;
+  for (const p of pairs)
+    ratio += (p.actual - p.predicted) ** 2 / Math.max(variances[p.step]!, 1e-12);
+  const shrunk = Math.sqrt((ratio + CALIBRATION_PRIOR) / (pairs.length + CALIBRATION_PRIOR));
+  return Math.min(CALIBRATION_MAX, Math.max(CALIBRATION_MIN, shrunk));
 }
 
-function etsForecast(
-  y: number[],
-  m: number,
-  options: ForecastOptions,
-  level: number,
-  plan: ReturnType<typeof backtestPlan>,
-  scale: number,
-  first: number,
-): ForecastResult {
+function etsForecast({ y, m, options, level, plan, scale, first }: Context): ForecastResult {
   const ranked = rankEts(y, m);
   const best = ranked[0];
   // (simple smoothing fits any series of the minimum history: a guard, not a path)
@@ -155,28 +164,27 @@ function etsForecast(
   const widen = refit ? calibration(pairs, refit) : 1;
   const z = studentQuantile((1 + level) / 2, best.n - best.k) * widen;
   const means = pointForecasts(best.final, best, options.horizon);
-  const variances = forecastVariances(best, options.horizon);
+  const variances = forecastVariances(best, best.final, options.horizon);
   const points: ForecastPoint[] = means.map((mu, i) => {
     const half = z * Math.sqrt(variances[i]!);
-    const seasonal = best.spec.seasonal ? best.final.season[(best.final.t + i) % m]! : 0;
     return {
       mean: Math.max(0, mu),
       lower: Math.max(0, mu - half),
       upper: Math.max(0, mu + half),
-      seasonal,
+      seasonal: seasonalPart(best.final, best, mu, i),
     };
   });
-  const factors: Factor[] = [methodFactor(method)];
+  const factors: Factor[] = [methodFactor(method, specName(best.spec))];
   const runnerUp = ranked[1];
   if (runnerUp)
     factors.push({
       name: 'selection',
-      description: `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${METHOD_NAMES[etsMethod(runnerUp.spec)].toLowerCase()}`,
+      description: `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${METHOD_NAMES[etsMethod(runnerUp.spec)].toLowerCase()} (ETS ${specName(runnerUp.spec)})`,
       value: round(runnerUp.aicc - best.aicc, 2),
     });
   factors.push(levelFactor(Math.max(0, best.final.level), options), trendFactor(best, options));
-  const weekday = weekdayFactor(best, options.firstWeekday, first);
-  if (weekday) factors.push(weekday);
+  const season = seasonFactor(best, options.firstWeekday, first);
+  if (season) factors.push(season);
   const stats = intermittency(y);
   if (stats.zeroShare >= 0.2)
     factors.push(intermittencyFactor(stats.zeroShare, stats.adi, null, options));
@@ -188,31 +196,12 @@ function etsForecast(
     accuracy: accuracyOf(pairs, scale),
     factors,
     level,
+    seasonLength: m,
   };
 }
 
-function intermittentForecast(
-  y: number[],
-  options: ForecastOptions,
-  level: number,
-  plan: ReturnType<typeof backtestPlan>,
-  scale: number,
-): ForecastResult {
-  const train = y.slice(0, plan.train);
-  const trials = [fitSba, fitTsb].map((fitOn) => {
-    const trained = fitOn(train);
-    const pairs = backtestPairs(y, plan, (o, h) => {
-      // the training fit's parameters re-run up to the origin, as for ETS
-      return new Array<number>(h).fill(rerunIntermittent(trained, y.slice(0, o)));
-    });
-    const rmse = Math.sqrt(
-      pairs.reduce((s, p) => s + (p.actual - p.predicted) ** 2, 0) / Math.max(1, pairs.length),
-    );
-    return { fitOn, trained, pairs, rmse };
-  });
-  trials.sort((a, b) => a.rmse - b.rmse);
-  const winner = trials[0]!;
-  const other = trials[1]!;
+function intermittentForecast({ y, options, level, plan, scale }: Context): ForecastResult {
+  const { winner, other } = chooseIntermittent(y, plan);
   const fit = winner.fitOn(y);
   const method: Method = fit.method;
   const rate = Math.max(0, fit.rate);
@@ -242,5 +231,6 @@ function intermittentForecast(
     accuracy: accuracyOf(winner.pairs, scale),
     factors,
     level,
+    seasonLength: 1,
   };
 }

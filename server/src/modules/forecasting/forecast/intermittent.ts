@@ -5,6 +5,7 @@
  * interval comes from the period's demand distribution (zero with 1 − p, else a size drawn
  * from the item's observed sizes), so it is never negative.
  */
+import { backtestPairs, type BacktestPlan } from './backtest';
 import { mean } from './stats';
 
 export type IntermittentMethod = 'croston_sba' | 'tsb';
@@ -33,9 +34,12 @@ export function intermittency(y: readonly number[]) {
   };
 }
 
-/** Syntetos-Boylan: ADI above 1.32 is intermittent/lumpy demand, where smoothing the level fails. */
-export const isIntermittent = (y: readonly number[]) => intermittency(y).adi > 1.32;
+/** Syntetos-Boylan's cut-off: an average inter-demand interval above it is intermittent or lumpy demand. */
+const INTERMITTENT_ADI = 1.32;
+/** Intermittent demand, where smoothing the level fails and Croston-type methods take over. */
+export const isIntermittent = (y: readonly number[]) => intermittency(y).adi > INTERMITTENT_ADI;
 
+/** The smoothing grids searched (Croston-type fits are flat in α: a grid is enough and exact to repeat). */
 const ALPHAS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
 const BETAS = [0.02, 0.05, 0.1, 0.2, 0.3];
 
@@ -135,4 +139,25 @@ export function intermittentInterval(y: readonly number[], rate: number, level: 
 /** The demand rate a fit's parameters end on after running over other data. */
 export function rerunIntermittent(fit: IntermittentFit, y: readonly number[]): number {
   return fit.method === 'tsb' ? runTsb(y, fit.alpha, fit.beta).rate : runSba(y, fit.alpha).rate;
+}
+
+/**
+ * The one model-selection rule for intermittent demand (forecasts and anomalies alike): SBA
+ * and TSB are each fitted on the history before the backtest window, re-run up to each
+ * origin, and the one with the lower held-out RMSE wins.
+ */
+export function chooseIntermittent(y: readonly number[], plan: BacktestPlan) {
+  const train = y.slice(0, plan.train);
+  const trials = [fitSba, fitTsb].map((fitOn) => {
+    const trained = fitOn(train);
+    const pairs = backtestPairs(y, plan, (o, h) =>
+      new Array<number>(h).fill(rerunIntermittent(trained, y.slice(0, o))),
+    );
+    const rmse = Math.sqrt(
+      pairs.reduce((s, p) => s + (p.actual - p.predicted) ** 2, 0) / Math.max(1, pairs.length),
+    );
+    return { fitOn, trained, pairs, rmse };
+  });
+  trials.sort((a, b) => a.rmse - b.rmse);
+  return { winner: trials[0]!, other: trials[1]! };
 }

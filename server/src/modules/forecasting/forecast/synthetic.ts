@@ -2,26 +2,7 @@
  * Seeded demand series with known level, trend, weekly pattern, noise and intermittency,
  * for the accuracy tests and `npm run bench:forecast`. Deterministic: same seed, same series.
  */
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal draws (Box-Muller) from a uniform source. */
-export function gaussian(uniform: () => number): () => number {
-  return () => {
-    const u = Math.max(uniform(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
-  };
-}
+import { gaussian, prng } from './stats';
 
 export interface SyntheticSpec {
   length: number;
@@ -35,6 +16,12 @@ export interface SyntheticSpec {
   noise?: number;
   /** Chance that a period has no demand at all (intermittency). */
   zeroChance?: number;
+  /** Noise in proportion to each period's expected demand instead of the first level. */
+  relativeNoise?: boolean;
+  /** From period `at` on, the expected demand is multiplied by `factor` (a level shift). */
+  shift?: { at: number; factor: number };
+  /** Periods `from` ≤ t < `to` sell `factor` times the expected demand (a promotion). */
+  promotion?: { from: number; to: number; factor: number };
   seed: number;
 }
 
@@ -45,8 +32,11 @@ export function generateSeries(spec: SyntheticSpec): number[] {
   const out: number[] = [];
   for (let t = 0; t < spec.length; t++) {
     const weekly = spec.weekly ? spec.weekly[t % 7]! : 1;
-    const expected = (spec.level + (spec.trend ?? 0) * t) * weekly;
-    const noisy = expected + (spec.noise ?? 0) * spec.level * z();
+    let expected = (spec.level + (spec.trend ?? 0) * t) * weekly;
+    if (spec.shift && t >= spec.shift.at) expected *= spec.shift.factor;
+    const { promotion } = spec;
+    if (promotion && t >= promotion.from && t < promotion.to) expected *= promotion.factor;
+    const noisy = expected + (spec.noise ?? 0) * (spec.relativeNoise ? expected : spec.level) * z();
     if (spec.zeroChance !== undefined) {
       const sells = u() >= spec.zeroChance;
       out.push(sells ? Math.max(1, Math.round(noisy)) : 0);
@@ -55,12 +45,22 @@ export function generateSeries(spec: SyntheticSpec): number[] {
   return out;
 }
 
-export type SeriesKind = 'smooth' | 'trend_season' | 'noisy' | 'intermittent';
+export type SeriesKind =
+  | 'smooth'
+  | 'trend_season'
+  | 'multiplicative'
+  | 'noisy'
+  | 'intermittent'
+  | 'level_shift'
+  | 'late_promotion';
 export const SERIES_KINDS: readonly SeriesKind[] = [
   'smooth',
   'trend_season',
+  'multiplicative',
   'noisy',
   'intermittent',
+  'level_shift',
+  'late_promotion',
 ];
 
 /** A weekly profile peaking at position `peak` with relative amplitude `amplitude`. */
@@ -71,8 +71,17 @@ export function weeklyProfile(peak: number, amplitude: number): number[] {
   );
 }
 
-/** A random spec of one kind (its parameters drawn from the seed) and its series. */
-export function syntheticOfKind(kind: SeriesKind, seed: number, length: number) {
+/**
+ * A random spec of one kind (its parameters drawn from the seed) and its series. `history`
+ * (default: all but the last 28 periods) places the level shift in its second half and the
+ * promotion in its last two weeks.
+ */
+export function syntheticOfKind(
+  kind: SeriesKind,
+  seed: number,
+  length: number,
+  { history = Math.max(1, length - 28) }: { history?: number } = {},
+) {
   const u = prng(seed * 7919 + 17);
   const between = (a: number, b: number) => a + (b - a) * u();
   const peak = Math.floor(u() * 7);
@@ -113,6 +122,51 @@ export function syntheticOfKind(kind: SeriesKind, seed: number, length: number) 
     case 'intermittent':
       spec = { length, seed, level: between(1.5, 6), noise: 0.4, zeroChance: between(0.6, 0.9) };
       break;
+    case 'multiplicative': {
+      // a strong weekly pattern and noise that both scale with a level that grows (by 50–150%
+      // over the series) or falls (by 30–50%)
+      const level = between(15, 50);
+      const up = u() < 0.5;
+      const change = up ? between(0.5, 1.5) : -between(0.3, 0.5);
+      spec = {
+        length,
+        seed,
+        level,
+        trend: (change * level) / length,
+        weekly: weeklyProfile(peak, between(0.4, 0.7)),
+        noise: 0.12,
+        relativeNoise: true,
+      };
+      break;
+    }
+    case 'level_shift': {
+      const up = u() < 0.5;
+      spec = {
+        length,
+        seed,
+        level: between(20, 60),
+        weekly: weeklyProfile(peak, between(0.1, 0.3)),
+        noise: 0.1,
+        shift: {
+          at: Math.floor(between(0.5, 0.85) * history),
+          factor: up ? between(1.3, 1.7) : between(0.5, 0.75),
+        },
+      };
+      break;
+    }
+    case 'late_promotion': {
+      const days = Math.floor(between(4, 11));
+      const from = history - 14 + Math.floor(u() * (14 - days + 1));
+      spec = {
+        length,
+        seed,
+        level: between(20, 60),
+        weekly: weeklyProfile(peak, between(0.1, 0.3)),
+        noise: 0.1,
+        promotion: { from, to: from + days, factor: between(1.5, 2.5) },
+      };
+      break;
+    }
   }
   return { kind, spec, peak, series: generateSeries(spec) };
 }

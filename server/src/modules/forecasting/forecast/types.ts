@@ -10,16 +10,19 @@ export type Method =
   | 'holt_winters_additive' // level + trend + weekly seasonality (ETS A,A,A)
   | 'holt_winters_damped' // level + damped trend + weekly seasonality (ETS A,Ad,A)
   | 'seasonal_level' // level + weekly seasonality, no trend (ETS A,N,A)
-  | 'holt_linear' // level + trend (ETS A,A,N)
-  | 'holt_damped' // level + damped trend (ETS A,Ad,N)
-  | 'simple_exponential' // level only (ETS A,N,N)
+  | 'holt_winters_multiplicative' // level + trend, seasonality proportional to the level (ETS ·,A,M)
+  | 'holt_winters_damped_multiplicative' // the same with a damped trend (ETS ·,Ad,M)
+  | 'seasonal_level_multiplicative' // level × seasonal factors, no trend (ETS ·,N,M)
+  | 'holt_linear' // level + trend (ETS A,A,N or M,A,N)
+  | 'holt_damped' // level + damped trend (ETS ·,Ad,N)
+  | 'simple_exponential' // level only (ETS ·,N,N)
   | 'croston_sba' // intermittent demand: Syntetos-Boylan approximation
   | 'tsb'; // intermittent demand whose chance of a sale drifts: Teunter-Syntetos-Babai
 
 export interface ForecastOptions {
   /** Periods ahead (1..365 days, 1..52 weeks, 1..12 months: the caller validates). */
   horizon: number;
-  /** Season length in periods: 7 for daily data, 0/1 for none (weekly and monthly data). */
+  /** Season length in periods (`seasonLengthFor`): 7 for daily data, 12 or 52 with three years of months or weeks, 0/1 for none. */
   seasonLength: number;
   /** Central coverage of the prediction interval, default 0.8. */
   level?: number;
@@ -35,7 +38,7 @@ export interface ForecastPoint {
   /** Interval bounds at `level` (lower ≥ 0). */
   lower: number;
   upper: number;
-  /** The weekly-pattern part of `mean` (units, + or −); 0 without a seasonal model. */
+  /** The seasonal part of `mean` (units, + or −); 0 without a seasonal model. */
   seasonal: number;
 }
 
@@ -55,7 +58,7 @@ export interface Accuracy {
 
 /** What drove the forecast, in words a manager reads plus the number behind it. */
 export interface Factor {
-  name: 'method' | 'level' | 'trend' | 'weekday' | 'intermittency' | 'selection';
+  name: 'method' | 'level' | 'trend' | 'weekday' | 'season' | 'intermittency' | 'selection';
   description: string;
   value?: number | string;
 }
@@ -71,6 +74,8 @@ export type ForecastResult =
       accuracy: Accuracy;
       factors: Factor[];
       level: number;
+      /** Season length the models were fitted with (7, 12, 52; 1 for none, as for intermittent demand). */
+      seasonLength: number;
     }
   | {
       status: 'insufficient_history';

@@ -26,7 +26,7 @@ const defaultHorizon: Record<ForecastPeriod, number> = { day: 28, week: 12, mont
 
 // What drives demand is the daily model's answer whatever the chart's period: one trend, one
 // weekly pattern. The model's name, its selection and level go in the disclosure.
-const DRIVERS = new Set(['trend', 'weekday', 'intermittency']);
+const DRIVERS = new Set(['trend', 'weekday', 'season', 'intermittency']);
 
 export function DemandForecastCard({ storeId, productId }: { storeId: string; productId: string }) {
   const [period, setPeriod] = useState<ForecastPeriod>('day');

@@ -6,6 +6,10 @@ const methodNames: Record<string, string> = {
   holt_winters_additive: 'trend and weekly pattern (Holt-Winters)',
   holt_winters_damped: 'levelling-off trend and weekly pattern (damped Holt-Winters)',
   seasonal_level: 'weekly pattern without a trend',
+  holt_winters_multiplicative: 'trend and a pattern in proportion to the level (Holt-Winters)',
+  holt_winters_damped_multiplicative:
+    'levelling-off trend and a pattern in proportion to the level (damped Holt-Winters)',
+  seasonal_level_multiplicative: 'pattern in proportion to the level, no trend',
   holt_linear: 'trend without a weekly pattern (Holt)',
   simple_exponential: 'recent average (exponential smoothing)',
   croston_sba: 'occasional sales (Croston, SBA)',
