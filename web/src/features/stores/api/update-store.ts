@@ -11,13 +11,14 @@ export function useUpdateStore(storeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (changes: StoreChanges) => updateStore(storeId, changes),
-    onSuccess: async (store) => {
-      const before = queryClient.getQueryData<Store>(storeKeys.detail(storeId));
+    onSuccess: async (store, changes) => {
       queryClient.setQueryData(storeKeys.detail(storeId), store);
+      // Decided by what was asked, not by the cache: a live refetch may already hold the new
+      // store, and comparing with it would skip the refresh.
       // The store name also appears in the switcher, which reads /auth/me.
-      if (before?.name !== store.name) await queryClient.invalidateQueries({ queryKey: meKey });
+      if (changes.name !== undefined) await queryClient.invalidateQueries({ queryKey: meKey });
       // Schedules run at the store's local time: a new time zone moves their next runs.
-      if (before?.timezone !== store.timezone) {
+      if (changes.timezone !== undefined) {
         await queryClient.invalidateQueries({ queryKey: storeKeys.schedules(storeId) });
       }
     },
