@@ -133,15 +133,22 @@ test('when the embedded PostgreSQL is killed, then the server stays up, readines
     );
     process.kill(pid, 'SIGKILL');
 
-    const seen: Array<number | undefined> = [];
-    const until = Date.now() + 45_000;
+    // Each change of answer in order ('none': no answer at all); on a loaded machine the
+    // restart takes a while, so the wait is long and what the server said is kept to read.
+    const seen: Array<number | 'none'> = [];
+    const until = Date.now() + 90_000;
     while (Date.now() < until) {
-      const status = await readiness();
+      const status = (await readiness()) ?? 'none';
       if (seen.at(-1) !== status) seen.push(status);
       if (status === 200 && seen.includes(503)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(seen).toContain(503);
+    if (!seen.includes(503)) {
+      const said = server.logs().map((l) => l.message);
+      throw new Error(
+        `readiness answered ${JSON.stringify(seen)}; the server said ${said.slice(-15).join(' | ')}`,
+      );
+    }
     expect(seen.at(-1)).toBe(200);
     await server.waitForLog((l) => l.message === 'embedded PostgreSQL restarted');
     // Writes work again without restarting the server.
@@ -162,7 +169,7 @@ test('when the embedded PostgreSQL is killed, then the server stays up, readines
     server.child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 180_000);
 
 test('when METRICS_PORT is set, then the metrics are served there, not on the API port', async () => {
   const server = await spawnServer({
