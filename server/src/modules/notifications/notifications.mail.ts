@@ -84,7 +84,9 @@ export function createNotificationMail(deps: NotificationMailDeps) {
       for (const r of rows.filter((x) => x.store_id === storeId)) {
         // A webhook is on the store's settings page.
         const path =
-          r.subject_type === 'webhook' ? 'settings' : `${PATHS[r.subject_type] ?? ''}/${r.subject_id}`;
+          r.subject_type === 'webhook'
+            ? 'settings'
+            : `${PATHS[r.subject_type] ?? ''}/${r.subject_id}`;
         const link = `${deps.publicUrl()}/stores/${storeId}/${path}`;
         lines.push(`- ${r.title}${r.resolved_at ? ' (resolved since)' : ''}`, `  ${link}`);
       }

@@ -104,7 +104,14 @@ export async function updateEndpoint(
        updated_at = date_trunc('milliseconds', now())
      WHERE store_id = $1 AND id = $2
      RETURNING ${COLUMNS}`,
-    [storeId, id, set.url ?? null, set.description ?? null, set.events ?? null, set.enabled ?? null],
+    [
+      storeId,
+      id,
+      set.url ?? null,
+      set.description ?? null,
+      set.events ?? null,
+      set.enabled ?? null,
+    ],
   );
   return rows[0];
 }

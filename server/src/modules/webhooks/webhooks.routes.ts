@@ -34,8 +34,7 @@ export function webhooksRoutes(r: Routes, { webhooks }: { webhooks: WebhooksServ
   r.store('post', '/webhooks/:webhookId/test', { ...one, status: 202 }, ({ ctx, params }) =>
     webhooks.sendTest(ctx, params.webhookId),
   );
-  r.store(
-    'get',
+  r.page(
     '/webhooks/:webhookId/deliveries',
     { ...one, query: s.listDeliveriesQuery },
     ({ ctx, params, query }) => webhooks.deliveries(ctx, params.webhookId, query),

@@ -15,7 +15,9 @@ const description = z.string().trim().max(200, 'must be at most 200 characters')
 
 /** Event types to deliver: names of the publisher's events, or `*` (also `[]`) for all. */
 const events = z
-  .array(z.enum(['*', ...EVENT_NAMES], { message: `must be * or one of ${EVENT_NAMES.join(', ')}` }))
+  .array(
+    z.enum(['*', ...EVENT_NAMES], { message: `must be * or one of ${EVENT_NAMES.join(', ')}` }),
+  )
   .max(MAX_FILTER, `must list at most ${MAX_FILTER} event types`)
   .transform((list) => (list.includes('*') ? [] : [...new Set(list)].sort()));
 

@@ -18,7 +18,11 @@ import type { JobsService } from '../jobs/jobs.service';
 import * as deliveries from './deliveries.repo';
 import * as endpoints from './endpoints.repo';
 import { WEBHOOK_JOB } from './webhooks.delivery';
-import type { CreateEndpointBody, ListDeliveriesQuery, UpdateEndpointBody } from './webhooks.schemas';
+import type {
+  CreateEndpointBody,
+  ListDeliveriesQuery,
+  UpdateEndpointBody,
+} from './webhooks.schemas';
 import { newSecret } from './signature';
 
 export const TEST_EVENT = 'webhook.test';

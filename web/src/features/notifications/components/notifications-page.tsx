@@ -79,9 +79,7 @@ export function NotificationsPage() {
                     {n.storeName && <span className="muted"> · {n.storeName}</span>}
                     {!n.readAt && <span className="visually-hidden"> (unread)</span>}
                   </div>
-                  <Link to={subjectLink(n)}>
-                    {n.title}
-                  </Link>
+                  <Link to={subjectLink(n)}>{n.title}</Link>
                   <div className="muted small">
                     {formatDateTime(n.createdAt)}
                     {n.resolvedAt && ` · resolved ${formatDateTime(n.resolvedAt)}`}
