@@ -208,3 +208,20 @@ export async function disabledByFailures(db: Db, storeId: string) {
   );
   return rows;
 }
+
+/**
+ * Enabled endpoints whose queue has not moved for `minutes` although its head is due: their
+ * delivery job was lost (it failed for good on a database error). The hourly cleanup queues
+ * them one again.
+ */
+export async function stalled(db: Db, minutes: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT e.id FROM webhook_endpoints e
+     WHERE e.enabled AND EXISTS (
+       SELECT 1 FROM webhook_deliveries d
+       WHERE d.endpoint_id = e.id AND d.status IN ('pending', 'retrying')
+         AND coalesce(d.next_attempt_at, d.created_at) < now() - make_interval(mins => $1))`,
+    [minutes],
+  );
+  return rows.map((r) => r.id);
+}

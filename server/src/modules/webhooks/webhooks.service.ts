@@ -263,8 +263,25 @@ export function createWebhooksService(deps: WebhooksDeps) {
       log.debug('webhook deliveries queued', { deliveries: ds.length });
     },
 
-    /** The hourly cleanup: settled deliveries older than the log keeps. */
-    purgeDeliveries: () => deliveries.purgeSettled(pool, DELIVERY_LOG_DAYS),
+    /**
+     * The hourly cleanup: settled deliveries older than the log keeps go, and an endpoint whose
+     * due queue has not moved for 10 minutes gets its delivery job again (a job that waits its
+     * turn behind another finds nothing due, and ends).
+     */
+    async purgeDeliveries() {
+      const stalled = await endpoints.stalled(pool, 10);
+      if (stalled.length) {
+        await withTransaction(pool, async (tx) => {
+          await endpoints.markDrainQueued(tx, stalled);
+          for (const endpointId of stalled) {
+            await jobs.enqueue(tx, { type: WEBHOOK_JOB, payload: { endpointId } });
+          }
+        });
+        jobs.nudge();
+        log.warn('webhook queues resumed', { endpoints: stalled.length });
+      }
+      return deliveries.purgeSettled(pool, DELIVERY_LOG_DAYS);
+    },
   };
 }
 

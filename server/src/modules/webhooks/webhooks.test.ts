@@ -378,3 +378,17 @@ test('only people with settings:manage manage webhooks: API keys (even admin one
   await s.api.delete(`${s.url}/webhooks/${e.id}`).set(s.auth).expect(204);
   await s.api.get(`${s.url}/webhooks/${e.id}`).set(s.auth).expect(404);
 });
+
+test('when an endpoint’s delivery job was lost, then the hourly cleanup queues it again and the delivery goes out', async () => {
+  const s = await storeWithMember(t, 'admin');
+  const e = await register(s, '/resumed');
+  // A delivery queued 20 minutes ago whose job failed for good (none is queued now).
+  await t.db.pool.query(
+    `INSERT INTO webhook_deliveries (store_id, endpoint_id, event_id, event_type, payload, created_at)
+     VALUES ($1, $2, 'lost-1', 'webhook.test', '{"type":"webhook.test"}', now() - interval '20 minutes')`,
+    [s.storeId, e.id],
+  );
+  await t.services.webhooks.purgeDeliveries();
+  await until(settled(e.id, 1));
+  expect(receiver.at('/resumed').map((r) => r.headers['nimbus-event-id'])).toEqual(['lost-1']);
+});
