@@ -8,8 +8,12 @@ export interface Received {
   at: number;
 }
 
-/** How the receiver answers a request: a status (and headers), or `hang` (never answers). */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+/**
+ * How the receiver answers a request: a status (and headers), `hang` (never answers) or
+ * `drop` (closes the connection without an answer: a network error).
+ */
+export type Answer =
+  { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'drop';
 
 /**
  * A webhook receiver on 127.0.0.1: it records every request and answers each path from a
@@ -34,6 +38,10 @@ export async function startReceiver() {
       const answer = (script.length > 1 ? script.shift() : script[0]) ?? { status: 200 };
       if (answer === 'hang') {
         hanging.add(res);
+        return;
+      }
+      if (answer === 'drop') {
+        req.socket.destroy();
         return;
       }
       res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? 'ok');

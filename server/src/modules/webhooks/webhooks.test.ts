@@ -19,7 +19,7 @@ const t = useTestApp({
   OUTBOUND_ALLOW_PRIVATE: 'true',
   WEBHOOK_RETRY_BASE_MS: '20',
   WEBHOOK_RETRY_MAX_MS: '100',
-  WEBHOOK_MAX_FAILURES: '3',
+  WEBHOOK_MAX_FAILURES: '4',
   WEBHOOK_TIMEOUT_MS: '1500',
 });
 let receiver: Receiver;
@@ -157,11 +157,12 @@ test('when stock changes, then the endpoint gets the event signed with its secre
   expect(JSON.stringify(list.body)).not.toContain('whsec_');
 });
 
-test('when the receiver fails twice (503 with Retry-After, then 500), then it still gets every event, in order, after the retries', async () => {
+test('when the receiver fails three times (503 with Retry-After, 500, a dropped connection), then it still gets every event, in order, after the retries', async () => {
   const s = await storeWithMember(t, 'admin');
   receiver.script('/flaky', [
     { status: 503, headers: { 'retry-after': '1' } },
     { status: 500 },
+    'drop',
     { status: 200 },
   ]);
   const e = await register(s, '/flaky', { events: ['inventory.stock_updated'] });
@@ -171,13 +172,13 @@ test('when the receiver fails twice (503 with Retry-After, then 500), then it st
 
   const got = receiver.at('/flaky');
   const deltas = got.map((r) => JSON.parse(r.body).payload.delta);
-  // The first event three times (two failures), then the others in order, each once.
-  expect(deltas).toEqual([10, 10, 10, -1, -2, -3]);
+  // The first event four times (three failures), then the others in order, each once.
+  expect(deltas).toEqual([10, 10, 10, 10, -1, -2, -3]);
   // Retry-After: 1 was honoured before the second attempt.
   expect(got[1]!.at - got[0]!.at).toBeGreaterThanOrEqual(950);
   const rows = await deliveriesOf(e.id);
   expect(rows.map((r) => [r.status, r.attempts])).toEqual([
-    ['succeeded', 3],
+    ['succeeded', 4],
     ['succeeded', 1],
     ['succeeded', 1],
     ['succeeded', 1],
@@ -197,15 +198,15 @@ test('when the receiver keeps failing, then the endpoint is disabled after the c
   await s.api.post(`${s.url}/webhooks/${e.id}/test`).set(s.auth).expect(202);
   await until(settled(e.id, 2));
 
-  expect(receiver.at('/dead')).toHaveLength(3);
+  expect(receiver.at('/dead')).toHaveLength(4);
   const rows = await deliveriesOf(e.id);
   expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
   const got = await s.api.get(`${s.url}/webhooks/${e.id}`).set(s.auth).expect(200);
   expect(got.body.data).toEqual(
     expect.objectContaining({
       enabled: false,
-      consecutiveFailures: 3,
-      disabledReason: expect.stringContaining('3 failed attempts'),
+      consecutiveFailures: 4,
+      disabledReason: expect.stringContaining('4 failed attempts'),
     }),
   );
   const openAlerts = async () =>
