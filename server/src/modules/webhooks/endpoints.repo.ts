@@ -166,6 +166,11 @@ export async function markDrainQueued(db: Db, ids: readonly string[]): Promise<s
   return rows.filter((r) => !r.was).map((r) => r.id);
 }
 
+/** A retry's job is queued: deliveries added meanwhile wait for it, queueing none. */
+export async function retryQueued(db: Db, id: string): Promise<void> {
+  await db.query('UPDATE webhook_endpoints SET drain_queued = true WHERE id = $1', [id]);
+}
+
 /** The delivery job has begun: deliveries added from now on queue another. */
 export async function takeDrain(db: Db, id: string): Promise<void> {
   await db.query('UPDATE webhook_endpoints SET drain_queued = false WHERE id = $1', [id]);

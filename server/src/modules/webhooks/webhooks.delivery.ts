@@ -132,6 +132,7 @@ export function createWebhookDelivery(deps: WebhookDeliveryDeps) {
         const next = await deliveries.recordAttempt(tx, d.id, result);
         if (result.status === 'retrying' && next) {
           await jobs.enqueue(tx, { type: WEBHOOK_JOB, payload: { endpointId }, startAfter: next });
+          await endpoints.retryQueued(tx, endpointId);
         }
         return false;
       });

@@ -148,6 +148,27 @@ test('when stock changes, then the endpoint gets the event signed with its secre
     }),
   );
 
+  // Keyset pages, newest first.
+  const first = await s.api
+    .get(`${s.url}/webhooks/${all.id}/deliveries?limit=2`)
+    .set(s.auth)
+    .expect(200);
+  expect(first.body.data).toHaveLength(2);
+  const rest = await s.api
+    .get(
+      `${s.url}/webhooks/${all.id}/deliveries?limit=2&cursor=${first.body.pagination.nextCursor}`,
+    )
+    .set(s.auth)
+    .expect(200);
+  const paged = [...first.body.data, ...rest.body.data].map((d: { eventId: string }) => d.eventId);
+  expect(paged).toEqual(
+    receiver
+      .at('/all')
+      .map((r) => String(r.headers['nimbus-event-id']))
+      .reverse(),
+  );
+  await s.api.get(`${s.url}/webhooks/${all.id}/deliveries?cursor=forged`).set(s.auth).expect(400);
+
   // The secret is kept encrypted: the table never holds it.
   const { rows } = await t.db.pool.query('SELECT * FROM webhook_endpoints WHERE store_id = $1', [
     s.storeId,
