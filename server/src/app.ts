@@ -21,6 +21,7 @@ import { capUnreadBody } from './http/unread-body';
 import './http/request-types';
 import type { Logger } from './logger';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { AUTH_PATH, authRoutes } from './modules/auth/auth.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
@@ -107,6 +108,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   alertsRoutes(r, services);
   membersRoutes(r, services);
   apiKeysRoutes(r, services);
+  webhooksRoutes(r, services);
   categoriesRoutes(r, services);
   suppliersRoutes(r, services);
   importExportRoutes(r, { ...services, heavy: limits.heavy });

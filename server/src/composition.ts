@@ -27,6 +27,8 @@ import { createPushDelivery } from './modules/notifications/push.delivery';
 import { webPushFromEnv, type WebPushSetup } from './modules/notifications/push.keys';
 import { createPushService } from './modules/notifications/push.service';
 import { createWeeklySummary } from './modules/notifications/weekly-summary';
+import { createWebhookDelivery } from './modules/webhooks/webhooks.delivery';
+import { createWebhooksService } from './modules/webhooks/webhooks.service';
 import { weekFigures } from './weekly-figures';
 import {
   createSchedulesService,
@@ -287,6 +289,7 @@ export function createServices(deps: ServiceDeps) {
       expiringBy: reads.inventory.expiringBy,
       lateOrders: reads.purchasing.lateOrders,
       dueInvoices: reads.invoices.dueInvoices,
+      disabledWebhooks: reads.webhooks.disabledByFailures,
       failingJobs: async (db, storeId) => {
         const named = jobs.announced();
         const failing = await reads.jobs.failing(db, storeId, [...named.keys()]);
@@ -321,6 +324,36 @@ export function createServices(deps: ServiceDeps) {
     membershipsOfUser: reads.stores.membershipsOfUser,
     log,
   });
+  const fieldCipher = createFieldCipher(config.encryptionKey ?? deps.jwtSecret);
+  // The same guard as Web Push's, with the webhooks' own deadline.
+  const webhookOutbound = createOutbound({
+    allowPrivate: config.outbound.allowPrivate,
+    ca: config.outbound.caFile ? readFileSync(config.outbound.caFile, 'utf8') : undefined,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
+  const checkWebhookAlerts = (storeId: string) => {
+    alerts.runCheck(storeId, 'webhooks').catch((err) => {
+      log.warn('webhook alert check failed', { storeId, error: String(err) });
+    });
+  };
+  const webhooks = createWebhooksService({
+    pool,
+    jobs,
+    outbound: webhookOutbound,
+    cipher: fieldCipher,
+    config: config.webhooks,
+    onStateChanged: checkWebhookAlerts,
+    log,
+  });
+  createWebhookDelivery({
+    pool,
+    jobs,
+    outbound: webhookOutbound,
+    cipher: fieldCipher,
+    config: config.webhooks,
+    onDisabled: checkWebhookAlerts,
+    log,
+  });
   const weeklySummary = createWeeklySummary({
     pool,
     jobs,
@@ -352,6 +385,7 @@ export function createServices(deps: ServiceDeps) {
     onPublished: async (events) => {
       alerts.afterEvents(events);
       await notifications.afterEvents(events);
+      await webhooks.afterEvents(events);
     },
   });
   const events = createEventFeed({ pool, retentionDays: config.outbox.retentionDays });
@@ -366,6 +400,7 @@ export function createServices(deps: ServiceDeps) {
       alerts,
       notifications,
       jobs,
+      webhooks,
       schedules: () => schedules,
     }),
     stores: (db) => reads.stores.scheduled(db),
@@ -378,6 +413,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     auth,
     apiKeys,
+    webhooks,
     stores,
     members,
     categories,

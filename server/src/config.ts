@@ -56,6 +56,12 @@ const schema = z.object({
     .optional(),
   OUTBOUND_ALLOW_PRIVATE: bool.default(false),
   OUTBOUND_CA_FILE: z.string().min(1).optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
+  WEBHOOK_ALLOW_HTTP: bool.optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -127,6 +133,20 @@ export interface Config {
    * loopback and private networks (never link-local or metadata); `caFile` adds trusted CAs.
    */
   outbound: { allowPrivate: boolean; caFile?: string };
+  /**
+   * Outbound webhooks: each request's deadline, the run of failed attempts that disables an
+   * endpoint, the retry backoff (`min(maxMs, baseMs·2^n)` with full jitter), how long a
+   * rotated-out secret still signs, and whether plain-http URLs are accepted (default: not in
+   * production).
+   */
+  webhooks: {
+    timeoutMs: number;
+    maxFailures: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    secretOverlapMs: number;
+    allowHttp: boolean;
+  };
   metrics: { token?: string; port?: number; host: string };
   /**
    * The outbox publisher: published events are deleted after `retentionDays` (a client
@@ -213,6 +233,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbound: Object.freeze({
       allowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
       caFile: e.OUTBOUND_CA_FILE && path.resolve(e.OUTBOUND_CA_FILE),
+    }),
+    webhooks: Object.freeze({
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxFailures: e.WEBHOOK_MAX_FAILURES,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      secretOverlapMs: Math.round(e.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000),
+      allowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== 'production',
     }),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST }),
     outbox: Object.freeze({ retentionDays: e.OUTBOX_RETENTION_DAYS, pollMs: e.OUTBOX_POLL_MS }),

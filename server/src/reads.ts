@@ -12,6 +12,7 @@ import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { salesReads } from './modules/sales/sales.reads';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
+import { webhookReads } from './modules/webhooks/webhooks.reads';
 
 /**
  * Every module's reads (`<module>.reads.ts`): what other modules may read of its tables, as
@@ -44,6 +45,7 @@ export function createReads() {
     sales: salesReads,
     invoices: invoiceReads,
     jobs: jobReads,
+    webhooks: webhookReads,
     /** What forecasts are made from (forecasting/sources.ts). */
     forecastSources: sources,
     forecasting: createForecastReads(sources),

@@ -13,6 +13,7 @@ import type {
   SchedulesService,
   SystemTask,
 } from './modules/schedules/schedules.service';
+import type { WebhooksService } from './modules/webhooks/webhooks.service';
 
 /**
  * What each store has done for it on its own, at its local time (Settings lists them in this
@@ -82,6 +83,7 @@ export function systemTasks(s: {
   alerts: AlertsService;
   notifications: NotificationsService;
   jobs: JobsService;
+  webhooks: WebhooksService;
   schedules: () => SchedulesService;
 }): SystemTask[] {
   return [
@@ -96,6 +98,7 @@ export function systemTasks(s: {
           notifications: await s.notifications.purgeSettled(),
           alerts: await s.alerts.purgeResolved(),
           jobs: await s.jobs.purgeFinished(),
+          webhookDeliveries: await s.webhooks.purgeDeliveries(),
           scheduleRuns: await s.schedules().purgeOldRuns(),
         };
       },

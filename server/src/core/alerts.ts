@@ -10,6 +10,7 @@ export const ALERT_KINDS = [
   'invoice_due',
   'invoice_overdue',
   'job_failed',
+  'webhook_disabled',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const ALERT_KIND_WORDS: Record<AlertKind, string> = {
   invoice_due: 'Invoice due',
   invoice_overdue: 'Invoice overdue',
   job_failed: 'Failed import, report or recalculation',
+  webhook_disabled: 'Webhook disabled',
 };
 
 /**

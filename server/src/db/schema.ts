@@ -577,6 +577,43 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  webhook_deliveries: {
+    id: string;
+    seq: number;
+    store_id: string;
+    endpoint_id: string;
+    outbox_id: number | null;
+    event_id: string;
+    event_type: string;
+    payload: unknown;
+    redelivery_of: string | null;
+    status: string;
+    attempts: number;
+    next_attempt_at: Date | null;
+    response_status: number | null;
+    duration_ms: number | null;
+    response_excerpt: string | null;
+    error: string | null;
+    created_at: Date;
+    delivered_at: Date | null;
+  };
+  webhook_endpoints: {
+    id: string;
+    store_id: string;
+    url: string;
+    description: string;
+    events: string[];
+    secret: string;
+    previous_secret: string | null;
+    previous_secret_expires_at: Date | null;
+    enabled: boolean;
+    disabled_reason: string | null;
+    consecutive_failures: number;
+    drain_queued: boolean;
+    created_by: string | null;
+    created_at: Date;
+    updated_at: Date;
+  };
 }
 
 export type TableName = keyof Tables;

@@ -16,6 +16,8 @@ export const TABLE_OWNERS = {
   memberships: ['stores'],
   invitations: ['stores'],
   api_keys: ['api-keys'],
+  webhook_endpoints: ['webhooks'],
+  webhook_deliveries: ['webhooks'],
   categories: ['categories'],
   suppliers: ['suppliers'],
   products: ['products', 'inventory'],

@@ -15,6 +15,7 @@ export const alertKinds: Record<AlertKind, string> = {
   invoice_due: 'Invoice due',
   invoice_overdue: 'Invoice overdue',
   job_failed: 'Failed import, report or recalculation',
+  webhook_disabled: 'Webhook disabled',
 };
 
 /** What a person can be told of: every kind of alert, and how their own jobs ended. */

@@ -4,6 +4,7 @@ import type { InventoryReads } from '../inventory/inventory.reads';
 import type { InvoiceReads } from '../invoices/invoices.reads';
 import type { FailingJobs } from '../jobs/jobs.reads';
 import type { PurchasingReads } from '../purchasing/purchasing.reads';
+import type { WebhookReads } from '../webhooks/webhooks.reads';
 import type { AlertKind, Condition } from './alerts.repo';
 
 /** Days ahead an expiry date warns (`expiring`); past it, `expired`. */
@@ -27,6 +28,8 @@ export interface CheckReads {
   dueInvoices: InvoiceReads['dueInvoices'];
   /** The store's announced kinds of job failing since their last success, with their names. */
   failingJobs(db: Db, storeId: string): Promise<(FailingJobs & { what: string })[]>;
+  /** The store's webhook endpoints disabled after a run of failed deliveries. */
+  disabledWebhooks: WebhookReads['disabledByFailures'];
 }
 
 /** One check: the kinds of alert it decides, and the conditions holding now. */
@@ -43,7 +46,7 @@ const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
 /** The checks by name, as the schedules run them. */
 export function alertChecks(
   reads: CheckReads,
-): Record<'levels' | 'stock' | 'expiry' | 'purchasing' | 'jobs', Check> {
+): Record<'levels' | 'stock' | 'expiry' | 'purchasing' | 'jobs' | 'webhooks', Check> {
   /**
    * Products in stock that run out before a delivery ordered now could arrive: today's stock
    * plus what is already on order lasts fewer days, at the last calculation's selling rate,
@@ -209,6 +212,18 @@ export function alertChecks(
           subjectId: j.firstJobId,
           title: `${j.what} failed${j.error ? `: ${j.error}` : ''}`.slice(0, 300),
           detail: { jobType: j.type, error: j.error, failures: j.failures },
+        }));
+      },
+    },
+    webhooks: {
+      kinds: ['webhook_disabled'],
+      async find(db, storeId) {
+        return (await reads.disabledWebhooks(db, storeId)).map((w) => ({
+          kind: 'webhook_disabled' as const,
+          subjectType: 'webhook' as const,
+          subjectId: w.id,
+          title: `Webhook to ${w.url} disabled after failed deliveries`.slice(0, 300),
+          detail: { url: w.url, reason: w.disabled_reason },
         }));
       },
     },

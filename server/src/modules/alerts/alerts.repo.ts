@@ -4,7 +4,7 @@ import type { Row } from '../../db/rows';
 import type { AlertKind } from '../../core/alerts';
 
 export { ALERT_KINDS, type AlertKind } from '../../core/alerts';
-export type SubjectType = 'product' | 'purchase_order' | 'invoice' | 'job';
+export type SubjectType = 'product' | 'purchase_order' | 'invoice' | 'job' | 'webhook';
 
 /** A condition a check found: what it is about and what the alert says. */
 export interface Condition {

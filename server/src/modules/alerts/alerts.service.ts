@@ -15,7 +15,13 @@ export const ALERT_CHECK_JOB = 'alerts.check';
 export type CheckName = keyof ReturnType<typeof alertChecks>;
 /** Days a resolved alert is kept (the hourly cleanup deletes it, and its notifications, then). */
 export const RESOLVED_ALERT_DAYS = 180;
-export const CHECK_NAMES: readonly CheckName[] = ['stock', 'expiry', 'purchasing', 'jobs'];
+export const CHECK_NAMES: readonly CheckName[] = [
+  'stock',
+  'expiry',
+  'purchasing',
+  'jobs',
+  'webhooks',
+];
 
 /**
  * Changes after which a store's stock levels may have crossed a line: its levels check (low

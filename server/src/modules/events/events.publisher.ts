@@ -2,7 +2,13 @@ import type { Client } from 'pg';
 import { one } from '../../db/rows';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../platform/event-bus';
-import { markPublished, OUTBOX_CHANNEL, toItem, unpublished } from './events.repo';
+import {
+  markPublished,
+  OUTBOX_CHANNEL,
+  toItem,
+  unpublished,
+  type StoreEventItem,
+} from './events.repo';
 
 /** The bus channel a store's events fan out on, to every API process. */
 export const storeChannel = (storeId: string) => `store-events:${storeId}`;
@@ -18,6 +24,8 @@ export interface PublishedEvent {
   storeId: string;
   type: string;
   payload: unknown;
+  /** The event as the feed and the WebSocket show it (its id is its position in the store). */
+  item: StoreEventItem;
 }
 
 export interface PublisherDeps {
@@ -74,7 +82,13 @@ export function createOutboxPublisher(deps: PublisherDeps) {
       // finds it: the bell counts the notification an `alert.opened` made.
       try {
         await deps.onPublished?.(
-          rows.map((r) => ({ id: r.id, storeId: r.store_id, type: r.type, payload: r.payload })),
+          rows.map((r) => ({
+            id: r.id,
+            storeId: r.store_id,
+            type: r.type,
+            payload: r.payload,
+            item: toItem(r),
+          })),
         );
       } catch (err) {
         deps.log.warn('reacting to published events failed', { error: String(err) });

@@ -36,6 +36,8 @@ export interface JobOptions {
    * who started it is told and a failure can raise an alert.
    */
   announce?: string;
+  /** Jobs of this type one process runs at once (default 1): for jobs that mostly wait. */
+  concurrency?: number;
 }
 
 /** Days a finished job (and a report job's result) is kept before the hourly cleanup. */
@@ -64,7 +66,8 @@ export function createJobsService({
   const handlers = new Map<string, JobHandler>();
   const onePerStore = new Set<string>();
   const announced = new Map<string, string>();
-  const workers = new Map<string, string>();
+  const concurrency = new Map<string, number>();
+  const workers = new Map<string, string[]>();
   let stopping = false;
   // Within a process one request at a time checks-and-queues per store and type: the others
   // wait here, not holding a database connection in the advisory lock's queue.
@@ -173,16 +176,27 @@ export function createJobsService({
   async function enqueueIn(
     db: Db,
     /** No store: a system job (a password-reset mail), not listed under any store. */
-    job: { storeId?: string; type: string; payload: unknown; input?: Buffer; createdBy?: string },
+    job: {
+      storeId?: string;
+      type: string;
+      payload: unknown;
+      input?: Buffer;
+      createdBy?: string;
+      /** Not run before then (a retry's backoff that the job keeps itself). */
+      startAfter?: Date;
+    },
   ) {
-    const id = await repo.insert(db, job);
-    await (await queue()).send(job.type, { jobId: id }, { db: through(db) });
+    const { startAfter, ...row } = job;
+    const id = await repo.insert(db, row);
+    await (
+      await queue()
+    ).send(job.type, { jobId: id }, { db: through(db), ...(startAfter ? { startAfter } : {}) });
     return id;
   }
 
   function nudge() {
     if (!boss) return;
-    void boss.then((b) => workers.forEach((worker) => b.notifyWorker(worker)));
+    void boss.then((b) => workers.forEach((ids) => ids.forEach((id) => b.notifyWorker(id))));
   }
 
   return {
@@ -190,6 +204,7 @@ export function createJobsService({
       handlers.set(type, handler);
       if (options.onePerStore) onePerStore.add(type);
       if (options.announce) announced.set(type, options.announce);
+      if (options.concurrency) concurrency.set(type, options.concurrency);
     },
 
     /** The job types whose outcomes are announced, with what each is called. */
@@ -246,12 +261,17 @@ export function createJobsService({
       if (!supervised) boss = undefined;
       const b = await queue(true);
       for (const type of handlers.keys()) {
-        const worker = await b.work<{ jobId: string }>(
-          type,
-          { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS },
-          async ([job]) => run(type, job!.data.jobId),
-        );
-        workers.set(type, worker);
+        const ids: string[] = [];
+        for (let n = concurrency.get(type) ?? 1; n > 0; n--) {
+          ids.push(
+            await b.work<{ jobId: string }>(
+              type,
+              { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS },
+              async ([job]) => run(type, job!.data.jobId),
+            ),
+          );
+        }
+        workers.set(type, ids);
       }
     },
 

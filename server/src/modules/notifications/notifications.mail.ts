@@ -82,7 +82,12 @@ export function createNotificationMail(deps: NotificationMailDeps) {
     for (const storeId of new Set(rows.map((r) => r.store_id))) {
       lines.push('', `${storeNames.get(storeId) ?? 'A store'}:`);
       for (const r of rows.filter((x) => x.store_id === storeId)) {
-        const link = `${deps.publicUrl()}/stores/${storeId}/${PATHS[r.subject_type] ?? ''}/${r.subject_id}`;
+        // A webhook is on the store's settings page.
+        const path =
+          r.subject_type === 'webhook'
+            ? 'settings'
+            : `${PATHS[r.subject_type] ?? ''}/${r.subject_id}`;
+        const link = `${deps.publicUrl()}/stores/${storeId}/${path}`;
         lines.push(`- ${r.title}${r.resolved_at ? ' (resolved since)' : ''}`, `  ${link}`);
       }
     }

@@ -27,7 +27,8 @@ const STOCK_KINDS: readonly NotificationKind[] = [
 /** The alert kinds each role hears of unless its member says otherwise. */
 const ROLE_KINDS: Record<Role, readonly NotificationKind[]> = {
   admin: NOTIFICATION_KINDS,
-  manager: NOTIFICATION_KINDS,
+  // A disabled webhook is the admins' to fix (only they manage webhooks).
+  manager: NOTIFICATION_KINDS.filter((k) => k !== 'webhook_disabled'),
   employee: STOCK_KINDS,
   viewer: [],
 };

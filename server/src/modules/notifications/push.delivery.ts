@@ -52,10 +52,16 @@ export function composePush(
   const store = (id: string) => storeNames.get(id) ?? 'Nimbus';
   if (rows.length === 1 && first) {
     const path = PATHS[first.subject_type];
+    const url =
+      first.subject_type === 'webhook'
+        ? `/stores/${first.store_id}/settings`
+        : path
+          ? `/stores/${first.store_id}/${path}/${first.subject_id}`
+          : '/notifications';
     return {
       title: first.title,
       body: store(first.store_id),
-      url: path ? `/stores/${first.store_id}/${path}/${first.subject_id}` : '/notifications',
+      url,
       tag: first.alert_id ? `alert-${first.alert_id}` : `job-${first.subject_id}`,
     };
   }

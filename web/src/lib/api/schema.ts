@@ -490,6 +490,175 @@ export interface paths {
     patch: operations['renameApiKey'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's webhook endpoints, newest first (settings:manage, people only)
+     * @description Every endpoint with its event filter, whether it is enabled (and why not), and its
+     *     current run of failed attempts. Never a secret. Requires `settings:manage` (admins); an
+     *     API key is refused with 403 (`details[0].code` `api_key_not_allowed`).
+     */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Register a webhook endpoint; its secret is answered once (settings:manage, people only)
+     * @description `url`: http(s) only (https unless `WEBHOOK_ALLOW_HTTP`; default: allowed outside
+     *     production), no credentials; an IP literal in a private, loopback, link-local or
+     *     metadata range is refused (400) unless `OUTBOUND_ALLOW_PRIVATE`; a host name is checked
+     *     again at every delivery, on the address connected to. `events`: event types to deliver
+     *     (`EventType`), `*` or empty for all. The answer's `secret` (`whsec_…`) is shown this
+     *     once (stored encrypted). A store keeps at most 20 endpoints (409).
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/webhooks/{webhookId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * One webhook endpoint (settings:manage, people only)
+     * @description The endpoint, never its secret; one of another store is 404.
+     */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an endpoint and its delivery log (settings:manage, people only)
+     * @description Stops its deliveries at once (a delivery in flight finishes) and deletes its log; an
+     *     open `webhook_disabled` alert about it resolves.
+     */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an endpoint's URL, description, events, or enable/disable it (settings:manage, people only)
+     * @description Fields left out stay. `enabled: true` re-enables an endpoint disabled after failures
+     *     (its run of failures restarts at 0 and its alert resolves); deliveries queued when it
+     *     was disabled stay failed (redeliver them). `enabled: false` stops deliveries; events
+     *     published while disabled are not queued for it.
+     */
+    patch: operations['updateWebhook'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/webhooks/{webhookId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new signing secret, answered once (settings:manage, people only)
+     * @description The new secret signs from now on; the one it replaces signs too (a second `v1` in
+     *     `Nimbus-Signature`) until `previousSecretExpiresAt` (`WEBHOOK_SECRET_OVERLAP_HOURS`,
+     *     default 24), so a receiver can switch without losing a delivery.
+     */
+    post: operations['rotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/webhooks/{webhookId}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a `webhook.test` event to this endpoint (settings:manage, people only)
+     * @description Queues a delivery of a `webhook.test` event (payload `{ webhookId, message }`) at the
+     *     end of the endpoint's queue; its outcome is in the delivery log. 409 for a disabled
+     *     endpoint.
+     */
+    post: operations['testWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/webhooks/{webhookId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * The endpoint's delivery log, newest first (settings:manage, people only)
+     * @description Each delivery with its status, attempts, the last answer's status code, duration and
+     *     the start of its body (1 KB), and the error. Keyset pages (`pagination.nextCursor`);
+     *     `status` filters. Settled deliveries are kept 30 days.
+     */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery's event again (settings:manage, people only)
+     * @description Queues a new delivery of the same event (same body and `Nimbus-Event-Id`,
+     *     `redeliveryOf` naming the original) at the end of the endpoint's queue. 409 for a
+     *     disabled endpoint.
+     */
+    post: operations['redeliverWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/categories': {
     parameters: {
       query?: never;
@@ -2777,7 +2946,9 @@ export interface paths {
      *     in the last 7 days, expiring within 7 days or expired while in stock, deliveries past their expected date,
      *     pending invoices due within 3 days or overdue, and a store's product import, report or
      *     forecast recalculation that failed (`job_failed`, about the first failed job while that
-     *     kind of job keeps failing; resolved when one of that kind succeeds). One open alert per condition; a check
+     *     kind of job keeps failing; resolved when one of that kind succeeds), and a webhook
+     *     endpoint disabled after its run of failed deliveries (`webhook_disabled`, about the
+     *     endpoint; resolved when it is enabled again or deleted). One open alert per condition; a check
      *     that no longer finds it resolves it (`resolvedAt`), and a condition that comes back
      *     opens a new alert. `status` open (default), resolved or all; keyset pages
      *     (`pagination.nextCursor`). Every role may read them.
@@ -3384,6 +3555,82 @@ export interface components {
       | 'purchase_order.updated'
       | 'invoice.updated'
       | 'shopping_list.updated';
+    WebhookEndpoint: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uri */
+      url: string;
+      description: string;
+      /** @description The event types delivered (`*`: all) */
+      events: string[];
+      enabled: boolean;
+      /** @description Why it is disabled (after failures, or by an admin) */
+      disabledReason: string | null;
+      /** @description Failed attempts in a row; at `WEBHOOK_MAX_FAILURES` the endpoint is disabled */
+      consecutiveFailures: number;
+      /**
+       * Format: date-time
+       * @description Until when the rotated-out secret also signs (null when none does)
+       */
+      previousSecretExpiresAt: string | null;
+      /** Format: uuid */
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreatedWebhookEndpoint: components['schemas']['WebhookEndpoint'] & {
+      /** @description The signing secret (the HMAC key, as is), in this answer only */
+      secret: string;
+    };
+    CreateWebhookRequest: {
+      /** Format: uri */
+      url: string;
+      description?: string;
+      events?: components['schemas']['WebhookEventFilter'][];
+    };
+    UpdateWebhookRequest: {
+      /** Format: uri */
+      url?: string;
+      description?: string;
+      events?: components['schemas']['WebhookEventFilter'][];
+      enabled?: boolean;
+    };
+    /** @description An event type to deliver, or `*` for all */
+    WebhookEventFilter: components['schemas']['EventType'] | '*';
+    /**
+     * @description One delivery of an event to an endpoint: a `POST` of the event as the feed shows it
+     *     (`{ id, type, storeId, timestamp, payload, actor? }`; a test event has type
+     *     `webhook.test`) with `Content-Type: application/json`, `User-Agent: Nimbus-Webhooks/1`,
+     *     `Nimbus-Event-Id`, `Nimbus-Event-Type`, `Nimbus-Delivery-Id` and
+     *     `Nimbus-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` (a
+     *     second `v1` while a rotated-out secret overlaps). Receivers should refuse a `t` more
+     *     than 5 minutes from their clock. A 2xx succeeds; a network error, a timeout, 429 or 5xx
+     *     is retried (`Retry-After` honoured, else exponential backoff with jitter) and the
+     *     endpoint's later deliveries wait for it; another answer fails the delivery.
+     */
+    WebhookDelivery: {
+      /** Format: uuid */
+      id: string;
+      eventId: string;
+      eventType: string;
+      /** @enum {string} */
+      status: 'pending' | 'retrying' | 'succeeded' | 'failed';
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      responseStatus: number | null;
+      durationMs: number | null;
+      responseExcerpt: string | null;
+      error: string | null;
+      /** Format: uuid */
+      redeliveryOf: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+    };
     ApiKey: {
       /** Format: uuid */
       id: string;
@@ -3507,7 +3754,8 @@ export interface components {
       | 'delivery_late'
       | 'invoice_due'
       | 'invoice_overdue'
-      | 'job_failed';
+      | 'job_failed'
+      | 'webhook_disabled';
     /**
      * @description What a notification is of: an alert's kind, or `job_finished` (an import, report or
      *     recalculation the user started finished or failed; told to that user only).
@@ -3524,15 +3772,16 @@ export interface components {
       | 'invoice_due'
       | 'invoice_overdue'
       | 'job_failed'
+      | 'webhook_disabled'
       | 'job_finished';
     Alert: {
       /** Format: uuid */
       id: string;
       kind: components['schemas']['AlertKind'];
-      /** @description What the alert is about (a product, a purchase order, an invoice, a job) */
+      /** @description What the alert is about (a product, a purchase order, an invoice, a job, a webhook) */
       subject: {
         /** @enum {string} */
-        type: 'product' | 'purchase_order' | 'invoice' | 'job';
+        type: 'product' | 'purchase_order' | 'invoice' | 'job' | 'webhook';
         /** Format: uuid */
         id: string;
       };
@@ -3564,7 +3813,7 @@ export interface components {
       /** @description What it is about (a product, a purchase order, an invoice, a job) */
       subject: {
         /** @enum {string} */
-        type: 'product' | 'purchase_order' | 'invoice' | 'job';
+        type: 'product' | 'purchase_order' | 'invoice' | 'job' | 'webhook';
         /** Format: uuid */
         id: string;
       };
@@ -6918,6 +7167,311 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookEndpoint'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "url": "https://shop.example.com/nimbus",
+         *       "events": [
+         *         "inventory.stock_updated"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['CreateWebhookRequest'];
+      };
+    };
+    responses: {
+      /** @description The new endpoint with its secret */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CreatedWebhookEndpoint'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookEndpoint'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "enabled": true
+         *     }
+         */
+        'application/json': components['schemas']['UpdateWebhookRequest'];
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookEndpoint'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint with its new secret */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CreatedWebhookEndpoint'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  testWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The queued delivery */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookDelivery'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'retrying' | 'succeeded' | 'failed';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookDelivery'][];
+            pagination: components['schemas']['CursorPagination'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  redeliverWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        webhookId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The queued delivery */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['WebhookDelivery'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listCategories: {
     parameters: {
       query?: {
@@ -10086,6 +10640,7 @@ export interface operations {
             invoice_due?: components['schemas']['NotificationChoiceInput'];
             invoice_overdue?: components['schemas']['NotificationChoiceInput'];
             job_failed?: components['schemas']['NotificationChoiceInput'];
+            webhook_disabled?: components['schemas']['NotificationChoiceInput'];
             job_finished?: components['schemas']['NotificationChoiceInput'];
           };
           /** @enum {string|null} */
@@ -10274,6 +10829,9 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const pathsApiV1HealthGetResponses200ContentApplicationJsonDataStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/health']['get']['responses']['200']['content']['application/json']['data']['status']
 > = ['healthy'];
+export const pathsApiV1StoresStoreIdWebhooksWebhookIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/webhooks/{webhookId}/deliveries']['get']['parameters']['query']['status']
+> = ['pending', 'retrying', 'succeeded', 'failed'];
 export const pathsApiV1StoresStoreIdCategoriesGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/categories']['get']['parameters']['query']['sort']
 > = ['name', 'createdAt', 'productCount'];
@@ -10404,6 +10962,9 @@ export const eventTypeValues: ReadonlyArray<
   'invoice.updated',
   'shopping_list.updated',
 ];
+export const webhookDeliveryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
+> = ['pending', 'retrying', 'succeeded', 'failed'];
 export const apiKeyStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApiKey']['status']
 > = ['active', 'expired', 'revoked'];
@@ -10423,6 +10984,7 @@ export const alertKindValues: ReadonlyArray<
   'invoice_due',
   'invoice_overdue',
   'job_failed',
+  'webhook_disabled',
 ];
 export const notificationKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationKind']
@@ -10437,14 +10999,15 @@ export const notificationKindValues: ReadonlyArray<
   'invoice_due',
   'invoice_overdue',
   'job_failed',
+  'webhook_disabled',
   'job_finished',
 ];
 export const alertSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Alert']['subject']['type']
-> = ['product', 'purchase_order', 'invoice', 'job'];
+> = ['product', 'purchase_order', 'invoice', 'job', 'webhook'];
 export const notificationSubjectTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Notification']['subject']['type']
-> = ['product', 'purchase_order', 'invoice', 'job'];
+> = ['product', 'purchase_order', 'invoice', 'job', 'webhook'];
 export const notificationPreferencesStoresEmailDeliveryValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['NotificationPreferences']['stores']['emailDelivery']
 > = ['immediate', 'digest'];

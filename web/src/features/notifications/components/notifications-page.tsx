@@ -16,12 +16,18 @@ import {
 } from '../api/notifications';
 import { PreferencesCard } from './preferences-card';
 
-const subjectPath: Record<Notification['subject']['type'], string> = {
+const subjectPath: Record<Exclude<Notification['subject']['type'], 'webhook'>, string> = {
   product: 'products',
   purchase_order: 'purchase-orders',
   invoice: 'invoices',
   job: 'jobs',
 };
+
+/** Where a notification's subject is shown: a webhook is on the store's settings page. */
+const subjectLink = ({ storeId, subject }: Notification) =>
+  subject.type === 'webhook'
+    ? `/stores/${storeId}/settings`
+    : `/stores/${storeId}/${subjectPath[subject.type]}/${subject.id}`;
 
 /** The signed-in user's notifications across their stores, and how they want to hear. */
 export function NotificationsPage() {
@@ -73,9 +79,7 @@ export function NotificationsPage() {
                     {n.storeName && <span className="muted"> · {n.storeName}</span>}
                     {!n.readAt && <span className="visually-hidden"> (unread)</span>}
                   </div>
-                  <Link to={`/stores/${n.storeId}/${subjectPath[n.subject.type]}/${n.subject.id}`}>
-                    {n.title}
-                  </Link>
+                  <Link to={subjectLink(n)}>{n.title}</Link>
                   <div className="muted small">
                     {formatDateTime(n.createdAt)}
                     {n.resolvedAt && ` · resolved ${formatDateTime(n.resolvedAt)}`}

@@ -7,4 +7,5 @@ export const storeKeys = {
   detail: storeDataKeys.store,
   schedules: (storeId: string) => [...storeDataKeys.store(storeId), 'schedules'] as const,
   apiKeys: (storeId: string) => [...storeDataKeys.store(storeId), 'api-keys'] as const,
+  webhooks: (storeId: string) => [...storeDataKeys.store(storeId), 'webhooks'] as const,
 };

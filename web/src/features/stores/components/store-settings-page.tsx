@@ -14,6 +14,7 @@ import { ApiKeysCard } from './api-keys-card';
 import { DeleteStoreCard } from './delete-store-card';
 import { SchedulesCard } from './schedules-card';
 import { StoreFields } from './store-fields';
+import { WebhooksCard } from './webhooks-card';
 
 export function StoreSettingsPage() {
   const { storeId } = useStoreAccess();
@@ -38,7 +39,7 @@ export function StoreSettingsPage() {
     <div className="page page--narrow">
       <PageHeader
         title="Store settings"
-        subtitle="Name, currency, timezone, schedules and API keys for this store."
+        subtitle="Name, currency, timezone, schedules, API keys and webhooks for this store."
       />
       <Card title="General">
         <QueryState query={store} loading="Loading store…">
@@ -73,6 +74,7 @@ export function StoreSettingsPage() {
       </Card>
       <SchedulesCard storeId={storeId} canManage={canManage} />
       {canManage && <ApiKeysCard storeId={storeId} />}
+      {canManage && <WebhooksCard storeId={storeId} />}
       {canManage && store.data && <DeleteStoreCard storeId={storeId} storeName={store.data.name} />}
     </div>
   );
