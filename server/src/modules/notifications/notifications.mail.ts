@@ -6,6 +6,7 @@ import type { Mailer } from '../../platform/mailer';
 import type { JobsService } from '../jobs/jobs.service';
 import * as repo from './notifications.repo';
 import type { EmailDelivery } from './preferences';
+import { subjectPath } from './subject-path';
 
 export const MAIL_NOW_JOB = 'notifications.mail';
 export const DIGEST_JOB = 'notifications.digest';
@@ -23,13 +24,6 @@ export interface NotificationMailDeps {
   publicUrl(): string;
   log: Logger;
 }
-
-const PATHS: Record<string, string> = {
-  product: 'products',
-  purchase_order: 'purchase-orders',
-  invoice: 'invoices',
-  job: 'jobs',
-};
 
 /**
  * E-mail of notifications, always from a job (never in the publisher's loop): `immediate`
@@ -82,12 +76,7 @@ export function createNotificationMail(deps: NotificationMailDeps) {
     for (const storeId of new Set(rows.map((r) => r.store_id))) {
       lines.push('', `${storeNames.get(storeId) ?? 'A store'}:`);
       for (const r of rows.filter((x) => x.store_id === storeId)) {
-        // A webhook is on the store's settings page.
-        const path =
-          r.subject_type === 'webhook'
-            ? 'settings'
-            : `${PATHS[r.subject_type] ?? ''}/${r.subject_id}`;
-        const link = `${deps.publicUrl()}/stores/${storeId}/${path}`;
+        const link = `${deps.publicUrl()}${subjectPath(storeId, r.subject_type, r.subject_id)}`;
         lines.push(`- ${r.title}${r.resolved_at ? ' (resolved since)' : ''}`, `  ${link}`);
       }
     }

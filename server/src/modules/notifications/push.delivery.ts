@@ -6,6 +6,7 @@ import { OutboundRefusedError, type Outbound } from '../../platform/outbound';
 import type { JobsService } from '../jobs/jobs.service';
 import type { WebPushSetup } from './push.keys';
 import * as repo from './push.repo';
+import { subjectPath } from './subject-path';
 
 export const PUSH_JOB = 'notifications.push';
 /** How long a push service keeps a message for a device that is offline. */
@@ -14,13 +15,6 @@ const TTL_SECONDS = 12 * 60 * 60;
 const REFUSALS_MAX = 5;
 /** Alerts named in a summary push; the rest are counted. */
 const LISTED = 3;
-
-const PATHS: Record<string, string> = {
-  product: 'products',
-  purchase_order: 'purchase-orders',
-  invoice: 'invoices',
-  job: 'jobs',
-};
 
 /** What the service worker shows (web/public/sw.js). */
 export interface PushMessage {
@@ -51,13 +45,7 @@ export function composePush(
   const [first] = rows;
   const store = (id: string) => storeNames.get(id) ?? 'Nimbus';
   if (rows.length === 1 && first) {
-    const path = PATHS[first.subject_type];
-    const url =
-      first.subject_type === 'webhook'
-        ? `/stores/${first.store_id}/settings`
-        : path
-          ? `/stores/${first.store_id}/${path}/${first.subject_id}`
-          : '/notifications';
+    const url = subjectPath(first.store_id, first.subject_type, first.subject_id);
     return {
       title: first.title,
       body: store(first.store_id),
