@@ -134,12 +134,13 @@ export function sseFloor(y: readonly number[], relative: boolean): number {
   return SSE_FLOOR * (1 + squares / n) * n;
 }
 
-/** Runs the filter over y from `init` (not changed); `floor` from `sseFloor`. */
+/** Runs the filter over y from `init` (not changed); `floor` from `sseFloor`, `observed` from `observedCount`. */
 export function runFilter(
   y: readonly number[],
   model: EtsModel,
   init: EtsState,
   floor = sseFloor(y, model.spec.error === 'M'),
+  observed = observedCount(y),
 ): FilterRun {
   const state = cloneState(init);
   const relative = model.spec.error === 'M';
@@ -160,7 +161,7 @@ export function runFilter(
       logSum += Math.log(yhat);
     } else errorSquares += e * e;
   }
-  const n = Math.max(1, observedCount(y));
+  const n = Math.max(1, observed);
   const criterion = n * Math.log(Math.max(errorSquares, floor) / n) + 2 * logSum;
   return { criterion, sse, errorSquares, state };
 }
@@ -233,13 +234,13 @@ export function fitEts(
   const modelOf = (u: readonly number[]): EtsModel => ({ spec, m, params: decode(spec, u) });
   const floor = sseFloor(y, spec.error === 'M');
   const best = nelderMead(
-    (u) => runFilter(y, modelOf(u), initOf(u), floor).criterion,
+    (u) => runFilter(y, modelOf(u), initOf(u), floor, n).criterion,
     warm ? options.start! : start,
     warm ? WARM_OPTIMISER : OPTIMISER,
   );
   const model = modelOf(best.x);
   const init = initOf(best.x);
-  const run = runFilter(y, model, init, floor);
+  const run = runFilter(y, model, init, floor, n);
   if (!Number.isFinite(run.criterion)) return null;
   const aicc = n - k - 1 > 0 ? run.criterion + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
   const dof = Math.max(1, n - k);
