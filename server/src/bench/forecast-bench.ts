@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { naiveScale } from '../modules/forecasting/forecast/backtest';
 import { forecastSeries, seasonLengthFor } from '../modules/forecasting/forecast/index';
-import { stockOutBias } from './forecast-stock-outs';
+import { average, fmt, median, pct, stockOutBias } from './forecast-stock-outs';
 import {
   SERIES_KINDS,
   syntheticOfKind,
@@ -32,16 +32,6 @@ const { values } = parseArgs({
 const perKind = Number(values.series);
 const rPerKind = Math.min(perKind, Number(values['r-series']));
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const fmt = (n: number | null, digits = 2) =>
-  n === null || !Number.isFinite(n) ? '—' : n.toFixed(digits);
-const pct = (n: number) => `${fmt(100 * n, 1)}%`;
-const average = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length
-    ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2
-    : NaN;
-};
 
 /** Sums consecutive runs of `days` days (the last partial run dropped). */
 const totals = (series: number[], days: number) =>

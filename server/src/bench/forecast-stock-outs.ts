@@ -1,12 +1,22 @@
 /**
  * The forecast bench's stock-out check: series whose demand is cut to 0 on 5–15 days without
  * stock in their last 60 days, forecast with those days given as zero demand and as missing
- * (what the ledger tells the service); the mean bias of each over the held-out days.
+ * (what the ledger tells the service); the mean bias of each over the held-out days. Also the
+ * bench's number helpers.
  */
 import { forecastSeries } from '../modules/forecasting/forecast/index';
 import { prng } from '../modules/forecasting/forecast/stats';
 
-const average = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+export const average = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+export const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length
+    ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2
+    : NaN;
+};
+export const fmt = (n: number | null, digits = 2) =>
+  n === null || !Number.isFinite(n) ? '—' : n.toFixed(digits);
+export const pct = (n: number) => `${fmt(100 * n, 1)}%`;
 
 export function stockOutBias(
   cases: readonly { id: number; past: number[]; future: number[] }[],
