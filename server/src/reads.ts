@@ -27,6 +27,7 @@ export function createReads() {
   });
   const sources: ForecastSources = {
     salesByDay: salesReads.salesByDay,
+    zeroStockDays: inventoryReads.zeroStockDays,
     products,
     categories: categoryReads,
     suppliers: supplierReads,

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { naiveScale } from '../modules/forecasting/forecast/backtest';
 import { forecastSeries, seasonLengthFor } from '../modules/forecasting/forecast/index';
+import { average, fmt, median, pct, stockOutBias } from './forecast-stock-outs';
 import {
   SERIES_KINDS,
   syntheticOfKind,
@@ -31,16 +32,6 @@ const { values } = parseArgs({
 const perKind = Number(values.series);
 const rPerKind = Math.min(perKind, Number(values['r-series']));
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const fmt = (n: number | null, digits = 2) =>
-  n === null || !Number.isFinite(n) ? '—' : n.toFixed(digits);
-const pct = (n: number) => `${fmt(100 * n, 1)}%`;
-const average = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length
-    ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2
-    : NaN;
-};
 
 /** Sums consecutive runs of `days` days (the last partial run dropped). */
 const totals = (series: number[], days: number) =>
@@ -68,7 +59,12 @@ interface Scored {
   width: number;
   ms: number;
   method: string;
+  /** Whether the 80% interval of the total over the first 7 and 14 periods held it (Nimbus, daily). */
+  totals?: { 7: number; 14: number };
 }
+
+/** z of a central 80% interval, for the lead-time totals. */
+const TOTAL_Z = 1.2815515655446004;
 
 /** MASE, points covered and mean interval width (relative to the mean actual) of one forecast. */
 function score(
@@ -130,7 +126,7 @@ function nimbus(setup: Setup, c: Case): Scored | null {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 'ok') return null;
   const p = result.points;
-  return score(
+  const scored = score(
     c,
     p.map((x) => x.mean),
     p.map((x) => x.lower),
@@ -138,6 +134,13 @@ function nimbus(setup: Setup, c: Case): Scored | null {
     ms,
     result.method,
   );
+  const held = (days: 7 | 14) => {
+    const sum = (xs: readonly number[]) => xs.slice(0, days).reduce((a, b) => a + b, 0);
+    const gap = Math.abs(sum(c.future) - sum(p.map((x) => x.mean)));
+    return gap <= TOTAL_Z * result.totalSd[days - 1]! ? 1 : 0;
+  };
+  if (setup.period === 'day' && c.future.length >= 14) scored.totals = { 7: held(7), 14: held(14) };
+  return scored;
 }
 
 /** R's ets on the cases (one Rscript run), or null when R or its forecast package is missing. */
@@ -196,8 +199,13 @@ function bench(setup: Setup, withR: boolean) {
   say(
     `${setup.period}: ${perKind} series per kind, ${setup.history} ${setup.period}s of history, ${setup.horizon} held-out ${setup.period}s, 80% intervals`,
   );
-  say('kind           | MASE mean | median | MASE<1 | 80% coverage | width | ms/series | methods');
-  say('-------------- | --------- | ------ | ------ | ------------ | ----- | --------- | -------');
+  const day = setup.period === 'day';
+  say(
+    `kind           | MASE mean | median | MASE<1 | 80% coverage | width | ms/series |${day ? ' 7d / 14d total covers |' : ''} methods`,
+  );
+  say(
+    `-------------- | --------- | ------ | ------ | ------------ | ----- | --------- |${day ? ' --------------------- |' : ''} -------`,
+  );
   let totalMs = 0;
   let count = 0;
   const compared: { kind: SeriesKind; ours: Scored[]; cases: Case[] }[] = [];
@@ -224,6 +232,13 @@ function bench(setup: Setup, withR: boolean) {
         pct(average(scored.map((s) => s.covered))).padStart(12),
         fmt(average(scored.map((s) => s.width))).padStart(5),
         fmt(average(scored.map((s) => s.ms))).padStart(9),
+        ...(day
+          ? [
+              `${pct(average(scored.map((s) => s.totals?.[7] ?? 0)))} / ${pct(average(scored.map((s) => s.totals?.[14] ?? 0)))}`.padStart(
+                21,
+              ),
+            ]
+          : []),
         methodsOf(scored),
       ].join(' | '),
     );
@@ -273,6 +288,15 @@ function bench(setup: Setup, withR: boolean) {
   }
 }
 
+function stockOuts(setup: Setup) {
+  const cases = [...casesOf(setup, 'smooth', perKind), ...casesOf(setup, 'noisy', perKind)];
+  const bias = stockOutBias(cases, setup.horizon);
+  say('');
+  say(
+    `stock-outs (smooth and noisy daily series, 5–15 days without stock in the last 60): mean bias ${pct(bias.zero)} as zero demand, ${pct(bias.missing)} left out as missing`,
+  );
+}
+
 // warm the JIT up first so the first kind's time is not the compiler's
 for (let i = 0; i < 100; i++)
   forecastSeries(syntheticOfKind(SERIES_KINDS[i % SERIES_KINDS.length]!, 99_000 + i, 180).series, {
@@ -290,5 +314,6 @@ const daily = {
   horizon: Number(values.horizon),
 } as const;
 bench(daily, true);
+stockOuts(daily);
 bench({ period: 'week', days: 7, history: 26, horizon: 8 }, false);
 bench({ period: 'month', days: 30, history: 12, horizon: 3 }, false);

@@ -225,6 +225,7 @@ export interface Tables {
     accuracy: unknown | null;
     factors: unknown;
     calculated_at: Date;
+    total_sd: number[] | null;
   };
   product_history: {
     id: string;

@@ -56,6 +56,7 @@ export async function expectedDailyDemand(
       seasonLength: 7,
       period: 'day',
       firstWeekday: weekdayOf(s.start),
+      missing: s.missing,
     });
     if (f.status === 'ok')
       demand.set(id, f.points.reduce((n, p) => n + p.mean, 0) / f.points.length);

@@ -49,9 +49,15 @@ export function dailyForecastOf(series: DailySeries, today: string): DailyForeca
     seasonLength: 7,
     period: 'day',
     firstWeekday: weekdayOf(series.start),
+    missing: series.missing,
   });
   if (result.status !== 'ok') return null;
-  return { start: today, mean: result.points.map((p) => p.mean), sigma: result.sigma };
+  return {
+    start: today,
+    mean: result.points.map((p) => p.mean),
+    sigma: result.sigma,
+    totalSd: result.totalSd,
+  };
 }
 
 export function createForecastingService(deps: ForecastingDeps) {
@@ -141,6 +147,8 @@ export function createForecastingService(deps: ForecastingDeps) {
       const stocked = of.map((p) => ({ ...p, created_day: first.get(p.id) ?? today }));
       const series = await loadSeries(sources, pool, ctx.storeId, tz, stocked, today);
       const history = aggregate(sumSeries([...series.values()], today), q.period, today);
+      // one product by day: its days without stock are missing (a sum or a week has no such days)
+      const only = series.size === 1 && q.period === 'day' ? [...series.values()][0] : undefined;
       const result = forecastSeries(
         history.map((h) => h.actual),
         {
@@ -150,6 +158,7 @@ export function createForecastingService(deps: ForecastingDeps) {
           level: q.level,
           period: q.period,
           ...(history[0] ? { firstWeekday: weekdayOf(history[0].date) } : {}),
+          missing: only?.missing,
         },
       );
       return { forecasts: [forecastView(item, q.period, history, result, q.level, new Date())] };

@@ -12,6 +12,7 @@ export type StoredForecast = Row<
   | 'lower'
   | 'upper'
   | 'sigma'
+  | 'total_sd'
   | 'accuracy'
   | 'factors'
   | 'calculated_at'
@@ -31,16 +32,16 @@ export async function saveForecasts(db: Db, storeId: string, rows: readonly Fore
   if (!rows.length) return;
   await db.query(
     `INSERT INTO product_forecasts AS f (store_id, product_id, status, method, message, start_date,
-       level, mean, lower, upper, sigma, accuracy, factors, calculated_at)
+       level, mean, lower, upper, sigma, total_sd, accuracy, factors, calculated_at)
      SELECT $1, x.product_id, x.status, x.method, x.message, x.start_date, x.level, x.mean,
-       x.lower, x.upper, x.sigma, x.accuracy, coalesce(x.factors, '[]'), now()
+       x.lower, x.upper, x.sigma, x.total_sd, x.accuracy, coalesce(x.factors, '[]'), now()
      FROM jsonb_to_recordset($2::jsonb) AS x(product_id uuid, status text, method text,
        message text, start_date date, level float8, mean float8[], lower float8[],
-       upper float8[], sigma float8, accuracy jsonb, factors jsonb)
+       upper float8[], sigma float8, total_sd float8[], accuracy jsonb, factors jsonb)
      ON CONFLICT (store_id, product_id) DO UPDATE SET status = excluded.status,
        method = excluded.method, message = excluded.message, start_date = excluded.start_date,
        level = excluded.level, mean = excluded.mean, lower = excluded.lower,
-       upper = excluded.upper, sigma = excluded.sigma, accuracy = excluded.accuracy,
+       upper = excluded.upper, sigma = excluded.sigma, total_sd = excluded.total_sd, accuracy = excluded.accuracy,
        factors = excluded.factors, calculated_at = excluded.calculated_at`,
     [storeId, JSON.stringify(rows)],
   );
@@ -61,7 +62,7 @@ export async function forecastsOf(
 ): Promise<Map<string, StoredForecast>> {
   const { rows } = await db.query<StoredForecast>(
     `SELECT product_id, status, method, message, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-       level, mean, lower, upper, sigma, accuracy, factors, calculated_at
+       level, mean, lower, upper, sigma, total_sd, accuracy, factors, calculated_at
      FROM product_forecasts
      WHERE store_id = $1 AND product_id = ANY($2::uuid[]) AND calculated_at >= $3`,
     [storeId, productIds, since],

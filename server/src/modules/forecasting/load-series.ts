@@ -8,10 +8,10 @@ export const SERIES_BATCH = 500;
 
 /**
  * The daily series of these products over the last `days` days up to yesterday (store days),
- * a batch of products per query.
+ * with the days they had no stock at all marked missing, a batch of products per query.
  */
 export async function loadSeries(
-  sources: Pick<ForecastSources, 'salesByDay'>,
+  sources: Pick<ForecastSources, 'salesByDay' | 'zeroStockDays'>,
   db: Db,
   storeId: string,
   timezone: string,
@@ -23,15 +23,10 @@ export async function loadSeries(
   const out = new Map<string, DailySeries>();
   for (let i = 0; i < products.length; i += SERIES_BATCH) {
     const batch = products.slice(i, i + SERIES_BATCH);
-    const rows = await sources.salesByDay(
-      db,
-      storeId,
-      timezone,
-      batch.map((p) => p.id),
-      from,
-      today,
-    );
-    for (const [id, s] of dailySeries(batch, rows, from, today)) out.set(id, s);
+    const ids = batch.map((p) => p.id);
+    const rows = await sources.salesByDay(db, storeId, timezone, ids, from, today);
+    const zero = await sources.zeroStockDays(db, storeId, timezone, ids, from, today);
+    for (const [id, s] of dailySeries(batch, rows, from, today, zero)) out.set(id, s);
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
 import { loadSeries } from './load-series';
 import { AVERAGE_DAYS, demandEstimate, round } from './prediction';
-import { allocate, type Candidate } from './reorder-maths';
+import { allocate, leadTimeSpread, type Candidate } from './reorder-maths';
 import { planLine, PRIORITY_RANK, type PlanLine } from './reorder-plan';
 import { reasonOf } from './reorder-plan-words';
 import { storedDailyForecast } from './recalculate';
@@ -107,7 +107,7 @@ export async function optimizeReorder(
     const assessment = assessments.get(product.id)!;
     if (assessment.perDay <= 0) continue; // never sold: nothing to plan from
     const horizon = assessment.lead.days + input.reviewDays;
-    const { sigma } = demandEstimate(
+    const estimate = demandEstimate(
       series.get(product.id)!,
       storedDailyForecast(stored.get(product.id)),
       today,
@@ -117,7 +117,8 @@ export async function optimizeReorder(
       planLine({
         product,
         assessment,
-        sigma,
+        sigma: estimate.sigma,
+        leadTimeSd: leadTimeSpread(estimate, assessment.lead.days),
         horizon,
         reviewDays: input.reviewDays,
         today,

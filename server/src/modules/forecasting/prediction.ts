@@ -4,7 +4,7 @@
  */
 import type { SupplierLeadTime } from './lead-times';
 import type { PredictionInput } from './predictions.repo';
-import { reorderPoint, safetyStock } from './reorder-maths';
+import { leadTimeSpread, reorderPoint, safetyStock } from './reorder-maths';
 import { addDays, daysBetween, type DailySeries } from './series';
 
 /** The average the prediction reports (and falls back on) is over this many days. */
@@ -46,11 +46,13 @@ export function leadTimeOf(
   return { days: DEFAULT_LEAD_TIME_DAYS, source: 'default' };
 }
 
-/** A daily forecast from `start`: mean per day and the one-day error spread. */
+/** A daily forecast from `start`: mean per day, the one-day error spread and the totals' spread. */
 export interface DailyForecast {
   start: string;
   mean: readonly number[];
   sigma: number;
+  /** Standard deviation of the total over the first h days, `totalSd[h − 1]` (absent on older stored forecasts). */
+  totalSd?: readonly number[];
 }
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
@@ -79,6 +81,8 @@ export function forecastDemand(forecast: DailyForecast, today: string, days: num
 export interface DemandEstimate {
   daily: number;
   sigma: number;
+  /** The forecast's spread of the total over the first h days (see DailyForecast). */
+  totalSd?: readonly number[];
   source: 'forecast' | 'average_30d';
 }
 
@@ -91,7 +95,12 @@ export function demandEstimate(
 ): DemandEstimate {
   const byForecast = forecast ? forecastDemand(forecast, today, days) : null;
   if (forecast && byForecast !== null) {
-    return { daily: byForecast, sigma: forecast.sigma, source: 'forecast' };
+    return {
+      daily: byForecast,
+      sigma: forecast.sigma,
+      totalSd: forecast.totalSd,
+      source: 'forecast',
+    };
   }
   return { daily: average30(series), sigma: stdDev(lastDays(series)), source: 'average_30d' };
 }
@@ -123,8 +132,8 @@ export function predictionOf(input: {
   // One figure for the demand: the days left, the reorder point and the suggestion use it.
   const figure = demandFigure(series, input.forecast, today);
   const daysLeft = figure.perDay > 0 ? Math.max(0, stock) / figure.perDay : null;
-  const sigma = demandEstimate(series, input.forecast, today, DEMAND_DAYS).sigma;
-  const safety = safetyStock(serviceLevel, sigma, leadTime.days);
+  const estimate = demandEstimate(series, input.forecast, today, DEMAND_DAYS);
+  const safety = safetyStock(serviceLevel, leadTimeSpread(estimate, leadTime.days));
   const rop = reorderPoint(figure.perDay, leadTime.days, safety);
   return {
     product_id: input.productId,

@@ -26,7 +26,7 @@ const BATCH = 500;
 /** A stored forecast as the prediction uses it, when it is a usable one. */
 export function storedDailyForecast(f: StoredForecast | undefined): DailyForecast | null {
   if (!f || f.status !== 'ok' || f.sigma === null) return null;
-  return { start: f.start_date, mean: f.mean, sigma: f.sigma };
+  return { start: f.start_date, mean: f.mean, sigma: f.sigma, totalSd: f.total_sd ?? undefined };
 }
 
 function forecastRow(productId: string, today: string, r: ForecastResult): ForecastInput {
@@ -43,6 +43,7 @@ function forecastRow(productId: string, today: string, r: ForecastResult): Forec
       lower: [],
       upper: [],
       sigma: null,
+      total_sd: null,
       accuracy: null,
       factors: [],
     };
@@ -58,6 +59,7 @@ function forecastRow(productId: string, today: string, r: ForecastResult): Forec
     lower: r.points.map((p) => r4(Math.max(0, p.lower))),
     upper: r.points.map((p) => r4(p.upper)),
     sigma: Number.isFinite(r.sigma) ? r.sigma : null,
+    total_sd: r.totalSd.map((v) => r4(v)),
     accuracy: r.accuracy,
     factors: r.factors,
   };
@@ -115,6 +117,7 @@ export function registerRecalculation({ pool, jobs, timezoneOf, log, sources }: 
           level: 0.8,
           period: 'day',
           firstWeekday: weekdayOf(s.start),
+          missing: s.missing,
         });
         const row = forecastRow(p.id, today, result);
         forecasts.push(row);

@@ -1,5 +1,5 @@
 import { normalQuantile } from './forecast/stats';
-import { allocate, eoq, reorderPoint, safetyStock } from './reorder-maths';
+import { allocate, eoq, leadTimeSpread, reorderPoint, safetyStock } from './reorder-maths';
 
 test('when the service level is a textbook one, then z is the normal table value', () => {
   expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
@@ -14,11 +14,21 @@ test('when p is not strictly between 0 and 1, then the quantile refuses it', () 
   expect(() => normalQuantile(0)).toThrow(RangeError);
 });
 
-test('when demand varies, then safety stock is z·σ·√L and the reorder point adds lead-time demand', () => {
-  const ss = safetyStock(0.95, 2, 4);
-  expect(ss).toBeCloseTo(1.644854 * 2 * 2, 4);
+test('when demand varies, then safety stock is z times the spread of the lead-time total and the reorder point adds lead-time demand', () => {
+  const ss = safetyStock(0.95, 4);
+  expect(ss).toBeCloseTo(1.644854 * 4, 4);
   expect(reorderPoint(3, 4, ss)).toBeCloseTo(12 + ss, 6);
-  expect(safetyStock(0.95, 0, 4)).toBe(0);
+  expect(safetyStock(0.95, 0)).toBe(0);
+});
+
+test('when the forecast gives the spread of the total, then the lead time takes it; without one, σ·√L', () => {
+  const totalSd = [2, 3.5, 5, 6.8];
+  expect(leadTimeSpread({ sigma: 2, totalSd }, 4)).toBe(6.8);
+  expect(leadTimeSpread({ sigma: 2, totalSd }, 3)).toBe(5);
+  // beyond the forecast's horizon, or an older stored forecast without totals
+  expect(leadTimeSpread({ sigma: 2, totalSd }, 9)).toBeCloseTo(6, 9);
+  expect(leadTimeSpread({ sigma: 2 }, 4)).toBeCloseTo(4, 9);
+  expect(leadTimeSpread({ sigma: 2, totalSd }, 0)).toBe(0);
 });
 
 test('when costs are known, then EOQ is √(2DS/H); without sales it is 0 and without a holding cost null', () => {

@@ -5,9 +5,27 @@
 
 import { normalQuantile } from './forecast/stats';
 
-/** Units kept against demand variability over the lead time: z · σ_daily · √L. */
-export const safetyStock = (serviceLevel: number, sigmaDaily: number, leadTimeDays: number) =>
-  Math.max(0, normalQuantile(serviceLevel) * sigmaDaily * Math.sqrt(Math.max(0, leadTimeDays)));
+/**
+ * Standard deviation of the total demand over a lead time of L days: the forecast's own for
+ * the sum (`totalSd[L − 1]`, forecast/ets-variance.ts `totalVariances`: the days' errors are
+ * correlated through the model's state, so it is wider than √L days), else, with no forecast
+ * (the 30-day average) or one stored before it, σ_daily · √L as for independent days. A
+ * stored forecast's totals run from its start, at most two days before today.
+ */
+export function leadTimeSpread(
+  estimate: { sigma: number; totalSd?: readonly number[] },
+  leadTimeDays: number,
+): number {
+  const days = Math.max(0, Math.round(leadTimeDays));
+  if (days === 0) return 0;
+  const fromForecast = estimate.totalSd?.[days - 1];
+  if (fromForecast !== undefined && Number.isFinite(fromForecast)) return fromForecast;
+  return estimate.sigma * Math.sqrt(days);
+}
+
+/** Units kept against demand variability over the lead time: z · (the lead-time total's spread). */
+export const safetyStock = (serviceLevel: number, leadTimeSd: number) =>
+  Math.max(0, normalQuantile(serviceLevel) * leadTimeSd);
 
 /** Reorder when stock falls to the lead time's demand plus the safety stock. */
 export const reorderPoint = (dailyDemand: number, leadTimeDays: number, safety: number) =>

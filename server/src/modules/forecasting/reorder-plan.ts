@@ -60,6 +60,8 @@ export function planLine(input: {
   assessment: Assessment;
   /** The spread of daily demand (forecast error, else the last 30 days'). */
   sigma: number;
+  /** The spread of the total over the lead time (reorder-maths `leadTimeSpread`). */
+  leadTimeSd: number;
   horizon: number;
   reviewDays: number;
   today: string;
@@ -71,7 +73,7 @@ export function planLine(input: {
   const daily = a.perDay;
   const supplier = a.choice.supplier;
   const leadTime = a.lead;
-  const safety = safetyStock(input.serviceLevel, input.sigma, leadTime.days);
+  const safety = safetyStock(input.serviceLevel, input.leadTimeSd);
   const suggestedRop = reorderPoint(daily, leadTime.days, safety);
   const unitCost = supplier?.cost ?? (product.cost === null ? null : Number(product.cost));
   const q = unitCost

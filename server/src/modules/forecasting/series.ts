@@ -27,18 +27,22 @@ export const HISTORY_DAYS = 365;
 export interface DailySeries {
   start: string;
   values: number[];
+  /** `missing[i]`: day i had no stock the whole day (its demand is unknown, not 0); absent when the ledger is not known. */
+  missing?: boolean[];
 }
 
 /**
  * Zero-filled daily series per product over [from, today), each starting at the product's
  * first day: the earlier of its first sale and its creation, never before `from` (days
- * before a product existed are not days it sold nothing).
+ * before a product existed are not days it sold nothing). Days it had no stock at all
+ * (`zeroStockDays`, by the ledger, including those before its first stock) are marked missing.
  */
 export function dailySeries(
   products: readonly Pick<SeriesProduct, 'id' | 'created_day'>[],
   rows: readonly SalesDay[],
   from: string,
   today: string,
+  zeroStockDays: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Map<string, DailySeries> {
   const length = daysBetween(from, today);
   const full = new Map<string, number[]>(products.map((p) => [p.id, new Array(length).fill(0)]));
@@ -54,7 +58,18 @@ export function dailySeries(
   for (const p of products) {
     const created = Math.max(0, Math.min(length, daysBetween(from, p.created_day)));
     const begin = Math.min(created, first.get(p.id) ?? length);
-    out.set(p.id, { start: addDays(from, begin), values: full.get(p.id)!.slice(begin) });
+    const values = full.get(p.id)!.slice(begin);
+    const zero = zeroStockDays.get(p.id);
+    let missing: boolean[] | undefined;
+    if (zero) {
+      missing = new Array<boolean>(values.length).fill(false);
+      // a day that sold something had stock, whatever the ledger says
+      for (const day of zero) {
+        const i = daysBetween(from, day) - begin;
+        if (i >= 0 && i < values.length && !(values[i]! > 0)) missing[i] = true;
+      }
+    }
+    out.set(p.id, { start: addDays(from, begin), values, ...(missing ? { missing } : {}) });
   }
   return out;
 }

@@ -48,7 +48,8 @@ export function backtestPairs(
     const h = Math.min(plan.block, y.length - o);
     const means = forecastAfter(o, h);
     for (let i = 0; i < h; i++)
-      pairs.push({ actual: y[o + i]!, predicted: Math.max(0, means[i] ?? 0), step: i });
+      if (!Number.isNaN(y[o + i]!))
+        pairs.push({ actual: y[o + i]!, predicted: Math.max(0, means[i] ?? 0), step: i });
   }
   return pairs;
 }
@@ -59,6 +60,8 @@ export function naiveScale(train: readonly number[], m: number): number {
   let total = 0;
   let count = 0;
   for (let t = lag; t < train.length; t++) {
+    // (NaN − x is NaN: a pair with a missing period is skipped)
+    if (Number.isNaN(train[t]! - train[t - lag]!)) continue;
     total += Math.abs(train[t]! - train[t - lag]!);
     count++;
   }

@@ -51,7 +51,7 @@ const MULTIPLICATIVE_ERROR_TWINS = 2;
  * the bench this keeps R's accuracy at two thirds of the time of fitting all 15).
  */
 export function rankEts(y: readonly number[], m: number): EtsFit[] {
-  const positive = y.every((v) => v > 0);
+  const positive = y.every((v) => v > 0 || Number.isNaN(v)); // (NaN: a missing period)
   const specs = candidateSpecs(m, positive);
   const byAicc = (a: EtsFit, b: EtsFit) => a.aicc - b.aicc;
   const additive = specs

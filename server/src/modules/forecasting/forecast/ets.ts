@@ -65,22 +65,22 @@ export function oneStepForecast(state: EtsState, model: EtsModel): number {
  * started from. ℓ ← q + α(y/s − q) (or y − s), b ← φb + (β/α)(ℓ − ℓ₋₁ − φb), s ← s + γ(y/q − s)
  * (or y − q), q = ℓ₋₁ + φb₋₁, as etscalc.c; for additive errors these are ℓ ← q + αe,
  * b ← φb + βe, s ← s + γe with e = y − ŷ.
+ * A missing observation (NaN: a day out of stock, or one cleaning left out) is its own
+ * forecast, e = 0: the state runs on through it as a forecast would.
  */
-export function stepState(state: EtsState, y: number, model: EtsModel): number {
+export function stepState(state: EtsState, observed: number, model: EtsModel): number {
   const { spec, m, params } = model;
   const damped = spec.trend === 'N' ? 0 : params.phi * state.trend;
   const q = state.level + damped;
   const j = state.t % m;
   const s = spec.season === 'N' ? 0 : state.season[j]!;
   let yhat = q;
+  if (spec.season === 'A') yhat = q + s;
+  else if (spec.season === 'M') yhat = q * s;
+  const y = Number.isNaN(observed) ? yhat : observed;
   let deseasoned = y;
-  if (spec.season === 'A') {
-    yhat = q + s;
-    deseasoned = y - s;
-  } else if (spec.season === 'M') {
-    yhat = q * s;
-    deseasoned = s > 0 ? y / s : q;
-  }
+  if (spec.season === 'A') deseasoned = y - s;
+  else if (spec.season === 'M') deseasoned = s > 0 ? y / s : q;
   const previous = state.level;
   state.level = q + params.alpha * (deseasoned - q);
   if (spec.trend !== 'N')

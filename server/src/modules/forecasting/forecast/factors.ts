@@ -122,3 +122,26 @@ export function intermittencyFactor(
     value: round(zeroShare, 3),
   };
 }
+
+/** What cleaning left out of the history before the fit ("12 days out of stock left out"), or null. */
+export function cleaningFactor(
+  outOfStock: number,
+  anomalies: number,
+  options: ForecastOptions,
+): Factor | null {
+  const unit = unitOf(options);
+  const parts: string[] = [];
+  if (outOfStock)
+    parts.push(`${outOfStock} ${unit}${outOfStock === 1 ? '' : 's'} out of stock left out`);
+  if (anomalies)
+    parts.push(
+      `${anomalies} unusual ${unit}${anomalies === 1 ? '' : 's'} (a promotion or one-off) that demand came back from left out`,
+    );
+  if (!parts.length) return null;
+  const text = parts.join('; ');
+  return {
+    name: 'cleaning',
+    description: `${text[0]!.toUpperCase()}${text.slice(1)}, not counted as demand`,
+    value: outOfStock + anomalies,
+  };
+}

@@ -16,8 +16,10 @@ import {
 import { pointForecasts, seasonalPart, specName } from './ets';
 import { fitEts, refilter, type EtsFit } from './ets-fit';
 import { etsMethod, rankEts } from './ets-select';
-import { forecastVariances } from './ets-variance';
+import { forecastVariances, totalVariances } from './ets-variance';
+import { cleanHistory } from './cleaning';
 import {
+  cleaningFactor,
   intermittencyFactor,
   levelFactor,
   methodFactor,
@@ -30,6 +32,7 @@ import {
   intermittency,
   intermittentInterval,
   isIntermittent,
+  periodVariance,
 } from './intermittent';
 import { studentQuantile } from './stats';
 import type {
@@ -85,6 +88,8 @@ interface Context {
   scale: number;
   /** Index of the first sale in the history given (the weekday factor's offset). */
   first: number;
+  /** Periods after the first sale left out as out of stock. */
+  outOfStock: number;
 }
 
 export function forecastSeries(history: Series, options: ForecastOptions): ForecastResult {
@@ -94,20 +99,24 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
       : DEFAULT_LEVEL;
   // Periods before the first sale are before the item was sold at all: not zero demand.
   // (A missing or negative value, e.g. a period of net returns, counts as no demand.)
-  const clean = history.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  // A period known to be missing (out of stock) is NaN: the filter runs through it.
+  const clean = history.map((v, i) =>
+    options.missing?.[i] ? NaN : Number.isFinite(v) && v > 0 ? v : 0,
+  );
   const first = clean.findIndex((v) => v > 0);
   const y = first < 0 ? [] : clean.slice(first);
+  const observed = y.filter((v) => !Number.isNaN(v));
   const needed = minimumHistory(options);
-  if (y.length < needed) {
+  if (observed.length < needed) {
     const unit = options.period ?? 'period';
     return {
       status: 'insufficient_history',
       needed,
-      available: y.length,
+      available: observed.length,
       message:
-        y.length === 0
+        observed.length === 0
           ? `Not enough history to forecast: no sales yet (at least ${needed} ${unit}s needed).`
-          : `Not enough history to forecast: ${y.length} ${unit}s since the first sale, at least ${needed} needed.`,
+          : `Not enough history to forecast: ${observed.length} ${unit}s in stock since the first sale, at least ${needed} needed.`,
     };
   }
   const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
@@ -120,8 +129,12 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
     plan,
     scale: naiveScale(y.slice(0, plan.train), m),
     first,
+    outOfStock: y.length - observed.length,
   };
-  return isIntermittent(y) ? intermittentForecast(context) : etsForecast(context);
+  // Intermittent methods count the periods between sales: missing ones are simply left out.
+  return isIntermittent(observed)
+    ? intermittentForecast({ ...context, y: observed, plan: backtestPlan(observed.length, m) })
+    : etsForecast(context);
 }
 
 /**
@@ -141,9 +154,15 @@ function calibration(pairs: readonly Pair[], fit: EtsFit): number {
   return Math.min(CALIBRATION_MAX, Math.max(CALIBRATION_MIN, shrunk));
 }
 
-function etsForecast({ y, m, options, level, plan, scale, first }: Context): ForecastResult {
-  const ranked = rankEts(y, m);
-  const best = ranked[0];
+function etsForecast(context: Context): ForecastResult {
+  const { m, options, level, plan, scale, first } = context;
+  const ranked = rankEts(context.y, m);
+  // Episodes demand came back from (a promotion) are left out, and the winner refitted.
+  const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0]) : null;
+  const y = cleaned?.y ?? context.y;
+  const refitted =
+    cleaned?.anomalies.length && fitEts(y, ranked[0]!.spec, m, { start: ranked[0]!.solution });
+  const best = refitted || ranked[0];
   // (simple smoothing fits any series of the minimum history: a guard, not a path)
   if (!best)
     return {
@@ -165,6 +184,9 @@ function etsForecast({ y, m, options, level, plan, scale, first }: Context): For
   const z = studentQuantile((1 + level) / 2, best.n - best.k) * widen;
   const means = pointForecasts(best.final, best, options.horizon);
   const variances = forecastVariances(best, best.final, options.horizon);
+  const totalSd = totalVariances(best, best.final, options.horizon).map(
+    (v) => widen * Math.sqrt(v),
+  );
   const points: ForecastPoint[] = means.map((mu, i) => {
     const half = z * Math.sqrt(variances[i]!);
     return {
@@ -188,11 +210,14 @@ function etsForecast({ y, m, options, level, plan, scale, first }: Context): For
   const stats = intermittency(y);
   if (stats.zeroShare >= 0.2)
     factors.push(intermittencyFactor(stats.zeroShare, stats.adi, null, options));
+  const cleaning = cleaningFactor(context.outOfStock, cleaned?.anomalies.length ?? 0, options);
+  if (cleaning) factors.push(cleaning);
   return {
     status: 'ok',
     method,
     points,
     sigma: best.sigma,
+    totalSd,
     accuracy: accuracyOf(pairs, scale),
     factors,
     level,
@@ -200,7 +225,8 @@ function etsForecast({ y, m, options, level, plan, scale, first }: Context): For
   };
 }
 
-function intermittentForecast({ y, options, level, plan, scale }: Context): ForecastResult {
+function intermittentForecast(context: Context): ForecastResult {
+  const { y, options, level, plan, scale } = context;
   const { winner, other } = chooseIntermittent(y, plan);
   const fit = winner.fitOn(y);
   const method: Method = fit.method;
@@ -223,11 +249,16 @@ function intermittentForecast({ y, options, level, plan, scale }: Context): Fore
     levelFactor(rate, options),
     intermittencyFactor(stats.zeroShare, stats.adi, fit, options),
   ];
+  const cleaning = cleaningFactor(context.outOfStock, 0, options);
+  if (cleaning) factors.push(cleaning);
+  // the total over h periods: h independent periods of sizes seen, rescaled to the rate
+  const variance = periodVariance(y, rate);
   return {
     status: 'ok',
     method,
     points,
     sigma: fit.sigma,
+    totalSd: points.map((_, i) => Math.sqrt((i + 1) * variance)),
     accuracy: accuracyOf(winner.pairs, scale),
     factors,
     level,

@@ -136,6 +136,17 @@ export function intermittentInterval(y: readonly number[], rate: number, level: 
   return { lower: quantile(tail), upper: quantile(1 - tail) };
 }
 
+/** Variance of one period's demand at `rate`: a sale with chance p, of one of the sizes seen. */
+export function periodVariance(y: readonly number[], rate: number): number {
+  const sizes = y.filter((v) => v > 0);
+  if (!sizes.length || rate <= 0) return 0;
+  const avg = mean(sizes);
+  const p = Math.min(1, rate / avg);
+  const scale = rate / (p * avg);
+  const second = mean(sizes.map((v) => (v * scale) ** 2));
+  return Math.max(0, p * second - rate * rate);
+}
+
 /** The demand rate a fit's parameters end on after running over other data. */
 export function rerunIntermittent(fit: IntermittentFit, y: readonly number[]): number {
   return fit.method === 'tsb' ? runTsb(y, fit.alpha, fit.beta).rate : runSba(y, fit.alpha).rate;

@@ -28,6 +28,11 @@ export interface ForecastOptions {
   level?: number;
   /** The periods' unit: sets the least history needed and the factors' wording. */
   period?: 'day' | 'week' | 'month';
+  /**
+   * Periods whose demand was not observed, aligned with the history (true: out of stock the
+   * whole day, or before the item was first in stock): left out of the fit, not zero demand.
+   */
+  missing?: readonly boolean[];
   /** Weekday of `history[0]` for daily data, 0 = Sunday … 6 = Saturday (as Date#getUTCDay). */
   firstWeekday?: number;
 }
@@ -58,7 +63,15 @@ export interface Accuracy {
 
 /** What drove the forecast, in words a manager reads plus the number behind it. */
 export interface Factor {
-  name: 'method' | 'level' | 'trend' | 'weekday' | 'season' | 'intermittency' | 'selection';
+  name:
+    | 'method'
+    | 'level'
+    | 'trend'
+    | 'weekday'
+    | 'season'
+    | 'intermittency'
+    | 'selection'
+    | 'cleaning';
   description: string;
   value?: number | string;
 }
@@ -69,8 +82,13 @@ export type ForecastResult =
       method: Method;
       /** `horizon` points, the first being the period after the history's last. */
       points: ForecastPoint[];
-      /** Standard deviation of one-period-ahead errors (demand variability for safety stock). */
+      /** Standard deviation of one-period-ahead errors. */
       sigma: number;
+      /**
+       * Standard deviation of the total demand over the first h periods, `totalSd[h − 1]`
+       * (calibrated as the intervals are): what safety stock over a lead time of h needs.
+       */
+      totalSd: number[];
       accuracy: Accuracy;
       factors: Factor[];
       level: number;
