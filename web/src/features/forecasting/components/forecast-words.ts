@@ -11,6 +11,7 @@ const methodNames: Record<string, string> = {
     'levelling-off trend and a pattern in proportion to the level (damped Holt-Winters)',
   seasonal_level_multiplicative: 'pattern in proportion to the level, no trend',
   holt_linear: 'trend without a weekly pattern (Holt)',
+  holt_damped: 'levelling-off trend without a weekly pattern (damped Holt)',
   simple_exponential: 'recent average (exponential smoothing)',
   croston_sba: 'occasional sales (Croston, SBA)',
   tsb: 'occasional sales that are becoming more or less frequent (TSB)',
