@@ -9,6 +9,27 @@ export const MAX_ATTEMPTS = 3;
 const EXPIRE_SECONDS = 30 * 60;
 export const POLL_SECONDS = 2;
 
+/**
+ * pg-boss 10 settles a worker's job without awaiting it (`this.complete(…)` and `this.fail(…)`
+ * in the worker's onFetch, src/manager.js), so with the database down that promise rejects with
+ * no one to catch it and Node ends the process: CI saw the server die when PostgreSQL was
+ * killed while a job ran. Each settle is marked handled here (callers that await it still see
+ * the error); the job stays active until it expires and is delivered again, as after a crash.
+ * Remove when pg-boss awaits them (issue 24 moves to its current major).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Manager = require('pg-boss/src/manager') as {
+  prototype: Record<'complete' | 'fail', (...args: unknown[]) => Promise<unknown>>;
+};
+for (const name of ['complete', 'fail'] as const) {
+  const settle = Manager.prototype[name];
+  Manager.prototype[name] = function (this: unknown, ...args: unknown[]) {
+    const settled = settle.apply(this, args);
+    settled.catch(() => undefined);
+    return settled;
+  };
+}
+
 /** pg-boss runs its SQL through our pool, or through the caller's transaction. */
 export const through = (db: Db) => ({
   executeSql: (text: string, values: unknown[]) => db.query(text, values),
