@@ -23,11 +23,14 @@ const Manager = require('pg-boss/src/manager') as {
 };
 for (const name of ['complete', 'fail'] as const) {
   const settle = Manager.prototype[name];
-  Manager.prototype[name] = function (this: unknown, ...args: unknown[]) {
+  const handled = function (this: unknown, ...args: unknown[]) {
     const settled = settle.apply(this, args);
     settled.catch(() => undefined);
     return settled;
   };
+  // PgBoss exposes the manager's functions by their `name`: the wrapper keeps it.
+  Object.defineProperty(handled, 'name', { value: settle.name });
+  Manager.prototype[name] = handled;
 }
 
 /** pg-boss runs its SQL through our pool, or through the caller's transaction. */
