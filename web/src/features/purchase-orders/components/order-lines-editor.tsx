@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/button';
 import { ProductPicker } from '@/components/product-picker';
@@ -30,7 +30,8 @@ export function draftTotal(lines: DraftLine[]): number {
 interface Props {
   storeId: string;
   lines: DraftLine[];
-  onChange: (lines: DraftLine[]) => void;
+  /** The state setter: lines added while a lookup is in flight build on the latest lines. */
+  onChange: Dispatch<SetStateAction<DraftLine[]>>;
   /** Messages per line field: `lines.0.quantity`. */
   errors: Record<string, string | undefined>;
 }
@@ -46,18 +47,24 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
   const pickerRef = useRef<HTMLInputElement>(null);
   const [pickError, setPickError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** Picks and scans are added in the order they were made, as in the till. */
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
   async function add(product: ProductPick) {
     setPickError(undefined);
-    const at = lines.findIndex((l) => l.product.id === product.id);
-    if (at >= 0) {
-      onChange(
-        lines.map((l, i) => (i === at ? { ...l, quantity: String(Number(l.quantity) + 1) } : l)),
-      );
-      return;
-    }
+    // A pick and a scan can be in flight together: each builds on the lines as they are when
+    // its lookup returns, never on the lines the render that started it saw (the first added
+    // would be lost).
     const full = await queryClient.fetchQuery(productQueryOptions(storeId, product.id));
-    onChange([...lines, { product, quantity: '1', unitCost: (full.cost ?? 0).toFixed(2) }]);
+    onChange((current) => {
+      const at = current.findIndex((l) => l.product.id === product.id);
+      if (at >= 0) {
+        return current.map((l, i) =>
+          i === at ? { ...l, quantity: String(Number(l.quantity) + 1) } : l,
+        );
+      }
+      return [...current, { product, quantity: '1', unitCost: (full.cost ?? 0).toFixed(2) }];
+    });
   }
 
   async function onCode(code: string) {
@@ -74,7 +81,7 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
   }
 
   const update = (i: number, change: Partial<DraftLine>) =>
-    onChange(lines.map((l, j) => (j === i ? { ...l, ...change } : l)));
+    onChange((current) => current.map((l, j) => (j === i ? { ...l, ...change } : l)));
 
   return (
     <>
@@ -83,8 +90,14 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
         label="Add a product"
         formLabel="Add products to the order"
         inputRef={pickerRef}
-        onPick={(p) => void add(p).catch((e: unknown) => setPickError(toApiError(e).message))}
-        onCode={(code) => void onCode(code)}
+        onPick={(p) => {
+          queue.current = queue.current.then(() =>
+            add(p).catch((e: unknown) => setPickError(toApiError(e).message)),
+          );
+        }}
+        onCode={(code) => {
+          queue.current = queue.current.then(() => onCode(code));
+        }}
         error={pickError ?? errors.lines}
         busy={busy}
       />
@@ -153,7 +166,7 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
                     <td>
                       <Button
                         variant="ghost"
-                        onClick={() => onChange(lines.filter((_, j) => j !== i))}
+                        onClick={() => onChange((current) => current.filter((_, j) => j !== i))}
                       >
                         Remove<span className="visually-hidden"> {line.product.name}</span>
                       </Button>
