@@ -8,11 +8,14 @@ import type { NotificationsService } from './modules/notifications/notifications
 import type { WeeklySummary } from './modules/notifications/weekly-summary';
 import type { ForecastingService } from './modules/forecasting/forecasting.service';
 import type { NotificationMail } from './modules/notifications/notifications.mail';
-import type {
-  ScheduledTask,
-  SchedulesService,
-  SystemTask,
+import type { Logger } from './logger';
+import {
+  createSchedulesService,
+  type ScheduledTask,
+  type SchedulesService,
+  type SystemTask,
 } from './modules/schedules/schedules.service';
+import type { Reads } from './reads';
 import type { WebhooksService } from './modules/webhooks/webhooks.service';
 
 /**
@@ -104,4 +107,26 @@ export function systemTasks(s: {
       },
     },
   ];
+}
+
+/** The schedules service, with the stores' tasks and the installation's hourly work. */
+export function createSchedules(
+  s: Parameters<typeof storeTasks>[0] &
+    Omit<Parameters<typeof systemTasks>[0], 'schedules'> & {
+      reads: Reads;
+      timezoneOf: (storeId: string) => Promise<string>;
+      log: Logger;
+    },
+): SchedulesService {
+  const schedules: SchedulesService = createSchedulesService({
+    pool: s.pool,
+    jobs: s.jobs,
+    tasks: storeTasks(s),
+    system: systemTasks({ ...s, schedules: () => schedules }),
+    stores: (db) => s.reads.stores.scheduled(db),
+    timezoneOf: s.timezoneOf,
+    nudge: () => s.jobs.nudge(),
+    log: s.log,
+  });
+  return schedules;
 }
