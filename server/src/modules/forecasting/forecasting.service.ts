@@ -17,7 +17,14 @@ import { toPrediction } from './outlook';
 import { DEMAND_DAYS, leadTimeOf, predictionOf, type DailyForecast } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB } from './recalculate';
-import { aggregate, sumSeries, todayIn, weekdayOf, type DailySeries } from './series';
+import {
+  aggregate,
+  historyDaysFor,
+  sumSeries,
+  todayIn,
+  weekdayOf,
+  type DailySeries,
+} from './series';
 import type { ForecastSources } from './sources';
 
 export interface ForecastingDeps {
@@ -145,7 +152,15 @@ export function createForecastingService(deps: ForecastingDeps) {
         of.map((p) => p.id),
       );
       const stocked = of.map((p) => ({ ...p, created_day: first.get(p.id) ?? today }));
-      const series = await loadSeries(sources, pool, ctx.storeId, tz, stocked, today);
+      const series = await loadSeries(
+        sources,
+        pool,
+        ctx.storeId,
+        tz,
+        stocked,
+        today,
+        historyDaysFor(q.period),
+      );
       const history = aggregate(sumSeries([...series.values()], today), q.period, today);
       // one product by day: its days without stock are missing (a sum or a week has no such days)
       const only = series.size === 1 && q.period === 'day' ? [...series.values()][0] : undefined;
@@ -153,7 +168,7 @@ export function createForecastingService(deps: ForecastingDeps) {
         history.map((h) => h.actual),
         {
           horizon: q.horizon,
-          // (the history is at most 365 days, so months and weeks never have 3 years: no season)
+          // three years of months or weeks are a yearly season (12 or 52), else none
           seasonLength: seasonLengthFor(q.period, history.length),
           level: q.level,
           period: q.period,

@@ -78,6 +78,37 @@ test('when asked by week or by month, then whole past periods are the history an
   expect(monthly.predictions[0].date).toBe(`${today().slice(0, 8)}01`);
 });
 
+test('when a product has three years of sales with a December peak, then by month and by week the yearly season is used and the peak is forecast', async () => {
+  const s = await storeWithMember(t);
+  const p = await createProduct(s);
+  const days = 3 * 366 + 40;
+  const dayAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+  await sellDaily(
+    t,
+    s,
+    p.id,
+    Array.from({ length: days }, (_, i) => (dayAgo(days - i).getUTCMonth() === 11 ? 12 : 3)),
+  );
+
+  const monthly = (await forecasts(s, `productId=${p.id}&period=month&horizon=12`).expect(200)).body
+    .data.forecasts[0];
+  expect(monthly.seasonLength).toBe(12);
+  expect(monthly.history.length).toBeGreaterThanOrEqual(36);
+  const byMonth = new Map<string, number>(
+    monthly.predictions.map((x: { date: string; predictedDemand: number }) => [
+      x.date.slice(5, 7),
+      x.predictedDemand,
+    ]),
+  );
+  // December (about 31 × 12 units) stands well above June (about 30 × 3).
+  expect(byMonth.get('12')!).toBeGreaterThan(2.5 * byMonth.get('06')!);
+
+  const weekly = (await forecasts(s, `productId=${p.id}&period=week&horizon=52`).expect(200)).body
+    .data.forecasts[0];
+  expect(weekly.seasonLength).toBe(52);
+  expect(weekly.history.length).toBeGreaterThanOrEqual(156);
+});
+
 test('when a category is asked, then its series is the sum of its products', async () => {
   const s = await storeWithMember(t);
   const dairy = await createCategory(s, { name: 'Dairy' });

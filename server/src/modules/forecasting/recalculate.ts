@@ -66,7 +66,11 @@ function forecastRow(productId: string, today: string, r: ForecastResult): Forec
 }
 
 function anomaliesOf(productId: string, series: DailySeries) {
-  return demandAnomalies(series.values, { seasonLength: 7, window: ANOMALY_WINDOW }).map((a) => ({
+  return demandAnomalies(series.values, {
+    seasonLength: 7,
+    window: ANOMALY_WINDOW,
+    missing: series.missing,
+  }).map((a) => ({
     product_id: productId,
     day: addDays(series.start, a.index),
     kind: a.kind === 'spike' ? ('demand_spike' as const) : ('demand_drop' as const),

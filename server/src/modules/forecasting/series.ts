@@ -20,8 +20,17 @@ export const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay
 /** The store's calendar day now (one definition, in core). */
 export { todayIn };
 
-/** Days of history a forecast looks at. */
+/** Days of history a daily forecast (and the nightly recalculation) looks at. */
 export const HISTORY_DAYS = 365;
+
+/**
+ * Days of history a forecast by `period` looks at: a year of days; for weeks and months,
+ * enough for three whole years of them before the current one (what a yearly season needs,
+ * `seasonLengthFor`), when the product has them.
+ */
+export function historyDaysFor(period: 'day' | 'week' | 'month'): number {
+  return period === 'day' ? HISTORY_DAYS : 3 * 366 + 31;
+}
 
 /** A series of daily units, `values[i]` being day `start + i`; the last is yesterday. */
 export interface DailySeries {

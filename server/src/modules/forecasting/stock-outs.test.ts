@@ -31,10 +31,13 @@ const daysAgo = (n: number, hour: number) =>
     ),
   );
 
-test('when a product was out of stock for nine days by its ledger, then its forecast leaves those days out (and says so) instead of counting them as no demand', async () => {
-  const s = await storeWithMember(t, 'employee');
+/**
+ * A product stocked 120 days ago, emptied 20 days ago in the morning and restocked 10 days ago
+ * (its ledger), with 120 days of sales ending yesterday and none on the nine days without
+ * stock (19 … 11 days ago).
+ */
+async function emptiedForNineDays(s: Awaited<ReturnType<typeof storeWithMember>>) {
   const p = await createProduct(s, { name: 'Oat milk' });
-  // the ledger: stocked 120 days ago, emptied 20 days ago in the morning, restocked 10 days ago
   const moves: [number, number, number][] = [
     [120, 1000, 1000],
     [20, -1000, 0],
@@ -46,9 +49,14 @@ test('when a product was out of stock for nine days by its ledger, then its fore
        VALUES ($1, $2, $3, 'adjustment', $4, $5)`,
       [s.storeId, p.id, delta, after, daysAgo(ago, 8)],
     );
-  // 120 days of sales ending yesterday; none on the nine days without stock (19 … 11 days ago)
   const units = weeklyPattern(120, 10).map((u, i) => (120 - i >= 11 && 120 - i <= 19 ? 0 : u));
   await sellDaily(t, s, p.id, units);
+  return p;
+}
+
+test('when a product was out of stock for nine days by its ledger, then its forecast leaves those days out (and says so) instead of counting them as no demand', async () => {
+  const s = await storeWithMember(t, 'employee');
+  const p = await emptiedForNineDays(s);
 
   const res = await s.api
     .get(`${s.url}/forecasts?productId=${p.id}&horizon=14`)
@@ -67,6 +75,26 @@ test('when a product was out of stock for nine days by its ledger, then its fore
     .slice(0, 7)
     .reduce((n: number, x: { predictedDemand: number }) => n + x.predictedDemand, 0);
   expect(week).toBeGreaterThan(60);
+});
+
+test('when the nightly recalculation looks for anomalies, then the nine days without stock are not demand drops', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const p = await emptiedForNineDays(s);
+  // One day that sold nothing with stock on the shelf, 5 days ago: that one is a drop.
+  await t.db.pool.query(
+    `DELETE FROM sale_items WHERE product_id = $1
+       AND (sold_at AT TIME ZONE 'UTC')::date = (now() AT TIME ZONE 'UTC')::date - 5`,
+    [p.id],
+  );
+  await t.services.forecasting.recalculateNow(s.storeId);
+
+  const res = await s.api.get(`${s.url}/anomalies?type=demand_drop`).set(s.auth).expect(200);
+  const dropDays = res.body.data
+    .filter((a: { productId: string }) => a.productId === p.id)
+    .map((a: { date: string }) => a.date);
+  const day = (n: number) => daysAgo(n, 12).toISOString().slice(0, 10);
+  expect(dropDays).toContain(day(5));
+  for (let n = 11; n <= 19; n++) expect(dropDays).not.toContain(day(n));
 });
 
 test('when another store asks, then the stock-out days of a product it cannot see are not read', async () => {

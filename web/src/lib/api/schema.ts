@@ -2719,8 +2719,10 @@ export interface paths {
      * Demand forecast of a product or a category (inventory:read)
      * @description Forecasts the demand of one product (`productId`) or one category (`category`, the sum
      *     of its products), exactly one of the two, from up to 365 days of sales in the store's
-     *     time zone (units sold less units refunded; voided sales count for nothing; days without
-     *     sales are 0). With `period=week` or `month` the days are added up into ISO weeks or
+     *     time zone by day, and up to three years (1,129 days) by week or month, so that a yearly
+     *     season can be used (units sold less units refunded; voided sales count for nothing;
+     *     days without sales are 0, and for one product by day, days it had no stock at all are
+     *     missing, not 0). With `period=week` or `month` the days are added up into ISO weeks or
      *     calendar months and the current, incomplete period is left out; dates are the period's
      *     first day (`YYYY-MM-DD`). `history` is the series the model saw; a product's starts at
      *     its first stock movement (or first sale, if earlier), never before it was stocked.

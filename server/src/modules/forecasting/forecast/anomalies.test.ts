@@ -75,6 +75,44 @@ describe('demandAnomalies', () => {
     ]);
   });
 
+  it('when the shelf was empty for days (no stock at all), then those days are not drops, and the days after are judged as if the model ran through them', () => {
+    const series = base();
+    const missing = series.map((_, i) => i >= 100 && i < 105);
+    for (let i = 100; i < 105; i++) series[i] = 0;
+    const found = demandAnomalies(series, { seasonLength: 7, window: 30, missing });
+    expect(found.filter((a) => a.index >= 100 && a.index < 105)).toEqual([]);
+    // The same zeros with stock on the shelf are drops.
+    const asZeros = demandAnomalies(series, { seasonLength: 7, window: 30 });
+    expect(
+      asZeros.filter((a) => a.index >= 100 && a.index < 105 && a.kind === 'drop'),
+    ).toHaveLength(5);
+    // The days after the gap are judged as without it (the state stepped through as forecasts).
+    const steady = demandAnomalies(base(), { seasonLength: 7, window: 30 }).map((a) => a.index);
+    expect(found.map((a) => a.index).filter((i) => i >= 105)).toEqual(
+      steady.filter((i) => i >= 105),
+    );
+  });
+
+  it('when the shelf was empty for most of the history, then too few days are known to judge the window', () => {
+    const series = base();
+    const missing = series.map((_, i) => i >= 10 && i < 80);
+    for (let i = 10; i < 80; i++) series[i] = 0;
+    series[115] = series[115]! * 4;
+    // 20 stocked days before the window: fewer than the four weeks a judgement needs.
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30, missing })).toEqual([]);
+    // Read as 70 days without a sale, the same history would be judged.
+    expect(demandAnomalies(series, { seasonLength: 7, window: 30 }).map((a) => a.index)).toContain(
+      115,
+    );
+  });
+
+  it('when an intermittent item has a burst, then the empty days after it are not drops (the burst is clipped)', () => {
+    const series = generateSeries({ length: 120, level: 2, noise: 0.2, seed: 6, zeroChance: 0.75 });
+    series[105] = 40;
+    const found = demandAnomalies(series, { seasonLength: 7, window: 30, level: 0.99 });
+    expect(found.map((a) => [a.index, a.kind])).toEqual([[105, 'spike']]);
+  });
+
   it('when the history before the window is too short, then nothing is judged', () => {
     expect(demandAnomalies(base().slice(0, 40), { seasonLength: 7, window: 30 })).toEqual([]);
   });

@@ -32,6 +32,12 @@ export interface AnomalyOptions {
    * ordinary day in twenty would be flagged, about 1.5 per product per 30-day window.
    */
   level?: number;
+  /**
+   * `missing[i]`: period i had no stock the whole time. Its demand is unknown, not 0: it is
+   * never judged (an empty shelf is not a drop in demand), and the model runs through it as
+   * a forecast would, in the history and in the window alike.
+   */
+  missing?: readonly boolean[];
 }
 
 export interface DemandAnomaly {
@@ -81,23 +87,34 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
       : DEFAULT_ANOMALY_LEVEL;
   const window = Math.max(0, Math.min(Math.floor(options.window), series.length));
   const cut = series.length - window;
-  const clean = series.map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  // NaN: a period known to be missing (out of stock), as forecastSeries reads it.
+  const clean = series.map((v, i) =>
+    options.missing?.[i] ? NaN : Number.isFinite(v) && v > 0 ? v : 0,
+  );
   const first = clean.findIndex((v) => v > 0);
   if (window === 0 || first < 0 || first >= cut) return [];
   const before = clean.slice(first, cut);
-  if (before.length < minimumHistory({ horizon: 1, seasonLength: options.seasonLength })) return [];
+  const observed = before.filter((v) => !Number.isNaN(v));
+  if (observed.length < minimumHistory({ horizon: 1, seasonLength: options.seasonLength }))
+    return [];
   const m = options.seasonLength > 1 ? Math.round(options.seasonLength) : 1;
   const out: DemandAnomaly[] = [];
 
-  if (isIntermittent(before)) {
-    const fit = chooseIntermittent(before, backtestPlan(before.length, m)).winner.fitOn(before);
-    const seen = [...before];
+  // Intermittent methods count the periods between sales: missing ones are simply left out.
+  if (isIntermittent(observed)) {
+    const fit = chooseIntermittent(observed, backtestPlan(observed.length, m)).winner.fitOn(
+      observed,
+    );
+    const seen = [...observed];
     for (let i = cut; i < series.length; i++) {
+      if (Number.isNaN(clean[i])) continue;
       const rate = rerunIntermittent(fit, seen);
       const bounds = intermittentInterval(seen, rate, level);
       const a = anomalyOf(i, clean[i]!, { expected: rate, ...bounds, sigma: fit.sigma });
       if (a) out.push(a);
-      seen.push(clean[i]!);
+      // clipped to the interval as the ETS path below: a burst does not make the next
+      // days' empty ones look like drops
+      seen.push(Math.min(bounds.upper, Math.max(bounds.lower, clean[i]!)));
     }
     return out;
   }
@@ -107,6 +124,10 @@ export function demandAnomalies(series: Series, options: AnomalyOptions): Demand
   const z = normalQuantile((1 + level) / 2);
   const state = cloneState(fit.final);
   for (let i = cut; i < series.length; i++) {
+    if (Number.isNaN(clean[i])) {
+      stepState(state, NaN, fit);
+      continue;
+    }
     const yhat = oneStepForecast(state, fit);
     const sd = oneStepSd(fit, yhat);
     const half = z * sd;
