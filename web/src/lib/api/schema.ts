@@ -1239,6 +1239,19 @@ export interface paths {
      *     first count after `soldAt`, noted "The stock count of … already reflected this sale")
      *     puts them back, so the stock stays as counted and the count's shrinkage is corrected.
      *     Such lines need no stock: their units had left before the count.
+     *
+     *     **External references** (a till or web shop posting its sales with its own ids):
+     *     `externalReference` (1..100 characters, trimmed, no control characters) is unique in
+     *     the store. A post naming a reference the store already has makes no sale and moves no
+     *     stock: it answers **200** with the sale that has it, when its lines are the same (the same
+     *     products and quantities in the same order, and the same `unitPrice` where the post gives
+     *     one; `soldAt` and `note` are not compared). With other lines it is 409 `CONFLICT`
+     *     (`details[0].field: externalReference`, code `reference_taken`) whose message names the
+     *     sale and the first line that differs. Posts of one reference are serialised, so two
+     *     identical posts racing make one sale: one is 201, the other 200 with the same sale. This
+     *     works with or without an `Idempotency-Key`: a key replays its own first answer (201 with
+     *     `Idempotent-Replayed: true`); the reference finds the sale across keys, callers and days.
+     *     Find a sale by its reference with `GET …/sales?externalReference=`.
      */
     post: operations['recordSale'];
     delete?: never;
@@ -5000,6 +5013,8 @@ export interface components {
       /** Format: date-time */
       soldAt: string;
       note: string | null;
+      /** @description The till's or web shop's own id for the sale, unique in the store (null without) */
+      externalReference: string | null;
       /** @description What the sale came to when it was made */
       total: number;
       itemCount: number;
@@ -8336,6 +8351,8 @@ export interface operations {
         status?: components['schemas']['SaleStatus'];
         /** @description `true`: only sales with at least one refund; `false`: only sales without */
         refunded?: boolean;
+        /** @description The sale with this external reference (exact, after trimming) */
+        externalReference?: string;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
       };
@@ -8397,10 +8414,14 @@ export interface operations {
            */
           soldAt?: string;
           note?: string | null;
+          /** @description The till's or web shop's own id for the sale, unique in the store; a post naming one the store already has answers that sale (200) or 409 when its lines differ. */
+          externalReference?: string;
         };
       };
     };
     responses: {
+      /** @description The sale this external reference already names (nothing was recorded) */
+      200: components['responses']['SaleResponse'];
       201: components['responses']['SaleResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
