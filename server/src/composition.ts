@@ -38,6 +38,7 @@ import { storeTasks, systemTasks } from './schedule-tasks';
 import { createReads, invoiceLookups, reorderSources } from './reads';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
+import { createProductSync } from './modules/products/sync/product-sync.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
@@ -225,6 +226,7 @@ export function createServices(deps: ServiceDeps) {
     orderingFacts: (db, storeId, ids) => products.orderingFacts(db, storeId, ids),
     sources: reorderSources(reads),
   });
+  const productSync = createProductSync({ write, categories, suppliers, inventory });
   const imports = createImportService({
     write,
     jobs,
@@ -434,6 +436,7 @@ export function createServices(deps: ServiceDeps) {
     schedules,
     reports,
     imports,
+    productSync,
     exports,
     invoices,
     jobs,
