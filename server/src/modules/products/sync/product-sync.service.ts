@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { AppError, type ErrorDetail } from '../../../core/errors';
+import { AppError, ConflictError, type ErrorDetail } from '../../../core/errors';
 import type { StoreContext } from '../../../core/context';
 import type { Emit } from '../../../core/events';
 import { assertMaySetMoney } from '../../../core/money';
@@ -83,6 +83,7 @@ export function createProductSync(deps: Deps) {
       // The report is made in the transaction: an Idempotency-Key stores what it returns.
       return deps.write(ctx, async (tx, emit) => {
         const results: SyncResult[] = [];
+        await repo.lockStoreSync(tx, ctx.storeId);
         const known = await repo.findByKeys(
           tx,
           ctx.storeId,
@@ -94,6 +95,14 @@ export function createProductSync(deps: Deps) {
             [matchKey({ sku: p.sku }), p] as const,
             ...(p.barcode === null ? [] : [[matchKey({ barcode: p.barcode }), p] as const]),
           ]),
+        );
+        await repo.lockProducts(
+          tx,
+          ctx.storeId,
+          input.items.flatMap((item) => {
+            const p = byKey.get(matchKey(item));
+            return p && !sameAs(p, item) ? [p.id] : [];
+          }),
         );
         for (const [index, item] of input.items.entries()) {
           const base = { index, barcode: item.barcode ?? null, changed: [], error: null };
@@ -108,28 +117,37 @@ export function createProductSync(deps: Deps) {
             });
             continue;
           }
-          // An item's events wait for its savepoint: a refused item announces nothing.
-          const announced: Array<() => Promise<void>> = [];
-          const held: Emit = async (type, payload) =>
-            void announced.push(() => emit(type, payload));
-          await tx.query('SAVEPOINT sync_item');
-          try {
-            const done = await apply(tx, held, ctx, item, existing);
-            await tx.query('RELEASE SAVEPOINT sync_item');
-            for (const announce of announced) await announce();
-            results.push({ ...base, ...done });
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            await tx.query('ROLLBACK TO SAVEPOINT sync_item');
-            const details = Array.isArray(err.details) ? (err.details as ErrorDetail[]) : undefined;
-            results.push({
-              ...base,
-              status: 'rejected',
-              productId: null,
-              sku: item.sku ?? null,
-              error: { code: err.code, message: err.message, ...(details ? { details } : {}) },
-            });
+          let outcome = await inSavepoint(tx, emit, (held) => apply(tx, held, ctx, item, existing));
+          // Another sync created the product since the read above (its insert committed while
+          // ours waited on the unique index): it is an existing product now.
+          if (!existing && outcome instanceof ConflictError) {
+            const [now] = await repo.findByKeys(
+              tx,
+              ctx.storeId,
+              item.sku !== undefined ? [item.sku] : [],
+              item.sku === undefined ? [item.barcode!] : [],
+            );
+            if (now)
+              outcome = await inSavepoint(tx, emit, (held) => apply(tx, held, ctx, item, now));
           }
+          if (!(outcome instanceof AppError)) {
+            results.push({ ...base, ...outcome });
+            continue;
+          }
+          const details = Array.isArray(outcome.details)
+            ? (outcome.details as ErrorDetail[])
+            : undefined;
+          results.push({
+            ...base,
+            status: 'rejected',
+            productId: null,
+            sku: item.sku ?? null,
+            error: {
+              code: outcome.code,
+              message: outcome.message,
+              ...(details ? { details } : {}),
+            },
+          });
         }
         const count = (status: SyncStatus) => results.filter((r) => r.status === status).length;
         return {
@@ -148,6 +166,30 @@ export function createProductSync(deps: Deps) {
 }
 
 export type ProductSync = ReturnType<typeof createProductSync>;
+
+/**
+ * Runs one item's change in a savepoint: its result, or the refusal (an AppError) it was rolled
+ * back for, alone. Its events wait for the savepoint's release: a refused item announces nothing.
+ */
+async function inSavepoint<T>(
+  tx: PoolClient,
+  emit: Emit,
+  change: (held: Emit) => Promise<T>,
+): Promise<T | AppError> {
+  const announced: Array<() => Promise<void>> = [];
+  const held: Emit = async (type, payload) => void announced.push(() => emit(type, payload));
+  await tx.query('SAVEPOINT sync_item');
+  try {
+    const result = await change(held);
+    await tx.query('RELEASE SAVEPOINT sync_item');
+    for (const announce of announced) await announce();
+    return result;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    await tx.query('ROLLBACK TO SAVEPOINT sync_item');
+    return err;
+  }
+}
 
 /**
  * Whether every field the item sends already holds its value in the product's row. Only a sure
