@@ -2185,7 +2185,11 @@ export interface paths {
      *     an item without `sku` or `barcode`, one product twice in the batch, more than 500
      *     items) is a 400 naming `items.<n>.<field>` and changes nothing. `data.items` answers
      *     every item in the order sent. Sending the same batch again changes nothing (every item
-     *     `unchanged`); an `Idempotency-Key` replays the first answer.
+     *     `unchanged`); an `Idempotency-Key` replays the first answer. A store's syncs run one at a
+     *     time: two sending the same new products make each once (the second answers them
+     *     `unchanged`, its `initialQuantity` not added again). The products a sync changes are
+     *     locked at once in id order, as a sale locks its products, so a sale rung up meanwhile
+     *     waits for it or it for the sale, never both.
      *
      *     Requires `inventory:bulk_update` (admins and managers; an API key of either role): it
      *     rewrites existing products in bulk, as an import with `updateExisting` does. A heavy
