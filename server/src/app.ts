@@ -33,6 +33,7 @@ import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
 import { productsRoutes } from './modules/products/products.routes';
+import { productSyncRoutes } from './modules/products/sync/product-sync.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
@@ -112,6 +113,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   categoriesRoutes(r, services);
   suppliersRoutes(r, services);
   importExportRoutes(r, { ...services, heavy: limits.heavy });
+  productSyncRoutes(r, services);
   productsRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);

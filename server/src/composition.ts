@@ -22,6 +22,7 @@ import type { WebPushSetup } from './modules/notifications/push.keys';
 import { createReads, invoiceLookups, reorderSources } from './reads';
 import { createExportService } from './modules/products/import/export.service';
 import { createImportService } from './modules/products/import/import.service';
+import { createProductSync } from './modules/products/sync/product-sync.service';
 import { createProductsService } from './modules/products/products.service';
 import { createProductSearch } from './modules/products/product-search';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
@@ -172,6 +173,7 @@ export function createServices(deps: ServiceDeps) {
     orderingFacts: products.orderingFacts,
     sources: reorderSources(reads),
   });
+  const productSync = createProductSync({ write, categories, suppliers, inventory });
   const imports = createImportService({
     write,
     jobs,
@@ -290,6 +292,7 @@ export function createServices(deps: ServiceDeps) {
     schedules,
     reports,
     imports,
+    productSync,
     exports,
     invoices,
     jobs,

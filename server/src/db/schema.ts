@@ -425,6 +425,7 @@ export interface Tables {
     voided_at: Date | null;
     voided_by: string | null;
     void_reason: string | null;
+    external_reference: string | null;
   };
   sales_snapshot_days: {
     store_id: string;

@@ -1,15 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { type CursorPart, decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { pageOf, type Pagination } from '../../core/paging';
 import { withArticle } from '../../core/access';
-import {
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  type ErrorDetail,
-} from '../../core/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { Emit } from '../../core/events';
 import { assertMaySetMoney, MONEY_PERMISSION, seesMoney } from '../../core/money';
@@ -24,6 +18,7 @@ import { listProducts } from './products-list.repo';
 import type { ProductReads } from './products.reads';
 import * as repo from './products.repo';
 import { updateWithHistory } from './product-update';
+import { assertReferences as checkRefs, generateSku } from './product-rules';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
 import {
   CURSOR_SORTS,
@@ -60,46 +55,11 @@ interface Deps {
   userNames: UserReads['namesOf'];
 }
 
-/** A readable SKU from the name: `MILK-7Q2KX4RD`. */
-function generateSku(name: string): string {
-  const prefix =
-    name
-      .toUpperCase()
-      .replace(/[^A-Z0-9]/g, '')
-      .slice(0, 4) || 'SKU';
-  const suffix = randomBytes(5)
-    .toString('base64url')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, 'X');
-  return `${prefix}-${suffix}`;
-}
-
 export function createProductsService(deps: Deps) {
-  const { pool, write, cache, categories, suppliers, inventory, reads, supplied } = deps;
+  const { pool, write, cache, suppliers, inventory, reads, supplied } = deps;
 
-  /** Category and supplier ids in a body must belong to this store, or it is a 400 on that field. */
-  async function assertReferences(
-    db: Db,
-    storeId: string,
-    input: { categoryId?: string | null; supplierId?: string | null },
-  ) {
-    const details: ErrorDetail[] = [];
-    if (input.categoryId && !(await categories.exists(db, storeId, input.categoryId))) {
-      details.push({
-        field: 'categoryId',
-        message: 'no such category in this store',
-        code: 'not_found',
-      });
-    }
-    if (input.supplierId && !(await suppliers.exists(db, storeId, input.supplierId))) {
-      details.push({
-        field: 'supplierId',
-        message: 'no such supplier in this store',
-        code: 'not_found',
-      });
-    }
-    if (details.length) throw new ValidationError(details);
-  }
+  const assertReferences = (db: Db, storeId: string, input: Parameters<typeof checkRefs>[3]) =>
+    checkRefs(deps, db, storeId, input);
 
   const get = (ctx: StoreContext, id: string): Promise<Product> =>
     cache.get(ctx.storeId, `product:${id}`, PRODUCT_TTL, async () => {

@@ -14,6 +14,7 @@ import { countNote } from './counted-sales';
 import type { SaleViews } from './sale-views';
 import * as refunds from './refunds.repo';
 import * as repo from './sales.repo';
+import * as voids from './sale-voids.repo';
 import type { RefundSaleInput, VoidSaleInput } from './sales.schemas';
 
 /** How people see a sale's number: S-000123. */
@@ -73,10 +74,10 @@ export function createSaleReversals(deps: {
           );
         }
         await analytics.salesChangedAt(tx, ctx.storeId, sale.soldAt);
-        await repo.markVoided(tx, ctx.storeId, id, { userId: ctx.userId, reason: input.reason });
+        await voids.markVoided(tx, ctx.storeId, id, { userId: ctx.userId, reason: input.reason });
         // In product id order, the order sales lock them in, so the two cannot deadlock. Locked
         // before the counts are read, so a count cannot slip in between.
-        const sold = await repo.unitsByProduct(tx, ctx.storeId, id);
+        const sold = await voids.unitsByProduct(tx, ctx.storeId, id);
         const ids = sold.map((s) => s.productId);
         await inventory.lockForSale(tx, ctx.storeId, ids);
         // A count since the sale found its units on the shelf: they are not put back twice.

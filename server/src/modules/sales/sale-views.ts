@@ -4,6 +4,7 @@ import type { ProductReads } from '../products/products.reads';
 import * as refunds from './refunds.repo';
 import type { RefundJson, SaleLabels } from './refunds.repo';
 import * as repo from './sales.repo';
+import { list as listSales } from './sales-list.repo';
 import type { ListSalesQuery } from './sales.schemas';
 
 export interface SaleViewDeps {
@@ -47,7 +48,7 @@ export function createSaleViews(deps: SaleViewDeps) {
     },
 
     async list(db: Db, storeId: string, q: ListSalesQuery, after?: { soldAt: string; id: string }) {
-      const { rows, total } = await repo.list(db, storeId, q, after);
+      const { rows, total } = await listSales(db, storeId, q, after);
       const labels = await labelsOf(db, storeId, rows);
       return { items: rows.map((r) => ({ sale: repo.toSale(r, labels), key: r.sold_key })), total };
     },

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/pool';
 import { named } from '../../core/ids';
 import { one, type Row } from '../../db/rows';
+import { ConflictError } from '../../core/errors';
+import { isUniqueViolation } from '../../db/pool';
 import {
   REFUND_JSON,
   toRefund,
@@ -8,7 +10,6 @@ import {
   type RefundJson,
   type SaleLabels,
 } from './refunds.repo';
-import type { ListSalesQuery } from './sales.schemas';
 
 export type SaleStatus = 'completed' | 'voided';
 
@@ -29,6 +30,8 @@ export interface Sale {
   status: SaleStatus;
   soldAt: string;
   note: string | null;
+  /** The till's or web shop's own id for the sale (unique in the store), if it sent one. */
+  externalReference: string | null;
   total: number;
   itemCount: number;
   refundedTotal: number;
@@ -49,6 +52,7 @@ export type SaleRow = Row<
   | 'number'
   | 'sold_at'
   | 'note'
+  | 'external_reference'
   | 'total'
   | 'item_count'
   | 'user_id'
@@ -83,6 +87,7 @@ export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
     status: r.status,
     soldAt: r.sold_at.toISOString(),
     note: r.note,
+    externalReference: r.external_reference,
     total: Number(r.total),
     itemCount: r.item_count,
     refundedTotal: refunded / 100,
@@ -111,7 +116,7 @@ export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
   };
 }
 
-const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.total, s.item_count, s.user_id,
+export const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.external_reference, s.total, s.item_count, s.user_id,
   s.voided_at, s.voided_by, s.void_reason, s.created_at,
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
   (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
@@ -138,6 +143,7 @@ export async function insertSale(
     userId: string;
     soldAt: Date;
     note: string | null;
+    externalReference?: string | null;
     /** `unitCost`: the cost of goods its ledger movement recorded (unknown: null). */
     lines: Array<{
       productId: string;
@@ -147,8 +153,9 @@ export async function insertSale(
     }>;
   },
 ): Promise<Omit<SaleRow, 'sold_key'>> {
-  const { rows } = await db.query<Omit<SaleRow, 'sold_key'>>(
-    `WITH lines AS (
+  const { rows } = await db
+    .query<Omit<SaleRow, 'sold_key'>>(
+      `WITH lines AS (
        SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
            AS (product_id uuid, quantity int, unit_price numeric, unit_cost numeric))
@@ -158,13 +165,14 @@ export async function insertSale(
        ON CONFLICT (store_id) DO UPDATE SET last_number = sale_counters.last_number + 1
        RETURNING last_number
      ), sale AS (
-       INSERT INTO sales (id, store_id, user_id, sold_at, note, total, item_count, number)
+       INSERT INTO sales (id, store_id, user_id, sold_at, note, total, item_count, number,
+         external_reference)
        SELECT coalesce($6::uuid, gen_random_uuid()), $1, $2, $3, $4,
          coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0),
-         (SELECT last_number FROM counter)
+         (SELECT last_number FROM counter), $7
        FROM lines
-       RETURNING id, number, status, sold_at, note, total, item_count, user_id, voided_at, voided_by,
-         void_reason, created_at
+       RETURNING id, number, status, sold_at, note, external_reference, total, item_count, user_id,
+         voided_at, voided_by, void_reason, created_at
      ), items AS (
        INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no,
          unit_cost)
@@ -173,7 +181,8 @@ export async function insertSale(
        FROM sale, lines l
        RETURNING id, product_id, quantity, unit_price, line_total, line_no
      )
-     SELECT sale.id, sale.number, sale.status, sale.sold_at, sale.note, sale.total, sale.item_count,
+     SELECT sale.id, sale.number, sale.status, sale.sold_at, sale.note, sale.external_reference,
+       sale.total, sale.item_count,
        sale.user_id, sale.voided_at, sale.voided_by, sale.void_reason, sale.created_at,
        (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
            'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
@@ -181,22 +190,29 @@ export async function insertSale(
         FROM items i) AS items,
        '[]'::json AS refunds
      FROM sale`,
-    [
-      storeId,
-      sale.userId,
-      sale.soldAt,
-      sale.note,
-      JSON.stringify(
-        sale.lines.map((l) => ({
-          product_id: l.productId,
-          quantity: l.quantity,
-          unit_price: l.unitPrice,
-          unit_cost: l.unitCost ?? null,
-        })),
-      ),
-      sale.id ?? null,
-    ],
-  );
+      [
+        storeId,
+        sale.userId,
+        sale.soldAt,
+        sale.note,
+        JSON.stringify(
+          sale.lines.map((l) => ({
+            product_id: l.productId,
+            quantity: l.quantity,
+            unit_price: l.unitPrice,
+            unit_cost: l.unitCost ?? null,
+          })),
+        ),
+        sale.id ?? null,
+        sale.externalReference ?? null,
+      ],
+    )
+    .catch((err: unknown) => {
+      // The service serialises posts of one reference (sale-references.repo.ts): a guard.
+      if (isUniqueViolation(err, 'sales_store_external_reference_key'))
+        throw new ConflictError('This store already has a sale with this external reference');
+      throw err;
+    });
   return one(rows);
 }
 
@@ -262,69 +278,4 @@ export async function lockSale(
       timezone: r.timezone,
     }
   );
-}
-
-export async function markVoided(
-  db: Db,
-  storeId: string,
-  id: string,
-  v: { userId: string; reason: string },
-) {
-  await db.query(
-    `UPDATE sales SET status = 'voided', voided_at = now(), voided_by = $3, void_reason = $4
-     WHERE store_id = $1 AND id = $2`,
-    [storeId, id, v.userId, v.reason],
-  );
-}
-
-/** Units sold per product on a sale, for putting them back. */
-export async function unitsByProduct(db: Db, storeId: string, saleId: string) {
-  const { rows } = await db.query<{ product_id: string; units: number }>(
-    `SELECT product_id, sum(quantity)::int AS units FROM sale_items
-     WHERE store_id = $1 AND sale_id = $2 GROUP BY product_id ORDER BY product_id`,
-    [storeId, saleId],
-  );
-  return rows.map((r) => ({ productId: r.product_id, units: r.units }));
-}
-
-export async function list(
-  db: Db,
-  storeId: string,
-  q: ListSalesQuery,
-  after?: { soldAt: string; id: string },
-) {
-  const args: unknown[] = [
-    storeId,
-    q.productId ?? null,
-    q.dateFrom ?? null,
-    q.dateTo ?? null,
-    q.status ?? null,
-    q.refunded ?? null,
-  ];
-  const filter = `s.store_id = $1
-    AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = $2))
-    AND ($3::timestamptz IS NULL OR s.sold_at >= $3) AND ($4::timestamptz IS NULL OR s.sold_at <= $4)
-    AND ($5::text IS NULL OR s.status = $5)
-    AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM sale_refunds r WHERE r.sale_id = s.id) = $6)`;
-  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-  const column = q.sort === 'total' ? 's.total' : 's.sold_at';
-  const keyset = after
-    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($9::timestamptz, $10::uuid)`
-    : '';
-  const { rows } = await db.query<SaleRow>(
-    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $7 OFFSET $8`,
-    [
-      ...args,
-      q.limit + 1,
-      after ? 0 : (q.page - 1) * q.limit,
-      ...(after ? [after.soldAt, after.id] : []),
-    ],
-  );
-  const total = after
-    ? undefined
-    : one(
-        (await db.query<{ n: number }>(`SELECT count(*) AS n FROM sales s WHERE ${filter}`, args))
-          .rows,
-      ).n;
-  return { rows, total };
 }

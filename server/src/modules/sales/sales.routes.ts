@@ -1,6 +1,7 @@
 import type { Routes } from '../../http/route';
 import { idParams } from '../../http/validate';
 import * as s from './sales.schemas';
+import { wasFoundByReference } from './sale-references';
 import type { SalesService } from './sales.service';
 
 /** Routes under /api/v1/stores/:storeId. */
@@ -8,7 +9,12 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
   r.store(
     'post',
     '/sales',
-    { permission: 'inventory:write', body: s.recordSaleBody, idempotent: 201 },
+    {
+      permission: 'inventory:write',
+      body: s.recordSaleBody,
+      // A post naming an external reference the store already has answers that sale: 200.
+      idempotent: (sale: object) => (wasFoundByReference(sale) ? 200 : 201),
+    },
     ({ ctx, body }) => sales.record(ctx, body),
   );
   r.page('/sales', { permission: 'inventory:read', query: s.listSalesQuery }, ({ ctx, query }) =>

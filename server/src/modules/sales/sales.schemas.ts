@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { booleanQuery, dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 
+/**
+ * A till's or web shop's own id for a sale, unique in the store: a post that names one the
+ * store already has answers that sale (sales.service.ts `record`). Printable text, no line
+ * breaks or other control characters.
+ */
+export const externalReference = z
+  .string(typeMessage('must be a text'))
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters (line breaks, tabs)');
+
 export const recordSaleBody = z.object({
   items: z
     .array(
@@ -20,6 +32,7 @@ export const recordSaleBody = z.object({
   // How far back or ahead it may be is the service's rule (sale-time.ts), set by config.
   soldAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
   note: z.string().trim().max(500).nullable().optional(),
+  externalReference: externalReference.optional(),
 });
 
 export const listSalesQuery = withDateRangeOrder(
@@ -30,6 +43,7 @@ export const listSalesQuery = withDateRangeOrder(
     dateTo: dateQuery.optional(),
     status: z.enum(['completed', 'voided'], { message: 'must be completed or voided' }).optional(),
     refunded: booleanQuery.optional(),
+    externalReference: externalReference.optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
   }),

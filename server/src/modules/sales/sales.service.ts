@@ -16,6 +16,8 @@ import { createSaleViews, type SaleViewDeps } from './sale-views';
 import { countNote, notBeforeProducts } from './counted-sales';
 import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
+import * as references from './sale-references.repo';
+import { assertSameLines, foundByReference } from './sale-references';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
 export function createSalesService(deps: {
@@ -43,14 +45,27 @@ export function createSalesService(deps: {
      * still conditional, so no interleaving can oversell. A sale
      * dated in the past (`soldAt`) records the cost in force then, and a product counted since
      * is not checked for stock: the count already took its units in (counted-sales.ts).
+     * A sale with an `externalReference` the store already has is not made again: the sale
+     * that has it is answered (sale-references.ts), or a 409 when its lines differ.
      */
     record(ctx: StoreContext, input: RecordSaleInput) {
-      // Checked before any lock is taken; without soldAt the sale happens now, after the locks.
-      const stamped =
-        input.soldAt === undefined
-          ? undefined
-          : saleTime(input.soldAt, new Date(), saleBackdateDays);
+      const reference = input.externalReference;
       return write(ctx, async (tx, emit) => {
+        // A reference the store already has: that sale, once more (a retry), made by nobody now.
+        if (reference !== undefined) {
+          await references.lockReference(tx, ctx.storeId, reference);
+          const row = await references.findByReference(tx, ctx.storeId, reference);
+          if (row) {
+            const original = await views.label(tx, ctx.storeId, row);
+            assertSameLines(input.items, original);
+            return foundByReference(original);
+          }
+        }
+        // Checked before any stock is locked; without soldAt the sale happens now, after the locks.
+        const stamped =
+          input.soldAt === undefined
+            ? undefined
+            : saleTime(input.soldAt, new Date(), saleBackdateDays);
         const wanted = new Map<string, number>();
         for (const item of input.items)
           wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
@@ -141,6 +156,7 @@ export function createSalesService(deps: {
           userId: ctx.userId,
           soldAt,
           note: input.note ?? null,
+          externalReference: reference ?? null,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
         const sale = await views.label(tx, ctx.storeId, row);

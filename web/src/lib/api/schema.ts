@@ -1239,6 +1239,19 @@ export interface paths {
      *     first count after `soldAt`, noted "The stock count of … already reflected this sale")
      *     puts them back, so the stock stays as counted and the count's shrinkage is corrected.
      *     Such lines need no stock: their units had left before the count.
+     *
+     *     **External references** (a till or web shop posting its sales with its own ids):
+     *     `externalReference` (1..100 characters, trimmed, no control characters) is unique in
+     *     the store. A post naming a reference the store already has makes no sale and moves no
+     *     stock: it answers **200** with the sale that has it, when its lines are the same (the same
+     *     products and quantities in the same order, and the same `unitPrice` where the post gives
+     *     one; `soldAt` and `note` are not compared). With other lines it is 409 `CONFLICT`
+     *     (`details[0].field: externalReference`, code `reference_taken`) whose message names the
+     *     sale and the first line that differs. Posts of one reference are serialised, so two
+     *     identical posts racing make one sale: one is 201, the other 200 with the same sale. This
+     *     works with or without an `Idempotency-Key`: a key replays its own first answer (201 with
+     *     `Idempotent-Replayed: true`); the reference finds the sale across keys, callers and days.
+     *     Find a sale by its reference with `GET …/sales?externalReference=`.
      */
     post: operations['recordSale'];
     delete?: never;
@@ -2122,6 +2135,68 @@ export interface paths {
     get: operations['downloadReportJob'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/products/sync': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upsert a batch of products by SKU or barcode, for web shops (inventory:bulk_update)
+     * @description A web shop's (or any integrator's) catalogue sync: up to 500 products a request, each
+     *     the product create body (the same fields and limits; `name` and `price` required) with a
+     *     `sku` or a `barcode`. An item is matched by its `sku` (case-insensitive) when it has one,
+     *     else by its `barcode`:
+     *
+     *     - **no product has it**: the product is created (a SKU is generated when only a barcode
+     *       is sent); `initialQuantity` becomes its opening stock as an `initial` ledger movement,
+     *       as when a product is created by hand;
+     *     - **a product has it**: the fields the item sends are set (those it leaves out stay as
+     *       they are), with a line in the product's history (`reason: sync`) for each change;
+     *       `updated` with the `changed` fields, or `unchanged` when nothing differed. Its stock
+     *       is never touched: `initialQuantity` is ignored for an existing product, and
+     *       `quantity` is refused (stock changes only through sales, deliveries, counts and
+     *       adjustments).
+     *
+     *     **Per item, not all or nothing**: the request is one transaction and each item runs in
+     *     its own savepoint, so an item the store's data refuses (a barcode another product has, a
+     *     category or supplier not in the store, a SKU another sync created at the same moment) is
+     *     rolled back alone and answered `rejected` with its `error` (`code`, `message`,
+     *     `details`), while the others are applied. A malformed request (a bad field in any item,
+     *     an item without `sku` or `barcode`, one product twice in the batch, more than 500
+     *     items) is a 400 naming `items.<n>.<field>` and changes nothing. `data.items` answers
+     *     every item in the order sent. Sending the same batch again changes nothing (every item
+     *     `unchanged`); an `Idempotency-Key` replays the first answer. A store's syncs run one at a
+     *     time: two sending the same new products make each once (the second answers them
+     *     `unchanged`, its `initialQuantity` not added again). The products a sync changes are
+     *     locked at once in id order, as a sale locks its products, so a sale rung up meanwhile
+     *     waits for it or it for the sale, never both.
+     *
+     *     Requires `inventory:bulk_update` (admins and managers; an API key of either role): it
+     *     rewrites existing products in bulk, as an import with `updateExisting` does. A heavy
+     *     route: the heavy rate limit (`RATE_LIMIT_HEAVY_MAX` a minute) and the store's heavy
+     *     slots.
+     */
+    post: operations['syncProducts'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4818,6 +4893,35 @@ export interface components {
       expiresAt?: string | null;
       active?: boolean;
     };
+    ProductSyncReport: {
+      summary: {
+        total: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        rejected: number;
+      };
+      /** @description One per item sent, in the order sent */
+      items: {
+        /** @description The item's place in `items` */
+        index: number;
+        /** @enum {string} */
+        status: 'created' | 'updated' | 'unchanged' | 'rejected';
+        /** Format: uuid */
+        productId: string | null;
+        /** @description The product's SKU (generated for a new product sent with a barcode only) */
+        sku: string | null;
+        barcode: string | null;
+        /** @description The fields an update changed (`location` as locationAisle, locationRow, locationBin) */
+        changed: string[];
+        /** @description Why the item was rejected (null otherwise) */
+        error: null | {
+          code: string;
+          message: string;
+          details?: components['schemas']['FieldError'][];
+        };
+      }[];
+    };
     /** @description What a product picker shows of a product. */
     ProductPick: {
       /** Format: uuid */
@@ -5002,6 +5106,8 @@ export interface components {
       /** Format: date-time */
       soldAt: string;
       note: string | null;
+      /** @description The till's or web shop's own id for the sale, unique in the store (null without) */
+      externalReference: string | null;
       /** @description What the sale came to when it was made */
       total: number;
       itemCount: number;
@@ -8338,6 +8444,8 @@ export interface operations {
         status?: components['schemas']['SaleStatus'];
         /** @description `true`: only sales with at least one refund; `false`: only sales without */
         refunded?: boolean;
+        /** @description The sale with this external reference (exact, after trimming) */
+        externalReference?: string;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
       };
@@ -8399,10 +8507,14 @@ export interface operations {
            */
           soldAt?: string;
           note?: string | null;
+          /** @description The till's or web shop's own id for the sale, unique in the store; a post naming one the store already has answers that sale (200) or 409 when its lines differ. */
+          externalReference?: string;
         };
       };
     };
     responses: {
+      /** @description The sale this external reference already names (nothing was recorded) */
+      200: components['responses']['SaleResponse'];
       201: components['responses']['SaleResponse'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -9512,6 +9624,56 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  syncProducts: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: ({
+            /** @description Opening stock of a product this creates (ignored for an existing one) */
+            initialQuantity?: number;
+          } & WithRequired<components['schemas']['ProductInput'], 'name' | 'price'>)[];
+        };
+      };
+    };
+    responses: {
+      /** @description What happened to each item */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['ProductSyncReport'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -11356,6 +11518,9 @@ export const countryCodeValues: ReadonlyArray<
   'ZM',
   'ZW',
 ];
+export const productSyncReportItemsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProductSyncReport']['items']['status']
+> = ['created', 'updated', 'unchanged', 'rejected'];
 export const productSearchHitMatchValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProductSearchHit']['match']
 > = ['barcode', 'sku', 'name', 'similar'];

@@ -64,7 +64,9 @@ export function SaleDetailPage() {
         subtitle={
           <>
             {formatDateTime(s.soldAt)} · {formatCount(s.itemCount, 'unit')} · total {money(s.total)}
-            {s.user ? ` · recorded by ${s.user.name}` : ''} <SaleStatus sale={s} />
+            {s.user ? ` · recorded by ${s.user.name}` : ''}
+            {s.externalReference ? ` · reference ${s.externalReference}` : ''}{' '}
+            <SaleStatus sale={s} />
           </>
         }
         actions={

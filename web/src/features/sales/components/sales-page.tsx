@@ -22,6 +22,7 @@ export function SalesPage() {
   const list = useListParams();
   const from = list.get('from');
   const to = list.get('to');
+  const reference = list.get('reference').trim();
   const status = list.get('status') as '' | 'completed' | 'voided' | 'refunded';
   const sort = (list.get('sort') || 'soldAt') as 'soldAt' | 'total';
   const order = (list.get('order') || 'desc') as SortOrder;
@@ -36,6 +37,7 @@ export function SalesPage() {
       dateFrom: from || undefined,
       dateTo: to || undefined,
       ...(status === 'refunded' ? { refunded: true } : status ? { status } : {}),
+      externalReference: reference.slice(0, 100) || undefined,
       sort,
       order,
     },
@@ -81,6 +83,13 @@ export function SalesPage() {
             onChange={(e) => list.update({ status: e.target.value })}
             options={STATUS_OPTIONS}
           />
+          <TextField
+            label="Reference"
+            name="reference"
+            value={list.get('reference')}
+            maxLength={100}
+            onChange={(e) => list.update({ reference: e.target.value })}
+          />
         </div>
         {/* An inverted range asks the API nothing: the query waits, disabled. */}
         {!rangeError && (
@@ -89,7 +98,9 @@ export function SalesPage() {
             loading="Loading sales…"
             empty={
               <p className="muted">
-                {from || to || status ? 'No sales match these filters.' : 'No sales recorded yet.'}
+                {from || to || status || reference
+                  ? 'No sales match these filters.'
+                  : 'No sales recorded yet.'}
               </p>
             }
           >
