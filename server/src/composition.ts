@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client, type Pool } from 'pg';
 import type { Config } from './config';
@@ -18,6 +19,11 @@ import type { SocketCaller } from './modules/events/socket.connection';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { createFilesService } from './modules/files/files.service';
+import { createProductImages } from './modules/products/product-image';
+import type { FileStorage } from './platform/file-storage';
+import { localFileStorage } from './platform/file-storage-local';
+import { s3FileStorage } from './platform/file-storage-s3';
 import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createAlertsService } from './modules/alerts/alerts.service';
 import { createJobsService } from './modules/jobs/jobs.service';
@@ -75,6 +81,8 @@ export interface ServiceDeps {
    * it, the environment's keys, else off.
    */
   webPush?: WebPushSetup;
+  /** Where uploaded files live; default from the config (S3 when set, else DATA_DIR/files). */
+  fileStorage?: FileStorage;
 }
 
 /**
@@ -98,6 +106,18 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsService({ pool, log, write });
 
   const reads = createReads();
+  const files = createFilesService({
+    pool,
+    storage:
+      deps.fileStorage ??
+      (config.files.s3
+        ? s3FileStorage(config.files.s3)
+        : localFileStorage(path.join(config.dataDir, 'files'))),
+    log,
+    maxBytes: config.files.maxBytes,
+    maxImagePixels: config.files.maxImagePixels,
+    retentionDays: config.files.retentionDays,
+  });
   const productReads = reads.products;
   /** The names views show of other modules' rows: products, suppliers, people. */
   const labels = {
@@ -186,6 +206,12 @@ export function createServices(deps: ServiceDeps) {
     supplied: purchasingReads,
     userNames: userReads.namesOf,
   });
+  const productImages = createProductImages({
+    pool,
+    write,
+    files,
+    get: (ctx, id) => products.get(ctx, id),
+  });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const productSearch = createProductSearch({
     pool,
@@ -249,6 +275,7 @@ export function createServices(deps: ServiceDeps) {
     lookups: invoiceLookups(reads),
     setCost: (tx, emit, ctx, id, cost, reason) =>
       products.setCostInTx(tx, emit, ctx, id, cost, reason),
+    files,
   });
   const forecasting = createForecastingService({
     pool,
@@ -401,6 +428,7 @@ export function createServices(deps: ServiceDeps) {
       notifications,
       jobs,
       webhooks,
+      files,
       schedules: () => schedules,
     }),
     stores: (db) => reads.stores.scheduled(db),
@@ -419,6 +447,8 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     products,
+    productImages,
+    files,
     productSearch,
     inventory,
     sales,

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import TransportStream from 'winston-transport';
@@ -60,6 +62,8 @@ export async function buildTestApp(
     RATE_LIMIT_HEAVY_MAX: '100000',
     // Tests build months of sales history through the API; the window's own tests set it.
     SALE_BACKDATE_DAYS: '3650',
+    // Uploaded files go to a throwaway folder, not the repository's .data.
+    DATA_DIR: path.join(os.tmpdir(), 'nimbus-test-data'),
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
