@@ -25,7 +25,10 @@ export interface RenderedImage {
  * ICC comments: sharp keeps none unless asked). sharp works on libuv's threads, off the
  * event loop.
  */
-export async function renderProductImage(buffer: Buffer, maxPixels: number): Promise<RenderedImage> {
+export async function renderProductImage(
+  buffer: Buffer,
+  maxPixels: number,
+): Promise<RenderedImage> {
   const type = await fromBuffer(buffer);
   if (!type || !IMAGE_TYPES.has(type.mime)) {
     throw new UnsupportedMediaTypeError(

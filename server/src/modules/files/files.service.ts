@@ -173,7 +173,11 @@ export function createFilesService(deps: {
             await storage.remove(key);
           }
         }
-        if (rows.length) await repo.deleteRows(pool, rows.map((r) => r.id));
+        if (rows.length)
+          await repo.deleteRows(
+            pool,
+            rows.map((r) => r.id),
+          );
         purged += rows.length;
         if (rows.length < PURGE_BATCH) return purged;
       }

@@ -23,7 +23,11 @@ export function productImageRoutes(
     async ({ ctx, params, req }) => {
       if (!req.file) {
         throw new ValidationError([
-          { field: 'file', message: 'attach a JPEG, PNG or WebP image as "file"', code: 'required' },
+          {
+            field: 'file',
+            message: 'attach a JPEG, PNG or WebP image as "file"',
+            code: 'required',
+          },
         ]);
       }
       return productImages.set(ctx, params.id, req.file);
