@@ -217,6 +217,7 @@ export function createServices(deps: ServiceDeps) {
     pool,
     cache: storeCache,
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
+    productImages: reads.files.productImages,
   });
   const sales = createSalesService({
     pool,

@@ -39,6 +39,7 @@ export function createReads() {
   };
   return {
     users: userReads,
+    files: fileReads,
     stores: storeReads,
     categories: categoryReads,
     suppliers: supplierReads,

@@ -4900,6 +4900,8 @@ export interface components {
       quantity: number;
       /** @description Quantity at or below the reorder point */
       lowStock: boolean;
+      /** @description The product's picture (search and top sellers); its thumbnail is `GET /products/{id}/image?size=thumb` */
+      image?: components['schemas']['ProductImage'] | null;
     };
     ProductSearchHit: components['schemas']['ProductPick'] & {
       /**
