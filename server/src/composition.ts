@@ -205,6 +205,7 @@ export function createServices(deps: ServiceDeps) {
     reads: productReads,
     supplied: purchasingReads,
     userNames: userReads.namesOf,
+    files,
   });
   const productImages = createProductImages({
     pool,

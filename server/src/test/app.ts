@@ -14,6 +14,9 @@ import { createPlatform, type Platform } from '../platform/platform';
 import { specApi, type SpecApi } from './openapi';
 import { createTestDb, type TestDb } from './db';
 
+/** Where test apps keep uploaded files (DATA_DIR/files), not the repository's .data. */
+export const TEST_DATA_DIR = path.join(os.tmpdir(), 'nimbus-test-data');
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 /** Keeps every log line a test app writes, so tests can assert what is (not) logged. */
@@ -62,8 +65,7 @@ export async function buildTestApp(
     RATE_LIMIT_HEAVY_MAX: '100000',
     // Tests build months of sales history through the API; the window's own tests set it.
     SALE_BACKDATE_DAYS: '3650',
-    // Uploaded files go to a throwaway folder, not the repository's .data.
-    DATA_DIR: path.join(os.tmpdir(), 'nimbus-test-data'),
+    DATA_DIR: TEST_DATA_DIR,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });

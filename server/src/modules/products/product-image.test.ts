@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
-import { useTestApp } from '../../test/app';
+import { TEST_DATA_DIR, useTestApp } from '../../test/app';
 import {
   countRows,
   createProduct,
@@ -116,10 +118,22 @@ test('when a removed picture is past its retention, then the hourly cleanup dele
   const product = await createProduct(s);
   const old = (await uploadImage(s, product.id, await cameraJpeg(80, 80)).expect(200)).body.data;
   const live = (await uploadImage(s, product.id, await cameraJpeg(90, 90)).expect(200)).body.data;
+  const stored = (key: string) => existsSync(path.join(TEST_DATA_DIR, 'files', ...key.split('/')));
+  const oldKey = `${s.storeId}/${old.image.id}`;
+  expect([stored(oldKey), stored(`${oldKey}.thumb`)]).toEqual([true, true]);
   await t.db.pool.query(`UPDATE files SET deleted_at = now() - interval '31 days' WHERE id = $1`, [
     old.image.id,
   ]);
   expect(await t.services.files.purgeDeleted()).toBeGreaterThanOrEqual(1);
+  expect([stored(oldKey), stored(`${oldKey}.thumb`)]).toEqual([false, false]);
   expect(await liveImages(product.id)).toEqual([{ id: live.image.id, deleted: false }]);
   await downloadImage(s, product.id, 'thumb').expect(200);
+});
+
+test('when a product with a picture is deleted, then its picture is removed with it', async () => {
+  const s = await storeWithMember(t, 'admin');
+  const product = await createProduct(s);
+  await uploadImage(s, product.id, await cameraJpeg(50, 50)).expect(200);
+  await s.api.delete(`${s.url}/products/${product.id}`).set(s.auth).expect(204);
+  expect((await liveImages(product.id)).map((f) => f.deleted)).toEqual([true]);
 });
