@@ -1,6 +1,7 @@
 import { fromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { UnprocessableError, UnsupportedMediaTypeError } from '../core/errors';
+import { Semaphore } from '../platform/semaphore';
 
 /** The image formats a product picture may be, by their bytes (never by name or mimetype). */
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -8,6 +9,12 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 /** The picture shown on a product's page, and the thumbnail of lists and the till. */
 export const IMAGE_SIZES = { large: 1024, thumb: 192 } as const;
 export type ImageVariant = keyof typeof IMAGE_SIZES;
+
+/*
+ * Pictures decoded at once in this process: a picture at the pixel limit (40 MP) takes about
+ * 160 MB while it is decoded, so a burst of uploads waits its turn instead of piling up.
+ */
+const decoding = new Semaphore(2);
 
 export interface RenderedImage {
   large: Buffer;
@@ -38,7 +45,8 @@ export async function renderProductImage(
   const options = { limitInputPixels: maxPixels, failOn: 'error' as const };
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(buffer, options).metadata();
+    // The header only: nothing is decoded here, so the pixel limit is ours to check below.
+    meta = await sharp(buffer, { limitInputPixels: false }).metadata();
   } catch {
     throw new UnprocessableError('The image cannot be read: it is damaged or incomplete');
   }
@@ -49,17 +57,19 @@ export async function renderProductImage(
       `The image is too large: ${width} × ${height} pixels, at most ${maxPixels.toLocaleString('en')} pixels`,
     );
   }
-  const render = (size: number, fit: 'inside' | 'cover') =>
-    sharp(buffer, options)
-      .rotate()
-      .resize(size, size, { fit, withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
   try {
-    const [large, thumb] = await Promise.all([
-      render(IMAGE_SIZES.large, 'inside'),
-      render(IMAGE_SIZES.thumb, 'cover'),
-    ]);
+    // The original is decoded once; the thumbnail is made from the large picture.
+    const large = await decoding.run(() =>
+      sharp(buffer, options)
+        .rotate()
+        .resize(IMAGE_SIZES.large, IMAGE_SIZES.large, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer({ resolveWithObject: true }),
+    );
+    const thumb = await sharp(large.data)
+      .resize(IMAGE_SIZES.thumb, IMAGE_SIZES.thumb, { fit: 'cover' })
+      .webp({ quality: 80 })
+      .toBuffer({ resolveWithObject: true });
     return {
       large: large.data,
       thumb: thumb.data,
