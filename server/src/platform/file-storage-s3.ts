@@ -17,34 +17,39 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
-/** Files in an S3-compatible bucket. Without keys the SDK's own chain finds credentials. */
+/**
+ * Files in an S3-compatible bucket. Without keys the SDK's own chain finds credentials. The
+ * client is made on first use: the SDK warns about the Node version when one is made.
+ */
 export function s3FileStorage(s: S3Settings): FileStorage {
-  const client = new S3Client({
-    region: s.region,
-    endpoint: s.endpoint,
-    forcePathStyle: s.forcePathStyle,
-    credentials:
-      s.accessKeyId && s.secretAccessKey
-        ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey }
-        : undefined,
-  });
+  let made: S3Client | undefined;
+  const client = () =>
+    (made ??= new S3Client({
+      region: s.region,
+      endpoint: s.endpoint,
+      forcePathStyle: s.forcePathStyle,
+      credentials:
+        s.accessKeyId && s.secretAccessKey
+          ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey }
+          : undefined,
+    }));
   return {
     kind: 's3',
     async put(key, body, contentType) {
-      await client.send(
+      checkKey(key);
+      await client().send(
         new PutObjectCommand({
           Bucket: s.bucket,
-          Key: checkKey(key),
+          Key: key,
           Body: body,
           ContentType: contentType,
         }),
       );
     },
     async get(key) {
+      checkKey(key);
       try {
-        const object = await client.send(
-          new GetObjectCommand({ Bucket: s.bucket, Key: checkKey(key) }),
-        );
+        const object = await client().send(new GetObjectCommand({ Bucket: s.bucket, Key: key }));
         return { body: object.Body as Readable, size: object.ContentLength ?? 0 };
       } catch (err) {
         const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -53,7 +58,8 @@ export function s3FileStorage(s: S3Settings): FileStorage {
       }
     },
     async remove(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: checkKey(key) }));
+      checkKey(key);
+      await client().send(new DeleteObjectCommand({ Bucket: s.bucket, Key: key }));
     },
   };
 }
