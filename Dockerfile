@@ -18,6 +18,10 @@ COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/server/package.json ./server/
 COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/web/dist ./web/dist
+# Uploaded files (invoices' originals, product pictures) when S3_BUCKET is not set: mount a
+# volume here that every replica shares.
+RUN mkdir -p /data && chown node:node /data
+ENV DATA_DIR=/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health/liveness').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

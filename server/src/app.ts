@@ -32,6 +32,7 @@ import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
+import { productImageRoutes } from './modules/products/product-image.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { productSyncRoutes } from './modules/products/sync/product-sync.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
@@ -115,6 +116,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   importExportRoutes(r, { ...services, heavy: limits.heavy });
   productSyncRoutes(r, services);
   productsRoutes(r, services);
+  productImageRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);
   purchasingRoutes(r, services);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Client, type Pool } from 'pg';
 import type { Config } from './config';
 import type { StoreContext } from './core/context';
@@ -12,6 +13,11 @@ import { createStoreWriter } from './modules/events/events.service';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { createFilesService } from './modules/files/files.service';
+import { createProductImages } from './modules/products/product-image';
+import type { FileStorage } from './platform/file-storage';
+import { localFileStorage } from './platform/file-storage-local';
+import { s3FileStorage } from './platform/file-storage-s3';
 import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createSchedules } from './schedule-tasks';
@@ -57,6 +63,8 @@ export interface ServiceDeps {
    * it, the environment's keys, else off.
    */
   webPush?: WebPushSetup;
+  /** Where uploaded files live; default from the config (S3 when set, else DATA_DIR/files). */
+  fileStorage?: FileStorage;
 }
 
 /**
@@ -80,6 +88,18 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsService({ pool, log, write });
 
   const reads = createReads();
+  const files = createFilesService({
+    pool,
+    storage:
+      deps.fileStorage ??
+      (config.files.s3
+        ? s3FileStorage(config.files.s3)
+        : localFileStorage(path.join(config.dataDir, 'files'))),
+    log,
+    maxBytes: config.files.maxBytes,
+    maxImagePixels: config.files.maxImagePixels,
+    retentionDays: config.files.retentionDays,
+  });
   const productReads = reads.products;
   /** The names views show of other modules' rows: products, suppliers, people. */
   const labels = {
@@ -135,12 +155,20 @@ export function createServices(deps: ServiceDeps) {
     reads: productReads,
     supplied: purchasingReads,
     userNames: userReads.namesOf,
+    files,
+  });
+  const productImages = createProductImages({
+    pool,
+    write,
+    files,
+    get: (ctx, id) => products.get(ctx, id),
   });
   const analytics = createAnalyticsService({ pool, cache: storeCache, stores });
   const productSearch = createProductSearch({
     pool,
     cache: storeCache,
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
+    productImages: reads.files.productImages,
   });
   const sales = createSalesService({
     pool,
@@ -197,6 +225,7 @@ export function createServices(deps: ServiceDeps) {
     purchasing,
     lookups: invoiceLookups(reads),
     setCost: products.setCostInTx,
+    files,
   });
   const forecasting = createForecastingService({
     pool,
@@ -264,6 +293,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     notifications,
     webhooks,
+    files,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),
     log,
   });
@@ -282,6 +312,8 @@ export function createServices(deps: ServiceDeps) {
     categories,
     suppliers,
     products,
+    productImages,
+    files,
     productSearch,
     inventory,
     sales,

@@ -56,3 +56,33 @@ test.each([
 ])('when %j, then start-up stops with a message naming %s', (env, name) => {
   expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
 });
+
+test('with no S3 bucket, then files stay on the local disk with their limits; with one, its settings', () => {
+  const local = loadConfig({});
+  expect(local.files).toEqual({
+    maxBytes: 10 * 1024 * 1024,
+    retentionDays: 30,
+    maxImagePixels: 40_000_000,
+    s3: undefined,
+  });
+  const s3 = loadConfig({
+    S3_BUCKET: 'nimbus-files',
+    S3_ENDPOINT: 'http://127.0.0.1:9000',
+    S3_ACCESS_KEY_ID: 'key',
+    S3_SECRET_ACCESS_KEY: 'secret',
+    S3_FORCE_PATH_STYLE: 'true',
+  });
+  expect(s3.files.s3).toEqual({
+    bucket: 'nimbus-files',
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:9000',
+    accessKeyId: 'key',
+    secretAccessKey: 'secret',
+    forcePathStyle: true,
+  });
+  expect(() => loadConfig({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+    'S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither',
+  );
+  expect(() => loadConfig({ FILE_MAX_BYTES: '10' })).toThrow('FILE_MAX_BYTES');
+  expect(() => loadConfig({ S3_ENDPOINT: 'ftp://x' })).toThrow('S3_ENDPOINT');
+});

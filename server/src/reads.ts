@@ -6,6 +6,7 @@ import { userReads } from './modules/auth/auth.reads';
 import { categoryReads } from './modules/categories/categories.reads';
 import { inventoryReads } from './modules/inventory/inventory.reads';
 import { invoiceReads } from './modules/invoices/invoices.reads';
+import { fileReads } from './modules/files/files.reads';
 import { jobReads } from './modules/jobs/jobs.reads';
 import { createProductReads } from './modules/products/products.reads';
 import { purchasingReads } from './modules/purchasing/purchasing.reads';
@@ -24,6 +25,7 @@ export function createReads() {
   const products = createProductReads({
     categoryNames: categoryReads.namesOf,
     supplierNames: supplierReads.namesOf,
+    productImages: fileReads.productImages,
   });
   const sources: ForecastSources = {
     salesByDay: salesReads.salesByDay,
@@ -37,6 +39,7 @@ export function createReads() {
   };
   return {
     users: userReads,
+    files: fileReads,
     stores: storeReads,
     categories: categoryReads,
     suppliers: supplierReads,

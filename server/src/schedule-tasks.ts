@@ -3,6 +3,7 @@ import { purgeIdempotencyKeys } from './http/idempotency';
 import type { AlertsService } from './modules/alerts/alerts.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { EventFeed } from './modules/events/events.feed';
+import type { FilesService } from './modules/files/files.service';
 import type { JobsService } from './modules/jobs/jobs.service';
 import type { NotificationsService } from './modules/notifications/notifications.service';
 import type { WeeklySummary } from './modules/notifications/weekly-summary';
@@ -87,12 +88,14 @@ export function systemTasks(s: {
   notifications: NotificationsService;
   jobs: JobsService;
   webhooks: WebhooksService;
+  files: FilesService;
   schedules: () => SchedulesService;
 }): SystemTask[] {
   return [
     {
       task: 'cleanup',
-      title: 'Expired data: published events, idempotency keys, sessions, old alerts and jobs',
+      title:
+        'Expired data: published events, idempotency keys, sessions, old alerts and jobs, removed files',
       async work() {
         return {
           events: await s.events.purgePublished(),
@@ -103,6 +106,7 @@ export function systemTasks(s: {
           jobs: await s.jobs.purgeFinished(),
           webhookDeliveries: await s.webhooks.purgeDeliveries(),
           scheduleRuns: await s.schedules().purgeOldRuns(),
+          files: await s.files.purgeDeleted(),
         };
       },
     },

@@ -5,6 +5,7 @@
 // up through the API; the screens are under test. (invoices-three-way.e2e.test.cjs: goods
 // received at the door first.)
 const crypto = require('node:crypto');
+const fs = require('node:fs');
 const { expectAccessible } = require('./support/axe.cjs');
 const { signIn } = require('./support/api.cjs');
 const { describeWithBrowser } = require('./support/browser.cjs');
@@ -72,6 +73,13 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       });
       await page.getByRole('button', { name: 'Upload and match' }).click();
       await heading('Invoice DD-4471').waitFor();
+      // The invoice keeps the file it was read from, byte for byte.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Original file (dairy-direct.csv)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('dairy-direct.csv');
+      expect(fs.readFileSync(await download.path(), 'utf8')).toBe(invoiceCsv);
       await line('Whole milk').getByText('Exact SKU match').waitFor();
       await line('Organic Milk 1L').getByText('Not matched: choose a product or skip').waitFor();
       await expect(page.getByRole('button', { name: 'Reconcile' }).isDisabled()).resolves.toBe(

@@ -52,6 +52,22 @@ export interface Tables {
     upper: number;
     calculated_at: Date;
   };
+  files: {
+    id: string;
+    store_id: string;
+    purpose: string;
+    subject_id: string;
+    name: string;
+    content_type: string;
+    size_bytes: number;
+    storage_key: string;
+    variants: string[];
+    width: number | null;
+    height: number | null;
+    created_by: string | null;
+    created_at: Date;
+    deleted_at: Date | null;
+  };
   idempotency_keys: {
     principal: string;
     key: string;

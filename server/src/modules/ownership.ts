@@ -58,6 +58,7 @@ export const TABLE_OWNERS = {
   outbox_events: ['events'],
   outbox_positions: ['events'],
   jobs: ['jobs'],
+  files: ['files'],
   mail_outbox: ['platform'],
   idempotency_keys: ['http'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import TransportStream from 'winston-transport';
@@ -11,6 +13,9 @@ import { OutboxMailer, SmtpMailer } from '../platform/mailer';
 import { createPlatform, type Platform } from '../platform/platform';
 import { specApi, type SpecApi } from './openapi';
 import { createTestDb, type TestDb } from './db';
+
+/** Where test apps keep uploaded files (DATA_DIR/files), not the repository's .data. */
+export const TEST_DATA_DIR = path.join(os.tmpdir(), 'nimbus-test-data');
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -60,6 +65,7 @@ export async function buildTestApp(
     RATE_LIMIT_HEAVY_MAX: '100000',
     // Tests build months of sales history through the API; the window's own tests set it.
     SALE_BACKDATE_DAYS: '3650',
+    DATA_DIR: TEST_DATA_DIR,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });

@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { Button } from '@/components/button';
+import { ProductThumb } from '@/components/product-thumb';
 import { toPick } from '@/hooks/use-find-product-by-code';
 import { useProductSearch, type SearchHit } from '@/hooks/use-product-search';
 import type { ProductPick } from '@/lib/api/types';
@@ -177,6 +178,7 @@ export function ProductPicker({
                     index === combo.highlightedIndex ? 'picker__item is-active' : 'picker__item'
                   }
                 >
+                  <ProductThumb storeId={storeId} product={item} className="picker__thumb" />
                   <span className="picker__name">{item.name}</span>
                   <span className="picker__price">{money(item.price)}</span>
                   <span className="picker__meta">

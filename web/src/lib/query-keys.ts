@@ -35,4 +35,7 @@ export const storeDataKeys = {
   predictions: (storeId: string, productIds: readonly string[]) =>
     [...storeDataKeys.forecasting(storeId), 'predictions', productIds] as const,
   job: (storeId: string, jobId: string) => ['stores', storeId, 'jobs', jobId] as const,
+  // A picture's bytes never change under its id (a replaced picture has a new one).
+  productImage: (storeId: string, imageId: string, size: 'thumb' | 'large') =>
+    ['stores', storeId, 'product-images', imageId, size] as const,
 };

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../core/errors';
 import type { Routes } from '../../http/route';
@@ -44,6 +45,19 @@ export function invoicesRoutes(
   );
   r.store('get', '/invoices/:id', { permission, params: idParams }, ({ ctx, params }) =>
     invoices.get(ctx, params.id),
+  );
+  r.raw(
+    'get',
+    '/invoices/:id/file',
+    { permission, params: idParams },
+    async ({ ctx, params }, res) => {
+      const file = await invoices.original(ctx, params.id);
+      res.attachment(file.name); // Content-Disposition, the name encoded as RFC 6266 says
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('Content-Length', String(file.size));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      await pipeline(file.body, res);
+    },
   );
   r.store(
     'patch',

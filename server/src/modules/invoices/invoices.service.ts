@@ -9,6 +9,7 @@ import type { SuppliersService } from '../suppliers/suppliers.service';
 import { setSupplierInTx, updateLineInTx } from './invoice-corrections';
 import { createInvoiceDetail } from './invoice-detail';
 import { invoiceLines } from './invoice-lines';
+import { invoiceOriginals, type InvoiceFiles } from './invoice-original';
 import { matchInvoiceLines } from './invoice-matching';
 import { createInvoiceViews } from './invoice-views';
 import { payInTx } from './invoice-payment';
@@ -37,6 +38,8 @@ interface Deps {
   /** The catalogue, the supplier's items and the names an invoice shows (lookups-port.ts). */
   lookups: LookupsPort;
   setCost: ReconcileDeps['setCost'];
+  /** Where the uploaded file is kept (the files module). */
+  files: InvoiceFiles;
 }
 
 export interface UploadedFile {
@@ -58,6 +61,7 @@ export function createInvoicesService(deps: Deps) {
     lookups.products.existing(db, storeId, ids);
 
   const views = createInvoiceViews(lookups);
+  const originals = invoiceOriginals(deps.files);
   const detail = createInvoiceDetail({ pool, timezoneOf, purchasing, lookups, views });
 
   async function supplierFor(
@@ -98,6 +102,7 @@ export function createInvoicesService(deps: Deps) {
           ? (productIds) => purchasing.invoiceContext(pool, ctx.storeId, supplierId, productIds)
           : undefined,
       });
+      const original = await originals.store(ctx, file, type);
       const invoiceId = await write(ctx, async (tx, emit) => {
         const id = await repo.insertInvoice(tx, ctx.storeId, {
           ...invoice,
@@ -109,8 +114,12 @@ export function createInvoicesService(deps: Deps) {
           createdBy: ctx.userId,
         });
         await lineRepo.insertLines(tx, ctx.storeId, id, invoice.lines, matched.lines);
+        await deps.files.recordInTx(tx, ctx, original, 'invoice', id);
         await emit('invoice.updated', { invoiceId: id, status: 'pending', change: 'uploaded' });
         return id;
+      }).catch(async (err: unknown) => {
+        await deps.files.discard(original);
+        throw err;
       });
       const { warnings, ...extracted } = invoice;
       const stored = await detail(ctx, invoiceId);
@@ -125,6 +134,9 @@ export function createInvoicesService(deps: Deps) {
     },
 
     get: (ctx: StoreContext, id: string) => detail(ctx, id),
+
+    /** The file the invoice was read from, as it was uploaded. */
+    original: (ctx: StoreContext, id: string) => originals.open(ctx, id),
 
     async list(ctx: StoreContext, q: ListInvoicesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;

@@ -32,6 +32,7 @@ export function toProduct(r: ProductRow) {
     lastSoldAt: r.last_sold_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
+    image: r.image,
   };
 }
 

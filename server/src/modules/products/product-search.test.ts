@@ -56,6 +56,7 @@ describe('type-ahead search', () => {
       price: 1.2,
       quantity: 40,
       lowStock: false,
+      image: null,
       match: 'barcode',
     });
   });

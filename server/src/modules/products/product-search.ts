@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import type { StoreCache } from '../../platform/store-cache';
+import type { FileReads } from '../files/files.reads';
 import * as repo from './product-search.repo';
 import type { SearchMatch } from './product-search.repo';
 
@@ -32,13 +33,27 @@ export function createProductSearch(deps: {
     ctx: StoreContext,
     limit: number,
   ): Promise<Array<{ productId: string; unitsSold: number }>>;
+  /** The files module's pictures: a picker shows each product's thumbnail. */
+  productImages: FileReads['productImages'];
 }) {
   const { pool, cache } = deps;
+  /** The page's pictures, in one query. */
+  async function withImages<T extends { id: string }>(storeId: string, items: T[]) {
+    const images = await deps.productImages(
+      pool,
+      storeId,
+      items.map((i) => i.id),
+    );
+    return items.map((i) => ({ ...i, image: images.get(i.id) ?? null }));
+  }
   return {
     /** Type-ahead for pickers and the till (repo.typeAhead), cached under the store's generation. */
-    search(ctx: StoreContext, q: string, limit: number): Promise<SearchHit[]> {
+    search(ctx: StoreContext, q: string, limit: number) {
       return cache.get(ctx.storeId, `search:${limit}:${q}`, SEARCH_TTL, async () =>
-        (await repo.typeAhead(pool, ctx.storeId, q, limit)).map((r) => toHit(r, r.match)),
+        withImages(
+          ctx.storeId,
+          (await repo.typeAhead(pool, ctx.storeId, q, limit)).map((r) => toHit(r, r.match)),
+        ),
       );
     },
 
@@ -49,10 +64,13 @@ export function createProductSearch(deps: {
         const best = await deps.bestSellers(ctx, limit + 10);
         const units = new Map(best.map((b) => [b.productId, b.unitsSold]));
         const rows = await repo.hitsByIds(pool, ctx.storeId, [...units.keys()]);
-        return rows
-          .filter((r) => r.active)
-          .slice(0, limit)
-          .map((r) => ({ ...toPick(r), unitsSold: units.get(r.id)! }));
+        return withImages(
+          ctx.storeId,
+          rows
+            .filter((r) => r.active)
+            .slice(0, limit)
+            .map((r) => ({ ...toPick(r), unitsSold: units.get(r.id)! })),
+        );
       });
     },
   };

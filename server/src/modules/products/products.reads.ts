@@ -2,6 +2,7 @@ import { distinctIds } from '../../core/ids';
 import { NotFoundError } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import type { CategoryReads } from '../categories/categories.reads';
+import type { FileReads } from '../files/files.reads';
 import type { SupplierReads } from '../suppliers/suppliers.reads';
 import * as facts from './catalogue-facts.repo';
 import * as costHistory from './cost-history.repo';
@@ -14,6 +15,8 @@ export interface ProductReadsDeps {
   categoryNames: CategoryReads['namesOf'];
   /** The suppliers module's names (a product shows its supplier's). */
   supplierNames: SupplierReads['namesOf'];
+  /** The files module's pictures (a product shows its image). */
+  productImages: FileReads['productImages'];
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ProductReadsDeps {
  * that shows a product, instead of a JOIN on `products`.
  */
 export function createProductReads(deps: ProductReadsDeps) {
-  /** Rows with their category's and supplier's names: one query each for a whole page. */
+  /** Rows with their category's and supplier's names and images: one query each for a page. */
   async function named(
     db: Db,
     storeId: string,
@@ -40,10 +43,16 @@ export function createProductReads(deps: ProductReadsDeps) {
       storeId,
       rows.map((r) => r.supplier_id),
     );
+    const images = await deps.productImages(
+      db,
+      storeId,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       ...r,
       category_name: r.category_id ? (categories.get(r.category_id) ?? null) : null,
       supplier_name: r.supplier_id ? (suppliers.get(r.supplier_id) ?? null) : null,
+      image: images.get(r.id) ?? null,
     }));
   }
 

@@ -2,9 +2,10 @@ import type { Db } from '../../db/pool';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
 import { ConflictError } from '../../core/errors';
 import { one, type Row } from '../../db/rows';
+import type { ImageRef } from '../files/files.reads';
 
 /** A product as `SELECT` reads it: its own columns. */
-export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name'>;
+export type CatalogueRow = Omit<ProductRow, 'category_name' | 'supplier_name' | 'image'>;
 
 /** A product row with its category's and supplier's names (theirs: products.reads.ts `named`). */
 export type ProductRow = Row<
@@ -35,6 +36,8 @@ export type ProductRow = Row<
 > & {
   category_name: string | null;
   supplier_name: string | null;
+  /** The product's picture (the files module's: products.reads.ts `named`). */
+  image: ImageRef | null;
   /** `YYYY-MM-DD` */
   expires_at: string | null;
   /** Microsecond-exact timestamps for keyset cursors (a Date keeps only milliseconds). */

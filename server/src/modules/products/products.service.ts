@@ -28,6 +28,7 @@ import {
   type UpdateProductInput,
 } from './products.schemas';
 import type { InventoryService } from '../inventory/inventory.service';
+import type { FilesService } from '../files/files.service';
 
 const PRODUCT_TTL = 300;
 
@@ -53,6 +54,8 @@ interface Deps {
   supplied: Pick<PurchasingReads, 'productsOfSuppliers' | 'suppliedItems'>;
   /** Who changed a product (the auth module's names). */
   userNames: UserReads['namesOf'];
+  /** The files module: a deleted product's picture goes with it (kept for the retention). */
+  files: Pick<FilesService, 'removeInTx'>;
 }
 
 export function createProductsService(deps: Deps) {
@@ -247,6 +250,7 @@ export function createProductsService(deps: Deps) {
     async remove(ctx: StoreContext, id: string): Promise<void> {
       await write(ctx, async (tx, emit) => {
         if (!(await repo.remove(tx, ctx.storeId, id))) throw new NotFoundError('Product');
+        await deps.files.removeInTx(tx, ctx, 'product_image', id);
         await emit('product.deleted', { productId: id });
       });
     },

@@ -1013,6 +1013,49 @@ export interface paths {
     patch: operations['updateProduct'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/products/{id}/image': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The product's picture, or its thumbnail (inventory:read)
+     * @description The picture's bytes (WebP), streamed: `size=large` (default; at most 1024 px on its longer
+     *     side) or `size=thumb` (a 192 px square). Requires `inventory:read` (every role). A product
+     *     without a picture, or not in this store, is 404.
+     */
+    get: operations['getProductImage'];
+    /**
+     * Set or replace the product's picture (inventory:write)
+     * @description A JPEG, PNG or WebP image as `file` (multipart), known from its bytes, never its name or
+     *     mimetype: anything else (a renamed executable, a PDF) is 415. An empty file is 400. At most
+     *     `FILE_MAX_BYTES` (default 10 MB; 413 as soon as it is passed) and `IMAGE_MAX_PIXELS`
+     *     (default 40 million, read from the header before anything is decoded: a tiny file that
+     *     claims huge dimensions is 422); a damaged image is 422. The picture is turned upright,
+     *     stripped of its metadata (EXIF, GPS) and stored as WebP with its thumbnail; the previous
+     *     picture is removed (kept `FILE_RETENTION_DAYS` before it is deleted). Emits
+     *     `product.updated` with `fields: [image]`. Requires `inventory:write` (admins, managers and
+     *     employees). A product not in this store is 404; nothing changes on any refusal.
+     */
+    put: operations['setProductImage'];
+    post?: never;
+    /**
+     * Remove the product's picture (inventory:write)
+     * @description Removes the picture (its bytes are deleted `FILE_RETENTION_DAYS` later by the hourly
+     *     cleanup). Emits `product.updated` with `fields: [image]`. Requires `inventory:write`. A
+     *     product without a picture, or not in this store, is 404.
+     */
+    delete: operations['deleteProductImage'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/products/{id}/adjustments': {
     parameters: {
       query?: never;
@@ -1642,11 +1685,37 @@ export interface paths {
      *     open). The invoice's order (`purchaseOrder`) is set only when exactly one order of the
      *     supplier could be meant (one that can still receive, or holds receipts not yet
      *     invoiced, of the invoice's products); when several could, it stays null and the review
-     *     (each line's `threeWay.orders`) lets the person choose. The original file is not kept
-     *     (metadata only).
+     *     (each line's `threeWay.orders`) lets the person choose. The original file is kept with
+     *     the invoice (`GET /invoices/{id}/file`).
      *     Requires `invoice:process` (managers and admins). A heavy operation: 10 per minute per user.
      */
     post: operations['uploadInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/invoices/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Download the invoice's original file (invoice:process)
+     * @description The file the invoice was read from, as uploaded, as an attachment under its (sanitised)
+     *     name, with the type read from its bytes (CSV, XLSX or PDF). Requires `invoice:process`
+     *     (managers and admins). An invoice not in this store, or uploaded before originals were
+     *     kept, is 404.
+     */
+    get: operations['getInvoiceFile'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4937,6 +5006,8 @@ export interface components {
       quantity: number;
       /** @description Quantity at or below the reorder point */
       lowStock: boolean;
+      /** @description The product's picture (search and top sellers); its thumbnail is `GET /products/{id}/image?size=thumb` */
+      image?: components['schemas']['ProductImage'] | null;
     };
     ProductSearchHit: components['schemas']['ProductPick'] & {
       /**
@@ -4949,6 +5020,13 @@ export interface components {
     TopSeller: components['schemas']['ProductPick'] & {
       /** @description Units sold over the last 30 days */
       unitsSold: number;
+    };
+    ProductImage: {
+      /** Format: uuid */
+      id: string;
+      /** @description Of the large picture, in pixels */
+      width: number | null;
+      height: number | null;
     };
     Product: {
       /** Format: uuid */
@@ -4983,6 +5061,11 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * @description The product's picture, or null. Its bytes: `GET /products/{id}/image` (`size=thumb` for
+       *     the 192 px square thumbnail). `id` changes when the picture is replaced.
+       */
+      image: components['schemas']['ProductImage'] | null;
       /**
        * Format: date-time
        * @description Only in a supplier's product list, when that supplier last had it on an order
@@ -8212,6 +8295,96 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getProductImage: {
+    parameters: {
+      query?: {
+        size?: 'thumb' | 'large';
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The picture */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setProductImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['ProductResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteProductImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   adjustStock: {
     parameters: {
       query?: never;
@@ -9084,6 +9257,38 @@ export interface operations {
           'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getInvoiceFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The original file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+          'text/csv': string;
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -11005,6 +11210,9 @@ type WithRequired<T, K extends keyof T> = T & {
 export const pathsApiV1StoresStoreIdSuppliersGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/suppliers']['get']['parameters']['query']['sort']
 > = ['name', 'createdAt', 'status'];
+export const pathsApiV1StoresStoreIdProductsIdImageGetParametersQuerySizeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/{id}/image']['get']['parameters']['query']['size']
+> = ['thumb', 'large'];
 export const pathsApiV1StoresStoreIdSalesGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales']['get']['parameters']['query']['sort']
 > = ['soldAt', 'total'];

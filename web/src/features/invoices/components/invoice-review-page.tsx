@@ -8,6 +8,7 @@ import { formatCount, formatDate, formatDateTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useInvoice } from '../api/get-invoice';
+import { OriginalFileButton } from './original-file-button';
 import { usePreviewReconcile } from '../api/preview-reconcile';
 import { useReconcileInvoice } from '../api/reconcile-invoice';
 import { useUpdateInvoiceLine } from '../api/update-invoice-line';
@@ -82,9 +83,12 @@ export function InvoiceReviewPage() {
         title={invoiceLabel(inv)}
         subtitle={`${inv.supplier?.name ?? 'Supplier not set'} · dated ${formatDate(inv.invoiceDate)} · due ${formatDate(inv.dueDate)}`}
         actions={
-          <Link to={`/stores/${storeId}/invoices`} className="btn btn--ghost">
-            All invoices
-          </Link>
+          <>
+            <OriginalFileButton storeId={storeId} invoice={inv} />
+            <Link to={`/stores/${storeId}/invoices`} className="btn btn--ghost">
+              All invoices
+            </Link>
+          </>
         }
       />
       <Card title="Summary" actions={<PayInvoice storeId={storeId} invoice={inv} />}>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { DaysLeft } from '@/components/days-left';
 import { SelectField } from '@/components/form-field';
+import { ProductThumb } from '@/components/product-thumb';
 import type { SortOrder } from '@/components/sortable-header';
 import type { Prediction } from '@/hooks/use-predictions';
 import { formatNumber } from '@/lib/format';
@@ -62,9 +63,12 @@ export function ProductCards({
         {products.map((product) => (
           <li key={product.id} className="product-card">
             <div className="product-card__head">
-              <Link to={`/stores/${storeId}/products/${product.id}`} className="strong">
-                {product.name}
-              </Link>
+              <span className="with-thumb">
+                <ProductThumb storeId={storeId} product={product} />
+                <Link to={`/stores/${storeId}/products/${product.id}`} className="strong">
+                  {product.name}
+                </Link>
+              </span>
               <span className="num strong">{money(product.price)}</span>
             </div>
             <div className="muted small">

@@ -9,6 +9,7 @@ import { AdjustStockForm } from './adjust-stock-form';
 import { CountStockForm } from './count-stock-form';
 import { HistoryCard } from './history-card';
 import { MovementsCard } from './movements-card';
+import { ProductImageCard } from './product-image-card';
 import { ProductInfoCard } from './product-info-card';
 import { ProductStatusAction } from './product-status-action';
 import { StockCard } from './stock-card';
@@ -76,6 +77,7 @@ export function ProductDetailPage({ outlook }: ProductDetailPageProps) {
             <StockCard product={p} />
             <ProductInfoCard product={p} />
           </div>
+          <ProductImageCard storeId={storeId} product={p} canWrite={canWrite} />
           {canWrite && (
             <div className="grid grid--2">
               <AdjustStockForm storeId={storeId} product={p} />

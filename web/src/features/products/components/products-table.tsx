@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { DaysLeft } from '@/components/days-left';
+import { ProductThumb } from '@/components/product-thumb';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import type { Prediction } from '@/hooks/use-predictions';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -56,10 +57,15 @@ export function ProductsTable({
           {products.map((product) => (
             <tr key={product.id}>
               <td>
-                <Link to={`/stores/${storeId}/products/${product.id}`} className="strong">
-                  {product.name}
-                </Link>
-                {product.brand && <div className="muted small">{product.brand}</div>}
+                <div className="with-thumb">
+                  <ProductThumb storeId={storeId} product={product} />
+                  <div>
+                    <Link to={`/stores/${storeId}/products/${product.id}`} className="strong">
+                      {product.name}
+                    </Link>
+                    {product.brand && <div className="muted small">{product.brand}</div>}
+                  </div>
+                </div>
               </td>
               <td>
                 <code>{product.sku}</code>
