@@ -247,6 +247,7 @@ export function createServices(deps: ServiceDeps) {
     suppliers,
     purchasing,
     lookups: invoiceLookups(reads),
+    ocr: config.ocr,
     setCost: (tx, emit, ctx, id, cost, reason) =>
       products.setCostInTx(tx, emit, ctx, id, cost, reason),
   });

@@ -72,6 +72,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  OCR_TESSERACT_BIN: z.string().min(1).default('tesseract'),
+  OCR_PDFTOPPM_BIN: z.string().min(1).default('pdftoppm'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -160,6 +162,11 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   webDist: string;
   trustProxy: number;
+  /**
+   * The OCR engines scanned invoices are read with (Debian: tesseract-ocr, tesseract-ocr-eng
+   * and poppler-utils): names looked up on PATH, or paths. Without them a scan is a 422.
+   */
+  ocr: { tesseract: string; pdftoppm: string };
 }
 
 export class ConfigError extends Error {}
@@ -248,6 +255,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    ocr: Object.freeze({ tesseract: e.OCR_TESSERACT_BIN, pdftoppm: e.OCR_PDFTOPPM_BIN }),
     webDist: path.resolve(e.WEB_DIST ?? path.join(__dirname, '..', '..', 'web', 'dist')),
   });
 }

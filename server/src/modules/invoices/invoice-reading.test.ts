@@ -64,6 +64,7 @@ test('when a sheet has totals rows and a note row under its table, then they are
       total: 4.5,
       upc: null,
       sku: null,
+      ocr: null,
     },
   ]);
   expect(inv.total).toBe(4.5);
@@ -91,6 +92,7 @@ test('when PDF text lines end in quantity, unit price and total that agree, then
       total: 3,
       upc: '4006381333931',
       sku: null,
+      ocr: null,
     },
   ]);
 });
