@@ -4,8 +4,8 @@ import { amount, count, date } from './invoice-cells';
 import { headerField, type HeaderField } from './invoice-columns';
 import { invoiceBuilder, type ExtractedInvoice, type LineOcr } from './invoice-extract';
 
-export const NEEDS_OCR =
-  'This PDF is a scanned image and no text could be read from it by OCR. Upload the CSV or XLSX the supplier sends, a PDF with text, or a sharper scan.';
+export const NO_TEXT_READ =
+  'No text could be read from the scan by OCR: upload a sharper scan (300 dpi, straight, well lit), or the CSV, XLSX or text PDF the supplier sends';
 
 const NUMBER = /^\(?-?[$€£]?\d[\d.,]*\)?$/;
 
@@ -28,8 +28,8 @@ export interface ReadWord {
  *   reader knows (Invoice No, Date, Due Date, Supplier/Vendor, Subtotal, Tax/VAT, Total).
  * - With no "Supplier:" line, the first line of the first page is taken as the supplier's
  *   name when it has letters and no digits (a letterhead).
- * - No text at all on any page is a scanned image (422: needs OCR); text without a single
- *   line item is a 422 saying what a line needs.
+ * - A PDF without text at all is a scan, read by OCR (invoice-read.ts); a scan OCR reads no
+ *   text from is a 422, and text without a single line item is a 422 saying what a line needs.
  */
 export function invoiceFromPdfText(pages: string[][]): ExtractedInvoice {
   return invoiceFromLines(
@@ -51,7 +51,7 @@ function invoiceFromLines(read: ReadWord[][], source: string): ExtractedInvoice 
   const all = read
     .map((words) => words.map((w) => ({ ...w, text: w.text.trim() })).filter((w) => w.text))
     .filter((words) => words.length);
-  if (!all.length) throw new UnprocessableError(NEEDS_OCR);
+  if (!all.length) throw new UnprocessableError(NO_TEXT_READ);
   const inv = invoiceBuilder();
   let n = 0;
   for (const words of all) {

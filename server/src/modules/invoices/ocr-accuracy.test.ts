@@ -56,6 +56,8 @@ test('when six generated scans in different fonts, grain and skew are read by OC
   let flagged = 0;
   let wrongFlagged = 0;
   let wrong = 0;
+  let numbers = 0;
+  let numbersRight = 0;
   for (const [k, style] of STYLES.entries()) {
     const printed = invoiceFor(k);
     const image = await scanOf(printed, style);
@@ -75,6 +77,10 @@ test('when six generated scans in different fonts, grain and skew are read by OC
         l?.total === lineTotal(p),
         (l?.sku ?? undefined) === p.sku,
       ];
+      if (l) {
+        numbers += 3;
+        numbersRight += checks.slice(1, 4).filter(Boolean).length;
+      }
       fields += checks.length;
       fieldsRight += checks.filter(Boolean).length;
       const exact = checks.every(Boolean);
@@ -95,10 +101,12 @@ test('when six generated scans in different fonts, grain and skew are read by OC
     );
   }
   rows.push(
-    `lines read exactly: ${right}/${all} (${Math.round((100 * right) / all)}%); fields: ${fieldsRight}/${fields} (${Math.round((100 * fieldsRight) / fields)}%); lines below 0.8 confidence: ${flagged} (of the ${wrong} misread: ${wrongFlagged})`,
+    `lines read exactly: ${right}/${all} (${Math.round((100 * right) / all)}%); fields: ${fieldsRight}/${fields} (${Math.round((100 * fieldsRight) / fields)}%); lines below 0.8 confidence: ${flagged} (of the ${wrong} misread: ${wrongFlagged}); quantities, unit costs and totals of the lines read: ${numbersRight}/${numbers}`,
   );
-  console.log(`OCR accuracy\n${rows.join('\n')}`);
-  // The grain is random: a run may lose a line or two more than the last one measured.
-  expect(right / all).toBeGreaterThanOrEqual(0.8);
-  expect(fieldsRight / fields).toBeGreaterThanOrEqual(0.95);
+  process.stdout.write(`OCR accuracy\n${rows.join('\n')}\n`);
+  // The scans are the same each run (seeded grain); the bar leaves room for another tesseract.
+  expect(right / all).toBeGreaterThanOrEqual(0.85);
+  expect(fieldsRight / fields).toBeGreaterThanOrEqual(0.9);
+  // A line whose numbers OCR misread does not add up: it is left out with a warning, never stored wrong.
+  expect(numbersRight).toBe(numbers);
 });
