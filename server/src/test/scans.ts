@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -156,4 +157,21 @@ export async function pngClaiming(width: number, height: number): Promise<Buffer
   // The IHDR's CRC over its type and data, so a reader takes the header as valid.
   out.writeUInt32BE(zlib.crc32(out.subarray(12, 29)), 29);
   return out;
+}
+
+const ocrInstalled = ['tesseract', 'pdftoppm'].every(
+  (bin) => spawnSync(bin, ['-v'], { stdio: 'ignore' }).error === undefined,
+);
+
+/**
+ * `describe` when Debian's OCR engines are installed; a loud failure on CI, a clear skip
+ * elsewhere (as the browser tests do without chromium).
+ */
+export function describeWithOcr(name: string, body: () => void) {
+  if (ocrInstalled) return describe(name, body);
+  const message =
+    'tesseract or pdftoppm not found (apt-get install tesseract-ocr tesseract-ocr-eng poppler-utils).';
+  if (process.env.CI) throw new Error(`${message} The OCR tests cannot run on CI without them.`);
+  process.stderr.write(`Skipping the OCR tests "${name}": ${message}\n`);
+  return describe.skip(name, body);
 }

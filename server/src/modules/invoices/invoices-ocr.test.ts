@@ -17,6 +17,7 @@ import {
   scanOf,
   type ScanInvoice,
   type ScanStyle,
+  describeWithOcr,
 } from '../../test/scans';
 
 /** Scanned invoices (a photo, a PDF without text) read by OCR, matched like their text twins. */
@@ -71,67 +72,69 @@ async function upload(s: StoreMember, file: Buffer, name: string) {
   return { upload: res.body.data, lines: stored.body.data.matchingResults.lines as Line[] };
 }
 
-test('when a photo (JPEG) of an invoice and a scanned PDF of it are uploaded, then each is read and matched line by line like its text twin, every line with how sure OCR was', async () => {
-  const s = await storeWithCatalogue();
-  const twin = await upload(s, await textPdf(invoiceText(invoice('GW-1'))), 'twin.pdf');
-  expect(twin.lines.map((l) => l.match.productId).every(Boolean)).toBe(true);
-  expect(twin.lines.every((l) => l.ocr === null)).toBe(true);
+describeWithOcr('scanned invoices read by OCR', () => {
+  test('when a photo (JPEG) of an invoice and a scanned PDF of it are uploaded, then each is read and matched line by line like its text twin, every line with how sure OCR was', async () => {
+    const s = await storeWithCatalogue();
+    const twin = await upload(s, await textPdf(invoiceText(invoice('GW-1'))), 'twin.pdf');
+    expect(twin.lines.map((l) => l.match.productId).every(Boolean)).toBe(true);
+    expect(twin.lines.every((l) => l.ocr === null)).toBe(true);
 
-  const photo = await upload(s, await scanOf(invoice('GW-2'), STYLE), 'photo.jpg');
-  expect(photo.upload.invoice.fileType).toBe('jpeg');
-  expect(photo.upload.extractedData).toMatchObject({
-    invoiceNumber: 'GW-2',
-    invoiceDate: '2026-11-20',
-    supplierName: 'Greenleaf Wholesale',
-    total: 36.9,
+    const photo = await upload(s, await scanOf(invoice('GW-2'), STYLE), 'photo.jpg');
+    expect(photo.upload.invoice.fileType).toBe('jpeg');
+    expect(photo.upload.extractedData).toMatchObject({
+      invoiceNumber: 'GW-2',
+      invoiceDate: '2026-11-20',
+      supplierName: 'Greenleaf Wholesale',
+      total: 36.9,
+    });
+    expect(photo.lines.map(asRead)).toEqual(twin.lines.map(asRead));
+    for (const l of photo.lines) {
+      expect(l.ocr!.confidence).toBeGreaterThan(0);
+      expect(l.ocr!.confidence).toBeLessThanOrEqual(1);
+      expect(Object.keys(l.ocr!.fields)).toEqual(
+        expect.arrayContaining(['description', 'quantity', 'unitCost', 'total']),
+      );
+      expect(l.ocr!.confidence).toBe(Math.min(...Object.values(l.ocr!.fields)));
+    }
+
+    const pdf = await scannedPdf(await scanOf(invoice('GW-3'), { ...STYLE, format: 'png' }));
+    const scan = await upload(s, pdf, 'scan.pdf');
+    expect(scan.upload.invoice.fileType).toBe('pdf');
+    expect(scan.lines.map(asRead)).toEqual(twin.lines.map(asRead));
+    expect(scan.lines.every((l) => l.ocr !== null)).toBe(true);
+    expect(await countRows(t, 'invoices', s.storeId)).toBe(3);
   });
-  expect(photo.lines.map(asRead)).toEqual(twin.lines.map(asRead));
-  for (const l of photo.lines) {
-    expect(l.ocr!.confidence).toBeGreaterThan(0);
-    expect(l.ocr!.confidence).toBeLessThanOrEqual(1);
-    expect(Object.keys(l.ocr!.fields)).toEqual(
-      expect.arrayContaining(['description', 'quantity', 'unitCost', 'total']),
-    );
-    expect(l.ocr!.confidence).toBe(Math.min(...Object.values(l.ocr!.fields)));
-  }
 
-  const pdf = await scannedPdf(await scanOf(invoice('GW-3'), { ...STYLE, format: 'png' }));
-  const scan = await upload(s, pdf, 'scan.pdf');
-  expect(scan.upload.invoice.fileType).toBe('pdf');
-  expect(scan.lines.map(asRead)).toEqual(twin.lines.map(asRead));
-  expect(scan.lines.every((l) => l.ocr !== null)).toBe(true);
-  expect(await countRows(t, 'invoices', s.storeId)).toBe(3);
-});
+  test('when an image is too large, a pixel bomb, garbage, or sent without invoice:process, then 4xx in the envelope and nothing is stored', async () => {
+    const s = await storeWithMember(t, 'manager');
+    const refused = async (file: Buffer, name: string, status: number) =>
+      (await uploadInvoice(s, file, name).expect(status)).body.error;
 
-test('when an image is too large, a pixel bomb, garbage, or sent without invoice:process, then 4xx in the envelope and nothing is stored', async () => {
-  const s = await storeWithMember(t, 'manager');
-  const refused = async (file: Buffer, name: string, status: number) =>
-    (await uploadInvoice(s, file, name).expect(status)).body.error;
+    const bomb = await refused(await pngClaiming(60_000, 60_000), 'bomb.png', 422);
+    expect(bomb.message).toMatch(/60000 × 60000 pixels; a scan may have at most 40 megapixels/);
+    expect(bomb.details).toEqual([expect.objectContaining({ field: 'file', code: 'max_pixels' })]);
 
-  const bomb = await refused(await pngClaiming(60_000, 60_000), 'bomb.png', 422);
-  expect(bomb.message).toMatch(/60000 × 60000 pixels; a scan may have at most 40 megapixels/);
-  expect(bomb.details).toEqual([expect.objectContaining({ field: 'file', code: 'max_pixels' })]);
+    const wide = await sharp({
+      create: { width: 12_001, height: 16, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    expect((await refused(wide, 'wide.png', 422)).details[0].code).toBe('max_pixels');
 
-  const wide = await sharp({
-    create: { width: 12_001, height: 16, channels: 3, background: '#fff' },
-  })
-    .png()
-    .toBuffer();
-  expect((await refused(wide, 'wide.png', 422)).details[0].code).toBe('max_pixels');
+    const png = await scanOf(invoice('GW-9'), { ...STYLE, format: 'png' });
+    // A PNG's signature and header, then noise where its image data should be.
+    const damaged = Buffer.concat([png.subarray(0, 33), randomBytes(4096)]);
+    expect((await refused(damaged, 'damaged.png', 422)).message).toMatch(/could not be read/);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(4096)]);
+    expect((await refused(jpeg, 'photo.jpg', 422)).message).toMatch(/could not be read/);
+    await refused(randomBytes(64 * 1024), 'invoice.png', 415);
+    const huge = Buffer.concat([png.subarray(0, 33), Buffer.alloc(11 * 1024 * 1024)]);
+    expect((await refused(huge, 'huge.png', 413)).code).toBeDefined();
 
-  const png = await scanOf(invoice('GW-9'), { ...STYLE, format: 'png' });
-  // A PNG's signature and header, then noise where its image data should be.
-  const damaged = Buffer.concat([png.subarray(0, 33), randomBytes(4096)]);
-  expect((await refused(damaged, 'damaged.png', 422)).message).toMatch(/could not be read/);
-  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(4096)]);
-  expect((await refused(jpeg, 'photo.jpg', 422)).message).toMatch(/could not be read/);
-  await refused(randomBytes(64 * 1024), 'invoice.png', 415);
-  const huge = Buffer.concat([png.subarray(0, 33), Buffer.alloc(11 * 1024 * 1024)]);
-  expect((await refused(huge, 'huge.png', 413)).code).toBeDefined();
+    const employee = await memberOf(t, s.storeId, 'employee');
+    await uploadInvoice(employee, png, 'scan.png').expect(403);
 
-  const employee = await memberOf(t, s.storeId, 'employee');
-  await uploadInvoice(employee, png, 'scan.png').expect(403);
-
-  expect(await countRows(t, 'invoices', s.storeId)).toBe(0);
-  expect(await countRows(t, 'invoice_lines', s.storeId)).toBe(0);
+    expect(await countRows(t, 'invoices', s.storeId)).toBe(0);
+    expect(await countRows(t, 'invoice_lines', s.storeId)).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { ocrImage } from '../../files/ocr/ocr-read';
-import { scanOf, type ScanInvoice, type ScanStyle } from '../../test/scans';
+import { describeWithOcr, scanOf, type ScanInvoice, type ScanStyle } from '../../test/scans';
 import { invoiceFromOcr } from './invoice-pdf';
 
 /*
@@ -47,66 +47,68 @@ function invoiceFor(k: number): ScanInvoice {
   return { supplier: 'Greenleaf Wholesale', number: `GW-${4400 + k}`, date: '2026-11-20', items };
 }
 
-test('when six generated scans in different fonts, grain and skew are read by OCR, then nearly every line is read exactly (figures printed)', async () => {
-  const rows: string[] = [];
-  let right = 0;
-  let all = 0;
-  let fields = 0;
-  let fieldsRight = 0;
-  let flagged = 0;
-  let wrongFlagged = 0;
-  let wrong = 0;
-  let numbers = 0;
-  let numbersRight = 0;
-  for (const [k, style] of STYLES.entries()) {
-    const printed = invoiceFor(k);
-    const image = await scanOf(printed, style);
-    const started = Date.now();
-    const lines = await ocrImage(image, style.format, 'accuracy', ENGINE);
-    const ms = Date.now() - started;
-    const read = invoiceFromOcr(lines).lines;
-    let ok = 0;
-    printed.items.forEach((p) => {
-      const l =
-        read.find((r) => r.description === p.description) ??
-        read.find((r) => r.total === lineTotal(p));
-      const checks = [
-        l?.description === p.description,
-        l?.quantity === p.quantity,
-        l?.unitCost === p.unitCost,
-        l?.total === lineTotal(p),
-        (l?.sku ?? undefined) === p.sku,
-      ];
-      if (l) {
-        numbers += 3;
-        numbersRight += checks.slice(1, 4).filter(Boolean).length;
-      }
-      fields += checks.length;
-      fieldsRight += checks.filter(Boolean).length;
-      const exact = checks.every(Boolean);
-      if (exact) ok++;
-      const low = l?.ocr && l.ocr.confidence < 0.8;
-      if (low) flagged++;
-      if (!exact) wrong++;
-      if (!exact)
-        rows.push(
-          `  misread: ${p.description} ${p.quantity} × ${p.unitCost} as ${l ? `${l.description} ${l.quantity} × ${l.unitCost} (${l.ocr?.confidence})` : 'no line'}`,
-        );
-      if (!exact && low) wrongFlagged++;
-    });
-    right += ok;
-    all += printed.items.length;
+describeWithOcr('OCR accuracy', () => {
+  test('when six generated scans in different fonts, grain and skew are read by OCR, then nearly every line is read exactly (figures printed)', async () => {
+    const rows: string[] = [];
+    let right = 0;
+    let all = 0;
+    let fields = 0;
+    let fieldsRight = 0;
+    let flagged = 0;
+    let wrongFlagged = 0;
+    let wrong = 0;
+    let numbers = 0;
+    let numbersRight = 0;
+    for (const [k, style] of STYLES.entries()) {
+      const printed = invoiceFor(k);
+      const image = await scanOf(printed, style);
+      const started = Date.now();
+      const lines = await ocrImage(image, style.format, 'accuracy', ENGINE);
+      const ms = Date.now() - started;
+      const read = invoiceFromOcr(lines).lines;
+      let ok = 0;
+      printed.items.forEach((p) => {
+        const l =
+          read.find((r) => r.description === p.description) ??
+          read.find((r) => r.total === lineTotal(p));
+        const checks = [
+          l?.description === p.description,
+          l?.quantity === p.quantity,
+          l?.unitCost === p.unitCost,
+          l?.total === lineTotal(p),
+          (l?.sku ?? undefined) === p.sku,
+        ];
+        if (l) {
+          numbers += 3;
+          numbersRight += checks.slice(1, 4).filter(Boolean).length;
+        }
+        fields += checks.length;
+        fieldsRight += checks.filter(Boolean).length;
+        const exact = checks.every(Boolean);
+        if (exact) ok++;
+        const low = l?.ocr && l.ocr.confidence < 0.8;
+        if (low) flagged++;
+        if (!exact) wrong++;
+        if (!exact)
+          rows.push(
+            `  misread: ${p.description} ${p.quantity} × ${p.unitCost} as ${l ? `${l.description} ${l.quantity} × ${l.unitCost} (${l.ocr?.confidence})` : 'no line'}`,
+          );
+        if (!exact && low) wrongFlagged++;
+      });
+      right += ok;
+      all += printed.items.length;
+      rows.push(
+        `${style.font.padEnd(24)} ${String(style.size).padStart(3)}px grain ${String(style.noise).padStart(3)} skew ${String(style.angle).padStart(4)}° ${style.format.padEnd(4)} ${ok}/${printed.items.length} lines, ${ms} ms`,
+      );
+    }
     rows.push(
-      `${style.font.padEnd(24)} ${String(style.size).padStart(3)}px grain ${String(style.noise).padStart(3)} skew ${String(style.angle).padStart(4)}° ${style.format.padEnd(4)} ${ok}/${printed.items.length} lines, ${ms} ms`,
+      `lines read exactly: ${right}/${all} (${Math.round((100 * right) / all)}%); fields: ${fieldsRight}/${fields} (${Math.round((100 * fieldsRight) / fields)}%); lines below 0.8 confidence: ${flagged} (of the ${wrong} misread: ${wrongFlagged}); quantities, unit costs and totals of the lines read: ${numbersRight}/${numbers}`,
     );
-  }
-  rows.push(
-    `lines read exactly: ${right}/${all} (${Math.round((100 * right) / all)}%); fields: ${fieldsRight}/${fields} (${Math.round((100 * fieldsRight) / fields)}%); lines below 0.8 confidence: ${flagged} (of the ${wrong} misread: ${wrongFlagged}); quantities, unit costs and totals of the lines read: ${numbersRight}/${numbers}`,
-  );
-  process.stdout.write(`OCR accuracy\n${rows.join('\n')}\n`);
-  // The scans are the same each run (seeded grain); the bar leaves room for another tesseract.
-  expect(right / all).toBeGreaterThanOrEqual(0.85);
-  expect(fieldsRight / fields).toBeGreaterThanOrEqual(0.9);
-  // A line whose numbers OCR misread does not add up: it is left out with a warning, never stored wrong.
-  expect(numbersRight).toBe(numbers);
+    process.stdout.write(`OCR accuracy\n${rows.join('\n')}\n`);
+    // The scans are the same each run (seeded grain); the bar leaves room for another tesseract.
+    expect(right / all).toBeGreaterThanOrEqual(0.85);
+    expect(fieldsRight / fields).toBeGreaterThanOrEqual(0.9);
+    // A line whose numbers OCR misread does not add up: it is left out with a warning, never stored wrong.
+    expect(numbersRight).toBe(numbers);
+  });
 });
