@@ -77,7 +77,8 @@ export interface InvoiceLine {
  */
 export const OCR_REVIEW_BELOW = 0.8;
 
-const ocrOf = (ocr: LineOcr | null): InvoiceLine['ocr'] =>
+/** The line's OCR confidence with the fields to check (`review`), as the API shows it. */
+export const ocrReview = (ocr: LineOcr | null): InvoiceLine['ocr'] =>
   ocr && {
     ...ocr,
     review: (Object.keys(ocr.fields) as Array<keyof LineOcr['fields']>).filter(
@@ -142,7 +143,7 @@ export function toLine(
     receivedQuantity: r.received_quantity,
     decided: r.three_way,
     action: r.action,
-    ocr: ocrOf(r.ocr),
+    ocr: ocrReview(r.ocr),
   };
 }
 
