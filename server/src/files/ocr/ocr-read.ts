@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import { UnprocessableError } from '../../core/errors';
 import { inReaderSlot } from '../pdf/pdf-text';
 import {
@@ -64,8 +64,10 @@ export function linesOfTsv(tsv: string): OcrWord[][] {
 
 /** The image's header, checked against the pixel budget before anything decodes it. */
 async function checkImage(file: Buffer, type: ImageType) {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
+    // Loaded when a scan comes: a server that never reads one never loads libvips.
+    const { default: sharp } = await import('sharp');
     // Reads the header only.
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch {
