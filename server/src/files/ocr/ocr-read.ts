@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type SharpModule from 'sharp';
 import type { Metadata } from 'sharp';
 import { UnprocessableError } from '../../core/errors';
 import { inReaderSlot } from '../pdf/pdf-text';
@@ -62,12 +63,20 @@ export function linesOfTsv(tsv: string): OcrWord[][] {
   return [...lines.values()];
 }
 
+/**
+ * sharp is loaded when a scan comes: a server that never reads one never loads libvips.
+ * `require`, not `import()`: jest runs CommonJS without the VM's module support.
+ */
+function loadSharp(): typeof SharpModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('sharp') as typeof SharpModule;
+}
+
 /** The image's header, checked against the pixel budget before anything decodes it. */
 async function checkImage(file: Buffer, type: ImageType) {
+  const sharp = loadSharp();
   let meta: Metadata;
   try {
-    // Loaded when a scan comes: a server that never reads one never loads libvips.
-    const { default: sharp } = await import('sharp');
     // Reads the header only.
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch {
