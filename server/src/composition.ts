@@ -226,6 +226,7 @@ export function createServices(deps: ServiceDeps) {
     lookups: invoiceLookups(reads),
     setCost: products.setCostInTx,
     files,
+    ocr: config.ocr,
   });
   const forecasting = createForecastingService({
     pool,

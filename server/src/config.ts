@@ -86,6 +86,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  OCR_TESSERACT_BIN: z.string().min(1).default('tesseract'),
+  OCR_PDFTOPPM_BIN: z.string().min(1).default('pdftoppm'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -192,6 +194,11 @@ export interface Config {
       forcePathStyle: boolean;
     };
   };
+  /**
+   * The OCR engines scanned invoices are read with (Debian: tesseract-ocr, tesseract-ocr-eng
+   * and poppler-utils): names looked up on PATH, or paths. Without them a scan is a 422.
+   */
+  ocr: { tesseract: string; pdftoppm: string };
 }
 
 export class ConfigError extends Error {}
@@ -285,6 +292,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    ocr: Object.freeze({ tesseract: e.OCR_TESSERACT_BIN, pdftoppm: e.OCR_PDFTOPPM_BIN }),
     webDist: path.resolve(e.WEB_DIST ?? path.join(__dirname, '..', '..', 'web', 'dist')),
     files: Object.freeze({
       maxBytes: e.FILE_MAX_BYTES,

@@ -42,7 +42,7 @@ describeWithBrowser('Nimbus web: an invoice for goods received at the door', () 
   const upload = async (name, csv) => {
     await storeTab('Invoices').click();
     await heading('Invoices').waitFor();
-    await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
+    await field('Invoice file (CSV, XLSX, PDF, or a scan as PNG or JPEG)').setInputFiles({
       name,
       mimeType: 'text/csv',
       buffer: Buffer.from(csv),

@@ -58,7 +58,7 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       await page.getByText('No invoices uploaded yet.').waitFor();
       await expectAccessible(page, 'the invoices list');
       // A file that is not an invoice: the server's reason, in words.
-      await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
+      await field('Invoice file (CSV, XLSX, PDF, or a scan as PNG or JPEG)').setInputFiles({
         name: 'notes.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from('Item,Notes\nMilk,fresh\n'),
@@ -66,7 +66,7 @@ describeWithBrowser('Nimbus web: supplier invoices', () => {
       await page.getByRole('button', { name: 'Upload and match' }).click();
       await page.getByRole('alert').filter({ hasText: 'No line table found' }).waitFor();
 
-      await field('Invoice file (CSV, XLSX or PDF)').setInputFiles({
+      await field('Invoice file (CSV, XLSX, PDF, or a scan as PNG or JPEG)').setInputFiles({
         name: 'dairy-direct.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(invoiceCsv),

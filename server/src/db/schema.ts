@@ -120,6 +120,7 @@ export interface Tables {
     matched_quantity: number | null;
     cost_accepted: boolean;
     three_way: unknown | null;
+    ocr: unknown | null;
   };
   invoices: {
     id: string;

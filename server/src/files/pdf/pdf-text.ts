@@ -32,7 +32,7 @@ const MB = 1024 * 1024;
 const readers = new KeyedLimiter({ perKey: READS_PER_STORE, total: READS_TOTAL });
 
 /** The resident memory of a process, from Linux's /proc; undefined elsewhere. */
-function residentBytes(pid: number): number | undefined {
+export function residentBytes(pid: number): number | undefined {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1];
     return kb === undefined ? undefined : Number(kb) * 1024;
@@ -130,12 +130,20 @@ export function pdfTextLines(
   file: Buffer,
   storeId: string,
 ): Promise<{ pageCount: number; pages: string[][] }> {
-  return readers.run(storeId, () => readInProcess(file), {
+  return inReaderSlot(storeId, () => readInProcess(file));
+}
+
+/**
+ * Runs `read` in one of the file readers' slots (PDF text and OCR share them): one file of a
+ * store at a time and READS_TOTAL in the process; a read waits READ_QUEUE_MS at most.
+ */
+export function inReaderSlot<T>(storeId: string, read: () => Promise<T>): Promise<T> {
+  return readers.run(storeId, read, {
     maxWaitMs: READ_QUEUE_MS,
     refuse: (full) =>
       full === 'key'
-        ? new RateLimitedError(2, 'Another PDF of this store is being read: try again shortly')
-        : new ServiceUnavailableError('The server is reading other PDFs: try again shortly', {
+        ? new RateLimitedError(2, 'Another file of this store is being read: try again shortly')
+        : new ServiceUnavailableError('The server is reading other files: try again shortly', {
             retryAfterSeconds: 2,
           }),
   });

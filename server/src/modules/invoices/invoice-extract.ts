@@ -15,6 +15,16 @@ export interface ExtractedLine {
   total: number;
   upc: string | null;
   sku: string | null;
+  /** How sure OCR was of the line, for a scanned invoice; null for a file with text. */
+  ocr: LineOcr | null;
+}
+
+/** How sure OCR was of a line (0–1): its least sure field, and each field's least sure word. */
+export interface LineOcr {
+  confidence: number;
+  fields: Partial<
+    Record<'description' | 'quantity' | 'unitCost' | 'total' | 'upc' | 'sku', number>
+  >;
 }
 
 export interface ExtractedInvoice {
@@ -169,7 +179,8 @@ function readLine(
     warnings.push(`${where}: the description was cut to ${LIMITS.description} characters`);
     description = description.slice(0, LIMITS.description);
   }
-  return { description, quantity, unitCost, total, upc, sku };
+  const ocr = (cells.ocr as LineOcr | undefined) ?? null;
+  return { description, quantity, unitCost, total, upc, sku, ocr };
 }
 
 /** Totals that do not add up are worth a look, not a refusal: the lines are what is received. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool';
 import type { Row } from '../../db/rows';
 import type { Conflict } from './invoice-conflicts';
-import type { ExtractedInvoice } from './invoice-extract';
+import type { ExtractedInvoice, LineOcr } from './invoice-extract';
 import type { LineMatch } from './invoice-matching';
 import type { ThreeWay } from './invoice-three-way';
 
@@ -18,12 +18,12 @@ export async function insertLines(
   const byPos = new Map(matches.map((m) => [m.position, m]));
   await db.query(
     `INSERT INTO invoice_lines (store_id, invoice_id, position, description, quantity, unit_cost, total,
-       upc, sku, product_id, match_method, confidence, suggestions, conflicts)
+       upc, sku, product_id, match_method, confidence, suggestions, conflicts, ocr)
      SELECT $1, $2, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
-       l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts
+       l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts, l.ocr
      FROM jsonb_to_recordset($3::jsonb) AS l(position int, description text, quantity int,
        unit_cost numeric, total numeric, upc text, sku text, product_id uuid, match_method text,
-       confidence numeric, suggestions jsonb, conflicts jsonb)`,
+       confidence numeric, suggestions jsonb, conflicts jsonb, ocr jsonb)`,
     [
       storeId,
       invoiceId,
@@ -43,6 +43,7 @@ export async function insertLines(
             confidence: m?.match.productId ? m.match.confidence : null,
             suggestions: m?.suggestions ?? [],
             conflicts: m?.conflicts ?? [],
+            ocr: l.ocr,
           };
         }),
       ),
@@ -66,7 +67,24 @@ export interface InvoiceLine {
   /** As it was decided, once reconciled (null before, and for invoices reconciled before it was kept). */
   decided: ThreeWay | null;
   action: ThreeWay['action'];
+  /** How sure OCR was of the line, and its fields to check against the scan (null: not a scan). */
+  ocr: (LineOcr & { review: Array<keyof LineOcr['fields']> }) | null;
 }
+
+/**
+ * A field OCR was less sure of than this is one to check against the scan: Tesseract's word
+ * confidences on a clean scan are 0.9 and above, and its misreadings measured lower (docs).
+ */
+export const OCR_REVIEW_BELOW = 0.8;
+
+/** The line's OCR confidence with the fields to check (`review`), as the API shows it. */
+export const ocrReview = (ocr: LineOcr | null): InvoiceLine['ocr'] =>
+  ocr && {
+    ...ocr,
+    review: (Object.keys(ocr.fields) as Array<keyof LineOcr['fields']>).filter(
+      (f) => ocr.fields[f]! < OCR_REVIEW_BELOW,
+    ),
+  };
 
 export type LineRow = Row<
   'invoice_lines',
@@ -88,11 +106,12 @@ export type LineRow = Row<
   conflicts: Conflict[];
   three_way: ThreeWay | null;
   action: ThreeWay['action'];
+  ocr: LineOcr | null;
 };
 
 const LINES = `SELECT l.id, l.position, l.description, l.quantity, l.unit_cost, l.total, l.upc, l.sku,
   l.product_id, l.match_method, l.confidence, l.suggestions, l.conflicts, l.received_quantity,
-  l.three_way, l.action
+  l.three_way, l.action, l.ocr
   FROM invoice_lines l`;
 
 /** The line, with its product's name and codes (`products`: the catalogue's, invoice-lines.ts). */
@@ -124,6 +143,7 @@ export function toLine(
     receivedQuantity: r.received_quantity,
     decided: r.three_way,
     action: r.action,
+    ocr: ocrReview(r.ocr),
   };
 }
 

@@ -2,16 +2,22 @@ import { UnprocessableError } from '../../core/errors';
 import { checkBarcode } from '../../core/barcode';
 import { amount, count, date } from './invoice-cells';
 import { headerField, type HeaderField } from './invoice-columns';
-import { invoiceBuilder, type ExtractedInvoice } from './invoice-extract';
+import { invoiceBuilder, type ExtractedInvoice, type LineOcr } from './invoice-extract';
 
-export const NEEDS_OCR =
-  'This PDF is a scanned image; it needs OCR, which Nimbus does not do yet. Upload the CSV or XLSX the supplier sends, or a PDF with text.';
+export const NO_TEXT_READ =
+  'No text could be read from the scan by OCR: upload a sharper scan (300 dpi, straight, well lit), or the CSV, XLSX or text PDF the supplier sends';
 
 const NUMBER = /^\(?-?[$€£]?\d[\d.,]*\)?$/;
 
+/** A word as read, with the OCR engine's confidence in it (0–1; none for a PDF's own text). */
+export interface ReadWord {
+  text: string;
+  conf?: number;
+}
+
 /**
  * An invoice from the text of a PDF, line by line (files/pdf/pdf-reader.ts joins a page's text items
- * that share a baseline). The heuristics:
+ * that share a baseline), or from the lines OCR read off a scan (invoiceFromOcr). The heuristics:
  *
  * - A line item is a text line ending in three numbers — quantity, unit cost, total — where
  *   the quantity is a whole number and quantity × unit cost is within a cent (or 0.5%) of the
@@ -22,27 +28,47 @@ const NUMBER = /^\(?-?[$€£]?\d[\d.,]*\)?$/;
  *   reader knows (Invoice No, Date, Due Date, Supplier/Vendor, Subtotal, Tax/VAT, Total).
  * - With no "Supplier:" line, the first line of the first page is taken as the supplier's
  *   name when it has letters and no digits (a letterhead).
- * - No text at all on any page is a scanned image (422: needs OCR); text without a single
- *   line item is a 422 saying what a line needs.
+ * - A PDF without text at all is a scan, read by OCR (invoice-read.ts); a scan OCR reads no
+ *   text from is a 422, and text without a single line item is a 422 saying what a line needs.
  */
 export function invoiceFromPdfText(pages: string[][]): ExtractedInvoice {
-  const all = pages
-    .flat()
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  if (!all.length) throw new UnprocessableError(NEEDS_OCR);
+  return invoiceFromLines(
+    pages.flat().map((l) => l.split(/\s+/).map((text) => ({ text }))),
+    'the PDF',
+  );
+}
+
+/**
+ * An invoice from the lines OCR read (files/ocr/): the same heuristics as a PDF's text, and
+ * each line item keeps how sure OCR was of each of its fields (LineOcr) for the review. A
+ * line OCR read as an item whose numbers do not add up is a warning, not a guess.
+ */
+export function invoiceFromOcr(lines: ReadWord[][]): ExtractedInvoice {
+  return invoiceFromLines(lines, 'the scan');
+}
+
+function invoiceFromLines(read: ReadWord[][], source: string): ExtractedInvoice {
+  const all = read
+    .map((words) => words.map((w) => ({ ...w, text: w.text.trim() })).filter((w) => w.text))
+    .filter((words) => words.length);
+  if (!all.length) throw new UnprocessableError(NO_TEXT_READ);
   const inv = invoiceBuilder();
   let n = 0;
-  for (const line of all) {
+  for (const words of all) {
     n++;
-    const item = lineItem(line);
+    const item = lineItem(words);
     if (item) {
       inv.line(`Line ${n}`, item);
       continue;
     }
+    const line = words.map((w) => w.text).join(' ');
+    if (words[0]?.conf !== undefined && looksLikeItem(words))
+      inv.warnings.push(
+        `Line ${n} ("${line.slice(0, 80)}") looks like an invoice line, but its quantity × unit price is not its total: check it against the scan`,
+      );
     headerLine(line, inv);
   }
-  const first = all[0]!;
+  const first = all[0]!.map((w) => w.text).join(' ');
   if (
     !inv.has('supplierName') &&
     /[a-z]/i.test(first) &&
@@ -55,16 +81,25 @@ export function invoiceFromPdfText(pages: string[][]): ExtractedInvoice {
   } catch (err) {
     if (err instanceof UnprocessableError && err.message === 'The invoice has no lines to read')
       throw new UnprocessableError(
-        'No invoice lines found in the PDF: a line needs a description, then quantity, unit price and total (with quantity × unit price = total)',
+        `No invoice lines found in ${source}: a line needs a description, then quantity, unit price and total (with quantity × unit price = total)`,
       );
     throw err;
   }
 }
 
-function lineItem(line: string): Record<string, unknown> | undefined {
-  const words = line.split(' ').filter((w) => w !== 'x' && w !== '×' && w !== '@');
+const looksLikeItem = (words: ReadWord[]) =>
+  words.length >= 4 && words.slice(-3).every((w) => /\d/.test(w.text));
+
+/** The least sure word; undefined for a PDF's own text. */
+function least(words: ReadWord[]): number | undefined {
+  const confs = words.map((w) => w.conf).filter((c): c is number => c !== undefined);
+  return confs.length ? Math.min(...confs) : undefined;
+}
+
+function lineItem(all: ReadWord[]): Record<string, unknown> | undefined {
+  const words = all.filter((w) => w.text !== 'x' && w.text !== '×' && w.text !== '@');
   if (words.length < 4) return undefined;
-  const [q, u, t] = words.slice(-3);
+  const [q, u, t] = words.slice(-3).map((w) => w.text);
   if (![q, u, t].every((w) => NUMBER.test(w!))) return undefined;
   const quantity = count(q);
   const unitCost = amount(u);
@@ -75,20 +110,42 @@ function lineItem(line: string): Record<string, unknown> | undefined {
   if (Math.abs(product - total.value) > Math.max(0.011, Math.abs(total.value) * 0.005))
     return undefined;
   const rest = words.slice(0, -3);
-  let upc: string | undefined;
-  let sku: string | undefined;
-  if (rest.length > 1 && /^\d{8,14}$/.test(rest[0]!) && checkBarcode(rest[0]!).ok)
-    upc = rest.shift();
+  let upc: ReadWord | undefined;
+  let sku: ReadWord | undefined;
+  const head = rest[0]?.text ?? '';
+  if (rest.length > 1 && /^\d{8,14}$/.test(head) && checkBarcode(head).ok) upc = rest.shift();
   else if (
     rest.length > 1 &&
-    /\d/.test(rest[0]!) &&
-    !/[a-z]/.test(rest[0]!) &&
-    /^[A-Z0-9][\w./-]{2,}$/.test(rest[0]!)
+    /\d/.test(head) &&
+    !/[a-z]/.test(head) &&
+    /^[A-Z0-9][\w./-]{2,}$/.test(head)
   )
     sku = rest.shift();
-  if (!upc && rest.length > 1 && /^\d{8,14}$/.test(rest.at(-1)!) && checkBarcode(rest.at(-1)!).ok)
-    upc = rest.pop();
-  return { description: rest.join(' '), quantity: q, unitCost: u, total: t, upc, sku };
+  const tail = rest.at(-1)?.text ?? '';
+  if (!upc && rest.length > 1 && /^\d{8,14}$/.test(tail) && checkBarcode(tail).ok) upc = rest.pop();
+  const [qw, uw, tw] = words.slice(-3);
+  const fields: LineOcr['fields'] = {
+    description: least(rest),
+    quantity: least([qw!]),
+    unitCost: least([uw!]),
+    total: least([tw!]),
+    upc: upc && least([upc]),
+    sku: sku && least([sku]),
+  };
+  const known = Object.entries(fields).filter(([, c]) => c !== undefined) as Array<
+    [string, number]
+  >;
+  return {
+    description: rest.map((w) => w.text).join(' '),
+    quantity: q,
+    unitCost: u,
+    total: t,
+    upc: upc?.text,
+    sku: sku?.text,
+    ocr: known.length
+      ? { confidence: Math.min(...known.map(([, c]) => c)), fields: Object.fromEntries(known) }
+      : undefined,
+  };
 }
 
 const LABELLED = /^(.{2,30}?)\s*[:#]\s*(.+)$/;

@@ -1,5 +1,6 @@
 import { amount, count, date } from './invoice-cells';
-import { invoiceFromPdfText } from './invoice-pdf';
+import { invoiceFromOcr, invoiceFromPdfText } from './invoice-pdf';
+import { ocrReview } from './invoice-lines.repo';
 import { invoiceFromSheet } from './invoice-sheet';
 
 /** The pure parts of reading an invoice: cells, sheet layout and PDF text heuristics. */
@@ -64,6 +65,7 @@ test('when a sheet has totals rows and a note row under its table, then they are
       total: 4.5,
       upc: null,
       sku: null,
+      ocr: null,
     },
   ]);
   expect(inv.total).toBe(4.5);
@@ -91,6 +93,28 @@ test('when PDF text lines end in quantity, unit price and total that agree, then
       total: 3,
       upc: '4006381333931',
       sku: null,
+      ocr: null,
     },
   ]);
+});
+
+test('when OCR lines are read, then each item keeps its fields’ least sure word, a misread item is a warning, and the review lists the unsure fields', () => {
+  const words = (line: string, confs: number[]) =>
+    line.split(' ').map((text, i) => ({ text, conf: confs[i] ?? 0.95 }));
+  const inv = invoiceFromOcr([
+    words('Invoice No: GW-7', []),
+    words('MLK-1 Organic Milk 1L 12 1.25 15.00', [0.91, 0.97, 0.62, 0.93, 0.96, 0.55, 0.97]),
+    words('Brown Bread 500g 4 7a 8.40', [0.96, 0.96, 0.96, 0.96, 0.29, 0.96]),
+  ]);
+  expect(inv.lines).toHaveLength(1);
+  const ocr = inv.lines[0]!.ocr!;
+  expect(ocr).toEqual({
+    confidence: 0.55,
+    fields: { description: 0.62, quantity: 0.96, unitCost: 0.55, total: 0.97, sku: 0.91 },
+  });
+  expect(ocrReview(ocr)).toEqual({ ...ocr, review: ['description', 'unitCost'] });
+  expect(inv.warnings).toContainEqual(
+    expect.stringMatching(/^Line 3 \("Brown Bread 500g 4 7a 8\.40"\) looks like an invoice line/),
+  );
+  expect(ocrReview(null)).toBeNull();
 });

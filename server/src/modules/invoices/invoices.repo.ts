@@ -23,7 +23,7 @@ export interface Invoice {
   status: InvoiceStatus;
   paidAt: string | null;
   fileName: string;
-  fileType: 'csv' | 'xlsx' | 'pdf';
+  fileType: 'csv' | 'xlsx' | 'pdf' | 'png' | 'jpeg';
   fileSize: number;
   warnings: string[];
   lineCount: number;

@@ -15,6 +15,7 @@ import { createInvoiceViews } from './invoice-views';
 import { payInTx } from './invoice-payment';
 import { checkDecisions, planFor } from './invoice-plan';
 import { readInvoiceFile } from './invoice-read';
+import type { OcrEngine } from '../../files/ocr/ocr-read';
 import { reconcileInTx, type ReconcileDeps } from './invoice-reconcile';
 import * as lineRepo from './invoice-lines.repo';
 import * as repo from './invoices.repo';
@@ -40,6 +41,8 @@ interface Deps {
   setCost: ReconcileDeps['setCost'];
   /** Where the uploaded file is kept (the files module). */
   files: InvoiceFiles;
+  /** The OCR engines scans are read with (config.ocr). */
+  ocr: OcrEngine;
 }
 
 export interface UploadedFile {
@@ -94,7 +97,7 @@ export function createInvoicesService(deps: Deps) {
      * its lines in one transaction: a file that cannot be read leaves nothing behind.
      */
     async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
-      const { type, invoice } = await readInvoiceFile(file.buffer, ctx.storeId);
+      const { type, invoice } = await readInvoiceFile(file.buffer, ctx.storeId, deps.ocr);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
       const matched = await matchInvoiceLines(lookups, pool, ctx.storeId, invoice.lines, {
         supplierId,

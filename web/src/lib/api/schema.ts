@@ -1637,14 +1637,14 @@ export interface paths {
     get: operations['listInvoices'];
     put?: never;
     /**
-     * Upload a supplier invoice (CSV, XLSX or text PDF) and match its lines (invoice:process)
+     * Upload a supplier invoice (CSV, XLSX, PDF, or a scan read by OCR) and match its lines (invoice:process)
      * @description Reads the invoice's header fields (number, date, due date, supplier, subtotal, tax, total)
      *     and lines (description, quantity, unit cost, total, UPC, SKU), matches each line to the
      *     store's products and stores the invoice as `pending`, all in one transaction: a file that
      *     cannot be read stores nothing.
      *
      *     **Formats**, from the file's bytes, never its name: an XLSX workbook (first worksheet), a
-     *     text PDF, or UTF-8 text read as CSV; anything else is 415. CSV and XLSX go through the
+     *     PDF, a PNG or JPEG photo or scan, or UTF-8 text read as CSV; anything else is 415. CSV and XLSX go through the
      *     product import's reader and limits. A sheet may hold a key/value block above the line
      *     table (`Invoice No | INV-7`, `Date: 2026-11-20`, `Vendor | ACME`); the table's header row
      *     names its columns in any order and case: description/item/product/name, qty/quantity,
@@ -1657,8 +1657,19 @@ export interface paths {
      *     **Refusals**: an empty file, a sheet without a line table, a table missing required
      *     columns (named), a cell that cannot be read as its type (a quantity that is not a whole
      *     number, an amount that is not a number, a date that is not one: every such cell listed in
-     *     `details` by row and column), a PDF without text (a scanned image: it needs OCR, which
-     *     Nimbus does not do yet), more than 5,000 lines: 422 `UNPROCESSABLE`. Over 10 MB: 413.
+     *     `details` by row and column), more than 5,000 lines: 422 `UNPROCESSABLE`. Over 10 MB: 413.
+     *
+     *     **Scans (OCR).** A PNG or JPEG, or a PDF without text (its first 5 pages rasterised at
+     *     most 3,300 pixels on their long side by `pdftoppm`), is read by Tesseract (`--psm 6`,
+     *     English) in a process of its own, under the same budget (30 s and 768 MB per run, 90 s
+     *     a scan, one file of a store at a time), into lines read as a PDF's text; each line
+     *     keeps `ocr`, how sure OCR was of each field, and `ocr.review` lists the fields to check.
+     *     A line OCR read that looks like an item but does not add up is a warning. An image whose
+     *     header claims more than 40 megapixels or 12,000 pixels on a side is refused before it is
+     *     decoded (`details[0].code`: `max_pixels`); an image that cannot be decoded, or a scan
+     *     with no text, is 422. Without the OCR engine installed on the server, 422
+     *     (`details[0].code`: `ocr_unavailable`) saying how to install it (`apt-get install
+     *     tesseract-ocr tesseract-ocr-eng poppler-utils`).
      *
      *     **PDF budget.** Before a PDF is read, each of its streams is unpacked through its
      *     filters and counted as it grows: at most 32 MB per stream and 128 MB for the file, 50,000
@@ -5657,6 +5668,25 @@ export interface components {
        */
       receivedQuantity: number | null;
       threeWay: components['schemas']['InvoiceThreeWay'];
+      ocr: components['schemas']['InvoiceLineOcr'];
+    };
+    /**
+     * @description How sure OCR was of a line read off a scan (a PNG or JPEG photo, or a PDF without text):
+     *     `confidence` is its least sure field, `fields` each field's least sure word (0–1, from
+     *     Tesseract's word confidences), and `review` the fields below 0.8, to check against the
+     *     scan. Null for a line read from a file with text.
+     */
+    InvoiceLineOcr: null | {
+      confidence: number;
+      fields: {
+        description?: number;
+        quantity?: number;
+        unitCost?: number;
+        total?: number;
+        upc?: number;
+        sku?: number;
+      };
+      review?: ('description' | 'quantity' | 'unitCost' | 'total' | 'upc' | 'sku')[];
     };
     MatchingResults: {
       matched: number;
@@ -5696,7 +5726,7 @@ export interface components {
       paidAt: string | null;
       fileName: string;
       /** @enum {string} */
-      fileType: 'csv' | 'xlsx' | 'pdf';
+      fileType: 'csv' | 'xlsx' | 'pdf' | 'png' | 'jpeg';
       fileSize: number;
       warnings: string[];
       lineCount: number;
@@ -5937,6 +5967,7 @@ export interface components {
           total: number;
           upc: string | null;
           sku: string | null;
+          ocr: components['schemas']['InvoiceLineOcr'];
         }[];
       };
       matchingResults: components['schemas']['MatchingResults'];
@@ -11818,9 +11849,17 @@ export const invoiceLineMatchMethodOneOf1Values: ReadonlyArray<
 export const invoiceLineConflictsKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceLine']['conflicts']['kind']
 > = ['price', 'quantity'];
+export const invoiceLineOcrOneOf1ReviewValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<components>['schemas']['InvoiceLineOcr'],
+    {
+      review: unknown;
+    }
+  >['review']
+> = ['description', 'quantity', 'unitCost', 'total', 'upc', 'sku'];
 export const invoiceFieldsFileTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceFields']['fileType']
-> = ['csv', 'xlsx', 'pdf'];
+> = ['csv', 'xlsx', 'pdf', 'png', 'jpeg'];
 export const invoiceFieldsPaymentConfirmationOneOf1ReasonsValues: ReadonlyArray<
   Extract<
     FlattenedDeepRequired<components>['schemas']['InvoiceFields']['paymentConfirmation'],

@@ -9,6 +9,7 @@ import type { InvoiceDetail, InvoiceLine, ThreeWay } from '../api/types';
 import { CreateProductDialog } from './create-product-dialog';
 import { LineDecision } from './line-decision';
 import { matchWords, suggestionWords } from './match-words';
+import { OcrConfidence, OcrValue } from './ocr-confidence';
 import { matchedUnits, type LineChoice } from './review-choices';
 import { ThreeWayFigures } from './three-way-figures';
 import { VarianceList } from './variance-list';
@@ -70,18 +71,41 @@ export function InvoiceLineCard(props: InvoiceLineCardProps) {
     <li className={classes}>
       <article aria-label={`Line ${line.position + 1}: ${title}`}>
         <div className="invoice-line__head">
-          <h3 className="invoice-line__title">{title}</h3>
+          <h3 className="invoice-line__title">
+            <OcrValue line={line} field="description">
+              {title}
+            </OcrValue>
+          </h3>
           <span>
-            {line.quantity} × {money(line.unitCost)} = {money(line.total)}
+            <OcrValue line={line} field="quantity">
+              {line.quantity}
+            </OcrValue>{' '}
+            ×{' '}
+            <OcrValue line={line} field="unitCost">
+              {money(line.unitCost)}
+            </OcrValue>{' '}
+            ={' '}
+            <OcrValue line={line} field="total">
+              {money(line.total)}
+            </OcrValue>
           </span>
         </div>
         {(line.sku || line.upc) && (
           <span className="invoice-line__codes">
-            {[line.sku && `SKU ${line.sku}`, line.upc && `UPC ${line.upc}`]
-              .filter(Boolean)
-              .join(' · ')}
+            {line.sku && (
+              <OcrValue line={line} field="sku">
+                SKU {line.sku}
+              </OcrValue>
+            )}
+            {line.sku && line.upc && ' · '}
+            {line.upc && (
+              <OcrValue line={line} field="upc">
+                UPC {line.upc}
+              </OcrValue>
+            )}
           </span>
         )}
+        <OcrConfidence line={line} />
         {mismatch && (
           <p className="invoice-line__conflict">
             <span className="strong">Total does not match: </span>

@@ -37,7 +37,7 @@ export function UploadInvoiceCard({ storeId }: { storeId: string }) {
   return (
     <Card
       title="Upload an invoice"
-      description="A CSV or XLSX with a header row (description, qty, unit cost, total, UPC, SKU in any order), or a PDF with text. Its lines are matched to your products for you to review before anything is received."
+      description="A CSV or XLSX with a header row (description, qty, unit cost, total, UPC, SKU in any order), a PDF, or a scan or photo of a paper invoice (PNG or JPEG, read by OCR). Its lines are matched to your products for you to review before anything is received."
     >
       <form className="form" onSubmit={onSubmit} noValidate>
         <ErrorBanner>
@@ -57,11 +57,11 @@ export function UploadInvoiceCard({ storeId }: { storeId: string }) {
           )}
         </ErrorBanner>
         <div className="field">
-          <label htmlFor={fileId}>Invoice file (CSV, XLSX or PDF)</label>
+          <label htmlFor={fileId}>Invoice file (CSV, XLSX, PDF, or a scan as PNG or JPEG)</label>
           <input
             id={fileId}
             type="file"
-            accept=".csv,.xlsx,.pdf,text/csv,application/pdf,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.xlsx,.pdf,.png,.jpg,.jpeg,text/csv,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={fileError ? `${fileId}-error` : undefined}
             onChange={(e) => {
