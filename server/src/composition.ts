@@ -118,6 +118,7 @@ export function createServices(deps: ServiceDeps) {
     storeCache,
     eventHub,
     jobs,
+    files,
     log,
   });
   const { stores, auth } = identity;

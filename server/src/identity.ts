@@ -8,6 +8,7 @@ import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import type { EventHub } from './modules/events/events.hub';
 import type { SocketCaller } from './modules/events/socket.connection';
+import type { FilesService } from './modules/files/files.service';
 import type { JobsService } from './modules/jobs/jobs.service';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -26,6 +27,7 @@ export interface IdentityDeps {
   /** Tells open sockets that a store, a membership or a session has ended. */
   eventHub: EventHub;
   jobs: JobsService;
+  files: Pick<FilesService, 'beforeStoreDeleted'>;
   log: Logger;
 }
 
@@ -44,6 +46,8 @@ export function createIdentity(deps: IdentityDeps) {
       eventHub.announceRemoval(storeId).catch((err) => {
         log.warn('store deletion not announced', { error: String(err) });
       }),
+    // The files' bytes live outside the database: removed once the store's rows are gone.
+    beforeDeleted: (storeId) => deps.files.beforeStoreDeleted(storeId),
   });
   const apiKeys = createApiKeysService({ pool, userNames: userReads.namesOf, log });
   const members = createMembersService({

@@ -45,6 +45,8 @@ export function fileUpload({ maxBytes, maxFields }: { maxBytes: number; maxField
   const parse = multer({
     storage: sharedMemoryStorage((req) => limitReached.get(req)?.()),
     limits: { fileSize: maxBytes, files: 1, fields: maxFields },
+    // Browsers and curl send a file's name as UTF-8 (multer reads latin1 by default).
+    defParamCharset: 'utf8',
   }).single('file');
 
   const handler: RequestHandler = (req, res, next) => {

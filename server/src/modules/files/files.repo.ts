@@ -130,3 +130,15 @@ export async function expired(
 export async function deleteRows(db: Db, ids: readonly string[]): Promise<void> {
   await db.query(`DELETE FROM files WHERE id = ANY($1::uuid[])`, [ids]);
 }
+
+/** Every file of a store, live or removed (what deleting the store must take from storage). */
+export async function ofStore(
+  db: Db,
+  storeId: string,
+): Promise<Array<Row<'files', 'storage_key' | 'variants'>>> {
+  const { rows } = await db.query<Row<'files', 'storage_key' | 'variants'>>(
+    'SELECT storage_key, variants FROM files WHERE store_id = $1',
+    [storeId],
+  );
+  return rows;
+}

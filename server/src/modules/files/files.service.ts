@@ -58,7 +58,7 @@ export function createFilesService(deps: {
   const keyOf = (storeId: string, id: string, variant?: string) =>
     `${storeId}/${id}${variant ? `.${variant}` : ''}`;
 
-  async function discard(file: StoredFile) {
+  async function discard(file: Pick<StoredFile, 'key' | 'variants'>) {
     await Promise.all(
       [file.key, ...file.variants.map((v) => `${file.key}.${v}`)].map((k) =>
         storage.remove(k).catch((err: Error) => {
@@ -160,6 +160,17 @@ export function createFilesService(deps: {
         throw new NotFoundError(what);
       }
       return { ...stored, contentType: row.content_type, name: row.name };
+    },
+
+    /**
+     * Before a store is deleted (its rows go with it, by cascade): reads where its files are
+     * and answers what removes their bytes once the store is gone.
+     */
+    async beforeStoreDeleted(storeId: string): Promise<() => Promise<void>> {
+      const rows = await repo.ofStore(pool, storeId);
+      return async () => {
+        for (const r of rows) await discard({ key: r.storage_key, variants: r.variants });
+      };
     },
 
     /** Deletes removed files past their retention: bytes first, then their rows. */

@@ -60,3 +60,15 @@ test("when another store's member or an employee asks for the original, then it 
   const employee = await memberOf(t, s.storeId, 'employee');
   await download(employee, id).expect(403);
 });
+
+test('when the file name is not ASCII, then it is kept as the browser sent it (UTF-8), and downloads under it', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const res = await uploadInvoice(s, csvOf(TABLE), 'Fäktura-Müller.csv').expect(201);
+  const id = res.body.data.invoiceId;
+  const invoice = (await s.api.get(`${s.url}/invoices/${id}`).set(s.auth).expect(200)).body.data;
+  expect(invoice.fileName).toBe('Fäktura-Müller.csv');
+  const got = await download(s, id).expect(200);
+  expect(got.headers['content-disposition']).toContain(
+    `filename*=UTF-8''${encodeURIComponent('Fäktura-Müller.csv')}`,
+  );
+});

@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../core/errors';
 import type { Routes } from '../../http/route';
@@ -7,6 +6,7 @@ import { idParams } from '../../http/validate';
 import { MAX_INVOICE_BYTES } from './invoice-read';
 import * as s from './invoices.schemas';
 import type { InvoicesService } from './invoices.service';
+import { sendStream } from '../../http/send-stream';
 
 // Past the limit nothing more is kept and the answer is a 413 at once: a 20 MB upload never
 // holds more than 10 MB.
@@ -56,7 +56,7 @@ export function invoicesRoutes(
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Length', String(file.size));
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      await pipeline(file.body, res);
+      await sendStream(file.body, res);
     },
   );
   r.store(

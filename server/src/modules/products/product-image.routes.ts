@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors';
 import type { Routes } from '../../http/route';
@@ -7,6 +6,7 @@ import { idParams } from '../../http/validate';
 import type { FilesService } from '../files/files.service';
 import { PRODUCT_MONEY } from './products.routes';
 import type { ProductImages } from './product-image';
+import { sendStream } from '../../http/send-stream';
 
 const imageQuery = z.strictObject({ size: z.enum(['thumb', 'large']).default('large') });
 
@@ -51,7 +51,7 @@ export function productImageRoutes(
       // the product's `image.id`, and the browser asks again each time.
       res.setHeader('Cache-Control', 'private, no-cache');
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      await pipeline(image.body, res);
+      await sendStream(image.body, res);
     },
   );
 }

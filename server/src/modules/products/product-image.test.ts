@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { TEST_DATA_DIR, useTestApp } from '../../test/app';
@@ -137,4 +137,41 @@ test('when a product with a picture is deleted, then its picture is removed with
   await uploadImage(s, product.id, await cameraJpeg(50, 50)).expect(200);
   await s.api.delete(`${s.url}/products/${product.id}`).set(s.auth).expect(204);
   expect((await liveImages(product.id)).map((f) => f.deleted)).toEqual([true]);
+});
+
+test("when a store is deleted, then its pictures' bytes are removed from storage too", async () => {
+  const s = await storeWithMember(t, 'admin');
+  const product = await createProduct(s);
+  await uploadImage(s, product.id, await cameraJpeg(40, 40)).expect(200);
+  const dir = path.join(TEST_DATA_DIR, 'files', s.storeId);
+  expect(readdirSync(dir)).toHaveLength(2); // the picture and its thumbnail
+  await s.api.delete(s.url).set(s.auth).expect(204);
+  expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+});
+
+test('when a picture is uploaded while its product is being deleted, then one of them wins: no picture outlives its product', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const product = await createProduct(s);
+  const admin = await t.db.pool.connect();
+  try {
+    // The delete holds the product's row, as a delete running at the same time would.
+    await admin.query('BEGIN');
+    await admin.query('DELETE FROM products WHERE id = $1', [product.id]);
+    const upload = uploadImage(s, product.id, await cameraJpeg(40, 40)).then((r) => r);
+    // (Without the lock the upload does not wait at all: ten seconds, then it is judged.)
+    for (let waiting = false, until = Date.now() + 10_000; !waiting && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 20));
+      const { rows } = await t.db.pool.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+           AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'`,
+      );
+      waiting = rows.length > 0;
+    }
+    await admin.query('COMMIT');
+    expect((await upload).status).toBe(404);
+  } finally {
+    admin.release();
+  }
+  expect((await liveImages(product.id)).filter((f) => !f.deleted)).toEqual([]);
+  await downloadImage(s, product.id, 'large').expect(404);
 });

@@ -20,8 +20,13 @@ export function createProductImages(deps: {
 }) {
   const { pool, write, files } = deps;
 
-  async function assertExists(db: Db, ctx: StoreContext, id: string) {
-    if (!(await repo.find(db, ctx.storeId, id))) throw new NotFoundError('Product');
+  /**
+   * `lock`: the product row is locked until the transaction ends, so a delete of the product
+   * running at the same time either comes first (this finds nothing: 404) or waits and then
+   * removes the picture recorded here with it.
+   */
+  async function assertExists(db: Db, ctx: StoreContext, id: string, lock = false) {
+    if (!(await repo.find(db, ctx.storeId, id, lock))) throw new NotFoundError('Product');
   }
 
   return {
@@ -32,7 +37,7 @@ export function createProductImages(deps: {
       const file = await files.storeImage(ctx, upload);
       try {
         await write(ctx, async (tx, emit) => {
-          await assertExists(tx, ctx, id);
+          await assertExists(tx, ctx, id, true);
           await files.recordInTx(tx, ctx, file, 'product_image', id, true);
           await emit('product.updated', { productId: id, fields: ['image'] });
         });
@@ -45,7 +50,7 @@ export function createProductImages(deps: {
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
       await write(ctx, async (tx, emit) => {
-        await assertExists(tx, ctx, id);
+        await assertExists(tx, ctx, id, true);
         if (!(await files.removeInTx(tx, ctx, 'product_image', id))) {
           throw new NotFoundError('Product image');
         }

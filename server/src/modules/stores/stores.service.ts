@@ -16,9 +16,14 @@ interface Deps {
   assertUser(userId: string): Promise<void>;
   /** After a store is deleted: every live subscription to it ends. */
   onDeleted?(storeId: string): Promise<void>;
+  /**
+   * Asked before a store is deleted; what it answers runs once the store is gone (what the
+   * database does not hold, such as files' bytes, is removed after the rows are).
+   */
+  beforeDeleted?(storeId: string): Promise<() => Promise<void>>;
 }
 
-export function createStoresService({ pool, cache, assertUser, onDeleted }: Deps) {
+export function createStoresService({ pool, cache, assertUser, onDeleted, beforeDeleted }: Deps) {
   async function createForUser(
     db: Db,
     userId: string,
@@ -79,7 +84,9 @@ export function createStoresService({ pool, cache, assertUser, onDeleted }: Deps
     },
 
     async remove(ctx: StoreContext): Promise<void> {
+      const afterwards = await beforeDeleted?.(ctx.storeId);
       if (!(await repo.deleteStore(pool, ctx.storeId))) throw new NotFoundError('Store');
+      await afterwards?.();
       await onDeleted?.(ctx.storeId);
     },
   };
