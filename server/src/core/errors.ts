@@ -114,7 +114,9 @@ export class PayloadTooLargeError extends AppError {
 }
 
 export class UnsupportedMediaTypeError extends AppError {
-  constructor(message = 'Send the request body as application/json') {
+  constructor(
+    message = 'Send the request body as application/json (a file upload as multipart/form-data)',
+  ) {
     super('UNSUPPORTED_MEDIA_TYPE', message);
   }
 }
