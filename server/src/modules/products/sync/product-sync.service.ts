@@ -104,9 +104,28 @@ export function createProductSync(deps: Deps) {
             return p && !sameAs(p, item) ? [p.id] : [];
           }),
         );
+        /** Existing products by the index of the item that matched them first. */
+        const matched = new Map<string, number>();
         for (const [index, item] of input.items.entries()) {
           const base = { index, barcode: item.barcode ?? null, changed: [], error: null };
           const existing = byKey.get(matchKey(item));
+          // Two items with different keys (one's SKU, another's barcode) can be one product:
+          // the first is applied, the later is refused rather than applied over it.
+          const earlier = existing ? matched.get(existing.id) : undefined;
+          if (existing && earlier !== undefined) {
+            results.push({
+              ...base,
+              status: 'rejected',
+              productId: null,
+              sku: item.sku ?? null,
+              error: {
+                code: 'CONFLICT',
+                message: `Item ${earlier} of this batch is the same product (${existing.sku}): send each product once`,
+              },
+            });
+            continue;
+          }
+          if (existing) matched.set(existing.id, index);
           // A repeated sync reads as it was: answered without a write (most items, most runs).
           if (existing && sameAs(existing, item)) {
             results.push({

@@ -149,6 +149,29 @@ test('when keys of each role sync, then admins and managers may and employees an
   expect(await countRows(t, 'products', admin.storeId)).toBe(2);
 });
 
+test('when two items with different keys are one product (its SKU in one, its barcode in the other), then the first applies and the second is refused, naming it', async () => {
+  const s = await storeWithMember(t, 'admin');
+  const shop = await withApiKey(s, 'manager');
+  const p = await createProduct(s, { sku: 'MUG-1', barcode: '4006381333931', price: 5 });
+  const res = await sync(shop, [
+    { sku: 'MUG-1', name: 'Mug', price: 6 },
+    { barcode: '4006381333931', name: 'Mug', price: 7 },
+  ]).expect(200);
+  const [first, second] = res.body.data.items;
+  expect(first).toEqual(expect.objectContaining({ status: 'updated', productId: p.id }));
+  expect(second).toEqual(
+    expect.objectContaining({
+      status: 'rejected',
+      error: expect.objectContaining({
+        code: 'CONFLICT',
+        message: expect.stringContaining('Item 0 of this batch is the same product (MUG-1)'),
+      }),
+    }),
+  );
+  const now = await s.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200);
+  expect(now.body.data.price).toBe(6);
+});
+
 test("when another store has the SKU or the category, then this store's sync neither sees nor changes it, and a key is refused in another store", async () => {
   const a = await storeWithMember(t, 'admin');
   const b = await storeWithMember(t, 'admin');
