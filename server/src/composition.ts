@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Client, type Pool } from 'pg';
 import type { Config } from './config';
 import type { StoreContext } from './core/context';
@@ -13,11 +12,10 @@ import { createStoreWriter } from './modules/events/events.service';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { fileStorageFrom } from './modules/files/files-storage';
 import { createFilesService } from './modules/files/files.service';
 import { createProductImages } from './modules/products/product-image';
 import type { FileStorage } from './platform/file-storage';
-import { localFileStorage } from './platform/file-storage-local';
-import { s3FileStorage } from './platform/file-storage-s3';
 import { createInvoicesService } from './modules/invoices/invoices.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createSchedules } from './schedule-tasks';
@@ -69,11 +67,11 @@ export interface ServiceDeps {
 
 /**
  * Every service, wired once and in one pass: a service is created after everything it is
- * given (so its functions are passed as they are: none uses `this`). What a module reads of another's tables it reads through that module's reads
- * (`<module>.reads.ts`: functions of a `Db` with no service behind them), built first, so
- * two modules that need each other's data never wait for each other's service. The HTTP
- * app, the job worker, the seed CLI and the bench take their services from here; nothing
- * here knows about Express.
+ * given (so its functions are passed as they are: none uses `this`). What a module reads of
+ * another's tables it reads through that module's reads (`<module>.reads.ts`: functions of a
+ * `Db` with no service behind them), built first, so two modules that need each other's data
+ * never wait for each other's service. The HTTP app, the job worker, the seed CLI and the
+ * bench take their services from here; nothing here knows about Express.
  */
 export function createServices(deps: ServiceDeps) {
   const { config, pool, platform, mailer, log } = deps;
@@ -90,11 +88,7 @@ export function createServices(deps: ServiceDeps) {
   const reads = createReads();
   const files = createFilesService({
     pool,
-    storage:
-      deps.fileStorage ??
-      (config.files.s3
-        ? s3FileStorage(config.files.s3)
-        : localFileStorage(path.join(config.dataDir, 'files'))),
+    storage: deps.fileStorage ?? fileStorageFrom(config),
     log,
     maxBytes: config.files.maxBytes,
     maxImagePixels: config.files.maxImagePixels,

@@ -3,6 +3,7 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { SelectField, TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
+import { ShownOnceSecret } from '@/components/shown-once-secret';
 import { roleValues } from '@/lib/api/schema';
 import { toApiError } from '@/lib/api-error';
 import { checkRequired, collectErrors, hasErrors, readForm, type FieldErrors } from '@/lib/forms';
@@ -19,7 +20,7 @@ function endOfDay(day: string | undefined): string | null {
 }
 
 /**
- * Creates a key, then shows its token once with a copy button: the dialog must be answered
+ * Creates a key, then shows its token once (ShownOnceSecret): the dialog must be answered
  * (Escape does not close it) while the token is on screen.
  */
 export function CreateApiKeyDialog(props: { storeId: string; open: boolean; onClose: () => void }) {
@@ -27,12 +28,10 @@ export function CreateApiKeyDialog(props: { storeId: string; open: boolean; onCl
   const create = useCreateApiKey(storeId);
   const [created, setCreated] = useState<CreatedApiKey>();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [copied, setCopied] = useState(false);
   const apiError = create.error ? toApiError(create.error) : undefined;
 
   function close() {
     setCreated(undefined);
-    setCopied(false);
     setErrors({});
     create.reset();
     onClose();
@@ -52,17 +51,6 @@ export function CreateApiKeyDialog(props: { storeId: string; open: boolean; onCl
     create.mutate(body, { onSuccess: (key) => setCreated(key) });
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      // No clipboard (plain http on a LAN, or refused): the field is selected to copy by hand.
-      document.querySelector<HTMLInputElement>('input[name="token"]')?.select();
-    }
-  }
-
   return (
     <Dialog
       open={open}
@@ -71,25 +59,13 @@ export function CreateApiKeyDialog(props: { storeId: string; open: boolean; onCl
       dismissible={!created}
     >
       {created ? (
-        <div className="form">
-          <p className="notice" role="alert">
-            Copy this key now and keep it somewhere safe: it will not be shown again. Anyone with it
-            can act in this store as {formatRole(created.role).toLowerCase()}.
-          </p>
-          <TextField
-            label={`API key “${created.name}”`}
-            name="token"
-            value={created.token}
-            readOnly
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <div className="form__actions">
-            <Button onClick={copy}>{copied ? 'Copied' : 'Copy key'}</Button>
-            <Button variant="ghost" onClick={close}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <ShownOnceSecret
+          label={`API key “${created.name}”`}
+          value={created.token}
+          copyLabel="Copy key"
+          onDone={close}
+          notice={`Copy this key now and keep it somewhere safe: it will not be shown again. Anyone with it can act in this store as ${formatRole(created.role).toLowerCase()}.`}
+        />
       ) : (
         <form onSubmit={onSubmit} noValidate className="form">
           <ErrorBanner>{apiError?.message}</ErrorBanner>
