@@ -173,6 +173,9 @@ describeWithBrowser('Nimbus web: voids, refunds and receipts', () => {
     'when the sales list is filtered to voided sales, then only the void is listed',
     async () => {
       await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/sales`);
+      // The whole list first: were the filter chosen before it loaded, the other sale would be
+      // "gone" before it ever came, and the unfiltered list would arrive after the check.
+      await sale('S-000002').waitFor();
       await field('Status').selectOption({ label: 'Voided' });
       await page.waitForURL(/status=voided/);
       // The previous page stays up until the filtered one arrives.
