@@ -40,9 +40,12 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
       initialQuantity: 10,
     });
     ids.tea = tea.id;
+    // Expected two days ago (UTC): due by the store's today, whatever its time zone.
+    const expectedAt = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     const order = (
       await api.call('POST', store('/purchase-orders'), {
         supplierId: supplier.id,
+        expectedAt,
         lines: [{ productId: tea.id, quantity: 12, unitCost: 1.37 }],
       })
     ).data;
@@ -131,13 +134,16 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
   );
 
   step(
-    'when the employee opens the purchase orders and one order, then no prices or totals show',
+    'when the employee follows the dashboard to the deliveries due and opens one order, then no prices or totals show',
     async () => {
       const page = ctx.page;
-      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/purchase-orders`);
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}`);
+      await page.getByRole('link', { name: '1 delivery due by today, not yet received' }).click();
       await heading('Purchase orders').waitFor();
+      await page.getByRole('button', { name: /^Due by .* \(remove this filter\)$/ }).waitFor();
       const table = page.getByRole('table', { name: 'Purchase orders' });
       await table.getByRole('row').filter({ hasText: 'Leafline Traders' }).waitFor();
+      await expect(table.getByRole('row').count()).resolves.toBe(2); // the header and the order
       await expect(table.getByRole('columnheader', { name: 'Total' }).count()).resolves.toBe(0);
       await expect(mainText()).resolves.not.toMatch(COSTS);
 

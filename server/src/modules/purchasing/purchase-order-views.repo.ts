@@ -154,13 +154,15 @@ export async function list(
     q.supplierId ?? null,
     q.dateFrom ?? null,
     q.dateTo ?? null,
+    q.expectedBy ?? null,
   ];
   const filter = `o.store_id = $1 AND ($2::text[] IS NULL OR o.status = ANY($2))
     AND ($3::uuid IS NULL OR o.supplier_id = $3)
-    AND ($4::timestamptz IS NULL OR o.ordered_at >= $4) AND ($5::timestamptz IS NULL OR o.ordered_at <= $5)`;
-  const keyset = after ? ' AND (o.created_at, o.id) < ($8::timestamptz, $9::uuid)' : '';
+    AND ($4::timestamptz IS NULL OR o.ordered_at >= $4) AND ($5::timestamptz IS NULL OR o.ordered_at <= $5)
+    AND ($6::date IS NULL OR o.expected_at <= $6)`;
+  const keyset = after ? ' AND (o.created_at, o.id) < ($9::timestamptz, $10::uuid)' : '';
   const { rows } = await db.query<OrderRow>(
-    `${SELECT} WHERE ${filter}${keyset} ORDER BY o.created_at DESC, o.id DESC LIMIT $6 OFFSET $7`,
+    `${SELECT} WHERE ${filter}${keyset} ORDER BY o.created_at DESC, o.id DESC LIMIT $7 OFFSET $8`,
     [
       ...args,
       q.limit + 1,

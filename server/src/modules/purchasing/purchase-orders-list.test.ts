@@ -5,7 +5,7 @@ import { orderingStore, patchStatus, placeOrder } from '../../test/purchasing';
 /** Listing purchase orders: filters, pages and cursors. */
 const t = useTestApp();
 
-test('the list is newest first and filters by one or several statuses, supplier and order date; cursors walk it without repeats', async () => {
+test('the list is newest first and filters by one or several statuses, supplier, order date and due date; cursors walk it without repeats', async () => {
   const s = await storeWithMember(t, 'manager');
   const o = await orderingStore(s);
   const other = await createSupplier(s, { name: 'Other Co' });
@@ -30,6 +30,15 @@ test('the list is newest first and filters by one or several statuses, supplier 
   expect(await ids('?status=cancelled,processing')).toEqual([c.id, b.id]);
   expect(await ids(`?supplierId=${other.id}`)).toEqual([c.id]);
   expect(await ids('?dateFrom=2025-01-01&dateTo=2025-12-31')).toEqual([a.id]);
+  // Due by a day: expected on or before it; an order with no expected date is never due.
+  await t.db.pool.query(
+    `UPDATE purchase_orders SET expected_at = CASE id WHEN $1 THEN DATE '2026-03-10'
+       WHEN $2 THEN DATE '2026-03-11' ELSE NULL END WHERE id IN ($1, $2, $3)`,
+    [a.id, b.id, c.id],
+  );
+  expect(await ids('?expectedBy=2026-03-10')).toEqual([a.id]);
+  expect(await ids('?expectedBy=2026-03-11')).toEqual([b.id, a.id]);
+  expect(await ids('?expectedBy=2026-03-11&status=processing')).toEqual([b.id]);
 
   const first = await s.api.get(`${s.url}/purchase-orders?limit=2`).set(s.auth).expect(200);
   expect(first.body.pagination).toEqual(
@@ -49,6 +58,8 @@ test('the list is newest first and filters by one or several statuses, supplier 
     '?dateFrom=2025-02-01&dateTo=2025-01-01',
     '?cursor=abc',
     '?sort=total',
+    '?expectedBy=tomorrow',
+    '?expectedBy=2026-03-10T00:00:00Z',
   ]) {
     const res = await s.api.get(`${s.url}/purchase-orders${bad}`).set(s.auth).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');

@@ -96,6 +96,8 @@ export const listOrdersQuery = withDateRangeOrder(
     supplierId: uuid.optional(),
     dateFrom: dateQuery.optional(),
     dateTo: dateQuery.optional(),
+    /** Due: expected on or before this day (a date, the store's calendar). */
+    expectedBy: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }).optional(),
   }),
 );
 

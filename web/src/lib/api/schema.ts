@@ -1459,8 +1459,9 @@ export interface paths {
     /**
      * Purchase orders, newest first; by status, supplier and date (inventory:read)
      * @description Purchase orders, newest first, filtered by one or several statuses
-     *     (`status=processing,shipped`), supplier and the day they were
-     *     ordered (a date alone is a whole day in the store's time zone), a page or a cursor
+     *     (`status=processing,shipped`), supplier, the day they were
+     *     ordered (a date alone is a whole day in the store's time zone) and the day they are
+     *     due by (`expectedBy`), a page or a cursor
      *     (`pagination.nextCursor`) at a time. Requires `inventory:read` (every role).
      */
     get: operations['listPurchaseOrders'];
@@ -8906,6 +8907,12 @@ export interface operations {
          *     time zone (`dateTo=2026-11-24` includes all sales of the 24th).
          */
         dateTo?: components['parameters']['DateTo'];
+        /**
+         * @description Due by this day: orders expected on or before it (with `status=processing,shipped`,
+         *     the deliveries due; the dashboard asks for today's). Orders with no expected date
+         *     are left out.
+         */
+        expectedBy?: string;
       };
       header?: never;
       path: {

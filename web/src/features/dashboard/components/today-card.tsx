@@ -3,6 +3,7 @@ import { Card } from '@/components/card';
 import { formatCount } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useDraftListCount } from '../api/get-draft-lists';
+import { useDueDeliveryCount } from '../api/get-due-deliveries';
 import type { Dashboard } from '../api/types';
 
 type Day = Dashboard['salesTrend'][number];
@@ -38,12 +39,17 @@ export function usualDay(trend: readonly Day[], today: Day) {
   };
 }
 
-/** Today's sales against a usual day of the same weekday, and the reorder lists waiting. */
+/**
+ * Today's sales against a usual day of the same weekday, the deliveries due and the reorder
+ * lists waiting.
+ */
 export function TodayCard({ storeId, dashboard }: { storeId: string; dashboard: Dashboard }) {
   const money = useMoney();
   const seesMoney = useSeesMoney();
   const drafts = useDraftListCount(storeId);
   const today = dashboard.salesTrend.at(-1);
+  // The trend's last day is the store's today; the hook waits for it.
+  const due = useDueDeliveryCount(storeId, today?.date ?? '');
   if (!today) return null;
   const usual = usualDay(dashboard.salesTrend, today);
   const weekday = weekdayOf(today.date);
@@ -71,6 +77,13 @@ export function TodayCard({ storeId, dashboard }: { storeId: string; dashboard: 
                 : `; today is ${Math.abs(change)}% ${change > 0 ? 'above' : 'below'} it.`)
           : `No earlier ${weekday} to compare with yet.`}
       </p>
+      {due.data !== undefined && due.data > 0 && (
+        <p>
+          <Link to={`${base}/purchase-orders?status=processing,shipped&due=${today.date}`}>
+            {formatCount(due.data, 'delivery', 'deliveries')} due by today, not yet received
+          </Link>
+        </p>
+      )}
       {drafts.data !== undefined && drafts.data > 0 && (
         <p>
           <Link to={`${base}/shopping-lists`}>

@@ -5,6 +5,7 @@ import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import { useSuppliers } from '@/hooks/use-suppliers';
 import { useCan, useStoreAccess } from '@/lib/store-access';
+import { formatDate } from '@/lib/format';
 import { useListParams } from '@/lib/use-list-params';
 import { usePurchaseOrders } from '../api/get-purchase-orders';
 import type { OrderStatus } from '../api/types';
@@ -27,14 +28,17 @@ export function PurchaseOrdersPage() {
   const list = useListParams();
   const status = list.get('status');
   const supplierId = list.get('supplier');
+  // Due by a day (the dashboard's "deliveries due" link): a chip to see it and clear it.
+  const due = list.get('due');
   const suppliers = useSuppliers(storeId, { limit: 100, sort: 'name', order: 'asc' });
   const orders = usePurchaseOrders(storeId, {
     page: list.page,
     limit: 20,
     status: status ? (status.split(',') as OrderStatus[]) : undefined,
     supplierId: supplierId || undefined,
+    expectedBy: due || undefined,
   });
-  const filtered = Boolean(status || supplierId);
+  const filtered = Boolean(status || supplierId || due);
 
   return (
     <div className="page">
@@ -63,6 +67,17 @@ export function PurchaseOrdersPage() {
                 {chip.label}
               </button>
             ))}
+            {due && (
+              <button
+                type="button"
+                className="chip is-active"
+                aria-pressed="true"
+                onClick={() => list.update({ due: '' })}
+              >
+                Due by {formatDate(due)} <span aria-hidden="true">×</span>
+                <span className="visually-hidden"> (remove this filter)</span>
+              </button>
+            )}
           </div>
           <SelectField
             label="Supplier"
