@@ -1,5 +1,6 @@
-import { fromBuffer } from 'file-type';
-import sharp from 'sharp';
+import type { fromBuffer as FromBuffer } from 'file-type';
+import type sharpModule from 'sharp';
+import type { Metadata } from 'sharp';
 import { UnprocessableError, UnsupportedMediaTypeError } from '../core/errors';
 import { Semaphore } from '../platform/semaphore';
 
@@ -36,6 +37,7 @@ export async function renderProductImage(
   buffer: Buffer,
   maxPixels: number,
 ): Promise<RenderedImage> {
+  const { sharp, fromBuffer } = imageLibraries();
   const type = await fromBuffer(buffer);
   if (!type || !IMAGE_TYPES.has(type.mime)) {
     throw new UnsupportedMediaTypeError(
@@ -43,7 +45,7 @@ export async function renderProductImage(
     );
   }
   const options = { limitInputPixels: maxPixels, failOn: 'error' as const };
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     // The header only: nothing is decoded here, so the pixel limit is ours to check below.
     meta = await sharp(buffer, { limitInputPixels: false }).metadata();
@@ -91,4 +93,18 @@ export function safeFileName(name: string, fallback: string): string {
     .trim()
     .slice(-255);
   return base || fallback;
+}
+
+/**
+ * sharp (libvips) and file-type are loaded with the first picture: a process that never
+ * receives one never loads them (each test file's app would, about 0.3 s each).
+ * `require`, not `import()`: jest runs CommonJS without the VM's module support.
+ */
+function imageLibraries(): { sharp: typeof sharpModule; fromBuffer: typeof FromBuffer } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    sharp: require('sharp') as typeof sharpModule,
+    fromBuffer: (require('file-type') as { fromBuffer: typeof FromBuffer }).fromBuffer,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
