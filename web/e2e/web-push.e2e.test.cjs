@@ -13,7 +13,8 @@ const run = crypto.randomBytes(4).toString('hex');
 const owner = { name: 'Pia Storm', email: `pia.${run}@example.com`, password: 'Push-Bell-42' };
 
 describeWithBrowser('Nimbus web: push notifications on this device', () => {
-  const { ctx, step } = useJourney();
+  // The full browser: chromium's headless shell has no push service (PushManager).
+  const { ctx, step } = useJourney({ fullBrowser: true });
   const { heading } = screen(ctx);
   let page;
   let token;
@@ -92,7 +93,8 @@ describeWithBrowser('Nimbus web: push notifications on this device', () => {
         registrations.push(...e.registrations),
       );
       await cdp.send('ServiceWorker.enable');
-      const deadline = Date.now() + 5_000;
+      // The page's own 15 s: on a loaded machine the worker's report and the push take seconds.
+      const deadline = Date.now() + 15_000;
       while (!registrations.some((r) => r.scopeURL === `${ctx.server.baseUrl}/`)) {
         if (Date.now() > deadline) throw new Error('no service worker registration reported');
         await new Promise((r) => setTimeout(r, 50));
@@ -118,7 +120,7 @@ describeWithBrowser('Nimbus web: push notifications on this device', () => {
             url: n.data.url,
           })),
         );
-      const until = Date.now() + 5_000;
+      const until = Date.now() + 15_000;
       while ((await shown()).length === 0 && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 50));
       }

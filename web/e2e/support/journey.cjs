@@ -9,13 +9,15 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
  * `env` goes to a server of the journey's own (see startServer); `viewport` is the page's size, `touch` makes it a
  * phone's (touch events, mobile viewport). `live: false` keeps the pages' live-updates socket
  * from reaching the server (a journey that counts the token refreshes of its requests: the
- * socket renews an expiring token by itself).
+ * socket renews an expiring token by itself). `fullBrowser` runs it in the full chromium even
+ * where the headless shell is installed (support/browser.cjs).
  */
 function useJourney({
   env,
   viewport = { width: 1280, height: 860 },
   touch = false,
   live = true,
+  fullBrowser = false,
 } = {}) {
   const ctx = {
     server: undefined,
@@ -30,7 +32,7 @@ function useJourney({
     // A journey that sets the server's environment gets a server of its own; the others share
     // the one the global setup started.
     ctx.server = (!env && attachServer()) || (await startServer({ env }));
-    ctx.browser = await launchBrowser();
+    ctx.browser = await launchBrowser({ full: fullBrowser });
     // A context of its own, so a test can open a second tab that shares its cookies.
     ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
     if (!live) await ctx.context.routeWebSocket(/\/api\/v1\/ws$/, (ws) => ws.close());
