@@ -35,6 +35,7 @@ import { importExportRoutes } from './modules/products/import/import.routes';
 import { productImageRoutes } from './modules/products/product-image.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { productSyncRoutes } from './modules/products/sync/product-sync.routes';
+import { labelsRoutes } from './modules/labels/labels.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
@@ -120,6 +121,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   inventoryRoutes(r, services);
   salesRoutes(r, services);
   purchasingRoutes(r, services);
+  labelsRoutes(r, services);
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);

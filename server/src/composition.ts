@@ -33,6 +33,7 @@ import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
+import { createLabelsService } from './modules/labels/labels.service';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -185,6 +186,12 @@ export function createServices(deps: ServiceDeps) {
     productFacts: productReads.orderingFacts,
     labels,
   });
+  const labelPrinting = createLabelsService({
+    pool,
+    labelsOf: productReads.shelfLabelsOf,
+    receipts: purchasing.receipts,
+    storeOf: (storeId) => storeReads.profileIn(pool, storeId),
+  });
   const shoppingLists = createShoppingListsService({
     pool,
     write,
@@ -314,6 +321,8 @@ export function createServices(deps: ServiceDeps) {
     inventory,
     sales,
     purchasing,
+    /** Shelf labels and barcode stickers (PDF). */
+    labels: labelPrinting,
     shoppingLists,
     analytics,
     forecasting,

@@ -119,6 +119,20 @@ describeWithBrowser('Nimbus web: no money for an employee, on the dashboard or a
     await expect(mainText()).resolves.not.toMatch(COSTS);
   });
 
+  step('when the employee downloads two shelf labels of the tea, then a PDF comes', async () => {
+    const page = ctx.page;
+    const labels = page.getByRole('region', { name: 'Labels' });
+    await labels.getByLabel('Copies').fill('2');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      labels.getByRole('button', { name: 'Download labels' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^labels-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = require('node:fs').readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await expectAccessible(page, 'a product with its labels card, employee');
+  });
+
   step(
     'when the employee edits the tea, then there is no cost field and the save works',
     async () => {

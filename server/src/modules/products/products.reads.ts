@@ -81,6 +81,10 @@ export function createProductReads(deps: ProductReadsDeps) {
     labelsOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
       repo.labelsOf(db, storeId, distinctIds(ids)),
 
+    /** Name, SKU, barcode and price of these products, by name then id (shelf labels). */
+    shelfLabelsOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
+      repo.shelfLabelsOf(db, storeId, distinctIds(ids)),
+
     /** Which of these ids are products of the store. */
     existing: matching.existingProducts,
 

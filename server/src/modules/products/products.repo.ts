@@ -282,6 +282,26 @@ export async function countsBy(
 
 export type ProductLabel = Row<'products', 'name' | 'sku' | 'barcode'>;
 
+/** What a shelf label prints of these products of the store (labels), by name then id. */
+export async function shelfLabelsOf(
+  db: Db,
+  storeId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; sku: string; barcode: string | null; price: number }>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id' | 'name' | 'sku' | 'barcode' | 'price'>>(
+    `SELECT id, name, sku, barcode, price FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id`,
+    [storeId, ids],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { name: r.name, sku: r.sku, barcode: r.barcode, price: Number(r.price) },
+    ]),
+  );
+}
+
 /** These products of the store as other modules show them, by name then id. */
 export async function labelsOf(
   db: Db,

@@ -1447,6 +1447,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Shelf labels or barcode stickers as a print-ready PDF (inventory:read)
+     * @description A PDF of labels on standard label sheets: `shelf` labels (name, price in the store's
+     *     currency, SKU and barcode; A4 2 × 7 like Avery L7163, Letter 2 × 5 like Avery 5163) or
+     *     `barcode` stickers (the barcode and the name; A4 3 × 7 like Avery L7160, Letter 3 × 10
+     *     like Avery 5160), printed at 100% scale. The code is the product's barcode in its own
+     *     symbology (13 digits EAN-13, 12 UPC-A, 8 EAN-8, anything else Code 128), or its SKU
+     *     in Code 128 when it has none; each with its human-readable text and quiet zones.
+     *     Either `items` (products and copies of each) or `receipt` (what one delivery
+     *     brought: a label per unit received, or one per product with `perUnit: false`). At most
+     *     2,000 labels a file (422 past it for a delivery, 400 for items). Text is set in
+     *     Helvetica (Latin characters). Every role may print (`inventory:read`); a heavy route
+     *     (a store's slot, like an export). A product or receipt of another store is 404.
+     */
+    post: operations['createLabels'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/purchase-orders': {
     parameters: {
       query?: never;
@@ -8883,6 +8915,65 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  createLabels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @default shelf
+           * @enum {string}
+           */
+          kind?: 'shelf' | 'barcode';
+          /**
+           * @default a4
+           * @enum {string}
+           */
+          paper?: 'a4' | 'letter';
+          items?: {
+            /** Format: uuid */
+            productId: string;
+            /** @default 1 */
+            copies?: number;
+          }[];
+          receipt?: {
+            /** Format: uuid */
+            purchaseOrderId: string;
+            /** Format: uuid */
+            receiptId: string;
+            /** @default true */
+            perUnit?: boolean;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The labels, as an attachment (`labels-YYYY-MM-DD.pdf`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listPurchaseOrders: {
     parameters: {
       query?: {
@@ -11257,6 +11348,12 @@ export const pathsApiV1StoresStoreIdSalesGetParametersQuerySortValues: ReadonlyA
 export const pathsApiV1StoresStoreIdSalesGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
+export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['kind']
+> = ['shelf', 'barcode'];
+export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonPaperValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['paper']
+> = ['a4', 'letter'];
 export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/status']['put']['requestBody']['content']['application/json']['status']
 > = ['pending', 'paid'];
