@@ -33,6 +33,7 @@ import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
+import { createCheckoutService } from './modules/sales/checkout/checkout.service';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -164,6 +165,12 @@ export function createServices(deps: ServiceDeps) {
     cache: storeCache,
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
     productImages: reads.files.productImages,
+  });
+  const checkout = createCheckoutService({
+    pool,
+    write,
+    existingCategories: reads.categories.existing,
+    existingProducts: productReads.existing,
   });
   const sales = createSalesService({
     pool,
@@ -313,6 +320,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    checkout,
     purchasing,
     shoppingLists,
     analytics,

@@ -17,6 +17,13 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     },
     ({ ctx, body }) => sales.record(ctx, body),
   );
+  // What a sale would come to (tax, discounts, payments checked), recording nothing.
+  r.store(
+    'post',
+    '/sales/quote',
+    { permission: 'inventory:write', body: s.recordSaleBody },
+    ({ ctx, body }) => sales.quote(ctx, body),
+  );
   r.page('/sales', { permission: 'inventory:read', query: s.listSalesQuery }, ({ ctx, query }) =>
     sales.list(ctx, query),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { booleanQuery, dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import { customer, discount, payments, shortReason } from './checkout/sale-checkout.schemas';
 
 /**
  * A till's or web shop's own id for a sale, unique in the store: a post that names one the
@@ -25,6 +26,8 @@ export const recordSaleBody = z.object({
           .min(1, 'must be at least 1')
           .max(100_000),
         unitPrice: money.optional(),
+        priceOverrideReason: shortReason.optional(),
+        discount: discount.optional(),
       }),
     )
     .min(1, 'a sale needs at least one line')
@@ -33,6 +36,10 @@ export const recordSaleBody = z.object({
   soldAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
   note: z.string().trim().max(500).nullable().optional(),
   externalReference: externalReference.optional(),
+  discount: discount.optional(),
+  discountReason: shortReason.optional(),
+  payments: payments.optional(),
+  customer: customer.optional(),
 });
 
 export const listSalesQuery = withDateRangeOrder(
