@@ -11,8 +11,8 @@ export function SaleBarcode({ value }: { value: string }) {
         width: 2,
         height: 48,
         margin: 0,
-        displayValue: true,
-        fontSize: 14,
+        // The number is printed above in words; the bars alone here.
+        displayValue: false,
         background: '#ffffff',
         lineColor: '#000000',
       });

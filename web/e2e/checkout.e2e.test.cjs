@@ -1,0 +1,169 @@
+// Checkout at the till: a store that adds 10% tax; a sale of two coffees with a 10% sale
+// discount paid in cash with change, then a cake paid half in cash and half by card (a split).
+// The receipt shows the store's address, the tax per rate, the payments, the change and a
+// Code 128 barcode of the sale number; the API holds the same payments.
+const crypto = require('node:crypto');
+const { apiAs } = require('./support/api.cjs');
+const { expectAccessible } = require('./support/axe.cjs');
+const { describeWithBrowser } = require('./support/browser.cjs');
+const { screen, signIn, useJourney } = require('./support/journey.cjs');
+
+const run = crypto.randomBytes(4).toString('hex');
+const user = { name: 'Iris Novak', email: `iris.${run}@example.com`, password: 'Till-Counter-77' };
+const storeName = 'Iris’s Café';
+const SCAN_LABEL = 'Scan or search products';
+
+describeWithBrowser(
+  'Nimbus web: checkout with tax, discount, cash and change, split payment',
+  () => {
+    const { ctx, step } = useJourney();
+    const { heading, field, status, storeTab } = screen(ctx);
+    let page;
+    let api;
+
+    async function ringUp(sku, times = 1) {
+      const scan = field(SCAN_LABEL);
+      const lines = page.getByRole('table', { name: 'Sale lines' }).locator('tbody tr');
+      const before = await lines.count();
+      for (let i = 0; i < times; i += 1) {
+        await scan.fill(sku);
+        await scan.press('Enter');
+      }
+      await lines.nth(before).waitFor();
+    }
+
+    beforeAll(async () => {
+      page = ctx.page;
+      api = await apiAs(ctx.server.baseUrl, user, storeName);
+      const store = (path) => `/stores/${api.storeId}${path}`;
+      const rate = (
+        await api.call('POST', store('/tax-rates'), { name: 'Standard', rateBps: 1000 })
+      ).data;
+      await api.call('PATCH', store('/checkout-settings'), {
+        defaultTaxRateId: rate.id,
+        address: '12 Harbour Street\nPortsmouth PO1 2AB',
+      });
+      await api.createProduct({
+        name: 'Flat White',
+        sku: 'COFFEE',
+        price: 8.5,
+        initialQuantity: 10,
+      });
+      await api.createProduct({
+        name: 'Carrot Cake',
+        sku: 'CAKE',
+        price: 3.2,
+        initialQuantity: 10,
+      });
+    });
+
+    step(
+      'when the cashier opens the till and rings up two coffees, then they are on the sale',
+      async () => {
+        await signIn(ctx, user);
+        await storeTab('Quick sale').click();
+        await heading('Quick sale').waitFor();
+        await ringUp('COFFEE', 2);
+        await page
+          .getByRole('table', { name: 'Sale lines' })
+          .getByRole('row', { name: /Flat White/ })
+          .waitFor();
+      },
+    );
+
+    step(
+      'when payment is taken with a 10% discount and 20.00 cash, then the total is taxed per line and the change is shown',
+      async () => {
+        await page.getByRole('button', { name: 'Take payment' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Payment' });
+        await dialog.waitFor();
+        const totals = dialog.locator('.pay__totals');
+        // 2 × 8.50 = 17.00, plus 10% tax.
+        await totals.getByText('$18.70').waitFor();
+        await field('Sale discount (%)').fill('10');
+        // 17.00 − 1.70 = 15.30, tax 1.53: 16.83.
+        await totals.getByText('$16.83').waitFor();
+        await totals.getByText('−$1.70').or(totals.getByText('-$1.70')).waitFor();
+        await totals.getByText('Standard 10%').waitFor();
+        await field('Payment 1: cash given').fill('20');
+        await dialog.locator('.pay__change').getByText('$3.17').waitFor();
+        await expectAccessible(page, 'the pay step', { selector: 'dialog' });
+        await dialog.getByRole('button', { name: 'Complete sale' }).click();
+        await status('Sale recorded').waitFor();
+        await expect(status('Sale recorded').textContent()).resolves.toContain('$16.83');
+        await dialog.waitFor({ state: 'hidden' });
+      },
+    );
+
+    step(
+      'when a cake is paid partly in cash and the rest by card, then the split covers the total',
+      async () => {
+        await ringUp('CAKE');
+        await page.getByRole('button', { name: 'Take payment' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Payment' });
+        // 3.20 + 0.32.
+        await dialog.locator('.pay__totals').getByText('$3.52').waitFor();
+        await field('Payment 1: cash given').fill('2');
+        await dialog.getByText('Still to pay').waitFor();
+        await dialog.getByRole('button', { name: 'Split: add a payment' }).click();
+        await expect(field('Payment 2: amount').inputValue()).resolves.toBe('1.52');
+        await expect(field('Payment 2 method').inputValue()).resolves.toBe('card');
+        await dialog.locator('.pay__change').getByText('$0.00').waitFor();
+        await dialog.getByRole('button', { name: 'Complete sale' }).click();
+        await status('total $3.52').waitFor();
+
+        const sales = await api.listSales();
+        const byTotal = Object.fromEntries(sales.map((s) => [s.total, s]));
+        expect(byTotal['3.52'].payments).toEqual([
+          { method: 'cash', amount: 2, reference: null },
+          { method: 'card', amount: 1.52, reference: null },
+        ]);
+        expect(byTotal['16.83']).toMatchObject({
+          discountTotal: 1.7,
+          taxTotal: 1.53,
+          payments: [{ method: 'cash', amount: 20, reference: null }],
+          change: 3.17,
+        });
+      },
+    );
+
+    step(
+      'when the first sale’s receipt is opened, then it shows the address, the tax, the payments, the change and a barcode of its number',
+      async () => {
+        const first = (await api.listSales()).find((s) => s.total === 16.83);
+        await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/${first.id}`);
+        await page.getByRole('link', { name: 'Receipt' }).click();
+        const receipt = page.getByRole('article', { name: storeName });
+        await receipt.waitFor();
+        await receipt.getByText('12 Harbour Street').waitFor();
+        const lines = page.getByRole('table', { name: 'Receipt lines' });
+        await lines
+          .getByRole('row', { name: /Standard 10% on \$15\.30/ })
+          .getByText('$1.53')
+          .waitFor();
+        await lines.getByRole('row', { name: /Discounts/ }).waitFor();
+        await lines
+          .getByRole('row', { name: /^Total/ })
+          .getByText('$16.83')
+          .waitFor();
+        const payments = receipt.getByRole('definition').or(receipt.getByRole('term'));
+        await expect(payments.allTextContents()).resolves.toEqual(
+          expect.arrayContaining(['Cash', '$20.00', 'Change', '$3.17']),
+        );
+        const barcode = receipt.getByRole('img', {
+          name: `Barcode of S-${String(first.number).padStart(6, '0')}`,
+        });
+        await barcode.waitFor();
+        // Code 128 of "S-000001": a start, eight symbols, a check and a stop, drawn as bars.
+        await expect(barcode.locator('rect').count()).resolves.toBeGreaterThan(20);
+        await expectAccessible(page, 'the receipt with payments');
+        await page.emulateMedia({ media: 'print' });
+        await expect(barcode.isVisible()).resolves.toBe(true);
+        await expect(page.getByRole('button', { name: 'Print receipt' }).isVisible()).resolves.toBe(
+          false,
+        );
+        await page.emulateMedia({ media: 'screen' });
+      },
+    );
+  },
+);
