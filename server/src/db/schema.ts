@@ -430,6 +430,8 @@ export interface Tables {
     line_total: string;
     refunded_at: Date;
     line_no: number;
+    disposition: string | null;
+    tax_amount: string;
   };
   sale_refunds: {
     id: string;
@@ -441,6 +443,7 @@ export interface Tables {
     item_count: number;
     user_id: string | null;
     created_at: Date;
+    method: string | null;
   };
   sales: {
     id: string;

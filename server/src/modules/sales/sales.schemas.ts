@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { booleanQuery, dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
-import { customer, discount, payments, shortReason } from './checkout/sale-checkout.schemas';
+import {
+  customer,
+  discount,
+  PAYMENT_METHODS,
+  payments,
+  shortReason,
+} from './checkout/sale-checkout.schemas';
 
 /**
  * A till's or web shop's own id for a sale, unique in the store: a post that names one the
@@ -78,12 +84,18 @@ export const refundSaleBody = z.object({
           .int('must be a whole number')
           .min(1, 'must be at least 1')
           .max(100_000),
+        /** Its units back in sellable stock, or written off; default from `restock`. */
+        disposition: z
+          .enum(['restock', 'write_off'], { message: 'must be restock or write_off' })
+          .optional(),
       }),
     )
     .min(1, 'a refund needs at least one line')
     .max(200, 'a refund has at most 200 lines'),
   reason,
   restock: z.boolean(typeMessage('must be true or false')).default(true),
+  /** How the money goes back. */
+  method: z.enum(PAYMENT_METHODS, { message: 'must be cash, card or other' }).optional(),
 });
 
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;

@@ -1537,11 +1537,21 @@ export interface paths {
     /**
      * Refund some or all units of a sale's lines (sales:refund)
      * @description Records a refund linked to the sale: for each listed sale line (`saleLineId` is the id of
-     *     one of the sale's `items`), how many units come back. The money is each line's recorded
-     *     unit price times the units; it counts as negative revenue and units on the day of the
-     *     refund (store time zone), not on the sale's day. With `restock` (the default) the units go
-     *     back in stock as `return` movements that reference the refund; `restock: false` is for
-     *     goods that are not resold (damaged, kept by the customer).
+     *     one of the sale's `items`), how many units come back. The money is the line's share of
+     *     what it came to (`lineTotal`: after its discounts, tax included), half up per cent so that
+     *     refunding every unit pays back exactly its total: the first r units of n are worth
+     *     round(lineTotal × r / n); for a line without discount or tax that is its unit price times
+     *     the units. Each refund line carries its share of the line's tax the same way. It counts
+     *     as negative revenue and units on the day of the refund (store time zone), not on the
+     *     sale's day. `method` (cash, card, other) is how the money went back.
+     *
+     *     What becomes of each line's units is its `disposition`: `restock` puts them back in stock
+     *     (a `return` movement referencing the refund); `write_off` takes them back and writes them
+     *     off at once, for goods that cannot be resold (a leaking bottle): a `return` then a
+     *     `damaged` movement, so they count as waste and never become sellable stock. A line
+     *     without one follows `restock`: true (the default) is `restock`, false is `none` (not
+     *     brought back: kept by the customer; no movement). The refund's `restocked` says whether
+     *     every line was restocked.
      *
      *     A line can be refunded until all of its units are: asking for more than is left (sold
      *     less already refunded) is a 400 `VALIDATION_ERROR` on `lines.N.quantity` that says how
@@ -5518,7 +5528,9 @@ export interface components {
       /** Format: uuid */
       saleId: string;
       reason: string;
-      /** @description Whether its units went back in stock */
+      /** @description How the money went back (absent when the refund did not say) */
+      method?: components['schemas']['PaymentMethod'];
+      /** @description Whether all its units went back in stock */
       restocked: boolean;
       /** @description The money refunded, from the recorded unit prices */
       total: number;
@@ -5534,6 +5546,13 @@ export interface components {
         productName: string;
         sku: string;
         quantity: number;
+        /** @description Its share of the sale line's tax */
+        tax: number;
+        /**
+         * @description Back in stock, written off as damaged, or not brought back
+         * @enum {string}
+         */
+        disposition: 'restock' | 'write_off' | 'none';
         unitPrice: number;
         lineTotal: number;
       }[];
@@ -9345,13 +9364,19 @@ export interface operations {
             /** Format: uuid */
             saleLineId: string;
             quantity: number;
+            /**
+             * @description Back in stock, or written off as damaged; default from `restock`
+             * @enum {string}
+             */
+            disposition?: 'restock' | 'write_off';
           }[];
           reason: string;
           /**
-           * @description Put the units back in stock (`return` movements)
+           * @description For lines without a `disposition`: true puts their units back in stock, false leaves them out (not brought back)
            * @default true
            */
           restock?: boolean;
+          method?: components['schemas']['PaymentMethod'];
         };
       };
     };
@@ -11778,6 +11803,9 @@ export const pathsApiV1StoresStoreIdSalesGetParametersQuerySortValues: ReadonlyA
 export const pathsApiV1StoresStoreIdSalesGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
+export const pathsApiV1StoresStoreIdSalesIdRefundsPostRequestBodyContentApplicationJsonLinesDispositionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales/{id}/refunds']['post']['requestBody']['content']['application/json']['lines']['disposition']
+> = ['restock', 'write_off'];
 export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/status']['put']['requestBody']['content']['application/json']['status']
 > = ['pending', 'paid'];
@@ -12317,6 +12345,9 @@ export const saleStatusValues: ReadonlyArray<
 export const paymentMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PaymentMethod']
 > = ['cash', 'card', 'other'];
+export const refundLinesDispositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Refund']['lines']['disposition']
+> = ['restock', 'write_off', 'none'];
 export const purchaseOrderStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PurchaseOrderStatus']
 > = ['pending', 'processing', 'shipped', 'completed', 'cancelled'];
