@@ -165,5 +165,35 @@ describeWithBrowser(
         await page.emulateMedia({ media: 'screen' });
       },
     );
+
+    step(
+      'when a leaking coffee is refunded in cash and written off, then the money is its share and the cup is waste, not stock',
+      async () => {
+        const first = (await api.listSales()).find((s) => s.total === 16.83);
+        await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/${first.id}`);
+        await page.getByRole('button', { name: 'Refund…' }).click();
+        const dialog = page.getByRole('dialog', { name: /^Refund sale S-/ });
+        await dialog.getByLabel('Units to refund of Flat White').fill('1');
+        await dialog.getByLabel('What becomes of the Flat White').selectOption('write_off');
+        await dialog.getByLabel('Refund paid by').selectOption('cash');
+        await dialog.getByLabel('Reason for the refund').fill('Cup leaking');
+        await expectAccessible(page, 'the refund dialog with write-off');
+        // Half of 16.83 (two coffees, discounted and taxed), half up.
+        await dialog.getByRole('button', { name: 'Refund $8.42' }).click();
+        await status('Refunded $8.42.').waitFor();
+        await page
+          .getByRole('region', { name: 'Refunds' })
+          .getByText(/written off as damaged/)
+          .waitFor();
+
+        const coffee = (await api.call('GET', `/stores/${api.storeId}/products?search=COFFEE`))
+          .data[0];
+        expect(coffee.quantity).toBe(8);
+        const moves = (
+          await api.call('GET', `/stores/${api.storeId}/products/${coffee.id}/movements`)
+        ).data;
+        expect(moves.map((m) => m.reason)).toEqual(expect.arrayContaining(['return', 'damaged']));
+      },
+    );
   },
 );
