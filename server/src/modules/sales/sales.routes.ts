@@ -47,6 +47,12 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
   );
   r.store(
     'get',
+    '/cash-up',
+    { permission: 'reports:view', query: s.cashUpQuery },
+    ({ ctx, query }) => sales.cashUp(ctx, query.date),
+  );
+  r.store(
+    'get',
     '/refunds/:id',
     { permission: 'inventory:read', params: idParams },
     ({ ctx, params }) => sales.getRefund(ctx, params.id),

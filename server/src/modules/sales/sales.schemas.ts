@@ -98,6 +98,11 @@ export const refundSaleBody = z.object({
   method: z.enum(PAYMENT_METHODS, { message: 'must be cash, card or other' }).optional(),
 });
 
+/** A store day for the cash-up (its calendar date in the store's time zone). */
+export const cashUpQuery = z.object({
+  date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
+});
+
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;
 export type ListSalesQuery = z.infer<typeof listSalesQuery>;
 export type VoidSaleInput = z.infer<typeof voidSaleBody>;

@@ -20,6 +20,7 @@ import { checkout } from './checkout/sale-checkout';
 import * as references from './sale-references.repo';
 import { assertSameLines, foundByReference } from './sale-references';
 import { quoteOf } from './checkout/sale-quote';
+import { cashUp } from './checkout/cash-up';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
 export function createSalesService(deps: {
@@ -167,6 +168,11 @@ export function createSalesService(deps: {
       const categories = [...products.values()].flatMap((p) => p.categoryId ?? []);
       const rules = await checkoutRules(pool, ctx.storeId, ids, categories);
       return quoteOf(input, checkout(input, products, rules, ctx.role));
+    },
+
+    /** One store day's cash-up (checkout/cash-up.ts). */
+    async cashUp(ctx: StoreContext, date: string) {
+      return cashUp(pool, ctx, date, await timezoneOf(ctx));
     },
 
     async get(ctx: StoreContext, id: string) {
