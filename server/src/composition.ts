@@ -34,6 +34,7 @@ import { createPurchasingService } from './modules/purchasing/purchasing.service
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createCheckoutService } from './modules/sales/checkout/checkout.service';
+import { productsNamedBy } from './modules/sales/checkout/sale-search';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -181,6 +182,7 @@ export function createServices(deps: ServiceDeps) {
     saleBackdateDays: config.saleBackdateDays,
     timezoneIn: storeReads.timezoneIn,
     labels,
+    productsNamed: productsNamedBy(productReads.matching),
   });
   const purchasing = createPurchasingService({
     pool,

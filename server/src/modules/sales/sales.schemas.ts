@@ -57,6 +57,8 @@ export const listSalesQuery = withDateRangeOrder(
     status: z.enum(['completed', 'voided'], { message: 'must be completed or voided' }).optional(),
     refunded: booleanQuery.optional(),
     externalReference: externalReference.optional(),
+    /** A sale number (S-000123 or 123), a product's name, SKU or barcode, a customer. */
+    search: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
   }),

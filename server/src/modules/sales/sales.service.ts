@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { Db } from '../../db/pool';
 import { decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { NotFoundError, ValidationError } from '../../core/errors';
@@ -35,6 +36,8 @@ export function createSalesService(deps: {
   timezoneIn: StoreReads['timezoneIn'];
   /** Names a sale shows, from the modules that own them. */
   labels: SaleViewDeps;
+  /** The products a sales search names (by barcode, SKU or name): the products module's. */
+  productsNamed(db: Db, storeId: string, term: string): Promise<string[]>;
 }) {
   const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
   const views = createSaleViews(deps.labels);
@@ -184,11 +187,18 @@ export function createSalesService(deps: {
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
+      const found = q.search
+        ? {
+            number: saleNumberIn(q.search),
+            productIds: await deps.productsNamed(pool, ctx.storeId, q.search),
+          }
+        : undefined;
       const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },
         after && { soldAt: String(after[0]), id: String(after[1]) },
+        found,
       );
       const { page, pagination } = keysetPage(
         items,
@@ -219,4 +229,10 @@ function assertProducts(input: RecordSaleInput, found: ReadonlyMap<string, unkno
         ],
   );
   if (missing.length) throw new ValidationError(missing);
+}
+
+/** The sale number a search names: S-000123, S123 or 123 (null: none). */
+function saleNumberIn(term: string): number | null {
+  const m = /^(?:S-?)?0*(\d{1,9})$/i.exec(term.trim());
+  return m ? Number(m[1]) : null;
 }
