@@ -195,5 +195,36 @@ describeWithBrowser(
         expect(moves.map((m) => m.reason)).toEqual(expect.arrayContaining(['return', 'damaged']));
       },
     );
+
+    step(
+      'when the sales are searched by product and by number, then only the matching sales show',
+      async () => {
+        await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales`);
+        await heading('Sales').waitFor();
+        const rows = page.locator('table tbody tr');
+        await field('Search sales').fill('Carrot Cake');
+        await page.waitForURL(/q=Carrot/);
+        await expect(rows.filter({ hasText: '$3.52' }).count()).resolves.toBe(1);
+        await rows.filter({ hasText: '$16.83' }).waitFor({ state: 'detached' });
+        await field('Search sales').fill('S-000001');
+        await rows.filter({ hasText: '$16.83' }).waitFor();
+        await rows.filter({ hasText: '$3.52' }).waitFor({ state: 'detached' });
+      },
+    );
+
+    step('at phone width, the pay step fits and stays accessible', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/new`);
+      await heading('Quick sale').waitFor();
+      await ringUp('CAKE');
+      await page.getByRole('button', { name: 'Take payment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Payment' });
+      await dialog.locator('.pay__totals').getByText('$3.52').waitFor();
+      const width = await dialog.evaluate((d) => d.scrollWidth - d.clientWidth);
+      expect(width).toBeLessThanOrEqual(0);
+      await expectAccessible(page, 'the pay step at phone width', { selector: 'dialog' });
+      await dialog.getByRole('button', { name: 'Back to the sale' }).click();
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
   },
 );

@@ -1440,6 +1440,34 @@ export interface paths {
     patch: operations['updateTaxRate'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/cash-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One day's cash-up at the till (reports:view)
+     * @description The money of one store day (`date`, a calendar date in the store's time zone): its
+     *     completed sales (count, total, tax, discounts), their payments by method as tendered
+     *     (cash as handed over), the change given, the refunds made that day by method
+     *     (`unspecified`: refunds that did not say), the day's voids, and `expectedCash`, what the
+     *     drawer should hold from them: cash tendered − change − cash refunds. Sales recorded without
+     *     payments count in `sales` but in no payment method. Requires `reports:view` (admins,
+     *     managers and viewers). A malformed date is 400.
+     */
+    get: operations['getCashUp'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/sales/{id}': {
     parameters: {
       query?: never;
@@ -5382,6 +5410,36 @@ export interface components {
         };
     /** @enum {string} */
     PaymentMethod: 'cash' | 'card' | 'other';
+    CashUp: {
+      /** Format: date */
+      date: string;
+      timezone: string;
+      sales: {
+        count: number;
+        total: number;
+      };
+      taxTotal: number;
+      discountTotal: number;
+      payments: {
+        method: components['schemas']['PaymentMethod'];
+        count: number;
+        /** @description As tendered */
+        amount: number;
+      }[];
+      changeGiven: number;
+      refunds: {
+        /** @enum {string} */
+        method: 'cash' | 'card' | 'other' | 'unspecified';
+        count: number;
+        amount: number;
+      }[];
+      voids: {
+        count: number;
+        total: number;
+      };
+      /** @description Cash tendered − change − cash refunds */
+      expectedCash: number;
+    };
     TaxRateInput: {
       name: string;
       /** @description Basis points: 2000 is 20% */
@@ -8948,6 +9006,8 @@ export interface operations {
         refunded?: boolean;
         /** @description The sale with this external reference (exact, after trimming) */
         externalReference?: string;
+        /** @description Sales with this number (`S-000123`, `S123` or `123`), a customer whose name or e-mail contains it, or a line of a product it names: by barcode or SKU exactly, else up to three active products by the words of their name (typos forgiven) */
+        search?: string;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
       };
@@ -9274,6 +9334,37 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCashUp: {
+    parameters: {
+      query: {
+        date: string;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cash-up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CashUp'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -12345,6 +12436,9 @@ export const saleStatusValues: ReadonlyArray<
 export const paymentMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PaymentMethod']
 > = ['cash', 'card', 'other'];
+export const cashUpRefundsMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CashUp']['refunds']['method']
+> = ['cash', 'card', 'other', 'unspecified'];
 export const refundLinesDispositionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Refund']['lines']['disposition']
 > = ['restock', 'write_off', 'none'];
