@@ -226,5 +226,31 @@ describeWithBrowser(
       await dialog.getByRole('button', { name: 'Back to the sale' }).click();
       await page.setViewportSize({ width: 1280, height: 800 });
     });
+
+    step(
+      'when the admin adds a reduced rate on the tax and checkout screen, then it is listed and offered as the default',
+      async () => {
+        await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales`);
+        await page.getByRole('link', { name: 'Tax and checkout' }).click();
+        await heading('Tax and checkout').waitFor();
+        await expect(field('Address on receipts').inputValue()).resolves.toContain(
+          '12 Harbour Street',
+        );
+        await field('Rate name').fill('Reduced');
+        await field('Rate (%)').fill('5');
+        await page.getByRole('button', { name: 'Add tax rate' }).click();
+        const list = page.getByRole('list', { name: 'Tax rates' });
+        await list.getByText('Reduced').waitFor();
+        await field('Default tax rate')
+          .locator('option', { hasText: 'Reduced (5%)' })
+          .waitFor({ state: 'attached' });
+        await expectAccessible(page, 'tax and checkout');
+        const rates = (await api.call('GET', `/stores/${api.storeId}/tax-rates`)).data;
+        expect(rates.map((r) => [r.name, r.rateBps])).toEqual([
+          ['Reduced', 500],
+          ['Standard', 1000],
+        ]);
+      },
+    );
   },
 );

@@ -53,11 +53,16 @@ export function SalesPage() {
         title="Sales"
         subtitle="Every recorded sale, newest first."
         actions={
-          canWrite && (
-            <Link to={`/stores/${storeId}/sales/new`} className="btn btn--primary">
-              Quick sale
+          <>
+            <Link to={`/stores/${storeId}/checkout`} className="btn btn--secondary">
+              Tax and checkout
             </Link>
-          )
+            {canWrite && (
+              <Link to={`/stores/${storeId}/sales/new`} className="btn btn--primary">
+                Quick sale
+              </Link>
+            )}
+          </>
         }
       />
       <Card>
