@@ -39,6 +39,7 @@ import { labelsRoutes } from './modules/labels/labels.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
+import { checkoutRoutes } from './modules/sales/checkout/checkout.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { membersRoutes } from './modules/stores/members.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
@@ -120,6 +121,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   productImageRoutes(r, services);
   inventoryRoutes(r, services);
   salesRoutes(r, services);
+  checkoutRoutes(r, services);
   purchasingRoutes(r, services);
   labelsRoutes(r, services);
   invoicesRoutes(r, { ...services, heavy: limits.heavy });

@@ -34,6 +34,8 @@ import { createPurchasingService } from './modules/purchasing/purchasing.service
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createLabelsService } from './modules/labels/labels.service';
+import { createCheckoutService } from './modules/sales/checkout/checkout.service';
+import { productsNamedBy } from './modules/sales/checkout/sale-search';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -166,6 +168,12 @@ export function createServices(deps: ServiceDeps) {
     bestSellers: (ctx, limit) => analytics.bestSellers(ctx, limit),
     productImages: reads.files.productImages,
   });
+  const checkout = createCheckoutService({
+    pool,
+    write,
+    existingCategories: reads.categories.existing,
+    existingProducts: productReads.existing,
+  });
   const sales = createSalesService({
     pool,
     write,
@@ -175,6 +183,7 @@ export function createServices(deps: ServiceDeps) {
     saleBackdateDays: config.saleBackdateDays,
     timezoneIn: storeReads.timezoneIn,
     labels,
+    productsNamed: productsNamedBy(productReads.matching),
   });
   const purchasing = createPurchasingService({
     pool,
@@ -320,6 +329,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    checkout,
     purchasing,
     /** Shelf labels and barcode stickers (PDF). */
     labels: labelPrinting,

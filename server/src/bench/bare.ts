@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- the baseline runs the repositories' own SQL, without
    the framework around it, so the comparison measures everything except the SQL. */
 import { randomUUID } from 'node:crypto';
+import { plainCheckout } from '../modules/sales/checkout/sale-checkout';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
@@ -73,16 +74,16 @@ export function bareHandlers(
             at: soldAt,
           })),
         );
+        const { lines, totals } = plainCheckout(
+          items.map((i) => ({ ...i, unitPrice: locked.get(i.productId)!.price })),
+        );
         const sale = await sales.insertSale(tx, storeId, {
           id: saleId,
           userId,
           soldAt,
           note: null,
-          lines: items.map((i) => ({
-            ...i,
-            unitPrice: locked.get(i.productId)!.price,
-            unitCost: applied.get(i.productId)!.cost,
-          })),
+          totals,
+          lines: lines.map((l) => ({ ...l, unitCost: applied.get(l.productId)!.cost })),
         });
         await insertEvents(tx, storeId, [
           ...movements.map((m) => ({

@@ -39,6 +39,14 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
   };
+  checkout_settings: {
+    store_id: string;
+    prices_include_tax: boolean;
+    default_tax_rate_id: string | null;
+    address: string | null;
+    employee_discount_limit_bps: number;
+    updated_at: Date;
+  };
   demand_anomalies: {
     id: string;
     store_id: string;
@@ -404,6 +412,12 @@ export interface Tables {
     sold_at: Date;
     line_no: number | null;
     unit_cost: string | null;
+    tax_name: string | null;
+    tax_rate_bps: number | null;
+    tax_amount: string;
+    list_price: string | null;
+    discount: string;
+    override_reason: string | null;
   };
   sale_refund_items: {
     id: string;
@@ -416,6 +430,8 @@ export interface Tables {
     line_total: string;
     refunded_at: Date;
     line_no: number;
+    disposition: string | null;
+    tax_amount: string;
   };
   sale_refunds: {
     id: string;
@@ -427,6 +443,7 @@ export interface Tables {
     item_count: number;
     user_id: string | null;
     created_at: Date;
+    method: string | null;
   };
   sales: {
     id: string;
@@ -443,6 +460,16 @@ export interface Tables {
     voided_by: string | null;
     void_reason: string | null;
     external_reference: string | null;
+    prices_include_tax: boolean | null;
+    tax_total: string;
+    tax_breakdown: unknown;
+    subtotal: string | null;
+    discount_total: string;
+    discount_reason: string | null;
+    payments: unknown;
+    change_given: string;
+    customer_name: string | null;
+    customer_email: string | null;
   };
   sales_snapshot_days: {
     store_id: string;
@@ -586,6 +613,20 @@ export interface Tables {
     created_at: Date;
     updated_at: Date;
     country: string | null;
+  };
+  tax_rate_targets: {
+    store_id: string;
+    tax_rate_id: string;
+    category_id: string | null;
+    product_id: string | null;
+  };
+  tax_rates: {
+    id: string;
+    store_id: string;
+    name: string;
+    rate_bps: number;
+    created_at: Date;
+    updated_at: Date;
   };
   users: {
     id: string;

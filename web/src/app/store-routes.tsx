@@ -80,6 +80,13 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'checkout',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/checkout-settings-page'))
+        .CheckoutSettingsPage,
+    }),
+  },
+  {
     path: 'refunds/:refundId',
     lazy: async () => ({
       Component: (await import('../features/sales/components/refund-page')).RefundPage,

@@ -164,6 +164,8 @@ export interface LockedStock {
   name: string;
   sku: string;
   cost: string | null;
+  /** Its category (the till's tax rate may follow it). */
+  categoryId: string | null;
   /** When the product was added: nothing of it can have been sold before. */
   createdAt: Date;
 }
@@ -173,16 +175,24 @@ export async function lockStock(
   db: Db,
   storeId: string,
   productIds: string[],
+  /** false: read only (a sale's quote), nothing waits on it. */
+  lock = true,
 ): Promise<Map<string, LockedStock>> {
   const { rows } = await db.query<
-    Row<'products', 'id' | 'quantity' | 'price' | 'name' | 'sku' | 'cost' | 'created_at'>
+    Row<
+      'products',
+      'id' | 'quantity' | 'price' | 'name' | 'sku' | 'cost' | 'category_id' | 'created_at'
+    >
   >(
-    `SELECT id, quantity, price, name, sku, cost, created_at FROM products
-     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+    `SELECT id, quantity, price, name, sku, cost, category_id, created_at FROM products
+     WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
     [storeId, productIds],
   );
   return new Map(
-    rows.map(({ id, created_at, ...r }) => [id, { ...r, createdAt: created_at }] as const),
+    rows.map(
+      ({ id, created_at, category_id, ...r }) =>
+        [id, { ...r, categoryId: category_id, createdAt: created_at }] as const,
+    ),
   );
 }
 

@@ -60,6 +60,9 @@ export function createInventoryService({
     moveMany,
     lockForSale: (tx: Db, storeId: string, productIds: string[]) =>
       repo.lockStock(tx, storeId, productIds),
+    /** What `lockForSale` reads, without the lock: prices for a quote. */
+    pricesForSale: (db: Db, storeId: string, productIds: string[]) =>
+      repo.lockStock(db, storeId, productIds, false),
 
     /**
      * What the ledger says of a moment already past, per product (locked by the caller): the

@@ -11,12 +11,21 @@ export interface RefundLine {
   quantity: number;
   unitPrice: number;
   lineTotal: number;
+  /** Its share of the sale line's tax. */
+  tax: number;
+  /** Back in sellable stock, written off as damaged, or not brought back. */
+  disposition: Disposition;
 }
+
+export type Disposition = 'restock' | 'write_off' | 'none';
 
 export interface Refund {
   id: string;
   saleId: string;
   reason: string;
+  /** How the money went back (absent when the refund did not say). */
+  method?: 'cash' | 'card' | 'other';
+  /** Whether all its units went back in stock. */
   restocked: boolean;
   total: number;
   itemCount: number;
@@ -30,6 +39,7 @@ export interface RefundJson {
   id: string;
   sale_id: string;
   reason: string;
+  method: Refund['method'] | null;
   restocked: boolean;
   total: number | string;
   item_count: number;
@@ -42,6 +52,8 @@ export interface RefundJson {
     quantity: number;
     unit_price: number | string;
     line_total: number | string;
+    tax_amount: number | string;
+    disposition: Disposition | null;
   }>;
 }
 
@@ -49,12 +61,13 @@ export interface RefundJson {
  * One refund row `r` as JSON with its lines: shared by a refund's read and a sale's. Who made
  * it and the products' names are their owners' (sale-views.ts).
  */
-export const REFUND_JSON = `json_build_object('id', r.id, 'sale_id', r.sale_id, 'reason', r.reason,
+export const REFUND_JSON = `json_build_object('id', r.id, 'sale_id', r.sale_id, 'reason', r.reason, 'method', r.method,
   'restocked', r.restocked, 'total', r.total, 'item_count', r.item_count, 'user_id', r.user_id,
   'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'lines', (SELECT json_agg(json_build_object('id', ri.id, 'sale_item_id', ri.sale_item_id,
       'product_id', ri.product_id, 'quantity', ri.quantity,
-      'unit_price', ri.unit_price, 'line_total', ri.line_total) ORDER BY ri.line_no)
+      'unit_price', ri.unit_price, 'line_total', ri.line_total, 'tax_amount', ri.tax_amount,
+      'disposition', ri.disposition) ORDER BY ri.line_no)
     FROM sale_refund_items ri WHERE ri.refund_id = r.id))`;
 
 /** The names a sale or refund shows: its products' (name, SKU) and its people's. */
@@ -67,6 +80,7 @@ export const toRefund = (r: RefundJson, labels: SaleLabels): Refund => ({
   id: r.id,
   saleId: r.sale_id,
   reason: r.reason,
+  ...(r.method ? { method: r.method } : {}),
   restocked: r.restocked,
   total: Number(r.total),
   itemCount: r.item_count,
@@ -84,6 +98,8 @@ export const toRefund = (r: RefundJson, labels: SaleLabels): Refund => ({
       quantity: l.quantity,
       unitPrice: Number(l.unit_price),
       lineTotal: Number(l.line_total),
+      tax: Number(l.tax_amount),
+      disposition: l.disposition ?? (r.restocked ? 'restock' : 'none'),
     };
   }),
   createdAt: r.created_at,
@@ -102,6 +118,9 @@ export interface RefundableLine {
   productId: string;
   quantity: number;
   unitPrice: string;
+  /** What the line came to (after discounts, tax included) and its tax. */
+  lineTotal: string;
+  tax: string;
   refunded: number;
 }
 
@@ -112,9 +131,12 @@ export async function refundableLines(
   saleId: string,
 ): Promise<RefundableLine[]> {
   const { rows } = await db.query<
-    Row<'sale_items', 'id' | 'product_id' | 'quantity' | 'unit_price'> & { refunded: number }
+    Row<
+      'sale_items',
+      'id' | 'product_id' | 'quantity' | 'unit_price' | 'line_total' | 'tax_amount'
+    > & { refunded: number }
   >(
-    `SELECT i.id, i.product_id, i.quantity, i.unit_price,
+    `SELECT i.id, i.product_id, i.quantity, i.unit_price, i.line_total, i.tax_amount,
        (SELECT coalesce(sum(ri.quantity), 0)::int FROM sale_refund_items ri WHERE ri.sale_item_id = i.id) AS refunded
      FROM sale_items i WHERE i.store_id = $1 AND i.sale_id = $2
      ORDER BY i.line_no, i.id`,
@@ -125,6 +147,8 @@ export async function refundableLines(
     productId: r.product_id,
     quantity: r.quantity,
     unitPrice: r.unit_price,
+    lineTotal: r.line_total,
+    tax: r.tax_amount,
     refunded: r.refunded,
   }));
 }
@@ -137,7 +161,17 @@ export async function countForSale(db: Db, storeId: string, saleId: string): Pro
   return one(rows).n;
 }
 
-/** The refund and its lines; money from each line's recorded unit price. */
+export interface NewRefundLine {
+  saleLineId: string;
+  productId: string;
+  quantity: number;
+  unitPrice: string;
+  lineTotal: string;
+  tax: string;
+  disposition: Disposition;
+}
+
+/** The refund and its lines; money worked out by the caller (sale-reversals.ts). */
 export async function insertRefund(
   db: Db,
   storeId: string,
@@ -145,25 +179,28 @@ export async function insertRefund(
     saleId: string;
     userId: string;
     reason: string;
+    method: Refund['method'] | null;
     restocked: boolean;
-    lines: Array<{ saleLineId: string; productId: string; quantity: number; unitPrice: string }>;
+    lines: NewRefundLine[];
   },
 ): Promise<{ id: string; createdAt: Date }> {
   const { rows } = await db.query<Row<'sale_refunds', 'id' | 'created_at'>>(
     `WITH lines AS (
-       SELECT l.sale_item_id, l.product_id, l.quantity, l.unit_price, l.n AS line_no
+       SELECT l.*, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($6::jsonb)
-         AS (sale_item_id uuid, product_id uuid, quantity int, unit_price numeric))
-         WITH ORDINALITY AS l(sale_item_id, product_id, quantity, unit_price, n)
+         AS (sale_item_id uuid, product_id uuid, quantity int, unit_price numeric,
+           line_total numeric, tax_amount numeric, disposition text))
+         WITH ORDINALITY AS l(sale_item_id, product_id, quantity, unit_price, line_total,
+           tax_amount, disposition, n)
      ), refund AS (
-       INSERT INTO sale_refunds (store_id, sale_id, reason, restocked, total, item_count, user_id)
-       SELECT $1, $2, $3, $4, sum(round(quantity * unit_price, 2)), sum(quantity), $5 FROM lines
+       INSERT INTO sale_refunds (store_id, sale_id, reason, restocked, total, item_count, user_id, method)
+       SELECT $1, $2, $3, $4, sum(line_total), sum(quantity), $5, $7 FROM lines
        RETURNING id, created_at
      ), items AS (
        INSERT INTO sale_refund_items (refund_id, store_id, sale_item_id, product_id, quantity, unit_price,
-         line_total, refunded_at, line_no)
+         line_total, refunded_at, line_no, tax_amount, disposition)
        SELECT refund.id, $1, l.sale_item_id, l.product_id, l.quantity, l.unit_price,
-         round(l.quantity * l.unit_price, 2), refund.created_at, l.line_no
+         l.line_total, refund.created_at, l.line_no, l.tax_amount, l.disposition
        FROM refund, lines l
      )
      SELECT id, created_at FROM refund`,
@@ -179,8 +216,12 @@ export async function insertRefund(
           product_id: l.productId,
           quantity: l.quantity,
           unit_price: l.unitPrice,
+          line_total: l.lineTotal,
+          tax_amount: l.tax,
+          disposition: l.disposition,
         })),
       ),
+      refund.method,
     ],
   );
   const { id, created_at: createdAt } = one(rows);

@@ -11,6 +11,8 @@ import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { StoreReads } from '../stores/stores.reads';
 import { countNote } from './counted-sales';
+import { toCents } from '../../core/limits';
+import { divHalfUp } from './checkout/pricing';
 import type { SaleViews } from './sale-views';
 import * as refunds from './refunds.repo';
 import * as repo from './sales.repo';
@@ -144,26 +146,46 @@ export function createSaleReversals(deps: {
         });
         if (details.length) throw new ValidationError(details);
 
-        const lines = input.lines.map((line) => {
+        const lines = input.lines.map((line): refunds.NewRefundLine => {
           const sold = saleLines.get(line.saleLineId)!;
-          return { ...line, productId: sold.productId, unitPrice: sold.unitPrice };
+          return {
+            ...line,
+            productId: sold.productId,
+            unitPrice: sold.unitPrice,
+            ...refundShare(sold, line.quantity),
+            disposition: line.disposition ?? (input.restock ? 'restock' : 'none'),
+          };
         });
         const refund = await refunds.insertRefund(tx, ctx.storeId, {
           saleId,
           userId: ctx.userId,
           reason: input.reason,
-          restocked: input.restock,
+          method: input.method ?? null,
+          restocked: lines.every((l) => l.disposition === 'restock'),
           lines,
         });
         await analytics.salesChangedAt(tx, ctx.storeId, refund.createdAt);
-        if (input.restock) {
-          const units = new Map<string, number>();
-          for (const l of lines) units.set(l.productId, (units.get(l.productId) ?? 0) + l.quantity);
-          for (const productId of [...units.keys()].sort()) {
-            await inventory.move(tx, emit, ctx, productId, units.get(productId)!, 'return', {
-              referenceType: 'sale_refund',
-              referenceId: refund.id,
-              note: `Refund of ${label}: ${input.reason}`,
+        // Units brought back go through the ledger; a line written off (a leaking bottle) comes
+        // back and goes out at once: its `return` then a `damaged` movement, so it is waste.
+        const back = new Map<string, { units: number; wasted: number }>();
+        for (const l of lines) {
+          if (l.disposition === 'none') continue;
+          const b = back.get(l.productId) ?? { units: 0, wasted: 0 };
+          b.units += l.quantity;
+          if (l.disposition === 'write_off') b.wasted += l.quantity;
+          back.set(l.productId, b);
+        }
+        const ref = { referenceType: 'sale_refund', referenceId: refund.id } as const;
+        for (const productId of [...back.keys()].sort()) {
+          const { units, wasted } = back.get(productId)!;
+          await inventory.move(tx, emit, ctx, productId, units, 'return', {
+            ...ref,
+            note: `Refund of ${label}: ${input.reason}`,
+          });
+          if (wasted) {
+            await inventory.move(tx, emit, ctx, productId, -wasted, 'damaged', {
+              ...ref,
+              note: `Refund of ${label} written off, not resold: ${input.reason}`,
             });
           }
         }
@@ -185,4 +207,22 @@ export function createSaleReversals(deps: {
       return refund;
     },
   };
+}
+
+/**
+ * What refunding `quantity` more units of a sale line pays back, and the tax in it: the
+ * line's total (after its discounts, tax included) shared over its units so that refunding
+ * them all pays back exactly the total, half up per cent: the first r units are worth
+ * round(total × r / sold).
+ */
+export function refundShare(
+  sold: { quantity: number; refunded: number; lineTotal: string; tax: string },
+  quantity: number,
+): { lineTotal: string; tax: string } {
+  const upTo = (amount: string, units: number) =>
+    divHalfUp(toCents(amount) * BigInt(units), BigInt(sold.quantity));
+  const share = (amount: string) =>
+    upTo(amount, sold.refunded + quantity) - upTo(amount, sold.refunded);
+  const text = (cents: bigint) => (Number(cents) / 100).toFixed(2);
+  return { lineTotal: text(share(sold.lineTotal)), tax: text(share(sold.tax)) };
 }

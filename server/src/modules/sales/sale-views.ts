@@ -47,8 +47,14 @@ export function createSaleViews(deps: SaleViewDeps) {
       return row && repo.toSale(row, await labelsOf(db, storeId, [row]));
     },
 
-    async list(db: Db, storeId: string, q: ListSalesQuery, after?: { soldAt: string; id: string }) {
-      const { rows, total } = await listSales(db, storeId, q, after);
+    async list(
+      db: Db,
+      storeId: string,
+      q: ListSalesQuery,
+      after?: { soldAt: string; id: string },
+      found?: { number: number | null; productIds: string[] },
+    ) {
+      const { rows, total } = await listSales(db, storeId, q, after, found);
       const labels = await labelsOf(db, storeId, rows);
       return { items: rows.map((r) => ({ sale: repo.toSale(r, labels), key: r.sold_key })), total };
     },

@@ -9,7 +9,10 @@ export async function list(
   storeId: string,
   q: ListSalesQuery,
   after?: { soldAt: string; id: string },
+  /** `search` resolved (sales.service.ts): a sale number, and products it named. */
+  found?: { number: number | null; productIds: string[] },
 ) {
+  const like = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const args: unknown[] = [
     storeId,
     q.productId ?? null,
@@ -18,20 +21,25 @@ export async function list(
     q.status ?? null,
     q.refunded ?? null,
     q.externalReference ?? null,
+    like,
+    found?.number ?? null,
+    found?.productIds ?? [],
   ];
   const filter = `s.store_id = $1
     AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = $2))
     AND ($3::timestamptz IS NULL OR s.sold_at >= $3) AND ($4::timestamptz IS NULL OR s.sold_at <= $4)
     AND ($5::text IS NULL OR s.status = $5)
     AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM sale_refunds r WHERE r.sale_id = s.id) = $6)
-    AND ($7::text IS NULL OR s.external_reference = $7)`;
+    AND ($7::text IS NULL OR s.external_reference = $7)
+    AND ($8::text IS NULL OR s.number = $9 OR s.customer_name ILIKE $8 OR s.customer_email ILIKE $8
+      OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = ANY($10::uuid[])))`;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const column = q.sort === 'total' ? 's.total' : 's.sold_at';
   const keyset = after
-    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($10::timestamptz, $11::uuid)`
+    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($13::timestamptz, $14::uuid)`
     : '';
   const { rows } = await db.query<SaleRow>(
-    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $8 OFFSET $9`,
+    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $11 OFFSET $12`,
     [
       ...args,
       q.limit + 1,

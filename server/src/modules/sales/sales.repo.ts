@@ -10,10 +10,19 @@ import {
   type RefundJson,
   type SaleLabels,
 } from './refunds.repo';
+import {
+  checkoutColumns,
+  ITEM_CHECKOUT_JSON,
+  toCheckout,
+  toCheckoutItem,
+  type CheckoutItemJson,
+  type CheckoutRow,
+} from './checkout/sale-checkout-view';
+import type { CheckoutLine, CheckoutTotals } from './checkout/sale-checkout';
 
 export type SaleStatus = 'completed' | 'voided';
 
-export interface SaleLine {
+export type SaleLine = {
   id: string;
   productId: string;
   productName: string;
@@ -22,9 +31,9 @@ export interface SaleLine {
   unitPrice: number;
   lineTotal: number;
   refundedQuantity: number;
-}
+} & ReturnType<typeof toCheckoutItem>;
 
-export interface Sale {
+export type Sale = ReturnType<typeof toCheckout> & {
   id: string;
   number: number;
   status: SaleStatus;
@@ -44,7 +53,7 @@ export interface Sale {
   items: SaleLine[];
   refunds: Refund[];
   createdAt: string;
-}
+};
 
 export type SaleRow = Row<
   'sales',
@@ -60,20 +69,23 @@ export type SaleRow = Row<
   | 'voided_by'
   | 'void_reason'
   | 'created_at'
-> & {
-  status: SaleStatus;
-  /** JSON: a numeric is a number. */
-  items: Array<{
-    id: string;
-    product_id: string;
-    quantity: number;
-    unit_price: number;
-    line_total: number;
-    refunded_quantity: number;
-  }>;
-  refunds: RefundJson[];
-  sold_key: string;
-};
+> &
+  CheckoutRow & {
+    status: SaleStatus;
+    /** JSON: a numeric is a number. */
+    items: Array<
+      CheckoutItemJson & {
+        id: string;
+        product_id: string;
+        quantity: number;
+        unit_price: number;
+        line_total: number;
+        refunded_quantity: number;
+      }
+    >;
+    refunds: RefundJson[];
+    sold_key: string;
+  };
 
 const cents = (amount: number) => Math.round(amount * 100);
 
@@ -109,19 +121,22 @@ export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
         unitPrice: Number(i.unit_price),
         lineTotal: Number(i.line_total),
         refundedQuantity: Number(i.refunded_quantity),
+        ...toCheckoutItem(i, Number(i.unit_price)),
       };
     }),
     refunds,
     createdAt: r.created_at.toISOString(),
+    ...toCheckout(r, r.total),
   };
 }
 
 export const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.external_reference, s.total, s.item_count, s.user_id,
-  s.voided_at, s.voided_by, s.void_reason, s.created_at,
+  s.voided_at, s.voided_by, s.void_reason, s.created_at, ${checkoutColumns('s.')},
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
   (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
       'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
-      'refunded_quantity', (SELECT coalesce(sum(ri.quantity), 0) FROM sale_refund_items ri WHERE ri.sale_item_id = i.id))
+      'refunded_quantity', (SELECT coalesce(sum(ri.quantity), 0) FROM sale_refund_items ri WHERE ri.sale_item_id = i.id),
+      ${ITEM_CHECKOUT_JSON})
       ORDER BY i.line_no, i.id), '[]')
    FROM sale_items i WHERE i.sale_id = s.id) AS items,
   (SELECT coalesce(json_agg(${REFUND_JSON} ORDER BY r.created_at, r.id), '[]')
@@ -144,49 +159,53 @@ export async function insertSale(
     soldAt: Date;
     note: string | null;
     externalReference?: string | null;
+    /** Tax, discounts, payments, customer: worked out by checkout/sale-checkout.ts. */
+    totals: CheckoutTotals;
     /** `unitCost`: the cost of goods its ledger movement recorded (unknown: null). */
-    lines: Array<{
-      productId: string;
-      quantity: number;
-      unitPrice: string;
-      unitCost?: number | null;
-    }>;
+    lines: Array<CheckoutLine & { unitCost?: number | null }>;
   },
 ): Promise<Omit<SaleRow, 'sold_key'>> {
   const { rows } = await db
     .query<Omit<SaleRow, 'sold_key'>>(
       `WITH lines AS (
-       SELECT l.product_id, l.quantity, l.unit_price, l.unit_cost, l.n AS line_no
+       SELECT l.*, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
-           AS (product_id uuid, quantity int, unit_price numeric, unit_cost numeric))
-         WITH ORDINALITY AS l(product_id, quantity, unit_price, unit_cost, n)
+           AS (product_id uuid, quantity int, unit_price numeric, unit_cost numeric,
+             list_price numeric, discount numeric, override_reason text, tax_name text,
+             tax_rate_bps int, tax_amount numeric, line_total numeric))
+         WITH ORDINALITY AS l(product_id, quantity, unit_price, unit_cost, list_price, discount,
+           override_reason, tax_name, tax_rate_bps, tax_amount, line_total, n)
      ), counter AS (
        INSERT INTO sale_counters (store_id, last_number) VALUES ($1, 1)
        ON CONFLICT (store_id) DO UPDATE SET last_number = sale_counters.last_number + 1
        RETURNING last_number
      ), sale AS (
        INSERT INTO sales (id, store_id, user_id, sold_at, note, total, item_count, number,
-         external_reference)
+         external_reference, ${checkoutColumns('')})
        SELECT coalesce($6::uuid, gen_random_uuid()), $1, $2, $3, $4,
-         coalesce(sum(round(quantity * unit_price, 2)), 0), coalesce(sum(quantity), 0),
-         (SELECT last_number FROM counter), $7
-       FROM lines
+         coalesce(sum(line_total), 0), coalesce(sum(quantity), 0),
+         (SELECT last_number FROM counter), $7,
+         c.subtotal, c.discount_total, c.discount_reason, c.tax_total, c.prices_include_tax,
+         c.tax_breakdown, c.payments, c.change_given, c.customer_name, c.customer_email
+       FROM lines, jsonb_to_record($8::jsonb) AS c(subtotal numeric, discount_total numeric,
+         discount_reason text, tax_total numeric, prices_include_tax boolean, tax_breakdown jsonb,
+         payments jsonb, change_given numeric, customer_name text, customer_email text)
+       GROUP BY c.subtotal, c.discount_total, c.discount_reason, c.tax_total, c.prices_include_tax,
+         c.tax_breakdown, c.payments, c.change_given, c.customer_name, c.customer_email
        RETURNING id, number, status, sold_at, note, external_reference, total, item_count, user_id,
-         voided_at, voided_by, void_reason, created_at
+         voided_at, voided_by, void_reason, created_at, ${checkoutColumns('')}
      ), items AS (
        INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no,
-         unit_cost)
-       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, round(l.quantity * l.unit_price, 2), $3, l.line_no,
-         l.unit_cost
+         unit_cost, list_price, discount, override_reason, tax_name, tax_rate_bps, tax_amount)
+       SELECT sale.id, $1, l.product_id, l.quantity, l.unit_price, l.line_total, $3, l.line_no,
+         l.unit_cost, l.list_price, l.discount, l.override_reason, l.tax_name, l.tax_rate_bps, l.tax_amount
        FROM sale, lines l
-       RETURNING id, product_id, quantity, unit_price, line_total, line_no
+       RETURNING *
      )
-     SELECT sale.id, sale.number, sale.status, sale.sold_at, sale.note, sale.external_reference,
-       sale.total, sale.item_count,
-       sale.user_id, sale.voided_at, sale.voided_by, sale.void_reason, sale.created_at,
+     SELECT sale.*,
        (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
            'quantity', i.quantity, 'unit_price', i.unit_price, 'line_total', i.line_total,
-           'refunded_quantity', 0) ORDER BY i.line_no, i.id), '[]')
+           'refunded_quantity', 0, ${ITEM_CHECKOUT_JSON}) ORDER BY i.line_no, i.id), '[]')
         FROM items i) AS items,
        '[]'::json AS refunds
      FROM sale`,
@@ -201,10 +220,29 @@ export async function insertSale(
             quantity: l.quantity,
             unit_price: l.unitPrice,
             unit_cost: l.unitCost ?? null,
+            list_price: l.listPrice,
+            discount: l.discount,
+            override_reason: l.overrideReason,
+            tax_name: l.taxName,
+            tax_rate_bps: l.taxRateBps,
+            tax_amount: l.tax,
+            line_total: l.lineTotal,
           })),
         ),
         sale.id ?? null,
         sale.externalReference ?? null,
+        JSON.stringify({
+          subtotal: sale.totals.subtotal,
+          discount_total: sale.totals.discountTotal,
+          discount_reason: sale.totals.discountReason,
+          tax_total: sale.totals.taxTotal,
+          prices_include_tax: sale.totals.pricesIncludeTax,
+          tax_breakdown: sale.totals.taxes,
+          payments: sale.totals.payments,
+          change_given: sale.totals.change,
+          customer_name: sale.totals.customerName,
+          customer_email: sale.totals.customerEmail,
+        }),
       ],
     )
     .catch((err: unknown) => {

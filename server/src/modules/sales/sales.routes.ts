@@ -17,6 +17,13 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     },
     ({ ctx, body }) => sales.record(ctx, body),
   );
+  // What a sale would come to (tax, discounts, payments checked), recording nothing.
+  r.store(
+    'post',
+    '/sales/quote',
+    { permission: 'inventory:write', body: s.recordSaleBody },
+    ({ ctx, body }) => sales.quote(ctx, body),
+  );
   r.page('/sales', { permission: 'inventory:read', query: s.listSalesQuery }, ({ ctx, query }) =>
     sales.list(ctx, query),
   );
@@ -37,6 +44,12 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     '/sales/:id/refunds',
     { permission: 'sales:refund', params: idParams, body: s.refundSaleBody, idempotent: 201 },
     ({ ctx, params, body }) => sales.refund(ctx, params.id, body),
+  );
+  r.store(
+    'get',
+    '/cash-up',
+    { permission: 'reports:view', query: s.cashUpQuery },
+    ({ ctx, query }) => sales.cashUp(ctx, query.date),
   );
   r.store(
     'get',

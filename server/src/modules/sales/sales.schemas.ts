@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { booleanQuery, dateQuery, withDateRangeOrder } from '../../http/list-query';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import {
+  customer,
+  discount,
+  PAYMENT_METHODS,
+  payments,
+  shortReason,
+} from './checkout/sale-checkout.schemas';
 
 /**
  * A till's or web shop's own id for a sale, unique in the store: a post that names one the
@@ -25,6 +32,8 @@ export const recordSaleBody = z.object({
           .min(1, 'must be at least 1')
           .max(100_000),
         unitPrice: money.optional(),
+        priceOverrideReason: shortReason.optional(),
+        discount: discount.optional(),
       }),
     )
     .min(1, 'a sale needs at least one line')
@@ -33,6 +42,10 @@ export const recordSaleBody = z.object({
   soldAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
   note: z.string().trim().max(500).nullable().optional(),
   externalReference: externalReference.optional(),
+  discount: discount.optional(),
+  discountReason: shortReason.optional(),
+  payments: payments.optional(),
+  customer: customer.optional(),
 });
 
 export const listSalesQuery = withDateRangeOrder(
@@ -44,6 +57,8 @@ export const listSalesQuery = withDateRangeOrder(
     status: z.enum(['completed', 'voided'], { message: 'must be completed or voided' }).optional(),
     refunded: booleanQuery.optional(),
     externalReference: externalReference.optional(),
+    /** A sale number (S-000123 or 123), a product's name, SKU or barcode, a customer. */
+    search: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),
   }),
@@ -71,12 +86,23 @@ export const refundSaleBody = z.object({
           .int('must be a whole number')
           .min(1, 'must be at least 1')
           .max(100_000),
+        /** Its units back in sellable stock, or written off; default from `restock`. */
+        disposition: z
+          .enum(['restock', 'write_off'], { message: 'must be restock or write_off' })
+          .optional(),
       }),
     )
     .min(1, 'a refund needs at least one line')
     .max(200, 'a refund has at most 200 lines'),
   reason,
   restock: z.boolean(typeMessage('must be true or false')).default(true),
+  /** How the money goes back. */
+  method: z.enum(PAYMENT_METHODS, { message: 'must be cash, card or other' }).optional(),
+});
+
+/** A store day for the cash-up (its calendar date in the store's time zone). */
+export const cashUpQuery = z.object({
+  date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
 });
 
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { formatMoney, TOTAL_MAX_CENTS, toCents } from '../../core/limits';
+import type { Db } from '../../db/pool';
 import { decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { NotFoundError, ValidationError } from '../../core/errors';
@@ -16,8 +16,12 @@ import { createSaleViews, type SaleViewDeps } from './sale-views';
 import { countNote, notBeforeProducts } from './counted-sales';
 import { saleTime } from './sale-time';
 import * as repo from './sales.repo';
+import { rulesFor as checkoutRules } from './checkout/checkout.repo';
+import { checkout } from './checkout/sale-checkout';
 import * as references from './sale-references.repo';
 import { assertSameLines, foundByReference } from './sale-references';
+import { quoteOf } from './checkout/sale-quote';
+import { cashUp } from './checkout/cash-up';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
 
 export function createSalesService(deps: {
@@ -32,6 +36,8 @@ export function createSalesService(deps: {
   timezoneIn: StoreReads['timezoneIn'];
   /** Names a sale shows, from the modules that own them. */
   labels: SaleViewDeps;
+  /** The products a sales search names (by barcode, SKU or name): the products module's. */
+  productsNamed(db: Db, storeId: string, term: string): Promise<string[]>;
 }) {
   const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
   const views = createSaleViews(deps.labels);
@@ -71,18 +77,7 @@ export function createSalesService(deps: {
           wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
         const locked = await inventory.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort());
 
-        const missing = input.items.flatMap((item, i) =>
-          locked.has(item.productId)
-            ? []
-            : [
-                {
-                  field: `items.${i}.productId`,
-                  message: 'no such product in this store',
-                  code: 'not_found',
-                },
-              ],
-        );
-        if (missing.length) throw new ValidationError(missing);
+        assertProducts(input, locked);
         const soldAt = stamped
           ? notBeforeProducts(input.items, (id) => locked.get(id)!.createdAt, stamped)
           : new Date();
@@ -101,15 +96,9 @@ export function createSalesService(deps: {
         });
         if (short.length) throw new InsufficientStockError(short);
 
-        const lines = input.items.map((item) => ({
-          productId: item.productId,
-          quantity: item.quantity,
-          unitPrice:
-            item.unitPrice !== undefined
-              ? item.unitPrice.toFixed(2)
-              : locked.get(item.productId)!.price,
-        }));
-        assertTotalsFit(lines);
+        const categories = [...locked.values()].flatMap((p) => p.categoryId ?? []);
+        const rules = await checkoutRules(tx, ctx.storeId, [...wanted.keys()], categories);
+        const { lines, totals } = checkout(input, locked, rules, ctx.role);
 
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
         if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
@@ -157,6 +146,7 @@ export function createSalesService(deps: {
           soldAt,
           note: input.note ?? null,
           externalReference: reference ?? null,
+          totals,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
         const sale = await views.label(tx, ctx.storeId, row);
@@ -170,6 +160,24 @@ export function createSalesService(deps: {
       });
     },
 
+    /**
+     * What a sale would come to (tax, discounts, totals) without recording it or checking
+     * stock: the till's pay step shows it before the customer pays. The same rules as `record`.
+     */
+    async quote(ctx: StoreContext, input: RecordSaleInput) {
+      const ids = [...new Set(input.items.map((i) => i.productId))].sort();
+      const products = await inventory.pricesForSale(pool, ctx.storeId, ids);
+      assertProducts(input, products);
+      const categories = [...products.values()].flatMap((p) => p.categoryId ?? []);
+      const rules = await checkoutRules(pool, ctx.storeId, ids, categories);
+      return quoteOf(input, checkout(input, products, rules, ctx.role));
+    },
+
+    /** One store day's cash-up (checkout/cash-up.ts). */
+    async cashUp(ctx: StoreContext, date: string) {
+      return cashUp(pool, ctx, date, await timezoneOf(ctx));
+    },
+
     async get(ctx: StoreContext, id: string) {
       const sale = await views.find(pool, ctx.storeId, id);
       if (!sale) throw new NotFoundError('Sale');
@@ -179,11 +187,18 @@ export function createSalesService(deps: {
     async list(ctx: StoreContext, q: ListSalesQuery) {
       const after = q.cursor ? decodeCursor(q.cursor, ['timestamp', 'uuid']) : undefined;
       const range = await resolveDateRange(q, () => timezoneOf(ctx));
+      const found = q.search
+        ? {
+            number: saleNumberIn(q.search),
+            productIds: await deps.productsNamed(pool, ctx.storeId, q.search),
+          }
+        : undefined;
       const { items, total } = await views.list(
         pool,
         ctx.storeId,
         { ...q, ...range },
         after && { soldAt: String(after[0]), id: String(after[1]) },
+        found,
       );
       const { page, pagination } = keysetPage(
         items,
@@ -200,29 +215,24 @@ export type SalesService = ReturnType<typeof createSalesService>;
 
 const costOf = (cost: string | null) => (cost === null ? null : Number(cost));
 
-/** Line totals and the sale total must fit their numeric(14,2) columns. */
-function assertTotalsFit(lines: Array<{ quantity: number; unitPrice: string }>) {
-  const max = formatMoney(TOTAL_MAX_CENTS);
-  let total = 0n;
-  const details = lines.flatMap((line, i) => {
-    const lineTotal = BigInt(line.quantity) * toCents(line.unitPrice);
-    total += lineTotal;
-    return lineTotal > TOTAL_MAX_CENTS
-      ? [
+/** Every line's product is the store's: else a 400 on each line that is not. */
+function assertProducts(input: RecordSaleInput, found: ReadonlyMap<string, unknown>) {
+  const missing = input.items.flatMap((item, i) =>
+    found.has(item.productId)
+      ? []
+      : [
           {
-            field: `items.${i}.quantity`,
-            message: `makes a line total of ${formatMoney(lineTotal)}; a line totals at most ${max}`,
-            code: 'too_big',
+            field: `items.${i}.productId`,
+            message: 'no such product in this store',
+            code: 'not_found',
           },
-        ]
-      : [];
-  });
-  if (!details.length && total > TOTAL_MAX_CENTS) {
-    details.push({
-      field: 'items',
-      message: `add up to ${formatMoney(total)}; a sale totals at most ${max}`,
-      code: 'too_big',
-    });
-  }
-  if (details.length) throw new ValidationError(details);
+        ],
+  );
+  if (missing.length) throw new ValidationError(missing);
+}
+
+/** The sale number a search names: S-000123, S123 or 123 (null: none). */
+function saleNumberIn(term: string): number | null {
+  const m = /^(?:S-?)?0*(\d{1,9})$/i.exec(term.trim());
+  return m ? Number(m[1]) : null;
 }

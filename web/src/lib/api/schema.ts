@@ -1295,8 +1295,173 @@ export interface paths {
      *     works with or without an `Idempotency-Key`: a key replays its own first answer (201 with
      *     `Idempotent-Replayed: true`); the reference finds the sale across keys, callers and days.
      *     Find a sale by its reference with `GET …/sales?externalReference=`.
+     *
+     *     **Checkout** (the store's `checkout-settings` and `tax-rates`): each line's tax rate is
+     *     its product's own, else its category's, else the store's default (none: no tax). Money is
+     *     worked out in cents, **per line, rounded half up**: a line's gross (quantity × unit
+     *     price) less its `discount` (a percent, rounded half up, or an amount) less its share of
+     *     the sale's `discount` (shared in proportion to the lines by largest remainder, so the
+     *     shares add up exactly); the line's tax is then rounded half up to the cent: where the
+     *     store adds tax, net × rate / 10000 on top (`lineTotal` = net + tax); where its prices
+     *     include tax, net × rate / (10000 + rate) out of it (`lineTotal` = net). `taxes` sums the
+     *     lines' tax per rate and `total` the lines' totals, so a receipt's lines add up to its
+     *     total with no rounding line. This can differ from rounding the whole sale's tax once by up
+     *     to half a cent per line (three lines of 0.10 at 7.5% added: 0.03 of tax, not 0.02).
+     *     A discount larger than what it comes off is 400. An employee's discounts and lower
+     *     prices given with a `priceOverrideReason` may together take off at most the store's
+     *     `employeeDiscountLimitPercent` of the lines' list prices (400 `discount_limit`; 0, the
+     *     default, allows none); admins and managers are not limited. A bare `unitPrice` (an
+     *     integration charging its own price) is recorded as before and not counted. `payments`,
+     *     when sent, must cover the total and give change only from cash (see `SaleInput`).
+     *     `customer` (a name, an e-mail or both) is kept on the sale.
      */
     post: operations['recordSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/sales/quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What a sale would come to, recording nothing (inventory:write)
+     * @description Prices a sale as `POST …/sales` would (tax, discounts, the employee discount limit,
+     *     payments when sent) and answers its totals, tax breakdown and lines, without recording it,
+     *     moving stock or checking stock. The till's pay step shows it before the customer pays.
+     *     The same 400s as recording a sale.
+     */
+    post: operations['quoteSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/checkout-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's checkout settings (inventory:read)
+     * @description Whether prices include tax, the default tax rate, the address receipts show and the
+     *     employee discount limit. A store that never set them has the defaults: tax added at the
+     *     till, no default rate (no tax), no address, employees give no discounts.
+     */
+    get: operations['getCheckoutSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the checkout settings (settings:manage)
+     * @description Changes the fields sent (at least one). `defaultTaxRateId` must be a tax rate of this
+     *     store (400), or null for none. Sales already made keep the tax they were charged.
+     *     Requires `settings:manage` (admins).
+     */
+    patch: operations['updateCheckoutSettings'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/tax-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's tax rates (inventory:read)
+     * @description Every tax rate of the store (a store has a handful), lowest rate first.
+     */
+    get: operations['listTaxRates'];
+    put?: never;
+    /**
+     * Add a tax rate (settings:manage)
+     * @description A named rate in basis points (2000 = 20%), for the categories and products listed: a
+     *     product's own rate wins over its category's, which wins over the store's default. A
+     *     category or product listed here leaves the rate it had. A name in use (any case) is 409;
+     *     an id that is not this store's is 400 naming it. Requires `settings:manage` (admins).
+     */
+    post: operations['createTaxRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/tax-rates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One tax rate (inventory:read)
+     * @description The rate with the categories and products it applies to. Another store's is 404.
+     */
+    get: operations['getTaxRate'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a tax rate (settings:manage)
+     * @description Deletes the rate; its categories and products fall back to the default (it stops being the
+     *     default if it was). Sales made under it keep it. Requires `settings:manage` (admins).
+     */
+    delete: operations['deleteTaxRate'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a tax rate (settings:manage)
+     * @description Changes the fields sent (at least one). `categoryIds` and `productIds`, when sent, are all
+     *     the rate applies to (those left out let go). Sales already made keep the rate they were
+     *     charged. Requires `settings:manage` (admins).
+     */
+    patch: operations['updateTaxRate'];
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/cash-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One day's cash-up at the till (reports:view)
+     * @description The money of one store day (`date`, a calendar date in the store's time zone): its
+     *     completed sales (count, total, tax, discounts), their payments by method as tendered
+     *     (cash as handed over), the change given, the refunds made that day by method
+     *     (`unspecified`: refunds that did not say), the day's voids, and `expectedCash`, what the
+     *     drawer should hold from them: cash tendered − change − cash refunds. Sales recorded without
+     *     payments count in `sales` but in no payment method. Requires `reports:view` (admins,
+     *     managers and viewers). A malformed date is 400.
+     */
+    get: operations['getCashUp'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1400,11 +1565,21 @@ export interface paths {
     /**
      * Refund some or all units of a sale's lines (sales:refund)
      * @description Records a refund linked to the sale: for each listed sale line (`saleLineId` is the id of
-     *     one of the sale's `items`), how many units come back. The money is each line's recorded
-     *     unit price times the units; it counts as negative revenue and units on the day of the
-     *     refund (store time zone), not on the sale's day. With `restock` (the default) the units go
-     *     back in stock as `return` movements that reference the refund; `restock: false` is for
-     *     goods that are not resold (damaged, kept by the customer).
+     *     one of the sale's `items`), how many units come back. The money is the line's share of
+     *     what it came to (`lineTotal`: after its discounts, tax included), half up per cent so that
+     *     refunding every unit pays back exactly its total: the first r units of n are worth
+     *     round(lineTotal × r / n); for a line without discount or tax that is its unit price times
+     *     the units. Each refund line carries its share of the line's tax the same way. It counts
+     *     as negative revenue and units on the day of the refund (store time zone), not on the
+     *     sale's day. `method` (cash, card, other) is how the money went back.
+     *
+     *     What becomes of each line's units is its `disposition`: `restock` puts them back in stock
+     *     (a `return` movement referencing the refund); `write_off` takes them back and writes them
+     *     off at once, for goods that cannot be resold (a leaking bottle): a `return` then a
+     *     `damaged` movement, so they count as waste and never become sellable stock. A line
+     *     without one follows `restock`: true (the default) is `restock`, false is `none` (not
+     *     brought back: kept by the customer; no movement). The refund's `restocked` says whether
+     *     every line was restocked.
      *
      *     A line can be refunded until all of its units are: asking for more than is left (sold
      *     less already refunded) is a 400 `VALIDATION_ERROR` on `lines.N.quantity` that says how
@@ -5224,7 +5399,169 @@ export interface components {
      * @enum {string}
      */
     SaleStatus: 'completed' | 'voided';
+    SaleInput: {
+      items: {
+        /** Format: uuid */
+        productId: string;
+        quantity: number;
+        /** @description The price charged per unit, default the product's price (before tax where the store adds tax, including it where its prices include tax) */
+        unitPrice?: number;
+        /** @description Why `unitPrice` differs from the product's price (the till asks for it). A lower price with a reason counts against an employee's discount limit */
+        priceOverrideReason?: string;
+        discount?: components['schemas']['Discount'];
+      }[];
+      /**
+       * Format: date-time
+       * @description When the sale was rung up; default now. At most SALE_BACKDATE_DAYS (default 7) days back and 5 minutes ahead.
+       */
+      soldAt?: string;
+      note?: string | null;
+      /** @description The till's or web shop's own id for the sale, unique in the store; a post naming one the store already has answers that sale (200) or 409 when its lines differ. */
+      externalReference?: string;
+      discount?: components['schemas']['Discount'];
+      discountReason?: string;
+      /** @description What the customer paid with, several when split. Optional (a sale recorded from elsewhere); when sent they must cover the total (400 `not_covered`), and only cash gives change: the change is what they come to beyond the total, and card and other payments may not pay more than is left (400 `overpaid`). */
+      payments?: {
+        method: components['schemas']['PaymentMethod'];
+        /** @description For cash, what was tendered */
+        amount: number;
+        reference?: string;
+      }[];
+      customer?: {
+        name?: string;
+        /** Format: email */
+        email?: string;
+      };
+    };
+    /** @description Off a line or a sale, a percent (up to 2 decimals) or an amount; not more than it comes off */
+    Discount:
+      | {
+          percent: number;
+        }
+      | {
+          amount: number;
+        };
+    /** @enum {string} */
+    PaymentMethod: 'cash' | 'card' | 'other';
+    CashUp: {
+      /** Format: date */
+      date: string;
+      timezone: string;
+      sales: {
+        count: number;
+        total: number;
+      };
+      taxTotal: number;
+      discountTotal: number;
+      payments: {
+        method: components['schemas']['PaymentMethod'];
+        count: number;
+        /** @description As tendered */
+        amount: number;
+      }[];
+      changeGiven: number;
+      refunds: {
+        /** @enum {string} */
+        method: 'cash' | 'card' | 'other' | 'unspecified';
+        count: number;
+        amount: number;
+      }[];
+      voids: {
+        count: number;
+        total: number;
+      };
+      /** @description Cash tendered − change − cash refunds */
+      expectedCash: number;
+    };
+    TaxRateInput: {
+      name: string;
+      /** @description Basis points: 2000 is 20% */
+      rateBps: number;
+      categoryIds?: string[];
+      productIds?: string[];
+    };
+    TaxBand: {
+      /** Format: uuid */
+      taxRateId: string;
+      name: string;
+      /** @description Basis points: 2000 is 20% */
+      rateBps: number;
+      /** @description What the lines at this rate come to before tax */
+      taxable: number;
+      tax: number;
+    };
+    SaleQuote: {
+      pricesIncludeTax: boolean;
+      subtotal: number;
+      discountTotal: number;
+      taxTotal: number;
+      total: number;
+      taxes: components['schemas']['TaxBand'][];
+      items: {
+        /** Format: uuid */
+        productId: string;
+        quantity: number;
+        listPrice: number;
+        unitPrice: number;
+        discount: number;
+        taxName: string | null;
+        taxRateBps: number | null;
+        tax: number;
+        lineTotal: number;
+      }[];
+      paid: number;
+      change: number;
+    };
+    CheckoutSettings: {
+      /** @description true: prices include tax (the tax is worked out of them); false (default): tax is added at the till */
+      pricesIncludeTax: boolean;
+      /**
+       * Format: uuid
+       * @description The rate of products that neither they nor their category have one of (null, the default, no tax)
+       */
+      defaultTaxRateId: string | null;
+      /** @description The store's address as its receipts show it */
+      address: string | null;
+      /** @description How much an employee may take off a sale, as a percent of its lines' list prices: discounts and lower prices given with a reason together. 0 (the default): employees give no discounts. Admins and managers are not limited. */
+      employeeDiscountLimitPercent: number;
+    };
+    TaxRate: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Basis points: 2000 is 20% */
+      rateBps: number;
+      categoryIds: string[];
+      productIds: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     Sale: {
+      /** @description Whether its prices included tax (null for a sale made before tax settings) */
+      pricesIncludeTax: boolean | null;
+      /** @description Quantity × unit price over its lines, before discounts */
+      subtotal: number;
+      /** @description Its lines' discounts and the sale's */
+      discountTotal: number;
+      discountReason: string | null;
+      taxTotal: number;
+      /** @description The tax per rate, the sum of its lines' tax at that rate */
+      taxes: components['schemas']['TaxBand'][];
+      /** @description As paid (cash as tendered); empty for a sale recorded without payments */
+      payments: {
+        method: components['schemas']['PaymentMethod'];
+        amount: number;
+        reference: string | null;
+      }[];
+      paidTotal: number;
+      /** @description Cash given back */
+      change: number;
+      customer: {
+        name: string | null;
+        email: string | null;
+      } | null;
       /** Format: uuid */
       id: string;
       /** @description The sale's number in its store, in the order sales were recorded; shown as `S-000123` */
@@ -5248,6 +5585,15 @@ export interface components {
       voidedBy: components['schemas']['NullableRef'];
       voidReason: string | null;
       items: {
+        /** @description The product's price when sold */
+        listPrice: number;
+        /** @description The line's discount and its share of the sale's */
+        discount: number;
+        priceOverrideReason: string | null;
+        taxName: string | null;
+        taxRateBps: number | null;
+        /** @description The tax in `lineTotal`, rounded half up per line */
+        tax: number;
         /** Format: uuid */
         id: string;
         /** Format: uuid */
@@ -5255,8 +5601,9 @@ export interface components {
         productName: string;
         sku: string;
         quantity: number;
-        /** @description The price charged as recorded (tax included) */
+        /** @description The price charged per unit, before discounts */
         unitPrice: number;
+        /** @description What the line came to: after discounts, tax included */
         lineTotal: number;
         /** @description Units of this line refunded so far */
         refundedQuantity: number;
@@ -5272,7 +5619,9 @@ export interface components {
       /** Format: uuid */
       saleId: string;
       reason: string;
-      /** @description Whether its units went back in stock */
+      /** @description How the money went back (absent when the refund did not say) */
+      method?: components['schemas']['PaymentMethod'];
+      /** @description Whether all its units went back in stock */
       restocked: boolean;
       /** @description The money refunded, from the recorded unit prices */
       total: number;
@@ -5288,6 +5637,13 @@ export interface components {
         productName: string;
         sku: string;
         quantity: number;
+        /** @description Its share of the sale line's tax */
+        tax: number;
+        /**
+         * @description Back in stock, written off as damaged, or not brought back
+         * @enum {string}
+         */
+        disposition: 'restock' | 'write_off' | 'none';
         unitPrice: number;
         lineTotal: number;
       }[];
@@ -8683,6 +9039,8 @@ export interface operations {
         refunded?: boolean;
         /** @description The sale with this external reference (exact, after trimming) */
         externalReference?: string;
+        /** @description Sales with this number (`S-000123`, `S123` or `123`), a customer whose name or e-mail contains it, or a line of a product it names: by barcode or SKU exactly, else up to three active products by the words of their name (typos forgiven) */
+        search?: string;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
       };
@@ -8731,22 +9089,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          items: {
-            /** Format: uuid */
-            productId: string;
-            quantity: number;
-            unitPrice?: number;
-          }[];
-          /**
-           * Format: date-time
-           * @description When the sale was rung up; default now. At most SALE_BACKDATE_DAYS (default 7) days back and 5 minutes ahead.
-           */
-          soldAt?: string;
-          note?: string | null;
-          /** @description The till's or web shop's own id for the sale, unique in the store; a post naming one the store already has answers that sale (200) or 409 when its lines differ. */
-          externalReference?: string;
-        };
+        'application/json': components['schemas']['SaleInput'];
       };
     };
     responses: {
@@ -8760,6 +9103,303 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  quoteSale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaleInput'];
+      };
+    };
+    responses: {
+      /** @description The sale priced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SaleQuote'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCheckoutSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CheckoutSettings'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateCheckoutSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          pricesIncludeTax?: boolean;
+          /** Format: uuid */
+          defaultTaxRateId?: string | null;
+          address?: string | null;
+          employeeDiscountLimitPercent?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CheckoutSettings'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listTaxRates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tax rates */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TaxRate'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaxRateInput'];
+      };
+    };
+    responses: {
+      /** @description The tax rate */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TaxRate'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tax rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TaxRate'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TaxRateInput'];
+      };
+    };
+    responses: {
+      /** @description The tax rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['TaxRate'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCashUp: {
+    parameters: {
+      query: {
+        date: string;
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cash-up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CashUp'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -8850,13 +9490,19 @@ export interface operations {
             /** Format: uuid */
             saleLineId: string;
             quantity: number;
+            /**
+             * @description Back in stock, or written off as damaged; default from `restock`
+             * @enum {string}
+             */
+            disposition?: 'restock' | 'write_off';
           }[];
           reason: string;
           /**
-           * @description Put the units back in stock (`return` movements)
+           * @description For lines without a `disposition`: true puts their units back in stock, false leaves them out (not brought back)
            * @default true
            */
           restock?: boolean;
+          method?: components['schemas']['PaymentMethod'];
         };
       };
     };
@@ -11348,6 +11994,9 @@ export const pathsApiV1StoresStoreIdSalesGetParametersQuerySortValues: ReadonlyA
 export const pathsApiV1StoresStoreIdSalesGetParametersQueryOrderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales']['get']['parameters']['query']['order']
 > = ['asc', 'desc'];
+export const pathsApiV1StoresStoreIdSalesIdRefundsPostRequestBodyContentApplicationJsonLinesDispositionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales/{id}/refunds']['post']['requestBody']['content']['application/json']['lines']['disposition']
+> = ['restock', 'write_off'];
 export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['kind']
 > = ['shelf', 'barcode'];
@@ -11890,6 +12539,15 @@ export const adjustmentReasonValues: ReadonlyArray<
 export const saleStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleStatus']
 > = ['completed', 'voided'];
+export const paymentMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PaymentMethod']
+> = ['cash', 'card', 'other'];
+export const cashUpRefundsMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CashUp']['refunds']['method']
+> = ['cash', 'card', 'other', 'unspecified'];
+export const refundLinesDispositionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Refund']['lines']['disposition']
+> = ['restock', 'write_off', 'none'];
 export const purchaseOrderStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PurchaseOrderStatus']
 > = ['pending', 'processing', 'shipped', 'completed', 'cancelled'];

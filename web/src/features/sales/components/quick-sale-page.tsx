@@ -17,6 +17,8 @@ import { SaleFooter } from './sale-footer';
 import { SaleMessages, type SaleOutcome } from './sale-messages';
 import { SaleLinesTable } from './sale-lines-table';
 import { useCompleteSale } from './use-complete-sale';
+import { PayDialog } from './pay-dialog';
+import type { SaleExtras } from '../api/types';
 import { useSaleLines } from './use-sale-lines';
 
 const PICKER_LABEL = 'Scan or search products';
@@ -37,6 +39,7 @@ export function QuickSalePage() {
   const [lookups, setLookups] = useState(0);
   const [lookupError, setLookupError] = useState<string>();
   const [outcome, setOutcome] = useState<SaleOutcome>();
+  const [paying, setPaying] = useState(false);
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
 
@@ -73,19 +76,26 @@ export function QuickSalePage() {
     queue.current = queue.current.then(() => sale.add(product));
   }
 
-  function onComplete() {
+  function onComplete(extras?: SaleExtras) {
     const totals = { total: sale.total, units: sale.units };
-    completeSale(sale.lines, totals, {
-      onRecorded: (recorded) => {
-        setOutcome({ kind: 'recorded', sale: recorded });
-        sale.clear();
+    completeSale(
+      sale.lines,
+      totals,
+      {
+        onRecorded: (recorded) => {
+          setOutcome({ kind: 'recorded', sale: recorded });
+          setPaying(false);
+          sale.clear();
+        },
+        onQueued: () => {
+          setOutcome({ kind: 'queued', ...totals });
+          setPaying(false);
+          sale.clear();
+        },
+        onSettled: () => inputRef.current?.focus(),
       },
-      onQueued: () => {
-        setOutcome({ kind: 'queued', ...totals });
-        sale.clear();
-      },
-      onSettled: () => inputRef.current?.focus(),
-    });
+      extras,
+    );
   }
 
   if (!canWrite) {
@@ -187,7 +197,19 @@ export function QuickSalePage() {
         units={sale.units}
         canComplete={sale.lines.length > 0 && lookups === 0}
         recording={complete.isPending}
-        onComplete={onComplete}
+        onComplete={() => onComplete()}
+        onPay={() => {
+          changed();
+          setPaying(true);
+        }}
+      />
+      <PayDialog
+        open={paying}
+        lines={sale.lines}
+        recording={complete.isPending}
+        error={paying ? saleError?.message : undefined}
+        onClose={() => setPaying(false)}
+        onPay={onComplete}
       />
     </div>
   );

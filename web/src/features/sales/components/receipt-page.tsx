@@ -8,6 +8,9 @@ import { formatCount, formatDateTimeIn, formatNumber } from '@/lib/format';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSale } from '../api/get-sale';
 import { saleLabel } from '../api/types';
+import { useCheckoutSettings } from '../api/get-checkout-settings';
+import { SaleBarcode } from './sale-barcode';
+import { ReceiptMoney, ReceiptPayments } from './receipt-money';
 
 /**
  * A receipt to print: the store, the sale's number and time in the store's time zone, the
@@ -19,6 +22,7 @@ export function ReceiptPage() {
   const { saleId = '' } = useParams();
   const sale = useSale(storeId, saleId);
   const store = useStore(storeId);
+  const settings = useCheckoutSettings(storeId);
   const money = useMoney();
   const s = sale.data;
 
@@ -31,11 +35,12 @@ export function ReceiptPage() {
     };
   }, [s, storeName]);
 
-  if (sale.isPending || store.isPending) return <Loading label="Loading receipt…" />;
-  if (sale.isError || store.isError) {
+  if (sale.isPending || store.isPending || settings.isPending)
+    return <Loading label="Loading receipt…" />;
+  if (sale.isError || store.isError || settings.isError) {
     return (
       <div className="page page--narrow">
-        <ErrorBanner>{toApiError(sale.error ?? store.error).message}</ErrorBanner>
+        <ErrorBanner>{toApiError(sale.error ?? store.error ?? settings.error).message}</ErrorBanner>
       </div>
     );
   }
@@ -56,6 +61,7 @@ export function ReceiptPage() {
           <h1 id="receipt-title" className="receipt__store">
             {store.data.name}
           </h1>
+          {settings.data.address && <p className="receipt__address">{settings.data.address}</p>}
           <p>
             Receipt <span className="strong">{saleLabel(r)}</span>
           </p>
@@ -85,16 +91,28 @@ export function ReceiptPage() {
             </tr>
           </thead>
           <tbody>
-            {r.items.map((item) => (
+            {r.items.flatMap((item) => [
               <tr key={item.id}>
                 <td>{item.productName}</td>
                 <td className="num">{formatNumber(item.quantity)}</td>
                 <td className="num">{money(item.unitPrice)}</td>
-                <td className="num">{money(item.lineTotal)}</td>
-              </tr>
-            ))}
+                <td className="num">
+                  {money(Math.round(item.quantity * item.unitPrice * 100) / 100)}
+                </td>
+              </tr>,
+              item.discount > 0 && (
+                <tr key={`${item.id}-discount`} className="receipt__sub">
+                  <td colSpan={3}>
+                    Discount
+                    {item.priceOverrideReason ? ` (price: ${item.priceOverrideReason})` : ''}
+                  </td>
+                  <td className="num">{money(-item.discount)}</td>
+                </tr>
+              ),
+            ])}
           </tbody>
           <tfoot>
+            <ReceiptMoney sale={r} />
             <tr className="receipt__total">
               <th scope="row" colSpan={3}>
                 Total ({formatCount(r.itemCount, 'item')})
@@ -120,7 +138,13 @@ export function ReceiptPage() {
             )}
           </tfoot>
         </table>
-        <p className="receipt__note">Prices include tax as charged.</p>
+        <ReceiptPayments sale={r} />
+        <p className="receipt__note">
+          {r.pricesIncludeTax === false
+            ? 'Tax added to the prices shown.'
+            : 'Prices include tax as charged.'}
+        </p>
+        <SaleBarcode value={saleLabel(r)} />
       </article>
     </div>
   );

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
-import { CheckboxField, TextAreaField } from '@/components/form-field';
+import { SelectField, TextAreaField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
 import { useRefundSale } from '../api/refund-sale';
-import { saleLabel, type RefundInput, type Sale } from '../api/types';
+import { saleLabel, type PaymentMethod, type RefundInput, type Sale } from '../api/types';
+import { DISPOSITIONS, refundCents, type Disposition } from './refund-money';
 
 interface RefundSaleDialogProps {
   storeId: string;
@@ -33,18 +34,19 @@ export function RefundSaleDialog({
   const idempotency = useIdempotencyKey();
   const [units, setUnits] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [dispositions, setDispositions] = useState<Record<string, Disposition>>({});
+  const [method, setMethod] = useState<PaymentMethod>(sale.payments[0]?.method ?? 'cash');
+  const fate = (id: string) => dispositions[id] ?? 'restock';
   const refundable = sale.items.filter((line) => left(line) > 0);
   const chosen = refundable.filter((line) => (units[line.id] ?? 0) > 0);
-  const totalCents = chosen.reduce(
-    (sum, line) => sum + Math.round(line.unitPrice * 100) * units[line.id]!,
-    0,
-  );
+  const totalCents = chosen.reduce((sum, line) => sum + refundCents(line, units[line.id]!), 0);
   const apiError = refunding.error ? toApiError(refunding.error) : undefined;
 
   function close() {
     refunding.reset();
     setUnits({});
     setErrors({});
+    setDispositions({});
     onClose();
   }
 
@@ -57,10 +59,19 @@ export function RefundSaleDialog({
     if (!reason) found.reason = 'Say why the sale is refunded.';
     setErrors(found);
     if (Object.keys(found).length) return;
+    // Lines not brought back follow `restock: false`; the others say what becomes of them.
     const input: RefundInput = {
-      lines: chosen.map((line) => ({ saleLineId: line.id, quantity: units[line.id]! })),
+      lines: chosen.map((line) => {
+        const disposition = fate(line.id);
+        return {
+          saleLineId: line.id,
+          quantity: units[line.id]!,
+          ...(disposition === 'none' ? {} : { disposition }),
+        };
+      }),
       reason,
-      restock: data.get('restock') === 'on',
+      restock: !chosen.some((line) => fate(line.id) === 'none'),
+      method,
     };
     refunding.mutate(
       { input, idempotencyKey: idempotency.keyFor(input) },
@@ -108,6 +119,7 @@ export function RefundSaleDialog({
                   Can refund
                 </th>
                 <th scope="col">Units to refund</th>
+                <th scope="col">The units</th>
               </tr>
             </thead>
             <tbody>
@@ -149,6 +161,27 @@ export function RefundSaleDialog({
                         </p>
                       )}
                     </td>
+                    <td>
+                      <label htmlFor={`${inputId}-fate`} className="visually-hidden">
+                        What becomes of the {line.productName}
+                      </label>
+                      <select
+                        id={`${inputId}-fate`}
+                        value={fate(line.id)}
+                        onChange={(e) =>
+                          setDispositions((d) => ({
+                            ...d,
+                            [line.id]: e.target.value as Disposition,
+                          }))
+                        }
+                      >
+                        {DISPOSITIONS.map((d) => (
+                          <option key={d.value} value={d.value}>
+                            {d.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
                   </tr>
                 );
               })}
@@ -163,11 +196,17 @@ export function RefundSaleDialog({
           error={errors.reason}
           hint="For example: damaged, wrong size, changed their mind."
         />
-        <CheckboxField
-          label="Put the units back in stock"
-          name="restock"
-          defaultChecked
-          hint="Clear it for goods that cannot be sold again."
+        <SelectField
+          label="Refund paid by"
+          name="method"
+          value={method}
+          onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+          options={[
+            { value: 'cash', label: 'Cash' },
+            { value: 'card', label: 'Card' },
+            { value: 'other', label: 'Other' },
+          ]}
+          hint="Written-off units (a leaking bottle) come back as waste, never as stock to sell."
         />
         <div className="form__actions">
           <Button variant="ghost" onClick={close}>

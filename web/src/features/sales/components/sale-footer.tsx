@@ -8,10 +8,23 @@ interface SaleFooterProps {
   canComplete: boolean;
   recording: boolean;
   onComplete: () => void;
+  /** Opens the pay step (payments, change, a discount). */
+  onPay: () => void;
 }
 
-/** The total and the complete button, kept at the bottom of the screen however long the sale. */
-export function SaleFooter({ total, units, canComplete, recording, onComplete }: SaleFooterProps) {
+/**
+ * The total and the buttons, kept at the bottom of the screen however long the sale: take
+ * payment (the pay step, online) or complete the sale at once without payment details (as
+ * before, and offline: the sale is kept on the device).
+ */
+export function SaleFooter({
+  total,
+  units,
+  canComplete,
+  recording,
+  onComplete,
+  onPay,
+}: SaleFooterProps) {
   const money = useMoney();
   return (
     <div className="sale-footer">
@@ -21,15 +34,20 @@ export function SaleFooter({ total, units, canComplete, recording, onComplete }:
           Total <strong>{money(total)}</strong>
         </span>
       </p>
-      <Button
-        className="sale-footer__complete"
-        disabled={!canComplete}
-        busy={recording}
-        busyLabel="Recording sale…"
-        onClick={onComplete}
-      >
-        Complete sale
-      </Button>
+      <div className="sale-footer__actions">
+        <Button variant="secondary" disabled={!canComplete || recording} onClick={onPay}>
+          Take payment
+        </Button>
+        <Button
+          className="sale-footer__complete"
+          disabled={!canComplete}
+          busy={recording}
+          busyLabel="Recording sale…"
+          onClick={onComplete}
+        >
+          Complete sale
+        </Button>
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { QueryState } from '@/components/query-state';
 import type { SortOrder } from '@/components/sortable-header';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
+import { SearchBox } from '@/components/search-box';
 import { useSales } from '../api/get-sales';
 import { SalesTable } from './sales-table';
 
@@ -23,6 +24,7 @@ export function SalesPage() {
   const from = list.get('from');
   const to = list.get('to');
   const reference = list.get('reference').trim();
+  const search = list.get('q').trim();
   const status = list.get('status') as '' | 'completed' | 'voided' | 'refunded';
   const sort = (list.get('sort') || 'soldAt') as 'soldAt' | 'total';
   const order = (list.get('order') || 'desc') as SortOrder;
@@ -38,6 +40,7 @@ export function SalesPage() {
       dateTo: to || undefined,
       ...(status === 'refunded' ? { refunded: true } : status ? { status } : {}),
       externalReference: reference.slice(0, 100) || undefined,
+      search: search.slice(0, 100) || undefined,
       sort,
       order,
     },
@@ -50,15 +53,26 @@ export function SalesPage() {
         title="Sales"
         subtitle="Every recorded sale, newest first."
         actions={
-          canWrite && (
-            <Link to={`/stores/${storeId}/sales/new`} className="btn btn--primary">
-              Quick sale
+          <>
+            <Link to={`/stores/${storeId}/checkout`} className="btn btn--secondary">
+              Tax and checkout
             </Link>
-          )
+            {canWrite && (
+              <Link to={`/stores/${storeId}/sales/new`} className="btn btn--primary">
+                Quick sale
+              </Link>
+            )}
+          </>
         }
       />
       <Card>
         <div className="toolbar toolbar--dates" role="search" aria-label="Filter sales">
+          <SearchBox
+            label="Search sales"
+            value={list.get('q')}
+            placeholder="Number, product, barcode, customer"
+            onSearch={(q) => list.update({ q })}
+          />
           <TextField
             label="From"
             name="from"
@@ -98,7 +112,7 @@ export function SalesPage() {
             loading="Loading sales…"
             empty={
               <p className="muted">
-                {from || to || status || reference
+                {from || to || status || reference || search
                   ? 'No sales match these filters.'
                   : 'No sales recorded yet.'}
               </p>

@@ -5,7 +5,7 @@ import { serverNow } from '@/lib/server-clock';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
-import type { Sale, SaleInput, TillLine } from '../api/types';
+import type { Sale, SaleExtras, SaleInput, TillLine } from '../api/types';
 
 export interface CompleteCallbacks {
   onRecorded: (sale: Sale) => void;
@@ -34,15 +34,17 @@ export function useCompleteSale(storeId: string) {
     lines: TillLine[],
     totals: { total: number; units: number },
     on: CompleteCallbacks,
+    extras: SaleExtras = {},
   ) {
     const items = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
-    const idempotencyKey = idempotency.keyFor(items);
+    // The same lines paid another way are another sale: another key.
+    const idempotencyKey = idempotency.keyFor({ items, ...extras });
     // Stamped now, sent with every attempt and from the outbox: a sale kept offline overnight
     // still lands on the day it was rung up (the server allows a few days back).
     if (stamp.current?.key !== idempotencyKey) {
       stamp.current = { key: idempotencyKey, soldAt: serverNow().toISOString() };
     }
-    const input: SaleInput = { items, soldAt: stamp.current.soldAt };
+    const input: SaleInput = { items, ...extras, soldAt: stamp.current.soldAt };
 
     async function queue(): Promise<boolean> {
       if (!userId) return false;
