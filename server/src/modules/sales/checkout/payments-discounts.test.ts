@@ -137,6 +137,9 @@ test('employees discount only up to the store limit (0 by default: not at all); 
   const none = await postSale(employee, line({ discount: { percent: 5 } })).expect(400);
   expect(none.body.error.details[0]).toMatchObject({ field: 'items', code: 'discount_limit' });
   await postSale(employee, line({ unitPrice: 8, priceOverrideReason: 'Price match' })).expect(400);
+  // A lower price without a reason is a discount too, not a way round the limit.
+  const bare = await postSale(employee, line({ unitPrice: 8 })).expect(400);
+  expect(bare.body.error.details[0]).toMatchObject({ field: 'items', code: 'discount_limit' });
   await s.api
     .post(`${s.url}/sales/quote`)
     .set(employee.auth)

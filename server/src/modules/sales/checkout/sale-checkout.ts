@@ -45,8 +45,8 @@ const num = (cents: bigint) => Number(cents) / 100;
 
 /**
  * Prices a sale (pricing.ts) and checks what the person ringing it up may do: every
- * refusal at once, as 400s naming the fields. `role`: an employee's discounts and price
- * overrides (with a reason) may take off at most the store's limit of the lines' list prices;
+ * refusal at once, as 400s naming the fields. `role`: an employee's discounts and lower
+ * prices (with a reason or not) may take off at most the store's limit of the list prices;
  * admins and managers are not limited. Payments, when sent, must cover the total; only cash
  * gives change.
  */
@@ -102,10 +102,11 @@ export function checkout(
     });
 
   if (role === 'employee') {
-    // What the employee took off: discounts, and overrides below the list price they gave a reason for.
+    // What the employee took off: discounts, and every price below the list price (with a
+    // reason or without one: a lower unitPrice is a discount whatever it is called).
     const overrides = input.items.reduce((sum, item, i) => {
       const l = lines[i]!;
-      return item.priceOverrideReason !== undefined && l.unitPrice < l.listPrice
+      return l.unitPrice < l.listPrice
         ? sum + BigInt(item.quantity) * (l.listPrice - l.unitPrice)
         : sum;
     }, 0n);
