@@ -444,6 +444,7 @@ export interface Tables {
     user_id: string | null;
     created_at: Date;
     method: string | null;
+    tax_total: string;
   };
   sales: {
     id: string;

@@ -74,13 +74,13 @@ export async function topMovers(db: Db, storeId: string, through: Date, limit: n
   >(
     `WITH today AS (
        SELECT product_id, sum(units) AS units, sum(revenue) AS revenue FROM (
-         SELECT product_id, quantity AS units, line_total AS revenue
+         SELECT product_id, quantity AS units, line_total - tax_amount AS revenue
          FROM sale_items
          WHERE store_id = $1 AND sold_at >= $2
            AND sale_id NOT IN (SELECT id FROM sales
                                WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2)
          UNION ALL
-         SELECT product_id, -quantity, -line_total
+         SELECT product_id, -quantity, -(line_total - tax_amount)
          FROM sale_refund_items WHERE store_id = $1 AND refunded_at >= $2
        ) lines
        GROUP BY product_id
@@ -145,11 +145,11 @@ export async function salesTrend(
      ), daily AS (
        SELECT day, orders, units, revenue FROM sales_snapshot_days WHERE store_id = $1
        UNION ALL
-       SELECT (sold_at AT TIME ZONE $2)::date, count(*), sum(item_count), sum(total)
+       SELECT (sold_at AT TIME ZONE $2)::date, count(*), sum(item_count), sum(total - tax_total)
        FROM sales WHERE store_id = $1 AND sold_at >= $4 AND status = 'completed'
        GROUP BY 1
        UNION ALL
-       SELECT (created_at AT TIME ZONE $2)::date, 0, -sum(item_count), -sum(total)
+       SELECT (created_at AT TIME ZONE $2)::date, 0, -sum(item_count), -sum(total - tax_total)
        FROM sale_refunds WHERE store_id = $1 AND created_at >= $4
        GROUP BY 1
      )

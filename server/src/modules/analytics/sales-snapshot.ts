@@ -79,13 +79,13 @@ async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) 
   await db.query(
     `INSERT INTO sales_snapshot_products (store_id, product_id, units, revenue)
      SELECT $1, product_id, sum(units), sum(revenue) FROM (
-       SELECT product_id, quantity AS units, line_total AS revenue
+       SELECT product_id, quantity AS units, line_total - tax_amount AS revenue
        FROM sale_items
        WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3
          AND sale_id NOT IN (SELECT id FROM sales
                              WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2 AND sold_at < $3)
        UNION ALL
-       SELECT product_id, -quantity, -line_total
+       SELECT product_id, -quantity, -(line_total - tax_amount)
        FROM sale_refund_items
        WHERE store_id = $1 AND refunded_at >= $2 AND refunded_at < $3
      ) lines
@@ -96,12 +96,12 @@ async function build(db: Db, storeId: string, timezone: string, w: SalesWindow) 
     `INSERT INTO sales_snapshot_days (store_id, day, orders, units, revenue)
      SELECT $1, day, sum(orders), sum(units), sum(revenue) FROM (
        SELECT (sold_at AT TIME ZONE $4)::date AS day, count(*) AS orders, sum(item_count) AS units,
-         sum(total) AS revenue
+         sum(total - tax_total) AS revenue
        FROM sales
        WHERE store_id = $1 AND sold_at >= $2 AND sold_at < $3 AND status = 'completed'
        GROUP BY 1
        UNION ALL
-       SELECT (created_at AT TIME ZONE $4)::date, 0, -sum(item_count), -sum(total)
+       SELECT (created_at AT TIME ZONE $4)::date, 0, -sum(item_count), -sum(total - tax_total)
        FROM sale_refunds
        WHERE store_id = $1 AND created_at >= $2 AND created_at < $3
        GROUP BY 1

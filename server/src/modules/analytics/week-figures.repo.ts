@@ -23,9 +23,9 @@ export async function salesBetween(
      SELECT
        (SELECT count(*)::int FROM sales, w WHERE store_id = $1 AND status = 'completed'
           AND sold_at >= w.start_at AND sold_at < w.end_at) AS sales,
-       (SELECT coalesce(sum(total), 0) FROM sales, w WHERE store_id = $1 AND status = 'completed'
+       (SELECT coalesce(sum(total - tax_total), 0) FROM sales, w WHERE store_id = $1 AND status = 'completed'
           AND sold_at >= w.start_at AND sold_at < w.end_at)
-       - (SELECT coalesce(sum(total), 0) FROM sale_refunds, w WHERE store_id = $1
+       - (SELECT coalesce(sum(total - tax_total), 0) FROM sale_refunds, w WHERE store_id = $1
           AND created_at >= w.start_at AND created_at < w.end_at) AS revenue`,
     [storeId, from, to, timezone],
   );
@@ -46,12 +46,12 @@ export async function topSellersBetween(
     Row<'products', 'name'> & { product_id: string; units: string; revenue: string }
   >(
     `WITH w AS (SELECT ${WINDOW}), lines AS (
-       SELECT i.product_id, i.quantity AS units, i.line_total AS revenue
+       SELECT i.product_id, i.quantity AS units, i.line_total - i.tax_amount AS revenue
        FROM sale_items i, w
        WHERE i.store_id = $1 AND i.sold_at >= w.start_at AND i.sold_at < w.end_at
          AND i.sale_id NOT IN (SELECT id FROM sales WHERE store_id = $1 AND status = 'voided')
        UNION ALL
-       SELECT r.product_id, -r.quantity, -r.line_total
+       SELECT r.product_id, -r.quantity, -(r.line_total - r.tax_amount)
        FROM sale_refund_items r, w
        WHERE r.store_id = $1 AND r.refunded_at >= w.start_at AND r.refunded_at < w.end_at
      ), top AS (

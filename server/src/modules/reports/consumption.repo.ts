@@ -22,13 +22,13 @@ const NET_LINES = `voided AS (
     SELECT id FROM sales
     WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2 AND sold_at < $3
   ), x AS (
-    SELECT si.product_id, si.sold_at, si.quantity AS units, si.line_total AS revenue,
+    SELECT si.product_id, si.sold_at, si.quantity AS units, si.line_total - si.tax_amount AS revenue,
       si.quantity * coalesce(si.unit_cost, 0) AS cost
     FROM sale_items si
     WHERE si.store_id = $1 AND si.sold_at >= $2 AND si.sold_at < $3
       AND si.sale_id NOT IN (SELECT id FROM voided)
     UNION ALL
-    SELECT ri.product_id, si.sold_at, -ri.quantity, -ri.line_total,
+    SELECT ri.product_id, si.sold_at, -ri.quantity, -(ri.line_total - ri.tax_amount),
       -ri.quantity * coalesce(si.unit_cost, 0)
     FROM sale_refund_items ri JOIN sale_items si ON si.id = ri.sale_item_id
     WHERE ri.store_id = $1 AND si.store_id = $1 AND si.sold_at >= $2 AND si.sold_at < $3

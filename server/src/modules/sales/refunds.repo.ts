@@ -193,8 +193,9 @@ export async function insertRefund(
          WITH ORDINALITY AS l(sale_item_id, product_id, quantity, unit_price, line_total,
            tax_amount, disposition, n)
      ), refund AS (
-       INSERT INTO sale_refunds (store_id, sale_id, reason, restocked, total, item_count, user_id, method)
-       SELECT $1, $2, $3, $4, sum(line_total), sum(quantity), $5, $7 FROM lines
+       INSERT INTO sale_refunds (store_id, sale_id, reason, restocked, total, tax_total, item_count,
+         user_id, method)
+       SELECT $1, $2, $3, $4, sum(line_total), sum(tax_amount), sum(quantity), $5, $7 FROM lines
        RETURNING id, created_at
      ), items AS (
        INSERT INTO sale_refund_items (refund_id, store_id, sale_item_id, product_id, quantity, unit_price,
