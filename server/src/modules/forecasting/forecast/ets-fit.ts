@@ -38,8 +38,14 @@ export interface EtsFit extends EtsModel {
   variance: number;
 }
 
-/** Seasons of history the initial states are estimated from (the textbook's heuristic uses 2–4). */
-const INITIAL_SEASONS = 4;
+/**
+ * Seasons of history the initial states are estimated from. The textbook's heuristic uses
+ * 2–4; the states are not optimised here (R's `ets` does), and with a small β the initial
+ * trend is what a trended forecast carries, so a line through eight weeks rather than four
+ * halves its noise (mean MASE on the bench's trended weekly series 0.78 → 0.74, the others
+ * unchanged or better).
+ */
+const INITIAL_SEASONS = 8;
 /** Periods the initial level and trend come from when there is no season. */
 const INITIAL_PERIODS = 10;
 /** Smoothing parameters stay inside (ε, 1 − ε) as R's `ets` bounds them (1e-4). */
@@ -58,7 +64,7 @@ const START = { alpha: 0.2, beta: 0.1, gamma: 0.1, phi: 0.5 };
 /** A perfectly flat series has SSE 0: this fraction of Σy² per period keeps the logarithm finite. */
 const SSE_FLOOR = 1e-8;
 
-/** Initial states from the first (up to) four seasons: moving-average detrending, mean seasonal deviations (or ratios), a line through the rest. */
+/** Initial states from the first (up to) INITIAL_SEASONS seasons: moving-average detrending, mean seasonal deviations (or ratios), a line through the rest. */
 export function initialStates(y: readonly number[], spec: EtsSpec, m: number): EtsState {
   const multiplicative = spec.season === 'M';
   const season = new Array<number>(m).fill(multiplicative ? 1 : 0);
