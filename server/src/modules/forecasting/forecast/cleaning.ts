@@ -4,6 +4,13 @@
  * a broken till) are left out, as missing periods (NaN) are: the state runs through them on
  * its forecast, so a spike is not carried forward and does not widen the intervals. A run
  * that demand does not come back from is a change (a level shift) and stays.
+ *
+ * A run of spikes at the very end of the history (fewer than MIN_AFTER_RUN periods after it,
+ * or still going) cannot yet be told from an upward shift. It is left out too, as the
+ * likelier of the two (a promotion, a bulk order): kept, it would raise the next weeks'
+ * forecast by most of its size (+22% over 28 days on the bench's late promotions). Should
+ * demand stay there, the run reaches MAX_RUN within two weeks and the model follows it.
+ * A run of drops at the end stays: leaving it out would over-forecast a real fall.
  */
 import { cloneState, oneStepForecast, stepState, type EtsState } from './ets';
 import type { EtsFit } from './ets-fit';
@@ -43,6 +50,15 @@ interface Run {
   from: number;
   to: number;
   before: EtsState;
+  /** +1 above the forecast, −1 below. */
+  sign: number;
+}
+
+/** Whether too few periods follow the run to tell whether demand came back (see MIN_AFTER_RUN). */
+function atTheEnd(y: readonly number[], run: Run): boolean {
+  let after = 0;
+  for (let t = run.to; t < y.length; t++) if (!Number.isNaN(y[t]!)) after++;
+  return after < MIN_AFTER_RUN;
 }
 
 /** Whether the periods after the run look like the forecast made before it (no updates). */
@@ -70,14 +86,14 @@ export function cleanHistory(y: readonly number[], fitted: EtsFit): Cleaned {
   const fit = { ...fitted, params: { ...fitted.params, alpha: slow, beta: (beta * slow) / alpha } };
   const state = cloneState(fit.init);
   const runs: Run[] = [];
-  let open: (Run & { sign: number }) | null = null;
+  let open: Run | null = null;
   for (let t = 0; t < y.length; t++) {
     const yhat = oneStepForecast(state, fit);
     const v = y[t]!;
     const half = SUSPECT_SIGMAS * oneStepSd(fit, yhat);
     const sign = Number.isNaN(v) || Math.abs(v - yhat) <= half ? 0 : Math.sign(v - yhat);
     if (open && sign !== open.sign) {
-      if (t - open.from < MAX_RUN) runs.push({ from: open.from, to: t, before: open.before });
+      if (t - open.from < MAX_RUN) runs.push({ ...open, to: t });
       open = null;
     }
     if (sign && !open) open = { from: t, to: t, before: cloneState(state), sign };
@@ -85,10 +101,11 @@ export function cleanHistory(y: readonly number[], fitted: EtsFit): Cleaned {
     // episode: then the state follows the data again
     stepState(state, sign && t - open!.from < MAX_RUN ? NaN : v, fit);
   }
+  if (open && y.length - open.from < MAX_RUN) runs.push({ ...open, to: y.length });
   const out = [...y];
   const anomalies: number[] = [];
   for (const run of runs)
-    if (cameBack(y, fit, run))
+    if (atTheEnd(y, run) ? run.sign > 0 : cameBack(y, fit, run))
       for (let t = run.from; t < run.to; t++) {
         out[t] = NaN;
         anomalies.push(t);
