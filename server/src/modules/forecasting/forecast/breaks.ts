@@ -26,6 +26,8 @@ const BREAK_F = 30;
 const MIN_CHANGE = 0.1;
 /** Share of the periods at the start of the history a break is never placed in (Andrews' trimming). */
 const TRIM = 0.15;
+/** Fewest periods after a candidate date (a week of days: fewer say too little about a new level). */
+const MIN_TAIL = 7;
 
 export interface LevelShift {
   /** First period of the new level. */
@@ -66,7 +68,7 @@ function solve(a: number[][], b: number[]): number[] | null {
 
 /**
  * The most likely date of a lasting level shift in y, if the step passes BREAK_F and
- * MIN_CHANGE and leaves at least `minAfter` periods after it; else null. `fit` supplies the
+ * MIN_CHANGE and at least `minAfter` periods follow it (a fit needs them); else null. `fit` supplies the
  * season to take out. O(n): running sums give each candidate's regression in constant time.
  */
 export function levelShift(
@@ -108,7 +110,10 @@ export function levelShift(
   if (!line) return null;
   const sse0 = sdd - line[0]! * sd[0]! - line[1]! * std;
   let best: { at: number; f: number; step: number; before: number } | null = null;
-  for (let tau = Math.ceil(TRIM * n); tau <= n - minAfter; tau++) {
+  // every date but the last MIN_TAIL periods is a candidate: the break is dated first, and
+  // then judged too recent when fewer than `minAfter` periods follow it (a step tried only
+  // up to n − minAfter would date a recent shift at the earliest date allowed)
+  for (let tau = Math.ceil(TRIM * n); tau <= n - MIN_TAIL; tau++) {
     const after = count[tau]!;
     if (after < 2 || after > N - 2) continue;
     const beta = solve(
@@ -126,7 +131,7 @@ export function levelShift(
     if (!best || f > best.f)
       best = { at: tau, f, step: beta[2]!, before: beta[0]! + beta[1]! * (tau / scale) };
   }
-  if (!best || best.f < BREAK_F) return null;
+  if (!best || best.f < BREAK_F || n - best.at < minAfter) return null;
   const change = best.before > 0 ? best.step / best.before : 0;
   return Math.abs(change) >= MIN_CHANGE ? { at: best.at, change } : null;
 }

@@ -26,7 +26,7 @@ const median = (xs: readonly number[]) =>
 /** One-step standard deviations outside of which a period is suspect (0.27% of normal days). */
 const SUSPECT_SIGMAS = 3;
 /** Longest run of suspect periods that is still an episode (two weeks of days); longer is a change. */
-const MAX_RUN = 14;
+export const MAX_RUN = 14;
 /** Observed periods after a run that judge whether demand came back. */
 const AFTER_RUN = 7;
 /** Fewest periods after a run to judge by: a run at the very end cannot be told from a shift. */
@@ -44,6 +44,8 @@ export interface Cleaned {
   y: number[];
   /** Indices left out as anomalies. */
   anomalies: number[];
+  /** How many of them are a run of spikes at the very end of the history (see above). */
+  atTheEnd: number;
 }
 
 interface Run {
@@ -104,11 +106,15 @@ export function cleanHistory(y: readonly number[], fitted: EtsFit): Cleaned {
   if (open && y.length - open.from < MAX_RUN) runs.push({ ...open, to: y.length });
   const out = [...y];
   const anomalies: number[] = [];
-  for (const run of runs)
-    if (atTheEnd(y, run) ? run.sign > 0 : cameBack(y, fit, run))
-      for (let t = run.from; t < run.to; t++) {
-        out[t] = NaN;
-        anomalies.push(t);
-      }
-  return { y: out, anomalies };
+  let ending = 0;
+  for (const run of runs) {
+    const last = atTheEnd(y, run);
+    if (last ? run.sign < 0 : !cameBack(y, fit, run)) continue;
+    for (let t = run.from; t < run.to; t++) {
+      out[t] = NaN;
+      anomalies.push(t);
+    }
+    if (last) ending += run.to - run.from;
+  }
+  return { y: out, anomalies, atTheEnd: ending };
 }

@@ -11,7 +11,7 @@
  */
 import { pointForecasts, seasonalPart, type EtsState } from './ets';
 import type { EtsFit } from './ets-fit';
-import { estimationVariances, forecastVariances, totalVariances } from './ets-variance';
+import { forecastVariances, leadTimeVariances } from './ets-variance';
 
 /** Models below this Akaike weight (before renormalising) are left out of the combination. */
 const MIN_WEIGHT = 0.05;
@@ -84,15 +84,13 @@ export function combineForecasts(
   };
   const each = members.map(({ fit }, i) => {
     const means = pointForecasts(states[i]!, fit, h);
-    const estimation = estimationVariances(fit, h);
     const totals: number[] = [];
     means.forEach((mu, j) => totals.push((totals[j - 1] ?? 0) + mu));
     return {
       means,
       totals,
       variances: forecastVariances(fit, states[i]!, h),
-      // (the starting states' estimation error: see estimationVariances)
-      totalVariances: totalVariances(fit, states[i]!, h).map((v, j) => v + estimation[j]!),
+      totalVariances: leadTimeVariances(fit, states[i]!, h),
     };
   });
   members.forEach(({ fit, weight }, i) => {

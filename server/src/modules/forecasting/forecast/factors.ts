@@ -1,4 +1,5 @@
 /** What drove a forecast, in words a manager reads ("Saturdays +35%"), with the number behind it. */
+import { MAX_RUN as MAX_EPISODE } from './cleaning';
 import { specName } from './ets';
 import type { Member } from './ets-combine';
 import type { EtsFit } from './ets-fit';
@@ -155,32 +156,43 @@ export interface Cleaning {
   outOfStock: number;
   /** Periods of episodes demand came back from (left out). */
   anomalies?: number;
+  /** Periods of a spike at the very end of the history, too recent to tell from a shift (left out). */
+  atTheEnd?: number;
   /** A lasting change of level: the model is fitted on the periods from `since` on. */
   shift?: { change: number; since: number } | null;
 }
 
 /** What cleaning left out of the history before the fit ("12 days out of stock left out"), or null. */
 export function cleaningFactor(
-  { outOfStock, anomalies = 0, shift }: Cleaning,
+  { outOfStock, anomalies = 0, atTheEnd = 0, shift }: Cleaning,
   options: ForecastOptions,
 ): Factor | null {
   const unit = unitOf(options);
   const parts: string[] = [];
   if (outOfStock)
     parts.push(`${outOfStock} ${unit}${outOfStock === 1 ? '' : 's'} out of stock left out`);
-  if (anomalies)
+  const episodes = anomalies - atTheEnd;
+  if (episodes)
     parts.push(
-      `${anomalies} unusual ${unit}${anomalies === 1 ? '' : 's'} (a promotion or one-off) that demand came back from left out`,
+      `${episodes} unusual ${unit}${episodes === 1 ? '' : 's'} (a promotion or one-off) that demand came back from left out`,
     );
+  if (atTheEnd)
+    parts.push(
+      `the last ${atTheEnd} ${unit}${atTheEnd === 1 ? '' : 's'}' spike left out as a likely promotion (followed should it last ${MAX_EPISODE} ${unit}s)`,
+    );
+  const sentences: string[] = [];
+  if (parts.length) {
+    const text = parts.join('; ');
+    sentences.push(`${text[0]!.toUpperCase()}${text.slice(1)}, not counted as demand`);
+  }
   if (shift)
-    parts.push(
-      `demand changed lastingly (${signed(shift.change)}): the ${shift.since} ${unit}${shift.since === 1 ? '' : 's'} before the change left out`,
+    sentences.push(
+      `Demand changed for good (${signed(shift.change)}): the model is fitted on the ${unit}s since, the ${shift.since} ${unit}${shift.since === 1 ? '' : 's'} before left out`,
     );
-  if (!parts.length) return null;
-  const text = parts.join('; ');
+  if (!sentences.length) return null;
   return {
     name: 'cleaning',
-    description: `${text[0]!.toUpperCase()}${text.slice(1)}, not counted as demand`,
+    description: sentences.join('. '),
     value: outOfStock + anomalies + (shift?.since ?? 0),
   };
 }

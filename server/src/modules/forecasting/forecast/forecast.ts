@@ -169,6 +169,7 @@ function membersFor(context: Context) {
   const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0]) : null;
   const y = cleaned?.y ?? context.y;
   const anomalies = cleaned?.anomalies.length ?? 0;
+  const atTheEnd = cleaned?.atTheEnd ?? 0;
   const shift =
     ranked[0] && levelShift(y, ranked[0], { minAfter: minimumHistory(context.options) });
   if (shift) {
@@ -182,6 +183,7 @@ function membersFor(context: Context) {
         y: recent,
         plan: backtestPlan(recent.length, m),
         anomalies,
+        atTheEnd,
         shift: { ...shift, since },
       };
   }
@@ -193,12 +195,12 @@ function membersFor(context: Context) {
       .sort(byAicc);
     if (refitted.length) members = reweighed(refitted);
   }
-  return { ranked, members, y, plan: context.plan, anomalies, shift: null };
+  return { ranked, members, y, plan: context.plan, anomalies, atTheEnd, shift: null };
 }
 
 function etsForecast(context: Context): ForecastResult {
   const { m, options, level, scale, first } = context;
-  const { ranked, members, y, plan, anomalies, shift } = membersFor(context);
+  const { ranked, members, y, plan, anomalies, atTheEnd, shift } = membersFor(context);
   const best = members[0]?.fit;
   // (simple smoothing fits any series of the minimum history: a guard, not a path)
   if (!best)
@@ -245,7 +247,10 @@ function etsForecast(context: Context): ForecastResult {
   const stats = intermittency(y);
   if (stats.zeroShare >= 0.2)
     factors.push(intermittencyFactor(stats.zeroShare, stats.adi, null, options));
-  const cleaning = cleaningFactor({ outOfStock: context.outOfStock, anomalies, shift }, options);
+  const cleaning = cleaningFactor(
+    { outOfStock: context.outOfStock, anomalies, atTheEnd, shift },
+    options,
+  );
   if (cleaning) factors.push(cleaning);
   return {
     status: 'ok',
