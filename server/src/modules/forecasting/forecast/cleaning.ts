@@ -7,9 +7,10 @@
  *
  * A run of spikes at the very end of the history (fewer than MIN_AFTER_RUN periods after it,
  * or still going) cannot yet be told from an upward shift. It is left out too, as the
- * likelier of the two (a promotion, a bulk order): kept, it would raise the next weeks'
- * forecast by most of its size (+22% over 28 days on the bench's late promotions). Should
- * demand stay there, the run reaches MAX_RUN within two weeks and the model follows it.
+ * likelier of the two (a promotion, a bulk order) when it is no longer than a promotion
+ * (`longestEndSpike`): kept, it would raise the next weeks' forecast by most of its size
+ * (+22% over 28 days on the bench's late promotions). Should demand stay there, the run
+ * outgrows that within two weeks and the model follows it.
  * A run of drops at the end stays: leaving it out would over-forecast a real fall.
  */
 import { cloneState, oneStepForecast, stepState, type EtsState } from './ets';
@@ -38,6 +39,14 @@ const MIN_AFTER_RUN = 3;
 const SCREEN_ALPHA = 0.2;
 /** Demand came back when the median standardised error after the run (on the state from before it) is within this. */
 const CAME_BACK_SIGMAS = 1;
+
+export interface CleanOptions {
+  /**
+   * Longest run of spikes at the end of the history left out as a likely promotion, in
+   * periods (a promotion lasts up to about two weeks: 14 days, 2 weeks; 0 for months).
+   */
+  longestEndSpike?: number;
+}
 
 export interface Cleaned {
   /** The history with the left-out periods as NaN. */
@@ -82,7 +91,11 @@ function cameBack(y: readonly number[], fit: EtsFit, run: Run): boolean {
  * grouping suspect periods into runs
  * of one sign, then keeps the runs demand came back from.
  */
-export function cleanHistory(y: readonly number[], fitted: EtsFit): Cleaned {
+export function cleanHistory(
+  y: readonly number[],
+  fitted: EtsFit,
+  { longestEndSpike = MAX_RUN }: CleanOptions = {},
+): Cleaned {
   const { alpha, beta } = fitted.params;
   const slow = Math.min(alpha, SCREEN_ALPHA);
   const fit = { ...fitted, params: { ...fitted.params, alpha: slow, beta: (beta * slow) / alpha } };
@@ -109,7 +122,8 @@ export function cleanHistory(y: readonly number[], fitted: EtsFit): Cleaned {
   let ending = 0;
   for (const run of runs) {
     const last = atTheEnd(y, run);
-    if (last ? run.sign < 0 : !cameBack(y, fit, run)) continue;
+    const promotion = run.sign > 0 && run.to - run.from <= longestEndSpike;
+    if (last ? !promotion : !cameBack(y, fit, run)) continue;
     for (let t = run.from; t < run.to; t++) {
       out[t] = NaN;
       anomalies.push(t);

@@ -1,5 +1,4 @@
 /** What drove a forecast, in words a manager reads ("Saturdays +35%"), with the number behind it. */
-import { MAX_RUN as MAX_EPISODE } from './cleaning';
 import { specName } from './ets';
 import type { Member } from './ets-combine';
 import type { EtsFit } from './ets-fit';
@@ -158,13 +157,15 @@ export interface Cleaning {
   anomalies?: number;
   /** Periods of a spike at the very end of the history, too recent to tell from a shift (left out). */
   atTheEnd?: number;
+  /** The longest such spike left out (a promotion's longest run, in periods). */
+  longestEndSpike?: number;
   /** A lasting change of level: the model is fitted on the periods from `since` on. */
   shift?: { change: number; since: number } | null;
 }
 
 /** What cleaning left out of the history before the fit ("12 days out of stock left out"), or null. */
 export function cleaningFactor(
-  { outOfStock, anomalies = 0, atTheEnd = 0, shift }: Cleaning,
+  { outOfStock, anomalies = 0, atTheEnd = 0, longestEndSpike = 0, shift }: Cleaning,
   options: ForecastOptions,
 ): Factor | null {
   const unit = unitOf(options);
@@ -178,7 +179,7 @@ export function cleaningFactor(
     );
   if (atTheEnd)
     parts.push(
-      `the last ${atTheEnd} ${unit}${atTheEnd === 1 ? '' : 's'}' spike left out as a likely promotion (followed should it last ${MAX_EPISODE} ${unit}s)`,
+      `the last ${atTheEnd} ${unit}${atTheEnd === 1 ? '' : 's'}' spike left out as a likely promotion (followed should it last over ${longestEndSpike} ${unit}s)`,
     );
   const sentences: string[] = [];
   if (parts.length) {

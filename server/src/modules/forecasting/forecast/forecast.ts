@@ -53,6 +53,11 @@ const CALIBRATION_PRIOR = 20;
 /** …and the range the widening factor stays in. */
 const CALIBRATION_MIN = 0.8;
 const CALIBRATION_MAX = 2;
+/**
+ * The longest a promotion runs, in periods: a spike at the very end of the history no longer
+ * than this is left out as a likely one (`cleanHistory`); a longer one is a change of level.
+ */
+const LONGEST_PROMOTION = { day: 14, week: 2, month: 0 };
 /** Full seasons of history a monthly or weekly season needs before it is offered. */
 const SEASONS_NEEDED = 3;
 
@@ -166,7 +171,8 @@ const byAicc = (a: EtsFit, b: EtsFit) => a.aicc - b.aicc;
 function membersFor(context: Context) {
   const { m } = context;
   const ranked = rankEts(context.y, m);
-  const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0]) : null;
+  const longestEndSpike = LONGEST_PROMOTION[context.options.period ?? 'day'];
+  const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0], { longestEndSpike }) : null;
   const y = cleaned?.y ?? context.y;
   const anomalies = cleaned?.anomalies.length ?? 0;
   const atTheEnd = cleaned?.atTheEnd ?? 0;
@@ -184,6 +190,7 @@ function membersFor(context: Context) {
         plan: backtestPlan(recent.length, m),
         anomalies,
         atTheEnd,
+        longestEndSpike,
         shift: { ...shift, since },
       };
   }
@@ -195,12 +202,21 @@ function membersFor(context: Context) {
       .sort(byAicc);
     if (refitted.length) members = reweighed(refitted);
   }
-  return { ranked, members, y, plan: context.plan, anomalies, atTheEnd, shift: null };
+  return {
+    ranked,
+    members,
+    y,
+    plan: context.plan,
+    anomalies,
+    atTheEnd,
+    longestEndSpike,
+    shift: null,
+  };
 }
 
 function etsForecast(context: Context): ForecastResult {
   const { m, options, level, scale, first } = context;
-  const { ranked, members, y, plan, anomalies, atTheEnd, shift } = membersFor(context);
+  const { ranked, members, y, plan, ...cleaning } = membersFor(context);
   const best = members[0]?.fit;
   // (simple smoothing fits any series of the minimum history: a guard, not a path)
   if (!best)
@@ -247,11 +263,8 @@ function etsForecast(context: Context): ForecastResult {
   const stats = intermittency(y);
   if (stats.zeroShare >= 0.2)
     factors.push(intermittencyFactor(stats.zeroShare, stats.adi, null, options));
-  const cleaning = cleaningFactor(
-    { outOfStock: context.outOfStock, anomalies, atTheEnd, shift },
-    options,
-  );
-  if (cleaning) factors.push(cleaning);
+  const cleaningDone = cleaningFactor({ outOfStock: context.outOfStock, ...cleaning }, options);
+  if (cleaningDone) factors.push(cleaningDone);
   return {
     status: 'ok',
     method,
