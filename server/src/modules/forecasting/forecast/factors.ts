@@ -1,5 +1,8 @@
 /** What drove a forecast, in words a manager reads ("Saturdays +35%"), with the number behind it. */
+import { specName } from './ets';
+import type { Member } from './ets-combine';
 import type { EtsFit } from './ets-fit';
+import { etsMethod } from './ets-select';
 import type { IntermittentFit } from './intermittent';
 import type { Factor, ForecastOptions, Method } from './types';
 
@@ -36,6 +39,29 @@ export function levelFactor(level: number, options: ForecastOptions): Factor {
     name: 'level',
     description: `Underlying demand now about ${round(level, 1)} a ${unitOf(options)}`,
     value: round(level, 3),
+  };
+}
+
+/**
+ * How the model was chosen: its AICc against the runner-up's, and when the forecast averages
+ * several models, their shares ("averaged with damped trend 30%").
+ */
+export function selectionFactor(ranked: readonly EtsFit[], members: readonly Member[]): Factor {
+  const [best, runnerUp] = ranked;
+  const nameOf = (fit: EtsFit) =>
+    `${METHOD_NAMES[etsMethod(fit.spec)].toLowerCase()} (ETS ${specName(fit.spec)})`;
+  const chosen =
+    best && runnerUp
+      ? `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${nameOf(runnerUp)}`
+      : 'The one model that fits';
+  const others = members.slice(1).map((m) => `${nameOf(m.fit)} ${Math.round(100 * m.weight)}%`);
+  const averaged = others.length
+    ? `; the forecast averages it (${Math.round(100 * members[0]!.weight)}%) with ${others.join(' and ')}, by Akaike weight`
+    : '';
+  return {
+    name: 'selection',
+    description: `${chosen}${averaged}`,
+    value: best && runnerUp ? round(runnerUp.aicc - best.aicc, 2) : 0,
   };
 }
 
@@ -123,25 +149,51 @@ export function intermittencyFactor(
   };
 }
 
+/** What cleaning found in the history before the fit (see `cleaningFactor`). */
+export interface Cleaning {
+  /** Periods after the first sale without stock (left out). */
+  outOfStock: number;
+  /** Periods of episodes demand came back from (left out). */
+  anomalies?: number;
+  /** Periods of a spike at the very end of the history, too recent to tell from a shift (left out). */
+  atTheEnd?: number;
+  /** The longest such spike left out (a promotion's longest run, in periods). */
+  longestEndSpike?: number;
+  /** A lasting change of level: the model is fitted on the periods from `since` on. */
+  shift?: { change: number; since: number } | null;
+}
+
 /** What cleaning left out of the history before the fit ("12 days out of stock left out"), or null. */
 export function cleaningFactor(
-  outOfStock: number,
-  anomalies: number,
+  { outOfStock, anomalies = 0, atTheEnd = 0, longestEndSpike = 0, shift }: Cleaning,
   options: ForecastOptions,
 ): Factor | null {
   const unit = unitOf(options);
   const parts: string[] = [];
   if (outOfStock)
     parts.push(`${outOfStock} ${unit}${outOfStock === 1 ? '' : 's'} out of stock left out`);
-  if (anomalies)
+  const episodes = anomalies - atTheEnd;
+  if (episodes)
     parts.push(
-      `${anomalies} unusual ${unit}${anomalies === 1 ? '' : 's'} (a promotion or one-off) that demand came back from left out`,
+      `${episodes} unusual ${unit}${episodes === 1 ? '' : 's'} (a promotion or one-off) that demand came back from left out`,
     );
-  if (!parts.length) return null;
-  const text = parts.join('; ');
+  if (atTheEnd)
+    parts.push(
+      `the last ${atTheEnd} ${unit}${atTheEnd === 1 ? '' : 's'}' spike left out as a likely promotion (followed should it last over ${longestEndSpike} ${unit}s)`,
+    );
+  const sentences: string[] = [];
+  if (parts.length) {
+    const text = parts.join('; ');
+    sentences.push(`${text[0]!.toUpperCase()}${text.slice(1)}, not counted as demand`);
+  }
+  if (shift)
+    sentences.push(
+      `Demand changed for good (${signed(shift.change)}): the model is fitted on the ${unit}s since, the ${shift.since} ${unit}${shift.since === 1 ? '' : 's'} before left out`,
+    );
+  if (!sentences.length) return null;
   return {
     name: 'cleaning',
-    description: `${text[0]!.toUpperCase()}${text.slice(1)}, not counted as demand`,
-    value: outOfStock + anomalies,
+    description: sentences.join('. '),
+    value: outOfStock + anomalies + (shift?.since ?? 0),
   };
 }

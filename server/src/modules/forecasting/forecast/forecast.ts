@@ -13,10 +13,11 @@ import {
   type BacktestPlan,
   type Pair,
 } from './backtest';
-import { pointForecasts, seasonalPart, specName } from './ets';
+import { specName } from './ets';
+import { akaikeMembers, combinedMeans, combineForecasts, reweighed } from './ets-combine';
 import { fitEts, refilter, type EtsFit } from './ets-fit';
 import { etsMethod, rankEts } from './ets-select';
-import { forecastVariances, totalVariances } from './ets-variance';
+import { levelShift } from './breaks';
 import { cleanHistory } from './cleaning';
 import {
   cleaningFactor,
@@ -24,6 +25,7 @@ import {
   levelFactor,
   methodFactor,
   METHOD_NAMES,
+  selectionFactor,
   trendFactor,
   seasonFactor,
 } from './factors';
@@ -51,6 +53,11 @@ const CALIBRATION_PRIOR = 20;
 /** …and the range the widening factor stays in. */
 const CALIBRATION_MIN = 0.8;
 const CALIBRATION_MAX = 2;
+/**
+ * The longest a promotion runs, in periods: a spike at the very end of the history no longer
+ * than this is left out as a likely one (`cleanHistory`); a longer one is a change of level.
+ */
+const LONGEST_PROMOTION = { day: 14, week: 2, month: 0 };
 /** Full seasons of history a monthly or weekly season needs before it is offered. */
 const SEASONS_NEEDED = 3;
 
@@ -139,14 +146,13 @@ export function forecastSeries(history: Series, options: ForecastOptions): Forec
 
 /**
  * How much wider (or narrower) than the model's the backtest says the intervals should be:
- * the held-out errors' mean squared size against the model's variance at each step, shrunk
- * towards 1 as if CALIBRATION_PRIOR more periods had matched (a few held-out periods are
- * noisy), and kept within CALIBRATION_MIN–MAX. The model's variance leaves out the
- * parameters' own uncertainty, which matters for short or trending series.
+ * the held-out errors' mean squared size against the model's variance at each step
+ * (`variances[step]`), shrunk towards 1 as if CALIBRATION_PRIOR more periods had matched (a
+ * few held-out periods are noisy), and kept within CALIBRATION_MIN–MAX. The model's variance
+ * leaves out the parameters' own uncertainty, which matters for short or trending series.
  */
-function calibration(pairs: readonly Pair[], fit: EtsFit): number {
-  if (!pairs.length || fit.variance <= 0) return 1;
-  const variances = forecastVariances(fit, fit.final, Math.max(...pairs.map((p) => p.step)) + 1);
+function calibration(pairs: readonly Pair[], variances: readonly number[]): number {
+  if (!pairs.length || !(variances[0]! > 0)) return 1;
   let ratio = 0;
   for (const p of pairs)
     ratio += (p.actual - p.predicted) ** 2 / Math.max(variances[p.step]!, 1e-12);
@@ -154,15 +160,64 @@ function calibration(pairs: readonly Pair[], fit: EtsFit): number {
   return Math.min(CALIBRATION_MAX, Math.max(CALIBRATION_MIN, shrunk));
 }
 
-function etsForecast(context: Context): ForecastResult {
-  const { m, options, level, plan, scale, first } = context;
+const byAicc = (a: EtsFit, b: EtsFit) => a.aicc - b.aicc;
+
+/**
+ * The models the forecast combines (`akaikeMembers`), fitted on the history as cleaning left
+ * it: episodes demand came back from (a promotion) are left out and the members refitted;
+ * after a lasting level shift (`levelShift`) with enough periods since, only the periods
+ * since it (from a whole season on, so weekdays keep their place) are fitted, afresh.
+ */
+function membersFor(context: Context) {
+  const { m } = context;
   const ranked = rankEts(context.y, m);
-  // Episodes demand came back from (a promotion) are left out, and the winner refitted.
-  const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0]) : null;
+  const longestEndSpike = LONGEST_PROMOTION[context.options.period ?? 'day'];
+  const cleaned = ranked[0] ? cleanHistory(context.y, ranked[0], { longestEndSpike }) : null;
   const y = cleaned?.y ?? context.y;
-  const refitted =
-    cleaned?.anomalies.length && fitEts(y, ranked[0]!.spec, m, { start: ranked[0]!.solution });
-  const best = refitted || ranked[0];
+  const anomalies = cleaned?.anomalies.length ?? 0;
+  const atTheEnd = cleaned?.atTheEnd ?? 0;
+  const shift =
+    ranked[0] && levelShift(y, ranked[0], { minAfter: minimumHistory(context.options) });
+  if (shift) {
+    const since = Math.ceil(shift.at / m) * m;
+    const recent = y.slice(since);
+    const reranked = rankEts(recent, m);
+    if (reranked.length)
+      return {
+        ranked: reranked,
+        members: akaikeMembers(reranked),
+        y: recent,
+        plan: backtestPlan(recent.length, m),
+        anomalies,
+        atTheEnd,
+        longestEndSpike,
+        shift: { ...shift, since },
+      };
+  }
+  let members = akaikeMembers(ranked);
+  if (anomalies) {
+    const refitted = members
+      .map(({ fit }) => fitEts(y, fit.spec, m, { start: fit.solution }))
+      .filter((f): f is EtsFit => f !== null)
+      .sort(byAicc);
+    if (refitted.length) members = reweighed(refitted);
+  }
+  return {
+    ranked,
+    members,
+    y,
+    plan: context.plan,
+    anomalies,
+    atTheEnd,
+    longestEndSpike,
+    shift: null,
+  };
+}
+
+function etsForecast(context: Context): ForecastResult {
+  const { m, options, level, scale, first } = context;
+  const { ranked, members, y, plan, ...cleaning } = membersFor(context);
+  const best = members[0]?.fit;
   // (simple smoothing fits any series of the minimum history: a guard, not a path)
   if (!best)
     return {
@@ -172,52 +227,50 @@ function etsForecast(context: Context): ForecastResult {
       message: 'Not enough history to fit a forecasting model.',
     };
   const method = etsMethod(best.spec);
-  // Backtest: refit the winning model on the history before the window (no peeking).
-  // (Should the training part be too short, the full fit stands in: its errors then flatter
-  // it, so they do not calibrate the interval.)
-  const refit = fitEts(y.slice(0, plan.train), best.spec, m);
-  const trainFit = refit ?? best;
+  // Backtest: refit the members on the history before the window (no peeking), weighed by
+  // their AICc there. (Should a training part be too short, the full fits stand in: their
+  // errors then flatter them, so they do not calibrate the interval.)
+  const trainFits = members.map(({ fit }) => fitEts(y.slice(0, plan.train), fit.spec, m));
+  const refitted = trainFits.every((f) => f !== null);
+  const trainMembers = refitted ? reweighed(trainFits as EtsFit[]) : members;
   const pairs = backtestPairs(y, plan, (o, h) =>
-    pointForecasts(refilter(trainFit, y.slice(0, o)), trainFit, h),
+    combinedMeans(
+      trainMembers,
+      trainMembers.map(({ fit }) => refilter(fit, y.slice(0, o))),
+      h,
+    ),
   );
-  const widen = refit ? calibration(pairs, refit) : 1;
+  const steps = Math.max(0, ...pairs.map((p) => p.step)) + 1;
+  const widen = refitted ? calibration(pairs, combineForecasts(trainMembers, steps).variances) : 1;
   const z = studentQuantile((1 + level) / 2, best.n - best.k) * widen;
-  const means = pointForecasts(best.final, best, options.horizon);
-  const variances = forecastVariances(best, best.final, options.horizon);
-  const totalSd = totalVariances(best, best.final, options.horizon).map(
-    (v) => widen * Math.sqrt(v),
-  );
-  const points: ForecastPoint[] = means.map((mu, i) => {
-    const half = z * Math.sqrt(variances[i]!);
+  const combined = combineForecasts(members, options.horizon);
+  const points: ForecastPoint[] = combined.means.map((mu, i) => {
+    const half = z * Math.sqrt(combined.variances[i]!);
     return {
       mean: Math.max(0, mu),
       lower: Math.max(0, mu - half),
       upper: Math.max(0, mu + half),
-      seasonal: seasonalPart(best.final, best, mu, i),
+      seasonal: combined.seasonal[i]!,
     };
   });
-  const factors: Factor[] = [methodFactor(method, specName(best.spec))];
-  const runnerUp = ranked[1];
-  if (runnerUp)
-    factors.push({
-      name: 'selection',
-      description: `Chosen by AICc (lower is better) among ${ranked.length} models: ${round(best.aicc, 1)} against ${round(runnerUp.aicc, 1)} for ${METHOD_NAMES[etsMethod(runnerUp.spec)].toLowerCase()} (ETS ${specName(runnerUp.spec)})`,
-      value: round(runnerUp.aicc - best.aicc, 2),
-    });
+  const factors: Factor[] = [
+    methodFactor(method, specName(best.spec)),
+    selectionFactor(ranked, members),
+  ];
   factors.push(levelFactor(Math.max(0, best.final.level), options), trendFactor(best, options));
   const season = seasonFactor(best, options.firstWeekday, first);
   if (season) factors.push(season);
   const stats = intermittency(y);
   if (stats.zeroShare >= 0.2)
     factors.push(intermittencyFactor(stats.zeroShare, stats.adi, null, options));
-  const cleaning = cleaningFactor(context.outOfStock, cleaned?.anomalies.length ?? 0, options);
-  if (cleaning) factors.push(cleaning);
+  const cleaningDone = cleaningFactor({ outOfStock: context.outOfStock, ...cleaning }, options);
+  if (cleaningDone) factors.push(cleaningDone);
   return {
     status: 'ok',
     method,
     points,
     sigma: best.sigma,
-    totalSd,
+    totalSd: combined.totalVariances.map((v) => widen * Math.sqrt(v)),
     accuracy: accuracyOf(pairs, scale),
     factors,
     level,
@@ -249,7 +302,7 @@ function intermittentForecast(context: Context): ForecastResult {
     levelFactor(rate, options),
     intermittencyFactor(stats.zeroShare, stats.adi, fit, options),
   ];
-  const cleaning = cleaningFactor(context.outOfStock, 0, options);
+  const cleaning = cleaningFactor({ outOfStock: context.outOfStock }, options);
   if (cleaning) factors.push(cleaning);
   // the total over h periods: h independent periods of sizes seen, rescaled to the rate
   const variance = periodVariance(y, rate);
