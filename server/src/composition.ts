@@ -184,6 +184,12 @@ export function createServices(deps: ServiceDeps) {
     timezoneIn: storeReads.timezoneIn,
     productFacts: productReads.orderingFacts,
     labels,
+    sending: {
+      mailer,
+      log,
+      storeProfile: storeReads.profileIn,
+      supplierContact: supplierReads.contactOf,
+    },
   });
   const shoppingLists = createShoppingListsService({
     pool,
