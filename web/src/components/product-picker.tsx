@@ -77,9 +77,16 @@ export function ProductPicker({
   // event, so a scanner's fast keys are never lost to a render that has not caught up.
   const [text, setText] = useState('');
   const settled = useDebouncedValue(text, DEBOUNCE_MS);
-  const anyProduct = useProductSearch(storeId, supplierId ? '' : settled);
+  // A supplier's items first; when none matches (a product not yet ordered from it), every
+  // product, so an order can still name it.
   const ofSupplier = useSupplierItemSearch(storeId, supplierId, settled);
-  const search = supplierId ? ofSupplier : anyProduct;
+  const noneOfSupplier =
+    Boolean(supplierId) &&
+    ofSupplier.isSuccess &&
+    !ofSupplier.isPlaceholderData &&
+    ofSupplier.data.length === 0;
+  const anyProduct = useProductSearch(storeId, !supplierId || noneOfSupplier ? settled : '');
+  const search = supplierId && !noneOfSupplier ? ofSupplier : anyProduct;
   const items: SearchHit[] = text.trim() && settled.trim() ? (search.data ?? []) : [];
 
   // Downshift runs the field, the list and the keys; choosing is ours (below), so it never
@@ -145,7 +152,7 @@ export function ProductPicker({
     : (search.isError || network !== 'online') && combo.inputValue.trim()
       ? 'Suggestions need a connection. Scanned codes of products seen today still work.'
       : open
-        ? `${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
+        ? `${noneOfSupplier ? 'No item of this supplier matches; from all products: ' : ''}${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
         : supplierId
           ? "Type to see this supplier's items, or scan any product. Enter adds a scanned code."
           : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';

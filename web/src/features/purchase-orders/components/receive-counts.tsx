@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
 import { TextAreaField, TextField } from '@/components/form-field';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner, StatusMessage, WarningMessage } from '@/components/messages';
 import { formatNumber } from '@/lib/format';
 import type { ScanNote } from './receive-scan-note';
 import type { useReceiveQuantities } from './use-receive-quantities';
@@ -33,6 +33,8 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
       />
       {scanNote?.alert ? (
         <ErrorBanner>{scanNote.text}</ErrorBanner>
+      ) : scanNote?.warning ? (
+        <WarningMessage>{scanNote.text}</WarningMessage>
       ) : (
         <StatusMessage>{scanNote?.text}</StatusMessage>
       )}
