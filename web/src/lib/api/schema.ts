@@ -189,6 +189,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an invitation's link stands for (its store, address and role)
+     * @description For the register page an invitation's e-mail links to (`/register?invitation=<token>`):
+     *     the store's name, the invited address and the role. The token is signed by the server
+     *     and valid 30 days; one that is not genuine, has expired, or whose invitation was revoked
+     *     or taken up (the invitee registered) is 404. No authentication. Counts towards the 20
+     *     auth requests per 15 minutes per IP address (429).
+     */
+    get: operations['getInvitationLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/forgot-password': {
     parameters: {
       query?: never;
@@ -6856,6 +6880,39 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getInvitationLink: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              storeName: string;
+              /** Format: email */
+              email: string;
+              role: components['schemas']['Role'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
