@@ -9,6 +9,7 @@ import type { ProductPick } from '@/lib/api/types';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { lowStockItems } from './low-stock-items';
+import { TableWrap } from '@/components/table-wrap';
 
 /** A line being written: quantities and costs as typed, checked on submit. */
 export interface DraftLine {
@@ -148,7 +149,7 @@ export function OrderLinesEditor({ storeId, supplierId, lines, onChange, errors 
         </div>
       )}
       {lines.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label="Order lines">
           <table className="table" aria-label="Order lines">
             <thead>
               <tr>
@@ -231,7 +232,7 @@ export function OrderLinesEditor({ storeId, supplierId, lines, onChange, errors 
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { ErrorBanner, StatusMessage, WarningMessage } from '@/components/message
 import { formatNumber } from '@/lib/format';
 import type { ScanNote } from './receive-scan-note';
 import type { useReceiveQuantities } from './use-receive-quantities';
+import { TableWrap } from '@/components/table-wrap';
 
 interface CountsProps {
   form: ReturnType<typeof useReceiveQuantities>;
@@ -38,7 +39,7 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
       ) : (
         <StatusMessage>{scanNote?.text}</StatusMessage>
       )}
-      <div className="table-wrap">
+      <TableWrap label="Units received">
         <table className="table" aria-label="Units received">
           <thead>
             <tr>
@@ -85,7 +86,7 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="form__actions">
         <Button variant="secondary" onClick={form.receiveAll}>
           Receive all

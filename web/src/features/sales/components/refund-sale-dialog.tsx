@@ -9,6 +9,7 @@ import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
 import { useRefundSale } from '../api/refund-sale';
 import { saleLabel, type RefundInput, type Sale } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 interface RefundSaleDialogProps {
   storeId: string;
@@ -96,7 +97,7 @@ export function RefundSaleDialog({
         <ErrorBanner>
           {apiError && !Object.keys(errors).length ? apiError.message : errors.lines}
         </ErrorBanner>
-        <div className="table-wrap">
+        <TableWrap label="Lines to refund">
           <table className="table" aria-label="Lines to refund">
             <thead>
               <tr>
@@ -154,7 +155,7 @@ export function RefundSaleDialog({
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <TextAreaField
           label="Reason for the refund"
           name="reason"
