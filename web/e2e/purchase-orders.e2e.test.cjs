@@ -407,7 +407,11 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
       .click();
     await page.waitForURL(/status=completed/);
     const table = page.getByRole('table', { name: 'Purchase orders' });
+    // The filtered list has come (the completed order is there) and the others have gone: the
+    // cancelled one and the pending one the step before made.
+    await table.getByRole('row').filter({ hasText: '000001' }).waitFor();
     await table.getByRole('row').filter({ hasText: '000002' }).waitFor({ state: 'detached' });
+    await table.getByRole('row').filter({ hasText: '000003' }).waitFor({ state: 'detached' });
     await expect(table.getByRole('row').count()).resolves.toBe(2);
     await expectAccessible(page, 'the purchase order list');
   });
