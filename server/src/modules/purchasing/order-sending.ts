@@ -8,7 +8,8 @@ import type { Mailer } from '../../platform/mailer';
 import type { StoreWriter } from '../events/events.service';
 import type { StoreReads } from '../stores/stores.reads';
 import type { SupplierReads } from '../suppliers/suppliers.reads';
-import { renderOrderPdf, type OrderParties } from './order-pdf';
+import type { OrderParties } from './order-pdf';
+import { renderOrderPdfInWorker } from './order-pdf-in-worker';
 import type { PurchaseOrder } from './purchase-order-views.repo';
 import * as repo from './purchase-orders.repo';
 import type { SendOrderInput } from './purchasing.schemas';
@@ -37,7 +38,7 @@ export function createOrderSending(deps: OrderSendingDeps) {
       order,
       parties,
       filename: `${order.orderNumber}.pdf`,
-      body: await renderOrderPdf(order, parties),
+      body: await renderOrderPdfInWorker(order, parties),
     };
   }
 
