@@ -41,7 +41,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { checkoutRoutes } from './modules/sales/checkout/checkout.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
-import { membersRoutes } from './modules/stores/members.routes';
+import { invitationLinkRoutes, membersRoutes } from './modules/stores/members.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
 import { meRoutes, notificationsRoutes } from './modules/notifications/notifications.routes';
 import { schedulesRoutes } from './modules/schedules/schedules.routes';
@@ -100,6 +100,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     limits,
     secureCookies: config.env === 'production',
   });
+  invitationLinkRoutes(accounts, { members: services.members, limits });
 
   // Every route of a store is on this one router: authenticated and rate limited here, then
   // each route checks that the caller is a member with the permission it needs. The import

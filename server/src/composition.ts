@@ -194,6 +194,12 @@ export function createServices(deps: ServiceDeps) {
     timezoneIn: storeReads.timezoneIn,
     productFacts: productReads.orderingFacts,
     labels,
+    sending: {
+      mailer,
+      log,
+      storeProfile: storeReads.profileIn,
+      supplierContact: supplierReads.contactOf,
+    },
   });
   const labelPrinting = createLabelsService({
     pool,

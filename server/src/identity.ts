@@ -10,6 +10,7 @@ import type { EventHub } from './modules/events/events.hub';
 import type { SocketCaller } from './modules/events/socket.connection';
 import type { FilesService } from './modules/files/files.service';
 import type { JobsService } from './modules/jobs/jobs.service';
+import { createInvitationTokens } from './modules/stores/invitation-token';
 import { createMembersService } from './modules/stores/members.service';
 import { createStoresService } from './modules/stores/stores.service';
 import type { Mailer } from './platform/mailer';
@@ -54,6 +55,7 @@ export function createIdentity(deps: IdentityDeps) {
     pool,
     mailer,
     publicUrl,
+    invitationTokens: createInvitationTokens(deps.jwtSecret),
     findUserByEmail: userReads.findByEmail,
     usersOf: userReads.byIds,
     onRemoved: (storeId, userId) =>

@@ -159,6 +159,36 @@ describeWithBrowser('Nimbus web: auth, token refresh, stores and members', () =>
   );
 
   step(
+    'when the invitee opens the link in the mail, then the register page names the store, the role and the address',
+    async () => {
+      const [mail] = await ctx.server.sql('SELECT body FROM mail_outbox WHERE to_address = $1', [
+        invitee,
+      ]);
+      const link = /\/register\?invitation=[\w.-]+/.exec(mail.body)[0];
+      // The invitee's own browser: no session of the admin's.
+      const guest = await ctx.browser.newContext({ viewport: { width: 1280, height: 860 } });
+      try {
+        const theirs = await guest.newPage();
+        await theirs.goto(`${ctx.server.baseUrl}${link}`);
+        await theirs.getByRole('heading', { level: 1, name: `Join ${secondStore}` }).waitFor();
+        await theirs
+          .getByText(`You are invited as employee. Create your account with ${invitee}`)
+          .waitFor();
+        await expect(theirs.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe(
+          invitee,
+        );
+        await expectAccessible(theirs, 'the register page of an invitation');
+        // A link whose signature was tampered with says so, and the page still registers.
+        await theirs.goto(`${ctx.server.baseUrl}${link.slice(0, -4)}AAAA`);
+        await theirs.getByText('This invitation link is no longer valid').waitFor();
+        await theirs.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+      } finally {
+        await guest.close();
+      }
+    },
+  );
+
+  step(
     'when the page is reloaded, then the session is restored from the refresh cookie',
     async () => {
       await page.reload();

@@ -65,12 +65,22 @@ describeWithBrowser('Nimbus web: phone layout', () => {
     }
   });
 
-  step('when the user signs in on a phone, then every store section is in sight', async () => {
-    await signIn(ctx, user);
-    await heading(storeName).waitFor();
-    for (const name of SECTIONS) await expectInViewport(storeTab(name));
-    await expectNoSidewaysScroll();
-  });
+  /** The sections fold behind one button on a phone: open it, then choose. */
+  const sections = () => page.getByRole('button', { name: /^Sections/ });
+
+  step(
+    'when the user signs in on a phone, then the sections fold behind one button, and opened every one is in sight',
+    async () => {
+      await signIn(ctx, user);
+      await heading(storeName).waitFor();
+      await expect(storeTab('Products').isVisible()).resolves.toBe(false);
+      await expect(sections().getAttribute('aria-expanded')).resolves.toBe('false');
+      await sections().click();
+      for (const name of SECTIONS) await expectInViewport(storeTab(name));
+      await expectNoSidewaysScroll();
+      await expectAccessible(page, 'the sections menu on a phone');
+    },
+  );
 
   step('when the product list opens, then it shows cards and folds its filters away', async () => {
     await storeTab('Products').click();
@@ -103,8 +113,13 @@ describeWithBrowser('Nimbus web: phone layout', () => {
   step(
     'when a long sale is rung up, then the total and the complete button stay on screen',
     async () => {
+      await sections().click();
       await storeTab('Quick sale').click();
       await heading('Quick sale').waitFor();
+      await sections().filter({ hasText: 'Sections: Quick sale' }).waitFor();
+      // The header and the folded sections leave the till near the top (was 270 px of them).
+      const nav = await page.getByRole('navigation', { name: 'Store sections' }).boundingBox();
+      expect(nav.y + nav.height).toBeLessThanOrEqual(140);
       const scan = field(SCAN_LABEL);
       for (let i = 1; i <= 6; i += 1) {
         await scan.fill(`TOM-TRAY-${i}`);

@@ -51,12 +51,12 @@ export interface EventMap {
     purchaseOrderId: string;
     orderNumber: string;
     status: 'pending' | 'processing' | 'shipped' | 'completed' | 'cancelled';
-    change: 'created' | 'edited' | 'status' | 'received' | 'deleted';
+    change: 'created' | 'edited' | 'status' | 'received' | 'deleted' | 'sent';
   };
   'invoice.updated': {
     invoiceId: string;
     status: 'pending' | 'paid';
-    change: 'uploaded' | 'matched' | 'supplier' | 'status' | 'reconciled' | 'deleted';
+    change: 'uploaded' | 'matched' | 'supplier' | 'details' | 'status' | 'reconciled' | 'deleted';
   };
   'shopping_list.updated': {
     shoppingListId: string;

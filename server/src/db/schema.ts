@@ -347,6 +347,8 @@ export interface Tables {
     created_by: string | null;
     created_at: Date;
     updated_at: Date;
+    sent_at: Date | null;
+    sent_to: string | null;
   };
   purchase_receipt_lines: {
     id: string;

@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the mail (a purchase order's PDF). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface Mailer {
@@ -40,9 +42,11 @@ export class OutboxMailer implements Mailer {
   ) {}
 
   async send(mail: Mail): Promise<void> {
+    // The outbox keeps text: an attachment is named in the body, its bytes are not kept.
+    const files = (mail.attachments ?? []).map((a) => `\n[attached: ${a.filename}]`).join('');
     const { rows } = await this.pool.query<Row<'mail_outbox', 'id'>>(
       'INSERT INTO mail_outbox (to_address, subject, body) VALUES ($1, $2, $3) RETURNING id',
-      [mail.to, mail.subject, mail.text],
+      [mail.to, mail.subject, mail.text + files],
     );
     this.log.info('mail stored in outbox (no SMTP_URL)', {
       outboxId: rows[0]?.id,

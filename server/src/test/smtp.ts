@@ -27,6 +27,8 @@ export async function startSmtp() {
     /** The subject, sender and text body of each mail to `email` (quoted-printable undone). */
     mailsTo: (email: string) =>
       received.filter((m) => m.to.includes(email)).map((m) => read(m.raw)),
+    /** Each mail to `email` as it came, MIME parts and all (to read an attachment). */
+    rawTo: (email: string) => received.filter((m) => m.to.includes(email)).map((m) => m.raw),
     close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
   };
 }

@@ -24,11 +24,12 @@ export function AppHeader({ userName, memberships }: AppHeaderProps) {
       <div className="app-header__inner">
         <Link to="/" className="app-header__brand">
           <span className="brand-mark" aria-hidden="true" />
-          Nimbus
+          <span className="app-header__wide">Nimbus</span>
         </Link>
         <StoreSwitcher stores={memberships} currentId={currentId} />
         <Link to="/stores/new" className="btn btn--header">
-          <span aria-hidden="true">+</span> Create store
+          <span aria-hidden="true">+</span>
+          <span className="app-header__wide"> Create store</span>
         </Link>
         <div className="app-header__spacer" />
         <NotificationBell />

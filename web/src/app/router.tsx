@@ -7,7 +7,7 @@ import { ResetPasswordPage } from '@/features/auth/components/reset-password-pag
 import { AppLayout } from './app-layout';
 import { GuestOnly, RequireAuth } from './guards';
 import { CreateStoreRoute, HomeRedirect } from './home-redirect';
-import { NotFoundPage, RouteErrorPage } from './not-found';
+import { NotFoundPage, RouteErrorPage, ScreenErrorPage } from './not-found';
 import { SessionGate, Splash } from './session-gate';
 import { StoreLayout } from './store-layout';
 import { storeRoutes } from './store-routes';
@@ -33,23 +33,30 @@ export const router = createBrowserRouter([
           {
             element: <AppLayout />,
             children: [
-              { index: true, element: <HomeRedirect /> },
-              { path: 'account', element: <AccountPage /> },
               {
-                path: 'notifications',
-                lazy: async () => ({
-                  Component: (
-                    await import('../features/notifications/components/notifications-page')
-                  ).NotificationsPage,
-                }),
+                // A screen that cannot open (its code did not load) shows in the layout.
+                errorElement: <ScreenErrorPage />,
+                children: [
+                  { index: true, element: <HomeRedirect /> },
+                  { path: 'account', element: <AccountPage /> },
+                  {
+                    path: 'notifications',
+                    lazy: async () => ({
+                      Component: (
+                        await import('../features/notifications/components/notifications-page')
+                      ).NotificationsPage,
+                    }),
+                  },
+                  { path: 'stores/new', element: <CreateStoreRoute /> },
+                  {
+                    path: 'stores/:storeId',
+                    element: <StoreLayout />,
+                    // Under the store's tabs, so they stay to go elsewhere.
+                    children: [{ errorElement: <ScreenErrorPage />, children: storeRoutes }],
+                  },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
               },
-              { path: 'stores/new', element: <CreateStoreRoute /> },
-              {
-                path: 'stores/:storeId',
-                element: <StoreLayout />,
-                children: storeRoutes,
-              },
-              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

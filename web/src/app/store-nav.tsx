@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { LiveIndicator } from '@/components/live-indicator';
 import { useAlertSummary } from '@/features/alerts/api/alerts';
@@ -39,19 +40,44 @@ function activeTab(pathname: string, base: string): string | undefined {
   return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
+/**
+ * The store's sections. On a wide screen every tab is in sight (they wrap onto a second row
+ * rather than run off the edge); on a phone they fold behind one "Sections" button naming the
+ * current one, so the screen below starts near the top (the till's cart, not 270 px of tabs).
+ */
 export function StoreNav({ access }: { access: StoreAccess }) {
   const { pathname } = useLocation();
   const base = `/stores/${access.storeId}`;
   const active = activeTab(pathname, base);
   const alerts = useAlertSummary(access.storeId).data?.open ?? 0;
+  // Open on the page where it was opened: choosing a section (going anywhere) folds it again.
+  const [openOn, setOpenOn] = useState<string>();
+  const open = openOn === pathname;
+  const listId = useId();
+  const shown = tabs.filter((tab) => !tab.needs || access.permissions.includes(tab.needs));
+  const current = shown.find((t) => t.to === active)?.label;
   return (
     <nav className="store-nav" aria-label="Store sections">
       <div className="store-nav__inner">
         <span className="store-nav__name">{access.storeName}</span>
         <LiveIndicator />
-        {tabs
-          .filter((tab) => !tab.needs || access.permissions.includes(tab.needs))
-          .map((tab) => (
+        <button
+          type="button"
+          className="store-nav__toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpenOn(open ? undefined : pathname)}
+        >
+          <span aria-hidden="true">☰</span> Sections{current ? `: ${current}` : ''}
+          {alerts > 0 && (
+            <span className="nav-badge">
+              <span aria-hidden="true">{alerts}</span>
+              <span className="visually-hidden">: {alerts} open alerts</span>
+            </span>
+          )}
+        </button>
+        <div id={listId} className={open ? 'store-nav__tabs is-open' : 'store-nav__tabs'}>
+          {shown.map((tab) => (
             <NavLink
               key={tab.label}
               to={tab.to ? `${base}/${tab.to}` : base}
@@ -68,6 +94,7 @@ export function StoreNav({ access }: { access: StoreAccess }) {
               )}
             </NavLink>
           ))}
+        </div>
       </div>
     </nav>
   );

@@ -107,6 +107,13 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'purchase-orders/:orderId/edit',
+    lazy: async () => ({
+      Component: (await import('../features/purchase-orders/components/edit-purchase-order-page'))
+        .EditPurchaseOrderPage,
+    }),
+  },
+  {
     path: 'purchase-orders/:orderId',
     lazy: async () => ({
       Component: (await import('../features/purchase-orders/components/purchase-order-detail-page'))

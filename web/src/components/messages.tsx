@@ -20,6 +20,16 @@ export function StatusMessage({ children }: { children?: ReactNode }) {
   );
 }
 
+/** Warnings ("not on this order", "no answer from the server"): amber, announced politely. */
+export function WarningMessage({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="banner banner--warning" role="status">
+      {children}
+    </div>
+  );
+}
+
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
     <div className="loading" role="status" aria-live="polite">

@@ -11,6 +11,7 @@ import { Button } from '@/components/button';
 import { ProductThumb } from '@/components/product-thumb';
 import { toPick } from '@/hooks/use-find-product-by-code';
 import { useProductSearch, type SearchHit } from '@/hooks/use-product-search';
+import { useSupplierItemSearch } from '@/hooks/use-supplier-items';
 import type { ProductPick } from '@/lib/api/types';
 import { formatCount } from '@/lib/format';
 import { useNetworkStatus } from '@/lib/network-status';
@@ -32,6 +33,8 @@ interface ProductPickerProps {
   error?: string;
   busy?: boolean;
   autoFocus?: boolean;
+  /** Suggest only this supplier's items (a purchase order's picker); a scanned code is any product. */
+  supplierId?: string;
 }
 
 // Long enough that a wedge scanner's burst of keys asks nothing; short enough to feel instant.
@@ -65,6 +68,7 @@ export function ProductPicker({
   error,
   busy,
   autoFocus,
+  supplierId,
 }: ProductPickerProps) {
   const money = useMoney();
   const network = useNetworkStatus();
@@ -73,7 +77,16 @@ export function ProductPicker({
   // event, so a scanner's fast keys are never lost to a render that has not caught up.
   const [text, setText] = useState('');
   const settled = useDebouncedValue(text, DEBOUNCE_MS);
-  const search = useProductSearch(storeId, settled);
+  // A supplier's items first; when none matches (a product not yet ordered from it), every
+  // product, so an order can still name it.
+  const ofSupplier = useSupplierItemSearch(storeId, supplierId, settled);
+  const noneOfSupplier =
+    Boolean(supplierId) &&
+    ofSupplier.isSuccess &&
+    !ofSupplier.isPlaceholderData &&
+    ofSupplier.data.length === 0;
+  const anyProduct = useProductSearch(storeId, !supplierId || noneOfSupplier ? settled : '');
+  const search = supplierId && !noneOfSupplier ? ofSupplier : anyProduct;
   const items: SearchHit[] = text.trim() && settled.trim() ? (search.data ?? []) : [];
 
   // Downshift runs the field, the list and the keys; choosing is ours (below), so it never
@@ -139,8 +152,10 @@ export function ProductPicker({
     : (search.isError || network !== 'online') && combo.inputValue.trim()
       ? 'Suggestions need a connection. Scanned codes of products seen today still work.'
       : open
-        ? `${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
-        : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';
+        ? `${noneOfSupplier ? 'No item of this supplier matches; from all products: ' : ''}${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
+        : supplierId
+          ? "Type to see this supplier's items, or scan any product. Enter adds a scanned code."
+          : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';
 
   return (
     <form onSubmit={onSubmit} className="scan picker" role="search" aria-label={formLabel}>

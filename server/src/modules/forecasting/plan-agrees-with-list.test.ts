@@ -164,7 +164,7 @@ test("when a product's reorder point is 4, then the plan shows 4 and judges agai
   // forecasts live (its lead-time total, which since issue 21 counts the starting states' error
   // too: safety 1.54 against 1.45 here). Within one unit until the plan forecasts live too.
   expect(
-    Math.abs(item.suggestedReorderPoint - Math.ceil(outlook.reorder.reorderPoint)),
+    Math.abs(item.suggestedReorderPoint! - Math.ceil(outlook.reorder.reorderPoint)),
   ).toBeLessThanOrEqual(1);
   expect(item.suggestedReorderPointWhy).toBe(outlook.reorder.why);
   // 5 in stock is above 4: not "high" (at or below the reorder point).

@@ -158,12 +158,13 @@ test('when the supplier set already has an invoice of that number, then 409 and 
   for (const body of [
     { supplierId: foreign.id },
     { supplierId: 'not-a-uuid' },
-    {},
     { supplierId: supplier.id, supplierName: 'Dairy Direct Ltd' },
   ]) {
     const bad = await setSupplier(s, up.invoiceId, body).expect(400);
     expect(bad.body.error.details[0].field).toMatch(/^supplier(Id|Name)$/);
   }
+  const empty = await setSupplier(s, up.invoiceId, {}).expect(400);
+  expect(empty.body.error.details[0].message).toBe('send at least one field to change');
   const employee = await memberOf(t, s.storeId, 'employee');
   await setSupplier(employee, up.invoiceId, { supplierId: supplier.id }).expect(403);
   await setSupplier(other, up.invoiceId, { supplierId: foreign.id }).expect(404);

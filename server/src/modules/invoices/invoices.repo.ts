@@ -296,6 +296,37 @@ export async function setSupplier(
   }
 }
 
+/** The invoice's number and date as a person corrected them; a number taken is a 409. */
+export async function setDetails(
+  db: Db,
+  storeId: string,
+  id: string,
+  set: { invoiceNumber?: string | null; invoiceDate?: string | null },
+) {
+  try {
+    await db.query(
+      `UPDATE invoices SET updated_at = now(),
+         invoice_number = CASE WHEN $3 THEN $4 ELSE invoice_number END,
+         invoice_date = CASE WHEN $5 THEN $6::date ELSE invoice_date END
+       WHERE store_id = $1 AND id = $2`,
+      [
+        storeId,
+        id,
+        set.invoiceNumber !== undefined,
+        set.invoiceNumber ?? null,
+        set.invoiceDate !== undefined,
+        set.invoiceDate ?? null,
+      ],
+    );
+  } catch (err) {
+    if (isUniqueViolation(err, 'invoices_store_supplier_number_key'))
+      throw duplicateNumber(
+        `Invoice ${set.invoiceNumber} from this supplier has already been uploaded`,
+      );
+    throw err;
+  }
+}
+
 /** Locks the invoice for a status change, a line correction or the reconciliation. */
 export async function lockInvoice(db: Db, storeId: string, id: string) {
   const { rows } = await db.query<

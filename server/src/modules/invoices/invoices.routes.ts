@@ -62,8 +62,8 @@ export function invoicesRoutes(
   r.store(
     'patch',
     '/invoices/:id',
-    { permission, params: idParams, body: s.setSupplierBody },
-    ({ ctx, params, body }) => invoices.setSupplier(ctx, params.id, body),
+    { permission, params: idParams, body: s.updateInvoiceBody },
+    ({ ctx, params, body }) => invoices.update(ctx, params.id, body),
   );
   r.store(
     'put',

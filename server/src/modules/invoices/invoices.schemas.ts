@@ -3,15 +3,27 @@ import { MONEY_MAX } from '../../core/limits';
 import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
 import { LINE_ACTIONS } from './invoice-three-way';
 
-/** The form fields beside the file (multipart: every value is text). */
-export const uploadInvoiceFields = z.object({ supplierId: uuid.optional() });
+const date = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const invoiceNumber = z
+  .string(typeMessage('must be a text'))
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters');
+
+/**
+ * The form fields beside the file (multipart: every value is text). A number or date given
+ * here is the invoice's, whatever the file says.
+ */
+export const uploadInvoiceFields = z.object({
+  supplierId: uuid.optional(),
+  invoiceNumber: invoiceNumber.optional(),
+  invoiceDate: date.optional(),
+});
 
 const amountQuery = z.coerce
   .number({ message: 'must be a number' })
   .min(0, 'must not be negative')
   .max(MONEY_MAX * 100);
-const date = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
-
 export const listInvoicesQuery = paginationQuery
   .extend({
     cursor: z.string().min(1).max(500).optional(),
@@ -49,8 +61,17 @@ export const invoiceStatusBody = z.object({
   confirm: confirmation.optional(),
 });
 
-/** The invoice's supplier, set in the review (the file's name for it matched none, or the wrong one). */
-export const setSupplierBody = z.object({ supplierId: uuid });
+/**
+ * Corrections to the invoice's header: its supplier (the file's name for it matched none, or
+ * the wrong one), its number and its date (read wrong, or not at all).
+ */
+export const updateInvoiceBody = z
+  .object({
+    supplierId: uuid.optional(),
+    invoiceNumber: invoiceNumber.nullable().optional(),
+    invoiceDate: date.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' });
 
 export const lineParams = z.object({ storeId: uuid, id: uuid, lineId: uuid });
 
@@ -102,5 +123,5 @@ export type ReconcileInput = z.infer<typeof reconcileBody>;
 export type LineDecision = ReconcileInput['lines'][number];
 export type StatusInput = z.infer<typeof invoiceStatusBody>;
 export type UpdateLineInput = z.infer<typeof updateLineBody>;
-export type SetSupplierInput = z.infer<typeof setSupplierBody>;
+export type UpdateInvoiceInput = z.infer<typeof updateInvoiceBody>;
 export type ReconcilePreviewInput = z.infer<typeof reconcilePreviewBody>;

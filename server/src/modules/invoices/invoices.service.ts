@@ -23,8 +23,8 @@ import type {
   ListInvoicesQuery,
   ReconcileInput,
   ReconcilePreviewInput,
-  SetSupplierInput,
   StatusInput,
+  UpdateInvoiceInput,
   UpdateLineInput,
 } from './invoices.schemas';
 import type { LookupsPort } from './lookups-port';
@@ -96,7 +96,11 @@ export function createInvoicesService(deps: Deps) {
      * Reads the file (outside any transaction), matches its lines, then stores the invoice and
      * its lines in one transaction: a file that cannot be read leaves nothing behind.
      */
-    async upload(ctx: StoreContext, file: UploadedFile, fields: { supplierId?: string }) {
+    async upload(
+      ctx: StoreContext,
+      file: UploadedFile,
+      fields: { supplierId?: string; invoiceNumber?: string; invoiceDate?: string },
+    ) {
       const { type, invoice } = await readInvoiceFile(file.buffer, ctx.storeId, deps.ocr);
       const supplierId = await supplierFor(ctx, fields.supplierId, invoice.supplierName);
       const matched = await matchInvoiceLines(lookups, pool, ctx.storeId, invoice.lines, {
@@ -109,6 +113,8 @@ export function createInvoicesService(deps: Deps) {
       const invoiceId = await write(ctx, async (tx, emit) => {
         const id = await repo.insertInvoice(tx, ctx.storeId, {
           ...invoice,
+          invoiceNumber: fields.invoiceNumber ?? invoice.invoiceNumber,
+          invoiceDate: fields.invoiceDate ?? invoice.invoiceDate,
           supplierId,
           purchaseOrderId: matched.order?.order.id ?? null,
           fileName: fileNameOf(file.originalname),
@@ -175,11 +181,26 @@ export function createInvoicesService(deps: Deps) {
      * The supplier set (or corrected) after upload, before reconciling: the lines are matched
      * again with it and the three-way match sees its orders and deliveries.
      */
-    async setSupplier(ctx: StoreContext, id: string, input: SetSupplierInput) {
-      const supplierId = (await supplierFor(ctx, input.supplierId, null))!;
-      await write(ctx, (tx, emit) =>
-        setSupplierInTx(tx, emit, ctx, purchasing, lookups, id, supplierId),
-      );
+    /**
+     * Corrects the header: the supplier (lines matched again, until it is reconciled) and the
+     * number and date (at any time: they change no stock or cost).
+     */
+    async update(ctx: StoreContext, id: string, input: UpdateInvoiceInput) {
+      const { supplierId: asked, ...details } = input;
+      const supplierId = asked && (await supplierFor(ctx, asked, null))!;
+      await write(ctx, async (tx, emit) => {
+        if (Object.keys(details).length) {
+          const invoice = await repo.lockInvoice(tx, ctx.storeId, id);
+          if (!invoice) throw new NotFoundError('Invoice');
+          await repo.setDetails(tx, ctx.storeId, id, details);
+          await emit('invoice.updated', {
+            invoiceId: id,
+            status: invoice.status,
+            change: 'details',
+          });
+        }
+        if (supplierId) await setSupplierInTx(tx, emit, ctx, purchasing, lookups, id, supplierId);
+      });
       return detail(ctx, id);
     },
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/pool';
+import { assertCodesFree } from './product-codes.repo';
 import { ConflictError } from '../../core/errors';
 import { one, type Row } from '../../db/rows';
 import type { ImageRef } from '../files/files.reads';
@@ -148,6 +149,7 @@ export async function orderingFacts(
 
 export async function insert(db: Db, storeId: string, values: ProductColumns): Promise<string> {
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
+  await assertCodesFree(db, storeId, values);
   try {
     const { rows } = await db.query<Row<'products', 'id'>>(
       `INSERT INTO products (store_id, ${keys.map((k) => COLUMNS[k]).join(', ')})
@@ -168,6 +170,7 @@ export async function update(
 ): Promise<void> {
   const keys = Object.keys(values) as Array<keyof typeof COLUMNS>;
   if (!keys.length) return;
+  await assertCodesFree(db, storeId, values, id);
   try {
     // A row that would not change is left alone, so `updated_at` keeps meaning "last changed".
     const columns = keys.map((k) => COLUMNS[k]);

@@ -72,6 +72,32 @@ test('when the SKU or barcode is taken in the store, then 409 on that field; ano
   await create(other, { name: 'A', price: 1, sku: 'SKU-1', barcode }).expect(201);
 });
 
+test('when both the SKU and the barcode are taken, then one 409 names both fields, on create and on edit', async () => {
+  const s = await storeWithMember(t);
+  const barcode = nextEan13();
+  await create(s, { name: 'A', price: 1, sku: 'SKU-A' }).expect(201);
+  await create(s, { name: 'B', price: 1, sku: 'SKU-B', barcode }).expect(201);
+  const both = await create(s, { name: 'C', price: 1, sku: 'sku-a', barcode }).expect(409);
+  expect(both.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+    'sku',
+    'barcode',
+  ]);
+  expect(both.body.error.message).toBe('A product with this SKU and barcode already exists');
+  const c = (await create(s, { name: 'C', price: 1, sku: 'SKU-C' }).expect(201)).body.data;
+  const edit = await t.api
+    .patch(`${s.url}/products/${c.id}`)
+    .set(s.auth)
+    .send({ sku: 'SKU-A', barcode })
+    .expect(409);
+  expect(edit.body.error.details.map((d: { field: string }) => d.field)).toEqual([
+    'sku',
+    'barcode',
+  ]);
+  // Its own codes are not taken from itself.
+  await t.api.patch(`${s.url}/products/${c.id}`).set(s.auth).send({ sku: 'SKU-C' }).expect(200);
+  expect(await countRows(t, 'products', s.storeId)).toBe(3);
+});
+
 test.each([
   [{ name: 'X', price: -1 }, 'price'],
   [{ name: 'X', price: 1.999 }, 'price'],

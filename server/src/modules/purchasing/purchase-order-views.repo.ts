@@ -33,6 +33,9 @@ export interface PurchaseOrder {
   completedAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** When the order was last e-mailed to its supplier, and to which address. */
+  sentAt: string | null;
+  sentTo: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -61,6 +64,8 @@ export type OrderRow = Row<
   | 'completed_at'
   | 'cancelled_at'
   | 'cancel_reason'
+  | 'sent_at'
+  | 'sent_to'
   | 'created_at'
   | 'updated_at'
 > & {
@@ -116,6 +121,8 @@ export function toOrder(r: OrderRow, labels: OrderLabels): PurchaseOrder {
     completedAt: iso(r.completed_at),
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,
+    sentAt: iso(r.sent_at),
+    sentTo: r.sent_to,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -124,7 +131,7 @@ export function toOrder(r: OrderRow, labels: OrderLabels): PurchaseOrder {
 const SELECT = `SELECT o.id, o.order_number, o.status, o.supplier_id,
   to_char(o.expected_at, 'YYYY-MM-DD') AS expected_at, o.notes, o.total, o.shopping_list_id,
   o.ordered_at, o.processing_at, o.shipped_at, o.completed_at, o.cancelled_at, o.cancel_reason,
-  o.created_at, o.updated_at,
+  o.sent_at, o.sent_to, o.created_at, o.updated_at,
   to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
   (SELECT coalesce(json_agg(json_build_object('id', l.id, 'product_id', l.product_id,
       'quantity', l.quantity, 'received_quantity', l.received_quantity,

@@ -158,3 +158,12 @@ export async function touch(db: Db, storeId: string, id: string) {
     id,
   ]);
 }
+
+/** Notes that the order was e-mailed to `to` just now. */
+export async function markSent(db: Db, storeId: string, id: string, to: string) {
+  await db.query(
+    `UPDATE purchase_orders SET sent_at = now(), sent_to = $3, updated_at = now()
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, id, to],
+  );
+}

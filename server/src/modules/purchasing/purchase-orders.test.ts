@@ -52,6 +52,8 @@ test('when a manager orders from a supplier, then a pending numbered order with 
     completedAt: null,
     cancelledAt: null,
     cancelReason: null,
+    sentAt: null,
+    sentTo: null,
     createdAt: expect.any(String),
     updatedAt: expect.any(String),
   });

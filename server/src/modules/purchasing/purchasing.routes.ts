@@ -50,6 +50,25 @@ export function purchasingRoutes(r: Routes, { purchasing }: { purchasing: Purcha
     },
     ({ ctx, params, body }) => purchasing.receive(ctx, params.id, body),
   );
+  r.raw(
+    'get',
+    '/purchase-orders/:id/pdf',
+    { permission: 'vendor:manage', params: idParams, heavy: true },
+    async ({ ctx, params }, res) => {
+      const pdf = await purchasing.orderPdf(ctx, params.id);
+      // Shown in the browser (to print), saved under the order's number (ASCII: PO-2026-000001).
+      res.setHeader('Content-Disposition', `inline; filename="${pdf.filename}"`);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.end(pdf.body);
+    },
+  );
+  r.store(
+    'post',
+    '/purchase-orders/:id/send',
+    { ...one, body: s.sendOrderBody, heavy: true },
+    ({ ctx, params, body }) => purchasing.sendOrder(ctx, params.id, body),
+  );
   r.store(
     'get',
     '/purchase-orders/:id/receipts',

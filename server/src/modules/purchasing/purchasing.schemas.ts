@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { dateQuery, withDateRangeOrder } from '../../http/list-query';
-import { money, paginationQuery, strictObject, typeMessage, uuid } from '../../http/validate';
+import {
+  email,
+  money,
+  paginationQuery,
+  strictObject,
+  typeMessage,
+  uuid,
+} from '../../http/validate';
 
 export const ORDER_STATUSES = [
   'pending',
@@ -50,6 +57,15 @@ export const createOrderBody = z.object({ supplierId: uuid, expectedAt, notes, l
 export const updateOrderBody = z
   .object({ expectedAt, notes, lines: lines.optional() })
   .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' });
+
+export const sendOrderBody = z.object({
+  to: email.optional(),
+  message: z
+    .string(typeMessage('must be a text'))
+    .trim()
+    .max(2000, 'must be at most 2,000 characters')
+    .optional(),
+});
 
 export const statusBody = z.object({
   status: z.enum(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` }),
@@ -104,6 +120,7 @@ export const listOrdersQuery = withDateRangeOrder(
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 export type UpdateOrderInput = z.infer<typeof updateOrderBody>;
 export type OrderLineInput = z.infer<typeof orderLine>;
+export type SendOrderInput = z.infer<typeof sendOrderBody>;
 export type StatusInput = z.infer<typeof statusBody>;
 export type ReceiveInput = z.infer<typeof receiveBody>;
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;

@@ -14,6 +14,7 @@ import type { SuppliersService } from '../suppliers/suppliers.service';
 import { assertLines } from './order-lines';
 import { createOnOrderFor } from './on-order-for';
 import { canMove, refusal } from './order-status';
+import { createOrderSending, type OrderSendingDeps } from './order-sending';
 import { createOrderViews, type OrderViewDeps } from './order-views';
 import * as repo from './purchase-orders.repo';
 import type {
@@ -58,6 +59,8 @@ export function createPurchasingService(deps: {
   productFacts: ProductReads['orderingFacts'];
   /** Names shown on orders and deliveries, from the modules that own them. */
   labels: OrderViewDeps;
+  /** What an order's PDF and its mail need: see order-sending.ts. */
+  sending: Pick<OrderSendingDeps, 'mailer' | 'log' | 'storeProfile' | 'supplierContact'>;
 }) {
   const { pool, write, suppliers, timezoneOf, productFacts } = deps;
   const views = createOrderViews(deps.labels);
@@ -133,10 +136,12 @@ export function createPurchasingService(deps: {
   }
 
   const onOrderFor = createOnOrderFor({ timezoneOf, suppliers });
+  const sending = createOrderSending({ pool, write, get, ...deps.sending });
 
   return {
     ...receiving,
     ...invoiceSettlement,
+    ...sending,
     get,
     onOrderFor,
 

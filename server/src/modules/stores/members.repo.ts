@@ -147,6 +147,21 @@ export async function upsertInvitation(
   return toInvitation(one(rows));
 }
 
+/** The store's invitation of `id` to `email`, if it still stands. */
+export async function findInvitation(
+  db: Db,
+  storeId: string,
+  id: string,
+  email: string,
+): Promise<Invitation | undefined> {
+  const { rows } = await db.query<InvitationRow>(
+    `SELECT id, email, role, created_at FROM invitations
+     WHERE store_id = $1 AND id = $2 AND lower(email) = lower($3)`,
+    [storeId, id, email],
+  );
+  return rows[0] && toInvitation(rows[0]);
+}
+
 export async function listInvitations(db: Db, storeId: string): Promise<Invitation[]> {
   const { rows } = await db.query<InvitationRow>(
     `SELECT id, email, role, created_at FROM invitations WHERE store_id = $1 ORDER BY created_at, id`,

@@ -1,3 +1,4 @@
+import type { RateLimiters } from '../../http/rate-limits';
 import type { Routes } from '../../http/route';
 import type { MembersService } from './members.service';
 import * as s from './stores.schemas';
@@ -29,5 +30,22 @@ export function membersRoutes(r: Routes, { members }: { members: MembersService 
     '/invitations/:invitationId',
     { ...admin, params: s.invitationParams, status: 204 },
     ({ ctx, params }) => members.revokeInvitation(ctx, params.invitationId),
+  );
+}
+
+/**
+ * Under /api/v1/auth, open to anyone (the invitee has no account yet): what an invitation's
+ * link stands for, so its register page can say which store and address it is for. Behind the
+ * per-IP limit of the credential endpoints.
+ */
+export function invitationLinkRoutes(
+  r: Routes,
+  { members, limits }: { members: MembersService; limits: RateLimiters },
+) {
+  r.public(
+    'get',
+    '/invitation',
+    { before: [limits.auth], query: s.invitationLinkQuery },
+    ({ query }) => members.invitationFor(query.token),
   );
 }

@@ -6,6 +6,7 @@ import type { StoreContext } from '../../core/context';
 import type { Mailer } from '../../platform/mailer';
 import * as repo from './members.repo';
 import { ROLE_PERMISSIONS, type Role } from '../../core/access';
+import type { InvitationTokens } from './invitation-token';
 import { findStore } from './stores.repo';
 import type { UserReads } from '../auth/auth.reads';
 
@@ -18,6 +19,8 @@ interface Deps {
   usersOf: UserReads['byIds'];
   /** The origin of links in e-mails (PUBLIC_URL), never a request's Host header. */
   publicUrl(): string;
+  /** Signs and reads the token in an invitation's link (invitation-token.ts). */
+  invitationTokens: InvitationTokens;
   /** After a membership is removed: the user's live subscriptions to the store end. */
   onRemoved?(storeId: string, userId: string): Promise<void>;
 }
@@ -28,6 +31,7 @@ export function createMembersService({
   findUserByEmail,
   usersOf,
   publicUrl,
+  invitationTokens,
   onRemoved,
 }: Deps) {
   /** Memberships as members: who each is (the auth module's), in the order of their names. */
@@ -72,6 +76,20 @@ export function createMembersService({
 
     listInvitations: (ctx: StoreContext) => repo.listInvitations(pool, ctx.storeId),
 
+    /**
+     * What an invitation's link stands for, for its register page: the store, the address and
+     * the role. A token that is not genuine, has expired or whose invitation was revoked or
+     * taken up is a 404.
+     */
+    async invitationFor(token: string) {
+      const claim = invitationTokens.verify(token);
+      const invitation =
+        claim && (await repo.findInvitation(pool, claim.storeId, claim.invitationId, claim.email));
+      const store = invitation && claim && (await findStore(pool, claim.storeId));
+      if (!invitation || !store) throw new NotFoundError('Invitation');
+      return { storeName: store.name, email: invitation.email, role: invitation.role };
+    },
+
     /** Adds an existing user at once, or records an invitation they take up on registering. */
     async add(ctx: StoreContext, input: { email: string; role: Role }) {
       const origin = publicUrl();
@@ -102,7 +120,13 @@ export function createMembersService({
           outcome.status === 'added'
             ? `You now have the ${input.role} role in ${store?.name}. Sign in at ${origin}/login\n`
             : `You have been invited as ${input.role} to ${store?.name}. ` +
-              `Create your account with this e-mail address at ${origin}/register to join.\n`,
+              `Create your account with this e-mail address at ${origin}/register?invitation=${invitationTokens.sign(
+                {
+                  invitationId: outcome.invitation.id,
+                  storeId: ctx.storeId,
+                  email: input.email,
+                },
+              )} to join.\n`,
       });
       return outcome;
     },

@@ -63,12 +63,51 @@ test('when an admin invites an unknown e-mail, then registering with it joins th
   expect(after.body.data).toEqual([]);
 });
 
+/** The token in the invitation mail's register link. */
+async function invitationToken(email: string) {
+  const mail = await t.db.pool.query('SELECT body FROM mail_outbox WHERE to_address = $1', [email]);
+  const token = /\/register\?invitation=([\w.-]+)/.exec(mail.rows[0]?.body ?? '')?.[1];
+  expect(token).toBeDefined();
+  return token!;
+}
+const readInvitation = (token: string) =>
+  t.api.get(`/api/v1/auth/invitation?token=${encodeURIComponent(token)}`);
+
+test('when an invitee opens the link in the mail, then its register page learns the store, address and role; not once it is used', async () => {
+  const admin = await storeWithMember(t, 'admin');
+  const store = await t.api.get(admin.url).set(admin.auth).expect(200);
+  const invitee = buildUser();
+  await addOrInvite(admin, { email: invitee.email, role: 'employee' }).expect(201);
+  const token = await invitationToken(invitee.email);
+  const res = await readInvitation(token).expect(200);
+  expect(res.body.data).toEqual({
+    storeName: store.body.data.name,
+    email: invitee.email,
+    role: 'employee',
+  });
+
+  // Another token's signature, a made-up one, and none at all.
+  const [head, body] = token.split('.');
+  await readInvitation(`${head}.${body}.${'A'.repeat(43)}`).expect(404);
+  await readInvitation('not-a-token').expect(404);
+  await t.api.get('/api/v1/auth/invitation').expect(400);
+  // An access token is not an invitation token, nor the other way round.
+  await readInvitation(t.tokenFor(admin.user.id)).expect(404);
+  await t.api.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+
+  await t.api.post('/api/v1/auth/register').send(invitee).expect(201);
+  await readInvitation(token).expect(404);
+});
+
 test('when an admin revokes an invitation, then registering no longer joins', async () => {
   const admin = await storeWithMember(t, 'admin');
   const invitee = buildUser();
   const inv = await addOrInvite(admin, { email: invitee.email, role: 'viewer' }).expect(201);
   const invitation = `${admin.url}/invitations/${inv.body.data.invitation.id}`;
+  const token = await invitationToken(invitee.email);
+  await readInvitation(token).expect(200);
   await t.api.delete(invitation).set(admin.auth).expect(204);
+  await readInvitation(token).expect(404);
   await t.api.delete(invitation).set(admin.auth).expect(404);
   const reg = await t.api.post('/api/v1/auth/register').send(invitee).expect(201);
   expect(await roleOf(admin.storeId, reg.body.data.user.id)).toBeUndefined();

@@ -40,3 +40,8 @@ export const updateMemberBody = z.object({ role });
 
 export type CreateStoreInput = z.infer<typeof createStoreBody>;
 export type UpdateStoreInput = z.infer<typeof updateStoreBody>;
+
+/** The token of an invitation's link (`/register?invitation=…`). */
+export const invitationLinkQuery = z.object({
+  token: z.string().min(1, 'is required').max(2000, 'is not an invitation token'),
+});

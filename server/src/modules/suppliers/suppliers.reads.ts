@@ -21,6 +21,24 @@ export const supplierReads = {
     return new Map([...found].map(([id, s]) => [id, s.name]));
   },
 
+  /** The supplier's name and how to reach it (what a purchase order is addressed to). */
+  async contactOf(db: Db, storeId: string, id: string) {
+    const r = await repo.find(db, storeId, id);
+    return (
+      r && {
+        name: r.name,
+        contactPerson: r.contact_person,
+        email: r.email,
+        phone: r.phone,
+        address: r.address,
+        city: r.city,
+        state: r.state,
+        zip: r.zip,
+        country: r.country,
+      }
+    );
+  },
+
   /** Name, status and stated lead time of these suppliers, or of all the store's. */
   summariesOf: (db: Db, storeId: string, ids: Iterable<string | null> | 'all') =>
     repo.summariesOf(db, storeId, ids === 'all' ? 'all' : distinctIds(ids)),

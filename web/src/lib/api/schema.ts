@@ -189,6 +189,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an invitation's link stands for (its store, address and role)
+     * @description For the register page an invitation's e-mail links to (`/register?invitation=<token>`):
+     *     the store's name, the invited address and the role. The token is signed by the server
+     *     and valid 30 days; one that is not genuine, has expired, or whose invitation was revoked
+     *     or taken up (the invitee registered) is 404. No authentication. Counts towards the 20
+     *     auth requests per 15 minutes per IP address (429).
+     */
+    get: operations['getInvitationLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/forgot-password': {
     parameters: {
       query?: never;
@@ -1307,11 +1331,11 @@ export interface paths {
      *     lines' tax per rate and `total` the lines' totals, so a receipt's lines add up to its
      *     total with no rounding line. This can differ from rounding the whole sale's tax once by up
      *     to half a cent per line (three lines of 0.10 at 7.5% added: 0.03 of tax, not 0.02).
-     *     A discount larger than what it comes off is 400. An employee's discounts and lower
-     *     prices given with a `priceOverrideReason` may together take off at most the store's
-     *     `employeeDiscountLimitPercent` of the lines' list prices (400 `discount_limit`; 0, the
-     *     default, allows none); admins and managers are not limited. A bare `unitPrice` (an
-     *     integration charging its own price) is recorded as before and not counted. `payments`,
+     *     A discount larger than what it comes off is 400. An employee's discounts and every
+     *     `unitPrice` below the list price (with a `priceOverrideReason` or not) may together
+     *     take off at most the store's `employeeDiscountLimitPercent` of the lines' list prices
+     *     (400 `discount_limit`; 0, the default, allows none); admins and managers (and API keys
+     *     with those roles) are not limited. `payments`,
      *     when sent, must cover the total and give change only from cash (see `SaleInput`).
      *     `customer` (a name, an e-mail or both) is kept on the sale.
      */
@@ -1800,6 +1824,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The order as a printable PDF (vendor:manage)
+     * @description An A4 PDF of the order: the store's name, the order number, the supplier's name, contact,
+     *     address, e-mail and phone, the order and expected delivery dates, one row per line (SKU,
+     *     product, quantity, unit cost, line total), the total and the notes. Served inline (a
+     *     browser shows it, to print) under the name `PO-YYYY-NNNNNN.pdf`. Any status. Requires
+     *     `vendor:manage` (it shows costs). A heavy operation (its own rate limit). An order not in
+     *     this store is 404.
+     */
+    get: operations['getPurchaseOrderPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/purchase-orders/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * E-mail the order's PDF to its supplier (vendor:manage)
+     * @description Mails the order's PDF (as `GET .../pdf` gives it) to the supplier's e-mail address, or to
+     *     `to` when given, with an optional `message` in the mail's text, through the server's mailer
+     *     (SMTP when `SMTP_URL` is set, else the mail outbox). Once the mail server has taken it, the
+     *     order's `sentAt` and `sentTo` are set and a `purchase_order.updated` event with change
+     *     `sent` is published; the status does not change (move it to `processing` when the supplier
+     *     confirms). An order may be sent again (after an edit): the latest sending is kept. A
+     *     supplier without an e-mail and no `to` is 400 on `to`; a cancelled or completed order is
+     *     409 `INVALID_STATE`; a mail server that refuses or cannot be reached is 503 and nothing is
+     *     recorded. Requires `vendor:manage`. A heavy operation (its own rate limit).
+     */
+    post: operations['sendPurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/purchase-orders/{id}/receipts': {
     parameters: {
       query?: never;
@@ -1966,19 +2049,24 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Set the invoice's supplier after upload, before reconciling (invoice:process)
-     * @description For an invoice whose supplier was not recognised (`supplier` null, `supplierWarning`
-     *     says so) or was the wrong one. Its lines are matched again with that supplier (its item
-     *     codes and last costs; a line a person matched keeps its product), their conflicts are
-     *     checked again, and the invoice is tied to the supplier's one order it can mean, if
-     *     there is exactly one; the three-way match (`threeWay`) then sees that supplier's orders
-     *     and deliveries not yet invoiced, so "already received" can match them. A supplier not
-     *     in this store is 400 on `supplierId`; the same supplier's invoice number twice is 409
-     *     `CONFLICT` (as at upload) and nothing changes; a reconciled invoice is 409
-     *     `INVALID_STATE`. Announced as `invoice.updated` with `change: supplier`. Answers the
-     *     invoice.
+     * Correct the invoice's supplier, number or date (invoice:process)
+     * @description Send any of `supplierId`, `invoiceNumber` and `invoiceDate` (null clears the number or the
+     *     date). The number and date can be corrected at any time, also after reconciling or paying
+     *     (they change no stock or cost); announced as `invoice.updated` with `change: details`.
+     *
+     *     `supplierId` is for an invoice whose supplier was not recognised (`supplier` null,
+     *     `supplierWarning` says so) or was the wrong one. Its lines are matched again with that
+     *     supplier (its item codes and last costs; a line a person matched keeps its product), their
+     *     conflicts are checked again, and the invoice is tied to the supplier's one order it can
+     *     mean, if there is exactly one; the three-way match (`threeWay`) then sees that supplier's
+     *     orders and deliveries not yet invoiced, so "already received" can match them. A supplier
+     *     not in this store is 400 on `supplierId`; a reconciled invoice's supplier is 409
+     *     `INVALID_STATE`. Announced as `invoice.updated` with `change: supplier`.
+     *
+     *     The same supplier's invoice number twice is 409 `CONFLICT` (as at upload) and nothing
+     *     changes. An empty body is 400. Answers the invoice.
      */
-    patch: operations['setInvoiceSupplier'];
+    patch: operations['updateInvoice'];
     trace?: never;
   };
   '/api/v1/stores/{storeId}/invoices/{id}/status': {
@@ -4624,7 +4712,7 @@ export interface components {
         /** @enum {string} */
         status: 'pending' | 'processing' | 'shipped' | 'completed' | 'cancelled';
         /** @enum {string} */
-        change: 'created' | 'edited' | 'status' | 'received' | 'deleted';
+        change: 'created' | 'edited' | 'status' | 'received' | 'deleted' | 'sent';
       };
     };
     InvoiceUpdatedEvent: {
@@ -4646,7 +4734,8 @@ export interface components {
         /** @enum {string} */
         status: 'pending' | 'paid';
         /** @enum {string} */
-        change: 'uploaded' | 'matched' | 'supplier' | 'status' | 'reconciled' | 'deleted';
+        change:
+          'uploaded' | 'matched' | 'supplier' | 'details' | 'status' | 'reconciled' | 'deleted';
       };
     };
     ShoppingListUpdatedEvent: {
@@ -5732,6 +5821,13 @@ export interface components {
       /** Format: date-time */
       cancelledAt: string | null;
       cancelReason: string | null;
+      /**
+       * Format: date-time
+       * @description When the order was last e-mailed to its supplier (POST .../send)
+       */
+      sentAt: string | null;
+      /** @description The address it was last e-mailed to */
+      sentTo: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -7173,6 +7269,39 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getInvitationLink: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invitation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              storeName: string;
+              /** Format: email */
+              email: string;
+              role: components['schemas']['Role'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -9895,6 +10024,71 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getPurchaseOrderPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order's PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  sendPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /**
+           * Format: email
+           * @description Where to send it instead of the supplier's e-mail
+           */
+          to?: string;
+          /** @description A note added to the mail's text */
+          message?: string;
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['PurchaseOrderResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listPurchaseOrderReceipts: {
     parameters: {
       query?: never;
@@ -9986,6 +10180,13 @@ export interface operations {
           file: string;
           /** Format: uuid */
           supplierId?: string;
+          /** @description The invoice's number, over what the file says */
+          invoiceNumber?: string;
+          /**
+           * Format: date
+           * @description The invoice's date, over what the file says
+           */
+          invoiceDate?: string;
         };
       };
     };
@@ -10089,7 +10290,7 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
-  setInvoiceSupplier: {
+  updateInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -10103,7 +10304,10 @@ export interface operations {
       content: {
         'application/json': {
           /** Format: uuid */
-          supplierId: string;
+          supplierId?: string;
+          invoiceNumber?: string | null;
+          /** Format: date */
+          invoiceDate?: string | null;
         };
       };
     };
@@ -12229,7 +12433,7 @@ export const purchaseOrderUpdatedEventPayloadStatusValues: ReadonlyArray<
 > = ['pending', 'processing', 'shipped', 'completed', 'cancelled'];
 export const purchaseOrderUpdatedEventPayloadChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PurchaseOrderUpdatedEvent']['payload']['change']
-> = ['created', 'edited', 'status', 'received', 'deleted'];
+> = ['created', 'edited', 'status', 'received', 'deleted', 'sent'];
 export const invoiceUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['type']
 > = ['invoice.updated'];
@@ -12238,7 +12442,7 @@ export const invoiceUpdatedEventPayloadStatusValues: ReadonlyArray<
 > = ['pending', 'paid'];
 export const invoiceUpdatedEventPayloadChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['InvoiceUpdatedEvent']['payload']['change']
-> = ['uploaded', 'matched', 'supplier', 'status', 'reconciled', 'deleted'];
+> = ['uploaded', 'matched', 'supplier', 'details', 'status', 'reconciled', 'deleted'];
 export const shoppingListUpdatedEventTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['type']
 > = ['shopping_list.updated'];

@@ -2,6 +2,7 @@ import { RowActions } from '@/components/row-actions';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
 import { formatNumber } from '@/lib/format';
 import type { Category } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 interface CategoriesTableProps {
   categories: Category[];
@@ -17,7 +18,7 @@ interface CategoriesTableProps {
 export function CategoriesTable(props: CategoriesTableProps) {
   const { categories, sort, order, onSort, canWrite, canDelete } = props;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Categories">
       <table className="table" aria-label="Categories">
         <thead>
           <tr>
@@ -58,6 +59,6 @@ export function CategoriesTable(props: CategoriesTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

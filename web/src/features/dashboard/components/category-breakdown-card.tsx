@@ -3,6 +3,7 @@ import { Card } from '@/components/card';
 import { formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { CategorySlice } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 export function CategoryBreakdownCard({
   storeId,
@@ -29,7 +30,7 @@ export function CategoryBreakdownCard({
       {slices.length === 0 ? (
         <p className="muted">No products yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Stock by category">
           <table className="table" aria-label="Stock by category">
             <thead>
               <tr>
@@ -80,7 +81,7 @@ export function CategoryBreakdownCard({
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );

@@ -3,6 +3,7 @@ import { Card } from '@/components/card';
 import { formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { SlowMover, TopMover } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 function ProductLink({
   storeId,
@@ -32,7 +33,7 @@ export function TopMoversCard({ storeId, movers }: { storeId: string; movers: To
       {movers.length === 0 ? (
         <p className="muted">No sales in the last 30 days.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Top movers">
           <table className="table" aria-label="Top movers">
             <thead>
               <tr>
@@ -59,7 +60,7 @@ export function TopMoversCard({ storeId, movers }: { storeId: string; movers: To
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );
@@ -71,7 +72,7 @@ export function SlowMoversCard({ storeId, movers }: { storeId: string; movers: S
       {movers.length === 0 ? (
         <p className="muted">Nothing in stock is waiting to sell.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Slow movers">
           <table className="table" aria-label="Slow movers">
             <thead>
               <tr>
@@ -100,7 +101,7 @@ export function SlowMoversCard({ storeId, movers }: { storeId: string; movers: S
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Card>
   );

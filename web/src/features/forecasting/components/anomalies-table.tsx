@@ -3,6 +3,7 @@ import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { Anomaly } from '../api/types';
 import { anomalyTypes, severities, severityBadge } from './anomaly-words';
+import { TableWrap } from '@/components/table-wrap';
 
 const oneDecimal = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
@@ -16,7 +17,7 @@ export function AnomaliesTable({ storeId, anomalies }: { storeId: string; anomal
   const rows = useFirstRows(anomalies);
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Anomalies">
         <table className="table" aria-label="Anomalies">
           <thead>
             <tr>
@@ -67,7 +68,7 @@ export function AnomaliesTable({ storeId, anomalies }: { storeId: string; anomal
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <ShowAllRows hidden={rows.hidden} total={anomalies.length} onClick={rows.showAll} />
     </>
   );

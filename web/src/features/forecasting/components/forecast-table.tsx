@@ -1,6 +1,7 @@
 import { formatNumber } from '@/lib/format';
 import type { Forecast } from '../api/types';
 import { periodLabel } from './forecast-words';
+import { TableWrap } from '@/components/table-wrap';
 
 const oneDecimal = (value: number) => formatNumber(Math.round(value * 10) / 10);
 
@@ -9,7 +10,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
   return (
     <details className="forecast-table">
       <summary>Forecast as a table</summary>
-      <div className="table-wrap">
+      <TableWrap label="Forecast per period">
         <table className="table" aria-label="Forecast per period">
           <thead>
             <tr>
@@ -34,7 +35,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </details>
   );
 }

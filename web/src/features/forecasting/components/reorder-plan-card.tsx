@@ -11,6 +11,7 @@ import { useCan, useMoney } from '@/lib/store-access';
 import { useOptimizeReorder } from '../api/optimize-reorder';
 import type { ReorderPlan } from '../api/types';
 import { PlanActions } from './plan-actions';
+import { TableWrap } from '@/components/table-wrap';
 
 const leadTimeSources = {
   supplier_performance: 'measured',
@@ -101,7 +102,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
         {money(plan.spent)} of {money(plan.budget)} spent on{' '}
         {formatCount(plan.items.filter((i) => i.included).length, 'product')}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Reorder plan">
         <table className="table" aria-label="Reorder plan">
           <thead>
             <tr>
@@ -160,7 +161,7 @@ function PlanTable({ storeId, plan }: { storeId: string; plan: ReorderPlan }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <ShowAllRows hidden={rows.hidden} total={plan.items.length} onClick={rows.showAll} />
       {canOrder && <PlanActions storeId={storeId} plan={plan} />}
     </>

@@ -6,16 +6,24 @@ import type { InvoiceUpload } from './types';
 export interface UploadInvoiceVariables {
   file: File;
   supplierId?: string;
+  /** Given here, they are the invoice's whatever the file says. */
+  invoiceNumber?: string;
+  invoiceDate?: string;
 }
 
 /** The file is read, matched and stored as a pending invoice (or refused, and nothing kept). */
 export function uploadInvoice(
   storeId: string,
-  { file, supplierId }: UploadInvoiceVariables,
+  { file, supplierId, invoiceNumber, invoiceDate }: UploadInvoiceVariables,
 ): Promise<InvoiceUpload> {
   return apiClient.post('/stores/{storeId}/invoices', {
     path: { storeId },
-    form: { supplierId: supplierId || undefined, file },
+    form: {
+      supplierId: supplierId || undefined,
+      invoiceNumber: invoiceNumber || undefined,
+      invoiceDate: invoiceDate || undefined,
+      file,
+    },
   });
 }
 

@@ -8,6 +8,7 @@ import { formatCount, formatDate, formatDateTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useInvoice } from '../api/get-invoice';
+import { InvoiceDetails } from './invoice-details';
 import { OriginalFileButton } from './original-file-button';
 import { usePreviewReconcile } from '../api/preview-reconcile';
 import { useReconcileInvoice } from '../api/reconcile-invoice';
@@ -100,6 +101,7 @@ export function InvoiceReviewPage() {
           {formatCount(withVariances, 'line')} with variances
           {inv.purchaseOrder && <> · against order {inv.purchaseOrder.orderNumber}</>}
         </p>
+        <InvoiceDetails storeId={storeId} invoice={inv} />
         {!inv.totals.addsUp && <TotalsProblem totals={inv.totals} />}
         {inv.warnings.length > 0 && (
           <ul className="error-list" aria-label="What reading the file noticed">

@@ -11,6 +11,7 @@ import { useInvoices } from '../api/get-invoices';
 import { invoiceLabel, type InvoiceStatus } from '../api/types';
 import { InvoiceStatusBadge } from './invoice-status';
 import { UploadInvoiceCard } from './upload-invoice-card';
+import { TableWrap } from '@/components/table-wrap';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All invoices' },
@@ -73,7 +74,7 @@ export function InvoicesPage() {
         >
           {(data) => (
             <>
-              <div className="table-wrap">
+              <TableWrap label="Invoices">
                 <table className="table" aria-label="Invoices">
                   <thead>
                     <tr>
@@ -113,7 +114,7 @@ export function InvoicesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pagination
                 label="Invoice pages"
                 pagination={data.pagination}

@@ -3,7 +3,7 @@ import { Button } from '@/components/button';
 import { SelectField } from '@/components/form-field';
 import { useProductOptions } from '@/hooks/use-product-options';
 import { toApiError } from '@/lib/api-error';
-import { useSetInvoiceSupplier } from '../api/set-invoice-supplier';
+import { useUpdateInvoice } from '../api/update-invoice';
 import type { InvoiceDetail } from '../api/types';
 
 /**
@@ -13,7 +13,7 @@ import type { InvoiceDetail } from '../api/types';
  */
 export function SupplierNotice({ storeId, invoice }: { storeId: string; invoice: InvoiceDetail }) {
   const { suppliers } = useProductOptions(storeId);
-  const setSupplier = useSetInvoiceSupplier(storeId, invoice.id);
+  const setSupplier = useUpdateInvoice(storeId, invoice.id);
   const [supplierId, setSupplierId] = useState('');
   const [missing, setMissing] = useState(false);
   const apiError = setSupplier.error ? toApiError(setSupplier.error) : undefined;

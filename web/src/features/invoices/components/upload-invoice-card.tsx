@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { SelectField } from '@/components/form-field';
+import { SelectField, TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
 import { useProductOptions } from '@/hooks/use-product-options';
 import { toApiError } from '@/lib/api-error';
@@ -19,7 +19,10 @@ export function UploadInvoiceCard({ storeId }: { storeId: string }) {
   const upload = useUploadInvoice(storeId);
   const apiError = upload.error ? toApiError(upload.error) : undefined;
   // Row-by-row reasons (a quantity that is not a number in row 4, ...), as the server names them.
-  const details = Object.entries(apiError?.fieldErrors ?? {}).filter(([f]) => f !== 'supplierId');
+  const onFields = ['supplierId', 'invoiceNumber', 'invoiceDate'];
+  const details = Object.entries(apiError?.fieldErrors ?? {}).filter(
+    ([f]) => !onFields.includes(f),
+  );
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -28,8 +31,14 @@ export function UploadInvoiceCard({ storeId }: { storeId: string }) {
       return;
     }
     setFileError(undefined);
+    const data = new FormData(event.currentTarget as HTMLFormElement);
     upload.mutate(
-      { file, supplierId: supplierId || undefined },
+      {
+        file,
+        supplierId: supplierId || undefined,
+        invoiceNumber: String(data.get('invoiceNumber') ?? '').trim() || undefined,
+        invoiceDate: String(data.get('invoiceDate') ?? '') || undefined,
+      },
       { onSuccess: (answer) => navigate(`/stores/${storeId}/invoices/${answer.invoiceId}`) },
     );
   }
@@ -86,6 +95,20 @@ export function UploadInvoiceCard({ storeId }: { storeId: string }) {
             { value: '', label: 'As named on the invoice' },
             ...(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name })),
           ]}
+        />
+        <TextField
+          label="Invoice number"
+          name="invoiceNumber"
+          maxLength={64}
+          hint="Optional: over what the file says."
+          error={apiError?.fieldErrors.invoiceNumber}
+        />
+        <TextField
+          label="Invoice date"
+          name="invoiceDate"
+          type="date"
+          hint="Optional."
+          error={apiError?.fieldErrors.invoiceDate}
         />
         <div className="form__actions">
           <Button type="submit" variant="primary" busy={upload.isPending} busyLabel="Reading…">

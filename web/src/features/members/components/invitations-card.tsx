@@ -6,6 +6,7 @@ import { toApiError } from '@/lib/api-error';
 import { formatDate, formatRole } from '@/lib/format';
 import { useInvitations } from '../api/get-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
+import { TableWrap } from '@/components/table-wrap';
 
 export function InvitationsCard({ storeId }: { storeId: string }) {
   const invitations = useInvitations(storeId);
@@ -20,7 +21,7 @@ export function InvitationsCard({ storeId }: { storeId: string }) {
         empty={<p className="muted">No pending invitations.</p>}
       >
         {(data) => (
-          <div className="table-wrap">
+          <TableWrap label="Pending invitations">
             <table className="table" aria-label="Pending invitations">
               <thead>
                 <tr>
@@ -57,7 +58,7 @@ export function InvitationsCard({ storeId }: { storeId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </Card>

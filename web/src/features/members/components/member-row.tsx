@@ -22,6 +22,8 @@ export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowPr
   const updateRole = useUpdateMemberRole(storeId);
   const remove = useRemoveMember(storeId);
   const [confirming, setConfirming] = useState(false);
+  /** A role chosen in the select, saved only once confirmed. */
+  const [newRole, setNewRole] = useState<Role>();
   const isSelf = session.status === 'authenticated' && session.user.id === member.userId;
   const label = member.name || member.email;
   const selectId = `role-${member.userId}`;
@@ -32,6 +34,7 @@ export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowPr
       {
         onSuccess: () => onOutcome({ notice: `${label} is now ${formatRole(role)}.` }),
         onError: (error) => onOutcome({ problem: toApiError(error).message }),
+        onSettled: () => setNewRole(undefined),
       },
     );
   }
@@ -62,9 +65,12 @@ export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowPr
             </label>
             <select
               id={selectId}
-              value={member.role}
+              value={newRole ?? member.role}
               disabled={updateRole.isPending}
-              onChange={(e) => changeRole(e.target.value as Role)}
+              onChange={(e) => {
+                const role = e.target.value as Role;
+                setNewRole(role === member.role ? undefined : role);
+              }}
             >
               {ROLE_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -72,6 +78,20 @@ export function MemberRow({ storeId, member, canManage, onOutcome }: MemberRowPr
                 </option>
               ))}
             </select>
+            {newRole && (
+              <span className="confirm-action" role="group" aria-label={`Change ${label}'s role`}>
+                <span className="small">
+                  {formatRole(member.role)} → {formatRole(newRole)}
+                  {isSelf ? ' (your own role)' : ''}?
+                </span>
+                <Button busy={updateRole.isPending} onClick={() => changeRole(newRole)}>
+                  Change role<span className="visually-hidden"> of {label}</span>
+                </Button>
+                <Button variant="ghost" onClick={() => setNewRole(undefined)}>
+                  Keep {formatRole(member.role)}
+                </Button>
+              </span>
+            )}
           </>
         ) : (
           <span className={`role-badge role-badge--${member.role}`}>{formatRole(member.role)}</span>

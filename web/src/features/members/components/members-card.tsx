@@ -5,6 +5,7 @@ import { QueryState } from '@/components/query-state';
 import { formatCount } from '@/lib/format';
 import { useMembers } from '../api/get-members';
 import { MemberRow } from './member-row';
+import { TableWrap } from '@/components/table-wrap';
 
 export function MembersCard({ storeId, canManage }: { storeId: string; canManage: boolean }) {
   const members = useMembers(storeId);
@@ -25,7 +26,7 @@ export function MembersCard({ storeId, canManage }: { storeId: string; canManage
       <ErrorBanner>{problem}</ErrorBanner>
       <QueryState query={members} loading="Loading members…">
         {(data) => (
-          <div className="table-wrap">
+          <TableWrap label="Members">
             <table className="table" aria-label="Members">
               <thead>
                 <tr>
@@ -52,7 +53,7 @@ export function MembersCard({ storeId, canManage }: { storeId: string; canManage
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </QueryState>
     </Card>

@@ -4,6 +4,7 @@ import { QueryState } from '@/components/query-state';
 import { Pagination } from '@/components/pagination';
 import { formatDateTime } from '@/lib/format';
 import { useHistory } from '../api/get-history';
+import { TableWrap } from '@/components/table-wrap';
 
 // Field names as the API sends them, shown the way the form labels them.
 function fieldLabel(field: string): string {
@@ -27,7 +28,7 @@ export function HistoryCard({ storeId, productId }: { storeId: string; productId
       >
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Field history">
               <table className="table" aria-label="Field history">
                 <thead>
                   <tr>
@@ -52,7 +53,7 @@ export function HistoryCard({ storeId, productId }: { storeId: string; productId
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination label="History pages" pagination={data.pagination} onPage={setPage} />
           </>
         )}

@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMovements } from '../api/get-movements';
 import type { Movement } from '../api/types';
 import { MOVEMENT_REASON_LABELS } from './stock-reasons';
+import { TableWrap } from '@/components/table-wrap';
 
 function Reference({ storeId, movement }: { storeId: string; movement: Movement }) {
   if (movement.referenceType === 'sale' && movement.referenceId) {
@@ -37,7 +38,7 @@ export function MovementsCard({ storeId, productId }: { storeId: string; product
       >
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Stock movements">
               <table className="table" aria-label="Stock movements">
                 <thead>
                   <tr>
@@ -77,7 +78,7 @@ export function MovementsCard({ storeId, productId }: { storeId: string; product
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination label="Movement pages" pagination={data.pagination} onPage={setPage} />
           </>
         )}

@@ -3,9 +3,39 @@ import type { Product, ProductChanges, ProductInput, ProductLocation } from '../
 
 type Values = Record<string, string>;
 
+/** GS1's check digit of the digits before it: weights 3, 1, 3, … from the right. */
+function gs1CheckDigit(body: string): number {
+  const sum = [...body]
+    .reverse()
+    .reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Mirrors the server's barcode rule (core/barcode.ts), so it is said with the other fields. */
+function checkBarcode(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  if (!/^[\x20-\x7e]{1,48}$/.test(code)) return 'Use 1 to 48 printable characters.';
+  if (!/^\d+$/.test(code)) return undefined;
+  if (![8, 12, 13].includes(code.length))
+    return 'A numeric barcode has 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits.';
+  const expected = gs1CheckDigit(code.slice(0, -1));
+  return expected === Number(code.at(-1))
+    ? undefined
+    : `The last digit should be ${expected}: check the barcode for a typo.`;
+}
+
+/**
+ * Every field's problem at once, as the server would find it (format, range), so the form
+ * never asks twice; what only the server knows (a SKU or barcode taken) comes in one answer.
+ */
 export function checkProductValues(values: Values, isNew: boolean): FieldErrors {
   return collectErrors({
     name: checkRequired(values.name, 'the product name'),
+    sku:
+      values.sku && !/^[\x21-\x7e]+$/.test(values.sku)
+        ? 'Use letters, digits and symbols only, no spaces.'
+        : undefined,
+    barcode: checkBarcode(values.barcode),
     price: checkRequired(values.price, 'the retail price') ?? checkNumber(values.price, { min: 0 }),
     cost: checkNumber(values.cost, { min: 0 }),
     packSize: checkNumber(values.packSize, { min: 1, integer: true }),

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { Product } from '../api/types';
 import { StockBadges } from './stock-badges';
+import { TableWrap } from '@/components/table-wrap';
 
 interface ProductsTableProps {
   storeId: string;
@@ -29,7 +30,7 @@ export function ProductsTable({
   const money = useMoney();
   const header = { sort, order, onSort };
   return (
-    <div className="table-wrap">
+    <TableWrap label="Products">
       <table className="table" aria-label="Products">
         <thead>
           <tr>
@@ -87,6 +88,6 @@ export function ProductsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

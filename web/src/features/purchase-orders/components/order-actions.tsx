@@ -17,6 +17,7 @@ interface Props {
   busy: boolean;
   onMove: (to: StatusInput['status']) => void;
   onReceive: () => void;
+  onSend: () => void;
   onCancel: () => void;
   onDelete: () => void;
 }
@@ -26,9 +27,15 @@ export function OrderActions(props: Props) {
   const forward = FORWARD[order.status];
   const receivable = order.status === 'processing' || order.status === 'shipped';
   const cancellable = receivable || order.status === 'pending';
+  const sendable = cancellable;
   return (
     <>
       {canReceive && receivable && <Button onClick={props.onReceive}>Receive delivery…</Button>}
+      {canManage && sendable && (
+        <Button variant={order.sentAt ? 'secondary' : 'primary'} onClick={props.onSend}>
+          {order.sentAt ? 'E-mail again…' : 'E-mail to supplier…'}
+        </Button>
+      )}
       {canManage && forward && (
         <Button variant="secondary" busy={busy} onClick={() => props.onMove(forward.to)}>
           {forward.label}

@@ -6,13 +6,18 @@ import { useFindProductByCode } from '@/hooks/use-find-product-by-code';
 import { productQueryOptions } from '@/hooks/use-product';
 import { toApiError } from '@/lib/api-error';
 import type { ProductPick } from '@/lib/api/types';
+import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
+import { lowStockItems } from './low-stock-items';
+import { TableWrap } from '@/components/table-wrap';
 
 /** A line being written: quantities and costs as typed, checked on submit. */
 export interface DraftLine {
   product: ProductPick;
   quantity: string;
   unitCost: string;
+  /** Kept from the order being edited; new lines do not allow over-receipt. */
+  allowOverReceipt?: boolean;
 }
 
 const cents = (text: string) => Math.round(Number(text) * 100);
@@ -29,6 +34,8 @@ export function draftTotal(lines: DraftLine[]): number {
 
 interface Props {
   storeId: string;
+  /** The order's supplier: the picker suggests its items, and its low-stock items can be added. */
+  supplierId?: string;
   lines: DraftLine[];
   /** The state setter: lines added while a lookup is in flight build on the latest lines. */
   onChange: Dispatch<SetStateAction<DraftLine[]>>;
@@ -40,13 +47,14 @@ interface Props {
  * The order's lines: products added with the product picker (search or scan), each once; a
  * product added again adds one to its quantity. The unit cost starts at the product's cost.
  */
-export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
+export function OrderLinesEditor({ storeId, supplierId, lines, onChange, errors }: Props) {
   const money = useMoney();
   const queryClient = useQueryClient();
   const findByCode = useFindProductByCode(storeId);
   const pickerRef = useRef<HTMLInputElement>(null);
   const [pickError, setPickError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [lowStockNote, setLowStockNote] = useState<string>();
   /** Picks and scans are added in the order they were made, as in the till. */
   const queue = useRef<Promise<void>>(Promise.resolve());
 
@@ -80,6 +88,32 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
     }
   }
 
+  async function addLowStock(supplier: string) {
+    setPickError(undefined);
+    setBusy(true);
+    try {
+      const low = await lowStockItems(queryClient, storeId, supplier);
+      let added = 0;
+      onChange((current) => {
+        const have = new Set(current.map((l) => l.product.id));
+        const fresh = low.filter((l) => !have.has(l.product.id));
+        added = fresh.length;
+        return [...current, ...fresh];
+      });
+      setLowStockNote(
+        low.length === 0
+          ? 'None of this supplier’s items is low on stock.'
+          : added === 0
+            ? 'Its low-stock items are already on the order.'
+            : `Added ${formatCount(added, 'low-stock item')}: each up to twice its reorder point, or its reorder quantity.`,
+      );
+    } catch (error) {
+      setPickError(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const update = (i: number, change: Partial<DraftLine>) =>
     onChange((current) => current.map((l, j) => (j === i ? { ...l, ...change } : l)));
 
@@ -100,9 +134,22 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
         }}
         error={pickError ?? errors.lines}
         busy={busy}
+        supplierId={supplierId}
       />
+      {supplierId && (
+        <div className="toolbar">
+          <Button variant="secondary" busy={busy} onClick={() => void addLowStock(supplierId)}>
+            Add low-stock items of this supplier
+          </Button>
+          {lowStockNote && (
+            <span className="muted small" role="status">
+              {lowStockNote}
+            </span>
+          )}
+        </div>
+      )}
       {lines.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label="Order lines">
           <table className="table" aria-label="Order lines">
             <thead>
               <tr>
@@ -185,7 +232,7 @@ export function OrderLinesEditor({ storeId, lines, onChange, errors }: Props) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { PurchaseOrder } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 /** Each line: what was ordered, what has come in and what is still to come. */
 export function OrderLinesTable({ storeId, order }: { storeId: string; order: PurchaseOrder }) {
@@ -9,7 +10,7 @@ export function OrderLinesTable({ storeId, order }: { storeId: string; order: Pu
   // Prices and totals are money: only for the roles that see it (the API sends null otherwise).
   const seesMoney = useSeesMoney();
   return (
-    <div className="table-wrap">
+    <TableWrap label="Order lines">
       <table className="table" aria-label="Order lines">
         <thead>
           <tr>
@@ -75,6 +76,6 @@ export function OrderLinesTable({ storeId, order }: { storeId: string; order: Pu
           </tfoot>
         )}
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -11,10 +11,12 @@ import { useSetOrderStatus } from '../api/set-order-status';
 import { STATUS_LABELS } from '../api/types';
 import { CancelOrderDialog } from './cancel-order-dialog';
 import { OrderActions } from './order-actions';
+import { OrderDocuments } from './order-documents';
 import { OrderLinesTable } from './order-lines-table';
 import { OrderStatusBadge } from './order-status-badge';
 import { ReceiptsCard } from './receipts-card';
 import { ReceiveDialog } from './receive-dialog';
+import { SendOrderDialog } from './send-order-dialog';
 import { StatusSteps } from './status-steps';
 
 export function PurchaseOrderDetailPage() {
@@ -27,7 +29,7 @@ export function PurchaseOrderDetailPage() {
   const money = useMoney();
   const canManage = useCan('vendor:manage');
   const canReceive = useCan('inventory:write');
-  const [dialog, setDialog] = useState<'receive' | 'cancel'>();
+  const [dialog, setDialog] = useState<'receive' | 'cancel' | 'send'>();
   const [done, setDone] = useState<string>();
   const back = (
     <Link to={`/stores/${storeId}/purchase-orders`} className="back-link">
@@ -76,6 +78,7 @@ export function PurchaseOrderDetailPage() {
               )
             }
             onReceive={() => setDialog('receive')}
+            onSend={() => setDialog('send')}
             onCancel={() => setDialog('cancel')}
             onDelete={() =>
               deleting.mutate(undefined, {
@@ -97,7 +100,25 @@ export function PurchaseOrderDetailPage() {
       {o.status === 'pending' && canReceive && (
         <p className="muted small">Mark the order as sent to the supplier to receive deliveries.</p>
       )}
+      {o.sentAt && (
+        <p className="notice">
+          E-mailed to {o.sentTo} {formatDateTime(o.sentAt)}.
+        </p>
+      )}
       {o.notes && <p className="notice">{o.notes}</p>}
+      {canManage && (
+        <div className="toolbar">
+          <OrderDocuments storeId={storeId} order={o} />
+          {o.status === 'pending' && (
+            <Link
+              to={`/stores/${storeId}/purchase-orders/${o.id}/edit`}
+              className="btn btn--secondary"
+            >
+              Edit order
+            </Link>
+          )}
+        </div>
+      )}
       <Card title="Lines">
         <OrderLinesTable storeId={storeId} order={o} />
       </Card>
@@ -115,6 +136,18 @@ export function PurchaseOrderDetailPage() {
                 result.order.status === 'completed' ? ` ${o.orderNumber} is complete.` : ''
               }`,
             );
+          }}
+        />
+      )}
+      {canManage && (
+        <SendOrderDialog
+          storeId={storeId}
+          order={o}
+          open={dialog === 'send'}
+          onClose={() => setDialog(undefined)}
+          onSent={(sent) => {
+            setDialog(undefined);
+            setDone(`${o.orderNumber} e-mailed to ${sent.sentTo}.`);
           }}
         />
       )}

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { PurchaseOrder } from '../api/types';
 import { OrderStatusBadge } from './order-status-badge';
+import { TableWrap } from '@/components/table-wrap';
 
 function openUnits(order: PurchaseOrder): number {
   return order.lines.reduce((n, l) => n + l.openQuantity, 0);
@@ -18,7 +19,7 @@ export function PurchaseOrdersTable({
   const money = useMoney();
   const seesMoney = useSeesMoney();
   return (
-    <div className="table-wrap">
+    <TableWrap label="Purchase orders">
       <table className="table" aria-label="Purchase orders">
         <thead>
           <tr>
@@ -63,6 +64,6 @@ export function PurchaseOrdersTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react';
 import { Button } from '@/components/button';
 import { TextAreaField, TextField } from '@/components/form-field';
-import { ErrorBanner, StatusMessage } from '@/components/messages';
+import { ErrorBanner, StatusMessage, WarningMessage } from '@/components/messages';
 import { formatNumber } from '@/lib/format';
 import type { ScanNote } from './receive-scan-note';
 import type { useReceiveQuantities } from './use-receive-quantities';
+import { TableWrap } from '@/components/table-wrap';
 
 interface CountsProps {
   form: ReturnType<typeof useReceiveQuantities>;
@@ -33,10 +34,12 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
       />
       {scanNote?.alert ? (
         <ErrorBanner>{scanNote.text}</ErrorBanner>
+      ) : scanNote?.warning ? (
+        <WarningMessage>{scanNote.text}</WarningMessage>
       ) : (
         <StatusMessage>{scanNote?.text}</StatusMessage>
       )}
-      <div className="table-wrap">
+      <TableWrap label="Units received">
         <table className="table" aria-label="Units received">
           <thead>
             <tr>
@@ -83,7 +86,7 @@ export function ReceiveCounts({ form, errors, scanText, scanNote, note, ...on }:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="form__actions">
         <Button variant="secondary" onClick={form.receiveAll}>
           Receive all

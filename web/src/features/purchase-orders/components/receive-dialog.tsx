@@ -54,7 +54,9 @@ function ReceiveForm({ storeId, order, onClose, onReceived }: Omit<ReceiveDialog
     setScanText('');
     if (!code) return;
     const hit = form.scan(code);
-    setScanNote(hit ? describeScan(hit) : { text: `“${code}” is not on this order.` });
+    setScanNote(
+      hit ? describeScan(hit) : { text: `“${code}” is not on this order.`, warning: true },
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

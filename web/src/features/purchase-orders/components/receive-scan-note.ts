@@ -1,10 +1,14 @@
 import { formatCount, formatNumber } from '@/lib/format';
 import type { ScanResult } from './use-receive-quantities';
 
-/** What the last scan did, said under the scan field; an alert when it was not counted. */
+/**
+ * What the last scan did, said under the scan field: an alert when it was not counted, a
+ * warning when it found nothing on the order.
+ */
 export interface ScanNote {
   text: string;
   alert?: boolean;
+  warning?: boolean;
 }
 
 export function describeScan({ line, count, started, refused }: ScanResult): ScanNote {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatCount, formatNumber } from '@/lib/format';
 import type { OrderLine } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 export interface DeliveryCheck {
   /** Lines receiving at least one unit, of the open lines. */
@@ -49,7 +50,7 @@ export function ReceiveSummary({ check }: { check: DeliveryCheck }) {
       {check.differences.length === 0 ? (
         <p>Every open line arrives in full.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Lines that differ from the order">
           <table className="table" aria-label="Lines that differ from the order">
             <thead>
               <tr>
@@ -78,7 +79,7 @@ export function ReceiveSummary({ check }: { check: DeliveryCheck }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

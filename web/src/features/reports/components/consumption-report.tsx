@@ -8,6 +8,7 @@ import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { periodOf, ReportToolbar } from './report-controls';
 import { change, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
+import { TableWrap } from '@/components/table-wrap';
 
 const groupBy = {
   options: [
@@ -58,7 +59,7 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
         revenue, {money(totals.cost)} at cost; {change(totals.trend)} against the period before.
       </p>
       <SeriesChart title="Units sold per day" series={report.series} />
-      <div className="table-wrap">
+      <TableWrap label="Consumption">
         <table className="table" aria-label="Consumption">
           <thead>
             <tr>
@@ -102,7 +103,7 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
       {report.truncated && (
         <p className="muted small">

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import type { CustomReportResult } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 type Column = CustomReportResult['columns'][number];
 
@@ -21,7 +22,7 @@ export function CustomResultTable({ result }: { result: CustomReportResult }) {
       <p role="status">
         {formatNumber(result.rows.length)} {result.rows.length === 1 ? 'row' : 'rows'}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Custom report">
         <table className="table" aria-label="Custom report">
           <thead>
             <tr>
@@ -44,7 +45,7 @@ export function CustomResultTable({ result }: { result: CustomReportResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { ValuationGroupBy, ValuationReport } from '../api/types';
 import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { ReportToolbar } from './report-controls';
 import { percent } from './report-format';
+import { TableWrap } from '@/components/table-wrap';
 
 const groupBy = {
   options: [
@@ -53,7 +54,7 @@ function Valuation({ report }: { report: ValuationReport }) {
         {money(totals.costValue)} at cost and {money(totals.retailValue)} at retail (
         {money(totals.potentialMargin)} potential margin).
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Stock valuation">
         <table className="table" aria-label="Stock valuation">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ function Valuation({ report }: { report: ValuationReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
       {report.truncated && <p className="muted small">Only the 500 largest rows are shown.</p>}
     </>

@@ -7,6 +7,7 @@ import { useVendorPerformanceReport } from '../api/get-vendor-performance-report
 import type { VendorPerformanceReport } from '../api/types';
 import { periodOf, ReportToolbar } from './report-controls';
 import { change, percent, periodWords } from './report-format';
+import { TableWrap } from '@/components/table-wrap';
 
 export function VendorPerformanceSection({
   storeId,
@@ -50,7 +51,7 @@ function Ranking({ storeId, report }: { storeId: string; report: VendorPerforman
         {periodWords(report.period)}. Score out of 100: on time {w.onTime}, fill rate {w.fillRate},
         lead time {w.leadTime}, price stability {w.priceChange}, spend {w.spend}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Supplier ranking">
         <table className="table" aria-label="Supplier ranking">
           <thead>
             <tr>
@@ -114,7 +115,7 @@ function Ranking({ storeId, report }: { storeId: string; report: VendorPerforman
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

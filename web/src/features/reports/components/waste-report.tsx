@@ -8,6 +8,7 @@ import { ShowAllRows, useFirstRows } from '@/components/first-rows';
 import { periodOf, ReportToolbar } from './report-controls';
 import { percent, periodWords } from './report-format';
 import { SeriesChart } from './series-chart';
+import { TableWrap } from '@/components/table-wrap';
 
 const groupBy = {
   options: [
@@ -82,7 +83,7 @@ function WasteBody({ report }: { report: WasteReport }) {
         series={report.series}
         interval={report.interval}
       />
-      <div className="table-wrap">
+      <TableWrap label="Waste">
         <table className="table" aria-label="Waste">
           <thead>
             <tr>
@@ -115,7 +116,7 @@ function WasteBody({ report }: { report: WasteReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <ShowAllRows hidden={rows.hidden} total={report.rows.length} onClick={rows.showAll} />
     </>
   );

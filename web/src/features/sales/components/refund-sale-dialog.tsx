@@ -8,6 +8,7 @@ import { formatNumber } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
 import { useRefundSale } from '../api/refund-sale';
+import { TableWrap } from '@/components/table-wrap';
 import { saleLabel, type PaymentMethod, type RefundInput, type Sale } from '../api/types';
 import { DISPOSITIONS, refundCents, type Disposition } from './refund-money';
 
@@ -107,7 +108,7 @@ export function RefundSaleDialog({
         <ErrorBanner>
           {apiError && !Object.keys(errors).length ? apiError.message : errors.lines}
         </ErrorBanner>
-        <div className="table-wrap">
+        <TableWrap label="Lines to refund">
           <table className="table" aria-label="Lines to refund">
             <thead>
               <tr>
@@ -187,7 +188,7 @@ export function RefundSaleDialog({
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <TextAreaField
           label="Reason for the refund"
           name="reason"

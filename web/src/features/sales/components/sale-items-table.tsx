@@ -2,13 +2,14 @@ import { Link } from 'react-router-dom';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { Sale } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 /** The sale's lines at the prices recorded, with what was refunded and what it nets. */
 export function SaleItemsTable({ storeId, sale }: { storeId: string; sale: Sale }) {
   const money = useMoney();
   const anyRefund = sale.refundedTotal > 0;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Sale items">
       <table className="table" aria-label="Sale items">
         <thead>
           <tr>
@@ -72,6 +73,6 @@ export function SaleItemsTable({ storeId, sale }: { storeId: string; sale: Sale 
           )}
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -3,6 +3,7 @@ import type { StockShortage } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { lineTotal, type TillLine } from './use-sale-lines';
+import { TableWrap } from '@/components/table-wrap';
 
 interface SaleLinesTableProps {
   lines: TillLine[];
@@ -21,7 +22,7 @@ export function SaleLinesTable({
 }: SaleLinesTableProps) {
   const money = useMoney();
   return (
-    <div className="table-wrap">
+    <TableWrap label="Sale lines">
       <table className="table" aria-label="Sale lines">
         <thead>
           <tr>
@@ -103,6 +104,6 @@ export function SaleLinesTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

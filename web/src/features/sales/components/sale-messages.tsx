@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { StatusMessage } from '@/components/messages';
+import { StatusMessage, WarningMessage } from '@/components/messages';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { Sale } from '../api/types';
@@ -31,10 +31,10 @@ export function SaleMessages({ storeId, outcome, sent }: SaleMessagesProps) {
         </StatusMessage>
       )}
       {outcome?.kind === 'queued' && (
-        <StatusMessage>
+        <WarningMessage>
           No answer from the server: the sale ({items(outcome.units)}, total {money(outcome.total)})
           is kept on this device and will be sent by itself when the connection returns.
-        </StatusMessage>
+        </WarningMessage>
       )}
       {sent && (
         <StatusMessage>

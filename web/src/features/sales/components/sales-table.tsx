@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { saleLabel, type Sale } from '../api/types';
 import { SaleStatus } from './sale-status';
+import { TableWrap } from '@/components/table-wrap';
 
 interface SalesTableProps {
   storeId: string;
@@ -22,7 +23,7 @@ function summary(sale: Sale): string {
 export function SalesTable({ storeId, sales, sort, order, onSort }: SalesTableProps) {
   const money = useMoney();
   return (
-    <div className="table-wrap">
+    <TableWrap label="Sales">
       <table className="table" aria-label="Sales">
         <thead>
           <tr>
@@ -63,6 +64,6 @@ export function SalesTable({ storeId, sales, sort, order, onSort }: SalesTablePr
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

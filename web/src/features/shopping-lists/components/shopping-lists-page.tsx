@@ -7,6 +7,7 @@ import { useCan, useMoney, useSeesMoney, useStoreAccess } from '@/lib/store-acce
 import { useListParams } from '@/lib/use-list-params';
 import { useShoppingLists } from '../api/get-shopping-lists';
 import { ListStatus } from './list-status';
+import { TableWrap } from '@/components/table-wrap';
 
 export function ShoppingListsPage() {
   const { storeId } = useStoreAccess();
@@ -37,7 +38,7 @@ export function ShoppingListsPage() {
         >
           {(data) => (
             <>
-              <div className="table-wrap">
+              <TableWrap label="Reorder lists">
                 <table className="table" aria-label="Reorder lists">
                   <thead>
                     <tr>
@@ -81,7 +82,7 @@ export function ShoppingListsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pagination
                 label="Reorder list pages"
                 pagination={data.pagination}

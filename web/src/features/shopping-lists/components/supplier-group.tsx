@@ -3,6 +3,7 @@ import { formatCount } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import type { ItemInput, ShoppingListItem } from '../api/types';
 import { ItemRow } from './item-row';
+import { TableWrap } from '@/components/table-wrap';
 
 interface SupplierGroupProps {
   storeId: string;
@@ -31,7 +32,7 @@ export function SupplierGroup(props: SupplierGroupProps) {
           : formatCount(items.length, 'item')
       }
     >
-      <div className="table-wrap">
+      <TableWrap label={`Items from ${title}`}>
         <table className="table" aria-label={`Items from ${title}`}>
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function SupplierGroup(props: SupplierGroupProps) {
             </tfoot>
           )}
         </table>
-      </div>
+      </TableWrap>
     </Card>
   );
 }

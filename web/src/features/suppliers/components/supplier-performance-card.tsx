@@ -16,6 +16,7 @@ import { formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierPerformance } from '../api/get-supplier-performance';
 import type { SupplierPerformance } from '../api/types';
+import { TableWrap } from '@/components/table-wrap';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const days = (d: number | null) => (d === null ? '—' : `${formatNumber(d)} days`);
@@ -142,7 +143,7 @@ function Figures({ data }: { data: SupplierPerformance }) {
           </div>
         </figure>
       </div>
-      <div className="table-wrap">
+      <TableWrap label="Performance per month">
         <table className="table" aria-label="Performance per month">
           <thead>
             <tr>
@@ -175,7 +176,7 @@ function Figures({ data }: { data: SupplierPerformance }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Pagination } from '@/components/pagination';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useMoney, useSeesMoney } from '@/lib/store-access';
 import { useSupplierProducts } from '../api/get-supplier-products';
+import { TableWrap } from '@/components/table-wrap';
 
 /** What the supplier supplies: its products and those ordered from it, with the last cost. */
 export function SupplierProductsCard({
@@ -28,7 +29,7 @@ export function SupplierProductsCard({
       >
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Products supplied">
               <table className="table" aria-label="Products supplied">
                 <thead>
                   <tr>
@@ -60,7 +61,7 @@ export function SupplierProductsCard({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pagination
               label="Supplier product pages"
               pagination={data.pagination}

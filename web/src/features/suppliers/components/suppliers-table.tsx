@@ -5,6 +5,7 @@ import { formatCount, formatNumber } from '@/lib/format';
 import type { Supplier } from '../api/types';
 import { countryName } from './country-options';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
+import { TableWrap } from '@/components/table-wrap';
 
 interface SuppliersTableProps {
   storeId: string;
@@ -31,7 +32,7 @@ function statusLabel(status: string): string {
 export function SuppliersTable(props: SuppliersTableProps) {
   const { storeId, suppliers, sort, order, onSort, canManage, canDelete } = props;
   return (
-    <div className="table-wrap">
+    <TableWrap label="Suppliers">
       <table className="table" aria-label="Suppliers">
         <thead>
           <tr>
@@ -100,6 +101,6 @@ export function SuppliersTable(props: SuppliersTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

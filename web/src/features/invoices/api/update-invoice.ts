@@ -4,16 +4,16 @@ import type { RequestBody } from '@/lib/api/types';
 import { invoiceKeys } from './invoice-keys';
 import type { InvoiceDetail } from './types';
 
-export type SupplierInput = RequestBody<'setInvoiceSupplier'>;
+export type InvoiceCorrection = RequestBody<'updateInvoice'>;
 
 /**
- * The invoice's supplier, set after upload (its name on the file matched none): the server
- * matches the lines again and the review then sees that supplier's orders and deliveries.
+ * Corrects the invoice's header: its supplier (the server matches the lines again and the
+ * review then sees that supplier's orders and deliveries), its number or its date.
  */
-export function setInvoiceSupplier(
+export function updateInvoice(
   storeId: string,
   invoiceId: string,
-  input: SupplierInput,
+  input: InvoiceCorrection,
 ): Promise<InvoiceDetail> {
   return apiClient.patch('/stores/{storeId}/invoices/{id}', {
     path: { storeId, id: invoiceId },
@@ -21,10 +21,10 @@ export function setInvoiceSupplier(
   });
 }
 
-export function useSetInvoiceSupplier(storeId: string, invoiceId: string) {
+export function useUpdateInvoice(storeId: string, invoiceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SupplierInput) => setInvoiceSupplier(storeId, invoiceId, input),
+    mutationFn: (input: InvoiceCorrection) => updateInvoice(storeId, invoiceId, input),
     onSuccess: (invoice) => {
       queryClient.setQueryData(invoiceKeys.detail(storeId, invoiceId), invoice);
       // The preview (keyed under the detail) and the list ask again.
