@@ -1982,6 +1982,13 @@ export interface paths {
      *     closed days (today, still selling, is left out);
      *     null with `forecastStatus: insufficient_history` when the series is too short.
      *
+     *     `stockDays` is the number of days of the period (up to today) on which the group had
+     *     stock by the stock ledger: a product that had stock at any moment of the day (a day it
+     *     sold out counts, a day it began and stayed at 0 does not); a category or supplier, a day
+     *     on which at least one of its products sold in the period had stock. `averageVelocity` is
+     *     units per day in stock, `units / stockDays` (null when it had no stock): the rate it
+     *     sells at when it is on the shelf, which a stock-out does not pull down.
+     *
      *     At most 500 rows, the groups with the most units first (`truncated` says when there were
      *     more); `totals` and `series` always cover everything. Forecasts are computed for the rows
      *     shown only. For every row, run the report as a job (`POST reports/jobs`).
@@ -3400,6 +3407,14 @@ export interface components {
       /** @enum {string} */
       forecastStatus: 'ok' | 'insufficient_history';
       forecastMethod: string | null;
+      /**
+       * @description Days of the period, up to today, with stock by the ledger (the product had stock at
+       *     some moment of the day; a category or supplier: at least one of its products sold in
+       *     the period had)
+       */
+      stockDays: number;
+      /** @description Units per day in stock (units / stockDays), null when stockDays is 0 */
+      averageVelocity: number | null;
     };
     ConsumptionReport: {
       period: components['schemas']['ReportPeriod'];
@@ -3407,6 +3422,11 @@ export interface components {
       forecastPeriod: components['schemas']['ReportPeriod'];
       /** @enum {string} */
       groupBy: 'product' | 'category' | 'supplier';
+      /**
+       * Format: uuid
+       * @description The category the report was filtered to, if any
+       */
+      category: string | null;
       totals: {
         units: number;
         cost: number;
@@ -6519,6 +6539,12 @@ export interface components {
      *     most 731 days after it (400).
      */
     ReportTo: string;
+    /**
+     * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+     *     store's calendar (its time zone), from its first day up to today included (the answer's
+     *     `period` says which days). Given with `from` or `to`: 400.
+     */
+    ReportPeriodKind: 'week' | 'month' | 'quarter' | 'year';
     /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
     ReportFormat: 'json' | 'csv';
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
@@ -9571,7 +9597,18 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         groupBy?: 'product' | 'category' | 'supplier';
+        /**
+         * @description Only the products of this category (its id). A category of another store, or none,
+         *     matches no product (an empty report).
+         */
+        category?: string;
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
       };
@@ -9613,6 +9650,12 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         groupBy?: 'reason' | 'product' | 'category';
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
@@ -9655,6 +9698,12 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
       };
@@ -11904,6 +11953,9 @@ export const anomalySeverityValues: ReadonlyArray<
 export const componentsResponsesReportQueuedContentApplicationJsonDataStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['responses']['ReportQueued']['content']['application/json']['data']['status']
 > = ['queued'];
+export const componentsParametersReportPeriodKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['ReportPeriodKind']
+> = ['week', 'month', 'quarter', 'year'];
 export const componentsParametersReportFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ReportFormat']
 > = ['json', 'csv'];
