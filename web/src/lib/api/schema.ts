@@ -2881,11 +2881,12 @@ export interface paths {
      * Demand forecast of a product or a category (inventory:read)
      * @description Forecasts the demand of one product (`productId`) or one category (`category`, the sum
      *     of its products), exactly one of the two, from up to 365 days of sales in the store's
-     *     time zone by day, and up to three years (1,129 days) by week or month, so that a yearly
-     *     season can be used (units sold less units refunded; voided sales count for nothing;
+     *     time zone by day, and up to three years (1,129 days by week or month, 1,190 by quarter),
+     *     so that a yearly season can be used (units sold less units refunded; voided sales count for nothing;
      *     days without sales are 0, and for one product by day, days it had no stock at all are
-     *     missing, not 0). With `period=week` or `month` the days are added up into ISO weeks or
-     *     calendar months and the current, incomplete period is left out; dates are the period's
+     *     missing, not 0). With `period=week`, `month` or `quarter` the days are added up into ISO
+     *     weeks, calendar months or calendar quarters (January, April, July, October) and the
+     *     current, incomplete period is left out (a quarter forecast needs four whole quarters); dates are the period's
      *     first day (`YYYY-MM-DD`). `history` is the series the model saw; a product's starts at
      *     its first stock movement (or first sale, if earlier), never before it was stocked.
      *     Factors name weekdays by name ("Saturdays +35%, Mondays −20%"): the server knows the
@@ -2900,8 +2901,8 @@ export interface paths {
      *     words. `lower`/`upper` cover `level` (default 0.8) of outcomes. Too little history
      *     answers `status: insufficient_history` with a `message` and no predictions.
      *
-     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
-     *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
+     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks, 1 to 12 months or 1 to 4
+     *     quarters (default 30 days, 12 weeks, 3 months, 2 quarters); anything else is 400 with details. An unknown product or
      *     category, or one of another store, is 404. Requires `inventory:read` (every role). Runs
      *     a few at a time per store like the heavy operations (429 or 503 with `Retry-After`), but
      *     is not counted by their 10-a-minute limit: every product page shows its forecast.
@@ -6116,7 +6117,7 @@ export interface components {
       itemType: 'product' | 'category';
       name: string;
       /** @enum {string} */
-      period: 'day' | 'week' | 'month';
+      period: 'day' | 'week' | 'month' | 'quarter';
       /** @enum {string} */
       status: 'ok' | 'insufficient_history';
       message: string | null;
@@ -10610,8 +10611,8 @@ export interface operations {
         productId?: string;
         /** @description A category id */
         category?: string;
-        period?: 'day' | 'week' | 'month';
-        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12) */
+        period?: 'day' | 'week' | 'month' | 'quarter';
+        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12, quarters 1..4) */
         horizon?: number;
         /** @description Central coverage of the prediction interval */
         level?: number;
@@ -11322,7 +11323,7 @@ export const pathsApiV1StoresStoreIdShoppingListsFromPlanPostRequestBodyContentA
 > = ['urgent', 'high', 'medium', 'low'];
 export const pathsApiV1StoresStoreIdForecastsGetParametersQueryPeriodValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/forecasts']['get']['parameters']['query']['period']
-> = ['day', 'week', 'month'];
+> = ['day', 'week', 'month', 'quarter'];
 export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['type']
 > = ['demand_spike', 'demand_drop', 'cost_increase'];
@@ -11934,7 +11935,7 @@ export const forecastItemTypeValues: ReadonlyArray<
 > = ['product', 'category'];
 export const forecastPeriodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['period']
-> = ['day', 'week', 'month'];
+> = ['day', 'week', 'month', 'quarter'];
 export const forecastStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['status']
 > = ['ok', 'insufficient_history'];
