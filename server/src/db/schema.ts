@@ -501,6 +501,7 @@ export interface Tables {
     passed_over_supplier_id: string | null;
     passed_over_unit_cost: string | null;
     passed_over_lead_time_days: number | null;
+    notes: string | null;
   };
   shopping_lists: {
     id: string;
@@ -513,6 +514,7 @@ export interface Tables {
     created_by: string | null;
     created_at: Date;
     updated_at: Date;
+    auto_generated: boolean;
   };
   stock_counts: {
     id: string;
