@@ -735,7 +735,9 @@ export interface paths {
      * Suppliers (inventory:read)
      * @description The store's suppliers with the number of products each supplies, searched by name or contact
      *     person, filtered by status, sorted and paginated. Requires `inventory:read` (every role). An
-     *     unknown `sort` or parameter is 400.
+     *     unknown `sort` or parameter is 400. `sort=lastOrderAt` orders by the last purchase order
+     *     placed with each (`order=desc`: the latest first); suppliers never ordered from come
+     *     after those, by name, in either order.
      */
     get: operations['listSuppliers'];
     put?: never;
@@ -4971,6 +4973,21 @@ export interface components {
        *     that day (store time zone), all time; null when there is none
        */
       onTimeDeliveryRate: number | null;
+      /**
+       * @description Of its closed orders (completed, or cancelled after part of it was received), the
+       *     units received (at most those ordered) over the units ordered, all time; null when
+       *     there is none
+       */
+      fillRate: number | null;
+      /**
+       * @description `100 × (onTimeDeliveryRate + fillRate) / 2`, one decimal: how far the store can count
+       *     on its deliveries coming on time and complete. With only one of the two rates, that
+       *     one alone (× 100); null when it has neither (no completed or part-received order
+       *     yet). Computed on read from its purchase orders, so it cannot drift. (The vendor
+       *     performance report's `score` also weighs lead time, prices and spend against the
+       *     other suppliers.)
+       */
+      reliabilityScore: number | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -7876,7 +7893,7 @@ export interface operations {
         limit?: components['parameters']['Limit'];
         search?: string;
         status?: components['schemas']['SupplierStatus'];
-        sort?: 'name' | 'createdAt' | 'status';
+        sort?: 'name' | 'createdAt' | 'status' | 'lastOrderAt';
         order?: components['parameters']['Order'];
       };
       header?: never;
@@ -11307,7 +11324,7 @@ type WithRequired<T, K extends keyof T> = T & {
 };
 export const pathsApiV1StoresStoreIdSuppliersGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/suppliers']['get']['parameters']['query']['sort']
-> = ['name', 'createdAt', 'status'];
+> = ['name', 'createdAt', 'status', 'lastOrderAt'];
 export const pathsApiV1StoresStoreIdProductsIdImageGetParametersQuerySizeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/{id}/image']['get']['parameters']['query']['size']
 > = ['thumb', 'large'];
