@@ -167,6 +167,16 @@ export function createProductsService(deps: Deps) {
       reason: string,
     ) => updateWithHistory(tx, emit, ctx, id, { cost }, reason),
 
+    /** A category's products: the product list with the category given by the path. */
+    async ofCategory(
+      ctx: StoreContext,
+      categoryId: string,
+      q: Omit<ListProductsQuery, 'category'>,
+    ) {
+      await deps.categories.get(ctx, categoryId);
+      return list(ctx, { ...q, category: categoryId });
+    },
+
     /**
      * A supplier's products: the product list of the products it supplies or was ordered or
      * invoiced for, each with the supplier's last cost and last order date.

@@ -823,6 +823,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/categories/{id}/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The category's products; takes the product list's query except `category` (inventory:read)
+     * @description The products of one category, exactly as `GET products?category={id}` answers them:
+     *     every filter, sort and pagination of the product list applies (`page`/`limit` or
+     *     `cursor`), except `category`, which the path gives (sending it is 400). Requires
+     *     `inventory:read` (every role); `sort=cost` without `reports:view` is 403 as on the
+     *     product list. A category that is not in this store is 404.
+     */
+    get: operations['listCategoryProducts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/suppliers/{id}/products': {
     parameters: {
       query?: never;
@@ -8049,6 +8076,59 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listCategoryProducts: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+        /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
+        sort?: components['parameters']['ProductSort'];
+        order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
+        search?: components['parameters']['ProductSearch'];
+        supplier?: components['parameters']['ProductSupplier'];
+        status?: components['parameters']['ProductStatus'];
+        /** @description quantity <= reorder point */
+        lowStock?: components['parameters']['ProductLowStock'];
+        outOfStock?: components['parameters']['ProductOutOfStock'];
+        /** @description includes products already expired */
+        expiringWithinDays?: components['parameters']['ProductExpiringWithinDays'];
+        minPrice?: components['parameters']['ProductMinPrice'];
+        maxPrice?: components['parameters']['ProductMaxPrice'];
+        active?: components['parameters']['ProductActive'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ProductList'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
