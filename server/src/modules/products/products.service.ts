@@ -3,7 +3,7 @@ import { type CursorPart, decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { pageOf, type Pagination } from '../../core/paging';
 import { withArticle } from '../../core/access';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { Emit } from '../../core/events';
 import { assertMaySetMoney, MONEY_PERMISSION, seesMoney } from '../../core/money';
@@ -17,6 +17,7 @@ import type { PurchasingReads } from '../purchasing/purchasing.reads';
 import { listProducts } from './products-list.repo';
 import type { ProductReads } from './products.reads';
 import * as repo from './products.repo';
+import { barcodeSuggestions } from './barcode-suggestions';
 import { updateWithHistory } from './product-update';
 import { assertReferences as checkRefs, generateSku } from './product-rules';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
@@ -204,7 +205,13 @@ export function createProductsService(deps: Deps) {
 
     async lookup(ctx: StoreContext, barcode: string) {
       const row = await repo.findByBarcode(pool, ctx.storeId, barcode);
-      if (!row) throw new NotFoundError('Product with this barcode');
+      if (!row) {
+        // Still 404 NOT_FOUND; the products a scanner most likely meant come as the details.
+        const near = await barcodeSuggestions(pool, ctx.storeId, barcode);
+        throw new AppError('NOT_FOUND', 'Product with this barcode not found', {
+          details: near.length ? near : undefined,
+        });
+      }
       return toProduct((await reads.named(pool, ctx.storeId, [row]))[0]!);
     },
 

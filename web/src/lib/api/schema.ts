@@ -929,6 +929,17 @@ export interface paths {
      * @description The product with this barcode, for point-of-sale systems and scanners. EAN-8, UPC-A and
      *     EAN-13 check digits are validated: a malformed barcode is 400 and an unknown one 404.
      *     Requires `inventory:read` (every role).
+     *
+     *     An unknown code is still 404 `NOT_FOUND`; when products of the store have a code near it,
+     *     the error's `details` lists them (at most 10, closest first; no `details` when there are
+     *     none), each `{ productId, name, sku, barcode, match }` where `match` is
+     *     `other_spelling` (the same GTIN written another way: a UPC-A stored as its EAN-13 with a
+     *     leading 0, or the reverse), `sku` (a product whose SKU is the code, any letter case),
+     *     `one_digit_off` (its barcode differs from the scanned one in one digit of the body, the
+     *     check digit recomputed: a misread or mistyped digit), `digits_swapped` (two neighbouring
+     *     digits swapped, the check digit recomputed) or `same_prefix` (the same first 7
+     *     characters, the maker's GS1 prefix; at most 5). Found by index lookups, whatever the
+     *     size of the catalogue.
      */
     get: operations['getProductByBarcode'];
     put?: never;
@@ -5572,14 +5583,26 @@ export interface components {
          *     `CONFIRMATION_REQUIRED`: each thing to confirm, `field` naming where the request
          *     confirms it (`confirm.unreconciled`).
          *     `INSUFFICIENT_STOCK`: every short line. `SERVICE_UNAVAILABLE` from a probe: the
-         *     state of each dependency.
+         *     state of each dependency. `NOT_FOUND` from `GET products/lookup`: the products
+         *     whose codes are near the unknown one.
          */
         details?:
           | components['schemas']['FieldError'][]
           | components['schemas']['StockShortage'][]
+          | components['schemas']['BarcodeSuggestion'][]
           | components['schemas']['HealthChecks'];
         requestId: string;
       };
+    };
+    /** @description A product whose code is near an unknown scanned one (`GET products/lookup`'s 404) */
+    BarcodeSuggestion: {
+      /** Format: uuid */
+      productId: string;
+      name: string;
+      sku: string;
+      barcode: string | null;
+      /** @enum {string} */
+      match: 'other_spelling' | 'sku' | 'one_digit_off' | 'digits_swapped' | 'same_prefix';
     };
     FieldError: {
       /** @description The parameter or body field, nested ones as a dotted path (`items.0.quantity`) */
@@ -8287,7 +8310,19 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
+      /** @description NOT_FOUND, with the products whose codes are near it as `details` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'] & {
+            error?: {
+              details?: components['schemas']['BarcodeSuggestion'][];
+            };
+          };
+        };
+      };
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -11979,6 +12014,9 @@ export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
 ];
+export const barcodeSuggestionMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BarcodeSuggestion']['match']
+> = ['other_spelling', 'sku', 'one_digit_off', 'digits_swapped', 'same_prefix'];
 export const healthChecksDatabaseStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthChecks']['database']['status']
 > = ['up', 'down'];
