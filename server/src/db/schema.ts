@@ -464,6 +464,15 @@ export interface Tables {
     through: Date;
     built_at: Date;
   };
+  saved_reports: {
+    id: string;
+    store_id: string;
+    name: string;
+    report: string;
+    params: unknown;
+    created_by: string | null;
+    created_at: Date;
+  };
   schedule_runs: {
     store_id: string;
     task: string;

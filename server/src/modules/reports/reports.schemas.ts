@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from '../../http/validate';
+import { REPORTS } from './report-tables';
 import { daysBetween, MAX_PERIOD_DAYS, PERIOD_KINDS } from './period';
 
 /** The longest period a report covers (two years and a day, a leap year included). */
@@ -83,6 +84,13 @@ export const valuationQuery = z.object({
   format,
 });
 export const formatQuery = z.object({ format });
+
+/** A report saved under a name: which report, and its params as its route or job takes them. */
+export const savedReportBody = z.strictObject({
+  name: z.string({ message: 'must be a text' }).trim().min(1, 'must not be empty').max(100),
+  report: z.enum(REPORTS, { message: `must be one of ${REPORTS.join(', ')}` }),
+  params: z.record(z.string(), z.unknown(), { message: 'must be an object' }).optional(),
+});
 
 export type ConsumptionParams = z.output<typeof consumptionParams>;
 export type WasteParams = z.output<typeof wasteParams>;

@@ -2210,6 +2210,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/reports/saved': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's saved reports, by name (reports:view)
+     * @description Every report saved in this store (by any member), ordered by name. Requires
+     *     `reports:view` (managers, viewers, admins).
+     */
+    get: operations['listSavedReports'];
+    put?: never;
+    /**
+     * Save a report under a name, to run it again later (reports:view)
+     * @description Saves `report` with `params` (as for `POST reports/jobs`: the query parameters of its
+     *     route, or the body of a custom report, without `format`) under `name`, unique in the
+     *     store whatever the letter case (409 `CONFLICT` on `name`). The params are checked now,
+     *     a custom report's names against the whitelist too: bad ones are a 400 naming
+     *     `params.<field>`. What is saved is the parsed params with their defaults; a report saved
+     *     without dates keeps meaning "the default period up to the day it is run", and one with
+     *     `period` the current week, month, quarter or year when it is run. Requires
+     *     `reports:view`.
+     */
+    post: operations['createSavedReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/saved/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a saved report (reports:view)
+     * @description Another store's saved report is 404. Requires `reports:view`.
+     */
+    delete: operations['deleteSavedReport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/saved/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Run a saved report (reports:view)
+     * @description Runs the saved report now, exactly as its own route would with the saved params: the
+     *     same answer (JSON in the envelope, or `format=csv`), and for consumption, waste and
+     *     vendor performance over more than 366 days the same 202 with the job that makes it.
+     *     Another store's saved report is 404. Requires `reports:view`. A heavy operation.
+     */
+    get: operations['runSavedReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/reports/jobs': {
     parameters: {
       query?: never;
@@ -3643,6 +3726,24 @@ export interface components {
        * @enum {string}
        */
       format?: 'json' | 'csv';
+    };
+    SavedReport: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+      /** @description The parsed params, defaults filled in (what a run uses) */
+      params: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The user who saved it
+       */
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     CustomReportResult: {
       columns: {
@@ -9978,6 +10079,145 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listSavedReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Saved reports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SavedReport'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createSavedReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @enum {string} */
+          report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+          /** @description The report's parameters (default none) */
+          params?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SavedReport'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteSavedReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  runSavedReport: {
+    parameters: {
+      query?: {
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data:
+              | components['schemas']['ConsumptionReport']
+              | components['schemas']['WasteReport']
+              | components['schemas']['VendorPerformanceReport']
+              | components['schemas']['ValuationReport']
+              | components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      202: components['responses']['ReportQueued'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   startReportJob: {
     parameters: {
       query?: never;
@@ -11464,6 +11704,9 @@ export const pathsApiV1StoresStoreIdReportsWasteGetParametersQueryGroupByValues:
 export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/valuation']['get']['parameters']['query']['groupBy']
 > = ['product', 'category', 'supplier'];
+export const pathsApiV1StoresStoreIdReportsSavedPostRequestBodyContentApplicationJsonReportValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/saved']['post']['requestBody']['content']['application/json']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -11534,6 +11777,9 @@ export const customReportRequestSortDirectionValues: ReadonlyArray<
 export const customReportRequestFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['format']
 > = ['json', 'csv'];
+export const savedReportReportValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SavedReport']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const reportJobRequestReportValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReportJobRequest']['report']
 > = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
