@@ -24,6 +24,7 @@ import { apiKeysRoutes } from './modules/api-keys/api-keys.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { AUTH_PATH, authRoutes } from './modules/auth/auth.routes';
+import { profileRoutes } from './modules/auth/profile.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
@@ -143,6 +144,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   me.use(...signedIn);
   const mySettings = routes(me, deps, '/api/v1/me');
   meRoutes(mySettings, services);
+  profileRoutes(mySettings, { auth: services.auth, limits });
 
   const app = express();
   app.disable('x-powered-by');
