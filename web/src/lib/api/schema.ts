@@ -3390,6 +3390,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit the caller's own profile (name, e-mail)
+     * @description Changes the signed-in user's `name` and/or `email` (what the user record holds besides the
+     *     password, which `POST auth/change-password` changes). A new e-mail needs
+     *     `currentPassword` (400 on `currentPassword` when missing or wrong), so a tab left signed
+     *     in cannot move the account's password resets elsewhere; the same e-mail in another letter
+     *     case is no change. An e-mail another account has is 409 `CONFLICT` on `email`. Sending
+     *     neither field, or any other field, is 400. Answers as `GET auth/me`. Sessions stay
+     *     signed in. Any signed-in user (an API key is 403: it has no profile); counts towards the
+     *     20 auth requests per 15 minutes per IP address, as it checks a password.
+     */
+    patch: operations['updateProfile'];
+    trace?: never;
+  };
   '/api/v1/me/notification-preferences': {
     parameters: {
       query?: never;
@@ -11437,6 +11464,48 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  updateProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** Format: email */
+          email?: string;
+          currentPassword?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The caller, changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              user: components['schemas']['User'];
+              memberships: components['schemas']['Membership'][];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
