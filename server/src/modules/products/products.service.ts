@@ -19,7 +19,7 @@ import type { ProductReads } from './products.reads';
 import * as repo from './products.repo';
 import { barcodeSuggestions } from './barcode-suggestions';
 import { updateWithHistory } from './product-update';
-import { assertReferences as checkRefs, generateSku } from './product-rules';
+import { assertReferences as checkRefs, assertWhole, generateSku } from './product-rules';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
 import {
   CURSOR_SORTS,
@@ -241,27 +241,15 @@ export function createProductsService(deps: Deps) {
     },
 
     /** PUT: every optional field that is left out is cleared. */
+    /**
+     * PUT: the whole product. Every field must be sent (null clears one), so a client sending a
+     * partial body is told to PATCH instead of losing the fields it left out; a role that may
+     * not see the cost leaves the cost out, and keeps it.
+     */
     replace(ctx: StoreContext, id: string, input: Omit<CreateProductInput, 'initialQuantity'>) {
+      assertWhole(input, seesMoney(ctx.role));
       assertMaySetMoney(ctx.role, input, ['cost']);
-      const cleared: Record<string, unknown> = {
-        barcode: null,
-        description: null,
-        categoryId: null,
-        supplierId: null,
-        brand: null,
-        department: null,
-        unit: null,
-        packSize: null,
-        cost: null,
-        reorderPoint: 0,
-        reorderQuantity: null,
-        location: null,
-        expiresAt: null,
-        active: true,
-      };
-      // A role that may not see the cost does not clear it by leaving it out.
-      if (!seesMoney(ctx.role)) delete cleared.cost;
-      return applyUpdate(ctx, id, { ...cleared, ...input }, 'replace');
+      return applyUpdate(ctx, id, input, 'replace');
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {
