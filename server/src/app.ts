@@ -28,7 +28,7 @@ import { profileRoutes } from './modules/auth/profile.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
-import { healthRoutes, type Lifecycle } from './modules/health/health.routes';
+import { healthRoutes, rootHealthRoutes, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
@@ -60,6 +60,7 @@ export interface AppDeps {
 
 const STORE = '/api/v1/stores/:storeId';
 const HEALTH = '/api/v1/health';
+const ROOT_HEALTH = '/health';
 
 /** The HTTP app: middleware, routes and errors over the services. No listen(); tests import it. */
 export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
@@ -89,6 +90,12 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const health = Router();
   const probes = routes(health, deps, HEALTH);
   healthRoutes(probes, {
+    health: services.health,
+    lifecycle: lifecycle ?? { shuttingDown: false },
+  });
+  const rootHealth = Router();
+  const rootProbe = routes(rootHealth, deps, ROOT_HEALTH);
+  rootHealthRoutes(rootProbe, {
     health: services.health,
     lifecycle: lifecycle ?? { shuttingDown: false },
   });
@@ -167,6 +174,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   app.use(jsonBody);
 
   app.use(HEALTH, tag(HEALTH), health);
+  app.use(ROOT_HEALTH, tag(ROOT_HEALTH), rootHealth);
   app.use(AUTH_PATH, tag(AUTH_PATH), auth);
   app.use(STORE, tag(STORE), store);
   app.use('/api/v1/stores', tag('/api/v1/stores'), stores);
@@ -187,6 +195,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     /** Every route the API registers, as OpenAPI paths: the contract tests compare them. */
     routes: (): RegisteredRoute[] => [
       ...probes.registered(),
+      ...rootProbe.registered(),
       ...accounts.registered(),
       ...r.registered(),
       ...mine.registered(),
