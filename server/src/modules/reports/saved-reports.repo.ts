@@ -1,7 +1,7 @@
 import { ConflictError } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import { isUniqueViolation } from '../../db/pool';
-import type { Row } from '../../db/rows';
+import { one, type Row } from '../../db/rows';
 
 export type SavedReportRow = Row<
   'saved_reports',
@@ -38,7 +38,7 @@ export async function insert(
        VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [storeId, r.name, r.report, JSON.stringify(r.params), r.userId],
     );
-    return rows[0]!;
+    return one(rows);
   } catch (err) {
     if (isUniqueViolation(err, 'saved_reports_store_name_key')) {
       throw new ConflictError('A saved report with this name already exists', [
