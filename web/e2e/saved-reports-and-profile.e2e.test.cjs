@@ -58,7 +58,8 @@ describeWithBrowser('Nimbus web: saved reports and the profile', () => {
       const moved = `rosa.moved.${run}@example.com`;
       await field('Email').fill(moved);
       await page.getByRole('button', { name: 'Save profile' }).click();
-      const password = field('Current password');
+      const profile = page.getByRole('region', { name: 'Profile' });
+      const password = profile.getByLabel('Current password', { exact: true });
       await expect(password.getAttribute('aria-invalid')).resolves.toBe('true');
       await password.fill(owner.password);
       await page.getByRole('button', { name: 'Save profile' }).click();
