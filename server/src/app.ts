@@ -24,10 +24,11 @@ import { apiKeysRoutes } from './modules/api-keys/api-keys.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import { AUTH_PATH, authRoutes } from './modules/auth/auth.routes';
+import { profileRoutes } from './modules/auth/profile.routes';
 import { categoriesRoutes } from './modules/categories/categories.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
-import { healthRoutes, type Lifecycle } from './modules/health/health.routes';
+import { healthRoutes, rootHealthRoutes, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
@@ -61,6 +62,7 @@ export interface AppDeps {
 
 const STORE = '/api/v1/stores/:storeId';
 const HEALTH = '/api/v1/health';
+const ROOT_HEALTH = '/health';
 
 /** The HTTP app: middleware, routes and errors over the services. No listen(); tests import it. */
 export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
@@ -90,6 +92,12 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   const health = Router();
   const probes = routes(health, deps, HEALTH);
   healthRoutes(probes, {
+    health: services.health,
+    lifecycle: lifecycle ?? { shuttingDown: false },
+  });
+  const rootHealth = Router();
+  const rootProbe = routes(rootHealth, deps, ROOT_HEALTH);
+  rootHealthRoutes(rootProbe, {
     health: services.health,
     lifecycle: lifecycle ?? { shuttingDown: false },
   });
@@ -148,6 +156,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   me.use(...signedIn);
   const mySettings = routes(me, deps, '/api/v1/me');
   meRoutes(mySettings, services);
+  profileRoutes(mySettings, { auth: services.auth, limits });
 
   const app = express();
   app.disable('x-powered-by');
@@ -170,6 +179,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   app.use(jsonBody);
 
   app.use(HEALTH, tag(HEALTH), health);
+  app.use(ROOT_HEALTH, tag(ROOT_HEALTH), rootHealth);
   app.use(AUTH_PATH, tag(AUTH_PATH), auth);
   app.use(STORE, tag(STORE), store);
   app.use('/api/v1/stores', tag('/api/v1/stores'), stores);
@@ -190,6 +200,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
     /** Every route the API registers, as OpenAPI paths: the contract tests compare them. */
     routes: (): RegisteredRoute[] => [
       ...probes.registered(),
+      ...rootProbe.registered(),
       ...accounts.registered(),
       ...r.registered(),
       ...mine.registered(),

@@ -259,6 +259,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const reports = createReportsService({
     pool,
+    zeroStockDays: reads.inventory.zeroStockDays,
     jobs,
     suppliers,
     timezoneOf: (storeId) => stores.timezoneOf(storeId),

@@ -494,6 +494,15 @@ export interface Tables {
     through: Date;
     built_at: Date;
   };
+  saved_reports: {
+    id: string;
+    store_id: string;
+    name: string;
+    report: string;
+    params: unknown;
+    created_by: string | null;
+    created_at: Date;
+  };
   schedule_runs: {
     store_id: string;
     task: string;
@@ -531,6 +540,7 @@ export interface Tables {
     passed_over_supplier_id: string | null;
     passed_over_unit_cost: string | null;
     passed_over_lead_time_days: number | null;
+    notes: string | null;
   };
   shopping_lists: {
     id: string;
@@ -543,6 +553,7 @@ export interface Tables {
     created_by: string | null;
     created_at: Date;
     updated_at: Date;
+    auto_generated: boolean;
   };
   stock_counts: {
     id: string;

@@ -51,6 +51,7 @@ export const TABLE_OWNERS = {
   product_forecasts: ['forecasting'],
   demand_anomalies: ['forecasting'],
   report_results: ['reports'],
+  saved_reports: ['reports'],
   alerts: ['alerts'],
   notifications: ['notifications'],
   notification_preferences: ['notifications'],

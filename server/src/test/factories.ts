@@ -170,3 +170,30 @@ export async function backdateProduct(t: WithPool, productId: string, at: Date) 
     at,
   ]);
 }
+
+/**
+ * A PUT body for a product as GET answers it: every field (PUT replaces the whole product), the
+ * category and supplier by id; without `cost` when `withCost` is false (a role that cannot see it).
+ */
+export function wholeProductBody(p: Record<string, unknown>, withCost = true) {
+  const ref = (r: unknown) => (r as { id: string } | null)?.id ?? null;
+  return {
+    sku: p.sku,
+    barcode: p.barcode,
+    name: p.name,
+    description: p.description,
+    categoryId: ref(p.category),
+    supplierId: ref(p.supplier),
+    brand: p.brand,
+    department: p.department,
+    unit: p.unit,
+    packSize: p.packSize,
+    price: p.price,
+    ...(withCost ? { cost: p.cost } : {}),
+    reorderPoint: p.reorderPoint,
+    reorderQuantity: p.reorderQuantity,
+    location: p.location,
+    expiresAt: p.expiresAt,
+    active: p.active,
+  };
+}

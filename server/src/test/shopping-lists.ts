@@ -62,6 +62,7 @@ export interface Item {
   purchased: boolean;
   actualCost: number | null;
   purchaseOrderId: string | null;
+  notes: string | null;
 }
 
 /** A list's item for a product. */

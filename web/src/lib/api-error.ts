@@ -95,7 +95,7 @@ export function stockShortages(error: unknown): Map<string, StockShortage> {
   if (!isErrorEnvelope(body) || body.error.code !== 'INSUFFICIENT_STOCK') return shortages;
   const details = Array.isArray(body.error.details) ? body.error.details : [];
   for (const detail of details) {
-    if ('productId' in detail && typeof detail.available === 'number') {
+    if ('available' in detail && typeof detail.available === 'number') {
       shortages.set(detail.productId, detail);
     }
   }

@@ -100,6 +100,14 @@ export function setSession(session: AuthSession): void {
   tellOtherTabs({ type: 'session', ...next });
 }
 
+/** The signed-in user's record changed (their profile): this tab and the others show it. */
+export function setSessionUser(user: AuthSession['user']): void {
+  if (state.status !== 'authenticated') return;
+  const { accessToken, expiresAt } = state;
+  emit({ status: 'authenticated', user, accessToken, expiresAt });
+  tellOtherTabs({ type: 'session', user, accessToken, expiresAt });
+}
+
 export function clearSession(reason?: SignOutReason): void {
   lastStoreId = undefined;
   emit({ status: 'anonymous', reason });

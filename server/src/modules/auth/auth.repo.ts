@@ -228,3 +228,25 @@ export async function purgeExpiredTokens(db: Db, accessTtlSeconds: number): Prom
   );
   return (refresh.rowCount ?? 0) + (reset.rowCount ?? 0);
 }
+
+/** A new name and/or e-mail for the user; an e-mail another account has is a 409 on `email`. */
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  change: { name?: string; email?: string },
+): Promise<User | undefined> {
+  try {
+    const { rows } = await db.query<UserRow>(
+      `UPDATE users SET name = coalesce($2, name), email = coalesce($3, email), updated_at = now()
+       WHERE id = $1 RETURNING id, email, name, created_at`,
+      [userId, change.name ?? null, change.email ?? null],
+    );
+    return rows[0] && toUser(rows[0]);
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new ConflictError('An account with this e-mail already exists', [
+        { field: 'email', message: 'is already used by another account', code: 'duplicate' },
+      ]);
+    throw err;
+  }
+}

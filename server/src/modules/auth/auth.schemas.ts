@@ -54,6 +54,21 @@ export const loginBody = z.object({
 
 export const refreshBody = z.object({ refreshToken: z.string().min(1).max(200).optional() });
 
+/**
+ * The caller's own profile: a new name, a new e-mail (with the current password, checked by
+ * the service), or both. At least one of them; nothing else (400 naming it).
+ */
+export const profileBody = z
+  .strictObject({
+    name: name.optional(),
+    email: email.optional(),
+    currentPassword: z.string().min(1, 'is required').max(128).optional(),
+  })
+  .refine((b) => b.name !== undefined || b.email !== undefined, {
+    message: 'send a name or an email to change',
+    path: ['name'],
+  });
+
 export const forgotPasswordBody = z.object({ email });
 
 export const resetPasswordBody = z.object({

@@ -234,6 +234,42 @@ export function createAuthService(deps: Deps) {
     assertUser: (userId: string) => userReads.assertExists(pool, userId),
 
     /** Changes the password, signs every other session out and returns a fresh one. */
+    /**
+     * The caller's name and e-mail. A new e-mail needs the current password (whoever holds a
+     * signed-in tab must not take the account over by changing where resets go).
+     */
+    async updateProfile(
+      userId: string,
+      input: { name?: string; email?: string; currentPassword?: string },
+    ) {
+      const user = await repo.findUserById(pool, userId);
+      if (!user) throw new UnauthorizedError(ACCOUNT_GONE);
+      const email =
+        input.email !== undefined && input.email.toLowerCase() !== user.email.toLowerCase()
+          ? input.email
+          : undefined;
+      if (email !== undefined) {
+        if (!input.currentPassword) {
+          throw new ValidationError([
+            {
+              field: 'currentPassword',
+              message: 'is required to change the e-mail',
+              code: 'required',
+            },
+          ]);
+        }
+        const hash = await repo.findPasswordHash(pool, userId);
+        if (!hash || !(await verifyPassword(input.currentPassword, hash))) {
+          throw new ValidationError([
+            { field: 'currentPassword', message: 'is not correct', code: 'invalid_password' },
+          ]);
+        }
+      }
+      const updated = await repo.updateProfile(pool, userId, { name: input.name, email });
+      if (!updated) throw new UnauthorizedError(ACCOUNT_GONE);
+      return { user: updated, memberships: await members.membershipsOf(userId) };
+    },
+
     async changePassword(userId: string, current: string, next: string): Promise<Session> {
       const hash = await repo.findPasswordHash(pool, userId);
       if (!hash) throw new UnauthorizedError(ACCOUNT_GONE);

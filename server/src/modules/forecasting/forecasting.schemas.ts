@@ -25,16 +25,18 @@ export const predictionsQuery = z.object({
     }),
 });
 
-/** The longest horizon per period: a year of days, weeks or months. */
-export const MAX_HORIZON = { day: 365, week: 52, month: 12 } as const;
-const DEFAULT_HORIZON = { day: 30, week: 12, month: 3 } as const;
+/** The longest horizon per period: a year of days, weeks, months or quarters. */
+export const MAX_HORIZON = { day: 365, week: 52, month: 12, quarter: 4 } as const;
+const DEFAULT_HORIZON = { day: 30, week: 12, month: 3, quarter: 2 } as const;
 
 export const forecastsQuery = z
   .object({
     productId: uuid.optional(),
     category: uuid.optional(),
     period: z
-      .enum(['day', 'week', 'month'], { message: 'must be day, week or month' })
+      .enum(['day', 'week', 'month', 'quarter'], {
+        message: 'must be day, week, month or quarter',
+      })
       .default('day'),
     horizon: z.coerce
       .number(typeMessage('must be a whole number'))

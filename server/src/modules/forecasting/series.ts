@@ -6,7 +6,7 @@ import type { SeriesProduct } from '../products/products.reads';
 import type { SalesDay } from '../sales/sales.reads';
 import { todayIn } from '../../core/calendar';
 
-export type Period = 'day' | 'week' | 'month';
+export type Period = 'day' | 'week' | 'month' | 'quarter';
 
 const DAY_MS = 86_400_000;
 export const addDays = (day: string, n: number) =>
@@ -24,12 +24,13 @@ export { todayIn };
 export const HISTORY_DAYS = 365;
 
 /**
- * Days of history a forecast by `period` looks at: a year of days; for weeks and months,
- * enough for three whole years of them before the current one (what a yearly season needs,
- * `seasonLengthFor`), when the product has them.
+ * Days of history a forecast by `period` looks at: a year of days; for weeks, months and
+ * quarters, enough for three whole years of them before the current one (what a yearly season
+ * needs, `seasonLengthFor`), when the product has them.
  */
-export function historyDaysFor(period: 'day' | 'week' | 'month'): number {
-  return period === 'day' ? HISTORY_DAYS : 3 * 366 + 31;
+export function historyDaysFor(period: Period): number {
+  if (period === 'day') return HISTORY_DAYS;
+  return period === 'quarter' ? 3 * 366 + 92 : 3 * 366 + 31;
 }
 
 /** A series of daily units, `values[i]` being day `start + i`; the last is yesterday. */
@@ -95,10 +96,14 @@ export function sumSeries(all: readonly DailySeries[], today: string): DailySeri
   return { start, values };
 }
 
-/** The first day of the ISO week (Monday) or month holding `day`. */
+/** The first day of the ISO week (Monday), month or quarter holding `day`. */
 export function periodStart(day: string, period: Period): string {
   if (period === 'day') return day;
   if (period === 'month') return `${day.slice(0, 8)}01`;
+  if (period === 'quarter') {
+    const month = Number(day.slice(5, 7));
+    return `${day.slice(0, 5)}${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  }
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
   return addDays(day, -weekday);
 }
@@ -108,7 +113,7 @@ export function nextPeriod(start: string, period: Period, n = 1): string {
   if (period === 'day') return addDays(start, n);
   if (period === 'week') return addDays(start, 7 * n);
   const [y, m] = start.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  const d = new Date(Date.UTC(y, m - 1 + (period === 'quarter' ? 3 * n : n), 1));
   return d.toISOString().slice(0, 10);
 }
 
@@ -118,7 +123,7 @@ export interface PeriodPoint {
 }
 
 /**
- * Daily values summed into weeks or months. Only whole periods are kept: the current one
+ * Daily values summed into weeks, months or quarters. Only whole periods are kept: the current one
  * (up to today) is not over, and a first one the series starts in the middle of would read
  * as a dip.
  */

@@ -20,11 +20,23 @@ export function healthRoutes(r: Routes, deps: { health: HealthService; lifecycle
     }
     return { status: 'ready' };
   });
-  r.public('get', '/', {}, async () => {
-    const { healthy, ...checks } = await deps.health.check();
-    if (!healthy || deps.lifecycle.shuttingDown) {
-      throw new ServiceUnavailableError('Nimbus is not healthy', { details: checks });
-    }
-    return { status: 'healthy', uptimeSeconds: Math.round(process.uptime()), checks };
-  });
+  r.public('get', '/', {}, () => details(deps));
+}
+
+/** The details probe: every dependency's state, 503 when one is down or a drain has begun. */
+async function details(deps: { health: HealthService; lifecycle: Lifecycle }) {
+  const { healthy, ...checks } = await deps.health.check();
+  if (!healthy || deps.lifecycle.shuttingDown) {
+    throw new ServiceUnavailableError('Nimbus is not healthy', { details: checks });
+  }
+  return { status: 'healthy', uptimeSeconds: Math.round(process.uptime()), checks };
+}
+
+/**
+ * `/health` at the root: the same answer as `/api/v1/health`, for probes and tools that look
+ * there by habit (it used to fall through to the web app's HTML with 200, so such a probe
+ * always passed).
+ */
+export function rootHealthRoutes(r: Routes, deps: { health: HealthService; lifecycle: Lifecycle }) {
+  r.public('get', '/', {}, () => details(deps));
 }

@@ -71,6 +71,16 @@ export function productsRoutes(
     ({ ctx, params, query }) => products.history(ctx, params.id, query),
   );
   r.page(
+    '/categories/:id/products',
+    {
+      permission: 'inventory:read',
+      params: idParams,
+      query: s.categoryProductsQuery,
+      money: PRODUCT_MONEY,
+    },
+    ({ ctx, params, query }) => products.ofCategory(ctx, params.id, query),
+  );
+  r.page(
     '/suppliers/:id/products',
     {
       permission: 'inventory:read',

@@ -133,6 +133,9 @@ export const listProductsQuery = withListChecks(productListShape);
 /** A supplier's products: the product list's query, with the supplier given by the path. */
 export const supplierProductsQuery = withListChecks(productListShape.omit({ supplier: true }));
 
+/** A category's products: the product list's query, with the category given by the path. */
+export const categoryProductsQuery = withListChecks(productListShape.omit({ category: true }));
+
 export const lookupQuery = z.object({ barcode });
 
 export const searchProductsQuery = z.object({

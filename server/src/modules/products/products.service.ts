@@ -3,7 +3,7 @@ import { type CursorPart, decodeCursor } from '../../core/cursor';
 import { keysetPage } from '../../core/paging';
 import { pageOf, type Pagination } from '../../core/paging';
 import { withArticle } from '../../core/access';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors';
 import type { StoreContext } from '../../core/context';
 import type { Emit } from '../../core/events';
 import { assertMaySetMoney, MONEY_PERMISSION, seesMoney } from '../../core/money';
@@ -17,8 +17,9 @@ import type { PurchasingReads } from '../purchasing/purchasing.reads';
 import { listProducts } from './products-list.repo';
 import type { ProductReads } from './products.reads';
 import * as repo from './products.repo';
+import { barcodeSuggestions } from './barcode-suggestions';
 import { updateWithHistory } from './product-update';
-import { assertReferences as checkRefs, generateSku } from './product-rules';
+import { assertReferences as checkRefs, assertWhole, generateSku } from './product-rules';
 import { sortValue, toColumns, toProduct, type Product } from './product-mapper';
 import {
   CURSOR_SORTS,
@@ -167,6 +168,16 @@ export function createProductsService(deps: Deps) {
       reason: string,
     ) => updateWithHistory(tx, emit, ctx, id, { cost }, reason),
 
+    /** A category's products: the product list with the category given by the path. */
+    async ofCategory(
+      ctx: StoreContext,
+      categoryId: string,
+      q: Omit<ListProductsQuery, 'category'>,
+    ) {
+      await deps.categories.get(ctx, categoryId);
+      return list(ctx, { ...q, category: categoryId });
+    },
+
     /**
      * A supplier's products: the product list of the products it supplies or was ordered or
      * invoiced for, each with the supplier's last cost and last order date.
@@ -194,7 +205,13 @@ export function createProductsService(deps: Deps) {
 
     async lookup(ctx: StoreContext, barcode: string) {
       const row = await repo.findByBarcode(pool, ctx.storeId, barcode);
-      if (!row) throw new NotFoundError('Product with this barcode');
+      if (!row) {
+        // Still 404 NOT_FOUND; the products a scanner most likely meant come as the details.
+        const near = await barcodeSuggestions(pool, ctx.storeId, barcode);
+        throw new AppError('NOT_FOUND', 'Product with this barcode not found', {
+          details: near.length ? near : undefined,
+        });
+      }
       return toProduct((await reads.named(pool, ctx.storeId, [row]))[0]!);
     },
 
@@ -224,27 +241,15 @@ export function createProductsService(deps: Deps) {
     },
 
     /** PUT: every optional field that is left out is cleared. */
+    /**
+     * PUT: the whole product. Every field must be sent (null clears one), so a client sending a
+     * partial body is told to PATCH instead of losing the fields it left out; a role that may
+     * not see the cost leaves the cost out, and keeps it.
+     */
     replace(ctx: StoreContext, id: string, input: Omit<CreateProductInput, 'initialQuantity'>) {
+      assertWhole(input, seesMoney(ctx.role));
       assertMaySetMoney(ctx.role, input, ['cost']);
-      const cleared: Record<string, unknown> = {
-        barcode: null,
-        description: null,
-        categoryId: null,
-        supplierId: null,
-        brand: null,
-        department: null,
-        unit: null,
-        packSize: null,
-        cost: null,
-        reorderPoint: 0,
-        reorderQuantity: null,
-        location: null,
-        expiresAt: null,
-        active: true,
-      };
-      // A role that may not see the cost does not clear it by leaving it out.
-      if (!seesMoney(ctx.role)) delete cleared.cost;
-      return applyUpdate(ctx, id, { ...cleared, ...input }, 'replace');
+      return applyUpdate(ctx, id, input, 'replace');
     },
 
     async remove(ctx: StoreContext, id: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   nextEan13,
   outboxTypes,
   storeWithMember,
+  wholeProductBody,
   type StoreMember,
 } from '../../test/factories';
 import { postSale } from '../../test/requests';
@@ -173,14 +174,14 @@ test('when a product is edited, then the history lists each changed field; quant
     ['price', '2.00', '2.25'],
   ]);
   expect(h.body.data[0].changedBy).toEqual({ id: s.user.id, name: s.user.name });
-  // PUT replaces: what is left out is cleared, the SKU is kept.
+  // PUT replaces the whole product: every field sent, null clearing one.
   const put = await t.api
     .put(`${s.url}/products/${p.id}`)
     .set(s.auth)
-    .send({ name: 'Hand Soap', price: 2.25 })
+    .send({ ...wholeProductBody(res.body.data), reorderPoint: 0, unit: null })
     .expect(200);
   expect(put.body.data).toEqual(
-    expect.objectContaining({ sku: p.sku, reorderPoint: 0, quantity: 4 }),
+    expect.objectContaining({ sku: p.sku, name: 'Hand Soap', reorderPoint: 0, quantity: 4 }),
   );
 });
 
@@ -423,4 +424,67 @@ test('when a search matches more than 1,000 products, then the total stops at 1,
   const few = await list('search=basmati');
   expect(few.body.pagination).toEqual(expect.objectContaining({ total: 1 }));
   expect(few.body.pagination).not.toHaveProperty('totalCapped');
+});
+
+test('when a PUT leaves fields out, then 400 naming each and pointing to PATCH, and nothing changes', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const p = (
+    await create(s, { name: 'Soap', price: 2, brand: 'Acme', reorderPoint: 3 }).expect(201)
+  ).body.data;
+  const res = await t.api
+    .put(`${s.url}/products/${p.id}`)
+    .set(s.auth)
+    .send({ name: 'Hand Soap', price: 2.25 })
+    .expect(400);
+  expect(res.body.error.code).toBe('VALIDATION_ERROR');
+  expect(res.body.error.message).toMatch(/PATCH/);
+  const missing = res.body.error.details.map((d: { field: string }) => d.field).sort();
+  expect(missing).toEqual(
+    [
+      'sku',
+      'barcode',
+      'description',
+      'categoryId',
+      'supplierId',
+      'brand',
+      'department',
+      'unit',
+      'packSize',
+      'cost',
+      'reorderPoint',
+      'reorderQuantity',
+      'location',
+      'expiresAt',
+      'active',
+    ].sort(),
+  );
+  const after = (await t.api.get(`${s.url}/products/${p.id}`).set(s.auth).expect(200)).body.data;
+  expect(after).toEqual(expect.objectContaining({ name: 'Soap', brand: 'Acme', reorderPoint: 3 }));
+  // The whole product with one field left out names just that one.
+  const { brand: _brand, ...allButBrand } = wholeProductBody(after);
+  const one = await t.api
+    .put(`${s.url}/products/${p.id}`)
+    .set(s.auth)
+    .send(allButBrand)
+    .expect(400);
+  expect(one.body.error.details).toEqual([
+    expect.objectContaining({ field: 'brand', code: 'required' }),
+  ]);
+});
+
+test('when another store PUTs a whole product, then 404; a viewer 403', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const p = (await create(s, { name: 'Soap', price: 2 }).expect(201)).body.data;
+  const other = await storeWithMember(t, 'manager');
+  await t.api
+    .put(`${other.url}/products/${p.id}`)
+    .set(other.auth)
+    .send(wholeProductBody(p))
+    .expect(404);
+  const viewer = await memberOf(t, s.storeId, 'viewer');
+  await t.api
+    .put(`${s.url}/products/${p.id}`)
+    .set(viewer.auth)
+    .send(wholeProductBody(p))
+    .expect(403);
 });

@@ -13,6 +13,8 @@ export type { MonthRow, OrderStats, SupplierItem } from './supplier-reads.repo';
 export const purchasingReads = {
   /** Per supplier: open orders, last order, on-time rate (no orders: absent). */
   orderStats: reads.orderStats,
+  /** Supplier ids with orders, by their last order. */
+  suppliersByLastOrder: reads.suppliersByLastOrder,
   /** A supplier's orders per month of the store's time zone, the last `months` months. */
   supplierMonths: reads.supplierMonths,
   /** Per supplier: average days ordered → completed over the last year, and of how many orders. */

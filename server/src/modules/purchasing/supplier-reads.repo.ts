@@ -11,6 +11,11 @@ export interface OrderStats {
   lastOrderAt: Date | null;
   /** Of the completed orders with an expected day, the share completed by then (store time). */
   onTimeRate: string | null;
+  /**
+   * Of its closed orders (completed, or cancelled after part was received), the units received
+   * (at most those ordered) over the units ordered; null without any.
+   */
+  fillRate: string | null;
 }
 
 /** Each supplier's open orders, last order and on-time rate (a supplier without orders: absent). */
@@ -26,13 +31,27 @@ export async function orderStats(
     open_orders: number;
     last_order_at: Date | null;
     on_time_rate: string | null;
+    fill_rate: string | null;
   }>(
-    `SELECT po.supplier_id,
+    `WITH lines AS (
+       SELECT po.supplier_id, po.status, l.quantity, l.received_quantity,
+         sum(l.received_quantity) OVER (PARTITION BY po.id) AS order_received
+       FROM purchase_orders po JOIN purchase_order_lines l ON l.purchase_order_id = po.id
+       WHERE po.store_id = $1 AND l.store_id = $1 AND po.supplier_id = ANY($2::uuid[])
+         AND po.status IN ('completed', 'cancelled')
+     ), fill AS (
+       SELECT supplier_id,
+         round(sum(least(received_quantity, quantity))::numeric / nullif(sum(quantity), 0), 4) AS fill_rate
+       FROM lines WHERE status = 'completed' OR order_received > 0
+       GROUP BY supplier_id
+     )
+     SELECT po.supplier_id,
        count(*) FILTER (WHERE po.status IN ('pending', 'processing', 'shipped'))::int AS open_orders,
        max(po.ordered_at) AS last_order_at,
        round(avg(((po.completed_at AT TIME ZONE $3)::date <= po.expected_at)::int)
-         FILTER (WHERE po.status = 'completed' AND po.expected_at IS NOT NULL), 4) AS on_time_rate
-     FROM purchase_orders po
+         FILTER (WHERE po.status = 'completed' AND po.expected_at IS NOT NULL), 4) AS on_time_rate,
+       min(f.fill_rate) AS fill_rate
+     FROM purchase_orders po LEFT JOIN fill f ON f.supplier_id = po.supplier_id
      WHERE po.store_id = $1 AND po.supplier_id = ANY($2::uuid[])
      GROUP BY po.supplier_id`,
     [storeId, supplierIds, timezone],
@@ -40,9 +59,31 @@ export async function orderStats(
   return new Map(
     rows.map((r) => [
       r.supplier_id,
-      { openOrders: r.open_orders, lastOrderAt: r.last_order_at, onTimeRate: r.on_time_rate },
+      {
+        openOrders: r.open_orders,
+        lastOrderAt: r.last_order_at,
+        onTimeRate: r.on_time_rate,
+        fillRate: r.fill_rate,
+      },
     ]),
   );
+}
+
+/**
+ * The store's suppliers that have orders, by their last order (`desc`: the latest first): the
+ * suppliers list's sort by last order (a supplier without orders comes after these).
+ */
+export async function suppliersByLastOrder(
+  db: Db,
+  storeId: string,
+  order: 'asc' | 'desc',
+): Promise<string[]> {
+  const { rows } = await db.query<{ supplier_id: string }>(
+    `SELECT supplier_id FROM purchase_orders WHERE store_id = $1
+     GROUP BY supplier_id ORDER BY max(ordered_at) ${order === 'desc' ? 'DESC' : 'ASC'}, supplier_id`,
+    [storeId],
+  );
+  return rows.map((r) => r.supplier_id);
 }
 
 export interface MonthRow {

@@ -2,6 +2,7 @@ import { useTestApp } from '../../test/app';
 import { storeWithMember } from '../../test/factories';
 import { reportOf } from '../../test/reports';
 import { consumptionReport } from './consumption';
+import { inventoryReads } from '../inventory/inventory.reads';
 
 const t = useTestApp();
 
@@ -40,7 +41,7 @@ test('when run for a job, then every row is there and progress is reported as th
   const s = await bigStore();
   const seen: number[] = [];
   const r = await consumptionReport(
-    t.db.pool,
+    { pool: t.db.pool, zeroStockDays: inventoryReads.zeroStockDays },
     s.storeId,
     'UTC',
     { groupBy: 'product' },

@@ -46,6 +46,7 @@ export async function consumptionLines(
   currentStart: Date,
   end: Date,
   timezone: string,
+  category: string | null = null,
 ): Promise<ConsumptionLine[]> {
   const g = PRODUCT_GROUPS[groupBy];
   const { rows } = await db.query<ConsumptionLine>(
@@ -55,9 +56,30 @@ export async function consumptionLines(
        sum(x.units) AS units, sum(x.revenue) AS revenue,
        sum(x.cost) AS cost
      FROM x ${PRODUCT_JOINS}
-     WHERE p.store_id = $1
+     WHERE p.store_id = $1 AND ($6::uuid IS NULL OR p.category_id = $6)
      GROUP BY 1, 2, 3, 4`,
-    [storeId, previousStart, end, currentStart, timezone],
+    [storeId, previousStart, end, currentStart, timezone, category],
+  );
+  return rows;
+}
+
+/** The products sold in [start, end) of each of these groups (whose stock days make the group's). */
+export async function productsOfGroups(
+  db: Db,
+  storeId: string,
+  groupBy: ProductGrouping,
+  groupIds: readonly (string | null)[],
+  start: Date,
+  end: Date,
+): Promise<{ group_id: string | null; product_id: string }[]> {
+  const g = PRODUCT_GROUPS[groupBy];
+  const ids = groupIds.filter((id): id is string => id !== null);
+  const { rows } = await db.query<{ group_id: string | null; product_id: string }>(
+    `WITH ${NET_LINES}
+     SELECT DISTINCT ${g.id} AS group_id, x.product_id
+     FROM x ${PRODUCT_JOINS}
+     WHERE p.store_id = $1 AND (${g.id} = ANY($4::uuid[]) OR ($5 AND ${g.id} IS NULL))`,
+    [storeId, start, end, ids, ids.length < groupIds.length],
   );
   return rows;
 }

@@ -161,6 +161,8 @@ test('when asked as CSV, then it is an attachment named after the period, with f
     'forecastUnits',
     'forecastStatus',
     'forecastMethod',
+    'stockDays',
+    'averageVelocity',
   ]);
   expect(rows[1]!.slice(1, 2)).toEqual(["'=HYPERLINK(1)"]);
   expect(rows[1]!.slice(3, 8)).toEqual(['10', '5', '15', '0', '']);

@@ -5,6 +5,7 @@ import * as repo from './consumption.repo';
 import { num, round, ROW_LIMIT } from './groups';
 import { daysOf, nextOf, previousOf, resolvePeriod, shownPeriod, todayIn } from './period';
 import type { ConsumptionParams } from './reports.schemas';
+import { stockDaysOf, type ZeroStockDays } from './stock-days';
 
 const DEFAULT_DAYS = 30;
 /** Between forecasts, how many rows go by before progress is reported. */
@@ -94,6 +95,12 @@ async function groupsOf(
   return [...groups.values()];
 }
 
+/** Days in stock, and the units per day in stock (null when it never had stock). */
+const velocityOf = (units: number, stockDays: number) => ({
+  stockDays,
+  averageVelocity: stockDays ? round(units / stockDays, 4) : null,
+});
+
 const trendOf = (units: number, previous: number) =>
   previous ? round((units - previous) / previous, 4) : null;
 
@@ -102,7 +109,7 @@ const trendOf = (units: number, previous: number) =>
  * every row and forecasts each; otherwise the 500 groups with the most units.
  */
 export async function consumptionReport(
-  pool: Pool,
+  { pool, zeroStockDays }: { pool: Pool; zeroStockDays: ZeroStockDays },
   storeId: string,
   timezone: string,
   params: ConsumptionParams,
@@ -118,6 +125,7 @@ export async function consumptionReport(
     period.start,
     period.end,
     timezone,
+    params.category ?? null,
   );
   // Hundreds of thousands of rows and a forecast per group: done in slices, so the event
   // loop (liveness, other stores' requests) never waits for the whole report.
@@ -130,6 +138,16 @@ export async function consumptionReport(
   const shown = opts.all ? groups : groups.slice(0, ROW_LIMIT);
 
   const forecasts = await forecastsOf(shown, days, today, opts.progress);
+  const stockDays = await stockDaysOf(
+    pool,
+    zeroStockDays,
+    storeId,
+    timezone,
+    params.groupBy,
+    shown.map((g) => g.groupId),
+    period,
+    today,
+  );
   const rows = shown.map((g, i) => ({
     groupId: g.groupId,
     name: g.name,
@@ -140,6 +158,7 @@ export async function consumptionReport(
     previousUnits: g.previousUnits,
     trend: trendOf(g.units, g.previousUnits),
     ...forecasts[i]!,
+    ...velocityOf(g.units, stockDays.get(g.groupId) ?? 0),
   }));
 
   const sum = (pick: (g: Group) => number) => groups.reduce((n, g) => n + pick(g), 0);
@@ -152,6 +171,7 @@ export async function consumptionReport(
     previousPeriod: shownPeriod(previous),
     forecastPeriod: shownPeriod(nextOf(period, timezone)),
     groupBy: params.groupBy,
+    category: params.category ?? null,
     totals: {
       units,
       cost: round(sum((g) => g.cost)),

@@ -34,12 +34,38 @@ export function periodOf(from: string, to: string, timezone: string): Period {
   };
 }
 
-/** The asked period, or the last `defaultDays` days up to `to` (default today). */
+export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/**
+ * The current week (from Monday), month, quarter or year of the store's calendar, from its
+ * first day up to today: the days that have happened of it.
+ */
+export function currentPeriod(kind: PeriodKind, today: string): { from: string; to: string } {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const first = (month: number) => `${y}-${String(month).padStart(2, '0')}-01`;
+  if (kind === 'week') {
+    const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    return { from: addDays(today, -weekday), to: today };
+  }
+  if (kind === 'month') return { from: first(m), to: today };
+  if (kind === 'quarter') return { from: first(m - ((m - 1) % 3)), to: today };
+  return { from: first(1), to: today };
+}
+
+/**
+ * The asked period: a named one (`period`, the current one), else the dates, else the last
+ * `defaultDays` days up to `to` (default today).
+ */
 export function resolvePeriod(
-  q: { from?: string; to?: string },
+  q: { from?: string; to?: string; period?: PeriodKind },
   timezone: string,
   defaultDays: number,
 ): Period {
+  if (q.period) {
+    const { from, to } = currentPeriod(q.period, todayIn(timezone));
+    return periodOf(from, to, timezone);
+  }
   const to = q.to ?? todayIn(timezone);
   const from = q.from ?? addDays(to, -(defaultDays - 1));
   // Both given are checked by the schema; a lone `from` is checked against today here.

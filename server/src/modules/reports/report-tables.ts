@@ -30,6 +30,8 @@ const COLUMNS = {
     'forecastUnits',
     'forecastStatus',
     'forecastMethod',
+    'stockDays',
+    'averageVelocity',
   ],
   waste: ['groupId', 'name', 'units', 'costValue', 'shareOfConsumption', 'shareOfWaste'],
   'vendor-performance': [

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ok } from '../../http/envelope';
 import type { Routes } from '../../http/route';
-import { uuid } from '../../http/validate';
+import { idParams, uuid } from '../../http/validate';
 import { customReportBody } from './custom/custom.schemas';
 import { sendCsv } from './csv';
 import { REPORTS } from './report-tables';
@@ -10,6 +10,7 @@ import type { ReportsService } from './reports.service';
 import {
   consumptionQuery,
   formatQuery,
+  savedReportBody,
   valuationQuery,
   vendorQuery,
   wasteQuery,
@@ -104,6 +105,31 @@ export function reportsRoutes(r: Routes, { reports }: { reports: ReportsService 
     async ({ ctx, body, req }, res) => {
       const { format, ...params } = body;
       reply(req, res, format, await reports.run(ctx, { report: 'custom', params }));
+    },
+  );
+
+  r.store('get', '/reports/saved', { permission }, ({ ctx }) => reports.saved.list(ctx));
+  r.store(
+    'post',
+    '/reports/saved',
+    { permission, body: savedReportBody, status: 201 },
+    ({ ctx, body }) => reports.saved.create(ctx, body),
+  );
+  r.store(
+    'delete',
+    '/reports/saved/:id',
+    { permission, params: idParams, status: 204 },
+    ({ ctx, params }) => reports.saved.remove(ctx, params.id),
+  );
+  r.raw(
+    'get',
+    '/reports/saved/:id/run',
+    { permission, heavy: true, params: idParams, query: formatQuery },
+    async ({ ctx, params, query, req }, res) => {
+      const request = await reports.saved.request(ctx, params.id);
+      if (request.report === 'valuation' || request.report === 'custom')
+        return reply(req, res, query.format, await reports.run(ctx, request));
+      replyOrQueued(req, res, query.format, await reports.runOrQueue(ctx, request));
     },
   );
 

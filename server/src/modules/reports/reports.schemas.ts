@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { daysBetween, MAX_PERIOD_DAYS } from './period';
+import { uuid } from '../../http/validate';
+import { REPORTS } from './report-tables';
+import { daysBetween, MAX_PERIOD_DAYS, PERIOD_KINDS } from './period';
 
 /** The longest period a report covers (two years and a day, a leap year included). */
 
@@ -13,9 +15,21 @@ const day = z
 
 export const format = z.enum(['json', 'csv'], { message: 'must be json or csv' }).default('json');
 
-const period = { from: day.optional(), to: day.optional() };
+const period = {
+  from: day.optional(),
+  to: day.optional(),
+  period: z.enum(PERIOD_KINDS, { message: `must be one of ${PERIOD_KINDS.join(', ')}` }).optional(),
+};
 
-function checkPeriod(q: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+function checkPeriod(q: { from?: string; to?: string; period?: string }, ctx: z.RefinementCtx) {
+  if (q.period && (q.from || q.to)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['period'],
+      message: 'give either period or from/to, not both',
+    });
+    return;
+  }
   if (!q.from || !q.to) return;
   const span = daysBetween(q.from, q.to);
   if (span < 0) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
@@ -39,7 +53,11 @@ const wasteGrouping = z.enum(WASTE_GROUPINGS, {
 
 // A job's params: unknown keys (a `format`) are a 400, as on the routes.
 export const consumptionParams = z
-  .strictObject({ ...period, groupBy: productGrouping.default('product') })
+  .strictObject({
+    ...period,
+    groupBy: productGrouping.default('product'),
+    category: uuid.optional(),
+  })
   .superRefine(checkPeriod);
 export const wasteParams = z
   .strictObject({ ...period, groupBy: wasteGrouping.default('reason') })
@@ -50,7 +68,12 @@ export const valuationParams = z.strictObject({
 });
 
 export const consumptionQuery = z
-  .object({ ...period, groupBy: productGrouping.default('product'), format })
+  .object({
+    ...period,
+    groupBy: productGrouping.default('product'),
+    category: uuid.optional(),
+    format,
+  })
   .superRefine(checkPeriod);
 export const wasteQuery = z
   .object({ ...period, groupBy: wasteGrouping.default('reason'), format })
@@ -61,6 +84,13 @@ export const valuationQuery = z.object({
   format,
 });
 export const formatQuery = z.object({ format });
+
+/** A report saved under a name: which report, and its params as its route or job takes them. */
+export const savedReportBody = z.strictObject({
+  name: z.string({ message: 'must be a text' }).trim().min(1, 'must not be empty').max(100),
+  report: z.enum(REPORTS, { message: `must be one of ${REPORTS.join(', ')}` }),
+  params: z.record(z.string(), z.unknown(), { message: 'must be an object' }).optional(),
+});
 
 export type ConsumptionParams = z.output<typeof consumptionParams>;
 export type WasteParams = z.output<typeof wasteParams>;

@@ -3,6 +3,7 @@ import type { JobsService } from '../jobs/jobs.service';
 import { customSchema } from './custom/whitelist';
 import { daysBetween, resolvePeriod, todayIn } from './period';
 import { createReportJobs } from './report-jobs';
+import { createSavedReports } from './saved-reports';
 import { filenameOf, tableOfReport, type ReportData, type ReportName } from './report-tables';
 import { runReport, type ReportDeps, type ReportRequest } from './run-report';
 
@@ -22,6 +23,7 @@ function periodDays(request: ReportRequest, timezone: string): number {
 
 export function createReportsService(deps: ReportDeps & { jobs: JobsService }) {
   const reportJobs = createReportJobs(deps);
+  const saved = createSavedReports(deps);
 
   /** What a route answers: the report, and how to render it as a CSV. */
   async function answer(ctx: StoreContext, report: ReportName, data: ReportData) {
@@ -45,6 +47,7 @@ export function createReportsService(deps: ReportDeps & { jobs: JobsService }) {
 
   return {
     run,
+    saved,
 
     /**
      * The report now, or — for a period longer than REQUEST_PERIOD_DAYS — a job queued to

@@ -17,9 +17,12 @@ import {
 import { valuationReport } from './valuation';
 import { vendorPerformanceReport, type SupplierPerformance } from './vendor-performance';
 import { wasteReport } from './waste';
+import type { ZeroStockDays } from './stock-days';
 
 export interface ReportDeps {
   pool: Pool;
+  /** The inventory module's ledger reading (consumption's days in stock). */
+  zeroStockDays: ZeroStockDays;
   suppliers: SupplierPerformance;
   timezoneOf(storeId: string): Promise<string>;
 }
@@ -67,7 +70,7 @@ export async function runReport(
   const timezone = () => deps.timezoneOf(storeId);
   switch (request.report) {
     case 'consumption':
-      return consumptionReport(pool, storeId, await timezone(), request.params, opts);
+      return consumptionReport(deps, storeId, await timezone(), request.params, opts);
     case 'waste':
       return wasteReport(pool, storeId, await timezone(), request.params, opts);
     case 'vendor-performance':

@@ -7,6 +7,7 @@ import {
   memberOf,
   nextEan13,
   storeWithMember,
+  wholeProductBody,
   type StoreMember,
 } from '../../test/factories';
 import { patchStatus, postOrder, postReceipt } from '../../test/purchasing';
@@ -82,7 +83,7 @@ interface Fixture {
   manager: StoreMember;
   members: Record<Role, StoreMember>;
   supplier: { id: string };
-  tea: { id: string; barcode: string };
+  tea: Record<string, unknown> & { id: string; barcode: string };
   orderId: string;
   listId: string;
 }
@@ -190,7 +191,7 @@ describe('an employee at work', () => {
       e.api
         .put(`${e.url}/products/${f.tea.id}`)
         .set(e.auth)
-        .send({ name: 'Tea', price: 4, cost: 0 }),
+        .send({ ...wholeProductBody(f.tea, false), cost: 0 }),
     ];
     for (const res of await Promise.all(refusals)) {
       expect(res.status).toBe(403);
@@ -240,7 +241,13 @@ describe('an employee at work', () => {
     const put = await e.api
       .put(`${e.url}/products/${f.tea.id}`)
       .set(e.auth)
-      .send({ name: 'Green tea', price: 4.2, reorderPoint: 20, supplierId: f.supplier.id })
+      .send({
+        ...wholeProductBody(f.tea, false),
+        name: 'Green tea',
+        price: 4.2,
+        reorderPoint: 20,
+        supplierId: f.supplier.id,
+      })
       .expect(200);
     expect(put.body.data).toEqual(expect.objectContaining({ price: 4.2, cost: null }));
     expect(await costInDb(f.tea.id)).toBe(before);

@@ -36,3 +36,15 @@ export function performanceOf(rows: MonthRow[]) {
     })),
   };
 }
+
+/**
+ * A supplier's reliability, 0–100: the mean of its on-time rate (completed orders with an
+ * expected day, completed by then) and its fill rate (units received over units ordered on its
+ * closed orders), × 100; one of them alone when it has only that one; null without either (no
+ * completed or part-received order yet).
+ */
+export function reliabilityOf(o: { onTimeRate: string | null; fillRate: string | null }) {
+  const parts = [o.onTimeRate, o.fillRate].filter((v): v is string => v !== null).map(Number);
+  if (!parts.length) return null;
+  return Number(((parts.reduce((n, v) => n + v, 0) / parts.length) * 100).toFixed(1));
+}

@@ -58,12 +58,25 @@ const FILTER = `s.store_id = $1
   AND ($2::text IS NULL OR s.name ILIKE '%' || $2 || '%' OR s.contact_person ILIKE '%' || $2 || '%')
   AND ($3::text IS NULL OR s.status = $3)`;
 
-export async function list(db: Db, storeId: string, q: ListSuppliersQuery) {
+/**
+ * A page of suppliers. `byLastOrder` (for `sort=lastOrderAt`): the ids with orders, already in
+ * the asked order (purchasing's); the others follow by name.
+ */
+export async function list(
+  db: Db,
+  storeId: string,
+  q: ListSuppliersQuery,
+  byLastOrder: readonly string[] = [],
+) {
   const args = [storeId, q.search ?? null, q.status ?? null];
+  const orderBy =
+    q.sort === 'lastOrderAt'
+      ? 'array_position($6::uuid[], s.id) NULLS LAST, s.name'
+      : `${SORT[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'}`;
   const { rows } = await db.query<SupplierRow>(
     `${SELECT} WHERE ${FILTER}
-     ORDER BY ${SORT[q.sort]} ${q.order === 'desc' ? 'DESC' : 'ASC'}, s.id LIMIT $4 OFFSET $5`,
-    [...args, q.limit, (q.page - 1) * q.limit],
+     ORDER BY ${orderBy}, s.id LIMIT $4 OFFSET $5`,
+    [...args, q.limit, (q.page - 1) * q.limit, ...(q.sort === 'lastOrderAt' ? [byLastOrder] : [])],
   );
   const { rows: c } = await db.query<{ n: number }>(
     `SELECT count(*) AS n FROM suppliers s WHERE ${FILTER}`,

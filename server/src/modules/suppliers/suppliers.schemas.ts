@@ -8,7 +8,7 @@ export const SUPPLIER_STATUSES = ['active', 'inactive', 'on-hold', 'new'] as con
 export const listSuppliersQuery = paginationQuery.extend({
   search: searchQuery.optional(),
   status: z.enum(SUPPLIER_STATUSES).optional(),
-  ...sortQuery(['name', 'createdAt', 'status'] as const, 'name'),
+  ...sortQuery(['name', 'createdAt', 'status', 'lastOrderAt'] as const, 'name'),
 });
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();

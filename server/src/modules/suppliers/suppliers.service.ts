@@ -7,11 +7,16 @@ import type { FieldCipher } from '../../platform/field-cipher';
 import type { StoreWriter } from '../events/events.service';
 import type { ProductReads } from '../products/products.reads';
 import type { OrderStats, PurchasingReads } from '../purchasing/purchasing.reads';
-import { performanceOf } from './supplier-performance';
+import { performanceOf, reliabilityOf } from './supplier-performance';
 import * as repo from './suppliers.repo';
 import type { ListSuppliersQuery, SupplierInput } from './suppliers.schemas';
 
-const NO_ORDERS: OrderStats = { openOrders: 0, lastOrderAt: null, onTimeRate: null };
+const NO_ORDERS: OrderStats = {
+  openOrders: 0,
+  lastOrderAt: null,
+  onTimeRate: null,
+  fillRate: null,
+};
 
 export function createSuppliersService(deps: {
   pool: Pool;
@@ -24,7 +29,7 @@ export function createSuppliersService(deps: {
    * Purchasing's figures of a supplier's orders: its list's (open orders, last order, on-time
    * rate) and its months (performance). Computed on read, so they cannot drift from the orders.
    */
-  orders: Pick<PurchasingReads, 'orderStats' | 'supplierMonths'>;
+  orders: Pick<PurchasingReads, 'orderStats' | 'supplierMonths' | 'suppliersByLastOrder'>;
 }) {
   const { pool, write, cipher, timezoneOf, productCounts, orders } = deps;
 
@@ -60,6 +65,8 @@ export function createSuppliersService(deps: {
     openOrders: o.openOrders,
     lastOrderAt: o.lastOrderAt?.toISOString() ?? null,
     onTimeDeliveryRate: o.onTimeRate === null ? null : Number(o.onTimeRate),
+    fillRate: o.fillRate === null ? null : Number(o.fillRate),
+    reliabilityScore: reliabilityOf(o),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   });
@@ -122,7 +129,11 @@ export function createSuppliersService(deps: {
     },
 
     async list(ctx: StoreContext, q: ListSuppliersQuery) {
-      const { rows, total } = await repo.list(pool, ctx.storeId, q);
+      const byLastOrder =
+        q.sort === 'lastOrderAt'
+          ? await orders.suppliersByLastOrder(pool, ctx.storeId, q.order)
+          : [];
+      const { rows, total } = await repo.list(pool, ctx.storeId, q, byLastOrder);
       return { items: await withFigures(ctx, rows), pagination: pageOf(q.page, q.limit, total) };
     },
 

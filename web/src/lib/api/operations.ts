@@ -12,9 +12,11 @@ type Base = typeof API_BASE;
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** A contract path under the API's base, as the client writes it; others (the root `/health`) are not the client's. */
+type UnderBase<P> = P extends `${Base}${infer Rest}` ? Rest : never;
+
 /** The contract's paths for a method, as the client writes them: `/stores/{storeId}/sales`. */
-export type ApiPath<M extends Method> =
-  PathsWithMethod<paths, M> extends `${Base}${infer Rest}` ? Rest : never;
+export type ApiPath<M extends Method> = UnderBase<PathsWithMethod<paths, M>>;
 
 /** The operation a method and path name in the contract. */
 export type Operation<M extends Method, P extends ApiPath<M>> = paths[`${Base}${P}` &

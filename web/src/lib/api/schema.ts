@@ -70,6 +70,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same health as /api/v1/health, at the root
+     * @description Exactly `GET /api/v1/health` (the same handler): JSON with the state of each dependency,
+     *     503 `SERVICE_UNAVAILABLE` when one is down or the process is shutting down. For probes
+     *     and tools that look at `/health` by habit: it used to answer the web app's HTML with 200,
+     *     so such a probe passed whatever the state. (Liveness and readiness stay at
+     *     `/api/v1/health/liveness` and `/readiness`.) No authentication.
+     */
+    get: operations['getRootHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -759,7 +783,9 @@ export interface paths {
      * Suppliers (inventory:read)
      * @description The store's suppliers with the number of products each supplies, searched by name or contact
      *     person, filtered by status, sorted and paginated. Requires `inventory:read` (every role). An
-     *     unknown `sort` or parameter is 400.
+     *     unknown `sort` or parameter is 400. `sort=lastOrderAt` orders by the last purchase order
+     *     placed with each (`order=desc`: the latest first); suppliers never ordered from come
+     *     after those, by name, in either order.
      */
     get: operations['listSuppliers'];
     put?: never;
@@ -837,6 +863,33 @@ export interface paths {
      *     that is not in this store is 404.
      */
     get: operations['getSupplierPerformance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/categories/{id}/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The category's products; takes the product list's query except `category` (inventory:read)
+     * @description The products of one category, exactly as `GET products?category={id}` answers them:
+     *     every filter, sort and pagination of the product list applies (`page`/`limit` or
+     *     `cursor`), except `category`, which the path gives (sending it is 400). Requires
+     *     `inventory:read` (every role); `sort=cost` without `reports:view` is 403 as on the
+     *     product list. A category that is not in this store is 404.
+     */
+    get: operations['listCategoryProducts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -924,6 +977,17 @@ export interface paths {
      * @description The product with this barcode, for point-of-sale systems and scanners. EAN-8, UPC-A and
      *     EAN-13 check digits are validated: a malformed barcode is 400 and an unknown one 404.
      *     Requires `inventory:read` (every role).
+     *
+     *     An unknown code is still 404 `NOT_FOUND`; when products of the store have a code near it,
+     *     the error's `details` lists them (at most 10, closest first; no `details` when there are
+     *     none), each `{ productId, name, sku, barcode, match }` where `match` is
+     *     `other_spelling` (the same GTIN written another way: a UPC-A stored as its EAN-13 with a
+     *     leading 0, or the reverse), `sku` (a product whose SKU is the code, any letter case),
+     *     `one_digit_off` (its barcode differs from the scanned one in one digit of the body, the
+     *     check digit recomputed: a misread or mistyped digit), `digits_swapped` (two neighbouring
+     *     digits swapped, the check digit recomputed) or `same_prefix` (the same first 7
+     *     characters, the maker's GS1 prefix; at most 5). Found by index lookups, whatever the
+     *     size of the catalogue.
      */
     get: operations['getProductByBarcode'];
     put?: never;
@@ -1005,13 +1069,16 @@ export interface paths {
      */
     get: operations['getProduct'];
     /**
-     * Replace the product's fields (inventory:write); omitted optional fields are cleared, the SKU is kept when omitted
-     * @description Replaces every field: optional fields that are left out are cleared (`active` becomes true,
-     *     `reorderPoint` 0), and the SKU is kept when omitted. Each changed field is recorded in the
-     *     product's history; `quantity` is read-only (400). Requires `inventory:write` (admins,
-     *     managers and employees). A SKU or barcode in use is 409 `CONFLICT`; an id that is not in
-     *     this store is 404. Without `reports:view`, `cost` in the body is 403 and leaving it out
-     *     keeps the cost as it is (it is not theirs to clear).
+     * Replace the whole product (inventory:write); every field must be sent, PATCH changes some
+     * @description Replaces the whole product: every field must be in the body (`null` clears a nullable
+     *     one). A body that leaves any out is 400 `VALIDATION_ERROR` naming each missing field
+     *     (`code: required`) with a message pointing to `PATCH` (which changes only the fields
+     *     sent), and changes nothing: a client that sends a partial body no longer loses the
+     *     fields it left out. Each changed field is recorded in the product's history; `quantity`
+     *     is read-only (400). Requires `inventory:write` (admins, managers and employees). A SKU or
+     *     barcode in use is 409 `CONFLICT`; an id that is not in this store is 404. Without
+     *     `reports:view`, `cost` is the one field left out (in the body it is 403; it keeps its
+     *     value, which such a role cannot see).
      */
     put: operations['replaceProduct'];
     post?: never;
@@ -2278,6 +2345,13 @@ export interface paths {
      *     closed days (today, still selling, is left out);
      *     null with `forecastStatus: insufficient_history` when the series is too short.
      *
+     *     `stockDays` is the number of days of the period (up to today) on which the group had
+     *     stock by the stock ledger: a product that had stock at any moment of the day (a day it
+     *     sold out counts, a day it began and stayed at 0 does not); a category or supplier, a day
+     *     on which at least one of its products sold in the period had stock. `averageVelocity` is
+     *     units per day in stock, `units / stockDays` (null when it had no stock): the rate it
+     *     sells at when it is on the shelf, which a stock-out does not pull down.
+     *
      *     At most 500 rows, the groups with the most units first (`truncated` says when there were
      *     more); `totals` and `series` always cover everything. Forecasts are computed for the rows
      *     shown only. For every row, run the report as a job (`POST reports/jobs`).
@@ -2453,6 +2527,89 @@ export interface paths {
      *     `constructor`, `toString`) is a name like any other: not in the whitelist, 400.
      */
     post: operations['runCustomReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/saved': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The store's saved reports, by name (reports:view)
+     * @description Every report saved in this store (by any member), ordered by name. Requires
+     *     `reports:view` (managers, viewers, admins).
+     */
+    get: operations['listSavedReports'];
+    put?: never;
+    /**
+     * Save a report under a name, to run it again later (reports:view)
+     * @description Saves `report` with `params` (as for `POST reports/jobs`: the query parameters of its
+     *     route, or the body of a custom report, without `format`) under `name`, unique in the
+     *     store whatever the letter case (409 `CONFLICT` on `name`). The params are checked now,
+     *     a custom report's names against the whitelist too: bad ones are a 400 naming
+     *     `params.<field>`. What is saved is the parsed params with their defaults; a report saved
+     *     without dates keeps meaning "the default period up to the day it is run", and one with
+     *     `period` the current week, month, quarter or year when it is run. Requires
+     *     `reports:view`.
+     */
+    post: operations['createSavedReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/saved/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a saved report (reports:view)
+     * @description Another store's saved report is 404. Requires `reports:view`.
+     */
+    delete: operations['deleteSavedReport'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/reports/saved/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Run a saved report (reports:view)
+     * @description Runs the saved report now, exactly as its own route would with the saved params: the
+     *     same answer (JSON in the envelope, or `format=csv`), and for consumption, waste and
+     *     vendor performance over more than 366 days the same 202 with the job that makes it.
+     *     Another store's saved report is 404. Requires `reports:view`. A heavy operation.
+     */
+    get: operations['runSavedReport'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2888,8 +3045,11 @@ export interface paths {
     /**
      * Reorder lists, newest first (inventory:read)
      * @description The store's reorder lists, newest first, a page at a time, without their items (each with
-     *     its item count, purchased count and estimated total). `status` keeps one status. Requires
-     *     `inventory:read` (every role).
+     *     its item count, purchased count and estimated total). `status` keeps one status;
+     *     `priority` the lists whose most pressing item has that priority (a list's `priority`);
+     *     `autoGenerated=true` the lists generated from criteria (`POST shopping-lists/generate`),
+     *     `false` those made from items a person picked (`from-plan`). Requires `inventory:read`
+     *     (every role).
      */
     get: operations['listShoppingLists'];
     put?: never;
@@ -2951,7 +3111,7 @@ export interface paths {
     /**
      * Change a reorder list item (inventory:write)
      * @description Sets the item's quantity (0 keeps it on the list without ordering it), whether it was
-     *     purchased, what it actually cost, or its supplier (another supplier of this store; its
+     *     purchased, what it actually cost, its note, or its supplier (another supplier of this store; its
      *     last known cost for the product becomes the estimate, when it has one; `null` clears
      *     it). Only on a draft list: an ordered list is 409 `INVALID_STATE`. A supplier that is not
      *     this store's is 400 on `supplierId`. Answers the whole list (totals change). Requires
@@ -3170,11 +3330,12 @@ export interface paths {
      * Demand forecast of a product or a category (inventory:read)
      * @description Forecasts the demand of one product (`productId`) or one category (`category`, the sum
      *     of its products), exactly one of the two, from up to 365 days of sales in the store's
-     *     time zone by day, and up to three years (1,129 days) by week or month, so that a yearly
-     *     season can be used (units sold less units refunded; voided sales count for nothing;
+     *     time zone by day, and up to three years (1,129 days by week or month, 1,190 by quarter),
+     *     so that a yearly season can be used (units sold less units refunded; voided sales count for nothing;
      *     days without sales are 0, and for one product by day, days it had no stock at all are
-     *     missing, not 0). With `period=week` or `month` the days are added up into ISO weeks or
-     *     calendar months and the current, incomplete period is left out; dates are the period's
+     *     missing, not 0). With `period=week`, `month` or `quarter` the days are added up into ISO
+     *     weeks, calendar months or calendar quarters (January, April, July, October) and the
+     *     current, incomplete period is left out (a quarter forecast needs four whole quarters); dates are the period's
      *     first day (`YYYY-MM-DD`). `history` is the series the model saw; a product's starts at
      *     its first stock movement (or first sale, if earlier), never before it was stocked.
      *     Factors name weekdays by name ("Saturdays +35%, Mondays −20%"): the server knows the
@@ -3189,8 +3350,8 @@ export interface paths {
      *     words. `lower`/`upper` cover `level` (default 0.8) of outcomes. Too little history
      *     answers `status: insufficient_history` with a `message` and no predictions.
      *
-     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks or 1 to 12 months (default 30
-     *     days, 12 weeks, 3 months); anything else is 400 with details. An unknown product or
+     *     `horizon` counts periods: 1 to 365 days, 1 to 52 weeks, 1 to 12 months or 1 to 4
+     *     quarters (default 30 days, 12 weeks, 3 months, 2 quarters); anything else is 400 with details. An unknown product or
      *     category, or one of another store, is 404. Requires `inventory:read` (every role). Runs
      *     a few at a time per store like the heavy operations (429 or 503 with `Retry-After`), but
      *     is not counted by their 10-a-minute limit: every product page shows its forecast.
@@ -3552,6 +3713,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit the caller's own profile (name, e-mail)
+     * @description Changes the signed-in user's `name` and/or `email` (what the user record holds besides the
+     *     password, which `POST auth/change-password` changes). A new e-mail needs
+     *     `currentPassword` (400 on `currentPassword` when missing or wrong), so a tab left signed
+     *     in cannot move the account's password resets elsewhere; the same e-mail in another letter
+     *     case is no change. An e-mail another account has is 409 `CONFLICT` on `email`. Sending
+     *     neither field, or any other field, is 400. Answers as `GET auth/me`. Sessions stay
+     *     signed in. Any signed-in user (an API key is 403: it has no profile); counts towards the
+     *     20 auth requests per 15 minutes per IP address, as it checks a password.
+     */
+    patch: operations['updateProfile'];
+    trace?: never;
+  };
   '/api/v1/me/notification-preferences': {
     parameters: {
       query?: never;
@@ -3696,6 +3884,14 @@ export interface components {
       /** @enum {string} */
       forecastStatus: 'ok' | 'insufficient_history';
       forecastMethod: string | null;
+      /**
+       * @description Days of the period, up to today, with stock by the ledger (the product had stock at
+       *     some moment of the day; a category or supplier: at least one of its products sold in
+       *     the period had)
+       */
+      stockDays: number;
+      /** @description Units per day in stock (units / stockDays), null when stockDays is 0 */
+      averageVelocity: number | null;
     };
     ConsumptionReport: {
       period: components['schemas']['ReportPeriod'];
@@ -3703,6 +3899,11 @@ export interface components {
       forecastPeriod: components['schemas']['ReportPeriod'];
       /** @enum {string} */
       groupBy: 'product' | 'category' | 'supplier';
+      /**
+       * Format: uuid
+       * @description The category the report was filtered to, if any
+       */
+      category: string | null;
       totals: {
         units: number;
         cost: number;
@@ -3875,6 +4076,24 @@ export interface components {
        * @enum {string}
        */
       format?: 'json' | 'csv';
+    };
+    SavedReport: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+      /** @description The parsed params, defaults filled in (what a run uses) */
+      params: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @description The user who saved it
+       */
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     CustomReportResult: {
       columns: {
@@ -4804,6 +5023,7 @@ export interface components {
       actualCost: number | null;
       /** Format: uuid */
       purchaseOrderId: string | null;
+      notes: string | null;
       /**
        * @description The cheaper supplier not chosen because it cannot deliver before the product runs out
        *     (the reason says so, in days); null when price decided. Cleared when the supplier is
@@ -4823,6 +5043,13 @@ export interface components {
       id: string;
       name: string;
       status: components['schemas']['ShoppingListStatus'];
+      /**
+       * @description The most pressing priority among its items; null for an empty list
+       * @enum {string|null}
+       */
+      priority: 'urgent' | 'high' | 'medium' | 'low' | null;
+      /** @description Generated from criteria (`generate`), not from items a person picked */
+      autoGenerated: boolean;
       criteria: components['schemas']['ShoppingListCriteria'];
       itemCount: number;
       purchasedCount: number;
@@ -5236,6 +5463,21 @@ export interface components {
        *     that day (store time zone), all time; null when there is none
        */
       onTimeDeliveryRate: number | null;
+      /**
+       * @description Of its closed orders (completed, or cancelled after part of it was received), the
+       *     units received (at most those ordered) over the units ordered, all time; null when
+       *     there is none
+       */
+      fillRate: number | null;
+      /**
+       * @description `100 × (onTimeDeliveryRate + fillRate) / 2`, one decimal: how far the store can count
+       *     on its deliveries coming on time and complete. With only one of the two rates, that
+       *     one alone (× 100); null when it has neither (no completed or part-received order
+       *     yet). Computed on read from its purchase orders, so it cannot drift. (The vendor
+       *     performance report's `score` also weighs lead time, prices and spend against the
+       *     other suppliers.)
+       */
+      reliabilityScore: number | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -5981,14 +6223,26 @@ export interface components {
          *     `CONFIRMATION_REQUIRED`: each thing to confirm, `field` naming where the request
          *     confirms it (`confirm.unreconciled`).
          *     `INSUFFICIENT_STOCK`: every short line. `SERVICE_UNAVAILABLE` from a probe: the
-         *     state of each dependency.
+         *     state of each dependency. `NOT_FOUND` from `GET products/lookup`: the products
+         *     whose codes are near the unknown one.
          */
         details?:
           | components['schemas']['FieldError'][]
           | components['schemas']['StockShortage'][]
+          | components['schemas']['BarcodeSuggestion'][]
           | components['schemas']['HealthChecks'];
         requestId: string;
       };
+    };
+    /** @description A product whose code is near an unknown scanned one (`GET products/lookup`'s 404) */
+    BarcodeSuggestion: {
+      /** Format: uuid */
+      productId: string;
+      name: string;
+      sku: string;
+      barcode: string | null;
+      /** @enum {string} */
+      match: 'other_spelling' | 'sku' | 'one_digit_off' | 'digits_swapped' | 'same_prefix';
     };
     FieldError: {
       /** @description The parameter or body field, nested ones as a dotted path (`items.0.quantity`) */
@@ -6581,7 +6835,7 @@ export interface components {
       itemType: 'product' | 'category';
       name: string;
       /** @enum {string} */
-      period: 'day' | 'week' | 'month';
+      period: 'day' | 'week' | 'month' | 'quarter';
       /** @enum {string} */
       status: 'ok' | 'insufficient_history';
       message: string | null;
@@ -7004,6 +7258,12 @@ export interface components {
      *     most 731 days after it (400).
      */
     ReportTo: string;
+    /**
+     * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+     *     store's calendar (its time zone), from its first day up to today included (the answer's
+     *     `period` says which days). Given with `from` or `to`: 400.
+     */
+    ReportPeriodKind: 'week' | 'month' | 'quarter' | 'year';
     /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
     ReportFormat: 'json' | 'csv';
     /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
@@ -7110,6 +7370,35 @@ export interface operations {
     };
   };
   getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Healthy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** @enum {string} */
+              status: 'healthy';
+              uptimeSeconds: number;
+              checks: components['schemas']['HealthChecks'];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getRootHealth: {
     parameters: {
       query?: never;
       header?: never;
@@ -8356,7 +8645,7 @@ export interface operations {
         limit?: components['parameters']['Limit'];
         search?: string;
         status?: components['schemas']['SupplierStatus'];
-        sort?: 'name' | 'createdAt' | 'status';
+        sort?: 'name' | 'createdAt' | 'status' | 'lastOrderAt';
         order?: components['parameters']['Order'];
       };
       header?: never;
@@ -8520,6 +8809,59 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listCategoryProducts: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        /**
+         * @description Opaque keyset cursor from `pagination.nextCursor`. Orderings a cursor cannot continue
+         *     hand out `nextCursor: null` (use `page` there): products sorted by `cost` or
+         *     `expiresAt` or searched without `sort` (relevance), sales sorted by `total`.
+         */
+        cursor?: components['parameters']['Cursor'];
+        /** @description Without `sort`, a search is ordered by relevance and other lists by name. */
+        sort?: components['parameters']['ProductSort'];
+        order?: components['parameters']['Order'];
+        /**
+         * @description Products every word of which begins a word of the product's name, SKU, barcode, brand or
+         *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
+         *     the same with each misspelt word replaced by the most similar word of the store's product
+         *     names (a typo). Without `sort`, the
+         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
+         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     `GET products/search`.
+         */
+        search?: components['parameters']['ProductSearch'];
+        supplier?: components['parameters']['ProductSupplier'];
+        status?: components['parameters']['ProductStatus'];
+        /** @description quantity <= reorder point */
+        lowStock?: components['parameters']['ProductLowStock'];
+        outOfStock?: components['parameters']['ProductOutOfStock'];
+        /** @description includes products already expired */
+        expiringWithinDays?: components['parameters']['ProductExpiringWithinDays'];
+        minPrice?: components['parameters']['ProductMinPrice'];
+        maxPrice?: components['parameters']['ProductMaxPrice'];
+        active?: components['parameters']['ProductActive'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ProductList'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   listSupplierProducts: {
     parameters: {
       query?: {
@@ -8670,7 +9012,19 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
+      /** @description NOT_FOUND, with the products whose codes are near it as `details` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'] & {
+            error?: {
+              details?: components['schemas']['BarcodeSuggestion'][];
+            };
+          };
+        };
+      };
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -8772,7 +9126,25 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': WithRequired<components['schemas']['ProductInput'], 'name' | 'price'>;
+        'application/json': WithRequired<
+          components['schemas']['ProductInput'],
+          | 'sku'
+          | 'barcode'
+          | 'name'
+          | 'description'
+          | 'categoryId'
+          | 'supplierId'
+          | 'brand'
+          | 'department'
+          | 'unit'
+          | 'packSize'
+          | 'price'
+          | 'reorderPoint'
+          | 'reorderQuantity'
+          | 'location'
+          | 'expiresAt'
+          | 'active'
+        >;
       };
     };
     responses: {
@@ -10519,7 +10891,18 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         groupBy?: 'product' | 'category' | 'supplier';
+        /**
+         * @description Only the products of this category (its id). A category of another store, or none,
+         *     matches no product (an empty report).
+         */
+        category?: string;
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
       };
@@ -10561,6 +10944,12 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         groupBy?: 'reason' | 'product' | 'category';
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
@@ -10603,6 +10992,12 @@ export interface operations {
          *     most 731 days after it (400).
          */
         to?: components['parameters']['ReportTo'];
+        /**
+         * @description Instead of `from`/`to`: the current week (from Monday), month, quarter or year of the
+         *     store's calendar (its time zone), from its first day up to today included (the answer's
+         *     `period` says which days). Given with `from` or `to`: 400.
+         */
+        period?: components['parameters']['ReportPeriodKind'];
         /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
         format?: components['parameters']['ReportFormat'];
       };
@@ -10729,6 +11124,147 @@ export interface operations {
       403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listSavedReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Saved reports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SavedReport'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createSavedReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @enum {string} */
+          report: 'consumption' | 'waste' | 'vendor-performance' | 'valuation' | 'custom';
+          /** @description The report's parameters (default none) */
+          params?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['SavedReport'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteSavedReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  runSavedReport: {
+    parameters: {
+      query?: {
+        /** @description `csv` answers the rows as a `text/csv` attachment instead of JSON. */
+        format?: components['parameters']['ReportFormat'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or its CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data:
+              | components['schemas']['ConsumptionReport']
+              | components['schemas']['WasteReport']
+              | components['schemas']['VendorPerformanceReport']
+              | components['schemas']['ValuationReport']
+              | components['schemas']['CustomReportResult'];
+          };
+          'text/csv': string;
+        };
+      };
+      202: components['responses']['ReportQueued'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -11146,6 +11682,8 @@ export interface operations {
             priority?: 'urgent' | 'high' | 'medium' | 'low';
             /** @description Default "From the reorder plan" */
             reason?: string;
+            /** @description A note on the item (empty or null is none) */
+            notes?: string | null;
           }[];
           /**
            * @description Also turn the list into purchase orders, one per supplier
@@ -11187,6 +11725,8 @@ export interface operations {
         page?: components['parameters']['Page'];
         limit?: components['parameters']['Limit'];
         status?: components['schemas']['ShoppingListStatus'];
+        priority?: 'urgent' | 'high' | 'medium' | 'low';
+        autoGenerated?: 'true' | 'false';
       };
       header?: never;
       path: {
@@ -11311,6 +11851,8 @@ export interface operations {
           actualCost?: number | null;
           /** Format: uuid */
           supplierId?: string | null;
+          /** @description A note on the item (what to ask for, where); empty or null clears it */
+          notes?: string | null;
         };
       };
     };
@@ -11509,8 +12051,8 @@ export interface operations {
         productId?: string;
         /** @description A category id */
         category?: string;
-        period?: 'day' | 'week' | 'month';
-        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12) */
+        period?: 'day' | 'week' | 'month' | 'quarter';
+        /** @description Periods ahead (days 1..365, weeks 1..52, months 1..12, quarters 1..4) */
         horizon?: number;
         /** @description Central coverage of the prediction interval */
         level?: number;
@@ -11950,6 +12492,48 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  updateProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** Format: email */
+          email?: string;
+          currentPassword?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The caller, changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              user: components['schemas']['User'];
+              memberships: components['schemas']['Membership'][];
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getNotificationPreferences: {
     parameters: {
       query?: never;
@@ -12177,6 +12761,9 @@ type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
 export const pathsApiV1HealthGetResponses200ContentApplicationJsonDataStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/health']['get']['responses']['200']['content']['application/json']['data']['status']
 > = ['healthy'];
+export const pathsHealthGetResponses200ContentApplicationJsonDataStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/health']['get']['responses']['200']['content']['application/json']['data']['status']
+> = ['healthy'];
 export const pathsApiV1StoresStoreIdWebhooksWebhookIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/webhooks/{webhookId}/deliveries']['get']['parameters']['query']['status']
 > = ['pending', 'retrying', 'succeeded', 'failed'];
@@ -12188,7 +12775,7 @@ type WithRequired<T, K extends keyof T> = T & {
 };
 export const pathsApiV1StoresStoreIdSuppliersGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/suppliers']['get']['parameters']['query']['sort']
-> = ['name', 'createdAt', 'status'];
+> = ['name', 'createdAt', 'status', 'lastOrderAt'];
 export const pathsApiV1StoresStoreIdProductsIdImageGetParametersQuerySizeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/{id}/image']['get']['parameters']['query']['size']
 > = ['thumb', 'large'];
@@ -12222,15 +12809,24 @@ export const pathsApiV1StoresStoreIdReportsWasteGetParametersQueryGroupByValues:
 export const pathsApiV1StoresStoreIdReportsValuationGetParametersQueryGroupByValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/valuation']['get']['parameters']['query']['groupBy']
 > = ['product', 'category', 'supplier'];
+export const pathsApiV1StoresStoreIdReportsSavedPostRequestBodyContentApplicationJsonReportValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/reports/saved']['post']['requestBody']['content']['application/json']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const pathsApiV1StoresStoreIdProductsExportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/products/export']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
 export const pathsApiV1StoresStoreIdShoppingListsFromPlanPostRequestBodyContentApplicationJsonItemsPriorityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/shopping-lists/from-plan']['post']['requestBody']['content']['application/json']['items']['priority']
 > = ['urgent', 'high', 'medium', 'low'];
+export const pathsApiV1StoresStoreIdShoppingListsGetParametersQueryPriorityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/shopping-lists']['get']['parameters']['query']['priority']
+> = ['urgent', 'high', 'medium', 'low'];
+export const pathsApiV1StoresStoreIdShoppingListsGetParametersQueryAutoGeneratedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/shopping-lists']['get']['parameters']['query']['autoGenerated']
+> = ['true', 'false'];
 export const pathsApiV1StoresStoreIdForecastsGetParametersQueryPeriodValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/forecasts']['get']['parameters']['query']['period']
-> = ['day', 'week', 'month'];
+> = ['day', 'week', 'month', 'quarter'];
 export const pathsApiV1StoresStoreIdAnomaliesGetParametersQueryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/anomalies']['get']['parameters']['query']['type']
 > = ['demand_spike', 'demand_drop', 'cost_increase'];
@@ -12286,6 +12882,9 @@ export const customReportRequestSortDirectionValues: ReadonlyArray<
 export const customReportRequestFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CustomReportRequest']['format']
 > = ['json', 'csv'];
+export const savedReportReportValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SavedReport']['report']
+> = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
 export const reportJobRequestReportValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReportJobRequest']['report']
 > = ['consumption', 'waste', 'vendor-performance', 'valuation', 'custom'];
@@ -12775,6 +13374,9 @@ export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
 ];
+export const barcodeSuggestionMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['BarcodeSuggestion']['match']
+> = ['other_spelling', 'sku', 'one_digit_off', 'digits_swapped', 'same_prefix'];
 export const healthChecksDatabaseStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HealthChecks']['database']['status']
 > = ['up', 'down'];
@@ -12851,7 +13453,7 @@ export const forecastItemTypeValues: ReadonlyArray<
 > = ['product', 'category'];
 export const forecastPeriodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['period']
-> = ['day', 'week', 'month'];
+> = ['day', 'week', 'month', 'quarter'];
 export const forecastStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Forecast']['status']
 > = ['ok', 'insufficient_history'];
@@ -12870,6 +13472,9 @@ export const anomalySeverityValues: ReadonlyArray<
 export const componentsResponsesReportQueuedContentApplicationJsonDataStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['responses']['ReportQueued']['content']['application/json']['data']['status']
 > = ['queued'];
+export const componentsParametersReportPeriodKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['ReportPeriodKind']
+> = ['week', 'month', 'quarter', 'year'];
 export const componentsParametersReportFormatValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ReportFormat']
 > = ['json', 'csv'];

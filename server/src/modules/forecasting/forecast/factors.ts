@@ -120,7 +120,11 @@ export function seasonFactor(
   const name = weekly ? 'weekday' : 'season';
   if (Math.max(high, -low) < MARKED_EFFECT)
     return { name, description: `No marked ${weekly ? 'weekday' : 'seasonal'} effect`, value: 0 };
-  const unit = unitOf({ horizon: 0, seasonLength: fit.m, period: fit.m === 12 ? 'month' : 'week' });
+  const unit = unitOf({
+    horizon: 0,
+    seasonLength: fit.m,
+    period: fit.m === 12 ? 'month' : fit.m === 4 ? 'quarter' : 'week',
+  });
   const dayName = (j: number) =>
     !weekly
       ? `The ${j === busiest ? 'busiest' : 'quietest'} ${unit} of the year`

@@ -57,15 +57,16 @@ const CALIBRATION_MAX = 2;
  * The longest a promotion runs, in periods: a spike at the very end of the history no longer
  * than this is left out as a likely one (`cleanHistory`); a longer one is a change of level.
  */
-const LONGEST_PROMOTION = { day: 14, week: 2, month: 0 };
+const LONGEST_PROMOTION = { day: 14, week: 2, month: 0, quarter: 0 };
 /** Full seasons of history a monthly or weekly season needs before it is offered. */
 const SEASONS_NEEDED = 3;
 
 /** Fewest periods (from the first sale on) we forecast from, by period; seasonal daily data need four seasons. */
-const MINIMUM_HISTORY = { month: 6, week: 8, day: 28, seasons: 4, otherwise: 8 };
+const MINIMUM_HISTORY = { quarter: 4, month: 6, week: 8, day: 28, seasons: 4, otherwise: 8 };
 
-/** Fewest periods (from the first sale on) we forecast from: four weeks of days, 8 weeks, 6 months. */
+/** Fewest periods (from the first sale on) we forecast from: four weeks of days, 8 weeks, 6 months, 4 quarters. */
 export function minimumHistory(options: ForecastOptions): number {
+  if (options.period === 'quarter') return MINIMUM_HISTORY.quarter;
   if (options.period === 'month') return MINIMUM_HISTORY.month;
   if (options.period === 'week') return MINIMUM_HISTORY.week;
   if (options.seasonLength > 1)
@@ -75,11 +76,15 @@ export function minimumHistory(options: ForecastOptions): number {
 
 /**
  * The season a series of `periods` periods is offered: the weekly pattern (7) for daily data;
- * 12 for monthly and 52 for weekly data once there are three years of them; else none (1).
+ * 4 for quarterly, 12 for monthly and 52 for weekly data once there are three years of them;
+ * else none (1).
  */
-export function seasonLengthFor(period: 'day' | 'week' | 'month', periods: number): number {
+export function seasonLengthFor(
+  period: NonNullable<ForecastOptions['period']>,
+  periods: number,
+): number {
   if (period === 'day') return 7;
-  const m = period === 'month' ? 12 : 52;
+  const m = period === 'quarter' ? 4 : period === 'month' ? 12 : 52;
   return periods >= SEASONS_NEEDED * m ? m : 1;
 }
 

@@ -27,7 +27,7 @@ export interface ForecastOptions {
   /** Central coverage of the prediction interval, default 0.8. */
   level?: number;
   /** The periods' unit: sets the least history needed and the factors' wording. */
-  period?: 'day' | 'week' | 'month';
+  period?: 'day' | 'week' | 'month' | 'quarter';
   /**
    * Periods whose demand was not observed, aligned with the history (true: out of stock the
    * whole day, or before the item was first in stock): left out of the fit, not zero demand.

@@ -2,6 +2,7 @@ import { useSession } from '@/lib/session';
 import { Card, PageHeader } from '@/components/card';
 import { formatDate } from '@/lib/format';
 import { ChangePasswordForm } from './change-password-form';
+import { ProfileForm } from './profile-form';
 
 export function AccountPage() {
   const session = useSession();
@@ -11,15 +12,8 @@ export function AccountPage() {
   return (
     <div className="page page--narrow">
       <PageHeader title="Your account" subtitle="Profile and security settings." />
-      <Card title="Profile">
-        <dl className="details">
-          <dt>Name</dt>
-          <dd>{user.name}</dd>
-          <dt>Email</dt>
-          <dd>{user.email}</dd>
-          <dt>Member since</dt>
-          <dd>{formatDate(user.createdAt)}</dd>
-        </dl>
+      <Card title="Profile" description={`Member since ${formatDate(user.createdAt)}.`}>
+        <ProfileForm key={user.id} name={user.name} email={user.email} />
       </Card>
       <Card
         title="Change password"

@@ -14,15 +14,17 @@ const periods = [
   { value: 'day', label: 'Days' },
   { value: 'week', label: 'Weeks' },
   { value: 'month', label: 'Months' },
+  { value: 'quarter', label: 'Quarters' },
 ];
 
-// Horizons a person picks from, within the API's limits (365 days, 52 weeks, 12 months).
+// Horizons a person picks from, within the API's limits (365 days, 52 weeks, 12 months, 4 quarters).
 const horizons: Record<ForecastPeriod, number[]> = {
   day: [7, 14, 28, 56, 90],
   week: [4, 8, 12, 26, 52],
   month: [3, 6, 12],
+  quarter: [1, 2, 4],
 };
-const defaultHorizon: Record<ForecastPeriod, number> = { day: 28, week: 12, month: 6 };
+const defaultHorizon: Record<ForecastPeriod, number> = { day: 28, week: 12, month: 6, quarter: 4 };
 
 // What drives demand is the daily model's answer whatever the chart's period: one trend, one
 // weekly pattern. The model's name, its selection and level go in the disclosure.

@@ -26,6 +26,7 @@ const previousPeriod: Record<ForecastPeriod, string> = {
   day: 'last week',
   week: 'last week',
   month: 'last month',
+  quarter: 'last quarter',
 };
 
 /** How far to trust the forecast, in sentences: the typical error and the naive comparison. */
@@ -101,6 +102,7 @@ export function demandWords(
 
 export function periodLabel(date: string, period: ForecastPeriod): string {
   const day = new Date(`${date}T00:00:00`);
+  if (period === 'quarter') return `Q${Math.floor(day.getMonth() / 3) + 1} ${day.getFullYear()}`;
   if (period === 'month')
     return day.toLocaleDateString(undefined, { month: 'short', year: '2-digit' });
   return day.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });

@@ -1,4 +1,6 @@
+import { SelectField } from '@/components/form-field';
 import { QueryState } from '@/components/query-state';
+import { useCategories } from '@/hooks/use-categories';
 import { formatNumber } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import type { useListParams } from '@/lib/use-list-params';
@@ -29,6 +31,7 @@ export function ConsumptionReportSection({
   const params = {
     ...periodOf(list),
     groupBy: (list.get('groupBy') || groupBy.fallback) as ConsumptionGroupBy,
+    category: list.get('category') || undefined,
   };
   const report = useConsumptionReport(storeId, params);
   return (
@@ -40,11 +43,37 @@ export function ConsumptionReportSection({
         params={params}
         groupBy={groupBy}
         period
-      />
+      >
+        <CategoryFilter storeId={storeId} list={list} />
+      </ReportToolbar>
       <QueryState query={report} loading="Loading consumption…">
         {(data) => <ConsumptionBody report={data} />}
       </QueryState>
     </>
+  );
+}
+
+/** Only one category's products (the store's first 100 categories by name). */
+function CategoryFilter({
+  storeId,
+  list,
+}: {
+  storeId: string;
+  list: ReturnType<typeof useListParams>;
+}) {
+  const categories = useCategories(storeId, { limit: 100, sort: 'name', order: 'asc' });
+  const options = [
+    { value: '', label: 'All categories' },
+    ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+  ];
+  return (
+    <SelectField
+      label="Category"
+      name="category"
+      value={list.get('category')}
+      options={options}
+      onChange={(e) => list.update({ category: e.target.value })}
+    />
   );
 }
 
@@ -77,6 +106,12 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
                 Change
               </th>
               <th scope="col" className="num">
+                Days in stock
+              </th>
+              <th scope="col" className="num">
+                Units per day in stock
+              </th>
+              <th scope="col" className="num">
                 Forecast next period
               </th>
             </tr>
@@ -92,6 +127,8 @@ function ConsumptionBody({ report }: { report: ConsumptionReport }) {
                 <td className="num">{money(row.cost)}</td>
                 <td className="num">{money(row.revenue)}</td>
                 <td className="num">{change(row.trend)}</td>
+                <td className="num">{formatNumber(row.stockDays)}</td>
+                <td className="num">{formatNumber(row.averageVelocity)}</td>
                 <td className="num">
                   {row.forecastUnits === null ? (
                     <span className="muted small">Not enough history</span>

@@ -20,6 +20,8 @@ import {
   type BuilderState,
 } from './custom-request';
 import { CustomResultTable } from './custom-result-table';
+import { SavedReportsCard } from './saved-reports-card';
+import { useRunSavedReport, useSaveReport } from '../api/saved-reports';
 
 export function CustomReportPage() {
   const { storeId } = useStoreAccess();
@@ -53,9 +55,12 @@ function Builder({ storeId, schema }: { storeId: string; schema: CustomReportSch
   );
   const run = useRunCustomReport(storeId);
   const download = useDownloadCustomReport(storeId);
+  const save = useSaveReport(storeId);
+  const runSaved = useRunSavedReport(storeId);
+  const [saveName, setSaveName] = useState('');
   const dataset = schema.datasets.find((d) => d.name === state.dataset) ?? first;
   const fields = dataset?.fields ?? [];
-  const failure = run.error ?? download.error;
+  const failure = run.error ?? download.error ?? save.error ?? runSaved.error;
   const apiError = failure ? toApiError(failure) : undefined;
   const errors = apiError?.fieldErrors ?? {};
   const set = (change: Partial<BuilderState>) => setState((s) => ({ ...s, ...change }));
@@ -70,11 +75,29 @@ function Builder({ storeId, schema }: { storeId: string; schema: CustomReportSch
   function onRun(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     download.reset();
+    runSaved.reset();
     run.mutate(toRequest(state, fields));
   }
 
+  function onSave() {
+    save.mutate(
+      { name: saveName, report: 'custom', params: toRequest(state, fields) },
+      { onSuccess: () => setSaveName('') },
+    );
+  }
+
+  const result = runSaved.data ?? run.data;
+
   return (
     <>
+      <SavedReportsCard
+        storeId={storeId}
+        running={runSaved.isPending ? runSaved.variables : undefined}
+        onRun={(r) => {
+          run.reset();
+          runSaved.mutate(r.id);
+        }}
+      />
       <Card>
         <form className="form" onSubmit={onRun} noValidate>
           <ErrorBanner>{apiError?.message}</ErrorBanner>
@@ -169,11 +192,35 @@ function Builder({ storeId, schema }: { storeId: string; schema: CustomReportSch
               Download CSV
             </Button>
           </div>
+          <div className="filter-row">
+            <TextField
+              label="Save as"
+              name="saveName"
+              value={saveName}
+              hint="A name to find this report by and run it again."
+              error={errors.name}
+              onChange={(e) => setSaveName(e.target.value)}
+            />
+            <Button
+              variant="secondary"
+              busy={save.isPending}
+              busyLabel="Saving…"
+              disabled={!saveName.trim()}
+              onClick={onSave}
+            >
+              Save report
+            </Button>
+          </div>
+          {save.isSuccess && !saveName && (
+            <p className="muted small" role="status">
+              Saved as “{save.data.name}”.
+            </p>
+          )}
         </form>
       </Card>
-      {run.data && (
+      {result && (
         <Card title="Result">
-          <CustomResultTable result={run.data} />
+          <CustomResultTable result={result} />
         </Card>
       )}
     </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SelectField, TextField } from '@/components/form-field';
 import type { useListParams } from '@/lib/use-list-params';
 import type { ReportName, ReportParams } from '../api/report-keys';
@@ -5,13 +6,44 @@ import { DownloadCsvButton } from './download-csv-button';
 
 type ListParams = ReturnType<typeof useListParams>;
 
-/** The period in the URL: empty means the report's default period. */
-export function periodOf(list: ListParams): { from?: string; to?: string } {
+type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+const PERIOD_KINDS: ReadonlyArray<{ value: '' | PeriodKind; label: string }> = [
+  { value: '', label: 'Dates' },
+  { value: 'week', label: 'This week' },
+  { value: 'month', label: 'This month' },
+  { value: 'quarter', label: 'This quarter' },
+  { value: 'year', label: 'This year' },
+];
+const isKind = (v: string): v is PeriodKind => PERIOD_KINDS.some((k) => k.value === v && v);
+
+/** The period in the URL: a named one, or dates; empty means the report's default period. */
+export function periodOf(list: ListParams): { from?: string; to?: string; period?: PeriodKind } {
+  const period = list.get('period');
+  if (isKind(period)) return { period };
   return { from: list.get('from') || undefined, to: list.get('to') || undefined };
 }
 
-/** The period's first and last day, kept in the URL; empty means the report's default period. */
+/**
+ * The current week, month, quarter or year, or the period's first and last day, kept in the URL;
+ * empty means the report's default period.
+ */
 function PeriodFields({ list }: { list: ListParams }) {
+  const period = list.get('period');
+  return (
+    <>
+      <SelectField
+        label="Period"
+        name="period"
+        value={isKind(period) ? period : ''}
+        options={PERIOD_KINDS}
+        onChange={(e) => list.update({ period: e.target.value, from: '', to: '' })}
+      />
+      {!isKind(period) && <DateFields list={list} />}
+    </>
+  );
+}
+
+function DateFields({ list }: { list: ListParams }) {
   return (
     <>
       <TextField
@@ -62,6 +94,8 @@ interface ReportToolbarProps {
   period?: boolean;
   /** The groupings it offers, and the one it takes when none is chosen. */
   groupBy?: { options: ReadonlyArray<{ value: string; label: string }>; fallback: string };
+  /** More of the report's own filters. */
+  children?: ReactNode;
 }
 
 /** Every report's toolbar: its period, its grouping and its CSV download. */
@@ -72,6 +106,7 @@ export function ReportToolbar({
   params,
   period,
   groupBy,
+  children,
 }: ReportToolbarProps) {
   return (
     <div className={period ? 'toolbar toolbar--dates' : 'toolbar'}>
@@ -79,6 +114,7 @@ export function ReportToolbar({
       {groupBy && (
         <GroupByField list={list} options={groupBy.options} fallback={groupBy.fallback} />
       )}
+      {children}
       <DownloadCsvButton storeId={storeId} report={report} params={params} />
     </div>
   );

@@ -54,6 +54,12 @@ export function ItemRow({ storeId, item, editable, suppliers, onChange }: ItemRo
     return true;
   });
 
+  const notes = useCell(item.notes ?? '', (v) => {
+    if (v.length > 1000) return false;
+    onChange(item.id, { notes: v || null });
+    return true;
+  });
+
   return (
     <tr className={item.purchased ? 'row--done' : undefined}>
       <td>
@@ -74,6 +80,17 @@ export function ItemRow({ storeId, item, editable, suppliers, onChange }: ItemRo
             needs {formatNumber(item.passedOver.leadTimeDays)}{' '}
             {item.passedOver.leadTimeDays === 1 ? 'day' : 'days'}.
           </div>
+        )}
+        {editable ? (
+          <input
+            className="input--cell input--note"
+            aria-label={`Note for ${name}`}
+            placeholder="Add a note"
+            maxLength={1000}
+            {...notes}
+          />
+        ) : (
+          item.notes && <div className="item-note">Note: {item.notes}</div>
         )}
       </td>
       {suppliers && (

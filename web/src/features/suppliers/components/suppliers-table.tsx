@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { RowActions } from '@/components/row-actions';
 import { SortableHeader, type SortOrder } from '@/components/sortable-header';
-import { formatCount, formatNumber } from '@/lib/format';
+import { formatCount, formatDate, formatNumber } from '@/lib/format';
 import type { Supplier } from '../api/types';
 import { countryName } from './country-options';
 import { SUPPLIER_STATUS_OPTIONS } from './supplier-status-options';
@@ -55,6 +55,12 @@ export function SuppliersTable(props: SuppliersTableProps) {
             <th scope="col" className="num">
               On time
             </th>
+            <th scope="col" className="num" title="Mean of on-time and fill rate, 0–100">
+              Reliability
+            </th>
+            <SortableHeader field="lastOrderAt" sort={sort} order={order} onSort={onSort}>
+              Last order
+            </SortableHeader>
             {canManage && (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -89,6 +95,10 @@ export function SuppliersTable(props: SuppliersTableProps) {
                 {supplier.onTimeDeliveryRate == null
                   ? '—'
                   : `${Math.round(supplier.onTimeDeliveryRate * 100)}%`}
+              </td>
+              <td className="num">{formatNumber(supplier.reliabilityScore)}</td>
+              <td className="nowrap">
+                {supplier.lastOrderAt ? formatDate(supplier.lastOrderAt) : 'Never'}
               </td>
               {canManage && (
                 <RowActions
