@@ -156,10 +156,12 @@ describeWithBrowser('Nimbus web: forecasts, anomalies and reports', () => {
       const forecast = region('Demand forecast');
       await expect(forecast.getByRole('figure').textContent()).resolves.toContain(demand);
 
-      // Weekdays by name; the model's name and its AICc only in "How this was computed".
+      // Weekdays by name, worded as the model is (an additive season "+40%", a multiplicative
+      // one "about 1.4× an average day"); the model's name and its AICc only in "How this was
+      // computed".
       const factors = forecast.getByRole('list', { name: 'Forecast factors' });
       await expect(factors.textContent()).resolves.toMatch(
-        /(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days [+−]\d+%/,
+        /(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days ([+−]\d+%|about \d+(\.\d+)?× an average day)/,
       );
       await expect(forecast.textContent()).resolves.not.toMatch(/Day \d of each week|a period/);
       const aicc = forecast.getByText(/Chosen by AICc/);
