@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import type { StoreMember } from './factories';
+import { bytesOrJson } from './requests';
 
 /** PUT /products/:id/image with the file. */
 export const uploadImage = (s: StoreMember, productId: string, file: Buffer, name = 'photo.jpg') =>
@@ -12,15 +13,7 @@ export const downloadImage = (s: StoreMember, productId: string, size = 'large')
     .get(`${s.url}/products/${productId}/image?size=${size}`)
     .set(s.auth)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const json = /json/.test(String(res.headers['content-type']));
-        done(null, json ? JSON.parse(body.toString('utf8')) : body);
-      });
-    });
+    .parse(bytesOrJson);
 
 /** A camera's JPEG: a gradient with EXIF (a copyright and GPS-like text) to be stripped. */
 export function cameraJpeg(width = 1600, height = 1200): Promise<Buffer> {

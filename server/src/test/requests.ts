@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import request, { type Test } from 'supertest';
+import request, { type Response, type Test } from 'supertest';
 import type { StoreMember } from './factories';
 
 /*
@@ -56,10 +56,19 @@ export function downloadExport(app: Express, s: StoreMember, format: 'csv' | 'xl
     .set(s.auth)
     .buffer(true);
   if (format === 'csv') return req;
-  return req.parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
+  return req.parse(bytesOrJson);
+}
+
+/**
+ * A supertest parser for a download: the body as a Buffer, or the JSON envelope when the
+ * answer is one (an error). Use with `.buffer(true).parse(bytesOrJson)`.
+ */
+export function bytesOrJson(res: Response, done: (err: Error | null, body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => {
+    const body = Buffer.concat(chunks);
+    done(null, /json/.test(String(res.headers['content-type'])) ? JSON.parse(String(body)) : body);
   });
 }
 

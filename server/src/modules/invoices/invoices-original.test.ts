@@ -1,26 +1,13 @@
 import { useTestApp } from '../../test/app';
 import { countRows, memberOf, storeWithMember } from '../../test/factories';
 import { csvOf, textPdf, uploadInvoice } from '../../test/invoices';
+import { bytesOrJson } from '../../test/requests';
 
 /** An invoice keeps the file it was read from, for those who may process invoices. */
 const t = useTestApp();
 
 const download = (s: Awaited<ReturnType<typeof storeWithMember>>, invoiceId: string) =>
-  s.api
-    .get(`${s.url}/invoices/${invoiceId}/file`)
-    .set(s.auth)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        done(
-          null,
-          /json/.test(String(res.headers['content-type'])) ? JSON.parse(String(body)) : body,
-        );
-      });
-    });
+  s.api.get(`${s.url}/invoices/${invoiceId}/file`).set(s.auth).buffer(true).parse(bytesOrJson);
 
 const TABLE = [
   ['Description', 'Qty', 'Unit Cost', 'Total'],

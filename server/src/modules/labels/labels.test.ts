@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Response } from 'supertest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { useTestApp } from '../../test/app';
 import { createProduct, memberOf, storeWithMember, type StoreMember } from '../../test/factories';
 import { orderingStore, patchStatus, placeOrder, postReceipt } from '../../test/purchasing';
+import { bytesOrJson } from '../../test/requests';
 
 /**
  * Labels as a printer gets them: the PDF is rasterised at 300 dpi with poppler's pdftoppm (as
@@ -27,14 +27,8 @@ beforeAll(async () => {
   });
 });
 
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
-
 const postLabels = (s: StoreMember, body: object) =>
-  s.api.post(`${s.url}/labels`).set(s.auth).send(body).buffer(true).parse(binary);
+  s.api.post(`${s.url}/labels`).set(s.auth).send(body).buffer(true).parse(bytesOrJson);
 
 /** Every barcode on every page: format and text, sorted. */
 async function scan(pdf: Buffer): Promise<string[]> {

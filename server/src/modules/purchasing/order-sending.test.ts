@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/app';
 import { createSupplier, memberOf, storeWithMember, type StoreMember } from '../../test/factories';
 import { feedOf, getOrder, orderingStore, patchStatus, placeOrder } from '../../test/purchasing';
 import { startSmtp } from '../../test/smtp';
+import { bytesOrJson } from '../../test/requests';
 
 /*
  * A purchase order as a PDF (its text read back with the invoice reader's pdf.js) and e-mailed
@@ -21,19 +22,7 @@ afterAll(async () => {
 });
 
 const pdfOf = (s: StoreMember, id: string) =>
-  s.api
-    .get(`${s.url}/purchase-orders/${id}/pdf`)
-    .set(s.auth)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const json = /json/.test(String(res.headers['content-type']));
-        done(null, json ? JSON.parse(String(body)) : body);
-      });
-    });
+  s.api.get(`${s.url}/purchase-orders/${id}/pdf`).set(s.auth).buffer(true).parse(bytesOrJson);
 
 const send = (s: StoreMember, id: string, body: object = {}) =>
   s.api.post(`${s.url}/purchase-orders/${id}/send`).set(s.auth).send(body);
