@@ -16,6 +16,8 @@ export const storeChannel = (storeId: string) => `store-events:${storeId}`;
 /** Session advisory lock key: the one outbox publisher of a database (any process). */
 const PUBLISHER_LOCK = 0x6e696d627573; // "nimbus"
 const BATCH = 500;
+/** How long `stop` lets a drain in progress finish before closing its connection. */
+const STOP_GRACE_MS = 5_000;
 
 /** An event as the publisher hands it to `onPublished`. */
 export interface PublishedEvent {
@@ -152,12 +154,27 @@ export function createOutboxPublisher(deps: PublisherDeps) {
       running = true;
       loop = run();
     },
+    /**
+     * Stops after the batch in hand is published and marked (a handover then publishes
+     * nothing twice); a drain stuck on a dead connection is cut off after `STOP_GRACE_MS`.
+     */
     async stop() {
       running = false;
       wake();
-      await client?.end().catch(() => undefined);
-      await loop;
+      const done = loop;
       loop = undefined;
+      const within = async (ms: number) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          done,
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+        ]);
+        clearTimeout(timer);
+      };
+      await within(STOP_GRACE_MS);
+      await client?.end().catch(() => undefined);
+      // A reaction that never settles does not hold a shutdown: the lock went with the session.
+      await within(STOP_GRACE_MS);
     },
     /** Whether this process holds the lock now. */
     get leading() {

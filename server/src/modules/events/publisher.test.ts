@@ -1,10 +1,11 @@
-import type { PoolClient } from 'pg';
+import { Client, type PoolClient } from 'pg';
 import { buildTestApp, useTestApp, type TestApp } from '../../test/app';
 import { createProduct, memberOf, storeWithMember } from '../../test/factories';
 import { postAdjustment } from '../../test/requests';
 import { serveSockets, TestSocket, type SocketServer } from '../../test/sockets';
-import { storeChannel } from './events.publisher';
+import { createOutboxPublisher, storeChannel } from './events.publisher';
 import { insertEvents } from './events.repo';
+import { createLogger } from '../../logger';
 
 const t = useTestApp({ OUTBOX_POLL_MS: '100' });
 let srv: SocketServer;
@@ -112,6 +113,41 @@ test('events committed while no publisher runs are published in order when one s
   expect(events.map((e) => (e.payload as { delta: number }).delta)).toEqual([1, 2, 3]);
   await until(async () => (await unpublishedIn(s.storeId)) === 0, 'the rows to be marked');
   await socket.close();
+});
+
+test('stopping while a batch is in hand publishes and marks it before letting go (a handover sends nothing twice)', async () => {
+  const s = await storeWithMember(t, 'admin');
+  const p = await createProduct(s, { initialQuantity: 0 });
+  await t.services.outboxPublisher.stop();
+  let release: () => void = () => undefined;
+  let reached: () => void = () => undefined;
+  const inHand = new Promise<void>((resolve) => (reached = resolve));
+  const own = createOutboxPublisher({
+    connect: () => new Client({ connectionString: t.db.pool.options.connectionString }),
+    bus: t.platform.bus,
+    log: createLogger('silent'),
+    pollMs: 100,
+    onPublished: (events) => {
+      if (!events.some((e) => e.storeId === s.storeId)) return;
+      reached();
+      return new Promise<void>((resolve) => (release = resolve));
+    },
+  });
+  own.start();
+  try {
+    await postAdjustment(s, p.id, { delta: 1, reason: 'return' }).expect(201);
+    await inHand;
+    const stopping = own.stop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await stopping;
+    expect(own.leading).toBe(false);
+    expect(await unpublishedIn(s.storeId)).toBe(0);
+  } finally {
+    release();
+    await own.stop();
+    t.services.outboxPublisher.start();
+  }
 });
 
 (process.env.REDIS_URL ? describe : describe.skip)('two replicas on one database and Redis', () => {
