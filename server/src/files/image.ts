@@ -98,7 +98,7 @@ export function safeFileName(name: string, fallback: string): string {
 /**
  * sharp (libvips) and file-type are loaded with the first picture: a process that never
  * receives one never loads them (each test file's app would, about 0.3 s each).
- * `require`, not `import()`: jest runs CommonJS without the VM's module support.
+ * `require`, not `import()`: the build is CommonJS.
  */
 function imageLibraries(): { sharp: typeof sharpModule; fromBuffer: typeof FromBuffer } {
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -38,7 +38,7 @@ const refuse = (full: 'key' | 'total') =>
 const tooMuchMemory = () =>
   unprocessable('The file is too large to read: it needs more memory than an import may use');
 
-// Built, the worker is read-worker.js beside this file. From source (tsx, ts-jest) it is the
+// Built, the worker is read-worker.js beside this file. From source (tsx, Vitest) it is the
 // .ts file, and Node 20 needs tsx's loader in the worker to run it (the worker does not
 // inherit the parent's loader); a feature's reader module it loads goes through it too.
 const fromSource = __filename.endsWith('.ts');

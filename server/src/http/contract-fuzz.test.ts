@@ -3,6 +3,7 @@ import request from 'supertest';
 import { useTestApp } from '../test/app';
 import { operations, type Operation } from '../test/fuzz/operations';
 import { requestFor, type FuzzRequest } from '../test/fuzz/requests';
+import { loadGenerator } from '../test/fuzz/values';
 import { buildWorld, type World } from '../test/fuzz/world';
 import { assertMatchesSpec } from '../test/openapi';
 
@@ -17,11 +18,12 @@ import { assertMatchesSpec } from '../test/openapi';
 const HEAVY = process.env.FUZZ_HEAVY === '1';
 const RUNS = HEAVY ? 300 : 30;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-jest.setTimeout(HEAVY ? 1_800_000 : 120_000);
+vi.setConfig({ testTimeout: HEAVY ? 1_800_000 : 120_000 });
 
 const t = useTestApp({ RATE_LIMIT_API_MAX: '10000000', RATE_LIMIT_HEAVY_MAX: '10000000' });
 let world: World;
 beforeAll(async () => {
+  await loadGenerator();
   world = await buildWorld(t);
 });
 

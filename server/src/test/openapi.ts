@@ -9,7 +9,7 @@ type Spec = {
   paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
 };
 
-// The global setup's JSON copy when there is one (a jest run); the YAML otherwise.
+// The global setup's JSON copy when there is one (a test run); the YAML otherwise.
 const prepared = process.env.NIMBUS_TEST_OPENAPI_JSON;
 const spec = (prepared
   ? JSON.parse(readFileSync(prepared, 'utf8'))

@@ -65,7 +65,7 @@ export function linesOfTsv(tsv: string): OcrWord[][] {
 
 /**
  * sharp is loaded when a scan comes: a server that never reads one never loads libvips.
- * `require`, not `import()`: jest runs CommonJS without the VM's module support.
+ * `require`, not `import()`: the build is CommonJS.
  */
 function loadSharp(): typeof SharpModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { OrderParties } from './order-pdf';
 import type { PurchaseOrder } from './purchase-order-views.repo';
 
-// Built, the worker is order-pdf-worker.js beside this file; from source (tsx, ts-jest) it is
+// Built, the worker is order-pdf-worker.js beside this file; from source (tsx, Vitest) it is
 // the .ts file, run through tsx's loader (a worker does not inherit the parent's loader).
 const fromSource = __filename.endsWith('.ts');
 const entry = path.join(__dirname, `order-pdf-worker.${fromSource ? 'ts' : 'js'}`);

@@ -14,7 +14,7 @@ import { loadedDelayBound } from '../../test/spreadsheets';
  */
 /** A loaded liveness p99 against the one at rest measured just before (`loadedDelayBound`). */
 const livenessBound = (m: { baseline: { p99: number } }) => loadedDelayBound(m.baseline.p99);
-jest.setTimeout(300_000);
+vi.setConfig({ testTimeout: 300_000 });
 
 let t: TestApp;
 let server: SpawnedServer;

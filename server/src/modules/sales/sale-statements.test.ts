@@ -16,7 +16,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
   const ours = new Set<unknown>();
   const acquired = (client: unknown) => ours.add(client);
   t.db.pool.on('acquire', acquired);
-  const spy = jest.spyOn(Client.prototype, 'query');
+  const spy = vi.spyOn(Client.prototype, 'query');
   try {
     await fn();
     return spy.mock.calls.flatMap((args, i) => {

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import type * as Jsf from 'json-schema-faker' with { 'resolution-mode': 'import' };
 import { standalone } from './operations';
 
-// json-schema-faker ships ES modules only; jest compiles it to CommonJS (jest.config.js).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jsf = require('json-schema-faker') as typeof Jsf;
+// json-schema-faker ships ES modules only (no `require` condition): imported once, before the
+// first sample, by `loadGenerator` (the fuzzer's beforeAll).
+let jsf: typeof Jsf | undefined;
+export async function loadGenerator(): Promise<void> {
+  jsf ??= await import('json-schema-faker');
+}
 
 /*
  * Values for requests: what the contract says a field holds (json-schema-faker, seeded by
@@ -46,6 +49,7 @@ export const hostileString = fc.oneof(
 
 /** A value valid for the schema, as the generator makes one for this seed. */
 export function sampleOf(schema: Schema, seed: number, heavy = false): unknown {
+  if (!jsf) throw new Error('loadGenerator() first');
   try {
     return jsf.generateSync(standalone(schema), {
       seed,

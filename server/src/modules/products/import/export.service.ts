@@ -96,9 +96,8 @@ function layoutFor(ctx: StoreContext) {
 }
 
 /**
- * ExcelJS is loaded on first use: it costs half a second to load, and most processes (and
- * every API test file but the export's) never write a workbook. `require`, not `import()`:
- * jest runs CommonJS without the VM's module support.
+ * ExcelJS is loaded on first use: it costs half a second to load, and most processes never
+ * write a workbook. `require`, not `import()`: the build is CommonJS.
  */
 function loadExcelJs(): typeof ExcelJSModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

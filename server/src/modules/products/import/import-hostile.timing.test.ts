@@ -18,7 +18,7 @@ import {
  * below), so a slower or busier machine moves the bound with it instead of failing the test.
  */
 let MAX_DELAY_MS = 250;
-jest.setTimeout(180_000);
+vi.setConfig({ testTimeout: 180_000 });
 
 const t = useTestApp();
 
