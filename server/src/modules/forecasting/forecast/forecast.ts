@@ -56,8 +56,11 @@ const CALIBRATION_MAX = 2;
 /**
  * The longest a promotion runs, in periods: a spike at the very end of the history no longer
  * than this is left out as a likely one (`cleanHistory`); a longer one is a change of level.
+ * A month: a promotion in the last weeks lifts that month alone (the bench's late promotions
+ * by month: MASE 2.11 → 1.01, every other kind unchanged); a new level lifts the next month
+ * too and is followed from then on, one month later than without this.
  */
-const LONGEST_PROMOTION = { day: 14, week: 2, month: 0, quarter: 0 };
+const LONGEST_PROMOTION = { day: 14, week: 2, month: 1, quarter: 0 };
 /** Full seasons of history a monthly or weekly season needs before it is offered. */
 const SEASONS_NEEDED = 3;
 
