@@ -8,14 +8,12 @@ import { breather } from '../../core/cooperate';
 import type { Db } from '../../db/pool';
 import { forecastSeries } from './forecast';
 import { forecastsOf } from './forecasts.repo';
+import { ON_THE_FLY_LIMIT } from './live-forecast';
 import { loadSeries } from './load-series';
 import { AVERAGE_DAYS, average30, forecastDemand } from './prediction';
 import { storedDailyForecast } from './recalculate';
 import { todayIn, weekdayOf } from './series';
 import type { ForecastSources } from './sources';
-
-/** Products forecast on the fly per call when no fresh stored forecast exists (~3 ms each). */
-export const ON_THE_FLY_LIMIT = 200;
 
 export async function expectedDailyDemand(
   sources: ForecastSources,

@@ -11,20 +11,14 @@ import { forecastSeries, seasonLengthFor } from './forecast';
 import { forecastView } from './forecast-view';
 import type { AnomaliesQuery, ForecastsQuery, ReorderInput } from './forecasting.schemas';
 import { supplierLeadTimes } from './lead-times';
+import { dailyForecastOf } from './live-forecast';
 import { loadSeries } from './load-series';
 import { optimizeReorder } from './optimization';
 import { toPrediction } from './outlook';
-import { DEMAND_DAYS, leadTimeOf, predictionOf, type DailyForecast } from './prediction';
+import { leadTimeOf, predictionOf } from './prediction';
 import { predictionsOf, savePredictions } from './predictions.repo';
 import { registerRecalculation, RECALCULATE_JOB } from './recalculate';
-import {
-  aggregate,
-  historyDaysFor,
-  sumSeries,
-  todayIn,
-  weekdayOf,
-  type DailySeries,
-} from './series';
+import { aggregate, historyDaysFor, sumSeries, todayIn, weekdayOf } from './series';
 import type { ForecastSources } from './sources';
 
 export interface ForecastingDeps {
@@ -47,24 +41,6 @@ export interface ForecastingDeps {
   log?: Logger;
   /** A store's recalculation is queued at most this often (config RECALCULATE_MIN_INTERVAL_SECONDS). */
   recalculateMinIntervalSeconds?: number;
-}
-
-/** The product's daily model, as the chart draws it: the one the demand figure comes from. */
-export function dailyForecastOf(series: DailySeries, today: string): DailyForecast | null {
-  const result = forecastSeries(series.values, {
-    horizon: DEMAND_DAYS,
-    seasonLength: 7,
-    period: 'day',
-    firstWeekday: weekdayOf(series.start),
-    missing: series.missing,
-  });
-  if (result.status !== 'ok') return null;
-  return {
-    start: today,
-    mean: result.points.map((p) => p.mean),
-    sigma: result.sigma,
-    totalSd: result.totalSd,
-  };
 }
 
 export function createForecastingService(deps: ForecastingDeps) {

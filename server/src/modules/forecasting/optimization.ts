@@ -16,7 +16,14 @@ import type { ForecastingDeps } from './forecasting.service';
 import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
 import { loadSeries } from './load-series';
-import { AVERAGE_DAYS, demandEstimate, round } from './prediction';
+import { liveDailyForecasts } from './live-forecast';
+import {
+  AVERAGE_DAYS,
+  demandEstimate,
+  forecastDemand,
+  round,
+  type DailyForecast,
+} from './prediction';
 import { allocate, leadTimeSpread, type Candidate } from './reorder-maths';
 import { planLine, PRIORITY_RANK, type PlanLine } from './reorder-plan';
 import { reasonOf } from './reorder-plan-words';
@@ -101,15 +108,33 @@ export async function optimizeReorder(
     }),
   ]);
   const assessments = new Map(assessed.map((a) => [a.product.id, a]));
+  const horizonOf = (id: string) => assessments.get(id)!.lead.days + input.reviewDays;
+  const forecasts = new Map<string, DailyForecast>();
+  for (const [id, f] of stored) {
+    const usable = storedDailyForecast(f);
+    if (usable && forecastDemand(usable, today, horizonOf(id)) !== null) forecasts.set(id, usable);
+  }
+  // Without a stored forecast, the best sellers are forecast now, as the stock outlook does,
+  // so the plan's safety stock and suggested reorder point are the outlook's.
+  const unforecast = products
+    .filter((p) => !forecasts.has(p.id) && assessments.get(p.id)!.perDay > 0)
+    .sort((a, b) => assessments.get(b.id)!.perDay - assessments.get(a.id)!.perDay);
+  const live = await liveDailyForecasts(deps.sources, pool, {
+    storeId: ctx.storeId,
+    timezone: tz,
+    today,
+    products: unforecast,
+  });
+  for (const [id, f] of live) forecasts.set(id, f);
 
   const plans: PlanLine[] = [];
   for (const product of products) {
     const assessment = assessments.get(product.id)!;
     if (assessment.perDay <= 0) continue; // never sold: nothing to plan from
-    const horizon = assessment.lead.days + input.reviewDays;
+    const horizon = horizonOf(product.id);
     const estimate = demandEstimate(
       series.get(product.id)!,
-      storedDailyForecast(stored.get(product.id)),
+      forecasts.get(product.id) ?? null,
       today,
       horizon,
     );

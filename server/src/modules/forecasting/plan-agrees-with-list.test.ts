@@ -159,13 +159,10 @@ test("when a product's reorder point is 4, then the plan shows 4 and judges agai
   expect(item.reorderPoint).toBe(4);
   expect(item.reason).toContain('reorder point 4');
   expect(item.reason).not.toMatch(/reorder point \d+\.\d/);
-  // The same rule (d·L + safety stock, the same daily rate and lead time), but not yet the same
-  // spread: with no stored forecast the plan takes the last 30 days' spread, where the outlook
-  // forecasts live (its lead-time total, which since issue 21 counts the starting states' error
-  // too: safety 1.54 against 1.45 here). Within one unit until the plan forecasts live too.
-  expect(
-    Math.abs(item.suggestedReorderPoint! - Math.ceil(outlook.reorder.reorderPoint)),
-  ).toBeLessThanOrEqual(1);
+  // The same rule (d·L + safety stock) on the same daily rate, lead time and spread: with no
+  // stored forecast the plan forecasts live as the outlook does (the lead-time total's spread),
+  // where it took the last 30 days' spread before (safety 1.45 against the outlook's 1.54).
+  expect(item.suggestedReorderPoint).toBe(Math.ceil(outlook.reorder.reorderPoint));
   expect(item.suggestedReorderPointWhy).toBe(outlook.reorder.why);
   // 5 in stock is above 4: not "high" (at or below the reorder point).
   expect(item.priority).not.toBe('high');

@@ -46,24 +46,29 @@ function deseasoned(y: readonly number[], fit: EtsFit): number[] {
   });
 }
 
-/** Solves a small linear system (2×2, 3×3) by Gaussian elimination; null when singular. */
-function solve(a: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row.slice(0, n), b[i]!]);
+/** Row width of the augmented systems `solve` takes (3 unknowns and the right side). */
+const WIDTH = 4;
+
+/**
+ * Solves a small linear system (2×2, 3×3) by Gaussian elimination, in place: `ab` holds row r
+ * of the matrix at ab[r·WIDTH …] and its right side at ab[r·WIDTH + n]; the solution goes to
+ * `x`. False when singular. (Reused buffers: levelShift solves one system per candidate date.)
+ */
+function solve(n: number, ab: Float64Array, x: Float64Array): boolean {
   for (let c = 0; c < n; c++) {
-    if (Math.abs(m[c]![c]!) < 1e-12) return null;
+    const pivot = ab[c * WIDTH + c]!;
+    if (Math.abs(pivot) < 1e-12) return false;
     for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+      const f = ab[r * WIDTH + c]! / pivot;
+      for (let k = c; k <= n; k++) ab[r * WIDTH + k]! -= f * ab[c * WIDTH + k]!;
     }
   }
-  const x = new Array<number>(n).fill(0);
   for (let r = n - 1; r >= 0; r--) {
-    let v = m[r]![n]!;
-    for (let k = r + 1; k < n; k++) v -= m[r]![k]! * x[k]!;
-    x[r] = v / m[r]![r]!;
+    let v = ab[r * WIDTH + n]!;
+    for (let k = r + 1; k < n; k++) v -= ab[r * WIDTH + k]! * x[k]!;
+    x[r] = v / ab[r * WIDTH + r]!;
   }
-  return x;
+  return true;
 }
 
 /**
@@ -100,15 +105,11 @@ export function levelShift(
     }
   const N = count[0]!;
   if (N < 10) return null;
-  const line = solve(
-    [
-      [N, st[0]!],
-      [st[0]!, stt],
-    ],
-    [sd[0]!, std],
-  );
-  if (!line) return null;
-  const sse0 = sdd - line[0]! * sd[0]! - line[1]! * std;
+  const ab = new Float64Array(3 * WIDTH);
+  const x = new Float64Array(3);
+  ab.set([N, st[0]!, sd[0]!, 0, st[0]!, stt, std, 0]);
+  if (!solve(2, ab, x)) return null;
+  const sse0 = sdd - x[0]! * sd[0]! - x[1]! * std;
   let best: { at: number; f: number; step: number; before: number } | null = null;
   // every date but the last MIN_TAIL periods is a candidate: the break is dated first, and
   // then judged too recent when fewer than `minAfter` periods follow it (a step tried only
@@ -116,20 +117,24 @@ export function levelShift(
   for (let tau = Math.ceil(TRIM * n); tau <= n - MIN_TAIL; tau++) {
     const after = count[tau]!;
     if (after < 2 || after > N - 2) continue;
-    const beta = solve(
-      [
-        [N, st[0]!, after],
-        [st[0]!, stt, st[tau]!],
-        [after, st[tau]!, after],
-      ],
-      [sd[0]!, std, sd[tau]!],
-    );
-    if (!beta) continue;
-    const sse1 = sdd - beta[0]! * sd[0]! - beta[1]! * std - beta[2]! * sd[tau]!;
+    ab[0] = N;
+    ab[1] = st[0]!;
+    ab[2] = after;
+    ab[3] = sd[0]!;
+    ab[4] = st[0]!;
+    ab[5] = stt;
+    ab[6] = st[tau]!;
+    ab[7] = std;
+    ab[8] = after;
+    ab[9] = st[tau]!;
+    ab[10] = after;
+    ab[11] = sd[tau]!;
+    if (!solve(3, ab, x)) continue;
+    const sse1 = sdd - x[0]! * sd[0]! - x[1]! * std - x[2]! * sd[tau]!;
     const f = ((sse0 - sse1) * (N - 3)) / Math.max(sse1, 1e-12);
     // (the level just before the break: the line's value there)
     if (!best || f > best.f)
-      best = { at: tau, f, step: beta[2]!, before: beta[0]! + beta[1]! * (tau / scale) };
+      best = { at: tau, f, step: x[2]!, before: x[0]! + x[1]! * (tau / scale) };
   }
   if (!best || best.f < BREAK_F || n - best.at < minAfter) return null;
   const change = best.before > 0 ? best.step / best.before : 0;

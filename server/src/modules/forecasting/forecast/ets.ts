@@ -49,7 +49,13 @@ export const needsPositive = (spec: EtsSpec) => spec.error === 'M' || spec.seaso
 /** "A,Ad,M" as in the textbook, for factors and tests. */
 export const specName = (spec: EtsSpec) => `${spec.error},${spec.trend},${spec.season}`;
 
-export const cloneState = (s: EtsState): EtsState => ({ ...s, season: [...s.season] });
+/** A copy to run on (one object shape for every state, which keeps the step's property reads fast). */
+export const cloneState = (s: EtsState): EtsState => ({
+  level: s.level,
+  trend: s.trend,
+  season: s.season.slice(),
+  t: s.t,
+});
 
 /** The one-step forecast from a state (may be ≤ 0; callers clip what they show). */
 export function oneStepForecast(state: EtsState, model: EtsModel): number {
@@ -61,35 +67,62 @@ export function oneStepForecast(state: EtsState, model: EtsModel): number {
 }
 
 /**
+ * A model as the step reads it: its kinds as numbers and β/α worked out once, so the filter's
+ * inner loop (a few hundred runs of a series per fit) reads plain numbers of one shape.
+ */
+export interface StepModel {
+  /** 0 no season, 1 additive, 2 multiplicative. */
+  season: 0 | 1 | 2;
+  trended: boolean;
+  m: number;
+  alpha: number;
+  /** β/α: the trend's share of the level's correction. */
+  betaShare: number;
+  gamma: number;
+  /** φ for a damped trend, 1 for an undamped one, 0 without a trend. */
+  phi: number;
+}
+
+export function stepModel({ spec, m, params }: EtsModel): StepModel {
+  return {
+    season: spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2,
+    trended: spec.trend !== 'N',
+    m,
+    alpha: params.alpha,
+    betaShare: spec.trend === 'N' ? 0 : params.beta / params.alpha,
+    gamma: params.gamma,
+    phi: spec.trend === 'N' ? 0 : params.phi,
+  };
+}
+
+/**
  * One observation's update of the state, in place; returns the one-step forecast the step
  * started from. ℓ ← q + α(y/s − q) (or y − s), b ← φb + (β/α)(ℓ − ℓ₋₁ − φb), s ← s + γ(y/q − s)
  * (or y − q), q = ℓ₋₁ + φb₋₁, as etscalc.c; for additive errors these are ℓ ← q + αe,
  * b ← φb + βe, s ← s + γe with e = y − ŷ.
  * A missing observation (NaN: a day out of stock, or one cleaning left out) is its own
  * forecast, e = 0: the state runs on through it as a forecast would.
+ * (`step` is the one update; `stepState` takes the model as fitted, loops take `stepModel` once.)
  */
-export function stepState(state: EtsState, observed: number, model: EtsModel): number {
-  const { spec, m, params } = model;
-  const damped = spec.trend === 'N' ? 0 : params.phi * state.trend;
+export function step(state: EtsState, observed: number, k: StepModel): number {
+  const damped = k.phi * state.trend;
   const q = state.level + damped;
-  const j = state.t % m;
-  const s = spec.season === 'N' ? 0 : state.season[j]!;
-  let yhat = q;
-  if (spec.season === 'A') yhat = q + s;
-  else if (spec.season === 'M') yhat = q * s;
+  const j = k.season === 0 ? 0 : state.t % k.m;
+  const s = k.season === 0 ? 0 : state.season[j]!;
+  const yhat = k.season === 2 ? q * s : q + s;
   const y = Number.isNaN(observed) ? yhat : observed;
-  let deseasoned = y;
-  if (spec.season === 'A') deseasoned = y - s;
-  else if (spec.season === 'M') deseasoned = s > 0 ? y / s : q;
+  const deseasoned = k.season === 2 ? (s > 0 ? y / s : q) : y - s;
   const previous = state.level;
-  state.level = q + params.alpha * (deseasoned - q);
-  if (spec.trend !== 'N')
-    state.trend = damped + (params.beta / params.alpha) * (state.level - previous - damped);
-  if (spec.season === 'A') state.season[j] = s + params.gamma * (y - q - s);
-  else if (spec.season === 'M' && q > 0) state.season[j] = s + params.gamma * (y / q - s);
+  state.level = q + k.alpha * (deseasoned - q);
+  if (k.trended) state.trend = damped + k.betaShare * (state.level - previous - damped);
+  if (k.season === 1) state.season[j] = s + k.gamma * (y - q - s);
+  else if (k.season === 2 && q > 0) state.season[j] = s + k.gamma * (y / q - s);
   state.t += 1;
   return yhat;
 }
+
+export const stepState = (state: EtsState, observed: number, model: EtsModel): number =>
+  step(state, observed, stepModel(model));
 
 /** Mean forecasts for periods t+1 … t+h from a state (not clipped at zero). */
 export function pointForecasts(state: EtsState, model: EtsModel, h: number): number[] {

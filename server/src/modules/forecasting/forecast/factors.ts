@@ -183,7 +183,7 @@ export function cleaningFactor(
     );
   if (atTheEnd)
     parts.push(
-      `the last ${atTheEnd} ${unit}${atTheEnd === 1 ? '' : 's'}' spike left out as a likely promotion (followed should it last over ${longestEndSpike} ${unit}s)`,
+      `${atTheEnd === 1 ? `the last ${unit}'s` : `the last ${atTheEnd} ${unit}s'`} spike left out as a likely promotion (followed should it last over ${longestEndSpike === 1 ? `a ${unit}` : `${longestEndSpike} ${unit}s`})`,
     );
   const sentences: string[] = [];
   if (parts.length) {

@@ -1,6 +1,10 @@
 /** Small numeric helpers shared by the forecasting maths. */
 
-export const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+export function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
 export const mean = (xs: readonly number[]) => (xs.length ? sum(xs) / xs.length : 0);
 
 /** Linear-interpolated quantile of a sorted array (type 7, as R's default). */
