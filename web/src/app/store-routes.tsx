@@ -121,6 +121,25 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'transfers',
+    lazy: async () => ({
+      Component: (await import('../features/transfers/components/transfers-page')).TransfersPage,
+    }),
+  },
+  {
+    path: 'transfers/new',
+    lazy: async () => ({
+      Component: (await import('./routes/new-transfer-route')).NewTransferRoute,
+    }),
+  },
+  {
+    path: 'transfers/:transferId',
+    lazy: async () => ({
+      Component: (await import('../features/transfers/components/transfer-detail-page'))
+        .TransferDetailPage,
+    }),
+  },
+  {
     path: 'categories',
     lazy: async () => ({
       Component: (await import('../features/categories/components/categories-page')).CategoriesPage,
