@@ -199,6 +199,7 @@ export function createServices(deps: ServiceDeps) {
       mailer,
       log,
       storeProfile: storeReads.profileIn,
+      storeAddress: reads.sales.storeAddress,
       supplierContact: supplierReads.contactOf,
     },
   });

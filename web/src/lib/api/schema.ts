@@ -1733,9 +1733,11 @@ export interface paths {
      *     symbology (13 digits EAN-13, 12 UPC-A, 8 EAN-8, anything else Code 128), or its SKU
      *     in Code 128 when it has none; each with its human-readable text and quiet zones.
      *     Either `items` (products and copies of each) or `receipt` (what one delivery
-     *     brought: a label per unit received, or one per product with `perUnit: false`). At most
-     *     2,000 labels a file (422 past it for a delivery, 400 for items). Text is set in
-     *     Helvetica (Latin characters). Every role may print (`inventory:read`); a heavy route
+     *     brought: a label per unit received, or one per product with `perUnit: false`; without
+     *     `receiptId`, everything received on the order so far, every delivery together). At most
+     *     2,000 labels a file (422 past it for a delivery, or when nothing was received; 400 for
+     *     items). Text is set in DejaVu Sans, embedded (Latin, Greek and Cyrillic scripts as
+     *     typed; Helvetica, Latin-1 only, on a server without the font). Every role may print (`inventory:read`); a heavy route
      *     (a store's slot, like an export). A product or receipt of another store is 404.
      */
     post: operations['createLabels'];
@@ -2050,12 +2052,14 @@ export interface paths {
     };
     /**
      * The order as a printable PDF (vendor:manage)
-     * @description An A4 PDF of the order: the store's name, the order number, the supplier's name, contact,
+     * @description An A4 PDF of the order: the store's name and, under it, its address (the `address` of
+     *     its checkout settings, line by line), the order number, the supplier's name, contact,
      *     address, e-mail and phone, the order and expected delivery dates, one row per line (SKU,
      *     product, quantity, unit cost, line total), the total and the notes. Served inline (a
      *     browser shows it, to print) under the name `PO-YYYY-NNNNNN.pdf`. Any status. Requires
      *     `vendor:manage` (it shows costs). A heavy operation (its own rate limit). An order not in
-     *     this store is 404.
+     *     this store is 404. Text is set in DejaVu Sans, embedded, so product and supplier names
+     *     in Latin, Greek and Cyrillic scripts print as typed.
      */
     get: operations['getPurchaseOrderPdf'];
     put?: never;
@@ -10353,8 +10357,11 @@ export interface operations {
           receipt?: {
             /** Format: uuid */
             purchaseOrderId: string;
-            /** Format: uuid */
-            receiptId: string;
+            /**
+             * Format: uuid
+             * @description One delivery; without it, everything received on the order
+             */
+            receiptId?: string;
             /** @default true */
             perUnit?: boolean;
           };
