@@ -116,8 +116,7 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'purchase-orders/:orderId',
     lazy: async () => ({
-      Component: (await import('../features/purchase-orders/components/purchase-order-detail-page'))
-        .PurchaseOrderDetailPage,
+      Component: (await import('./routes/purchase-order-detail-route')).PurchaseOrderDetailRoute,
     }),
   },
   {
