@@ -19,6 +19,7 @@ import type {
   ListTransfersQuery,
   ReceiveTransferInput,
 } from './transfers.schemas';
+import { receiveProblems } from './receive-check';
 import { toSummary, toTransfer } from './transfer-view';
 
 export interface TransfersDeps {
@@ -218,43 +219,7 @@ export function createTransfersService({
           );
         const lines = await repo.linesOf(tx, t.id);
         const counted = new Map(input.lines.map((l) => [l.lineId, l.receivedQuantity]));
-        const details = [
-          ...input.lines.flatMap((l, i) => {
-            const line = lines.find((x) => x.id === l.lineId);
-            if (!line)
-              return [
-                {
-                  field: `lines.${i}.lineId`,
-                  message: 'is not a line of this transfer',
-                  code: 'custom',
-                },
-              ];
-            if (l.receivedQuantity > line.quantity)
-              return [
-                {
-                  field: `lines.${i}.receivedQuantity`,
-                  message: `must be at most the ${line.quantity} sent`,
-                  code: 'too_big',
-                },
-              ];
-            if (l.receivedQuantity > 0 && line.to_product_id === null)
-              return [
-                {
-                  field: `lines.${i}.lineId`,
-                  message: `${line.sku} was deleted in this store since it was sent: receive 0`,
-                  code: 'custom',
-                },
-              ];
-            return [];
-          }),
-          ...lines
-            .filter((l) => !counted.has(l.id))
-            .map((l) => ({
-              field: 'lines',
-              message: `${l.sku} (line ${l.line_no}) is not counted: list every line`,
-              code: 'custom',
-            })),
-        ];
+        const details = receiveProblems(lines, input, counted);
         if (details.length) throw new ValidationError(details);
         await inventory.moveMany(
           tx,
