@@ -10,6 +10,10 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# DejaVu Sans: purchase orders and labels embed it so names in any European script print as
+# typed (server/src/files/pdf-fonts.ts; without it they fall back to Latin-1 Helvetica).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json /app/openapi.yaml ./

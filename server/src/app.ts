@@ -37,6 +37,7 @@ import { productImageRoutes } from './modules/products/product-image.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { productSyncRoutes } from './modules/products/sync/product-sync.routes';
 import { labelsRoutes } from './modules/labels/labels.routes';
+import { transfersRoutes } from './modules/transfers/transfers.routes';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
@@ -133,6 +134,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   checkoutRoutes(r, services);
   purchasingRoutes(r, services);
   labelsRoutes(r, services);
+  transfersRoutes(r, services);
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
   shoppingListsRoutes(r, services);
   analyticsRoutes(r, services);

@@ -34,6 +34,7 @@ import { createPurchasingService } from './modules/purchasing/purchasing.service
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
 import { createLabelsService } from './modules/labels/labels.service';
+import { createTransfersService } from './modules/transfers/transfers.service';
 import { createCheckoutService } from './modules/sales/checkout/checkout.service';
 import { productsNamedBy } from './modules/sales/checkout/sale-search';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
@@ -198,6 +199,7 @@ export function createServices(deps: ServiceDeps) {
       mailer,
       log,
       storeProfile: storeReads.profileIn,
+      storeAddress: reads.sales.storeAddress,
       supplierContact: supplierReads.contactOf,
     },
   });
@@ -206,6 +208,13 @@ export function createServices(deps: ServiceDeps) {
     labelsOf: productReads.shelfLabelsOf,
     receipts: purchasing.receipts,
     storeOf: (storeId) => storeReads.profileIn(pool, storeId),
+  });
+  const transfers = createTransfersService({
+    pool,
+    write,
+    inventory,
+    products: productReads,
+    stores: storeReads,
   });
   const shoppingLists = createShoppingListsService({
     pool,
@@ -340,6 +349,7 @@ export function createServices(deps: ServiceDeps) {
     purchasing,
     /** Shelf labels and barcode stickers (PDF). */
     labels: labelPrinting,
+    transfers,
     shoppingLists,
     analytics,
     forecasting,

@@ -323,6 +323,7 @@ describeWithBrowser(
         'Sales',
         'Reorder',
         'Purchase orders',
+        'Transfers',
         'Categories',
         'Suppliers',
         'Anomalies',

@@ -18,6 +18,7 @@ const SECTIONS = [
   'Quick sale',
   'Sales',
   'Purchase orders',
+  'Transfers',
   'Categories',
   'Suppliers',
   'Anomalies',

@@ -5,6 +5,7 @@
 // items, its low-stock items are added), downloaded as a PDF and e-mailed to the supplier
 // through an SMTP server started here. Set-up goes through the API; what is under test is the
 // screens.
+const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const { SMTPServer } = require('smtp-server');
@@ -281,6 +282,21 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
     const product = await api('GET', `/products/${ids.cups}`);
     expect(product.quantity).toBe(40);
   });
+
+  step(
+    'when “Labels for this delivery” is pressed, then a PDF with a barcode sticker per unit received downloads',
+    async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Labels for this delivery' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^labels-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const text = execFileSync('pdftotext', [await download.path(), '-'], { encoding: 'utf8' });
+      // 10 tea and 40 cups were received over the two deliveries.
+      expect(text.split(tea.name).length - 1).toBe(10);
+      expect(text.split(cups.name).length - 1).toBe(40);
+    },
+  );
 
   step(
     'when another order is cancelled, then it asks first and says what happens to the stock',

@@ -58,6 +58,14 @@ export interface EventMap {
     status: 'pending' | 'paid';
     change: 'uploaded' | 'matched' | 'supplier' | 'details' | 'status' | 'reconciled' | 'deleted';
   };
+  /** A stock transfer changed: told to both its stores (the one it leaves and the one it reaches). */
+  'transfer.updated': {
+    transferId: string;
+    fromStoreId: string;
+    toStoreId: string;
+    status: 'draft' | 'sent' | 'received' | 'cancelled';
+    change: 'created' | 'sent' | 'received' | 'cancelled';
+  };
   'shopping_list.updated': {
     shoppingListId: string;
     change: 'generated' | 'edited' | 'items' | 'optimized' | 'ordered' | 'deleted';
@@ -90,5 +98,6 @@ const NAMES: Record<EventName, true> = {
   'purchase_order.updated': true,
   'invoice.updated': true,
   'shopping_list.updated': true,
+  'transfer.updated': true,
 };
 export const EVENT_NAMES = Object.keys(NAMES) as EventName[];

@@ -581,6 +581,35 @@ export interface Tables {
     unit_cost: string | null;
     recorded_at: Date | null;
   };
+  stock_transfer_lines: {
+    id: string;
+    transfer_id: string;
+    store_id: string;
+    line_no: number;
+    product_id: string | null;
+    to_product_id: string | null;
+    sku: string;
+    name: string;
+    quantity: number;
+    unit_cost: string | null;
+    received_quantity: number | null;
+  };
+  stock_transfers: {
+    id: string;
+    store_id: string;
+    to_store_id: string;
+    status: string;
+    note: string | null;
+    receive_note: string | null;
+    created_by: string | null;
+    created_at: Date;
+    sent_by: string | null;
+    sent_at: Date | null;
+    received_by: string | null;
+    received_at: Date | null;
+    cancelled_by: string | null;
+    cancelled_at: Date | null;
+  };
   store_schedules: {
     store_id: string;
     task: string;

@@ -25,6 +25,8 @@ export const TABLE_OWNERS = {
   product_words: ['products'],
   stock_movements: ['inventory'],
   stock_counts: ['inventory'],
+  stock_transfers: ['transfers'],
+  stock_transfer_lines: ['transfers'],
   sales: ['sales'],
   sale_items: ['sales'],
   sale_counters: ['sales'],

@@ -20,6 +20,7 @@ const tabs: Tab[] = [
   { to: 'sales', label: 'Sales' },
   { to: 'shopping-lists', label: 'Reorder' },
   { to: 'purchase-orders', label: 'Purchase orders' },
+  { to: 'transfers', label: 'Transfers' },
   { to: 'categories', label: 'Categories' },
   { to: 'suppliers', label: 'Suppliers' },
   { to: 'anomalies', label: 'Anomalies' },

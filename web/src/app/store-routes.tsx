@@ -116,8 +116,26 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'purchase-orders/:orderId',
     lazy: async () => ({
-      Component: (await import('../features/purchase-orders/components/purchase-order-detail-page'))
-        .PurchaseOrderDetailPage,
+      Component: (await import('./routes/purchase-order-detail-route')).PurchaseOrderDetailRoute,
+    }),
+  },
+  {
+    path: 'transfers',
+    lazy: async () => ({
+      Component: (await import('../features/transfers/components/transfers-page')).TransfersPage,
+    }),
+  },
+  {
+    path: 'transfers/new',
+    lazy: async () => ({
+      Component: (await import('./routes/new-transfer-route')).NewTransferRoute,
+    }),
+  },
+  {
+    path: 'transfers/:transferId',
+    lazy: async () => ({
+      Component: (await import('../features/transfers/components/transfer-detail-page'))
+        .TransferDetailPage,
     }),
   },
   {

@@ -42,6 +42,11 @@ export function staleKeys(event: StoreEvent): QueryKey[] {
       return event.payload.change === 'ordered'
         ? [keys.shoppingLists(s), keys.purchaseOrders(s), keys.dashboard(s)]
         : [keys.shoppingLists(s), keys.dashboard(s)];
+    case 'transfer.updated':
+      // Sent, received or cancelled moved stock (in this store's own stock events too).
+      return event.payload.change === 'created'
+        ? [keys.transfers(s)]
+        : [keys.transfers(s), keys.products(s), keys.dashboard(s)];
     case 'job.finished':
       // The job's page and the bell (its starter is told); an import changed the products.
       return [

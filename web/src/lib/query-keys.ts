@@ -27,6 +27,7 @@ export const storeDataKeys = {
     [...storeDataKeys.products(storeId), 'search', params] as const,
   sales: (storeId: string) => ['stores', storeId, 'sales'] as const,
   purchaseOrders: (storeId: string) => ['stores', storeId, 'purchase-orders'] as const,
+  transfers: (storeId: string) => ['stores', storeId, 'transfers'] as const,
   shoppingLists: (storeId: string) => ['stores', storeId, 'shopping-lists'] as const,
   invoices: (storeId: string) => ['stores', storeId, 'invoices'] as const,
   alerts: (storeId: string) => ['stores', storeId, 'alerts'] as const,

@@ -15,6 +15,7 @@ const MATRIX: Record<Permission, Role[]> = {
   'inventory:write': ['admin', 'manager', 'employee'],
   'inventory:delete': ['admin', 'manager'],
   'inventory:bulk_update': ['admin', 'manager'],
+  'inventory:transfer': ['admin', 'manager'],
   'sales:refund': ['admin', 'manager'],
   'vendor:manage': ['admin', 'manager'],
   'invoice:process': ['admin', 'manager'],

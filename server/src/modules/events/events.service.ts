@@ -21,27 +21,40 @@ export interface StoreWriter {
    * caller's commit hook (a stored idempotent answer) commits with it, and the store's cache
    * generation is bumped after the commit (so the next read on any replica sees the change).
    */
-  <T>(scope: StoreScope, fn: (tx: PoolClient, emit: Emit) => Promise<T>): Promise<T>;
+  <T>(
+    scope: StoreScope,
+    fn: (tx: PoolClient, emit: Emit, emitIn: (storeId: string) => Emit) => Promise<T>,
+  ): Promise<T>;
 }
 
 export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
   return async (scope, fn) => {
     const { storeId } = scope;
+    let touched = [storeId];
     const result = await withTransaction(pool, async (tx) => {
       // Events wait in the change and are written together, in order, as its last statement:
       // a 200-line delivery writes one outbox statement, not 200, and the store's event
       // counter (which holds the store's next writer until this one commits) is locked only
       // for the commit. Nothing reads the outbox inside the change; a change that fails
       // writes none.
-      const pending: PendingEvent[] = [];
-      const value = await fn(tx, async (type, payload) => {
-        pending.push({ type, payload });
-      });
+      // `emitIn(other)`: a change that concerns a second store too (a stock transfer) tells
+      // its members in the same transaction. Stores' counters are taken in id order, so two
+      // changes between the same stores in opposite directions cannot deadlock.
+      const pending = new Map<string, PendingEvent[]>([[storeId, []]]);
+      const emitIn =
+        (id: string): Emit =>
+        async (type, payload) => {
+          if (!pending.has(id)) pending.set(id, []);
+          pending.get(id)!.push({ type, payload });
+        };
+      const value = await fn(tx, emitIn(storeId), emitIn);
       await takeCommitHook(scope)?.(tx, value);
-      await insertEvents(tx, storeId, pending, actorOf(scope));
+      for (const id of [...pending.keys()].sort())
+        await insertEvents(tx, id, pending.get(id)!, actorOf(scope));
+      touched = [...pending.keys()];
       return value;
     });
-    await cache.invalidate(storeId);
+    for (const id of touched) await cache.invalidate(id);
     return result;
   };
 }

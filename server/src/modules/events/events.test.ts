@@ -111,10 +111,11 @@ test('when every kind of change is made, then the feed announces each, in commit
     'supplier.deleted',
     'category.deleted',
   ]);
-  // Purchasing's events (orders, invoices, shopping lists), the alerts' and a job's outcome
-  // (alerts/job-outcomes.test.ts) are read from the feed and checked against the contract in
-  // those modules' own tests.
+  // Purchasing's events (orders, invoices, shopping lists), transfers' (both stores' feeds,
+  // transfers.test.ts), the alerts' and a job's outcome (alerts/job-outcomes.test.ts) are read
+  // from the feed and checked against the contract in those modules' own tests.
   const elsewhere = new Set([
+    'transfer.updated',
     'purchase_order.updated',
     'invoice.updated',
     'shopping_list.updated',

@@ -16,6 +16,8 @@ export const MOVEMENT_REASONS = [
   'import',
   'initial',
   'void',
+  'transfer_out',
+  'transfer_in',
 ] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 

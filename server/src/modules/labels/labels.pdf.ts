@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import bwipjs from 'bwip-js';
 import PDFDocument from 'pdfkit';
+import { pdfFonts } from '../../files/pdf-fonts';
 import { checkBarcode } from '../../core/barcode';
 
 /** One label's facts; `copies` labels of it are printed side by side. */
@@ -144,6 +145,7 @@ export async function renderLabels(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const font = pdfFonts(doc);
   const money = new Intl.NumberFormat('en', { style: 'currency', currency: opts.currency });
   const perSheet = sheet.columns * sheet.rows;
   let placed = 0;
@@ -160,14 +162,14 @@ export async function renderLabels(
       const h = sheet.height * MM;
       const pad = 3 * MM;
       if (shelf) {
-        doc.font('Helvetica-Bold').fontSize(11);
+        doc.font(font.bold).fontSize(11);
         doc.text(p.name, x + pad, y + pad, { width: w - 2 * pad, height: 28, ellipsis: true });
-        doc.font('Helvetica-Bold').fontSize(20);
+        doc.font(font.bold).fontSize(20);
         doc.text(money.format(p.price), x + pad, y + h - pad - 20, {
           width: w / 2,
           lineBreak: false,
         });
-        doc.font('Helvetica').fontSize(7);
+        doc.font(font.regular).fontSize(7);
         doc.text(`SKU ${p.sku}`, x + pad, y + h - pad - 30, { width: w / 2, lineBreak: false });
         const bw = w / 2 - pad;
         doc.image(image, x + w / 2, y + h - pad - 13 * MM, {
@@ -182,7 +184,7 @@ export async function renderLabels(
           align: 'center',
           valign: 'center',
         });
-        doc.font('Helvetica').fontSize(6.5);
+        doc.font(font.regular).fontSize(6.5);
         doc.text(p.name, x + pad, y + h - pad - 7, {
           width: w - 2 * pad,
           height: 8,

@@ -16,7 +16,8 @@ const item = z.object({
 
 /**
  * Labels for chosen products (`items`), or for what one delivery brought (`receipt`: a label
- * per unit received, or one per product with `perUnit: false`).
+ * per unit received, or one per product with `perUnit: false`); without `receiptId`, for
+ * everything received on the order so far.
  */
 export const labelsBody = z
   .object({
@@ -24,7 +25,11 @@ export const labelsBody = z
     paper: z.enum(['a4', 'letter'], { message: 'must be a4 or letter' }).default('a4'),
     items: z.array(item).min(1, 'give at least one product').max(500).optional(),
     receipt: z
-      .object({ purchaseOrderId: uuid, receiptId: uuid, perUnit: z.boolean().default(true) })
+      .object({
+        purchaseOrderId: uuid,
+        receiptId: uuid.optional(),
+        perUnit: z.boolean().default(true),
+      })
       .optional(),
   })
   .refine((b) => (b.items === undefined) !== (b.receipt === undefined), {

@@ -27,11 +27,13 @@ export function createLabelsService(deps: LabelsDeps) {
       return copies;
     }
     const { purchaseOrderId, receiptId, perUnit } = input.receipt!;
-    const receipt = (await deps.receipts(ctx, purchaseOrderId)).find((r) => r.id === receiptId);
-    if (!receipt) throw new NotFoundError('Receipt');
-    for (const line of receipt.lines) {
+    const all = await deps.receipts(ctx, purchaseOrderId);
+    const chosen = receiptId === undefined ? all : all.filter((r) => r.id === receiptId);
+    if (receiptId !== undefined && !chosen.length) throw new NotFoundError('Receipt');
+    for (const line of chosen.flatMap((r) => r.lines)) {
       if (line.quantity <= 0) continue;
-      copies.set(line.productId, (copies.get(line.productId) ?? 0) + (perUnit ? line.quantity : 1));
+      const had = copies.get(line.productId) ?? 0;
+      copies.set(line.productId, perUnit ? had + line.quantity : 1);
     }
     return copies;
   }

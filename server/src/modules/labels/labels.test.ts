@@ -164,6 +164,34 @@ test('when labels are printed for a delivery, then there is one per unit receive
   expect(res.body.error.code).toBe('NOT_FOUND');
 });
 
+test('when labels are printed for a whole order, then every delivery’s units are labelled, with names in other scripts printed as typed', async () => {
+  const s = await storeWithMember(t, 'manager');
+  const o = await orderingStore(s);
+  const vodka = await createProduct(s, { name: 'Żubrówka 0.5 l', sku: 'ZUB-05', price: 21 });
+  const order = await placeOrder(s, o, {
+    lines: [
+      { productId: vodka.id, quantity: 5, unitCost: 12 },
+      { productId: o.tea.id, quantity: 5, unitCost: 1.5 },
+    ],
+  });
+  await patchStatus(s, order.id, { status: 'processing' }).expect(200);
+  await postReceipt(s, order.id, { lines: [{ productId: vodka.id, quantity: 2 }] }).expect(201);
+  await postReceipt(s, order.id, {
+    lines: [
+      { productId: vodka.id, quantity: 1 },
+      { productId: o.tea.id, quantity: 1 },
+    ],
+  }).expect(201);
+  const res = await postLabels(s, { receipt: { purchaseOrderId: order.id } }).expect(200);
+  const text = (await pages(res.body as Buffer)).join('\n');
+  expect(text.match(/Żubrówka 0\.5 l/g)).toHaveLength(3);
+  expect(text.match(/Green tea/g)).toHaveLength(1);
+  // An order with nothing received has nothing to label.
+  const empty = await placeOrder(s, o);
+  const none = await postLabels(s, { receipt: { purchaseOrderId: empty.id } }).expect(422);
+  expect(none.body.error.message).toContain('Nothing to label');
+});
+
 test('another store’s product is 404, an outsider is refused, and bad requests are a clear 4xx', async () => {
   const s = await storeWithMember(t, 'manager');
   const mine = await createProduct(s, { name: 'Mine' });

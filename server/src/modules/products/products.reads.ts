@@ -85,6 +85,9 @@ export function createProductReads(deps: ProductReadsDeps) {
     shelfLabelsOf: (db: Db, storeId: string, ids: Iterable<string | null>) =>
       repo.shelfLabelsOf(db, storeId, distinctIds(ids)),
 
+    /** The store's products with these SKUs (any letter case), by SKU in lower case. */
+    bySkus: repo.bySkus,
+
     /** Which of these ids are products of the store. */
     existing: matching.existingProducts,
 

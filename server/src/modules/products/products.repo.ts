@@ -306,6 +306,21 @@ export async function shelfLabelsOf(
 }
 
 /** These products of the store as other modules show them, by name then id. */
+/** The store's products with these SKUs (case-insensitive), keyed by the SKU in lower case. */
+export async function bySkus(
+  db: Db,
+  storeId: string,
+  skus: readonly string[],
+): Promise<Map<string, { id: string; sku: string; name: string }>> {
+  if (!skus.length) return new Map();
+  const { rows } = await db.query<Row<'products', 'id' | 'name' | 'sku'>>(
+    `SELECT id, name, sku FROM products
+     WHERE store_id = $1 AND lower(sku) = ANY($2::text[])`,
+    [storeId, skus.map((s) => s.toLowerCase())],
+  );
+  return new Map(rows.map((r) => [r.sku.toLowerCase(), { id: r.id, sku: r.sku, name: r.name }]));
+}
+
 export async function labelsOf(
   db: Db,
   storeId: string,

@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
+import { pdfFonts } from '../../files/pdf-fonts';
 import type { PurchaseOrder } from './purchase-order-views.repo';
 
 /** Who the order is from and to, as the PDF prints them. */
 export interface OrderParties {
-  store: { name: string; currency: string; timezone: string };
+  /** `address`: the store's postal address (its checkout settings), printed under its name. */
+  store: { name: string; currency: string; timezone: string; address?: string | null };
   supplier: {
     name: string;
     contactPerson: string | null;
@@ -28,8 +30,8 @@ const COLUMNS = [
 
 /**
  * The order as a printable A4 PDF: the store, the supplier's address, the dates, one row per
- * line and the total. Text in pdfkit's built-in Helvetica (WinAnsi): a character outside it
- * prints as a substitute.
+ * line and the total. Text in DejaVu Sans where installed (files/pdf-fonts.ts), so names in
+ * any European script print as typed.
  */
 export function renderOrderPdf(order: PurchaseOrder, { store, supplier }: OrderParties) {
   const doc = new PDFDocument({
@@ -44,15 +46,18 @@ export function renderOrderPdf(order: PurchaseOrder, { store, supplier }: OrderP
     doc.on('error', reject);
   });
 
+  const font = pdfFonts(doc);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: store.currency });
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, dateStyle: 'short' });
 
-  doc.font('Helvetica-Bold').fontSize(18).text(store.name);
-  doc.font('Helvetica').fontSize(14).text(`Purchase order ${order.orderNumber}`);
+  doc.font(font.bold).fontSize(18).text(store.name);
+  // The address is free text, a line per line of it (street, town, phone, tax number).
+  if (store.address) doc.font(font.regular).fontSize(10).text(store.address).moveDown(0.5);
+  doc.font(font.regular).fontSize(14).text(`Purchase order ${order.orderNumber}`);
   doc.moveDown();
 
-  doc.fontSize(10).font('Helvetica-Bold').text('Supplier');
-  doc.font('Helvetica');
+  doc.fontSize(10).font(font.bold).text('Supplier');
+  doc.font(font.regular);
   const place = [supplier.zip, supplier.city, supplier.state].filter(Boolean).join(' ');
   for (const line of [
     supplier.name,
@@ -75,7 +80,7 @@ export function renderOrderPdf(order: PurchaseOrder, { store, supplier }: OrderP
     const top = doc.y;
     let x = MARGIN;
     let bottom = top;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    doc.font(bold ? font.bold : font.regular);
     cells.forEach((cell, i) => {
       const { width, align } = COLUMNS[i]!;
       doc.text(cell, x, top, { width: width - 6, align });
@@ -99,14 +104,14 @@ export function renderOrderPdf(order: PurchaseOrder, { store, supplier }: OrderP
     ]);
   }
   doc.moveDown(0.5);
-  doc.font('Helvetica-Bold').text(`Total: ${money.format(order.total)}`, MARGIN, doc.y, {
+  doc.font(font.bold).text(`Total: ${money.format(order.total)}`, MARGIN, doc.y, {
     width: COLUMNS.reduce((w, c) => w + c.width, 0) - 6,
     align: 'right',
   });
   if (order.notes) {
     doc.moveDown();
-    doc.font('Helvetica-Bold').text('Notes', MARGIN);
-    doc.font('Helvetica').text(order.notes);
+    doc.font(font.bold).text('Notes', MARGIN);
+    doc.font(font.regular).text(order.notes);
   }
   doc.end();
   return done;

@@ -1,6 +1,12 @@
 import { pdfTextLines } from '../../files/pdf/pdf-text';
 import { buildTestApp, type TestApp } from '../../test/app';
-import { createSupplier, memberOf, storeWithMember, type StoreMember } from '../../test/factories';
+import {
+  createProduct,
+  createSupplier,
+  memberOf,
+  storeWithMember,
+  type StoreMember,
+} from '../../test/factories';
 import { feedOf, getOrder, orderingStore, patchStatus, placeOrder } from '../../test/purchasing';
 import { startSmtp } from '../../test/smtp';
 import { bytesOrJson } from '../../test/requests';
@@ -67,6 +73,33 @@ test('when a manager opens an order as a PDF, then it shows the store, the suppl
   expect(text).toMatch(new RegExp(`${o.cups.sku}\\s+Paper cups\\s+40\\s+\\$0\\.25\\s+\\$10\\.00`));
   expect(text).toContain('Total: $25.00');
   expect(text).toContain('Use the back door');
+});
+
+test('when the store has an address and products named in other scripts, then the PDF prints the address under the store name and the names as typed', async () => {
+  const { s, o } = await supplierStore();
+  const admin = await memberOf(t, s.storeId, 'admin');
+  await admin.api
+    .patch(`${admin.url}/checkout-settings`)
+    .set(admin.auth)
+    .send({ address: '4 Quay Street\nGdańsk 80-001' })
+    .expect(200);
+  const vodka = await createProduct(s, { name: 'Żubrówka Bison Grass', sku: 'ZUB-1', price: 20 });
+  const tea = await createProduct(s, { name: 'Čaj zelený', sku: 'CAJ-1', price: 3 });
+  const order = await placeOrder(s, o, {
+    lines: [
+      { productId: vodka.id, quantity: 2, unitCost: 11 },
+      { productId: tea.id, quantity: 5, unitCost: 1 },
+    ],
+  });
+  const text = await textOf((await pdfOf(s, order.id).expect(200)).body as Buffer, s.storeId);
+  const storeName = (await s.api.get(s.url).set(s.auth).expect(200)).body.data.name;
+  const lines = text.split('\n').map((l) => l.trim());
+  const at = lines.indexOf(storeName);
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(lines.slice(at + 1, at + 3)).toEqual(['4 Quay Street', 'Gdańsk 80-001']);
+  expect(lines[at + 3]).toBe(`Purchase order ${order.orderNumber}`);
+  expect(text).toContain('Żubrówka Bison Grass');
+  expect(text).toContain('Čaj zelený');
 });
 
 test('when an employee asks for an order PDF or another store asks for it, then 403 and 404', async () => {

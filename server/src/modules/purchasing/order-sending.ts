@@ -21,6 +21,8 @@ export interface OrderSendingDeps {
   log: Logger;
   get(ctx: Pick<StoreContext, 'storeId'>, id: string, db?: Db): Promise<PurchaseOrder>;
   storeProfile: StoreReads['profileIn'];
+  /** The store's postal address (its checkout settings, the sales module's). */
+  storeAddress: (db: Db, storeId: string) => Promise<string | null>;
   supplierContact: SupplierReads['contactOf'];
 }
 
@@ -33,7 +35,8 @@ export function createOrderSending(deps: OrderSendingDeps) {
     const store = await deps.storeProfile(pool, ctx.storeId);
     const supplier = await deps.supplierContact(pool, ctx.storeId, order.supplier.id);
     if (!store || !supplier) throw new NotFoundError('Purchase order');
-    const parties: OrderParties = { store, supplier };
+    const address = await deps.storeAddress(pool, ctx.storeId);
+    const parties: OrderParties = { store: { ...store, address }, supplier };
     return {
       order,
       parties,

@@ -60,7 +60,10 @@ export function createPurchasingService(deps: {
   /** Names shown on orders and deliveries, from the modules that own them. */
   labels: OrderViewDeps;
   /** What an order's PDF and its mail need: see order-sending.ts. */
-  sending: Pick<OrderSendingDeps, 'mailer' | 'log' | 'storeProfile' | 'supplierContact'>;
+  sending: Pick<
+    OrderSendingDeps,
+    'mailer' | 'log' | 'storeProfile' | 'storeAddress' | 'supplierContact'
+  >;
 }) {
   const { pool, write, suppliers, timezoneOf, productFacts } = deps;
   const views = createOrderViews(deps.labels);

@@ -1,3 +1,5 @@
+import type { Db } from '../../db/pool';
+import { findSettings } from './checkout/checkout.repo';
 import { salesByDay } from './sales-series.repo';
 
 export type { SalesDay } from './sales-series.repo';
@@ -10,6 +12,11 @@ export type { SalesDay } from './sales-series.repo';
 export const salesReads = {
   /** Units sold per product and store day over [from, to), refunds taken off, voids left out. */
   salesByDay,
+
+  /** The store's address as its checkout settings hold it (receipts print it; so do orders). */
+  async storeAddress(db: Db, storeId: string): Promise<string | null> {
+    return (await findSettings(db, storeId)).address;
+  },
 };
 
 export type SalesReads = typeof salesReads;

@@ -1733,12 +1733,161 @@ export interface paths {
      *     symbology (13 digits EAN-13, 12 UPC-A, 8 EAN-8, anything else Code 128), or its SKU
      *     in Code 128 when it has none; each with its human-readable text and quiet zones.
      *     Either `items` (products and copies of each) or `receipt` (what one delivery
-     *     brought: a label per unit received, or one per product with `perUnit: false`). At most
-     *     2,000 labels a file (422 past it for a delivery, 400 for items). Text is set in
-     *     Helvetica (Latin characters). Every role may print (`inventory:read`); a heavy route
+     *     brought: a label per unit received, or one per product with `perUnit: false`; without
+     *     `receiptId`, everything received on the order so far, every delivery together). At most
+     *     2,000 labels a file (422 past it for a delivery, or when nothing was received; 400 for
+     *     items). Text is set in DejaVu Sans, embedded (Latin, Greek and Cyrillic scripts as
+     *     typed; Helvetica, Latin-1 only, on a server without the font). Every role may print (`inventory:read`); a heavy route
      *     (a store's slot, like an export). A product or receipt of another store is 404.
      */
     post: operations['createLabels'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Transfers this store sends and receives, newest first (inventory:read)
+     * @description The transfers this store sends (`direction: outgoing`, drafts too) and receives
+     *     (`incoming`, once sent: a draft is the sender's own), newest first, by one or several
+     *     statuses and by direction. A `sent` transfer is in transit: its units have left the one
+     *     store and not reached the other (`unitsInTransit`). Requires `inventory:read` (every
+     *     role).
+     */
+    get: operations['listTransfers'];
+    put?: never;
+    /**
+     * Write a stock transfer to another of your stores, as a draft (inventory:transfer)
+     * @description A `draft` transfer of this store's products to `toStoreId`, another store the caller is
+     *     a member of (a store they are not a member of, or an API key, which belongs to one store,
+     *     is 404 on it, as if it did not exist). Each line is a product of this store listed once,
+     *     with the units to send; the line keeps the product's SKU and name, and the other store's
+     *     product is the one with the same SKU, matched when the transfer is sent. Nothing moves
+     *     yet. Requires `inventory:transfer` (managers and admins). Send an `Idempotency-Key` to
+     *     make a retry safe (the same key and body answer the first response again).
+     */
+    post: operations['createTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/transfers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One transfer with its lines (inventory:read)
+     * @description One transfer as this store sees it, with its lines: units sent, in transit, received and
+     *     the difference. A transfer this store neither sends nor receives (or another store's
+     *     draft) is 404. Requires `inventory:read`.
+     */
+    get: operations['getTransfer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/transfers/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a draft transfer; its units leave this store (inventory:transfer)
+     * @description Sends a `draft` from the store it leaves: every line's SKU must be a product of the
+     *     other store (else 400 `VALIDATION_ERROR` naming the SKUs missing there, and nothing
+     *     moves), and every unit must be on hand here (else 409 `INSUFFICIENT_STOCK` with
+     *     `{ productId, requested, available }`: the ledger's conditional update, so two sends of
+     *     the last units cannot both pass). The units leave as `transfer_out` movements referring
+     *     to the transfer, at the cost in force; the transfer is `sent` (in transit) and both
+     *     stores are told (`transfer.updated`). Not a draft: 409 `INVALID_STATE`; from the
+     *     receiving store: 403. Requires `inventory:transfer`. Send an `Idempotency-Key`.
+     */
+    post: operations['sendTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/transfers/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a sent transfer with the units counted (inventory:write)
+     * @description Receives a `sent` transfer in the store it goes to, with the units counted on every line
+     *     (0 up to the units sent; a line left out, listed twice or over what was sent is 400). The
+     *     units counted come in as `transfer_in` movements at the cost they left at (the moving
+     *     average cost of the product here follows); what did not arrive stays recorded as the
+     *     line's `difference` and is not put back anywhere (write it off or find it). The transfer
+     *     is `received` and both stores are told. Not sent: 409 `INVALID_STATE`; from the sending
+     *     store: 403. Requires `inventory:write` (employees and up) in the receiving store. Send an
+     *     `Idempotency-Key`.
+     */
+    post: operations['receiveTransfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/transfers/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a draft or a sent transfer; sent units come back (inventory:transfer)
+     * @description Cancels a `draft` (nothing moved) or a `sent` transfer not yet received, from the store
+     *     it leaves: a sent transfer's units come back as `transfer_in` movements (note "Transfer
+     *     cancelled") and both stores are told. Received or cancelled: 409 `INVALID_STATE`; from
+     *     the receiving store: 403. Requires `inventory:transfer`. Send an `Idempotency-Key`.
+     */
+    post: operations['cancelTransfer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1903,12 +2052,14 @@ export interface paths {
     };
     /**
      * The order as a printable PDF (vendor:manage)
-     * @description An A4 PDF of the order: the store's name, the order number, the supplier's name, contact,
+     * @description An A4 PDF of the order: the store's name and, under it, its address (the `address` of
+     *     its checkout settings, line by line), the order number, the supplier's name, contact,
      *     address, e-mail and phone, the order and expected delivery dates, one row per line (SKU,
      *     product, quantity, unit cost, line total), the total and the notes. Served inline (a
      *     browser shows it, to print) under the name `PO-YYYY-NNNNNN.pdf`. Any status. Requires
      *     `vendor:manage` (it shows costs). A heavy operation (its own rate limit). An order not in
-     *     this store is 404.
+     *     this store is 404. Text is set in DejaVu Sans, embedded, so product and supplier names
+     *     in Latin, Greek and Cyrillic scripts print as typed.
      */
     get: operations['getPurchaseOrderPdf'];
     put?: never;
@@ -4226,7 +4377,8 @@ export interface components {
       | 'sale.refunded'
       | 'purchase_order.updated'
       | 'invoice.updated'
-      | 'shopping_list.updated';
+      | 'shopping_list.updated'
+      | 'transfer.updated';
     WebhookEndpoint: {
       /** Format: uuid */
       id: string;
@@ -4391,7 +4543,8 @@ export interface components {
       | components['schemas']['SaleRefundedEvent']
       | components['schemas']['PurchaseOrderUpdatedEvent']
       | components['schemas']['InvoiceUpdatedEvent']
-      | components['schemas']['ShoppingListUpdatedEvent'];
+      | components['schemas']['ShoppingListUpdatedEvent']
+      | components['schemas']['TransferUpdatedEvent'];
     StockUpdatedEvent: {
       /** @description Position in the feed (increasing) */
       id: string;
@@ -4975,6 +5128,35 @@ export interface components {
         shoppingListId: string;
         /** @enum {string} */
         change: 'generated' | 'edited' | 'items' | 'optimized' | 'ordered' | 'deleted';
+      };
+    };
+    /**
+     * @description A stock transfer was created, sent, received or cancelled. Both stores' feeds carry it
+     *     (the one it leaves and the one it reaches; a draft is told only to the one it leaves).
+     */
+    TransferUpdatedEvent: {
+      /** @description Position in the feed (increasing) */
+      id: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'transfer.updated';
+      /** Format: uuid */
+      storeId: string;
+      /** Format: date-time */
+      timestamp: string;
+      actor?: components['schemas']['EventActor'];
+      payload: {
+        /** Format: uuid */
+        transferId: string;
+        /** Format: uuid */
+        fromStoreId: string;
+        /** Format: uuid */
+        toStoreId: string;
+        status: components['schemas']['TransferStatus'];
+        /** @enum {string} */
+        change: 'created' | 'sent' | 'received' | 'cancelled';
       };
     };
     /** @enum {string} */
@@ -5628,7 +5810,74 @@ export interface components {
       lastCost?: number | null;
     };
     /**
-     * @description Why stock moved. `sale` takes a sale's units out; `void` puts a voided sale's units back
+     * @description `draft` (written, nothing moved), `sent` (the units left the sending store: in transit),
+     *     `received` (the units counted came into the receiving store) or `cancelled`.
+     * @enum {string}
+     */
+    TransferStatus: 'draft' | 'sent' | 'received' | 'cancelled';
+    TransferStoreRef: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    TransferSummary: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description As the store in the path sees it, `outgoing` when it sends the transfer
+       * @enum {string}
+       */
+      direction: 'outgoing' | 'incoming';
+      status: components['schemas']['TransferStatus'];
+      fromStore: components['schemas']['TransferStoreRef'];
+      toStore: components['schemas']['TransferStoreRef'];
+      note: string | null;
+      receiveNote: string | null;
+      lineCount: number;
+      /** @description Units sent (or to send) over every line */
+      units: number;
+      /** @description Units out of one store and not yet in the other (sent only) */
+      unitsInTransit: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    Transfer: components['schemas']['TransferSummary'] & {
+      lines: {
+        /** Format: uuid */
+        id: string;
+        /**
+         * Format: uuid
+         * @description The sending store's product (null if deleted since)
+         */
+        productId: string | null;
+        /**
+         * Format: uuid
+         * @description The receiving store's product with the same SKU, matched when sent
+         */
+        toProductId: string | null;
+        sku: string;
+        name: string;
+        /** @description Units sent */
+        quantity: number;
+        /** @description Units counted on receipt */
+        receivedQuantity: number | null;
+        /** @description Units sent that did not arrive (null until received) */
+        difference: number | null;
+        inTransit: number;
+      }[];
+    };
+    /**
+     * @description Why stock moved. `transfer_out` takes a sent transfer's units out of the store they
+     *     leave, `transfer_in` brings them into the store that receives them, or back into the
+     *     one they left when a sent transfer is cancelled (reference: the transfer,
+     *     `referenceType: stock_transfer`); neither is a sale or a loss, so no report counts them
+     *     as one. `sale` takes a sale's units out; `void` puts a voided sale's units back
      *     (reference: the sale); `return` is a customer return, by hand or from a refund (reference:
      *     the refund, `referenceType: sale_refund`); `initial` and `import` are a product's first
      *     stock; `count` is the difference a shelf count found, or a count correction referring to
@@ -5653,7 +5902,9 @@ export interface components {
       | 'theft'
       | 'import'
       | 'initial'
-      | 'void';
+      | 'void'
+      | 'transfer_out'
+      | 'transfer_in';
     /**
      * @description The reasons a person gives when adjusting stock by hand. `return` adds stock; `damaged`,
      *     `expired`, `spoiled`, `lost` and `theft` remove it; `adjustment` (a correction) goes either
@@ -5673,7 +5924,8 @@ export interface components {
       reason: components['schemas']['MovementReason'];
       /**
        * @description What `referenceId` points to: `sale` (a sale, or its void), `sale_refund` (a refund),
-       *     `movement` (this movement reverses that adjustment), or null for a movement that
+       *     `movement` (this movement reverses that adjustment), `stock_transfer` (a transfer
+       *     between stores), or null for a movement that
        *     stands alone.
        */
       referenceType: string | null;
@@ -6300,6 +6552,7 @@ export interface components {
       | 'inventory:write'
       | 'inventory:delete'
       | 'inventory:bulk_update'
+      | 'inventory:transfer'
       | 'sales:refund'
       | 'vendor:manage'
       | 'invoice:process'
@@ -7094,6 +7347,17 @@ export interface components {
       content: {
         'application/json': components['schemas']['SuccessEnvelope'] & {
           data: components['schemas']['ShoppingList'];
+        };
+      };
+    };
+    /** @description A stock transfer with its lines */
+    TransferResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['Transfer'];
         };
       };
     };
@@ -10093,8 +10357,11 @@ export interface operations {
           receipt?: {
             /** Format: uuid */
             purchaseOrderId: string;
-            /** Format: uuid */
-            receiptId: string;
+            /**
+             * Format: uuid
+             * @description One delivery; without it, everything received on the order
+             */
+            receiptId?: string;
             /** @default true */
             perUnit?: boolean;
           };
@@ -10115,6 +10382,223 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listTransfers: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        /** @description One status, or several separated by commas */
+        status?: components['schemas']['TransferStatus'][];
+        direction?: 'outgoing' | 'incoming';
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Transfers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['TransferSummary'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          toStoreId: string;
+          note?: string;
+          lines: {
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      201: components['responses']['TransferResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getTransfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['TransferResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  sendTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: components['responses']['TransferResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  receiveTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+          lines: {
+            /** Format: uuid */
+            lineId: string;
+            receivedQuantity: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      200: components['responses']['TransferResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  cancelTransfer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: components['responses']['TransferResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['RateLimited'];
@@ -12794,6 +13278,9 @@ export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonK
 export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonPaperValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['paper']
 > = ['a4', 'letter'];
+export const pathsApiV1StoresStoreIdTransfersGetParametersQueryDirectionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/transfers']['get']['parameters']['query']['direction']
+> = ['outgoing', 'incoming'];
 export const pathsApiV1StoresStoreIdInvoicesIdStatusPutRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/invoices/{id}/status']['put']['requestBody']['content']['application/json']['status']
 > = ['pending', 'paid'];
@@ -12920,6 +13407,7 @@ export const eventTypeValues: ReadonlyArray<
   'purchase_order.updated',
   'invoice.updated',
   'shopping_list.updated',
+  'transfer.updated',
 ];
 export const webhookDeliveryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookDelivery']['status']
@@ -13048,6 +13536,12 @@ export const shoppingListUpdatedEventTypeValues: ReadonlyArray<
 export const shoppingListUpdatedEventPayloadChangeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ShoppingListUpdatedEvent']['payload']['change']
 > = ['generated', 'edited', 'items', 'optimized', 'ordered', 'deleted'];
+export const transferUpdatedEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TransferUpdatedEvent']['type']
+> = ['transfer.updated'];
+export const transferUpdatedEventPayloadChangeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TransferUpdatedEvent']['payload']['change']
+> = ['created', 'sent', 'received', 'cancelled'];
 export const shoppingListStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ShoppingListStatus']
 > = ['draft', 'ordered', 'archived'];
@@ -13319,6 +13813,12 @@ export const productSyncReportItemsStatusValues: ReadonlyArray<
 export const productSearchHitMatchValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProductSearchHit']['match']
 > = ['barcode', 'sku', 'name', 'similar'];
+export const transferStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TransferStatus']
+> = ['draft', 'sent', 'received', 'cancelled'];
+export const transferSummaryDirectionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TransferSummary']['direction']
+> = ['outgoing', 'incoming'];
 export const movementReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MovementReason']
 > = [
@@ -13335,6 +13835,8 @@ export const movementReasonValues: ReadonlyArray<
   'import',
   'initial',
   'void',
+  'transfer_out',
+  'transfer_in',
 ];
 export const adjustmentReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AdjustmentReason']
@@ -13402,6 +13904,7 @@ export const permissionValues: ReadonlyArray<
   'inventory:write',
   'inventory:delete',
   'inventory:bulk_update',
+  'inventory:transfer',
   'sales:refund',
   'vendor:manage',
   'invoice:process',

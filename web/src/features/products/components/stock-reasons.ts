@@ -14,4 +14,6 @@ export const MOVEMENT_REASON_LABELS: Record<MovementReason, string> = {
   import: 'Import',
   initial: 'Initial stock',
   void: 'Sale voided',
+  transfer_out: 'Transfer out',
+  transfer_in: 'Transfer in',
 };

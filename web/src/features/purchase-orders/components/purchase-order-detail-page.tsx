@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading, StatusMessage } from '@/components/messages';
@@ -19,7 +19,12 @@ import { ReceiveDialog } from './receive-dialog';
 import { SendOrderDialog } from './send-order-dialog';
 import { StatusSteps } from './status-steps';
 
-export function PurchaseOrderDetailPage() {
+interface Props {
+  /** What another feature prints for the units received on the order (its labels), when any. */
+  deliveryLabels?: (orderId: string) => ReactNode;
+}
+
+export function PurchaseOrderDetailPage({ deliveryLabels }: Props = {}) {
   const { storeId } = useStoreAccess();
   const { orderId = '' } = useParams();
   const navigate = useNavigate();
@@ -122,6 +127,9 @@ export function PurchaseOrderDetailPage() {
       <Card title="Lines">
         <OrderLinesTable storeId={storeId} order={o} />
       </Card>
+      {deliveryLabels && o.lines.some((l) => l.receivedQuantity > 0) && (
+        <div className="toolbar">{deliveryLabels(o.id)}</div>
+      )}
       <ReceiptsCard storeId={storeId} orderId={o.id} />
       {canReceive && (
         <ReceiveDialog
