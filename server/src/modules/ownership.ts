@@ -25,6 +25,8 @@ export const TABLE_OWNERS = {
   product_words: ['products'],
   stock_movements: ['inventory'],
   stock_counts: ['inventory'],
+  count_sessions: ['inventory'],
+  count_session_lines: ['inventory'],
   sales: ['sales'],
   sale_items: ['sales'],
   sale_counters: ['sales'],
