@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/pool';
+import { one } from '../../../db/rows';
 
 /*
  * Count sessions and their lines (inventory's tables), with the catalogue facts a counter needs
@@ -86,7 +87,7 @@ export async function insertSession(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [storeId, s.scope, s.categoryId, s.aisle, s.scopeLabel, s.blind, s.note, s.userId],
   );
-  return rows[0]!.id;
+  return one(rows).id;
 }
 
 /**
@@ -115,7 +116,7 @@ export async function addScopeLines(
      SELECT (SELECT count(*)::int FROM taken) AS taken, (SELECT count(*)::int FROM scope) AS total`,
     [storeId, sessionId, scope.categoryId, scope.aisle],
   );
-  const { taken, total } = rows[0]!;
+  const { taken, total } = one(rows);
   await db.query('UPDATE count_sessions SET skipped = $3 WHERE store_id = $1 AND id = $2', [
     storeId,
     sessionId,
@@ -158,7 +159,7 @@ export async function listSessions(
     `SELECT count(*)::int AS n FROM count_sessions WHERE store_id = $1 AND ($2::text IS NULL OR status = $2)`,
     [storeId, q.status ?? null],
   );
-  return { items: rows.map(toSession), total: total.rows[0]!.n };
+  return { items: rows.map(toSession), total: one(total.rows).n };
 }
 
 /** Closes a session (posted or cancelled): its products are free for another count. */
