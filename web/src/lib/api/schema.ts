@@ -7604,7 +7604,11 @@ export interface components {
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
-    ProductStatus: 'in_stock' | 'low_stock' | 'out_of_stock';
+    /**
+     * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+     *     write off (an `expired` adjustment).
+     */
+    ProductStatus: 'in_stock' | 'low_stock' | 'out_of_stock' | 'expired';
     /** @description quantity <= reorder point */
     ProductLowStock: boolean;
     ProductOutOfStock: boolean;
@@ -9157,6 +9161,10 @@ export interface operations {
          */
         search?: components['parameters']['ProductSearch'];
         supplier?: components['parameters']['ProductSupplier'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -9210,6 +9218,10 @@ export interface operations {
          */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -9264,6 +9276,10 @@ export interface operations {
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -14109,7 +14125,7 @@ export const componentsParametersProductSortValues: ReadonlyArray<
 > = ['name', 'sku', 'price', 'cost', 'quantity', 'createdAt', 'updatedAt', 'expiresAt'];
 export const componentsParametersProductStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ProductStatus']
-> = ['in_stock', 'low_stock', 'out_of_stock'];
+> = ['in_stock', 'low_stock', 'out_of_stock', 'expired'];
 export const componentsParametersOrderValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['Order']
 > = ['asc', 'desc'];
