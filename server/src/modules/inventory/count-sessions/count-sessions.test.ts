@@ -302,3 +302,41 @@ test('when the count sheet is printed, then the PDF lists the products by locati
     .set(employee.auth)
     .expect(400);
 });
+
+test('when two counts of the whole store start at once, then each product lands in exactly one of them', async () => {
+  const { manager } = await aisleStore();
+  const [a, b] = await Promise.all([
+    start(manager, { scope: 'store' }),
+    start(manager, { scope: 'store' }),
+  ]);
+  expect([a.status, b.status].sort()).toEqual([201, 400]);
+  const { rows } = await t.db.pool.query(
+    'SELECT product_id, count(*)::int AS n FROM count_session_lines WHERE store_id = $1 GROUP BY product_id',
+    [manager.storeId],
+  );
+  expect(rows).toHaveLength(3);
+  expect(rows.every((r) => r.n === 1)).toBe(true);
+});
+
+test('when a start is retried with its Idempotency-Key, then the same count answers and no second one exists', async () => {
+  const { manager } = await aisleStore();
+  const first = await start(manager, { scope: 'aisle', aisle: '3' }, 'start-1').expect(201);
+  const again = await start(manager, { scope: 'aisle', aisle: '3' }, 'start-1').expect(201);
+  expect(again.body.data.id).toBe(first.body.data.id);
+  const list = await manager.api.get(`${manager.url}/count-sessions`).set(manager.auth).expect(200);
+  expect(list.body.pagination.total).toBe(1);
+});
+
+test('when a line is counted again, then the last count and its time are the ones posted', async () => {
+  const { manager, employee, eggs } = await aisleStore();
+  const s = (await start(manager, { scope: 'aisle', aisle: '3' }).expect(201)).body.data;
+  const first = await record(employee, s.id, { productId: eggs.id, countedQuantity: 3 }).expect(
+    200,
+  );
+  const second = await record(employee, s.id, { productId: eggs.id, countedQuantity: 10 }).expect(
+    200,
+  );
+  expect(second.body.data.countedAt >= first.body.data.countedAt).toBe(true);
+  await post(manager, s.id).expect(200);
+  expect(await quantityOf(t, eggs.id)).toBe(10);
+});
