@@ -1769,7 +1769,7 @@ export interface paths {
      *     quantities from everyone while the count is open (on the session and its sheet); the
      *     review still shows the differences to a manager. A product is in one open count at a
      *     time: products of the scope already in another open count are left out (`skipped` says
-     *     how many); a scope with nothing left to count is 400. Requires `inventory:bulk_update`
+     *     how many); a scope with nothing left to count, or with more than 5,000 products, is 400. Requires `inventory:bulk_update`
      *     (admins and managers). Send an `Idempotency-Key` to make a retry safe.
      */
     post: operations['startCountSession'];

@@ -12,6 +12,9 @@ import { reviewOf, viewOf } from './count-session-views';
 import type { ListQuery, RecordInput, StartInput } from './count-sessions.schemas';
 import { renderCountSheet } from './count-sheet';
 
+/** The most products one count takes: what a phone lists and a sheet prints (2,000 lines: ~2 s). */
+export const MAX_COUNT_LINES = 5_000;
+
 interface Deps {
   pool: Pool;
   write: StoreWriter;
@@ -79,6 +82,15 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
           categoryId: input.categoryId ?? null,
           aisle: input.aisle ?? null,
         });
+        if (taken > MAX_COUNT_LINES) {
+          throw new ValidationError([
+            {
+              field: 'scope',
+              message: `has ${taken.toLocaleString('en-US')} products; a count takes at most ${MAX_COUNT_LINES.toLocaleString('en-US')} (a phone's list and a printable sheet): count by aisle or category`,
+              code: 'too_big',
+            },
+          ]);
+        }
         if (taken === 0) {
           throw new ValidationError([
             {

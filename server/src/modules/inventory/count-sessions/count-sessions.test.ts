@@ -340,3 +340,22 @@ test('when a line is counted again, then the last count and its time are the one
   await post(manager, s.id).expect(200);
   expect(await quantityOf(t, eggs.id)).toBe(10);
 });
+
+test('when a scope has more products than a count takes, then 400 on scope and nothing is started', async () => {
+  const manager = await storeWithMember(t, 'manager');
+  // Rows made directly: 5,001 products through the API would take minutes. Nothing on hand.
+  await t.db.pool.query(
+    `INSERT INTO products (store_id, sku, name, price)
+     SELECT $1, 'BULK-' || g, 'Bulk ' || g, 1 FROM generate_series(1, 5001) g`,
+    [manager.storeId],
+  );
+  const res = await start(manager, { scope: 'store' }).expect(400);
+  expect(res.body.error.details[0]).toEqual(
+    expect.objectContaining({ field: 'scope', message: expect.stringMatching(/at most 5,000/) }),
+  );
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM count_session_lines WHERE store_id = $1',
+    [manager.storeId],
+  );
+  expect(rows[0].n).toBe(0);
+});
