@@ -1,4 +1,5 @@
-import type { CountLine, CountSession } from './count-sessions.repo';
+import type { CountLine } from './count-lines.repo';
+import type { CountSession } from './count-sessions.repo';
 
 /** A line as counters see it: the books at the start are hidden while a blind count is open. */
 export interface CountLineView {

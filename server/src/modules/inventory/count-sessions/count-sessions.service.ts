@@ -7,6 +7,7 @@ import type { StoreWriter } from '../../events/events.service';
 import * as repo from '../inventory.repo';
 import { moveMany, type LedgerChange } from '../ledger';
 import * as past from '../ledger-past.repo';
+import * as countLines from './count-lines.repo';
 import * as counts from './count-sessions.repo';
 import { reviewOf, viewOf } from './count-session-views';
 import type { ListQuery, RecordInput, StartInput } from './count-sessions.schemas';
@@ -109,23 +110,23 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
         }
         return viewOf(
           (await counts.findSession(tx, ctx.storeId, id))!,
-          await counts.linesOf(tx, ctx.storeId, id),
+          await countLines.linesOf(tx, ctx.storeId, id),
         );
       });
     },
 
     async get(ctx: StoreContext, id: string) {
       const session = await found(pool, ctx, id);
-      return viewOf(session, await counts.linesOf(pool, ctx.storeId, id));
+      return viewOf(session, await countLines.linesOf(pool, ctx.storeId, id));
     },
 
     /** The differences as they would post now (open) or as they posted. */
     async review(ctx: StoreContext, id: string) {
       const session = await found(pool, ctx, id);
-      const lines = await counts.linesOf(pool, ctx.storeId, id);
+      const lines = await countLines.linesOf(pool, ctx.storeId, id);
       const since =
         session.status === 'open'
-          ? await counts.movedSinceCounted(pool, ctx.storeId, id)
+          ? await countLines.movedSinceCounted(pool, ctx.storeId, id)
           : new Map();
       return reviewOf(session, lines, since);
     },
@@ -133,7 +134,7 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
     record(ctx: StoreContext, id: string, input: RecordInput) {
       return write(ctx, async (tx) => {
         const session = await openSession(tx, ctx, id);
-        const productId = await counts.findLine(tx, ctx.storeId, id, input);
+        const productId = await countLines.findLine(tx, ctx.storeId, id, input);
         if (!productId) {
           throw new ValidationError([
             input.barcode !== undefined
@@ -149,8 +150,15 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
                 },
           ]);
         }
-        await counts.recordCount(tx, ctx.storeId, id, productId, input.countedQuantity, ctx.userId);
-        const view = viewOf(session, await counts.linesOf(tx, ctx.storeId, id));
+        await countLines.recordCount(
+          tx,
+          ctx.storeId,
+          id,
+          productId,
+          input.countedQuantity,
+          ctx.userId,
+        );
+        const view = viewOf(session, await countLines.linesOf(tx, ctx.storeId, id));
         return view.lines.find((l) => l.productId === productId)!;
       });
     },
@@ -165,13 +173,13 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
     post(ctx: StoreContext, id: string) {
       return write(ctx, async (tx, emit) => {
         const session = await openSession(tx, ctx, id);
-        const lines = (await counts.linesOf(tx, ctx.storeId, id)).filter((l) => l.countedAt);
+        const lines = (await countLines.linesOf(tx, ctx.storeId, id)).filter((l) => l.countedAt);
         const locked = await repo.lockStock(
           tx,
           ctx.storeId,
           lines.map((l) => l.productId),
         );
-        const since = await counts.movedSinceCounted(tx, ctx.storeId, id);
+        const since = await countLines.movedSinceCounted(tx, ctx.storeId, id);
         const posted = lines.map((l) => {
           const now = locked.get(l.productId)!.quantity;
           const stockAtCount = now - (since.get(l.productId) ?? 0);
@@ -201,7 +209,7 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
             countedAt: p.line.countedAt!,
           });
         }
-        await counts.markPosted(
+        await countLines.markPosted(
           tx,
           ctx.storeId,
           id,
@@ -215,7 +223,7 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
         await counts.closeSession(tx, ctx.storeId, id, 'posted', ctx.userId);
         return reviewOf(
           (await counts.findSession(tx, ctx.storeId, id))!,
-          await counts.linesOf(tx, ctx.storeId, id),
+          await countLines.linesOf(tx, ctx.storeId, id),
           new Map(),
         );
       });
@@ -227,7 +235,7 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
         await counts.closeSession(tx, ctx.storeId, id, 'cancelled', ctx.userId);
         return viewOf(
           (await counts.findSession(tx, ctx.storeId, id))!,
-          await counts.linesOf(tx, ctx.storeId, id),
+          await countLines.linesOf(tx, ctx.storeId, id),
         );
       });
     },
@@ -235,7 +243,7 @@ export function createCountSessions({ pool, write, categoryName, storeName }: De
     /** The printable count sheet (PDF, in a worker thread) or its CSV, in walking order. */
     async sheet(ctx: StoreContext, id: string, format: 'pdf' | 'csv') {
       const session = await found(pool, ctx, id);
-      const view = viewOf(session, await counts.linesOf(pool, ctx.storeId, id));
+      const view = viewOf(session, await countLines.linesOf(pool, ctx.storeId, id));
       return renderCountSheet(view, format, (await storeName(ctx.storeId)) ?? 'Store');
     },
   };

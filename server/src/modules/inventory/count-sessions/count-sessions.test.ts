@@ -1,57 +1,11 @@
 import { pdfTextLines } from '../../../files/pdf/pdf-text';
 import { useTestApp } from '../../../test/app';
-import {
-  createCategory,
-  createProduct,
-  memberOf,
-  nextEan13,
-  quantityOf,
-  storeWithMember,
-  type StoreMember,
-} from '../../../test/factories';
+import { aisleStore as storeOf, post, record, session, start } from '../../../test/count-sessions';
+import { memberOf, quantityOf, storeWithMember } from '../../../test/factories';
 import { bytesOrJson, postSale } from '../../../test/requests';
 
 const t = useTestApp();
-
-const start = (s: StoreMember, body: object, key?: string) => {
-  const req = s.api.post(`${s.url}/count-sessions`).set(s.auth);
-  return (key ? req.set('Idempotency-Key', key) : req).send(body);
-};
-const record = (s: StoreMember, id: string, body: object) =>
-  s.api.post(`${s.url}/count-sessions/${id}/counts`).set(s.auth).send(body);
-const post = (s: StoreMember, id: string, key?: string) => {
-  const req = s.api.post(`${s.url}/count-sessions/${id}/post`).set(s.auth);
-  return (key ? req.set('Idempotency-Key', key) : req).send({});
-};
-const session = async (s: StoreMember, id: string) =>
-  (await s.api.get(`${s.url}/count-sessions/${id}`).set(s.auth).expect(200)).body.data;
-
-/** A store with a manager, an employee and two products on aisle 3 and one on aisle 4. */
-async function aisleStore() {
-  const manager = await storeWithMember(t, 'manager');
-  const employee = await memberOf(t, manager.storeId, 'employee');
-  const admin = await memberOf(t, manager.storeId, 'admin');
-  const milk = await createProduct(admin, {
-    name: 'Milk',
-    barcode: nextEan13(),
-    cost: 0.8,
-    initialQuantity: 20,
-    location: { aisle: '3', row: 'B', bin: '10' },
-  });
-  const eggs = await createProduct(admin, {
-    name: 'Eggs',
-    barcode: nextEan13(),
-    cost: 2.5,
-    initialQuantity: 12,
-    location: { aisle: '3', row: 'B', bin: '2' },
-  });
-  const nails = await createProduct(admin, {
-    name: 'Nails',
-    initialQuantity: 100,
-    location: { aisle: '4' },
-  });
-  return { manager, employee, admin, milk, eggs, nails };
-}
+const aisleStore = () => storeOf(t);
 
 test('when a blind count of an aisle is started, then its products are listed in walking order without expected quantities', async () => {
   const { manager, employee, milk, eggs } = await aisleStore();
@@ -191,41 +145,6 @@ test('when a product is in an open count, then another count leaves it out until
   expect(await quantityOf(t, milk.id)).toBe(20);
 });
 
-test('when a count is started by category, then only that category is counted', async () => {
-  const { admin, manager } = await aisleStore();
-  const dairy = await createCategory(admin, { name: 'Dairy' });
-  const butter = await createProduct(admin, {
-    name: 'Butter',
-    categoryId: dairy.id,
-    initialQuantity: 3,
-  });
-  const res = await start(manager, { scope: 'category', categoryId: dairy.id }).expect(201);
-  expect(res.body.data.scopeLabel).toBe('Category Dairy');
-  expect(res.body.data.lines.map((l: { productId: string }) => l.productId)).toEqual([butter.id]);
-});
-
-test.each([
-  [{ scope: 'shelf' }, 'scope'],
-  [{ scope: 'aisle' }, 'aisle'],
-  [{ scope: 'store', aisle: '3' }, 'aisle'],
-  [{ scope: 'category', categoryId: 'nope' }, 'categoryId'],
-  [{ scope: 'aisle', aisle: '99' }, 'aisle'],
-  [{ scope: 'store', blind: 'yes' }, 'blind'],
-  [{ scope: 'store', extra: 1 }, 'extra'],
-])(
-  'when a count is started with %j, then 400 on %s and nothing is created',
-  async (body, field) => {
-    const { manager } = await aisleStore();
-    const res = await start(manager, body).expect(400);
-    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
-    const { rows } = await t.db.pool.query(
-      'SELECT count(*)::int AS n FROM count_sessions WHERE store_id = $1',
-      [manager.storeId],
-    );
-    expect(rows[0].n).toBe(0);
-  },
-);
-
 test('when a count is recorded wrongly, then 400 names the field and the line is unchanged', async () => {
   const { manager, employee, nails } = await aisleStore();
   const s = (await start(manager, { scope: 'aisle', aisle: '3' }).expect(201)).body.data;
@@ -303,30 +222,6 @@ test('when the count sheet is printed, then the PDF lists the products by locati
     .expect(400);
 });
 
-test('when two counts of the whole store start at once, then each product lands in exactly one of them', async () => {
-  const { manager } = await aisleStore();
-  const [a, b] = await Promise.all([
-    start(manager, { scope: 'store' }),
-    start(manager, { scope: 'store' }),
-  ]);
-  expect([a.status, b.status].sort()).toEqual([201, 400]);
-  const { rows } = await t.db.pool.query(
-    'SELECT product_id, count(*)::int AS n FROM count_session_lines WHERE store_id = $1 GROUP BY product_id',
-    [manager.storeId],
-  );
-  expect(rows).toHaveLength(3);
-  expect(rows.every((r) => r.n === 1)).toBe(true);
-});
-
-test('when a start is retried with its Idempotency-Key, then the same count answers and no second one exists', async () => {
-  const { manager } = await aisleStore();
-  const first = await start(manager, { scope: 'aisle', aisle: '3' }, 'start-1').expect(201);
-  const again = await start(manager, { scope: 'aisle', aisle: '3' }, 'start-1').expect(201);
-  expect(again.body.data.id).toBe(first.body.data.id);
-  const list = await manager.api.get(`${manager.url}/count-sessions`).set(manager.auth).expect(200);
-  expect(list.body.pagination.total).toBe(1);
-});
-
 test('when a line is counted again, then the last count and its time are the ones posted', async () => {
   const { manager, employee, eggs } = await aisleStore();
   const s = (await start(manager, { scope: 'aisle', aisle: '3' }).expect(201)).body.data;
@@ -339,23 +234,4 @@ test('when a line is counted again, then the last count and its time are the one
   expect(second.body.data.countedAt >= first.body.data.countedAt).toBe(true);
   await post(manager, s.id).expect(200);
   expect(await quantityOf(t, eggs.id)).toBe(10);
-});
-
-test('when a scope has more products than a count takes, then 400 on scope and nothing is started', async () => {
-  const manager = await storeWithMember(t, 'manager');
-  // Rows made directly: 5,001 products through the API would take minutes. Nothing on hand.
-  await t.db.pool.query(
-    `INSERT INTO products (store_id, sku, name, price)
-     SELECT $1, 'BULK-' || g, 'Bulk ' || g, 1 FROM generate_series(1, 5001) g`,
-    [manager.storeId],
-  );
-  const res = await start(manager, { scope: 'store' }).expect(400);
-  expect(res.body.error.details[0]).toEqual(
-    expect.objectContaining({ field: 'scope', message: expect.stringMatching(/at most 5,000/) }),
-  );
-  const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS n FROM count_session_lines WHERE store_id = $1',
-    [manager.storeId],
-  );
-  expect(rows[0].n).toBe(0);
 });
