@@ -30,6 +30,7 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { forecastingRoutes } from './modules/forecasting/forecasting.routes';
 import { healthRoutes, rootHealthRoutes, type Lifecycle } from './modules/health/health.routes';
 import { inventoryRoutes } from './modules/inventory/inventory.routes';
+import { countSessionRoutes } from './modules/inventory/count-sessions/count-sessions.routes';
 import { invoicesRoutes } from './modules/invoices/invoices.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { importExportRoutes } from './modules/products/import/import.routes';
@@ -130,6 +131,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   productsRoutes(r, services);
   productImageRoutes(r, services);
   inventoryRoutes(r, services);
+  countSessionRoutes(r, services);
   salesRoutes(r, services);
   checkoutRoutes(r, services);
   purchasingRoutes(r, services);

@@ -12,6 +12,7 @@ import { createStoreWriter } from './modules/events/events.service';
 import { createForecastingService } from './modules/forecasting/forecasting.service';
 import { createHealthService } from './modules/health/health.service';
 import { createInventoryService } from './modules/inventory/inventory.service';
+import { createCountSessions } from './modules/inventory/count-sessions/count-sessions.service';
 import { fileStorageFrom } from './modules/files/files-storage';
 import { createFilesService } from './modules/files/files.service';
 import { createProductImages } from './modules/products/product-image';
@@ -143,6 +144,12 @@ export function createServices(deps: ServiceDeps) {
     timezoneOf,
     productView: productReads.view,
     costEditsAround: productReads.costEditsAround,
+  });
+  const countSessions = createCountSessions({
+    pool,
+    write,
+    categoryName: async (db, storeId, id) => (await reads.categories.find(db, storeId, id))?.name,
+    storeName: async (storeId) => (await storeReads.profileIn(pool, storeId))?.name,
   });
   const products = createProductsService({
     pool,
@@ -344,6 +351,7 @@ export function createServices(deps: ServiceDeps) {
     files,
     productSearch,
     inventory,
+    countSessions,
     sales,
     checkout,
     purchasing,

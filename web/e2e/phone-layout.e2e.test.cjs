@@ -15,6 +15,7 @@ const SECTIONS = [
   'Dashboard',
   'Alerts',
   'Products',
+  'Counts',
   'Quick sale',
   'Sales',
   'Purchase orders',

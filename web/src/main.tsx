@@ -10,6 +10,7 @@ import './styles/data.css';
 import './styles/screens.css';
 import './styles/purchasing.css';
 import './styles/insights.css';
+import './styles/counts.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -47,6 +47,35 @@ export interface Tables {
     employee_discount_limit_bps: number;
     updated_at: Date;
   };
+  count_session_lines: {
+    session_id: string;
+    store_id: string;
+    product_id: string;
+    expected_quantity: number;
+    counted_quantity: number | null;
+    counted_at: Date | null;
+    counted_by: string | null;
+    stock_at_count: number | null;
+    posted_delta: number | null;
+    movement_id: string | null;
+    open: boolean;
+  };
+  count_sessions: {
+    id: string;
+    store_id: string;
+    scope: string;
+    category_id: string | null;
+    aisle: string | null;
+    scope_label: string;
+    blind: boolean;
+    status: string;
+    note: string | null;
+    skipped: number;
+    started_by: string | null;
+    started_at: Date;
+    closed_by: string | null;
+    closed_at: Date | null;
+  };
   demand_anomalies: {
     id: string;
     store_id: string;

@@ -27,6 +27,8 @@ export const TABLE_OWNERS = {
   stock_counts: ['inventory'],
   stock_transfers: ['transfers'],
   stock_transfer_lines: ['transfers'],
+  count_sessions: ['inventory'],
+  count_session_lines: ['inventory'],
   sales: ['sales'],
   sale_items: ['sales'],
   sale_counters: ['sales'],

@@ -16,6 +16,7 @@ const tabs: Tab[] = [
   { to: '', label: 'Dashboard' },
   { to: 'alerts', label: 'Alerts' },
   { to: 'products', label: 'Products' },
+  { to: 'counts', label: 'Counts' },
   { to: 'sales/new', label: 'Quick sale', needs: 'inventory:write' },
   { to: 'sales', label: 'Sales' },
   { to: 'shopping-lists', label: 'Reorder' },

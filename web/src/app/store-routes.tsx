@@ -43,6 +43,26 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'counts',
+    lazy: async () => ({
+      Component: (await import('../features/counts/components/count-sessions-page'))
+        .CountSessionsPage,
+    }),
+  },
+  {
+    path: 'counts/:sessionId',
+    lazy: async () => ({
+      Component: (await import('../features/counts/components/count-session-page'))
+        .CountSessionPage,
+    }),
+  },
+  {
+    path: 'counts/:sessionId/review',
+    lazy: async () => ({
+      Component: (await import('../features/counts/components/count-review-page')).CountReviewPage,
+    }),
+  },
+  {
     path: 'invoices',
     lazy: async () => ({
       Component: (await import('../features/invoices/components/invoices-page')).InvoicesPage,

@@ -24,12 +24,23 @@ export async function insertCount(
     unitCost: number | null;
     movementId: string | null;
     userId: string | null;
+    /** When it was counted, if not now (a count session's line, posted later). */
+    countedAt?: string;
   },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO stock_counts (store_id, product_id, counted_quantity, books_quantity, unit_cost, movement_id, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [storeId, c.productId, c.counted, c.books, c.unitCost, c.movementId, c.userId],
+    `INSERT INTO stock_counts (store_id, product_id, counted_quantity, books_quantity, unit_cost, movement_id, user_id, counted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now()))`,
+    [
+      storeId,
+      c.productId,
+      c.counted,
+      c.books,
+      c.unitCost,
+      c.movementId,
+      c.userId,
+      c.countedAt ?? null,
+    ],
   );
 }
 

@@ -80,6 +80,8 @@ export function buildProductListSql(
   if (q.status === 'in_stock') where.push('p.quantity > p.reorder_point');
   if (q.status === 'low_stock') where.push('p.quantity <= p.reorder_point AND p.quantity > 0');
   if (q.status === 'out_of_stock') where.push('p.quantity = 0');
+  // Expired stock: past its expiry date with units still on hand (to write off).
+  if (q.status === 'expired') where.push('p.expires_at < current_date AND p.quantity > 0');
   if (q.expiringWithinDays !== undefined) {
     where.push(
       `p.expires_at IS NOT NULL AND p.expires_at <= current_date + ${arg(q.expiringWithinDays)}::int`,

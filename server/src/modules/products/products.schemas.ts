@@ -106,7 +106,7 @@ const productListShape = paginationQuery.extend({
   search: searchQuery.optional(),
   category: uuid.optional(),
   supplier: uuid.optional(),
-  status: z.enum(['in_stock', 'low_stock', 'out_of_stock']).optional(),
+  status: z.enum(['in_stock', 'low_stock', 'out_of_stock', 'expired']).optional(),
   lowStock: booleanQuery.optional(),
   outOfStock: booleanQuery.optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),

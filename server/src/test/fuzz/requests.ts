@@ -41,6 +41,7 @@ function kindOf(path: string, name: string): Kind | undefined {
     invoices: 'invoice',
     'shopping-lists': 'shoppingList',
     jobs: 'job',
+    'count-sessions': 'countSession',
   };
   return bySegment[segment];
 }

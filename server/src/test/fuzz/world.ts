@@ -31,7 +31,8 @@ export type Kind =
   | 'reportJob'
   | 'member'
   | 'invitation'
-  | 'movement';
+  | 'movement'
+  | 'countSession';
 
 export interface World {
   admin: StoreMember;
@@ -66,6 +67,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const list = (await generate(admin, { name: 'Fuzz list', criteria: { lowStockThreshold: 100 } }))
     .body.data;
   const job = (await post('/reports/jobs', { report: 'valuation', params: {} })).body.data;
+  const count = (await post('/count-sessions', { scope: 'store' })).body.data;
   const member = await memberOf(t, admin.storeId, 'employee');
   await post('/members', { email: 'invited.fuzz@example.test', role: 'viewer' });
   const invitation = (await admin.api.get(`${admin.url}/invitations`).set(admin.auth)).body.data[0];
@@ -88,6 +90,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       member: member.user.id,
       invitation: invitation?.id,
       movement: movement?.movement?.id ?? movement?.id,
+      countSession: count?.id,
     },
   };
 }

@@ -1747,6 +1747,230 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/count-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Count sessions, newest first, by status (inventory:read)
+     * @description The store's count sessions with their status (`open`, `posted`, `cancelled`), how many
+     *     products each has and how many have been counted. Requires `inventory:read` (every role).
+     */
+    get: operations['listCountSessions'];
+    put?: never;
+    /**
+     * Start a count of the store, a category or an aisle (inventory:bulk_update)
+     * @description Starts an `open` count whose lines are the scope's active products (`store`; `category`
+     *     with `categoryId`; `aisle` with `aisle`, the products' `location.aisle`, case ignored),
+     *     each with the books now as `expectedQuantity`. `blind: true` hides the expected
+     *     quantities from everyone while the count is open (on the session and its sheet); the
+     *     review still shows the differences to a manager. A product is in one open count at a
+     *     time: products of the scope already in another open count are left out (`skipped` says
+     *     how many); a scope with nothing left to count, or with more than 5,000 products, is 400. Requires `inventory:bulk_update`
+     *     (admins and managers). Send an `Idempotency-Key` to make a retry safe.
+     */
+    post: operations['startCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/aisles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The aisles the store's active products are on (inventory:read)
+     * @description The distinct `location.aisle` values of active products (at most 500), for starting a count by aisle.
+     */
+    get: operations['listCountAisles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One count session with its lines in walking order (inventory:read)
+     * @description The session and its lines sorted by location (aisle, row, bin; "2" before "10"), each
+     *     with what was counted, when and by whom. `expectedQuantity` is null on every line while a
+     *     blind count is open. Requires `inventory:read`. An id of another store is 404.
+     */
+    get: operations['getCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The differences of a count, valued at cost (inventory:bulk_update)
+     * @description Per counted line, `stockAtCount` (the stock when it was counted: the stock now less the
+     *     movements dated after `countedAt`, so a sale since does not look like a loss), the
+     *     `difference` (counted − stockAtCount, never taking the stock below zero) and its `value`
+     *     at the product's cost; lines not counted have nulls and post nothing. For a posted count,
+     *     what it posted. Money is null for roles without `reports:view`. Requires
+     *     `inventory:bulk_update` (admins and managers).
+     */
+    get: operations['reviewCountSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a line's counted quantity, picked or scanned (inventory:write)
+     * @description Sets what was counted of one product of an open count, found by `productId` (a line
+     *     picked) or `barcode` (a line scanned; give one of them), and when (`countedAt`, now).
+     *     Counting a line again replaces its count and time. A product not in the count is 400;
+     *     a count that is posted or cancelled is 409 `INVALID_STATE`. Nothing moves stock until the
+     *     count is posted. Requires `inventory:write` (employees count too).
+     */
+    post: operations['recordCountLine'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}/post': {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Post a count's differences as `count` movements (inventory:bulk_update)
+     * @description In one transaction: each counted line's difference (as the review shows it, worked out
+     *     again under lock) becomes a `count` movement through the ledger, referring to the session
+     *     (`referenceType: count_session`), and each counted line is kept as a shelf count at its
+     *     `countedAt`; the session becomes `posted` and its products free for another count. Lines
+     *     not counted change nothing. A count already posted or cancelled is 409 `INVALID_STATE`.
+     *     Send an `Idempotency-Key`: a retry with the same key answers the first response again.
+     *     Requires `inventory:bulk_update`.
+     */
+    post: operations['postCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an open count; nothing is posted (inventory:bulk_update)
+     * @description The session becomes `cancelled`, its counts are kept for reference and its products are
+     *     free for another count. Stock does not change. Posted or cancelled already: 409
+     *     `INVALID_STATE`. Requires `inventory:bulk_update`.
+     */
+    post: operations['cancelCountSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/count-sessions/{id}/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A printable count sheet, PDF or CSV (inventory:read)
+     * @description The count's lines in walking order (aisle, row, bin) with location, SKU, name and a box
+     *     for the counted quantity (what was counted, once it is); a blind count's sheet has no
+     *     expected quantities while it is open. `format=pdf` (A4, default) or `csv`. Requires
+     *     `inventory:read`; runs in one of the store's heavy slots.
+     */
+    get: operations['getCountSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/transfers': {
     parameters: {
       query?: never;
@@ -5915,6 +6139,80 @@ export interface components {
      */
     AdjustmentReason:
       'adjustment' | 'return' | 'damaged' | 'expired' | 'spoiled' | 'lost' | 'theft';
+    /** @enum {string} */
+    CountSessionStatus: 'open' | 'posted' | 'cancelled';
+    CountSession: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      scope: 'store' | 'category' | 'aisle';
+      /** Format: uuid */
+      categoryId: string | null;
+      aisle: string | null;
+      /** @description What is counted, as it was called then: "Aisle 3", "Category Dairy", "Whole store" */
+      scopeLabel: string;
+      blind: boolean;
+      status: components['schemas']['CountSessionStatus'];
+      note: string | null;
+      /** @description Products of the scope left out because another open count had them */
+      skipped: number;
+      /** Format: uuid */
+      startedBy: string | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: uuid */
+      closedBy: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      lineCount: number;
+      countedCount: number;
+    };
+    CountLine: {
+      /** Format: uuid */
+      productId: string;
+      name: string;
+      sku: string;
+      barcode: string | null;
+      unit: string | null;
+      location: components['schemas']['Location'];
+      /** @description The books when the count started; null while a blind count is open */
+      expectedQuantity: number | null;
+      countedQuantity: number | null;
+      /** Format: date-time */
+      countedAt: string | null;
+      /** Format: uuid */
+      countedBy: string | null;
+    };
+    CountReview: {
+      session: components['schemas']['CountSession'];
+      lines: {
+        /** Format: uuid */
+        productId: string;
+        name: string;
+        sku: string;
+        location: components['schemas']['Location'];
+        /** @description The books when the count started */
+        expectedQuantity: number;
+        countedQuantity: number | null;
+        /** Format: date-time */
+        countedAt: string | null;
+        /** @description The stock when the line was counted (now less the movements since) */
+        stockAtCount: number | null;
+        /** @description What posting books (or booked) */
+        difference: number | null;
+        unitCost: number | null;
+        /** @description difference × unit cost */
+        value: number | null;
+      }[];
+      totals: {
+        lines: number;
+        counted: number;
+        withDifference: number;
+        unitsOver: number;
+        unitsUnder: number;
+        value: number | null;
+      };
+    };
     Movement: {
       /** Format: uuid */
       id: string;
@@ -5925,8 +6223,8 @@ export interface components {
       /**
        * @description What `referenceId` points to: `sale` (a sale, or its void), `sale_refund` (a refund),
        *     `movement` (this movement reverses that adjustment), `stock_transfer` (a transfer
-       *     between stores), or null for a movement that
-       *     stands alone.
+       *     between stores), `count_session` (a count session's posted difference), or null for
+       *     a movement that stands alone.
        */
       referenceType: string | null;
       /** Format: uuid */
@@ -7350,6 +7648,30 @@ export interface components {
         };
       };
     };
+    /** @description A count session with its lines */
+    CountSessionResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['CountSession'] & {
+            lines: components['schemas']['CountLine'][];
+          };
+        };
+      };
+    };
+    /** @description A count's differences, valued at cost */
+    CountReviewResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['SuccessEnvelope'] & {
+          data: components['schemas']['CountReview'];
+        };
+      };
+    };
     /** @description A stock transfer with its lines */
     TransferResponse: {
       headers: {
@@ -7545,7 +7867,11 @@ export interface components {
     ProductSearch: string;
     ProductCategory: string;
     ProductSupplier: string;
-    ProductStatus: 'in_stock' | 'low_stock' | 'out_of_stock';
+    /**
+     * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+     *     write off (an `expired` adjustment).
+     */
+    ProductStatus: 'in_stock' | 'low_stock' | 'out_of_stock' | 'expired';
     /** @description quantity <= reorder point */
     ProductLowStock: boolean;
     ProductOutOfStock: boolean;
@@ -9098,6 +9424,10 @@ export interface operations {
          */
         search?: components['parameters']['ProductSearch'];
         supplier?: components['parameters']['ProductSupplier'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -9151,6 +9481,10 @@ export interface operations {
          */
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -9205,6 +9539,10 @@ export interface operations {
         search?: components['parameters']['ProductSearch'];
         category?: components['parameters']['ProductCategory'];
         supplier?: components['parameters']['ProductSupplier'];
+        /**
+         * @description `expired`: stock past its expiry date (`expiresAt` before today) with units on hand, to
+         *     write off (an `expired` adjustment).
+         */
         status?: components['parameters']['ProductStatus'];
         /** @description quantity <= reorder point */
         lowStock?: components['parameters']['ProductLowStock'];
@@ -10384,6 +10722,298 @@ export interface operations {
       404: components['responses']['NotFound'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listCountSessions: {
+    parameters: {
+      query?: {
+        page?: components['parameters']['Page'];
+        limit?: components['parameters']['Limit'];
+        status?: components['schemas']['CountSessionStatus'];
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Count sessions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListEnvelope'] & {
+            data: components['schemas']['CountSession'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  startCountSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          scope: 'store' | 'category' | 'aisle';
+          /**
+           * Format: uuid
+           * @description For a `category` count
+           */
+          categoryId?: string;
+          /** @description For an `aisle` count */
+          aisle?: string;
+          /** @default false */
+          blind?: boolean;
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      201: components['responses']['CountSessionResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listCountAisles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Aisles */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: string[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['CountSessionResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  reviewCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['CountReviewResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  recordCountLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          productId?: string;
+          barcode?: string;
+          countedQuantity: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The line as now counted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CountLine'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  postCountSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: components['responses']['CountReviewResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  cancelCountSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      200: components['responses']['CountSessionResponse'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getCountSheet: {
+    parameters: {
+      query?: {
+        format?: 'pdf' | 'csv';
+      };
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sheet, as an attachment (`count-YYYY-MM-DD-<id>.pdf|csv`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -13278,6 +13908,12 @@ export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonK
 export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonPaperValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['paper']
 > = ['a4', 'letter'];
+export const pathsApiV1StoresStoreIdCountSessionsPostRequestBodyContentApplicationJsonScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/count-sessions']['post']['requestBody']['content']['application/json']['scope']
+> = ['store', 'category', 'aisle'];
+export const pathsApiV1StoresStoreIdCountSessionsIdSheetGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/count-sessions/{id}/sheet']['get']['parameters']['query']['format']
+> = ['pdf', 'csv'];
 export const pathsApiV1StoresStoreIdTransfersGetParametersQueryDirectionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/transfers']['get']['parameters']['query']['direction']
 > = ['outgoing', 'incoming'];
@@ -13841,6 +14477,12 @@ export const movementReasonValues: ReadonlyArray<
 export const adjustmentReasonValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AdjustmentReason']
 > = ['adjustment', 'return', 'damaged', 'expired', 'spoiled', 'lost', 'theft'];
+export const countSessionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CountSessionStatus']
+> = ['open', 'posted', 'cancelled'];
+export const countSessionScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CountSession']['scope']
+> = ['store', 'category', 'aisle'];
 export const saleStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['SaleStatus']
 > = ['completed', 'voided'];
@@ -13986,7 +14628,7 @@ export const componentsParametersProductSortValues: ReadonlyArray<
 > = ['name', 'sku', 'price', 'cost', 'quantity', 'createdAt', 'updatedAt', 'expiresAt'];
 export const componentsParametersProductStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['ProductStatus']
-> = ['in_stock', 'low_stock', 'out_of_stock'];
+> = ['in_stock', 'low_stock', 'out_of_stock', 'expired'];
 export const componentsParametersOrderValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['Order']
 > = ['asc', 'desc'];

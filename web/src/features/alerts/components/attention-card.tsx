@@ -23,6 +23,14 @@ export function AttentionCard({ storeId }: { storeId: string }) {
                       <span className="attention-list__count">{s.byKind[kind]}</span>{' '}
                       {alertKinds[kind].toLowerCase()}
                     </Link>
+                    {kind === 'expired' && (
+                      <>
+                        {' · '}
+                        <Link to={`/stores/${storeId}/products?status=expired`}>
+                          write off expired stock
+                        </Link>
+                      </>
+                    )}
                   </li>
                 ))}
             </ul>

@@ -12,6 +12,7 @@ const STATUS_OPTIONS = [
   { value: 'in_stock', label: 'In stock' },
   { value: 'low_stock', label: 'Low stock' },
   { value: 'out_of_stock', label: 'Out of stock' },
+  { value: 'expired', label: 'Expired stock' },
 ];
 
 const ACTIVE_OPTIONS = [
