@@ -70,7 +70,13 @@ export function CameraScan({ onCode, label = 'Scan with camera', disabled }: Cam
   );
 }
 
-function CameraView({ onCode, onCancel }: { onCode: (code: string) => void; onCancel: () => void }) {
+function CameraView({
+  onCode,
+  onCancel,
+}: {
+  onCode: (code: string) => void;
+  onCancel: () => void;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string>();
   const [ready, setReady] = useState(false);
