@@ -145,7 +145,7 @@ describeWithBrowser('Nimbus web: the till works offline (app shell, catalogue, r
     async () => {
       const rungUpDay = new Date().toISOString().slice(0, 10);
       await ctx.context.setOffline(false);
-      const sent = status(`Sale ${provisional}, kept on this device, has been sent`);
+      const sent = status(`A sale kept on this device has been sent: ${provisional} is now S-`);
       await sent.waitFor({ timeout: 30_000 });
       await page.getByText('waiting to send').waitFor({ state: 'detached' });
       const sales = await api.listSales();
@@ -155,7 +155,7 @@ describeWithBrowser('Nimbus web: the till works offline (app shell, catalogue, r
       expect(sale.itemCount).toBe(3);
       expect(sale.soldAt.slice(0, 10)).toBe(rungUpDay);
       const number = `S-${String(sale.number).padStart(6, '0')}`;
-      await expect(sent.innerText()).resolves.toContain(`it is now ${number}`);
+      await expect(sent.innerText()).resolves.toContain(`${provisional} is now ${number}`);
       // Sent with one Idempotency-Key: however often it was tried, one sale.
       expect(posted.length).toBeGreaterThanOrEqual(1);
     },

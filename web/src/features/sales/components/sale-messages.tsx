@@ -46,9 +46,10 @@ export function SaleMessages({ storeId, outcome, sent }: SaleMessagesProps) {
       )}
       {sent && (
         <StatusMessage>
+          A sale kept on this device has been sent:{' '}
           {sent.provisionalNumber
-            ? `Sale ${sent.provisionalNumber}, kept on this device, has been sent: it is now ${saleLabel(sent.sale)}`
-            : `A sale kept on this device has been sent: it is ${saleLabel(sent.sale)}`}
+            ? `${sent.provisionalNumber} is now ${saleLabel(sent.sale)}`
+            : saleLabel(sent.sale)}
           , total {money(sent.sale.total)}. {link(sent.sale)}
         </StatusMessage>
       )}
