@@ -81,7 +81,9 @@ function CameraView({
   const [problem, setProblem] = useState<string>();
   const [ready, setReady] = useState(false);
   const handOver = useRef(onCode);
-  handOver.current = onCode;
+  useEffect(() => {
+    handOver.current = onCode;
+  }, [onCode]);
 
   useEffect(() => {
     let stopped = false;

@@ -129,7 +129,6 @@ function PayForm({ lines, recording, error, onPay, onClose }: Omit<PayDialogProp
 }
 
 function Totals({ quote }: { quote: SaleQuote & { offline?: true } }) {
-  const money = useMoney();
   return (
     <>
       {quote.offline && (
