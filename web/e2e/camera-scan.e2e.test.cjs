@@ -120,4 +120,19 @@ describeWithBrowser('Nimbus web: scanning with a phone’s camera', () => {
     // Nothing was added by the refused attempt.
     await expect(field('Quantity of Rice 1 kg').inputValue()).resolves.toBe('1');
   });
+
+  step(
+    'when a barcode is scanned with the camera on the product list, then the list is searched for it',
+    async () => {
+      await api.createProduct({ name: 'Rice Crackers', sku: 'RICE-CRK', price: 1.9 });
+      await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/products`);
+      await heading('Products').waitFor();
+      await page.getByRole('link', { name: 'Rice Crackers' }).waitFor();
+      await page.getByRole('button', { name: 'Scan with camera' }).click();
+      await page.getByRole('dialog', { name: 'Scan with the camera' }).waitFor({ state: 'hidden' });
+      await expect(field('Search products').inputValue()).resolves.toBe(BARCODE);
+      await page.getByRole('link', { name: 'Rice Crackers' }).waitFor({ state: 'detached' });
+      await page.getByRole('link', { name: 'Rice 1 kg' }).waitFor();
+    },
+  );
 });

@@ -12,6 +12,8 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
  * socket renews an expiring token by itself). `fullBrowser` runs it in the full chromium even
  * where the headless shell is installed (support/browser.cjs). `browserArgs()` gives more
  * chromium switches, asked for when the browser starts (after the journey's earlier hooks).
+ * `serviceWorkers: 'block'` keeps the SPA's service worker out (a journey about a first visit,
+ * when no screen's code is on the device yet).
  */
 function useJourney({
   env,
@@ -20,6 +22,7 @@ function useJourney({
   live = true,
   fullBrowser = false,
   browserArgs = () => [],
+  serviceWorkers = 'allow',
 } = {}) {
   const ctx = {
     server: undefined,
@@ -36,7 +39,12 @@ function useJourney({
     ctx.server = (!env && attachServer()) || (await startServer({ env }));
     ctx.browser = await launchBrowser({ full: fullBrowser, args: browserArgs() });
     // A context of its own, so a test can open a second tab that shares its cookies.
-    ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+    ctx.context = await ctx.browser.newContext({
+      viewport,
+      hasTouch: touch,
+      isMobile: touch,
+      serviceWorkers,
+    });
     if (!live) await ctx.context.routeWebSocket(/\/api\/v1\/ws$/, (ws) => ws.close());
     const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Button } from '@/components/button';
+import { CameraScan } from '@/components/camera-scan/camera-scan';
 import { SelectField } from '@/components/form-field';
 import { SearchBox } from '@/components/search-box';
 import type { NamedRef } from '@/lib/api/types';
@@ -90,6 +91,13 @@ export function ProductFilters({ list, categories, suppliers }: ProductFiltersPr
         placeholder="Name, SKU, barcode, brand…"
         value={list.get('search')}
         onSearch={(value) => list.update({ search: value })}
+      />
+      <CameraScan
+        onCode={(code) => {
+          // The search box takes the code as if it had been typed (it starts over with it).
+          list.update({ search: code });
+          setCleared((n) => n + 1);
+        }}
       />
       {phone && (
         <Button
