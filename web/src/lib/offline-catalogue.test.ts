@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  forgetProduct,
   MAX_PRODUCTS,
   mergeProducts,
   readCatalogue,
@@ -53,6 +54,16 @@ describe('the till’s offline catalogue', () => {
     await writeCatalogue({ ...catalogue([product(9)]), storeId: 'store-2' });
     await expect(readCatalogue('store-1')).resolves.toEqual(kept);
     expect((await readCatalogue('store-2'))?.products.map((p) => p.id)).toEqual(['p-9']);
+    await expect(readCatalogue('store-3')).resolves.toBeUndefined();
+  });
+
+  it('forgets a deleted product at once (its live event), in that store only', async () => {
+    await writeCatalogue(catalogue([product(1), product(2)]));
+    await writeCatalogue({ ...catalogue([product(1)]), storeId: 'store-2' });
+    await forgetProduct('store-1', 'p-1');
+    await forgetProduct('store-3', 'p-1');
+    expect((await readCatalogue('store-1'))?.products.map((p) => p.id)).toEqual(['p-2']);
+    expect((await readCatalogue('store-2'))?.products.map((p) => p.id)).toEqual(['p-1']);
     await expect(readCatalogue('store-3')).resolves.toBeUndefined();
   });
 

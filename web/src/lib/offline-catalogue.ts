@@ -52,6 +52,13 @@ export function forgetCatalogue(storeId: string): Promise<void> {
   return del(storeId, db);
 }
 
+/** A product deleted (its live event): the kept copy, if there is one, loses it at once. */
+export async function forgetProduct(storeId: string, productId: string): Promise<void> {
+  const kept = await readCatalogue(storeId);
+  if (!kept?.products.some((p) => p.id === productId)) return;
+  await writeCatalogue({ ...kept, products: kept.products.filter((p) => p.id !== productId) });
+}
+
 /** A product as the list answers it, as the catalogue keeps it. */
 export function toCatalogueProduct(p: Schemas['Product']): CatalogueProduct {
   return {
