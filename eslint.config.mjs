@@ -180,9 +180,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The SPA's service worker (web/public/sw.js): a worker's globals, not Node's.
-    files: ['web/public/**/*.js'],
-    languageOptions: { globals: globals.serviceworker, sourceType: 'script' },
+    // The SPA's service worker (web/src/sw.js, built by vite-plugin-pwa): a worker's globals.
+    files: ['web/src/sw.js'],
+    languageOptions: { globals: globals.serviceworker, sourceType: 'module' },
   },
   {
     // Browser tests hand functions to page.evaluate, which run in the page.

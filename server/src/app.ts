@@ -171,7 +171,14 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
       // No upgrade-insecure-requests: on a LAN over plain http (a tablet opening the back-office
       // PC by IP) it rewrites the SPA's scripts to https and leaves a blank page. TLS belongs to
       // the proxy in front; HSTS still tells browsers to stay on https once they got there.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      // 'wasm-unsafe-eval' lets WebAssembly compile (the till's camera barcode reader, ZXing
+      // in wasm, where the browser has no BarcodeDetector) and nothing else: no JS eval.
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: null,
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        },
+      },
     }),
   );
   const allowed = new Set(config.corsOrigins);

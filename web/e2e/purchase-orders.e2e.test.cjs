@@ -67,7 +67,9 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
     env.SMTP_URL = smtp.url;
   });
   afterAll(() => smtp?.close());
-  const { ctx, step } = useJourney({ env });
+  // No service worker: the edit screen's code must not be on the device already (precached),
+  // to see what a first visit says when the server goes away before it is fetched.
+  const { ctx, step } = useJourney({ env, serviceWorkers: 'block' });
   const { heading, field, status, storeTab } = screen(ctx);
   const ids = {};
   let page;

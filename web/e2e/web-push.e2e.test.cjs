@@ -44,7 +44,7 @@ describeWithBrowser('Nimbus web: push notifications on this device', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/javascript/);
       expect(res.headers.get('cache-control')).toBe('no-cache');
-      await expect(res.text()).resolves.toContain("addEventListener('push'");
+      await expect(res.text()).resolves.toMatch(/addEventListener\([`'"]push[`'"]/);
     },
   );
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { Providers } from './app/providers';
 import { router } from './app/router';
+import { registerServiceWorker } from './lib/service-worker';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -15,6 +16,8 @@ import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+registerServiceWorker();
 
 createRoot(root).render(
   <StrictMode>

@@ -21,8 +21,11 @@ function describeWithBrowser(name, body) {
   return describe.skip(name, body);
 }
 
-/** `full`: the full browser even when the headless shell is installed. */
-async function launchBrowser({ full = false } = {}) {
+/**
+ * `full`: the full browser even when the headless shell is installed; `args`: more chromium
+ * switches (a fake camera).
+ */
+async function launchBrowser({ full = false, args = [] } = {}) {
   const { chromium } = require('playwright-core');
   const shell = !full && shellPath && fs.existsSync(shellPath) ? shellPath : undefined;
   return chromium.launch({
@@ -36,6 +39,7 @@ async function launchBrowser({ full = false } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }

@@ -10,7 +10,10 @@ const STORE_URL = /\/stores\/([0-9a-f-]{36})$/;
  * phone's (touch events, mobile viewport). `live: false` keeps the pages' live-updates socket
  * from reaching the server (a journey that counts the token refreshes of its requests: the
  * socket renews an expiring token by itself). `fullBrowser` runs it in the full chromium even
- * where the headless shell is installed (support/browser.cjs).
+ * where the headless shell is installed (support/browser.cjs). `browserArgs()` gives more
+ * chromium switches, asked for when the browser starts (after the journey's earlier hooks).
+ * `serviceWorkers: 'block'` keeps the SPA's service worker out (a journey about a first visit,
+ * when no screen's code is on the device yet).
  */
 function useJourney({
   env,
@@ -18,6 +21,8 @@ function useJourney({
   touch = false,
   live = true,
   fullBrowser = false,
+  browserArgs = () => [],
+  serviceWorkers = 'allow',
 } = {}) {
   const ctx = {
     server: undefined,
@@ -32,9 +37,14 @@ function useJourney({
     // A journey that sets the server's environment gets a server of its own; the others share
     // the one the global setup started.
     ctx.server = (!env && attachServer()) || (await startServer({ env }));
-    ctx.browser = await launchBrowser({ full: fullBrowser });
+    ctx.browser = await launchBrowser({ full: fullBrowser, args: browserArgs() });
     // A context of its own, so a test can open a second tab that shares its cookies.
-    ctx.context = await ctx.browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+    ctx.context = await ctx.browser.newContext({
+      viewport,
+      hasTouch: touch,
+      isMobile: touch,
+      serviceWorkers,
+    });
     if (!live) await ctx.context.routeWebSocket(/\/api\/v1\/ws$/, (ws) => ws.close());
     const page = await ctx.context.newPage();
     page.setDefaultTimeout(15_000);

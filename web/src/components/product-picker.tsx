@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { Button } from '@/components/button';
+import { CameraScan } from '@/components/camera-scan/camera-scan';
 import { ProductThumb } from '@/components/product-thumb';
 import { toPick } from '@/hooks/use-find-product-by-code';
 import { useProductSearch, type SearchHit } from '@/hooks/use-product-search';
@@ -149,10 +150,10 @@ export function ProductPicker({
 
   const hint = busy
     ? 'Looking up…'
-    : (search.isError || network !== 'online') && combo.inputValue.trim()
+    : search.isError && combo.inputValue.trim()
       ? 'Suggestions need a connection. Scanned codes of products seen today still work.'
       : open
-        ? `${noneOfSupplier ? 'No item of this supplier matches; from all products: ' : ''}${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
+        ? `${network !== 'online' ? 'Offline, from the copy on this device: ' : ''}${noneOfSupplier ? 'No item of this supplier matches; from all products: ' : ''}${formatCount(items.length, 'suggestion')}: arrow keys to choose, Enter to add.`
         : supplierId
           ? "Type to see this supplier's items, or scan any product. Enter adds a scanned code."
           : 'Type a name, brand, SKU or barcode, or scan. Enter adds a scanned code.';
@@ -225,6 +226,12 @@ export function ProductPicker({
       <Button type="submit" variant="secondary" className="scan__button">
         Add item
       </Button>
+      <CameraScan
+        onCode={(code) => {
+          clear();
+          onCode(code);
+        }}
+      />
     </form>
   );
 }

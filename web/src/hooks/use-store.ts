@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
+import { withOfflineCopy } from '@/lib/offline-copy';
 import type { Schemas } from '@/lib/api/types';
 import { storeDataKeys } from '@/lib/query-keys';
 
@@ -10,7 +11,12 @@ export function getStore(storeId: string): Promise<Store> {
 }
 
 export function storeQueryOptions(storeId: string) {
-  return queryOptions({ queryKey: storeDataKeys.store(storeId), queryFn: () => getStore(storeId) });
+  return queryOptions({
+    queryKey: storeDataKeys.store(storeId),
+    // Offline, the copy kept from the last answer (the till's currency).
+    queryFn: () => withOfflineCopy(`store:${storeId}`, () => getStore(storeId)),
+    networkMode: 'always',
+  });
 }
 
 export function useStore(storeId: string, { enabled = true, fresh = false } = {}) {

@@ -1,7 +1,12 @@
 import axios, { isAxiosError, type InternalAxiosRequestConfig } from 'axios';
 import { API_BASE } from './api/operations';
 import type { AuthSession, Schemas } from './api/types';
-import { reportAnswer, reportNoAnswer } from './network-status';
+import {
+  getNetworkStatus,
+  reportAnswer,
+  reportNoAnswer,
+  subscribeNetworkStatus,
+} from './network-status';
 import { queryClient } from './query-client';
 import { noteServerTime } from './server-clock';
 import {
@@ -10,6 +15,7 @@ import {
   getSession,
   isSessionExpired,
   markSessionExpired,
+  resumeOffline,
   setSession,
   waitForSignIn,
 } from './session';
@@ -100,11 +106,24 @@ export function refusedRefresh(error: unknown): boolean {
 
 let restoring: Promise<void> | null = null;
 
-/** Run once on app start: the cookie may still hold a valid refresh token. */
+/**
+ * Run once on app start: the cookie may still hold a valid refresh token. With no answer
+ * (offline), the user last signed in on this device carries on (the till sells offline) and
+ * the token is renewed when the connection returns.
+ */
 export function restoreSession(): Promise<void> {
   restoring ??= refreshSession().then(
     () => undefined,
-    () => clearSession(),
+    (error: unknown) => {
+      if (refusedRefresh(error) || !resumeOffline()) return clearSession();
+      const unsubscribe = subscribeNetworkStatus(() => {
+        if (getNetworkStatus() !== 'online' || getAccessToken()) return;
+        unsubscribe();
+        refreshSession().catch((refused: unknown) => {
+          if (refusedRefresh(refused)) markSessionExpired();
+        });
+      });
+    },
   );
   return restoring;
 }

@@ -3,6 +3,7 @@ import { API_BASE } from './api/operations';
 import { refreshSession, refusedRefresh } from './http';
 import { createInvalidator, staleKeys } from './live-cache';
 import { LiveSocket, type LiveSocketOptions, type LiveStatus } from './live-socket';
+import { forgetProduct } from './offline-catalogue';
 import { meQueryKey, storeDataKeys } from './query-keys';
 import { queryClient } from './query-client';
 import { getSession, markSessionExpired, subscribeSession } from './session';
@@ -33,7 +34,12 @@ async function renewToken(): Promise<string | undefined> {
 export const liveSocket = new LiveSocket({
   url: liveUrl,
   renewToken,
-  onEvent: (event) => invalidator.add(staleKeys(event)),
+  onEvent: (event) => {
+    // A catch-up by `updatedSince` cannot see a deletion: the till's offline copy hears it here.
+    if (event.type === 'product.deleted')
+      void forgetProduct(event.storeId, event.payload.productId).catch(() => undefined);
+    invalidator.add(staleKeys(event));
+  },
   onResync: (storeId) => invalidator.add([storeDataKeys.store(storeId)]),
   // Membership ended: /auth/me no longer lists the store, and its screens say so.
   onRemoved: () => void queryClient.invalidateQueries({ queryKey: meQueryKey }),

@@ -89,7 +89,46 @@ export function getAccessToken(): string | undefined {
   return state.status === 'authenticated' ? state.accessToken : undefined;
 }
 
+// The signed-in user, kept on this device so a page opened with no connection (the till,
+// offline) can carry on as them: see resumeOffline. Forgotten on signing out.
+const LAST_USER_KEY = 'nimbus-last-user';
+
+function keepUser(user: User | undefined): void {
+  try {
+    if (user) {
+      localStorage.setItem(LAST_USER_KEY, JSON.stringify(user));
+      return;
+    }
+    localStorage.removeItem(LAST_USER_KEY);
+    // And the answers kept for opening screens offline (lib/offline-copy.ts).
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('nimbus-offline:'))
+      .forEach((key) => localStorage.removeItem(key));
+  } catch {
+    // No storage: the page needs the server to start, as before.
+  }
+}
+
+/**
+ * The page started with no answer from the server: carry on as the user last signed in on
+ * this device, with no access token. Requests fail as the network does; the first answered
+ * one is a 401 that renews the token from the cookie (http.ts), or, if the server ended the
+ * session meanwhile, asks for the password. False when no one was signed in here.
+ */
+export function resumeOffline(): boolean {
+  try {
+    const raw = localStorage.getItem(LAST_USER_KEY);
+    const user = raw ? (JSON.parse(raw) as User) : undefined;
+    if (!user?.id) return false;
+    emit({ status: 'authenticated', user, accessToken: '', expiresAt: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function setSession(session: AuthSession): void {
+  keepUser(session.user);
   const next = {
     user: session.user,
     accessToken: session.accessToken,
@@ -110,6 +149,7 @@ export function setSessionUser(user: AuthSession['user']): void {
 
 export function clearSession(reason?: SignOutReason): void {
   lastStoreId = undefined;
+  if (reason === 'signed-out') keepUser(undefined);
   emit({ status: 'anonymous', reason });
   if (reason === 'signed-out') tellOtherTabs({ type: 'signed-out' });
 }

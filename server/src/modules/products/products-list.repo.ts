@@ -89,6 +89,7 @@ export function buildProductListSql(
   }
   if (q.minPrice !== undefined) where.push(`p.price >= ${arg(q.minPrice)}`);
   if (q.maxPrice !== undefined) where.push(`p.price <= ${arg(q.maxPrice)}`);
+  if (q.updatedSince) where.push(`p.updated_at >= ${arg(q.updatedSince)}::timestamptz`);
   const filterArgs = [...args];
   const filter = where.join(' AND ');
 

@@ -113,6 +113,10 @@ const productListShape = paginationQuery.extend({
   minPrice: z.coerce.number().min(0).optional(),
   maxPrice: z.coerce.number().min(0).optional(),
   active: booleanQuery.optional(),
+  /** Changed at or after this instant: a client's catalogue copy catches up (the till offline). */
+  updatedSince: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time such as 2027-01-31T23:59:00Z' })
+    .optional(),
 });
 
 type ListChecked = { minPrice?: number; maxPrice?: number; cursor?: string; sort?: string };

@@ -7880,6 +7880,13 @@ export interface components {
     ProductMinPrice: number;
     ProductMaxPrice: number;
     ProductActive: boolean;
+    /**
+     * @description Only products changed (created or edited) at or after this instant, e.g. with
+     *     `sort=updatedAt&cursor=…` to catch up a copy of the catalogue (the till's offline
+     *     catalogue does). Deleted products are not listed: a copy learns of them from the
+     *     `product.deleted` event or a full reload. Not an ISO date-time with offset: 400.
+     */
+    ProductUpdatedSince: string;
     Id: string;
     Order: 'asc' | 'desc';
     /**
@@ -9437,6 +9444,13 @@ export interface operations {
         minPrice?: components['parameters']['ProductMinPrice'];
         maxPrice?: components['parameters']['ProductMaxPrice'];
         active?: components['parameters']['ProductActive'];
+        /**
+         * @description Only products changed (created or edited) at or after this instant, e.g. with
+         *     `sort=updatedAt&cursor=…` to catch up a copy of the catalogue (the till's offline
+         *     catalogue does). Deleted products are not listed: a copy learns of them from the
+         *     `product.deleted` event or a full reload. Not an ISO date-time with offset: 400.
+         */
+        updatedSince?: components['parameters']['ProductUpdatedSince'];
       };
       header?: never;
       path: {
@@ -9494,6 +9508,13 @@ export interface operations {
         minPrice?: components['parameters']['ProductMinPrice'];
         maxPrice?: components['parameters']['ProductMaxPrice'];
         active?: components['parameters']['ProductActive'];
+        /**
+         * @description Only products changed (created or edited) at or after this instant, e.g. with
+         *     `sort=updatedAt&cursor=…` to catch up a copy of the catalogue (the till's offline
+         *     catalogue does). Deleted products are not listed: a copy learns of them from the
+         *     `product.deleted` event or a full reload. Not an ISO date-time with offset: 400.
+         */
+        updatedSince?: components['parameters']['ProductUpdatedSince'];
       };
       header?: never;
       path: {
@@ -9552,6 +9573,13 @@ export interface operations {
         minPrice?: components['parameters']['ProductMinPrice'];
         maxPrice?: components['parameters']['ProductMaxPrice'];
         active?: components['parameters']['ProductActive'];
+        /**
+         * @description Only products changed (created or edited) at or after this instant, e.g. with
+         *     `sort=updatedAt&cursor=…` to catch up a copy of the catalogue (the till's offline
+         *     catalogue does). Deleted products are not listed: a copy learns of them from the
+         *     `product.deleted` event or a full reload. Not an ISO date-time with offset: 400.
+         */
+        updatedSince?: components['parameters']['ProductUpdatedSince'];
       };
       header?: never;
       path: {

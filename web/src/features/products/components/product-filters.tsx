@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Button } from '@/components/button';
+import { CameraScan } from '@/components/camera-scan/camera-scan';
 import { SelectField } from '@/components/form-field';
 import { SearchBox } from '@/components/search-box';
 import type { NamedRef } from '@/lib/api/types';
@@ -77,6 +78,9 @@ export function ProductFilters({ list, categories, suppliers }: ProductFiltersPr
   const panelId = useId();
   // Bumped by "Clear filters" so the search box starts over empty (it keeps its own text).
   const [cleared, setCleared] = useState(0);
+  // A code read by the camera: the search box starts over with it (the list's own parameter
+  // arrives a moment later, with the navigation).
+  const [scanned, setScanned] = useState<{ code: string; n: number }>();
   const select = (key: string) => ({
     name: key,
     value: list.get(key),
@@ -86,11 +90,18 @@ export function ProductFilters({ list, categories, suppliers }: ProductFiltersPr
   return (
     <div className="toolbar toolbar--filters" role="search" aria-label="Filter products">
       <SearchBox
-        key={cleared}
+        key={`${cleared}:${scanned?.n ?? 0}`}
         label="Search products"
         placeholder="Name, SKU, barcode, brand…"
-        value={list.get('search')}
+        value={scanned?.code ?? list.get('search')}
         onSearch={(value) => list.update({ search: value })}
+      />
+      <CameraScan
+        onCode={(code) => {
+          // The search box takes the code as if it had been typed (it starts over with it).
+          list.update({ search: code });
+          setScanned((s) => ({ code, n: (s?.n ?? 0) + 1 }));
+        }}
       />
       {phone && (
         <Button
@@ -136,6 +147,7 @@ export function ProductFilters({ list, categories, suppliers }: ProductFiltersPr
           onClick={() => {
             list.update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
             setCleared((n) => n + 1);
+            setScanned(undefined);
           }}
         >
           Clear filters

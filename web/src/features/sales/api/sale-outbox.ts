@@ -20,7 +20,7 @@ const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 20_000, 30_000];
 interface OutboxState {
   sales: QueuedSale[];
   /** The last queued sale the server recorded, for the till to confirm. */
-  lastSent?: { storeId: string; sale: Sale };
+  lastSent?: { storeId: string; sale: Sale; provisionalNumber?: string };
 }
 
 let state: OutboxState = { sales: [] };
@@ -62,7 +62,13 @@ async function sendEach(userId: string): Promise<'done' | 'later'> {
         idempotencyKey: sale.idempotencyKey,
       });
       await del(sale.idempotencyKey, db);
-      emit({ lastSent: { storeId: sale.storeId, sale: recorded } });
+      emit({
+        lastSent: {
+          storeId: sale.storeId,
+          sale: recorded,
+          provisionalNumber: sale.provisionalNumber,
+        },
+      });
       void refreshAfterSale(queryClient, sale.storeId, recorded);
     } catch (error) {
       if (worthRetrying(error)) return 'later';
@@ -146,6 +152,6 @@ export function useSaleOutbox(storeId: string, userId: string | undefined) {
   return {
     waiting: mine.filter((s) => !s.refusal),
     refused: mine.filter((s) => s.refusal),
-    lastSent: lastSent?.storeId === storeId ? lastSent.sale : undefined,
+    lastSent: lastSent?.storeId === storeId ? lastSent : undefined,
   };
 }

@@ -34,6 +34,8 @@ export interface QueuedSale {
   total: number;
   units: number;
   queuedAt: number;
+  /** Its receipt's number until the server gives it its own (OFF-AB12-3). */
+  provisionalNumber?: string;
   /** Why the server refused it (not enough stock, ...): it is not sent again as it is. */
   refusal?: string;
 }

@@ -128,7 +128,21 @@ function PayForm({ lines, recording, error, onPay, onClose }: Omit<PayDialogProp
   );
 }
 
-function Totals({ quote }: { quote: SaleQuote }) {
+function Totals({ quote }: { quote: SaleQuote & { offline?: true } }) {
+  return (
+    <>
+      {quote.offline && (
+        <p className="muted">
+          Offline: worked out on this device from its copy of the catalogue; the server checks it
+          when the sale is sent.
+        </p>
+      )}
+      <Figures quote={quote} />
+    </>
+  );
+}
+
+function Figures({ quote }: { quote: SaleQuote }) {
   const money = useMoney();
   return (
     <dl className="pay__totals">

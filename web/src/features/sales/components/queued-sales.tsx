@@ -18,7 +18,7 @@ export function QueuedSales({ waiting, refused, onReopen }: QueuedSalesProps) {
   if (!waiting.length && !refused.length) return null;
 
   const describe = (sale: QueuedSale) =>
-    `${formatDateTime(sale.input.soldAt ?? new Date(sale.queuedAt).toISOString())} · ${formatCount(sale.units, 'unit', 'units')} · ${money(sale.total)}`;
+    `${sale.provisionalNumber ? `${sale.provisionalNumber} · ` : ''}${formatDateTime(sale.input.soldAt ?? new Date(sale.queuedAt).toISOString())} · ${formatCount(sale.units, 'unit', 'units')} · ${money(sale.total)}`;
 
   return (
     <Card title="Kept on this device">

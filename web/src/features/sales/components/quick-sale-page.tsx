@@ -12,6 +12,8 @@ import { useSession } from '@/lib/session';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { TopSellers } from './top-sellers';
 import { useSaleOutbox } from '../api/sale-outbox';
+import { useTillCatalogueSync } from '../offline/sync-catalogue';
+import { OfflineCatalogueNote } from './offline-catalogue-note';
 import { QueuedSales } from './queued-sales';
 import { SaleFooter } from './sale-footer';
 import { SaleMessages, type SaleOutcome } from './sale-messages';
@@ -31,6 +33,7 @@ export function QuickSalePage() {
   const userId = session.status === 'authenticated' ? session.user.id : undefined;
   const sale = useSaleLines(storeId, userId);
   const outbox = useSaleOutbox(storeId, userId);
+  const catalogue = useTillCatalogueSync(storeId);
   const { complete: completeSale, mutation: complete } = useCompleteSale(storeId);
   const inputRef = useRef<HTMLInputElement>(null);
   // Codes are resolved one after another, so lines appear in the order they were scanned (and
@@ -87,8 +90,8 @@ export function QuickSalePage() {
           setPaying(false);
           sale.clear();
         },
-        onQueued: () => {
-          setOutcome({ kind: 'queued', ...totals });
+        onQueued: (queued) => {
+          setOutcome({ kind: 'queued', ...totals, provisionalNumber: queued.provisionalNumber });
           setPaying(false);
           sale.clear();
         },
@@ -133,6 +136,7 @@ export function QuickSalePage() {
               error={lookupError}
               autoFocus
             />
+            <OfflineCatalogueNote sync={catalogue} />
           </Card>
         </div>
         <div className="till__queued">

@@ -2,16 +2,17 @@ import { Link } from 'react-router-dom';
 import { StatusMessage, WarningMessage } from '@/components/messages';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
-import type { Sale } from '../api/types';
+import { saleLabel, type Sale } from '../api/types';
 
 export type SaleOutcome =
-  { kind: 'recorded'; sale: Sale } | { kind: 'queued'; units: number; total: number };
+  | { kind: 'recorded'; sale: Sale }
+  | { kind: 'queued'; units: number; total: number; provisionalNumber?: string };
 
 interface SaleMessagesProps {
   storeId: string;
   outcome?: SaleOutcome;
   /** The last sale kept on this device that has since reached the server. */
-  sent?: Sale;
+  sent?: { sale: Sale; provisionalNumber?: string };
 }
 
 function items(n: number): string {
@@ -32,13 +33,24 @@ export function SaleMessages({ storeId, outcome, sent }: SaleMessagesProps) {
       )}
       {outcome?.kind === 'queued' && (
         <WarningMessage>
-          No answer from the server: the sale ({items(outcome.units)}, total {money(outcome.total)})
-          is kept on this device and will be sent by itself when the connection returns.
+          No answer from the server: the sale
+          {outcome.provisionalNumber ? (
+            <>
+              {' '}
+              <strong data-provisional-number>{outcome.provisionalNumber}</strong>
+            </>
+          ) : null}{' '}
+          ({items(outcome.units)}, total {money(outcome.total)}) is kept on this device and will be
+          sent by itself when the connection returns. Its receipt number is provisional until then.
         </WarningMessage>
       )}
       {sent && (
         <StatusMessage>
-          A sale kept on this device has been sent: total {money(sent.total)}. {link(sent)}
+          A sale kept on this device has been sent:{' '}
+          {sent.provisionalNumber
+            ? `${sent.provisionalNumber} is now ${saleLabel(sent.sale)}`
+            : saleLabel(sent.sale)}
+          , total {money(sent.sale.total)}. {link(sent.sale)}
         </StatusMessage>
       )}
     </>

@@ -5,11 +5,13 @@ import { serverNow } from '@/lib/server-clock';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
-import type { Sale, SaleExtras, SaleInput, TillLine } from '../api/types';
+import type { QueuedSale, Sale, SaleExtras, SaleInput, TillLine } from '../api/types';
+import { nextProvisionalNumber } from '../offline/provisional-number';
 
 export interface CompleteCallbacks {
   onRecorded: (sale: Sale) => void;
-  onQueued: () => void;
+  /** Kept on this device, under a provisional receipt number. */
+  onQueued: (sale: QueuedSale) => void;
   onSettled: () => void;
 }
 
@@ -48,22 +50,24 @@ export function useCompleteSale(storeId: string) {
 
     async function queue(): Promise<boolean> {
       if (!userId) return false;
+      const queued: QueuedSale = {
+        idempotencyKey,
+        storeId,
+        userId,
+        input,
+        lines,
+        ...totals,
+        queuedAt: Date.now(),
+        provisionalNumber: nextProvisionalNumber(),
+      };
       try {
-        await queueSale({
-          idempotencyKey,
-          storeId,
-          userId,
-          input,
-          lines,
-          ...totals,
-          queuedAt: Date.now(),
-        });
+        await queueSale(queued);
       } catch {
         return false; // No IndexedDB (a private window in some browsers): the error stays.
       }
       idempotency.settle();
       mutation.reset();
-      on.onQueued();
+      on.onQueued(queued);
       return true;
     }
 
