@@ -41,6 +41,7 @@ import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { checkoutRoutes } from './modules/sales/checkout/checkout.routes';
+import { approvalsRoutes } from './modules/sales/approvals/approvals.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { invitationLinkRoutes, membersRoutes } from './modules/stores/members.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
@@ -131,6 +132,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   inventoryRoutes(r, services);
   salesRoutes(r, services);
   checkoutRoutes(r, services);
+  approvalsRoutes(r, { ...services, limits });
   purchasingRoutes(r, services);
   labelsRoutes(r, services);
   invoicesRoutes(r, { ...services, heavy: limits.heavy });
@@ -156,7 +158,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   me.use(...signedIn);
   const mySettings = routes(me, deps, '/api/v1/me');
   meRoutes(mySettings, services);
-  profileRoutes(mySettings, { auth: services.auth, limits });
+  profileRoutes(mySettings, { auth: services.auth, approvalPins: services.approvalPins, limits });
 
   const app = express();
   app.disable('x-powered-by');

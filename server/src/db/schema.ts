@@ -31,6 +31,13 @@ export interface Tables {
     expires_at: Date | null;
     revoked_at: Date | null;
   };
+  approval_pins: {
+    user_id: string;
+    pin_hash: string;
+    failed_attempts: number;
+    locked_until: Date | null;
+    updated_at: Date;
+  };
   categories: {
     id: string;
     store_id: string;
@@ -398,6 +405,20 @@ export interface Tables {
     report: string;
     result: unknown;
     created_at: Date;
+  };
+  sale_approvals: {
+    id: string;
+    store_id: string;
+    token_hash: string;
+    action: string;
+    sale_id: string | null;
+    refund_id: string | null;
+    requested_by: string | null;
+    approved_by: string | null;
+    method: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
   };
   sale_counters: {
     store_id: string;
