@@ -38,6 +38,16 @@ export interface Tables {
     locked_until: Date | null;
     updated_at: Date;
   };
+  cash_counts: {
+    id: string;
+    store_id: string;
+    day: Date;
+    counted_cash: string;
+    expected_cash: string;
+    note: string | null;
+    counted_by: string | null;
+    counted_at: Date;
+  };
   categories: {
     id: string;
     store_id: string;

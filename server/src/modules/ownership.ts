@@ -35,6 +35,7 @@ export const TABLE_OWNERS = {
   tax_rate_targets: ['sales'],
   checkout_settings: ['sales'],
   sale_approvals: ['sales'],
+  cash_counts: ['sales'],
   sales_snapshots: ['analytics'],
   sales_snapshot_products: ['analytics'],
   sales_snapshot_days: ['analytics'],

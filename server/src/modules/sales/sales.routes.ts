@@ -57,6 +57,13 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     { permission: 'reports:view', query: s.cashUpQuery },
     ({ ctx, query }) => sales.cashUp(ctx, query.date),
   );
+  // The drawer's count at the end of the day: those who handle the till's money.
+  r.store(
+    'post',
+    '/cash-up',
+    { permission: 'sales:refund', body: s.countCashBody, idempotent: 201 },
+    ({ ctx, body }) => sales.countCash(ctx, body),
+  );
   r.store(
     'get',
     '/refunds/:id',

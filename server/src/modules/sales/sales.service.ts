@@ -21,8 +21,10 @@ import { checkout } from './checkout/sale-checkout';
 import * as references from './sale-references.repo';
 import { assertSameLines, foundByReference } from './sale-references';
 import { quoteOf } from './checkout/sale-quote';
-import { cashUp } from './checkout/cash-up';
+import { cashUp, countCash } from './checkout/cash-up';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
+import type { countCashBody } from './sales.schemas';
+import type { z } from 'zod';
 import type { ApprovalsService } from './approvals/approvals.service';
 
 export function createSalesService(deps: {
@@ -188,7 +190,12 @@ export function createSalesService(deps: {
 
     /** One store day's cash-up (checkout/cash-up.ts). */
     async cashUp(ctx: StoreContext, date: string) {
-      return cashUp(pool, ctx, date, await timezoneOf(ctx));
+      return cashUp(pool, ctx, date, await timezoneOf(ctx), deps.labels.userNames);
+    },
+
+    /** Records the drawer's counted cash for a store day (checkout/cash-up.ts). */
+    async countCash(ctx: StoreContext, input: z.infer<typeof countCashBody>) {
+      return countCash(pool, ctx, input, await timezoneOf(ctx), deps.labels.userNames);
     },
 
     async get(ctx: StoreContext, id: string) {

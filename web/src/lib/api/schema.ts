@@ -1557,12 +1557,23 @@ export interface paths {
      *     (cash as handed over), the change given, the refunds made that day by method
      *     (`unspecified`: refunds that did not say), the day's voids, and `expectedCash`, what the
      *     drawer should hold from them: cash tendered − change − cash refunds. Sales recorded without
-     *     payments count in `sales` but in no payment method. Requires `reports:view` (admins,
+     *     payments count in `sales` but in no payment method. `people`: the same sales per person
+     *     who rang them up (Nimbus has no tills). `counts`: the drawer's counts recorded for the day
+     *     (`POST cash-up`), latest first, `counted` the latest. Requires `reports:view` (admins,
      *     managers and viewers). A malformed date is 400.
      */
     get: operations['getCashUp'];
     put?: never;
-    post?: never;
+    /**
+     * Record the cash counted in the drawer for a day (sales:refund)
+     * @description Records `countedCash` for the store day `date` with the cash the day's sales say the
+     *     drawer should hold now (`expectedCash` of `GET cash-up`) and the `difference` (counted −
+     *     expected). A recount adds another count; the cash-up shows them all, latest first. A
+     *     date after the store's today (in its time zone) is 400. Requires `sales:refund`
+     *     (managers and admins: who handles the till's money). Send an `Idempotency-Key` to make a
+     *     retry safe.
+     */
+    post: operations['countCash'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5901,6 +5912,34 @@ export interface components {
       };
       /** @description Cash tendered − change − cash refunds */
       expectedCash: number;
+      /** @description The day's completed sales per person who rang them up (no tills in Nimbus) */
+      people: {
+        user: null | components['schemas']['PersonRef'];
+        sales: number;
+        total: number;
+        payments: {
+          method: components['schemas']['PaymentMethod'];
+          amount: number;
+        }[];
+        changeGiven: number;
+      }[];
+      /** @description The latest count of the drawer for the day, or null */
+      counted: null | components['schemas']['CashCount'];
+      /** @description The day's counts, latest first (up to 50) */
+      counts: components['schemas']['CashCount'][];
+    };
+    CashCount: {
+      /** Format: uuid */
+      id: string;
+      countedCash: number;
+      /** @description What the day's sales said the drawer should hold when it was counted */
+      expectedCash: number;
+      /** @description Counted − expected (negative when cash is missing) */
+      difference: number;
+      note: string | null;
+      countedBy: null | components['schemas']['PersonRef'];
+      /** Format: date-time */
+      countedAt: string;
     };
     TaxRateInput: {
       name: string;
@@ -10092,6 +10131,56 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  countCash: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          date: string;
+          countedCash: number;
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The count */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CashCount'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };

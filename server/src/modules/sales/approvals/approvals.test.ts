@@ -43,8 +43,7 @@ async function till() {
   const employee = await memberOf(t, manager.storeId, 'employee');
   const p = await createProduct(manager, { name: 'Kettle', price: 20, initialQuantity: 10 });
   const sell = async () =>
-    (await postSale(employee, { items: [{ productId: p.id, quantity: 2 }] }).expect(201)).body
-      .data;
+    (await postSale(employee, { items: [{ productId: p.id, quantity: 2 }] }).expect(201)).body.data;
   return { manager, employee, p, sell };
 }
 
@@ -94,8 +93,8 @@ test('when a manager approves an employee’s refund with their PIN, then the re
   expect(again.body.error.code).toBe('APPROVAL_INVALID');
   expect(await quantityOf(t, p.id)).toBe(9);
 
-  const shown = (await employee.api.get(`${employee.url}/sales/${sale.id}`).set(employee.auth))
-    .body.data;
+  const shown = (await employee.api.get(`${employee.url}/sales/${sale.id}`).set(employee.auth)).body
+    .data;
   expect(shown.approvals).toEqual([
     expect.objectContaining({
       action: 'refund',
@@ -122,8 +121,8 @@ test('an approval is bound to its action, sale, asker and store, and expires', a
   const [one, two] = [await sell(), await sell()];
   await setPin(manager).expect(200);
   const token = async (action: string, saleId?: string, asker = employee) =>
-    (await approve(asker, { action, saleId, email: manager.user.email, pin: PIN }).expect(201))
-      .body.data.token as string;
+    (await approve(asker, { action, saleId, email: manager.user.email, pin: PIN }).expect(201)).body
+      .data.token as string;
 
   const forRefundOfOne = await token('refund', one.id);
   // Another action, another sale, another employee: each refused, and the token survives.
@@ -142,9 +141,12 @@ test('an approval is bound to its action, sale, asker and store, and expires', a
   );
   const theirs = await createProduct(other, { name: 'Mug', price: 5, initialQuantity: 3 });
   const elsewhere = (
-    await postSale({ ...employee, url: other.url }, {
-      items: [{ productId: theirs.id, quantity: 1 }],
-    }).expect(201)
+    await postSale(
+      { ...employee, url: other.url },
+      {
+        items: [{ productId: theirs.id, quantity: 1 }],
+      },
+    ).expect(201)
   ).body.data;
   await refund({ ...employee, url: other.url }, elsewhere, forRefundOfOne).expect(403);
   expect(await quantityOf(t, theirs.id)).toBe(2);
@@ -197,9 +199,7 @@ test('who may approve: a manager or admin of this store with the right PIN or pa
   const admin = await memberOf(t, manager.storeId, 'admin');
   const key = await withApiKey(admin, 'employee');
   await ask({ email: manager.user.email, pin: PIN }, key).expect(403);
-  await ask({ email: manager.user.email, pin: PIN }, { ...stranger, url: manager.url }).expect(
-    403,
-  );
+  await ask({ email: manager.user.email, pin: PIN }, { ...stranger, url: manager.url }).expect(403);
   // Another store's sale: not found from here.
   const theirs = await createProduct(stranger, { name: 'Lamp', price: 9, initialQuantity: 2 });
   const theirSale = (
@@ -215,9 +215,12 @@ test('who may approve: a manager or admin of this store with the right PIN or pa
     { email: manager.user.email, pin: PIN, extra: 1 },
   ])
     await ask(bad).expect(400);
-  await approve(employee, { action: 'discount', saleId: sale.id, email: 'a@b.co', pin: PIN }).expect(
-    400,
-  );
+  await approve(employee, {
+    action: 'discount',
+    saleId: sale.id,
+    email: 'a@b.co',
+    pin: PIN,
+  }).expect(400);
 
   // Five wrong PINs lock it for 15 minutes, even for the right one.
   for (let i = 0; i < 5; i++) await ask({ email: manager.user.email, pin: '000000' }).expect(400);
@@ -241,9 +244,7 @@ test('an employee’s discount beyond the limit goes through with an approval, w
   });
   await setPin(manager).expect(200);
   const { token } = (
-    await approve(employee, { action: 'discount', email: manager.user.email, pin: PIN }).expect(
-      201,
-    )
+    await approve(employee, { action: 'discount', email: manager.user.email, pin: PIN }).expect(201)
   ).body.data;
   const quote = (path: string, tok?: string) =>
     employee.api.post(`${employee.url}${path}`).set(employee.auth).set(withToken(tok)).send(body);
@@ -252,8 +253,8 @@ test('an employee’s discount beyond the limit goes through with an approval, w
   const sale = (await quote('/sales', token).expect(201)).body.data;
   expect(sale.total).toBe(14);
   await quote('/sales', token).expect(403);
-  const shown = (await employee.api.get(`${employee.url}/sales/${sale.id}`).set(employee.auth))
-    .body.data;
+  const shown = (await employee.api.get(`${employee.url}/sales/${sale.id}`).set(employee.auth)).body
+    .data;
   expect(shown.approvals).toEqual([
     expect.objectContaining({ action: 'discount', saleId: sale.id, refundId: null }),
   ]);

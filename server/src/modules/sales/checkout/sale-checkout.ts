@@ -121,13 +121,15 @@ export function checkout(
     const list = lines.reduce((sum, l) => sum + BigInt(l.quantity) * l.listPrice, 0n);
     const limitBps = BigInt(Math.round(settings.employeeDiscountLimitPercent * 100));
     if (taken > 0n && taken * 10000n > list * limitBps) {
-      overLimit = [{
-        field: input.discount ? 'discount' : 'items',
-        message: limitBps
-          ? `take ${formatMoney(taken)} off; an employee may take off at most ${settings.employeeDiscountLimitPercent}% of the list prices (${formatMoney((list * limitBps) / 10000n)}) in this store without a manager’s approval`
-          : 'give a discount or a lower price, which employees may not do in this store without a manager’s approval (its employee discount limit is 0%)',
-        code: 'discount_limit',
-      }];
+      overLimit = [
+        {
+          field: input.discount ? 'discount' : 'items',
+          message: limitBps
+            ? `take ${formatMoney(taken)} off; an employee may take off at most ${settings.employeeDiscountLimitPercent}% of the list prices (${formatMoney((list * limitBps) / 10000n)}) in this store without a manager’s approval`
+            : 'give a discount or a lower price, which employees may not do in this store without a manager’s approval (its employee discount limit is 0%)',
+          code: 'discount_limit',
+        },
+      ];
     }
   }
 
