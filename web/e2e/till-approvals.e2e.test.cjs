@@ -1,7 +1,9 @@
 // Manager approval on the same till (issue 22): a manager sets an approval PIN in their
 // profile; an employee refunds part of a sale, the till asks for a manager's approval, a
 // wrong PIN is refused, the right one lets the refund through, and the sale says who
-// approved it. People and data are set up through the API; the screens are under test.
+// approved it. Then the manager cashes up the day: takings by method, the refund, the cash
+// expected, and the count with its difference. People and data are set up through the API;
+// the screens are under test.
 const crypto = require('node:crypto');
 const { expectAccessible } = require('./support/axe.cjs');
 const { apiAs } = require('./support/api.cjs');
@@ -117,6 +119,58 @@ describeWithBrowser('Nimbus web: a manager approves an employee’s refund on th
       expect((await api.getProduct(ids.kettle)).quantity).toBe(7);
       // Used once: nothing is left for the approval dialog to do now.
       await expect(approval.isVisible()).resolves.toBe(false);
+    },
+  );
+
+  step(
+    'when the manager cashes up the store’s day, then takings, refunds and the expected cash show and the count keeps its difference',
+    async () => {
+      const page = ctx.page;
+      // 3 kettles, 75.00, paid with 100.00 cash: 25.00 change. The refund paid back 25.00 cash.
+      await api.call('POST', `/stores/${ids.store}/sales`, {
+        items: [{ productId: ids.kettle, quantity: 3 }],
+        payments: [{ method: 'cash', amount: 100 }],
+      });
+      const { timezone } = (await api.call('GET', `/stores/${ids.store}`)).data;
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/login$/);
+      await signIn(ctx, manager);
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/sales`);
+      await heading('Sales').waitFor();
+      await page.getByRole('link', { name: 'Cash-up' }).click();
+      await heading('Cash-up').waitFor();
+      await expect(page.getByLabel('Day', { exact: true }).inputValue()).resolves.toBe(today);
+
+      const takings = page.getByRole('definition').filter({ hasText: '2 sales · $125.00' });
+      await takings.waitFor();
+      const cash = page
+        .getByRole('table', { name: 'Payments and refunds' })
+        .getByRole('row', { name: /^Cash/ });
+      await cash.getByRole('cell', { name: '$100.00' }).waitFor();
+      await cash.getByRole('cell', { name: '-$25.00 (1 refund)' }).waitFor();
+      const drawer = page.getByRole('region', { name: 'Cash drawer' });
+      // 100.00 tendered − 25.00 change − 25.00 refunded.
+      await drawer.getByText('$50.00', { exact: true }).waitFor();
+      await drawer.getByText('Not counted yet').waitFor();
+      const people = page.getByRole('table', { name: 'Sales by person' });
+      await people.getByRole('row', { name: new RegExp(owner.name) }).waitFor();
+      await expectAccessible(page, 'the cash-up');
+
+      await drawer.getByLabel('Counted cash').fill('48.50');
+      await drawer.getByLabel('Note (optional)').fill('Two coins short');
+      await drawer.getByRole('button', { name: 'Save count' }).click();
+      await status('Count saved: $48.50 counted, difference -$1.50.').waitFor();
+      await drawer.getByText('-$1.50 (short)').waitFor();
+      await drawer
+        .getByText(/Counted by Mia Okafor against \$50\.00 expected then: Two coins short/)
+        .waitFor();
+
+      const day = (await api.call('GET', `/stores/${ids.store}/cash-up?date=${today}`)).data;
+      expect(day.counted).toMatchObject({ countedCash: 48.5, expectedCash: 50, difference: -1.5 });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectAccessible(page, 'the cash-up at phone width');
     },
   );
 });

@@ -80,6 +80,12 @@ export const storeRoutes: RouteObject[] = [
     }),
   },
   {
+    path: 'cash-up',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/cash-up-page')).CashUpPage,
+    }),
+  },
+  {
     path: 'checkout',
     lazy: async () => ({
       Component: (await import('../features/sales/components/checkout-settings-page'))

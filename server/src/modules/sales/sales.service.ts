@@ -195,7 +195,8 @@ export function createSalesService(deps: {
 
     /** Records the drawer's counted cash for a store day (checkout/cash-up.ts). */
     async countCash(ctx: StoreContext, input: z.infer<typeof countCashBody>) {
-      return countCash(pool, ctx, input, await timezoneOf(ctx), deps.labels.userNames);
+      const timezone = await timezoneOf(ctx);
+      return write(ctx, (tx) => countCash(tx, ctx, input, timezone, deps.labels.userNames));
     },
 
     async get(ctx: StoreContext, id: string) {

@@ -116,8 +116,16 @@ test('when the drawer is counted, then the cash-up keeps the count with its diff
     note: 'Float checked',
     countedBy: { id: s.user.id, name: s.user.name },
   });
-  const recount = await count({ date: today, countedCash: 9 }).expect(201);
+  const again = () =>
+    s.api
+      .post(`${s.url}/cash-up`)
+      .set(s.auth)
+      .set('Idempotency-Key', `recount-${s.storeId}`)
+      .send({ date: today, countedCash: 9 });
+  const recount = await again().expect(201);
   expect(recount.body.data.difference).toBe(0);
+  // A retry under the same key answers the same count and records no other.
+  expect((await again().expect(201)).body.data.id).toBe(recount.body.data.id);
 
   const day = (await s.api.get(`${s.url}/cash-up?date=${today}`).set(s.auth).expect(200)).body.data;
   expect(day.timezone).toBe('Pacific/Kiritimati');

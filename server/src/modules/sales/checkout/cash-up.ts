@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { Db } from '../../../db/pool';
 import type { StoreContext } from '../../../core/context';
 import { ValidationError } from '../../../core/errors';
 import { toCents } from '../../../core/limits';
@@ -98,7 +99,7 @@ function countView(c: repo.CashCountRow, countedBy: { id: string; name: string |
  * it should hold now. Not a day after the store's today.
  */
 export async function countCash(
-  pool: Pool,
+  db: Db,
   ctx: StoreContext,
   input: { date: string; countedCash: number; note?: string | null },
   timezone: string,
@@ -113,8 +114,8 @@ export async function countCash(
       },
     ]);
   }
-  const { expectedCash } = await cashUpExpected(pool, ctx, input.date, timezone);
-  const row = await repo.insertCount(pool, ctx.storeId, {
+  const { expectedCash } = await cashUpExpected(db, ctx, input.date, timezone);
+  const row = await repo.insertCount(db, ctx.storeId, {
     id: randomUUID(),
     day: input.date,
     counted: input.countedCash,
@@ -122,12 +123,12 @@ export async function countCash(
     note: input.note ?? null,
     userId: ctx.userId,
   });
-  const names = await userNames(pool, [ctx.userId]);
+  const names = await userNames(db, [ctx.userId]);
   return countView(row, { id: ctx.userId, name: names.get(ctx.userId) ?? null });
 }
 
-async function cashUpExpected(pool: Pool, ctx: StoreContext, day: string, timezone: string) {
-  const r = await repo.cashUp(pool, ctx.storeId, day, timezone);
+async function cashUpExpected(db: Db, ctx: StoreContext, day: string, timezone: string) {
+  const r = await repo.cashUp(db, ctx.storeId, day, timezone);
   const cashIn = toCents(r.payments.find((p) => p.method === 'cash')?.amount ?? 0);
   const cashOut = toCents(r.refunds.find((x) => x.method === 'cash')?.amount ?? 0);
   return { expectedCash: amount(cashIn - toCents(r.change_given) - cashOut) };
