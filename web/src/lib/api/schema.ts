@@ -1541,6 +1541,39 @@ export interface paths {
     patch: operations['updateTaxRate'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/products/{id}/tax-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A product's own tax rate (inventory:read)
+     * @description The tax rate given to the product itself (`taxRateId`), or null when it follows its
+     *     category's rate, else the store's default (`GET tax-rates` lists them with their
+     *     `productIds` and `categoryIds`). A product not in this store is 404.
+     */
+    get: operations['getProductTaxRate'];
+    /**
+     * Give a product its own tax rate, or none (sales:refund)
+     * @description Sets the product's own tax rate (it wins over its category's and the default), or
+     *     removes it (`taxRateId: null`). Sales from then on charge it; sales made before keep
+     *     what they charged. A rate not of this store is 400 on `taxRateId`; a product not in
+     *     this store is 404. Requires `sales:refund` (managers and admins: it changes what the
+     *     till charges).
+     */
+    put: operations['setProductTaxRate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/cash-up': {
     parameters: {
       query?: never;
@@ -10098,6 +10131,93 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  getProductTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The product's own rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              productId: string;
+              /**
+               * Format: uuid
+               * @description The product's own rate; null when it follows its category's, else the store default
+               */
+              taxRateId: string | null;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setProductTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          taxRateId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The product's own rate, as set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              productId: string;
+              /**
+               * Format: uuid
+               * @description The product's own rate; null when it follows its category's, else the store default
+               */
+              taxRateId: string | null;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
