@@ -171,6 +171,40 @@ describeWithBrowser('Nimbus web: a manager approves an employee’s refund on th
       expect(day.counted).toMatchObject({ countedCash: 48.5, expectedCash: 50, difference: -1.5 });
       await page.setViewportSize({ width: 390, height: 844 });
       await expectAccessible(page, 'the cash-up at phone width');
+      await page.setViewportSize({ width: 1280, height: 860 });
+    },
+  );
+
+  step(
+    'when the manager gives the kettle its own tax rate on its form, then sales charge it',
+    async () => {
+      const page = ctx.page;
+      const rate = (
+        await api.call('POST', `/stores/${ids.store}/tax-rates`, {
+          name: 'Appliances',
+          rateBps: 1500,
+        })
+      ).data;
+      await page.goto(`${ctx.server.baseUrl}/stores/${ids.store}/products/${ids.kettle}/edit`);
+      await heading('Edit Steel Kettle').waitFor();
+      const card = page.getByRole('region', { name: 'Tax rate' });
+      const select = card.getByLabel('Product’s tax rate');
+      await expect(select.inputValue()).resolves.toBe('');
+      await select.selectOption({ label: 'Appliances (15%)' });
+      await card.getByRole('button', { name: 'Save tax rate' }).click();
+      await status('Tax rate saved.').waitFor();
+      await expectAccessible(page, 'the product form with its tax rate');
+      const own = (await api.call('GET', `/stores/${ids.store}/products/${ids.kettle}/tax-rate`))
+        .data;
+      expect(own.taxRateId).toBe(rate.id);
+      const sale = (
+        await api.call('POST', `/stores/${ids.store}/sales`, {
+          items: [{ productId: ids.kettle, quantity: 1 }],
+        })
+      ).data;
+      // 25.00 + 15%.
+      expect(sale.taxTotal).toBe(3.75);
+      expect(sale.total).toBe(28.75);
     },
   );
 });

@@ -38,8 +38,7 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'products/:productId/edit',
     lazy: async () => ({
-      Component: (await import('../features/products/components/product-form-page'))
-        .EditProductPage,
+      Component: (await import('./routes/edit-product-route')).EditProductRoute,
     }),
   },
   {
