@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/pool';
-import type { Row } from '../../../db/rows';
+import { one, type Row } from '../../../db/rows';
 
 export type ApprovalAction = 'void' | 'refund' | 'discount';
 
@@ -48,7 +48,7 @@ export async function insert(db: Db, storeId: string, a: NewApproval) {
       a.ttlSeconds,
     ],
   );
-  return rows[0]!;
+  return one(rows);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { needsApproval } from '../api/create-approval';
 
 /**
@@ -9,8 +9,6 @@ import { needsApproval } from '../api/create-approval';
  */
 export function useApprovalStep<T>(send: (input: T, approval?: string) => void) {
   const [waiting, setWaiting] = useState<{ input: T }>();
-  const sendRef = useRef(send);
-  sendRef.current = send;
   return {
     /** For the action's onError: true when it now asks for an approval. */
     refused(error: unknown, input: T): boolean {
@@ -25,7 +23,7 @@ export function useApprovalStep<T>(send: (input: T, approval?: string) => void) 
       onApproved: (token: string) => {
         const input = waiting?.input;
         setWaiting(undefined);
-        if (input !== undefined) sendRef.current(input, token);
+        if (input !== undefined) send(input, token);
       },
     },
   };
