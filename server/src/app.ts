@@ -43,6 +43,7 @@ import { purchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { salesRoutes } from './modules/sales/sales.routes';
 import { checkoutRoutes } from './modules/sales/checkout/checkout.routes';
+import { approvalsRoutes } from './modules/sales/approvals/approvals.routes';
 import { shoppingListsRoutes } from './modules/shopping-lists/shopping-lists.routes';
 import { invitationLinkRoutes, membersRoutes } from './modules/stores/members.routes';
 import { alertsRoutes } from './modules/alerts/alerts.routes';
@@ -134,6 +135,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   countSessionRoutes(r, services);
   salesRoutes(r, services);
   checkoutRoutes(r, services);
+  approvalsRoutes(r, { ...services, limits });
   purchasingRoutes(r, services);
   labelsRoutes(r, services);
   transfersRoutes(r, services);
@@ -160,7 +162,7 @@ export function createApp({ config, log, services, pool, lifecycle }: AppDeps) {
   me.use(...signedIn);
   const mySettings = routes(me, deps, '/api/v1/me');
   meRoutes(mySettings, services);
-  profileRoutes(mySettings, { auth: services.auth, limits });
+  profileRoutes(mySettings, { auth: services.auth, approvalPins: services.approvalPins, limits });
 
   const app = express();
   app.disable('x-powered-by');

@@ -34,6 +34,7 @@ import { purchasingReads } from './modules/purchasing/purchasing.reads';
 import { createPurchasingService } from './modules/purchasing/purchasing.service';
 import { createReportsService } from './modules/reports/reports.service';
 import { createSalesService } from './modules/sales/sales.service';
+import { createApprovalsService } from './modules/sales/approvals/approvals.service';
 import { createLabelsService } from './modules/labels/labels.service';
 import { createTransfersService } from './modules/transfers/transfers.service';
 import { createCheckoutService } from './modules/sales/checkout/checkout.service';
@@ -182,7 +183,14 @@ export function createServices(deps: ServiceDeps) {
     existingCategories: reads.categories.existing,
     existingProducts: productReads.existing,
   });
+  const approvals = createApprovalsService({
+    pool,
+    pins: identity.approvalPins,
+    membersOf: storeReads.membersOf,
+    userNames: userReads.namesOf,
+  });
   const sales = createSalesService({
+    approvals,
     pool,
     write,
     inventory,
@@ -353,6 +361,7 @@ export function createServices(deps: ServiceDeps) {
     inventory,
     countSessions,
     sales,
+    approvals,
     checkout,
     purchasing,
     /** Shelf labels and barcode stickers (PDF). */

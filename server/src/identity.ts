@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { userReads } from './modules/auth/auth.reads';
 import { createAuthService, registerAuthJobs } from './modules/auth/auth.service';
+import { createApprovalPins } from './modules/auth/approval-pins';
 import { createSessions } from './modules/auth/sessions';
 import { createAccessTokens, refreshSuccessor } from './modules/auth/tokens';
 import type { EventHub } from './modules/events/events.hub';
@@ -92,5 +93,7 @@ export function createIdentity(deps: IdentityDeps) {
   /** The WebSocket's sign-in: a person's access token, or an API key. */
   const authenticateSocket = (token: string): Promise<SocketCaller> =>
     apiKeys.isKeyToken(token) ? apiKeys.authenticate(token) : auth.authenticateUntil(token);
-  return { stores, apiKeys, members, auth, authenticateSocket };
+  /** Approval PINs: managers approve an employee's voids, refunds and discounts with them. */
+  const approvalPins = createApprovalPins(pool);
+  return { stores, apiKeys, members, auth, approvalPins, authenticateSocket };
 }

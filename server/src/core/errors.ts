@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'INSUFFICIENT_STOCK'
   | 'INVALID_STATE'
   | 'CONFIRMATION_REQUIRED'
+  | 'APPROVAL_REQUIRED'
+  | 'APPROVAL_INVALID'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNPROCESSABLE'
@@ -104,6 +106,24 @@ export class InvalidStateError extends AppError {
 export class ConfirmationRequiredError extends AppError {
   constructor(message: string, details: ErrorDetail[]) {
     super('CONFIRMATION_REQUIRED', message, { details });
+  }
+}
+
+/**
+ * Allowed only with a manager's approval (an employee's void, refund, or discount beyond the
+ * store's limit): ask for one (`POST approvals`) and send its token in `Approval-Token`.
+ * `details` say what needs approving.
+ */
+export class ApprovalRequiredError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super('APPROVAL_REQUIRED', message, { details });
+  }
+}
+
+/** The `Approval-Token` sent is not one this action may use (unknown, used, expired, other). */
+export class ApprovalInvalidError extends AppError {
+  constructor(message: string) {
+    super('APPROVAL_INVALID', message);
   }
 }
 

@@ -31,6 +31,23 @@ export interface Tables {
     expires_at: Date | null;
     revoked_at: Date | null;
   };
+  approval_pins: {
+    user_id: string;
+    pin_hash: string;
+    failed_attempts: number;
+    locked_until: Date | null;
+    updated_at: Date;
+  };
+  cash_counts: {
+    id: string;
+    store_id: string;
+    day: Date;
+    counted_cash: string;
+    expected_cash: string;
+    note: string | null;
+    counted_by: string | null;
+    counted_at: Date;
+  };
   categories: {
     id: string;
     store_id: string;
@@ -427,6 +444,20 @@ export interface Tables {
     report: string;
     result: unknown;
     created_at: Date;
+  };
+  sale_approvals: {
+    id: string;
+    store_id: string;
+    token_hash: string;
+    action: string;
+    sale_id: string | null;
+    refund_id: string | null;
+    requested_by: string | null;
+    approved_by: string | null;
+    method: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
   };
   sale_counters: {
     store_id: string;

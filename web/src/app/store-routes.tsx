@@ -38,8 +38,7 @@ export const storeRoutes: RouteObject[] = [
   {
     path: 'products/:productId/edit',
     lazy: async () => ({
-      Component: (await import('../features/products/components/product-form-page'))
-        .EditProductPage,
+      Component: (await import('./routes/edit-product-route')).EditProductRoute,
     }),
   },
   {
@@ -97,6 +96,12 @@ export const storeRoutes: RouteObject[] = [
     path: 'sales/:saleId/receipt',
     lazy: async () => ({
       Component: (await import('../features/sales/components/receipt-page')).ReceiptPage,
+    }),
+  },
+  {
+    path: 'cash-up',
+    lazy: async () => ({
+      Component: (await import('../features/sales/components/cash-up-page')).CashUpPage,
     }),
   },
   {

@@ -41,9 +41,12 @@ export function Dialog({
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
+        // React passes a nested dialog's cancel and close up its tree: only this one's count.
+        if (event.target !== event.currentTarget) return;
         if (!dismissible) event.preventDefault();
       }}
-      onClose={() => {
+      onClose={(event) => {
+        if (event.target !== event.currentTarget) return;
         // Chrome lets a second Escape close a dialog whose cancel was refused: open it again.
         if (!dismissible && open) ref.current?.showModal();
         else onClose();

@@ -82,3 +82,13 @@ export const changePasswordBody = z.object({
 });
 
 export type RegisterInput = z.infer<typeof registerBody>;
+
+/** An approval PIN: 4 to 8 digits. */
+export const approvalPin = z
+  .string({ message: 'must be a text of 4 to 8 digits' })
+  .regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
+
+export const approvalPinBody = z.strictObject({
+  pin: approvalPin,
+  currentPassword: z.string().min(1, 'is required').max(128),
+});

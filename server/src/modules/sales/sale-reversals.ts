@@ -18,6 +18,7 @@ import * as refunds from './refunds.repo';
 import * as repo from './sales.repo';
 import * as voids from './sale-voids.repo';
 import type { RefundSaleInput, VoidSaleInput } from './sales.schemas';
+import type { ApprovalsService } from './approvals/approvals.service';
 
 /** How people see a sale's number: S-000123. */
 export const saleLabel = (number: number) => `S-${String(number).padStart(6, '0')}`;
@@ -44,6 +45,7 @@ export function createSaleReversals(deps: {
   analytics: Pick<AnalyticsService, 'salesChangedAt'>;
   timezoneIn: StoreReads['timezoneIn'];
   views: SaleViews;
+  approvals: ApprovalsService;
 }) {
   const { pool, write, inventory, analytics, views } = deps;
 
@@ -60,8 +62,10 @@ export function createSaleReversals(deps: {
   }
 
   return {
-    voidSale(ctx: StoreContext, id: string, input: VoidSaleInput) {
+    /** An employee's void and refund need a manager's approval (`approval`: its token). */
+    voidSale(ctx: StoreContext, id: string, input: VoidSaleInput, approval?: string) {
       return write(ctx, async (tx, emit) => {
+        await deps.approvals.use(tx, ctx, approval, { action: 'void', saleId: id });
         const sale = await lock(tx, ctx, id);
         const label = saleLabel(sale.number);
         const refundCount = await refunds.countForSale(tx, ctx.storeId, id);
@@ -111,8 +115,12 @@ export function createSaleReversals(deps: {
       });
     },
 
-    refund(ctx: StoreContext, saleId: string, input: RefundSaleInput) {
+    refund(ctx: StoreContext, saleId: string, input: RefundSaleInput, approval?: string) {
       return write(ctx, async (tx, emit) => {
+        const approvalId = await deps.approvals.use(tx, ctx, approval, {
+          action: 'refund',
+          saleId,
+        });
         const sale = await lock(tx, ctx, saleId);
         const label = saleLabel(sale.number);
         const saleLines = new Map(
@@ -164,6 +172,8 @@ export function createSaleReversals(deps: {
           restocked: lines.every((l) => l.disposition === 'restock'),
           lines,
         });
+        if (approvalId)
+          await deps.approvals.attach(tx, ctx.storeId, approvalId, { refundId: refund.id });
         await analytics.salesChangedAt(tx, ctx.storeId, refund.createdAt);
         // Units brought back go through the ledger; a line written off (a leaking bottle) comes
         // back and goes out at once: its `return` then a `damaged` movement, so it is waste.

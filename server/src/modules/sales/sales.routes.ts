@@ -3,6 +3,11 @@ import { idParams } from '../../http/validate';
 import * as s from './sales.schemas';
 import { wasFoundByReference } from './sale-references';
 import type { SalesService } from './sales.service';
+import { APPROVAL_HEADER } from './approvals/approvals.service';
+
+/** The manager's approval an employee's action carries (approvals/), if any. */
+const approvalOf = (req: { get(name: string): string | undefined }) =>
+  req.get(APPROVAL_HEADER)?.trim() || undefined;
 
 /** Routes under /api/v1/stores/:storeId. */
 export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
@@ -15,14 +20,14 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
       // A post naming an external reference the store already has answers that sale: 200.
       idempotent: (sale: object) => (wasFoundByReference(sale) ? 200 : 201),
     },
-    ({ ctx, body }) => sales.record(ctx, body),
+    ({ ctx, body, req }) => sales.record(ctx, body, approvalOf(req)),
   );
   // What a sale would come to (tax, discounts, payments checked), recording nothing.
   r.store(
     'post',
     '/sales/quote',
     { permission: 'inventory:write', body: s.recordSaleBody },
-    ({ ctx, body }) => sales.quote(ctx, body),
+    ({ ctx, body, req }) => sales.quote(ctx, body, approvalOf(req)),
   );
   r.page('/sales', { permission: 'inventory:read', query: s.listSalesQuery }, ({ ctx, query }) =>
     sales.list(ctx, query),
@@ -33,23 +38,31 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     { permission: 'inventory:read', params: idParams },
     ({ ctx, params }) => sales.get(ctx, params.id),
   );
+  // Managers and admins void and refund; an employee with a manager's approval (approvals/).
   r.store(
     'post',
     '/sales/:id/void',
-    { permission: 'sales:refund', params: idParams, body: s.voidSaleBody, idempotent: 200 },
-    ({ ctx, params, body }) => sales.voidSale(ctx, params.id, body),
+    { permission: 'inventory:write', params: idParams, body: s.voidSaleBody, idempotent: 200 },
+    ({ ctx, params, body, req }) => sales.voidSale(ctx, params.id, body, approvalOf(req)),
   );
   r.store(
     'post',
     '/sales/:id/refunds',
-    { permission: 'sales:refund', params: idParams, body: s.refundSaleBody, idempotent: 201 },
-    ({ ctx, params, body }) => sales.refund(ctx, params.id, body),
+    { permission: 'inventory:write', params: idParams, body: s.refundSaleBody, idempotent: 201 },
+    ({ ctx, params, body, req }) => sales.refund(ctx, params.id, body, approvalOf(req)),
   );
   r.store(
     'get',
     '/cash-up',
     { permission: 'reports:view', query: s.cashUpQuery },
     ({ ctx, query }) => sales.cashUp(ctx, query.date),
+  );
+  // The drawer's count at the end of the day: those who handle the till's money.
+  r.store(
+    'post',
+    '/cash-up',
+    { permission: 'sales:refund', body: s.countCashBody, idempotent: 201 },
+    ({ ctx, body }) => sales.countCash(ctx, body),
   );
   r.store(
     'get',

@@ -105,6 +105,13 @@ export const cashUpQuery = z.object({
   date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
 });
 
+/** The cash counted in the drawer for a store day. */
+export const countCashBody = strictObject({
+  date: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }),
+  countedCash: money,
+  note: z.string(typeMessage('must be a text')).trim().min(1).max(500).nullable().optional(),
+});
+
 export type RecordSaleInput = z.infer<typeof recordSaleBody>;
 export type ListSalesQuery = z.infer<typeof listSalesQuery>;
 export type VoidSaleInput = z.infer<typeof voidSaleBody>;

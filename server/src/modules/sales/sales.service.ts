@@ -21,8 +21,11 @@ import { checkout } from './checkout/sale-checkout';
 import * as references from './sale-references.repo';
 import { assertSameLines, foundByReference } from './sale-references';
 import { quoteOf } from './checkout/sale-quote';
-import { cashUp } from './checkout/cash-up';
+import { cashUp, countCash } from './checkout/cash-up';
 import type { ListSalesQuery, RecordSaleInput } from './sales.schemas';
+import type { countCashBody } from './sales.schemas';
+import type { z } from 'zod';
+import type { ApprovalsService } from './approvals/approvals.service';
 
 export function createSalesService(deps: {
   pool: Pool;
@@ -38,6 +41,8 @@ export function createSalesService(deps: {
   labels: SaleViewDeps;
   /** The products a sales search names (by barcode, SKU or name): the products module's. */
   productsNamed(db: Db, storeId: string, term: string): Promise<string[]>;
+  /** Managers' approvals of employees' voids, refunds and discounts (approvals/). */
+  approvals: ApprovalsService;
 }) {
   const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
   const views = createSaleViews(deps.labels);
@@ -54,7 +59,7 @@ export function createSalesService(deps: {
      * A sale with an `externalReference` the store already has is not made again: the sale
      * that has it is answered (sale-references.ts), or a 409 when its lines differ.
      */
-    record(ctx: StoreContext, input: RecordSaleInput) {
+    record(ctx: StoreContext, input: RecordSaleInput, approval?: string) {
       const reference = input.externalReference;
       return write(ctx, async (tx, emit) => {
         // A reference the store already has: that sale, once more (a retry), made by nobody now.
@@ -98,7 +103,13 @@ export function createSalesService(deps: {
 
         const categories = [...locked.values()].flatMap((p) => p.categoryId ?? []);
         const rules = await checkoutRules(tx, ctx.storeId, [...wanted.keys()], categories);
-        const { lines, totals } = checkout(input, locked, rules, ctx.role);
+        const { lines, totals, overLimit } = checkout(input, locked, rules, ctx.role);
+        // Beyond the employee's discount limit: a manager's approval, used now (approvals/).
+        const approvalId = await deps.approvals.use(tx, ctx, approval, {
+          action: 'discount',
+          needed: overLimit !== null,
+          details: overLimit ?? undefined,
+        });
 
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
         if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
@@ -149,6 +160,7 @@ export function createSalesService(deps: {
           totals,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
+        if (approvalId) await deps.approvals.attach(tx, ctx.storeId, approvalId, { saleId });
         const sale = await views.label(tx, ctx.storeId, row);
         await emit('sale.recorded', {
           saleId,
@@ -164,24 +176,33 @@ export function createSalesService(deps: {
      * What a sale would come to (tax, discounts, totals) without recording it or checking
      * stock: the till's pay step shows it before the customer pays. The same rules as `record`.
      */
-    async quote(ctx: StoreContext, input: RecordSaleInput) {
+    async quote(ctx: StoreContext, input: RecordSaleInput, approval?: string) {
       const ids = [...new Set(input.items.map((i) => i.productId))].sort();
       const products = await inventory.pricesForSale(pool, ctx.storeId, ids);
       assertProducts(input, products);
       const categories = [...products.values()].flatMap((p) => p.categoryId ?? []);
       const rules = await checkoutRules(pool, ctx.storeId, ids, categories);
-      return quoteOf(input, checkout(input, products, rules, ctx.role));
+      const priced = checkout(input, products, rules, ctx.role);
+      // Beyond the employee's limit: the approval is checked, not used (the sale will use it).
+      if (priced.overLimit) await deps.approvals.check(pool, ctx, approval, priced.overLimit);
+      return quoteOf(input, priced);
     },
 
     /** One store day's cash-up (checkout/cash-up.ts). */
     async cashUp(ctx: StoreContext, date: string) {
-      return cashUp(pool, ctx, date, await timezoneOf(ctx));
+      return cashUp(pool, ctx, date, await timezoneOf(ctx), deps.labels.userNames);
+    },
+
+    /** Records the drawer's counted cash for a store day (checkout/cash-up.ts). */
+    async countCash(ctx: StoreContext, input: z.infer<typeof countCashBody>) {
+      const timezone = await timezoneOf(ctx);
+      return write(ctx, (tx) => countCash(tx, ctx, input, timezone, deps.labels.userNames));
     },
 
     async get(ctx: StoreContext, id: string) {
       const sale = await views.find(pool, ctx.storeId, id);
       if (!sale) throw new NotFoundError('Sale');
-      return sale;
+      return { ...sale, approvals: await deps.approvals.ofSale(pool, ctx.storeId, id) };
     },
 
     async list(ctx: StoreContext, q: ListSalesQuery) {

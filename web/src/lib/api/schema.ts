@@ -1401,7 +1401,8 @@ export interface paths {
      *     A discount larger than what it comes off is 400. An employee's discounts and every
      *     `unitPrice` below the list price (with a `priceOverrideReason` or not) may together
      *     take off at most the store's `employeeDiscountLimitPercent` of the lines' list prices
-     *     (400 `discount_limit`; 0, the default, allows none); admins and managers (and API keys
+     *     (beyond it, 403 `APPROVAL_REQUIRED` with a `discount_limit` detail unless `Approval-Token`
+     *     carries a manager's approval of a discount; 0, the default, allows none alone); admins and managers (and API keys
      *     with those roles) are not limited. `payments`,
      *     when sent, must cover the total and give change only from cash (see `SaleInput`).
      *     `customer` (a name, an e-mail or both) is kept on the sale.
@@ -1416,7 +1417,16 @@ export interface paths {
   '/api/v1/stores/{storeId}/sales/quote': {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
+      };
       path: {
         storeId: components['parameters']['StoreId'];
       };
@@ -1531,6 +1541,39 @@ export interface paths {
     patch: operations['updateTaxRate'];
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/products/{id}/tax-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A product's own tax rate (inventory:read)
+     * @description The tax rate given to the product itself (`taxRateId`), or null when it follows its
+     *     category's rate, else the store's default (`GET tax-rates` lists them with their
+     *     `productIds` and `categoryIds`). A product not in this store is 404.
+     */
+    get: operations['getProductTaxRate'];
+    /**
+     * Give a product its own tax rate, or none (sales:refund)
+     * @description Sets the product's own tax rate (it wins over its category's and the default), or
+     *     removes it (`taxRateId: null`). Sales from then on charge it; sales made before keep
+     *     what they charged. A rate not of this store is 400 on `taxRateId`; a product not in
+     *     this store is 404. Requires `sales:refund` (managers and admins: it changes what the
+     *     till charges).
+     */
+    put: operations['setProductTaxRate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/cash-up': {
     parameters: {
       query?: never;
@@ -1547,12 +1590,23 @@ export interface paths {
      *     (cash as handed over), the change given, the refunds made that day by method
      *     (`unspecified`: refunds that did not say), the day's voids, and `expectedCash`, what the
      *     drawer should hold from them: cash tendered − change − cash refunds. Sales recorded without
-     *     payments count in `sales` but in no payment method. Requires `reports:view` (admins,
+     *     payments count in `sales` but in no payment method. `people`: the same sales per person
+     *     who rang them up (Nimbus has no tills). `counts`: the drawer's counts recorded for the day
+     *     (`POST cash-up`), latest first, `counted` the latest. Requires `reports:view` (admins,
      *     managers and viewers). A malformed date is 400.
      */
     get: operations['getCashUp'];
     put?: never;
-    post?: never;
+    /**
+     * Record the cash counted in the drawer for a day (sales:refund)
+     * @description Records `countedCash` for the store day `date` with the cash the day's sales say the
+     *     drawer should hold now (`expectedCash` of `GET cash-up`) and the `difference` (counted −
+     *     expected). A recount adds another count; the cash-up shows them all, latest first. A
+     *     date after the store's today (in its time zone) is 400. Requires `sales:refund`
+     *     (managers and admins: who handles the till's money). Send an `Idempotency-Key` to make a
+     *     retry safe.
+     */
+    post: operations['countCash'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1595,6 +1649,14 @@ export interface paths {
          *     409 `CONFLICT`. Keys are scoped to the caller.
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
       path: {
         storeId: components['parameters']['StoreId'];
@@ -1605,7 +1667,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Void a sale on the day it was made (sales:refund)
+     * Void a sale on the day it was made (sales:refund, or an employee with a manager's approval)
      * @description Marks the sale `voided` (it is kept, never deleted) with the reason, who voided it and when,
      *     and puts every unit it sold back in stock as `void` movements that reference the sale. A
      *     voided sale counts for nothing in the dashboard's revenue, units and orders. Answers the
@@ -1621,7 +1683,9 @@ export interface paths {
      *     Only on the sale's own calendar day in the store's time zone; later, or for a sale that
      *     is already voided or has refunds (refund its remaining lines instead), it is 409
      *     `INVALID_STATE` with a message that says why. Requires `sales:refund` (managers and
-     *     admins). Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
+     *     admins), or an employee with a manager's approval for this void of this sale
+     *     (`POST approvals`, its token in `Approval-Token`): without one 403 `APPROVAL_REQUIRED`,
+     *     with one that is used, expired or for something else 403 `APPROVAL_INVALID`. Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
      *     hours answer the first response again and change nothing; the same key with another body
      *     is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still runs is 409
      *     `CONFLICT`.
@@ -1644,6 +1708,14 @@ export interface paths {
          *     409 `CONFLICT`. Keys are scoped to the caller.
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
       path: {
         storeId: components['parameters']['StoreId'];
@@ -1654,7 +1726,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Refund some or all units of a sale's lines (sales:refund)
+     * Refund some or all units of a sale's lines (sales:refund, or an employee with a manager's approval)
      * @description Records a refund linked to the sale: for each listed sale line (`saleLineId` is the id of
      *     one of the sale's `items`), how many units come back. The money is the line's share of
      *     what it came to (`lineTotal`: after its discounts, tax included), half up per cent so that
@@ -1677,12 +1749,50 @@ export interface paths {
      *     many are left, as is a line of another sale (`lines.N.saleLineId`) or a line listed
      *     twice. Refunds of one sale run one at a time, so two racing for the last unit cannot both
      *     take it. A voided sale is 409 `INVALID_STATE`. Requires `sales:refund` (managers and
-     *     admins). Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
+     *     admins), or an employee with a manager's approval for a refund of this sale
+     *     (`POST approvals`, its token in `Approval-Token`; 403 `APPROVAL_REQUIRED` without one,
+     *     `APPROVAL_INVALID` with a used, expired or other one). Send an `Idempotency-Key` to make a retry safe: the same key and body within 24
      *     hours answer the first response again and change nothing; the same key with another body
      *     is 422 `IDEMPOTENCY_KEY_REUSED`, and a replay while the first request still runs is 409
      *     `CONFLICT`.
      */
     post: operations['refundSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stores/{storeId}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A manager approves the caller's void, refund or discount on the same till (inventory:write)
+     * @description An employee's void, refund, or discount or price override beyond the store's employee
+     *     discount limit needs a manager's approval. A manager or admin of this store approves on
+     *     the employee's till: their `email` and either their approval `pin` (set in their profile,
+     *     `PUT me/approval-pin`) or their `password`. The answer's `token` goes in the
+     *     `Approval-Token` header of the action; it is used once, by the caller, in this store, for
+     *     this `action` (and, for a void or refund, this `saleId`; a discount names no sale), within
+     *     5 minutes (`expiresAt`). Only its SHA-256 is kept. Once used it names the sale (and
+     *     refund) it approved, and `GET sales/{id}` shows it under `approvals`.
+     *
+     *     A wrong PIN or password (or an e-mail with no account or no PIN) is 400 on `pin` or
+     *     `password`; five wrong PINs in a row lock that PIN for 15 minutes (429 with
+     *     `Retry-After`; the password still works), and wrong attempts count as failed sign-ins
+     *     per IP and e-mail. An approver who is not a manager or admin of this store is 403
+     *     (`details[0].code` `not_an_approver`). A `saleId` not in this store is 404. Requires
+     *     `inventory:write` (employees and up); people only (an API key is 403).
+     */
+    post: operations['createApproval'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4115,6 +4225,38 @@ export interface paths {
     patch: operations['updateProfile'];
     trace?: never;
   };
+  '/api/v1/me/approval-pin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether the caller has an approval PIN (never the PIN)
+     * @description Any signed-in person (an API key is 403).
+     */
+    get: operations['getApprovalPin'];
+    /**
+     * Set or change the caller's approval PIN
+     * @description The PIN (4 to 8 digits) a manager or admin types on an employee's till to approve a void,
+     *     refund or discount (`POST stores/{storeId}/approvals`); it approves only in stores where
+     *     its owner is a manager or admin. Kept as a bcrypt hash, like passwords. `currentPassword`
+     *     confirms it is the owner (400 on it when wrong). Setting it clears a lock from wrong PINs.
+     *     Counts towards the 20 auth requests per 15 minutes per IP address.
+     */
+    put: operations['setApprovalPin'];
+    post?: never;
+    /**
+     * Remove the caller's approval PIN
+     * @description The caller approves with their password only from then on. Any signed-in person (an API key is 403).
+     */
+    delete: operations['deleteApprovalPin'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/notification-preferences': {
     parameters: {
       query?: never;
@@ -6353,6 +6495,34 @@ export interface components {
       };
       /** @description Cash tendered − change − cash refunds */
       expectedCash: number;
+      /** @description The day's completed sales per person who rang them up (no tills in Nimbus) */
+      people: {
+        user: null | components['schemas']['PersonRef'];
+        sales: number;
+        total: number;
+        payments: {
+          method: components['schemas']['PaymentMethod'];
+          amount: number;
+        }[];
+        changeGiven: number;
+      }[];
+      /** @description The latest count of the drawer for the day, or null */
+      counted: null | components['schemas']['CashCount'];
+      /** @description The day's counts, latest first (up to 50) */
+      counts: components['schemas']['CashCount'][];
+    };
+    CashCount: {
+      /** Format: uuid */
+      id: string;
+      countedCash: number;
+      /** @description What the day's sales said the drawer should hold when it was counted */
+      expectedCash: number;
+      /** @description Counted − expected (negative when cash is missing) */
+      difference: number;
+      note: string | null;
+      countedBy: null | components['schemas']['PersonRef'];
+      /** Format: date-time */
+      countedAt: string;
     };
     TaxRateInput: {
       name: string;
@@ -6419,7 +6589,72 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    /** @description A manager's approval of an employee's void, refund or discount */
+    SaleApproval: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      action: 'void' | 'refund' | 'discount';
+      /**
+       * Format: uuid
+       * @description The sale voided or refunded; for a discount, the sale it was used on
+       */
+      saleId: string | null;
+      /** Format: uuid */
+      refundId: string | null;
+      /**
+       * @description How the approver proved who they are
+       * @enum {string}
+       */
+      method: 'pin' | 'password';
+      approvedBy: null | components['schemas']['PersonRef'];
+      requestedBy: null | components['schemas']['PersonRef'];
+      /** Format: date-time */
+      approvedAt: string;
+      /** Format: date-time */
+      usedAt: string | null;
+    };
+    /** @description A new approval with its one-time token (`POST approvals`) */
+    GivenApproval: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      action: 'void' | 'refund' | 'discount';
+      /**
+       * Format: uuid
+       * @description The sale voided or refunded; for a discount, the sale it was used on
+       */
+      saleId: string | null;
+      /** Format: uuid */
+      refundId: string | null;
+      /**
+       * @description How the approver proved who they are
+       * @enum {string}
+       */
+      method: 'pin' | 'password';
+      approvedBy: null | components['schemas']['PersonRef'];
+      requestedBy: null | components['schemas']['PersonRef'];
+      /** Format: date-time */
+      approvedAt: string;
+      /** Format: date-time */
+      usedAt: string | null;
+      /** @description For the Approval-Token header; shown once */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    PersonRef: {
+      /** Format: uuid */
+      id: string;
+      /** @description null when the account is gone */
+      name: string | null;
+    };
     Sale: {
+      /**
+       * @description `GET sales/{id}` only: the managers' approvals used on this sale (a discount beyond the
+       *     employee's limit, a void, each refund), oldest first
+       */
+      approvals?: components['schemas']['SaleApproval'][];
       /** @description Whether its prices included tax (null for a sale made before tax settings) */
       pricesIncludeTax: boolean | null;
       /** @description Quantity × unit price over its lines, before discounts */
@@ -6759,6 +6994,8 @@ export interface components {
           | 'INSUFFICIENT_STOCK'
           | 'INVALID_STATE'
           | 'CONFIRMATION_REQUIRED'
+          | 'APPROVAL_REQUIRED'
+          | 'APPROVAL_INVALID'
           | 'PAYLOAD_TOO_LARGE'
           | 'UNSUPPORTED_MEDIA_TYPE'
           | 'UNPROCESSABLE'
@@ -6771,7 +7008,8 @@ export interface components {
         /**
          * @description `VALIDATION_ERROR`, and `CONFLICT` on a field: the fields at fault.
          *     `CONFIRMATION_REQUIRED`: each thing to confirm, `field` naming where the request
-         *     confirms it (`confirm.unreconciled`).
+         *     confirms it (`confirm.unreconciled`). `APPROVAL_REQUIRED` from a sale: what
+         *     goes beyond the employee's discount limit.
          *     `INSUFFICIENT_STOCK`: every short line. `SERVICE_UNAVAILABLE` from a probe: the
          *     state of each dependency. `NOT_FOUND` from `GET products/lookup`: the products
          *     whose codes are near the unknown one.
@@ -7905,6 +8143,14 @@ export interface components {
      *     time zone (`dateTo=2026-11-24` includes all sales of the 24th).
      */
     DateTo: string;
+    /**
+     * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+     *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+     *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+     *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+     *     approval is needed; a quote checks it without using it.
+     */
+    ApprovalToken: string;
     /**
      * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
      *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
@@ -10212,6 +10458,14 @@ export interface operations {
          *     409 `CONFLICT`. Keys are scoped to the caller.
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
       path: {
         storeId: components['parameters']['StoreId'];
@@ -10241,7 +10495,16 @@ export interface operations {
   quoteSale: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
+      };
       path: {
         storeId: components['parameters']['StoreId'];
       };
@@ -10504,6 +10767,93 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getProductTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The product's own rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              productId: string;
+              /**
+               * Format: uuid
+               * @description The product's own rate; null when it follows its category's, else the store default
+               */
+              taxRateId: string | null;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setProductTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          taxRateId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The product's own rate, as set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              productId: string;
+              /**
+               * Format: uuid
+               * @description The product's own rate; null when it follows its category's, else the store default
+               */
+              taxRateId: string | null;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getCashUp: {
     parameters: {
       query: {
@@ -10531,6 +10881,56 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  countCash: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes the POST safe to retry: the same key and body within 24 hours returns the first
+         *     response (with `Idempotent-Replayed: true`) and changes nothing again; the same key with
+         *     another body is 422 `IDEMPOTENCY_KEY_REUSED`; a replay while the first is still running is
+         *     409 `CONFLICT`. Keys are scoped to the caller.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          date: string;
+          countedCash: number;
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The count */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['CashCount'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -10567,6 +10967,14 @@ export interface operations {
          *     409 `CONFLICT`. Keys are scoped to the caller.
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
       path: {
         storeId: components['parameters']['StoreId'];
@@ -10607,6 +11015,14 @@ export interface operations {
          *     409 `CONFLICT`. Keys are scoped to the caller.
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+        /**
+         * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
+         *     refunds a sale, or takes off more than the store's employee discount limit (else 403
+         *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
+         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
+         *     approval is needed; a quote checks it without using it.
+         */
+        'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
       path: {
         storeId: components['parameters']['StoreId'];
@@ -10657,6 +11073,57 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createApproval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'void' | 'refund' | 'discount';
+          /**
+           * Format: uuid
+           * @description The sale to void or refund (required for those, absent for a discount)
+           */
+          saleId?: string;
+          /**
+           * Format: email
+           * @description The approver's e-mail
+           */
+          email: string;
+          pin?: string;
+          password?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The approval, with its one-time token */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: components['schemas']['GivenApproval'];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['RateLimited'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -13676,6 +14143,98 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  getApprovalPin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Whether the caller has an approval PIN */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              set: boolean;
+              /** Format: date-time */
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  setApprovalPin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          pin: string;
+          currentPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Whether the caller has an approval PIN */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              set: boolean;
+              /** Format: date-time */
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  deleteApprovalPin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No PIN any more */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   getNotificationPreferences: {
     parameters: {
       query?: never;
@@ -13930,6 +14489,9 @@ export const pathsApiV1StoresStoreIdSalesGetParametersQueryOrderValues: Readonly
 export const pathsApiV1StoresStoreIdSalesIdRefundsPostRequestBodyContentApplicationJsonLinesDispositionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/sales/{id}/refunds']['post']['requestBody']['content']['application/json']['lines']['disposition']
 > = ['restock', 'write_off'];
+export const pathsApiV1StoresStoreIdApprovalsPostRequestBodyContentApplicationJsonActionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/approvals']['post']['requestBody']['content']['application/json']['action']
+> = ['void', 'refund', 'discount'];
 export const pathsApiV1StoresStoreIdLabelsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/stores/{storeId}/labels']['post']['requestBody']['content']['application/json']['kind']
 > = ['shelf', 'barcode'];
@@ -14520,6 +15082,18 @@ export const paymentMethodValues: ReadonlyArray<
 export const cashUpRefundsMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CashUp']['refunds']['method']
 > = ['cash', 'card', 'other', 'unspecified'];
+export const saleApprovalActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleApproval']['action']
+> = ['void', 'refund', 'discount'];
+export const saleApprovalMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SaleApproval']['method']
+> = ['pin', 'password'];
+export const givenApprovalActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GivenApproval']['action']
+> = ['void', 'refund', 'discount'];
+export const givenApprovalMethodValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['GivenApproval']['method']
+> = ['pin', 'password'];
 export const refundLinesDispositionValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Refund']['lines']['disposition']
 > = ['restock', 'write_off', 'none'];
@@ -14538,6 +15112,8 @@ export const errorEnvelopeErrorCodeValues: ReadonlyArray<
   'INSUFFICIENT_STOCK',
   'INVALID_STATE',
   'CONFIRMATION_REQUIRED',
+  'APPROVAL_REQUIRED',
+  'APPROVAL_INVALID',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNPROCESSABLE',

@@ -47,3 +47,72 @@ export async function cashUp(db: Db, storeId: string, day: string, timezone: str
   );
   return one(rows);
 }
+
+export interface PersonRow {
+  user_id: string | null;
+  sales: number;
+  total: string;
+  payments: Array<{ method: string; amount: string }>;
+  change_given: string;
+}
+
+/** The same day's completed sales per person who rang them up (the store has no tills). */
+export async function byPerson(db: Db, storeId: string, day: string, timezone: string) {
+  const { rows } = await db.query<PersonRow>(
+    `WITH done AS (
+       SELECT s.user_id, s.total, s.payments, s.change_given FROM sales s
+       WHERE s.store_id = $1 AND s.status = 'completed'
+         AND s.sold_at >= ($2::date::timestamp AT TIME ZONE $3)
+         AND s.sold_at < (($2::date + 1)::timestamp AT TIME ZONE $3)
+     )
+     SELECT d.user_id, count(*)::int AS sales, sum(d.total) AS total,
+            sum(d.change_given) AS change_given,
+            coalesce((SELECT json_agg(p ORDER BY p.method) FROM (
+              SELECT e->>'method' AS method, sum((e->>'amount')::numeric) AS amount
+              FROM done d2, jsonb_array_elements(d2.payments) e
+              WHERE d2.user_id IS NOT DISTINCT FROM d.user_id GROUP BY 1) p), '[]') AS payments
+     FROM done d GROUP BY d.user_id ORDER BY sum(d.total) DESC, d.user_id`,
+    [storeId, day, timezone],
+  );
+  return rows;
+}
+
+export interface CashCountRow {
+  id: string;
+  counted_cash: string;
+  expected_cash: string;
+  note: string | null;
+  counted_by: string | null;
+  counted_at: Date;
+}
+
+export async function insertCount(
+  db: Db,
+  storeId: string,
+  c: {
+    id: string;
+    day: string;
+    counted: number;
+    expected: number;
+    note: string | null;
+    userId: string;
+  },
+) {
+  const { rows } = await db.query<CashCountRow>(
+    `INSERT INTO cash_counts (id, store_id, day, counted_cash, expected_cash, note, counted_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING id, counted_cash, expected_cash, note, counted_by, counted_at`,
+    [c.id, storeId, c.day, c.counted, c.expected, c.note, c.userId],
+  );
+  return one(rows);
+}
+
+/** The day's counts, latest first. */
+export async function countsOf(db: Db, storeId: string, day: string) {
+  const { rows } = await db.query<CashCountRow>(
+    `SELECT id, counted_cash, expected_cash, note, counted_by, counted_at FROM cash_counts
+     WHERE store_id = $1 AND day = $2 ORDER BY counted_at DESC, id DESC LIMIT 50`,
+    [storeId, day],
+  );
+  return rows;
+}

@@ -219,3 +219,30 @@ export async function deleteRate(db: Db, storeId: string, id: string): Promise<v
   );
   await db.query('DELETE FROM tax_rates WHERE store_id = $1 AND id = $2', [storeId, id]);
 }
+
+/** The rate given to this product itself (not its category's or the default), or null. */
+export async function productRate(db: Db, storeId: string, productId: string) {
+  const { rows } = await db.query<{ tax_rate_id: string }>(
+    `SELECT tax_rate_id FROM tax_rate_targets WHERE store_id = $1 AND product_id = $2`,
+    [storeId, productId],
+  );
+  return rows[0]?.tax_rate_id ?? null;
+}
+
+/** Gives the product this rate of its own, or none (null: its category's or the default). */
+export async function setProductRate(
+  db: Db,
+  storeId: string,
+  productId: string,
+  rateId: string | null,
+) {
+  await db.query('DELETE FROM tax_rate_targets WHERE store_id = $1 AND product_id = $2', [
+    storeId,
+    productId,
+  ]);
+  if (rateId)
+    await db.query(
+      'INSERT INTO tax_rate_targets (store_id, tax_rate_id, product_id) VALUES ($1, $2, $3)',
+      [storeId, rateId, productId],
+    );
+}

@@ -35,6 +35,19 @@ export function checkoutRoutes(r: Routes, { checkout }: { checkout: CheckoutServ
     { permission: 'settings:manage', params: idParams, body: s.updateTaxRateBody },
     ({ ctx, params, body }) => checkout.updateRate(ctx, params.id, body),
   );
+  // A product's own rate: managers and admins (it changes what the till charges).
+  r.store(
+    'get',
+    '/products/:id/tax-rate',
+    { permission: 'inventory:read', params: idParams },
+    ({ ctx, params }) => checkout.productTaxRate(ctx, params.id),
+  );
+  r.store(
+    'put',
+    '/products/:id/tax-rate',
+    { permission: 'sales:refund', params: idParams, body: s.productTaxRateBody },
+    ({ ctx, params, body }) => checkout.setProductTaxRate(ctx, params.id, body.taxRateId),
+  );
   r.store(
     'delete',
     '/tax-rates/:id',

@@ -48,6 +48,9 @@ export const updateCheckoutSettingsBody = strictObject({
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' });
 
+/** A product's own tax rate; null: its category's or the store default. */
+export const productTaxRateBody = strictObject({ taxRateId: uuid.nullable() });
+
 export type CreateTaxRateInput = z.infer<typeof createTaxRateBody>;
 export type UpdateTaxRateInput = z.infer<typeof updateTaxRateBody>;
 export type UpdateCheckoutSettingsInput = z.infer<typeof updateCheckoutSettingsBody>;

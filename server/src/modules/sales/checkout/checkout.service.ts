@@ -107,6 +107,27 @@ export function createCheckoutService(deps: CheckoutDeps) {
       });
     },
 
+    /** The product's own rate (null: it follows its category's, else the store default). */
+    async productTaxRate(ctx: StoreContext, productId: string) {
+      const found = await deps.existingProducts(pool, ctx.storeId, [productId]);
+      if (!found.has(productId)) throw new NotFoundError('Product');
+      return { productId, taxRateId: await repo.productRate(pool, ctx.storeId, productId) };
+    },
+
+    setProductTaxRate(ctx: StoreContext, productId: string, taxRateId: string | null) {
+      return write(ctx, async (tx) => {
+        const found = await deps.existingProducts(tx, ctx.storeId, [productId]);
+        if (!found.has(productId)) throw new NotFoundError('Product');
+        if (taxRateId && !(await repo.lockRate(tx, ctx.storeId, taxRateId))) {
+          throw new ValidationError([
+            { field: 'taxRateId', message: 'is not a tax rate of this store', code: 'not_found' },
+          ]);
+        }
+        await repo.setProductRate(tx, ctx.storeId, productId, taxRateId);
+        return { productId, taxRateId };
+      });
+    },
+
     removeRate(ctx: StoreContext, id: string) {
       return write(ctx, async (tx) => {
         if (!(await repo.lockRate(tx, ctx.storeId, id))) throw new NotFoundError('Tax rate');

@@ -128,30 +128,31 @@ test('line discounts and a price override with its reason are recorded; a discou
   expect(await quantityOf(t, coffee.id)).toBe(17);
 });
 
-test('employees discount only up to the store limit (0 by default: not at all); managers are not limited', async () => {
+test('employees discount only up to the store limit (0 by default: not at all) without a manager’s approval (403 APPROVAL_REQUIRED); managers are not limited', async () => {
   const { s, coffee } = await shop();
   const employee = await memberOf(t, s.storeId, 'employee');
   const manager = await memberOf(t, s.storeId, 'manager');
   const line = (extra: object) => ({ items: [{ productId: coffee.id, quantity: 2, ...extra }] });
 
-  const none = await postSale(employee, line({ discount: { percent: 5 } })).expect(400);
+  const none = await postSale(employee, line({ discount: { percent: 5 } })).expect(403);
+  expect(none.body.error.code).toBe('APPROVAL_REQUIRED');
   expect(none.body.error.details[0]).toMatchObject({ field: 'items', code: 'discount_limit' });
-  await postSale(employee, line({ unitPrice: 8, priceOverrideReason: 'Price match' })).expect(400);
+  await postSale(employee, line({ unitPrice: 8, priceOverrideReason: 'Price match' })).expect(403);
   // A lower price without a reason is a discount too, not a way round the limit.
-  const bare = await postSale(employee, line({ unitPrice: 8 })).expect(400);
+  const bare = await postSale(employee, line({ unitPrice: 8 })).expect(403);
   expect(bare.body.error.details[0]).toMatchObject({ field: 'items', code: 'discount_limit' });
   await s.api
     .post(`${s.url}/sales/quote`)
     .set(employee.auth)
     .send(line({ discount: { percent: 5 } }))
-    .expect(400);
+    .expect(403);
 
   await settle(s, { employeeDiscountLimitPercent: 10 });
   await postSale(employee, line({ discount: { percent: 10 } })).expect(201);
   const over = await postSale(employee, {
     ...line({ discount: { percent: 6 } }),
     discount: { percent: 5 },
-  }).expect(400);
+  }).expect(403);
   expect(over.body.error.details[0]).toMatchObject({ field: 'discount', code: 'discount_limit' });
   await postSale(manager, line({ discount: { percent: 50 } })).expect(201);
   // A viewer records no sale and changes no settings.

@@ -46,18 +46,25 @@ const num = (cents: bigint) => Number(cents) / 100;
 /**
  * Prices a sale (pricing.ts) and checks what the person ringing it up may do: every
  * refusal at once, as 400s naming the fields. `role`: an employee's discounts and lower
- * prices (with a reason or not) may take off at most the store's limit of the list prices;
- * admins and managers are not limited. Payments, when sent, must cover the total; only cash
- * gives change.
+ * prices (with a reason or not) may take off at most the store's limit of the list prices
+ * without a manager's approval; `overLimit` says by how much more (the caller asks for the
+ * approval: sales/approvals). Admins and managers are not limited. Payments, when sent, must
+ * cover the total; only cash gives change.
  */
 export function checkout(
   input: RecordSaleInput,
   products: ReadonlyMap<string, PricedProduct>,
   rules: CheckoutRules,
   role: Role,
-): { lines: CheckoutLine[]; totals: CheckoutTotals; priced: Priced } {
+): {
+  lines: CheckoutLine[];
+  totals: CheckoutTotals;
+  priced: Priced;
+  overLimit: ErrorDetail[] | null;
+} {
   const { settings } = rules;
   const details: ErrorDetail[] = [];
+  let overLimit: ErrorDetail[] | null = null;
   const lines = input.items.map((item) => {
     const product = products.get(item.productId)!;
     const listPrice = toCents(product.price);
@@ -114,13 +121,15 @@ export function checkout(
     const list = lines.reduce((sum, l) => sum + BigInt(l.quantity) * l.listPrice, 0n);
     const limitBps = BigInt(Math.round(settings.employeeDiscountLimitPercent * 100));
     if (taken > 0n && taken * 10000n > list * limitBps) {
-      details.push({
-        field: input.discount ? 'discount' : 'items',
-        message: limitBps
-          ? `take ${formatMoney(taken)} off; an employee may take off at most ${settings.employeeDiscountLimitPercent}% of the list prices (${formatMoney((list * limitBps) / 10000n)}) in this store`
-          : 'give a discount or a lower price, which employees may not do in this store (its employee discount limit is 0%)',
-        code: 'discount_limit',
-      });
+      overLimit = [
+        {
+          field: input.discount ? 'discount' : 'items',
+          message: limitBps
+            ? `take ${formatMoney(taken)} off; an employee may take off at most ${settings.employeeDiscountLimitPercent}% of the list prices (${formatMoney((list * limitBps) / 10000n)}) in this store without a manager’s approval`
+            : 'give a discount or a lower price, which employees may not do in this store without a manager’s approval (its employee discount limit is 0%)',
+          code: 'discount_limit',
+        },
+      ];
     }
   }
 
@@ -146,6 +155,7 @@ export function checkout(
 
   return {
     priced,
+    overLimit,
     lines: input.items.map((item, i) => {
       const p = priced.lines[i]!;
       const l = lines[i]!;

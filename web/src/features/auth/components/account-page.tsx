@@ -1,6 +1,7 @@
 import { useSession } from '@/lib/session';
 import { Card, PageHeader } from '@/components/card';
 import { formatDate } from '@/lib/format';
+import { ApprovalPinForm } from './approval-pin-form';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 
@@ -20,6 +21,12 @@ export function AccountPage() {
         description="Changing your password signs you out everywhere else."
       >
         <ChangePasswordForm />
+      </Card>
+      <Card
+        title="Approval PIN"
+        description="Managers and admins approve an employee’s void, refund or discount on the employee’s till with this PIN."
+      >
+        <ApprovalPinForm />
       </Card>
     </div>
   );

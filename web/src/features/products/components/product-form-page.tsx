@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { ErrorBanner, Loading } from '@/components/messages';
@@ -32,7 +33,8 @@ export function NewProductPage() {
   );
 }
 
-export function EditProductPage() {
+/** `extra`: other features' cards about the product, below its form (app/ composes them). */
+export function EditProductPage({ extra }: { extra?: (productId: string) => ReactNode } = {}) {
   const { storeId } = useStoreAccess();
   const { productId = '' } = useParams();
   const canWrite = useCan('inventory:write');
@@ -53,6 +55,7 @@ export function EditProductPage() {
           <ProductForm storeId={storeId} product={product.data} />
         </Card>
       )}
+      {canWrite && product.data && extra?.(product.data.id)}
     </div>
   );
 }

@@ -1,23 +1,26 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
+import { approvalHeader } from './create-approval';
 import { saleChanged } from './sale-changed';
 import type { Sale, VoidInput } from './types';
 
 export interface VoidSaleVariables {
   input: VoidInput;
   idempotencyKey: string;
+  /** A manager's approval (an employee voiding or refunding). */
+  approval?: string;
 }
 
 /** Same day only; its stock comes back and it stops counting as revenue. */
 export function voidSale(
   storeId: string,
   saleId: string,
-  { input, idempotencyKey }: VoidSaleVariables,
+  { input, idempotencyKey, approval }: VoidSaleVariables,
 ): Promise<Sale> {
   return apiClient.post('/stores/{storeId}/sales/{id}/void', {
     path: { storeId, id: saleId },
     body: input,
-    headers: { 'Idempotency-Key': idempotencyKey },
+    headers: { 'Idempotency-Key': idempotencyKey, ...approvalHeader(approval) },
   });
 }
 

@@ -7,7 +7,10 @@ import { toApiError } from '@/lib/api-error';
 import { formatNumber } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
+import { needsApproval } from '../api/create-approval';
 import { useRefundSale } from '../api/refund-sale';
+import { ApprovalDialog } from './approval-dialog';
+import { useApprovalStep } from './use-approval-step';
 import { TableWrap } from '@/components/table-wrap';
 import { saleLabel, type PaymentMethod, type RefundInput, type Sale } from '../api/types';
 import { DISPOSITIONS, refundCents, type Disposition } from './refund-money';
@@ -18,6 +21,8 @@ interface RefundSaleDialogProps {
   open: boolean;
   onClose: () => void;
   onRefunded: (total: number) => void;
+  /** The caller refunds only with a manager's approval (an employee): said up front. */
+  approvalNeeded?: boolean;
 }
 
 const left = (line: Sale['items'][number]) => line.quantity - line.refundedQuantity;
@@ -29,6 +34,7 @@ export function RefundSaleDialog({
   open,
   onClose,
   onRefunded,
+  approvalNeeded,
 }: RefundSaleDialogProps) {
   const money = useMoney();
   const refunding = useRefundSale(storeId, sale.id);
@@ -41,7 +47,9 @@ export function RefundSaleDialog({
   const refundable = sale.items.filter((line) => left(line) > 0);
   const chosen = refundable.filter((line) => (units[line.id] ?? 0) > 0);
   const totalCents = chosen.reduce((sum, line) => sum + refundCents(line, units[line.id]!), 0);
-  const apiError = refunding.error ? toApiError(refunding.error) : undefined;
+  const apiError =
+    refunding.error && !needsApproval(refunding.error) ? toApiError(refunding.error) : undefined;
+  const approval = useApprovalStep(send);
 
   function close() {
     refunding.reset();
@@ -74,14 +82,19 @@ export function RefundSaleDialog({
       restock: !chosen.some((line) => fate(line.id) === 'none'),
       method,
     };
+    send(input);
+  }
+
+  function send(input: RefundInput, token?: string) {
     refunding.mutate(
-      { input, idempotencyKey: idempotency.keyFor(input) },
+      { input, idempotencyKey: idempotency.keyFor(input), approval: token },
       {
         onSuccess: (refund) => {
           setUnits({});
           onRefunded(refund.total);
         },
         onError: (error) => {
+          if (approval.refused(error, input)) return;
           // The API names lines by their place in what was sent: put each message on its line.
           const fields = toApiError(error).fieldErrors;
           const mapped: Record<string, string> = {};
@@ -209,6 +222,9 @@ export function RefundSaleDialog({
           ]}
           hint="Written-off units (a leaking bottle) come back as waste, never as stock to sell."
         />
+        {approvalNeeded && (
+          <p className="muted small">A manager or admin approves this refund on this till next.</p>
+        )}
         <div className="form__actions">
           <Button variant="ghost" onClick={close}>
             Cancel
@@ -218,6 +234,7 @@ export function RefundSaleDialog({
           </Button>
         </div>
       </form>
+      <ApprovalDialog storeId={storeId} action="refund" saleId={sale.id} {...approval.dialog} />
     </Dialog>
   );
 }

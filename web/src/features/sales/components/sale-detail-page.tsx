@@ -12,6 +12,7 @@ import { saleLabel, type Sale } from '../api/types';
 import { RefundSaleDialog } from './refund-sale-dialog';
 import { RefundsCard } from './refunds-card';
 import { SaleItemsTable } from './sale-items-table';
+import { SaleApprovals } from './sale-approvals';
 import { SaleStatus } from './sale-status';
 import { VoidSaleDialog } from './void-sale-dialog';
 
@@ -32,7 +33,9 @@ export function SaleDetailPage() {
   const sale = useSale(storeId, saleId);
   const store = useStore(storeId);
   const money = useMoney();
-  const canRefund = useCan('sales:refund');
+  // Managers and admins void and refund; employees too, with a manager's approval.
+  const canRefund = useCan('inventory:write');
+  const approvalNeeded = !useCan('sales:refund');
   const [dialog, setDialog] = useState<'void' | 'refund'>();
   const [done, setDone] = useState<string>();
   const back = (
@@ -97,6 +100,7 @@ export function SaleDetailPage() {
       )}
       {canRefund && completed && blocker && <p className="muted small">{blocker}</p>}
       {s.note && <p className="notice">{s.note}</p>}
+      <SaleApprovals sale={s} />
       <Card title="Items">
         <SaleItemsTable storeId={storeId} sale={s} />
       </Card>
@@ -108,6 +112,7 @@ export function SaleDetailPage() {
             sale={s}
             open={dialog === 'void'}
             onClose={() => setDialog(undefined)}
+            approvalNeeded={approvalNeeded}
             onVoided={() => {
               setDialog(undefined);
               setDone(`Sale ${saleLabel(s)} voided. Its stock is back on hand.`);
@@ -118,6 +123,7 @@ export function SaleDetailPage() {
             sale={s}
             open={dialog === 'refund'}
             onClose={() => setDialog(undefined)}
+            approvalNeeded={approvalNeeded}
             onRefunded={(total) => {
               setDialog(undefined);
               setDone(`Refunded ${money(total)}.`);

@@ -20,6 +20,7 @@ const STATUS_OPTIONS = [
 export function SalesPage() {
   const { storeId } = useStoreAccess();
   const canWrite = useCan('inventory:write');
+  const canSeeCashUp = useCan('reports:view');
   const list = useListParams();
   const from = list.get('from');
   const to = list.get('to');
@@ -54,6 +55,11 @@ export function SalesPage() {
         subtitle="Every recorded sale, newest first."
         actions={
           <>
+            {canSeeCashUp && (
+              <Link to={`/stores/${storeId}/cash-up`} className="btn btn--secondary">
+                Cash-up
+              </Link>
+            )}
             <Link to={`/stores/${storeId}/checkout`} className="btn btn--secondary">
               Tax and checkout
             </Link>

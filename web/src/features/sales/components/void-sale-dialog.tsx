@@ -7,8 +7,11 @@ import { toApiError } from '@/lib/api-error';
 import { formatCount } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMoney } from '@/lib/store-access';
+import { needsApproval } from '../api/create-approval';
 import { useVoidSale } from '../api/void-sale';
-import { saleLabel, type Sale } from '../api/types';
+import { ApprovalDialog } from './approval-dialog';
+import { useApprovalStep } from './use-approval-step';
+import { saleLabel, type Sale, type VoidInput } from '../api/types';
 
 interface VoidSaleDialogProps {
   storeId: string;
@@ -16,14 +19,36 @@ interface VoidSaleDialogProps {
   open: boolean;
   onClose: () => void;
   onVoided: () => void;
+  /** The caller voids only with a manager's approval (an employee): said up front. */
+  approvalNeeded?: boolean;
 }
 
-export function VoidSaleDialog({ storeId, sale, open, onClose, onVoided }: VoidSaleDialogProps) {
+export function VoidSaleDialog({
+  storeId,
+  sale,
+  open,
+  onClose,
+  onVoided,
+  approvalNeeded,
+}: VoidSaleDialogProps) {
   const money = useMoney();
   const voiding = useVoidSale(storeId, sale.id);
   const idempotency = useIdempotencyKey();
   const [reasonError, setReasonError] = useState<string>();
-  const apiError = voiding.error ? toApiError(voiding.error) : undefined;
+  const apiError =
+    voiding.error && !needsApproval(voiding.error) ? toApiError(voiding.error) : undefined;
+  const approval = useApprovalStep(send);
+
+  function send(input: VoidInput, token?: string) {
+    voiding.mutate(
+      { input, idempotencyKey: idempotency.keyFor(input), approval: token },
+      {
+        onSuccess: onVoided,
+        onError: (error) => approval.refused(error, input),
+        onSettled: (_result, error) => idempotency.settle(error),
+      },
+    );
+  }
 
   function close() {
     voiding.reset();
@@ -39,14 +64,7 @@ export function VoidSaleDialog({ storeId, sale, open, onClose, onVoided }: VoidS
       return;
     }
     setReasonError(undefined);
-    const input = { reason };
-    voiding.mutate(
-      { input, idempotencyKey: idempotency.keyFor(input) },
-      {
-        onSuccess: onVoided,
-        onSettled: (_result, error) => idempotency.settle(error),
-      },
-    );
+    send({ reason });
   }
 
   return (
@@ -69,6 +87,9 @@ export function VoidSaleDialog({ storeId, sale, open, onClose, onVoided }: VoidS
           error={reasonError ?? apiError?.fieldErrors.reason}
           hint="For example: scanned twice, wrong basket."
         />
+        {approvalNeeded && (
+          <p className="muted small">A manager or admin approves this void on this till next.</p>
+        )}
         <div className="form__actions">
           <Button variant="ghost" onClick={close}>
             Cancel
@@ -78,6 +99,7 @@ export function VoidSaleDialog({ storeId, sale, open, onClose, onVoided }: VoidS
           </Button>
         </div>
       </form>
+      <ApprovalDialog storeId={storeId} action="void" saleId={sale.id} {...approval.dialog} />
     </Dialog>
   );
 }
