@@ -37,6 +37,7 @@ import { createApprovalsService } from './modules/sales/approvals/approvals.serv
 import { createLabelsService } from './modules/labels/labels.service';
 import { createCheckoutService } from './modules/sales/checkout/checkout.service';
 import { productsNamedBy } from './modules/sales/checkout/sale-search';
+import { createReceiptMail } from './modules/sales/receipt-mail/receipt-mail';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -193,6 +194,14 @@ export function createServices(deps: ServiceDeps) {
     labels,
     productsNamed: productsNamedBy(productReads.matching),
   });
+  const receiptMail = createReceiptMail({
+    pool,
+    mailer,
+    log,
+    get: sales.get,
+    storeProfile: storeReads.profileIn,
+    budget: platform.rateLimitStore('receipt-mail'),
+  });
   const purchasing = createPurchasingService({
     pool,
     write,
@@ -344,6 +353,7 @@ export function createServices(deps: ServiceDeps) {
     productSearch,
     inventory,
     sales,
+    receiptMail,
     approvals,
     checkout,
     purchasing,
