@@ -200,6 +200,7 @@ export function createServices(deps: ServiceDeps) {
     log,
     get: sales.get,
     storeProfile: storeReads.profileIn,
+    settings: checkout.settings,
     budget: platform.rateLimitStore('receipt-mail'),
   });
   const purchasing = createPurchasingService({

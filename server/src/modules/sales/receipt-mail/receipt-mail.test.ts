@@ -1,5 +1,10 @@
 import { buildTestApp, type TestApp } from '../../../test/app';
-import { createProduct, memberOf, storeWithMember, type StoreMember } from '../../../test/factories';
+import {
+  createProduct,
+  memberOf,
+  storeWithMember,
+  type StoreMember,
+} from '../../../test/factories';
 import { postSale } from '../../../test/requests';
 import { startSmtp } from '../../../test/smtp';
 import { settle, taxRate } from '../checkout/checkout-test-helpers';
@@ -27,7 +32,11 @@ async function saleWithCustomer(customerEmail: string | null = 'ada@example.com'
   const s = await storeWithMember(t, 'admin');
   const rate = await taxRate(s, { name: 'VAT', rateBps: 1000 });
   await settle(s, { defaultTaxRateId: rate.id, address: '1 Harbour Street, Leith' });
-  const coffee = await createProduct(s, { name: 'Coffee <beans>', price: 8.5, initialQuantity: 20 });
+  const coffee = await createProduct(s, {
+    name: 'Coffee <beans>',
+    price: 8.5,
+    initialQuantity: 20,
+  });
   const tea = await createProduct(s, { name: 'Green tea', price: 4, initialQuantity: 20 });
   const sale = (
     await postSale(s, {

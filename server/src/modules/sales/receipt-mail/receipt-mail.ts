@@ -12,7 +12,7 @@ import { email } from '../../../http/validate';
 import type { Logger } from '../../../logger';
 import type { Mailer } from '../../../platform/mailer';
 import type { StoreReads } from '../../stores/stores.reads';
-import { findSettings } from '../checkout/checkout.repo';
+import type { CheckoutService } from '../checkout/checkout.service';
 import type { Sale } from '../sales.repo';
 import { receiptMail, saleLabel } from './receipt-html';
 
@@ -35,6 +35,8 @@ export function createReceiptMail(deps: {
   log: Logger;
   get(ctx: StoreContext, id: string): Promise<Sale>;
   storeProfile: StoreReads['profileIn'];
+  /** The store's checkout settings (its address for the receipt). */
+  settings: CheckoutService['settings'];
   budget: Store;
 }) {
   const { pool, mailer, budget } = deps;
@@ -55,7 +57,7 @@ export function createReceiptMail(deps: {
       }
       const [profile, settings] = await Promise.all([
         deps.storeProfile(pool, ctx.storeId),
-        findSettings(pool, ctx.storeId),
+        deps.settings(ctx),
       ]);
       if (!profile) throw new NotFoundError('Store');
 

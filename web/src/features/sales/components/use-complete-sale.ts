@@ -5,7 +5,7 @@ import { serverNow } from '@/lib/server-clock';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
-import type { Sale, SaleExtras, SaleInput, TillLine } from '../api/types';
+import { saleItem, type Sale, type SaleExtras, type SaleInput, type TillLine } from '../api/types';
 
 export interface CompleteCallbacks {
   onRecorded: (sale: Sale) => void;
@@ -35,8 +35,10 @@ export function useCompleteSale(storeId: string) {
     totals: { total: number; units: number },
     on: CompleteCallbacks,
     extras: SaleExtras = {},
+    /** A manager's approval of discounts beyond the employee's limit (Approval-Token). */
+    approval?: string,
   ) {
-    const items = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+    const items = lines.map(saleItem);
     // The same lines paid another way are another sale: another key.
     const idempotencyKey = idempotency.keyFor({ items, ...extras });
     // Stamped now, sent with every attempt and from the outbox: a sale kept offline overnight
@@ -69,7 +71,7 @@ export function useCompleteSale(storeId: string) {
 
     function send() {
       mutation.mutate(
-        { input, idempotencyKey },
+        { input, idempotencyKey, approval },
         {
           onSuccess: on.onRecorded,
           onSettled: async (_sale, error) => {
