@@ -95,49 +95,101 @@ function PayForm({
   }
 
   return (
-    <form className="pay" onSubmit={submit} noValidate>
-      <div className="pay__discount">
-        <SelectField
-          label="Sale discount as"
-          name="discountKind"
-          value={discountKind}
-          onChange={(e) => setDiscountKind(e.target.value === 'amount' ? 'amount' : 'percent')}
-          options={[
-            { value: 'percent', label: 'Percent (%)' },
-            { value: 'amount', label: 'Amount' },
-          ]}
-        />
-        <TextField
-          label={discountKind === 'percent' ? 'Sale discount (%)' : 'Sale discount (amount)'}
-          name="discount"
-          inputMode="decimal"
-          value={discountText}
-          onChange={(e) => setDiscountText(e.target.value)}
-          hint="Optional: off the whole sale"
-        />
-        {discount && (
-          <TextField
-            label="Discount reason"
-            name="discountReason"
-            maxLength={200}
-            value={discountReason}
-            onChange={(e) => setDiscountReason(e.target.value)}
-            hint="Optional; kept with the sale"
+    <>
+      <form className="pay" onSubmit={submit} noValidate>
+        <div className="pay__discount">
+          <SelectField
+            label="Sale discount as"
+            name="discountKind"
+            value={discountKind}
+            onChange={(e) => setDiscountKind(e.target.value === 'amount' ? 'amount' : 'percent')}
+            options={[
+              { value: 'percent', label: 'Percent (%)' },
+              { value: 'amount', label: 'Amount' },
+            ]}
           />
+          <TextField
+            label={discountKind === 'percent' ? 'Sale discount (%)' : 'Sale discount (amount)'}
+            name="discount"
+            inputMode="decimal"
+            value={discountText}
+            onChange={(e) => setDiscountText(e.target.value)}
+            hint="Optional: off the whole sale"
+          />
+          {discount && (
+            <TextField
+              label="Discount reason"
+              name="discountReason"
+              maxLength={200}
+              value={discountReason}
+              onChange={(e) => setDiscountReason(e.target.value)}
+              hint="Optional; kept with the sale"
+            />
+          )}
+        </div>
+        {approvalNeeded && (
+          <div className="pay__approval" role="group" aria-label="Manager approval">
+            <p>
+              {approval
+                ? 'A manager approved; if the sale is still refused, ask again.'
+                : 'These discounts need a manager’s approval.'}
+            </p>
+            <Button variant="secondary" onClick={() => setApproving(true)}>
+              Ask a manager to approve
+            </Button>
+          </div>
         )}
-      </div>
-      {approvalNeeded && (
-        <div className="pay__approval" role="group" aria-label="Manager approval">
-          <p>
-            {approval
-              ? 'A manager approved; if the sale is still refused, ask again.'
-              : 'These discounts need a manager’s approval.'}
-          </p>
-          <Button variant="secondary" onClick={() => setApproving(true)}>
-            Ask a manager to approve
+        <QueryState query={quote} loading="Working out the total…">
+          {(q) => <Totals quote={q} />}
+        </QueryState>
+        <PaymentRows
+          rows={payments}
+          onChange={setPayments}
+          remaining={total === undefined ? undefined : total - paid}
+        />
+        <dl className="pay__summary" aria-live="polite">
+          <div>
+            <dt>Paid</dt>
+            <dd>{money(paid / 100)}</dd>
+          </div>
+          {total !== undefined && paid >= total ? (
+            <div className="pay__change">
+              <dt>Change</dt>
+              <dd>{money((paid - total) / 100)}</dd>
+            </div>
+          ) : (
+            <div>
+              <dt>Still to pay</dt>
+              <dd>{total === undefined ? '…' : money((total - paid) / 100)}</dd>
+            </div>
+          )}
+        </dl>
+        <details className="pay__customer">
+          <summary>Customer (optional)</summary>
+          <TextField
+            label="Customer name"
+            name="customerName"
+            value={customerName}
+            onChange={(e) => setCustomerName(e.target.value)}
+          />
+          <TextField
+            label="Customer e-mail"
+            name="customerEmail"
+            type="email"
+            value={customerEmail}
+            onChange={(e) => setCustomerEmail(e.target.value)}
+          />
+        </details>
+        <ErrorBanner>{error}</ErrorBanner>
+        <div className="dialog__actions">
+          <Button variant="secondary" type="button" onClick={onClose}>
+            Back to the sale
+          </Button>
+          <Button type="submit" disabled={!canPay} busy={recording} busyLabel="Recording sale…">
+            Complete sale
           </Button>
         </div>
-      )}
+      </form>
       <ApprovalDialog
         storeId={storeId}
         action="discount"
@@ -148,57 +200,7 @@ function PayForm({
           setApproval(token);
         }}
       />
-      <QueryState query={quote} loading="Working out the total…">
-        {(q) => <Totals quote={q} />}
-      </QueryState>
-      <PaymentRows
-        rows={payments}
-        onChange={setPayments}
-        remaining={total === undefined ? undefined : total - paid}
-      />
-      <dl className="pay__summary" aria-live="polite">
-        <div>
-          <dt>Paid</dt>
-          <dd>{money(paid / 100)}</dd>
-        </div>
-        {total !== undefined && paid >= total ? (
-          <div className="pay__change">
-            <dt>Change</dt>
-            <dd>{money((paid - total) / 100)}</dd>
-          </div>
-        ) : (
-          <div>
-            <dt>Still to pay</dt>
-            <dd>{total === undefined ? '…' : money((total - paid) / 100)}</dd>
-          </div>
-        )}
-      </dl>
-      <details className="pay__customer">
-        <summary>Customer (optional)</summary>
-        <TextField
-          label="Customer name"
-          name="customerName"
-          value={customerName}
-          onChange={(e) => setCustomerName(e.target.value)}
-        />
-        <TextField
-          label="Customer e-mail"
-          name="customerEmail"
-          type="email"
-          value={customerEmail}
-          onChange={(e) => setCustomerEmail(e.target.value)}
-        />
-      </details>
-      <ErrorBanner>{error}</ErrorBanner>
-      <div className="dialog__actions">
-        <Button variant="secondary" type="button" onClick={onClose}>
-          Back to the sale
-        </Button>
-        <Button type="submit" disabled={!canPay} busy={recording} busyLabel="Recording sale…">
-          Complete sale
-        </Button>
-      </div>
-    </form>
+    </>
   );
 }
 
