@@ -211,6 +211,34 @@ describeWithBrowser(
       },
     );
 
+    step(
+      'when the employee completes an over-limit sale without the pay step, then a manager’s approval sends it again',
+      async () => {
+        await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/new`);
+        await heading('Quick sale').waitFor();
+        await ringUp('TEA');
+        await page.getByRole('button', { name: 'Adjust price of Green Tea' }).click();
+        const tea = page.getByRole('dialog', { name: 'Adjust Green Tea' });
+        await tea.getByLabel('Percent off').fill('50');
+        await tea.getByRole('button', { name: 'Apply' }).click();
+        await page.getByRole('button', { name: 'Complete sale' }).click();
+        await page
+          .getByRole('alert')
+          .getByText(/manager's approval/)
+          .waitFor();
+        await page.getByRole('button', { name: 'Ask a manager to approve' }).click();
+        const approval = page.getByRole('dialog', { name: 'Manager approval' });
+        await approval.getByLabel('Manager’s e-mail').fill(owner.email);
+        await approval.getByLabel('PIN').fill(PIN);
+        await approval.getByRole('button', { name: 'Approve' }).click();
+        // 4.00 − 2.00 = 2.00 + 10% VAT.
+        await status('Sale recorded').waitFor();
+        await expect(status('Sale recorded').textContent()).resolves.toContain('$2.20');
+        const [sale] = await api.listSales();
+        expect(sale).toMatchObject({ total: 2.2, discountTotal: 2 });
+      },
+    );
+
     step('at phone width, the line adjustment and the till fit the screen', async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/new`);
