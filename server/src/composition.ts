@@ -39,6 +39,7 @@ import { createLabelsService } from './modules/labels/labels.service';
 import { createTransfersService } from './modules/transfers/transfers.service';
 import { createCheckoutService } from './modules/sales/checkout/checkout.service';
 import { productsNamedBy } from './modules/sales/checkout/sale-search';
+import { createReceiptMail } from './modules/sales/receipt-mail/receipt-mail';
 import { createShoppingListsService } from './modules/shopping-lists/shopping-lists.service';
 import { storeReads } from './modules/stores/stores.reads';
 import { supplierReads } from './modules/suppliers/suppliers.reads';
@@ -201,6 +202,15 @@ export function createServices(deps: ServiceDeps) {
     labels,
     productsNamed: productsNamedBy(productReads.matching),
   });
+  const receiptMail = createReceiptMail({
+    pool,
+    mailer,
+    log,
+    get: sales.get,
+    storeProfile: storeReads.profileIn,
+    settings: checkout.settings,
+    budget: platform.rateLimitStore('receipt-mail'),
+  });
   const purchasing = createPurchasingService({
     pool,
     write,
@@ -361,6 +371,7 @@ export function createServices(deps: ServiceDeps) {
     inventory,
     countSessions,
     sales,
+    receiptMail,
     approvals,
     checkout,
     purchasing,

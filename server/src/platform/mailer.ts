@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML body sent with the text one (a receipt); the outbox keeps the text. */
+  html?: string;
   /** Files sent with the mail (a purchase order's PDF). */
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }

@@ -4,13 +4,17 @@ import * as s from './sales.schemas';
 import { wasFoundByReference } from './sale-references';
 import type { SalesService } from './sales.service';
 import { APPROVAL_HEADER } from './approvals/approvals.service';
+import { emailReceiptBody, type ReceiptMailService } from './receipt-mail/receipt-mail';
 
 /** The manager's approval an employee's action carries (approvals/), if any. */
 const approvalOf = (req: { get(name: string): string | undefined }) =>
   req.get(APPROVAL_HEADER)?.trim() || undefined;
 
 /** Routes under /api/v1/stores/:storeId. */
-export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
+export function salesRoutes(
+  r: Routes,
+  { sales, receiptMail }: { sales: SalesService; receiptMail: ReceiptMailService },
+) {
   r.store(
     'post',
     '/sales',
@@ -37,6 +41,13 @@ export function salesRoutes(r: Routes, { sales }: { sales: SalesService }) {
     '/sales/:id',
     { permission: 'inventory:read', params: idParams },
     ({ ctx, params }) => sales.get(ctx, params.id),
+  );
+  // Whoever may ring up a sale may e-mail its receipt (a few times per sale: receipt-mail/).
+  r.store(
+    'post',
+    '/sales/:id/receipt/email',
+    { permission: 'inventory:write', params: idParams, body: emailReceiptBody },
+    ({ ctx, params, body }) => receiptMail.emailReceipt(ctx, params.id, body),
   );
   // Managers and admins void and refund; an employee with a manager's approval (approvals/).
   r.store(

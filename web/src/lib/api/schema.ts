@@ -1638,6 +1638,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stores/{storeId}/sales/{id}/receipt/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * E-mail a sale's receipt (inventory:write)
+     * @description Sends the sale's receipt as an HTML e-mail (with a plain-text copy): the store's name and
+     *     address (checkout settings), the sale number and time in the store's time zone, each line
+     *     with its discount or price-override reason, subtotal, discounts, tax per rate, total,
+     *     refunds, payments and change. It goes to `email`, else to the customer e-mail the sale was
+     *     recorded with; with neither it is 400 `VALIDATION_ERROR` on `email`. Requires
+     *     `inventory:write` (employees, managers, admins; viewers are refused). A sale not in this
+     *     store is 404. One sale's receipt is sent at most 3 times an hour (429 `RATE_LIMITED` with
+     *     `Retry-After` after that). A mail the mail server does not take is 503 and does not count.
+     */
+    post: operations['emailSaleReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stores/{storeId}/sales/{id}/void': {
     parameters: {
       query?: never;
@@ -10956,6 +10986,57 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  emailSaleReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storeId: components['parameters']['StoreId'];
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /**
+           * Format: email
+           * @description Where to send it instead of the sale's customer e-mail
+           */
+          email?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The receipt was handed to the mail server */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuccessEnvelope'] & {
+            data: {
+              /** Format: uuid */
+              saleId: string;
+              number: number;
+              /** Format: email */
+              sentTo: string;
+              /** Format: date-time */
+              sentAt: string;
+            };
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['RateLimited'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   voidSale: {
     parameters: {
       query?: never;
@@ -14167,6 +14248,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];
@@ -14229,6 +14311,7 @@ export interface operations {
         };
         content?: never;
       };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       429: components['responses']['RateLimited'];

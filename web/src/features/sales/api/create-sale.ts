@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
+import { approvalHeader } from './create-approval';
 import { saleKeys, storeDataKeys } from './sale-keys';
 import type { Sale, SaleInput } from './types';
 
 export interface CreateSaleVariables {
   input: SaleInput;
   idempotencyKey: string;
+  /** A manager's approval of a discount beyond the employee's limit. */
+  approval?: string;
 }
 
 // A sale that has had no answer by then is handed to the outbox (same key, so never twice)
@@ -15,12 +18,12 @@ const SALE_TIMEOUT_MS = 10_000;
 /** All lines or none: a short line fails the whole sale with INSUFFICIENT_STOCK. */
 export function createSale(
   storeId: string,
-  { input, idempotencyKey }: CreateSaleVariables,
+  { input, idempotencyKey, approval }: CreateSaleVariables,
 ): Promise<Sale> {
   return apiClient.post('/stores/{storeId}/sales', {
     path: { storeId },
     body: input,
-    headers: { 'Idempotency-Key': idempotencyKey },
+    headers: { 'Idempotency-Key': idempotencyKey, ...approvalHeader(approval) },
     transport: { timeout: SALE_TIMEOUT_MS },
   });
 }

@@ -3,21 +3,31 @@ import { isAxiosError } from 'axios';
 import { apiClient } from '@/lib/api-client';
 import { readCatalogue } from '@/lib/offline-catalogue';
 import { quoteOffline } from '../offline/offline-quote';
+import { approvalHeader } from './create-approval';
 import { saleKeys } from './sale-keys';
 import type { SaleInput, SaleQuote } from './types';
 
 /** What the sale would come to (tax, discounts), recording nothing: the pay step's figures. */
-export function quoteSale(storeId: string, input: SaleInput): Promise<SaleQuote> {
-  return apiClient.post('/stores/{storeId}/sales/quote', { path: { storeId }, body: input });
+export function quoteSale(
+  storeId: string,
+  input: SaleInput,
+  approval?: string,
+): Promise<SaleQuote> {
+  return apiClient.post('/stores/{storeId}/sales/quote', {
+    path: { storeId },
+    body: input,
+    headers: approvalHeader(approval),
+  });
 }
 
 /** The server's quote; with no answer from it, the same worked out from the offline catalogue. */
 export async function quoteSaleOrOffline(
   storeId: string,
   input: SaleInput,
+  approval?: string,
 ): Promise<SaleQuote & { offline?: true }> {
   try {
-    return await quoteSale(storeId, input);
+    return await quoteSale(storeId, input, approval);
   } catch (error) {
     if (!isAxiosError(error) || error.response || error.code === 'ERR_CANCELED') throw error;
     const catalogue = await readCatalogue(storeId).catch(() => undefined);
@@ -27,10 +37,15 @@ export async function quoteSaleOrOffline(
   }
 }
 
-export function useSaleQuote(storeId: string, input: SaleInput, enabled: boolean) {
+export function useSaleQuote(
+  storeId: string,
+  input: SaleInput,
+  enabled: boolean,
+  approval?: string,
+) {
   return useQuery({
-    queryKey: [...saleKeys.all(storeId), 'quote', input],
-    queryFn: () => quoteSaleOrOffline(storeId, input),
+    queryKey: [...saleKeys.all(storeId), 'quote', input, approval ?? null],
+    queryFn: () => quoteSaleOrOffline(storeId, input, approval),
     enabled,
     placeholderData: keepPreviousData,
     retry: false,

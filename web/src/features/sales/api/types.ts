@@ -16,10 +16,29 @@ export type TopSellerParams = QueryParams<'listTopSellers'>;
 /** What the till keeps of a scanned or picked product. */
 export type ScannedProduct = Schemas['ProductPick'];
 
+/** What the cashier changed on a line: a discount (percent or amount off) or a new unit price. */
+export type LineAdjustment =
+  | { kind: 'percent'; value: number }
+  | { kind: 'amount'; value: number }
+  | { kind: 'price'; value: number; reason: string };
+
 /** A line of the sale being rung up. */
 export interface TillLine {
   product: ScannedProduct;
   quantity: number;
+  adjustment?: LineAdjustment;
+}
+
+/** A till line as the sale and its quote send it. */
+export function saleItem({
+  product,
+  quantity,
+  adjustment: a,
+}: TillLine): SaleInput['items'][number] {
+  const item = { productId: product.id, quantity };
+  if (!a) return item;
+  if (a.kind === 'price') return { ...item, unitPrice: a.value, priceOverrideReason: a.reason };
+  return { ...item, discount: a.kind === 'percent' ? { percent: a.value } : { amount: a.value } };
 }
 
 /** A sale kept on this device until the server has it (see sale-outbox.ts). */

@@ -20,7 +20,10 @@ import { SaleMessages, type SaleOutcome } from './sale-messages';
 import { SaleLinesTable } from './sale-lines-table';
 import { useCompleteSale } from './use-complete-sale';
 import { PayDialog } from './pay-dialog';
-import type { SaleExtras } from '../api/types';
+import type { SaleExtras, TillLine } from '../api/types';
+import { needsApproval } from '../api/create-approval';
+import { ApprovalDialog } from './approval-dialog';
+import { LineAdjustDialog } from './line-adjust-dialog';
 import { useSaleLines } from './use-sale-lines';
 
 const PICKER_LABEL = 'Scan or search products';
@@ -43,6 +46,12 @@ export function QuickSalePage() {
   const [lookupError, setLookupError] = useState<string>();
   const [outcome, setOutcome] = useState<SaleOutcome>();
   const [paying, setPaying] = useState(false);
+  const [adjusting, setAdjusting] = useState<TillLine>();
+  // A sale refused for want of a manager's approval (discounts beyond an employee's limit):
+  // what it was sent with, sent again with the approval's token.
+  const lastExtras = useRef<SaleExtras>(undefined);
+  const [approving, setApproving] = useState(false);
+  const approvalNeeded = needsApproval(complete.error);
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
 
@@ -79,7 +88,8 @@ export function QuickSalePage() {
     queue.current = queue.current.then(() => sale.add(product));
   }
 
-  function onComplete(extras?: SaleExtras) {
+  function onComplete(extras?: SaleExtras, approval?: string) {
+    lastExtras.current = extras;
     const totals = { total: sale.total, units: sale.units };
     completeSale(
       sale.lines,
@@ -98,6 +108,7 @@ export function QuickSalePage() {
         onSettled: () => inputRef.current?.focus(),
       },
       extras,
+      approval,
     );
   }
 
@@ -171,6 +182,11 @@ export function QuickSalePage() {
                 ? 'Not enough stock for the lines marked below. Lower their quantity or remove them.'
                 : saleError?.message}
             </ErrorBanner>
+            {approvalNeeded && !paying && (
+              <Button variant="secondary" onClick={() => setApproving(true)}>
+                Ask a manager to approve
+              </Button>
+            )}
             {sale.lines.length === 0 ? (
               <p className="muted">
                 No items yet. Scan a barcode or search for a product to start.
@@ -188,6 +204,7 @@ export function QuickSalePage() {
                   changed();
                   sale.remove(id);
                 }}
+                onAdjust={setAdjusting}
               />
             )}
           </Card>
@@ -214,6 +231,25 @@ export function QuickSalePage() {
         error={paying ? saleError?.message : undefined}
         onClose={() => setPaying(false)}
         onPay={onComplete}
+        saleNeedsApproval={approvalNeeded}
+      />
+      <LineAdjustDialog
+        line={adjusting}
+        onClose={() => setAdjusting(undefined)}
+        onApply={(id, adjustment) => {
+          changed();
+          sale.adjust(id, adjustment);
+        }}
+      />
+      <ApprovalDialog
+        storeId={storeId}
+        action="discount"
+        open={approving}
+        onClose={() => setApproving(false)}
+        onApproved={(token) => {
+          setApproving(false);
+          onComplete(lastExtras.current, token);
+        }}
       />
     </div>
   );

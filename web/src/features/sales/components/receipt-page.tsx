@@ -11,6 +11,7 @@ import { saleLabel } from '../api/types';
 import { useCheckoutSettings } from '../api/get-checkout-settings';
 import { SaleBarcode } from './sale-barcode';
 import { ReceiptMoney, ReceiptPayments } from './receipt-money';
+import { EmailReceiptButton } from './email-receipt-dialog';
 
 /**
  * A receipt to print: the store, the sale's number and time in the store's time zone, the
@@ -54,6 +55,7 @@ export function ReceiptPage() {
         <Link to={`/stores/${storeId}/sales/${saleId}`} className="back-link">
           <span aria-hidden="true">←</span> Back to the sale
         </Link>
+        <EmailReceiptButton storeId={storeId} sale={r} />
         <Button onClick={() => window.print()}>Print receipt</Button>
       </div>
       <article className="receipt" aria-labelledby="receipt-title">

@@ -15,6 +15,7 @@ import { SaleItemsTable } from './sale-items-table';
 import { SaleApprovals } from './sale-approvals';
 import { SaleStatus } from './sale-status';
 import { VoidSaleDialog } from './void-sale-dialog';
+import { EmailReceiptButton } from './email-receipt-dialog';
 
 /** Why a sale cannot be voided, or nothing when it can (the API has the last word). */
 function voidBlocker(sale: Sale, timezone: string | undefined): string | undefined {
@@ -77,6 +78,7 @@ export function SaleDetailPage() {
             <Link to={`/stores/${storeId}/sales/${s.id}/receipt`} className="btn btn--secondary">
               Receipt
             </Link>
+            {canRefund && <EmailReceiptButton storeId={storeId} sale={s} />}
             {canRefund && refundable && (
               <Button variant="secondary" onClick={() => setDialog('refund')}>
                 Refund…

@@ -11,6 +11,8 @@ interface SaleLinesTableProps {
   shortages: Map<string, StockShortage>;
   onQuantity: (productId: string, quantity: number) => void;
   onRemove: (productId: string) => void;
+  /** Opens the line's discount / price dialog. */
+  onAdjust: (line: TillLine) => void;
 }
 
 export function SaleLinesTable({
@@ -19,6 +21,7 @@ export function SaleLinesTable({
   shortages,
   onQuantity,
   onRemove,
+  onAdjust,
 }: SaleLinesTableProps) {
   const money = useMoney();
   return (
@@ -44,14 +47,25 @@ export function SaleLinesTable({
             const { product } = line;
             const short = shortages.get(product.id);
             const inputId = `qty-${product.id}`;
+            const a = line.adjustment;
+            const unit = a?.kind === 'price' ? a.value : product.price;
+            const adjusted =
+              a?.kind === 'price'
+                ? `Price changed from ${money(product.price)}: ${a.reason}`
+                : a?.kind === 'percent'
+                  ? `Discount ${formatNumber(a.value)}%`
+                  : a
+                    ? `Discount ${money(a.value)}`
+                    : undefined;
             return (
               <tr key={product.id} className={short ? 'row--invalid' : undefined}>
                 <td>
                   <div className="strong">{product.name}</div>
                   <div className="muted small">SKU {product.sku}</div>
-                  <div className="muted small sale-line__each">{money(product.price)} each</div>
+                  <div className="muted small sale-line__each">{money(unit)} each</div>
+                  {adjusted && <div className="small sale-line__adjusted">{adjusted}</div>}
                 </td>
-                <td className="num sale-line__price">{money(product.price)}</td>
+                <td className="num sale-line__price">{money(unit)}</td>
                 <td>
                   <label htmlFor={inputId} className="visually-hidden">
                     Quantity of {product.name}
@@ -80,6 +94,9 @@ export function SaleLinesTable({
                 </td>
                 <td className="num strong">{money(lineTotal(line))}</td>
                 <td className="table__actions">
+                  <Button variant="ghost" onClick={() => onAdjust(line)}>
+                    Adjust<span className="visually-hidden"> price of {product.name}</span>
+                  </Button>
                   <Button
                     variant="ghost"
                     className="btn--danger-text"

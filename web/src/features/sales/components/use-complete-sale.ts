@@ -5,7 +5,14 @@ import { serverNow } from '@/lib/server-clock';
 import { useSession } from '@/lib/session';
 import { useCreateSale } from '../api/create-sale';
 import { queueSale } from '../api/sale-outbox';
-import type { QueuedSale, Sale, SaleExtras, SaleInput, TillLine } from '../api/types';
+import {
+  saleItem,
+  type QueuedSale,
+  type Sale,
+  type SaleExtras,
+  type SaleInput,
+  type TillLine,
+} from '../api/types';
 import { nextProvisionalNumber } from '../offline/provisional-number';
 
 export interface CompleteCallbacks {
@@ -37,8 +44,10 @@ export function useCompleteSale(storeId: string) {
     totals: { total: number; units: number },
     on: CompleteCallbacks,
     extras: SaleExtras = {},
+    /** A manager's approval of discounts beyond the employee's limit (Approval-Token). */
+    approval?: string,
   ) {
-    const items = lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+    const items = lines.map(saleItem);
     // The same lines paid another way are another sale: another key.
     const idempotencyKey = idempotency.keyFor({ items, ...extras });
     // Stamped now, sent with every attempt and from the outbox: a sale kept offline overnight
@@ -73,7 +82,7 @@ export function useCompleteSale(storeId: string) {
 
     function send() {
       mutation.mutate(
-        { input, idempotencyKey },
+        { input, idempotencyKey, approval },
         {
           onSuccess: on.onRecorded,
           onSettled: async (_sale, error) => {

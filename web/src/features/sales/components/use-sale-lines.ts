@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { TillLine, ScannedProduct } from '../api/types';
+import type { LineAdjustment, TillLine, ScannedProduct } from '../api/types';
 
 export type { TillLine };
 
 type Action =
   | { type: 'add'; product: ScannedProduct }
   | { type: 'set'; productId: string; quantity: number }
+  | { type: 'adjust'; productId: string; adjustment?: LineAdjustment }
   | { type: 'remove'; productId: string }
   | { type: 'clear' }
   | { type: 'load'; lines: TillLine[] };
@@ -17,12 +18,16 @@ function reduce(lines: TillLine[], action: Action): TillLine[] {
       if (!existing) return [...lines, { product: action.product, quantity: 1 }];
       // Scanning the same item again adds one more of it (and refreshes its price and stock).
       return lines.map((l) =>
-        l === existing ? { product: action.product, quantity: l.quantity + 1 } : l,
+        l === existing ? { ...l, product: action.product, quantity: l.quantity + 1 } : l,
       );
     }
     case 'set':
       return lines.map((l) =>
         l.product.id === action.productId ? { ...l, quantity: action.quantity } : l,
+      );
+    case 'adjust':
+      return lines.map((l) =>
+        l.product.id === action.productId ? { ...l, adjustment: action.adjustment } : l,
       );
     case 'remove':
       return lines.filter((l) => l.product.id !== action.productId);
@@ -38,8 +43,17 @@ function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
+/** A line's amount after its discount or price override, before tax (the quote has the tax). */
 export function lineTotal(line: TillLine): number {
-  return (cents(line.product.price) * line.quantity) / 100;
+  return lineCents(line) / 100;
+}
+
+function lineCents({ product, quantity, adjustment: a }: TillLine): number {
+  const unit = a?.kind === 'price' ? cents(a.value) : cents(product.price);
+  const gross = unit * quantity;
+  if (a?.kind === 'percent') return gross - Math.round((gross * a.value) / 100);
+  if (a?.kind === 'amount') return Math.max(0, gross - cents(a.value));
+  return gross;
 }
 
 // The sale being rung up is kept in this tab's storage (per store, with whose it is), so a
@@ -84,11 +98,16 @@ export function useSaleLines(storeId: string, userId: string | undefined) {
   useEffect(() => saveLines(storeId, userId, lines), [storeId, userId, lines]);
   return {
     lines,
-    total: lines.reduce((sum, l) => sum + cents(l.product.price) * l.quantity, 0) / 100,
+    total: lines.reduce((sum, l) => sum + lineCents(l), 0) / 100,
     units: lines.reduce((sum, l) => sum + l.quantity, 0),
     add: useCallback((product: ScannedProduct) => dispatch({ type: 'add', product }), []),
     setQuantity: useCallback(
       (productId: string, quantity: number) => dispatch({ type: 'set', productId, quantity }),
+      [],
+    ),
+    adjust: useCallback(
+      (productId: string, adjustment?: LineAdjustment) =>
+        dispatch({ type: 'adjust', productId, adjustment }),
       [],
     ),
     remove: useCallback((productId: string) => dispatch({ type: 'remove', productId }), []),
