@@ -320,6 +320,7 @@ describeWithBrowser(
         'Dashboard',
         'Alerts',
         'Products',
+        'Counts',
         'Sales',
         'Reorder',
         'Purchase orders',
