@@ -154,7 +154,8 @@ export async function cloneForRun(
   server: BenchServer,
   seeded: { name: string; marker: Marker },
 ): Promise<SeededStore> {
-  const run = `${seeded.name}_run`;
+  // One copy per process: two benches on one server (two worktrees) must not drop each other's.
+  const run = `${seeded.name}_run_${process.pid}`;
   await admin(server.adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`);
     // FILE_COPY (PostgreSQL 15+) copies files instead of WAL-logging every page.
