@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueProduct } from '@/test/catalogue-product';
 import {
   forgetProduct,
   MAX_PRODUCTS,
@@ -13,21 +14,7 @@ import {
 
 // The till's offline catalogue (IndexedDB: fake-indexeddb in memory, to the spec).
 
-const product = (n: number, over: Partial<CatalogueProduct> = {}): CatalogueProduct => ({
-  id: `p-${n}`,
-  name: `Product ${n}`,
-  sku: `SKU-${n}`,
-  barcode: null,
-  brand: null,
-  unit: null,
-  price: 1,
-  quantity: 5,
-  lowStock: false,
-  image: null,
-  categoryId: null,
-  updatedAt: `2026-12-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
-  ...over,
-});
+const product = catalogueProduct;
 
 function catalogue(products: CatalogueProduct[], over: Partial<TillCatalogue> = {}): TillCatalogue {
   return {

@@ -18,7 +18,7 @@
  * Per line rather than per total so every line on a receipt, and every refund of a line,
  * carries its own exact tax, and the lines add up to the sale without a rounding line. It can
  * differ from rounding the total once by up to half a cent per line (three lines of 0.10 at
- * 7.5% added: 0.03 per line, 0.02 on the total).
+ * 7.5% added: 0.01 a line, 0.03 in all; 0.02 on the total).
  */
 
 export interface TaxRule {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueProduct, TillCatalogue } from '@/lib/offline-catalogue';
 import { quoteOffline } from './offline-quote';
+import { catalogueProduct } from '@/test/catalogue-product';
 
 // The pay step's figures offline: the quote worked out from the device's catalogue.
 
-const product = (n: number, over: Partial<CatalogueProduct> = {}): CatalogueProduct => ({
-  id: `p-${n}`,
-  name: `Product ${n}`,
-  sku: `SKU-${n}`,
-  barcode: null,
-  brand: null,
-  unit: null,
-  price: 1,
-  quantity: 5,
-  lowStock: false,
-  image: null,
-  categoryId: null,
-  updatedAt: `2026-12-01T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
-  ...over,
-});
+const product = catalogueProduct;
 
 function catalogue(products: CatalogueProduct[], over: Partial<TillCatalogue> = {}): TillCatalogue {
   return {

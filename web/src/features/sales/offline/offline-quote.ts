@@ -1,6 +1,6 @@
 import { taxRuleOf, type TillCatalogue } from '@/lib/offline-catalogue';
 import type { SaleInput, SaleQuote } from '../api/types';
-import { price } from './pricing';
+import { price } from '@/lib/sale-pricing';
 
 const toCents = (amount: number) => BigInt(Math.round(amount * 100));
 const toAmount = (cents: bigint) => Number(cents) / 100;
