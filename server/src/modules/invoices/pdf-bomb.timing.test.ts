@@ -93,16 +93,23 @@ test('when a 9 KB PDF whose content stream unpacks to 4 GiB is uploaded, then it
   const attacker = await storeOf('Mallory');
   const bomb = bombPdf();
   expect(bomb.length).toBeLessThan(16 * 1024);
-  // Warm: the first upload loads the upload path's code, which is not what is measured.
+  // Warm: the first upload loads the upload path's code, which is not what is measured. The
+  // second, of the same small PDF, is the baseline: what reading a PDF costs on this machine
+  // now, so the bound holds the machine's load as the bomb's upload meets it.
   await upload(attacker, await textPdf(['Hello']), 'warm.pdf');
+  // Another file: the same one again would be refused as already uploaded, unread.
+  const baseline = await upload(attacker, await textPdf(['Hello again']), 'baseline.pdf');
   const m = await measured(() => upload(attacker, bomb, 'bomb.pdf'));
   process.stdout.write(
-    `PDF bomb: ${bomb.length} bytes, ${m.result.status} in ${Math.round(m.result.ms)} ms; resident ` +
+    `PDF bomb: ${bomb.length} bytes, ${m.result.status} in ${Math.round(m.result.ms)} ms ` +
+      `(a one-line PDF: ${Math.round(baseline.ms)} ms); resident ` +
       `(server + reader) ${mb(m.before)} → peak ${mb(m.peak)} → ${mb(m.after)} after; server ${m.server}\n`,
   );
   expect(m.result.status).toBe(422);
   expect(m.result.body.error).toEqual(bombRefusal);
-  expect(m.result.ms).toBeLessThan(2000);
+  // Unpacking 4 GiB would take tens of seconds; refused at the limit, it takes about as long
+  // as reading a small PDF (2 s on a quiet machine, plus a few baselines under load).
+  expect(m.result.ms).toBeLessThan(2000 + 4 * baseline.ms);
   expect(m.peak - m.before).toBeLessThan(300);
   expect(m.readersLeft).toBe(false);
   expect(m.after - m.before).toBeLessThan(100);
