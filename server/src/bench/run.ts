@@ -13,6 +13,7 @@ import { runLoad, type LoadResult } from './load';
 import { machineInfo, type Row, renderTable, writeReport } from './report';
 import { invoiceFixtures, receivingFixtures } from './purchasing-fixtures';
 import { prepareFixtures } from './scenarios';
+import { saleScenarios } from './sale-scenarios';
 import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
 
 const SIZES: Record<string, BenchSize> = {
@@ -84,7 +85,8 @@ async function main() {
         const fixtures = await prepareFixtures(pool, db.storeId);
         const receiving = await receivingFixtures(pool, db.storeId, db.userId);
         const invoices = await invoiceFixtures(pool, db.storeId);
-        fixtures.scenarios.push(receiving.scenario, invoices.scenario);
+        const sales = await saleScenarios(pool, db);
+        fixtures.scenarios.push(receiving.scenario, invoices.scenario, ...sales.scenarios);
         const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
@@ -92,6 +94,7 @@ async function main() {
           ...bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
           ...receiving.handlers,
           ...invoices.handlers,
+          ...sales.handlers,
         });
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);
