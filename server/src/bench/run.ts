@@ -13,6 +13,7 @@ import { runLoad, type LoadResult } from './load';
 import { machineInfo, type Row, renderTable, writeReport } from './report';
 import { invoiceFixtures, receivingFixtures } from './purchasing-fixtures';
 import { prepareFixtures } from './scenarios';
+import { saleScenarios } from './sale-scenarios';
 import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
 
 const SIZES: Record<string, BenchSize> = {
@@ -25,11 +26,18 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 /** Waits until no other session of this database is running a statement. */
 async function drained(pool: Pool) {
   for (let i = 0; i < 600; i++) {
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
-    );
-    if (!one(rows).n) return;
+    // A pool still busy with the last measurement's queue (100 connections) may not lend a
+    // connection in time: that is not drained either.
+    const busy = await pool
+      .query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      )
+      .then(
+        ({ rows }) => one(rows).n,
+        () => 1,
+      );
+    if (!busy) return;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -84,7 +92,8 @@ async function main() {
         const fixtures = await prepareFixtures(pool, db.storeId);
         const receiving = await receivingFixtures(pool, db.storeId, db.userId);
         const invoices = await invoiceFixtures(pool, db.storeId);
-        fixtures.scenarios.push(receiving.scenario, invoices.scenario);
+        const sales = await saleScenarios(pool, db);
+        fixtures.scenarios.push(receiving.scenario, invoices.scenario, ...sales.scenarios);
         const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
@@ -92,6 +101,7 @@ async function main() {
           ...bareHandlers(pool, db.storeId, db.userId, fixtures.lists, fixtures.afters),
           ...receiving.handlers,
           ...invoices.handlers,
+          ...sales.handlers,
         });
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);

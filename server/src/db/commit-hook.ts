@@ -17,6 +17,10 @@ import type { PoolClient } from 'pg';
  * `AsyncLocalStorage.run()` turns on async hooks for every promise of the process from then
  * on, a cost every request would pay for the few that carry a key.
  */
+/**
+ * The store writer sends the hook's statements with the COMMIT (db/pool.ts `later`): a hook
+ * issues them before its first `await`, or they would reach the connection after the COMMIT.
+ */
 export type CommitHook = (tx: PoolClient, result: unknown) => Promise<void>;
 
 const hooks = new WeakMap<object, CommitHook>();

@@ -73,6 +73,7 @@ export async function run<T>(
 ): Promise<T> {
   const claim = answer.idempotent ? req.idempotency : undefined;
   if (!claim) return visible(ctx, answer, await handler());
+  // Its UPDATE is issued before any await: it goes out with the COMMIT (db/commit-hook.ts).
   setCommitHook(ctx, async (tx, result) => {
     const status =
       typeof answer.idempotent === 'function'

@@ -202,10 +202,12 @@ export async function invalidateResetTokens(db: Db, userId: string): Promise<voi
 /** These accounts (those that still exist), by name then id. */
 export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
   if (!ids.length) return [];
-  const { rows } = await db.query<UserRow>(
-    'SELECT id, email, name, created_at FROM users WHERE id = ANY($1::uuid[]) ORDER BY name, id',
-    [ids],
-  );
+  const { rows } = await db.query<UserRow>({
+    // Prepared once per connection: every sale answers with its cashier's name.
+    name: 'auth.users-by-ids',
+    text: 'SELECT id, email, name, created_at FROM users WHERE id = ANY($1::uuid[]) ORDER BY name, id',
+    values: [ids],
+  });
   return rows.map(toUser);
 }
 

@@ -24,8 +24,10 @@ export async function insertEvents(
   actor: Actor | null = null,
 ) {
   if (events.length === 0) return;
-  await db.query(
-    `WITH counter AS (
+  await db.query({
+    // Prepared once per connection: every change that emits writes it.
+    name: 'events.insert',
+    text: `WITH counter AS (
        INSERT INTO outbox_positions AS o (store_id, last_position) VALUES ($1, $4)
        ON CONFLICT (store_id) DO UPDATE SET last_position = o.last_position + EXCLUDED.last_position
        RETURNING last_position
@@ -37,14 +39,14 @@ export async function insertEvents(
        RETURNING 1
      )
      SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM written LIMIT 1) w`,
-    [
+    values: [
       storeId,
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.payload)),
       events.length,
       actor === null ? null : JSON.stringify(actor),
     ],
-  );
+  });
 }
 
 export type EventRow = Row<

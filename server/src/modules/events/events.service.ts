@@ -31,7 +31,7 @@ export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
   return async (scope, fn) => {
     const { storeId } = scope;
     let touched = [storeId];
-    const result = await withTransaction(pool, async (tx) => {
+    const result = await withTransaction(pool, async (tx, later) => {
       // Events wait in the change and are written together, in order, as its last statement:
       // a 200-line delivery writes one outbox statement, not 200, and the store's event
       // counter (which holds the store's next writer until this one commits) is locked only
@@ -48,9 +48,13 @@ export function createStoreWriter(pool: Pool, cache: StoreCache): StoreWriter {
           pending.get(id)!.push({ type, payload });
         };
       const value = await fn(tx, emitIn(storeId), emitIn);
-      await takeCommitHook(scope)?.(tx, value);
+      // The stored answer and the events go out with the COMMIT, in one round trip: the
+      // counters the change has locked by then (the store's events', a sale's number) are
+      // held for the commit only.
+      const hook = takeCommitHook(scope);
+      if (hook) later(hook(tx, value));
       for (const id of [...pending.keys()].sort())
-        await insertEvents(tx, id, pending.get(id)!, actorOf(scope));
+        later(insertEvents(tx, id, pending.get(id)!, actorOf(scope)));
       touched = [...pending.keys()];
       return value;
     });

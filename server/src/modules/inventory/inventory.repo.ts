@@ -80,9 +80,10 @@ const MOVEMENT_COLUMNS =
 const CURSOR_KEY = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /*
- * LEDGER_STATEMENTS: the two statements every stock change runs (`applyDeltas`,
- * `insertMovements`) are named, so each connection plans them once. Written for any number of
- * products (unnest), they cost a one-product change (an import row, an adjustment) ~20% more
+ * LEDGER_STATEMENTS: the ledger's statements are named, so each connection plans them once.
+ * Stock changes run `applyDeltas` and `insertMovements` as one statement now
+ * (ledger-write.repo.ts); the two remain for the bench's bare handlers, which replay them.
+ * Written for any number of products (unnest), they cost a one-product change (an import row, an adjustment) ~20% more
  * to plan and run than single-row forms did when planned every time; prepared, 5 to 8% (measured
  * on the 10k bench store, 2,000 changes of each kind interleaved).
  */
@@ -185,11 +186,13 @@ export async function lockStock(
       'products',
       'id' | 'quantity' | 'price' | 'name' | 'sku' | 'cost' | 'category_id' | 'created_at'
     >
-  >(
-    `SELECT id, quantity, price, name, sku, cost, category_id, created_at FROM products
+  >({
+    // Prepared once per connection: every sale and quote starts with it.
+    name: lock ? 'inventory.lock-stock' : 'inventory.read-stock',
+    text: `SELECT id, quantity, price, name, sku, cost, category_id, created_at FROM products
      WHERE store_id = $1 AND id = ANY($2::uuid[]) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
-    [storeId, productIds],
-  );
+    values: [storeId, productIds],
+  });
   return new Map(
     rows.map(
       ({ id, created_at, category_id, ...r }) =>

@@ -7,6 +7,7 @@ import { ON_HAND_MAX } from '../../core/limits';
 import type { Db } from '../../db/pool';
 import { InsufficientStockError } from './inventory.errors';
 import * as repo from './inventory.repo';
+import { writeLedger } from './ledger-write.repo';
 
 /** One ledger entry asked of `moveMany`. */
 export interface LedgerChange {
@@ -70,9 +71,10 @@ async function announce(
 
 /**
  * Ledger entries for any number of products in a fixed number of statements, in the caller's
- * transaction: each product's net change in one conditional UPDATE (its stock, its cost when
- * goods come in at a cost, its last sale), then every movement row in one INSERT, then the
- * events that announce them once committed. Entries are taken product by product in id order,
+ * transaction: one statement (ledger-write.repo.ts) changes each product's stock by its net
+ * change in one conditional UPDATE (its stock, its cost when goods come in at a cost, its last
+ * sale) and writes every movement row from the updated rows, then the events announce them
+ * once committed. Entries are taken product by product in id order,
  * and in the order given within a product, as if each were applied on its own: a product may
  * move twice (a late sale's count correction, then the sale), each movement with the stock
  * after it, and every step must stay within 0 and ON_HAND_MAX.
@@ -113,38 +115,33 @@ export async function moveMany(
     receives || (!extra.locked && net.size > 1)
       ? await repo.lockStock(tx, ctx.storeId, [...net.keys()])
       : undefined;
-  const applied = await repo.applyDeltas(
+  const { applied, steps } = await writeLedger(
     tx,
     ctx.storeId,
+    ctx.userId,
     [...net].map(([productId, p]) => ({ productId, ...p })),
-  );
-  for (const [productId, p] of net) {
-    if (!applied.has(productId)) await refused(tx, ctx.storeId, sorted, productId, p.delta);
-  }
-
-  // Each entry's stock after it, from each product's stock before the call.
-  const onHand = new Map([...net].map(([id, p]) => [id, applied.get(id)!.quantity - p.delta]));
-  const rows: repo.NewMovement[] = sorted.map((c) => {
-    const was = onHand.get(c.productId)!;
-    const now = was + c.delta;
-    if (now < 0 || now > ON_HAND_MAX) refuse(c.productId, was, c.delta);
-    onHand.set(c.productId, now);
-    const cost = applied.get(c.productId)!.cost;
-    return {
+    sorted.map((c) => ({
       id: randomUUID(),
       productId: c.productId,
       delta: c.delta,
       reason: c.reason ?? reason,
-      quantityAfter: now,
       // A receipt records what it came in at; anything else the cost in force, then or now.
-      unitCost: c.unitCost ?? (c.costThen !== undefined ? c.costThen : cost),
+      unitCost: c.unitCost ?? c.costThen,
       note: c.note !== undefined ? c.note : extra.note,
       referenceType: extra.referenceType,
       referenceId: extra.referenceId,
       at: c.soldAt ?? c.at,
-    };
-  });
-  const movements = await repo.insertMovements(tx, ctx.storeId, ctx.userId, rows);
+    })),
+  );
+  for (const [productId, p] of net) {
+    if (!applied.has(productId)) await refused(tx, ctx.storeId, sorted, productId, p.delta);
+  }
+  // Each entry within bounds, from the product's stock before it (else nothing was written).
+  for (const step of steps) {
+    if (step.quantityAfter < 0 || step.quantityAfter > ON_HAND_MAX)
+      refuse(step.productId, step.quantityAfter - step.delta, step.delta);
+  }
+  const movements = steps.map((s) => s.movement!);
   const last = new Map(movements.map((m) => [m.productId, m]));
   for (const m of movements) {
     const after = applied.get(m.productId)!;

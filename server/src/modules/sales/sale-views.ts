@@ -37,7 +37,7 @@ export function createSaleViews(deps: SaleViewDeps) {
   }
 
   return {
-    /** A sale's row as the API shows it (a sale just inserted: its row, not read back). */
+    /** A sale's row as the API shows it (a sale found by its reference: its row, not read back). */
     async label(db: Db, storeId: string, row: Omit<repo.SaleRow, 'sold_key'>) {
       return repo.toSale(row, await labelsOf(db, storeId, [row]));
     },

@@ -166,8 +166,10 @@ export async function insertSale(
   },
 ): Promise<Omit<SaleRow, 'sold_key'>> {
   const { rows } = await db
-    .query<Omit<SaleRow, 'sold_key'>>(
-      `WITH lines AS (
+    .query<Omit<SaleRow, 'sold_key'>>({
+      // Prepared once per connection: planning this statement cost more than running it.
+      name: 'sales.insert-sale',
+      text: `WITH lines AS (
        SELECT l.*, l.n AS line_no
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb)
            AS (product_id uuid, quantity int, unit_price numeric, unit_cost numeric,
@@ -209,7 +211,7 @@ export async function insertSale(
         FROM items i) AS items,
        '[]'::json AS refunds
      FROM sale`,
-      [
+      values: [
         storeId,
         sale.userId,
         sale.soldAt,
@@ -244,7 +246,7 @@ export async function insertSale(
           customer_email: sale.totals.customerEmail,
         }),
       ],
-    )
+    })
     .catch((err: unknown) => {
       // The service serialises posts of one reference (sale-references.repo.ts): a guard.
       if (isUniqueViolation(err, 'sales_store_external_reference_key'))

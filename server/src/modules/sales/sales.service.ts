@@ -80,7 +80,11 @@ export function createSalesService(deps: {
         const wanted = new Map<string, number>();
         for (const item of input.items)
           wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-        const locked = await inventory.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort());
+        // The cashier's name (the answer shows it) goes out with the lock: one round trip.
+        const [locked, users] = await Promise.all([
+          inventory.lockForSale(tx, ctx.storeId, [...wanted.keys()].sort()),
+          deps.labels.userNames(tx, [ctx.userId]),
+        ]);
 
         assertProducts(input, locked);
         const soldAt = stamped
@@ -101,18 +105,6 @@ export function createSalesService(deps: {
         });
         if (short.length) throw new InsufficientStockError(short);
 
-        const categories = [...locked.values()].flatMap((p) => p.categoryId ?? []);
-        const rules = await checkoutRules(tx, ctx.storeId, [...wanted.keys()], categories);
-        const { lines, totals, overLimit } = checkout(input, locked, rules, ctx.role);
-        // Beyond the employee's discount limit: a manager's approval, used now (approvals/).
-        const approvalId = await deps.approvals.use(tx, ctx, approval, {
-          action: 'discount',
-          needed: overLimit !== null,
-          details: overLimit ?? undefined,
-        });
-
-        // A sale recorded late (an offline till syncing) may land in already-summarised days.
-        if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
         // Stock first, the sale row last: inserting it takes the store's next sale number,
         // whose counter row every sale in the store waits for until its commit. The movements
         // are dated when the sale happened, like the sale.
@@ -142,11 +134,28 @@ export function createSalesService(deps: {
           };
           return [correction, sold];
         });
-        const movements = await inventory.moveMany(tx, emit, ctx, changes, 'sale', {
-          referenceType: 'sale',
-          referenceId: saleId,
-          locked: true,
+        // The ledger's write goes out with the read of the store's tax rules (one round trip):
+        // the stock was checked under the lock above and does not depend on the prices, and a
+        // sale refused below (its discounts, its approval) rolls the write back with it.
+        const categories = [...locked.values()].flatMap((p) => p.categoryId ?? []);
+        const [rules, movements] = await Promise.all([
+          checkoutRules(tx, ctx.storeId, [...wanted.keys()], categories),
+          inventory.moveMany(tx, emit, ctx, changes, 'sale', {
+            referenceType: 'sale',
+            referenceId: saleId,
+            locked: true,
+          }),
+        ]);
+        const { lines, totals, overLimit } = checkout(input, locked, rules, ctx.role);
+        // Beyond the employee's discount limit: a manager's approval, used now (approvals/).
+        const approvalId = await deps.approvals.use(tx, ctx, approval, {
+          action: 'discount',
+          needed: overLimit !== null,
+          details: overLimit ?? undefined,
         });
+
+        // A sale recorded late (an offline till syncing) may land in already-summarised days.
+        if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
         // Each line's cost of goods is the cost its movement recorded (the cost in force).
         const costs = new Map(
           movements.filter((m) => m.reason === 'sale').map((m) => [m.productId, m.unitCost]),
@@ -161,7 +170,8 @@ export function createSalesService(deps: {
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
         if (approvalId) await deps.approvals.attach(tx, ctx.storeId, approvalId, { saleId });
-        const sale = await views.label(tx, ctx.storeId, row);
+        // Its products' names as the sale locked them, the cashier's read with the lock.
+        const sale = repo.toSale(row, { products: locked, users });
         await emit('sale.recorded', {
           saleId,
           number: sale.number,

@@ -91,8 +91,10 @@ export async function rulesFor(
     settings: SettingsRow | null;
     default_rate: TaxRule | null;
     targets: Array<{ product_id: string | null; category_id: string | null } & TaxRule>;
-  }>(
-    `SELECT
+  }>({
+    // Prepared once per connection: every sale and quote reads it.
+    name: 'checkout.rules-for',
+    text: `SELECT
        (SELECT row_to_json(c) FROM (SELECT prices_include_tax, default_tax_rate_id, address,
            employee_discount_limit_bps FROM checkout_settings WHERE store_id = $1) c) AS settings,
        (SELECT json_build_object('id', r.id, 'name', r.name, 'rateBps', r.rate_bps)
@@ -103,8 +105,8 @@ export async function rulesFor(
         FROM tax_rate_targets t JOIN tax_rates r ON r.store_id = t.store_id AND r.id = t.tax_rate_id
         WHERE t.store_id = $1 AND (t.product_id = ANY($2::uuid[]) OR t.category_id = ANY($3::uuid[]))
        ) AS targets`,
-    [storeId, productIds, categoryIds],
-  );
+    values: [storeId, productIds, categoryIds],
+  });
   const r = one(rows);
   const rule = ({ id, name, rateBps }: TaxRule): TaxRule => ({ id, name, rateBps });
   const byProduct = new Map<string, TaxRule>();
