@@ -357,7 +357,7 @@ describeWithBrowser(
         } finally {
           await page.emulateMedia({ colorScheme: 'light' });
         }
-        // And axe, in both schemes, on a screen full of badges and figures.
+        // And axe on a screen full of badges and figures (both schemes: axe-sweep.e2e.test.cjs).
         await storeTab('Products').click();
         await page.getByRole('table', { name: 'Products' }).waitFor();
         await expectAccessible(page, 'products, viewer');

@@ -146,6 +146,8 @@ describeWithBrowser(
         ).resolves.toBe(true);
         await dialog.getByRole('button', { name: 'Ask a manager to approve' }).click();
         const approval = page.getByRole('dialog', { name: 'Manager approval' });
+        // The approval is for what the sale takes off: 10% of 17.00 and 1.00 off the tea.
+        await approval.getByText('($2.70 off the list prices, no more)').waitFor();
         await approval.getByLabel('Manager’s e-mail').fill(owner.email);
         await approval.getByLabel('PIN').fill(PIN);
         await approval.getByRole('button', { name: 'Approve' }).click();
@@ -180,7 +182,11 @@ describeWithBrowser(
         });
         const full = (await api.call('GET', `/stores/${api.storeId}/sales/${sale.id}`)).data;
         expect(full.approvals).toEqual([
-          expect.objectContaining({ action: 'discount', approvedBy: expect.anything() }),
+          expect.objectContaining({
+            action: 'discount',
+            amount: 2.7,
+            approvedBy: expect.anything(),
+          }),
         ]);
       },
     );
@@ -228,6 +234,8 @@ describeWithBrowser(
           .waitFor();
         await page.getByRole('button', { name: 'Ask a manager to approve' }).click();
         const approval = page.getByRole('dialog', { name: 'Manager approval' });
+        // The approval is for what the sale takes off: half the tea's 4.00.
+        await approval.getByText('($2.00 off the list prices, no more)').waitFor();
         await approval.getByLabel('Manager’s e-mail').fill(owner.email);
         await approval.getByLabel('PIN').fill(PIN);
         await approval.getByRole('button', { name: 'Approve' }).click();

@@ -4,7 +4,8 @@
 // barcode scan and a type-ahead find products from the device's copy, the pay step prices the
 // sale with tax as the server would, and the sale gets a provisional receipt number. When the
 // connection returns the sale is sent once, recorded on the day it was rung up, with its real
-// number shown in place of the provisional one.
+// number shown in place of the provisional one; the server keeps the provisional number, and the
+// printed receipt shows both.
 const crypto = require('node:crypto');
 const { apiAs } = require('./support/api.cjs');
 const { expectAccessible } = require('./support/axe.cjs');
@@ -23,6 +24,7 @@ describeWithBrowser('Nimbus web: the till works offline (app shell, catalogue, r
   let page;
   let api;
   let provisional;
+  let saleNumber;
 
   beforeAll(async () => {
     page = ctx.page;
@@ -158,6 +160,29 @@ describeWithBrowser('Nimbus web: the till works offline (app shell, catalogue, r
       await expect(sent.innerText()).resolves.toContain(`${provisional} is now ${number}`);
       // Sent with one Idempotency-Key: however often it was tried, one sale.
       expect(posted.length).toBeGreaterThanOrEqual(1);
+      // The server kept the number the customer's paper carries, and finds the sale by it.
+      expect(sale.provisionalNumber).toBe(provisional);
+      const found = await api.call(
+        'GET',
+        `/stores/${api.storeId}/sales?search=${encodeURIComponent(provisional)}`,
+      );
+      expect(found.data.map((s) => s.id)).toEqual([sale.id]);
+      saleNumber = number;
+    },
+  );
+
+  step(
+    'when its receipt is printed, then it shows the provisional number and the sale number',
+    async () => {
+      await status('A sale kept on this device has been sent')
+        .getByRole('link', { name: 'View sale' })
+        .click();
+      await heading(`Sale ${saleNumber}`).waitFor();
+      await page.getByRole('link', { name: 'Receipt', exact: true }).click();
+      const receipt = page.getByRole('article', { name: storeName });
+      await receipt.waitFor();
+      const text = (await receipt.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain(`Provisional number ${provisional} Sale number ${saleNumber}`);
     },
   );
 });

@@ -458,6 +458,7 @@ export interface Tables {
     created_at: Date;
     expires_at: Date;
     used_at: Date | null;
+    amount: string | null;
   };
   sale_counters: {
     store_id: string;
@@ -533,6 +534,7 @@ export interface Tables {
     change_given: string;
     customer_name: string | null;
     customer_email: string | null;
+    provisional_number: string | null;
   };
   sales_snapshot_days: {
     store_id: string;

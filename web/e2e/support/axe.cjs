@@ -1,5 +1,7 @@
-// axe-core in the page under test: each screen a journey shows is checked in the light and the
-// dark colour scheme, and any serious or critical violation fails the step with a readable list.
+// axe-core in the page under test: each screen a journey shows is checked (in the light colour
+// scheme unless asked for both) and any serious or critical violation fails the step with a
+// readable list. Every screen of the SPA is checked in both schemes, at desktop and phone size, by
+// one journey of its own (axe-sweep.e2e.test.cjs), so the others need not pay for the dark pass.
 const fs = require('node:fs');
 
 // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses a
@@ -7,7 +9,9 @@ const fs = require('node:fs');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BLOCKING = new Set(['serious', 'critical']);
-const SCHEMES = ['light', 'dark'];
+/** The journeys' default: light only. `{ schemes: BOTH_SCHEMES }` adds the dark pass. */
+const LIGHT_ONLY = ['light'];
+const BOTH_SCHEMES = ['light', 'dark'];
 /**
  * What a colour scheme can change: colours. The light pass runs every rule; another scheme
  * reruns only the rules that measure colour (the structure, names and roles are the same
@@ -85,11 +89,12 @@ async function runAxe(page, selector, rules) {
 }
 
 /**
- * Checks the screen on show (`label` says which, for the report) in each colour scheme and
- * throws when axe finds a serious or critical violation; `selector` narrows it to one part.
- * Leaves the page in the light scheme and returns every violation found (any impact).
+ * Checks the screen on show (`label` says which, for the report) in each of `schemes` (the
+ * light one by default) and throws when axe finds a serious or critical violation; `selector`
+ * narrows it to one part. Leaves the page in the light scheme and returns every violation found
+ * (any impact).
  */
-async function expectAccessible(page, label, { selector, schemes = SCHEMES } = {}) {
+async function expectAccessible(page, label, { selector, schemes = LIGHT_ONLY } = {}) {
   const problems = [];
   const found = [];
   try {
@@ -99,7 +104,10 @@ async function expectAccessible(page, label, { selector, schemes = SCHEMES } = {
       // Colours are measured once they have settled: a button's colour transition started by
       // a scheme switch or a hover would otherwise be measured halfway.
       await settleTransitions(page);
+      const started = Date.now();
       const violations = await runAxe(page, selector, i === 0 ? undefined : COLOUR_RULES);
+      expectAccessible.ms[colorScheme] =
+        (expectAccessible.ms[colorScheme] ?? 0) + Date.now() - started;
       found.push(...violations);
       const blocking = violations.filter((v) => BLOCKING.has(v.impact));
       if (blocking.length) {
@@ -120,5 +128,7 @@ async function expectAccessible(page, label, { selector, schemes = SCHEMES } = {
 
 /** The screens checked so far in this test file, for a journey's closing log line. */
 expectAccessible.checked = new Set();
+/** Milliseconds spent in axe so far in this test file, by colour scheme. */
+expectAccessible.ms = {};
 
-module.exports = { expectAccessible };
+module.exports = { expectAccessible, BOTH_SCHEMES };

@@ -24,6 +24,7 @@ export async function list(
     like,
     found?.number ?? null,
     found?.productIds ?? [],
+    q.search ?? null,
   ];
   const filter = `s.store_id = $1
     AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = $2))
@@ -31,15 +32,16 @@ export async function list(
     AND ($5::text IS NULL OR s.status = $5)
     AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM sale_refunds r WHERE r.sale_id = s.id) = $6)
     AND ($7::text IS NULL OR s.external_reference = $7)
-    AND ($8::text IS NULL OR s.number = $9 OR s.customer_name ILIKE $8 OR s.customer_email ILIKE $8
+    AND ($8::text IS NULL OR s.number = $9 OR s.provisional_number = upper($11::text)
+      OR s.customer_name ILIKE $8 OR s.customer_email ILIKE $8
       OR EXISTS (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id AND i.product_id = ANY($10::uuid[])))`;
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const column = q.sort === 'total' ? 's.total' : 's.sold_at';
   const keyset = after
-    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($13::timestamptz, $14::uuid)`
+    ? ` AND (s.sold_at, s.id) ${dir === 'ASC' ? '>' : '<'} ($14::timestamptz, $15::uuid)`
     : '';
   const { rows } = await db.query<SaleRow>(
-    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $11 OFFSET $12`,
+    `${SELECT} WHERE ${filter}${keyset} ORDER BY ${column} ${dir}, s.id ${dir} LIMIT $12 OFFSET $13`,
     [
       ...args,
       q.limit + 1,

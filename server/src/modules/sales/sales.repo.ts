@@ -41,6 +41,8 @@ export type Sale = ReturnType<typeof toCheckout> & {
   note: string | null;
   /** The till's or web shop's own id for the sale (unique in the store), if it sent one. */
   externalReference: string | null;
+  /** The receipt number an offline till printed before the sale reached the server (OFF-…). */
+  provisionalNumber: string | null;
   total: number;
   itemCount: number;
   refundedTotal: number;
@@ -62,6 +64,7 @@ export type SaleRow = Row<
   | 'sold_at'
   | 'note'
   | 'external_reference'
+  | 'provisional_number'
   | 'total'
   | 'item_count'
   | 'user_id'
@@ -100,6 +103,7 @@ export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
     soldAt: r.sold_at.toISOString(),
     note: r.note,
     externalReference: r.external_reference,
+    provisionalNumber: r.provisional_number,
     total: Number(r.total),
     itemCount: r.item_count,
     refundedTotal: refunded / 100,
@@ -130,7 +134,7 @@ export function toSale(r: Omit<SaleRow, 'sold_key'>, labels: SaleLabels): Sale {
   };
 }
 
-export const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.external_reference, s.total, s.item_count, s.user_id,
+export const SELECT = `SELECT s.id, s.number, s.status, s.sold_at, s.note, s.external_reference, s.provisional_number, s.total, s.item_count, s.user_id,
   s.voided_at, s.voided_by, s.void_reason, s.created_at, ${checkoutColumns('s.')},
   to_char(s.sold_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sold_key,
   (SELECT coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
@@ -159,6 +163,7 @@ export async function insertSale(
     soldAt: Date;
     note: string | null;
     externalReference?: string | null;
+    provisionalNumber?: string | null;
     /** Tax, discounts, payments, customer: worked out by checkout/sale-checkout.ts. */
     totals: CheckoutTotals;
     /** `unitCost`: the cost of goods its ledger movement recorded (unknown: null). */
@@ -183,10 +188,10 @@ export async function insertSale(
        RETURNING last_number
      ), sale AS (
        INSERT INTO sales (id, store_id, user_id, sold_at, note, total, item_count, number,
-         external_reference, ${checkoutColumns('')})
+         external_reference, provisional_number, ${checkoutColumns('')})
        SELECT coalesce($6::uuid, gen_random_uuid()), $1, $2, $3, $4,
          coalesce(sum(line_total), 0), coalesce(sum(quantity), 0),
-         (SELECT last_number FROM counter), $7,
+         (SELECT last_number FROM counter), $7, $9,
          c.subtotal, c.discount_total, c.discount_reason, c.tax_total, c.prices_include_tax,
          c.tax_breakdown, c.payments, c.change_given, c.customer_name, c.customer_email
        FROM lines, jsonb_to_record($8::jsonb) AS c(subtotal numeric, discount_total numeric,
@@ -194,7 +199,7 @@ export async function insertSale(
          payments jsonb, change_given numeric, customer_name text, customer_email text)
        GROUP BY c.subtotal, c.discount_total, c.discount_reason, c.tax_total, c.prices_include_tax,
          c.tax_breakdown, c.payments, c.change_given, c.customer_name, c.customer_email
-       RETURNING id, number, status, sold_at, note, external_reference, total, item_count, user_id,
+       RETURNING id, number, status, sold_at, note, external_reference, provisional_number, total, item_count, user_id,
          voided_at, voided_by, void_reason, created_at, ${checkoutColumns('')}
      ), items AS (
        INSERT INTO sale_items (sale_id, store_id, product_id, quantity, unit_price, line_total, sold_at, line_no,
@@ -245,6 +250,7 @@ export async function insertSale(
           customer_name: sale.totals.customerName,
           customer_email: sale.totals.customerEmail,
         }),
+        sale.provisionalNumber ?? null,
       ],
     })
     .catch((err: unknown) => {

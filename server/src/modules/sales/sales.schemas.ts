@@ -21,6 +21,16 @@ export const externalReference = z
   .max(100, 'must be at most 100 characters')
   .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters (line breaks, tabs)');
 
+/**
+ * The receipt number an offline till printed (web/src/features/sales/offline/provisional-number.ts):
+ * OFF-, then the device's id and its count, as migration 053 checks.
+ */
+export const provisionalNumber = z
+  .string(typeMessage('must be a text'))
+  .trim()
+  .toUpperCase()
+  .regex(/^OFF-[A-Z0-9]{1,16}(-[1-9][0-9]{0,8})?$/, 'must be a provisional number like OFF-AB12-3');
+
 export const recordSaleBody = z.object({
   items: z
     .array(
@@ -42,6 +52,7 @@ export const recordSaleBody = z.object({
   soldAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
   note: z.string().trim().max(500).nullable().optional(),
   externalReference: externalReference.optional(),
+  provisionalNumber: provisionalNumber.optional(),
   discount: discount.optional(),
   discountReason: shortReason.optional(),
   payments: payments.optional(),
@@ -57,7 +68,10 @@ export const listSalesQuery = withDateRangeOrder(
     status: z.enum(['completed', 'voided'], { message: 'must be completed or voided' }).optional(),
     refunded: booleanQuery.optional(),
     externalReference: externalReference.optional(),
-    /** A sale number (S-000123 or 123), a product's name, SKU or barcode, a customer. */
+    /**
+     * A sale number (S-000123 or 123), an offline receipt's provisional number (OFF-AB12-3), a
+     * product's name, SKU or barcode, a customer.
+     */
     search: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     sort: z.enum(['soldAt', 'total'], { message: 'must be soldAt or total' }).default('soldAt'),
     order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('desc'),

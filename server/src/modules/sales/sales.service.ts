@@ -146,12 +146,14 @@ export function createSalesService(deps: {
             locked: true,
           }),
         ]);
-        const { lines, totals, overLimit } = checkout(input, locked, rules, ctx.role);
-        // Beyond the employee's discount limit: a manager's approval, used now (approvals/).
+        const { lines, totals, overLimit, takenOff } = checkout(input, locked, rules, ctx.role);
+        // Beyond the employee's discount limit: a manager's approval of at least what the sale
+        // takes off, used now (approvals/).
         const approvalId = await deps.approvals.use(tx, ctx, approval, {
           action: 'discount',
           needed: overLimit !== null,
           details: overLimit ?? undefined,
+          takenOff,
         });
 
         // A sale recorded late (an offline till syncing) may land in already-summarised days.
@@ -166,6 +168,7 @@ export function createSalesService(deps: {
           soldAt,
           note: input.note ?? null,
           externalReference: reference ?? null,
+          provisionalNumber: input.provisionalNumber ?? null,
           totals,
           lines: lines.map((l) => ({ ...l, unitCost: costs.get(l.productId) ?? null })),
         });
@@ -194,7 +197,11 @@ export function createSalesService(deps: {
       const rules = await checkoutRules(pool, ctx.storeId, ids, categories);
       const priced = checkout(input, products, rules, ctx.role);
       // Beyond the employee's limit: the approval is checked, not used (the sale will use it).
-      if (priced.overLimit) await deps.approvals.check(pool, ctx, approval, priced.overLimit);
+      if (priced.overLimit)
+        await deps.approvals.check(pool, ctx, approval, {
+          details: priced.overLimit,
+          takenOff: priced.takenOff,
+        });
       return quoteOf(input, priced);
     },
 

@@ -1422,8 +1422,9 @@ export interface paths {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -1683,8 +1684,9 @@ export interface paths {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -1742,8 +1744,9 @@ export interface paths {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -1812,7 +1815,10 @@ export interface paths {
      *     `PUT me/approval-pin`) or their `password`. The answer's `token` goes in the
      *     `Approval-Token` header of the action; it is used once, by the caller, in this store, for
      *     this `action` (and, for a void or refund, this `saleId`; a discount names no sale), within
-     *     5 minutes (`expiresAt`). Only its SHA-256 is kept. Once used it names the sale (and
+     *     5 minutes (`expiresAt`). A discount's approval is for an `amount`: the most the sale may
+     *     take off its list prices, line discounts, the sale discount and lower prices together
+     *     (what the limit is measured on); a sale or quote taking off more with its token is 403
+     *     `APPROVAL_INVALID` (ask again for the larger amount). Only its SHA-256 is kept. Once used it names the sale (and
      *     refund) it approved, and `GET sales/{id}` shows it under `approvals`.
      *
      *     A wrong PIN or password (or an e-mail with no account or no PIN) is 400 on `pin` or
@@ -6471,6 +6477,11 @@ export interface components {
       note?: string | null;
       /** @description The till's or web shop's own id for the sale, unique in the store; a post naming one the store already has answers that sale (200) or 409 when its lines differ. */
       externalReference?: string;
+      /**
+       * @description The receipt number an offline till printed while the server could not be reached (`OFF-` then the device's id and its count; upper-cased). Kept on the sale, shown on its receipt beside the sale's own number and found by `search`. Not unique: a sale is never refused for its paper's number.
+       * @example OFF-AB12-3
+       */
+      provisionalNumber?: string;
       discount?: components['schemas']['Discount'];
       discountReason?: string;
       /** @description What the customer paid with, several when split. Optional (a sale recorded from elsewhere); when sent they must cover the total (400 `not_covered`), and only cash gives change: the change is what they come to beyond the total, and card and other payments may not pay more than is left (400 `overpaid`). */
@@ -6630,6 +6641,8 @@ export interface components {
        * @description The sale voided or refunded; for a discount, the sale it was used on
        */
       saleId: string | null;
+      /** @description A discount's approved amount, the most its sale may take off (null for a void or refund) */
+      amount: number | null;
       /** Format: uuid */
       refundId: string | null;
       /**
@@ -6655,6 +6668,8 @@ export interface components {
        * @description The sale voided or refunded; for a discount, the sale it was used on
        */
       saleId: string | null;
+      /** @description A discount's approved amount, the most its sale may take off (null for a void or refund) */
+      amount: number | null;
       /** Format: uuid */
       refundId: string | null;
       /**
@@ -6718,6 +6733,8 @@ export interface components {
       note: string | null;
       /** @description The till's or web shop's own id for the sale, unique in the store (null without) */
       externalReference: string | null;
+      /** @description The receipt number an offline till printed before the sale reached the server (`OFF-AB12-3`; null for a sale recorded online) */
+      provisionalNumber: string | null;
       /** @description What the sale came to when it was made */
       total: number;
       itemCount: number;
@@ -8177,8 +8194,9 @@ export interface components {
      * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
      *     refunds a sale, or takes off more than the store's employee discount limit (else 403
      *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-     *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-     *     approval is needed; a quote checks it without using it.
+     *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+     *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+     *     Ignored when no approval is needed; a quote checks it without using it.
      */
     ApprovalToken: string;
     /**
@@ -10446,7 +10464,7 @@ export interface operations {
         refunded?: boolean;
         /** @description The sale with this external reference (exact, after trimming) */
         externalReference?: string;
-        /** @description Sales with this number (`S-000123`, `S123` or `123`), a customer whose name or e-mail contains it, or a line of a product it names: by barcode or SKU exactly, else up to three active products by the words of their name (typos forgiven) */
+        /** @description Sales with this number (`S-000123`, `S123` or `123`) or offline receipt number (`OFF-AB12-3`, exactly), a customer whose name or e-mail contains it, or a line of a product it names: by barcode or SKU exactly, else up to three active products by the words of their name (typos forgiven) */
         search?: string;
         sort?: 'soldAt' | 'total';
         order?: 'asc' | 'desc';
@@ -10492,8 +10510,9 @@ export interface operations {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -10530,8 +10549,9 @@ export interface operations {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -11052,8 +11072,9 @@ export interface operations {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -11100,8 +11121,9 @@ export interface operations {
          * @description A manager's approval of this action (`POST approvals`): needed when an employee voids or
          *     refunds a sale, or takes off more than the store's employee discount limit (else 403
          *     `APPROVAL_REQUIRED`). Used once, by the employee who asked for it, in its store, for its
-         *     action (and sale), within 5 minutes; otherwise 403 `APPROVAL_INVALID`. Ignored when no
-         *     approval is needed; a quote checks it without using it.
+         *     action (and sale), within 5 minutes, and (a discount's) for a sale taking off at most
+         *     the `amount` approved; otherwise 403 `APPROVAL_INVALID`, and the approval stays unused.
+         *     Ignored when no approval is needed; a quote checks it without using it.
          */
         'Approval-Token'?: components['parameters']['ApprovalToken'];
       };
@@ -11177,6 +11199,8 @@ export interface operations {
            * @description The sale to void or refund (required for those, absent for a discount)
            */
           saleId?: string;
+          /** @description For a discount (required; absent for a void or refund): the most the sale may take off its list prices, discounts and lower prices together */
+          amount?: number;
           /**
            * Format: email
            * @description The approver's e-mail

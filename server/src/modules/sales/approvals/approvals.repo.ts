@@ -8,6 +8,8 @@ export interface NewApproval {
   tokenHash: string;
   action: ApprovalAction;
   saleId: string | null;
+  /** A discount's: the most it may take off. */
+  amount: number | null;
   requestedBy: string;
   approvedBy: string;
   method: 'pin' | 'password';
@@ -19,6 +21,7 @@ type ApprovalRow = Row<
   | 'id'
   | 'action'
   | 'sale_id'
+  | 'amount'
   | 'refund_id'
   | 'requested_by'
   | 'approved_by'
@@ -27,14 +30,14 @@ type ApprovalRow = Row<
   | 'expires_at'
   | 'used_at'
 >;
-const COLUMNS = `id, action, sale_id, refund_id, requested_by, approved_by, method, created_at,
+const COLUMNS = `id, action, sale_id, amount, refund_id, requested_by, approved_by, method, created_at,
   expires_at, used_at`;
 
 export async function insert(db: Db, storeId: string, a: NewApproval) {
   const { rows } = await db.query<ApprovalRow>(
     `INSERT INTO sale_approvals (id, store_id, token_hash, action, sale_id, requested_by,
-       approved_by, method, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9))
+       approved_by, method, expires_at, amount)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(secs => $9), $10)
      RETURNING ${COLUMNS}`,
     [
       a.id,
@@ -46,6 +49,7 @@ export async function insert(db: Db, storeId: string, a: NewApproval) {
       a.approvedBy,
       a.method,
       a.ttlSeconds,
+      a.amount,
     ],
   );
   return one(rows);
@@ -53,21 +57,22 @@ export async function insert(db: Db, storeId: string, a: NewApproval) {
 
 /**
  * Marks the approval with this token used, when it is this store's, for this action (and
- * sale), asked for by this person, unused and unexpired: at most one caller ever gets it.
+ * sale), asked for by this person, unused and unexpired, and (a discount's) for at least
+ * `takenOff`: at most one caller ever gets it.
  */
 export async function use(
   db: Db,
   storeId: string,
   tokenHash: string,
-  want: { action: ApprovalAction; saleId: string | null; requestedBy: string },
+  want: { action: ApprovalAction; saleId: string | null; requestedBy: string; takenOff?: number },
 ) {
   const { rows } = await db.query<ApprovalRow>(
     `UPDATE sale_approvals SET used_at = now()
      WHERE store_id = $1 AND token_hash = $2 AND action = $3
        AND sale_id IS NOT DISTINCT FROM $4 AND requested_by = $5
-       AND used_at IS NULL AND expires_at > now()
+       AND used_at IS NULL AND expires_at > now() AND ($6::numeric IS NULL OR amount >= $6)
      RETURNING ${COLUMNS}`,
-    [storeId, tokenHash, want.action, want.saleId, want.requestedBy],
+    [storeId, tokenHash, want.action, want.saleId, want.requestedBy, want.takenOff ?? null],
   );
   return rows[0];
 }
@@ -77,13 +82,13 @@ export async function usable(
   db: Db,
   storeId: string,
   tokenHash: string,
-  want: { action: ApprovalAction; requestedBy: string },
+  want: { action: ApprovalAction; requestedBy: string; takenOff?: number },
 ) {
   const { rows } = await db.query<Row<'sale_approvals', 'id'>>(
     `SELECT id FROM sale_approvals
      WHERE store_id = $1 AND token_hash = $2 AND action = $3 AND requested_by = $4
-       AND used_at IS NULL AND expires_at > now()`,
-    [storeId, tokenHash, want.action, want.requestedBy],
+       AND used_at IS NULL AND expires_at > now() AND ($5::numeric IS NULL OR amount >= $5)`,
+    [storeId, tokenHash, want.action, want.requestedBy, want.takenOff ?? null],
   );
   return rows.length > 0;
 }

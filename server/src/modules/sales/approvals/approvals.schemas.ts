@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { email, strictObject, typeMessage, uuid } from '../../../http/validate';
+import { email, money, strictObject, typeMessage, uuid } from '../../../http/validate';
 
 export const APPROVAL_ACTIONS = ['void', 'refund', 'discount'] as const;
 
 /**
  * A manager's approval of one action of the caller's: their e-mail and either their approval
  * PIN or their password. A void or refund names its sale; a discount names none (it approves
- * the sale about to be rung up).
+ * the sale about to be rung up) and gives the `amount` approved: the most that sale may take
+ * off its list prices, discounts and lower prices together.
  */
 export const createApprovalBody = strictObject({
   action: z.enum(APPROVAL_ACTIONS, { message: 'must be void, refund or discount' }),
   saleId: uuid.optional(),
+  amount: money.optional(),
   email,
   pin: z
     .string(typeMessage('must be a text'))
@@ -25,6 +27,11 @@ export const createApprovalBody = strictObject({
   .refine((b) => (b.action === 'discount') === (b.saleId === undefined), {
     message: 'names the sale to void or refund (and none for a discount)',
     path: ['saleId'],
+  })
+  .refine((b) => (b.action === 'discount') === (b.amount !== undefined), {
+    message:
+      'is the most a discount may take off (required for a discount, none for a void or refund)',
+    path: ['amount'],
   });
 
 export type CreateApprovalInput = z.infer<typeof createApprovalBody>;

@@ -35,7 +35,8 @@ const WHAT: Record<ApprovalAction, string> = {
  * Manager approval on the till (issue 22). An employee may void or refund a sale, or take off
  * more than the store's discount limit, only with a manager's (or admin's) approval: the
  * manager signs in on the same till or types their PIN (`create`), which gives a token bound
- * to this store, this employee, this action and (for a void or refund) this sale, usable once
+ * to this store, this employee, this action and (for a void or refund) this sale, or (for a
+ * discount) the most it may take off, usable once
  * within five minutes. The action sends it in the `Approval-Token` header and uses it in its
  * own transaction (`use`): if the action fails, the approval is still unused. A used approval
  * names the sale (and the refund) it approved, and the sale shows it.
@@ -58,6 +59,7 @@ export function createApprovalsService(deps: {
       id: r.id,
       action: r.action as ApprovalAction,
       saleId: r.sale_id,
+      amount: r.amount === null ? null : Number(r.amount),
       refundId: r.refund_id,
       method: r.method as 'pin' | 'password',
       approvedBy: person(r.approved_by),
@@ -99,6 +101,7 @@ export function createApprovalsService(deps: {
         tokenHash: hashOf(token),
         action: input.action,
         saleId: input.saleId ?? null,
+        amount: input.amount ?? null,
         requestedBy: ctx.userId,
         approvedBy: approver.id,
         method: 'pin' in secret ? 'pin' : 'password',
@@ -117,7 +120,14 @@ export function createApprovalsService(deps: {
       tx: Db,
       ctx: StoreContext,
       token: string | undefined,
-      want: { action: ApprovalAction; saleId?: string; needed?: boolean; details?: ErrorDetail[] },
+      want: {
+        action: ApprovalAction;
+        saleId?: string;
+        needed?: boolean;
+        details?: ErrorDetail[];
+        /** A discount's: what the sale takes off its list prices, at most the approved amount. */
+        takenOff?: number;
+      },
     ): Promise<string | null> {
       const needed = want.needed ?? !can(ctx.role, 'sales:refund');
       if (!needed) return null;
@@ -126,17 +136,24 @@ export function createApprovalsService(deps: {
         action: want.action,
         saleId: want.saleId ?? null,
         requestedBy: ctx.userId,
+        takenOff: want.takenOff,
       });
       if (!row) throw invalid(want.action);
       return row.id;
     },
 
     /** Whether the token would approve a discount now, without using it (a quote). */
-    async check(db: Db, ctx: StoreContext, token: string | undefined, details: ErrorDetail[]) {
-      if (!token) throw required(ctx, 'discount', details);
+    async check(
+      db: Db,
+      ctx: StoreContext,
+      token: string | undefined,
+      over: { details: ErrorDetail[]; takenOff: number },
+    ) {
+      if (!token) throw required(ctx, 'discount', over.details);
       const ok = await repo.usable(db, ctx.storeId, hashOf(token), {
         action: 'discount',
         requestedBy: ctx.userId,
+        takenOff: over.takenOff,
       });
       if (!ok) throw invalid('discount');
     },
@@ -161,6 +178,6 @@ function required(ctx: StoreContext, action: ApprovalAction, details?: ErrorDeta
 
 function invalid(action: ApprovalAction) {
   return new ApprovalInvalidError(
-    `The Approval-Token is not a valid approval to ${WHAT[action]}: an approval is used once, within ${APPROVAL_TTL_SECONDS / 60} minutes, by the person who asked for it, in its store, for the action (and sale) it was given for. Ask for a new one`,
+    `The Approval-Token is not a valid approval to ${WHAT[action]}: an approval is used once, within ${APPROVAL_TTL_SECONDS / 60} minutes, by the person who asked for it, in its store, for the action (and sale) it was given for, and a discount's for at most the amount approved. Ask for a new one`,
   );
 }

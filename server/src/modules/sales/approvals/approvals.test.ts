@@ -244,7 +244,12 @@ test('an employee’s discount beyond the limit goes through with an approval, w
   });
   await setPin(manager).expect(200);
   const { token } = (
-    await approve(employee, { action: 'discount', email: manager.user.email, pin: PIN }).expect(201)
+    await approve(employee, {
+      action: 'discount',
+      amount: 6,
+      email: manager.user.email,
+      pin: PIN,
+    }).expect(201)
   ).body.data;
   const quote = (path: string, tok?: string) =>
     employee.api.post(`${employee.url}${path}`).set(employee.auth).set(withToken(tok)).send(body);

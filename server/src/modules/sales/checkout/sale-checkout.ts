@@ -61,10 +61,13 @@ export function checkout(
   totals: CheckoutTotals;
   priced: Priced;
   overLimit: ErrorDetail[] | null;
+  /** What an employee's sale takes off its list prices (an approval must cover it). */
+  takenOff: number;
 } {
   const { settings } = rules;
   const details: ErrorDetail[] = [];
   let overLimit: ErrorDetail[] | null = null;
+  let takenOff = 0n;
   const lines = input.items.map((item) => {
     const product = products.get(item.productId)!;
     const listPrice = toCents(product.price);
@@ -118,6 +121,7 @@ export function checkout(
         : sum;
     }, 0n);
     const taken = overrides + priced.discountTotal;
+    takenOff = taken;
     const list = lines.reduce((sum, l) => sum + BigInt(l.quantity) * l.listPrice, 0n);
     const limitBps = BigInt(Math.round(settings.employeeDiscountLimitPercent * 100));
     if (taken > 0n && taken * 10000n > list * limitBps) {
@@ -156,6 +160,7 @@ export function checkout(
   return {
     priced,
     overLimit,
+    takenOff: Number(takenOff) / 100,
     lines: input.items.map((item, i) => {
       const p = priced.lines[i]!;
       const l = lines[i]!;

@@ -33,6 +33,8 @@ export function receiptMail(sale: Sale, store: ReceiptStore) {
     timeZone: store.timezone,
   }).format(new Date(sale.soldAt));
   const label = saleLabel(sale.number);
+  // A sale rung up offline: the number on the customer's paper first, then the one it became.
+  const provisional = sale.provisionalNumber;
 
   // [label, amount] rows under the lines, in the order the receipt shows them.
   const rows: Array<[string, number]> = [];
@@ -85,7 +87,7 @@ export function receiptMail(sale: Sale, store: ReceiptStore) {
 <body style="font-family:Arial,sans-serif;color:#111;max-width:560px;margin:0 auto">
 <h1 style="font-size:20px;margin-bottom:4px">${esc(store.name)}</h1>
 ${store.address ? `<p style="margin:0;white-space:pre-line">${esc(store.address)}</p>` : ''}
-<p>Receipt <strong>${label}</strong><br>${esc(when)}${sale.status === 'voided' ? '<br><strong>VOIDED</strong>' : ''}</p>
+<p>${provisional ? `Provisional number <strong>${esc(provisional)}</strong><br>Sale number` : 'Receipt'} <strong>${label}</strong><br>${esc(when)}${sale.status === 'voided' ? '<br><strong>VOIDED</strong>' : ''}</p>
 <table style="border-collapse:collapse;width:100%" aria-label="Receipt lines">
 <thead><tr><th ${cell}>Item</th><th ${td}>Qty</th><th ${td}>Price</th><th ${td}>Amount</th></tr></thead>
 <tbody>
@@ -108,7 +110,9 @@ ${paid.length ? `<table style="margin-top:12px">${paid.map(([k, v]) => `<tr><td 
   const text = [
     store.name,
     ...(store.address ? [store.address] : []),
-    `Receipt ${label}`,
+    ...(provisional
+      ? [`Provisional number ${provisional}`, `Sale number ${label}`]
+      : [`Receipt ${label}`]),
     when,
     ...(sale.status === 'voided' ? ['VOIDED'] : []),
     '',

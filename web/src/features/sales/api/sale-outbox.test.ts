@@ -85,6 +85,47 @@ describe('sale outbox', () => {
     expect(sales.recorded.size).toBe(1);
   });
 
+  it('sends a sale rung up offline with its provisional number, for the server to keep', async () => {
+    const sales = salesApi(() => false);
+    api = await startLocalApi({ [`POST ${SALES}`]: sales.route });
+    const till = await openTill();
+
+    await till.queueSale({ ...queued('key-1', 1), provisionalNumber: 'OFF-AB12-3' });
+
+    await vi.waitFor(async () => expect((await stored()).size).toBe(0));
+    expect(postsTo(api).map((r) => r.body)).toEqual([
+      { items: [{ productId: 'p-key-1', quantity: 1 }], provisionalNumber: 'OFF-AB12-3' },
+    ]);
+  });
+
+  it('when an earlier attempt without the number reached the server (the key names another body), then the sale as first sent is answered', async () => {
+    // The server's idempotency: this key was first used with the body without the number.
+    const first = { items: [{ productId: 'p-key-1', quantity: 1 }] };
+    const sales = salesApi(() => false);
+    api = await startLocalApi({
+      [`POST ${SALES}`]: (request, res) => {
+        if (JSON.stringify(request.body) !== JSON.stringify(first)) {
+          reply(res, 422, {
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            message: 'This Idempotency-Key was used with a different request',
+          });
+          return;
+        }
+        sales.route(request, res);
+      },
+    });
+    const till = await openTill();
+
+    await till.queueSale({ ...queued('key-1', 1), provisionalNumber: 'OFF-AB12-3' });
+
+    await vi.waitFor(async () => expect((await stored()).size).toBe(0));
+    expect(postsTo(api).map((r) => r.body)).toEqual([
+      { ...first, provisionalNumber: 'OFF-AB12-3' },
+      first,
+    ]);
+    expect(sales.recorded.size).toBe(1);
+  });
+
   it('keeps a sale whose answer was lost and sends it again by itself under the same key, recorded once', async () => {
     // The server records the sale, then the connection drops before the answer arrives.
     const sales = salesApi((attempt, res) => {

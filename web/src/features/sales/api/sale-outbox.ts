@@ -50,6 +50,25 @@ function worthRetrying(error: unknown): boolean {
   return outcomeUnknown(error) || status === 401 || status === 408 || status === 429;
 }
 
+/**
+ * Sends the sale with the provisional number its receipt carried, for the server to keep. A
+ * first attempt that reached the server before the till gave up on it was sent without one:
+ * the key then names another body (422 IDEMPOTENCY_KEY_REUSED), and the sale as first sent
+ * answers the sale that attempt made.
+ */
+async function sendOne(sale: QueuedSale): Promise<Sale> {
+  const { input, idempotencyKey, provisionalNumber } = sale;
+  try {
+    return await createSale(sale.storeId, {
+      input: provisionalNumber ? { ...input, provisionalNumber } : input,
+      idempotencyKey,
+    });
+  } catch (error) {
+    if (!provisionalNumber || toApiError(error).code !== 'IDEMPOTENCY_KEY_REUSED') throw error;
+    return createSale(sale.storeId, { input, idempotencyKey });
+  }
+}
+
 async function sendEach(userId: string): Promise<'done' | 'later'> {
   // Read inside the lock: another tab may have sent some of them meanwhile.
   const queued = (await values<QueuedSale>(db))
@@ -57,10 +76,7 @@ async function sendEach(userId: string): Promise<'done' | 'later'> {
     .sort((a, b) => a.queuedAt - b.queuedAt);
   for (const sale of queued) {
     try {
-      const recorded = await createSale(sale.storeId, {
-        input: sale.input,
-        idempotencyKey: sale.idempotencyKey,
-      });
+      const recorded = await sendOne(sale);
       await del(sale.idempotencyKey, db);
       emit({
         lastSent: {

@@ -4,6 +4,7 @@ import { Dialog } from '@/components/dialog';
 import { SelectField, TextField } from '@/components/form-field';
 import { ErrorBanner } from '@/components/messages';
 import { toApiError } from '@/lib/api-error';
+import { useMoney } from '@/lib/store-access';
 import { useCreateApproval, type ApprovalAction } from '../api/create-approval';
 
 interface ApprovalDialogProps {
@@ -11,6 +12,8 @@ interface ApprovalDialogProps {
   action: ApprovalAction;
   /** The sale a void or refund is for (none for a discount). */
   saleId?: string;
+  /** A discount's: what the sale takes off, the most the approval lets it take off. */
+  amount?: number;
   open: boolean;
   onClose: () => void;
   /** The one-time token to send with the action. */
@@ -32,11 +35,14 @@ export function ApprovalDialog({
   storeId,
   action,
   saleId,
+  amount,
   open,
   onClose,
   onApproved,
 }: ApprovalDialogProps) {
   const approving = useCreateApproval(storeId);
+  const money = useMoney();
+  const discount = action === 'discount' ? (amount ?? 0) : undefined;
   const [using, setUsing] = useState<'pin' | 'password'>('pin');
   const [missing, setMissing] = useState<Record<string, string>>({});
   const apiError = approving.error ? toApiError(approving.error) : undefined;
@@ -59,7 +65,13 @@ export function ApprovalDialog({
     setMissing(found);
     if (Object.keys(found).length) return;
     approving.mutate(
-      { action, ...(saleId ? { saleId } : {}), email, [using]: secret },
+      {
+        action,
+        ...(saleId ? { saleId } : {}),
+        ...(discount === undefined ? {} : { amount: discount }),
+        email,
+        [using]: secret,
+      },
       {
         onSuccess: (approval) => {
           approving.reset();
@@ -78,7 +90,7 @@ export function ApprovalDialog({
       open={open}
       onClose={close}
       title="Manager approval"
-      description={`A manager or admin of this store approves ${WHAT[action]} here, with their PIN or by signing in.`}
+      description={`A manager or admin of this store approves ${WHAT[action]}${discount === undefined ? '' : ` (${money(discount)} off the list prices, no more)`} here, with their PIN or by signing in.`}
     >
       <form onSubmit={onSubmit} noValidate className="form">
         <ErrorBanner>{banner}</ErrorBanner>

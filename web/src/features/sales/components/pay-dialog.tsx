@@ -7,6 +7,7 @@ import { SelectField, TextField } from '@/components/form-field';
 import { useMoney, useStoreAccess } from '@/lib/store-access';
 import { useSaleQuote } from '../api/quote-sale';
 import { saleItem, type SaleExtras, type SaleQuote, type TillLine } from '../api/types';
+import { takenOff } from '../offline/taken-off';
 import { needsApproval } from '../api/create-approval';
 import { ApprovalDialog } from './approval-dialog';
 import { PaymentRows, type PaymentRow } from './payment-rows';
@@ -193,6 +194,7 @@ function PayForm({
       <ApprovalDialog
         storeId={storeId}
         action="discount"
+        amount={takenOff(lines, discount)}
         open={approving}
         onClose={() => setApproving(false)}
         onApproved={(token) => {

@@ -24,6 +24,7 @@ import type { SaleExtras, TillLine } from '../api/types';
 import { needsApproval } from '../api/create-approval';
 import { ApprovalDialog } from './approval-dialog';
 import { LineAdjustDialog } from './line-adjust-dialog';
+import { takenOff } from '../offline/taken-off';
 import { useSaleLines } from './use-sale-lines';
 
 const PICKER_LABEL = 'Scan or search products';
@@ -50,7 +51,8 @@ export function QuickSalePage() {
   // A sale refused for want of a manager's approval (discounts beyond an employee's limit):
   // what it was sent with, sent again with the approval's token.
   const lastExtras = useRef<SaleExtras>(undefined);
-  const [approving, setApproving] = useState(false);
+  // Open: what the refused sale took off, the amount the manager is asked to approve.
+  const [approving, setApproving] = useState<number | undefined>(undefined);
   const approvalNeeded = needsApproval(complete.error);
   const shortages = stockShortages(complete.error);
   const saleError = complete.error ? toApiError(complete.error) : undefined;
@@ -183,7 +185,10 @@ export function QuickSalePage() {
                 : saleError?.message}
             </ErrorBanner>
             {approvalNeeded && !paying && (
-              <Button variant="secondary" onClick={() => setApproving(true)}>
+              <Button
+                variant="secondary"
+                onClick={() => setApproving(takenOff(sale.lines, lastExtras.current?.discount))}
+              >
                 Ask a manager to approve
               </Button>
             )}
@@ -244,10 +249,11 @@ export function QuickSalePage() {
       <ApprovalDialog
         storeId={storeId}
         action="discount"
-        open={approving}
-        onClose={() => setApproving(false)}
+        amount={approving}
+        open={approving !== undefined}
+        onClose={() => setApproving(undefined)}
         onApproved={(token) => {
-          setApproving(false);
+          setApproving(undefined);
           onComplete(lastExtras.current, token);
         }}
       />

@@ -64,9 +64,18 @@ export function ReceiptPage() {
             {store.data.name}
           </h1>
           {settings.data.address && <p className="receipt__address">{settings.data.address}</p>}
-          <p>
-            Receipt <span className="strong">{saleLabel(r)}</span>
-          </p>
+          {r.provisionalNumber ? (
+            // Rung up offline: the number the customer's first paper carried, then its own.
+            <p>
+              Provisional number <span className="strong">{r.provisionalNumber}</span>
+              <br />
+              Sale number <span className="strong">{saleLabel(r)}</span>
+            </p>
+          ) : (
+            <p>
+              Receipt <span className="strong">{saleLabel(r)}</span>
+            </p>
+          )}
           <p>
             <time dateTime={r.soldAt}>{at(r.soldAt)}</time>
           </p>

@@ -69,7 +69,8 @@ export function SaleDetailPage() {
           <>
             {formatDateTime(s.soldAt)} · {formatCount(s.itemCount, 'unit')} · total {money(s.total)}
             {s.user ? ` · recorded by ${s.user.name}` : ''}
-            {s.externalReference ? ` · reference ${s.externalReference}` : ''}{' '}
+            {s.externalReference ? ` · reference ${s.externalReference}` : ''}
+            {s.provisionalNumber ? ` · rung up offline as ${s.provisionalNumber}` : ''}{' '}
             <SaleStatus sale={s} />
           </>
         }
