@@ -15,10 +15,13 @@
 -- wait. `dashboard_product_sales` is one row per product, updated only by statements that
 -- already hold that product's row (a sale locks it to take the stock).
 
--- Per store and category (null: none), what its products add up to. Rows are deltas.
+-- Per store, category (null: none) and best-before day, what its products add up to. Rows
+-- are deltas.
 CREATE TABLE dashboard_stock (
   store_id uuid NOT NULL REFERENCES stores (id) ON DELETE CASCADE,
   category_id uuid,
+  -- The products' best-before day (null: none), for "expiring soon" (within 30 days of today).
+  expires_on date,
   products bigint NOT NULL,
   active_products bigint NOT NULL,
   units bigint NOT NULL,
@@ -64,49 +67,49 @@ CREATE TABLE dashboard_sales_floors (
 CREATE FUNCTION dashboard_stock_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-  INSERT INTO dashboard_stock (store_id, category_id, products, active_products, units,
+  INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products, units,
     value_cost, value_retail, low_stock, out_of_stock)
-  SELECT d.store_id, d.category_id, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
+  SELECT d.store_id, d.category_id, d.expires_at, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
     sum(d.sign * d.quantity), sum(d.sign * d.quantity * coalesce(d.cost, 0)),
     sum(d.sign * d.quantity * d.price),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity <= d.reorder_point AND d.quantity > 0), 0),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity = 0), 0)
-  FROM (SELECT 1 AS sign, store_id, category_id, active, quantity, cost, price, reorder_point FROM new_rows) d
+  FROM (SELECT 1 AS sign, store_id, category_id, expires_at, active, quantity, cost, price, reorder_point FROM new_rows) d
   JOIN stores s ON s.id = d.store_id
-  GROUP BY d.store_id, d.category_id
+  GROUP BY d.store_id, d.category_id, d.expires_at
   HAVING sum(d.sign) <> 0 OR sum(d.sign) FILTER (WHERE d.active) <> 0
     OR sum(d.sign * d.quantity) <> 0 OR sum(d.sign * d.quantity * coalesce(d.cost, 0)) <> 0
     OR sum(d.sign * d.quantity * d.price) <> 0
     OR sum(d.sign) FILTER (WHERE d.quantity <= d.reorder_point AND d.quantity > 0) <> 0
     OR sum(d.sign) FILTER (WHERE d.quantity = 0) <> 0;
   ELSIF TG_OP = 'DELETE' THEN
-  INSERT INTO dashboard_stock (store_id, category_id, products, active_products, units,
+  INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products, units,
     value_cost, value_retail, low_stock, out_of_stock)
-  SELECT d.store_id, d.category_id, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
+  SELECT d.store_id, d.category_id, d.expires_at, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
     sum(d.sign * d.quantity), sum(d.sign * d.quantity * coalesce(d.cost, 0)),
     sum(d.sign * d.quantity * d.price),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity <= d.reorder_point AND d.quantity > 0), 0),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity = 0), 0)
-  FROM (SELECT -1 AS sign, store_id, category_id, active, quantity, cost, price, reorder_point FROM old_rows) d
+  FROM (SELECT -1 AS sign, store_id, category_id, expires_at, active, quantity, cost, price, reorder_point FROM old_rows) d
   JOIN stores s ON s.id = d.store_id
-  GROUP BY d.store_id, d.category_id
+  GROUP BY d.store_id, d.category_id, d.expires_at
   HAVING sum(d.sign) <> 0 OR sum(d.sign) FILTER (WHERE d.active) <> 0
     OR sum(d.sign * d.quantity) <> 0 OR sum(d.sign * d.quantity * coalesce(d.cost, 0)) <> 0
     OR sum(d.sign * d.quantity * d.price) <> 0
     OR sum(d.sign) FILTER (WHERE d.quantity <= d.reorder_point AND d.quantity > 0) <> 0
     OR sum(d.sign) FILTER (WHERE d.quantity = 0) <> 0;
   ELSE
-  INSERT INTO dashboard_stock (store_id, category_id, products, active_products, units,
+  INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products, units,
     value_cost, value_retail, low_stock, out_of_stock)
-  SELECT d.store_id, d.category_id, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
+  SELECT d.store_id, d.category_id, d.expires_at, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.active), 0),
     sum(d.sign * d.quantity), sum(d.sign * d.quantity * coalesce(d.cost, 0)),
     sum(d.sign * d.quantity * d.price),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity <= d.reorder_point AND d.quantity > 0), 0),
     coalesce(sum(d.sign) FILTER (WHERE d.quantity = 0), 0)
-  FROM (SELECT 1 AS sign, store_id, category_id, active, quantity, cost, price, reorder_point FROM new_rows
-    UNION ALL SELECT -1, store_id, category_id, active, quantity, cost, price, reorder_point FROM old_rows) d
+  FROM (SELECT 1 AS sign, store_id, category_id, expires_at, active, quantity, cost, price, reorder_point FROM new_rows
+    UNION ALL SELECT -1, store_id, category_id, expires_at, active, quantity, cost, price, reorder_point FROM old_rows) d
   JOIN stores s ON s.id = d.store_id
-  GROUP BY d.store_id, d.category_id
+  GROUP BY d.store_id, d.category_id, d.expires_at
   HAVING sum(d.sign) <> 0 OR sum(d.sign) FILTER (WHERE d.active) <> 0
     OR sum(d.sign * d.quantity) <> 0 OR sum(d.sign * d.quantity * coalesce(d.cost, 0)) <> 0
     OR sum(d.sign * d.quantity * d.price) <> 0
@@ -218,13 +221,14 @@ CREATE TRIGGER stores_dashboard_rezoned AFTER UPDATE ON stores
 
 -- The stores there are, counted as the triggers would have (the triggers and this backfill
 -- run in the migration's transaction, which their tables' locks keep writes out of).
-INSERT INTO dashboard_stock (store_id, category_id, products, active_products, units, value_cost,
+INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products, units, value_cost,
   value_retail, low_stock, out_of_stock)
-SELECT store_id, category_id, count(*), count(*) FILTER (WHERE active), coalesce(sum(quantity), 0),
+SELECT store_id, category_id, expires_at, count(*), count(*) FILTER (WHERE active),
+  coalesce(sum(quantity), 0),
   coalesce(sum(quantity * coalesce(cost, 0)), 0), coalesce(sum(quantity * price), 0),
   count(*) FILTER (WHERE quantity <= reorder_point AND quantity > 0),
   count(*) FILTER (WHERE quantity = 0)
-FROM products GROUP BY store_id, category_id;
+FROM products GROUP BY store_id, category_id, expires_at;
 
 INSERT INTO dashboard_sales_days (store_id, day, orders, units, revenue)
 SELECT x.store_id, x.day, sum(x.orders), sum(x.units), sum(x.revenue)
@@ -239,16 +243,22 @@ FROM stores st, LATERAL (
 ) x
 GROUP BY 1, 2;
 
--- The floor: the start of the store's local day 32 days ago (two days before the dashboard's
--- 30-day window begins, so a change of time zone cannot move the window before it).
+-- The floor: the start of the dashboard's 30-day window (the store's local day 29 days ago), so
+-- the bound is the window's units sold; the hourly cleanup keeps it there.
 INSERT INTO dashboard_sales_floors (store_id, floor_at)
-SELECT id, ((now() AT TIME ZONE timezone)::date - 32)::timestamp AT TIME ZONE timezone FROM stores;
+SELECT id, ((now() AT TIME ZONE timezone)::date - 29)::timestamp AT TIME ZONE timezone FROM stores;
 
 INSERT INTO dashboard_product_sales (store_id, product_id, units)
 SELECT i.store_id, i.product_id, sum(i.quantity)
 FROM sale_items i JOIN dashboard_sales_floors f ON f.store_id = i.store_id
 WHERE i.sold_at >= f.floor_at
 GROUP BY 1, 2;
+
+-- The slow sellers (in stock, active, least recently sold first) in index order, not a sort of
+-- every product. Built in this transaction: the triggers' creation already holds writes to
+-- products back until the backfill is done (a second or two at 100k products).
+CREATE INDEX products_slow_movers_idx ON products (store_id, last_sold_at NULLS FIRST, id)
+  WHERE active AND quantity > 0;
 
 DROP TABLE sales_snapshot_products, sales_snapshot_days, sales_snapshots;
 

@@ -83,7 +83,9 @@ async function main() {
         const migrating = Date.now();
         const applied = await migrate(pool);
         if (applied.length) {
-          say(`  migrated the run's copy in ${((Date.now() - migrating) / 1000).toFixed(1)} s: ${applied.join(', ')}`);
+          say(
+            `  migrated the run's copy in ${((Date.now() - migrating) / 1000).toFixed(1)} s: ${applied.join(', ')}`,
+          );
         }
         const fixtures = await prepareFixtures(pool, db.storeId);
         const receiving = await receivingFixtures(pool, db.storeId, db.userId);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/pool';
-import { one, type Row } from '../../db/rows';
+import type { Row } from '../../db/rows';
 
 const num = (v: string | number | null) => Number(v ?? 0);
 
@@ -14,39 +14,42 @@ interface CategoryStock {
   value_retail: string;
   low_stock: string;
   out_of_stock: string;
-  /** How many delta rows the store has in all (the dashboard folds them when they pile up). */
-  rows: string;
+  expiring: string;
+  /** Delta rows beyond one per category and day, in all (the dashboard folds them when they pile up). */
+  surplus: string;
 }
 
 /**
  * Stock by category and the store totals, from the triggers' running figures
- * (`dashboard_stock`, migration 054): one row per category and delta, never the products.
- * Only "expiring soon" is counted from the products themselves: it changes as the days pass,
- * not as rows do, and its index holds only products with a date.
+ * (`dashboard_stock`, migration 054: per category and best-before day, so "expiring soon" is a
+ * sum over the days up to 30 days ahead), never the products.
  */
 export async function stockSummary(db: Db, storeId: string) {
   const { rows } = await db.query<CategoryStock>(
-    `WITH by_category AS (
+    `WITH by_day AS (
+       SELECT category_id, expires_on, sum(products) AS products,
+         sum(active_products) AS active_products, sum(units) AS units,
+         sum(value_cost) AS value_cost, sum(value_retail) AS value_retail,
+         sum(low_stock) AS low_stock, sum(out_of_stock) AS out_of_stock, count(*) - 1 AS surplus
+       FROM dashboard_stock WHERE store_id = $1
+       GROUP BY category_id, expires_on
+     ), by_category AS (
        SELECT category_id, sum(products) AS products, sum(active_products) AS active_products,
          sum(units) AS units, sum(value_cost) AS value_cost, sum(value_retail) AS value_retail,
-         sum(low_stock) AS low_stock, sum(out_of_stock) AS out_of_stock, count(*) AS rows
-       FROM dashboard_stock WHERE store_id = $1
-       GROUP BY category_id
+         sum(low_stock) AS low_stock, sum(out_of_stock) AS out_of_stock,
+         coalesce(sum(products) FILTER (WHERE expires_on <= current_date + 30), 0) AS expiring,
+         sum(surplus) AS surplus
+       FROM by_day GROUP BY category_id
      )
      SELECT b.category_id, b.products, b.active_products, b.units, b.value_cost, b.value_retail,
-       b.low_stock, b.out_of_stock, (SELECT sum(rows) FROM by_category) AS rows,
+       b.low_stock, b.out_of_stock, b.expiring, (SELECT sum(surplus) FROM by_category) AS surplus,
        coalesce(c.name, 'Uncategorised') AS name
      FROM by_category b LEFT JOIN categories c ON c.id = b.category_id
      WHERE b.products > 0
      ORDER BY b.value_retail DESC, name`,
     [storeId],
   );
-  const { rows: expiring } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM products
-     WHERE store_id = $1 AND expires_at IS NOT NULL AND expires_at <= current_date + 30`,
-    [storeId],
-  );
-  const sum = (column: Exclude<keyof CategoryStock, 'category_id' | 'name' | 'rows'>) =>
+  const sum = (column: Exclude<keyof CategoryStock, 'category_id' | 'name' | 'surplus'>) =>
     rows.reduce((n, r) => n + num(r[column]), 0);
   return {
     figures: {
@@ -60,7 +63,7 @@ export async function stockSummary(db: Db, storeId: string) {
       },
       lowStockCount: sum('low_stock'),
       outOfStockCount: sum('out_of_stock'),
-      expiringSoonCount: one(expiring).n,
+      expiringSoonCount: sum('expiring'),
       categoryBreakdown: rows.map((r) => ({
         categoryId: r.category_id,
         name: r.name,
@@ -70,8 +73,7 @@ export async function stockSummary(db: Db, storeId: string) {
         valueRetail: num(r.value_retail),
       })),
     },
-    /** Delta rows beyond one per category. */
-    surplus: num(rows[0]?.rows ?? 0) - rows.length,
+    surplus: num(rows[0]?.surplus ?? 0),
   };
 }
 

@@ -52,7 +52,13 @@ async function fromScratch(pool: Pool, storeId: string) {
   );
   const sum = (k: string) => cats.reduce((n, r) => n + Number(r[k]), 0);
   const window = `((now() AT TIME ZONE $2)::date - 29)::timestamp AT TIME ZONE $2`;
-  const top = await q<{ product_id: string; name: string; sku: string; units: string; revenue: string }>(
+  const top = await q<{
+    product_id: string;
+    name: string;
+    sku: string;
+    units: string;
+    revenue: string;
+  }>(
     `WITH lines AS (
        SELECT product_id, quantity AS units, line_total - tax_amount AS revenue FROM sale_items
        WHERE store_id = $1 AND sold_at >= ${window}
@@ -172,8 +178,9 @@ test('when stock and sales move every way there is, then the dashboard equals a 
 
   // A delivery at a new cost (the moving average), an adjustment, a shelf count.
   const order = await placeOrder(a, {
-    supplier: (await a.api.post(`${a.url}/suppliers`).set(a.auth).send({ name: 'Acme' }).expect(201))
-      .body.data,
+    supplier: (
+      await a.api.post(`${a.url}/suppliers`).set(a.auth).send({ name: 'Acme' }).expect(201)
+    ).body.data,
     tea,
     cups,
   });
@@ -194,18 +201,29 @@ test('when stock and sales move every way there is, then the dashboard equals a 
     .set(a.auth)
     .send({ price: 2.4, categoryId: snacks.id, active: false })
     .expect(200);
-  const spare = await createProduct(a, { name: 'Spare', price: 9, initialQuantity: 0, categoryId: drinks.id });
+  const spare = await createProduct(a, {
+    name: 'Spare',
+    price: 9,
+    initialQuantity: 0,
+    categoryId: drinks.id,
+  });
   await a.api.delete(`${a.url}/products/${spare.id}`).set(a.auth).expect(204);
   await a.api.delete(`${a.url}/categories/${snacks.id}`).set(a.auth).expect(204);
   await expectFromScratch(a);
 
   // A transfer: out of A when sent, into B when received.
   const transfer = (
-    await postTransfer(a, { toStoreId: b.storeId, lines: [{ productId: tea.id, quantity: 5 }] }).expect(201)
+    await postTransfer(a, {
+      toStoreId: b.storeId,
+      lines: [{ productId: tea.id, quantity: 5 }],
+    }).expect(201)
   ).body.data;
   const sent = (await transferAction(a, transfer.id, 'send').expect(200)).body.data;
   await transferAction(b, transfer.id, 'receive', {
-    lines: sent.lines.map((l: { id: string; quantity: number }) => ({ lineId: l.id, receivedQuantity: l.quantity })),
+    lines: sent.lines.map((l: { id: string; quantity: number }) => ({
+      lineId: l.id,
+      receivedQuantity: l.quantity,
+    })),
   }).expect(200);
   await sell(b, [[teaB.id, 3]]);
   await expectFromScratch(a);
@@ -215,9 +233,10 @@ test('when stock and sales move every way there is, then the dashboard equals a 
   const admin = await memberOf(t, a.storeId, 'admin');
   await a.api.patch(a.url).set(admin.auth).send({ timezone: 'Pacific/Kiritimati' }).expect(200);
   await expectFromScratch(a);
-  const deltas = await t.db.pool.query('SELECT count(*)::int AS n FROM dashboard_stock WHERE store_id = $1', [
-    a.storeId,
-  ]);
+  const deltas = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM dashboard_stock WHERE store_id = $1',
+    [a.storeId],
+  );
   expect(await foldFigures(t.db.pool, a.storeId)).toBe(true);
   const folded = await t.db.pool.query(
     'SELECT count(*)::int AS n FROM dashboard_stock WHERE store_id = $1',
@@ -235,7 +254,9 @@ test('when the best sellers by bound are not the best in the window, then the ra
   const { a } = await twoStores(t, 'manager');
   const products = [];
   for (let i = 0; i < 12; i++) {
-    products.push(await createProduct(a, { name: `P${i}`, price: 1 + i / 10, initialQuantity: 500 }));
+    products.push(
+      await createProduct(a, { name: `P${i}`, price: 1 + i / 10, initialQuantity: 500 }),
+    );
   }
   // Big sellers before the window (after the floor) outrank every product in their bound.
   for (const [i, p] of products.slice(0, 8).entries()) await sell(a, [[p.id, 40 + i]], daysAgo(31));

@@ -17,6 +17,8 @@ const foldLock = (storeId: string) => `dashboard-fold:${storeId}`;
 
 /** Days kept before today: the 30-day window and a margin for a change of time zone. */
 const KEEP_DAYS = 32;
+/** The floor: the first day of the 30-day window (today and the 29 before it). */
+const FLOOR_DAYS = 29;
 
 export async function foldFigures(pool: Pool, storeId: string): Promise<boolean> {
   return withTransaction(pool, async (tx) => {
@@ -27,11 +29,11 @@ export async function foldFigures(pool: Pool, storeId: string): Promise<boolean>
     if (!rows[0]?.ok) return false;
     await tx.query(
       `WITH gone AS (DELETE FROM dashboard_stock WHERE store_id = $1 RETURNING *)
-       INSERT INTO dashboard_stock (store_id, category_id, products, active_products, units,
-         value_cost, value_retail, low_stock, out_of_stock)
-       SELECT store_id, category_id, sum(products), sum(active_products), sum(units),
+       INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products,
+         units, value_cost, value_retail, low_stock, out_of_stock)
+       SELECT store_id, category_id, expires_on, sum(products), sum(active_products), sum(units),
          sum(value_cost), sum(value_retail), sum(low_stock), sum(out_of_stock)
-       FROM gone GROUP BY store_id, category_id
+       FROM gone GROUP BY store_id, category_id, expires_on
        HAVING sum(products) <> 0`,
       [storeId],
     );
@@ -50,8 +52,8 @@ export async function foldFigures(pool: Pool, storeId: string): Promise<boolean>
 }
 
 /**
- * Moves the store's floor to the start of its local day `KEEP_DAYS` ago when it lags by more
- * than a day: the lines sold between the old floor and the new one come off the bound (lines
+ * Moves the store's floor up to the start of the dashboard's window when the window has moved
+ * on (after the store's midnight): the lines sold between the old floor and the new one come off the bound (lines
  * committed meanwhile stay on it, which only makes it looser, never wrong).
  */
 export async function raiseFloor(db: Db, storeId: string): Promise<boolean> {
@@ -64,7 +66,7 @@ export async function raiseFloor(db: Db, storeId: string): Promise<boolean> {
      ), sold AS (
        SELECT i.product_id, sum(i.quantity) AS units
        FROM sale_items i, target t
-       WHERE t.floor_at < t.at - interval '1 day'
+       WHERE t.floor_at < t.at
          AND i.store_id = $1 AND i.sold_at >= t.floor_at AND i.sold_at < t.at
        GROUP BY i.product_id
      ), lowered AS (
@@ -72,9 +74,9 @@ export async function raiseFloor(db: Db, storeId: string): Promise<boolean> {
        FROM sold s WHERE d.store_id = $1 AND d.product_id = s.product_id
      )
      INSERT INTO dashboard_sales_floors (store_id, floor_at)
-     SELECT $1, t.at FROM target t WHERE t.floor_at < t.at - interval '1 day'
+     SELECT $1, t.at FROM target t WHERE t.floor_at < t.at
      ON CONFLICT (store_id) DO UPDATE SET floor_at = excluded.floor_at`,
-    [storeId, KEEP_DAYS],
+    [storeId, FLOOR_DAYS],
   );
   if (!rowCount) return false;
   await db.query('DELETE FROM dashboard_product_sales WHERE store_id = $1 AND units <= 0', [

@@ -67,7 +67,14 @@ async function candidates(db: Db, storeId: string, timezone: string, days: numbe
     rows: rows.flatMap((r) =>
       r.product_id === null
         ? []
-        : [{ productId: r.product_id, bound: num(r.bound), units: num(r.units), revenue: num(r.revenue) }],
+        : [
+            {
+              productId: r.product_id,
+              bound: num(r.bound),
+              units: num(r.units),
+              revenue: num(r.revenue),
+            },
+          ],
     ),
     covered: one(rows).covered,
   };
@@ -81,7 +88,11 @@ async function allNet(db: Db, storeId: string, timezone: string, days: number): 
      FROM (${netLines(() => 'true')}) l GROUP BY product_id`,
     [storeId, timezone, days],
   );
-  return rows.map((r) => ({ productId: r.product_id, units: num(r.units), revenue: num(r.revenue) }));
+  return rows.map((r) => ({
+    productId: r.product_id,
+    units: num(r.units),
+    revenue: num(r.revenue),
+  }));
 }
 
 /**
@@ -98,7 +109,9 @@ export async function topMovers(
   limit: number,
 ) {
   let best: Net[] | undefined;
-  for (let k = 4 * limit; !best; k *= 4) {
+  // The bound is the window's units sold (voided lines and, after midnight until the hourly
+  // cleanup, one more day included): a few more than `limit` usually settle it.
+  for (let k = limit + 5; !best; k *= 4) {
     const { rows, covered } = await candidates(db, storeId, timezone, days, k);
     if (!covered) {
       best = (await allNet(db, storeId, timezone, days)).filter((n) => n.units > 0);
@@ -122,7 +135,15 @@ export async function topMovers(
   return top.flatMap((t) => {
     const p = named.get(t.productId);
     return p
-      ? [{ productId: t.productId, name: p.name, sku: p.sku, unitsSold: t.units, revenue: t.revenue }]
+      ? [
+          {
+            productId: t.productId,
+            name: p.name,
+            sku: p.sku,
+            unitsSold: t.units,
+            revenue: t.revenue,
+          },
+        ]
       : [];
   });
 }
