@@ -267,3 +267,32 @@ test('when the best sellers by bound are not the best in the window, then the ra
     expect(got).toEqual(expected.slice(0, limit));
   }
 });
+
+test('when many sales of one category commit at once, then every one is counted once (each adds its own delta rows)', async () => {
+  const { a } = await twoStores(t, 'manager');
+  const drinks = await createCategory(a, { name: 'Drinks' });
+  const products = await Promise.all(
+    ['Cola', 'Lemonade', 'Water'].map((name) =>
+      createProduct(a, { name, price: 2, cost: 1, initialQuantity: 100, categoryId: drinks.id }),
+    ),
+  );
+  const before = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM dashboard_stock WHERE store_id = $1',
+    [a.storeId],
+  );
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      sell(a, [
+        [products[i % 3]!.id, 1 + (i % 4)],
+        [products[(i + 1) % 3]!.id, 1],
+      ]),
+    ),
+  );
+  const after = await t.db.pool.query(
+    'SELECT count(*)::int AS n FROM dashboard_stock WHERE store_id = $1',
+    [a.storeId],
+  );
+  // Appended, never updated in place: one delta row per sale for the one category touched.
+  expect(after.rows[0].n - before.rows[0].n).toBe(20);
+  await expectFromScratch(a);
+});
