@@ -195,7 +195,6 @@ export function createServices(deps: ServiceDeps) {
     pool,
     write,
     inventory,
-    analytics,
     timezoneOf,
     saleBackdateDays: config.saleBackdateDays,
     timezoneIn: storeReads.timezoneIn,
@@ -337,6 +336,7 @@ export function createServices(deps: ServiceDeps) {
   const schedules = createSchedules({
     pool,
     jobs,
+    analytics,
     reads,
     forecasting,
     alerts,

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { purgeIdempotencyKeys } from './http/idempotency';
 import type { AlertsService } from './modules/alerts/alerts.service';
+import type { AnalyticsService } from './modules/analytics/analytics.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { EventFeed } from './modules/events/events.feed';
 import type { FilesService } from './modules/files/files.service';
@@ -83,6 +84,7 @@ export function storeTasks(s: {
 export function systemTasks(s: {
   pool: Pool;
   events: EventFeed;
+  analytics: Pick<AnalyticsService, 'keepUpFigures'>;
   auth: AuthService;
   alerts: AlertsService;
   notifications: NotificationsService;
@@ -95,8 +97,9 @@ export function systemTasks(s: {
     {
       task: 'cleanup',
       title:
-        'Expired data: published events, idempotency keys, sessions, old alerts and jobs, removed files',
+        'Expired data: published events, idempotency keys, sessions, old alerts and jobs, removed files; the dashboard figures folded',
       async work() {
+        const dashboard = await s.analytics.keepUpFigures();
         return {
           events: await s.events.purgePublished(),
           idempotencyKeys: await purgeIdempotencyKeys(s.pool),
@@ -107,6 +110,8 @@ export function systemTasks(s: {
           webhookDeliveries: await s.webhooks.purgeDeliveries(),
           scheduleRuns: await s.schedules().purgeOldRuns(),
           files: await s.files.purgeDeleted(),
+          dashboardFolds: dashboard.folded,
+          dashboardFloorsRaised: dashboard.floorsRaised,
         };
       },
     },

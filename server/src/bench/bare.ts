@@ -6,8 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db/pool';
-import * as analytics from '../modules/analytics/analytics.repo';
-import { ensureSalesSnapshot } from '../modules/analytics/sales-snapshot';
+import { loadDashboard } from '../modules/analytics/dashboard';
 import { insertEvents } from '../modules/events/events.repo';
 import { listProducts } from '../modules/products/products-list.repo';
 import * as products from '../modules/products/products.repo';
@@ -33,13 +32,7 @@ export function bareHandlers(
     typeahead: (q) => typeAhead(pool, storeId, q, 8),
     dashboard: async () => {
       const store = await findStore(pool, storeId);
-      const { through } = await ensureSalesSnapshot(pool, storeId, store!.timezone, 30);
-      return Promise.all([
-        analytics.stockSummary(pool, storeId),
-        analytics.topMovers(pool, storeId, through, 10),
-        analytics.slowMovers(pool, storeId, 10),
-        analytics.salesTrend(pool, storeId, store!.timezone, 30, through),
-      ]);
+      return loadDashboard(pool, storeId, store!.timezone);
     },
     sale: (_arg, body) => {
       const { items } = JSON.parse(body) as {

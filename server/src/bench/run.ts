@@ -88,7 +88,13 @@ async function main() {
       const secret = benchSecret();
       const apps: Array<{ close(): Promise<void> }> = [];
       try {
-        await migrate(pool);
+        const migrating = Date.now();
+        const applied = await migrate(pool);
+        if (applied.length) {
+          say(
+            `  migrated the run's copy in ${((Date.now() - migrating) / 1000).toFixed(1)} s: ${applied.join(', ')}`,
+          );
+        }
         const fixtures = await prepareFixtures(pool, db.storeId);
         const receiving = await receivingFixtures(pool, db.storeId, db.userId);
         const invoices = await invoiceFixtures(pool, db.storeId);

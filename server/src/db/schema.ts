@@ -93,6 +93,34 @@ export interface Tables {
     closed_by: string | null;
     closed_at: Date | null;
   };
+  dashboard_product_sales: {
+    store_id: string;
+    product_id: string;
+    units: number;
+  };
+  dashboard_sales_days: {
+    store_id: string;
+    day: Date;
+    orders: number;
+    units: number;
+    revenue: string;
+  };
+  dashboard_sales_floors: {
+    store_id: string;
+    floor_at: Date;
+  };
+  dashboard_stock: {
+    store_id: string;
+    category_id: string | null;
+    expires_on: Date | null;
+    products: number;
+    active_products: number;
+    units: number;
+    value_cost: string;
+    value_retail: string;
+    low_stock: number;
+    out_of_stock: number;
+  };
   demand_anomalies: {
     id: string;
     store_id: string;
@@ -535,26 +563,6 @@ export interface Tables {
     customer_name: string | null;
     customer_email: string | null;
     provisional_number: string | null;
-  };
-  sales_snapshot_days: {
-    store_id: string;
-    day: Date;
-    orders: number;
-    units: number;
-    revenue: string;
-  };
-  sales_snapshot_products: {
-    store_id: string;
-    product_id: string;
-    units: number;
-    revenue: string;
-  };
-  sales_snapshots: {
-    store_id: string;
-    timezone: string;
-    window_start: Date;
-    through: Date;
-    built_at: Date;
   };
   saved_reports: {
     id: string;

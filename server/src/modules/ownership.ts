@@ -40,9 +40,10 @@ export const TABLE_OWNERS = {
   checkout_settings: ['sales'],
   sale_approvals: ['sales'],
   cash_counts: ['sales'],
-  sales_snapshots: ['analytics'],
-  sales_snapshot_products: ['analytics'],
-  sales_snapshot_days: ['analytics'],
+  dashboard_stock: ['analytics'],
+  dashboard_sales_days: ['analytics'],
+  dashboard_product_sales: ['analytics'],
+  dashboard_sales_floors: ['analytics'],
   purchase_orders: ['purchasing'],
   purchase_order_lines: ['purchasing'],
   purchase_order_counters: ['purchasing'],
@@ -90,12 +91,22 @@ export interface ReadModel {
  */
 export const READ_MODELS: Readonly<Record<string, ReadModel>> = {
   analytics: {
-    reads: ['sales', 'sale_items', 'sale_refunds', 'sale_refund_items', 'products', 'categories'],
+    reads: [
+      'sales',
+      'sale_items',
+      'sale_refunds',
+      'sale_refund_items',
+      'products',
+      'categories',
+      'stores',
+    ],
     why:
-      'The dashboard and its daily sales snapshots: stock value by category, best and slow ' +
-      "sellers, the sales trend per day, each one GROUP BY over the store's sale lines or " +
-      'products with their categories. Through services it would load every sale line of the ' +
-      'window, or every product, into memory.',
+      'The dashboard: its running figures (stock by category, sales per day, units per product) ' +
+      'are kept by triggers on products, sales, sale lines and refunds (migration 054) and it ' +
+      'reads them with the category names; the best sellers are checked against the sale lines ' +
+      "and refunds of the window, the slow sellers and expiring count read from the products' " +
+      "indexes; the stores' time zones give the days the upkeep folds and the floors it raises. " +
+      'Through services it would load every sale line of the window, or every product.',
   },
   reports: {
     reads: [

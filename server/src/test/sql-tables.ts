@@ -68,13 +68,21 @@ export function literalsOf(fileName: string, source: string): string[] {
   return out;
 }
 
-/** Every table the migrations create. */
+/** Every table the migrations create and have not dropped since. */
 export function migrationTables(migrationsDir: string): string[] {
   const names = new Set<string>();
-  for (const f of readdirSync(migrationsDir).filter((n) => n.endsWith('.sql'))) {
+  for (const f of readdirSync(migrationsDir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
     const sql = readFileSync(path.join(migrationsDir, f), 'utf8');
-    for (const m of sql.matchAll(/CREATE TABLE(?:\s+IF NOT EXISTS)?\s+"?([a-z_][a-z0-9_]*)/gi)) {
-      names.add(m[1]!.toLowerCase());
+    for (const m of sql.matchAll(
+      /(CREATE|DROP) TABLE(?:\s+IF (?:NOT )?EXISTS)?\s+((?:"?[a-z_][a-z0-9_]*"?\s*,\s*)*"?[a-z_][a-z0-9_]*)/gi,
+    )) {
+      for (const name of m[2]!.split(',')) {
+        const table = name.trim().replaceAll('"', '').toLowerCase();
+        if (m[1]!.toUpperCase() === 'CREATE') names.add(table);
+        else names.delete(table);
+      }
     }
   }
   return [...names].sort();

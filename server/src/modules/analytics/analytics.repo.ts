@@ -3,110 +3,78 @@ import type { Row } from '../../db/rows';
 
 const num = (v: string | number | null) => Number(v ?? 0);
 
-/** Per category (null: none), counts (bigint) and sums of numerics (strings). */
+/** Per category (null: none), the sums of its delta rows (bigint and numeric: strings). */
 interface CategoryStock {
   category_id: string | null;
   name: string;
-  products: number;
-  active_products: number;
-  units: number;
+  products: string;
+  active_products: string;
+  units: string;
   value_cost: string;
   value_retail: string;
-  low_stock: number;
-  out_of_stock: number;
-  expiring: number;
+  low_stock: string;
+  out_of_stock: string;
+  expiring: string;
+  /** Delta rows beyond one per category and day, in all (the dashboard folds them when they pile up). */
+  surplus: string;
 }
 
 /**
- * Stock by category and the store totals, in one pass over the products: the totals are the
- * sums of the category rows.
+ * Stock by category and the store totals, from the triggers' running figures
+ * (`dashboard_stock`, migration 054: per category and best-before day, so "expiring soon" is a
+ * sum over the days up to 30 days ahead), never the products.
  */
 export async function stockSummary(db: Db, storeId: string) {
   const { rows } = await db.query<CategoryStock>(
-    `WITH by_category AS (
-       SELECT category_id, count(*) AS products, count(*) FILTER (WHERE active) AS active_products,
-         coalesce(sum(quantity), 0) AS units,
-         coalesce(sum(quantity * cost), 0) AS value_cost,
-         coalesce(sum(quantity * price), 0) AS value_retail,
-         count(*) FILTER (WHERE quantity <= reorder_point AND quantity > 0) AS low_stock,
-         count(*) FILTER (WHERE quantity = 0) AS out_of_stock,
-         count(*) FILTER (WHERE expires_at IS NOT NULL AND expires_at <= current_date + 30) AS expiring
-       FROM products WHERE store_id = $1
-       GROUP BY category_id
+    `WITH by_day AS (
+       SELECT category_id, expires_on, sum(products) AS products,
+         sum(active_products) AS active_products, sum(units) AS units,
+         sum(value_cost) AS value_cost, sum(value_retail) AS value_retail,
+         sum(low_stock) AS low_stock, sum(out_of_stock) AS out_of_stock, count(*) - 1 AS surplus
+       FROM dashboard_stock WHERE store_id = $1
+       GROUP BY category_id, expires_on
+     ), by_category AS (
+       SELECT category_id, sum(products) AS products, sum(active_products) AS active_products,
+         sum(units) AS units, sum(value_cost) AS value_cost, sum(value_retail) AS value_retail,
+         sum(low_stock) AS low_stock, sum(out_of_stock) AS out_of_stock,
+         coalesce(sum(products) FILTER (WHERE expires_on <= current_date + 30), 0) AS expiring,
+         sum(surplus) AS surplus
+       FROM by_day GROUP BY category_id
      )
-     SELECT b.*, coalesce(c.name, 'Uncategorised') AS name
+     SELECT b.category_id, b.products, b.active_products, b.units, b.value_cost, b.value_retail,
+       b.low_stock, b.out_of_stock, b.expiring, (SELECT sum(surplus) FROM by_category) AS surplus,
+       coalesce(c.name, 'Uncategorised') AS name
      FROM by_category b LEFT JOIN categories c ON c.id = b.category_id
+     WHERE b.products > 0
      ORDER BY b.value_retail DESC, name`,
     [storeId],
   );
-  const sum = (column: Exclude<keyof CategoryStock, 'category_id' | 'name'>) =>
+  const sum = (column: Exclude<keyof CategoryStock, 'category_id' | 'name' | 'surplus'>) =>
     rows.reduce((n, r) => n + num(r[column]), 0);
   return {
-    totals: {
-      products: sum('products'),
-      activeProducts: sum('active_products'),
-      units: sum('units'),
-      // Summed in SQL numerics per category; rounded to cents after adding them up.
-      inventoryValueCost: Math.round(sum('value_cost') * 100) / 100,
-      inventoryValueRetail: Math.round(sum('value_retail') * 100) / 100,
+    figures: {
+      totals: {
+        products: sum('products'),
+        activeProducts: sum('active_products'),
+        units: sum('units'),
+        // Summed in SQL numerics per category; rounded to cents after adding them up.
+        inventoryValueCost: Math.round(sum('value_cost') * 100) / 100,
+        inventoryValueRetail: Math.round(sum('value_retail') * 100) / 100,
+      },
+      lowStockCount: sum('low_stock'),
+      outOfStockCount: sum('out_of_stock'),
+      expiringSoonCount: sum('expiring'),
+      categoryBreakdown: rows.map((r) => ({
+        categoryId: r.category_id,
+        name: r.name,
+        products: num(r.products),
+        units: num(r.units),
+        valueCost: num(r.value_cost),
+        valueRetail: num(r.value_retail),
+      })),
     },
-    lowStockCount: sum('low_stock'),
-    outOfStockCount: sum('out_of_stock'),
-    expiringSoonCount: sum('expiring'),
-    categoryBreakdown: rows.map((r) => ({
-      categoryId: r.category_id,
-      name: r.name,
-      products: num(r.products),
-      units: num(r.units),
-      valueCost: num(r.value_cost),
-      valueRetail: num(r.value_retail),
-    })),
+    surplus: num(rows[0]?.surplus ?? 0),
   };
-}
-
-/**
- * Best sellers of the window by net units: the snapshot's closed days plus today's lines, read
- * live, less the lines of today's voided sales and today's refunds.
- */
-export async function topMovers(db: Db, storeId: string, through: Date, limit: number) {
-  const { rows } = await db.query<
-    Row<'products', 'name' | 'sku'> & { product_id: string; units: number; revenue: string }
-  >(
-    `WITH today AS (
-       SELECT product_id, sum(units) AS units, sum(revenue) AS revenue FROM (
-         SELECT product_id, quantity AS units, line_total - tax_amount AS revenue
-         FROM sale_items
-         WHERE store_id = $1 AND sold_at >= $2
-           AND sale_id NOT IN (SELECT id FROM sales
-                               WHERE store_id = $1 AND status = 'voided' AND sold_at >= $2)
-         UNION ALL
-         SELECT product_id, -quantity, -(line_total - tax_amount)
-         FROM sale_refund_items WHERE store_id = $1 AND refunded_at >= $2
-       ) lines
-       GROUP BY product_id
-     ), closed AS (
-       SELECT product_id, units, revenue FROM sales_snapshot_products WHERE store_id = $1
-     ), top AS (
-       SELECT coalesce(c.product_id, t.product_id) AS product_id,
-         coalesce(c.units, 0) + coalesce(t.units, 0) AS units,
-         coalesce(c.revenue, 0) + coalesce(t.revenue, 0) AS revenue
-       FROM closed c FULL JOIN today t ON t.product_id = c.product_id
-       -- A product whose refunds outweigh its sales in the window moved nothing out.
-       WHERE coalesce(c.units, 0) + coalesce(t.units, 0) > 0
-       ORDER BY units DESC, revenue DESC, product_id LIMIT $3
-     )
-     SELECT t.product_id, p.name, p.sku, t.units, t.revenue
-     FROM top t JOIN products p ON p.id = t.product_id
-     ORDER BY t.units DESC, t.revenue DESC, t.product_id`,
-    [storeId, through, limit],
-  );
-  return rows.map((r) => ({
-    productId: r.product_id,
-    name: r.name,
-    sku: r.sku,
-    unitsSold: num(r.units),
-    revenue: num(r.revenue),
-  }));
 }
 
 /** In-stock, active products that sold least recently (never sold first). */
@@ -129,39 +97,42 @@ export async function slowMovers(db: Db, storeId: string, limit: number) {
 }
 
 /**
- * One row per day of the window, days without sales included: closed days from the snapshot.
- * Orders are completed (not voided) sales; units and revenue are net of the day's refunds.
+ * One row per day of the store's last `days` local days, today included, days without sales
+ * too, from the triggers' per-day deltas (`dashboard_sales_days`). Orders are completed (not
+ * voided) sales; units and revenue are net of the day's refunds.
  */
-export async function salesTrend(
-  db: Db,
-  storeId: string,
-  timezone: string,
-  days: number,
-  through: Date,
-) {
-  const { rows } = await db.query<{ date: string; orders: string; units: string; revenue: string }>(
-    `WITH days AS (
-       SELECT generate_series((now() AT TIME ZONE $2)::date - ($3::int - 1), (now() AT TIME ZONE $2)::date, '1 day')::date AS day
+export async function salesTrend(db: Db, storeId: string, timezone: string, days: number) {
+  const { rows } = await db.query<{
+    date: string;
+    orders: string;
+    units: string;
+    revenue: string;
+    rows: string;
+  }>(
+    `WITH today AS (SELECT (now() AT TIME ZONE $2)::date AS local_day),
+     days AS (
+       SELECT generate_series(local_day - ($3::int - 1), local_day, '1 day')::date AS day FROM today
      ), daily AS (
-       SELECT day, orders, units, revenue FROM sales_snapshot_days WHERE store_id = $1
-       UNION ALL
-       SELECT (sold_at AT TIME ZONE $2)::date, count(*), sum(item_count), sum(total - tax_total)
-       FROM sales WHERE store_id = $1 AND sold_at >= $4 AND status = 'completed'
-       GROUP BY 1
-       UNION ALL
-       SELECT (created_at AT TIME ZONE $2)::date, 0, -sum(item_count), -sum(total - tax_total)
-       FROM sale_refunds WHERE store_id = $1 AND created_at >= $4
-       GROUP BY 1
+       SELECT day, sum(orders) AS orders, sum(units) AS units, sum(revenue) AS revenue,
+         count(*) AS rows
+       FROM dashboard_sales_days, today
+       WHERE store_id = $1 AND day >= local_day - ($3::int - 1)
+       GROUP BY day
      )
-     SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(sum(daily.orders), 0) AS orders,
-       coalesce(sum(daily.units), 0) AS units, coalesce(sum(daily.revenue), 0) AS revenue
-     FROM days d LEFT JOIN daily ON daily.day = d.day GROUP BY d.day ORDER BY d.day`,
-    [storeId, timezone, days, through],
+     SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(daily.orders, 0) AS orders,
+       coalesce(daily.units, 0) AS units, coalesce(daily.revenue, 0) AS revenue,
+       coalesce(daily.rows, 0) AS rows
+     FROM days d LEFT JOIN daily ON daily.day = d.day ORDER BY d.day`,
+    [storeId, timezone, days],
   );
-  return rows.map((r) => ({
-    date: r.date,
-    orders: num(r.orders),
-    units: num(r.units),
-    revenue: num(r.revenue),
-  }));
+  return {
+    trend: rows.map((r) => ({
+      date: r.date,
+      orders: num(r.orders),
+      units: num(r.units),
+      revenue: num(r.revenue),
+    })),
+    /** Delta rows beyond one per day. */
+    surplus: rows.reduce((n, r) => n + Math.max(0, num(r.rows) - 1), 0),
+  };
 }

@@ -2,15 +2,13 @@ import type { Pool } from 'pg';
 import type { StoreContext } from '../../core/context';
 import type { StoreCache } from '../../platform/store-cache';
 import type { StoresService } from '../stores/stores.service';
-import type { Db } from '../../db/pool';
-import * as repo from './analytics.repo';
+import { loadDashboard, TREND_DAYS } from './dashboard';
 import { visibleDashboard } from './dashboard-money';
-import { ensureSalesSnapshot, invalidateSnapshotCovering } from './sales-snapshot';
+import { keepUpFigures } from './dashboard-upkeep';
+import { topMovers } from './top-movers.repo';
 import { salesBetween, topSellersBetween } from './week-figures.repo';
 
 const ANALYTICS_TTL = 600;
-const TREND_DAYS = 30;
-const LIST_SIZE = 10;
 
 export function createAnalyticsService(deps: {
   pool: Pool;
@@ -20,28 +18,15 @@ export function createAnalyticsService(deps: {
   const { pool, cache, stores } = deps;
   return {
     /**
-     * A fixed handful of queries whatever the size of the store, cached under the store's
-     * generation. Sales figures cover the store's last 30 calendar days, today included: the
-     * closed days come from the daily snapshot, today is read live. They are net: voided sales
-     * left out, refunds subtracted on the day they were made. Money only for reports:view.
+     * A fixed handful of small queries whatever the size of the store (dashboard.ts), cached
+     * under the store's generation. Sales figures cover the store's last 30 calendar days, today
+     * included. They are net: voided sales left out, refunds subtracted on the day they were
+     * made. Money only for reports:view.
      */
     async dashboard(ctx: StoreContext) {
       const full = await cache.get(ctx.storeId, 'dashboard', ANALYTICS_TTL, async () => {
         const { timezone } = await stores.get(ctx);
-        const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
-        const [summary, topMovers, slowMovers, salesTrend] = await Promise.all([
-          repo.stockSummary(pool, ctx.storeId),
-          repo.topMovers(pool, ctx.storeId, through, LIST_SIZE),
-          repo.slowMovers(pool, ctx.storeId, LIST_SIZE),
-          repo.salesTrend(pool, ctx.storeId, timezone, TREND_DAYS, through),
-        ]);
-        return {
-          ...summary,
-          topMovers,
-          slowMovers,
-          salesTrend,
-          generatedAt: new Date().toISOString(),
-        };
+        return loadDashboard(pool, ctx.storeId, timezone);
       });
       return visibleDashboard(ctx, full);
     },
@@ -49,8 +34,7 @@ export function createAnalyticsService(deps: {
     /** The best sellers of the store's last 30 calendar days, as on the dashboard. */
     async bestSellers(ctx: StoreContext, limit: number) {
       const { timezone } = await stores.get(ctx);
-      const { through } = await ensureSalesSnapshot(pool, ctx.storeId, timezone, TREND_DAYS);
-      return repo.topMovers(pool, ctx.storeId, through, limit);
+      return topMovers(pool, ctx.storeId, timezone, TREND_DAYS, limit);
     },
 
     /**
@@ -65,13 +49,8 @@ export function createAnalyticsService(deps: {
       return { ...totals, top: best };
     },
 
-    /**
-     * Called in the transaction of a sale dated in the past, and of every void and refund
-     * (their time, see sales-snapshot.ts).
-     */
-    salesChangedAt(tx: Db, storeId: string, at: Date) {
-      return invalidateSnapshotCovering(tx, storeId, at);
-    },
+    /** The hourly cleanup's part: every store's running figures folded, floors raised. */
+    keepUpFigures: () => keepUpFigures(pool),
   };
 }
 

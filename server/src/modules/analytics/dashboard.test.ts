@@ -7,7 +7,6 @@ import {
   storeWithMember,
 } from '../../test/factories';
 import { postAdjustment, postSale } from '../../test/requests';
-import { ensureSalesSnapshot } from './sales-snapshot';
 
 let t: TestApp;
 let replica: TestApp;
@@ -154,17 +153,9 @@ test('when Redis is down, requests skip the cache and still answer correctly', a
   }
 });
 
-describe('sales figures: closed days from the daily snapshot, today live', () => {
+describe('sales figures: the last 30 local days, today included', () => {
   const DAY = 864e5;
   const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-  const snapshotOf = async (storeId: string) =>
-    (
-      await t.db.pool.query(
-        'SELECT timezone, built_at, through FROM sales_snapshots WHERE store_id = $1',
-        [storeId],
-      )
-    ).rows[0];
-
   async function storeWithProducts() {
     const s = await storeWithMember(t);
     const make = async (name: string) =>
@@ -181,8 +172,8 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
     return { s, make, sell, dashboard };
   }
 
-  test('a day-old snapshot is reused, today is added live, a back-dated sale rebuilds it', async () => {
-    const { s, make, sell, dashboard } = await storeWithProducts();
+  test('today counts at once, and a back-dated sale lands on its own day', async () => {
+    const { make, sell, dashboard } = await storeWithProducts();
     const tea = await make('Tea');
     const rice = await make('Rice');
     await sell(tea.id, 3, daysAgo(2));
@@ -198,21 +189,17 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
       units: 3,
       revenue: 6,
     });
-    const built = await snapshotOf(s.storeId);
-    expect(built.timezone).toBe('UTC');
 
-    // Today's sale shows at once; the snapshot of the closed days is not rebuilt for it.
+    // Today's sale shows at once.
     await sell(tea.id, 2);
     d = await dashboard();
     expect(d.topMovers[0]).toEqual(
       expect.objectContaining({ name: 'Tea', unitsSold: 5, revenue: 10 }),
     );
     expect(d.salesTrend.at(-1)).toEqual(expect.objectContaining({ orders: 1, units: 2 }));
-    expect((await snapshotOf(s.storeId)).built_at).toEqual(built.built_at);
 
-    // A till syncing late: the sale lands in a summarised day and drops the snapshot.
+    // A till syncing late: the sale lands on its day.
     await sell(rice.id, 7, daysAgo(5));
-    expect(await snapshotOf(s.storeId)).toBeUndefined();
     d = await dashboard();
     expect(
       d.topMovers.map((m: { name: string; unitsSold: number }) => [m.name, m.unitsSold]),
@@ -223,13 +210,12 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
     expect(d.salesTrend.at(-6)).toEqual(
       expect.objectContaining({ orders: 1, units: 7, revenue: 14 }),
     );
-    expect(await snapshotOf(s.storeId)).toBeDefined();
   });
 
   test('the figures equal a direct count over the sale lines, whatever the sales dates', async () => {
     const { s, make, sell, dashboard } = await storeWithProducts();
     const products = await Promise.all(['A', 'B', 'C', 'D'].map(make));
-    await dashboard(); // a snapshot exists before the back-dated sales arrive
+    await dashboard(); // read (and cached) before the back-dated sales arrive
     let seed = 7;
     const rand = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     for (let i = 0; i < 24; i++) {
@@ -259,7 +245,7 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
     expect(total).toBe(days.reduce((n, x) => n + x.orders, 0));
   });
 
-  test('the days follow the store time zone: changing it refreshes the dashboard and the snapshot', async () => {
+  test('the days follow the store time zone: changing it refreshes the dashboard', async () => {
     const { s, dashboard } = await storeWithProducts();
     await dashboard();
     const zone = 'Pacific/Kiritimati'; // UTC+14: its date is ahead of UTC most of the day
@@ -267,21 +253,5 @@ describe('sales figures: closed days from the daily snapshot, today live', () =>
     const d = await dashboard();
     const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
     expect(d.salesTrend.at(-1).date).toBe(localToday);
-    expect((await snapshotOf(s.storeId)).timezone).toBe(zone);
-  });
-
-  test('builders racing on a cold store all succeed and leave one consistent snapshot (they take turns on a lock)', async () => {
-    const { s, make, sell } = await storeWithProducts();
-    const p = await make('Oats');
-    await sell(p.id, 4, daysAgo(3));
-    const windows = await Promise.all(
-      Array.from({ length: 6 }, () => ensureSalesSnapshot(t.db.pool, s.storeId, 'UTC', 30)),
-    );
-    expect(new Set(windows.map((w) => w.through.getTime())).size).toBe(1);
-    const { rows } = await t.db.pool.query(
-      'SELECT product_id, units::int FROM sales_snapshot_products WHERE store_id = $1',
-      [s.storeId],
-    );
-    expect(rows).toEqual([{ product_id: p.id, units: 4 }]);
   });
 });

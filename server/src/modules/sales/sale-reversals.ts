@@ -6,7 +6,6 @@ import {
   ValidationError,
   type ErrorDetail,
 } from '../../core/errors';
-import type { AnalyticsService } from '../analytics/analytics.service';
 import type { StoreWriter } from '../events/events.service';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { StoreReads } from '../stores/stores.reads';
@@ -42,12 +41,11 @@ export function createSaleReversals(deps: {
   pool: Pool;
   write: StoreWriter;
   inventory: InventoryService;
-  analytics: Pick<AnalyticsService, 'salesChangedAt'>;
   timezoneIn: StoreReads['timezoneIn'];
   views: SaleViews;
   approvals: ApprovalsService;
 }) {
-  const { pool, write, inventory, analytics, views } = deps;
+  const { pool, write, inventory, views } = deps;
 
   async function lock(tx: PoolClient, ctx: StoreContext, id: string) {
     const timezone = (await deps.timezoneIn(tx, ctx.storeId)) ?? 'UTC';
@@ -79,7 +77,6 @@ export function createSaleReversals(deps: {
             `Sale ${label} was made on ${longDate.format(new Date(`${sale.day}T00:00:00Z`))} (store time, ${sale.timezone}); a sale can be voided only on the day it was made. Refund its lines instead`,
           );
         }
-        await analytics.salesChangedAt(tx, ctx.storeId, sale.soldAt);
         await voids.markVoided(tx, ctx.storeId, id, { userId: ctx.userId, reason: input.reason });
         // In product id order, the order sales lock them in, so the two cannot deadlock. Locked
         // before the counts are read, so a count cannot slip in between.
@@ -174,7 +171,6 @@ export function createSaleReversals(deps: {
         });
         if (approvalId)
           await deps.approvals.attach(tx, ctx.storeId, approvalId, { refundId: refund.id });
-        await analytics.salesChangedAt(tx, ctx.storeId, refund.createdAt);
         // Units brought back go through the ledger; a line written off (a leaking bottle) comes
         // back and goes out at once: its `return` then a `damaged` movement, so it is waste.
         const back = new Map<string, { units: number; wasted: number }>();

@@ -9,7 +9,6 @@ import type { StoreContext } from '../../core/context';
 import type { StoreWriter } from '../events/events.service';
 import { InsufficientStockError } from '../inventory/inventory.errors';
 import type { InventoryService, LedgerChange } from '../inventory/inventory.service';
-import type { AnalyticsService } from '../analytics/analytics.service';
 import type { StoreReads } from '../stores/stores.reads';
 import { createSaleReversals } from './sale-reversals';
 import { createSaleViews, type SaleViewDeps } from './sale-views';
@@ -31,7 +30,6 @@ export function createSalesService(deps: {
   pool: Pool;
   write: StoreWriter;
   inventory: InventoryService;
-  analytics: Pick<AnalyticsService, 'salesChangedAt'>;
   timezoneOf(ctx: StoreContext): Promise<string>;
   /** How many days back a sale's `soldAt` may be (config SALE_BACKDATE_DAYS). */
   saleBackdateDays: number;
@@ -44,7 +42,7 @@ export function createSalesService(deps: {
   /** Managers' approvals of employees' voids, refunds and discounts (approvals/). */
   approvals: ApprovalsService;
 }) {
-  const { pool, write, inventory, analytics, timezoneOf, saleBackdateDays } = deps;
+  const { pool, write, inventory, timezoneOf, saleBackdateDays } = deps;
   const views = createSaleViews(deps.labels);
 
   return {
@@ -156,8 +154,6 @@ export function createSalesService(deps: {
           takenOff,
         });
 
-        // A sale recorded late (an offline till syncing) may land in already-summarised days.
-        if (stamped) await analytics.salesChangedAt(tx, ctx.storeId, soldAt);
         // Each line's cost of goods is the cost its movement recorded (the cost in force).
         const costs = new Map(
           movements.filter((m) => m.reason === 'sale').map((m) => [m.productId, m.unitCost]),

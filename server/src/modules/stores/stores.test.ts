@@ -131,8 +131,10 @@ test('when an admin deletes the store, then it, its memberships and its sales ar
     `SELECT (SELECT count(*) FROM memberships WHERE store_id = $1)::int AS members,
        (SELECT count(*) FROM products WHERE store_id = $1)::int AS products,
        (SELECT count(*) FROM sale_items WHERE store_id = $1)::int AS lines,
-       (SELECT count(*) FROM sales_snapshots WHERE store_id = $1)::int AS snapshots`,
+       (SELECT count(*) FROM dashboard_stock WHERE store_id = $1)::int
+         + (SELECT count(*) FROM dashboard_sales_days WHERE store_id = $1)::int
+         + (SELECT count(*) FROM dashboard_product_sales WHERE store_id = $1)::int AS figures`,
     [s.storeId],
   );
-  expect(rows[0]).toEqual({ members: 0, products: 0, lines: 0, snapshots: 0 });
+  expect(rows[0]).toEqual({ members: 0, products: 0, lines: 0, figures: 0 });
 });
