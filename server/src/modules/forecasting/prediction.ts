@@ -21,6 +21,11 @@ export const REVIEW_DAYS = 14;
  * the forecast chart's caption all quote this one figure.
  */
 export const DEMAND_DAYS = 28;
+/**
+ * Days a daily forecast runs ahead, stored or made now: every answer (the product page, the
+ * plan, reorder lists at their horizon) reads its means from one forecast of this length.
+ */
+export const FORECAST_DAYS = 90;
 
 export type LeadTimeSource = 'supplier_performance' | 'supplier_terms' | 'default';
 export interface LeadTime {
