@@ -292,8 +292,8 @@ function bench(setup: Setup, withR: boolean) {
     say(
       [
         kind.padEnd(14),
-        fmt(average(masesOf(ours))).padStart(11),
-        fmt(average(masesOf(theirs))).padStart(6),
+        fmt(average(masesOf(ours)), 3).padStart(11),
+        fmt(average(masesOf(theirs)), 3).padStart(6),
         pct(average(ours.map((s) => s.covered))).padStart(12),
         pct(average(theirs.map((s) => s.covered))).padStart(7),
         fmt(average(ours.map((s) => s.width))).padStart(12),
