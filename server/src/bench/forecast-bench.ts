@@ -8,7 +8,8 @@
  * of each kind too, and both are printed side by side (`--r-series 0` skips it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -146,22 +147,36 @@ function nimbus(setup: Setup, c: Case): Scored | null {
   return scored;
 }
 
+/** Where R's answers are kept between runs (by a hash of their input). */
+const R_CACHE = path.join(tmpdir(), 'nimbus-ets-cache');
+
 /** R's ets on the cases (one Rscript run), or null when R or its forecast package is missing. */
 function rEts(setup: Setup, cases: readonly Case[]): Map<Case, Scored> | null {
   if (!cases.length) return null;
   const dir = mkdtempSync(path.join(tmpdir(), 'nimbus-ets-'));
   try {
     const input = path.join(dir, 'series.csv');
-    writeFileSync(input, cases.map((c, i) => [i, ...c.past].join(',')).join('\n'));
-    const script = path.resolve(__dirname, '..', '..', 'src', 'bench', 'forecast-ets.R');
+    const csv = cases.map((c, i) => [i, ...c.past].join(',')).join('\n');
     const frequency = setup.period === 'day' ? 7 : 1;
-    const run = spawnSync('Rscript', [script, input, String(setup.horizon), String(frequency)], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (run.error || run.status !== 0) return null;
+    // R's answers depend on the series alone: kept by their input, so a rerun after a change
+    // to Nimbus runs only Nimbus (R's times are those of the run that made them)
+    const key = createHash('sha1').update(`${setup.horizon} ${frequency}\n${csv}`).digest('hex');
+    const cached = path.join(R_CACHE, `${key}.txt`);
+    let stdout = existsSync(cached) ? readFileSync(cached, 'utf8') : null;
+    if (stdout === null) {
+      writeFileSync(input, csv);
+      const script = path.resolve(__dirname, '..', '..', 'src', 'bench', 'forecast-ets.R');
+      const run = spawnSync('Rscript', [script, input, String(setup.horizon), String(frequency)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (run.error || run.status !== 0) return null;
+      stdout = run.stdout;
+      mkdirSync(R_CACHE, { recursive: true });
+      writeFileSync(cached, stdout);
+    }
     const out = new Map<Case, Scored>();
-    for (const line of run.stdout.trim().split('\n')) {
+    for (const line of stdout.trim().split('\n')) {
       const [id, ms, method, ...numbers] = line.trim().split(/\s+/);
       const c = cases[Number(id)]!;
       const v = numbers.map(Number);
@@ -277,8 +292,8 @@ function bench(setup: Setup, withR: boolean) {
     say(
       [
         kind.padEnd(14),
-        fmt(average(masesOf(ours))).padStart(11),
-        fmt(average(masesOf(theirs))).padStart(6),
+        fmt(average(masesOf(ours)), 3).padStart(11),
+        fmt(average(masesOf(theirs)), 3).padStart(6),
         pct(average(ours.map((s) => s.covered))).padStart(12),
         pct(average(theirs.map((s) => s.covered))).padStart(7),
         fmt(average(ours.map((s) => s.width))).padStart(12),

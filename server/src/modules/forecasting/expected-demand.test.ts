@@ -1,7 +1,7 @@
 import { createReads } from '../../reads';
 import { useTestApp } from '../../test/app';
 import { createProduct, storeWithMember } from '../../test/factories';
-import { sellDaily } from '../../test/forecasting';
+import { sellDaily, weeklyPattern } from '../../test/forecasting';
 import { dailyDemand } from '../shopping-lists/demand';
 
 const t = useTestApp();
@@ -37,4 +37,33 @@ test('when a fresh stored forecast exists, then reorder-list demand is its mean 
 
   await store(new Date(Date.now() - 3 * 86_400_000).toISOString());
   expect((await dailyDemand(sources, t.db.pool, s.storeId, [p.id], 6)).get(p.id)).toBeCloseTo(2, 1);
+});
+
+test("when a product without a stored forecast has a weekly pattern, then the reorder list's expected demand is the product page's forecast over the same horizon", async () => {
+  const s = await storeWithMember(t, 'manager');
+  const bread = await createProduct(s, { name: 'Bread', initialQuantity: 100 });
+  await sellDaily(t, s, bread.id, weeklyPattern(120, 10));
+  const page = (await s.api.get(`${s.url}/predictions/${bread.id}`).set(s.auth).expect(200)).body
+    .data;
+  const chart = (
+    await s.api.get(`${s.url}/forecasts?productId=${bread.id}&horizon=90`).set(s.auth).expect(200)
+  ).body.data.forecasts[0].predictions.map((p: { predictedDemand: number }) => p.predictedDemand);
+  const chartMean = (days: number) =>
+    chart.slice(0, days).reduce((n: number, v: number) => n + v, 0) / days;
+  expect(page.demandSource).toBe('forecast');
+
+  // The product page's figure is its forecast's mean over 28 days: the list's at 28 days is it.
+  const at28 = (await dailyDemand(sources, t.db.pool, s.storeId, [bread.id], 28)).get(bread.id)!;
+  expect(at28).toBeCloseTo(page.demandPerDay, 2); // as the page shows it, to the hundredth
+  // Shorter and longer horizons read the same forecast (a week, and beyond the 28-day figure):
+  // the chart's means over those days, not a forecast of their own.
+  for (const days of [3, 7, 45]) {
+    const listed = (await dailyDemand(sources, t.db.pool, s.storeId, [bread.id], days)).get(
+      bread.id,
+    )!;
+    expect(listed).toBeCloseTo(chartMean(days), 2);
+  }
+  // A 3-day horizon is not the 28-day figure: the weekday pattern shows.
+  const at3 = (await dailyDemand(sources, t.db.pool, s.storeId, [bread.id], 3)).get(bread.id)!;
+  expect(Math.abs(at3 - at28)).toBeGreaterThan(0.1);
 });

@@ -1,18 +1,16 @@
 /**
  * Expected daily demand over the next days per product, as reorder lists use it
- * (shopping-lists/demand.ts): the stored forecast when the last recalculation is fresh, else
- * a forecast made now from the daily series (for the 200 best sellers without one), else (too
- * little history to forecast, or beyond those 200) the average daily sales of the last 30 days.
+ * (shopping-lists/demand.ts): the mean over the horizon of the product's daily forecast, the
+ * same one the product page and the reorder plan read (live-forecast.ts: the stored forecast
+ * when the last recalculation is fresh, else one made now for the 200 best sellers without
+ * one), else (too little history to forecast, or beyond those 200) the average daily sales of
+ * the last 30 days.
  */
-import { breather } from '../../core/cooperate';
 import type { Db } from '../../db/pool';
-import { forecastSeries } from './forecast';
-import { forecastsOf } from './forecasts.repo';
-import { ON_THE_FLY_LIMIT } from './live-forecast';
+import { freshForecasts, liveDailyForecasts } from './live-forecast';
 import { loadSeries } from './load-series';
 import { AVERAGE_DAYS, average30, forecastDemand } from './prediction';
-import { storedDailyForecast } from './recalculate';
-import { todayIn, weekdayOf } from './series';
+import { todayIn } from './series';
 import type { ForecastSources } from './sources';
 
 export async function expectedDailyDemand(
@@ -25,39 +23,30 @@ export async function expectedDailyDemand(
   const demand = new Map<string, number>(productIds.map((id) => [id, 0]));
   if (!productIds.length) return demand;
   const days = Math.min(365, Math.max(1, Math.ceil(horizonDays)));
-  const tz = (await sources.timezoneIn(db, storeId)) ?? 'UTC';
-  const today = todayIn(tz);
-  const stored = await forecastsOf(db, storeId, productIds);
-  const rest: string[] = [];
-  for (const id of productIds) {
-    const f = storedDailyForecast(stored.get(id));
-    const mean = f ? forecastDemand(f, today, days) : null;
-    if (mean === null) rest.push(id);
-    else demand.set(id, mean);
-  }
-  if (!rest.length) return demand;
-  const products = await sources.products.series.byIds(db, storeId, tz, rest);
-  const recent = await loadSeries(sources, db, storeId, tz, products, today, AVERAGE_DAYS);
-  for (const [id, s] of recent) demand.set(id, average30(s));
-  // Forecasting costs a few ms a product: within a request only the best sellers are
-  // forecast now (from a year of history), the others keep their 30-day average until the
-  // recalculation stores their forecasts.
-  const best = products
-    .filter((p) => demand.get(p.id)! > 0)
-    .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!)
-    .slice(0, ON_THE_FLY_LIMIT);
-  const breathe = breather();
-  for (const [id, s] of await loadSeries(sources, db, storeId, tz, best, today)) {
-    await breathe(); // a request: other requests get the event loop between forecasts
-    const f = forecastSeries(s.values, {
-      horizon: days,
-      seasonLength: 7,
-      period: 'day',
-      firstWeekday: weekdayOf(s.start),
-      missing: s.missing,
+  const timezone = (await sources.timezoneIn(db, storeId)) ?? 'UTC';
+  const today = todayIn(timezone);
+  const forecasts = await freshForecasts(db, storeId, productIds, today);
+  const rest = productIds.filter((id) => !forecasts.has(id));
+  if (rest.length) {
+    const products = await sources.products.series.byIds(db, storeId, timezone, rest);
+    const recent = await loadSeries(sources, db, storeId, timezone, products, today, AVERAGE_DAYS);
+    for (const [id, s] of recent) demand.set(id, average30(s));
+    // Forecasting costs a few ms a product: within a request only the best sellers are
+    // forecast now, the others keep their 30-day average until the recalculation stores theirs.
+    const best = products
+      .filter((p) => demand.get(p.id)! > 0)
+      .sort((a, b) => demand.get(b.id)! - demand.get(a.id)!);
+    const live = await liveDailyForecasts(sources, db, {
+      storeId,
+      timezone,
+      today,
+      products: best,
     });
-    if (f.status === 'ok')
-      demand.set(id, f.points.reduce((n, p) => n + p.mean, 0) / f.points.length);
+    for (const [id, f] of live) forecasts.set(id, f);
+  }
+  for (const [id, f] of forecasts) {
+    const mean = forecastDemand(f, today, days);
+    if (mean !== null) demand.set(id, mean);
   }
   return demand;
 }

@@ -1,25 +1,31 @@
 /**
- * A product's daily forecast made now from its year of history: the model the forecast chart
- * draws, the stock outlook's demand figure and reorder point, and the reorder plan's safety
- * stock when the product has no stored forecast, so the plan and the outlook suggest the same
- * reorder point.
+ * A product's daily forecast, the one every answer reads: the stored one when the last
+ * recalculation is fresh, else one made now from its year of history (for the best sellers of
+ * a request). The forecast chart, the stock outlook's demand figure and reorder point, the
+ * reorder plan's safety stock and reorder lists' expected demand all take their means from it,
+ * so they agree for the same product and horizon.
  */
 import { breather } from '../../core/cooperate';
 import type { Db } from '../../db/pool';
 import type { SeriesProduct } from '../products/products.reads';
 import { forecastSeries } from './forecast';
+import { forecastsOf } from './forecasts.repo';
 import { loadSeries } from './load-series';
-import { DEMAND_DAYS, type DailyForecast } from './prediction';
+import { FORECAST_DAYS, forecastDemand, type DailyForecast } from './prediction';
+import { storedDailyForecast } from './recalculate';
 import { weekdayOf, type DailySeries } from './series';
 import type { ForecastSources } from './sources';
 
 /** Products forecast on the fly per request when no fresh stored forecast exists (~3–5 ms each). */
 export const ON_THE_FLY_LIMIT = 200;
 
-/** The product's daily model, as the chart draws it: the one the demand figure comes from. */
+/**
+ * The product's daily model made now, as the chart draws it and the recalculation stores it
+ * (FORECAST_DAYS ahead, so any horizon up to it reads the same means).
+ */
 export function dailyForecastOf(series: DailySeries, today: string): DailyForecast | null {
   const result = forecastSeries(series.values, {
-    horizon: DEMAND_DAYS,
+    horizon: FORECAST_DAYS,
     seasonLength: 7,
     period: 'day',
     firstWeekday: weekdayOf(series.start),
@@ -32,6 +38,21 @@ export function dailyForecastOf(series: DailySeries, today: string): DailyForeca
     sigma: result.sigma,
     totalSd: result.totalSd,
   };
+}
+
+/** The usable stored forecasts of these products from a fresh recalculation, with days left from today. */
+export async function freshForecasts(
+  db: Db,
+  storeId: string,
+  productIds: readonly string[],
+  today: string,
+): Promise<Map<string, DailyForecast>> {
+  const out = new Map<string, DailyForecast>();
+  for (const [id, f] of await forecastsOf(db, storeId, productIds)) {
+    const usable = storedDailyForecast(f);
+    if (usable && forecastDemand(usable, today, 1) !== null) out.set(id, usable);
+  }
+  return out;
 }
 
 /**

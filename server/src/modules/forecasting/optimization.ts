@@ -13,21 +13,13 @@ import { ValidationError, type ErrorDetail } from '../../core/errors';
 import type { Db } from '../../db/pool';
 import type { ReorderProduct as CatalogueProduct } from '../products/products.reads';
 import type { ForecastingDeps } from './forecasting.service';
-import { forecastsOf } from './forecasts.repo';
 import type { ReorderInput } from './forecasting.schemas';
 import { loadSeries } from './load-series';
-import { liveDailyForecasts } from './live-forecast';
-import {
-  AVERAGE_DAYS,
-  demandEstimate,
-  forecastDemand,
-  round,
-  type DailyForecast,
-} from './prediction';
+import { freshForecasts, liveDailyForecasts } from './live-forecast';
+import { AVERAGE_DAYS, demandEstimate, round } from './prediction';
 import { allocate, leadTimeSpread, type Candidate } from './reorder-maths';
 import { planLine, PRIORITY_RANK, type PlanLine } from './reorder-plan';
 import { reasonOf } from './reorder-plan-words';
-import { storedDailyForecast } from './recalculate';
 import { todayIn } from './series';
 
 /** A product the plan weighs: the catalogue's, with its own supplier's name and status. */
@@ -99,9 +91,9 @@ export async function optimizeReorder(
   const today = todayIn(tz);
   const products = await reorderProducts(deps, ctx.storeId, tz, input);
   const ids = products.map((p) => p.id);
-  const [series, stored, assessed] = await Promise.all([
+  const [series, forecasts, assessed] = await Promise.all([
     loadSeries(deps.sources, pool, ctx.storeId, tz, products, today, AVERAGE_DAYS),
-    forecastsOf(pool, ctx.storeId, ids),
+    freshForecasts(pool, ctx.storeId, ids, today),
     deps.assessReorder(pool, ctx.storeId, tz, today, ids, {
       daysAhead: input.reviewDays,
       suppliers: input.suppliers,
@@ -109,11 +101,6 @@ export async function optimizeReorder(
   ]);
   const assessments = new Map(assessed.map((a) => [a.product.id, a]));
   const horizonOf = (id: string) => assessments.get(id)!.lead.days + input.reviewDays;
-  const forecasts = new Map<string, DailyForecast>();
-  for (const [id, f] of stored) {
-    const usable = storedDailyForecast(f);
-    if (usable && forecastDemand(usable, today, horizonOf(id)) !== null) forecasts.set(id, usable);
-  }
   // Without a stored forecast, the best sellers are forecast now, as the stock outlook does,
   // so the plan's safety stock and suggested reorder point are the outlook's.
   const unforecast = products

@@ -21,6 +21,11 @@ export const REVIEW_DAYS = 14;
  * the forecast chart's caption all quote this one figure.
  */
 export const DEMAND_DAYS = 28;
+/**
+ * Days a daily forecast runs ahead, stored or made now: every answer (the product page, the
+ * plan, reorder lists at their horizon) reads its means from one forecast of this length.
+ */
+export const FORECAST_DAYS = 90;
 
 export type LeadTimeSource = 'supplier_performance' | 'supplier_terms' | 'default';
 export interface LeadTime {
@@ -55,7 +60,12 @@ export interface DailyForecast {
   totalSd?: readonly number[];
 }
 
-export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+/** `n` to `digits` decimals, halves away from zero (as toFixed, without the string). */
+export const round = (n: number, digits = 2) => {
+  const f = 10 ** digits;
+  const r = Math.round(Math.abs(n) * f) / f;
+  return n < 0 ? -r : r;
+};
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** The last 30 days (a younger product's missing days count as 0, as the average always did). */

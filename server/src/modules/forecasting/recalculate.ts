@@ -13,12 +13,11 @@ import type { ForecastingDeps } from './forecasting.service';
 import { saveForecasts, type ForecastInput, type StoredForecast } from './forecasts.repo';
 import { supplierLeadTimes } from './lead-times';
 import { loadSeries } from './load-series';
-import { leadTimeOf, predictionOf, round, type DailyForecast } from './prediction';
+import { FORECAST_DAYS, leadTimeOf, predictionOf, round, type DailyForecast } from './prediction';
 import { savePredictions, type PredictionInput } from './predictions.repo';
 import { addDays, todayIn, weekdayOf, type DailySeries } from './series';
 
 export const RECALCULATE_JOB = 'forecasting.recalculate';
-export const FORECAST_DAYS = 90;
 /** Days at the end of each series checked for unusual demand. */
 export const ANOMALY_WINDOW = 30;
 const BATCH = 500;
@@ -90,7 +89,13 @@ export interface RecalculationReport {
   durationMs: number;
 }
 
-export function registerRecalculation({ pool, jobs, timezoneOf, log, sources }: ForecastingDeps) {
+export function registerRecalculation({
+  pool,
+  jobs,
+  timezoneOf,
+  log,
+  sources,
+}: Pick<ForecastingDeps, 'pool' | 'jobs' | 'timezoneOf' | 'log' | 'sources'>) {
   const { series: products } = sources.products;
   async function run(
     storeId: string,

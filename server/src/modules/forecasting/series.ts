@@ -55,11 +55,15 @@ export function dailySeries(
   zeroStockDays: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Map<string, DailySeries> {
   const length = daysBetween(from, today);
+  // day → index, worked out once: the rows and stock-out days of a batch are many thousands
+  const indexOf = new Map<string, number>();
+  for (let i = 0, day = from; i < length; i++, day = addDays(day, 1)) indexOf.set(day, i);
+  const at = (day: string) => indexOf.get(day) ?? daysBetween(from, day);
   const full = new Map<string, number[]>(products.map((p) => [p.id, new Array(length).fill(0)]));
   const first = new Map<string, number>();
   for (const r of rows) {
     const values = full.get(r.product_id);
-    const i = daysBetween(from, r.day);
+    const i = at(r.day);
     if (!values || i < 0 || i >= length) continue;
     values[i] = Number(r.units);
     if (r.units > 0 && i < (first.get(r.product_id) ?? length)) first.set(r.product_id, i);
@@ -75,7 +79,7 @@ export function dailySeries(
       missing = new Array<boolean>(values.length).fill(false);
       // a day that sold something had stock, whatever the ledger says
       for (const day of zero) {
-        const i = daysBetween(from, day) - begin;
+        const i = at(day) - begin;
         if (i >= 0 && i < values.length && !(values[i]! > 0)) missing[i] = true;
       }
     }

@@ -34,6 +34,13 @@ const DAY_MS = 86_400_000;
 const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
+/** The days of [from, to), listed once per read rather than once per product. */
+const daysOf = (from: string, to: string) => {
+  const days: string[] = [];
+  for (let day = from; day < to; day = nextDay(day)) days.push(day);
+  return days;
+};
+
 /** A product's ledger around a stretch of days: the quantity before it, and per day of movement its highest and closing quantity. */
 interface LedgerDays {
   opening: number;
@@ -45,10 +52,15 @@ interface LedgerDays {
  * 0 (or before its first movement) and no movement that day took it above 0. Pure: the walk
  * over what `zeroStockDays` read.
  */
-export function wholeDaysWithoutStock(ledger: LedgerDays, from: string, to: string): string[] {
+export function wholeDaysWithoutStock(
+  ledger: LedgerDays,
+  from: string,
+  to: string,
+  days: readonly string[] = daysOf(from, to),
+): string[] {
   const out: string[] = [];
   let quantity = ledger.opening;
-  for (let day = from; day < to; day = nextDay(day)) {
+  for (const day of days) {
     const moved = ledger.days.get(day);
     if (quantity <= 0 && (!moved || moved.high <= 0)) out.push(day);
     if (moved) quantity = moved.closing;
@@ -142,7 +154,8 @@ export const inventoryReads = {
     for (const r of moves.rows)
       ledgerOf(r.product_id).days.set(r.day, { high: r.high, closing: r.closing });
     const out = new Map<string, string[]>();
-    for (const [id, ledger] of ledgers) out.set(id, wholeDaysWithoutStock(ledger, from, to));
+    const days = daysOf(from, to);
+    for (const [id, ledger] of ledgers) out.set(id, wholeDaysWithoutStock(ledger, from, to, days));
     return out;
   },
 

@@ -43,10 +43,22 @@ export const isIntermittent = (y: readonly number[]) => intermittency(y).adi > I
 const ALPHAS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
 const BETAS = [0.02, 0.05, 0.1, 0.2, 0.3];
 
-function runSba(y: readonly number[], alpha: number) {
-  const sizes = y.filter((v) => v > 0);
-  let z = mean(sizes);
-  let x = sizes.length ? y.length / sizes.length : 1;
+/** Where both methods start: the mean size of a sale and how many periods have one (worked out once per series). */
+function startOf(y: readonly number[]) {
+  let total = 0;
+  let sales = 0;
+  for (const v of y)
+    if (v > 0) {
+      total += v;
+      sales++;
+    }
+  return { size: sales ? total / sales : 0, sales };
+}
+type Start = ReturnType<typeof startOf>;
+
+function runSba(y: readonly number[], alpha: number, start: Start = startOf(y)) {
+  let z = start.size;
+  let x = start.sales ? y.length / start.sales : 1;
   let q = 1;
   let sse = 0;
   for (const v of y) {
@@ -62,10 +74,9 @@ function runSba(y: readonly number[], alpha: number) {
   return { sse, rate, size: z, probability: Math.min(1, 1 / x) };
 }
 
-function runTsb(y: readonly number[], alpha: number, beta: number) {
-  const sizes = y.filter((v) => v > 0);
-  let z = mean(sizes);
-  let p = y.length ? sizes.length / y.length : 0;
+function runTsb(y: readonly number[], alpha: number, beta: number, start: Start = startOf(y)) {
+  let z = start.size;
+  let p = y.length ? start.sales / y.length : 0;
   let sse = 0;
   for (const v of y) {
     const f = p * z;
@@ -78,9 +89,10 @@ function runTsb(y: readonly number[], alpha: number, beta: number) {
 
 /** Fits SBA (α by grid search on the one-step SSE). */
 export function fitSba(y: readonly number[]): IntermittentFit {
-  let best = { alpha: ALPHAS[0]!, r: runSba(y, ALPHAS[0]!) };
+  const start = startOf(y);
+  let best = { alpha: ALPHAS[0]!, r: runSba(y, ALPHAS[0]!, start) };
   for (const alpha of ALPHAS.slice(1)) {
-    const r = runSba(y, alpha);
+    const r = runSba(y, alpha, start);
     if (r.sse < best.r.sse) best = { alpha, r };
   }
   const { r } = best;
@@ -97,10 +109,11 @@ export function fitSba(y: readonly number[]): IntermittentFit {
 
 /** Fits TSB (α, β by grid search on the one-step SSE). */
 export function fitTsb(y: readonly number[]): IntermittentFit {
+  const start = startOf(y);
   let best = { alpha: 0, beta: 0, r: { sse: Infinity, rate: 0, size: 0, probability: 0 } };
   for (const alpha of ALPHAS)
     for (const beta of BETAS) {
-      const r = runTsb(y, alpha, beta);
+      const r = runTsb(y, alpha, beta, start);
       if (r.sse < best.r.sse) best = { alpha, beta, r };
     }
   const { r } = best;
