@@ -62,7 +62,7 @@ export async function listCases(pool: Pool, storeId: string): Promise<Record<str
     'list: sort=updatedAt desc': [{ name: 'upd', qs: 'sort=updatedAt&order=desc&limit=20' }],
     'list: sort=price desc, keyset pages': marks.map((m, i) => ({
       name: `price-${i}`,
-      qs: `sort=price&order=desc&limit=20&cursor=${encodeCursor(['price:desc', Number(m.price), m.id])}`,
+      qs: `sort=price&order=desc&limit=20&cursor=${encodeCursor(['price:desc', m.price, m.id])}`,
       after: { value: m.price, id: m.id },
     })),
   };

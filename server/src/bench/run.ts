@@ -111,7 +111,9 @@ async function main() {
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);
         const only = values.only;
-        for (const s of fixtures.scenarios.filter((x) => !only || x.name.includes(only))) {
+        for (const s of fixtures.scenarios.filter(
+          (x) => !only || only.split(',').some((o) => x.name.includes(o)),
+        )) {
           const measure = async (url: string, paths: string[], auth: boolean) => {
             const spec = {
               url,
