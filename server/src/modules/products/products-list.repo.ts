@@ -103,7 +103,13 @@ export function buildProductListSql(
   const sortColumn = SORT_COLUMNS[q.sort ?? 'name'];
   // Only nullable columns need NULLS LAST; elsewhere it would stop a backward index scan.
   const nulls = sortColumn === 'p.cost' || sortColumn === 'p.expires_at' ? ' NULLS LAST' : '';
-  const count = `SELECT count(*)::int AS n FROM (SELECT 1 FROM products p WHERE ${filter} LIMIT ${TOTAL_CAP + 1}) m`;
+  const order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
+  // In the list's own order, so the count reads the list's index (filter, then sort) and stops
+  // after TOTAL_CAP + 1 entries; unordered, a store's only products looked cheaper to read by a
+  // sequential scan that stops there, which reads every product when fewer match.
+  const count = `SELECT count(*)::int AS n FROM (SELECT 1 FROM products p WHERE ${filter}${
+    terms ? '' : ` ORDER BY ${order}`
+  } LIMIT ${TOTAL_CAP + 1}) m`;
   const limit = arg(q.limit + 1);
   const offset = after ? '' : ` OFFSET ${arg((q.page - 1) * q.limit)}`;
   if (rank && !q.sort && !after) {
@@ -119,7 +125,6 @@ export function buildProductListSql(
       count: { text: count, values: filterArgs },
     };
   }
-  const order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
   const pageWhere = [...where];
   if (after) {
     const cmp = dir === 'DESC' ? '<' : '>';
