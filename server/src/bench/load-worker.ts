@@ -21,12 +21,14 @@ void autocannon({
       method: spec.method,
       setupRequest: (req) => {
         const i = next++;
+        const body = spec.bodies?.[i % spec.bodies.length];
         return {
           ...req,
+          ...(spec.methods ? { method: spec.methods[i % spec.methods.length] } : {}),
           path: spec.paths[i % spec.paths.length],
           // As bytes: autocannon takes a string's length for its Content-Length, which is
           // wrong for any non-ASCII character (an invoice line's "Crème fraîche").
-          ...(spec.bodies ? { body: Buffer.from(spec.bodies[i % spec.bodies.length]!) } : {}),
+          ...(body ? { body: Buffer.from(body) } : {}),
         };
       },
     },

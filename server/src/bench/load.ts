@@ -7,6 +7,8 @@ export interface LoadSpec {
   /** Cycled through, one per request. */
   paths: string[];
   bodies?: string[];
+  /** Per request, cycled with the paths (a mixed profile); else `method` for all. */
+  methods?: Array<'GET' | 'POST' | 'PATCH'>;
   headers: Record<string, string>;
   connections: number;
   seconds: number;

@@ -81,7 +81,7 @@ whose cache never hits (and whose single-flight never coalesces), so every reque
 own SQL as the bare handler does; "cached" ones a warmed cache. "keyset pages" reads 50
 different 20-row pages spread over the whole catalogue by \`cursor\`: its cost per page is
 the same at 10k and at 100k products. The filtered and searched lists in page mode also
-count their matches (\`pagination.total\`), which grows with the catalogue. Sales
+count their matches (\`pagination.total\`), at most 1,001 of them (capped). Sales
 write through the whole ledger (row lock, sale, lines, movement, outbox events) and the
 bare handler runs the same statements in one transaction. "failed" counts errors and
 non-2xx answers (API / bare).

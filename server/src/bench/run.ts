@@ -12,6 +12,7 @@ import { bareHandlers, startBareServer } from './bare';
 import { runLoad, type LoadResult } from './load';
 import { machineInfo, type Row, renderTable, writeReport } from './report';
 import { invoiceFixtures, receivingFixtures } from './purchasing-fixtures';
+import { addListScenarios } from './list-scenarios';
 import { prepareFixtures } from './scenarios';
 import { saleScenarios } from './sale-scenarios';
 import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded-db';
@@ -19,6 +20,8 @@ import { benchServer, cloneForRun, ensureSeeded, type BenchSize } from './seeded
 const SIZES: Record<string, BenchSize> = {
   '10k': { label: '10k', products: 10_000, days: 180 },
   '100k': { label: '100k', products: 100_000, days: 90 },
+  // A week of history keeps seeding bounded; the lists and lookups measured here read products.
+  '1M': { label: '1M', products: 1_000_000, days: 7 },
 };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -51,6 +54,10 @@ async function main() {
       connections: { type: 'string', default: '10' },
       only: { type: 'string' },
       'no-report': { type: 'boolean', default: false },
+      /** Seed (or migrate) the sizes' cached databases and stop. */
+      'seed-only': { type: 'boolean', default: false },
+      /** Sizes whose cached databases are left unmigrated (shared ones); the run's copies are. */
+      'leave-cache': { type: 'string', default: '' },
     },
   });
   const sizes = values.sizes.split(',').map((s) => {
@@ -82,7 +89,13 @@ async function main() {
   try {
     for (const size of sizes) {
       say(`\n== ${size.label} products ==`);
-      const seeded = await ensureSeeded(server, size, say);
+      const seeded = await ensureSeeded(
+        server,
+        size,
+        say,
+        !values['leave-cache'].split(',').includes(size.label),
+      );
+      if (values['seed-only']) continue;
       const db = await cloneForRun(server, seeded);
       const pool = createPool(db.url, 10);
       const secret = benchSecret();
@@ -100,6 +113,7 @@ async function main() {
         const invoices = await invoiceFixtures(pool, db.storeId);
         const sales = await saleScenarios(pool, db);
         fixtures.scenarios.push(receiving.scenario, invoices.scenario, ...sales.scenarios);
+        const listWrites = await addListScenarios(pool, db.storeId, db.userId, fixtures);
         const appOpts = { pool, databaseUrl: db.url, platform, log, jwtSecret: secret };
         const cached = await startApp({ ...appOpts, cached: true });
         const uncached = await startApp({ ...appOpts, cached: false });
@@ -108,17 +122,21 @@ async function main() {
           ...receiving.handlers,
           ...invoices.handlers,
           ...sales.handlers,
+          ...listWrites,
         });
         apps.push(cached, uncached, bare);
         const token = benchToken(secret, db.userId);
         const only = values.only;
-        for (const s of fixtures.scenarios.filter((x) => !only || x.name.includes(only))) {
+        for (const s of fixtures.scenarios.filter(
+          (x) => !only || only.split(',').some((o) => x.name.includes(o)),
+        )) {
           const measure = async (url: string, paths: string[], auth: boolean) => {
             const spec = {
               url,
               method: s.method,
+              methods: s.methods,
               paths,
-              bodies: s.bodies,
+              bodies: auth ? s.bodies : (s.bareBodies ?? s.bodies),
               connections: s.connections ?? connections,
               timeout: 120,
               headers: {

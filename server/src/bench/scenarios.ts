@@ -10,6 +10,9 @@ export interface Scenario {
   appPaths: string[];
   barePaths: string[];
   bodies?: string[];
+  /** A mixed profile: each request's method (cycled with the paths), and the bare side's bodies. */
+  methods?: Array<'GET' | 'POST' | 'PATCH'>;
+  bareBodies?: string[];
   /** Headers of the API requests beyond JSON and the token (a multipart upload's type). */
   headers?: Record<string, string>;
   /** For slow scenarios: fewer connections, a longer window. */

@@ -10,9 +10,11 @@ interface PaginationProps {
 }
 
 export function Pagination({ label, pagination, onPage }: PaginationProps) {
-  const { page, totalPages, total, hasNext, hasPrev } = pagination;
+  const { page, totalPages, total, hasNext, hasPrev, totalCapped } = pagination;
   if (total === 0) return null;
-  const count = formatCount(total, 'result');
+  // A capped total (a product list counts at most 1,000 matches) is a floor: "1,000+".
+  const count = totalCapped ? `${formatNumber(total)}+ results` : formatCount(total, 'result');
+  const pages = `${formatNumber(totalPages)}${totalCapped ? '+' : ''}`;
   if (totalPages <= 1) return <p className="pager pager__info">{count}</p>;
   return (
     <nav className="pager" aria-label={label}>
@@ -20,7 +22,7 @@ export function Pagination({ label, pagination, onPage }: PaginationProps) {
         <span aria-hidden="true">←</span> Previous page
       </Button>
       <span className="pager__info">
-        Page {formatNumber(page)} of {formatNumber(totalPages)} · {count}
+        Page {formatNumber(page)} of {pages} · {count}
       </span>
       <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)}>
         Next page <span aria-hidden="true">→</span>

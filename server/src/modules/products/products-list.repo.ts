@@ -16,9 +16,15 @@ const SORT_COLUMNS = {
 } as const;
 
 /**
- * A searched list counts at most this many matches (`pagination.totalCapped` says when it
- * stopped), and ranks by relevance only the first this many: what a search costs is bounded,
- * whatever the catalogue holds. A field sort (`sort=name`) still orders every match.
+ * A list counts at most this many matches (`pagination.totalCapped` says when it stopped), so
+ * what its total costs is bounded whatever the catalogue holds: past it the count is "1,000 or
+ * more", and whether a next page exists is the page's extra row's to say.
+ */
+export const TOTAL_CAP = 1000;
+
+/**
+ * A searched list ranks by relevance only the first this many matches: what a search costs is
+ * bounded too. A field sort (`sort=name`) still orders every match.
  */
 export const SEARCH_CAP = 1000;
 
@@ -97,23 +103,28 @@ export function buildProductListSql(
   const sortColumn = SORT_COLUMNS[q.sort ?? 'name'];
   // Only nullable columns need NULLS LAST; elsewhere it would stop a backward index scan.
   const nulls = sortColumn === 'p.cost' || sortColumn === 'p.expires_at' ? ' NULLS LAST' : '';
-  const count = terms
-    ? `SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter} LIMIT ${SEARCH_CAP + 1}) m`
-    : `SELECT count(*) AS n FROM products p WHERE ${filter}`;
+  const order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
+  // In the list's own order, so the count reads the list's index (filter, then sort) and stops
+  // after TOTAL_CAP + 1 entries; unordered, a store's only products looked cheaper to read by a
+  // sequential scan that stops there, which reads every product when fewer match.
+  const count = `SELECT count(*)::int AS n FROM (SELECT 1 FROM products p WHERE ${filter}${
+    terms ? '' : ` ORDER BY ${order}`
+  } LIMIT ${TOTAL_CAP + 1}) m`;
   const limit = arg(q.limit + 1);
   const offset = after ? '' : ` OFFSET ${arg((q.page - 1) * q.limit)}`;
   if (rank && !q.sort && !after) {
-    // Relevance: the first SEARCH_CAP matches, ranked.
+    // Relevance: the first SEARCH_CAP matches, ranked. Whole rows in one pass: joining the
+    // ranked ids back to products let the planner hash-join a scan of every product.
+    const ranked = SELECT.replace(/\s+FROM products p$/, `, ${rank} AS rank FROM products p`);
     return {
       list: {
-        text: `WITH m AS (SELECT p.id, ${rank} AS rank FROM products p WHERE ${filter} LIMIT ${SEARCH_CAP})
-          ${SELECT} JOIN m ON m.id = p.id ORDER BY m.rank DESC, p.name, p.id LIMIT ${limit}${offset}`,
+        text: `SELECT * FROM (${ranked} WHERE ${filter} LIMIT ${SEARCH_CAP}) m
+          ORDER BY m.rank DESC, m.name, m.id LIMIT ${limit}${offset}`,
         values: args,
       },
       count: { text: count, values: filterArgs },
     };
   }
-  const order = `${sortColumn} ${dir}${nulls}, p.id ${dir}`;
   const pageWhere = [...where];
   if (after) {
     const cmp = dir === 'DESC' ? '<' : '>';
@@ -160,8 +171,8 @@ async function listPage(
       ? Promise.resolve(undefined)
       : db.query<{ n: number }>(sql.count).then((r) => one(r.rows).n),
   ]);
-  if (total !== undefined && terms && total > SEARCH_CAP) {
-    return { rows, total: SEARCH_CAP, totalCapped: true };
+  if (total !== undefined && total > TOTAL_CAP) {
+    return { rows, total: TOTAL_CAP, totalCapped: true };
   }
   return { rows, total, totalCapped: false };
 }

@@ -7019,10 +7019,12 @@ export interface components {
       hasPrev: boolean;
       nextCursor?: string | null;
       /**
-       * @description Present and true when `total` stopped counting: a product list with `search` counts at
-       *     most 1,000 matches, so its cost does not grow with the catalogue. `total` is then a
-       *     floor, `totalPages` covers those 1,000, and `hasNext` still says whether a next page
-       *     exists.
+       * @description Present and true when `total` stopped counting: a product list (with or without
+       *     `search` and filters, and `categories/{id}/products`) counts at most 1,000 matches, so
+       *     its cost does not grow with the catalogue. `total` is then a floor ("1,000 or more"),
+       *     `totalPages` covers those 1,000, pages past them still answer, and `hasNext` (the
+       *     page's extra row) still says whether a next page exists. Keyset pages (`cursor`)
+       *     carry no total at all.
        */
       totalCapped?: boolean;
     };
@@ -8145,8 +8147,9 @@ export interface components {
      *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
      *     the same with each misspelt word replaced by the most similar word of the store's product
      *     names (a typo). Without `sort`, the
-     *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
-     *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+     *     list is in relevance order over the first 1,000 matches (no cursor); like every product
+     *     list, the total counts at most 1,000 (`pagination.totalCapped`). For a picker as the user
+     *     types, use
      *     `GET products/search`.
      */
     ProductSearch: string;
@@ -9719,8 +9722,9 @@ export interface operations {
          *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
          *     the same with each misspelt word replaced by the most similar word of the store's product
          *     names (a typo). Without `sort`, the
-         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
-         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     list is in relevance order over the first 1,000 matches (no cursor); like every product
+         *     list, the total counts at most 1,000 (`pagination.totalCapped`). For a picker as the user
+         *     types, use
          *     `GET products/search`.
          */
         search?: components['parameters']['ProductSearch'];
@@ -9783,8 +9787,9 @@ export interface operations {
          *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
          *     the same with each misspelt word replaced by the most similar word of the store's product
          *     names (a typo). Without `sort`, the
-         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
-         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     list is in relevance order over the first 1,000 matches (no cursor); like every product
+         *     list, the total counts at most 1,000 (`pagination.totalCapped`). For a picker as the user
+         *     types, use
          *     `GET products/search`.
          */
         search?: components['parameters']['ProductSearch'];
@@ -9847,8 +9852,9 @@ export interface operations {
          *     description, or whose SKU or barcode is exactly the text; when nothing matches that way,
          *     the same with each misspelt word replaced by the most similar word of the store's product
          *     names (a typo). Without `sort`, the
-         *     list is in relevance order over the first 1,000 matches (no cursor); the total counts at
-         *     most 1,000 (`pagination.totalCapped`). For a picker as the user types, use
+         *     list is in relevance order over the first 1,000 matches (no cursor); like every product
+         *     list, the total counts at most 1,000 (`pagination.totalCapped`). For a picker as the user
+         *     types, use
          *     `GET products/search`.
          */
         search?: components['parameters']['ProductSearch'];
