@@ -45,6 +45,15 @@ const refusal = (field: string, message: string): ErrorDetail[] => [
   { field, message, code: 'invalid' },
 ];
 
+/** Counts the rows written set-wise, and reports the refused ones, in row order. */
+function count(state: ImportState, rows: NewRow[], created: Set<number>) {
+  for (const r of rows) {
+    state.summary.total++;
+    if (r.refused) recordFailure(state, r.parsed.row, r.refused);
+    else if (created.has(r.parsed.row)) state.summary.created++;
+  }
+}
+
 /**
  * Applies a batch of parsed rows with the outcome the row applier (import-apply.ts) gives
  * row by row: the same products, opening stock movements, events in the same order, errors
@@ -162,6 +171,7 @@ export function createBatchApplier(deps: Deps, ctx: Ctx, options: ImportOptions)
    */
   async function write(tx: PoolClient, emit: Emit, state: ImportState, rows: NewRow[]) {
     if (!rows.length) return;
+    if (rows.every((r) => r.refused)) return count(state, rows, new Set());
     const known = new Set(categoryIds.keys());
     await tx.query('SAVEPOINT import_batch');
     let created: Set<number>;
@@ -175,11 +185,7 @@ export function createBatchApplier(deps: Deps, ctx: Ctx, options: ImportOptions)
       for (const r of rows) await applyRow(tx, emit, state, r.parsed);
       return;
     }
-    for (const r of rows) {
-      state.summary.total++;
-      if (r.refused) recordFailure(state, r.parsed.row, r.refused);
-      else if (created.has(r.parsed.row)) state.summary.created++;
-    }
+    count(state, rows, created);
   }
 
   return async function applyBatch(
