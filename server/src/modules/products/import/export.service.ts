@@ -104,6 +104,18 @@ function loadExcelJs(): typeof ExcelJSModule {
   return require('exceljs') as typeof ExcelJSModule;
 }
 
+/** Until `out` has room again, or is closed (a download given up never drains). */
+const room = (out: Writable) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+
 export function createExportService({ pool, named }: { pool: Pool; named: ProductReads['named'] }) {
   return {
     async csv(ctx: StoreContext, out: Writable) {
@@ -124,7 +136,13 @@ export function createExportService({ pool, named }: { pool: Pool; named: Produc
       const { columns, line } = layoutFor(ctx);
       const sheet = book.addWorksheet('Products');
       sheet.addRow(columns).commit();
-      for await (const r of allRows(pool, ctx.storeId, named)) sheet.addRow(line(r)).commit();
+      for await (const r of allRows(pool, ctx.storeId, named)) {
+        sheet.addRow(line(r)).commit();
+        // The workbook's zip writes into `out` without waiting: a slow download would pile up
+        // in memory, so the next row waits until `out` has room again.
+        if (out.writableNeedDrain) await room(out);
+        if (out.destroyed) return; // the client went away
+      }
       sheet.commit();
       await book.commit();
     },

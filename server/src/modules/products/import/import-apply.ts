@@ -79,10 +79,49 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** The export quotes text that starts like a formula (export.service.ts); a round trip takes it off. */
-function unescapeRow(row: ImportRow): ImportRow {
+export function unescapeRow(row: ImportRow): ImportRow {
   const out: Record<string, unknown> = { ...row };
   for (const k of TEXT_FIELDS) out[k] = unescapeText(row[k]);
   return out as ImportRow;
+}
+
+/** A row's product fields as the products' API input, with its category's and supplier's ids. */
+export function importInput(
+  row: ImportRow,
+  ids: { categoryId?: string; supplierId?: string } = {},
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    sku: row.sku,
+    barcode: row.barcode,
+    name: row.name,
+    description: row.description,
+    brand: row.brand,
+    department: row.department,
+    unit: row.unit,
+    packSize: row.packSize,
+    price: row.price,
+    cost: row.cost,
+    reorderPoint: row.reorderPoint,
+    reorderQuantity: row.reorderQuantity,
+    expiresAt: row.expiresAt,
+    active: row.active,
+    categoryId: ids.categoryId,
+    supplierId: ids.supplierId,
+  };
+  if (row.aisle !== undefined || row.row !== undefined || row.bin !== undefined) {
+    input.location = { aisle: row.aisle ?? null, row: row.row ?? null, bin: row.bin ?? null };
+  }
+  for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+  return input;
+}
+
+/** Counts a refused row and reports its errors (the first MAX_REPORTED_ERRORS of the import). */
+export function recordFailure(state: ImportState, row: number, details: ErrorDetail[]) {
+  state.summary.failed++;
+  for (const d of details) {
+    if (state.errors.length < MAX_REPORTED_ERRORS)
+      state.errors.push({ row, field: d.field, message: d.message });
+  }
 }
 
 /**
@@ -93,8 +132,11 @@ export function createRowApplier(
   deps: Deps,
   ctx: Pick<StoreContext, 'storeId' | 'userId'>,
   options: ImportOptions,
+  /** Category name (lower case) → id, shared with the batch applier (import-batch.ts). */
+  categoryIds = new Map<string, string>(),
 ) {
-  const categoryIds = new Map<string, string>();
+  /** Categories the current row looked up (or created): forgotten if the row is rolled back. */
+  let createdNow: string[] = [];
 
   async function apply(tx: PoolClient, emit: Emit, quoted: ImportRow) {
     const row = unescapeRow(quoted);
@@ -107,9 +149,12 @@ export function createRowApplier(
     let categoryId: string | undefined;
     if (row.category) {
       const key = row.category.toLowerCase();
-      categoryId =
-        categoryIds.get(key) ?? (await deps.categories.idForName(tx, ctx.storeId, row.category));
-      categoryIds.set(key, categoryId);
+      categoryId = categoryIds.get(key);
+      if (!categoryId) {
+        categoryId = await deps.categories.idForName(tx, ctx.storeId, row.category);
+        categoryIds.set(key, categoryId);
+        createdNow.push(key);
+      }
     }
     const supplierId = row.supplier
       ? await deps.suppliers.idForName(tx, ctx.storeId, row.supplier)
@@ -117,28 +162,7 @@ export function createRowApplier(
     if (row.supplier && !supplierId)
       refuse('supplier', `no supplier named "${row.supplier}" in this store`);
 
-    const input: Record<string, unknown> = {
-      sku: row.sku,
-      barcode: row.barcode,
-      name: row.name,
-      description: row.description,
-      brand: row.brand,
-      department: row.department,
-      unit: row.unit,
-      packSize: row.packSize,
-      price: row.price,
-      cost: row.cost,
-      reorderPoint: row.reorderPoint,
-      reorderQuantity: row.reorderQuantity,
-      expiresAt: row.expiresAt,
-      active: row.active,
-      categoryId,
-      supplierId,
-    };
-    if (row.aisle !== undefined || row.row !== undefined || row.bin !== undefined) {
-      input.location = { aisle: row.aisle ?? null, row: row.row ?? null, bin: row.bin ?? null };
-    }
-    for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+    const input = importInput(row, { categoryId, supplierId });
 
     const existing = row.sku ? await products.findBySku(tx, ctx.storeId, row.sku) : undefined;
     if (existing) {
@@ -170,21 +194,18 @@ export function createRowApplier(
   ) {
     const { row } = parsed;
     state.summary.total++;
-    const fail = (details: ErrorDetail[]) => {
-      state.summary.failed++;
-      for (const d of details) {
-        if (state.errors.length < MAX_REPORTED_ERRORS)
-          state.errors.push({ row, field: d.field, message: d.message });
-      }
-    };
+    const fail = (details: ErrorDetail[]) => recordFailure(state, row, details);
     if ('errors' in parsed) return fail(parsed.errors);
     await tx.query('SAVEPOINT import_row');
+    createdNow = [];
     try {
       const outcome = await apply(tx, emit, parsed.value);
       await tx.query('RELEASE SAVEPOINT import_row');
       state.summary[outcome]++;
     } catch (err) {
       await tx.query('ROLLBACK TO SAVEPOINT import_row');
+      // A category the row created is gone with it: the next row naming it creates it anew.
+      for (const key of createdNow) categoryIds.delete(key);
       if (err instanceof RowError) return fail(err.details);
       if (err instanceof AppError && Array.isArray(err.details))
         return fail(err.details as ErrorDetail[]);

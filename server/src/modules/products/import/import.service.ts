@@ -7,7 +7,8 @@ import type { StoreWriter } from '../../events/events.service';
 import type { JobContext, JobsService } from '../../jobs/jobs.service';
 import type { SuppliersService } from '../../suppliers/suppliers.service';
 import type { InventoryService } from '../../inventory/inventory.service';
-import { createRowApplier, newState, type ImportOptions, type ImportState } from './import-apply';
+import { newState, type ImportOptions, type ImportState } from './import-apply';
+import { createBatchApplier } from './import-batch';
 import { inspectUpload } from './import-format';
 import type { SheetFormat } from '../../../files/sheet-source';
 import { REQUEST_WAIT_MS, withParsedRows } from './parse-in-worker';
@@ -62,12 +63,11 @@ export function createImportService(deps: Deps) {
     maxWaitMs = REQUEST_WAIT_MS,
   ) {
     const state = newState();
-    const applyRow = createRowApplier(deps, ctx, options);
+    const applyBatch = createBatchApplier(deps, ctx, options);
     try {
       return await withParsedRows(ctx.storeId, file, format, { maxWaitMs }, (batches) =>
         write(ctx, async (tx, emit) => {
-          for await (const { rows } of batches)
-            for (const r of rows) await applyRow(tx, emit, state, r);
+          for await (const { rows } of batches) await applyBatch(tx, emit, state, rows);
           const result = { jobId: null, ...report(state, options.validateOnly) };
           if (options.validateOnly) throw new DryRun();
           return result;
@@ -103,7 +103,7 @@ export function createImportService(deps: Deps) {
     const state: ImportState = saved
       ? { summary: saved.state.summary, errors: saved.state.errors }
       : newState();
-    const applyRow = createRowApplier(deps, ctx, options);
+    const applyBatch = createBatchApplier(deps, ctx, options);
     await withParsedRows(
       storeId,
       file,
@@ -113,7 +113,7 @@ export function createImportService(deps: Deps) {
         for await (const { rows, progress } of batches) {
           if (!rows.length) continue;
           await write(ctx, async (tx, emit) => {
-            for (const r of rows) await applyRow(tx, emit, state, r);
+            await applyBatch(tx, emit, state, rows);
             const checkpoint: Checkpoint = { row: rows.at(-1)!.row, state };
             await job.progress(tx, 100 * progress, checkpoint);
           });
