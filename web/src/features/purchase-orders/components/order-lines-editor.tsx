@@ -1,6 +1,7 @@
 import { useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/button';
+import { LinesEditor } from '@/components/lines-editor';
 import { ProductPicker } from '@/components/product-picker';
 import { useFindProductByCode } from '@/hooks/use-find-product-by-code';
 import { productQueryOptions } from '@/hooks/use-product';
@@ -9,7 +10,6 @@ import type { ProductPick } from '@/lib/api/types';
 import { formatCount } from '@/lib/format';
 import { useMoney } from '@/lib/store-access';
 import { lowStockItems } from './low-stock-items';
-import { TableWrap } from '@/components/table-wrap';
 
 /** A line being written: quantities and costs as typed, checked on submit. */
 export interface DraftLine {
@@ -114,8 +114,8 @@ export function OrderLinesEditor({ storeId, supplierId, lines, onChange, errors 
     }
   }
 
-  const update = (i: number, change: Partial<DraftLine>) =>
-    onChange((current) => current.map((l, j) => (j === i ? { ...l, ...change } : l)));
+  const quantityError = (i: number) => errors[`lines.${i}.quantity`];
+  const costError = (i: number) => errors[`lines.${i}.unitCost`] ?? errors[`lines.${i}.productId`];
 
   return (
     <>
@@ -148,92 +148,58 @@ export function OrderLinesEditor({ storeId, supplierId, lines, onChange, errors 
           )}
         </div>
       )}
-      {lines.length > 0 && (
-        <TableWrap label="Order lines">
-          <table className="table" aria-label="Order lines">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  Quantity
-                </th>
-                <th scope="col" className="num">
-                  Unit cost
-                </th>
-                <th scope="col" className="num">
-                  Line total
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line, i) => {
-                const qError = errors[`lines.${i}.quantity`];
-                const cError = errors[`lines.${i}.unitCost`] ?? errors[`lines.${i}.productId`];
-                return (
-                  <tr key={line.product.id}>
-                    <td>
-                      <span className="strong">{line.product.name}</span>
-                      <div className="muted small">SKU {line.product.sku}</div>
-                      {(qError || cError) && (
-                        <p className="field__error" role="alert">
-                          {qError ?? cError}
-                        </p>
-                      )}
-                    </td>
-                    <td className="num">
-                      <input
-                        className="qty-input"
-                        type="number"
-                        inputMode="numeric"
-                        min={1}
-                        step={1}
-                        aria-label={`Quantity of ${line.product.name}`}
-                        aria-invalid={qError ? true : undefined}
-                        value={line.quantity}
-                        onChange={(e) => update(i, { quantity: e.target.value })}
-                      />
-                    </td>
-                    <td className="num">
-                      <input
-                        className="qty-input"
-                        type="number"
-                        inputMode="decimal"
-                        min={0}
-                        step={0.01}
-                        aria-label={`Unit cost of ${line.product.name}`}
-                        aria-invalid={cError ? true : undefined}
-                        value={line.unitCost}
-                        onChange={(e) => update(i, { unitCost: e.target.value })}
-                      />
-                    </td>
-                    <td className="num">{money(draftTotal([line]))}</td>
-                    <td>
-                      <Button
-                        variant="ghost"
-                        onClick={() => onChange((current) => current.filter((_, j) => j !== i))}
-                      >
-                        Remove<span className="visually-hidden"> {line.product.name}</span>
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Total
-                </th>
-                <td className="num strong">{money(draftTotal(lines))}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </TableWrap>
-      )}
+      <LinesEditor
+        label="Order lines"
+        lines={lines}
+        onChange={onChange}
+        rowError={(i) => quantityError(i) ?? costError(i)}
+        columns={[
+          {
+            header: 'Quantity',
+            numeric: true,
+            cell: (line, i, update) => (
+              <input
+                className="qty-input"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                aria-label={`Quantity of ${line.product.name}`}
+                aria-invalid={quantityError(i) ? true : undefined}
+                value={line.quantity}
+                onChange={(e) => update({ quantity: e.target.value })}
+              />
+            ),
+          },
+          {
+            header: 'Unit cost',
+            numeric: true,
+            cell: (line, i, update) => (
+              <input
+                className="qty-input"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step={0.01}
+                aria-label={`Unit cost of ${line.product.name}`}
+                aria-invalid={costError(i) ? true : undefined}
+                value={line.unitCost}
+                onChange={(e) => update({ unitCost: e.target.value })}
+              />
+            ),
+          },
+          { header: 'Line total', numeric: true, cell: (line) => money(draftTotal([line])) },
+        ]}
+        footer={
+          <>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td className="num strong">{money(draftTotal(lines))}</td>
+            <td />
+          </>
+        }
+      />
     </>
   );
 }

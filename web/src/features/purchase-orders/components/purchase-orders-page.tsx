@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { QueryState } from '@/components/query-state';
-import { Pagination } from '@/components/pagination';
+import { PagedList } from '@/components/paged-list';
 import { useSuppliers } from '@/hooks/use-suppliers';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { formatDate } from '@/lib/format';
@@ -90,26 +89,15 @@ export function PurchaseOrdersPage() {
             ]}
           />
         </div>
-        <QueryState
+        <PagedList
           query={orders}
           loading="Loading purchase orders…"
-          empty={
-            <p className="muted">
-              {filtered ? 'No purchase orders match these filters.' : 'No purchase orders yet.'}
-            </p>
-          }
+          empty={filtered ? 'No purchase orders match these filters.' : 'No purchase orders yet.'}
+          pagesLabel="Purchase order pages"
+          onPage={list.setPage}
         >
-          {(data) => (
-            <>
-              <PurchaseOrdersTable storeId={storeId} orders={data.items} />
-              <Pagination
-                label="Purchase order pages"
-                pagination={data.pagination}
-                onPage={list.setPage}
-              />
-            </>
-          )}
-        </QueryState>
+          {(items) => <PurchaseOrdersTable storeId={storeId} orders={items} />}
+        </PagedList>
       </Card>
     </div>
   );

@@ -1,7 +1,6 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
-import { Button } from '@/components/button';
+import { LinesEditor } from '@/components/lines-editor';
 import { ProductPicker } from '@/components/product-picker';
-import { TableWrap } from '@/components/table-wrap';
 import { useFindProductByCode } from '@/hooks/use-find-product-by-code';
 import { toApiError } from '@/lib/api-error';
 import type { ProductPick } from '@/lib/api/types';
@@ -49,8 +48,7 @@ export function TransferLinesEditor({ storeId, lines, onChange, errors }: Props)
     }
   }
 
-  const update = (i: number, quantity: string) =>
-    onChange((current) => current.map((l, j) => (j === i ? { ...l, quantity } : l)));
+  const lineError = (i: number) => errors[`lines.${i}.quantity`] ?? errors[`lines.${i}.productId`];
 
   return (
     <>
@@ -63,66 +61,32 @@ export function TransferLinesEditor({ storeId, lines, onChange, errors }: Props)
         error={pickError ?? errors.lines}
         busy={busy}
       />
-      {lines.length > 0 && (
-        <TableWrap label="Transfer lines">
-          <table className="table" aria-label="Transfer lines">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  On hand
-                </th>
-                <th scope="col" className="num">
-                  Units to send
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line, i) => {
-                const error = errors[`lines.${i}.quantity`] ?? errors[`lines.${i}.productId`];
-                return (
-                  <tr key={line.product.id}>
-                    <td>
-                      <span className="strong">{line.product.name}</span>
-                      <div className="muted small">SKU {line.product.sku}</div>
-                      {error && (
-                        <p className="field__error" role="alert">
-                          {error}
-                        </p>
-                      )}
-                    </td>
-                    <td className="num">{line.product.quantity}</td>
-                    <td className="num">
-                      <input
-                        className="qty-input"
-                        type="number"
-                        inputMode="numeric"
-                        min={1}
-                        step={1}
-                        aria-label={`Units of ${line.product.name} to send`}
-                        aria-invalid={error ? true : undefined}
-                        value={line.quantity}
-                        onChange={(e) => update(i, e.target.value)}
-                      />
-                    </td>
-                    <td>
-                      <Button
-                        variant="ghost"
-                        onClick={() => onChange((current) => current.filter((_, j) => j !== i))}
-                      >
-                        Remove<span className="visually-hidden"> {line.product.name}</span>
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <LinesEditor
+        label="Transfer lines"
+        lines={lines}
+        onChange={onChange}
+        rowError={lineError}
+        columns={[
+          { header: 'On hand', numeric: true, cell: (line) => line.product.quantity },
+          {
+            header: 'Units to send',
+            numeric: true,
+            cell: (line, i, update) => (
+              <input
+                className="qty-input"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                aria-label={`Units of ${line.product.name} to send`}
+                aria-invalid={lineError(i) ? true : undefined}
+                value={line.quantity}
+                onChange={(e) => update({ quantity: e.target.value })}
+              />
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Card, PageHeader } from '@/components/card';
 import { SelectField } from '@/components/form-field';
-import { Pagination } from '@/components/pagination';
-import { QueryState } from '@/components/query-state';
+import { PagedList } from '@/components/paged-list';
 import { useCan, useStoreAccess } from '@/lib/store-access';
 import { useListParams } from '@/lib/use-list-params';
 import { useTransfers } from '../api/get-transfers';
@@ -72,26 +71,15 @@ export function TransfersPage() {
             ]}
           />
         </div>
-        <QueryState
+        <PagedList
           query={transfers}
           loading="Loading transfers…"
-          empty={
-            <p className="muted">
-              {filtered ? 'No transfers match these filters.' : 'No transfers yet.'}
-            </p>
-          }
+          empty={filtered ? 'No transfers match these filters.' : 'No transfers yet.'}
+          pagesLabel="Transfer pages"
+          onPage={list.setPage}
         >
-          {(data) => (
-            <>
-              <TransfersTable storeId={storeId} transfers={data.items} />
-              <Pagination
-                label="Transfer pages"
-                pagination={data.pagination}
-                onPage={list.setPage}
-              />
-            </>
-          )}
-        </QueryState>
+          {(items) => <TransfersTable storeId={storeId} transfers={items} />}
+        </PagedList>
       </Card>
     </div>
   );
