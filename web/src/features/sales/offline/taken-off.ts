@@ -1,6 +1,6 @@
 import type { SaleInput, TillLine } from '../api/types';
 import { saleItem } from '../api/types';
-import { DiscountTooLarge, price, toAmount } from './pricing';
+import { DiscountTooLarge, price, toAmount } from '@/lib/sale-pricing';
 
 const toCents = (amount: number) => BigInt(Math.round(amount * 100));
 
