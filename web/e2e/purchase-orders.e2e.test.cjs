@@ -5,6 +5,7 @@
 // items, its low-stock items are added), downloaded as a PDF and e-mailed to the supplier
 // through an SMTP server started here. Set-up goes through the API; what is under test is the
 // screens.
+const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -297,6 +298,22 @@ describeWithBrowser('Nimbus web: purchase orders and receiving', () => {
       // 10 tea and 40 cups were received over the two deliveries.
       expect(text.split(tea.name).length - 1).toBe(10);
       expect(text.split(cups.name).length - 1).toBe(40);
+      // And a scanner reads each sticker back: the tea's EAN-13, the cups' SKU (no barcode) as
+      // Code 128.
+      const codes = JSON.parse(
+        execFileSync(
+          'node',
+          [path.join(__dirname, 'support/read-barcodes.mjs'), await download.path()],
+          {
+            encoding: 'utf8',
+          },
+        ),
+      );
+      const { sku } = await api('GET', `/products/${ids.cups}`);
+      const count = (code) => codes.filter((c) => c === code).length;
+      expect(count(`EAN13 ${tea.barcode}`)).toBe(10);
+      expect(count(`Code128 ${sku}`)).toBe(40);
+      expect(codes).toHaveLength(50);
     },
   );
 

@@ -1,12 +1,15 @@
 import type { Pool } from 'pg';
 import { one } from '../../db/rows';
 import { useTestApp } from '../../test/app';
+import { createDemoAccount } from '../../seed/demo';
 import {
   createCategory,
   createProduct,
+  DEFAULT_PASSWORD,
   existedBy,
   memberOf,
   type StoreMember,
+  uniqueEmail,
 } from '../../test/factories';
 import { patchStatus, placeOrder, postReceipt } from '../../test/purchasing';
 import {
@@ -295,4 +298,22 @@ test('when many sales of one category commit at once, then every one is counted 
   // Appended, never updated in place: one delta row per sale for the one category touched.
   expect(after.rows[0].n - before.rows[0].n).toBe(20);
   await expectFromScratch(a);
+});
+
+test('when a demo store is generated (written with the triggers off), then its dashboard equals a count from scratch and it has best sellers', async () => {
+  const { storeId } = await createDemoAccount(t.db.pool, t.services, {
+    email: uniqueEmail('demo'),
+    password: DEFAULT_PASSWORD,
+    name: 'Demo Owner',
+    storeName: 'Demo figures',
+    products: 40,
+    days: 45,
+    seed: 5,
+  });
+  const owner = await memberOf(t, storeId, 'admin');
+  await expectFromScratch(owner);
+  const { timezone } = one(
+    (await t.db.pool.query('SELECT timezone FROM stores WHERE id = $1', [storeId])).rows,
+  );
+  expect((await topMovers(t.db.pool, storeId, timezone, 30, 5)).length).toBe(5);
 });
