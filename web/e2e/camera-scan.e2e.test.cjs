@@ -93,14 +93,14 @@ describeWithBrowser('Nimbus web: scanning with a phone’s camera', () => {
       await page.goto(`${ctx.server.baseUrl}/stores/${api.storeId}/sales/new`);
       await heading('Quick sale').waitFor();
       await page.getByRole('button', { name: 'Scan with camera' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Scan with the camera' });
-      await dialog.waitFor();
-      await expectAccessible(page, 'the camera scanner', { selector: 'dialog' });
+      // On a quick machine the code is read within a frame or two, and the scanner closes
+      // before a test could see it: what counts is the line it adds, and that it closed. (Its
+      // accessibility is checked below, where it stays open.)
       await page.waitForFunction(
         (input) => input?.value === '1',
         await field('Quantity of Rice 1 kg').elementHandle({ timeout: 30_000 }),
       );
-      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('dialog', { name: 'Scan with the camera' }).waitFor({ state: 'hidden' });
     },
   );
 
@@ -115,6 +115,7 @@ describeWithBrowser('Nimbus web: scanning with a phone’s camera', () => {
       .getByRole('alert')
       .filter({ hasText: 'The camera was not allowed. Allow the camera for this site' })
       .waitFor();
+    await expectAccessible(page, 'the camera scanner', { selector: 'dialog' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     // Nothing was added by the refused attempt.
