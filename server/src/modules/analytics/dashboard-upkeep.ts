@@ -107,9 +107,9 @@ export async function keepUpFigures(pool: Pool): Promise<{ folded: number; floor
  * in its own transaction before it commits. Replaces whatever the store had.
  */
 export async function recountFigures(db: Db, storeId: string): Promise<void> {
-  for (const table of ['dashboard_stock', 'dashboard_sales_days', 'dashboard_product_sales']) {
-    await db.query(`DELETE FROM ${table} WHERE store_id = $1`, [storeId]);
-  }
+  await db.query('DELETE FROM dashboard_stock WHERE store_id = $1', [storeId]);
+  await db.query('DELETE FROM dashboard_sales_days WHERE store_id = $1', [storeId]);
+  await db.query('DELETE FROM dashboard_product_sales WHERE store_id = $1', [storeId]);
   await db.query(
     `INSERT INTO dashboard_stock (store_id, category_id, expires_on, products, active_products,
        units, value_cost, value_retail, low_stock, out_of_stock)
