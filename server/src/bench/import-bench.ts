@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
+import { adminQuery, startApiProcess, type ApiProcess } from './api-process';
 
 /**
  * `npm run bench:import`: a product import of N generated rows (CSV, then XLSX, each into a
@@ -20,29 +18,6 @@ import { Client } from 'pg';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const MB = 1024 * 1024;
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const main = path.join(__dirname, '..', 'main.js');
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const ready = buffered.split('\n').find((l) => l.includes('Nimbus is ready'));
-      if (!ready) return;
-      const port = Number((JSON.parse(ready) as { port: number }).port);
-      child.stdout!.removeAllListeners('data');
-      child.stdout!.resume();
-      resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
 const status = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(
     new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1],
@@ -53,16 +28,6 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
-
-async function admin(url: string, sql: string) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 /** A valid EAN-13 for n (check digit computed), unique per n. */
 function ean13(n: number): string {
@@ -131,7 +96,7 @@ async function main() {
   if (!adminUrl) throw new Error('set DATABASE_URL (and REDIS_URL if the server needs it)');
   say(`load average (1/5/15 min) before: ${load()}`);
   const name = `nimbus_import_bench_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${name}`;
   const env = {
@@ -147,9 +112,9 @@ async function main() {
     DEMO_DATA: 'false',
     RATE_LIMIT_ENABLED: 'false',
   };
-  let server: Server | undefined;
+  let server: ApiProcess | undefined;
   try {
-    server = await startServer(env);
+    server = await startApiProcess(env);
     const { base } = server;
     const pid = server.child.pid!;
     const json = async (res: Response) => {
@@ -258,7 +223,7 @@ async function main() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(0) : child.once('exit', r)));
     }
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

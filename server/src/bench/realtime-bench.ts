@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
+import { adminQuery, startApiProcess, type ApiProcess } from './api-process';
 import WebSocket from 'ws';
 
 /**
@@ -17,45 +15,11 @@ import WebSocket from 'ws';
  */
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  port: number;
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const main = path.join(__dirname, '..', 'main.js');
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const ready = buffered.split('\n').find((l) => l.includes('Nimbus is ready'));
-      if (!ready) return;
-      const port = Number((JSON.parse(ready) as { port: number }).port);
-      child.stdout!.removeAllListeners('data');
-      child.stdout!.resume();
-      resolve({ child, port, base: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
 const rssOf = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function admin(url: string, sql: string) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -71,7 +35,7 @@ async function main() {
   const redisUrl = process.env.REDIS_URL;
   if (!adminUrl || !redisUrl) throw new Error('set DATABASE_URL and REDIS_URL');
   const name = `nimbus_rt_bench_${randomBytes(4).toString('hex')}`;
-  await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
   const dbUrl = new URL(adminUrl);
   dbUrl.pathname = `/${name}`;
   const env = {
@@ -87,12 +51,12 @@ async function main() {
     DEMO_DATA: 'false',
     RATE_LIMIT_ENABLED: 'false',
   };
-  const servers: Server[] = [];
+  const servers: ApiProcess[] = [];
   const sockets: WebSocket[] = [];
   try {
-    servers.push(await startServer(env));
-    servers.push(await startServer(env));
-    const [a] = servers as [Server, Server];
+    servers.push(await startApiProcess(env));
+    servers.push(await startApiProcess(env));
+    const [a] = servers as [ApiProcess, ApiProcess];
     say('two servers up');
     const post = async (url: string, body: object, token?: string) => {
       const res = await fetch(url, {
@@ -225,7 +189,7 @@ async function main() {
         (s) => new Promise((r) => (s.child.exitCode !== null ? r(0) : s.child.once('exit', r))),
       ),
     );
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

@@ -60,7 +60,7 @@ type MovementRow = Row<
   | 'recorded_at'
 > & { reason: MovementReason };
 
-const toMovement = (r: MovementRow): Movement => ({
+export const toMovement = (r: MovementRow): Movement => ({
   id: r.id,
   productId: r.product_id,
   delta: r.delta,

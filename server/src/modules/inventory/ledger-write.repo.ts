@@ -1,6 +1,6 @@
 import { ON_HAND_MAX } from '../../core/limits';
 import type { Db } from '../../db/pool';
-import type { Applied, Movement, MovementReason } from './inventory.repo';
+import { toMovement, type Applied, type Movement, type MovementReason } from './inventory.repo';
 
 /** A movement asked of `writeLedger`: its stock after it is worked out by the statement. */
 export interface LedgerEntry {
@@ -138,20 +138,7 @@ export async function writeLedger(
     productId: r.product_id,
     delta: r.delta,
     quantityAfter: r.quantity_after,
-    movement: r.created_at && {
-      id: r.id,
-      productId: r.product_id,
-      delta: r.delta,
-      reason: r.reason,
-      referenceType: r.reference_type,
-      referenceId: r.reference_id,
-      note: r.note,
-      userId: r.user_id,
-      quantityAfter: r.quantity_after,
-      unitCost: money(r.unit_cost),
-      createdAt: r.created_at.toISOString(),
-      recordedAt: (r.recorded_at ?? r.created_at).toISOString(),
-    },
+    movement: r.created_at ? toMovement({ ...r, created_at: r.created_at }) : null,
   }));
   return { applied, steps };
 }
